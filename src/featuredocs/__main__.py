@@ -1,0 +1,3 @@
+from featuredocs.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,319 @@
+"""ProjectFacts: what the Django project really contains, as plain frozen data.
+
+Produced by ``featuredocs.introspect`` (live or static), read by the rules and the
+generators, serialised to JSON by ``featuredocs facts`` and the cache. Values that came
+from code (defaults, setting values) are kept as ``repr``-like strings, secrets masked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from featuredocs.model.serialize import from_jsonable, to_jsonable
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """A place in the project's source: ``path`` relative to the project root, POSIX."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class AppFact:
+    label: str  # "orders"
+    name: str  # dotted module, "shop.orders"
+    path: str  # relative to the project root; "" for apps outside it
+    project: bool  # True for the project's own apps, False for django.contrib and packages
+
+
+@dataclass(frozen=True, slots=True)
+class FieldFact:
+    """A model field or relation as ``_meta.get_fields()`` sees it.
+
+    ``field_class`` is the class name (``CharField``, ``ForeignKey``); ``internal_type`` is
+    ``get_internal_type()``; ``related_model`` is a label (``auth.User``). ``default`` is the
+    default's repr, or None when the field has none (``has_default`` False).
+    """
+
+    name: str
+    field_class: str
+    internal_type: str
+    column: str | None = None
+    related_model: str | None = None
+    null: bool = False
+    blank: bool = False
+    has_default: bool = False
+    default: str | None = None
+    choices: tuple[str, ...] = ()
+    help_text: str = ""
+    primary_key: bool = False
+    unique: bool = False
+    db_index: bool = False
+    is_relation: bool = False
+    many_to_many: bool = False
+    reverse: bool = False  # a reverse relation (``order.items``), not a concrete column
+    auto_created: bool = False
+    inherited_from: str | None = None  # label of the concrete parent model, if inherited
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexFact:
+    """An index or uniqueness rule, however it was declared.
+
+    ``kind`` is one of ``db_index``, ``unique`` (field ``unique=True``), ``index``
+    (``Meta.indexes``), ``index_together``, ``unique_together``, ``unique_constraint``.
+    ``fields`` may carry a leading ``-`` for descending order as Django writes it.
+    """
+
+    kind: str
+    fields: tuple[str, ...]
+    name: str | None = None
+    expressions: tuple[str, ...] = ()
+    condition: str | None = None
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFact:
+    app_label: str
+    name: str
+    module: str  # "shop.orders.models"
+    fields: tuple[FieldFact, ...] = ()
+    indexes: tuple[IndexFact, ...] = ()
+    attributes: tuple[str, ...] = ()  # methods, properties, managers, class attributes
+    managers: tuple[str, ...] = ("objects",)
+    abstract: bool = False
+    proxy: bool = False
+    parents: tuple[str, ...] = ()  # labels of concrete parents (multi-table inheritance)
+    bases: tuple[str, ...] = ()  # every class in the MRO that is a model, abstract included
+    ordering: tuple[str, ...] = ()
+    location: SourceLocation | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.app_label}.{self.name}"
+
+    def field(self, name: str) -> FieldFact | None:
+        for candidate in self.fields:
+            if candidate.name == name or candidate.column == name:
+                return candidate
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class OptionFact:
+    """One argparse action of a command's real parser.
+
+    ``flags`` is empty for a positional. ``type`` is the converter's name (``int``,
+    ``float``, ``str``, or another callable's name); ``default`` its repr (None when
+    argparse would give None). ``base`` marks the options every command gets
+    (``--verbosity``, ``--settings``, …), computed from ``BaseCommand().create_parser``.
+    """
+
+    dest: str
+    flags: tuple[str, ...] = ()
+    action: str = "store"  # store, store_true, store_false, store_const, append, count, help, version
+    default: str | None = None
+    type: str | None = None
+    choices: tuple[str, ...] | None = None
+    required: bool = False
+    nargs: str | None = None  # None, "?", "*", "+", or a number as a string
+    metavar: str | None = None
+    help: str = ""
+    base: bool = False
+
+    @property
+    def positional(self) -> bool:
+        return not self.flags
+
+    @property
+    def takes_value(self) -> bool:
+        return self.action in {"store", "append", "extend"} and self.nargs != "0"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandFact:
+    name: str
+    app: str  # module of the app that provides it: "shop.orders", "django.core"
+    options: tuple[OptionFact, ...] = ()
+    help: str = ""
+    project: bool = True  # provided by one of the project's own apps
+    location: SourceLocation | None = None
+
+    def option(self, flag: str) -> OptionFact | None:
+        for option in self.options:
+            if flag in option.flags:
+                return option
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParamFact:
+    """A query parameter an endpoint accepts; ``source`` says how we know."""
+
+    name: str
+    source: str  # filterset, search, ordering, pagination, request, ninja, format
+    type: str | None = None
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseField:
+    """A key of a response body; ``children`` for nested objects, ``many`` for lists."""
+
+    name: str
+    children: tuple[ResponseField, ...] = ()
+    many: bool = False
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointFact:
+    """One URL pattern with what it accepts.
+
+    ``path`` is normalised: leading and trailing slash as Django matches them, parameters
+    as ``{name}`` (``/api/orders/{pk}/``). ``methods`` is None when they are unknown (a plain
+    function view with no decorator), otherwise upper-case names without HEAD/OPTIONS.
+    ``response`` is None when the shape is unknown; ``paginated`` wraps it in
+    ``count``/``next``/``previous``/``results`` (or the paginator's own keys).
+    """
+
+    path: str
+    methods: tuple[str, ...] | None = None
+    name: str | None = None  # URL name with namespace: "api:order-detail"
+    view: str = ""  # dotted path of the view class or function
+    path_params: tuple[str, ...] = ()
+    query_params: tuple[QueryParamFact, ...] = ()
+    response: tuple[ResponseField, ...] | None = None
+    paginated: bool = False
+    pagination_keys: tuple[str, ...] = ()
+    app: str | None = None  # app label that owns the view
+    framework: str = "django"  # django, drf, ninja
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SettingFact:
+    """A setting. ``keys`` lists nested dict keys as dotted paths (``nested.sub_option``)."""
+
+    name: str
+    value: str  # repr, masked when secret
+    secret: bool = False
+    keys: tuple[str, ...] = ()
+    project: bool = True  # defined in the project's settings module, not only Django's defaults
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EnvVarFact:
+    """An environment variable the project reads.
+
+    ``default`` is the default as written in code (a repr for non-strings, the string
+    itself for strings), masked when the name looks secret. ``required`` when a read has
+    no default (``os.environ["X"]``, ``env("X")`` without default).
+    """
+
+    name: str
+    required: bool
+    has_default: bool = False
+    default: str | None = None
+    cast: str | None = None  # bool, int, float, list, ...
+    reader: str = "os.environ"  # os.environ, os.getenv, environ, decouple
+    secret: bool = False
+    locations: tuple[SourceLocation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CacheKeyFact:
+    """A cache call with a key we could read.
+
+    ``pattern`` has every interpolated part replaced by ``{}``: ``f"orders:{pk}:summary"``
+    gives ``orders:{}:summary``; ``raw`` keeps the source text. ``timeout`` is in seconds,
+    None when not given or not computable (``timeout_source`` then says what was written).
+    """
+
+    pattern: str
+    raw: str
+    operation: str  # get, set, add, get_or_set, delete, get_many, set_many, ...
+    timeout: int | None = None
+    timeout_source: str | None = None
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFacts:
+    root: str
+    mode: str  # live or static
+    settings_module: str | None = None
+    django_version: str | None = None
+    apps: tuple[AppFact, ...] = ()
+    models: tuple[ModelFact, ...] = ()
+    commands: tuple[CommandFact, ...] = ()
+    endpoints: tuple[EndpointFact, ...] = ()
+    settings: tuple[SettingFact, ...] = ()
+    env_vars: tuple[EnvVarFact, ...] = ()
+    cache_keys: tuple[CacheKeyFact, ...] = ()
+    symbols: frozenset[str] = frozenset()  # dotted names defined in the project's own code
+    modules: frozenset[str] = frozenset()  # dotted module names of the project's own code
+    url_prefixes: tuple[str, ...] = ()  # mount points of include()s, longest first
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    # --- lookups ---------------------------------------------------------------
+
+    def model(self, name: str) -> ModelFact | None:
+        """A model by label (``orders.Order``) or unambiguous bare name (``Order``)."""
+        matches = self.models_named(name)
+        return matches[0] if len(matches) == 1 else None
+
+    def models_named(self, name: str) -> list[ModelFact]:
+        if "." in name:
+            app_label, _, model_name = name.rpartition(".")
+            return [
+                m for m in self.models
+                if m.name.lower() == model_name.lower()
+                and (m.app_label == app_label or m.module.startswith(app_label + "."))
+            ]
+        return [m for m in self.models if m.name == name] or [
+            m for m in self.models if m.name.lower() == name.lower()
+        ]
+
+    def command(self, name: str) -> CommandFact | None:
+        for command in self.commands:
+            if command.name == name:
+                return command
+        return None
+
+    def setting(self, name: str) -> SettingFact | None:
+        for setting in self.settings:
+            if setting.name == name:
+                return setting
+        return None
+
+    def env_var(self, name: str) -> EnvVarFact | None:
+        for var in self.env_vars:
+            if var.name == name:
+                return var
+        return None
+
+    # --- serialisation -----------------------------------------------------------
+
+    def to_json(self) -> dict[str, object]:
+        return to_jsonable(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> ProjectFacts:
+        return from_jsonable(cls, data)
+
+    def fingerprint(self) -> str:
+        """A stable hash of every fact, for cache keys."""
+        blob = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()

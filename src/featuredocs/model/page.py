@@ -1,0 +1,259 @@
+"""The typed page model: what the Markdown stage produces and every rule reads.
+
+Every element keeps its :class:`Span` in the page's source so findings point at exact
+lines and columns. Text fields hold the *source* text (Markdown included) unless the
+name says ``plain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+from featuredocs.model.span import Span
+
+
+@dataclass(frozen=True, slots=True)
+class InlineCode:
+    """A backtick span: ``text`` is its content without the backticks."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A Markdown link or image. ``target`` is the destination exactly as written."""
+
+    text: str
+    target: str
+    span: Span
+    image: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One list item.
+
+    ``source`` is the item's own text without the list marker (``- ``, ``1. ``), up to its
+    first nested list; for an item the parser swallowed as a link reference definition
+    (``- [Capability 1]: Description``) it is still the raw text. ``span`` covers ``source``.
+    """
+
+    source: str
+    plain: str
+    span: Span
+    codes: tuple[InlineCode, ...] = ()
+    links: tuple[Link, ...] = ()
+    children: tuple[ListItem, ...] = ()
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A fenced or indented code block.
+
+    ``language`` is the first word of the info string, lower-cased ('' when none).
+    ``first_line`` is the page line of the block's first content line, so the n-th
+    (0-based) line of ``text`` sits on page line ``first_line + n``.
+    """
+
+    language: str
+    text: str
+    span: Span
+    first_line: int
+    fenced: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[str, ...]
+    spans: tuple[Span, ...]
+    codes: tuple[InlineCode, ...] = ()
+    header: bool = False
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    LIST = "list"
+    CODE = "code"
+    TABLE = "table"
+    QUOTE = "quote"
+    HTML = "html"
+    RULE = "rule"
+    DEFINITION = "definition"  # a link reference definition standing alone
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A top-level block inside a section (headings are sections, not blocks).
+
+    ``source`` is the raw source slice. A LIST carries ``items``, a CODE block ``code``,
+    a TABLE ``rows``; every block carries the inline code spans and links it contains.
+    """
+
+    kind: BlockKind
+    span: Span
+    source: str
+    plain: str = ""
+    items: tuple[ListItem, ...] = ()
+    code: CodeBlock | None = None
+    rows: tuple[TableRow, ...] = ()
+    codes: tuple[InlineCode, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledBlock:
+    """A bold label and what it introduces: ``**Fields:**`` followed by a list.
+
+    ``label`` is the label without asterisks or the trailing colon (``Fields``,
+    ``Command Options``, ``TTL``). ``value`` is any text after the label on the same
+    paragraph (``**TTL**: 15 minutes`` gives ``15 minutes``). ``items`` is the list that
+    follows the label (or shares its paragraph), ``code`` the code block that follows it.
+    """
+
+    label: str
+    span: Span
+    value: str = ""
+    value_span: Span | None = None
+    items: tuple[ListItem, ...] = ()
+    code: CodeBlock | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    source: str
+    plain: str
+    slug: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    heading: Heading
+    blocks: tuple[Block, ...]
+    labelled: tuple[LabelledBlock, ...]
+    subsections: tuple[Section, ...]
+    end_line: int  # last page line that belongs to the section, subsections included
+
+    @property
+    def title(self) -> str:
+        return self.heading.plain
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    def walk(self) -> Iterator[Section]:
+        """This section and every section below it, in document order."""
+        yield self
+        for sub in self.subsections:
+            yield from sub.walk()
+
+    def labelled_block(self, *labels: str) -> LabelledBlock | None:
+        wanted = {label.casefold() for label in labels}
+        for block in self.labelled:
+            if block.label.casefold() in wanted:
+                return block
+        return None
+
+    def code_blocks(self, deep: bool = True) -> Iterator[CodeBlock]:
+        for section in self.walk() if deep else (self,):
+            for block in section.blocks:
+                if block.code is not None:
+                    yield block.code
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """``<!-- featuredocs: ignore FD202 FD203 -->``: silences the codes on ``line`` + 1.
+
+    ``codes`` empty means every code. ``whole_page`` for ``ignore-file``.
+    """
+
+    line: int
+    codes: tuple[str, ...]
+    whole_page: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One parsed Markdown page.
+
+    ``path`` is absolute; ``rel`` is relative to the docs root (POSIX), and ``display``
+    is what findings print (relative to the working directory when possible).
+    """
+
+    path: Path
+    rel: str
+    display: str
+    text: str
+    front_matter: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    title: Heading | None = None
+    tagline: Block | None = None
+    preamble: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    links: tuple[Link, ...] = ()
+    codes: tuple[InlineCode, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    lines: tuple[str, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """Every section of the page (H2 and below), in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def find_sections(self, *titles: str, level: int | None = None) -> list[Section]:
+        """Sections whose plain title matches one of ``titles`` (case-insensitively)."""
+        wanted = {t.casefold() for t in titles}
+        return [
+            s
+            for s in self.walk()
+            if s.title.casefold() in wanted and (level is None or s.level == level)
+        ]
+
+    def section_at(self, line: int) -> tuple[Section, ...]:
+        """The chain of sections (outermost first) that contains ``line``."""
+        chain: list[Section] = []
+        candidates = self.sections
+        while True:
+            for section in candidates:
+                if section.heading.span.line <= line <= section.end_line:
+                    chain.append(section)
+                    candidates = section.subsections
+                    break
+            else:
+                return tuple(chain)
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every heading anchor GitHub would generate for this page."""
+        return frozenset(h.slug for h in self.headings)
+
+
+@dataclass(frozen=True, slots=True)
+class DocSet:
+    """Every page under the docs root, plus the files a link may point at."""
+
+    root: Path
+    pages: tuple[Page, ...]
+    files: frozenset[str] = frozenset()  # every file under the docs root, relative POSIX
+    _by_rel: Mapping[str, Page] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_rel", {page.rel: page for page in self.pages})
+
+    def page(self, rel: str) -> Page | None:
+        return self._by_rel.get(rel)

@@ -1,0 +1,88 @@
+"""What every rule is: a small class with a stable code, a docstring and a check."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from featuredocs.model import DocSet, Finding, Fix, Page, ProjectFacts, Severity, Span
+from featuredocs.model.template import TemplateSchema
+
+T = TypeVar("T")
+
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
+
+
+@dataclass
+class CheckContext:
+    """Everything a rule may read. Rules never import Django or the Markdown parser.
+
+    ``facts`` is None when the project could not be introspected; rules with
+    ``needs_facts`` are then not run. ``memo`` lets rules of one family share the claims
+    they extract from a page instead of extracting them once per rule.
+    """
+
+    docset: DocSet
+    schema: TemplateSchema
+    facts: ProjectFacts | None = None
+    project_root: Path | None = None
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, page: Page, compute: Callable[[Page], T]) -> T:
+        slot = (key, page.rel)
+        if slot not in self._memo:
+            self._memo[slot] = compute(page)
+        return self._memo[slot]
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement ``check``.
+
+    The docstring is the rule's explanation (``featuredocs rule CODE``) and must have the
+    sections in :data:`DOC_SECTIONS`, each as a line ending in ``:`` or a ``## `` heading.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]  # names the problem: "UndocumentedField", "BrokenHeadingAnchor"
+    summary: ClassVar[str]  # one line for `featuredocs rules` and SARIF shortDescription
+    severity: ClassVar[Severity] = Severity.ERROR
+    needs_facts: ClassVar[bool] = False
+    #: "page" rules run once per page; "docset" rules once per run (see check_docset).
+    scope: ClassVar[str] = "page"
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_docset(self, ctx: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self,
+        page: Page,
+        span: Span,
+        message: str,
+        hint: str | None = None,
+        fix: Fix | None = None,
+    ) -> Finding:
+        return Finding(self.code, self.severity, page.display, span, message, hint, fix)
+
+    @classmethod
+    def explanation(cls) -> str:
+        doc = (cls.__doc__ or "").strip("\n")
+        lines = doc.splitlines()
+        indent = min((len(l) - len(l.lstrip()) for l in lines[1:] if l.strip()), default=0)
+        body = "\n".join([lines[0].strip()] + [l[indent:] for l in lines[1:]]) if lines else ""
+        return f"{cls.code} {cls.name} ({cls.severity.value})\n\n{body.strip()}\n"
+
+    @classmethod
+    def doc_section(cls, title: str) -> str:
+        """The text of one docstring section (``What it does`` …), '' when missing."""
+        text = cls.explanation()
+        titles = "|".join(re.escape(t) for t in DOC_SECTIONS)
+        pattern = rf"^(?:## )?{re.escape(title)}:?\s*$\n(.*?)(?=^(?:## )?(?:{titles}):?\s*$|\Z)"
+        match = re.search(pattern, text, flags=re.M | re.S)
+        return textwrap.dedent(match.group(1)).strip() if match else ""
