@@ -1,0 +1,23 @@
+"""Did-you-mean hints shared by every "not found" rule."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate closest to ``name``, compared case-insensitively, or None."""
+    by_folded: dict[str, str] = {}
+    for candidate in candidates:
+        by_folded.setdefault(candidate.casefold(), candidate)
+    matches = difflib.get_close_matches(name.casefold(), list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[matches[0]] if matches else None
+
+
+def did_you_mean(name: str, candidates: Iterable[str], where: str | None = None) -> str | None:
+    """``did you mean `x`? (orders/models.py:31)`` or None when nothing is close."""
+    match = closest(name, candidates)
+    if match is None:
+        return None
+    return f"did you mean `{match}`?" + (f" ({where})" if where else "")
