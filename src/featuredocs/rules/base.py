@@ -30,7 +30,11 @@ class CheckContext:
     schema: TemplateSchema
     facts: ProjectFacts | None = None
     project_root: Path | None = None
+    feature_pages: frozenset[str] = frozenset()  # rel paths of the feature pages
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+
+    def is_feature(self, page: Page) -> bool:
+        return page.rel in self.feature_pages
 
     def memo(self, key: str, page: Page, compute: Callable[[Page], T]) -> T:
         slot = (key, page.rel)
@@ -53,6 +57,9 @@ class Rule:
     needs_facts: ClassVar[bool] = False
     #: "page" rules run once per page; "docset" rules once per run (see check_docset).
     scope: ClassVar[str] = "page"
+    #: False: only feature pages (the configured page globs, ``features/**`` by default).
+    #: True: every Markdown file under the docs root (links, command mentions).
+    all_pages: ClassVar[bool] = False
 
     def check(self, page: Page, ctx: CheckContext) -> Iterable[Finding]:
         return ()
