@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.engine import run_check
+from featuredocs.errors import UsageError
+from featuredocs.output import write_output
+from featuredocs.policy import EXIT_USAGE, exit_code
+from featuredocs.project import load_facts
+from featuredocs.report import FORMATS, render
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="pages or folders to report on (default: all)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
+    parser.add_argument("--select", help="comma-separated codes or families to run (default: ALL)")
+    parser.add_argument("--ignore", help="comma-separated codes or families to skip")
+    add_project_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    if args.select:
+        config = config.with_overrides(select=_codes(args.select))
+    if args.ignore:
+        config = config.with_overrides(ignore=config.ignore + _codes(args.ignore))
+    outcome = load_facts(config)
+    for note in outcome.notes:
+        print(f"featuredocs: {note}", file=sys.stderr)
+    result = run_check(config, outcome.facts, paths=args.paths)
+    for error in result.page_errors:
+        print(f"featuredocs: {error}", file=sys.stderr)
+    if result.skipped_for_facts:
+        print(
+            f"featuredocs: project facts unavailable; skipped {len(result.skipped_for_facts)} drift rules",
+            file=sys.stderr,
+        )
+    sources = {page.display: page.text for page in result.docset.pages}
+    text = render(
+        result.findings,
+        args.format,
+        sources=sources,
+        color=args.output is None and _color(sys.stdout),
+    )
+    write_output(text, args.output)
+    if result.page_errors:
+        return EXIT_USAGE
+    return exit_code(result.findings)
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    if not codes:
+        raise UsageError("expected comma-separated rule codes")
+    return codes
+
+
+def _color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())

@@ -1,0 +1,188 @@
+"""The check pipeline: pages and facts in, filtered and sorted findings out.
+
+Rules are pure; everything a user configures (select/ignore, per-file ignores, inline
+suppressions, severities, archived pages) is applied here, once, for every rule alike.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from featuredocs.config import Config
+from featuredocs.errors import UsageError
+from featuredocs.markdown import PageError, archived_marker, load_docset, load_schema
+from featuredocs.model import DocSet, Finding, Page, ProjectFacts
+from featuredocs.model.template import TemplateSchema
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.registry import all_rules, expand
+
+ARCHIVED_CODE = "FD106"  # the one finding an archived page gets
+#: Families that describe the code; an archived page is allowed to describe the past.
+_DRIFT_FAMILIES = ("FD1", "FD3", "FD4", "FD5", "FD6", "FD7", "FD8")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    docset: DocSet
+    page_errors: tuple[PageError, ...]
+    rules_run: tuple[str, ...]
+    skipped_for_facts: tuple[str, ...]  # codes not run because the project has no facts
+
+
+def load_docs(config: Config) -> tuple[DocSet, list[PageError]]:
+    if not config.docs.is_dir():
+        raise UsageError("docs folder not found (set `docs` in [tool.featuredocs])", _show(config.docs))
+    return load_docset(
+        config.docs,
+        include=("**/*.md",),
+        exclude=config.exclude,
+        display_base=Path.cwd(),
+    )
+
+
+def load_template(config: Config) -> TemplateSchema:
+    from featuredocs.markdown import SchemaError
+
+    try:
+        return load_schema(config.template)
+    except SchemaError as error:
+        raise UsageError(str(error)) from None
+
+
+def feature_pages(docset: DocSet, config: Config) -> frozenset[str]:
+    return frozenset(
+        page.rel for page in docset.pages if any(_glob(page.rel, g) for g in config.pages)
+    )
+
+
+def selected_rules(config: Config) -> list[type[Rule]]:
+    chosen = expand(config.select) - expand(config.ignore)
+    return [rule for rule in all_rules() if rule.code in chosen]
+
+
+def run_check(
+    config: Config,
+    facts: ProjectFacts | None,
+    *,
+    paths: Sequence[Path] = (),
+    docs: tuple[DocSet, list[PageError]] | None = None,
+) -> CheckResult:
+    """Run every selected rule over the docs tree; ``paths`` limits which pages report."""
+    docset, errors = docs or load_docs(config)
+    schema = load_template(config)
+    ctx = CheckContext(
+        docset=docset,
+        schema=schema,
+        facts=facts,
+        project_root=config.root,
+        feature_pages=feature_pages(docset, config),
+    )
+    wanted = _wanted_pages(docset, paths)
+    rules = selected_rules(config)
+    runnable = [r for r in rules if facts is not None or not r.needs_facts]
+    found: list[Finding] = []
+    for rule in runnable:
+        found.extend(_run_rule(rule, ctx, wanted))
+    by_display = {page.display: page for page in docset.pages}
+    kept = [
+        _with_severity(f, config)
+        for f in found
+        if _kept(f, by_display.get(f.path), config)
+    ]
+    kept.sort(key=lambda f: f.sort_key)
+    return CheckResult(
+        findings=tuple(_unique(kept)),
+        docset=docset,
+        page_errors=tuple(errors),
+        rules_run=tuple(r.code for r in runnable),
+        skipped_for_facts=tuple(r.code for r in rules if r not in runnable),
+    )
+
+
+def _run_rule(rule: type[Rule], ctx: CheckContext, wanted: frozenset[str]) -> Iterable[Finding]:
+    instance = rule()
+    if rule.scope == "docset":
+        wanted_display = {p.display for p in ctx.docset.pages if p.rel in wanted}
+        return [f for f in instance.check_docset(ctx) if f.path in wanted_display]
+    results: list[Finding] = []
+    for page in ctx.docset.pages:
+        if page.rel not in wanted:
+            continue
+        if not rule.all_pages and not ctx.is_feature(page):
+            continue
+        results.extend(instance.check(page, ctx))
+    return results
+
+
+def _wanted_pages(docset: DocSet, paths: Sequence[Path]) -> frozenset[str]:
+    if not paths:
+        return frozenset(page.rel for page in docset.pages)
+    chosen: set[str] = set()
+    for path in paths:
+        target = path.resolve()
+        matched = [
+            page.rel
+            for page in docset.pages
+            if page.path == target or target in page.path.parents
+        ]
+        if not matched:
+            raise UsageError("not a Markdown page under the docs folder", str(path))
+        chosen.update(matched)
+    return frozenset(chosen)
+
+
+def _kept(finding: Finding, page: Page | None, config: Config) -> bool:
+    if page is None:
+        return True
+    if finding.code != ARCHIVED_CODE and archived_marker(page) is not None:
+        if finding.code.startswith(_DRIFT_FAMILIES):
+            return False
+    for glob, codes in config.per_file_ignores.items():
+        if _glob(page.rel, glob) and _matches(finding.code, codes):
+            return False
+    for suppression in page.suppressions:
+        if suppression.whole_page or suppression.line == finding.span.line - 1:
+            if not suppression.codes or _matches(finding.code, suppression.codes):
+                return False
+    return True
+
+
+def _matches(code: str, selectors: Iterable[str]) -> bool:
+    return any(code.startswith(s.upper()) or s.upper() == "ALL" for s in selectors)
+
+
+def _with_severity(finding: Finding, config: Config) -> Finding:
+    for selector in sorted(config.severity, key=len, reverse=True):
+        if finding.code.startswith(selector):
+            return dataclasses.replace(finding, severity=config.severity[selector])
+    return finding
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[object, ...]] = set()
+    result = []
+    for finding in findings:
+        key = (finding.sort_key, finding.severity)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result
+
+
+def _glob(rel: str, pattern: str) -> bool:
+    """Glob with ``**`` matching any number of folders (including none)."""
+    if fnmatch.fnmatchcase(rel, pattern):
+        return True
+    return "**/" in pattern and fnmatch.fnmatchcase(rel, pattern.replace("**/", ""))
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

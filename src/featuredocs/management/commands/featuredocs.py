@@ -1,0 +1,32 @@
+"""``python manage.py featuredocs …``: the same subcommands as the console script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from featuredocs.commands import add_subcommands
+from featuredocs.errors import UsageError
+
+
+class Command(BaseCommand):
+    help = "Check Django feature documentation against the code it describes."
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        add_subcommands(parser)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        namespace = argparse.Namespace(**options)
+        if getattr(namespace, "settings", None) is None and hasattr(namespace, "mode"):
+            namespace.settings = settings.SETTINGS_MODULE
+        try:
+            code = namespace.handler(namespace)
+        except UsageError as error:
+            raise CommandError(str(error), returncode=2) from None
+        if code:
+            sys.exit(code)

@@ -1,0 +1,72 @@
+"""Finding the Django project and reading its facts, for every command alike."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from featuredocs.config import Config, settings_from_environment
+from featuredocs.errors import UsageError
+from featuredocs.model import ProjectFacts
+
+
+@dataclass
+class FactsOutcome:
+    facts: ProjectFacts | None
+    notes: list[str] = field(default_factory=list)  # one line each, for stderr
+
+
+def resolve_settings(config: Config) -> str | None:
+    """``--settings`` / config, then ``DJANGO_SETTINGS_MODULE``, then ``manage.py``."""
+    if config.settings:
+        return config.settings
+    from_env = settings_from_environment()
+    if from_env:
+        return from_env
+    from featuredocs.introspect import find_settings_module
+
+    return find_settings_module(config.root)
+
+
+def load_facts(config: Config) -> FactsOutcome:
+    """Facts in the configured mode; ``auto`` falls back to static mode with a note."""
+    if config.mode == "static":
+        return FactsOutcome(_static(config))
+    settings = resolve_settings(config)
+    if settings is None:
+        if config.mode == "live":
+            raise UsageError("no Django settings module found (use --settings)", str(config.root))
+        return FactsOutcome(
+            _static(config),
+            [f"{config.root}: no Django settings module found; using static mode"],
+        )
+    try:
+        return FactsOutcome(_live(config, settings))
+    except UsageError:
+        raise
+    except (Exception, SystemExit) as error:  # the project's own import errors
+        reason = f"{type(error).__name__}: {error}".splitlines()[0]
+        if config.mode == "live":
+            raise UsageError(f"cannot import settings `{settings}`: {reason}") from None
+        return FactsOutcome(
+            _static(config),
+            [f"cannot import settings `{settings}`: {reason}; falling back to static mode"],
+        )
+
+
+def _live(config: Config, settings: str) -> ProjectFacts:
+    from featuredocs.introspect import collect_live
+
+    return collect_live(config.root, settings)
+
+
+def _static(config: Config) -> ProjectFacts | None:
+    try:
+        from featuredocs.introspect.static import collect_static
+    except ImportError:
+        print(
+            "featuredocs: static mode is not available; drift rules are skipped",
+            file=sys.stderr,
+        )
+        return None
+    return collect_static(config.root)
