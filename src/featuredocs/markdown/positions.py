@@ -1,0 +1,68 @@
+"""Byte offsets to lines and columns, computed once per page.
+
+pyromark reports UTF-8 byte ranges; findings need 1-based lines and columns counted in
+characters. Line starts are found once and looked up with bisect, so converting a range
+costs O(log lines) plus the length of one line prefix on non-ASCII lines.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from featuredocs.model import Span
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Lines as CommonMark counts them (``\\n``, ``\\r\\n`` or ``\\r``), without the breaks."""
+    lines = _LINE_BREAK_TEXT.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return tuple(lines)
+
+
+class SourceMap:
+    """One page's text and its UTF-8 encoding, with offset conversions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.data)]
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding byte ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def line_of(self, offset: int) -> int:
+        return self.line_index(offset) + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of byte ``offset``; the column counts characters."""
+        index = self.line_index(offset)
+        start = self.line_starts[index]
+        if self.ascii:
+            return index + 1, offset - start + 1
+        prefix = self.data[start:offset].decode("utf-8", errors="ignore")
+        return index + 1, len(prefix) + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of bytes ``start`` to ``end`` (exclusive)."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end) if end > start else (line, column)
+        return Span(line, column, end_line, end_column)
+
+    def source(self, start: int, end: int) -> str:
+        return self.data[start:end].decode("utf-8", errors="replace")
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """``start``/``end`` moved inwards past surrounding whitespace."""
+        data = self.data
+        while end > start and data[end - 1] in b" \t\r\n":
+            end -= 1
+        while start < end and data[start] in b" \t\r\n":
+            start += 1
+        return start, end

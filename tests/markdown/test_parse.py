@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from featuredocs.markdown import parse_page
+from featuredocs.model import BlockKind, Span
+
+TEMPLATE = Path(__file__).parents[2] / "src" / "featuredocs" / "templates" / "feature-template.md"
+
+
+def test_title_tagline_and_section_tree(parse) -> None:
+    page = parse(
+        """
+        # Order Expiry
+
+        > **Order expiry** - Cancels unpaid orders.
+
+        Intro paragraph.
+
+        ## Overview
+
+        Text.
+
+        ## Data Models
+
+        ### Order
+
+        #### Notes
+
+        ## Configuration
+        """
+    )
+    assert page.title is not None and page.title.plain == "Order Expiry"
+    assert page.title.span == Span(1, 1, 1, 15)
+    assert page.tagline is not None and page.tagline.kind is BlockKind.QUOTE
+    assert [b.plain for b in page.preamble] == ["Intro paragraph."]
+    assert [s.title for s in page.sections] == ["Overview", "Data Models", "Configuration"]
+    models = page.sections[1]
+    assert [s.title for s in models.walk()] == ["Data Models", "Order", "Notes"]
+    assert models.heading.span.line == 11
+    assert models.end_line == 15
+    assert [s.title for s in page.section_at(15)] == ["Data Models", "Order", "Notes"]
+
+
+def test_headings_get_github_slugs_with_duplicates(parse) -> None:
+    page = parse("# T\n\n## Overview\n\n### Overview\n\n## `cache_key` & TTL\n")
+    assert [h.slug for h in page.headings] == ["t", "overview", "overview-1", "cache_key--ttl"]
+    assert page.headings[-1].source == "`cache_key` & TTL"
+    assert page.headings[-1].plain == "cache_key & TTL"
+    assert page.anchors == {"t", "overview", "overview-1", "cache_key--ttl"}
+
+
+def test_headings_inside_fenced_code_are_not_headings(parse) -> None:
+    page = parse("# T\n\n## Real\n\n```bash\n# not a heading\n## nor this\n```\n")
+    assert [h.plain for h in page.headings] == ["T", "Real"]
+    assert page.code_blocks[0].text == "# not a heading\n## nor this\n"
+    assert page.code_blocks[0].first_line == 6
+    assert page.code_blocks[0].language == "bash"
+
+
+def test_list_items_keep_source_plain_codes_and_children(parse) -> None:
+    page = parse(
+        """
+        ## Data Models
+
+        **Fields:**
+        - `status` (CharField): Order state
+          - nested `child` item
+        - `total` (DecimalField): Sum with [docs](../x.md)
+        """
+    )
+    section = page.sections[0]
+    fields = section.labelled_block("Fields")
+    assert fields is not None
+    first, second = fields.items
+    assert first.source == "`status` (CharField): Order state"
+    assert first.plain == "status (CharField): Order state"
+    assert first.span == Span(4, 3, 4, 36)
+    assert [c.text for c in first.codes] == ["status"]
+    assert first.codes[0].span == Span(4, 3, 4, 11)
+    assert [c.source for c in first.children] == ["nested `child` item"]
+    assert second.links[0].target == "../x.md"
+    assert second.links[0].span == Span(6, 36, 6, 51)
+
+
+def test_link_reference_definition_items_keep_their_source(parse) -> None:
+    page = parse("## Overview\n\n**Key Capabilities:**\n- [Capability 1]: Description\n- Real one\n")
+    items = page.sections[0].labelled_block("Key Capabilities").items
+    assert [i.source for i in items] == ["[Capability 1]: Description", "Real one"]
+    assert items[0].span == Span(4, 3, 4, 30)
+
+
+def test_labels_values_and_following_blocks(parse) -> None:
+    page = parse(
+        """
+        ## Caching
+
+        **Cache Keys:**
+        ```python
+        key = f"orders:{pk}"
+        ```
+
+        **TTL**: 15 minutes
+
+        **Command Options**:
+        - `--days`: Days
+
+        **Chosen**: Redis
+        **Alternative**: Memcached
+
+        **See** [Commands](../commands.md) for more.
+        """
+    )
+    labelled = page.sections[0].labelled
+    assert [b.label for b in labelled] == [
+        "Cache Keys", "TTL", "Command Options", "Chosen", "Alternative",
+    ]
+    cache_keys, ttl, options, chosen, alternative = labelled
+    assert cache_keys.code is not None and "orders:" in cache_keys.code.text
+    assert (ttl.value, ttl.value_span) == ("15 minutes", Span(8, 10, 8, 20))
+    assert [i.plain for i in options.items] == ["--days: Days"]
+    assert (chosen.value, alternative.value) == ("Redis", "Memcached")
+    assert chosen.items == () and alternative.span.line == 14
+
+
+def test_inline_code_spans_include_backticks_and_columns_count_characters(parse) -> None:
+    page = parse("é ü `x_y` and ``a`b``\n")
+    assert [(c.text, c.span) for c in page.codes] == [
+        ("x_y", Span(1, 5, 1, 10)),
+        ("a`b", Span(1, 15, 1, 22)),
+    ]
+
+
+def test_links_and_images_but_not_links_in_code(parse) -> None:
+    page = parse(
+        """
+        See [api](../api.md#orders) and ![shot](img/a.png) or [ref][r].
+
+        `[not](a.md)`
+
+        ```
+        [nor](b.md)
+        ```
+
+        [r]: other.md#x
+        """
+    )
+    assert [(l.text, l.target, l.image) for l in page.links] == [
+        ("api", "../api.md#orders", False),
+        ("shot", "img/a.png", True),
+        ("ref", "other.md#x", False),
+    ]
+    assert page.links[0].span == Span(1, 5, 1, 28)
+    assert any(b.kind is BlockKind.DEFINITION for b in page.preamble)
+
+
+def test_tables_rows_cells_and_codes(parse) -> None:
+    page = parse("## S\n\n| Name | Type |\n|---|---|\n| `status` | CharField |\n")
+    table = page.sections[0].blocks[0]
+    assert table.kind is BlockKind.TABLE
+    header, row = table.rows
+    assert header.header and header.cells == ("Name", "Type")
+    assert row.cells == ("`status`", "CharField")
+    assert row.spans[1] == Span(5, 14, 5, 23)
+    assert [c.text for c in row.codes] == ["status"]
+
+
+def test_front_matter_is_read_and_not_parsed_as_markdown(parse) -> None:
+    page = parse("---\nstatus: archived\ntags:\n  - a\n  - 'b'\n---\n# Title\n")
+    assert dict(page.front_matter) == {"status": "archived", "tags": ("a", "b")}
+    assert page.title is not None and page.title.span.line == 7
+    assert page.sections == ()
+
+
+def test_a_rule_and_setext_heading_are_not_front_matter(parse) -> None:
+    page = parse("---\nSome words here.\n---\n")
+    assert dict(page.front_matter) == {}
+    assert [h.plain for h in page.headings] == ["Some words here."]
+
+
+def test_suppressions(parse) -> None:
+    page = parse(
+        """
+        <!-- featuredocs: ignore-file FD3 -->
+        # T
+
+        <!-- featuredocs: ignore FD202 fd203 -->
+        [x](#nowhere)
+
+        Text <!-- featuredocs: ignore --> more
+        """
+    )
+    assert [(s.line, s.codes, s.whole_page) for s in page.suppressions] == [
+        (1, ("FD3",), True),
+        (4, ("FD202", "FD203"), False),
+        (7, (), False),
+    ]
+
+
+def test_lines_and_crlf_positions(parse) -> None:
+    page = parse("# T\r\n\r\n## Usage\r\n\r\nuse `x`\r\n", dedent=False)
+    assert page.lines == ("# T", "", "## Usage", "", "use `x`")
+    assert page.codes[0].span == Span(5, 5, 5, 8)
+    assert page.sections[0].end_line == 5
+
+
+def test_bom_is_dropped(parse) -> None:
+    page = parse("\ufeff# Title\n", dedent=False)
+    assert page.title is not None and page.title.span == Span(1, 1, 1, 8)
+
+
+def test_empty_page(parse) -> None:
+    page = parse("")
+    assert (page.title, page.sections, page.lines) == (None, (), ())
+
+
+def test_ordered_and_task_lists(parse) -> None:
+    page = parse("1. first\n2. [x] done\n\n- [ ] open\n")
+    ordered, tasks = page.preamble
+    assert [(i.source, i.ordered) for i in ordered.items] == [("first", True), ("[x] done", True)]
+    assert tasks.items[0].source == "[ ] open" and not tasks.items[0].ordered
+
+
+def test_code_blocks_inside_list_items_are_collected(parse) -> None:
+    page = parse("1. Run:\n\n   ```bash\n   python manage.py migrate\n   ```\n")
+    (code,) = page.code_blocks
+    assert code.text == "python manage.py migrate\n"
+    assert code.first_line == 4
+
+
+def test_seed_template_parses_into_its_sections() -> None:
+    text = TEMPLATE.read_text(encoding="utf-8")
+    page = parse_page(text, path=TEMPLATE, rel="feature-template.md")
+    assert [s.title for s in page.sections][:3] == ["Overview", "Architecture", "Data Models"]
+    assert len(page.sections) == 12
+    fields = page.find_sections("[ModelName]")[0].labelled_block("Fields")
+    assert [i.source for i in fields.items][0] == "`field_name` (Type): Description"
