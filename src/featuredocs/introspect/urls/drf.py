@@ -1,0 +1,170 @@
+"""Django REST framework views: methods, filter/search/ordering/pagination parameters.
+
+Imported only when ``rest_framework`` is already loaded by the project's URLconf, so a
+project without DRF never pays for it. Everything is read from classes and their
+attributes; views are never dispatched, querysets never evaluated. ``get_serializer_class``
+and ``get_queryset`` depend on the request, so the class attributes ``serializer_class``
+and ``queryset`` are what is read.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import sys
+from pathlib import Path
+from typing import Any
+
+from rest_framework.generics import GenericAPIView
+from rest_framework.mixins import ListModelMixin
+from rest_framework.views import APIView
+
+from featuredocs.introspect.urls import drf_params, drf_serializers
+from featuredocs.introspect.urls.params import request_query_params
+from featuredocs.introspect.urls.source import (
+    app_label,
+    dotted_path,
+    is_project_file,
+    normalise_methods,
+    parsed_source,
+    source_location,
+)
+from featuredocs.introspect.urls.walk import RouteEntry
+from featuredocs.model import EndpointFact
+
+# ViewSet actions whose response is the serializer's representation.
+_SERIALIZER_ACTIONS = frozenset({"list", "create", "retrieve", "update", "partial_update"})
+
+
+def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | None:
+    """The endpoint of a DRF view (APIView, generic view, ViewSet, ``@api_view``), else None."""
+    view_class = getattr(entry.callback, "cls", None)
+    if not (isinstance(view_class, type) and issubclass(view_class, APIView)):
+        return None
+    actions: dict[str, str] | None = getattr(entry.callback, "actions", None)
+    initkwargs: dict[str, Any] = getattr(entry.callback, "initkwargs", None) or {}
+    function = api_view_function(view_class)
+    target = function or view_class
+    handlers = _handlers(view_class, actions)
+    filtered = _filters_queryset(view_class, actions, handlers)
+    pagination = drf_params.pagination(view_class) if filtered else None
+    return EndpointFact(
+        path=entry.path,
+        methods=view_methods(view_class, actions, initkwargs),
+        name=entry.name,
+        view=dotted_path(target),
+        path_params=entry.path_params,
+        query_params=_merge(
+            drf_params.backend_params(view_class) if filtered else (),
+            pagination.params if pagination else (),
+            request_query_params(_own_sources(target, project_root)),
+        ),
+        response=_response(view_class, actions, initkwargs),
+        paginated=bool(pagination and pagination.paginates),
+        pagination_keys=pagination.keys if pagination and pagination.paginates else (),
+        app=app_label(target),
+        framework="drf",
+        location=source_location(target, project_root),
+    )
+
+
+def view_methods(
+    view_class: type, actions: dict[str, str] | None, initkwargs: dict[str, Any]
+) -> tuple[str, ...]:
+    """ViewSet routes: the router's ``actions`` map; other views: the defined handlers."""
+    allowed = initkwargs.get("http_method_names", view_class.http_method_names)
+    if actions is not None:
+        return normalise_methods(m for m in actions if m in allowed)
+    return normalise_methods(m for m in allowed if callable(getattr(view_class, m, None)))
+
+
+def api_view_function(view_class: type) -> Any | None:
+    """The function an ``@api_view`` wraps: each handler closes over it as ``func``."""
+    for method in view_class.http_method_names:
+        handler = view_class.__dict__.get(method)
+        if handler is None or not inspect.isfunction(handler):
+            continue
+        try:
+            func = inspect.getclosurevars(handler).nonlocals.get("func")
+        except (TypeError, ValueError):
+            continue
+        if inspect.isfunction(func):
+            return func
+    return None
+
+
+def _handlers(view_class: type, actions: dict[str, str] | None) -> list[Any]:
+    names = actions.values() if actions is not None else view_class.http_method_names
+    return [h for h in (getattr(view_class, n, None) for n in names) if callable(h)]
+
+
+def _filters_queryset(view_class: type, actions: dict[str, str] | None, handlers: list[Any]) -> bool:
+    """Whether this route lists objects through ``filter_queryset``/``paginate_queryset``.
+
+    ``list`` (ListModelMixin) does; ``retrieve`` does too, but a filter parameter on a
+    detail URL is not something a page documents, so only list-like routes get them. A
+    custom ``@action`` counts when its own source calls ``paginate_queryset``.
+    """
+    if not issubclass(view_class, GenericAPIView):
+        return False
+    if actions is not None:
+        if "list" in actions.values():
+            return True
+        return any(_calls(handler, "paginate_queryset") for handler in handlers)
+    if issubclass(view_class, ListModelMixin):
+        return True
+    return any(_calls(handler, "paginate_queryset") for handler in handlers)
+
+
+def _calls(func: Any, method: str) -> bool:
+    tree = parsed_source(func)
+    if tree is None:
+        return False
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == method
+        for node in ast.walk(tree)
+    )
+
+
+def _response(
+    view_class: type, actions: dict[str, str] | None, initkwargs: dict[str, Any]
+) -> Any:
+    """The serializer's fields for routes that answer with it; None when unknown.
+
+    An ``@action`` may return anything, so its shape is known only when it names its own
+    ``serializer_class``.
+    """
+    if not issubclass(view_class, GenericAPIView):
+        return None
+    serializer_class = initkwargs.get("serializer_class")
+    if serializer_class is None:
+        if actions is not None and not set(actions.values()) & _SERIALIZER_ACTIONS:
+            return None
+        serializer_class = getattr(view_class, "serializer_class", None)
+    if serializer_class is None:
+        return None
+    return drf_serializers.serializer_fields(serializer_class)
+
+
+def _own_sources(target: Any, project_root: Path) -> list[Any]:
+    """The view and its project-defined bases: where its own ``request.GET`` reads live."""
+    if not isinstance(target, type):
+        return [target]
+    own = []
+    for klass in target.__mro__:
+        module = sys.modules.get(klass.__module__)
+        filename = getattr(module, "__file__", None)
+        if filename and is_project_file(filename, project_root):
+            own.append(klass)
+    return own
+
+
+def _merge(*groups: Any) -> tuple[Any, ...]:
+    """Parameters from every source, first one wins per name."""
+    merged: dict[str, Any] = {}
+    for group in groups:
+        for param in group:
+            merged.setdefault(param.name, param)
+    return tuple(merged.values())

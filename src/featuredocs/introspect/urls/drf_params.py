@@ -1,0 +1,196 @@
+"""Query parameters DRF accepts through filter backends and pagination classes.
+
+The view's ``filter_backends`` and ``pagination_class`` already carry DRF's defaults
+(``DEFAULT_FILTER_BACKENDS``, ``DEFAULT_PAGINATION_CLASS``, ``PAGE_SIZE``) unless the view
+overrides them. django-filter is read only when the project has loaded it.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.pagination import (
+    BasePagination,
+    CursorPagination,
+    LimitOffsetPagination,
+    PageNumberPagination,
+)
+
+from featuredocs.introspect.urls.source import parsed_source
+from featuredocs.model import QueryParamFact
+
+# Form field classes (by name, along the MRO) to the type a page would write.
+_FORM_FIELD_TYPES = {
+    "BooleanField": "boolean", "NullBooleanField": "boolean",
+    "IntegerField": "integer", "DecimalField": "number", "FloatField": "number",
+    "DateTimeField": "datetime", "DateField": "date", "TimeField": "time",
+    "UUIDField": "string", "ChoiceField": "string", "CharField": "string",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """What a pagination class adds: its parameters, and the envelope of its responses.
+
+    ``paginates`` is False when the class would page only on request (no default page
+    size), so a plain list is what clients get by default.
+    """
+
+    params: tuple[QueryParamFact, ...]
+    paginates: bool
+    keys: tuple[str, ...]
+
+
+def backend_params(view_class: type) -> tuple[QueryParamFact, ...]:
+    params: list[QueryParamFact] = []
+    for backend in getattr(view_class, "filter_backends", None) or ():
+        if not isinstance(backend, type):
+            continue
+        if _is_django_filter_backend(backend):
+            params.extend(_filterset_params(backend, view_class))
+        elif issubclass(backend, SearchFilter):
+            if getattr(view_class, "search_fields", None):
+                params.append(QueryParamFact(backend.search_param, "search", "string"))
+        elif issubclass(backend, OrderingFilter):
+            params.append(
+                QueryParamFact(backend.ordering_param, "ordering", "string",
+                               choices=_ordering_choices(view_class, backend))
+            )
+    return tuple(params)
+
+
+def _is_django_filter_backend(backend: type) -> bool:
+    module = sys.modules.get("django_filters.rest_framework")
+    base = getattr(module, "DjangoFilterBackend", None)
+    return isinstance(base, type) and issubclass(backend, base)
+
+
+def _filterset_params(backend: type, view_class: type) -> Iterator[QueryParamFact]:
+    filterset = _filterset_class(backend, view_class)
+    if filterset is not None:
+        for name, filter_ in filterset.base_filters.items():
+            yield QueryParamFact(
+                name, "filterset", _filter_type(filter_),
+                bool(filter_.extra.get("required", False)), _filter_choices(filter_),
+            )
+        return
+    # No queryset to build a FilterSet from: the declaration still names the parameters.
+    for name in _declared_filter_names(getattr(view_class, "filterset_fields", None)):
+        yield QueryParamFact(name, "filterset")
+
+
+def _filterset_class(backend: type, view_class: type) -> Any:
+    """The FilterSet the backend would use, built from the class attributes alone."""
+    queryset = getattr(view_class, "queryset", None)
+    try:
+        # ``get_filterset_class`` only reads attributes of the view; the class has them.
+        return backend().get_filterset_class(view_class, queryset)
+    except Exception:  # a mismatched model assertion, a broken Meta: unknown
+        explicit = getattr(view_class, "filterset_class", None)
+        return explicit if hasattr(explicit, "base_filters") else None
+
+
+def _declared_filter_names(fields: Any) -> Iterator[str]:
+    if isinstance(fields, dict):
+        for name, lookups in fields.items():
+            for lookup in lookups or ("exact",):
+                yield name if lookup == "exact" else f"{name}__{lookup}"
+    elif isinstance(fields, list | tuple):
+        yield from (str(name) for name in fields)
+
+
+def _filter_type(filter_: Any) -> str | None:
+    field_class = getattr(filter_, "field_class", None)
+    for klass in getattr(field_class, "__mro__", ()):
+        if klass.__name__ in _FORM_FIELD_TYPES:
+            return _FORM_FIELD_TYPES[klass.__name__]
+    return None
+
+
+def _filter_choices(filter_: Any) -> tuple[str, ...]:
+    choices = filter_.extra.get("choices")
+    if not isinstance(choices, list | tuple):
+        return ()  # a callable may query the database: leave it
+    return tuple(str(c[0]) if isinstance(c, list | tuple) else str(c) for c in choices)
+
+
+def _ordering_choices(view_class: type, backend: type) -> tuple[str, ...]:
+    fields = getattr(view_class, "ordering_fields", getattr(backend, "ordering_fields", None))
+    if isinstance(fields, list | tuple):
+        return tuple(str(f) for f in fields)
+    return ()  # ``__all__`` or the serializer's fields: any of them
+
+
+# --- pagination ---------------------------------------------------------------------------
+
+
+def pagination(view_class: type) -> Pagination | None:
+    paginator = getattr(view_class, "pagination_class", None)
+    if not (isinstance(paginator, type) and issubclass(paginator, BasePagination)):
+        return None
+    if issubclass(paginator, PageNumberPagination):
+        params = [QueryParamFact(paginator.page_query_param, "pagination", "integer")]
+        params += _page_size_param(paginator)
+        paginates = paginator.page_size is not None
+    elif issubclass(paginator, LimitOffsetPagination):
+        params = [
+            QueryParamFact(paginator.limit_query_param, "pagination", "integer"),
+            QueryParamFact(paginator.offset_query_param, "pagination", "integer"),
+        ]
+        paginates = paginator.default_limit is not None
+    elif issubclass(paginator, CursorPagination):
+        params = [QueryParamFact(paginator.cursor_query_param, "pagination", "string")]
+        params += _page_size_param(paginator)
+        paginates = paginator.page_size is not None
+    else:  # a paginator of the project's own: it wraps the list, in keys we may read
+        params, paginates = [], True
+    return Pagination(tuple(params), paginates, envelope_keys(paginator))
+
+
+def _page_size_param(paginator: type) -> list[QueryParamFact]:
+    name = getattr(paginator, "page_size_query_param", None)
+    return [QueryParamFact(name, "pagination", "integer")] if name else []
+
+
+def envelope_keys(paginator: type) -> tuple[str, ...]:
+    """Keys of the paginated body: the literal dict ``get_paginated_response`` returns,
+    else the properties of ``get_paginated_response_schema``."""
+    keys = _returned_dict_keys(paginator.get_paginated_response)
+    if keys:
+        return keys
+    try:
+        schema = paginator().get_paginated_response_schema({})
+    except Exception:
+        return ()
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    return tuple(properties) if isinstance(properties, dict) else ()
+
+
+def _returned_dict_keys(func: Any) -> tuple[str, ...]:
+    tree = parsed_source(func)
+    if tree is None:
+        return ()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Call):
+            body = node.value.args[0] if node.value.args else None
+            keys = _literal_keys(body)
+            if keys:
+                return keys
+    return ()
+
+
+def _literal_keys(node: ast.AST | None) -> tuple[str, ...]:
+    """Keys of ``{...}`` or of ``OrderedDict([("k", v), ...])``."""
+    if isinstance(node, ast.Dict):
+        items = node.keys
+    elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.List | ast.Tuple):
+        items = [e.elts[0] if isinstance(e, ast.Tuple) and e.elts else None for e in node.args[0].elts]
+    else:
+        return ()
+    keys = [k.value for k in items if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return tuple(keys) if len(keys) == len(items) else ()

@@ -1,0 +1,82 @@
+"""The response shape of a DRF serializer: its readable fields, nested, lists marked.
+
+Instantiating a serializer needs no database connection: ``ModelSerializer`` builds its
+fields from the model's ``_meta`` (validators read the backend's integer ranges from
+``connection.ops``, which connects to nothing).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from featuredocs.model import ResponseField
+
+_MAX_DEPTH = 6
+# DRF field classes (by name, along the MRO) to the JSON type they render.
+_JSON_TYPES = {
+    "BooleanField": "boolean", "NullBooleanField": "boolean",
+    "IntegerField": "integer", "FloatField": "number",
+    "CharField": "string", "ChoiceField": "string", "DateTimeField": "string",
+    "DateField": "string", "TimeField": "string", "DurationField": "string",
+    "UUIDField": "string", "FileField": "string",
+    "DictField": "object", "JSONField": None, "HStoreField": "object",
+    "ListField": "array", "MultipleChoiceField": "array",
+}
+
+
+def serializer_fields(serializer_class: Any) -> tuple[ResponseField, ...] | None:
+    """The fields a serializer class renders, or None when it cannot be instantiated."""
+    try:
+        serializer = serializer_class()
+    except Exception:  # a serializer that needs context or arguments: unknown
+        return None
+    return _fields_of(serializer, 0)
+
+
+def _fields_of(serializer: Any, depth: int) -> tuple[ResponseField, ...] | None:
+    fields = _bound_fields(serializer)
+    if fields is None:
+        return None
+    return tuple(
+        _response_field(name, field, depth)
+        for name, field in fields.items()
+        if not getattr(field, "write_only", False)
+    )
+
+
+def _bound_fields(serializer: Any) -> dict[str, Any] | None:
+    try:
+        return dict(serializer.fields)
+    except Exception:  # a field that needs the request or the view: unknown
+        return None
+
+
+def _response_field(name: str, field: Any, depth: int) -> ResponseField:
+    if isinstance(field, serializers.ListSerializer):
+        return ResponseField(name, _children(field.child, depth), many=True, type="array")
+    if isinstance(field, serializers.BaseSerializer):
+        return ResponseField(name, _children(field, depth), type="object")
+    if isinstance(field, serializers.ListField):
+        child = getattr(field, "child", None)
+        if isinstance(child, serializers.BaseSerializer):
+            return ResponseField(name, _children(child, depth), many=True, type="array")
+        return ResponseField(name, many=True, type="array")
+    many = isinstance(field, serializers.ManyRelatedField)
+    return ResponseField(name, many=many, type="array" if many else _json_type(field))
+
+
+def _children(serializer: Any, depth: int) -> tuple[ResponseField, ...]:
+    if depth >= _MAX_DEPTH:
+        return ()
+    return _fields_of(serializer, depth + 1) or ()
+
+
+def _json_type(field: Any) -> str | None:
+    if isinstance(field, serializers.DecimalField):
+        return "string" if field.coerce_to_string else "number"
+    for klass in type(field).__mro__:
+        if klass.__name__ in _JSON_TYPES:
+            return _JSON_TYPES[klass.__name__]
+    return None  # method fields, relations, read-only attributes: any JSON value

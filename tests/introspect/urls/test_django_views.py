@@ -1,0 +1,180 @@
+"""Plain Django projects: the walk, path normalisation and method detection.
+
+The project here has neither DRF nor ninja in INSTALLED_APPS; collecting its endpoints
+must work and must not import them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from featuredocs.model import QueryParamFact, ResponseField, SourceLocation
+from tests.introspect.urls.driver import SQLITE_SETTINGS, Collected, collect
+from tests.support.django_project import make_project
+
+ROOT_URLS = """
+from django.urls import include, path, re_path
+from shop import views
+
+urlpatterns = [
+    path("api/v2/", include(("shop.urls", "shop"), namespace="api")),
+    re_path(r"^legacy/(?P<year>[0-9]{4})/(\\d+)/$", views.legacy, name="legacy"),
+    path("health", views.health),
+]
+"""
+
+SHOP_URLS = """
+from django.urls import path, re_path
+from django.views.generic import TemplateView
+from shop import views
+
+urlpatterns = [
+    path("orders/", views.order_list, name="order-list"),
+    path("orders/<int:pk>/", views.OrderDetail.as_view(), name="order-detail"),
+    path("orders/<int:pk>/", views.health, name="shadowed"),
+    path("orders/<slug:slug>/lines/<uuid:line>/", views.line, name="line"),
+    re_path(r"^reports/(?P<kind>daily|weekly)/$", views.report, name="report"),
+    path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
+    path("safe/", views.safe_only, name="safe"),
+]
+"""
+
+SHOP_VIEWS = """
+from django.http import HttpResponse, JsonResponse
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
+
+
+@require_http_methods(["GET", "POST"])
+def order_list(request):
+    status = request.GET.get("status")
+    limit = int(request.GET["limit"])
+    if "verbose" in request.GET:
+        pass
+    return JsonResponse({"count": 0, "orders": [{"id": 1, "total": "9.99"}], "meta": {"page": 1}})
+
+
+class OrderDetail(View):
+    def get(self, request, pk):
+        return HttpResponse()
+
+    def delete(self, request, pk):
+        return HttpResponse(status=204)
+
+
+@csrf_exempt
+@require_GET
+def line(request, slug, line):
+    return HttpResponse()
+
+
+def report(request, kind):
+    return HttpResponse()
+
+
+@require_safe
+def safe_only(request):
+    return HttpResponse()
+
+
+def legacy(request, year, number):
+    return HttpResponse()
+
+
+def health(request):
+    params = request.GET
+    return JsonResponse({"ok": True, "echo": params.get("echo")})
+"""
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory: pytest.TempPathFactory) -> Collected:
+    root: Path = tmp_path_factory.mktemp("plain")
+    make_project(
+        root,
+        apps={"shop": {"urls.py": SHOP_URLS, "views.py": SHOP_VIEWS}},
+        urls=ROOT_URLS,
+        settings=SQLITE_SETTINGS,
+    )
+    return collect(root)
+
+
+def test_paths_are_joined_and_normalised(collected: Collected) -> None:
+    assert collected.paths == [
+        "/api/v2/about/",
+        "/api/v2/orders/",
+        "/api/v2/orders/{pk}/",
+        "/api/v2/orders/{slug}/lines/{line}/",
+        "/api/v2/reports/{kind}/",
+        "/api/v2/safe/",
+        "/health",
+        "/legacy/{year}/{arg1}/",
+    ]
+    assert collected.endpoint("/api/v2/orders/{slug}/lines/{line}/").path_params == ("slug", "line")
+    assert collected.endpoint("/legacy/{year}/{arg1}/").path_params == ("year", "arg1")
+
+
+def test_include_prefixes_and_namespaced_names(collected: Collected) -> None:
+    assert collected.prefixes == ("/api/v2/",)
+    assert collected.endpoint("/api/v2/orders/").name == "api:order-list"
+    assert collected.endpoint("/legacy/{year}/{arg1}/").name == "legacy"
+    assert collected.endpoint("/health").name is None
+
+
+def test_first_pattern_wins_for_a_path(collected: Collected) -> None:
+    detail = collected.endpoint("/api/v2/orders/{pk}/")
+    assert detail.name == "api:order-detail"
+    assert detail.view == "shop.views.OrderDetail"
+
+
+def test_methods_from_decorators_and_class_views(collected: Collected) -> None:
+    methods = {e.path: e.methods for e in collected.endpoints}
+    assert methods == {
+        "/api/v2/about/": ("GET",),
+        "/api/v2/orders/": ("GET", "POST"),
+        "/api/v2/orders/{pk}/": ("GET", "DELETE"),
+        "/api/v2/orders/{slug}/lines/{line}/": ("GET",),  # through csrf_exempt
+        "/api/v2/reports/{kind}/": None,  # undecorated: unknown, never guessed
+        "/api/v2/safe/": ("GET",),  # require_safe: HEAD comes with GET
+        "/health": None,
+        "/legacy/{year}/{arg1}/": None,
+    }
+
+
+def test_view_identity_location_and_app(collected: Collected) -> None:
+    orders = collected.endpoint("/api/v2/orders/")
+    assert orders.view == "shop.views.order_list"
+    assert orders.app == "shop"
+    assert orders.framework == "django"
+    # the decorator line is where the function's source starts
+    assert orders.location == SourceLocation("shop/views.py", 7)
+    about = collected.endpoint("/api/v2/about/")
+    assert about.view == "django.views.generic.base.TemplateView"
+    assert about.location is None  # outside the project
+
+
+def test_query_params_read_from_the_view_source(collected: Collected) -> None:
+    assert collected.endpoint("/api/v2/orders/").query_params == (
+        QueryParamFact("status", "request"),
+        QueryParamFact("limit", "request", "int", required=True),
+        QueryParamFact("verbose", "request"),
+    )
+    assert collected.endpoint("/health").query_params == (QueryParamFact("echo", "request"),)
+
+
+def test_literal_json_response_keys(collected: Collected) -> None:
+    assert collected.endpoint("/api/v2/orders/").response == (
+        ResponseField("count", type="integer"),
+        ResponseField("orders", (ResponseField("id", type="integer"),
+                                 ResponseField("total", type="string")), many=True, type="array"),
+        ResponseField("meta", (ResponseField("page", type="integer"),), type="object"),
+    )
+    assert collected.endpoint("/api/v2/reports/{kind}/").response is None
+
+
+def test_no_database_and_no_api_frameworks_loaded(collected: Collected) -> None:
+    assert collected.connections == ()
+    assert collected.modules == ()
