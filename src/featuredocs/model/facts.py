@@ -62,6 +62,7 @@ class FieldFact:
     auto_created: bool = False
     inherited_from: str | None = None  # label of the concrete parent model, if inherited
     location: SourceLocation | None = None
+    query_name: str | None = None  # reverse relations: the ORM lookup name (``orderitem``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ class OptionFact:
     metavar: str | None = None
     help: str = ""
     base: bool = False
+    subcommand: str | None = None  # set for options of a sub-parser: "sync", "cache clear"
 
     @property
     def positional(self) -> bool:

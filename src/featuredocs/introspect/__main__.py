@@ -1,0 +1,58 @@
+"""``python -m featuredocs.introspect --root R --settings S``: ProjectFacts as JSON on stdout.
+
+Exit status 2 with one line on stderr when the project cannot be imported. Anything the
+project prints while it is imported goes to stderr, so stdout is always pure JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from featuredocs.introspect.discover import find_settings_module
+from featuredocs.introspect.errors import ProjectImportError
+
+EXIT_OK = 0
+EXIT_PROJECT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m featuredocs.introspect",
+        description="Print the facts of a Django project (live mode) as JSON.",
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (manage.py)")
+    parser.add_argument("--settings", help="settings module; default: found like Django does")
+    parser.add_argument("--indent", type=int, default=None, help="indent the JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    root = args.root.resolve()
+    settings_module = (
+        args.settings or os.environ.get("DJANGO_SETTINGS_MODULE") or find_settings_module(root)
+    )
+    if not settings_module:
+        print(f"featuredocs: {root}: no Django settings module found (use --settings)",
+              file=sys.stderr)
+        return EXIT_PROJECT_ERROR
+    from featuredocs.introspect.live import collect_live
+
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            facts = collect_live(root, settings_module)
+    except ProjectImportError as error:
+        print(f"featuredocs: {error}", file=sys.stderr)
+        return EXIT_PROJECT_ERROR
+    json.dump(facts.to_json(), sys.stdout, indent=args.indent, sort_keys=True)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""Running live introspection in a child interpreter and reading its JSON back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.model import ProjectFacts
+
+#: Exit status of ``python -m featuredocs.introspect`` when the project cannot be imported.
+EXIT_PROJECT_ERROR = 2
+
+
+def collect_in_child(
+    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300
+) -> ProjectFacts:
+    """Facts from ``python -m featuredocs.introspect`` run by ``python`` (default: this one)."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    command = [python or sys.executable, "-m", "featuredocs.introspect",
+               "--root", str(root), "--settings", settings_module]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env,
+                                timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise ProjectImportError(settings_module, f"introspection took over {timeout:g} s") from None
+    if result.returncode != 0:
+        raise ProjectImportError(settings_module, _last_line(result.stderr, result.returncode))
+    return ProjectFacts.from_json(json.loads(result.stdout))
+
+
+def _last_line(stderr: str, code: int) -> str:
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    if not lines:
+        return f"introspection exited with status {code}"
+    line = lines[-1].removeprefix("featuredocs: ")
+    prefix = "cannot import settings "
+    if line.startswith(prefix) and "`: " in line:
+        return line.split("`: ", 1)[1]
+    return line

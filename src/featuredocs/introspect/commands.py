@@ -1,0 +1,125 @@
+"""CommandFacts: every management command with every argparse action of its real parser.
+
+Commands are loaded with ``load_command_class`` and parsed with ``create_parser``; they are
+never run.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from typing import Any
+
+from django.core.management import get_commands, load_command_class
+from django.core.management.base import BaseCommand
+
+from featuredocs.introspect.locate import Locator
+from featuredocs.model import CommandFact, OptionFact
+
+
+def collect_commands(
+    locator: Locator, project_apps: frozenset[str], warnings: list[str]
+) -> tuple[CommandFact, ...]:
+    base_keys = base_option_keys()
+    facts = []
+    for name, app in sorted(get_commands().items()):
+        try:
+            command = app if isinstance(app, BaseCommand) else load_command_class(app, name)
+            parser = command.create_parser("manage.py", name)
+        except (Exception, SystemExit) as error:  # a command that cannot even load
+            warnings.append(f"command {name}: cannot be loaded ({_one_line(error)})")
+            continue
+        app_name = app if isinstance(app, str) else type(app).__module__
+        facts.append(CommandFact(
+            name=name,
+            app=app_name,
+            options=tuple(option_facts(parser, base_keys)),
+            help=str(command.help or "").strip(),
+            project=app_name in project_apps,
+            location=locator.class_location(type(command)),
+        ))
+    return tuple(facts)
+
+
+def base_option_keys() -> frozenset[tuple[str, ...]]:
+    """The options every command has, computed from a bare ``BaseCommand``'s parser."""
+    parser = BaseCommand().create_parser("manage.py", "base")
+    return frozenset(_key(action) for action in parser._actions)
+
+
+def _key(action: argparse.Action) -> tuple[str, ...]:
+    return tuple(sorted(action.option_strings)) or (action.dest,)
+
+
+def option_facts(
+    parser: argparse.ArgumentParser,
+    base_keys: frozenset[tuple[str, ...]] = frozenset(),
+    subcommand: str | None = None,
+) -> Iterator[OptionFact]:
+    """One OptionFact per action, sub-parsers' actions after their own, flagged by name."""
+    names = _action_names(parser)
+    for action in parser._actions:
+        yield _option_fact(action, names, base_keys if subcommand is None else frozenset(), subcommand)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub_parser in action.choices.items():
+                path = f"{subcommand} {sub_name}" if subcommand else sub_name
+                yield from option_facts(sub_parser, frozenset(), path)
+
+
+def _option_fact(
+    action: argparse.Action,
+    names: dict[type, str],
+    base_keys: frozenset[tuple[str, ...]],
+    subcommand: str | None,
+) -> OptionFact:
+    return OptionFact(
+        dest=action.dest,
+        flags=tuple(action.option_strings),
+        action=names.get(type(action), type(action).__name__),
+        default=_default(action.default),
+        type=_type_name(action.type),
+        choices=tuple(str(c) for c in action.choices) if action.choices is not None else None,
+        required=bool(action.required),
+        nargs=str(action.nargs) if action.nargs is not None else None,
+        metavar=_metavar(action.metavar),
+        help=_help(action.help),
+        base=_key(action) in base_keys,
+        subcommand=subcommand,
+    )
+
+
+def _action_names(parser: argparse.ArgumentParser) -> dict[type, str]:
+    """argparse's own names for its action classes (``store_true``, ``count``, …)."""
+    names: dict[type, str] = {}
+    for name, cls in parser._registries.get("action", {}).items():
+        if isinstance(name, str) and isinstance(cls, type):
+            names.setdefault(cls, name)
+    return names
+
+
+def _default(value: Any) -> str | None:
+    if value is None or value == argparse.SUPPRESS:
+        return None
+    return repr(value)
+
+
+def _type_name(converter: Any) -> str | None:
+    if converter is None:
+        return None
+    return getattr(converter, "__name__", None) or type(converter).__name__
+
+
+def _metavar(metavar: Any) -> str | None:
+    if metavar is None:
+        return None
+    return " ".join(metavar) if isinstance(metavar, tuple) else str(metavar)
+
+
+def _help(text: Any) -> str:
+    if text is None or text == argparse.SUPPRESS:
+        return ""
+    return " ".join(str(text).split())
+
+
+def _one_line(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}".splitlines()[0] if str(error) else type(error).__name__

@@ -1,0 +1,147 @@
+"""Live introspection: set up Django with the project's settings and read every fact.
+
+Never opens a database connection and never runs a command: models come from the app
+registry, commands from their parsers, settings from ``django.conf.settings``, and the
+rest (environment reads, cache keys, symbols) from the AST of the project's own code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.model import EndpointFact, ProjectFacts
+
+
+def collect_live(root: Path, settings_module: str) -> ProjectFacts:
+    """Every fact of the project at ``root`` imported with ``settings_module``.
+
+    Raises :class:`ProjectImportError` when the settings or the apps cannot be imported.
+    Django is set up once per process: when it already is (featuredocs running inside the
+    project), the settings already loaded are used.
+    """
+    root = Path(root).resolve()
+    warnings: list[str] = []
+    setup_django(root, settings_module, warnings)
+
+    import django
+    from django.conf import settings as django_settings
+
+    from featuredocs.introspect.commands import collect_commands
+    from featuredocs.introspect.locate import Locator
+    from featuredocs.introspect.models import collect_apps, collect_models
+    from featuredocs.introspect.settings import collect_settings
+
+    locator = Locator(root)
+    apps = collect_apps(locator)
+    project_apps = frozenset(app.name for app in apps if app.project)
+    models = collect_models(locator, warnings)
+    commands = collect_commands(locator, project_apps, warnings)
+    settings = collect_settings(root, warnings)
+    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings)
+    endpoints, prefixes = collect_endpoints_safely(root, warnings)
+    return ProjectFacts(
+        root=str(root),
+        mode="live",
+        settings_module=getattr(django_settings, "SETTINGS_MODULE", None) or settings_module,
+        django_version=django.get_version(),
+        apps=apps,
+        models=models,
+        commands=commands,
+        endpoints=endpoints,
+        settings=settings,
+        url_prefixes=prefixes,
+        warnings=tuple(warnings),
+        **scanned,
+    )
+
+
+def setup_django(root: Path, settings_module: str, warnings: list[str]) -> None:
+    """Put ``root`` first on ``sys.path``, point Django at the settings, ``django.setup()``."""
+    _put_first_on_path(root)
+    for manage_dir in _manage_dirs(root):
+        if str(manage_dir) not in sys.path:
+            sys.path.insert(1, str(manage_dir))
+    import django
+    from django.apps import apps
+    from django.conf import settings
+
+    if settings.configured:
+        loaded = getattr(settings, "SETTINGS_MODULE", None)
+        if loaded and loaded != settings_module:
+            warnings.append(f"settings `{loaded}` were already loaded; `{settings_module}` not used")
+        if not apps.ready:
+            _setup(django, settings_module)
+        return
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    sys.dont_write_bytecode = True  # importing the project must not write into its tree
+    _setup(django, settings_module)
+
+
+def _setup(django: object, settings_module: str) -> None:
+    try:
+        django.setup()  # type: ignore[attr-defined]
+    except (Exception, SystemExit) as error:  # the project's own import errors
+        raise ProjectImportError.from_error(settings_module, error) from error
+
+
+def _put_first_on_path(root: Path) -> None:
+    entry = str(root)
+    while entry in sys.path:
+        sys.path.remove(entry)
+    sys.path.insert(0, entry)
+
+
+def _manage_dirs(root: Path) -> list[Path]:
+    """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
+    if (root / "manage.py").is_file():
+        return []
+    return [p.parent for p in sorted(root.glob("*/manage.py"))]
+
+
+def scan_sources(root: Path, setting_value: object, warnings: list[str]) -> dict[str, object]:
+    """Environment reads, cache keys and symbols from the AST of the project's own code."""
+    from featuredocs.introspect.sources import load_project_sources
+
+    sources = load_project_sources(root, sys.path)
+    warnings.extend(sources.warnings)
+    facts: dict[str, object] = {}
+    try:
+        from featuredocs.introspect.env import collect_env_vars
+
+        facts["env_vars"] = collect_env_vars(sources)
+    except ImportError:
+        pass
+    try:
+        from featuredocs.introspect.cache import collect_cache_keys
+
+        facts["cache_keys"] = collect_cache_keys(sources, setting_value)
+    except ImportError:
+        pass
+    try:
+        from featuredocs.introspect.symbols import collect_symbols
+
+        facts["symbols"], facts["modules"] = collect_symbols(sources)
+    except ImportError:
+        pass
+    return facts
+
+
+def collect_endpoints_safely(
+    root: Path, warnings: list[str]
+) -> tuple[tuple[EndpointFact, ...], tuple[str, ...]]:
+    """Endpoints from ``featuredocs.introspect.urls``; a warning when it is missing or fails."""
+    try:
+        from featuredocs.introspect.urls import collect_endpoints
+    except ImportError:
+        warnings.append("endpoints: URL introspection is not available")
+        return (), ()
+    try:
+        endpoints, prefixes = collect_endpoints(root)
+    except Exception as error:  # a broken URLconf must not hide the other facts
+        text = str(error).strip().splitlines()
+        warnings.append(f"endpoints: cannot be read ({type(error).__name__}: {text[0] if text else ''})")
+        return (), ()
+    return tuple(endpoints), tuple(prefixes)

@@ -1,0 +1,151 @@
+"""Where classes and their attributes are written, from the AST of their source files.
+
+Live objects know their module; the AST knows lines. ``Locator`` joins the two, caching one
+parse per file, and decides which modules are the project's own code.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from featuredocs.introspect.sources import is_project_path, parse_source, relative_path
+from featuredocs.model import SourceLocation
+
+
+def class_index(tree: ast.Module) -> dict[str, ast.ClassDef]:
+    """Every class of a module by qualified name (``Order``, ``Order.Meta``)."""
+    found: dict[str, ast.ClassDef] = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                qualname = f"{prefix}{node.name}"
+                found.setdefault(qualname, node)
+                visit(node.body, qualname + ".")
+            elif isinstance(node, ast.If | ast.Try | ast.With):
+                for block in _blocks(node):
+                    visit(block, prefix)
+
+    visit(tree.body, "")
+    return found
+
+
+def _blocks(node: ast.If | ast.Try | ast.With) -> list[list[ast.stmt]]:
+    if isinstance(node, ast.If):
+        return [node.body, node.orelse]
+    if isinstance(node, ast.Try):
+        return [node.body, node.orelse, node.finalbody, *(h.body for h in node.handlers)]
+    return [node.body]
+
+
+def assigned_names(statement: ast.stmt) -> list[str]:
+    """Names bound by an assignment statement (``a = b = 1``, ``x: int = 1``, ``a, b = …``)."""
+    if isinstance(statement, ast.Assign):
+        targets: list[ast.expr] = list(statement.targets)
+    elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
+        targets = [statement.target]
+    else:
+        return []
+    names: list[str] = []
+    for target in targets:
+        elements = target.elts if isinstance(target, ast.Tuple | ast.List) else [target]
+        names.extend(e.id for e in elements if isinstance(e, ast.Name))
+    return names
+
+
+def body_assignment(node: ast.ClassDef, name: str) -> ast.stmt | None:
+    """The statement in a class body that assigns ``name``, the last one if several."""
+    found: ast.stmt | None = None
+    for statement in node.body:
+        if isinstance(statement, ast.Assign | ast.AnnAssign) and name in assigned_names(statement):
+            found = statement
+        elif isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            if statement.name == name:
+                found = statement
+    return found
+
+
+@dataclass
+class ParsedModule:
+    path: Path
+    tree: ast.Module
+    text: str
+    classes: dict[str, ast.ClassDef]
+
+
+@dataclass
+class Locator:
+    """Source locations of live classes, relative to the project root."""
+
+    root: Path
+    _parsed: dict[Path, ParsedModule | None] = field(default_factory=dict)
+    _project_modules: dict[str, bool] = field(default_factory=dict)
+
+    def module_file(self, module_name: str) -> Path | None:
+        module = sys.modules.get(module_name)
+        filename = getattr(module, "__file__", None) if isinstance(module, ModuleType) else None
+        return Path(filename) if filename else None
+
+    def is_project_module(self, module_name: str) -> bool:
+        if module_name not in self._project_modules:
+            path = self.module_file(module_name)
+            self._project_modules[module_name] = is_project_path(path, self.root)
+        return self._project_modules[module_name]
+
+    def is_project_class(self, cls: type) -> bool:
+        return self.is_project_module(getattr(cls, "__module__", "") or "")
+
+    def relative(self, path: Path | str | None) -> str | None:
+        return relative_path(path, self.root) if path else None
+
+    def parsed(self, path: Path | None) -> ParsedModule | None:
+        if path is None:
+            return None
+        if path not in self._parsed:
+            result = parse_source(path)
+            self._parsed[path] = (
+                ParsedModule(path, result[0], result[1], class_index(result[0])) if result else None
+            )
+        return self._parsed[path]
+
+    def class_node(self, cls: type) -> tuple[ParsedModule, ast.ClassDef] | None:
+        parsed = self.parsed(self.module_file(cls.__module__))
+        if parsed is None:
+            return None
+        node = parsed.classes.get(cls.__qualname__)
+        return (parsed, node) if node is not None else None
+
+    def at(self, path: Path, line: int) -> SourceLocation | None:
+        rel = self.relative(path)
+        return SourceLocation(rel, line) if rel is not None and line else None
+
+    def class_location(self, cls: type) -> SourceLocation | None:
+        found = self.class_node(cls)
+        if found is not None:
+            return self.at(found[0].path, found[1].lineno)
+        return self._inspect_location(cls)
+
+    def _inspect_location(self, cls: type) -> SourceLocation | None:
+        import inspect
+
+        try:
+            path = inspect.getsourcefile(cls)
+            _, line = inspect.getsourcelines(cls)
+        except (OSError, TypeError):
+            return None
+        return self.at(Path(path), line) if path else None
+
+    def attribute_location(self, classes: list[type], name: str) -> SourceLocation | None:
+        """Where the first of ``classes`` (an MRO) that assigns ``name`` in its body does."""
+        for cls in classes:
+            found = self.class_node(cls)
+            if found is None:
+                continue
+            statement = body_assignment(found[1], name)
+            if statement is not None:
+                return self.at(found[0].path, statement.lineno)
+        return None

@@ -1,0 +1,144 @@
+"""FieldFacts of one model: forward fields, relations and reverse relations."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from django.db import models
+from django.db.models.fields.reverse_related import ForeignObjectRel
+
+from featuredocs.introspect.locate import Locator
+from featuredocs.model import FieldFact, SourceLocation
+from featuredocs.secrets import safe_repr
+
+
+def model_label(model: Any) -> str | None:
+    """``app.Model`` for a model class; a lazy ``"app.Model"`` string as written."""
+    if model is None:
+        return None
+    if isinstance(model, str):
+        return model
+    meta = getattr(model, "_meta", None)
+    return meta.label if meta is not None else getattr(model, "__name__", str(model))
+
+
+def field_facts(model: type[models.Model], locator: Locator) -> tuple[FieldFact, ...]:
+    facts = []
+    for field in _model_fields(model):
+        if isinstance(field, ForeignObjectRel):
+            facts.append(_reverse_fact(model, field, locator))
+        else:
+            facts.append(_forward_fact(model, field, locator))
+    return tuple(facts)
+
+
+def _model_fields(model: type[models.Model]) -> list[Any]:
+    try:
+        return list(model._meta.get_fields(include_parents=True))
+    except Exception:  # abstract models with unresolved relations
+        meta = model._meta
+        return [*meta.local_fields, *meta.local_many_to_many, *meta.private_fields]
+
+
+def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> FieldFact:
+    owner = getattr(field, "model", None) or model
+    return FieldFact(
+        name=field.name,
+        field_class=type(field).__name__,
+        internal_type=_internal_type(field),
+        column=getattr(field, "column", None) if getattr(field, "concrete", False) else None,
+        related_model=model_label(getattr(field, "related_model", None)),
+        null=bool(getattr(field, "null", False)),
+        blank=bool(getattr(field, "blank", False)),
+        has_default=_has_default(field),
+        default=default_repr(field) if _has_default(field) else None,
+        choices=choice_values(field),
+        help_text=str(getattr(field, "help_text", "") or ""),
+        primary_key=bool(getattr(field, "primary_key", False)),
+        unique=bool(getattr(field, "unique", False)),
+        db_index=bool(getattr(field, "db_index", False)),
+        is_relation=bool(field.is_relation),
+        many_to_many=bool(field.many_to_many),
+        auto_created=bool(getattr(field, "auto_created", False)),
+        inherited_from=_inherited_from(model, owner),
+        location=field_location(owner, field.name, locator),
+    )
+
+
+def _reverse_fact(model: type[models.Model], rel: ForeignObjectRel, locator: Locator) -> FieldFact:
+    remote = rel.field  # the ForeignKey / OneToOne / ManyToMany on the other model
+    accessor = rel.get_accessor_name() or rel.name
+    return FieldFact(
+        name=accessor,
+        field_class=type(rel).__name__,
+        internal_type=_internal_type(remote),
+        related_model=model_label(rel.related_model),
+        null=True,
+        blank=True,
+        is_relation=True,
+        many_to_many=bool(rel.many_to_many),
+        reverse=True,
+        auto_created=True,
+        inherited_from=_inherited_from(model, rel.model),
+        location=field_location(remote.model, remote.name, locator),
+        query_name=rel.name,
+    )
+
+
+def _inherited_from(model: type[models.Model], owner: Any) -> str | None:
+    if owner is None or isinstance(owner, str) or owner is model:
+        return None
+    return model_label(owner)
+
+
+def _internal_type(field: Any) -> str:
+    try:
+        return str(field.get_internal_type())
+    except Exception:  # private fields such as GenericForeignKey have none
+        return type(field).__name__
+
+
+def _has_default(field: Any) -> bool:
+    try:
+        return bool(field.has_default())
+    except Exception:
+        return False
+
+
+def default_repr(field: Any) -> str:
+    """The default as a reader would write it: a value's repr, a callable's name."""
+    default = field.default
+    if isinstance(default, enum.Enum):
+        return safe_repr(default.value)
+    if callable(default):
+        return callable_name(default)
+    return safe_repr(default)
+
+
+def callable_name(value: Any) -> str:
+    """``timezone.now`` for django.utils.timezone.now, ``dict`` for the builtin."""
+    qualname = getattr(value, "__qualname__", None) or type(value).__name__
+    module = getattr(value, "__module__", None)
+    if not module or module == "builtins":
+        return qualname
+    return f"{module.rpartition('.')[2]}.{qualname}"
+
+
+def choice_values(field: Any) -> tuple[str, ...]:
+    try:
+        flat = field.flatchoices or ()
+    except Exception:
+        return ()
+    values = []
+    for value, _label in flat:
+        values.append(str(value.value if isinstance(value, enum.Enum) else value))
+    return tuple(values)
+
+
+def field_location(owner: Any, name: str, locator: Locator) -> SourceLocation | None:
+    """The line that declares ``name`` on ``owner`` or the first base class that does."""
+    if owner is None or isinstance(owner, str):
+        return None
+    classes = [c for c in owner.__mro__ if c is not models.Model and c is not object]
+    return locator.attribute_location(classes, name)

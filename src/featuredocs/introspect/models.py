@@ -1,0 +1,138 @@
+"""AppFacts and ModelFacts from the app registry, with source locations from the AST."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+from featuredocs.introspect.locate import Locator
+from featuredocs.introspect.model_fields import field_facts, model_label
+from featuredocs.introspect.model_indexes import index_facts
+from featuredocs.model import AppFact, FieldFact, ModelFact
+
+#: Names Django adds to every model class; not attributes a page documents.
+_GENERATED = frozenset({"DoesNotExist", "MultipleObjectsReturned", "NotUpdated", "Meta"})
+#: ``Model`` and its own bases: Django's API, the same on every model.
+_DJANGO_MODEL_CLASSES = frozenset(models.Model.__mro__)
+
+
+def collect_apps(locator: Locator) -> tuple[AppFact, ...]:
+    facts = []
+    for config in apps.get_app_configs():
+        rel = locator.relative(config.path) if config.path else None
+        own = locator.is_project_module(config.name) or (
+            rel is not None and locator.is_project_module(config.module.__name__)
+        )
+        facts.append(AppFact(config.label, config.name, rel or "", bool(own)))
+    return tuple(facts)
+
+
+def collect_models(locator: Locator, warnings: list[str]) -> tuple[ModelFact, ...]:
+    """Every installed model, plus the abstract models the project defines or builds on."""
+    concrete = list(apps.get_models())
+    facts = []
+    for model in [*concrete, *_abstract_models(concrete, locator)]:
+        try:
+            facts.append(model_fact(model, locator))
+        except Exception as error:  # one odd model must not hide the others
+            warnings.append(f"model {model_label(model)}: cannot be read ({_one_line(error)})")
+    return tuple(facts)
+
+
+def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
+    meta = model._meta
+    fields = field_facts(model, locator)
+    return ModelFact(
+        app_label=meta.app_label,
+        name=model.__name__,
+        module=model.__module__,
+        fields=fields,
+        indexes=index_facts(model, locator) if not meta.abstract else _abstract_indexes(model, locator),
+        attributes=attribute_names(model, fields),
+        managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
+        abstract=bool(meta.abstract),
+        proxy=bool(meta.proxy),
+        parents=tuple(p._meta.label for p, link in meta.parents.items() if link is not None),
+        bases=tuple(model_label(c) or c.__name__ for c in _model_bases(model)),
+        ordering=tuple(str(o) for o in (meta.ordering or ())),
+        location=locator.class_location(model),
+    )
+
+
+def _model_bases(model: type[models.Model]) -> list[type]:
+    return [
+        c for c in model.__mro__[1:]
+        if isinstance(c, type) and issubclass(c, models.Model) and c is not models.Model
+    ]
+
+
+def _abstract_models(concrete: list[type[models.Model]], locator: Locator) -> list[type]:
+    """Abstract bases in the MRO of installed models, and those the project's apps define."""
+    found: dict[str, type] = {}
+    for model in concrete:
+        for base in _model_bases(model):
+            if base._meta.abstract:
+                found.setdefault(f"{base.__module__}.{base.__qualname__}", base)
+    for config in apps.get_app_configs():
+        if not locator.is_project_module(config.name) or config.models_module is None:
+            continue
+        for module in _modules_under(config.models_module.__name__):
+            for _, value in inspect.getmembers(module, inspect.isclass):
+                if _is_own_abstract_model(value, module.__name__):
+                    found.setdefault(f"{value.__module__}.{value.__qualname__}", value)
+    return list(found.values())
+
+
+def _modules_under(package: str) -> list[Any]:
+    """A ``models`` module, or every imported submodule of a ``models/`` package."""
+    return [m for name, m in list(sys.modules.items())
+            if m is not None and (name == package or name.startswith(package + "."))]
+
+
+def _is_own_abstract_model(value: type, module_name: str) -> bool:
+    return (
+        issubclass(value, models.Model)
+        and value is not models.Model
+        and value.__module__ == module_name
+        and bool(getattr(value._meta, "abstract", False))
+    )
+
+
+def _abstract_indexes(model: type[models.Model], locator: Locator) -> tuple:
+    try:
+        return index_facts(model, locator)
+    except Exception:  # abstract Meta options may refer to fields of future children
+        return ()
+
+
+def _abstract_managers(model: type[models.Model]) -> tuple[str, ...]:
+    try:
+        return tuple(m.name for m in model._meta.managers)
+    except Exception:
+        return ()
+
+
+def attribute_names(model: type[models.Model], fields: tuple[FieldFact, ...]) -> tuple[str, ...]:
+    """Public methods, properties, managers and class attributes of the model and its bases.
+
+    Skips ``models.Model``: its own API (``save``, ``delete``, …) is Django's, not the
+    model's. Field descriptors are left out, since fields are listed on their own.
+    """
+    field_names = {f.name for f in fields} | {f"{f.name}_id" for f in fields if f.is_relation}
+    field_names |= {f.column for f in fields if f.column}
+    names: set[str] = set()
+    for cls in model.__mro__:
+        if cls in _DJANGO_MODEL_CLASSES:
+            continue
+        for name in vars(cls):
+            if not name.startswith("_") and name not in _GENERATED and name not in field_names:
+                names.add(name)
+    return tuple(sorted(names))
+
+
+def _one_line(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}".splitlines()[0]

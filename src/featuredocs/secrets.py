@@ -1,0 +1,134 @@
+"""Masking secrets before any value leaves the project through featuredocs.
+
+Used by introspection (setting values, environment defaults) and by anything that prints or
+writes those values. A name "looks secret" when one of its words is a secret word (``KEY``,
+``TOKEN``, ``SECRET``, ``PASSWORD``, …) and it does not merely describe a secret's handling
+(``PASSWORD_HASHERS``, ``KEY_PREFIX``, ``TOKEN_LIFETIME``). URLs with ``user:password@``
+credentials are masked in the password part wherever they appear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+MASK = "********"
+
+_SECRET_WORDS = frozenset({
+    "KEY", "KEYS", "APIKEY", "TOKEN", "TOKENS", "SECRET", "SECRETS", "PASSWORD", "PASSWORDS",
+    "PASSWD", "PWD", "PASS", "PASSPHRASE", "PRIVATE", "CREDENTIAL", "CREDENTIALS", "DSN",
+    "SALT",
+})
+#: Words that, when they end a name, make it a description of secrets rather than one.
+_HANDLING_WORDS = frozenset({
+    "PREFIX", "FUNCTION", "FUNC", "HASHERS", "VALIDATORS", "TIMEOUT", "LIFETIME", "TTL",
+    "EXPIRY", "EXPIRES", "AGE", "LENGTH", "HEADER", "NAME", "FIELD", "CLASS", "CLASSES",
+    "BACKEND", "BACKENDS", "URL", "PATH", "FILE", "ENABLED", "REQUIRED", "ALGORITHM",
+    "TYPE", "MODEL", "VERSION", "ROTATE", "LEEWAY", "COOKIE", "DOMAIN", "SECURE",
+    "HTTPONLY", "SAMESITE", "USER", "USERNAME",
+})
+#: Django settings whose names contain a secret word but hold no secret.
+_KNOWN_PUBLIC = frozenset({
+    "AUTH_PASSWORD_VALIDATORS", "PASSWORD_HASHERS", "PASSWORD_RESET_TIMEOUT",
+    "AUTH_USER_MODEL", "CSRF_HEADER_NAME", "SECURE_PROXY_SSL_HEADER",
+    "DEFAULT_AUTO_FIELD", "AUTHENTICATION_BACKENDS",
+})
+_URL_CREDENTIALS = re.compile(
+    r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*://)(?P<user>[^:/@\s]*):(?P<password>[^@/\s]+)@"
+)
+_DSN_USER = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*://)(?P<user>[^:/@\s]+)@")
+
+
+def _words(name: str) -> list[str]:
+    # camelCase and kebab-case keys of nested dicts count as words too
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
+    return [w for w in re.split(r"[_\-\s.]+", spaced.upper()) if w]
+
+
+def looks_secret(name: str) -> bool:
+    """True when a setting, environment variable or dict key name looks like a secret."""
+    upper = name.upper()
+    if upper in _KNOWN_PUBLIC:
+        return False
+    words = _words(name)
+    if not words or not any(w in _SECRET_WORDS for w in words):
+        return False
+    return words[-1] not in _HANDLING_WORDS
+
+
+def mask_url_credentials(text: str, *, mask_user: bool = False) -> str:
+    """``scheme://user:pass@host`` → ``scheme://user:********@host``.
+
+    With ``mask_user`` (for DSNs such as Sentry's, whose user part is the key), a bare
+    ``scheme://key@host`` is masked too.
+    """
+    masked = _URL_CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:{MASK}@", text)
+    if mask_user:
+        masked = _DSN_USER.sub(lambda m: f"{m['scheme']}{MASK}@", masked)
+    return masked
+
+
+def has_url_credentials(text: str) -> bool:
+    return bool(_URL_CREDENTIALS.search(text))
+
+
+def mask_text(name: str, text: str | None) -> tuple[str | None, bool]:
+    """A value written as text (an environment default), masked; and whether it was secret."""
+    if text is None:
+        return None, looks_secret(name)
+    if looks_secret(name):
+        if text == "" or text == "None":
+            return text, True  # an empty default reveals nothing
+        if "://" in text:
+            return mask_url_credentials(text, mask_user=True), True
+        return MASK, True
+    masked = mask_url_credentials(text)
+    return masked, masked != text
+
+
+def mask_value(name: str, value: Any) -> tuple[Any, bool]:
+    """``value`` with secrets replaced by :data:`MASK`; and whether anything was masked.
+
+    Containers are rebuilt (dicts, lists, tuples) with secret keys masked at any depth;
+    strings with URL credentials keep everything but the password.
+    """
+    if looks_secret(name):
+        if isinstance(value, Mapping):
+            return {k: MASK for k in value}, True
+        if value in (None, "", (), []):
+            return value, True
+        if isinstance(value, str) and "://" in value:
+            return mask_url_credentials(value, mask_user=True), True
+        return MASK, True
+    return _mask_nested(value)
+
+
+def _mask_nested(value: Any) -> tuple[Any, bool]:
+    if isinstance(value, str):
+        masked = mask_url_credentials(value)
+        return masked, masked != value
+    if isinstance(value, Mapping):
+        masked = {k: mask_value(str(k), v)[0] for k, v in value.items()}
+        # an empty password under a secret key hides nothing: not a secret
+        return masked, any(masked[k] != v for k, v in value.items())
+    if isinstance(value, list | tuple):
+        items = [_mask_nested(v) for v in value]
+        rebuilt = [v for v, _ in items]
+        return (tuple(rebuilt) if isinstance(value, tuple) else rebuilt), any(s for _, s in items)
+    return value, False
+
+
+def masked_repr(name: str, value: Any) -> tuple[str, bool]:
+    """``repr`` of the masked value, and whether it was (or held) a secret."""
+    masked, secret = mask_value(name, value)
+    return safe_repr(masked), secret
+
+
+def safe_repr(value: Any, limit: int = 2000) -> str:
+    """``repr`` that never raises and never runs away."""
+    try:
+        text = repr(value)
+    except Exception:  # a project object whose __repr__ fails
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
