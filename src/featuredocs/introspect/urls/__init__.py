@@ -53,14 +53,14 @@ def _describe(entry: RouteEntry, project_root: Path, adapters: list[Adapter]) ->
 
 def _adapters() -> list[Adapter]:
     adapters: list[Adapter] = []
-    if "ninja" in sys.modules:
+    if sys.modules.get("ninja") is not None:
         try:
             from featuredocs.introspect.urls.ninja import describe_ninja_view
         except ImportError:
             pass
         else:
             adapters.append(describe_ninja_view)
-    if "rest_framework" in sys.modules:
+    if sys.modules.get("rest_framework") is not None:
         try:
             from featuredocs.introspect.urls.drf import describe_drf_view
         except ImportError:

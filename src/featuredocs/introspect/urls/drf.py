@@ -13,7 +13,8 @@ import ast
 import inspect
 import sys
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
@@ -32,6 +33,8 @@ from featuredocs.introspect.urls.source import (
 from featuredocs.introspect.urls.walk import RouteEntry
 from featuredocs.model import EndpointFact
 
+T = TypeVar("T")
+
 # ViewSet actions whose response is the serializer's representation.
 _SERIALIZER_ACTIONS = frozenset({"list", "create", "retrieve", "update", "partial_update"})
 
@@ -47,7 +50,7 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
     target = function or view_class
     handlers = _handlers(view_class, actions)
     filtered = _filters_queryset(view_class, actions, handlers)
-    pagination = drf_params.pagination(view_class) if filtered else None
+    pagination = _safely(drf_params.pagination, view_class) if filtered else None
     return EndpointFact(
         path=entry.path,
         methods=view_methods(view_class, actions, initkwargs),
@@ -55,11 +58,11 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
         view=dotted_path(target),
         path_params=entry.path_params,
         query_params=_merge(
-            drf_params.backend_params(view_class) if filtered else (),
+            (_safely(drf_params.backend_params, view_class) or ()) if filtered else (),
             pagination.params if pagination else (),
             request_query_params(_own_sources(target, project_root)),
         ),
-        response=_response(view_class, actions, initkwargs),
+        response=_safely(_response, view_class, actions, initkwargs),
         paginated=bool(pagination and pagination.paginates),
         pagination_keys=pagination.keys if pagination and pagination.paginates else (),
         app=app_label(target),
@@ -159,6 +162,14 @@ def _own_sources(target: Any, project_root: Path) -> list[Any]:
         if filename and is_project_file(filename, project_root):
             own.append(klass)
     return own
+
+
+def _safely(read: Callable[..., T], *args: Any) -> T | None:
+    """``read(*args)``, or None when the project's classes make it fail: unknown."""
+    try:
+        return read(*args)
+    except Exception:
+        return None
 
 
 def _merge(*groups: Any) -> tuple[Any, ...]:

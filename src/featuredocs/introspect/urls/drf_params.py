@@ -30,6 +30,8 @@ _FORM_FIELD_TYPES = {
     "IntegerField": "integer", "DecimalField": "number", "FloatField": "number",
     "DateTimeField": "datetime", "DateField": "date", "TimeField": "time",
     "UUIDField": "string", "ChoiceField": "string", "CharField": "string",
+    # a related object's primary key: its type is the related model's business
+    "ModelChoiceField": None, "ModelMultipleChoiceField": None,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from featuredocs.model import ResponseField
 
@@ -32,7 +33,10 @@ def serializer_fields(serializer_class: Any) -> tuple[ResponseField, ...] | None
         serializer = serializer_class()
     except Exception:  # a serializer that needs context or arguments: unknown
         return None
-    return _fields_of(serializer, 0)
+    try:
+        return _fields_of(serializer, 0)
+    except Exception:  # a field class of a package we do not know: unknown shape
+        return None
 
 
 def _fields_of(serializer: Any, depth: int) -> tuple[ResponseField, ...] | None:
@@ -75,7 +79,8 @@ def _children(serializer: Any, depth: int) -> tuple[ResponseField, ...]:
 
 def _json_type(field: Any) -> str | None:
     if isinstance(field, serializers.DecimalField):
-        return "string" if field.coerce_to_string else "number"
+        coerce = getattr(field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+        return "string" if coerce else "number"
     for klass in type(field).__mro__:
         if klass.__name__ in _JSON_TYPES:
             return _JSON_TYPES[klass.__name__]
