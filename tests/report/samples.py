@@ -106,4 +106,5 @@ def assert_gold(name: str, actual: str) -> None:
         path.parent.mkdir(exist_ok=True)
         path.write_text(actual, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"output differs from {path}; rerun with FEATUREDOCS_UPDATE_GOLD=1 to accept"
+    hint = "rerun with FEATUREDOCS_UPDATE_GOLD=1 to accept"
+    assert actual == expected, f"output differs from {path}; {hint}"

@@ -41,7 +41,8 @@ def test_one_command_per_finding_with_location_and_title() -> None:
         "endColumn": str(span.end_column),
         "title": "FD302",
     }
-    assert message == f"{finding.message}\nhint: {finding.hint}\nfix: {finding.fix.description}"  # type: ignore[union-attr]
+    assert finding.fix is not None
+    assert message == f"{finding.message}\nhint: {finding.hint}\nfix: {finding.fix.description}"
 
 
 def test_severity_picks_the_command() -> None:

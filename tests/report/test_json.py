@@ -6,8 +6,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from featuredocs.model import Severity, Span
-from featuredocs.model import Finding
+from featuredocs.model import Finding, Severity, Span
 from featuredocs.report import RunStats, render
 from featuredocs.report.jsonfmt import schema
 from featuredocs.rules.registry import rule_for
@@ -105,7 +104,9 @@ def test_finding_fields_carry_the_span_hint_and_fix_edits() -> None:
     ]
 
 
-@pytest.mark.parametrize("message", ["100% sure", "two\nlines", 'quote " and \\ back', "é 日本 \x00"])
+@pytest.mark.parametrize(
+    "message", ["100% sure", "two\nlines", 'quote " and \\ back', "é 日本 \x00"]
+)
 def test_messages_round_trip_exactly(message: str) -> None:
     finding = Finding("FD302", Severity.ERROR, ORDERS, Span.at(1), message, hint=message)
     (entry,) = report([finding])["findings"]

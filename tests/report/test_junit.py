@@ -69,7 +69,8 @@ def test_markup_characters_and_newlines_survive_escaping() -> None:
 
 
 def test_characters_xml_cannot_hold_are_replaced() -> None:
-    finding = Finding("FD302", Severity.ERROR, "a.md", Span.at(1), "bell\x07 null\x00 esc\x1b \ufffe")
+    message = "bell\x07 null\x00 esc\x1b \ufffe"
+    finding = Finding("FD302", Severity.ERROR, "a.md", Span.at(1), message)
     root = parse(render([finding], "junit"))
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None

@@ -106,14 +106,16 @@ def test_results_point_at_their_rule_and_region() -> None:
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"] == {"uri": finding.path, "uriBaseId": "%SRCROOT%"}
         region = location["region"]
-        assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
+        corners = ("startLine", "startColumn", "endLine", "endColumn")
+        assert tuple(region[key] for key in corners) == (
             finding.span.line, finding.span.column, finding.span.end_line, finding.span.end_column
         )
         assert result["message"]["text"].startswith(finding.message)
 
 
 def test_message_carries_the_hint_and_region_the_source_snippet() -> None:
-    (result, *_) = [r for r in only_run(sarif(sample_findings()))["results"] if r["ruleId"] == "FD302"]
+    results = only_run(sarif(sample_findings()))["results"]
+    (result,) = [r for r in results if r["ruleId"] == "FD302"]
     assert result["message"]["text"] == (
         "field `total_cents` is documented on orders.Order, which has no such field\n"
         "hint: did you mean `total`? (orders/models.py:31)"
@@ -153,7 +155,8 @@ def test_fix_without_edits_is_left_out() -> None:
 
 
 def _fingerprints(findings: list[Finding]) -> list[str]:
-    return [r["partialFingerprints"]["featuredocs/v1"] for r in only_run(sarif(findings, None))["results"]]
+    results = only_run(sarif(findings, None))["results"]
+    return [result["partialFingerprints"]["featuredocs/v1"] for result in results]
 
 
 def test_fingerprints_survive_line_moves_and_tell_twins_apart() -> None:
@@ -171,8 +174,8 @@ def test_fingerprints_survive_line_moves_and_tell_twins_apart() -> None:
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("docs/features/my page.md", {"uri": "docs/features/my%20page.md", "uriBaseId": "%SRCROOT%"}),
-        ("docs/features/café#1.md", {"uri": "docs/features/caf%C3%A9%231.md", "uriBaseId": "%SRCROOT%"}),
+        ("docs/my page.md", {"uri": "docs/my%20page.md", "uriBaseId": "%SRCROOT%"}),
+        ("docs/café#1.md", {"uri": "docs/caf%C3%A9%231.md", "uriBaseId": "%SRCROOT%"}),
         ("/srv/docs/a b.md", {"uri": "file:///srv/docs/a%20b.md"}),
     ],
 )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.cells import cell_len
 
@@ -143,15 +145,13 @@ def test_colour_on_styles_the_output() -> None:
 
 
 def _strip_ansi(text: str) -> str:
-    import re
-
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 def test_page_text_is_never_read_as_markup_or_emoji() -> None:
     line = "[bold]`x`[/bold] :smile: [link=http://e.example]y[/link]"
-    output = render([one("see [red]x[/red] :smile:", span=Span.at(1, 8, 3))], "text",
-                    sources={PAGE: line}, color=True)
+    finding = one("see [red]x[/red] :smile:", span=span_of(line, 1, "`x`"))
+    output = render([finding], "text", sources={PAGE: line}, color=True)
     plain = _strip_ansi(output)
     assert line in plain
     assert "see [red]x[/red] :smile:" in plain
@@ -183,7 +183,11 @@ def test_long_lines_are_not_wrapped() -> None:
         ([], RunStats(pages=("a.md",)), "All checks passed: 1 page"),
         ([], None, "All checks passed."),
         ([], RunStats(pages_checked=0), "No pages checked."),
-        ("sample", RunStats(pages_checked=5), "1 error, 2 warnings, 1 info in 2 of 5 pages (1 fixable with --fix)"),
+        (
+            "sample",
+            RunStats(pages_checked=5),
+            "1 error, 2 warnings, 1 info in 2 of 5 pages (1 fixable with --fix)",
+        ),
         ("sample", None, "1 error, 2 warnings, 1 info in 2 pages (1 fixable with --fix)"),
         ([one()], None, "1 error in 1 page"),
         ([one(severity=Severity.WARNING), one(severity=Severity.WARNING, path="b.md")], None,
