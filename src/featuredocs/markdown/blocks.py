@@ -31,7 +31,7 @@ class BlockBuilder:
     source: SourceMap
     #: byte spans of link reference definitions, to recover the items they swallowed
     definitions: list[tuple[int, int]] = field(default_factory=list)
-    code_blocks: list[CodeBlock] = field(default_factory=list)
+    _code: dict[int, CodeBlock] = field(default_factory=dict)  # by id() of the node
 
     def block(self, node: Node) -> Block | None:
         kind = _KINDS.get(node.kind)
@@ -40,8 +40,6 @@ class BlockBuilder:
         start, end = self.source.trimmed(node.start, node.end)
         inline = collect_inline(node.children, self.source)
         code = self.code_block(node) if kind is BlockKind.CODE else None
-        if kind is not BlockKind.CODE:
-            self._nested_code(node)
         return Block(
             kind=kind,
             span=self.source.span(start, end),
@@ -60,6 +58,12 @@ class BlockBuilder:
         return Block(BlockKind.DEFINITION, self.source.span(start, end), source, plain=source)
 
     def code_block(self, node: Node) -> CodeBlock:
+        known = self._code.get(id(node))
+        if known is None:
+            known = self._code[id(node)] = self._make_code_block(node)
+        return known
+
+    def _make_code_block(self, node: Node) -> CodeBlock:
         fenced = isinstance(node.value, dict) and "Fenced" in node.value
         info = str(node.value["Fenced"]) if fenced else ""
         words = info.strip().split()
@@ -69,25 +73,13 @@ class BlockBuilder:
             first_line = self.source.line_of(texts[0].start)
         else:
             first_line = self.source.line_of(start) + (1 if fenced else 0)
-        code = CodeBlock(
+        return CodeBlock(
             language=words[0].lower() if words else "",
             text="".join(child.value for child in texts),
             span=self.source.span(start, end),
             first_line=first_line,
             fenced=fenced,
         )
-        self.code_blocks.append(code)
-        return code
-
-    def _nested_code(self, node: Node) -> None:
-        """Register code blocks inside quotes and list items (iteratively)."""
-        pending = list(reversed(node.children))
-        while pending:
-            current = pending.pop()
-            if current.kind == "CodeBlock":
-                self.code_block(current)
-            else:
-                pending.extend(reversed(current.children))
 
     def items(self, node: Node) -> tuple[ListItem, ...]:
         ordered = node.value is not None

@@ -47,14 +47,14 @@ def collect_inline(nodes: Iterable[Node], source: SourceMap) -> Inline:
         elif kind in _BREAKS:
             parts.append("\n")
         elif kind in ("Link", "Image"):
-            found.links.append(_link(node, source))
+            found.links.append(make_link(node, source))
         elif kind in _BLOCK_ENDS and parts and not parts[-1].endswith("\n"):
             parts.append("\n")
     found.plain = "".join(parts).strip()
     return found
 
 
-def _link(node: Node, source: SourceMap) -> Link:
+def make_link(node: Node, source: SourceMap) -> Link:
     value = node.value or {}
     return Link(
         text=plain_text(node.children),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from featuredocs.markdown.blocks import BlockBuilder
@@ -11,12 +12,21 @@ from featuredocs.markdown.directives import (
     read_front_matter,
     suppressions_in,
 )
-from featuredocs.markdown.inline import collect_inline
+from featuredocs.markdown.inline import make_link
 from featuredocs.markdown.positions import SourceMap, split_lines
 from featuredocs.markdown.sections import LabelSite, build_sections, label_sites, make_heading
 from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.markdown.tree import Node, parse_tree, reference_definitions, walk
-from featuredocs.model import Block, BlockKind, Heading, Page, Suppression
+from featuredocs.model import (
+    Block,
+    BlockKind,
+    CodeBlock,
+    Heading,
+    InlineCode,
+    Link,
+    Page,
+    Suppression,
+)
 
 
 def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -> Page:
@@ -28,23 +38,20 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
     body = mask(source.data, front_end).decode("utf-8") if front_end else text
     root = parse_tree(body)
     builder = BlockBuilder(source, definitions=_definition_spans(body))
-    slugger = GithubSlugger()
+    found = _index(root, source, builder)
     entries: list[Heading | Block] = []
-    headings: list[Heading] = []
     labels: dict[int, list[LabelSite]] = {}
     title: Heading | None = None
     for node in _with_definitions(root.children, builder.definitions):
         if isinstance(node, tuple):
             entries.append(builder.definition(*node))
         elif node.kind == "Heading":
-            heading = make_heading(node, source, slugger)
-            headings.append(heading)
+            heading = found.headings_by_node[id(node)]
             if title is None and heading.level == 1 and not _has_heading(entries):
                 title = heading
             else:
                 entries.append(heading)
         else:
-            headings.extend(_nested_headings(node, source, slugger))
             block = builder.block(node)
             if block is not None:
                 entries.append(block)
@@ -52,8 +59,7 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
                     labels[id(block)] = label_sites(node, source)
     lines = split_lines(text)
     leading, sections = build_sections(entries, lines, labels, source)
-    tagline, preamble = _tagline(leading, title, entries)
-    inline = collect_inline(root.children, source)
+    tagline, preamble = _tagline(leading, title)
     return Page(
         path=path,
         rel=rel,
@@ -64,13 +70,46 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
         tagline=tagline,
         preamble=preamble,
         sections=sections,
-        headings=tuple(headings),
-        code_blocks=tuple(builder.code_blocks),
-        links=tuple(inline.links),
-        codes=tuple(inline.codes),
-        suppressions=_suppressions(root, source),
+        headings=tuple(found.headings),
+        code_blocks=tuple(found.code_blocks),
+        links=tuple(found.links),
+        codes=tuple(found.codes),
+        suppressions=tuple(found.suppressions),
         lines=lines,
     )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What one pass over every node collects for the page as a whole."""
+
+    headings: list[Heading] = field(default_factory=list)
+    headings_by_node: dict[int, Heading] = field(default_factory=dict)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    codes: list[InlineCode] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+def _index(root: Node, source: SourceMap, builder: BlockBuilder) -> _Found:
+    """Headings (all of them get anchors), code blocks, inline code, links, suppressions."""
+    found = _Found()
+    slugger = GithubSlugger()
+    for node in walk(root):
+        kind = node.kind
+        if kind == "Heading":
+            heading = make_heading(node, source, slugger)
+            found.headings.append(heading)
+            found.headings_by_node[id(node)] = heading
+        elif kind == "CodeBlock":
+            found.code_blocks.append(builder.code_block(node))
+        elif kind == "Code":
+            found.codes.append(InlineCode(node.value, source.span(node.start, node.end)))
+        elif kind in ("Link", "Image"):
+            found.links.append(make_link(node, source))
+        elif kind in ("Html", "InlineHtml") and "featuredocs" in node.value:
+            found.suppressions.extend(suppressions_in(node.value, source.line_of(node.start)))
+    return found
 
 
 def _has_heading(entries: list[Heading | Block]) -> bool:
@@ -78,7 +117,7 @@ def _has_heading(entries: list[Heading | Block]) -> bool:
 
 
 def _tagline(
-    leading: tuple[Block, ...], title: Heading | None, entries: list[Heading | Block]
+    leading: tuple[Block, ...], title: Heading | None
 ) -> tuple[Block | None, tuple[Block, ...]]:
     """The block quote right after the title, and the other blocks before the first section."""
     if title is None or not leading:
@@ -105,18 +144,3 @@ def _with_definitions(
     merged: list[Node | tuple[int, int]] = [*nodes, *loose]
     merged.sort(key=lambda item: item[0] if isinstance(item, tuple) else item.start)
     return merged
-
-
-def _nested_headings(node: Node, source, slugger: GithubSlugger) -> list[Heading]:  # type: ignore[no-untyped-def]
-    """Headings inside quotes and list items: they get anchors but open no section."""
-    return [
-        make_heading(inner, source, slugger) for inner in walk(node) if inner.kind == "Heading"
-    ]
-
-
-def _suppressions(root: Node, source: SourceMap) -> tuple[Suppression, ...]:
-    found: list[Suppression] = []
-    for node in walk(root):
-        if node.kind in ("Html", "InlineHtml") and "featuredocs" in node.value:
-            found.extend(suppressions_in(node.value, source.line_of(node.start)))
-    return tuple(found)

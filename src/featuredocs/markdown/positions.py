@@ -32,6 +32,8 @@ class SourceMap:
         self.data = text.encode("utf-8")
         self.ascii = len(self.data) == len(text)
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.data)]
+        self._ascii_lines: dict[int, bool] = {}
+        self._spans: dict[tuple[int, int], Span] = {}
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding byte ``offset``."""
@@ -42,18 +44,29 @@ class SourceMap:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of byte ``offset``; the column counts characters."""
-        index = self.line_index(offset)
+        index = bisect_right(self.line_starts, offset) - 1
         start = self.line_starts[index]
-        if self.ascii:
+        if self.ascii or self._line_is_ascii(index):
             return index + 1, offset - start + 1
         prefix = self.data[start:offset].decode("utf-8", errors="ignore")
         return index + 1, len(prefix) + 1
 
+    def _line_is_ascii(self, index: int) -> bool:
+        known = self._ascii_lines.get(index)
+        if known is None:
+            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else None
+            known = self._ascii_lines[index] = self.data[self.line_starts[index] : end].isascii()
+        return known
+
     def span(self, start: int, end: int) -> Span:
         """The span of bytes ``start`` to ``end`` (exclusive)."""
-        line, column = self.position(start)
-        end_line, end_column = self.position(end) if end > start else (line, column)
-        return Span(line, column, end_line, end_column)
+        key = (start, end)
+        span = self._spans.get(key)
+        if span is None:
+            line, column = self.position(start)
+            end_line, end_column = self.position(end) if end > start else (line, column)
+            span = self._spans[key] = Span(line, column, end_line, end_column)
+        return span
 
     def source(self, start: int, end: int) -> str:
         return self.data[start:end].decode("utf-8", errors="replace")
