@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,8 @@ _CHILD = """
 import json, sys
 from pathlib import Path
 root = Path(sys.argv[1])
+for unavailable in sys.argv[2:]:
+    sys.modules[unavailable] = None  # importing it now raises ImportError
 sys.path.insert(0, str(root))
 import django
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -64,11 +67,22 @@ class Collected:
         return [e.path for e in self.endpoints]
 
 
-def collect(root: Path, settings_module: str = "project.settings") -> Collected:
+def line_of(source: str, text: str) -> int:
+    """The 1-based line of ``text`` in ``source`` as the harness writes it (dedented)."""
+    lines = textwrap.dedent(source).lstrip("\n").splitlines()
+    matches = [number for number, line in enumerate(lines, 1) if line.startswith(text)]
+    assert len(matches) == 1, f"{text!r} found {len(matches)} times"
+    return matches[0]
+
+
+def collect(
+    root: Path, settings_module: str = "project.settings", *, unavailable: tuple[str, ...] = ()
+) -> Collected:
+    """Endpoints of the project at ``root``; ``unavailable`` packages cannot be imported."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["DJANGO_SETTINGS_MODULE"] = settings_module
     result = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(root)],
+        [sys.executable, "-c", _CHILD, str(root), *unavailable],
         capture_output=True, text=True, env=env, timeout=120, cwd=root,
     )
     if result.returncode != 0:

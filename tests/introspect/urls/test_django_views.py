@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from featuredocs.model import QueryParamFact, ResponseField, SourceLocation
-from tests.introspect.urls.driver import SQLITE_SETTINGS, Collected, collect
+from tests.introspect.urls.driver import SQLITE_SETTINGS, Collected, collect, line_of
 from tests.support.django_project import make_project
 
 ROOT_URLS = """
@@ -27,6 +27,7 @@ urlpatterns = [
 
 SHOP_URLS = """
 from django.urls import path, re_path
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from shop import views
 
@@ -38,14 +39,17 @@ urlpatterns = [
     re_path(r"^reports/(?P<kind>daily|weekly)/$", views.report, name="report"),
     path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
     path("safe/", views.safe_only, name="safe"),
+    path("checkout/", views.Checkout.as_view(), name="checkout"),
+    path("receipt/<int:pk>/", require_GET(views.OrderDetail.as_view()), name="receipt"),
 ]
 """
 
 SHOP_VIEWS = """
 from django.http import HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,6 +67,15 @@ class OrderDetail(View):
 
     def delete(self, request, pk):
         return HttpResponse(status=204)
+
+
+@method_decorator([csrf_exempt, require_POST], name="dispatch")
+class Checkout(View):
+    def get(self, request):
+        return HttpResponse()
+
+    def post(self, request):
+        return HttpResponse()
 
 
 @csrf_exempt
@@ -91,7 +104,7 @@ def health(request):
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory: pytest.TempPathFactory) -> Collected:
+def project_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root: Path = tmp_path_factory.mktemp("plain")
     make_project(
         root,
@@ -99,15 +112,22 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> Collected:
         urls=ROOT_URLS,
         settings=SQLITE_SETTINGS,
     )
-    return collect(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def collected(project_root: Path) -> Collected:
+    return collect(project_root)
 
 
 def test_paths_are_joined_and_normalised(collected: Collected) -> None:
     assert collected.paths == [
         "/api/v2/about/",
+        "/api/v2/checkout/",
         "/api/v2/orders/",
         "/api/v2/orders/{pk}/",
         "/api/v2/orders/{slug}/lines/{line}/",
+        "/api/v2/receipt/{pk}/",
         "/api/v2/reports/{kind}/",
         "/api/v2/safe/",
         "/health",
@@ -134,9 +154,11 @@ def test_methods_from_decorators_and_class_views(collected: Collected) -> None:
     methods = {e.path: e.methods for e in collected.endpoints}
     assert methods == {
         "/api/v2/about/": ("GET",),
+        "/api/v2/checkout/": ("POST",),  # method_decorator on dispatch
         "/api/v2/orders/": ("GET", "POST"),
         "/api/v2/orders/{pk}/": ("GET", "DELETE"),
         "/api/v2/orders/{slug}/lines/{line}/": ("GET",),  # through csrf_exempt
+        "/api/v2/receipt/{pk}/": ("GET",),  # require_GET around as_view()
         "/api/v2/reports/{kind}/": None,  # undecorated: unknown, never guessed
         "/api/v2/safe/": ("GET",),  # require_safe: HEAD comes with GET
         "/health": None,
@@ -150,7 +172,7 @@ def test_view_identity_location_and_app(collected: Collected) -> None:
     assert orders.app == "shop"
     assert orders.framework == "django"
     # the decorator line is where the function's source starts
-    assert orders.location == SourceLocation("shop/views.py", 7)
+    assert orders.location == SourceLocation("shop/views.py", line_of(SHOP_VIEWS, "@require_http_methods"))
     about = collected.endpoint("/api/v2/about/")
     assert about.view == "django.views.generic.base.TemplateView"
     assert about.location is None  # outside the project
@@ -178,3 +200,9 @@ def test_literal_json_response_keys(collected: Collected) -> None:
 def test_no_database_and_no_api_frameworks_loaded(collected: Collected) -> None:
     assert collected.connections == ()
     assert collected.modules == ()
+
+
+def test_works_where_drf_and_ninja_cannot_be_imported(project_root: Path, collected: Collected) -> None:
+    without = collect(project_root, unavailable=("rest_framework", "ninja", "django_filters"))
+    assert without.endpoints == collected.endpoints
+    assert without.prefixes == collected.prefixes

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from featuredocs.model import QueryParamFact, ResponseField, SourceLocation
-from tests.introspect.urls.driver import SQLITE_SETTINGS, Collected, collect
+from tests.introspect.urls.driver import SQLITE_SETTINGS, Collected, collect, line_of
 from tests.support.django_project import make_project
 
 SETTINGS = SQLITE_SETTINGS + """
@@ -239,7 +239,7 @@ def test_viewset_methods_come_from_router_actions(collected: Collected) -> None:
     assert detail.view == "orders.views.OrderViewSet"
     assert detail.framework == "drf"
     assert detail.app == "orders"
-    assert detail.location == SourceLocation("orders/views.py", 12)
+    assert detail.location == SourceLocation("orders/views.py", line_of(VIEWS, "class OrderViewSet"))
 
 
 def test_viewset_list_is_paginated_by_the_default_class(collected: Collected) -> None:
@@ -297,7 +297,7 @@ def test_api_view_function(collected: Collected) -> None:
     assert stats.methods == ("GET", "POST")
     assert stats.view == "orders.views.stats"
     assert stats.framework == "drf"
-    assert stats.location == SourceLocation("orders/views.py", 55)
+    assert stats.location == SourceLocation("orders/views.py", line_of(VIEWS, "@api_view"))
     assert stats.query_params == (QueryParamFact("days", "request"),)
     assert stats.response is None
 

@@ -22,6 +22,7 @@ from featuredocs.introspect.urls.walk import RouteEntry
 from featuredocs.model import EndpointFact, ResponseField
 
 _METHOD_LIST_VARIABLE = "request_method_list"
+_METHOD_DECORATORS_VARIABLE = "decorators"  # django.utils.decorators._multi_decorate
 _MAX_DEPTH = 6
 
 
@@ -29,7 +30,9 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
     view_class = getattr(entry.callback, "view_class", None)
     if isinstance(view_class, type):
         target: Any = view_class
-        methods = class_view_methods(view_class, getattr(entry.callback, "view_initkwargs", {}))
+        methods = class_view_methods(
+            view_class, getattr(entry.callback, "view_initkwargs", {}), entry.callback
+        )
         response = None
     else:
         target = unwrap(entry.callback)
@@ -49,10 +52,19 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
     )
 
 
-def class_view_methods(view_class: type, initkwargs: dict[str, Any]) -> tuple[str, ...]:
-    """The methods a ``View`` subclass has handlers for, within its ``http_method_names``."""
+def class_view_methods(
+    view_class: type, initkwargs: dict[str, Any], callback: Any = None
+) -> tuple[str, ...]:
+    """The methods a ``View`` subclass has handlers for, within its ``http_method_names``.
+
+    ``require_POST(View.as_view())`` in the URLconf and
+    ``@method_decorator(require_POST, name="dispatch")`` on the class narrow them further.
+    """
     allowed = initkwargs.get("http_method_names", getattr(view_class, "http_method_names", ()))
-    handled = [m for m in allowed if callable(getattr(view_class, m, None))]
+    handled = {m.upper() for m in allowed if callable(getattr(view_class, m, None))}
+    for restriction in (decorated_methods(callback), decorated_methods(view_class.dispatch)):
+        if restriction is not None:
+            handled &= set(restriction)
     return normalise_methods(handled)
 
 
@@ -66,28 +78,46 @@ def decorated_methods(callback: Any) -> tuple[str, ...] | None:
     current, seen = callback, set()
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        methods = _required_methods(current)
-        if methods is not None:
+        for methods in _restrictions(current):
             allowed = methods if allowed is None else [m for m in allowed if m in methods]
         current = getattr(current, "__wrapped__", None)
     return None if allowed is None else normalise_methods(allowed)
 
 
+def _restrictions(func: Any) -> list[list[str]]:
+    """Method lists ``func`` enforces: as a ``require_http_methods`` wrapper, or as a
+    ``method_decorator`` wrapper closing over such decorators."""
+    own = _required_methods(func)
+    if own is not None:
+        return [own]
+    decorators = _closure_value(func, _METHOD_DECORATORS_VARIABLE)
+    if not isinstance(decorators, list | tuple):
+        return []
+    found = (_required_methods(decorator) for decorator in decorators)
+    return [methods for methods in found if methods is not None]
+
+
+def _closure_value(func: Any, name: str) -> Any:
+    code = getattr(func, "__code__", None)
+    closure = getattr(func, "__closure__", None)
+    if code is None or not closure or name not in code.co_freevars:
+        return None
+    try:
+        return closure[code.co_freevars.index(name)].cell_contents
+    except ValueError:  # an empty cell
+        return None
+
+
 def _required_methods(func: Any) -> list[str] | None:
     """The method list a ``require_http_methods`` wrapper closes over, read from its cell."""
     code = getattr(func, "__code__", None)
-    closure = getattr(func, "__closure__", None)
-    if code is None or not closure or _METHOD_LIST_VARIABLE not in code.co_freevars:
+    if code is None:
         return None
     if code not in _require_http_methods_codes() and not code.co_qualname.startswith(
-        require_http_methods.__name__
+        require_http_methods.__name__ + "."
     ):
         return None
-    cell = closure[code.co_freevars.index(_METHOD_LIST_VARIABLE)]
-    try:
-        methods = cell.cell_contents
-    except ValueError:  # an empty cell
-        return None
+    methods = _closure_value(func, _METHOD_LIST_VARIABLE)
     if isinstance(methods, list | tuple | set | frozenset):
         return [str(m).upper() for m in methods]
     return None
