@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -112,3 +114,10 @@ def test_messages_round_trip_exactly(message: str) -> None:
     (entry,) = report([finding])["findings"]
     assert entry["message"] == message
     assert entry["hint"] == message
+
+
+def test_the_documented_example_satisfies_the_schema() -> None:
+    docs = Path(__file__).parents[2] / "docs" / "output-formats.md"
+    match = re.search(r"```json\n(.*?)```", docs.read_text(encoding="utf-8"), re.S)
+    assert match is not None
+    validator().validate(json.loads(match.group(1)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 
@@ -35,12 +36,17 @@ class Snippet:
 
 def source_line(source: str, line: int) -> str | None:
     """Line ``line`` (1-based) of ``source``, without its line ending; None when out of range."""
-    if line < 1:
-        return None
+    lines = _lines(source)
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+@lru_cache(maxsize=32)
+def _lines(source: str) -> tuple[str, ...]:
+    # Findings come grouped by page, so one split serves every finding of a page.
     lines = _LINE_BREAK.split(source)
     if source.endswith(("\n", "\r")):
         lines.pop()  # the empty string after a final newline is not a line
-    return lines[line - 1] if line <= len(lines) else None
+    return tuple(lines)
 
 
 def printable(text: str, *, keep: str = "\t") -> str:
