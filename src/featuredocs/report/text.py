@@ -131,22 +131,18 @@ def summary_line(findings: Sequence[Finding], stats: RunStats | None = None) -> 
         if checked == 0:
             return Text("No pages checked.", "bold yellow")
         return Text(f"All checks passed: {_plural(checked, 'page')}", "bold green")
-    parts = [
-        _plural(counts.error, "error"),
-        _plural(counts.warning, "warning"),
-        f"{counts.info} info",
-    ]
-    said = ", ".join(part for part, n in zip(parts, _severity_numbers(counts), strict=True) if n)
+    tallies = (
+        (counts.error, _plural(counts.error, "error")),
+        (counts.warning, _plural(counts.warning, "warning")),
+        (counts.info, f"{counts.info} info"),
+    )
+    said = ", ".join(label for number, label in tallies if number)
     pages = counts.pages_with_findings
     where = f"{pages} of {_plural(checked, 'page')}" if checked else _plural(pages, "page")
     text = Text(f"{said} in {where}", "bold red" if counts.error else "bold yellow")
     if counts.fixable:
         text.append(f" ({counts.fixable} fixable with --fix)")
     return text
-
-
-def _severity_numbers(counts: Counts) -> tuple[int, int, int]:
-    return (counts.error, counts.warning, counts.info)
 
 
 def _plural(count: int, noun: str) -> str:
