@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from featuredocs import __version__
 from featuredocs.commands import add_subcommands
 from featuredocs.errors import UsageError
-
-EXIT_USAGE = 2
+from featuredocs.policy import EXIT_USAGE
 
 
 def build_parser(prog: str = "featuredocs") -> argparse.ArgumentParser:

@@ -31,6 +31,7 @@ class CheckResult:
     docset: DocSet
     page_errors: tuple[PageError, ...]
     rules_run: tuple[str, ...]
+    checked: frozenset[str]  # rel paths of the pages reported on
     skipped_for_facts: tuple[str, ...]  # codes not run because the project has no facts
 
 
@@ -100,6 +101,7 @@ def run_check(
         docset=docset,
         page_errors=tuple(errors),
         rules_run=tuple(r.code for r in runnable),
+        checked=wanted,
         skipped_for_facts=tuple(r.code for r in rules if r not in runnable),
     )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from featuredocs.commands.common import add_project_options, config_from
@@ -11,7 +12,7 @@ from featuredocs.errors import UsageError
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_USAGE, exit_code
 from featuredocs.project import load_facts
-from featuredocs.report import FORMATS, render
+from featuredocs.report import FORMATS, RunStats, render
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     config = config_from(args)
     if args.select:
         config = config.with_overrides(select=_codes(args.select))
@@ -41,11 +43,17 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     sources = {page.display: page.text for page in result.docset.pages}
+    stats = RunStats(
+        rules_run=len(result.rules_run),
+        elapsed_seconds=time.perf_counter() - started,
+        pages=tuple(p.display for p in result.docset.pages if p.rel in result.checked),
+    )
     text = render(
         result.findings,
         args.format,
         sources=sources,
         color=args.output is None and _color(sys.stdout),
+        stats=stats,
     )
     write_output(text, args.output)
     if result.page_errors:
