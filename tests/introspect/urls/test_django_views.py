@@ -99,6 +99,8 @@ def legacy(request, year, number):
 
 def health(request):
     params = request.GET
+    if "fail" in params:
+        return JsonResponse({"error": "failing on request"}, status=503)
     return JsonResponse({"ok": True, "echo": params.get("echo")})
 """
 
@@ -184,7 +186,9 @@ def test_query_params_read_from_the_view_source(collected: Collected) -> None:
         QueryParamFact("limit", "request", "int", required=True),
         QueryParamFact("verbose", "request"),
     )
-    assert collected.endpoint("/health").query_params == (QueryParamFact("echo", "request"),)
+    assert collected.endpoint("/health").query_params == (
+        QueryParamFact("fail", "request"), QueryParamFact("echo", "request"),
+    )
 
 
 def test_literal_json_response_keys(collected: Collected) -> None:
@@ -193,6 +197,10 @@ def test_literal_json_response_keys(collected: Collected) -> None:
         ResponseField("orders", (ResponseField("id", type="integer"),
                                  ResponseField("total", type="string")), many=True, type="array"),
         ResponseField("meta", (ResponseField("page", type="integer"),), type="object"),
+    )
+    # the error answer (status=503) is not the documented body
+    assert collected.endpoint("/health").response == (
+        ResponseField("ok", type="boolean"), ResponseField("echo"),
     )
     assert collected.endpoint("/api/v2/reports/{kind}/").response is None
 

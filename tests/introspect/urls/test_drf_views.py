@@ -118,7 +118,7 @@ class OrderFilter(django_filters.FilterSet):
 
 VIEWS = """
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import filters, generics, viewsets
+from rest_framework import filters, generics, status, viewsets
 from rest_framework.decorators import action, api_view
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -174,6 +174,8 @@ class FilteredOrders(generics.ListCreateAPIView):
 @api_view(["GET", "POST"])
 def stats(request):
     days = request.query_params.get("days", 7)
+    if request.method == "POST":
+        return Response({"detail": "read only"}, status=status.HTTP_405_METHOD_NOT_ALLOWED)
     return Response({"days": days})
 
 
@@ -299,13 +301,14 @@ def test_api_view_function(collected: Collected) -> None:
     assert stats.framework == "drf"
     assert stats.location == SourceLocation("orders/views.py", line_of(VIEWS, "@api_view"))
     assert stats.query_params == (QueryParamFact("days", "request"),)
-    assert stats.response is None
+    assert stats.response == (ResponseField("days"),)  # the success body, not the error
 
 
 def test_plain_api_view_and_router_root(collected: Collected) -> None:
     ping = collected.endpoint("/api/v2/plain/")
     assert ping.methods == ("GET",)
-    assert ping.response is None and ping.query_params == ()
+    assert ping.response == (ResponseField("pong", type="boolean"),)
+    assert ping.query_params == ()
     root = collected.endpoint("/api/v2/")
     assert root.methods == ("GET",)
     assert root.name == "api:api-root"

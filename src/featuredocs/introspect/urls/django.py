@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from featuredocs.model import EndpointFact, ResponseField
 _METHOD_LIST_VARIABLE = "request_method_list"
 _METHOD_DECORATORS_VARIABLE = "decorators"  # django.utils.decorators._multi_decorate
 _MAX_DEPTH = 6
+_STATUS_NAME = re.compile(r"HTTP_(\d{3})_")
 
 
 def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
@@ -138,36 +140,58 @@ def _require_http_methods_codes() -> frozenset[Any]:
 # --- JsonResponse({...}) bodies ----------------------------------------------------------
 
 
-def json_response_fields(func: Any) -> tuple[ResponseField, ...] | None:
-    """Keys of the literal dict a function view returns as ``JsonResponse({...})``.
+def json_response_fields(
+    func: Any, call_names: frozenset[str] = frozenset({"JsonResponse"})
+) -> tuple[ResponseField, ...] | None:
+    """Keys of the literal dict a view returns as ``JsonResponse({...})``.
 
-    Known only when every ``return JsonResponse(...)`` in the view passes a literal dict
-    with string keys and all of them agree; anything else is unknown (None).
+    Error answers (``status=`` 300 or more) are set aside. Known only when every other
+    such return passes a literal dict with string keys and all of them agree; anything
+    else is unknown (None).
     """
     tree = parsed_source(func)
     if tree is None:
         return None
     shapes: list[tuple[ResponseField, ...]] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Return) and _is_json_response(node.value):
-            call = node.value
-            assert isinstance(call, ast.Call)
-            body = call.args[0] if call.args else None
-            shape = _dict_shape(body, 0) if body is not None else None
-            if shape is None:
-                return None
-            shapes.append(shape)
+        call = node.value if isinstance(node, ast.Return) else None
+        if not (isinstance(call, ast.Call) and _call_name(call) in call_names):
+            continue
+        if _is_error_status(call):
+            continue
+        shape = _dict_shape(call.args[0], 0) if call.args else None
+        if shape is None:
+            return None
+        shapes.append(shape)
     if not shapes or any(shape != shapes[0] for shape in shapes):
         return None
     return shapes[0]
 
 
-def _is_json_response(node: ast.AST | None) -> bool:
-    if not isinstance(node, ast.Call):
-        return False
-    func = node.func
-    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-    return name == "JsonResponse"
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _is_error_status(call: ast.Call) -> bool:
+    """``status=404``, ``status=400``…; a computed status counts as an error answer too,
+    since the success body is the one a page documents."""
+    for keyword in call.keywords:
+        if keyword.arg == "status":
+            code = _status_code(keyword.value)
+            return code is None or code >= 300
+    return False
+
+
+def _status_code(node: ast.AST) -> int | None:
+    """``201``, or DRF's ``status.HTTP_201_CREATED``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    match = _STATUS_NAME.match(name)
+    return int(match.group(1)) if match else None
 
 
 def _dict_shape(node: ast.AST, depth: int) -> tuple[ResponseField, ...] | None:

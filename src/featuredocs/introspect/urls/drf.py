@@ -21,6 +21,7 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.views import APIView
 
 from featuredocs.introspect.urls import drf_params, drf_serializers
+from featuredocs.introspect.urls.django import json_response_fields
 from featuredocs.introspect.urls.params import request_query_params
 from featuredocs.introspect.urls.source import (
     app_label,
@@ -34,6 +35,7 @@ from featuredocs.introspect.urls.walk import RouteEntry
 from featuredocs.model import EndpointFact
 
 T = TypeVar("T")
+_RESPONSE_CALLS = frozenset({"Response", "JsonResponse"})
 
 # ViewSet actions whose response is the serializer's representation.
 _SERIALIZER_ACTIONS = frozenset({"list", "create", "retrieve", "update", "partial_update"})
@@ -62,7 +64,7 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
             pagination.params if pagination else (),
             request_query_params(_own_sources(target, project_root)),
         ),
-        response=_safely(_response, view_class, actions, initkwargs),
+        response=_safely(_response, view_class, actions, initkwargs, function),
         paginated=bool(pagination and pagination.paginates),
         pagination_keys=pagination.keys if pagination and pagination.paginates else (),
         app=app_label(target),
@@ -132,15 +134,18 @@ def _calls(func: Any, method: str) -> bool:
 
 
 def _response(
-    view_class: type, actions: dict[str, str] | None, initkwargs: dict[str, Any]
+    view_class: type, actions: dict[str, str] | None, initkwargs: dict[str, Any],
+    function: Any,
 ) -> Any:
     """The serializer's fields for routes that answer with it; None when unknown.
 
     An ``@action`` may return anything, so its shape is known only when it names its own
-    ``serializer_class``.
+    ``serializer_class``. A plain ``APIView`` or ``@api_view`` is known when it returns
+    ``Response({...literal dict...})``.
     """
     if not issubclass(view_class, GenericAPIView):
-        return None
+        handler = function or getattr(view_class, "get", None)
+        return json_response_fields(handler, _RESPONSE_CALLS) if handler else None
     serializer_class = initkwargs.get("serializer_class")
     if serializer_class is None:
         if actions is not None and not set(actions.values()) & _SERIALIZER_ACTIONS:

@@ -8,7 +8,7 @@ and joined, so ``path("api/v2/", include(router.urls))`` and the router's
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,15 @@ def _walk(
         elif isinstance(pattern, URLPattern):
             path, params = _join(joined)
             yield RouteEntry(path, params, _qualified_name(pattern.name, namespaces), pattern.callback)
+
+
+def normalised_path(patterns: Iterable[Any]) -> tuple[str, tuple[str, ...]]:
+    """The path and parameter names matched by ``patterns`` (outermost first) joined.
+
+    Each item is a ``RoutePattern``/``RegexPattern`` (``URLPattern.pattern``) or anything
+    whose ``str()`` is its literal prefix.
+    """
+    return _join(tuple(_fragment(pattern) for pattern in patterns))
 
 
 def _qualified_name(name: str | None, namespaces: tuple[str, ...]) -> str | None:
