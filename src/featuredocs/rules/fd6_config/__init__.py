@@ -1,0 +1,1 @@
+"""FD6 configuration: environment variables and Django settings named by a page."""

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, ProjectFacts, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
+
+#: Read by Python, Django or its management commands themselves, not by project code.
+READ_BY_PLATFORM = frozenset(
+    {
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DJANGO_COLORS",
+        "DJANGO_SUPERUSER_USERNAME",
+        "DJANGO_SUPERUSER_EMAIL",
+        "DJANGO_SUPERUSER_PASSWORD",
+        "DJANGO_WATCHMAN_TIMEOUT",
+        "PYTHONPATH",
+        "PYTHONUNBUFFERED",
+        "PYTHONDONTWRITEBYTECODE",
+        "PYTHONHASHSEED",
+        "PYTHONWARNINGS",
+    }
+)
+
+
+@register
+class UnknownEnvironmentVariable(Rule):
+    """The page documents an environment variable the project never reads.
+
+    What it does:
+        Finds the variables a page documents (``NAME=value`` lines under an environment
+        heading, tables with a Variable column, lists of ``UPPER_CASE`` names) and checks
+        that the project's code reads each of them (``os.environ``, ``os.getenv``,
+        django-environ, python-decouple).
+
+    Why is this bad?
+        Setting a variable nobody reads changes nothing. The usual cause is a rename in
+        code: the reader sets the old name and silently keeps the default.
+
+    Example:
+        ```bash
+        ORDERS_EXPIRY_MINUTES=30
+        ```
+
+    Use instead:
+        ```bash
+        ORDER_EXPIRY_MINUTES=30
+        ```
+
+    Fix safety:
+        No fix: a close name is shown as a hint, but the page may describe a variable that
+        is read by a deployment tool rather than by the project.
+    """
+
+    code = "FD601"
+    name = "UnknownEnvironmentVariable"
+    summary = "environment variable not read by the project"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        facts = ctx.facts
+        assert facts is not None
+        read = {var.name for var in facts.env_vars}
+        for claim in claims_for(page, ctx).env_vars:
+            if claim.name in read or claim.name in READ_BY_PLATFORM:
+                continue
+            yield self.finding(
+                page,
+                claim.span,
+                f"environment variable `{claim.name}` is not read by the project",
+                hint=_hint(claim.name, facts),
+            )
+
+
+def _hint(name: str, facts: ProjectFacts) -> str | None:
+    match = closest(name, [var.name for var in facts.env_vars])
+    if match is None:
+        return None
+    var = facts.env_var(match)
+    where = f" ({var.locations[0]})" if var is not None and var.locations else ""
+    return f"did you mean `{match}`?{where}"

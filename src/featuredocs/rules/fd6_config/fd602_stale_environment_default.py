@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Edit, EnvVarFact, Finding, Fix, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
+from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown
+from featuredocs.rules.registry import register
+
+
+@register
+class StaleEnvironmentDefault(Rule):
+    """The page gives an optional variable a default the code does not use.
+
+    What it does:
+        Compares the value the page documents for an optional environment variable (in an
+        ``# Optional`` group, with a ``# default`` comment, or in a Default column) with the
+        default the code falls back to. Values are compared leniently: quotes, ``True``
+        against ``true`` and ``30`` against ``"30"`` are the same.
+
+    Why is this bad?
+        Readers leave a variable unset because the page says the default suits them; the
+        code then behaves differently from what they chose.
+
+    Example:
+        ```bash
+        # Optional configuration (with defaults)
+        ORDER_EXPIRY_MINUTES=30
+        ```
+        while the code reads ``env.int("ORDER_EXPIRY_MINUTES", default=45)``.
+
+    Use instead:
+        ```bash
+        # Optional configuration (with defaults)
+        ORDER_EXPIRY_MINUTES=45
+        ```
+
+    Fix safety:
+        Safe: the documented value is replaced by the code's default when that default is
+        a plain value. Secret-looking variables get no fix and their values are masked.
+    """
+
+    code = "FD602"
+    name = "StaleEnvironmentDefault"
+    summary = "environment variable default differs from the code"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        for claim in claims_for(page, ctx).env_vars:
+            var = ctx.facts.env_var(claim.name)
+            if var is None or not claim.is_default or claim.value is None:
+                continue
+            if not var.has_default or var.default is None or var.secret:
+                continue
+            if same_value(claim.value, var.default) is False:
+                yield self._stale(page, claim, var)
+
+    def _stale(self, page: Page, claim: EnvVarClaim, var: EnvVarFact) -> Finding:
+        assert claim.value is not None and var.default is not None
+        documented, actual = shown(claim.name, claim.value), shown(claim.name, var.default)
+        where = f" ({var.locations[0]})" if var.locations else ""
+        return self.finding(
+            page,
+            claim.value_span or claim.span,
+            f"`{claim.name}` defaults to `{actual}` in code, documented as `{documented}`",
+            hint=f"the code's default is `{actual}`{where}",
+            fix=_fix(claim, var),
+        )
+
+
+def _fix(claim: EnvVarClaim, var: EnvVarFact) -> Fix | None:
+    if claim.value_span is None or var.default is None or looks_secret(claim.name):
+        return None
+    replacement = display_default(var.default)
+    if replacement is None:
+        return None
+    return Fix(
+        f"document `{claim.name}` default as `{replacement}`",
+        (Edit(claim.value_span, replacement),),
+    )

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, ProjectFacts, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
+
+
+@register
+class UnknownSetting(Rule):
+    """The page names a Django setting the project does not define.
+
+    What it does:
+        Collects the settings a page names: ``UPPER_CASE`` assignments in its settings
+        blocks (under a *Settings* heading, or a block starting with ``# settings.py``) and
+        ``settings.NAME`` reads in any python block. Each must be a setting of the project
+        or one of Django's own.
+
+    Why is this bad?
+        Code that reads ``settings.NAME`` fails with ``AttributeError``; a setting copied
+        from the page into ``settings.py`` under a stale name is silently ignored.
+
+    Example:
+        ```python
+        # settings.py
+        ORDER_EXPIRY = {"minutes": 30}
+        ```
+        while the project defines ``ORDER_EXPIRY_CONFIG``.
+
+    Use instead:
+        ```python
+        # settings.py
+        ORDER_EXPIRY_CONFIG = {"minutes": 30}
+        ```
+
+    Fix safety:
+        No fix: a close name is shown as a hint.
+    """
+
+    code = "FD604"
+    name = "UnknownSetting"
+    summary = "setting not defined"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        facts = ctx.facts
+        assert facts is not None
+        known = {setting.name for setting in facts.settings}
+        for claim in claims_for(page, ctx).settings:
+            if claim.name in known:
+                continue
+            yield self.finding(
+                page,
+                claim.span,
+                f"setting `{claim.name}` is not defined by the project or Django",
+                hint=_hint(claim.name, facts),
+            )
+
+
+def _hint(name: str, facts: ProjectFacts) -> str | None:
+    candidates = [s.name for s in facts.settings if s.project] or [s.name for s in facts.settings]
+    match = closest(name, candidates)
+    if match is None:
+        return None
+    setting = facts.setting(match)
+    where = f" ({setting.location})" if setting is not None and setting.location else ""
+    return f"did you mean `{match}`?{where}"

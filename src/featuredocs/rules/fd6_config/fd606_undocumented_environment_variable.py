@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import AppFact, EnvVarFact, Finding, Page, Severity, SourceLocation
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.feature_apps import covered_apps
+from featuredocs.rules.fd6_config.values import shown
+from featuredocs.rules.registry import register
+
+
+@register
+class UndocumentedEnvironmentVariable(Rule):
+    """The feature's own code reads an environment variable its page does not mention.
+
+    What it does:
+        Works out which of the project's apps the page documents (its ``from app.models
+        import`` lines, its model headings, the ``manage.py`` commands it runs) and lists
+        the environment variables read by code in those apps' folders. A variable the
+        page never mentions is reported on the page's environment-variable block. Pages
+        without such a block are left alone.
+
+    Why is this bad?
+        The page is where operators learn what to set; a variable missing from it is
+        found in production, when the default turns out to be wrong.
+
+    Example:
+        ```bash
+        # Optional configuration (with defaults)
+        ORDER_EXPIRY_MINUTES=30
+        ```
+        while ``orders/tasks.py`` also reads ``ORDER_EXPIRY_BATCH_SIZE``.
+
+    Use instead:
+        ```bash
+        # Optional configuration (with defaults)
+        ORDER_EXPIRY_MINUTES=30
+        ORDER_EXPIRY_BATCH_SIZE=500
+        ```
+
+    Fix safety:
+        No fix: the description of the variable needs a person.
+    """
+
+    code = "FD606"
+    name = "UndocumentedEnvironmentVariable"
+    summary = "variable read by the feature's code not documented"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        claims = claims_for(page, ctx)
+        if claims.env_anchor is None:
+            return
+        apps = covered_apps(page, ctx.facts)
+        if not apps:
+            return
+        for var in ctx.facts.env_vars:
+            where = _read_in(var, apps)
+            if where is None or var.name in claims.env_names or _mentioned(page, var.name):
+                continue
+            default = f" (default `{shown(var.name, var.default)}`)" if var.default is not None else ""
+            yield self.finding(
+                page,
+                claims.env_anchor,
+                f"environment variable `{var.name}` is read by the feature but not documented",
+                hint=f"read at {where}{default}",
+            )
+
+
+def _read_in(var: EnvVarFact, apps: tuple[AppFact, ...]) -> SourceLocation | None:
+    for location in var.locations:
+        for app in apps:
+            folder = app.path.rstrip("/") + "/"
+            if location.path.startswith(folder):
+                return location
+    return None
+
+
+def _mentioned(page: Page, name: str) -> bool:
+    return re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", page.text) is not None

@@ -1,0 +1,211 @@
+"""Django settings a page names: assignments in settings blocks and ``settings.NAME`` reads.
+
+A settings block is a python block under a heading that mentions settings (``### Django
+Settings``, ``## Settings``) or one whose first line is a ``# settings.py`` comment; a
+block headed by a comment naming another file (``# orders/conf.py``) is not one. Only
+``UPPER_CASE`` names count: Django ignores the rest of a settings module. Nested keys are
+read from dict literals as dotted paths (``nested.sub_option``).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.rules.fd8_code.source import (
+    PythonSource,
+    first_comment,
+    heading_titles,
+    is_python,
+    python_source,
+)
+
+SETTING_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+_SETTINGS_HEADING = re.compile(r"\bsettings\b", re.IGNORECASE)
+_FILE_COMMENT = re.compile(r"[\w./-]+\.py\b")
+
+
+@dataclass(frozen=True, slots=True)
+class SettingClaim:
+    """A setting the page names; ``assigned`` when a settings block sets it."""
+
+    name: str
+    span: Span
+    assigned: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SettingKeyClaim:
+    """A nested key of a setting (``FEATURE_CONFIG`` → ``nested.sub_option``)."""
+
+    setting: str
+    path: str
+    span: Span
+
+
+def setting_claims(page: Page) -> tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...]]:
+    settings: list[SettingClaim] = []
+    keys: list[SettingKeyClaim] = []
+    for code in page.code_blocks:
+        if not is_python(code):
+            continue
+        source = python_source(page, code)
+        if source.tree is None:
+            continue
+        if is_settings_block(page, code):
+            for claim, claim_keys in _assignments(source, source.tree.body):
+                settings.append(claim)
+                keys.extend(claim_keys)
+        for claim, claim_keys in _reads(source, source.tree):
+            settings.append(claim)
+            keys.extend(claim_keys)
+    return tuple(settings), tuple(keys)
+
+
+def is_settings_block(page: Page, code: CodeBlock) -> bool:
+    comment = first_comment(code)
+    named_file = _FILE_COMMENT.search(comment)
+    if named_file:
+        return "settings" in named_file.group(0)
+    return any(_SETTINGS_HEADING.search(t) for t in heading_titles(page, code.span.line))
+
+
+# --- assignments --------------------------------------------------------------------
+
+
+def _assignments(
+    source: PythonSource, body: list[ast.stmt]
+) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
+    for statement in body:
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                yield from _assigned(source, target, statement.value)
+        elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
+            yield from _assigned(source, statement.target, statement.value)
+        elif isinstance(statement, ast.If | ast.Try | ast.With):
+            # `if DEBUG:` / `try: from .local import *` branches still define settings.
+            for branch in _branches(statement):
+                yield from _assignments(source, branch)
+
+
+def _branches(statement: ast.If | ast.Try | ast.With) -> Iterator[list[ast.stmt]]:
+    yield statement.body
+    if isinstance(statement, ast.If | ast.Try):
+        yield statement.orelse
+    if isinstance(statement, ast.Try):
+        yield statement.finalbody
+        for handler in statement.handlers:
+            yield handler.body
+
+
+def _assigned(
+    source: PythonSource, target: ast.expr, value: ast.expr | None
+) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
+    if isinstance(target, ast.Name) and SETTING_NAME.fullmatch(target.id):
+        keys = list(_dict_keys(source, target.id, "", value)) if value is not None else []
+        yield SettingClaim(target.id, source.node_span(target)), keys
+    elif isinstance(target, ast.Tuple | ast.List):
+        for element in target.elts:  # `A = B = …` and `A, B = …`: names only
+            yield from _assigned(source, element, None)
+
+
+def _dict_keys(
+    source: PythonSource, setting: str, prefix: str, value: ast.expr
+) -> Iterator[SettingKeyClaim]:
+    if not isinstance(value, ast.Dict):
+        return
+    for key, item in zip(value.keys, value.values):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            path = f"{prefix}{key.value}"
+            yield SettingKeyClaim(setting, path, source.node_span(key))
+            yield from _dict_keys(source, setting, path + ".", item)
+
+
+# --- reads ----------------------------------------------------------------------------
+
+
+def _reads(
+    source: PythonSource, tree: ast.Module
+) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
+    """``settings.NAME`` and ``settings.NAME["key"]["sub"]`` where ``settings`` is Django's."""
+    if not _settings_is_django(tree):
+        return
+    keyed: dict[int, list[SettingKeyClaim]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript):
+            chain = _subscript_chain(node)
+            if chain is not None:
+                attribute, keys = chain
+                keyed.setdefault(id(attribute), []).extend(
+                    SettingKeyClaim(attribute.attr, path, source.node_span(key))
+                    for path, key in keys
+                )
+    for node in ast.walk(tree):
+        if _is_setting_read(node):
+            assert isinstance(node, ast.Attribute)
+            yield SettingClaim(node.attr, _attr_span(source, node), assigned=False), _longest(
+                keyed.get(id(node), [])
+            )
+
+
+def _settings_is_django(tree: ast.Module) -> bool:
+    """False when the block binds ``settings`` to something other than django.conf's."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if (alias.asname or alias.name) == "settings" and node.module != "django.conf":
+                    return False
+        elif isinstance(node, ast.Import):
+            if any((alias.asname or alias.name) == "settings" for alias in node.names):
+                return False
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if any(arg.arg == "settings" for arg in node.args.args):
+                return False  # pytest-django's `settings` fixture may add new names
+    return True
+
+
+def _is_setting_read(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "settings"
+        and isinstance(node.ctx, ast.Load)
+        and bool(SETTING_NAME.fullmatch(node.attr))
+    )
+
+
+def _subscript_chain(node: ast.Subscript) -> tuple[ast.Attribute, list[tuple[str, ast.expr]]] | None:
+    """For ``settings.X["a"]["b"]`` (the outermost subscript): X and [("a", …), ("a.b", …)]."""
+    parts: list[ast.expr] = []
+    current: ast.expr = node
+    while isinstance(current, ast.Subscript):
+        parts.append(current.slice)
+        current = current.value
+    if not _is_setting_read(current) or not all(
+        isinstance(p, ast.Constant) and isinstance(p.value, str) for p in parts
+    ):
+        return None
+    assert isinstance(current, ast.Attribute)
+    keys: list[tuple[str, ast.expr]] = []
+    path = ""
+    for part in reversed(parts):
+        assert isinstance(part, ast.Constant)
+        path = f"{path}.{part.value}" if path else str(part.value)
+        keys.append((path, part))
+    return current, keys
+
+
+def _longest(keys: list[SettingKeyClaim]) -> list[SettingKeyClaim]:
+    """Each key path once (inner subscripts of one chain repeat the outer ones)."""
+    unique: dict[tuple[str, Span], SettingKeyClaim] = {}
+    for key in keys:
+        unique.setdefault((key.path, key.span), key)
+    return list(unique.values())
+
+
+def _attr_span(source: PythonSource, node: ast.Attribute) -> Span:
+    whole = source.node_span(node)
+    return Span(whole.end_line, whole.end_column - len(node.attr), whole.end_line, whole.end_column)

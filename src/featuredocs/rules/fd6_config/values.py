@@ -1,0 +1,160 @@
+"""Documented values against code defaults, compared the way a reader would.
+
+``30`` and ``"30"`` are the same default, so are ``True`` and ``true``, and
+``a,b`` documents ``["a", "b"]``. A code default we cannot evaluate (an expression, a
+call) is never reported as different: :func:`same_value` then answers None.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from collections.abc import Callable
+
+from featuredocs.secrets import looks_secret, mask_text
+
+__all__ = ["arithmetic", "display_default", "is_placeholder", "looks_secret", "same_value", "shown"]
+
+Normal = bool | float | str | tuple[str, ...]
+
+_TRUE = frozenset({"true", "yes", "on"})
+_FALSE = frozenset({"false", "no", "off"})
+
+_PLACEHOLDER = re.compile(
+    r"""^(?:
+        your[-_ ].*|.*[-_]here|<.*>|\[.*\]|\{\{.*\}\}|\$\{.*\}|\$[A-Za-z_]\w*
+        |x{3,}|\*{3,}|\.\.\.|…|change[-_]?me.*|replace[-_]?me.*|todo|tbd|example[-_]?value
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+}
+
+
+def is_placeholder(value: str) -> bool:
+    """A value that stands for "some value" (``your_api_key_here``), not a default."""
+    return bool(_PLACEHOLDER.match(value.strip()))
+
+
+def shown(name: str, value: str) -> str:
+    """``value`` as it may appear in a message: masked when it may hold a secret."""
+    masked, _ = mask_text(name, value)
+    return masked if masked is not None else value
+
+
+def same_value(documented: str, code_default: str) -> bool | None:
+    """Whether a documented value equals a code default; None when we cannot tell."""
+    code = normal_code_default(code_default)
+    if code is None or code == "":
+        return None  # an empty default means "unset": the page's value is an example
+    doc = normal_documented(documented, like=code)
+    return doc == code
+
+
+def normal_code_default(text: str) -> Normal | None:
+    """A code default (a repr for non-strings, the string itself for strings), normalised."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        number = arithmetic(text)
+        if number is not None:
+            return number
+        if re.search(r"[()\[\]{}]", text) or re.match(r"^[A-Za-z_]\w*(\.\w+)+$", text):
+            return None  # a call, a container expression or an attribute: not comparable
+        return _normal_text(text)
+    return _normal_python(value)
+
+
+def normal_documented(text: str, like: Normal | None = None) -> Normal:
+    """A documented value, normalised to compare with a code default shaped ``like``."""
+    text = unquote(text.strip())
+    if isinstance(like, tuple):
+        parsed = _literal_sequence(text)
+        if parsed is not None:
+            return parsed
+        return tuple(part.strip() for part in text.split(",") if part.strip())
+    if isinstance(like, bool) and text in {"1", "0"}:
+        return text == "1"
+    return _normal_text(text)
+
+
+def unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return text
+
+
+def arithmetic(text: str) -> float | None:
+    """The value of ``60 * 15``-style arithmetic on numbers only, else None."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError):
+        return None
+    return _evaluate(tree.body)
+
+
+def _evaluate(node: ast.expr) -> float | None:
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return float(node.value)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _evaluate(node.operand)
+        return -inner if inner is not None else None
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+        left, right = _evaluate(node.left), _evaluate(node.right)
+        if left is None or right is None or (right == 0 and isinstance(node.op, ast.Div | ast.FloorDiv)):
+            return None
+        return _OPERATORS[type(node.op)](left, right)
+    return None
+
+
+def _normal_python(value: object) -> Normal | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        return _normal_text(value)
+    if isinstance(value, list | tuple):
+        return tuple(str(item) for item in value)
+    return None  # None, dicts, sets: a documented text cannot be compared with them
+
+
+def _normal_text(text: str) -> Normal:
+    folded = text.strip().casefold()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    try:
+        return float(text)
+    except ValueError:
+        return text.strip()
+
+
+def _literal_sequence(text: str) -> tuple[str, ...] | None:
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return tuple(str(item) for item in value) if isinstance(value, list | tuple) else None
+
+
+def display_default(code_default: str) -> str | None:
+    """How a code default is written in a ``NAME=value`` line, or None when it is not plain."""
+    normal = normal_code_default(code_default)
+    if normal is None:
+        return None
+    if isinstance(normal, tuple):
+        return ",".join(normal)
+    if isinstance(normal, bool):
+        return "True" if normal else "False"
+    if isinstance(normal, float):
+        return str(int(normal)) if normal.is_integer() else str(normal)
+    return normal if re.fullmatch(r"[^\s'\"#]+", normal) else None

@@ -1,0 +1,1 @@
+"""FD7 cache: cache key patterns and their lifetimes named by a page."""

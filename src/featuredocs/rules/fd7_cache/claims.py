@@ -1,0 +1,276 @@
+"""What a page says about its cache: key patterns and how long entries live.
+
+Keys come from the block under a ``**Cache Keys:**`` label (or a *Cache Keys* heading):
+in python, the strings assigned to ``…key`` names, bare strings and the first argument
+of ``cache.get/set/…`` calls; in plain blocks, the first word of each line; in a list,
+its inline code. In other python blocks of a caching section only ``cache.…()`` calls
+count. A TTL is ``TTL`` followed on its line by a duration (``**TTL**: 15 minutes``,
+``TTL: 900 seconds``, ``24h``) or the ``timeout`` of a documented cache call; it belongs
+to the keys on its own line, else to the keys of its section.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import CodeBlock, InlineCode, ListItem, Page, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd6_config.values import arithmetic
+from featuredocs.rules.fd7_cache.durations import Duration, durations
+from featuredocs.rules.fd7_cache.patterns import HOLE, pattern_from_node, pattern_from_text
+from featuredocs.rules.fd8_code.source import PythonSource, code_lines, heading_titles, is_python, python_source
+
+CACHE_KEY_LABELS = ("Cache Keys", "Cache Key", "Cache keys used")
+_CACHE_METHODS = frozenset({
+    "get", "set", "add", "delete", "get_or_set", "incr", "decr", "touch", "has_key",
+    "aget", "aset", "aadd", "adelete", "aget_or_set", "aincr", "adecr", "atouch", "ahas_key",
+})
+_TIMEOUT_POSITION = {"set": 2, "add": 2, "get_or_set": 2, "touch": 1,
+                     "aset": 2, "aadd": 2, "aget_or_set": 2, "atouch": 1}
+_TTL = re.compile(r"\bTTL\b", re.IGNORECASE)
+_KEY_SHAPE = re.compile(r"[^\s`'\"]+")
+_STRING = re.compile(r"""(?P<f>[fF]?)(?P<q>["'])(?P<body>[^"'\n]*)(?P=q)""")
+
+
+@dataclass(frozen=True, slots=True)
+class CacheKeyClaim:
+    pattern: str  # holes as {}: "orders:{}:summary"
+    text: str  # as written
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TtlClaim:
+    """A documented lifetime; ``plain`` when the duration stands alone (safe to rewrite)."""
+
+    seconds: float
+    duration: Duration | None  # None for a code timeout (``timeout=60 * 15``)
+    span: Span
+    keys: tuple[CacheKeyClaim, ...]
+    plain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CacheClaims:
+    keys: tuple[CacheKeyClaim, ...]
+    ttls: tuple[TtlClaim, ...]
+
+
+def claims_for(page: Page, ctx: CheckContext) -> CacheClaims:
+    return ctx.memo("fd7.claims", page, extract)
+
+
+def extract(page: Page) -> CacheClaims:
+    keys: list[CacheKeyClaim] = []
+    code_ttls: list[TtlClaim] = []
+    key_blocks = _key_blocks(page)
+    for code in page.code_blocks:
+        listed = code.span in key_blocks
+        if is_python(code) and (listed or _in_caching_section(page, code.span.line)):
+            found, timeouts = _python_keys(python_source(page, code), listed)
+            keys.extend(found)
+            code_ttls.extend(timeouts)
+        elif listed:
+            keys.extend(_plain_keys(page, code))
+    keys.extend(_listed_keys(page))
+    unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
+    return CacheClaims(unique, tuple(code_ttls) + tuple(_prose_ttls(page, unique)))
+
+
+# --- where keys are listed ----------------------------------------------------------
+
+
+def _key_blocks(page: Page) -> set[Span]:
+    """Spans of the code blocks that list cache keys."""
+    blocks: set[Span] = set()
+    for section in page.walk():
+        labelled = section.labelled_block(*CACHE_KEY_LABELS)
+        if labelled is not None and labelled.code is not None:
+            blocks.add(labelled.code.span)
+        if "cache key" in section.title.casefold():
+            blocks.update(code.span for code in section.code_blocks(deep=False))
+    return blocks
+
+
+def _in_caching_section(page: Page, line: int) -> bool:
+    return any("cach" in title.casefold() for title in heading_titles(page, line))
+
+
+def _listed_keys(page: Page) -> Iterator[CacheKeyClaim]:
+    for section in page.walk():
+        labelled = section.labelled_block(*CACHE_KEY_LABELS)
+        items = list(labelled.items) if labelled is not None else []
+        if "cache key" in section.title.casefold():
+            items.extend(item for block in section.blocks for item in block.items)
+        for item in _flatten(items):
+            yield from _item_keys(item)
+
+
+def _flatten(items: list[ListItem] | tuple[ListItem, ...]) -> Iterator[ListItem]:
+    for item in items:
+        yield item
+        yield from _flatten(item.children)
+
+
+def _item_keys(item: ListItem) -> Iterator[CacheKeyClaim]:
+    leading = item.source.lstrip("*_ ").startswith("`")
+    for index, code in enumerate(item.codes):
+        if _is_key_text(code.text, strict=not (leading and index == 0)):
+            yield _code_claim(code)
+
+
+def _code_claim(code: InlineCode) -> CacheKeyClaim:
+    return CacheKeyClaim(pattern_from_text(code.text), code.text, code.span)
+
+
+def _is_key_text(text: str, *, strict: bool) -> bool:
+    if not _KEY_SHAPE.fullmatch(text) or pattern_from_text(text) == HOLE or len(text) < 2:
+        return False
+    if text.startswith("-") or re.fullmatch(r"[A-Z][A-Z0-9_]*", text):
+        return False  # an option or a setting name
+    return not strict or ":" in text or pattern_from_text(text) != text
+
+
+# --- python blocks ------------------------------------------------------------------
+
+
+def _python_keys(source: PythonSource, listed: bool) -> tuple[list[CacheKeyClaim], list[TtlClaim]]:
+    tree = source.tree
+    if tree is None:
+        return (_regex_keys(source) if listed else []), []
+    keys: list[CacheKeyClaim] = []
+    ttls: list[TtlClaim] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            method = _cache_method(node)
+            if method is None or not node.args:
+                continue
+            key = _claim(source, node.args[0])
+            if key is not None:
+                keys.append(key)
+                ttl = _call_timeout(source, node, method, key)
+                if ttl is not None:
+                    ttls.append(ttl)
+        elif listed and isinstance(node, ast.Assign | ast.Expr):
+            keys.extend(_listed_strings(source, node))
+    return keys, ttls
+
+
+def _cache_method(call: ast.Call) -> str | None:
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in _CACHE_METHODS:
+        return None
+    receiver = func.value
+    if isinstance(receiver, ast.Subscript):
+        receiver = receiver.value  # caches["default"].get(…)
+    name = receiver.id if isinstance(receiver, ast.Name) else getattr(receiver, "attr", "")
+    name = name.casefold()
+    return func.attr if name in ("cache", "caches") or name.endswith("_cache") else None
+
+
+def _listed_strings(source: PythonSource, node: ast.Assign | ast.Expr) -> Iterator[CacheKeyClaim]:
+    if isinstance(node, ast.Assign):
+        if not any(isinstance(t, ast.Name) and "key" in t.id.casefold() for t in node.targets):
+            return
+    values = node.value.elts if isinstance(node.value, ast.List | ast.Tuple) else [node.value]
+    for value in values:
+        claim = _claim(source, value)
+        if claim is not None:
+            yield claim
+
+
+def _claim(source: PythonSource, node: ast.expr) -> CacheKeyClaim | None:
+    pattern = pattern_from_node(node)
+    if pattern is None or pattern == HOLE or not _KEY_SHAPE.fullmatch(pattern):
+        return None
+    span = source.node_span(node)
+    located = source.lines[node.lineno - 1]
+    text = located.text[span.column - located.column : span.end_column - located.column]
+    return CacheKeyClaim(pattern, text, span)
+
+
+def _call_timeout(source: PythonSource, call: ast.Call, method: str, key: CacheKeyClaim) -> TtlClaim | None:
+    value: ast.expr | None = next((k.value for k in call.keywords if k.arg == "timeout"), None)
+    position = _TIMEOUT_POSITION.get(method)
+    if value is None and position is not None and len(call.args) > position:
+        value = call.args[position]
+    if value is None:
+        return None
+    seconds = arithmetic(ast.unparse(value))
+    if seconds is None:
+        return None
+    return TtlClaim(seconds, None, source.node_span(value), (key,))
+
+
+def _regex_keys(source: PythonSource) -> list[CacheKeyClaim]:
+    """Strings of a listed block that does not parse (``cache_key = f"…"`` lines)."""
+    keys = []
+    for located in source.lines:
+        for match in _STRING.finditer(located.text):
+            body = match["body"]
+            if _KEY_SHAPE.fullmatch(body) and pattern_from_text(body) != HOLE:
+                keys.append(CacheKeyClaim(pattern_from_text(body), match.group(0), located.span(*match.span())))
+    return keys
+
+
+def _plain_keys(page: Page, code: CodeBlock) -> Iterator[CacheKeyClaim]:
+    """``orders:{order_id}:summary  # TTL 15 minutes`` lines of a text block."""
+    for located in code_lines(page, code):
+        text = re.split(r"\s#|^#|\s—\s|\s-\s|\s→\s", located.text, maxsplit=1)[0]
+        quoted = list(_STRING.finditer(text))
+        if quoted:
+            for match in quoted:
+                body = match["body"]
+                if _is_key_text(body, strict=False):
+                    span = located.span(*match.span())
+                    yield CacheKeyClaim(pattern_from_text(body), match.group(0), span)
+            continue
+        word = re.match(r"\s*(\S+)", text)
+        if word and _is_key_text(word[1].rstrip(":,"), strict=True):
+            token = word[1].rstrip(":,")
+            yield CacheKeyClaim(pattern_from_text(token), token, located.span(word.start(1), word.start(1) + len(token)))
+
+
+# --- TTLs ---------------------------------------------------------------------------
+
+
+def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClaim]:
+    code_lines_on_page = _code_line_numbers(page, keys)
+    for number, text in enumerate(page.lines, start=1):
+        if number in code_lines_on_page:
+            continue
+        label = _TTL.search(text)
+        if label is None:
+            continue
+        found = durations(text[label.end() :])
+        if not found or len({d.seconds for d in found}) != 1:
+            continue  # no duration, or several different ones: not ours to judge
+        first = found[0]
+        start = label.end() + first.start
+        span = Span(number, start + 1, number, start + 1 + len(first.text))
+        owners = _owners(page, keys, number)
+        if owners:
+            yield TtlClaim(first.seconds, first, span, owners, plain=len(found) == 1)
+
+
+def _code_line_numbers(page: Page, keys: tuple[CacheKeyClaim, ...]) -> set[int]:
+    """Lines inside code blocks, except lines of listed keys (``key  # TTL 15 min``)."""
+    key_lines = {key.span.line for key in keys}
+    numbers: set[int] = set()
+    for code in page.code_blocks:
+        numbers.update(range(code.span.line, code.span.end_line + 1))
+    return numbers - key_lines
+
+
+def _owners(page: Page, keys: tuple[CacheKeyClaim, ...], line: int) -> tuple[CacheKeyClaim, ...]:
+    same_line = tuple(key for key in keys if key.span.line == line)
+    if same_line:
+        return same_line
+    for section in reversed(page.section_at(line)):
+        inside = tuple(k for k in keys if section.heading.span.line <= k.span.line <= section.end_line)
+        if inside:
+            return inside
+    return ()

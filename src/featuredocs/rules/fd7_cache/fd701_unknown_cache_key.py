@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import CacheKeyFact, Finding, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd7_cache.claims import CacheKeyClaim, claims_for
+from featuredocs.rules.fd7_cache.patterns import patterns_agree
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
+
+
+@register
+class UnknownCacheKey(Rule):
+    """The page documents a cache key that no cache call in the code uses.
+
+    What it does:
+        Turns each documented key into a pattern (``f"orders:{order_id}:summary"`` and
+        ``orders:<id>:summary`` both give ``orders:{}:summary``) and looks for a cache
+        call in the project whose key fits it: interpolated parts match anything, on
+        either side, and the literal parts must be equal. Projects where no cache key could
+        be read at all are not checked, since their keys are built out of sight.
+
+    Why is this bad?
+        Operators invalidate or inspect entries by the documented key; a stale key
+        deletes nothing and finds nothing.
+
+    Example:
+        ```python
+        cache_key = f"order:{order_id}:summary"
+        ```
+        while the code calls ``cache.get(f"orders:{order.pk}:summary")``.
+
+    Use instead:
+        ```python
+        cache_key = f"orders:{order_id}:summary"
+        ```
+
+    Fix safety:
+        No fix: a close pattern is shown as a hint.
+    """
+
+    code = "FD701"
+    name = "UnknownCacheKey"
+    summary = "cache key pattern not found in code"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        known = ctx.facts.cache_keys
+        if not known:
+            return
+        for claim in claims_for(page, ctx).keys:
+            if any(patterns_agree(claim.pattern, fact.pattern) for fact in known):
+                continue
+            yield self.finding(
+                page,
+                claim.span,
+                f"cache key `{claim.pattern}` is not used by any cache call in the code",
+                hint=_hint(claim, known),
+            )
+
+
+def _hint(claim: CacheKeyClaim, known: tuple[CacheKeyFact, ...]) -> str | None:
+    match = closest(claim.pattern, [fact.pattern for fact in known])
+    if match is None:
+        return None
+    fact = next(f for f in known if f.pattern == match)
+    where = f" ({fact.location})" if fact.location else ""
+    return f"did you mean `{match}`?{where}"

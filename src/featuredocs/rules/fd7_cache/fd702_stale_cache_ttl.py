@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import CacheKeyFact, Edit, Finding, Fix, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd7_cache.claims import TtlClaim, claims_for
+from featuredocs.rules.fd7_cache.durations import describe, written_like
+from featuredocs.rules.fd7_cache.patterns import patterns_agree
+from featuredocs.rules.registry import register
+
+#: Cache operations that store an entry, and so give it a lifetime.
+STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
+                     "aset", "aadd", "aget_or_set", "aset_many", "atouch"})
+
+
+@register
+class StaleCacheTtl(Rule):
+    """The page gives cached entries a lifetime the code does not use.
+
+    What it does:
+        Reads the documented TTL (``**TTL**: 15 minutes``, ``TTL: 900 seconds``, ``24h``,
+        or the ``timeout`` of a documented cache call), finds the code's cache calls
+        whose keys fit the keys it belongs to (the keys on its line, else those of its
+        section), and compares it with their timeouts, units converted. Calls whose
+        timeout is not a plain number, or not given, leave the TTL unchecked.
+
+    Why is this bad?
+        People reason about staleness from the documented lifetime: how long a price
+        change takes to show, how long an invalidation bug can last.
+
+    Example:
+        ```markdown
+        **TTL**: 15 minutes
+        ```
+        while the code calls ``cache.set(key, summary, timeout=60 * 30)``.
+
+    Use instead:
+        ```markdown
+        **TTL**: 30 minutes
+        ```
+
+    Fix safety:
+        Safe when the documented TTL is a single plain duration and the code uses one
+        timeout: the duration is rewritten in the page's own unit.
+    """
+
+    code = "FD702"
+    name = "StaleCacheTtl"
+    summary = "cache TTL differs from the code"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        for ttl in claims_for(page, ctx).ttls:
+            stores = _stores(ttl, ctx.facts.cache_keys)
+            if not stores or any(fact.timeout is None for fact in stores):
+                continue
+            timeouts = sorted({fact.timeout for fact in stores if fact.timeout is not None})
+            if ttl.seconds in timeouts:
+                continue
+            yield self._stale(page, ttl, stores, timeouts)
+
+    def _stale(
+        self, page: Page, ttl: TtlClaim, stores: list[CacheKeyFact], timeouts: list[int]
+    ) -> Finding:
+        code_text = " or ".join(describe(t) for t in timeouts)
+        first = stores[0]
+        where = f" ({first.location})" if first.location else ""
+        source = f" as `{first.timeout_source}`" if first.timeout_source else ""
+        return self.finding(
+            page,
+            ttl.span,
+            f"TTL is documented as {describe(ttl.seconds)}, the code caches for {code_text}",
+            hint=f"`{first.pattern}` is stored with timeout {first.timeout}s{source}{where}",
+            fix=_fix(ttl, timeouts),
+        )
+
+
+def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact]:
+    return [
+        fact
+        for fact in known
+        if fact.operation in STORING and any(patterns_agree(k.pattern, fact.pattern) for k in ttl.keys)
+    ]
+
+
+def _fix(ttl: TtlClaim, timeouts: list[int]) -> Fix | None:
+    if not ttl.plain or ttl.duration is None or len(timeouts) != 1:
+        return None
+    replacement = written_like(timeouts[0], ttl.duration)
+    return Fix(f"document the TTL as {replacement}", (Edit(ttl.span, replacement),))

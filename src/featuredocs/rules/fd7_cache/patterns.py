@@ -1,0 +1,88 @@
+"""Cache key patterns: every interpolated part is a ``{}`` hole.
+
+``f"orders:{order_id}:summary"``, ``"orders:{}:summary".format(pk)``,
+``"orders:%s:summary" % pk`` and the prose forms ``orders:{order_id}:summary`` or
+``orders:<id>:summary`` all give ``orders:{}:summary``. Two patterns agree when some key
+fits both: holes are wildcards on either side, literal parts must match.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+HOLE = "{}"
+
+_PROSE_HOLE = re.compile(r"\{[^{}]*\}|<[^<>\s]+>|%\([^)]*\)[sdrif]|%[sdrif]")
+
+
+def pattern_from_text(text: str) -> str:
+    """A plain string or a prose key: ``{name}``, ``<name>`` and ``%s`` are holes."""
+    return _collapse(_PROSE_HOLE.sub(HOLE, text))
+
+
+def pattern_from_fstring(node: ast.JoinedStr) -> str:
+    parts = []
+    for value in node.values:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            parts.append(value.value.replace("{", "\x00").replace("}", "\x01"))
+        else:
+            parts.append(HOLE)
+    return _collapse("".join(parts)).replace("\x00", "{").replace("\x01", "}")
+
+
+def pattern_from_node(node: ast.expr) -> str | None:
+    """The key pattern of a string expression, or None when it is not one."""
+    if isinstance(node, ast.JoinedStr):
+        return pattern_from_fstring(node)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return pattern_from_text(node.value)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return pattern_from_node(node.func.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return pattern_from_node(node.left)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = pattern_from_node(node.left), pattern_from_node(node.right)
+        return _collapse((left if left is not None else HOLE) + (right if right is not None else HOLE))
+    return None
+
+
+def _collapse(pattern: str) -> str:
+    """Adjacent holes match what one hole matches."""
+    while HOLE + HOLE in pattern:
+        pattern = pattern.replace(HOLE + HOLE, HOLE)
+    return pattern
+
+
+def _tokens(pattern: str) -> list[str | None]:
+    """Characters of the pattern, with None for each hole."""
+    tokens: list[str | None] = []
+    for index, piece in enumerate(pattern.split(HOLE)):
+        if index:
+            tokens.append(None)
+        tokens.extend(piece)
+    return tokens
+
+
+def patterns_agree(documented: str, code: str) -> bool:
+    """Whether some key fits both patterns (holes match any text, the empty text too)."""
+    a, b = _tokens(documented), _tokens(code)
+    reachable = [[False] * (len(b) + 1) for _ in range(len(a) + 1)]
+    reachable[0][0] = True
+    for i in range(len(a) + 1):
+        for j in range(len(b) + 1):
+            if not reachable[i][j]:
+                continue
+            hole_a = i < len(a) and a[i] is None
+            hole_b = j < len(b) and b[j] is None
+            if hole_a:
+                reachable[i + 1][j] = True
+                if j < len(b):
+                    reachable[i][j + 1] = True
+            if hole_b:
+                reachable[i][j + 1] = True
+                if i < len(a):
+                    reachable[i + 1][j] = True
+            if i < len(a) and j < len(b) and not hole_a and not hole_b and a[i] == b[j]:
+                reachable[i + 1][j + 1] = True
+    return reachable[len(a)][len(b)]

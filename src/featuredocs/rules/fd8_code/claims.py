@@ -1,0 +1,166 @@
+"""What a page's code says: python blocks that do not parse, imports and dotted paths.
+
+Python blocks are read as :mod:`featuredocs.rules.fd8_code.source` prepares them
+(prompts and common indentation removed). Dotted paths are looked for where a reader
+would copy one from: an inline code span that is nothing but the path
+(`` `billing.tasks.send_reminders` ``) and string literals in python blocks
+(``MIDDLEWARE`` entries, Celery's ``"task": "billing.tasks.x"``).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd8_code.source import PythonSource, code_lines, is_python, python_source
+
+DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+_STRING_PATH = re.compile(r"""(?P<q>["'])(?P<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,})(?P=q)""")
+_PLACEHOLDER = re.compile(r"\[[A-Z][\w .-]*\]|<[A-Za-z][\w .-]*>|…|\{\{.*?\}\}")
+_FILE_SUFFIXES = frozenset({"py", "md", "txt", "html", "json", "yml", "yaml", "toml", "cfg",
+                            "ini", "csv", "js", "css", "sh", "log", "env", "lock", "sql"})
+_MESSAGE_LIMIT = 48
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxErrorClaim:
+    message: str  # Python's own words: "'(' was never closed"
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ImportClaim:
+    """``from module import name`` (``name`` None for ``import module``).
+
+    ``span`` points at ``name`` when there is one, else at the module;
+    ``module_span`` at the module as written.
+    """
+
+    module: str
+    name: str | None
+    span: Span
+    module_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DottedPathClaim:
+    path: str
+    span: Span  # the inline code incl. backticks, or the string literal incl. quotes
+
+
+@dataclass(frozen=True, slots=True)
+class CodeClaims:
+    syntax_errors: tuple[SyntaxErrorClaim, ...]
+    imports: tuple[ImportClaim, ...]
+    dotted_paths: tuple[DottedPathClaim, ...]
+
+
+def claims_for(page: Page, ctx: CheckContext) -> CodeClaims:
+    return ctx.memo("fd8.claims", page, extract)
+
+
+def extract(page: Page) -> CodeClaims:
+    errors: list[SyntaxErrorClaim] = []
+    imports: list[ImportClaim] = []
+    paths: list[DottedPathClaim] = list(_inline_paths(page))
+    for code in page.code_blocks:
+        if not is_python(code):
+            continue
+        source = python_source(page, code)
+        if source.tree is not None:
+            imports.extend(_imports(source, source.tree))
+        else:
+            error = _syntax_error(source)
+            if error is not None:
+                errors.append(error)
+        paths.extend(_string_paths(page, code))
+    return CodeClaims(tuple(errors), tuple(imports), tuple(sorted(paths, key=lambda p: p.span)))
+
+
+# --- syntax errors ----------------------------------------------------------------------
+
+
+def _syntax_error(source: PythonSource) -> SyntaxErrorClaim | None:
+    error = source.syntax_error
+    if error is None or _is_placeholder_block(source, error):
+        return None
+    lineno = error.lineno or 1
+    line_count = len(source.lines)
+    if lineno > line_count:  # an error at the end of input: point at the last line
+        lineno = line_count
+        column = len(source.source_lines[lineno - 1]) if line_count else 0
+    else:
+        column = max((error.offset or 1) - 1, 0)
+    text = source.source_lines[lineno - 1] if source.source_lines else ""
+    column = min(column, len(text))
+    end = column + 1 if column < len(text) else column
+    message = error.msg if len(error.msg) <= _MESSAGE_LIMIT else error.msg[: _MESSAGE_LIMIT - 1] + "…"
+    return SyntaxErrorClaim(message, source.span(lineno, column, end))
+
+
+def _is_placeholder_block(source: PythonSource, error: SyntaxError) -> bool:
+    """Template filler (``[ModelName]``, ``<your value>``, ``...`` as an elision)."""
+    body = source.text.strip()
+    if body in ("", "...", "…") or _PLACEHOLDER.search(source.text):
+        return True
+    lineno = error.lineno or 0
+    line = source.source_lines[lineno - 1] if 0 < lineno <= len(source.source_lines) else ""
+    return "..." in line
+
+
+# --- imports ----------------------------------------------------------------------------
+
+
+def _imports(source: PythonSource, tree: ast.Module) -> Iterator[ImportClaim]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            module_span = _module_span(source, node, node.module)
+            for alias in node.names:
+                if alias.name != "*":
+                    yield ImportClaim(node.module, alias.name, _alias_span(source, alias), module_span)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                span = _alias_span(source, alias)
+                yield ImportClaim(alias.name, None, span, span)
+
+
+def _alias_span(source: PythonSource, alias: ast.alias) -> Span:
+    whole = source.node_span(alias)
+    return Span(whole.line, whole.column, whole.line, whole.column + len(alias.name))
+
+
+def _module_span(source: PythonSource, node: ast.ImportFrom, module: str) -> Span:
+    text = source.source_lines[node.lineno - 1]
+    spelled = r"\s*\.\s*".join(re.escape(part) for part in module.split("."))
+    match = re.search(rf"\bfrom\s+({spelled})", text)
+    if match is None:
+        return source.node_span(node)
+    return source.span(node.lineno, match.start(1), match.end(1))
+
+
+# --- dotted paths -------------------------------------------------------------------------
+
+
+def _inline_paths(page: Page) -> Iterator[DottedPathClaim]:
+    for code in page.codes:
+        text = code.text.strip()
+        text = text[:-2] if text.endswith("()") else text
+        if DOTTED.fullmatch(text) and _path_shaped(text):
+            yield DottedPathClaim(text, code.span)
+
+
+def _string_paths(page: Page, code: CodeBlock) -> Iterator[DottedPathClaim]:
+    for located in code_lines(page, code):
+        for match in _STRING_PATH.finditer(located.text):
+            if _path_shaped(match["path"]):
+                yield DottedPathClaim(match["path"], located.span(*match.span()))
+
+
+def _path_shaped(path: str) -> bool:
+    """Three segments or more, and not a file name (``orders.models.py``)."""
+    parts = path.split(".")
+    return len(parts) >= 3 and parts[-1].lower() not in _FILE_SUFFIXES

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd8_code.claims import DottedPathClaim, claims_for
+from featuredocs.rules.fd8_code.resolve import CONVENTIONAL_MODULES, ProjectCode, project_code
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
+
+
+@register
+class UnresolvedDottedPath(Rule):
+    """A dotted path into the project's own code names nothing.
+
+    What it does:
+        Finds dotted paths a reader would copy: inline code that is only a path
+        (`` `billing.tasks.send_reminders` ``) and string literals of python blocks
+        (``MIDDLEWARE`` entries, ``"task": "billing.tasks.send_reminders"``). Paths of
+        three segments or more whose first segment is one of the project's packages must
+        name a module or a name defined in it. Paths into Django or other libraries are
+        not checked, nor are paths through an unknown second segment that does not look
+        like a module (``order.customer.email`` is an attribute chain).
+
+    Why is this bad?
+        Dotted paths end up in settings, task schedules and ``import_string`` calls,
+        where a stale one fails only at run time, often far from the page.
+
+    Example:
+        ```python
+        MIDDLEWARE = ["orders.middleware.ExpiryMiddleware"]
+        ```
+        after the class moved to ``orders.expiry.ExpiryMiddleware``.
+
+    Use instead:
+        ```python
+        MIDDLEWARE = ["orders.expiry.ExpiryMiddleware"]
+        ```
+
+    Fix safety:
+        No fix: a close name is shown as a hint.
+    """
+
+    code = "FD806"
+    name = "UnresolvedDottedPath"
+    summary = "dotted path into the project does not resolve"
+    severity = Severity.ERROR
+    needs_facts = True
+    all_pages = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        if not ctx.facts.modules or not ctx.facts.symbols:
+            return  # without the project's names every path would look broken
+        code = project_code(ctx.facts)
+        for claim in claims_for(page, ctx).dotted_paths:
+            missing = _missing(claim, code)
+            if missing is None:
+                continue
+            parent, _, leaf = missing.rpartition(".")
+            suggestion = code.suggestion(missing)
+            yield self.finding(
+                page,
+                claim.span,
+                f"`{claim.path}` does not resolve: `{parent}` has no `{leaf}`",
+                hint=f"did you mean `{suggestion}`?" if suggestion else None,
+            )
+
+
+def _missing(claim: DottedPathClaim, code: ProjectCode) -> str | None:
+    """The first segment that does not exist, when the path is surely a path."""
+    if not code.owns(claim.path):
+        return None
+    missing = code.first_missing(claim.path)
+    if missing is None or "." not in missing:
+        return None
+    parent, _, leaf = missing.rpartition(".")
+    if "." in parent:
+        return missing  # `pkg.module.x`: the path went through a real module
+    if leaf in CONVENTIONAL_MODULES or closest(leaf, _submodules(parent, code), cutoff=0.8):
+        return missing
+    return None
+
+
+def _submodules(package: str, code: ProjectCode) -> list[str]:
+    return [name for name in code.children.get(package, ()) if f"{package}.{name}" in code.modules]

@@ -1,0 +1,85 @@
+"""The project's own code as a namespace: which dotted names exist, and what is near them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.suggest import closest
+
+#: Submodule names common enough that a path through them is a path, not prose.
+CONVENTIONAL_MODULES = frozenset({
+    "models", "views", "tasks", "signals", "utils", "services", "api", "serializers", "admin",
+    "forms", "middleware", "urls", "apps", "management", "settings", "handlers", "receivers",
+    "selectors", "helpers", "backends", "validators", "permissions", "filters", "managers",
+    "querysets", "consumers", "schemas", "routers", "exceptions", "constants", "context_processors",
+    "templatetags", "notifications", "pagination", "importers", "jobs", "cron", "emails",
+})
+
+
+@dataclass(frozen=True)
+class ProjectCode:
+    modules: frozenset[str]
+    symbols: frozenset[str]
+    packages: frozenset[str]  # first segments of the project's modules
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def owns(self, dotted: str) -> bool:
+        return dotted.partition(".")[0] in self.packages
+
+    def exists(self, dotted: str) -> bool:
+        return dotted in self.modules or dotted in self.symbols
+
+    def longest_module(self, dotted: str) -> str | None:
+        parts = dotted.split(".")
+        for size in range(len(parts), 0, -1):
+            prefix = ".".join(parts[:size])
+            if prefix in self.modules:
+                return prefix
+        return None
+
+    def first_missing(self, dotted: str) -> str | None:
+        """The shortest prefix of ``dotted`` that names nothing, or None when it resolves.
+
+        Past a symbol (a class, a function) nothing is checked: attributes of classes are
+        not recorded as names.
+        """
+        parts = dotted.split(".")
+        for size in range(1, len(parts) + 1):
+            prefix = ".".join(parts[:size])
+            if prefix in self.symbols:
+                return None
+            if prefix not in self.modules and prefix not in self.children:
+                return prefix  # neither a module nor a (namespace) package holding one
+        return None
+
+    def suggestion(self, missing: str) -> str | None:
+        parent, _, leaf = missing.rpartition(".")
+        match = closest(leaf, self.children.get(parent, ()))
+        return f"{parent}.{match}" if parent and match else match
+
+
+_CACHE: dict[int, tuple[ProjectFacts, ProjectCode]] = {}
+
+
+def project_code(facts: ProjectFacts) -> ProjectCode:
+    """Built once per facts object: every page of a run shares it."""
+    cached = _CACHE.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    modules = frozenset(facts.modules)
+    packages = {m.partition(".")[0] for m in modules}
+    packages.update(
+        app.name.partition(".")[0] for app in facts.apps if app.project and app.path not in ("", ".")
+    )
+    children: dict[str, list[str]] = {}
+    for name in modules | facts.symbols:
+        parent, _, leaf = name.rpartition(".")
+        children.setdefault(parent, []).append(leaf)
+    code = ProjectCode(
+        modules, frozenset(facts.symbols), frozenset(packages),
+        {parent: tuple(sorted(names)) for parent, names in children.items()},
+    )
+    _CACHE.clear()
+    _CACHE[id(facts)] = (facts, code)
+    return code

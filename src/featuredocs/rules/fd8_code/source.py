@@ -1,0 +1,192 @@
+"""Code blocks as located text: each line knows its page line and column.
+
+Shared by the configuration, cache and code families. Columns are computed from the
+page's own lines, because a fenced block inside a list or a block quote is indented on
+the page but not in ``CodeBlock.text``. Python blocks are prepared once for ``ast``:
+interactive prompts removed and common indentation stripped, keeping one source line per
+block line so that every AST position maps back to the page.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from featuredocs.model import CodeBlock, Page, Span
+
+PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "ipython"})
+SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session"})
+ENV_LANGUAGES = frozenset({"env", "dotenv", "properties"})
+
+_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+
+
+@dataclass(frozen=True, slots=True)
+class CodeLine:
+    """One line of a code block: ``text`` starts at page ``line``, ``column``."""
+
+    text: str
+    line: int
+    column: int
+
+    def span(self, start: int, end: int) -> Span:
+        """The page span of ``text[start:end]``."""
+        return Span(self.line, self.column + start, self.line, self.column + end)
+
+
+def code_lines(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
+    lines = code.text.splitlines()
+    located = []
+    for index, text in enumerate(lines):
+        page_line = page.line_text(code.first_line + index)
+        # The parser strips a container's indentation (list item, block quote) from the
+        # block's text; whatever precedes the text on the page line is that indentation.
+        indent = len(page_line) - len(text) if text and page_line.endswith(text) else 0
+        located.append(CodeLine(text, code.first_line + index, indent + 1))
+    return tuple(located)
+
+
+def is_python(code: CodeBlock) -> bool:
+    return code.language in PYTHON_LANGUAGES
+
+
+def char_column(text: str, byte_offset: int) -> int:
+    """0-based character offset of ``byte_offset`` (what ``ast`` reports) in ``text``."""
+    if text.isascii():
+        return byte_offset
+    return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+
+@dataclass(frozen=True)
+class PythonSource:
+    """A python block ready for ``ast``: ``text`` has exactly one line per block line.
+
+    ``removed[i]`` is how many characters were cut from the start of line ``i`` (a
+    ``>>> `` prompt plus the common indentation); output lines of an interactive session
+    become empty lines.
+    """
+
+    code: CodeBlock
+    lines: tuple[CodeLine, ...]
+    text: str
+    removed: tuple[int, ...]
+
+    @cached_property
+    def source_lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def _parsed(self) -> ast.Module | SyntaxError | None:
+        try:
+            return parse_python(self.text)
+        except SyntaxError as error:
+            return error
+        except ValueError:  # null bytes: not something an example should hold
+            return None
+
+    @property
+    def tree(self) -> ast.Module | None:
+        """The parsed module, or None when the block is not valid Python."""
+        return self._parsed if isinstance(self._parsed, ast.Module) else None
+
+    @property
+    def syntax_error(self) -> SyntaxError | None:
+        return self._parsed if isinstance(self._parsed, SyntaxError) else None
+
+    def span(self, lineno: int, column: int, end_column: int | None = None) -> Span:
+        """Page span of ``source`` line ``lineno`` (1-based), character ``column`` (0-based)."""
+        index = min(max(lineno, 1), len(self.lines)) - 1
+        located = self.lines[index]
+        start = self.removed[index] + column
+        end = self.removed[index] + (end_column if end_column is not None else column)
+        return located.span(start, max(end, start))
+
+    def node_span(self, node: ast.expr | ast.stmt | ast.alias) -> Span:
+        """Page span of an AST node that sits on one line (else: its first line's rest)."""
+        lineno = node.lineno
+        text = self.source_lines[lineno - 1] if lineno <= len(self.source_lines) else ""
+        start = char_column(text, node.col_offset)
+        end_lineno = getattr(node, "end_lineno", lineno)
+        end_offset = getattr(node, "end_col_offset", None)
+        if end_lineno == lineno and end_offset is not None:
+            end = char_column(text, end_offset)
+        else:
+            end = len(text)
+        return self.span(lineno, start, end)
+
+
+def parse_python(text: str) -> ast.Module:
+    """Parse like a notebook would: top-level ``await`` is allowed in examples."""
+    flags = ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+    return compile(text, "<example>", "exec", flags=flags, dont_inherit=True)
+
+
+def python_source(page: Page, code: CodeBlock) -> PythonSource:
+    located = code_lines(page, code)
+    texts = [line.text for line in located]
+    removed = [0] * len(texts)
+    if any(_PROMPT.match(t) for t in texts):
+        texts, removed = _strip_prompts(texts)
+    indent = min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0)
+    if indent:
+        texts = [t[indent:] if t.strip() else "" for t in texts]
+        removed = [r + indent for r in removed]
+    return PythonSource(code, located, "\n".join(texts) + "\n", tuple(removed))
+
+
+def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
+    """Keep what follows ``>>> `` / ``... ``; output lines of the session become blank."""
+    kept: list[str] = []
+    removed: list[int] = []
+    for text in texts:
+        match = _PROMPT.match(text)
+        if match:
+            kept.append(text[match.end():])
+            removed.append(match.end())
+        else:
+            kept.append("")
+            removed.append(0)
+    return kept, removed
+
+
+def first_comment(code: CodeBlock) -> str:
+    """The text of the block's first line when that line is a ``#`` comment, else ''."""
+    for text in code.text.splitlines():
+        stripped = text.strip()
+        if stripped:
+            return stripped[1:].strip() if stripped.startswith("#") else ""
+    return ""
+
+
+def heading_titles(page: Page, line: int) -> tuple[str, ...]:
+    """Plain titles of the sections that contain ``line``, outermost first."""
+    return tuple(section.title for section in page.section_at(line))
+
+
+def inline_code_span(page: Page, span: Span) -> Span:
+    """The span of an inline code's content, inside its backticks."""
+    text = page.line_text(span.line)
+    if span.end_line != span.line:
+        return span
+    source = text[span.column - 1 : span.end_column - 1]
+    ticks = len(source) - len(source.lstrip("`"))
+    inner = source[ticks : len(source) - ticks] if ticks else source
+    lead = len(inner) - len(inner.lstrip(" ")) if inner.strip() else 0
+    trail = len(inner) - len(inner.rstrip(" ")) if inner.strip() else 0
+    start = span.column + ticks + lead
+    return Span(span.line, start, span.line, span.end_column - ticks - trail)
+
+
+def find_on_lines(page: Page, needle: str, first: int, last: int, column: int = 1) -> Span | None:
+    """The first occurrence of ``needle`` on page lines ``first``..``last``.
+
+    On the first line the search starts at ``column``.
+    """
+    for line in range(first, min(last, len(page.lines)) + 1):
+        start = column - 1 if line == first else 0
+        at = page.line_text(line).find(needle, max(start, 0))
+        if at >= 0:
+            return Span(line, at + 1, line, at + 1 + len(needle))
+    return None
