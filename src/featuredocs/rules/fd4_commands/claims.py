@@ -1,0 +1,292 @@
+"""What a page says about management commands, as typed claims with spans.
+
+- **Declarations**: ``### expire_orders`` (or ``### `expire_orders` ``) under a section
+  titled like *Management Commands*, *Commands* or *CLI*; anywhere in the page, a heading
+  that spells ``manage.py expire_orders``. Template shapes (``### command_name``,
+  ``### [Command]``) are placeholders, not commands.
+- **Option lists**: items under ``**Options:**``, ``**Command Options**:``,
+  ``**Arguments:**`` (or an ``#### Options`` heading, or an options table), attributed to
+  the command whose section they are in. A section without a declared command belongs to
+  the one command its own shell blocks run, if there is exactly one.
+- **Invocations**: ``manage.py X …`` in every shell or language-less code block.
+- **Mentions**: ``manage.py X`` in inline code and prose (see :mod:`.mentions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from featuredocs.model import BlockKind, Heading, ListItem, Page, Section, Span, TableRow
+from featuredocs.model.template import TemplateSchema
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd4_commands.mentions import mentions
+from featuredocs.rules.fd4_commands.options import (
+    OptionClaim,
+    option_columns,
+    option_from_item,
+    option_from_row,
+)
+from featuredocs.rules.fd4_commands.shell import Invocation, Word, invocations_in_block
+
+#: Command names the template uses as examples; pages that keep them keep a placeholder.
+TEMPLATE_COMMANDS = frozenset(
+    {
+        "command_name", "command_setup", "command_process", "command_verify", "command1",
+        "command2", "command", "cmd", "subcommand", "your_command", "my_command",
+    }
+)
+_COMMANDS_TITLE = re.compile(r"\bcommands?\b|\bcli\b|\bcommand[- ]line\b", re.IGNORECASE)
+_OPTIONS_LABEL = re.compile(
+    r"(?:command\s+|positional\s+|optional\s+)?(?:options|arguments|flags)"
+    r"(?:\s+(?:and|&)\s+(?:options|arguments|flags))?",
+    re.IGNORECASE,
+)
+_LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[^\s`*]+)")
+_CODE = re.compile(r"(`+)\s*(?P<text>.+?)\s*\1")
+_NAME = re.compile(r"[A-Za-z_][\w-]*")
+_PLAIN_NAME = re.compile(r"(?P<name>[a-z_][a-z0-9_-]*)(?:\s+[-—–:]\s+.*)?")
+_SHAPE = re.compile(r"^[\[<{].*[\]>}]$|\.\.\.|…|^[A-Z][A-Z0-9_]*$")
+_FILLER_COMMAND = re.compile(r"manage\.py\s+([\w-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class CommandDeclaration:
+    """A heading that names a command; ``span`` covers the name."""
+
+    name: str
+    span: Span
+    heading_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class OptionList:
+    """An Options (or Arguments) list of one command; ``text`` is its raw source."""
+
+    command: str
+    span: Span
+    options: tuple[OptionClaim, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommandClaims:
+    declarations: tuple[CommandDeclaration, ...] = ()
+    invocations: tuple[Invocation, ...] = ()
+    option_lists: tuple[OptionList, ...] = ()
+    mentions: tuple[Word, ...] = ()
+
+    def lists_for(self, command: str) -> list[OptionList]:
+        return [found for found in self.option_lists if found.command == command]
+
+    @property
+    def options(self) -> list[OptionClaim]:
+        return [option for found in self.option_lists for option in found.options]
+
+    @property
+    def declared_lines(self) -> frozenset[int]:
+        return frozenset(d.heading_line for d in self.declarations)
+
+
+# --- placeholders ------------------------------------------------------------------------
+
+
+def placeholder_commands(schema: TemplateSchema | None) -> frozenset[str]:
+    """The template's example command names, from its filler text and the default set."""
+    names = set(TEMPLATE_COMMANDS)
+    for filler in schema.fillers if schema is not None else ():
+        names.update(_FILLER_COMMAND.findall(filler))
+    return frozenset(names)
+
+
+def is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
+    return name in placeholders or bool(_SHAPE.search(name))
+
+
+# --- declarations ------------------------------------------------------------------------
+
+
+def _name_span(page: Page, heading: Heading, name: str, after: str = "") -> Span:
+    line = page.line_text(heading.span.line)
+    start = len(line) - len(line.lstrip().lstrip("#"))
+    if after and (anchor := line.find(after, start)) >= 0:
+        start = anchor + len(after)
+    column = line.find(name, start)
+    if column < 0:
+        return heading.span
+    return Span(heading.span.line, column + 1, heading.span.line, column + 1 + len(name))
+
+
+def _heading_name(heading: Heading, under_commands: bool) -> tuple[str, str] | None:
+    """(name, text it follows) a heading declares, or None."""
+    launched = _LAUNCHED.search(heading.source)
+    if launched and (under_commands or _in_code(heading.source, launched.start())
+                     or "_" in launched.group("name")):
+        # In a plain-text heading elsewhere, "manage.py to …" is prose, not a command.
+        return launched.group("name"), launched.group().split()[0]
+    if not under_commands:
+        return None
+    code = _CODE.search(heading.source)
+    if code:
+        first = code.group("text").split()[0]
+        return (first, "") if _NAME.fullmatch(first) else None
+    if _SHAPE.search(heading.plain.strip()):
+        return heading.plain.strip(), ""
+    plain = _PLAIN_NAME.fullmatch(heading.plain.strip())
+    return (plain.group("name"), "") if plain else None
+
+
+def _in_code(source: str, offset: int) -> bool:
+    return any(code.start() <= offset < code.end() for code in _CODE.finditer(source))
+
+
+def _is_commands_section(section: Section) -> bool:
+    return section.level == 2 and bool(_COMMANDS_TITLE.search(section.title))
+
+
+def _declarations(
+    page: Page, placeholders: frozenset[str]
+) -> tuple[list[CommandDeclaration], set[int]]:
+    """Declared commands, and the heading lines that are placeholder commands."""
+    declared: list[CommandDeclaration] = []
+    placeholder_lines: set[int] = set()
+    for top in page.sections:
+        commands = _is_commands_section(top)
+        for section in top.walk():
+            found = _heading_name(section.heading, commands and section is not top)
+            if found is None:
+                continue
+            name, after = found
+            if is_placeholder(name, placeholders) or not _NAME.fullmatch(name):
+                placeholder_lines.add(section.heading.span.line)
+                continue
+            span = _name_span(page, section.heading, name, after)
+            declared.append(CommandDeclaration(name, span, section.heading.span.line))
+    return declared, placeholder_lines
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    """Which command each section is about, from headings and the section's own blocks."""
+
+    declared: dict[int, str]
+    placeholders: set[int]
+    invoked: dict[int, frozenset[str]]
+
+    def command_for(self, chain: Iterable[Section]) -> str | None:
+        for section in reversed(tuple(chain)):
+            line = section.heading.span.line
+            if line in self.placeholders:
+                return None
+            if line in self.declared:
+                return self.declared[line]
+            names = self.invoked.get(line, frozenset())
+            if len(names) == 1:
+                return next(iter(names))
+            if names:
+                return None  # several commands: the list could belong to any of them
+        return None
+
+
+def _invoked_by_section(
+    page: Page, by_block: dict[int, list[Invocation]], placeholders: frozenset[str]
+) -> dict[int, frozenset[str]]:
+    invoked: dict[int, frozenset[str]] = {}
+    for section in page.walk():
+        names = {
+            invocation.name
+            for block in section.blocks
+            if block.code is not None
+            for invocation in by_block.get(block.code.first_line, ())
+            if not is_placeholder(invocation.name, placeholders)
+        }
+        invoked[section.heading.span.line] = frozenset(names)
+    return invoked
+
+
+# --- option lists ----------------------------------------------------------------------------
+
+
+def _list_from_items(
+    page: Page, command: str, span: Span, items: Iterable[ListItem]
+) -> OptionList:
+    items = tuple(items)
+    claims = (option_from_item(page, command, item) for item in items)
+    found = tuple(claim for claim in claims if claim is not None)
+    return OptionList(command, span, found, "\n".join(item.source for item in items))
+
+
+def _lists_in_section(page: Page, section: Section, command: str) -> list[OptionList]:
+    found: list[OptionList] = []
+    for labelled in section.labelled:
+        if _OPTIONS_LABEL.fullmatch(labelled.label.strip()) and labelled.items:
+            found.append(_list_from_items(page, command, labelled.span, labelled.items))
+    if section.level >= 3 and _OPTIONS_LABEL.fullmatch(section.title.strip()):
+        items = [item for b in section.blocks if b.kind is BlockKind.LIST for item in b.items]
+        if items:
+            found.append(_list_from_items(page, command, section.heading.span, items))
+    for block in section.blocks:
+        if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
+            found.extend(_table_list(page, command, block.span, block.rows))
+    return found
+
+
+def _table_list(
+    page: Page, command: str, span: Span, rows: tuple[TableRow, ...]
+) -> list[OptionList]:
+    columns = option_columns(rows[0])
+    if columns is None:
+        return []
+    _, default_column = columns
+    claims = (option_from_row(page, command, row, default_column) for row in rows[1:])
+    found = tuple(claim for claim in claims if claim is not None)
+    if not any(claim.flags for claim in found):
+        return []  # a table of something else that happens to have a "Name" column
+    return [OptionList(command, span, found, "\n".join(r.cells[0] for r in rows[1:]))]
+
+
+def _option_lists(page: Page, attribution: _Attribution) -> list[OptionList]:
+    found: list[OptionList] = []
+    for section in page.walk():
+        chain = page.section_at(section.heading.span.line)
+        command = attribution.command_for(chain)
+        if command is not None:
+            found.extend(_lists_in_section(page, section, command))
+    return found
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def extract(page: Page, placeholders: frozenset[str] = TEMPLATE_COMMANDS) -> CommandClaims:
+    """Every command claim of one page."""
+    by_block = {code.first_line: invocations_in_block(page, code) for code in page.code_blocks}
+    declarations, placeholder_lines = _declarations(page, placeholders)
+    attribution = _Attribution(
+        declared={d.heading_line: d.name for d in declarations},
+        placeholders=placeholder_lines,
+        invoked=_invoked_by_section(page, by_block, placeholders),
+    )
+    invocations = tuple(
+        invocation
+        for found in by_block.values()
+        for invocation in found
+        if not is_placeholder(invocation.name, placeholders)
+    )
+    named = tuple(word for word in mentions(page) if not is_placeholder(word.value, placeholders))
+    return CommandClaims(
+        declarations=tuple(declarations),
+        invocations=invocations,
+        option_lists=tuple(_option_lists(page, attribution)),
+        mentions=named,
+    )
+
+
+def claims_for(page: Page, ctx: CheckContext) -> CommandClaims:
+    """The page's claims, extracted once per run and shared by the family's rules."""
+    placeholders = placeholder_commands(ctx.schema)
+    return ctx.memo("fd4.claims", page, lambda p: extract(p, placeholders))

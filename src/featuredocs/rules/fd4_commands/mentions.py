@@ -1,0 +1,84 @@
+"""Commands named outside code blocks: ``manage.py X`` in inline code and in prose.
+
+Inline code is read as a command line (``python manage.py expire_orders --days 3``).
+Prose is read more cautiously, since ``manage.py`` is often followed by an ordinary word
+("run manage.py to…"): there only a name that can only be an identifier (one with an
+underscore, ``expire_orders``) counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import InlineCode, Page
+from featuredocs.rules.fd4_commands.shell import (
+    LogicalLine,
+    Word,
+    invocations_in_line,
+)
+from featuredocs.model import Span
+
+_PROSE = re.compile(
+    r"(?<![\w./-])(?:\./)?(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)"
+)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+
+
+def _code_line(page: Page, code: InlineCode) -> LogicalLine:
+    """The inline code's text with every character placed on the page."""
+    line = page.line_text(code.span.line)
+    found = line.find(code.text, code.span.column - 1) if code.span.line == code.span.end_line else -1
+    if found < 0:
+        where = ((code.span.line, code.span.column),) * len(code.text)
+    else:
+        where = tuple((code.span.line, found + 1 + k) for k in range(len(code.text)))
+    return LogicalLine(code.text, where)
+
+
+def inline_mentions(page: Page) -> Iterator[Word]:
+    """The command of every ``manage.py X`` written in inline code."""
+    for code in page.codes:
+        if "manage.py" not in code.text and "django" not in code.text:
+            continue
+        for invocation in invocations_in_line(_code_line(page, code)):
+            yield invocation.command
+
+
+def _code_block_lines(page: Page) -> set[int]:
+    lines: set[int] = set()
+    for code in page.code_blocks:
+        lines.update(range(code.span.line, code.span.end_line + 1))
+    return lines
+
+
+def _blank_inline_code(page: Page, line: int, text: str) -> str:
+    """The line with its inline code replaced by spaces (read by :func:`inline_mentions`)."""
+    chars = list(text)
+    for code in page.codes:
+        if code.span.line <= line <= code.span.end_line:
+            start = code.span.column - 1 if code.span.line == line else 0
+            end = code.span.end_column - 1 if code.span.end_line == line else len(chars)
+            chars[start:end] = " " * max(0, min(end, len(chars)) - start)
+    return "".join(chars)
+
+
+def prose_mentions(page: Page) -> Iterator[Word]:
+    """``manage.py expire_orders`` written in running text, outside any code."""
+    in_code = _code_block_lines(page)
+    for number, text in enumerate(page.lines, start=1):
+        if number in in_code or ("manage.py" not in text and "django-admin" not in text):
+            continue
+        text = _HTML_COMMENT.sub(lambda m: " " * len(m.group()), text)
+        text = _blank_inline_code(page, number, text)
+        for match in _PROSE.finditer(text):
+            name = match.group("name")
+            if "_" in name.strip("_"):
+                start = match.start("name")
+                yield Word(name, Span(number, start + 1, number, start + 1 + len(name)))
+
+
+def mentions(page: Page) -> list[Word]:
+    """Every command named outside code blocks, in page order."""
+    found = [*inline_mentions(page), *prose_mentions(page)]
+    return sorted(found, key=lambda word: word.span)

@@ -1,0 +1,214 @@
+"""Option claims: the flags, positionals and defaults an Options list documents.
+
+An item documents an option only when it *starts* with it::
+
+    - `--batch-size`: Rows per batch (default: 500)
+    - `-o`, `--output PATH`: Where to write (default: `exports/`)
+    - **`--dry-run`** - Report without deleting
+    - `path`: The CSV file to import
+
+An item that merely mentions a flag later in its text is prose, not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from featuredocs.model import ListItem, Page, Span, TableRow
+
+_LEAD = re.compile(r"\s*(?:\*\*|__)?\s*")
+_CODE = re.compile(r"(`+)\s*(.+?)\s*\1")
+_BARE_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
+_SEPARATOR = re.compile(r"\s*(?:,|/|\bor\b)\s*|\s+(?=`)")
+_PART = re.compile(r"[^\s,/|]+")
+_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
+_POSITIONAL = re.compile(r"[<\[]?([A-Za-z_][\w.]*)[>\]]?(?:\s*\.\.\.)?")
+_DEFAULT = re.compile(
+    r"\(\s*defaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+|\s+)(?P<paren>`[^`]+`|[^()`]+?)\s*\)"
+    r"|\bdefaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+)"
+    r"(?P<free>`[^`]+`|'[^']*'|\"[^\"]*\"|[^\s,;)]+)",
+    re.IGNORECASE,
+)
+_FREE_LITERAL = re.compile(r"`.+`|'.*'|\".*\"|-?\d[\d_.]*|true|false|none|null", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """An option flag or positional name as written, with its span on the page."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultClaim:
+    """A documented default: ``text`` without backticks, ``span`` covers exactly it."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OptionClaim:
+    """One documented option (``flags``) or positional argument (``positional``)."""
+
+    command: str
+    flags: tuple[Name, ...]
+    positional: Name | None
+    default: DefaultClaim | None
+    span: Span
+
+
+# --- positions -----------------------------------------------------------------------
+
+
+def locate(page: Page, start: Span, text: str, offset: int) -> tuple[int, int]:
+    """Page (line, column) of ``text[offset]`` where ``text`` begins at ``start``."""
+    before = text[:offset]
+    newlines = before.count("\n")
+    if newlines == 0:
+        return start.line, start.column + offset
+    line = start.line + newlines
+    segment = text.split("\n")[newlines]
+    on_page = page.line_text(line)
+    found = on_page.find(segment.strip()) if segment.strip() else -1
+    lead = len(segment) - len(segment.lstrip())
+    base = found - lead if found >= 0 else 0
+    return line, base + len(before) - before.rfind("\n")
+
+
+def span_of(page: Page, start: Span, text: str, begin: int, end: int) -> Span:
+    line, column = locate(page, start, text, begin)
+    end_line, end_column = locate(page, start, text, max(end - 1, begin))
+    return Span(line, column, end_line, end_column + 1)
+
+
+# --- the leading names of an item ----------------------------------------------------
+
+
+def _names_in_code(inner: str, inner_start: int) -> list[tuple[str, int, bool]]:
+    """(name, offset, is_flag) for each part of a code span: `-o, --output PATH`."""
+    names: list[tuple[str, int, bool]] = []
+    for part in _PART.finditer(inner):
+        flag = _FLAG.match(part.group())
+        if flag:
+            names.append((flag.group(), inner_start + part.start(), True))
+        elif not names:
+            positional = _POSITIONAL.fullmatch(part.group())
+            if positional:
+                offset = inner_start + part.start() + positional.start(1)
+                names.append((positional.group(1), offset, False))
+            return names
+    return names
+
+
+def leading_names(source: str) -> tuple[list[tuple[str, int, bool]], int]:
+    """The names an item starts with, and where its description begins."""
+    position = _LEAD.match(source).end()  # type: ignore[union-attr]
+    names: list[tuple[str, int, bool]] = []
+    while position < len(source):
+        code = _CODE.match(source, position)
+        bare = None if code else _BARE_FLAG.match(source, position)
+        if code:
+            found = _names_in_code(code.group(2), code.start(2))
+            names.extend(found)
+            position = code.end()
+            if not found or not found[-1][2]:
+                break
+        elif bare and not names:
+            names.append((bare.group(), bare.start(), True))
+            position = bare.end()
+        else:
+            break
+        separator = _SEPARATOR.match(source, position)
+        if not separator or not _CODE.match(source, separator.end()):
+            break
+        position = separator.end()
+    return names, position
+
+
+def default_in(page: Page, start: Span, source: str, offset: int) -> DefaultClaim | None:
+    """The default written in an item's description, if it names one plainly."""
+    for match in _DEFAULT.finditer(source, offset):
+        group = "paren" if match.group("paren") is not None else "free"
+        value = match.group(group)
+        begin, end = match.span(group)
+        if group == "free" and value.endswith(".") and value[:1] not in {"'", '"', "`"}:
+            value, end = value[:-1], end - 1  # the sentence's full stop
+        if group == "free" and not _FREE_LITERAL.fullmatch(value):
+            continue  # "defaults to the current date" is prose
+        if value.startswith("`"):
+            ticks = len(value) - len(value.lstrip("`"))
+            inner = source[begin + ticks : end - ticks]
+            value = inner.strip()
+            begin = begin + ticks + len(inner) - len(inner.lstrip())
+            end = begin + len(value)
+        return DefaultClaim(value, span_of(page, start, source, begin, end))
+    return None
+
+
+def option_from_item(page: Page, command: str, item: ListItem) -> OptionClaim | None:
+    """The option an item documents, or None when it does not start with one."""
+    names, description = leading_names(item.source)
+    if not names:
+        return None
+    flags = tuple(
+        Name(text, span_of(page, item.span, item.source, offset, offset + len(text)))
+        for text, offset, is_flag in names
+        if is_flag
+    )
+    positional = None
+    if not flags:
+        text, offset, _ = names[0]
+        positional = Name(text, span_of(page, item.span, item.source, offset, offset + len(text)))
+    default = default_in(page, item.span, item.source, description)
+    return OptionClaim(command, flags, positional, default, item.span)
+
+
+# --- tables ----------------------------------------------------------------------------
+
+_OPTION_COLUMN = re.compile(r"option|flag|argument|parameter|name", re.IGNORECASE)
+_DEFAULT_COLUMN = re.compile(r"default", re.IGNORECASE)
+
+
+def option_columns(header: TableRow) -> tuple[int, int | None] | None:
+    """(option column, default column) of an options table, None for other tables."""
+    if not header.cells or not _OPTION_COLUMN.search(header.cells[0]):
+        return None
+    defaults = [i for i, cell in enumerate(header.cells) if _DEFAULT_COLUMN.search(cell)]
+    return 0, (defaults[0] if defaults else None)
+
+
+def option_from_row(
+    page: Page, command: str, row: TableRow, default_column: int | None
+) -> OptionClaim | None:
+    """The option a table row documents in its first cell."""
+    cell, cell_span = row.cells[0], row.spans[0]
+    names, _ = leading_names(cell)
+    flags = tuple(
+        Name(text, span_of(page, cell_span, cell, offset, offset + len(text)))
+        for text, offset, is_flag in names
+        if is_flag
+    )
+    if not names:
+        return None
+    positional = None
+    if not flags:
+        text, offset, _ = names[0]
+        positional = Name(text, span_of(page, cell_span, cell, offset, offset + len(text)))
+    default = None
+    if default_column is not None and default_column < len(row.cells):
+        default = _default_cell(page, row.cells[default_column], row.spans[default_column])
+    return OptionClaim(command, flags, positional, default, cell_span)
+
+
+def _default_cell(page: Page, cell: str, span: Span) -> DefaultClaim | None:
+    value = cell.strip()
+    if not value or value in {"-", "—", "–"}:
+        return None
+    begin = cell.find(value)
+    ticks = len(value) - len(value.lstrip("`"))
+    inner = value.strip("`").strip()
+    begin = cell.find(inner, begin + ticks) if ticks else begin
+    return DefaultClaim(inner, span_of(page, span, cell, begin, begin + len(inner)))

@@ -1,0 +1,144 @@
+"""A command's argparse parser, rebuilt from its :class:`OptionFact` list.
+
+The rebuilt parser accepts and rejects what the command's real parser does (flags,
+actions, nargs, choices, required arguments, int and float conversion, abbreviations),
+so an invocation written on a page can be checked without importing the project. Help
+and version actions are plain flags here: parsing must never print or exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, NoReturn
+
+from featuredocs.model import CommandFact, OptionFact
+
+
+class InvocationRejected(Exception):
+    """The rebuilt parser refused the arguments; the message is argparse's own reason."""
+
+
+class UnsupportedParser(Exception):
+    """The facts describe something this module cannot rebuild faithfully (sub-parsers,
+    custom actions), so the command's invocations are not checked."""
+
+
+class _RejectingParser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InvocationRejected(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise InvocationRejected(message or f"parser exited with status {status}")
+
+
+_CONVERTERS: dict[str, Callable[[str], Any]] = {"int": int, "float": float}
+_STRINGS = frozenset({"str", "Path", "PosixPath", "WindowsPath", "PurePath"})
+_VALUE_ACTIONS = frozenset({"store", "append", "extend"})
+_CONST_ACTIONS = frozenset({"store_const", "append_const"})
+_FLAG_ACTIONS = frozenset({"store_true", "store_false", "count"})
+#: Actions that only print and exit in the real parser: a plain flag is enough here.
+_AS_FLAG = frozenset({"help", "version", "boolean_optional"})
+
+
+def action_name(action: str) -> str:
+    """``store_true`` for ``store_true``, ``_StoreTrueAction`` or ``StoreTrueAction``."""
+    name = action.strip("_")
+    if name.endswith("Action"):
+        name = name[: -len("Action")]
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    return name
+
+
+def _nargs(nargs: str | None) -> str | int | None:
+    if nargs is None or nargs in {"?", "*", "+"}:
+        return nargs
+    if nargs == "...":
+        return argparse.REMAINDER
+    if nargs.isdigit():
+        return int(nargs)
+    raise UnsupportedParser(f"nargs {nargs!r}")
+
+
+def _choice(text: str) -> object:
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
+    return value if isinstance(value, (str, int, float)) else text
+
+
+def _value_kwargs(option: OptionFact) -> dict[str, Any]:
+    """type, nargs, choices and metavar for an action that takes values."""
+    kwargs: dict[str, Any] = {"nargs": _nargs(option.nargs)}
+    converter = _CONVERTERS.get(option.type or "")
+    if converter is not None:
+        kwargs["type"] = converter
+    if option.metavar:
+        kwargs["metavar"] = option.metavar
+    known_type = converter is not None or option.type in (None, *_STRINGS)
+    if option.choices is not None and known_type:
+        # Choices are compared after conversion, so convert them the same way.
+        convert = converter or str
+        try:
+            kwargs["choices"] = [convert(_choice(choice)) for choice in option.choices]
+        except (TypeError, ValueError):
+            pass  # choices we cannot reproduce: accept any value rather than guess
+    return kwargs
+
+
+def _add_option(parser: argparse.ArgumentParser, option: OptionFact) -> None:
+    action = action_name(option.action)
+    if option.positional:
+        if action not in _VALUE_ACTIONS:
+            raise UnsupportedParser(f"positional {option.dest!r} with action {action!r}")
+        parser.add_argument(option.dest, action=action, **_value_kwargs(option))
+        return
+    common: dict[str, Any] = {"dest": option.dest, "required": option.required}
+    if action in _VALUE_ACTIONS:
+        parser.add_argument(*option.flags, action=action, **common, **_value_kwargs(option))
+    elif action in _CONST_ACTIONS:
+        parser.add_argument(*option.flags, action=action, const=None, **common)
+    elif action in _FLAG_ACTIONS:
+        parser.add_argument(*option.flags, action=action, **common)
+    elif action in _AS_FLAG:
+        parser.add_argument(*option.flags, action="store_true", **common)
+    else:
+        raise UnsupportedParser(f"option {option.flags[0]} with action {action!r}")
+
+
+@lru_cache(maxsize=512)
+def build_parser(command: CommandFact) -> argparse.ArgumentParser:
+    """The command's parser, rebuilt; raises :class:`UnsupportedParser`."""
+    parser = _RejectingParser(
+        prog=f"manage.py {command.name}",
+        add_help=False,
+        exit_on_error=False,
+        conflict_handler="resolve",
+    )
+    for option in command.options:
+        try:
+            _add_option(parser, option)
+        except (TypeError, ValueError, argparse.ArgumentError) as error:
+            raise UnsupportedParser(str(error)) from error
+    return parser
+
+
+def rejection(command: CommandFact, argv: Sequence[str]) -> str | None:
+    """argparse's reason for refusing ``argv``, or None when the command accepts it.
+
+    Raises :class:`UnsupportedParser` when the parser cannot be rebuilt faithfully.
+    """
+    parser = build_parser(command)
+    try:
+        parser.parse_args(list(argv))
+    except InvocationRejected as error:
+        return str(error)
+    except argparse.ArgumentError as error:
+        return str(error)
+    return None

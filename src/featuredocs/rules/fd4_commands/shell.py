@@ -1,0 +1,309 @@
+"""Shell lines in documentation: which of them run a management command, and with what.
+
+A code block is read the way a shell would read it, closely enough for documentation:
+``$ `` prompts are dropped, ``\\`` continuations are joined (every character keeps its page
+line and column), comments are cut, ``&&``/``;``/``|`` chains are split and redirections
+removed. Words are unquoted with :mod:`shlex`. In each simple command, ``python manage.py
+X``, ``./manage.py X``, ``django-admin X`` and ``python -m django X`` are invocations of X,
+whatever runs them (``VAR=1``, ``uv run``, ``docker compose exec web``).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from featuredocs.model import CodeBlock, Page, Span
+
+#: Languages whose blocks are shell sessions or scripts ('' is a block with no language).
+SHELL_LANGUAGES = frozenset(
+    {"", "bash", "sh", "shell", "console", "zsh", "shell-session", "shellsession", "terminal"}
+)
+#: Languages where lines without a prompt are the output of the previous command.
+_SESSION_LANGUAGES = frozenset({"console", "shell-session", "shellsession", "terminal"})
+
+_PROMPT = re.compile(r"\s*(?:\([\w.-]+\)\s*)?(?:[\w.@~:/-]*[$%]|PS(?: [A-Za-z]:[^>\n]*)?>)\s+")
+_CONTINUATION_PROMPT = re.compile(r"\s*>\s")
+_LINE_CONTINUES = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
+_PUNCTUATION = frozenset(";&|()<>")
+_ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.:/-]*>")
+_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
+_PYTHON = re.compile(r"(?:python[\d.]*|py|pypy[\d.]*)")
+_PREFIX_COMMANDS = frozenset({"sudo", "env", "time", "nohup", "exec", "command"})
+_RUNNERS = frozenset({"run", "exec"})
+_ILLUSTRATIVE = re.compile(r"^\[|\]$|^<.+>$|\.\.\.|…|^\{.*\}$|[$`]")
+_METAVAR = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A shell word after quote removal, and where it is written on the page."""
+
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """``manage.py <command> <args…>`` as written in a code block or inline code.
+
+    ``illustrative`` when the arguments hold placeholders (``[options]``, ``<path>``,
+    ``...``, ``$DAYS``, ``N``): the command name is real, the arguments are not meant to
+    be parsed.
+    """
+
+    launcher: str
+    command: Word
+    args: tuple[Word, ...]
+    illustrative: bool
+
+    @property
+    def name(self) -> str:
+        return self.command.value
+
+    @property
+    def argv(self) -> list[str]:
+        return [word.value for word in self.args]
+
+    @property
+    def line(self) -> int:
+        return self.command.span.line
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A scanned word or operator: offsets into the logical line, value unquoted."""
+
+    value: str
+    start: int
+    end: int
+    operator: bool = False
+    broken: bool = False  # unbalanced quotes: shlex could not read it
+
+
+@dataclass(frozen=True, slots=True)
+class LogicalLine:
+    """One command line after joining continuations; ``where`` maps each character to
+    its page (line, column)."""
+
+    text: str
+    where: tuple[tuple[int, int], ...]
+
+    def span(self, start: int, end: int) -> Span:
+        if not self.where:
+            return Span.at(1)
+        first = self.where[min(start, len(self.where) - 1)]
+        last = self.where[min(max(end - 1, start), len(self.where) - 1)]
+        return Span(first[0], first[1], last[0], last[1] + 1)
+
+
+# --- logical lines -------------------------------------------------------------------
+
+
+def _physical_lines(page: Page, code: CodeBlock) -> Iterator[tuple[str, int, int]]:
+    """(text, page line, column of the first character) of every line of the block."""
+    for index, text in enumerate(code.text.splitlines()):
+        line = code.first_line + index
+        on_page = page.line_text(line)
+        # Blocks nested in lists are indented on the page but not in ``code.text``.
+        column = len(on_page) - len(text) + 1 if text and on_page.endswith(text) else 1
+        yield text, line, column
+
+
+def logical_lines(page: Page, code: CodeBlock) -> Iterator[LogicalLine]:
+    """The block's commands, prompts removed and ``\\`` continuations joined."""
+    physical = list(_physical_lines(page, code))
+    prompts_only = code.language in _SESSION_LANGUAGES and any(
+        _PROMPT.match(text) for text, _, _ in physical
+    )
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    for text, line, column in physical:
+        pattern = _CONTINUATION_PROMPT if chars else _PROMPT
+        prompt = pattern.match(text) if (prompts_only or not chars) else None
+        if not chars and prompts_only and prompt is None:
+            continue  # output of the previous command
+        offset = prompt.end() if prompt else 0
+        body = text[offset:]
+        continued = _LINE_CONTINUES.search(body)
+        if continued:
+            body = body[: continued.start()] + body[continued.start():].rstrip()[:-1]
+        chars.extend(body)
+        where.extend((line, column + offset + k) for k in range(len(body)))
+        if not continued:
+            yield LogicalLine("".join(chars), tuple(where))
+            chars, where = [], []
+    if chars:
+        yield LogicalLine("".join(chars), tuple(where))
+
+
+# --- words ---------------------------------------------------------------------------
+
+
+def _word_end(text: str, start: int) -> int:
+    """End offset of the shell word starting at ``start`` (quotes and escapes kept)."""
+    index, quote = start, ""
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 2
+                continue
+            if char == quote:
+                quote = ""
+            index += 1
+        elif char in "'\"":
+            quote = char
+            index += 1
+        elif char == "\\":
+            index += 2
+        elif char == "<" and (angle := _ANGLE_PLACEHOLDER.match(text, index)):
+            index = angle.end()
+        elif char.isspace() or char in _PUNCTUATION:
+            break
+        else:
+            index += 1
+    return min(index, len(text))
+
+
+def _unquote(raw: str) -> tuple[str, bool]:
+    if not any(char in raw for char in "'\"\\"):
+        return raw, False
+    try:
+        words = shlex.split(raw)
+    except ValueError:
+        return raw, True
+    return (words[0] if words else ""), False
+
+
+def scan(text: str) -> list[_Raw]:
+    """Split a command line into words and operators; a word-initial ``#`` ends it."""
+    found: list[_Raw] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char.isspace():
+            index += 1
+        elif char == "#":
+            break
+        elif char in _PUNCTUATION and not _ANGLE_PLACEHOLDER.match(text, index):
+            end = index
+            while end < len(text) and text[end] in _PUNCTUATION:
+                end += 1
+            found.append(_Raw(text[index:end], index, end, operator=True))
+            index = end
+        else:
+            end = max(_word_end(text, index), index + 1)
+            value, broken = _unquote(text[index:end])
+            found.append(_Raw(value, index, end, broken=broken))
+            index = end
+    return found
+
+
+def simple_commands(words: Sequence[_Raw]) -> Iterator[list[_Raw]]:
+    """The words of each simple command: chains split, redirections dropped."""
+    current: list[_Raw] = []
+    skip_target = False
+    for position, word in enumerate(words):
+        if word.operator and ("<" in word.value or ">" in word.value):
+            # ``2>&1``: the descriptor number is glued to the operator.
+            if current and current[-1].end == word.start and current[-1].value.isdigit():
+                current.pop()
+            skip_target = True  # the file (or descriptor) it redirects to
+            continue
+        if word.operator:
+            if current:
+                yield current
+            current, skip_target = [], False
+            continue
+        if skip_target:
+            skip_target = False
+            continue
+        current.append(word)
+    if current:
+        yield current
+
+
+# --- invocations ---------------------------------------------------------------------
+
+
+def _basename(value: str) -> str:
+    return value.rsplit("/", 1)[-1]
+
+
+def _first_command_word(words: Sequence[_Raw]) -> int:
+    index = 0
+    while index < len(words) and (
+        _ASSIGNMENT.match(words[index].value) or words[index].value in _PREFIX_COMMANDS
+    ):
+        index += 1
+    return index
+
+
+def _launcher(words: Sequence[_Raw]) -> tuple[str, int] | None:
+    """The launcher's name and the index of the command word after it."""
+    first = _first_command_word(words)
+    for index, word in enumerate(words):
+        before = _basename(words[index - 1].value) if index else ""
+        runs = index == first or before in _RUNNERS
+        name = _basename(word.value)
+        if name == "manage.py" and (runs or _PYTHON.fullmatch(before)):
+            return "manage.py", index + 1
+        if name in {"django-admin", "django-admin.py"} and runs:
+            return "django-admin", index + 1
+        if (
+            word.value == "-m"
+            and index + 1 < len(words)
+            and words[index + 1].value == "django"
+            and _PYTHON.fullmatch(before)
+        ):
+            return "django-admin", index + 2
+    return None
+
+
+def is_illustrative(value: str) -> bool:
+    """A placeholder argument: ``[options]``, ``<path>``, ``...``, ``$VAR``, ``N``."""
+    _, _, after_equals = value.partition("=") if value.startswith("-") else ("", "", value)
+    return any(
+        bool(_ILLUSTRATIVE.search(part)) or bool(_METAVAR.fullmatch(part))
+        for part in (value, after_equals)
+        if part
+    )
+
+
+def invocation_in(words: Sequence[_Raw], line: LogicalLine) -> Invocation | None:
+    """The invocation in one simple command, or None when it runs no command."""
+    found = _launcher(words)
+    if found is None:
+        return None
+    launcher, index = found
+    if index >= len(words) or not words[index].value or words[index].value.startswith("-"):
+        return None
+    command, rest = words[index], words[index + 1:]
+    illustrative = any(raw.broken or is_illustrative(raw.value) for raw in rest)
+    args = tuple(_word(raw, line) for raw in rest)
+    return Invocation(launcher, _word(command, line), args, illustrative)
+
+
+def _word(raw: _Raw, line: LogicalLine) -> Word:
+    return Word(raw.value, line.span(raw.start, raw.end))
+
+
+def invocations_in_line(line: LogicalLine) -> Iterator[Invocation]:
+    for words in simple_commands(scan(line.text)):
+        invocation = invocation_in(words, line)
+        if invocation is not None:
+            yield invocation
+
+
+def invocations_in_block(page: Page, code: CodeBlock) -> list[Invocation]:
+    """Every invocation in a shell (or language-less) code block of the page."""
+    if code.language not in SHELL_LANGUAGES:
+        return []
+    return [
+        invocation
+        for line in logical_lines(page, code)
+        for invocation in invocations_in_line(line)
+    ]

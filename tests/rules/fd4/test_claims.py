@@ -1,0 +1,206 @@
+"""Command claims read from real pages: declarations, option lists, defaults, mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import Span
+from featuredocs.rules.fd4_commands.claims import extract, placeholder_commands
+from featuredocs.markdown import load_schema
+
+PAGE = """\
+# Order Expiry
+
+## Management Commands
+
+### expire_orders
+
+```bash
+python manage.py expire_orders --days 3
+```
+
+**Options:**
+- `--days`: Age in days (default: 5)
+- `-n`, `--dry-run`: Only report
+- **`--batch-size N`** - Rows per batch. Defaults to `500`.
+- Use `--verbose` for details
+
+### `export_orders`
+
+**Arguments:**
+- `path`: where to write
+
+### command_name
+
+**Options:**
+- `--option-name`: Description (default: value)
+
+### Scheduling
+
+Run it from cron.
+"""
+
+
+@pytest.fixture
+def claims(parse):
+    return extract(parse(PAGE))
+
+
+def test_declarations_are_named_headings_under_commands(claims):
+    assert [(d.name, d.span) for d in claims.declarations] == [
+        ("expire_orders", Span(5, 5, 5, 18)),
+        ("export_orders", Span(17, 6, 17, 19)),
+    ]
+
+
+def test_option_lists_belong_to_their_command_and_skip_prose_items(claims):
+    lists = {found.command: found for found in claims.option_lists}
+    assert set(lists) == {"expire_orders", "export_orders"}
+    expire = lists["expire_orders"]
+    assert expire.span == Span(11, 1, 11, 13)
+    assert [[flag.text for flag in o.flags] for o in expire.options] == [
+        ["--days"], ["-n", "--dry-run"], ["--batch-size"],
+    ]
+    assert expire.options[1].flags[1].span == Span(13, 10, 13, 19)
+    (path,) = lists["export_orders"].options
+    assert path.positional is not None and path.positional.text == "path"
+
+
+def test_defaults_are_read_with_their_exact_span(claims):
+    days, dry_run, batch = claims.lists_for("expire_orders")[0].options
+    assert (days.default.text, days.default.span) == ("5", Span(12, 35, 12, 36))
+    assert dry_run.default is None
+    assert (batch.default.text, batch.default.span) == ("500", Span(14, 55, 14, 58))
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("- `--days`: Age (default: `30`)", "30"),
+        ("- `--days`: Age (defaults to 30)", "30"),
+        ("- `--days`: Age. Default: 30.", "30"),
+        ("- `--format`: Output (default: 'csv')", "'csv'"),
+        ("- `--days`: Age (default: all of them)", "all of them"),
+        ("- `--days`: Age. Defaults to the current setting", None),
+        ("- `--days`: Age", None),
+    ],
+)
+def test_default_shapes(parse, item, expected):
+    page = parse(f"# T\n\n## Commands\n\n### expire_orders\n\n**Options:**\n{item}\n")
+    (option,) = extract(page).options
+    assert (option.default.text if option.default else None) == expected
+
+
+def test_wrapped_item_default_on_its_second_line(parse):
+    page = parse(
+        "# T\n\n## Commands\n\n### expire_orders\n\n**Command Options**:\n"
+        "- `--days`: Age of the orders to cancel,\n  in days (default: 3)\n"
+    )
+    (option,) = extract(page).options
+    assert option.default.span == Span(9, 21, 9, 22)
+
+
+def test_options_table_with_default_column(parse):
+    page = parse(
+        """\
+        # T
+
+        ## CLI
+
+        ### expire_orders
+
+        | Option | Meaning | Default |
+        | --- | --- | --- |
+        | `--days` | age | `3` |
+        | `--dry-run` | only report | — |
+        """
+    )
+    (found,) = extract(page).option_lists
+    assert [o.flags[0].text for o in found.options] == ["--days", "--dry-run"]
+    assert found.options[0].default.span == Span(9, 21, 9, 22)
+    assert found.options[1].default is None
+
+
+def test_section_without_heading_name_takes_its_single_invoked_command(parse):
+    page = parse(
+        """\
+        # T
+
+        ## Usage
+
+        ```bash
+        python manage.py expire_orders --days 3
+        ```
+
+        **Options:**
+        - `--days`: Age
+        """
+    )
+    (found,) = extract(page).option_lists
+    assert found.command == "expire_orders"
+
+
+def test_section_running_two_commands_attributes_no_list(parse):
+    page = parse(
+        """\
+        # T
+
+        ## Usage
+
+        ```bash
+        python manage.py expire_orders
+        python manage.py export_orders out.csv
+        ```
+
+        **Options:**
+        - `--days`: Age
+        """
+    )
+    assert extract(page).option_lists == ()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["### command_name", "### [Command Name]", "### `<command>`", "### Scheduling"],
+)
+def test_template_shapes_and_prose_headings_declare_nothing(parse, heading):
+    page = parse(f"# T\n\n## Management Commands\n\n{heading}\n\nText.\n")
+    assert extract(page).declarations == ()
+
+
+def test_heading_with_manage_py_declares_anywhere(parse):
+    page = parse("# T\n\n## Maintenance\n\n### `python manage.py expire_orders`\n")
+    (declared,) = extract(page).declarations
+    assert (declared.name, declared.span) == ("expire_orders", Span(5, 23, 5, 36))
+
+
+def test_prose_heading_with_manage_py_and_a_plain_word_declares_nothing(parse):
+    page = parse("# T\n\n## Setup\n\n### Using manage.py to import\n")
+    assert extract(page).declarations == ()
+
+
+def test_mentions_in_inline_code_and_prose(parse):
+    page = parse(
+        """\
+        # T
+
+        Run `python manage.py expire_orders --days 3` or manage.py export_orders.
+        Use manage.py to run commands; see `manage.py help`.
+
+        ```bash
+        python manage.py not_a_mention
+        ```
+        """
+    )
+    assert [(m.value, m.span) for m in extract(page).mentions] == [
+        ("expire_orders", Span(3, 23, 3, 36)),
+        ("export_orders", Span(3, 60, 3, 73)),
+        ("help", Span(4, 47, 4, 51)),
+    ]
+
+
+def test_template_filler_commands_are_placeholders(parse):
+    placeholders = placeholder_commands(load_schema())
+    assert {"command_name", "command_setup", "command1"} <= placeholders
+    page = parse("# T\n\n## Common Workflows\n\n```bash\npython manage.py command_verify\n```\n")
+    assert extract(page, placeholders).invocations == ()

@@ -1,0 +1,119 @@
+"""The rebuilt parser accepts and rejects exactly what the original argparse parser does."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from featuredocs.model import CommandFact, OptionFact
+from featuredocs.rules.fd4_commands.parser import UnsupportedParser, action_name, rejection
+
+
+class Refusing(argparse.ArgumentParser):
+    def error(self, message):
+        raise ValueError(message)
+
+
+def original() -> argparse.ArgumentParser:
+    parser = Refusing(prog="manage.py export_orders")
+    parser.add_argument("path")
+    parser.add_argument("extra", nargs="*")
+    parser.add_argument("-f", "--format", choices=["csv", "json"], default="csv")
+    parser.add_argument("--days", type=int, default=3)
+    parser.add_argument("--ratio", type=float)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--tag", action="append")
+    parser.add_argument("--level", type=int, choices=[0, 1, 2])
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--no-input", action="store_false", dest="interactive")
+    parser.add_argument("-q", action="count")
+    parser.add_argument("--pair", nargs=2)
+    parser.add_argument("--database", required=True)
+    return parser
+
+
+def facts_of(parser: argparse.ArgumentParser) -> CommandFact:
+    """OptionFacts as introspection reads them from a parser's actions."""
+    options = []
+    for action in parser._actions:
+        options.append(
+            OptionFact(
+                dest=action.dest,
+                flags=tuple(action.option_strings),
+                action=type(action).__name__,
+                default=None if action.default is None else repr(action.default),
+                type=getattr(action.type, "__name__", None),
+                choices=None if action.choices is None else tuple(str(c) for c in action.choices),
+                required=action.required,
+                nargs=None if action.nargs is None else str(action.nargs),
+                metavar=action.metavar,
+            )
+        )
+    return CommandFact("export_orders", "shop.orders", options=tuple(options))
+
+
+ARGVS = [
+    "out.csv --database default",
+    "out.csv a b c --database default --format json",
+    "--database default",
+    "out.csv --database default --format xml",
+    "out.csv --database default --days three",
+    "out.csv --database default --days 3 --ratio 0.5 --out x/y",
+    "out.csv --database default --ratio half",
+    "out.csv --database default --tag a --tag b",
+    "out.csv --database default --level 2",
+    "out.csv --database default --level 5",
+    "out.csv --database default --dry-run --no-input -qq",
+    "out.csv --database default --dry-run=yes",
+    "out.csv --database default --pair a",
+    "out.csv --database default --pair a b",
+    "out.csv --database default --unknown",
+    "out.csv --database default --form json",
+    "out.csv",
+    "out.csv --database",
+]
+
+
+@pytest.mark.parametrize("argv", ARGVS)
+def test_rebuilt_parser_agrees_with_the_original(argv):
+    real = original()
+    try:
+        real.parse_args(argv.split())
+        expected = None
+    except ValueError as error:
+        expected = str(error)
+    assert rejection(facts_of(real), argv.split()) == expected
+
+
+def test_reason_is_argparses_own():
+    reason = rejection(facts_of(original()), ["out.csv", "--database", "d", "--format", "xml"])
+    assert reason is not None
+    assert reason.startswith("argument -f/--format: invalid choice: 'xml' (choose from ")
+
+
+def test_help_is_a_plain_flag_that_never_exits():
+    assert rejection(facts_of(original()), ["out.csv", "--database", "d", "-h"]) is None
+
+
+def test_sub_parsers_are_not_rebuilt():
+    command = CommandFact("celery", "x", options=(OptionFact("cmd", (), action="_SubParsersAction"),))
+    with pytest.raises(UnsupportedParser):
+        rejection(command, ["worker"])
+
+
+def test_choices_of_an_unknown_type_are_not_guessed():
+    option = OptionFact("when", ("--when",), type="parse_date", choices=("<Day.MON: 1>",))
+    command = CommandFact("report", "x", options=(option,))
+    assert rejection(command, ["--when", "mon"]) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("store_true", "store_true"), ("_StoreTrueAction", "store_true"),
+     ("_AppendConstAction", "append_const"), ("BooleanOptionalAction", "boolean_optional"),
+     ("_HelpAction", "help")],
+)
+def test_action_names(written, name):
+    assert action_name(written) == name
