@@ -27,14 +27,15 @@ def class_index(tree: ast.Module) -> dict[str, ast.ClassDef]:
                 found.setdefault(qualname, node)
                 visit(node.body, qualname + ".")
             elif isinstance(node, ast.If | ast.Try | ast.With):
-                for block in _blocks(node):
+                for block in nested_blocks(node):
                     visit(block, prefix)
 
     visit(tree.body, "")
     return found
 
 
-def _blocks(node: ast.If | ast.Try | ast.With) -> list[list[ast.stmt]]:
+def nested_blocks(node: ast.If | ast.Try | ast.With) -> list[list[ast.stmt]]:
+    """The statement lists inside a compound statement that runs at module level."""
     if isinstance(node, ast.If):
         return [node.body, node.orelse]
     if isinstance(node, ast.Try):

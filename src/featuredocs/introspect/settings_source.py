@@ -12,7 +12,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from featuredocs.introspect.locate import assigned_names
+from featuredocs.introspect.locate import assigned_names, nested_blocks
 from featuredocs.introspect.sources import is_project_path, parse_source, relative_path
 from featuredocs.model import SourceLocation
 
@@ -75,7 +75,7 @@ def _read_body(walk: _Walk, body: list[ast.stmt], rel: str, module: str, package
             if path is not None:
                 _read_module(walk, path, target)
         elif isinstance(statement, ast.If | ast.Try | ast.With):
-            for block in _blocks(statement):
+            for block in nested_blocks(statement):
                 _read_body(walk, block, rel, module, package)
         else:
             _record(walk, statement, rel)
@@ -89,14 +89,6 @@ def _record(walk: _Walk, statement: ast.stmt, rel: str) -> None:
             continue  # ``INSTALLED_APPS += [...]`` extends; the definition stays where it was
         value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
         walk.found[name] = SettingAssignment(name, SourceLocation(rel, statement.lineno), value)
-
-
-def _blocks(node: ast.If | ast.Try | ast.With) -> list[list[ast.stmt]]:
-    if isinstance(node, ast.If):
-        return [node.body, node.orelse]
-    if isinstance(node, ast.Try):
-        return [node.body, *(h.body for h in node.handlers), node.orelse, node.finalbody]
-    return [node.body]
 
 
 def _resolve_from(statement: ast.ImportFrom, module: str, package: bool) -> str | None:

@@ -1,0 +1,142 @@
+"""CacheKeyFacts: every call on Django's cache whose key the AST can read.
+
+``cache.get(f"orders:{pk}:summary")`` gives the pattern ``orders:{}:summary``; keys built in
+a local variable, a module constant or a small key function are followed (see
+``resolve.py``); timeouts become seconds where they can be computed. No Django here: live
+settings come in as a lookup function.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from featuredocs.introspect.imports import call_argument, qualified_name
+from featuredocs.introspect.resolve import UNKNOWN, Resolver, Scope, SettingValue
+from featuredocs.introspect.sources import ProjectSources, SourceFile
+from featuredocs.model import CacheKeyFact, SourceLocation
+
+CACHE = "django.core.cache.cache"
+CACHES = "django.core.cache.caches"
+
+#: operation → (position, keyword) of the timeout argument, or None when it takes none.
+_TIMEOUT_ARGUMENT: dict[str, tuple[int, str] | None] = {
+    "get": None, "set": (2, "timeout"), "add": (2, "timeout"), "get_or_set": (2, "timeout"),
+    "delete": None, "touch": (1, "timeout"), "incr": None, "decr": None, "has_key": None,
+    "get_many": None, "set_many": (1, "timeout"), "delete_many": None,
+    # django-redis
+    "ttl": None, "expire": (1, "timeout"), "persist": None, "delete_pattern": None,
+    "keys": None, "iter_keys": None, "lock": None,
+}
+_MANY = frozenset({"get_many", "set_many", "delete_many"})
+
+
+def collect_cache_keys(
+    sources: ProjectSources, setting_value: SettingValue | None = None
+) -> tuple[CacheKeyFact, ...]:
+    resolver = Resolver(sources, setting_value)
+    facts: dict[tuple[str, str, SourceLocation], CacheKeyFact] = {}
+    for source in sources.files:
+        for fact in _file_keys(source, resolver):
+            facts.setdefault((fact.pattern, fact.operation, fact.location), fact)
+    return tuple(facts.values())
+
+
+def _file_keys(source: SourceFile, resolver: Resolver) -> Iterator[CacheKeyFact]:
+    names = resolver.names(source)
+    if CACHE not in names.values() and CACHES not in names.values():
+        return  # neither imported: nothing here talks to Django's cache
+    cache_objects = _cache_objects(source, names)
+    for call, function in _calls_with_function(source.tree, None):
+        operation = _operation(call, names, cache_objects)
+        if operation is None:
+            continue
+        scope = Scope(source, function, call.lineno)
+        yield from _call_facts(call, operation, scope, resolver)
+
+
+def _cache_objects(source: SourceFile, names: dict[str, str]) -> set[str]:
+    """Local names bound to a cache: ``cache`` imports and ``x = caches["name"]``."""
+    objects = {local for local, dotted in names.items() if dotted == CACHE}
+    for node in ast.walk(source.tree):
+        if isinstance(node, ast.Assign) and _is_caches_item(node.value, names):
+            objects.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return objects
+
+
+def _is_caches_item(node: ast.AST, names: dict[str, str]) -> bool:
+    return isinstance(node, ast.Subscript) and qualified_name(node.value, names) == CACHES
+
+
+def _calls_with_function(
+    node: ast.AST, function: ast.AST | None
+) -> Iterator[tuple[ast.Call, ast.AST | None]]:
+    for child in ast.iter_child_nodes(node):
+        inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) else function
+        if isinstance(child, ast.Call):
+            yield child, function
+        yield from _calls_with_function(child, inner)
+
+
+def _operation(call: ast.Call, names: dict[str, str], cache_objects: set[str]) -> str | None:
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    operation = func.attr
+    if operation not in _TIMEOUT_ARGUMENT and operation.startswith("a"):
+        operation = operation[1:]  # async twins: aget, aset, aget_or_set, …
+    if operation not in _TIMEOUT_ARGUMENT:
+        return None
+    target = func.value
+    is_cache = (
+        (isinstance(target, ast.Name) and target.id in cache_objects)
+        or qualified_name(target, names) == CACHE
+        or _is_caches_item(target, names)
+    )
+    return operation if is_cache else None
+
+
+def _call_facts(call: ast.Call, operation: str, scope: Scope, resolver: Resolver) -> Iterator[CacheKeyFact]:
+    timeout, timeout_source = _timeout(call, operation, scope, resolver)
+    location = SourceLocation(scope.source.rel, call.lineno)
+    for key in _key_nodes(call, operation, scope, resolver):
+        found = _key_pattern(key, scope, resolver)
+        if found is None:
+            continue
+        pattern, raw = found
+        yield CacheKeyFact(pattern, raw, operation, timeout, timeout_source, location)
+
+
+def _key_nodes(call: ast.Call, operation: str, scope: Scope, resolver: Resolver) -> list[ast.AST]:
+    keyword = "data" if operation == "set_many" else "keys" if operation in _MANY else "key"
+    if operation in {"delete_pattern", "keys", "iter_keys"}:
+        keyword = "pattern"
+    first = call_argument(call, 0, keyword)
+    if first is None:
+        return []
+    if operation not in _MANY:
+        return [first]
+    collection, _ = resolver.follow(first, scope)
+    if isinstance(collection, ast.Dict):
+        return [k for k in collection.keys if k is not None]
+    if isinstance(collection, ast.List | ast.Tuple | ast.Set):
+        return list(collection.elts)
+    return []
+
+
+def _key_pattern(node: ast.AST, scope: Scope, resolver: Resolver) -> tuple[str, str] | None:
+    """The pattern and the source text of the expression that builds the key."""
+    target, target_scope = resolver.follow(node, scope)
+    pattern = resolver.pattern(target, target_scope)
+    if pattern is None or not pattern.replace(UNKNOWN, "").strip(":._-/ "):
+        return None  # nothing literal to match a page against
+    return pattern, target_scope.source.segment(target)
+
+
+def _timeout(call: ast.Call, operation: str, scope: Scope, resolver: Resolver) -> tuple[int | None, str | None]:
+    argument = _TIMEOUT_ARGUMENT.get(operation)
+    node = call_argument(call, *argument) if argument else None
+    if node is None:
+        return None, None
+    seconds = resolver.seconds(node, scope)
+    return (round(seconds) if seconds is not None else None), scope.source.segment(node)
