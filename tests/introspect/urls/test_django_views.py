@@ -40,6 +40,7 @@ urlpatterns = [
     path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
     path("safe/", views.safe_only, name="safe"),
     path("checkout/", views.Checkout.as_view(), name="checkout"),
+    path("status/", views.StatusView.as_view(), name="status"),
     path("receipt/<int:pk>/", require_GET(views.OrderDetail.as_view()), name="receipt"),
 ]
 """
@@ -76,6 +77,16 @@ class Checkout(View):
 
     def post(self, request):
         return HttpResponse()
+
+
+class FormatMixin:
+    def render_format(self):
+        return self.request.GET.get("fmt", "json")
+
+
+class StatusView(FormatMixin, View):
+    def get(self, request):
+        return JsonResponse({"status": "ok", "format": self.render_format()})
 
 
 @csrf_exempt
@@ -132,6 +143,7 @@ def test_paths_are_joined_and_normalised(collected: Collected) -> None:
         "/api/v2/receipt/{pk}/",
         "/api/v2/reports/{kind}/",
         "/api/v2/safe/",
+        "/api/v2/status/",
         "/health",
         "/legacy/{year}/{arg1}/",
     ]
@@ -163,6 +175,7 @@ def test_methods_from_decorators_and_class_views(collected: Collected) -> None:
         "/api/v2/receipt/{pk}/": ("GET",),  # require_GET around as_view()
         "/api/v2/reports/{kind}/": None,  # undecorated: unknown, never guessed
         "/api/v2/safe/": ("GET",),  # require_safe: HEAD comes with GET
+        "/api/v2/status/": ("GET",),
         "/health": None,
         "/legacy/{year}/{arg1}/": None,
     }
@@ -189,6 +202,13 @@ def test_query_params_read_from_the_view_source(collected: Collected) -> None:
     assert collected.endpoint("/health").query_params == (
         QueryParamFact("fail", "request"), QueryParamFact("echo", "request"),
     )
+
+
+def test_class_views_read_their_project_bases_and_get_handler(collected: Collected) -> None:
+    status = collected.endpoint("/api/v2/status/")
+    assert status.query_params == (QueryParamFact("fmt", "request"),)
+    assert status.response == (ResponseField("status", type="string"), ResponseField("format"))
+    assert collected.endpoint("/api/v2/orders/{pk}/").response is None  # not JSON
 
 
 def test_literal_json_response_keys(collected: Collected) -> None:

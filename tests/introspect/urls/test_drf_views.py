@@ -16,6 +16,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "SEARCH_PARAM": "q",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
 }
 """
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("api/v2/filtered/", views.FilteredOrders.as_view(), name="filtered"),
     path("api/v2/stats/", views.stats, name="stats"),
     path("api/v2/plain/", views.Ping.as_view(), name="ping"),
+    path("api/v2/feed/", views.Feed.as_view(), name="feed"),
+    path("api/v2/batches/", views.Batches.as_view(), name="batches"),
 ]
 urlpatterns = format_suffix_patterns(urlpatterns)
 """
@@ -120,7 +123,7 @@ VIEWS = """
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters, generics, status, viewsets
 from rest_framework.decorators import action, api_view
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from orders.filters import OrderFilter
@@ -132,6 +135,7 @@ class OrderViewSet(viewsets.ModelViewSet):
     queryset = Order.objects.all()
     serializer_class = OrderSerializer
     http_method_names = ["get", "post", "put", "delete", "head", "options"]
+    filterset_fields = ["status"]
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -179,6 +183,31 @@ def stats(request):
     return Response({"days": days})
 
 
+class FeedPages(CursorPagination):
+    ordering = "-created"
+    page_size_query_param = "size"
+
+
+class Feed(generics.ListAPIView):
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
+    pagination_class = FeedPages
+    filter_backends = []
+
+
+class Envelope(PageNumberPagination):
+    page_size = 5
+
+    def get_paginated_response(self, data):
+        return Response({"total": self.page.paginator.count, "items": data})
+
+
+class Batches(generics.ListAPIView):
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
+    pagination_class = Envelope
+
+
 class Ping(APIView):
     def get(self, request):
         return Response({"pong": True})
@@ -216,6 +245,8 @@ ORDER_FIELDS = (
 def test_router_routes_without_format_suffixes(collected: Collected) -> None:
     assert collected.paths == [
         "/api/v2/",
+        "/api/v2/batches/",
+        "/api/v2/feed/",
         "/api/v2/filtered/",
         "/api/v2/orders/",
         "/api/v2/orders/recent/",
@@ -248,7 +279,8 @@ def test_viewset_list_is_paginated_by_the_default_class(collected: Collected) ->
     listing = collected.endpoint("/api/v2/orders/")
     assert listing.paginated
     assert listing.pagination_keys == ("count", "next", "previous", "results")
-    assert [p.name for p in listing.query_params] == ["limit", "offset", "mine"]
+    # DEFAULT_FILTER_BACKENDS applies: the ViewSet only names its fields
+    assert [p.name for p in listing.query_params] == ["status", "limit", "offset", "mine"]
     assert listing.response == ORDER_FIELDS
     detail = collected.endpoint("/api/v2/orders/{pk}/")
     assert not detail.paginated
@@ -313,3 +345,16 @@ def test_plain_api_view_and_router_root(collected: Collected) -> None:
     assert root.methods == ("GET",)
     assert root.name == "api:api-root"
     assert root.location is None
+
+
+def test_cursor_and_custom_envelopes(collected: Collected) -> None:
+    feed = collected.endpoint("/api/v2/feed/")
+    assert feed.query_params == (
+        QueryParamFact("cursor", "pagination", "string"),
+        QueryParamFact("size", "pagination", "integer"),
+    )
+    assert feed.paginated and feed.pagination_keys == ("next", "previous", "results")
+    batches = collected.endpoint("/api/v2/batches/")
+    assert batches.paginated and batches.pagination_keys == ("total", "items")
+    # the default backend applies, but this view declares no filters
+    assert [p.name for p in batches.query_params] == ["page"]

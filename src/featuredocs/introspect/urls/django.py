@@ -15,6 +15,7 @@ from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
     normalise_methods,
+    own_sources,
     parsed_source,
     source_location,
     unwrap,
@@ -35,7 +36,8 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
         methods = class_view_methods(
             view_class, getattr(entry.callback, "view_initkwargs", {}), entry.callback
         )
-        response = None
+        handler = getattr(view_class, "get", None)
+        response = json_response_fields(handler) if handler else None
     else:
         target = unwrap(entry.callback)
         methods = decorated_methods(entry.callback)
@@ -46,7 +48,7 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
         name=entry.name,
         view=dotted_path(target),
         path_params=entry.path_params,
-        query_params=request_query_params([target]),
+        query_params=request_query_params(own_sources(target, project_root)),
         response=response,
         app=app_label(target),
         framework="django",

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import ast
 import inspect
-import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rest_framework.generics import GenericAPIView
@@ -21,12 +20,12 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.views import APIView
 
 from featuredocs.introspect.urls import drf_params, drf_serializers
-from featuredocs.introspect.urls.django import json_response_fields
+from featuredocs.introspect.urls.django import decorated_methods, json_response_fields
 from featuredocs.introspect.urls.params import request_query_params
 from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
-    is_project_file,
+    own_sources,
     normalise_methods,
     parsed_source,
     source_location,
@@ -55,14 +54,14 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
     pagination = _safely(drf_params.pagination, view_class) if filtered else None
     return EndpointFact(
         path=entry.path,
-        methods=view_methods(view_class, actions, initkwargs),
+        methods=view_methods(view_class, actions, initkwargs, entry.callback),
         name=entry.name,
         view=dotted_path(target),
         path_params=entry.path_params,
         query_params=_merge(
             (_safely(drf_params.backend_params, view_class) or ()) if filtered else (),
             pagination.params if pagination else (),
-            request_query_params(_own_sources(target, project_root)),
+            request_query_params(own_sources(target, project_root)),
         ),
         response=_safely(_response, view_class, actions, initkwargs, function),
         paginated=bool(pagination and pagination.paginates),
@@ -74,13 +73,23 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
 
 
 def view_methods(
-    view_class: type, actions: dict[str, str] | None, initkwargs: dict[str, Any]
+    view_class: type, actions: dict[str, str] | None, initkwargs: dict[str, Any],
+    callback: Any = None,
 ) -> tuple[str, ...]:
-    """ViewSet routes: the router's ``actions`` map; other views: the defined handlers."""
+    """ViewSet routes: the router's ``actions`` map; other views: the defined handlers.
+
+    ``require_http_methods`` around the view or on ``dispatch`` narrows them, as for any
+    Django class-based view.
+    """
     allowed = initkwargs.get("http_method_names", view_class.http_method_names)
     if actions is not None:
-        return normalise_methods(m for m in actions if m in allowed)
-    return normalise_methods(m for m in allowed if callable(getattr(view_class, m, None)))
+        methods = {m.upper() for m in actions if m in allowed}
+    else:
+        methods = {m.upper() for m in allowed if callable(getattr(view_class, m, None))}
+    for restriction in (decorated_methods(callback), decorated_methods(view_class.dispatch)):
+        if restriction is not None:
+            methods &= set(restriction)
+    return normalise_methods(methods)
 
 
 def api_view_function(view_class: type) -> Any | None:
@@ -154,19 +163,6 @@ def _response(
     if serializer_class is None:
         return None
     return drf_serializers.serializer_fields(serializer_class)
-
-
-def _own_sources(target: Any, project_root: Path) -> list[Any]:
-    """The view and its project-defined bases: where its own ``request.GET`` reads live."""
-    if not isinstance(target, type):
-        return [target]
-    own = []
-    for klass in target.__mro__:
-        module = sys.modules.get(klass.__module__)
-        filename = getattr(module, "__file__", None)
-        if filename and is_project_file(filename, project_root):
-            own.append(klass)
-    return own
 
 
 def _safely(read: Callable[..., T], *args: Any) -> T | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import functools
 import inspect
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,17 @@ def unwrap(func: Any) -> Any:
             return func
         func = inner
     return func
+
+
+def own_sources(target: Any, project_root: Path) -> list[Any]:
+    """A view function, or a view class and its bases defined in the project's own files:
+    where the view's own code (``request.GET`` reads, return values) lives."""
+    if not isinstance(target, type):
+        return [target]
+    own = []
+    for klass in target.__mro__:
+        module = sys.modules.get(klass.__module__)
+        filename = getattr(module, "__file__", None)
+        if filename and is_project_file(filename, project_root):
+            own.append(klass)
+    return own
