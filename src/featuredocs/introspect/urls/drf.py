@@ -153,7 +153,8 @@ def _response(
     ``Response({...literal dict...})``.
     """
     if not issubclass(view_class, GenericAPIView):
-        handler = function or getattr(view_class, "get", None)
+        get_handler = (actions or {}).get("get", "get")  # a ViewSet's ``list``/``retrieve``
+        handler = function or getattr(view_class, get_handler, None)
         return json_response_fields(handler, _RESPONSE_CALLS) if handler else None
     serializer_class = initkwargs.get("serializer_class")
     if serializer_class is None:
