@@ -15,6 +15,7 @@ from pathlib import Path
 from featuredocs.config import Config
 from featuredocs.errors import UsageError
 from featuredocs.markdown import PageError, archived_marker, load_docset, load_schema
+from featuredocs.markdown.load import display_path
 from featuredocs.model import DocSet, Finding, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
@@ -37,12 +38,16 @@ class CheckResult:
 
 def load_docs(config: Config) -> tuple[DocSet, list[PageError]]:
     if not config.docs.is_dir():
-        raise UsageError("docs folder not found (set `docs` in [tool.featuredocs])", _show(config.docs))
+        raise UsageError(
+            "docs folder not found (set `docs` in [tool.featuredocs] or pass --docs)",
+            display_path(config.docs, None),
+        )
     return load_docset(
         config.docs,
         include=("**/*.md",),
         exclude=config.exclude,
         display_base=Path.cwd(),
+        max_bytes=config.max_page_bytes,
     )
 
 
@@ -83,7 +88,7 @@ def run_check(
         project_root=config.root,
         feature_pages=feature_pages(docset, config),
     )
-    wanted = _wanted_pages(docset, paths)
+    wanted = select_pages(docset, paths)
     rules = selected_rules(config)
     runnable = [r for r in rules if facts is not None or not r.needs_facts]
     found: list[Finding] = []
@@ -99,7 +104,7 @@ def run_check(
     return CheckResult(
         findings=tuple(_unique(kept)),
         docset=docset,
-        page_errors=tuple(errors),
+        page_errors=tuple(e for e in errors if not paths or _under(e.path, paths)),
         rules_run=tuple(r.code for r in runnable),
         checked=wanted,
         skipped_for_facts=tuple(r.code for r in rules if r not in runnable),
@@ -121,7 +126,8 @@ def _run_rule(rule: type[Rule], ctx: CheckContext, wanted: frozenset[str]) -> It
     return results
 
 
-def _wanted_pages(docset: DocSet, paths: Sequence[Path]) -> frozenset[str]:
+def select_pages(docset: DocSet, paths: Sequence[Path]) -> frozenset[str]:
+    """The rel paths of the pages ``paths`` name (files or folders); all pages when empty."""
     if not paths:
         return frozenset(page.rel for page in docset.pages)
     chosen: set[str] = set()
@@ -183,8 +189,6 @@ def _glob(rel: str, pattern: str) -> bool:
     return "**/" in pattern and fnmatch.fnmatchcase(rel, pattern.replace("**/", ""))
 
 
-def _show(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+def _under(path: Path, paths: Sequence[Path]) -> bool:
+    target = path.resolve()
+    return any(target == p.resolve() or p.resolve() in target.parents for p in paths)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 from featuredocs.config import Config, settings_from_environment
@@ -31,15 +30,12 @@ def resolve_settings(config: Config) -> str | None:
 def load_facts(config: Config) -> FactsOutcome:
     """Facts in the configured mode; ``auto`` falls back to static mode with a note."""
     if config.mode == "static":
-        return FactsOutcome(_static(config))
+        return _static(config, [])
     settings = resolve_settings(config)
     if settings is None:
         if config.mode == "live":
             raise UsageError("no Django settings module found (use --settings)", str(config.root))
-        return FactsOutcome(
-            _static(config),
-            [f"{config.root}: no Django settings module found; using static mode"],
-        )
+        return _static(config, [f"{config.root}: no Django settings module found"])
     try:
         return FactsOutcome(_live(config, settings))
     except UsageError:
@@ -48,10 +44,7 @@ def load_facts(config: Config) -> FactsOutcome:
         reason = f"{type(error).__name__}: {error}".splitlines()[0]
         if config.mode == "live":
             raise UsageError(f"cannot import settings `{settings}`: {reason}") from None
-        return FactsOutcome(
-            _static(config),
-            [f"cannot import settings `{settings}`: {reason}; falling back to static mode"],
-        )
+        return _static(config, [f"cannot import settings `{settings}`: {reason}"])
 
 
 def _live(config: Config, settings: str) -> ProjectFacts:
@@ -60,13 +53,12 @@ def _live(config: Config, settings: str) -> ProjectFacts:
     return collect_live(config.root, settings)
 
 
-def _static(config: Config) -> ProjectFacts | None:
+def _static(config: Config, notes: list[str]) -> FactsOutcome:
     try:
         from featuredocs.introspect.static import collect_static
     except ImportError:
-        print(
-            "featuredocs: static mode is not available; drift rules are skipped",
-            file=sys.stderr,
-        )
-        return None
-    return collect_static(config.root)
+        notes.append("static mode is not available: checking pages against the template only")
+        return FactsOutcome(None, notes)
+    if notes:
+        notes[-1] += "; falling back to static mode"
+    return FactsOutcome(collect_static(config.root), notes)

@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 
 from featuredocs.commands.common import add_project_options, config_from
-from featuredocs.engine import run_check
+from featuredocs.engine import load_docs, run_check, select_pages
 from featuredocs.errors import UsageError
+from featuredocs.markdown.load import display_path
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_USAGE, exit_code
 from featuredocs.project import load_facts
@@ -31,17 +32,14 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_overrides(select=_codes(args.select))
     if args.ignore:
         config = config.with_overrides(ignore=config.ignore + _codes(args.ignore))
+    docs = load_docs(config)
+    select_pages(docs[0], args.paths)  # a bad path is reported before the project loads
     outcome = load_facts(config)
     for note in outcome.notes:
         print(f"featuredocs: {note}", file=sys.stderr)
-    result = run_check(config, outcome.facts, paths=args.paths)
+    result = run_check(config, outcome.facts, paths=args.paths, docs=docs)
     for error in result.page_errors:
-        print(f"featuredocs: {error}", file=sys.stderr)
-    if result.skipped_for_facts:
-        print(
-            f"featuredocs: project facts unavailable; skipped {len(result.skipped_for_facts)} drift rules",
-            file=sys.stderr,
-        )
+        print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
     sources = {page.display: page.text for page in result.docset.pages}
     stats = RunStats(
         rules_run=len(result.rules_run),
