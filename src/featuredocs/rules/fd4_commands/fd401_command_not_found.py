@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, ProjectFacts, Severity, Span
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.hints import command_hint, rename_fix
+from featuredocs.rules.registry import register
+
+
+@register
+class CommandNotFound(Rule):
+    """A feature page documents or runs a management command the project does not have.
+
+    What it does:
+        Reads the commands a feature page declares (``### expire_orders`` under
+        *Management Commands*) and every ``python manage.py X`` / ``django-admin X`` line
+        in its shell code blocks, and checks that each command exists in the project
+        (its own apps, Django and installed packages).
+
+    Why is this bad?
+        A reader who copies the line gets ``Unknown command`` — usually because the
+        command was renamed or removed and the page was not.
+
+    Example:
+        ````markdown
+        ### expire_unpaid
+
+        ```bash
+        python manage.py expire_unpaid --days 3
+        ```
+        ````
+
+    Use instead:
+        ````markdown
+        ### expire_orders
+
+        ```bash
+        python manage.py expire_orders --days 3
+        ```
+        ````
+
+    Fix safety:
+        When exactly one command has a very close name, an unsafe fix renames it: a
+        close name may still be a different command.
+    """
+
+    code = "FD401"
+    name = "CommandNotFound"
+    summary = "management command not found"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        facts = ctx.facts
+        if facts is None:
+            return
+        claims = claims_for(page, ctx)
+        for declaration in claims.declarations:
+            if facts.command(declaration.name) is None:
+                yield self._missing(
+                    page, facts, declaration.name, declaration.span,
+                    f"command `{declaration.name}` is documented but does not exist",
+                )
+        for invocation in claims.invocations:
+            if facts.command(invocation.name) is None:
+                yield self._missing(
+                    page, facts, invocation.name, invocation.command.span,
+                    f"`{invocation.launcher} {invocation.name}` runs a command that "
+                    "does not exist",
+                )
+
+    def _missing(
+        self, page: Page, facts: ProjectFacts, name: str, span: Span, message: str
+    ) -> Finding:
+        names = [command.name for command in facts.commands]
+        fix = rename_fix(name, span, names, "command")
+        return self.finding(page, span, message, command_hint(name, facts), fix)

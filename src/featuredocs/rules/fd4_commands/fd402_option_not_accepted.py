@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.hints import all_flags, flag_hint, rename_fix
+from featuredocs.rules.registry import register
+
+
+@register
+class OptionNotAccepted(Rule):
+    """An Options list documents a flag the command's parser does not have.
+
+    What it does:
+        Reads each documented command's Options list (``- `--batch-size`: …``) and
+        checks every flag against the flags of the command's real argparse parser.
+        Flags are compared as written, never by ``dest``: ``migrate --check`` stores
+        into ``check_unapplied`` and is still ``--check``.
+
+    Why is this bad?
+        ``manage.py`` stops with ``unrecognized arguments`` when a reader uses the
+        documented flag; typically the option was renamed.
+
+    Example:
+        ```markdown
+        **Options:**
+        - `--batch`: Rows per batch (default: 500)
+        ```
+
+    Use instead:
+        ```markdown
+        **Options:**
+        - `--batch-size`: Rows per batch (default: 500)
+        ```
+
+    Fix safety:
+        When exactly one flag of the command is very close, an unsafe fix renames it.
+    """
+
+    code = "FD402"
+    name = "OptionNotAccepted"
+    summary = "documented option not accepted by the command"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.facts is None:
+            return
+        for option in claims_for(page, ctx).options:
+            command = ctx.facts.command(option.command)
+            if command is None:
+                continue  # FD401 reports the command itself
+            flags = all_flags(command)
+            for flag in option.flags:
+                if flag.text in flags:
+                    continue
+                yield self.finding(
+                    page,
+                    flag.span,
+                    f"option `{flag.text}` is documented for `{command.name}`, "
+                    "which has no such option",
+                    flag_hint(flag.text, command),
+                    rename_fix(flag.text, flag.span, flags, "option"),
+                )

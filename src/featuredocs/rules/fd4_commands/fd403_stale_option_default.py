@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.defaults import render_default, same_default
+from featuredocs.rules.fd4_commands.options import OptionClaim
+from featuredocs.rules.registry import register
+
+
+def _option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
+    for flag in claim.flags:
+        found = command.option(flag.text)
+        if found is not None:
+            return found
+    if claim.positional is not None:
+        for option in command.options:
+            names = {option.dest, option.metavar}
+            if option.positional and claim.positional.text in names:
+                return option
+    return None
+
+
+@register
+class StaleOptionDefault(Rule):
+    """A documented option default differs from the default in the command's parser.
+
+    What it does:
+        Reads defaults written in Options lists — ``(default: 500)``,
+        ``(default: `500`)``, ``Default: 500``, ``defaults to 500`` — and compares them
+        with the parser's default, leniently: ``'csv'`` and ``csv`` agree, ``off`` and
+        ``False`` agree, ``30`` and ``30.0`` agree. When the parser's default is None
+        the command decides in code, so a concrete documented value is not reported;
+        prose (``(default: all apps)``) is never compared.
+
+    Why is this bad?
+        A reader relies on the default when leaving the option out; a stale default
+        silently changes what the command does to their data.
+
+    Example:
+        ```markdown
+        - `--batch-size`: Rows per batch (default: 500)
+        ```
+        while the command declares ``default=1000``.
+
+    Use instead:
+        ```markdown
+        - `--batch-size`: Rows per batch (default: 1000)
+        ```
+
+    Fix safety:
+        Safe: the fix replaces only the documented value with the parser's default.
+    """
+
+    code = "FD403"
+    name = "StaleOptionDefault"
+    summary = "documented option default differs from the parser's"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.facts is None:
+            return
+        for claim in claims_for(page, ctx).options:
+            command = ctx.facts.command(claim.command)
+            if claim.default is None or command is None:
+                continue
+            option = _option_fact(command, claim)
+            if option is None or same_default(claim.default.text, option.default) is not False:
+                continue
+            yield self._stale(page, claim, option)
+
+    def _stale(self, page: Page, claim: OptionClaim, option: OptionFact) -> Finding:
+        assert claim.default is not None
+        documented = [flag.text for flag in claim.flags if flag.text in option.flags]
+        name = documented[-1] if documented else option.dest
+        real = option.default or "None"
+        replacement = render_default(real, claim.default.text)
+        fix = None
+        if replacement is not None:
+            fix = Fix(
+                f"set the documented default of `{name}` to `{replacement}`",
+                (Edit(claim.default.span, replacement),),
+            )
+        return self.finding(
+            page,
+            claim.default.span,
+            f"`{name}` is documented to default to `{claim.default.text}`, "
+            f"but defaults to `{real}`",
+            f"the command's parser declares default={real}",
+            fix,
+        )

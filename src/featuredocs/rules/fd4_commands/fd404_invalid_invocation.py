@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import CommandFact, Finding, Page, Severity, Span
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.hints import flag_hint
+from featuredocs.rules.fd4_commands.parser import UnsupportedParser, rejection
+from featuredocs.rules.fd4_commands.shell import Invocation
+from featuredocs.rules.registry import register
+
+_UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<first>\S+)")
+_QUOTED_VALUE = re.compile(r"invalid (?:choice|\w+ value): '(?P<value>.*?)'")
+_ARGUMENT = re.compile(r"^argument (?P<flags>\S+?):")
+
+
+def _culprit(invocation: Invocation, reason: str) -> tuple[Span, str | None]:
+    """The span of the argument argparse complains about, and that argument."""
+    patterns = (
+        (_QUOTED_VALUE, "value", lambda value, word: word == value or word.endswith("=" + value)),
+        (_UNRECOGNIZED, "first", lambda value, word: word == value),
+        (_ARGUMENT, "flags", lambda value, word: word.split("=")[0] in value.split("/")),
+    )
+    for pattern, group, matches in patterns:
+        found = pattern.search(reason)
+        if found is None:
+            continue
+        for word in invocation.args:
+            if matches(found.group(group), word.value):
+                return word.span, word.value
+    return invocation.command.span, None
+
+
+@register
+class InvalidInvocation(Rule):
+    """An example invocation that the command's own argument parser rejects.
+
+    What it does:
+        Rebuilds each command's argparse parser from the project's facts (flags,
+        actions, nargs, choices, types, required arguments) and parses every
+        ``python manage.py X …`` line of the page's shell blocks with it, reporting
+        argparse's own reason: an unknown option, a bad choice, a value of the wrong
+        type, a missing or an extra argument. Lines with placeholders (``[options]``,
+        ``<path>``, ``...``, ``$VAR``, ``N``) are illustrations and are not parsed.
+
+    Why is this bad?
+        The example is the part of the page people copy; when it fails they stop
+        trusting the rest of the page.
+
+    Example:
+        ```bash
+        python manage.py export_orders --format xml
+        ```
+        where ``--format`` accepts ``csv`` or ``json``.
+
+    Use instead:
+        ```bash
+        python manage.py export_orders --format json
+        ```
+
+    Fix safety:
+        No fix: which argument the author meant cannot be known.
+    """
+
+    code = "FD404"
+    name = "InvalidInvocation"
+    summary = "example invocation rejected by the command's parser"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.facts is None:
+            return
+        for invocation in claims_for(page, ctx).invocations:
+            command = ctx.facts.command(invocation.name)
+            if command is None or invocation.illustrative:
+                continue
+            finding = self._check_invocation(page, command, invocation)
+            if finding is not None:
+                yield finding
+
+    def _check_invocation(
+        self, page: Page, command: CommandFact, invocation: Invocation
+    ) -> Finding | None:
+        try:
+            reason = rejection(command, invocation.argv)
+        except UnsupportedParser:
+            return None  # a parser we cannot rebuild faithfully: stay silent
+        if reason is None:
+            return None
+        span, culprit = _culprit(invocation, reason)
+        hint = None
+        if culprit is not None and culprit.startswith("-") and "unrecognized" in reason:
+            hint = flag_hint(culprit.split("=")[0], command)
+        return self.finding(
+            page,
+            span,
+            f"`{invocation.launcher} {command.name}` rejects this: {reason}",
+            hint,
+        )

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import CommandFact, Finding, OptionFact, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
+from featuredocs.rules.fd4_commands.parser import action_name
+from featuredocs.rules.registry import register
+
+_SUPPRESSED = "==SUPPRESS=="
+_WORD = re.compile(r"[\w-]+")
+
+
+def _needs_documenting(option: OptionFact) -> bool:
+    if option.base or option.help == _SUPPRESSED:
+        return False
+    return action_name(option.action) not in {"help", "version"}
+
+
+def _documented_names(lists: list[OptionList]) -> set[str]:
+    """Every flag and positional the lists name, and every word they contain."""
+    names: set[str] = set()
+    for found in lists:
+        for claim in found.options:
+            names.update(flag.text for flag in claim.flags)
+            if claim.positional is not None:
+                names.add(claim.positional.text)
+        names.update(_WORD.findall(found.text))
+    return names
+
+
+def _is_documented(option: OptionFact, names: set[str]) -> bool:
+    if option.positional:
+        return bool({option.dest, option.metavar, option.dest.replace("_", "-")} & names)
+    return any(flag in names for flag in option.flags)
+
+
+@register
+class UndocumentedOption(Rule):
+    """A command's option (or positional argument) is missing from its Options list.
+
+    What it does:
+        For each of the project's own commands that a page documents with an Options
+        (or Arguments) list, reports the command's options that the list does not
+        mention. Options every command has (``--verbosity``, ``--settings``, …),
+        ``--help`` and options hidden from ``--help`` are not expected. Pages that
+        document a command without an Options list are not checked.
+
+    Why is this bad?
+        An option missing from the list is an option nobody knows about; usually it was
+        added to the command after the page was written.
+
+    Example:
+        ```markdown
+        **Options:**
+        - `--days`: Age in days (default: 3)
+        ```
+        while the command also accepts ``--dry-run``.
+
+    Use instead:
+        ```markdown
+        **Options:**
+        - `--days`: Age in days (default: 3)
+        - `--dry-run`: Report what would be cancelled without changing anything
+        ```
+
+    Fix safety:
+        No fix: the description must be written by a person (``featuredocs sync`` adds
+        the item with the parser's help text).
+    """
+
+    code = "FD405"
+    name = "UndocumentedOption"
+    summary = "command option not documented"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.facts is None:
+            return
+        claims = claims_for(page, ctx)
+        for name in dict.fromkeys(found.command for found in claims.option_lists):
+            command = ctx.facts.command(name)
+            lists = [found for found in claims.lists_for(name) if found.options]
+            if command is None or not command.project or not lists:
+                continue
+            yield from self._check_command(page, command, lists)
+
+    def _check_command(
+        self, page: Page, command: CommandFact, lists: list[OptionList]
+    ) -> Iterator[Finding]:
+        names = _documented_names(lists)
+        for option in command.options:
+            if not _needs_documenting(option) or _is_documented(option, names):
+                continue
+            shown = option.flags[-1] if option.flags else option.metavar or option.dest
+            kind = "option" if option.flags else "argument"
+            yield self.finding(
+                page,
+                lists[0].span,
+                f"{kind} `{shown}` of `{command.name}` is not in its Options list",
+                f"help: {option.help}" if option.help else None,
+            )

@@ -1,0 +1,45 @@
+"""Did-you-mean hints and rename fixes shared by the command rules."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from featuredocs.model import Applicability, CommandFact, Edit, Fix, ProjectFacts, Span
+from featuredocs.rules.suggest import closest, did_you_mean
+
+#: A rename is offered only for a name this close to exactly one candidate.
+_RENAME_CUTOFF = 0.85
+
+
+def _where(command: CommandFact | None) -> str | None:
+    return str(command.location) if command is not None and command.location else None
+
+
+def command_hint(name: str, facts: ProjectFacts) -> str | None:
+    """``did you mean `expire_orders`? (orders/management/commands/expire_orders.py:1)``"""
+    match = closest(name, [command.name for command in facts.commands])
+    if match is None:
+        return None
+    return did_you_mean(name, [match], _where(facts.command(match)))
+
+
+def flag_hint(flag: str, command: CommandFact) -> str | None:
+    """The command's closest flag, with where the command is defined."""
+    return did_you_mean(flag, all_flags(command), _where(command))
+
+
+def all_flags(command: CommandFact) -> list[str]:
+    return [flag for option in command.options for flag in option.flags]
+
+
+def rename_fix(name: str, span: Span, candidates: Iterable[str], what: str) -> Fix | None:
+    """Rename to the one close candidate; unsafe, since a close name may be another thing."""
+    matches = difflib.get_close_matches(name, list(candidates), n=2, cutoff=_RENAME_CUTOFF)
+    if len(matches) != 1:
+        return None
+    return Fix(
+        f"rename {what} `{name}` to `{matches[0]}`",
+        (Edit(span, matches[0]),),
+        Applicability.UNSAFE,
+    )

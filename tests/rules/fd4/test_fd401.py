@@ -1,0 +1,64 @@
+"""FD401 CommandNotFound on hand-built facts."""
+
+from __future__ import annotations
+
+from featuredocs.model import Applicability, Span
+from featuredocs.rules.fd4_commands.fd401_command_not_found import CommandNotFound
+from tests.rules.fd4.facts import FACTS
+from tests.support.rules import run_rule
+
+DRIFTED = """\
+# Order Expiry
+
+## Management Commands
+
+### expire_ordres
+
+```bash
+python manage.py expire_ordres --days 3
+python manage.py export_orders out.csv
+```
+"""
+
+CLEAN = """\
+# Order Expiry
+
+## Management Commands
+
+### expire_orders
+
+```bash
+python manage.py expire_orders --days 3
+python manage.py migrate --check
+```
+
+### command_name
+
+```bash
+python manage.py command_name [options]
+```
+"""
+
+
+def test_fires_on_declaration_and_invocation(parse):
+    findings = run_rule(CommandNotFound, parse(DRIFTED), FACTS)
+    assert [(f.code, f.span) for f in findings] == [
+        ("FD401", Span(5, 5, 5, 18)),
+        ("FD401", Span(8, 18, 8, 31)),
+    ]
+    first, second = findings
+    assert first.message == "command `expire_ordres` is documented but does not exist"
+    assert first.hint == (
+        "did you mean `expire_orders`? (orders/management/commands/expire_orders.py:8)"
+    )
+    assert second.message == "`manage.py expire_ordres` runs a command that does not exist"
+    assert first.fix is not None and first.fix.applicability is Applicability.UNSAFE
+    assert first.fix.edits[0].replacement == "expire_orders"
+
+
+def test_silent_on_real_commands_and_template_placeholders(parse):
+    assert run_rule(CommandNotFound, parse(CLEAN), FACTS) == []
+
+
+def test_silent_without_facts(parse):
+    assert run_rule(CommandNotFound, parse(DRIFTED), None) == []

@@ -1,0 +1,63 @@
+"""FD404 InvalidInvocation on hand-built facts."""
+
+from __future__ import annotations
+
+from featuredocs.model import Span
+from featuredocs.rules.fd4_commands.fd404_invalid_invocation import InvalidInvocation
+from tests.rules.fd4.facts import FACTS
+from tests.support.rules import run_rule
+
+PAGE = """\
+# Order Expiry
+
+## Management Commands
+
+### expire_orders
+
+```bash
+python manage.py expire_orders --days three
+python manage.py expire_orders --dry-rum
+python manage.py export_orders out.csv --format xml
+python manage.py export_orders
+python manage.py migrate orders 0002 extra
+```
+"""
+
+CLEAN = """\
+# Order Expiry
+
+## Usage
+
+```bash
+python manage.py expire_orders --days 3 --dry-run
+python manage.py expire_orders --dry  # argparse accepts a unique prefix
+python manage.py export_orders out.csv -f json --since 2024-01-01 -v 2
+python manage.py migrate orders 0002 --check --noinput
+python manage.py expire_orders --days N
+python manage.py export_orders <path> [options]
+```
+"""
+
+
+def test_fires_with_argparses_reason_at_the_culprit(parse):
+    findings = run_rule(InvalidInvocation, parse(PAGE), FACTS)
+    assert [(f.code, f.span) for f in findings] == [
+        ("FD404", Span(8, 39, 8, 44)),
+        ("FD404", Span(9, 32, 9, 41)),
+        ("FD404", Span(10, 49, 10, 52)),
+        ("FD404", Span(11, 18, 11, 31)),
+        ("FD404", Span(12, 38, 12, 43)),
+    ]
+    days, flag, choice, missing, extra = findings
+    assert days.message == (
+        "`manage.py expire_orders` rejects this: argument --days: invalid int value: 'three'"
+    )
+    assert flag.message.endswith("unrecognized arguments: --dry-rum")
+    assert flag.hint == "did you mean `--dry-run`? (orders/management/commands/expire_orders.py:8)"
+    assert "invalid choice: 'xml'" in choice.message
+    assert missing.message.endswith("the following arguments are required: path")
+    assert extra.message.endswith("unrecognized arguments: extra")
+
+
+def test_silent_on_valid_and_illustrative_invocations(parse):
+    assert run_rule(InvalidInvocation, parse(CLEAN), FACTS) == []

@@ -1,0 +1,53 @@
+"""FD405 UndocumentedOption on hand-built facts."""
+
+from __future__ import annotations
+
+from featuredocs.model import Span
+from featuredocs.rules.fd4_commands.fd405_undocumented_option import UndocumentedOption
+from tests.rules.fd4.facts import FACTS
+from tests.support.rules import run_rule
+
+PAGE = """\
+# Orders
+
+## Management Commands
+
+### expire_orders
+
+**Options:**
+- `--days`: Age in days (default: 3)
+- `--dry-run`: Only report
+
+### export_orders
+
+**Options:**
+- `-f`, `--format`: Output format
+- `--since`: Only newer orders
+
+### migrate
+
+**Options:**
+- `--check`: Exit non-zero when migrations are unapplied
+"""
+
+
+def test_fires_on_options_and_positionals_missing_from_the_list(parse):
+    findings = run_rule(UndocumentedOption, parse(PAGE), FACTS)
+    assert [(f.code, f.span, f.message) for f in findings] == [
+        ("FD405", Span(7, 1, 7, 13), "option `--batch-size` of `expire_orders` is not in its Options list"),
+        ("FD405", Span(13, 1, 13, 13), "argument `path` of `export_orders` is not in its Options list"),
+    ]
+    assert findings[0].hint == "help: Rows per batch"
+
+
+def test_silent_when_every_option_is_listed(parse):
+    page = parse(
+        PAGE.replace("- `--dry-run`: Only report", "- `--dry-run`: Only report\n- `--batch-size`: Rows")
+        .replace("**Options:**\n- `-f`", "**Arguments:**\n- `path`: where\n\n**Options:**\n- `-f`")
+    )
+    assert run_rule(UndocumentedOption, page, FACTS) == []
+
+
+def test_silent_when_the_command_has_no_options_list(parse):
+    page = parse("# Orders\n\n## Management Commands\n\n### expire_orders\n\nCancels orders.\n")
+    assert run_rule(UndocumentedOption, page, FACTS) == []
