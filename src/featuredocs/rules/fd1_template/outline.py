@@ -1,0 +1,98 @@
+"""How a page's headings line up with the template's sections (shared by FD101–FD104)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from featuredocs.model import Block, BlockKind, Page, Section
+from featuredocs.model.template import SectionSpec, TemplateSchema
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.suggest import closest
+
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_NOT_APPLICABLE = re.compile(
+    r"^\s*(?:not\s+applicable|n/a|none(?:\s+yet)?|nothing(?:\s+yet)?|no\s+\w+(?:\s+\w+){0,2})"
+    r"\s*(?:$|[.!:;,\u2013\u2014-])",
+    re.I,
+)
+_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.S)
+#: Words too common to say two headings are about the same thing.
+_COMMON_WORDS = frozenset({"and", "the", "for", "with", "from", "notes", "details"})
+
+
+def normalize_title(title: str) -> str:
+    """Case, emoji, punctuation and spacing do not matter when matching headings."""
+    return " ".join(_NOT_WORD.sub(" ", title).casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The page's top sections matched to the template's required sections."""
+
+    matched: tuple[tuple[SectionSpec, Section], ...]  # in page order
+    missing: tuple[SectionSpec, ...]  # in template order
+    unmatched: tuple[Section, ...]  # top sections the template does not name
+
+
+def outline_of(page: Page, ctx: CheckContext) -> Outline:
+    return ctx.memo("fd1.outline", page, lambda p: build_outline(p, ctx.schema))
+
+
+def top_sections(page: Page) -> list[Section]:
+    """The page's H2 sections (or whatever level its top sections use)."""
+    return list(page.sections)
+
+
+def build_outline(page: Page, schema: TemplateSchema) -> Outline:
+    by_title = {normalize_title(spec.title): spec for spec in schema.sections}
+    matched: list[tuple[SectionSpec, Section]] = []
+    unmatched: list[Section] = []
+    seen: set[str] = set()
+    for section in top_sections(page):
+        key = normalize_title(section.title)
+        spec = by_title.get(key)
+        if spec is not None and key not in seen:
+            matched.append((spec, section))
+            seen.add(key)
+        else:
+            unmatched.append(section)
+    missing = tuple(s for s in schema.sections if normalize_title(s.title) not in seen)
+    return Outline(tuple(matched), missing, tuple(unmatched))
+
+
+def close_heading(title: str, sections: list[Section] | tuple[Section, ...]) -> Section | None:
+    """The section whose title is closest to ``title``: similar spelling or a shared word."""
+    by_title = {section.title: section for section in sections}
+    match = closest(title, list(by_title))
+    if match is not None:
+        return by_title[match]
+    wanted = _words(title)
+    for section in sections:
+        if wanted & _words(section.title):
+            return section
+    return None
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in normalize_title(title).split() if len(w) >= 4 and w not in _COMMON_WORDS}
+
+
+def has_content(block: Block) -> bool:
+    """Whether a block says anything (a rule or a lone comment does not)."""
+    if block.kind in (BlockKind.RULE, BlockKind.DEFINITION):
+        return False
+    if block.kind is BlockKind.HTML:
+        return not _COMMENT_ONLY.match(block.source)
+    return bool(block.source.strip())
+
+
+def not_applicable(section: Section) -> bool:
+    """``Not applicable.``, ``N/A``, ``None.`` as the section's only content."""
+    content = [block for block in section.blocks if has_content(block)]
+    if len(content) != 1 or section.subsections:
+        return False
+    block = content[0]
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE) and bool(
+        _NOT_APPLICABLE.match(block.plain)
+    )

@@ -1,0 +1,139 @@
+"""Template placeholders left in a page: bracketed prose and the template's example text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import ListItem, Page, Span
+from featuredocs.model.template import TemplateSchema
+from featuredocs.rules.base import CheckContext
+
+_BRACKETED = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]")
+_ITEM_START = re.compile(r"^[\s>]*(?:[-*+]|\d{1,9}[.)])\s+$")
+_DEFINITION_START = re.compile(r"^\s{0,3}$")
+_URLISH = re.compile(r"^:\s*<?\S*[/.#:]")
+_IDENTIFIER_LIST = re.compile(r"^\s*[\w.'\"-]+(?:\s*,\s*[\w.'\"-]+)+\s*$")
+_COMMENT = re.compile(r"<!--.*?-->")
+_LABEL_PREFIX = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*")
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")
+_TAGLINE_LABEL = re.compile(r"\*\*([^*]+)\*\*")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """Placeholder text as written in the page, and where."""
+
+    text: str
+    span: Span
+    bracketed: bool
+
+
+def placeholders_of(page: Page, ctx: CheckContext) -> list[Placeholder]:
+    return ctx.memo("fd1.placeholders", page, lambda p: find_placeholders(p, ctx.schema))
+
+
+def find_placeholders(page: Page, schema: TemplateSchema) -> list[Placeholder]:
+    found = list(_bracketed(page)) + list(_fillers(page, schema))
+    return sorted(found, key=lambda p: (p.span.line, p.span.column))
+
+
+def _bracketed(page: Page) -> Iterator[Placeholder]:
+    skipped_lines = _code_lines(page) | _front_matter_lines(page)
+    excluded = [code.span for code in page.codes] + [link.span for link in page.links]
+    for number, line in enumerate(page.lines, start=1):
+        if number in skipped_lines or "[" not in line:
+            continue
+        visible = _COMMENT.sub(lambda m: " " * len(m.group()), line)
+        for match in _BRACKETED.finditer(visible):
+            if not _is_placeholder(match, visible):
+                continue
+            span = Span(number, match.start() + 1, number, match.end() + 1)
+            if not any(_inside(span, other) for other in excluded):
+                yield Placeholder(match.group(), span, bracketed=True)
+
+
+def _is_placeholder(match: re.Match[str], line: str) -> bool:
+    content = match.group(1)
+    before, after = line[: match.start()], line[match.end() :]
+    if after.startswith(("(", "[")) or content.startswith(("^", "!")):
+        return False  # link syntax, footnote, admonition
+    if not any(char.isalpha() for char in content) or _IDENTIFIER_LIST.match(content):
+        return False
+    if content in ("x", "X") and _ITEM_START.match(before):
+        return False  # task list item
+    return not (_DEFINITION_START.match(before) and _URLISH.match(after))
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    start, end = (span.line, span.column), (span.end_line, span.end_column)
+    return (outer.line, outer.column) <= start and end <= (outer.end_line, outer.end_column)
+
+
+def _code_lines(page: Page) -> set[int]:
+    lines: set[int] = set()
+    for code in page.code_blocks:
+        lines.update(range(code.span.line, code.span.end_line + 1))
+    return lines
+
+
+def _front_matter_lines(page: Page) -> set[int]:
+    if not page.lines or page.lines[0].strip() != "---" or not page.front_matter:
+        return set()
+    for number, line in enumerate(page.lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return set(range(1, number + 1))
+    return set()
+
+
+def _fillers(page: Page, schema: TemplateSchema) -> Iterator[Placeholder]:
+    fillers = frozenset(schema.fillers)
+    if not fillers:
+        return
+    yield from _filler_items(page, fillers)
+    yield from _filler_code_lines(page, fillers)
+    yield from _filler_tagline(page, fillers)
+
+
+def _filler_items(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
+    pending: list[ListItem] = [
+        item
+        for block in (*page.preamble, *(b for s in page.walk() for b in s.blocks))
+        for item in block.items
+    ]
+    while pending:
+        item = pending.pop()
+        pending.extend(item.children)
+        plain = _normalize(item.plain)
+        rest = _normalize(_LABEL_PREFIX.sub("", item.source, count=1).replace("`", ""))
+        if plain in fillers:
+            yield Placeholder(plain, item.span, bracketed=False)
+        elif rest in fillers and rest != _normalize(item.source):
+            yield Placeholder(rest, item.span, bracketed=False)
+
+
+def _filler_code_lines(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
+    for code in page.code_blocks:
+        for offset, raw in enumerate(code.text.splitlines()):
+            text = _TRAILING_COMMENT.sub("", raw).strip()
+            if not text or text not in fillers:
+                continue
+            number = code.first_line + offset
+            column = page.line_text(number).find(text) + 1 or 1
+            yield Placeholder(text, Span(number, column, number, column + len(text)), False)
+
+
+def _filler_tagline(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
+    tagline = page.tagline
+    if tagline is None:
+        return
+    line = page.line_text(tagline.span.line)
+    for match in _TAGLINE_LABEL.finditer(line):
+        if _normalize(match.group(1)) in fillers:
+            span = Span(tagline.span.line, match.start() + 1, tagline.span.line, match.end() + 1)
+            yield Placeholder(match.group(), span, bracketed=False)
+
+
+def _normalize(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,1 @@
+"""FD2: links between pages, to heading anchors and to source lines."""

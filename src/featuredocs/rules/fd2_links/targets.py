@@ -1,0 +1,113 @@
+"""Where a page's local links point: a file, a heading anchor or a source line range."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from featuredocs.model import DocSet, Link, Page, Span
+from featuredocs.rules.base import CheckContext
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LINE_ANCHOR = re.compile(r"^L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?$")
+PAGE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """A link to something on disk (or to the page itself).
+
+    ``path`` is the decoded path part as written ('' for ``#anchor``); ``file`` the
+    absolute path it resolves to; ``rel`` that path relative to the docs root when it is
+    inside it; ``fragment`` the decoded text after ``#`` (None when there is no ``#``).
+    """
+
+    link: Link
+    path: str
+    fragment: str | None
+    file: Path
+    rel: str | None
+
+    @property
+    def same_page(self) -> bool:
+        return self.path == ""
+
+    @property
+    def line_range(self) -> tuple[int, int] | None:
+        """``#L10`` → (10, 10); ``#L10-L20`` → (10, 20); None for other fragments."""
+        match = _LINE_ANCHOR.match(self.fragment or "")
+        if match is None:
+            return None
+        first = int(match.group(1))
+        return first, int(match.group(2) or first)
+
+
+def targets_of(page: Page, ctx: CheckContext) -> list[LinkTarget]:
+    return ctx.memo("fd2.targets", page, lambda p: local_targets(p, ctx.docset, ctx.project_root))
+
+
+def local_targets(page: Page, docset: DocSet, project_root: Path | None) -> list[LinkTarget]:
+    """Every link of ``page`` that points into the file system (no URL schemes)."""
+    found: list[LinkTarget] = []
+    for link in page.links:
+        target = resolve(link, page, docset, project_root)
+        if target is not None:
+            found.append(target)
+    return found
+
+
+def resolve(
+    link: Link, page: Page, docset: DocSet, project_root: Path | None
+) -> LinkTarget | None:
+    raw = link.target.strip()
+    if not raw or _SCHEME.match(raw) or raw.startswith("//"):
+        return None
+    path_part, hash_mark, fragment = raw.partition("#")
+    path_part = unquote(path_part.split("?", 1)[0])
+    decoded_fragment = unquote(fragment) if hash_mark else None
+    if path_part == "":
+        return LinkTarget(link, "", decoded_fragment, page.path, page.rel)
+    if path_part.startswith("/"):
+        if project_root is None:
+            return None  # site-absolute: nothing to resolve it against
+        file = Path(os.path.normpath(project_root / path_part.lstrip("/")))
+    else:
+        file = Path(os.path.normpath(page.path.parent / path_part))
+    return LinkTarget(link, path_part, decoded_fragment, file, _relative(file, docset.root))
+
+
+def _relative(file: Path, root: Path) -> str | None:
+    try:
+        rel = file.relative_to(Path(os.path.normpath(root.resolve())))
+    except ValueError:
+        try:
+            rel = file.relative_to(Path(os.path.normpath(root)))
+        except ValueError:
+            return None
+    return PurePosixPath(*rel.parts).as_posix() if rel.parts else ""
+
+
+def exists(target: LinkTarget, docset: DocSet) -> bool:
+    """Whether the linked file or folder exists (the docs tree's listing, then the disk)."""
+    rel = target.rel
+    if rel is not None and (rel in docset.files or docset.page(rel) is not None):
+        return True
+    return target.file.exists()
+
+
+def fragment_span(page: Page, link: Link, fragment: str) -> Span | None:
+    """Where the text after ``#`` sits in the page, for an edit that replaces it."""
+    if link.span.line != link.span.end_line:
+        return None
+    line = page.line_text(link.span.line)
+    start = link.span.column - 1
+    inside = line[start : link.span.end_column - 1]
+    raw = link.target.partition("#")[2]
+    position = inside.rfind("#" + raw)
+    if not raw or position < 0:
+        return None
+    column = start + position + 2
+    return Span(link.span.line, column, link.span.line, column + len(raw))
