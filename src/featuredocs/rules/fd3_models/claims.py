@@ -1,0 +1,341 @@
+"""What a page says about the project's models, read from the page alone.
+
+A model is declared by a heading: ``### Invoice`` or ``### billing.Invoice`` under a
+section whose title mentions models (``## Data Models``), or ``## Invoice Model`` /
+``### The Invoice model`` anywhere. Its Fields and Indexes come from the labelled lists
+(``**Fields:**``, ``**Model Fields**:``, ``**Indexes:**``), sub-headings (``### Fields``)
+and Field/Type tables inside its section. ``class Invoice(models.Model):`` blocks are
+read too; whether they describe a real model is decided later, with the facts.
+
+A bare heading that neither resolves to a model nor carries any of that structure is
+not a declaration (``### Relationships`` under Data Models): see :attr:`ModelClaim.explicit`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models import code_models
+from featuredocs.rules.fd3_models.field_items import (
+    FieldClaim,
+    read_field_item,
+    read_field_row,
+    table_columns,
+)
+from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
+from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock, imported_names, python_blocks
+
+MEMO_KEY = "fd3.claims"
+
+_NAME = r"(?:[a-z_][A-Za-z0-9_]*\.)*[A-Z][A-Za-z0-9_]*"
+_MODEL_HEADING = (
+    re.compile(rf"^(?:the\s+)?`?(?P<name>{_NAME})`?\s+model$", re.I),
+    re.compile(rf"^model:?\s+`?(?P<name>{_NAME})`?$", re.I),
+)
+_BARE_HEADING = re.compile(rf"^`?(?P<name>{_NAME})`?$")
+#: Headings that look like a model name but name a part of a model section or a concept.
+NOT_MODELS = frozenset({
+    "Model", "Models", "ModelName", "Fields", "Field", "Indexes", "Indices", "Index",
+    "Constraints", "Meta", "Methods", "Properties", "Managers", "Manager", "Relationships",
+    "Relations", "Usage", "Example", "Examples", "Overview", "Notes", "Schema", "Diagram",
+    "Data", "Domain", "Core", "Database", "Entity", "Entities", "Object", "Validation",
+    "Signals", "Choices", "Migrations", "Querysets", "QuerySet", "Admin", "Permissions",
+})
+_PARTIAL = frozenset({
+    "key", "main", "important", "selected", "notable", "core", "some", "other", "additional",
+    "common", "relevant", "primary", "essential", "new",
+})
+_OTHER_TIMES = re.compile(
+    r"\b(?:future|planned|proposed|roadmap|enhancements?|alternatives?|legacy|deprecated"
+    r"|history|changelog|migrating|before|previous|old|removed|phase \d+)\b",
+    re.I,
+)
+_QUALIFIERS = frozenset({"model", "database", "db", "unique", "composite", "and"})
+_INDEX_WORDS = frozenset({"indexes", "indices", "index", "constraints", "constraint"})
+_NOT_CURRENT = frozenset({
+    "removed", "deprecated", "legacy", "former", "old", "planned", "future", "proposed",
+    "dropped", "renamed",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class ModelClaim:
+    """One model as a page describes it.
+
+    ``explicit`` is True when the page clearly means a model (the heading says "model",
+    names an app label, is in backticks, or its section has a Fields or Indexes list,
+    a field table or code using the name): only then may an unknown name be reported.
+    ``field_list`` / ``index_list`` point at the list's label when the page has one for
+    this model; ``partial_fields`` when its label says it is a selection (``Key Fields``).
+    ``mentioned`` is every inline-code name inside those lists.
+    """
+
+    name: str
+    span: Span
+    explicit: bool
+    fields: tuple[FieldClaim, ...] = ()
+    indexes: tuple[IndexClaim, ...] = ()
+    field_list: Span | None = None
+    partial_fields: bool = False
+    index_list: Span | None = None
+    mentioned: frozenset[str] = frozenset()
+    from_code: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageClaims:
+    """Every model claim of a page, plus what resolving names needs.
+
+    ``loose_indexes`` are index items of Indexes lists outside any model section (the
+    template's Performance Optimization has one).
+    """
+
+    models: tuple[ModelClaim, ...]
+    code_models: tuple[ModelClaim, ...]
+    loose_indexes: tuple[IndexClaim, ...]
+    imports: tuple[ImportedName, ...]
+    blocks: tuple[PythonBlock, ...]
+
+
+def page_claims(page: Page, ctx: CheckContext) -> PageClaims:
+    """The page's claims, extracted once per page for every FD3/FD8 rule."""
+    return ctx.memo(MEMO_KEY, page, extract)
+
+
+def extract(page: Page) -> PageClaims:
+    blocks = python_blocks(page)
+    declared = list(_declarations(page))
+    owned = {id(section) for section, _ in declared}
+    models = tuple(
+        _model_claim(page, section, name, owned)
+        for section, name in declared
+        if not describes_other_times(page, section.heading.span.line)
+    )
+    classes = (
+        _code_claim(cls) for cls in code_models.read_classes(blocks)
+        if not describes_other_times(page, cls.span.line)
+    )
+    return PageClaims(
+        models=models,
+        code_models=tuple(classes),
+        loose_indexes=tuple(
+            claim for claim in _loose_indexes(page, owned)
+            if not describes_other_times(page, claim.span.line)
+        ),
+        imports=imported_names(blocks),
+        blocks=blocks,
+    )
+
+
+def describes_other_times(page: Page, line: int) -> bool:
+    """Whether ``line`` sits under a heading about the past or the future
+    (``Future Enhancements``, ``Alternatives``, ``Before``, ``Legacy``): there a page may
+    name models and fields that do not exist, and should."""
+    return any(_OTHER_TIMES.search(s.title) for s in page.section_at(line))
+
+
+def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
+    return ModelClaim(
+        cls.name, cls.span, explicit=False, fields=cls.fields, indexes=cls.indexes, from_code=True
+    )
+
+
+# --- declarations ----------------------------------------------------------------------
+
+
+def _declarations(page: Page) -> Iterator[tuple[Section, str]]:
+    for section, ancestors in _walk(page.sections, ()):
+        name = declared_name(section, ancestors)
+        if name is not None:
+            yield section, name
+
+
+def _walk(
+    sections: tuple[Section, ...], ancestors: tuple[Section, ...]
+) -> Iterator[tuple[Section, tuple[Section, ...]]]:
+    for section in sections:
+        yield section, ancestors
+        yield from _walk(section.subsections, (*ancestors, section))
+
+
+def declared_name(section: Section, ancestors: tuple[Section, ...]) -> str | None:
+    """The model name a heading declares, or None when it declares none."""
+    title = section.title.strip()
+    for shape in _MODEL_HEADING:
+        match = shape.match(title)
+        if match:
+            return _usable(match.group("name"))
+    under_models = any("model" in a.title.casefold() for a in ancestors)
+    if under_models and section.level >= 3:
+        match = _BARE_HEADING.match(title)
+        if match:
+            return _usable(match.group("name"))
+    return None
+
+
+def _usable(name: str) -> str | None:
+    return None if name.rpartition(".")[2] in NOT_MODELS else name
+
+
+# --- one model section ------------------------------------------------------------------
+
+
+def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> ModelClaim:
+    parts = list(_own_parts(section, owned))
+    fields: list[FieldClaim] = []
+    indexes: list[IndexClaim] = []
+    mentioned: set[str] = set()
+    field_list: Span | None = None
+    index_list: Span | None = None
+    partial = False
+    for kind, anchor, items, label in _lists(parts):
+        mentioned.update(_codes(items))
+        if kind == "fields":
+            fields.extend(claim for item in _field_items(items) for claim in read_field_item(item))
+            field_list = field_list or anchor
+            partial = partial or _is_partial(label)
+        else:
+            indexes.extend(claim for item in items if (claim := read_index_item(item)))
+            index_list = index_list or anchor
+    for anchor, table_fields in _tables(parts):
+        fields.extend(table_fields)
+        mentioned.update(f.name for f in table_fields)
+        field_list = field_list or anchor
+    explicit = bool(field_list or index_list) or _named_plainly(section, name) or _used_in_code(
+        parts, name
+    )
+    return ModelClaim(
+        name=name,
+        span=_name_span(page, section, name),
+        explicit=explicit,
+        fields=tuple(fields),
+        indexes=tuple(indexes),
+        field_list=field_list,
+        partial_fields=partial,
+        index_list=index_list,
+        mentioned=frozenset(mentioned),
+    )
+
+
+def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:
+    """The section and its sub-sections, minus those that declare another model."""
+    yield section
+    for sub in section.subsections:
+        if id(sub) not in owned:
+            yield from _own_parts(sub, owned)
+
+
+def list_label_kind(label: str) -> str | None:
+    """``fields`` / ``indexes`` for a label or sub-heading that introduces such a list.
+
+    ``Fields``, ``Model Fields``, ``Key Fields``, ``Fields (selected)``, ``Indexes``,
+    ``Database Indexes``, ``Indexes & Constraints``; not ``Search Fields`` or
+    ``Removed fields``, which are not the model's field list.
+    """
+    words = re.findall(r"[a-z]+", label.casefold())
+    if not words or len(words) > 4 or _NOT_CURRENT & set(words):
+        return None
+    core = [w for w in words if w not in _PARTIAL | _QUALIFIERS]
+    if core and (core[0] in {"fields", "field"}) and (len(core) == 1 or words[0] == "fields"):
+        return "fields"
+    if core and set(core) <= _INDEX_WORDS:
+        return "indexes"
+    return None
+
+
+def _is_partial(label: str) -> bool:
+    return bool(_PARTIAL & set(re.findall(r"[a-z]+", label.casefold())))
+
+
+def _lists(parts: list[Section]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
+    """(kind, where it starts, items, label) for each Fields/Indexes list of a model."""
+    for part in parts:
+        for labelled in part.labelled:
+            kind = list_label_kind(labelled.label)
+            if kind is not None and labelled.items:
+                yield kind, labelled.span, labelled.items, labelled.label
+        kind = list_label_kind(part.title) if part.level >= 3 else None
+        if kind is not None and part is not parts[0]:
+            items = tuple(item for block in part.blocks for item in block.items)
+            if items:
+                yield kind, part.heading.span, items, part.title
+
+
+def _field_items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
+    """Items that may be field items; a group item without code leads to its children."""
+    for item in items:
+        if read_field_item(item) or not item.children:
+            yield item
+        else:
+            yield from item.children
+
+
+def _codes(items: tuple[ListItem, ...]) -> Iterator[str]:
+    for item in items:
+        for code in item.codes:
+            yield code.text.strip().removesuffix("()")
+        yield from _codes(item.children)
+
+
+def _tables(parts: list[Section]) -> Iterator[tuple[Span, list[FieldClaim]]]:
+    for part in parts:
+        for block in part.blocks:
+            if block.kind is BlockKind.TABLE and block.rows:
+                found = _table_fields(block)
+                if found is not None:
+                    yield block.rows[0].spans[0] if block.rows[0].spans else block.span, found
+
+
+def _table_fields(block: Block) -> list[FieldClaim] | None:
+    header = block.rows[0]
+    columns = table_columns(header) if header.header else None
+    if columns is None:
+        return None
+    rows = (row for row in block.rows[1:] if not row.header)
+    return [claim for row in rows if (claim := read_field_row(row, *columns))]
+
+
+def _named_plainly(section: Section, name: str) -> bool:
+    """Backticks or an app label leave no doubt the heading names a model."""
+    return "." in name or f"`{name}`" in section.heading.source
+
+
+def _used_in_code(parts: list[Section], name: str) -> bool:
+    bare = name.rpartition(".")[2]
+    pattern = re.compile(rf"\b{re.escape(bare)}\b")
+    return any(pattern.search(code.text) for part in parts for code in part.code_blocks(deep=False))
+
+
+def _name_span(page: Page, section: Section, name: str) -> Span:
+    """The name in its heading line, backticks included when it has them."""
+    line = section.heading.span.line
+    text = page.line_text(line)
+    bare_start = text.find(name, len(text) - len(text.lstrip("# ")))
+    if bare_start < 0:
+        return section.heading.span
+    start, length = bare_start, len(name)
+    if text[start - 1:start] == "`" and text[start + length:start + length + 1] == "`":
+        start, length = start - 1, length + 2
+    return Span.at(line, start + 1, length)
+
+
+# --- Indexes lists outside model sections ----------------------------------------------------
+
+
+def _loose_indexes(page: Page, owned: set[int]) -> Iterator[IndexClaim]:
+    for section in page.sections:
+        yield from _loose_in(section, owned)
+
+
+def _loose_in(section: Section, owned: set[int]) -> Iterator[IndexClaim]:
+    if id(section) in owned:
+        return
+    for labelled in section.labelled:
+        if list_label_kind(labelled.label) == "indexes":
+            yield from (claim for item in labelled.items if (claim := read_index_item(item)))
+    for sub in section.subsections:
+        yield from _loose_in(sub, owned)

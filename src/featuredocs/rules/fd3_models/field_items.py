@@ -1,0 +1,156 @@
+"""Field claims read from a Fields list item or a row of a Field/Type table.
+
+``- `status` (CharField): Lifecycle state`` claims a field ``status`` typed ``CharField``;
+``- `created_at` / `updated_at` (datetime)`` claims two fields. The parenthesised type is
+optional; any other item shape (a sentence, a bracketed placeholder) claims nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from featuredocs.model import InlineCode, ListItem, Span, TableRow
+from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_JOINER = re.compile(r"^\s*(?:\*\*)?\s*(?:/|,|&|\+|and|or)?\s*(?:\*\*)?\s*$", re.I)
+#: The template's own example names: left in a page they are FD103's business.
+PLACEHOLDER_NAMES = frozenset({"field_name", "field1", "field2", "field", "name_of_field"})
+FIELD_HEADERS = frozenset({"field", "fields", "field name", "name", "column", "attribute"})
+TYPE_HEADERS = frozenset({"type", "field type", "django type", "kind", "data type", "class"})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldClaim:
+    """A field a page says a model has; ``span`` points at the name as written."""
+
+    name: str
+    span: Span
+    type: DocumentedType | None = None
+    type_span: Span | None = None
+
+
+def read_field_item(item: ListItem) -> list[FieldClaim]:
+    """The fields one list item claims (empty when it is not a field item)."""
+    leading = _leading_codes(item)
+    names = [(code, _field_name(code.text)) for code in leading]
+    names = [(code, name) for code, name in names if name is not None]
+    if not names:
+        return []
+    end = _offset(item, leading[-1]) + len(leading[-1].text) + 2
+    type_text, type_start = _parenthesised(item.source, end)
+    documented = read_type(type_text) if type_text else None
+    type_span = _source_span(item, type_start, len(type_text)) if documented else None
+    return [FieldClaim(name, code.span, documented, type_span) for code, name in names]
+
+
+def _field_name(text: str) -> str | None:
+    name = text.strip()
+    if name.endswith("()"):
+        name = name[:-2]
+    if not _IDENTIFIER.match(name) or name.lower() in PLACEHOLDER_NAMES:
+        return None
+    return name
+
+
+def _leading_codes(item: ListItem) -> list[InlineCode]:
+    """Inline codes at the very start of the item, joined by ``/``, ``,`` or ``and``."""
+    codes = sorted(item.codes, key=lambda c: (c.span.line, c.span.column))
+    leading: list[InlineCode] = []
+    position = 0
+    for code in codes:
+        offset = _offset(item, code)
+        if offset < 0 or not _JOINER.match(item.source[position:offset]):
+            break
+        if not leading and item.source[position:offset].strip(" *"):
+            break
+        leading.append(code)
+        position = offset + len(code.text) + 2
+    return leading
+
+
+def _offset(item: ListItem, code: InlineCode) -> int:
+    """Where ``code`` (its opening backtick) starts in ``item.source``, -1 if unknown."""
+    if code.span.line != item.span.line:
+        return -1
+    offset = code.span.column - item.span.column
+    return offset if item.source[offset:offset + 1] == "`" else _search(item, code)
+
+
+def _search(item: ListItem, code: InlineCode) -> int:
+    for ticks in ("`", "``"):
+        found = item.source.find(f"{ticks}{code.text}{ticks}")
+        if found >= 0:
+            return found
+    return -1
+
+
+def _parenthesised(source: str, start: int) -> tuple[str, int]:
+    """The balanced ``( … )`` right after ``start`` (skipping ``**`` and spaces)."""
+    position = start
+    while position < len(source) and source[position] in " *\t":
+        position += 1
+    if position >= len(source) or source[position] != "(":
+        return "", -1
+    depth = 0
+    for index in range(position, len(source)):
+        char = source[index]
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return source[position + 1:index], position + 1
+        if char == "\n":
+            break
+    return "", -1
+
+
+def _source_span(item: ListItem, offset: int, length: int) -> Span:
+    """The page span of ``length`` characters at ``offset`` in the item's first line."""
+    return Span.at(item.span.line, item.span.column + offset, length)
+
+
+# --- tables --------------------------------------------------------------------------
+
+
+def table_columns(header: TableRow) -> tuple[int, int | None] | None:
+    """Indexes of the field-name and type columns of a table header, if it has them."""
+    cells = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+    field_column = next((i for i, cell in enumerate(cells) if cell in FIELD_HEADERS), None)
+    if field_column is None:
+        return None
+    type_column = next((i for i, cell in enumerate(cells) if cell in TYPE_HEADERS), None)
+    return field_column, type_column
+
+
+def read_field_row(row: TableRow, field_column: int, type_column: int | None) -> FieldClaim | None:
+    if field_column >= len(row.cells):
+        return None
+    code = _code_in(row, field_column)
+    if code is not None:
+        name, span = _field_name(code.text), code.span
+    else:
+        text = row.cells[field_column].strip().strip("*").strip()
+        name, span = _field_name(text), _trimmed(row, field_column)
+        if name is not None and not name.islower():
+            return None  # a bare capitalised word is more likely prose than a field
+    if name is None:
+        return None
+    documented, type_span = None, None
+    if type_column is not None and type_column < len(row.cells):
+        documented = read_type(row.cells[type_column])
+        type_span = _trimmed(row, type_column) if documented else None
+    return FieldClaim(name, span, documented, type_span)
+
+
+def _code_in(row: TableRow, column: int) -> InlineCode | None:
+    cell = row.spans[column]
+    for code in row.codes:
+        if cell.line == code.span.line and cell.column <= code.span.column < cell.end_column:
+            return code
+    return None
+
+
+def _trimmed(row: TableRow, column: int) -> Span:
+    cell, text = row.spans[column], row.cells[column]
+    return Span.at(cell.line, cell.column, len(text)) if text else cell

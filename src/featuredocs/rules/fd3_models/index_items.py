@@ -1,0 +1,121 @@
+"""Index claims read from the items of an ``**Indexes:**`` list.
+
+Only items whose shape names an index with inline code are claims:
+
+- ``Index on `f` `` · ``Composite index on (`a`, `b`)`` · ``Unique constraint on (`a`, `b`)``
+- ``` `name` on (`a`, `b`) ``` · ``` `name`: Composite index on (`a`, `b`) ```
+- ``` `name` (unique) ``` · ``Unique together: (`a`, `b`)``
+
+Anything else (``[Index 1]: Purpose``, a sentence about query plans) is prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from featuredocs.model import InlineCode, ListItem, Span
+
+_CODE = r"`[^`]+`"
+_KIND = r"(?:[A-Za-z][\w-]*\s+){0,3}?"
+_ANCHOR = r"(?:index|indexes|constraint|key)\s+(?:on|over)\b"
+_SHAPES = (
+    re.compile(rf"^\s*(?P<kind>{_KIND}){_ANCHOR}(?P<rest>.*)$", re.I | re.S),
+    re.compile(
+        rf"^\s*(?P<name>{_CODE})\s*(?:[:\-–—]\s*)?(?P<kind>{_KIND}){_ANCHOR}(?P<rest>.*)$",
+        re.I | re.S,
+    ),
+    re.compile(rf"^\s*(?P<name>{_CODE})\s+(?:on|over)\b(?P<rest>.*)$", re.I | re.S),
+    re.compile(
+        rf"^\s*(?P<kind>(?:unique|index)[ _]together)\s*[:\-–—]?\s*(?:on\b)?(?P<rest>.*)$",
+        re.I | re.S,
+    ),
+)
+_NAMED = re.compile(
+    rf"^\s*(?P<name>{_CODE})\s*\((?P<kind>[^)]*\b(?:unique|index|constraint)\b[^)]*)\)", re.I
+)
+#: Where a field list stops and a condition or remark begins.
+_TAIL = re.compile(r"\b(?:where|when|if|for|filtered|partial|condition|includ\w*|used)\b", re.I)
+_FIELD = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexClaim:
+    """An index a page says exists. ``fields`` in order, without ``-``; ``name`` as written.
+
+    ``span`` points at the name when there is one, else at the first field.
+    """
+
+    fields: tuple[str, ...]
+    name: str | None
+    unique: bool
+    span: Span
+    field_spans: tuple[Span, ...] = ()
+
+
+def read_index_item(item: ListItem) -> IndexClaim | None:
+    source = item.source
+    for shape in _SHAPES:
+        match = shape.match(source)
+        if match is not None:
+            return _from_match(item, match, with_fields=True)
+    match = _NAMED.match(source)
+    if match is not None:
+        return _from_match(item, match, with_fields=False)
+    return None
+
+
+def _from_match(item: ListItem, match: re.Match[str], *, with_fields: bool) -> IndexClaim | None:
+    groups = match.groupdict()
+    name_code = _code_at(item, match.start("name")) if groups.get("name") else None
+    field_codes: list[InlineCode] = []
+    if with_fields:
+        rest_start = match.start("rest")
+        tail = _TAIL.search(item.source, rest_start)
+        rest_end = tail.start() if tail else len(item.source)
+        field_codes = [code for code in item.codes if _inside(item, code, rest_start, rest_end)]
+        if not field_codes or not all(_FIELD.match(code.text.strip()) for code in field_codes):
+            return None
+    elif name_code is None:
+        return None
+    kind = (groups.get("kind") or "").lower()
+    unique = "unique" in kind or (with_fields and "unique" in _outside_codes(item).lower())
+    span = name_code.span if name_code else field_codes[0].span
+    return IndexClaim(
+        fields=tuple(code.text.strip().lstrip("-") for code in field_codes),
+        name=name_code.text.strip() if name_code else None,
+        unique=unique,
+        span=span,
+        field_spans=tuple(code.span for code in field_codes),
+    )
+
+
+def _offset(item: ListItem, code: InlineCode) -> int:
+    """Where ``code`` starts inside ``item.source`` (spans share the item's line on line 1)."""
+    lines = item.source.split("\n")
+    row = code.span.line - item.span.line
+    if row < 0 or row >= len(lines):
+        return -1
+    before = sum(len(line) + 1 for line in lines[:row])
+    if row == 0:
+        return before + code.span.column - item.span.column
+    text = lines[row]
+    marked = f"`{code.text}`"
+    found = text.find(marked)
+    return before + found if found >= 0 else -1
+
+
+def _code_at(item: ListItem, start: int) -> InlineCode | None:
+    for code in item.codes:
+        if _offset(item, code) == start:
+            return code
+    return None
+
+
+def _inside(item: ListItem, code: InlineCode, start: int, end: int) -> bool:
+    offset = _offset(item, code)
+    return start <= offset < end
+
+
+def _outside_codes(item: ListItem) -> str:
+    return re.sub(_CODE, " ", item.source)

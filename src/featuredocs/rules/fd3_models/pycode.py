@@ -1,0 +1,216 @@
+"""Python code blocks of a page as ``ast`` trees that know where they sit in the page.
+
+Examples in documentation are untidy: interactive sessions (``>>> ``), blocks indented
+inside a list, a sketch with one line of pseudo-code. Each block is parsed whole when it
+can be; otherwise each blank-line separated chunk is parsed on its own, so one broken
+line does not hide the rest of the block. Syntax errors themselves are FD801's business.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import CodeBlock, Page, Span
+
+PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
+_PROMPTS = (">>> ", "... ")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedName:
+    """``from module import name as alias`` in one of the page's Python blocks."""
+
+    alias: str
+    module: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PythonBlock:
+    """A parsed Python block. ``trees`` holds one module, or one per parsable chunk.
+
+    ``columns[i]`` is how many characters precede the parsed text of block line ``i + 1``
+    on its page line (the block's indentation, a ``>>> `` prompt), so an ``ast`` column
+    maps to a page column without guessing.
+    """
+
+    code: CodeBlock
+    trees: tuple[ast.Module, ...]
+    lines: tuple[str, ...]  # the parsed text, line by line
+    columns: tuple[int, ...]
+
+    def nodes(self) -> Iterator[ast.AST]:
+        for tree in self.trees:
+            yield from ast.walk(tree)
+
+    def span(self, lineno: int, col_offset: int, length: int) -> Span:
+        """The page span of ``length`` characters at an ``ast`` position (bytes)."""
+        index = lineno - 1
+        text = self.lines[index] if 0 <= index < len(self.lines) else ""
+        chars = len(text.encode("utf-8")[:col_offset].decode("utf-8", errors="ignore"))
+        lead = self.columns[index] if 0 <= index < len(self.columns) else 0
+        return Span.at(self.code.first_line + index, lead + chars + 1, length)
+
+    def node_span(self, node: ast.expr | ast.keyword, length: int | None = None) -> Span:
+        """The span of a node that sits on one line; ``length`` defaults to the node's."""
+        if length is None:
+            same_line = getattr(node, "end_lineno", None) == node.lineno
+            end = getattr(node, "end_col_offset", None)
+            length = _char_length(self, node.lineno, node.col_offset, end) if same_line else 0
+        return self.span(node.lineno, node.col_offset, length)
+
+    def string_span(self, node: ast.Constant) -> Span:
+        """The span of a one-line string literal's content, quotes and prefix excluded."""
+        full = self.node_span(node)
+        value = node.value if isinstance(node.value, str) else ""
+        literal = _source(self, node.lineno, node.col_offset, node.end_col_offset)
+        offset = literal.find(value) if value and node.end_lineno == node.lineno else -1
+        if offset < 0:
+            return full
+        return Span.at(full.line, full.column + offset, len(value))
+
+
+def _source(block: PythonBlock, lineno: int, start: int, end: int | None) -> str:
+    raw = block.lines[lineno - 1].encode("utf-8") if lineno - 1 < len(block.lines) else b""
+    return raw[start:end].decode("utf-8", errors="ignore")
+
+
+def _char_length(block: PythonBlock, lineno: int, start: int, end: int | None) -> int:
+    return 0 if end is None else len(_source(block, lineno, start, end))
+
+
+def python_blocks(page: Page) -> tuple[PythonBlock, ...]:
+    """Every Python block of the page that has at least one parsable chunk."""
+    blocks = []
+    for code in page.code_blocks:
+        if code.language in PYTHON_LANGUAGES:
+            block = parse_block(page, code)
+            if block is not None:
+                blocks.append(block)
+    return tuple(blocks)
+
+
+def parse_block(page: Page, code: CodeBlock) -> PythonBlock | None:
+    raw_lines = code.text.splitlines()
+    lines, shifts = _strip_prompts(raw_lines)
+    lines, indent = _dedent(lines)
+    columns = tuple(
+        _lead(page.line_text(code.first_line + i), raw) + shift + indent
+        for i, (raw, shift) in enumerate(zip(raw_lines, shifts, strict=True))
+    )
+    trees = _parse(lines)
+    if not trees:
+        return None
+    return PythonBlock(code, trees, tuple(lines), columns)
+
+
+def _lead(page_line: str, raw: str) -> int:
+    """Characters before the block's own text on the page line (list indentation)."""
+    if raw and page_line.endswith(raw):
+        return len(page_line) - len(raw)
+    return 0
+
+
+def _strip_prompts(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Drop ``>>> ``/``... `` prompts; in a session, output lines become blank."""
+    session = any(line.startswith(">>>") for line in lines)
+    if not session:
+        return list(lines), [0] * len(lines)
+    stripped, shifts = [], []
+    for line in lines:
+        prompt = next((p for p in _PROMPTS if line.startswith(p)), None)
+        if prompt is not None:
+            stripped.append(line[len(prompt):])
+            shifts.append(len(prompt))
+        elif line.rstrip() in (">>>", "..."):
+            stripped.append("")
+            shifts.append(0)
+        else:
+            stripped.append("")  # printed output, not code
+            shifts.append(0)
+    return stripped, shifts
+
+
+def _dedent(lines: list[str]) -> tuple[list[str], int]:
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    indent = min(indents, default=0)
+    if not indent:
+        return lines, 0
+    return [line[indent:] for line in lines], indent
+
+
+def _parse(lines: list[str]) -> tuple[ast.Module, ...]:
+    whole = _try_parse(lines, 0)
+    if whole is not None:
+        return (whole,)
+    trees = []
+    for start, chunk in _chunks(lines, _paragraph_breaks):
+        tree = _try_parse(chunk, start)
+        if tree is not None:
+            trees.append(tree)
+            continue
+        for sub_start, statement in _chunks(chunk, _statement_breaks):
+            tree = _try_parse(statement, start + sub_start)
+            if tree is not None:
+                trees.append(tree)
+    return tuple(trees)
+
+
+def _try_parse(lines: list[str], start: int) -> ast.Module | None:
+    try:
+        tree = ast.parse("\n".join(lines))
+    except (SyntaxError, ValueError):
+        return None
+    if start:
+        ast.increment_lineno(tree, start)
+    return tree
+
+
+_CONTINUATIONS = ("else", "elif", "except", "finally", "case", ")", "]", "}", " ", "\t")
+
+
+def _paragraph_breaks(chunk: list[str], line: str) -> bool:  # noqa: ARG001
+    return not line.strip()
+
+
+def _statement_breaks(chunk: list[str], line: str) -> bool:
+    """A new top-level statement starts: column 0, not a continuation, previous complete."""
+    if line.startswith(_CONTINUATIONS):
+        return False
+    if chunk[-1].lstrip().startswith("@"):
+        return False
+    text = "\n".join(chunk)
+    balanced = all(text.count(a) <= text.count(b) for a, b in ("()", "[]", "{}"))
+    return balanced and not text.rstrip().endswith((":", "\\", ","))
+
+
+def _chunks(
+    lines: list[str], breaks_before: Callable[[list[str], str], bool]
+) -> Iterator[tuple[int, list[str]]]:
+    """Runs of non-blank lines, cut where ``breaks_before(chunk, line)`` says."""
+    start, chunk = 0, []
+    for index, line in enumerate(lines):
+        if chunk and breaks_before(chunk, line):
+            yield start, chunk
+            chunk = []
+        if line.strip():
+            if not chunk:
+                start = index
+            chunk.append(line)
+    if chunk:
+        yield start, chunk
+
+
+def imported_names(blocks: tuple[PythonBlock, ...]) -> tuple[ImportedName, ...]:
+    """Every ``from x import y`` of the page, in order (relative imports kept as written)."""
+    found: list[ImportedName] = []
+    for block in blocks:
+        for node in block.nodes():
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = "." * node.level + node.module
+                for alias in node.names:
+                    if alias.name != "*":
+                        found.append(ImportedName(alias.asname or alias.name, module, alias.name))
+    return tuple(found)
