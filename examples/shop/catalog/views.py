@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 from django_filters.rest_framework import DjangoFilterBackend
@@ -15,10 +16,15 @@ from catalog.serializers import ProductSerializer
 PRODUCT_SUMMARY_TTL = 60 * 15
 
 
+def storefront_products() -> QuerySet[Product]:
+    """What customers may see and order: active products in active categories."""
+    return Product.objects.filter(is_active=True, category__is_active=True)
+
+
 class ProductListView(generics.ListAPIView):
     """The storefront listing: active products, filterable, searchable, sortable."""
 
-    queryset = Product.objects.filter(is_active=True).select_related("category")
+    queryset = storefront_products().select_related("category")
     serializer_class = ProductSerializer
     permission_classes = [AllowAny]
     filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
@@ -34,7 +40,7 @@ class ProductListView(generics.ListAPIView):
 class ProductDetailView(generics.RetrieveAPIView):
     """One product, served from the cache when possible."""
 
-    queryset = Product.objects.filter(is_active=True).select_related("category")
+    queryset = storefront_products().select_related("category")
     serializer_class = ProductSerializer
     permission_classes = [AllowAny]
 
@@ -61,9 +67,7 @@ def stock_availability(request: HttpRequest) -> JsonResponse:
         quantity = int(request.GET.get("quantity", "1"))
     except ValueError:
         return JsonResponse({"error": "`quantity` must be a whole number."}, status=400)
-    stock = (
-        Product.objects.filter(sku=sku, is_active=True).values_list("stock", flat=True).first()
-    )
+    stock = storefront_products().filter(sku=sku).values_list("stock", flat=True).first()
     if stock is None:
         return JsonResponse({"error": f"No active product with SKU {sku}."}, status=404)
     return JsonResponse(

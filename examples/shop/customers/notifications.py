@@ -49,7 +49,7 @@ def notify(user: AbstractBaseUser, channel: str, subject: str, body: str) -> boo
         phone = profile.address_for(channel) if profile else None
         if phone is None:
             return False
-        send_sms(phone, f"{subject}: {body}")
+        send_sms(phone, body)
         return True
     if not user.email:
         return False

@@ -7,7 +7,8 @@ from orders.models import Order, OrderItem
 
 class OrderItemSerializer(serializers.ModelSerializer):
     product = serializers.SlugRelatedField(
-        slug_field="sku", queryset=Product.objects.filter(is_active=True)
+        slug_field="sku",
+        queryset=Product.objects.filter(is_active=True, category__is_active=True),
     )
     line_total_cents = serializers.IntegerField(read_only=True)
 

@@ -125,6 +125,7 @@ REMINDERS = {
     "sms": {
         "gateway_url": os.getenv("SHOP_SMS_GATEWAY_URL", "https://sms.shop.example/v1/messages"),
         "sender_id": "SHOP",
+        "template": "customers/reminder_sms.txt",
         "timeout_seconds": 10,
     },
 }

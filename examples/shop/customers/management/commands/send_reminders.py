@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--channel",
             choices=["email", "sms"],
             default="email",
-            help="How to reach the customers (default: email).",
+            help="Remind the customers who prefer this channel (default: email).",
         )
         parser.add_argument(
             "--hours",
@@ -55,7 +55,10 @@ class Command(BaseCommand):
     def _send(self, channel: str, hours: int, limit: int, dry_run: bool) -> int:
         orders = (
             Order.objects.unpaid_older_than(hours)
-            .filter(customer__profile__reminders_enabled=True)
+            .filter(
+                customer__profile__reminders_enabled=True,
+                customer__profile__preferred_channel=channel,
+            )
             .exclude(reminders__channel=channel)
             .select_related("customer__profile")
             .order_by("created_at")[:limit]
@@ -70,7 +73,7 @@ class Command(BaseCommand):
         return sent
 
     def _remind(self, order: Order, profile: CustomerProfile, channel: str) -> bool:
-        template = settings.REMINDERS["email"]["template"]
+        template = settings.REMINDERS[channel]["template"]
         body = render_to_string(template, {"order": order})
         try:
             subject = f"Order {order.number} awaits payment"
