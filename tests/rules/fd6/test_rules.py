@@ -1,0 +1,192 @@
+"""FD601-FD606 on real parsed pages against hand-built facts: where each fires, and a
+correct page on which all of them stay silent."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from featuredocs.model import Applicability, Span
+from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
+from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
+from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFlagMismatch
+from featuredocs.rules.fd6_config.fd604_unknown_setting import UnknownSetting
+from featuredocs.rules.fd6_config.fd605_unknown_setting_key import UnknownSettingKey
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import (
+    UndocumentedEnvironmentVariable,
+)
+from tests.support.rules import run_rule
+
+from .facts import FACTS
+
+FAMILY = (
+    UnknownEnvironmentVariable, StaleEnvironmentDefault, RequiredFlagMismatch, UnknownSetting,
+    UnknownSettingKey, UndocumentedEnvironmentVariable,
+)
+
+CLEAN = """\
+# Order Expiry
+
+> **Order expiry** - Cancels unpaid orders.
+
+## Data Models
+
+### Order
+
+## Configuration
+
+### Environment Variables
+
+```bash
+# Required configuration
+ORDER_API_KEY=your_api_key_here
+
+# Optional configuration (with defaults)
+ORDER_TIMEOUT="30"  # seconds
+ORDER_REGION=eu-west-1
+ORDER_HOSTS=a,b
+ORDER_BATCH_SIZE=500
+DJANGO_SETTINGS_MODULE=project.settings
+```
+
+### Django Settings
+
+```python
+# settings.py
+ORDER_CONFIG = {
+    "window": 48,
+    "notify": {"channel": "email"},
+}
+DEBUG = False
+```
+
+## Usage Examples
+
+```python
+from django.conf import settings
+
+settings.ORDER_CONFIG["notify"]["channel"]
+```
+"""
+
+
+def findings(rule, page, facts=FACTS):
+    return [(f.code, f.span.line, f.span.column, f.message, f.hint) for f in run_rule(rule, page, facts)]
+
+
+def test_a_correct_page_is_silent(parse):
+    page = parse(CLEAN)
+    for rule in FAMILY:
+        assert run_rule(rule, page, FACTS) == [], rule.code
+
+
+def test_fd601_unknown_variable_with_a_close_name(parse):
+    page = parse(CLEAN.replace("ORDER_REGION=eu-west-1", "ORDER_REGON=eu-west-1"))
+    assert findings(UnknownEnvironmentVariable, page) == [
+        ("FD601", 19, 1, "environment variable `ORDER_REGON` is not read by the project",
+         "did you mean `ORDER_REGION`? (orders/conf.py:5)"),
+    ]
+
+
+def test_fd602_stale_default_with_a_safe_fix(parse):
+    page = parse(CLEAN.replace('ORDER_TIMEOUT="30"', 'ORDER_TIMEOUT="45"'))
+    (finding,) = run_rule(StaleEnvironmentDefault, page, FACTS)
+    assert (finding.code, finding.span) == ("FD602", Span(18, 16, 18, 18))
+    assert finding.message == "`ORDER_TIMEOUT` defaults to `30` in code, documented as `45`"
+    assert finding.hint == "the code's default is `30` (orders/conf.py:4)"
+    assert finding.fix is not None and finding.fix.applicability == Applicability.SAFE
+    assert [(e.span, e.replacement) for e in finding.fix.edits] == [(Span(18, 16, 18, 18), "30")]
+
+
+def test_fd602_compares_lists_and_masks_secrets(parse):
+    page = parse(CLEAN.replace("ORDER_HOSTS=a,b", "ORDER_HOSTS=a,c"))
+    assert [f[:3] for f in findings(StaleEnvironmentDefault, page)] == [("FD602", 20, 13)]
+    secret_facts = dataclasses.replace(
+        FACTS, env_vars=FACTS.env_vars + (
+            dataclasses.replace(FACTS.env_vars[1], name="ORDER_SIGNING_KEY", default="abc123"),
+        ),
+    )
+    page = parse(CLEAN.replace("ORDER_HOSTS=a,b", "ORDER_HOSTS=a,b\nORDER_SIGNING_KEY=zzz999"))
+    (finding,) = run_rule(StaleEnvironmentDefault, page, secret_facts)
+    assert "abc123" not in finding.message and "zzz999" not in finding.message
+    assert finding.fix is None
+
+
+def test_fd602_ignores_values_not_given_as_defaults(parse):
+    # a required group's value is an example, not a default
+    page = parse(CLEAN.replace("# Optional configuration (with defaults)", "# Required too"))
+    assert run_rule(StaleEnvironmentDefault, page, FACTS) == []
+
+
+def test_fd603_required_in_docs_but_defaulted_in_code(parse):
+    page = parse(CLEAN.replace("ORDER_API_KEY=your_api_key_here", "ORDER_API_KEY=x\nORDER_REGION=eu"))
+    page_findings = findings(RequiredFlagMismatch, page)
+    assert page_findings == [
+        ("FD603", 16, 1, "`ORDER_REGION` is documented as required, but the code has a default",
+         "read with default `eu-west-1` (orders/conf.py:5)"),
+    ]
+
+
+def test_fd603_optional_in_docs_but_required_in_code(parse):
+    page = parse(CLEAN.replace(
+        "ORDER_API_KEY=your_api_key_here\n\n# Optional configuration (with defaults)\n",
+        "\n# Optional configuration (with defaults)\nORDER_API_KEY=\n",
+    ))
+    assert findings(RequiredFlagMismatch, page) == [
+        ("FD603", 17, 1, "`ORDER_API_KEY` is documented as optional, but the code requires it",
+         "read without a default (orders/conf.py:3)"),
+    ]
+
+
+def test_fd604_unknown_setting_in_a_settings_block_and_in_a_read(parse):
+    page = parse(CLEAN.replace("ORDER_CONFIG = {", "ORDER_CONFG = {").replace(
+        "settings.ORDER_CONFIG[", "settings.ORDER_LABEL[")
+    )
+    assert findings(UnknownSetting, page) == [
+        ("FD604", 29, 1, "setting `ORDER_CONFG` is not defined by the project or Django",
+         "did you mean `ORDER_CONFIG`? (project/settings.py:40)"),
+        ("FD604", 41, 10, "setting `ORDER_LABEL` is not defined by the project or Django",
+         "did you mean `ORDER_LABELS`? (project/settings.py:50)"),
+    ]
+
+
+def test_fd605_unknown_nested_key_reported_once_per_missing_level(parse):
+    page = parse(CLEAN.replace('"notify": {"channel": "email"}', '"notice": {"channel": "email"}'))
+    assert findings(UnknownSettingKey, page) == [
+        ("FD605", 31, 5, "setting `ORDER_CONFIG` has no key `notice`",
+         "did you mean `notify`? (project/settings.py:40)"),
+    ]
+    page = parse(CLEAN.replace('["notify"]["channel"]', '["notify"]["chanel"]'))
+    assert findings(UnknownSettingKey, page) == [
+        ("FD605", 41, 33, "setting `ORDER_CONFIG` has no key `notify.chanel`",
+         "did you mean `channel`? (project/settings.py:40)"),
+    ]
+
+
+def test_fd605_leaves_settings_whose_shape_is_unknown(parse):
+    # ORDER_LABELS is a list: its "keys" cannot be judged
+    page = parse(CLEAN.replace("DEBUG = False", 'ORDER_LABELS = {"x": 1}'))
+    assert run_rule(UnknownSettingKey, page, FACTS) == []
+
+
+def test_fd606_variable_read_by_the_feature_app_but_not_documented(parse):
+    page = parse(CLEAN.replace("ORDER_BATCH_SIZE=500\n", ""))
+    assert findings(UndocumentedEnvironmentVariable, page) == [
+        ("FD606", 11, 1, "environment variable `ORDER_BATCH_SIZE` is read by the feature but not documented",
+         "read at orders/tasks.py:7 (default `500`)"),
+    ]
+
+
+def test_fd606_covers_apps_from_commands_and_imports(parse):
+    page = parse(CLEAN + "\n```bash\npython manage.py send_invoices\n```\n")
+    assert [f[3] for f in findings(UndocumentedEnvironmentVariable, page)] == [
+        "environment variable `BILLING_ENDPOINT` is read by the feature but not documented",
+    ]
+    page = parse(CLEAN + "\n```python\nfrom billing.models import Invoice\n```\n")
+    assert len(run_rule(UndocumentedEnvironmentVariable, page, FACTS)) == 1
+
+
+def test_fd606_is_silent_when_mentioned_or_without_an_env_block(parse):
+    mentioned = CLEAN.replace("ORDER_BATCH_SIZE=500\n", "") + "\nBatches use `ORDER_BATCH_SIZE`.\n"
+    assert run_rule(UndocumentedEnvironmentVariable, parse(mentioned), FACTS) == []
+    no_block = CLEAN.split("### Environment Variables")[0]
+    assert run_rule(UndocumentedEnvironmentVariable, parse(no_block), FACTS) == []

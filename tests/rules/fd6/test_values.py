@@ -1,0 +1,64 @@
+"""Documented values against code defaults, compared leniently."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.rules.fd6_config.values import display_default, is_placeholder, same_value, shown
+
+
+@pytest.mark.parametrize(
+    ("documented", "code", "expected"),
+    [
+        ("30", "30", True),
+        ('"30"', "30", True),
+        ("30", "30.0", True),
+        ("true", "True", True),
+        ("'False'", "False", True),
+        ("off", "False", True),
+        ("1", "True", True),
+        ("localhost,127.0.0.1", "localhost,127.0.0.1", True),
+        ("a,b", "['a', 'b']", True),
+        ("['a', 'b']", "('a', 'b')", True),
+        ("900", "60 * 15", True),
+        ("eu-west-1", "eu-west-1", True),
+        ("31", "30", False),
+        ("false", "True", False),
+        ("a,c", "['a', 'b']", False),
+        ("eu-west-2", "eu-west-1", False),
+        ("anything", "get_default()", None),
+        ("anything", "settings.BASE_TIMEOUT", None),
+        ("anything", "None", None),
+        ("anything", "", None),
+    ],
+)
+def test_same_value(documented: str, code: str, expected: bool | None) -> None:
+    assert same_value(documented, code) is expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["your_api_key_here", "<your-token>", "[X]", "${API_KEY}", "$API_KEY", "xxxx", "changeme", "..."],
+)
+def test_placeholders_stand_for_some_value(value: str) -> None:
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", ["30", "True", "https://api.example.com", "eu-west-1", ""])
+def test_real_values_are_not_placeholders(value: str) -> None:
+    assert not is_placeholder(value)
+
+
+@pytest.mark.parametrize(
+    ("code", "written"),
+    [("60", "60"), ("60 * 15", "900"), ("True", "True"), ("['a', 'b']", "a,b"),
+     ("eu-west-1", "eu-west-1"), ("hello world", None), ("make()", None)],
+)
+def test_display_default_writes_plain_values_only(code: str, written: str | None) -> None:
+    assert display_default(code) == written
+
+
+def test_secret_names_are_masked_in_messages() -> None:
+    assert shown("PAYMENT_API_KEY", "sk_live_123") != "sk_live_123"
+    assert "sk_live_123" not in shown("PAYMENT_API_KEY", "sk_live_123")
+    assert shown("PAYMENT_TIMEOUT", "30") == "30"
