@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, ModelFact, Page, ProjectFacts, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd3_models.claims import ModelClaim
+from featuredocs.rules.fd3_models.resolve import Resolution, resolved_models
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
+
+
+@register
+class ModelNotFound(Rule):
+    """A model heading names a model the project does not have, or several.
+
+    What it does:
+        Resolves every model a page declares (``### Invoice`` under Data Models,
+        ``### billing.Invoice``, ``## Invoice Model``) against the project's installed
+        models. A bare name shared by several models is settled by the page's own
+        ``from app.models import …`` lines; if that does not settle it, the ambiguity is
+        reported with every candidate.
+
+    Why is this bad?
+        A model that was renamed or removed leaves its page describing nothing; readers
+        search the code for a class that is not there. An ambiguous name leaves every
+        field check on that section guessing which model is meant.
+
+    Example:
+        ```markdown
+        ### Invoce
+
+        **Fields:**
+        - `number` (CharField): Invoice number
+        ```
+
+    Use instead:
+        ```markdown
+        ### Invoice
+        ```
+        or, for a name two apps share, ``### billing.Invoice``.
+
+    Fix safety:
+        No fix: a near name is offered as a hint, but only a person knows whether the
+        model was renamed or the section describes something else.
+    """
+
+    code = "FD301"
+    name = "ModelNotFound"
+    summary = "documented model not found"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        for claim, resolution in resolved_models(page, ctx).unresolved:
+            if resolution.candidates:
+                yield self._ambiguous(page, claim, resolution)
+            else:
+                yield self._missing(page, claim, ctx.facts)
+
+    def _missing(self, page: Page, claim: ModelClaim, facts: ProjectFacts) -> Finding:
+        dotted = "." in claim.name
+        by_name = {(m.label if dotted else m.name): m for m in reversed(facts.models)}
+        match = closest(claim.name, by_name)
+        hint = None
+        if match is not None:
+            location = by_name[match].location
+            hint = f"did you mean `{match}`?" + (f" ({location})" if location else "")
+        return self.finding(
+            page,
+            claim.span,
+            f"model `{claim.name}` is documented here, but the project has no such model",
+            hint=hint,
+        )
+
+    def _ambiguous(self, page: Page, claim: ModelClaim, resolution: Resolution) -> Finding:
+        listed = ", ".join(_candidate(m) for m in resolution.candidates)
+        return self.finding(
+            page,
+            claim.span,
+            f"model `{claim.name}` is ambiguous: {len(resolution.candidates)} models have that name",
+            hint=f"candidates: {listed}; write `app_label.{claim.name}` or import it on the page",
+        )
+
+
+def _candidate(model: ModelFact) -> str:
+    return f"`{model.label}`" + (f" ({model.location})" if model.location else "")

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Edit, Finding, Fix, ModelFact, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.lookup import close_names, field_names, is_known_name, suggestion
+from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.registry import register
+
+
+@register
+class FieldNotFound(Rule):
+    """A field documented on a model is not on that model.
+
+    What it does:
+        Checks each field a page lists for a model (the ``**Fields:**`` list, a Field/Type
+        table, a ``class Model(models.Model)`` block) against the model's real fields.
+        Names that are a property, method, manager or attribute of the model, a reverse
+        relation accessor, or a column name (``customer_id``) are real names too.
+
+    Why is this bad?
+        A field that was renamed or dropped still documented sends readers to write
+        queries that fail, and hides the field that replaced it.
+
+    Example:
+        ```markdown
+        ### Order
+
+        **Fields:**
+        - `total_cents` (integer): Order total
+        ```
+
+    Use instead:
+        ```markdown
+        - `total` (DecimalField): Order total
+        ```
+
+    Fix safety:
+        Safe when exactly one field name is close to the documented one: the name is
+        replaced. Otherwise the hint offers the nearest name and no fix is made.
+    """
+
+    code = "FD302"
+    name = "FieldNotFound"
+    summary = "documented field not found on the model"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        for claim, model in resolved_models(page, ctx).found:
+            for field in claim.fields:
+                if not is_known_name(model, field.name):
+                    yield self._finding(page, field, model)
+
+    def _finding(self, page: Page, field: FieldClaim, model: ModelFact) -> Finding:
+        candidates = field_names(model, reverse=False)
+        close = close_names(field.name, candidates)
+        fix = None
+        if len(close) == 1:
+            fix = Fix(
+                f"rename `{field.name}` to `{close[0]}`",
+                (Edit(field.span, _replacement(page, field, close[0])),),
+            )
+        return self.finding(
+            page,
+            field.span,
+            f"field `{field.name}` is documented on {model.label}, which has no such field",
+            hint=suggestion(field.name, candidates, model),
+            fix=fix,
+        )
+
+
+def _replacement(page: Page, field: FieldClaim, name: str) -> str:
+    """The new name written the way the old one was (in backticks or bare)."""
+    text = page.line_text(field.span.line)
+    written = text[field.span.column - 1:field.span.end_column - 1]
+    return f"`{name}`" if written.startswith("`") else name

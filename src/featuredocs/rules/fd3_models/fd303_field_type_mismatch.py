@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
+from featuredocs.rules.fd3_models.lookup import forward_field
+from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.registry import register
+
+
+@register
+class FieldTypeMismatch(Rule):
+    """A field's documented type is not its real type.
+
+    What it does:
+        Compares the type written next to a field (``(CharField)``, ``(ForeignKey →
+        User)``, ``(integer)``, a Type column, ``models.XField`` in a class block) with
+        the field's class. Types are matched leniently: Django class names fit their
+        subclasses (``CharField`` fits a ``SlugField``), plain words fit every class they
+        commonly describe (``string`` fits ``CharField`` and ``TextField``), and a type
+        word the check does not know is never reported. For relations, the named target
+        model is compared with the real one by model name.
+
+    Why is this bad?
+        A reader who trusts ``(integer)`` for a decimal amount writes cents where euros
+        are stored; a relation documented to the wrong model sends joins astray.
+
+    Example:
+        ```markdown
+        - `total` (integer): Order total in cents
+        - `customer` (ForeignKey → User): Who ordered
+        ```
+
+    Use instead:
+        ```markdown
+        - `total` (DecimalField): Order total
+        - `customer` (ForeignKey → Customer): Who ordered
+        ```
+
+    Fix safety:
+        No fix: the surrounding description usually has to change with the type.
+    """
+
+    code = "FD303"
+    name = "FieldTypeMismatch"
+    summary = "documented field type differs from the model"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        for claim, model in resolved_models(page, ctx).found:
+            for documented in claim.fields:
+                field = _described_field(model, documented)
+                if field is not None and documented.type is not None:
+                    yield from self._compare(page, documented, field, model)
+
+    def _compare(
+        self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact
+    ) -> Iterator[Finding]:
+        written = documented.type
+        assert written is not None
+        span = documented.type_span or documented.span
+        hint = f"{model.label}.{field.name} is {describe(field)}" + (
+            f" ({field.location})" if field.location else ""
+        )
+        if not fits(written, field):
+            yield self.finding(
+                page,
+                span,
+                f"field `{field.name}` is documented as `{written.written}`, "
+                f"but it is a {field.field_class}",
+                hint=hint,
+            )
+        elif not related_fits(written, field, model.label):
+            yield self.finding(
+                page,
+                span,
+                f"field `{field.name}` is documented as a relation to `{written.related}`, "
+                f"but it points to {field.related_model}",
+                hint=hint,
+            )
+
+
+def _described_field(model: ModelFact, documented: FieldClaim) -> FieldFact | None:
+    """The forward field the claim names by its own name (not by column or attname,
+    whose type is the column's: ``customer_id`` is an integer, ``customer`` a relation)."""
+    field = forward_field(model, documented.name)
+    return field if field is not None and field.name == documented.name else None

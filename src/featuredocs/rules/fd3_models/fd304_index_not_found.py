@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, ModelFact, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd3_models.index_items import IndexClaim
+from featuredocs.rules.fd3_models.index_match import canonical_fields, problem
+from featuredocs.rules.fd3_models.resolve import ResolvedModels, resolved_models
+from featuredocs.rules.registry import register
+
+
+@register
+class IndexNotFound(Rule):
+    """A documented index or unique constraint does not exist on the model.
+
+    What it does:
+        Checks the items of a model's ``**Indexes:**`` list (``Index on `f` ``,
+        ``Composite index on (`a`, `b`)``, ``` `name` on (`a`, `b`) ```, ``Unique
+        constraint on (…)``) and the ``Meta`` indexes of a ``class Model(models.Model)``
+        block against the model's real indexes: ``db_index``, ``unique``,
+        ``Meta.indexes``, ``unique_together`` and unique constraints. Composite indexes
+        must list the same fields in the same order; named ones must carry that name.
+        Items of an Indexes list outside the model sections are checked when the page
+        documents exactly one model and every field they name is one of its fields.
+
+    Why is this bad?
+        Query plans are designed around the documented indexes; an index that was
+        dropped or never created turns a documented fast path into a table scan.
+
+    Example:
+        ```markdown
+        **Indexes:**
+        - Composite index on (`created_at`, `status`)
+        ```
+
+    Use instead:
+        ```markdown
+        **Indexes:**
+        - Composite index on (`status`, `created_at`)
+        ```
+
+    Fix safety:
+        No fix: whether the page or the migration is wrong is a design decision.
+    """
+
+    code = "FD304"
+    name = "IndexNotFound"
+    summary = "documented index not found on the model"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        resolved = resolved_models(page, ctx)
+        for claim, model in resolved.found:
+            for index in claim.indexes:
+                yield from self._check_one(page, index, model)
+        sole = _sole_model(resolved)
+        if sole is not None:
+            for index in resolved.claims.loose_indexes:
+                if isinstance(canonical_fields(index, sole), tuple):
+                    yield from self._check_one(page, index, sole)
+
+    def _check_one(self, page: Page, index: IndexClaim, model: ModelFact) -> Iterator[Finding]:
+        found = problem(index, model)
+        if found is not None:
+            yield self.finding(page, index.span, found.message, hint=found.hint)
+
+
+def _sole_model(resolved: ResolvedModels) -> ModelFact | None:
+    """The one model the page's headings document, if there is exactly one."""
+    labels = {model.label: model for claim, model in resolved.found if not claim.from_code}
+    return next(iter(labels.values())) if len(labels) == 1 else None

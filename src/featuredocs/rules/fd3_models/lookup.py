@@ -1,0 +1,120 @@
+"""What a name means on a model: a field, its column, a reverse accessor, a method.
+
+Shared by the FD3 rules and by FD803/FD804, so "is this a real name on the model?" has
+one answer everywhere. Reads ``ModelFact`` only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from featuredocs.model import FieldFact, ModelFact, SourceLocation
+from featuredocs.rules.suggest import closest
+
+#: ``django.db.models.Model``'s public API, on every instance.
+INSTANCE_API = frozenset({
+    "pk", "save", "delete", "refresh_from_db", "full_clean", "clean", "clean_fields",
+    "validate_unique", "validate_constraints", "get_deferred_fields", "serializable_value",
+    "save_base", "prepare_database_save", "date_error_message", "unique_error_message",
+    "get_constraints", "asave", "adelete", "arefresh_from_db", "check", "from_db",
+})
+#: What the model class itself offers besides its managers and fields.
+CLASS_API = INSTANCE_API | frozenset({
+    "DoesNotExist", "MultipleObjectsReturned", "NotUpdated", "_meta", "_default_manager",
+    "_base_manager", "Meta",
+})
+_DYNAMIC = re.compile(r"^get_(?P<field>\w+)_display$|^get_(?:next|previous)_by_(?P<date>\w+)$")
+
+
+def forward_field(model: ModelFact, name: str) -> FieldFact | None:
+    """A concrete or many-to-many field by name, column or attname (``customer_id``)."""
+    for field in model.fields:
+        if field.reverse:
+            continue
+        if name in {field.name, field.column} or (_has_attname(field) and name == f"{field.name}_id"):
+            return field
+    return None
+
+
+def reverse_field(model: ModelFact, name: str, *, query: bool) -> FieldFact | None:
+    """A reverse relation by ORM lookup name (``query``) or by accessor (``items``)."""
+    for field in model.fields:
+        if field.reverse and name == ((field.query_name or field.name) if query else field.name):
+            return field
+    return None
+
+
+def _has_attname(field: FieldFact) -> bool:
+    return field.is_relation and not field.many_to_many and not field.reverse and bool(field.column)
+
+
+def any_field(model: ModelFact, name: str) -> FieldFact | None:
+    """A field by any name a page may use for it (``pk`` is the primary key)."""
+    if name == "pk":
+        return next((f for f in model.fields if f.primary_key), None)
+    return (
+        forward_field(model, name)
+        or reverse_field(model, name, query=False)
+        or reverse_field(model, name, query=True)
+    )
+
+
+def is_attribute(model: ModelFact, name: str) -> bool:
+    """A method, property, manager or class attribute the model defines or inherits."""
+    return name in model.attributes or name in model.managers or _dynamic(model, name)
+
+
+def _dynamic(model: ModelFact, name: str) -> bool:
+    """``get_status_display`` and ``get_next_by_created_at``, which Django adds per field."""
+    match = _DYNAMIC.match(name)
+    if match is None:
+        return False
+    if match.group("field"):
+        field = forward_field(model, match.group("field"))
+        return field is not None and bool(field.choices)
+    field = forward_field(model, match.group("date"))
+    return field is not None and field.internal_type in {"DateField", "DateTimeField"} and (
+        not field.null
+    )
+
+
+def is_known_name(model: ModelFact, name: str) -> bool:
+    """Whether a page may name ``name`` on the model without it being drift."""
+    return any_field(model, name) is not None or is_attribute(model, name) or name in INSTANCE_API
+
+
+def field_names(model: ModelFact, *, reverse: bool = True, query: bool = False) -> list[str]:
+    """Names to suggest from: forward fields, and reverse ones by accessor or lookup name."""
+    names = []
+    for field in model.fields:
+        if field.reverse:
+            if reverse:
+                names.append((field.query_name or field.name) if query else field.name)
+        else:
+            names.append(field.name)
+    return names
+
+
+def suggestion(name: str, candidates: Iterable[str], model: ModelFact) -> str | None:
+    """``did you mean `total`? (orders/models.py:31)`` for a field or attribute name."""
+    match = closest(name, candidates)
+    if match is None:
+        return None
+    field = any_field(model, match)
+    where = field.location if field is not None and field.location else model.location
+    return f"did you mean `{match}`?" + (f" ({where})" if where else "")
+
+
+def close_names(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """Every candidate close to ``name`` (case-insensitive), best first."""
+    folded: dict[str, str] = {}
+    for candidate in candidates:
+        folded.setdefault(candidate.casefold(), candidate)
+    found = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=cutoff)
+    return [folded[f] for f in found]
+
+
+def where(location: SourceLocation | None) -> str:
+    return f" ({location})" if location else ""

@@ -1,0 +1,125 @@
+"""Tie the names a page uses to the project's models.
+
+``billing.Invoice`` names one model. A bare ``Invoice`` is looked up by name; when
+several models share it, the page's own ``from app.models import Invoice`` decides, then
+a preference for the project's own apps over Django's and third-party ones. What is
+still ambiguous is reported (FD301), never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from featuredocs.model import ModelFact, Page, ProjectFacts
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.claims import ModelClaim, PageClaims, page_claims
+from featuredocs.rules.fd3_models.pycode import ImportedName
+
+MEMO_KEY = "fd3.resolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """``model`` when the name resolves to exactly one; ``candidates`` when it is ambiguous."""
+
+    model: ModelFact | None
+    candidates: tuple[ModelFact, ...] = ()
+
+
+class ModelResolver:
+    """Resolves model names for one page: its imports and the project's models."""
+
+    def __init__(self, facts: ProjectFacts, imports: tuple[ImportedName, ...] = ()) -> None:
+        self.facts = facts
+        self.imports = imports
+        self._project_labels = {app.label for app in facts.apps if app.project}
+        self._app_names = {app.label: app.name for app in facts.apps}
+
+    def resolve(self, name: str) -> Resolution:
+        """A model by label, module path or bare class name (as a heading writes it)."""
+        matches = self._named(name)
+        if len(matches) <= 1:
+            return Resolution(matches[0] if matches else None)
+        narrowed = self._by_import(name, matches) or self._own(matches)
+        if len(narrowed) == 1:
+            return Resolution(narrowed[0])
+        return Resolution(None, tuple(sorted(matches, key=lambda m: m.label)))
+
+    def resolve_code_name(self, identifier: str) -> ModelFact | None:
+        """The model a name in a Python block stands for (an import alias or a class name)."""
+        imported = next((i for i in self.imports if i.alias == identifier), None)
+        if imported is not None:
+            matches = self._named(imported.name)
+            in_module = [m for m in matches if self._module_matches(m, imported.module)]
+            if len(in_module) == 1:
+                return in_module[0]
+            if in_module or not _looks_like_project_import(imported.module):
+                return None
+            return matches[0] if len(matches) == 1 else None
+        return self.resolve(identifier).model if identifier[:1].isupper() else None
+
+    def _named(self, name: str) -> list[ModelFact]:
+        matches = self.facts.models_named(name)
+        if matches or name.count(".") < 2:
+            return matches
+        module, _, model_name = name.rpartition(".")  # billing.models.Invoice
+        return [
+            m for m in self.facts.models_named(model_name) if self._module_matches(m, module)
+        ]
+
+    def _by_import(self, name: str, matches: list[ModelFact]) -> list[ModelFact]:
+        bare = name.rpartition(".")[2]
+        modules = [i.module for i in self.imports if i.name == bare]
+        return [m for m in matches if any(self._module_matches(m, mod) for mod in modules)]
+
+    def _own(self, matches: list[ModelFact]) -> list[ModelFact]:
+        if not self._project_labels:
+            return []
+        return [m for m in matches if m.app_label in self._project_labels]
+
+    def _module_matches(self, model: ModelFact, module: str) -> bool:
+        module = module.lstrip(".")
+        if model.module == module or model.module.startswith(module + "."):
+            return True
+        app_name = self._app_names.get(model.app_label, "")
+        return module in {f"{app_name}.models", f"{model.app_label}.models"} or (
+            bool(app_name) and model.module.endswith("." + module)
+        )
+
+
+def _looks_like_project_import(module: str) -> bool:
+    return not module.startswith(("django.", "rest_framework", "ninja"))
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedModels:
+    """Claims that name a real model, and heading claims that do not (FD301's input)."""
+
+    found: tuple[tuple[ModelClaim, ModelFact], ...]
+    unresolved: tuple[tuple[ModelClaim, Resolution], ...]
+    resolver: ModelResolver
+    claims: PageClaims
+
+
+def resolved_models(page: Page, ctx: CheckContext) -> ResolvedModels:
+    """The page's model claims resolved against ``ctx.facts`` (memoised per page)."""
+    assert ctx.facts is not None, "FD3 rules need facts"
+    facts = ctx.facts
+    return ctx.memo(MEMO_KEY, page, lambda p: _resolve(page_claims(p, ctx), facts))
+
+
+def _resolve(claims: PageClaims, facts: ProjectFacts) -> ResolvedModels:
+    resolver = ModelResolver(facts, claims.imports)
+    found: list[tuple[ModelClaim, ModelFact]] = []
+    unresolved: list[tuple[ModelClaim, Resolution]] = []
+    for claim in claims.models:
+        resolution = resolver.resolve(claim.name)
+        if resolution.model is not None:
+            found.append((claim, resolution.model))
+        elif resolution.candidates or claim.explicit:
+            unresolved.append((claim, resolution))
+    for claim in claims.code_models:
+        model = resolver.resolve(claim.name).model
+        if model is not None:
+            found.append((claim, model))
+    return ResolvedModels(tuple(found), tuple(unresolved), resolver, claims)
