@@ -27,11 +27,13 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
 {apps}
 ]
+# SQLite in a folder that does not exist: any connection attempt would fail loudly.
+# (A PostgreSQL ENGINE cannot be used here: Django imports the backend, and so its
+# driver, while it builds model classes.)
 DATABASES = {{
     "default": {{
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": "nowhere",
-        "HOST": "db.invalid",
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": "/nonexistent/featuredocs/never-connected.sqlite3",
     }}
 }}
 USE_TZ = True

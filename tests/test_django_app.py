@@ -1,0 +1,98 @@
+"""The second door: ``"featuredocs"`` in INSTALLED_APPS gives the management command and
+system checks, with the same subcommands and the same findings as the console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.support import featuredocs
+from tests.support.django_project import make_project
+
+PAGE = """\
+# Reminders
+
+> **Reminders** - Sends payment reminders.
+
+Run `python manage.py send_reminderz` every morning.
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("door")
+    project = make_project(
+        root,
+        apps={
+            "billing": {
+                "management/commands/send_reminders.py": """
+                    from django.core.management.base import BaseCommand
+
+                    class Command(BaseCommand):
+                        def add_arguments(self, parser):
+                            parser.add_argument("--channel", choices=["email", "sms"], default="email")
+
+                        def handle(self, *args, **options):
+                            pass
+                """,
+            }
+        },
+        installed=("featuredocs",),
+    )
+    project.write("docs/features/reminders.md", PAGE)
+    project.write("docs/README.md", "# Docs\n\n- [Reminders](features/reminders.md)\n")
+    # Both doors read the same configuration; this page is not written in the template.
+    project.write("pyproject.toml", '[tool.featuredocs]\nselect = ["FD105", "FD807"]\n')
+    return root
+
+
+def manage(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=root, capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_management_command_gives_the_console_scripts_findings(project: Path) -> None:
+    door = manage(project, "featuredocs", "check", "--format", "json")
+    script = featuredocs("check", "--format", "json", cwd=project)
+    assert door.returncode == script.code == 1, door.stderr
+    found = json.loads(door.stdout)["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("FD807", 5)]
+    assert found == json.loads(script.out)["findings"]
+
+
+def test_management_command_lists_the_same_subcommands(project: Path) -> None:
+    door = manage(project, "featuredocs", "--help")
+    script = featuredocs("--help", cwd=project)
+    for name in ("check", "facts", "rules", "rule"):
+        assert name in door.stdout and name in script.out
+    assert manage(project, "featuredocs", "rule", "FD105").stdout.startswith("FD105 MissingTitleOrTagline")
+
+
+def test_system_checks_report_drift_as_tagged_warnings(project: Path) -> None:
+    result = manage(project, "check", "--tag", "featuredocs")
+    assert result.returncode == 0, result.stderr  # warnings never stop a management command
+    assert "featuredocs.W807" in result.stderr
+    assert "docs/features/reminders.md:5:" in result.stderr
+    assert "did you mean `send_reminders`?" in result.stderr
+    failing = manage(project, "check", "--tag", "featuredocs", "--fail-level", "WARNING")
+    assert failing.returncode == 1
+    assert "featuredocs.W807" in failing.stderr
+
+
+def test_system_checks_stay_quiet_on_true_docs(project: Path, tmp_path: Path) -> None:
+    page = project / "docs" / "features" / "reminders.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(original.replace("send_reminderz", "send_reminders"), encoding="utf-8")
+        result = manage(project, "check", "--tag", "featuredocs", "--fail-level", "WARNING")
+        assert result.returncode == 0, result.stderr
+        assert "featuredocs." not in result.stderr + result.stdout
+    finally:
+        page.write_text(original, encoding="utf-8")
