@@ -1,0 +1,143 @@
+"""FD601-FD606 against the facts of a real small Django project, read in a child process."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
+from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
+from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFlagMismatch
+from featuredocs.rules.fd6_config.fd604_unknown_setting import UnknownSetting
+from featuredocs.rules.fd6_config.fd605_unknown_setting_key import UnknownSettingKey
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import (
+    UndocumentedEnvironmentVariable,
+)
+from tests.support.django_project import make_project
+from tests.support.rules import run_rule
+
+FAMILY = (
+    UnknownEnvironmentVariable, StaleEnvironmentDefault, RequiredFlagMismatch, UnknownSetting,
+    UnknownSettingKey, UndocumentedEnvironmentVariable,
+)
+
+MODELS = """
+from django.db import models
+
+
+class Order(models.Model):
+    total = models.DecimalField(max_digits=10, decimal_places=2)
+"""
+
+CONF = """
+import os
+
+API_KEY = os.environ["ORDER_API_KEY"]
+TIMEOUT = int(os.environ.get("ORDER_TIMEOUT", "30"))
+"""
+
+TASKS = """
+import os
+
+BATCH_SIZE = int(os.getenv("ORDER_BATCH_SIZE", 500))
+"""
+
+SETTINGS = """
+ORDER_REGION = os.getenv("ORDER_REGION", "eu-west-1")
+ORDER_CONFIG = {
+    "window": 48,
+    "notify": {"channel": "email"},
+}
+"""
+
+CLEAN = """\
+# Order Expiry
+
+## Data Models
+
+### Order
+
+## Configuration
+
+### Environment Variables
+
+```bash
+# Required configuration
+ORDER_API_KEY=your_api_key_here
+
+# Optional configuration (with defaults)
+ORDER_TIMEOUT=30  # seconds
+ORDER_REGION=eu-west-1
+ORDER_BATCH_SIZE=500
+```
+
+### Django Settings
+
+```python
+# settings.py
+ORDER_CONFIG = {
+    "window": 48,
+    "notify": {"channel": "email"},
+}
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    project = make_project(
+        tmp_path_factory.mktemp("fd6"),
+        apps={"orders": {"models.py": MODELS, "conf.py": CONF, "tasks.py": TASKS}},
+        settings=SETTINGS,
+    )
+    return project.facts()
+
+
+def codes(rule, page, facts):
+    return [(f.code, f.span.line, f.span.column) for f in run_rule(rule, page, facts)]
+
+
+def test_the_correct_page_is_silent(parse, facts):
+    page = parse(CLEAN)
+    for rule in FAMILY:
+        assert run_rule(rule, page, facts) == [], rule.code
+
+
+def test_fd601_fires_on_a_variable_the_project_does_not_read(parse, facts):
+    page = parse(CLEAN.replace("ORDER_REGION=", "ORDER_ZONE="))
+    (finding,) = run_rule(UnknownEnvironmentVariable, page, facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD601", 17, 1)
+    assert "`ORDER_ZONE`" in finding.message
+
+
+def test_fd602_fires_on_a_stale_default(parse, facts):
+    page = parse(CLEAN.replace("ORDER_BATCH_SIZE=500", "ORDER_BATCH_SIZE=200"))
+    (finding,) = run_rule(StaleEnvironmentDefault, page, facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD602", 18, 18)
+    assert finding.hint == "the code's default is `500` (orders/tasks.py:3)"
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "500"
+
+
+def test_fd603_fires_on_required_and_optional_swapped(parse, facts):
+    page = parse(CLEAN.replace("ORDER_API_KEY=your_api_key_here\n", "").replace(
+        "ORDER_BATCH_SIZE=500", "ORDER_BATCH_SIZE=500\nORDER_API_KEY="))
+    assert codes(RequiredFlagMismatch, page, facts) == [("FD603", 18, 1)]
+
+
+def test_fd604_fires_on_an_unknown_setting(parse, facts):
+    page = parse(CLEAN.replace("ORDER_CONFIG = {", "ORDERS_CONFIG = {"))
+    (finding,) = run_rule(UnknownSetting, page, facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD604", 25, 1)
+    assert finding.hint is not None and finding.hint.startswith("did you mean `ORDER_CONFIG`?")
+
+
+def test_fd605_fires_on_an_unknown_key(parse, facts):
+    page = parse(CLEAN.replace('"window": 48', '"windows": 48'))
+    assert codes(UnknownSettingKey, page, facts) == [("FD605", 26, 5)]
+
+
+def test_fd606_fires_on_an_undocumented_variable_of_the_feature(parse, facts):
+    page = parse(CLEAN.replace("ORDER_BATCH_SIZE=500\n", ""))
+    (finding,) = run_rule(UndocumentedEnvironmentVariable, page, facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD606", 9, 1)
+    assert "`ORDER_BATCH_SIZE`" in finding.message and finding.hint == "read at orders/tasks.py:3 (default `500`)"
