@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from featuredocs.model import Severity
+from featuredocs.rules.fd1_template.fd104_empty_section import EmptySection
+from tests.support.rules import run_rule
+
+
+def test_empty_section_is_reported_at_its_heading(parse) -> None:
+    page = parse(
+        """
+        # T
+
+        ## Troubleshooting
+
+        <!-- to do -->
+
+        ## Common Workflows
+
+        Run it daily.
+        """
+    )
+    (finding,) = run_rule(EmptySection, page)
+    assert finding.code == "FD104" and finding.severity is Severity.WARNING
+    assert finding.span == page.sections[0].heading.span
+    assert finding.message == "section `## Troubleshooting` is empty"
+
+
+def test_sections_with_content_subsections_or_not_applicable_are_silent(parse) -> None:
+    page = parse(
+        """
+        # T
+
+        ## Configuration
+
+        Not applicable.
+
+        ## Data Models
+
+        ### Order
+
+        - `status`
+
+        ## Usage Examples
+
+        ```python
+        Order.objects.all()
+        ```
+        """
+    )
+    assert run_rule(EmptySection, page) == []
+
+
+def test_empty_subsection_at_the_end(parse) -> None:
+    page = parse("# T\n\n## Data Models\n\n### Order\n")
+    (finding,) = run_rule(EmptySection, page)
+    assert finding.message == "section `### Order` is empty"
+    assert finding.span.line == 5

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from featuredocs.model import Applicability, Edit, Span
+from featuredocs.rules.fd2_links.fd202_broken_heading_anchor import BrokenHeadingAnchor
+from tests.rules.fd2.helpers import docs_context, page_of
+from tests.support.rules import run_rule
+
+COMMANDS = """
+    # Commands
+
+    ## expire_orders
+
+    ### Options
+
+    ## send_reminders
+
+    ### Options
+
+    <a id="legacy-anchor"></a>
+    """
+
+
+def test_anchors_that_exist_are_silent(tmp_path: Path) -> None:
+    ctx = docs_context(
+        tmp_path / "docs",
+        {
+            "commands.md": COMMANDS,
+            "features/a.md": """
+                # Order Expiry
+
+                ## Data Models
+
+                [up](#data-models) [opts](../commands.md#options-1)
+                [cmd](../commands.md#expire_orders) [html](../commands.md#legacy-anchor)
+                [case](#Data-Models) [outside](../../src/x.py#anything)
+                """,
+        },
+    )
+    assert run_rule(BrokenHeadingAnchor, page_of(ctx, "features/a.md"), ctx=ctx) == []
+
+
+def test_broken_anchor_in_another_page_with_a_safe_fix(tmp_path: Path) -> None:
+    ctx = docs_context(
+        tmp_path / "docs",
+        {
+            "commands.md": COMMANDS,
+            "features/a.md": "# A\n\nRun [it](../commands.md#expire-orders) daily.\n",
+        },
+    )
+    (finding,) = run_rule(BrokenHeadingAnchor, page_of(ctx, "features/a.md"), ctx=ctx)
+    assert finding.code == "FD202"
+    assert finding.span == Span(3, 5, 3, 39)
+    assert finding.message == "anchor `#expire-orders` matches no heading in `../commands.md`"
+    assert finding.hint == "did you mean `#expire_orders`?"
+    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
+    assert finding.fix.edits == (Edit(Span(3, 25, 3, 38), "expire_orders"),)
+
+
+def test_broken_anchor_in_the_same_page(tmp_path: Path) -> None:
+    ctx = docs_context(
+        tmp_path / "docs",
+        {"a.md": "# A\n\n## Configuration\n\nSee [below](#configuraton) or [x](#zzz).\n"},
+    )
+    first, second = run_rule(BrokenHeadingAnchor, page_of(ctx, "a.md"), ctx=ctx)
+    assert first.message == "anchor `#configuraton` matches no heading in this page"
+    assert first.hint == "did you mean `#configuration`?"
+    assert second.hint is None and second.fix is None
+
+
+def test_links_to_pages_outside_the_docset_are_left_to_fd201(tmp_path: Path) -> None:
+    ctx = docs_context(tmp_path / "docs", {"a.md": "[x](missing.md#nope)\n"})
+    assert run_rule(BrokenHeadingAnchor, page_of(ctx, "a.md"), ctx=ctx) == []
