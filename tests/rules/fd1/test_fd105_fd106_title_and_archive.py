@@ -24,7 +24,7 @@ def test_missing_tagline_is_reported_at_the_title(parse) -> None:
 def test_archived_page_gets_one_info_finding(parse) -> None:
     page = parse("# Old\n\n> **Archived**: replaced by Billing v2.\n")
     (finding,) = run_rule(ArchivedPage, page)
-    assert finding.severity is Severity.INFO and finding.span == Span(3, 1, 3, 42)
+    assert finding.severity is Severity.INFO and finding.span == Span(3, 1, 3, 40)
 
 
 def test_current_page_is_not_archived(parse) -> None:
