@@ -196,7 +196,7 @@ def test_view_identity_location_and_app(collected: Collected) -> None:
 def test_query_params_read_from_the_view_source(collected: Collected) -> None:
     assert collected.endpoint("/api/v2/orders/").query_params == (
         QueryParamFact("status", "request"),
-        QueryParamFact("limit", "request", "int", required=True),
+        QueryParamFact("limit", "request", "integer", required=True),
         QueryParamFact("verbose", "request"),
     )
     assert collected.endpoint("/health").query_params == (

@@ -2,7 +2,8 @@
 
 Read from the view's own source (its AST), never by running it. ``request.GET["x"]``
 raises when ``x`` is missing, so a subscript read marks the parameter required; a read
-wrapped in ``int(...)``/``float(...)``/``bool(...)`` gives its type.
+wrapped in ``int(...)``/``float(...)``/``bool(...)`` gives its type (``integer``,
+``number``, ``boolean``: the names the DRF and ninja adapters use too).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from featuredocs.model import QueryParamFact
 
 _QUERY_DICTS = frozenset({"GET", "query_params"})
 _READ_METHODS = frozenset({"get", "getlist", "pop", "__getitem__", "__contains__"})
-_CONVERTERS = frozenset({"int", "float", "bool", "str", "Decimal", "UUID"})
+# Converters wrapped around a read, to the type names every adapter uses.
+_CONVERTERS = {
+    "int": "integer", "float": "number", "Decimal": "number", "bool": "boolean",
+    "str": "string", "UUID": "string",
+}
 
 
 def request_query_params(objects: Iterable[Any]) -> tuple[QueryParamFact, ...]:
@@ -92,7 +97,7 @@ def _converted_type(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str | Non
     parent = parents.get(node)
     if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name):
         if parent.func.id in _CONVERTERS and parent.args and parent.args[0] is node:
-            return parent.func.id
+            return _CONVERTERS[parent.func.id]
     return None
 
 
