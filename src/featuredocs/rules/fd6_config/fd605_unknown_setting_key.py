@@ -64,7 +64,8 @@ class UnknownSettingKey(Rule):
         ]
         match = closest(leaf, siblings)
         where = f" ({setting.location})" if setting.location else ""
-        hint = f"did you mean `{match}`?{where}" if match else None
+        suggested = f"{parent}.{match}" if parent and match else match
+        hint = f"did you mean `{suggested}`?{where}" if suggested else None
         return self.finding(
             page, claim.span, f"setting `{claim.setting}` has no key `{claim.path}`", hint=hint
         )

@@ -10,6 +10,10 @@ from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
 
+#: Which call to point at when several use a key: where it is written, before reads.
+_WRITES_FIRST = {op: rank for rank, op in enumerate(("set", "get_or_set", "add", "set_many", "get"))}
+
+
 @register
 class UnknownCacheKey(Rule):
     """The page documents a cache key that no cache call in the code uses.
@@ -66,6 +70,7 @@ def _hint(claim: CacheKeyClaim, known: tuple[CacheKeyFact, ...]) -> str | None:
     match = closest(claim.pattern, [fact.pattern for fact in known])
     if match is None:
         return None
-    fact = next(f for f in known if f.pattern == match)
+    same = [f for f in known if f.pattern == match]
+    fact = min(same, key=lambda f: _WRITES_FIRST.get(f.operation, len(_WRITES_FIRST)))
     where = f" ({fact.location})" if fact.location else ""
     return f"did you mean `{match}`?{where}"

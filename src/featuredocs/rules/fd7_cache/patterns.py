@@ -3,7 +3,10 @@
 ``f"orders:{order_id}:summary"``, ``"orders:{}:summary".format(pk)``,
 ``"orders:%s:summary" % pk`` and the prose forms ``orders:{order_id}:summary`` or
 ``orders:<id>:summary`` all give ``orders:{}:summary``. Two patterns agree when some key
-fits both: holes are wildcards on either side, literal parts must match.
+fits both: holes are wildcards on either side, literal parts must match. A hole of the
+code may stand for anything (its value is unknown: a prefix constant, a joined path); a
+hole the page writes (``{order_id}``) stands for one value, so it never spans a separator
+(``catalog:product:{pk}`` does not document ``catalog:product:{}:summary``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import ast
 import re
 
 HOLE = "{}"
+
+#: Characters that split a key into parts; a documented placeholder never contains them.
+SEPARATORS = frozenset(":/|")
 
 _PROSE_HOLE = re.compile(r"\{[^{}]*\}|<[^<>\s]+>|%\([^)]*\)[sdrif]|%[sdrif]")
 
@@ -65,7 +71,8 @@ def _tokens(pattern: str) -> list[str | None]:
 
 
 def patterns_agree(documented: str, code: str) -> bool:
-    """Whether some key fits both patterns (holes match any text, the empty text too)."""
+    """Whether some key fits both patterns (holes match any text, the empty text too;
+    a documented hole no separator)."""
     a, b = _tokens(documented), _tokens(code)
     reachable = [[False] * (len(b) + 1) for _ in range(len(a) + 1)]
     reachable[0][0] = True
@@ -77,7 +84,7 @@ def patterns_agree(documented: str, code: str) -> bool:
             hole_b = j < len(b) and b[j] is None
             if hole_a:
                 reachable[i + 1][j] = True
-                if j < len(b):
+                if j < len(b) and b[j] not in SEPARATORS:
                     reachable[i][j + 1] = True
             if hole_b:
                 reachable[i][j + 1] = True

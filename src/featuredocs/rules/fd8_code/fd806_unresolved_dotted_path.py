@@ -7,7 +7,6 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd8_code.claims import DottedPathClaim, claims_for
 from featuredocs.rules.fd8_code.resolve import CONVENTIONAL_MODULES, ProjectCode, project_code
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
 
 
 @register
@@ -20,8 +19,8 @@ class UnresolvedDottedPath(Rule):
         (``MIDDLEWARE`` entries, ``"task": "billing.tasks.send_reminders"``). Paths of
         three segments or more whose first segment is one of the project's packages must
         name a module or a name defined in it. Paths into Django or other libraries are
-        not checked, nor are paths through an unknown second segment that does not look
-        like a module (``order.customer.email`` is an attribute chain).
+        not checked, nor are attribute chains that merely start like a package
+        (``order.customer.email`` when ``customer`` is a model field).
 
     Why is this bad?
         Dotted paths end up in settings, task schedules and ``import_string`` calls,
@@ -59,7 +58,7 @@ class UnresolvedDottedPath(Rule):
             if missing is None:
                 continue
             parent, _, leaf = missing.rpartition(".")
-            suggestion = code.suggestion(missing)
+            suggestion = _moved_to(claim.path, missing, code) or code.suggestion(missing)
             yield self.finding(
                 page,
                 claim.span,
@@ -78,10 +77,20 @@ def _missing(claim: DottedPathClaim, code: ProjectCode) -> str | None:
     parent, _, leaf = missing.rpartition(".")
     if "." in parent:
         return missing  # `pkg.module.x`: the path went through a real module
-    if leaf in CONVENTIONAL_MODULES or closest(leaf, _submodules(parent, code), cutoff=0.8):
-        return missing
-    return None
+    if leaf in code.attributes and leaf not in CONVENTIONAL_MODULES:
+        return None  # `order.customer.email`: an attribute chain on an instance named like the app
+    return missing
 
 
-def _submodules(package: str, code: ProjectCode) -> list[str]:
-    return [name for name in code.children.get(package, ()) if f"{package}.{name}" in code.modules]
+def _moved_to(path: str, missing: str, code: ProjectCode) -> str | None:
+    """``pkg.old.name`` → ``pkg.new.name`` when exactly one module of ``pkg`` has ``name``."""
+    package = missing.partition(".")[0]
+    rest = path[len(missing) + 1 :]
+    if not rest:
+        return None
+    found = [
+        symbol for symbol in code.symbols
+        if symbol.startswith(f"{package}.") and symbol.endswith(f".{rest}")
+        and symbol.count(".") == path.count(".")
+    ]
+    return found[0] if len(found) == 1 else None

@@ -22,6 +22,8 @@ class ProjectCode:
     modules: frozenset[str]
     symbols: frozenset[str]
     packages: frozenset[str]  # first segments of the project's modules
+    #: Names reachable as attributes of model instances: fields, methods, managers.
+    attributes: frozenset[str] = frozenset()
     children: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def owns(self, dotted: str) -> bool:
@@ -76,8 +78,13 @@ def project_code(facts: ProjectFacts) -> ProjectCode:
     for name in modules | facts.symbols:
         parent, _, leaf = name.rpartition(".")
         children.setdefault(parent, []).append(leaf)
+    attributes = {
+        name
+        for model in facts.models
+        for name in (*(f.name for f in model.fields), *model.attributes, *model.managers)
+    }
     code = ProjectCode(
-        modules, frozenset(facts.symbols), frozenset(packages),
+        modules, frozenset(facts.symbols), frozenset(packages), frozenset(attributes),
         {parent: tuple(sorted(names)) for parent, names in children.items()},
     )
     _CACHE.clear()
