@@ -60,9 +60,13 @@ def collect_env_vars(sources: ProjectSources) -> tuple[EnvVarFact, ...]:
 
 
 def merge_reads(reads: list[EnvRead]) -> tuple[EnvVarFact, ...]:
-    """One fact per variable: required if any read is, the first default written, all places."""
+    """One fact per variable: required if any read is, the first default written, all places.
+
+    Reads in settings modules come first: where a settings file and a task module both
+    give a default, the settings' default is the one the project is configured with.
+    """
     by_name: dict[str, list[EnvRead]] = {}
-    for read in sorted(reads, key=lambda r: (r.location.path, r.location.line)):
+    for read in sorted(reads, key=_read_order):
         by_name.setdefault(read.name, []).append(read)
     facts = []
     for name, group in sorted(by_name.items()):
@@ -79,6 +83,12 @@ def merge_reads(reads: list[EnvRead]) -> tuple[EnvVarFact, ...]:
             locations=tuple(dict.fromkeys(r.location for r in group)),
         ))
     return tuple(facts)
+
+
+def _read_order(read: EnvRead) -> tuple[bool, str, int]:
+    parts = read.location.path.removesuffix(".py").split("/")
+    in_settings = any(part == "settings" or part.startswith("settings_") for part in parts)
+    return (not in_settings, read.location.path, read.location.line)
 
 
 def env_reads(source: SourceFile) -> list[EnvRead]:

@@ -1,0 +1,174 @@
+"""The introspection command end to end: JSON out, one-line errors, no side effects."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from featuredocs.introspect import ProjectImportError, collect_live_in_child, find_settings_module
+from featuredocs.model import ProjectFacts, SourceLocation
+from tests.introspect.projects import connection_attempted, make_live_project
+from tests.support.django_project import make_project
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "shop"
+
+MODELS = '''
+from django.db import models
+
+
+class Invoice(models.Model):
+    number = models.CharField(max_length=20)
+
+    def save(self, *args, **kwargs):
+        raise AssertionError("introspection must never save")
+'''
+
+SERVICES = '''
+import os
+
+from django.conf import settings
+from django.core.cache import cache
+
+print("imported services")  # projects print; the JSON on stdout must stay clean
+
+
+def invoice_total(pk):
+    return cache.get_or_set(f"invoices:{pk}:total", 0, settings.INVOICE_CACHE_TTL)
+
+
+def region():
+    return os.environ.get("BILLING_REGION", "eu")
+'''
+
+APPS = '''
+from django.apps import AppConfig
+
+
+class BillingConfig(AppConfig):
+    name = "billing"
+
+    def ready(self):
+        print("billing ready")
+        from billing import services  # noqa: F401
+'''
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, "-m", "featuredocs.introspect", *args],
+        capture_output=True, text=True, env=env, cwd=cwd, timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def billing(tmp_path_factory: pytest.TempPathFactory):
+    return make_live_project(
+        tmp_path_factory.mktemp("live"),
+        {"billing": {"models.py": MODELS, "services.py": SERVICES, "apps.py": APPS}},
+        settings="INVOICE_CACHE_TTL = 60 * 10\n",
+    )
+
+
+def test_facts_as_json_without_side_effects(billing) -> None:
+    result = run_cli("--root", str(billing.root))  # settings found from manage.py
+    assert result.returncode == 0, result.stderr
+    assert "billing ready" in result.stderr  # the project's prints went to stderr
+    facts = ProjectFacts.from_json(json.loads(result.stdout))
+    assert facts.mode == "live" and facts.settings_module == "project.settings"
+    assert facts.root == str(billing.root.resolve())
+    assert facts.django_version and facts.django_version[0].isdigit()
+    assert facts.model("billing.Invoice") is not None
+    assert not connection_attempted(billing)
+    assert not list(billing.root.rglob("__pycache__"))  # nothing written into the project
+
+
+def test_source_scans_use_live_settings(billing) -> None:
+    facts = billing.facts()
+    [key] = [k for k in facts.cache_keys if k.pattern == "invoices:{}:total"]
+    assert key.timeout == 600 and key.timeout_source == "settings.INVOICE_CACHE_TTL"
+    assert key.location == SourceLocation("billing/services.py", 10)
+    region = facts.env_var("BILLING_REGION")
+    assert region is not None and region.default == "eu" and not region.required
+    assert "billing.services.invoice_total" in facts.symbols
+    assert "billing.services" in facts.modules
+
+
+def test_unimportable_settings_exit_2_with_one_line(billing) -> None:
+    result = run_cli("--root", str(billing.root), "--settings", "project.missing")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert "project.missing" in lines[0] and "ModuleNotFoundError" in lines[0]
+
+
+def test_settings_that_fail_while_importing(tmp_path: Path) -> None:
+    project = make_live_project(tmp_path, settings='API_KEY = __import__("os").environ["NOT_SET_ANYWHERE"]\n')
+    result = run_cli("--root", str(project.root), "--settings", "project.settings")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "featuredocs: cannot import settings `project.settings`: KeyError: 'NOT_SET_ANYWHERE'"
+    )
+    with pytest.raises(ProjectImportError) as raised:
+        collect_live_in_child(project.root, "project.settings")
+    assert raised.value.reason == "KeyError: 'NOT_SET_ANYWHERE'"
+    assert raised.value.settings_module == "project.settings"
+
+
+def test_no_settings_module_found(tmp_path: Path) -> None:
+    result = run_cli("--root", str(tmp_path))
+    assert result.returncode == 2 and "no Django settings module found" in result.stderr
+
+
+def test_a_broken_urlconf_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    project = make_live_project(tmp_path, {"billing": {"models.py": MODELS}},
+                                urls="raise RuntimeError('urls are broken')\n")
+    facts = project.facts()
+    assert facts.model("billing.Invoice") is not None
+    assert facts.endpoints == ()
+    assert any(w.startswith("endpoints: ") for w in facts.warnings)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("psycopg") is None and importlib.util.find_spec("psycopg2") is None,
+    reason="Django cannot even build models for PostgreSQL settings without a driver",
+)
+def test_postgresql_host_that_does_not_exist(tmp_path: Path) -> None:
+    facts = make_project(tmp_path, {"billing": {"models.py": MODELS}}).facts()
+    assert facts.model("billing.Invoice") is not None
+
+
+@pytest.mark.skipif(not (EXAMPLE / "manage.py").exists(), reason="no bundled example project")
+def test_bundled_example_project() -> None:
+    settings_module = find_settings_module(EXAMPLE)
+    assert settings_module
+    facts = collect_live_in_child(EXAMPLE, settings_module)
+    assert facts.warnings == ()
+    own_apps = [app for app in facts.apps if app.project]
+    assert own_apps and all((EXAMPLE / app.path).is_dir() for app in own_apps)
+    own_models = [m for m in facts.models if m.app_label in {a.label for a in own_apps}]
+    assert own_models
+    for model in own_models:  # every location points at the class statement it names
+        line = source_line(model.location)
+        assert line.lstrip().startswith(f"class {model.name}"), (model.label, line)
+        for field in model.fields:
+            if field.location and not field.reverse:
+                assert field.name in source_line(field.location), (model.label, field.name)
+    for var in facts.env_vars:
+        assert all(var.name in source_line(loc) for loc in var.locations), var.name
+    assert all("cache" in source_line(key.location) for key in facts.cache_keys)
+    assert any(command.project for command in facts.commands)
+
+
+def source_line(location: SourceLocation | None) -> str:
+    assert location is not None
+    lines = (EXAMPLE / location.path).read_text(encoding="utf-8").splitlines()
+    return lines[location.line - 1]

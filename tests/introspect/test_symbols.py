@@ -1,0 +1,56 @@
+"""Dotted names of the project's own code: modules, top-level names, class members."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from featuredocs.introspect.sources import module_name_for
+from featuredocs.introspect.symbols import collect_symbols
+from tests.introspect.source_tree import source_tree
+
+
+def test_symbols_and_modules(tmp_path: Path) -> None:
+    sources = source_tree(tmp_path, {
+        "manage.py": "import os\n",
+        "billing/__init__.py": "from billing.tasks import send_reminders\n",
+        "billing/tasks.py": '''
+            import logging
+            RETRIES: int = 3
+            log = logging.getLogger(__name__)
+
+            def send_reminders():
+                pass
+
+            class Reminder:
+                LIMIT = 5
+                def mark_sent(self):
+                    pass
+                class Kind:
+                    EMAIL = "email"
+
+            if True:
+                def conditional():
+                    pass
+        ''',
+        "billing/migrations/0001_initial.py": "class Migration:\n    pass\n",
+        "node_modules/pkg/x.py": "def y(): pass\n",
+        "venv/lib/x.py": "def y(): pass\n",
+    })
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr\n")
+    symbols, modules = collect_symbols(sources)
+    assert modules == {"manage", "billing", "billing.tasks"}
+    for name in ("billing.tasks.send_reminders", "billing.tasks.Reminder",
+                 "billing.tasks.Reminder.mark_sent", "billing.tasks.Reminder.LIMIT",
+                 "billing.tasks.Reminder.Kind", "billing.tasks.RETRIES", "billing.tasks.log",
+                 "billing.tasks.conditional", "billing.send_reminders"):
+        assert name in symbols, name
+    assert "billing.tasks.Reminder.Kind.EMAIL" not in symbols
+    assert not any("migrations" in s or s.startswith(("venv", "node_modules")) for s in symbols)
+
+
+def test_module_names_follow_the_deepest_import_root(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    path = src / "shop" / "orders" / "models.py"
+    assert module_name_for(path, [tmp_path, src]) == "shop.orders.models"
+    assert module_name_for(src / "shop" / "__init__.py", [tmp_path, src]) == "shop"
+    assert module_name_for(tmp_path / "manage.py", [tmp_path]) == "manage"
