@@ -158,7 +158,7 @@ def test_fd605_unknown_nested_key_reported_once_per_missing_level(parse):
     page = parse(CLEAN.replace('["notify"]["channel"]', '["notify"]["chanel"]'))
     assert findings(UnknownSettingKey, page) == [
         ("FD605", 41, 33, "setting `ORDER_CONFIG` has no key `notify.chanel`",
-         "did you mean `channel`? (project/settings.py:40)"),
+         "did you mean `notify.channel`? (project/settings.py:40)"),
     ]
 
 
