@@ -185,7 +185,7 @@ def test_mentions_in_inline_code_and_prose(parse):
         # T
 
         Run `python manage.py expire_orders --days 3` or manage.py export_orders.
-        Use manage.py to run commands; see `manage.py help`.
+        Use manage.py to run commands; see `manage.py help` and `manage.py sync_stock`.
 
         ```bash
         python manage.py not_a_mention
@@ -195,7 +195,7 @@ def test_mentions_in_inline_code_and_prose(parse):
     assert [(m.value, m.span) for m in extract(page).mentions] == [
         ("expire_orders", Span(3, 23, 3, 36)),
         ("export_orders", Span(3, 60, 3, 73)),
-        ("help", Span(4, 47, 4, 51)),
+        ("sync_stock", Span(4, 68, 4, 78)),
     ]
 
 

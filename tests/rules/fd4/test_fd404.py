@@ -34,6 +34,8 @@ python manage.py expire_orders --dry  # argparse accepts a unique prefix
 python manage.py export_orders out.csv -f json --since 2024-01-01 -v 2
 python manage.py migrate orders 0002 --check --noinput
 python manage.py expire_orders --days N
+python manage.py export_orders PATH --format FORMAT
+python manage.py migrate -v N APP_LABEL
 python manage.py export_orders <path> [options]
 ```
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import Span
-from featuredocs.rules.fd4_commands.shell import invocations_in_block, is_illustrative
+from featuredocs.rules.fd4_commands.shell import invocations_in_block, is_illustrative, is_metavar
 
 
 def invocations(parse, body: str, language: str = "bash"):
@@ -57,6 +57,8 @@ def test_shell_shapes(parse, line, expected):
         "echo 'python manage.py expire_orders'",
         "# python manage.py expire_orders",
         "python manage.py",
+        "python manage.py help expire_orders",
+        "django-admin version",
     ],
 )
 def test_lines_that_run_no_command(parse, line):
@@ -68,7 +70,6 @@ def test_lines_that_run_no_command(parse, line):
     [
         "python manage.py expire_orders [options]",
         "python manage.py import_orders <path>",
-        "python manage.py expire_orders --days N",
         "python manage.py expire_orders --days=$DAYS",
         "python manage.py expire_orders ...",
     ],
@@ -93,6 +94,9 @@ def test_block_in_a_list_item_has_page_columns(parse):
     assert found.command.span == Span(5, 21, 5, 28)
 
 
-def test_metavars_and_real_values():
-    assert is_illustrative("N") and is_illustrative("--days=N") and is_illustrative("<app>")
+def test_placeholders_metavars_and_real_values():
+    assert is_illustrative("<app>") and is_illustrative("--since=$DATE")
+    assert is_illustrative("[--dry-run]") and is_illustrative("...")
     assert not is_illustrative("--days=3") and not is_illustrative("auth.User")
+    assert is_metavar("N") and is_metavar("--days=N") and is_metavar("WARNING")
+    assert not is_metavar("--days") and not is_metavar("Order")

@@ -8,7 +8,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.hints import flag_hint
 from featuredocs.rules.fd4_commands.parser import UnsupportedParser, rejection
-from featuredocs.rules.fd4_commands.shell import Invocation
+from featuredocs.rules.fd4_commands.shell import Invocation, is_metavar
 from featuredocs.rules.registry import register
 
 _UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<first>\S+)")
@@ -43,7 +43,8 @@ class InvalidInvocation(Rule):
         ``python manage.py X …`` line of the page's shell blocks with it, reporting
         argparse's own reason: an unknown option, a bad choice, a value of the wrong
         type, a missing or an extra argument. Lines with placeholders (``[options]``,
-        ``<path>``, ``...``, ``$VAR``, ``N``) are illustrations and are not parsed.
+        ``<path>``, ``...``, ``$VAR``) are illustrations and are not parsed, and an
+        upper-case word the parser refuses (``--days N``) is read as a metavar.
 
     Why is this bad?
         The example is the part of the page people copy; when it fails they stop
@@ -91,6 +92,8 @@ class InvalidInvocation(Rule):
         if reason is None:
             return None
         span, culprit = _culprit(invocation, reason)
+        if culprit is not None and is_metavar(culprit):
+            return None  # `--days N`: the page shows the metavar, not a value
         hint = None
         if culprit is not None and culprit.startswith("-") and "unrecognized" in reason:
             hint = flag_hint(culprit.split("=")[0], command)

@@ -14,7 +14,8 @@ _WORD = re.compile(r"[\w-]+")
 
 
 def _needs_documenting(option: OptionFact) -> bool:
-    if option.base or option.help == _SUPPRESSED:
+    # A sub-command's options are documented with the sub-command, in no fixed shape.
+    if option.base or option.help == _SUPPRESSED or option.subcommand is not None:
         return False
     return action_name(option.action) not in {"help", "version"}
 

@@ -35,6 +35,8 @@ _PREFIX_COMMANDS = frozenset({"sudo", "env", "time", "nohup", "exec", "command"}
 _RUNNERS = frozenset({"run", "exec"})
 _ILLUSTRATIVE = re.compile(r"^\[|\]$|^<.+>$|\.\.\.|…|^\{.*\}$|[$`]")
 _METAVAR = re.compile(r"[A-Z][A-Z0-9_]*")
+#: Handled by ``manage.py`` itself, not commands: ``manage.py help``, ``manage.py version``.
+BUILTINS = frozenset({"help", "version"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,8 @@ class Invocation:
     """``manage.py <command> <args…>`` as written in a code block or inline code.
 
     ``illustrative`` when the arguments hold placeholders (``[options]``, ``<path>``,
-    ``...``, ``$DAYS``, ``N``): the command name is real, the arguments are not meant to
-    be parsed.
+    ``...``, ``$DAYS``): the command name is real, the arguments are not meant to be
+    parsed. Upper-case words (``N``) are left to the parser: see :func:`is_metavar`.
     """
 
     launcher: str
@@ -263,14 +265,21 @@ def _launcher(words: Sequence[_Raw]) -> tuple[str, int] | None:
     return None
 
 
+def _value_parts(value: str) -> tuple[str, ...]:
+    """The word, and for ``--flag=value`` also the value."""
+    _, equals, after = value.partition("=")
+    return (value, after) if value.startswith("-") and equals and after else (value,)
+
+
 def is_illustrative(value: str) -> bool:
-    """A placeholder argument: ``[options]``, ``<path>``, ``...``, ``$VAR``, ``N``."""
-    _, _, after_equals = value.partition("=") if value.startswith("-") else ("", "", value)
-    return any(
-        bool(_ILLUSTRATIVE.search(part)) or bool(_METAVAR.fullmatch(part))
-        for part in (value, after_equals)
-        if part
-    )
+    """A placeholder argument: ``[options]``, ``<path>``, ``...``, ``$VAR``."""
+    return any(_ILLUSTRATIVE.search(part) for part in _value_parts(value))
+
+
+def is_metavar(value: str) -> bool:
+    """An upper-case word such as ``N`` or ``DAYS``: maybe a metavar, maybe a real value
+    (``--fail-level WARNING``); only the parser can tell."""
+    return any(_METAVAR.fullmatch(part) for part in _value_parts(value))
 
 
 def invocation_in(words: Sequence[_Raw], line: LogicalLine) -> Invocation | None:
@@ -280,6 +289,8 @@ def invocation_in(words: Sequence[_Raw], line: LogicalLine) -> Invocation | None
         return None
     launcher, index = found
     if index >= len(words) or not words[index].value or words[index].value.startswith("-"):
+        return None
+    if words[index].value in BUILTINS:
         return None
     command, rest = words[index], words[index + 1:]
     illustrative = any(raw.broken or is_illustrative(raw.value) for raw in rest)
