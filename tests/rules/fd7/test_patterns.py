@@ -1,0 +1,72 @@
+"""Key patterns from f-strings, format strings and prose; matching with holes."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from featuredocs.rules.fd7_cache.durations import describe, durations, written_like
+from featuredocs.rules.fd7_cache.patterns import pattern_from_node, pattern_from_text, patterns_agree
+
+
+@pytest.mark.parametrize(
+    ("source", "pattern"),
+    [
+        ('f"orders:{order_id}:summary"', "orders:{}:summary"),
+        ('f"orders:{{literal}}:{pk}"', "orders:{literal}:{}"),
+        ('"orders:{}:summary".format(pk)', "orders:{}:summary"),
+        ('"orders:%s:summary" % pk', "orders:{}:summary"),
+        ('"orders:" + str(pk) + ":summary"', "orders:{}:summary"),
+        ('f"{PREFIX}{pk}"', "{}"),
+        ('"dashboard"', "dashboard"),
+        ("len(x)", None),
+    ],
+)
+def test_pattern_from_python(source: str, pattern: str | None) -> None:
+    assert pattern_from_node(ast.parse(source, mode="eval").body) == pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [("orders:{order_id}:summary", "orders:{}:summary"), ("orders:<id>:lines", "orders:{}:lines"),
+     ("orders:%(pk)s", "orders:{}")],
+)
+def test_pattern_from_prose(text: str, pattern: str) -> None:
+    assert pattern_from_text(text) == pattern
+
+
+@pytest.mark.parametrize(
+    ("documented", "code", "agree"),
+    [
+        ("orders:{}:summary", "orders:{}:summary", True),
+        ("orders:42:summary", "orders:{}:summary", True),
+        ("orders:{}:summary", "{}:{}:summary", True),
+        ("orders:{}:summary", "{}", True),  # a key the code builds entirely at run time
+        ("orders:{}:summary", "orders:{}:lines", False),
+        ("order:{}:summary", "orders:{}:summary", False),
+        ("catalog:product:{}", "catalog:product:{}:summary", False),
+        ("catalog:{}", "catalog:{}", True),
+    ],
+)
+def test_patterns_agree(documented: str, code: str, agree: bool) -> None:
+    assert patterns_agree(documented, code) is agree
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("**TTL**: 15 minutes", [900]), ("TTL: 900 seconds", [900]), ("1 hour", [3600]),
+     ("24h", [86400]), ("30s or 2 min", [30, 120]), ("[X] minutes", []), ("v2 api", [])],
+)
+def test_durations(text: str, seconds: list[int]) -> None:
+    assert [d.seconds for d in durations(text)] == seconds
+
+
+def test_durations_are_written_back_in_the_page_s_unit() -> None:
+    (minutes,) = durations("15 minutes")
+    assert written_like(1800, minutes) == "30 minutes"
+    assert written_like(60, minutes) == "1 minute"
+    assert written_like(90, minutes) == "90 seconds"
+    (hours,) = durations("24h")
+    assert written_like(7200, hours) == "2h"
+    assert describe(900) == "15 minutes" and describe(86400) == "1 day" and describe(45) == "45 seconds"
