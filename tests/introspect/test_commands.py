@@ -96,7 +96,7 @@ def test_every_action_of_the_parser(facts: ProjectFacts) -> None:
     assert fmt.choices == ("csv", "json") and fmt.default == "'csv'" and fmt.action == "store"
     limit = export.option("--limit")
     assert limit.type == "int" and limit.default == "100" and limit.takes_value
-    assert limit.help == "at most %(default)s rows"
+    assert limit.help == "at most 100 rows"  # as `--help` shows it
     dry = export.option("--dry-run")
     assert (dry.dest, dry.action, dry.default, dry.nargs) == ("dry", "store_true", "False", "0")
     assert not dry.takes_value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from django.core.management import get_commands, load_command_class
@@ -59,7 +60,8 @@ def option_facts(
     """One OptionFact per action, sub-parsers' actions after their own, flagged by name."""
     names = _action_names(parser)
     for action in parser._actions:
-        yield _option_fact(action, names, base_keys if subcommand is None else frozenset(), subcommand)
+        fact = _option_fact(action, names, base_keys if subcommand is None else frozenset(), subcommand)
+        yield replace(fact, help=_expanded_help(parser, action, fact.help))
         if isinstance(action, argparse._SubParsersAction):
             for sub_name, sub_parser in action.choices.items():
                 path = f"{subcommand} {sub_name}" if subcommand else sub_name
@@ -119,6 +121,17 @@ def _help(text: Any) -> str:
     if text is None or text == argparse.SUPPRESS:
         return ""
     return " ".join(str(text).split())
+
+
+def _expanded_help(parser: argparse.ArgumentParser, action: argparse.Action, text: str) -> str:
+    """The help as ``--help`` shows it: ``%(default)s`` and friends filled in by argparse."""
+    if "%" not in text:
+        return text
+    try:
+        expanded = parser._get_formatter()._expand_help(action)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return text  # a help text with a stray percent sign: keep it as written
+    return " ".join(expanded.split())
 
 
 def _one_line(error: BaseException) -> str:

@@ -37,7 +37,7 @@ def collect_live(root: Path, settings_module: str) -> ProjectFacts:
     locator = Locator(root)
     apps = collect_apps(locator)
     project_apps = frozenset(app.name for app in apps if app.project)
-    models = collect_models(locator, warnings)
+    models = collect_models(locator, project_apps, warnings)
     commands = collect_commands(locator, project_apps, warnings)
     settings = collect_settings(root, warnings)
     scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Any
 
 from django.db import models
@@ -18,12 +19,13 @@ def index_facts(model: type[models.Model], locator: Locator) -> tuple[IndexFact,
     meta = table_model._meta
     meta_lines = _MetaLines(table_model, locator)
     for index in meta.indexes:
+        call = meta_lines.call("indexes", index.name)
         facts.append(IndexFact(
             kind="index",
             fields=tuple(index.fields),
             name=index.name or None,
-            expressions=tuple(str(e) for e in index.expressions),
-            condition=str(index.condition) if index.condition is not None else None,
+            expressions=_expressions(index, call),
+            condition=_condition(index, call),
             location=meta_lines.entry("indexes", index.name),
         ))
     for fields in getattr(meta, "index_together", ()) or ():  # removed in Django 5.1
@@ -51,15 +53,48 @@ def _field_indexes(model: type[models.Model], locator: Locator) -> list[IndexFac
 
 
 def _unique_constraint(constraint: Any, meta_lines: _MetaLines) -> IndexFact:
-    condition = getattr(constraint, "condition", None)
+    call = meta_lines.call("constraints", constraint.name)
     return IndexFact(
         kind="unique_constraint",
         fields=tuple(constraint.fields),
         name=constraint.name,
-        expressions=tuple(str(e) for e in getattr(constraint, "expressions", ())),
-        condition=str(condition) if condition is not None else None,
+        expressions=_expressions(constraint, call),
+        condition=_condition(constraint, call),
         location=meta_lines.entry("constraints", constraint.name),
     )
+
+
+def _expressions(index: Any, call: _SourceCall | None) -> tuple[str, ...]:
+    """Expressions as written (``Lower("email")``), else as Django prints them."""
+    expressions = tuple(getattr(index, "expressions", ()) or ())
+    if call is not None:
+        written = [call.text(arg) for arg in call.node.args if not isinstance(arg, ast.Starred)]
+        if len(written) == len(expressions):
+            return tuple(written)
+    return tuple(str(e) for e in expressions)
+
+
+def _condition(index: Any, call: _SourceCall | None) -> str | None:
+    """The condition as written (``Q(status="paid")``), else as Django prints it."""
+    condition = getattr(index, "condition", None)
+    if condition is None:
+        return None
+    if call is not None:
+        for keyword in call.node.keywords:
+            if keyword.arg == "condition":
+                return call.text(keyword.value)
+    return str(condition)
+
+
+class _SourceCall:
+    """An ``Index(...)`` or ``UniqueConstraint(...)`` call found in a ``Meta`` body."""
+
+    def __init__(self, parsed: Any, node: ast.Call) -> None:
+        self.parsed = parsed
+        self.node = node
+
+    def text(self, node: ast.AST) -> str:
+        return ast.get_source_segment(self.parsed.text, node) or ast.unparse(node)
 
 
 class _MetaLines:
@@ -79,24 +114,35 @@ class _MetaLines:
                     self._metas.append((found[0], statement))
 
     def entry(self, option: str, name: str | None) -> SourceLocation | None:
+        """The line of the named entry, or of the option's assignment when unnamed."""
         for parsed, meta in self._metas:
             statement = body_assignment(meta, option)
             if statement is None:
                 continue
-            line = _named_call_line(statement, name) if name else None
-            if name and line is None:
+            call = _named_call(statement, name) if name else None
+            if name and call is None:
                 continue  # declared under the same option by another class in the MRO
-            return self._locator.at(parsed.path, line or statement.lineno)
+            return self._locator.at(parsed.path, call.lineno if call else statement.lineno)
+        return None
+
+    def call(self, option: str, name: str | None) -> _SourceCall | None:
+        if not name:
+            return None
+        for parsed, meta in self._metas:
+            statement = body_assignment(meta, option)
+            call = _named_call(statement, name) if statement is not None else None
+            if call is not None:
+                return _SourceCall(parsed, call)
         return None
 
 
-def _named_call_line(statement: ast.stmt, name: str) -> int | None:
+def _named_call(statement: ast.stmt, name: str) -> ast.Call | None:
     for node in ast.walk(statement):
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
                 if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
                     if _index_name_matches(str(keyword.value.value), name):
-                        return node.lineno
+                        return node
     return None
 
 
@@ -104,8 +150,6 @@ def _index_name_matches(written: str, actual: str) -> bool:
     # abstract bases write "%(app_label)s_%(class)s_idx"; compare the fixed parts
     if "%(" not in written:
         return written == actual
-    import re
-
     pattern = re.escape(written)
     pattern = re.sub(r"%\\\((?:app_label|class)\\\)s", ".+", pattern)
     return re.fullmatch(pattern, actual) is not None

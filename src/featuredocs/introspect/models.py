@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
@@ -12,6 +13,7 @@ from django.db import models
 from featuredocs.introspect.locate import Locator
 from featuredocs.introspect.model_fields import field_facts, model_label
 from featuredocs.introspect.model_indexes import index_facts
+from featuredocs.introspect.sources import is_project_path
 from featuredocs.model import AppFact, FieldFact, ModelFact
 
 #: Names Django adds to every model class; not attributes a page documents.
@@ -24,18 +26,19 @@ def collect_apps(locator: Locator) -> tuple[AppFact, ...]:
     facts = []
     for config in apps.get_app_configs():
         rel = locator.relative(config.path) if config.path else None
-        own = locator.is_project_module(config.name) or (
-            rel is not None and locator.is_project_module(config.module.__name__)
-        )
-        facts.append(AppFact(config.label, config.name, rel or "", bool(own)))
+        # by folder, not module file: a namespace-package app has no __file__
+        own = rel is not None and is_project_path(Path(config.path) / "__init__.py", locator.root)
+        facts.append(AppFact(config.label, config.name, rel if own else "", own))
     return tuple(facts)
 
 
-def collect_models(locator: Locator, warnings: list[str]) -> tuple[ModelFact, ...]:
+def collect_models(
+    locator: Locator, project_apps: frozenset[str], warnings: list[str]
+) -> tuple[ModelFact, ...]:
     """Every installed model, plus the abstract models the project defines or builds on."""
     concrete = list(apps.get_models())
     facts = []
-    for model in [*concrete, *_abstract_models(concrete, locator)]:
+    for model in [*concrete, *_abstract_models(concrete, project_apps)]:
         try:
             facts.append(model_fact(model, locator))
         except Exception as error:  # one odd model must not hide the others
@@ -70,7 +73,7 @@ def _model_bases(model: type[models.Model]) -> list[type]:
     ]
 
 
-def _abstract_models(concrete: list[type[models.Model]], locator: Locator) -> list[type]:
+def _abstract_models(concrete: list[type[models.Model]], project_apps: frozenset[str]) -> list[type]:
     """Abstract bases in the MRO of installed models, and those the project's apps define."""
     found: dict[str, type] = {}
     for model in concrete:
@@ -78,7 +81,7 @@ def _abstract_models(concrete: list[type[models.Model]], locator: Locator) -> li
             if base._meta.abstract:
                 found.setdefault(f"{base.__module__}.{base.__qualname__}", base)
     for config in apps.get_app_configs():
-        if not locator.is_project_module(config.name) or config.models_module is None:
+        if config.name not in project_apps or config.models_module is None:
             continue
         for module in _modules_under(config.models_module.__name__):
             for _, value in inspect.getmembers(module, inspect.isclass):
