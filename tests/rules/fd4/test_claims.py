@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import Span
-from featuredocs.rules.fd4_commands.claims import extract, placeholder_commands
+from featuredocs.rules.fd4_commands.claims import extract, template_examples
 from featuredocs.markdown import load_schema
 
 PAGE = """\
@@ -161,7 +161,8 @@ def test_section_running_two_commands_attributes_no_list(parse):
 
 @pytest.mark.parametrize(
     "heading",
-    ["### command_name", "### [Command Name]", "### `<command>`", "### Scheduling"],
+    ["### command_name", "### [Command Name]", "### `<command>`", "### Scheduling",
+     "### usage"],
 )
 def test_template_shapes_and_prose_headings_declare_nothing(parse, heading):
     page = parse(f"# T\n\n## Management Commands\n\n{heading}\n\nText.\n")
@@ -199,8 +200,14 @@ def test_mentions_in_inline_code_and_prose(parse):
     ]
 
 
-def test_template_filler_commands_are_placeholders(parse):
-    placeholders = placeholder_commands(load_schema())
-    assert {"command_name", "command_setup", "command1"} <= placeholders
-    page = parse("# T\n\n## Common Workflows\n\n```bash\npython manage.py command_verify\n```\n")
-    assert extract(page, placeholders).invocations == ()
+def test_template_filler_commands_and_options_are_placeholders(parse):
+    examples = template_examples(load_schema())
+    assert {"command_name", "command_setup", "command1"} <= examples.commands
+    page = parse(
+        "# T\n\n## Management Commands\n\n### expire_orders\n\n**Options:**\n"
+        "- `--option-name`: Description (default: value)\n- `--days`: Age\n\n"
+        "## Common Workflows\n\n```bash\npython manage.py command_verify\n```\n"
+    )
+    claims = extract(page, examples)
+    assert claims.invocations == ()
+    assert [o.flags[0].text for o in claims.options] == ["--days"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from featuredocs.model import Applicability, Span
 from featuredocs.rules.fd4_commands.fd401_command_not_found import CommandNotFound
 from tests.rules.fd4.facts import FACTS
@@ -62,3 +64,8 @@ def test_silent_on_real_commands_and_template_placeholders(parse):
 
 def test_silent_without_facts(parse):
     assert run_rule(CommandNotFound, parse(DRIFTED), None) == []
+
+
+def test_silent_when_facts_do_not_list_djangos_own_commands(parse):
+    partial = replace(FACTS, commands=tuple(c for c in FACTS.commands if c.project))
+    assert run_rule(CommandNotFound, parse(DRIFTED), partial) == []

@@ -47,6 +47,11 @@ _LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<n
 _CODE = re.compile(r"(`+)\s*(?P<text>.+?)\s*\1")
 _NAME = re.compile(r"[A-Za-z_][\w-]*")
 _PLAIN_NAME = re.compile(r"(?P<name>[a-z_][a-z0-9_-]*)(?:\s+[-—–:]\s+.*)?")
+#: Lower-case headings under a commands section that are about commands, not commands.
+_SECTION_WORDS = frozenset(
+    {"usage", "example", "examples", "options", "arguments", "notes", "scheduling", "cron",
+     "overview", "troubleshooting", "setup", "configuration", "output"}
+)
 _SHAPE = re.compile(r"^[\[<{].*[\]>}]$|\.\.\.|…|^[A-Z][A-Z0-9_]*$")
 _FILLER_COMMAND = re.compile(r"manage\.py\s+([\w-]+)")
 
@@ -92,12 +97,28 @@ class CommandClaims:
 # --- placeholders ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class TemplateExamples:
+    """What the template shows as examples: command names, and option items (by their
+    plain text) such as ``--option-name: Description (default: value)``. A page that keeps
+    them kept a placeholder, which FD103 reports; they document nothing here."""
+
+    commands: frozenset[str] = TEMPLATE_COMMANDS
+    items: frozenset[str] = frozenset()
+
+
 def placeholder_commands(schema: TemplateSchema | None) -> frozenset[str]:
     """The template's example command names, from its filler text and the default set."""
     names = set(TEMPLATE_COMMANDS)
     for filler in schema.fillers if schema is not None else ():
         names.update(_FILLER_COMMAND.findall(filler))
     return frozenset(names)
+
+
+def template_examples(schema: TemplateSchema | None) -> TemplateExamples:
+    fillers = schema.fillers if schema is not None else ()
+    items = frozenset(f for f in fillers if f.lstrip().startswith("-"))
+    return TemplateExamples(placeholder_commands(schema), items)
 
 
 def is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
@@ -134,7 +155,9 @@ def _heading_name(heading: Heading, under_commands: bool) -> tuple[str, str] | N
     if _SHAPE.search(heading.plain.strip()):
         return heading.plain.strip(), ""
     plain = _PLAIN_NAME.fullmatch(heading.plain.strip())
-    return (plain.group("name"), "") if plain else None
+    if plain is None or plain.group("name") in _SECTION_WORDS:
+        return None
+    return plain.group("name"), ""
 
 
 def _in_code(source: str, offset: int) -> bool:
@@ -212,23 +235,29 @@ def _invoked_by_section(
 
 
 def _list_from_items(
-    page: Page, command: str, span: Span, items: Iterable[ListItem]
+    page: Page, command: str, span: Span, items: Iterable[ListItem], fillers: frozenset[str]
 ) -> OptionList:
     items = tuple(items)
-    claims = (option_from_item(page, command, item) for item in items)
+    claims = (option_from_item(page, command, i) for i in items if i.plain.strip() not in fillers)
     found = tuple(claim for claim in claims if claim is not None)
     return OptionList(command, span, found, "\n".join(item.source for item in items))
 
 
-def _lists_in_section(page: Page, section: Section, command: str) -> list[OptionList]:
+def _lists_in_section(
+    page: Page, section: Section, command: str, fillers: frozenset[str]
+) -> list[OptionList]:
     found: list[OptionList] = []
     for labelled in section.labelled:
         if _OPTIONS_LABEL.fullmatch(labelled.label.strip()) and labelled.items:
-            found.append(_list_from_items(page, command, labelled.span, labelled.items))
+            found.append(
+                _list_from_items(page, command, labelled.span, labelled.items, fillers)
+            )
     if section.level >= 3 and _OPTIONS_LABEL.fullmatch(section.title.strip()):
         items = [item for b in section.blocks if b.kind is BlockKind.LIST for item in b.items]
         if items:
-            found.append(_list_from_items(page, command, section.heading.span, items))
+            found.append(
+                _list_from_items(page, command, section.heading.span, items, fillers)
+            )
     for block in section.blocks:
         if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
             found.extend(_table_list(page, command, block.span, block.rows))
@@ -249,21 +278,24 @@ def _table_list(
     return [OptionList(command, span, found, "\n".join(r.cells[0] for r in rows[1:]))]
 
 
-def _option_lists(page: Page, attribution: _Attribution) -> list[OptionList]:
+def _option_lists(
+    page: Page, attribution: _Attribution, fillers: frozenset[str]
+) -> list[OptionList]:
     found: list[OptionList] = []
     for section in page.walk():
         chain = page.section_at(section.heading.span.line)
         command = attribution.command_for(chain)
         if command is not None:
-            found.extend(_lists_in_section(page, section, command))
+            found.extend(_lists_in_section(page, section, command, fillers))
     return found
 
 
 # --- the page ------------------------------------------------------------------------------
 
 
-def extract(page: Page, placeholders: frozenset[str] = TEMPLATE_COMMANDS) -> CommandClaims:
+def extract(page: Page, examples: TemplateExamples = TemplateExamples()) -> CommandClaims:
     """Every command claim of one page."""
+    placeholders = examples.commands
     by_block = {code.first_line: invocations_in_block(page, code) for code in page.code_blocks}
     declarations, placeholder_lines = _declarations(page, placeholders)
     attribution = _Attribution(
@@ -281,12 +313,12 @@ def extract(page: Page, placeholders: frozenset[str] = TEMPLATE_COMMANDS) -> Com
     return CommandClaims(
         declarations=tuple(declarations),
         invocations=invocations,
-        option_lists=tuple(_option_lists(page, attribution)),
+        option_lists=tuple(_option_lists(page, attribution, examples.items)),
         mentions=named,
     )
 
 
 def claims_for(page: Page, ctx: CheckContext) -> CommandClaims:
     """The page's claims, extracted once per run and shared by the family's rules."""
-    placeholders = placeholder_commands(ctx.schema)
-    return ctx.memo("fd4.claims", page, lambda p: extract(p, placeholders))
+    examples = template_examples(ctx.schema)
+    return ctx.memo("fd4.claims", page, lambda p: extract(p, examples))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, ProjectFacts, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
-from featuredocs.rules.fd4_commands.hints import command_hint, rename_fix
+from featuredocs.rules.fd4_commands.hints import command_hint, knows_commands, rename_fix
 from featuredocs.rules.registry import register
 
 
@@ -17,7 +17,9 @@ class CommandNotFound(Rule):
         Reads the commands a feature page declares (``### expire_orders`` under
         *Management Commands*) and every ``python manage.py X`` / ``django-admin X`` line
         in its shell code blocks, and checks that each command exists in the project
-        (its own apps, Django and installed packages).
+        (its own apps, Django and installed packages). Facts that do not list Django's
+        own commands (a static read) cannot tell a missing command, so nothing is
+        reported from them.
 
     Why is this bad?
         A reader who copies the line gets ``Unknown command`` — usually because the
@@ -54,7 +56,7 @@ class CommandNotFound(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts
-        if facts is None:
+        if facts is None or not knows_commands(facts):
             return
         claims = claims_for(page, ctx)
         for declaration in claims.declarations:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import CommandClaims, claims_for
-from featuredocs.rules.fd4_commands.hints import command_hint
+from featuredocs.rules.fd4_commands.hints import command_hint, knows_commands
 from featuredocs.rules.fd4_commands.shell import Word
 from featuredocs.rules.registry import register
 
@@ -57,7 +57,7 @@ class UnknownCommandMention(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts
-        if facts is None:
+        if facts is None or not knows_commands(facts):
             return
         claims = claims_for(page, ctx)
         seen: set[tuple[int, int]] = set()

@@ -12,6 +12,13 @@ from featuredocs.rules.suggest import closest, did_you_mean
 _RENAME_CUTOFF = 0.85
 
 
+def knows_commands(facts: ProjectFacts) -> bool:
+    """Whether the facts list every command. Live facts always hold Django's own
+    (``migrate``, ``check``); facts without them (a static read of the project's
+    source) cannot say that a name is missing."""
+    return any(not command.project for command in facts.commands)
+
+
 def _where(command: CommandFact | None) -> str | None:
     return str(command.location) if command is not None and command.location else None
 
