@@ -266,11 +266,17 @@ def _code_line_numbers(page: Page, keys: tuple[CacheKeyClaim, ...]) -> set[int]:
 
 
 def _owners(page: Page, keys: tuple[CacheKeyClaim, ...], line: int) -> tuple[CacheKeyClaim, ...]:
+    """The keys on the TTL's line; else those of its section; else those an enclosing
+    section lists before its first sub-section (never a sibling section's keys)."""
     same_line = tuple(key for key in keys if key.span.line == line)
     if same_line:
         return same_line
-    for section in reversed(page.section_at(line)):
-        inside = tuple(k for k in keys if section.heading.span.line <= k.span.line <= section.end_line)
+    chain = page.section_at(line)
+    for depth, section in enumerate(reversed(chain)):
+        last = section.end_line
+        if depth and section.subsections:
+            last = section.subsections[0].heading.span.line - 1
+        inside = tuple(k for k in keys if section.heading.span.line <= k.span.line <= last)
         if inside:
             return inside
     return ()

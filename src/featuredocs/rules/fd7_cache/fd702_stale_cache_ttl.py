@@ -79,11 +79,14 @@ class StaleCacheTtl(Rule):
 
 
 def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact]:
-    return [
-        fact
-        for fact in known
-        if fact.operation in STORING and any(patterns_agree(k.pattern, fact.pattern) for k in ttl.keys)
-    ]
+    """The code's writes of the TTL's keys: the same pattern if the code has it, else any
+    pattern that agrees with one (``orders:{}:summary`` before ``orders:{}:{}``)."""
+    writes = [fact for fact in known if fact.operation in STORING]
+    patterns = {key.pattern for key in ttl.keys}
+    exact = [fact for fact in writes if fact.pattern in patterns]
+    if exact:
+        return exact
+    return [f for f in writes if any(patterns_agree(p, f.pattern) for p in patterns)]
 
 
 def _fix(ttl: TtlClaim, timeouts: list[int]) -> Fix | None:
