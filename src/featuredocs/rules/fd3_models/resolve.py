@@ -56,7 +56,12 @@ class ModelResolver:
             if in_module or not _looks_like_project_import(imported.module):
                 return None
             return matches[0] if len(matches) == 1 else None
-        return self.resolve(identifier).model if identifier[:1].isupper() else None
+        if not identifier[:1].isupper():
+            return None
+        matches = self._named(identifier)  # a free name: no import on the page binds it
+        if len(matches) > 1:
+            matches = self._own(matches)
+        return matches[0] if len(matches) == 1 else None
 
     def _named(self, name: str) -> list[ModelFact]:
         matches = self.facts.models_named(name)

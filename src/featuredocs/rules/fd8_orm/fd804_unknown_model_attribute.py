@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd8_orm.references import orm_report
+from featuredocs.rules.registry import register
+
+
+@register
+class UnknownModelAttribute(Rule):
+    """An example uses an attribute or method the model does not have.
+
+    What it does:
+        Checks ``Model.attr`` and ``instance.attr`` in a page's Python examples, where
+        the instance is known to be a model instance (``x = Model.objects.get(...)``,
+        ``create``, ``first``, ``get_or_create``, ``for x in Model.objects.filter(...)``,
+        ``x = Model(...)``, ``def f(x: Model)``, ``self`` in a model's method, a
+        related object such as ``order.customer``). The attribute must be a field, a
+        column name (``customer_id``), a reverse accessor, a method, property, manager
+        or class attribute of the model, an annotation of the queryset it came from, or
+        Django's model API (``save``, ``delete``, ``refresh_from_db``, ``pk``,
+        ``get_FOO_display`` for fields with choices, ``get_next_by_FOO`` …). Names that
+        cannot be resolved, and private names, are left alone.
+
+    Why is this bad?
+        A method that was renamed or never written makes the example fail with
+        ``AttributeError``; assigning to a field that no longer exists silently does
+        nothing when the instance is saved.
+
+    Example:
+        ```python
+        invoice = Invoice.objects.get(number="2024-001")
+        invoice.mark_as_paid()
+        ```
+
+    Use instead:
+        ```python
+        invoice = Invoice.objects.get(number="2024-001")
+        invoice.mark_paid()
+        ```
+
+    Fix safety:
+        No fix: renaming a call may change what the example does.
+    """
+
+    code = "FD804"
+    name = "UnknownModelAttribute"
+    summary = "attribute or method not on the model"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        for problem in orm_report(page, ctx).attributes:
+            yield self.finding(page, problem.span, problem.message, hint=problem.hint)

@@ -1,0 +1,280 @@
+"""ORM calls and model attribute uses in a page's Python examples, checked once per page.
+
+FD803 reads :attr:`OrmReport.queries` (field paths in ``filter``, ``order_by``,
+``select_related`` … and in ``Q``/``F``/aggregates inside them); FD804 reads
+:attr:`OrmReport.attributes` (``Model.attr``, ``instance.attr``). Both come from one walk
+over the blocks with one :class:`~featuredocs.rules.fd8_orm.inference.Inference`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import ModelFact, Page, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.claims import describes_other_times
+from featuredocs.rules.fd3_models.lookup import (
+    CLASS_API,
+    INSTANCE_API,
+    field_names,
+    forward_field,
+    is_attribute,
+    is_known_name,
+    suggestion,
+)
+from featuredocs.rules.fd3_models.pycode import PythonBlock
+from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd8_orm.inference import PAIRED, Inference, Instance, ModelClass, Rows
+from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
+
+MEMO_KEY = "fd8.orm"
+_LOOKUP_METHODS = frozenset({"filter", "exclude", "get", "aget"}) | PAIRED
+_TRANSFORM_METHODS = frozenset({"order_by", "values", "values_list", "distinct"})
+_FIELD_METHODS = frozenset({"only", "defer"})
+_EXPRESSION_METHODS = frozenset({"annotate", "aggregate", "alias", "aaggregate"})
+_AGGREGATES = frozenset({
+    "Count", "Sum", "Avg", "Min", "Max", "StdDev", "Variance", "ArrayAgg", "StringAgg",
+    "JSONBAgg", "BoolAnd", "BoolOr", "BitAnd", "BitOr", "Coalesce", "Lower", "Upper",
+    "Length", "Trunc", "TruncDate", "TruncDay", "TruncMonth", "TruncYear", "TruncWeek",
+    "ExtractYear", "ExtractMonth", "ExtractDay", "Cast", "Greatest", "Least", "Concat",
+})
+_CREATE_DEFAULTS = frozenset({"defaults", "create_defaults"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    span: Span
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrmReport:
+    queries: tuple[Problem, ...]
+    attributes: tuple[Problem, ...]
+
+
+def orm_report(page: Page, ctx: CheckContext) -> OrmReport:
+    """Every ORM and attribute problem of the page's examples (memoised per page)."""
+    return ctx.memo(MEMO_KEY, page, lambda p: _report(p, ctx))
+
+
+def _report(page: Page, ctx: CheckContext) -> OrmReport:
+    assert ctx.facts is not None, "FD803/FD804 need facts"
+    resolved = resolved_models(page, ctx)
+    blocks = tuple(
+        b for b in resolved.claims.blocks if not describes_other_times(page, b.code.first_line)
+    )
+    inference = Inference(ctx.facts, resolved.resolver, blocks)
+    checker = _Checker(inference)
+    checker.run(blocks)
+    return OrmReport(tuple(checker.queries), tuple(checker.attributes))
+
+
+class _Checker:
+    def __init__(self, inference: Inference) -> None:
+        self.inference = inference
+        self.queries: list[Problem] = []
+        self.attributes: list[Problem] = []
+        self._stored: set[tuple[str, str]] = set()
+
+    def run(self, blocks: tuple[PythonBlock, ...]) -> None:
+        nodes = [(block, node) for block in blocks for node in block.nodes()]
+        for block, node in nodes:
+            if isinstance(node, ast.Call):
+                self._call(block, node)
+        attributes = [(b, n) for b, n in nodes if isinstance(n, ast.Attribute)]
+        # assignments first, so that reading an attribute the page assigned is not
+        # reported a second time
+        attributes.sort(key=lambda pair: not isinstance(pair[1].ctx, ast.Store))
+        for block, node in attributes:
+            self._attribute(block, node)
+
+    # --- FD803 ---------------------------------------------------------------------------
+
+    def _call(self, block: PythonBlock, call: ast.Call) -> None:
+        func = call.func
+        if isinstance(func, ast.Attribute):
+            rows = self.inference.type_of(func.value)
+            if isinstance(rows, Rows):
+                self._method(block, rows, func.attr, call)
+        elif isinstance(func, ast.Name):
+            called = self.inference.name_type(func.id)
+            if isinstance(called, ModelClass):
+                self._settable(block, called.model, call.keywords, "to set")
+            elif func.id in {"get_object_or_404", "get_list_or_404"} and call.args:
+                target = self.inference.type_of(call.args[0])
+                if isinstance(target, ModelClass | Rows):
+                    self._lookups(block, _as_rows(target), call.keywords, call.args[1:])
+
+    def _method(self, block: PythonBlock, rows: Rows, method: str, call: ast.Call) -> None:
+        if method in _LOOKUP_METHODS:
+            lookups = [k for k in call.keywords if k.arg not in _CREATE_DEFAULTS]
+            self._lookups(block, rows, lookups, call.args)
+            for keyword in call.keywords:
+                if keyword.arg in _CREATE_DEFAULTS and isinstance(keyword.value, ast.Dict):
+                    self._dict_keys(block, rows.model, keyword.value)
+        elif method in {"create", "acreate"}:
+            self._settable(block, rows.model, call.keywords, "to set")
+        elif method in {"update", "aupdate"}:
+            self._settable(block, rows.model, call.keywords, "to update", columns_only=True)
+        elif method in _TRANSFORM_METHODS | _FIELD_METHODS:
+            tail = Tail.NONE if method in _FIELD_METHODS else Tail.TRANSFORM
+            for literal in _strings(call.args):
+                path = literal.value.lstrip("-+")
+                if path != "?":
+                    self._path(block, rows, path, literal, tail)
+        elif method in {"select_related", "prefetch_related"}:
+            for literal in _relation_strings(call.args):
+                found = relation_problem(
+                    rows.model, literal.value, self.inference.related,
+                    single=method == "select_related",
+                )
+                self._report_path(block, literal, literal.value, found)
+        if method in _EXPRESSION_METHODS | _LOOKUP_METHODS | _TRANSFORM_METHODS | {"update"}:
+            self._expressions(block, rows, call, with_q=method not in _LOOKUP_METHODS)
+
+    def _lookups(
+        self, block: PythonBlock, rows: Rows, keywords: list[ast.keyword], args: list[ast.expr]
+    ) -> None:
+        for keyword in keywords:
+            if keyword.arg is not None:
+                self._path(block, rows, keyword.arg, keyword, Tail.LOOKUP)
+        for arg in args:
+            for q_keyword in _q_keywords(arg):
+                self._path(block, rows, q_keyword.arg or "", q_keyword, Tail.LOOKUP)
+
+    def _expressions(
+        self, block: PythonBlock, rows: Rows, call: ast.Call, *, with_q: bool
+    ) -> None:
+        """``F("x")``, ``Count("items")`` and ``Q(x=1)`` inside a call's arguments
+        (``Q`` in ``filter``'s own arguments is read as its lookups already)."""
+        values = [*call.args, *(k.value for k in call.keywords)]
+        for value in values:
+            for node in ast.walk(value):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = _callee(node.func)
+                if name == "F" or name in _AGGREGATES:
+                    for literal in _strings(node.args[:1]):
+                        self._path(block, rows, literal.value, literal, Tail.TRANSFORM)
+                elif name == "Q" and with_q:
+                    for keyword in node.keywords:
+                        if keyword.arg:
+                            self._path(block, rows, keyword.arg, keyword, Tail.LOOKUP)
+
+    def _path(
+        self, block: PythonBlock, rows: Rows, path: str, node: ast.AST, tail: Tail
+    ) -> None:
+        found = walk(
+            rows.model, path, self.inference.related, tail=tail,
+            extra=rows.extra, open_names=rows.open,
+        )
+        self._report_path(block, node, path, found)
+
+    def _report_path(
+        self, block: PythonBlock, node: ast.AST, path: str, found: PathProblem | None
+    ) -> None:
+        if found is None:
+            return
+        message = found.message if path == found.part else f"{found.message} (in `{path}`)"
+        self.queries.append(Problem(_span(block, node, path), message, found.hint))
+
+    def _settable(
+        self, block: PythonBlock, model: ModelFact, keywords: list[ast.keyword], verb: str,
+        *, columns_only: bool = False,
+    ) -> None:
+        for keyword in keywords:
+            name = keyword.arg
+            if name is None or name == "pk" or forward_field(model, name) is not None:
+                continue
+            if not columns_only and is_attribute(model, name):
+                continue  # a property with a setter may be passed to the constructor
+            self.queries.append(Problem(
+                block.node_span(keyword, len(name)),
+                f"{model.label} has no field `{name}` {verb}",
+                suggestion(name, field_names(model, reverse=False), model),
+            ))
+
+    def _dict_keys(self, block: PythonBlock, model: ModelFact, value: ast.Dict) -> None:
+        for key in value.keys:
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                name = key.value
+                if forward_field(model, name) is None and not is_attribute(model, name):
+                    self.queries.append(Problem(
+                        block.string_span(key),
+                        f"{model.label} has no field `{name}` to set",
+                        suggestion(name, field_names(model, reverse=False), model),
+                    ))
+
+    # --- FD804 ---------------------------------------------------------------------------
+
+    def _attribute(self, block: PythonBlock, node: ast.Attribute) -> None:
+        attr = node.attr
+        if attr.startswith("_"):
+            return
+        owner = self.inference.type_of(node.value)
+        receiver = node.value.id if isinstance(node.value, ast.Name) else None
+        if isinstance(node.ctx, ast.Load) and receiver and (receiver, attr) in self._stored:
+            return  # reported where it was assigned
+        if isinstance(owner, ModelClass):
+            known = attr in CLASS_API or is_known_name(owner.model, attr)
+        elif isinstance(owner, Instance):
+            known = (
+                owner.open or attr in owner.extra or attr in owner.known
+                or attr in INSTANCE_API or is_known_name(owner.model, attr)
+            )
+        else:
+            return
+        if isinstance(node.ctx, ast.Store) and receiver:
+            self._stored.add((receiver, attr))
+        if not known:
+            self.attributes.append(self._unknown_attribute(block, node, owner.model))
+
+    def _unknown_attribute(self, block: PythonBlock, node: ast.Attribute, model: ModelFact) -> Problem:
+        end = getattr(node, "end_col_offset", None)
+        length = len(node.attr)
+        span = block.span(node.end_lineno or node.lineno, (end or 0) - len(node.attr.encode()), length)
+        names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
+        return Problem(span, f"{model.label} has no attribute `{node.attr}`",
+                       suggestion(node.attr, names, model))
+
+
+def _span(block: PythonBlock, node: ast.AST, path: str) -> Span:
+    if isinstance(node, ast.Constant):
+        return block.string_span(node)
+    return block.node_span(node, len(path))  # type: ignore[arg-type]
+
+
+def _as_rows(target: ModelClass | Rows) -> Rows:
+    return target if isinstance(target, Rows) else Rows(target.model)
+
+
+def _callee(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else None
+
+
+def _strings(args: list[ast.expr]) -> Iterator[ast.Constant]:
+    for arg in args:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            yield arg
+
+
+def _relation_strings(args: list[ast.expr]) -> Iterator[ast.Constant]:
+    """String paths, and the lookup of ``Prefetch("items", queryset=...)``."""
+    for arg in args:
+        if isinstance(arg, ast.Call) and _callee(arg.func) == "Prefetch":
+            yield from _strings(arg.args[:1])
+        else:
+            yield from _strings([arg])
+
+
+def _q_keywords(arg: ast.expr) -> Iterator[ast.keyword]:
+    """Keywords of every ``Q(...)`` in an argument (``Q(a=1) | ~Q(b=2)``)."""
+    for node in ast.walk(arg):
+        if isinstance(node, ast.Call) and _callee(node.func) == "Q":
+            yield from (k for k in node.keywords if k.arg)
