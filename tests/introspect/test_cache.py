@@ -79,6 +79,11 @@ def keys(tmp_path: Path) -> list[CacheKeyFact]:
         "shop/keys.py": KEYS,
         "shop/services.py": SERVICES,
         "shop/other.py": NOT_DJANGO,
+        "shop/utils.py": "from django.core.cache import cache as default_cache\n",
+        "shop/reexported.py": (
+            "from shop.utils import default_cache\n"
+            "default_cache.set('reexported:key', 1, 5)\n"
+        ),
     })
     return list(collect_cache_keys(sources, SETTINGS.__getitem__))
 
@@ -150,3 +155,8 @@ def test_unknown_keys_and_other_objects_are_left_out(tmp_path: Path) -> None:
 def test_pattern_helpers() -> None:
     assert percent_pattern("a:%s:%(kind)s:%05d:100%%") == "a:{}:{}:{}:100%"
     assert format_pattern("a:{}:{pk}:{0!r:>4}") == "a:{}:{}:{}"
+
+
+def test_a_cache_re_exported_by_a_project_module(tmp_path: Path) -> None:
+    [fact] = [f for f in keys(tmp_path) if f.location.path == "shop/reexported.py"]
+    assert (fact.pattern, fact.timeout, fact.location.line) == ("reexported:key", 5, 2)

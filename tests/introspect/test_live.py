@@ -86,6 +86,7 @@ def test_facts_as_json_without_side_effects(billing) -> None:
     assert facts.root == str(billing.root.resolve())
     assert facts.django_version and facts.django_version[0].isdigit()
     assert facts.model("billing.Invoice") is not None
+    assert ProjectFacts.from_json(json.loads(json.dumps(facts.to_json()))) == facts
     assert not connection_attempted(billing)
     assert not list(billing.root.rglob("__pycache__"))  # nothing written into the project
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from featuredocs.introspect.sources import module_name_for
+from featuredocs.introspect.sources import import_roots_for, module_name_for
 from featuredocs.introspect.symbols import collect_symbols
 from tests.introspect.source_tree import source_tree
 
@@ -54,3 +54,11 @@ def test_module_names_follow_the_deepest_import_root(tmp_path: Path) -> None:
     assert module_name_for(path, [tmp_path, src]) == "shop.orders.models"
     assert module_name_for(src / "shop" / "__init__.py", [tmp_path, src]) == "shop"
     assert module_name_for(tmp_path / "manage.py", [tmp_path]) == "manage"
+
+
+def test_a_package_folder_on_sys_path_is_no_import_root(tmp_path: Path) -> None:
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "src").mkdir()
+    roots = import_roots_for(tmp_path, [str(tmp_path / "shop"), str(tmp_path / "src"), ""])
+    assert roots == [tmp_path.resolve(), (tmp_path / "src").resolve()]

@@ -43,7 +43,8 @@ def collect_cache_keys(
 
 
 def _file_keys(source: SourceFile, resolver: Resolver) -> Iterator[CacheKeyFact]:
-    names = resolver.names(source)
+    # re-exports count: ``from shop.utils import cache`` where shop.utils imported Django's
+    names = {local: resolver.canonical(dotted) for local, dotted in resolver.names(source).items()}
     if CACHE not in names.values() and CACHES not in names.values():
         return  # neither imported: nothing here talks to Django's cache
     cache_objects = _cache_objects(source, names)

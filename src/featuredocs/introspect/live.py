@@ -10,8 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
+from featuredocs.introspect.cache import collect_cache_keys
+from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.introspect.resolve import SettingValue
+from featuredocs.introspect.sources import load_project_sources
+from featuredocs.introspect.symbols import collect_symbols
 from featuredocs.model import EndpointFact, ProjectFacts
 
 
@@ -20,7 +26,8 @@ def collect_live(root: Path, settings_module: str) -> ProjectFacts:
 
     Raises :class:`ProjectImportError` when the settings or the apps cannot be imported.
     Django is set up once per process: when it already is (featuredocs running inside the
-    project), the settings already loaded are used.
+    project), the settings already loaded are used. To read several projects, or one
+    project from a process that must stay clean, use ``collect_live_in_child``.
     """
     root = Path(root).resolve()
     warnings: list[str] = []
@@ -101,32 +108,17 @@ def _manage_dirs(root: Path) -> list[Path]:
     return [p.parent for p in sorted(root.glob("*/manage.py"))]
 
 
-def scan_sources(root: Path, setting_value: object, warnings: list[str]) -> dict[str, object]:
+def scan_sources(root: Path, setting_value: SettingValue, warnings: list[str]) -> dict[str, Any]:
     """Environment reads, cache keys and symbols from the AST of the project's own code."""
-    from featuredocs.introspect.sources import load_project_sources
-
     sources = load_project_sources(root, sys.path)
     warnings.extend(sources.warnings)
-    facts: dict[str, object] = {}
-    try:
-        from featuredocs.introspect.env import collect_env_vars
-
-        facts["env_vars"] = collect_env_vars(sources)
-    except ImportError:
-        pass
-    try:
-        from featuredocs.introspect.cache import collect_cache_keys
-
-        facts["cache_keys"] = collect_cache_keys(sources, setting_value)
-    except ImportError:
-        pass
-    try:
-        from featuredocs.introspect.symbols import collect_symbols
-
-        facts["symbols"], facts["modules"] = collect_symbols(sources)
-    except ImportError:
-        pass
-    return facts
+    symbols, modules = collect_symbols(sources)
+    return {
+        "env_vars": collect_env_vars(sources),
+        "cache_keys": collect_cache_keys(sources, setting_value),
+        "symbols": symbols,
+        "modules": modules,
+    }
 
 
 def collect_endpoints_safely(

@@ -58,6 +58,17 @@ class Resolver:
             self._names[source.rel] = imported_names(source.tree, source.module, source.is_package)
         return self._names[source.rel]
 
+    def canonical(self, dotted: str) -> str:
+        """``shop.utils.cache`` → ``django.core.cache.cache`` when shop.utils imported it."""
+        for _ in range(MAX_DEPTH):
+            module, _, attr = dotted.rpartition(".")
+            source = self.sources.by_module(module) if module else None
+            imported = self.names(source).get(attr) if source is not None else None
+            if imported is None or imported == dotted:
+                return dotted
+            dotted = imported
+        return dotted
+
     def module_defs(self, source: SourceFile) -> dict[str, ast.AST]:
         """Module-level names: the value of the last assignment, or the function itself."""
         if source.rel not in self._module_defs:

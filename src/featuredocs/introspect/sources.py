@@ -94,7 +94,9 @@ def import_roots_for(root: Path, search_path: Iterable[str] = ()) -> list[Path]:
         if not entry:
             continue
         candidate = Path(entry).resolve()
-        if candidate != roots[0] and is_project_path(candidate / "x.py", root):
+        if candidate in roots or (candidate / "__init__.py").exists():
+            continue  # a package folder (say, the working directory) is no import root
+        if is_project_path(candidate / "x.py", root):
             roots.append(candidate)
     src = root.resolve() / "src"
     if src.is_dir() and not (src / "__init__.py").exists() and src not in roots:
