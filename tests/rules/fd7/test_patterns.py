@@ -70,3 +70,4 @@ def test_durations_are_written_back_in_the_page_s_unit() -> None:
     (hours,) = durations("24h")
     assert written_like(7200, hours) == "2h"
     assert describe(900) == "15 minutes" and describe(86400) == "1 day" and describe(45) == "45 seconds"
+

@@ -93,3 +93,14 @@ def test_fd702_is_silent_when_the_code_timeout_is_not_a_number(parse):
     # the listing key's timeout is a name the introspection could not compute
     page = parse(CLEAN.replace("TTL 2 hours", "TTL 5 hours"))
     assert run_rule(StaleCacheTtl, page, FACTS) == []
+
+
+def test_fd702_a_stale_key_still_names_its_entry_when_one_key_is_close(parse):
+    page = parse(CLEAN.replace('f"orders:{order_id}:summary"', 'f"orders:{order_id}:summry"').replace(
+        "**TTL**: 15 minutes", "**TTL**: 30 minutes"))
+    assert [(f.code, f.span.line, f.span.column) for f in run_rule(StaleCacheTtl, page, FACTS)] == [
+        ("FD702", 12, 10),
+    ]
+    far = parse(CLEAN.replace('f"orders:{order_id}:summary"', 'f"basket:{id}"').replace(
+        "**TTL**: 15 minutes", "**TTL**: 30 minutes"))
+    assert run_rule(StaleCacheTtl, far, FACTS) == []

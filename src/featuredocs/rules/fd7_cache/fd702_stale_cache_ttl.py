@@ -6,12 +6,15 @@ from featuredocs.model import CacheKeyFact, Edit, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import TtlClaim, claims_for
 from featuredocs.rules.fd7_cache.durations import describe, written_like
-from featuredocs.rules.fd7_cache.patterns import patterns_agree
+from featuredocs.rules.fd7_cache.patterns import likeness, patterns_agree
 from featuredocs.rules.registry import register
 
 #: Cache operations that store an entry, and so give it a lifetime.
 STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
                      "aset", "aadd", "aget_or_set", "aset_many", "atouch"})
+
+
+_CLOSE = 0.75  # how alike a stale documented key must be to a written one to stand for it
 
 
 @register
@@ -22,7 +25,8 @@ class StaleCacheTtl(Rule):
         Reads the documented TTL (``**TTL**: 15 minutes``, ``TTL: 900 seconds``, ``24h``,
         or the ``timeout`` of a documented cache call), finds the code's cache calls
         whose keys fit the keys it belongs to (the keys on its line, else those of its
-        section), and compares it with their timeouts, units converted. Calls whose
+        section; a stale key counts for the one close key the code writes), and compares
+        it with their timeouts, units converted. Calls whose
         timeout is not a plain number, or not given, leave the TTL unchecked.
 
     Why is this bad?
@@ -79,14 +83,24 @@ class StaleCacheTtl(Rule):
 
 
 def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact]:
-    """The code's writes of the TTL's keys: the same pattern if the code has it, else any
-    pattern that agrees with one (``orders:{}:summary`` before ``orders:{}:{}``)."""
+    """The code's writes of the entry the TTL describes.
+
+    For each of the TTL's keys, the written pattern most like it among those that agree
+    with it, or that are close to it (a stale key, which FD701 reports, still names its
+    entry): ``orders:{}:summary`` wins over ``orders:list:{}`` for ``orders:{}:summry``.
+    """
     writes = [fact for fact in known if fact.operation in STORING]
-    patterns = {key.pattern for key in ttl.keys}
-    exact = [fact for fact in writes if fact.pattern in patterns]
-    if exact:
-        return exact
-    return [f for f in writes if any(patterns_agree(p, f.pattern) for p in patterns)]
+    chosen: set[str] = set()
+    for key in ttl.keys:
+        scored = [
+            (likeness(key.pattern, pattern), pattern)
+            for pattern in {fact.pattern for fact in writes}
+            if patterns_agree(key.pattern, pattern) or likeness(key.pattern, pattern) >= _CLOSE
+        ]
+        if scored:
+            best = max(score for score, _ in scored)
+            chosen.update(pattern for score, pattern in scored if score == best)
+    return [fact for fact in writes if fact.pattern in chosen]
 
 
 def _fix(ttl: TtlClaim, timeouts: list[int]) -> Fix | None:

@@ -12,6 +12,7 @@ hole the page writes (``{order_id}``) stands for one value, so it never spans a 
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 
 HOLE = "{}"
@@ -93,3 +94,8 @@ def patterns_agree(documented: str, code: str) -> bool:
             if i < len(a) and j < len(b) and not hole_a and not hole_b and a[i] == b[j]:
                 reachable[i + 1][j + 1] = True
     return reachable[len(a)][len(b)]
+
+
+def likeness(documented: str, code: str) -> float:
+    """How alike two patterns read, 0 to 1 (to pick the key a page most likely means)."""
+    return difflib.SequenceMatcher(None, documented, code).ratio()
