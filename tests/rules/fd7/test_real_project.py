@@ -1,0 +1,72 @@
+"""FD701 and FD702 against the cache calls of a real small Django project."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd7_cache.fd701_unknown_cache_key import UnknownCacheKey
+from featuredocs.rules.fd7_cache.fd702_stale_cache_ttl import StaleCacheTtl
+from tests.support.django_project import make_project
+from tests.support.rules import run_rule
+
+VIEWS = """
+from django.core.cache import cache
+
+SUMMARY_TTL = 60 * 15
+
+
+def order_summary(pk):
+    key = f"orders:{pk}:summary"
+    data = cache.get(key)
+    if data is None:
+        data = {"pk": pk}
+        cache.set(key, data, timeout=SUMMARY_TTL)
+    return data
+
+
+def forget(pk):
+    cache.delete("orders:%s:summary" % pk)
+"""
+
+CLEAN = """\
+# Orders
+
+## Performance Optimization
+
+### Caching Strategy
+
+**Cache Keys:**
+```python
+cache_key = f"orders:{order_id}:summary"
+```
+
+**TTL**: 15 minutes
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    project = make_project(tmp_path_factory.mktemp("fd7"), apps={"orders": {"views.py": VIEWS}})
+    return project.facts()
+
+
+def test_the_correct_page_is_silent(parse, facts):
+    page = parse(CLEAN)
+    assert run_rule(UnknownCacheKey, page, facts) == []
+    assert run_rule(StaleCacheTtl, page, facts) == []
+
+
+def test_fd701_fires_on_a_key_the_code_does_not_use(parse, facts):
+    page = parse(CLEAN.replace(":summary", ":totals"))
+    (finding,) = run_rule(UnknownCacheKey, page, facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD701", 9, 13)
+    assert finding.hint == "did you mean `orders:{}:summary`? (orders/views.py:11)"
+
+
+def test_fd702_fires_on_a_stale_ttl(parse, facts):
+    page = parse(CLEAN.replace("15 minutes", "1 hour"))
+    (finding,) = run_rule(StaleCacheTtl, page, facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD702", 12, 10)
+    assert finding.message == "TTL is documented as 1 hour, the code caches for 15 minutes"
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "15 minutes"
