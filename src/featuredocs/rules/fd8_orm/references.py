@@ -125,7 +125,7 @@ class _Checker:
             for literal in _strings(call.args):
                 path = literal.value.lstrip("-+")
                 if path != "?":
-                    self._path(block, rows, path, literal, tail)
+                    self._path(block, rows, path, literal, tail)  # "-created_at": the name
         elif method in {"select_related", "prefetch_related"}:
             for literal in _relation_strings(call.args):
                 found = relation_problem(
@@ -244,7 +244,11 @@ class _Checker:
 
 def _span(block: PythonBlock, node: ast.AST, path: str) -> Span:
     if isinstance(node, ast.Constant):
-        return block.string_span(node)
+        whole = block.string_span(node)
+        skipped = len(str(node.value)) - len(path)  # a leading "-" in order_by
+        if 0 < skipped and whole.end_column - whole.column == len(str(node.value)):
+            return Span.at(whole.line, whole.column + skipped, len(path))
+        return whole
     return block.node_span(node, len(path))  # type: ignore[arg-type]
 
 

@@ -1,0 +1,190 @@
+"""FD301-FD306 against facts read from a real Django project in a child process."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts, Span
+from featuredocs.rules.fd3_models.fd301_model_not_found import ModelNotFound
+from featuredocs.rules.fd3_models.fd302_field_not_found import FieldNotFound
+from featuredocs.rules.fd3_models.fd303_field_type_mismatch import FieldTypeMismatch
+from featuredocs.rules.fd3_models.fd304_index_not_found import IndexNotFound
+from featuredocs.rules.fd3_models.fd305_undocumented_field import UndocumentedField
+from featuredocs.rules.fd3_models.fd306_undocumented_index import UndocumentedIndex
+from tests.rules.fd3.project import billing_project
+from tests.support.rules import run_rule
+
+ALL_RULES = (ModelNotFound, FieldNotFound, FieldTypeMismatch, IndexNotFound,
+             UndocumentedField, UndocumentedIndex)
+
+CORRECT = """\
+# Billing
+
+> **Billing** - Invoices and their lines.
+
+## Data Models
+
+### Invoice
+
+Invoices sent to customers.
+
+**Fields:**
+- `number` (CharField): Unique invoice number
+- `customer` (ForeignKey → Customer): Who pays
+- `total` (decimal): Amount due
+- `status` (string): `draft` or `paid`
+- `created_at` (datetime): From `TimeStamped`
+- `notes` (text): Free text
+- `tags` (M2M → Tag): Labels
+- `is_overdue` (property): Past due
+
+**Indexes:**
+- Index on `number`
+- `invoice_status_created_idx` on (`status`, `created_at`)
+- Unique constraint on (`customer`, `number`)
+
+### billing.InvoiceLine
+
+| Field | Type | Notes |
+| --- | --- | --- |
+| `invoice` | FK to Invoice | Parent |
+| `amount` | DecimalField | Line amount |
+| `sku` | string | Stock unit |
+
+**Indexes:**
+- Index on `sku`
+
+### accounts.User
+
+**Fields:**
+- `nickname` (CharField): Shown in the UI
+- `username` (CharField): From Django
+
+### catalog.Tag
+
+**Fields:**
+- `label` (SlugField): Label
+
+## Performance Optimization
+
+**Indexes:**
+- [Index 1]: Purpose and performance impact
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    return billing_project(tmp_path_factory.mktemp("fd3")).facts()
+
+
+def located(findings):
+    return [(f.code, f.span.line, f.span.column) for f in findings]
+
+
+def test_correct_page_is_silent(parse, facts):
+    page = parse(CORRECT)
+    for rule in ALL_RULES:
+        assert run_rule(rule, page, facts) == [], rule.code
+
+
+def test_fd301_unknown_and_ambiguous_models(parse, facts):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoices
+
+        **Fields:**
+        - `number` (CharField): Number
+
+        ### Tag
+
+        **Fields:**
+        - `label` (CharField): Label
+    """)
+    found = run_rule(ModelNotFound, page, facts)
+    assert located(found) == [("FD301", 3, 5), ("FD301", 8, 5)]
+    assert found[0].hint == "did you mean `Invoice`? (billing/models.py:16)"
+    assert found[1].message == "model `Tag` is ambiguous: 2 models have that name"
+    assert found[1].hint is not None and "`catalog.Tag` (catalog/models.py:4)" in found[1].hint
+
+
+def test_fd302_renamed_field_with_fix(parse, facts):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Fields:**
+        - `totl` (decimal): Amount due
+        - `totals` (decimal): Amount due
+    """)
+    renamed, ambiguous = run_rule(FieldNotFound, page, facts)
+    assert located([renamed, ambiguous]) == [("FD302", 6, 3), ("FD302", 7, 3)]
+    assert renamed.hint == "did you mean `total`? (billing/models.py:25)"
+    assert renamed.fix is not None and renamed.fix.edits[0].replacement == "`total`"
+    assert ambiguous.fix is None  # `total` and `notes` are both close
+
+
+def test_fd303_type_and_relation_mismatch(parse, facts):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Fields:**
+        - `total` (integer): Amount in cents
+        - `customer` (ForeignKey → User): Who pays
+    """)
+    found = run_rule(FieldTypeMismatch, page, facts)
+    assert located(found) == [("FD303", 6, 12), ("FD303", 7, 15)]
+    assert found[0].hint == "billing.Invoice.total is DecimalField (billing/models.py:25)"
+    assert found[1].hint == (
+        "billing.Invoice.customer is ForeignKey → customers.Customer (billing/models.py:22)"
+    )
+
+
+def test_fd304_index_that_does_not_exist(parse, facts):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Indexes:**
+        - Index on `notes`
+        - Composite index on (`created_at`, `status`)
+    """)
+    found = run_rule(IndexNotFound, page, facts)
+    assert located(found) == [("FD304", 6, 12), ("FD304", 7, 23)]
+    assert found[1].hint == "an index on (`status`, `created_at`) exists; column order differs"
+
+
+def test_fd305_field_missing_from_the_list(parse, facts):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Fields:**
+        - `number`, `customer`, `total`, `status`, `created_at`, `tags`: The basics
+    """)
+    [finding] = run_rule(UndocumentedField, page, facts)
+    assert located([finding]) == [("FD305", 5, 1)]
+    assert finding.message == (
+        "field `notes` (billing/models.py:27) of billing.Invoice is not in the Fields list"
+    )
+
+
+def test_fd306_index_missing_from_the_list(parse, facts):
+    page = parse("""\
+        ## Data Models
+
+        ### InvoiceLine
+
+        **Indexes:**
+        - Index on `invoice`
+    """)
+    [finding] = run_rule(UndocumentedIndex, page, facts)
+    assert located([finding]) == [("FD306", 5, 1)]
+    assert finding.span == Span.at(5, 1, 12)
+    assert finding.message == "index on (`sku`) of billing.InvoiceLine is not in the Indexes list"
+    assert finding.hint == "declared at billing/models.py:52"

@@ -1,0 +1,107 @@
+"""FD803/FD804 against facts read from a real Django project in a child process."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd8_orm.fd803_invalid_orm_reference import InvalidOrmReference
+from featuredocs.rules.fd8_orm.fd804_unknown_model_attribute import UnknownModelAttribute
+from tests.rules.fd3.project import billing_project
+from tests.support.rules import run_rule
+
+CORRECT = '''\
+# Billing
+
+## Usage Examples
+
+```python
+from billing.models import Invoice, InvoiceLine
+from customers.models import Customer
+from django.db.models import Count, F, Q, Sum
+
+unpaid = (
+    Invoice.objects.unpaid()
+    .filter(customer__user__email__iexact="a@example.com")
+    .select_related("customer__user")
+    .prefetch_related("invoiceline_set", "tags")
+    .annotate(line_total=Sum("invoiceline__amount"), lines=Count("invoiceline"))
+    .order_by("-created_at")
+)
+recent = Invoice.objects.filter(Q(status=Invoice.Status.DRAFT) | Q(total__gt=F("customer__id")))
+for invoice in recent.exclude(notes="").annotate(lines=Count("invoiceline")):
+    print(invoice.number, invoice.lines, invoice.get_status_display(), invoice.is_overdue)
+    invoice.mark_paid()
+    invoice.customer.send_reminder()
+    invoice.get_next_by_created_at()
+    for line in invoice.invoiceline_set.filter(sku__startswith="A"):
+        print(line.amount, line.invoice_id)
+
+customer = Customer.objects.get(user__username="ada")
+customer.invoices.filter(created_at__year=2024).update(status="paid")
+invoice, created = Invoice.objects.update_or_create(
+    number="2024-001", customer=customer, defaults={"total": 10, "status": "draft"}
+)
+print(customer.user.get_full_name(), customer.user.nickname, invoice.customer_id)
+Invoice.objects.filter(tags__label="urgent").values_list("number", flat=True)
+InvoiceLine.objects.select_related("invoice__customer").only("amount", "invoice__number")
+```
+'''
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    return billing_project(tmp_path_factory.mktemp("fd8orm")).facts()
+
+
+def located(findings):
+    return [(f.code, f.span.line, f.span.column, f.span.end_column) for f in findings]
+
+
+def test_correct_examples_are_silent(parse, facts):
+    page = parse(CORRECT)
+    assert run_rule(InvalidOrmReference, page, facts) == []
+    assert run_rule(UnknownModelAttribute, page, facts) == []
+
+
+def test_fd803_drifted_lookups(parse, facts):
+    page = parse('''\
+        ## Usage Examples
+
+        ```python
+        from billing.models import Invoice
+
+        Invoice.objects.filter(customer__mail="a@example.com").select_related("tags")
+        Invoice.objects.order_by("-issued_at")
+        ```
+    ''')
+    found = run_rule(InvalidOrmReference, page, facts)
+    assert located(found) == [
+        ("FD803", 6, 24, 38), ("FD803", 6, 72, 76), ("FD803", 7, 28, 37),
+    ]
+    assert found[0].message == "customers.Customer has no field `mail` (in `customer__mail`)"
+    assert found[0].hint == "did you mean `email`? (customers/models.py:7)"
+    assert found[1].message == (
+        "`tags` is a many-valued relation: use prefetch_related, not select_related"
+    )
+    assert found[2].message == "billing.Invoice has no field `issued_at`"
+
+
+def test_fd804_drifted_attributes(parse, facts):
+    page = parse('''\
+        ## Usage Examples
+
+        ```python
+        from billing.models import Invoice
+
+        invoice = Invoice.objects.get(number="2024-001")
+        invoice.mark_as_paid()
+        invoice.customer.user.nick_name
+        ```
+    ''')
+    found = run_rule(UnknownModelAttribute, page, facts)
+    assert located(found) == [("FD804", 7, 9, 21), ("FD804", 8, 23, 32)]
+    assert found[0].message == "billing.Invoice has no attribute `mark_as_paid`"
+    assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:16)"
+    assert found[1].message == "accounts.User has no attribute `nick_name`"
+    assert found[1].hint == "did you mean `nickname`? (accounts/models.py:6)"
