@@ -1,0 +1,98 @@
+"""FD801, FD802 and FD806 against the modules and names of a real small Django project."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd8_code.fd801_python_syntax_error import PythonSyntaxError
+from featuredocs.rules.fd8_code.fd802_unresolved_import import UnresolvedImport
+from featuredocs.rules.fd8_code.fd806_unresolved_dotted_path import UnresolvedDottedPath
+from tests.support.django_project import make_project
+from tests.support.rules import run_rule
+
+MODELS = """
+from django.db import models
+
+
+class Reminder(models.Model):
+    sent = models.BooleanField(default=False)
+"""
+
+TASKS = """
+def send_reminders():
+    return 0
+"""
+
+MIDDLEWARE = """
+class TimingMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+"""
+
+INIT = """
+from .tasks import send_reminders
+"""
+
+CLEAN = """\
+# Reminders
+
+## Usage Examples
+
+```python
+from billing import send_reminders
+from billing.models import Reminder
+from billing.tasks import send_reminders
+from django.db import transaction
+
+Reminder.objects.filter(sent=False)
+```
+
+The schedule runs `billing.tasks.send_reminders`.
+
+```python
+MIDDLEWARE = ["billing.middleware.TimingMiddleware"]
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    project = make_project(
+        tmp_path_factory.mktemp("fd8"),
+        apps={"billing": {"__init__.py": INIT, "models.py": MODELS, "tasks.py": TASKS,
+                          "middleware.py": MIDDLEWARE}},
+    )
+    return project.facts()
+
+
+def where(rule, page, facts):
+    return [(f.code, f.span.line, f.span.column) for f in run_rule(rule, page, facts)]
+
+
+def test_the_correct_page_is_silent(parse, facts):
+    page = parse(CLEAN)
+    for rule in (PythonSyntaxError, UnresolvedImport, UnresolvedDottedPath):
+        assert run_rule(rule, page, facts) == [], rule.code
+
+
+def test_fd801_fires_on_a_broken_example(parse, facts):
+    page = parse(CLEAN.replace("filter(sent=False)", "filter(sent=False"))
+    assert where(PythonSyntaxError, page, facts) == [("FD801", 11, 24)]
+
+
+def test_fd802_fires_on_a_missing_module_and_a_missing_name(parse, facts):
+    page = parse(CLEAN.replace("from billing.tasks import", "from billing.jobs import").replace(
+        "import Reminder", "import Reminders"))
+    assert where(UnresolvedImport, page, facts) == [("FD802", 7, 28), ("FD802", 8, 6)]
+
+
+def test_fd806_fires_on_a_stale_path_in_prose_and_in_settings(parse, facts):
+    page = parse(CLEAN.replace("`billing.tasks.send_reminders`", "`billing.tasks.send_reminder`").replace(
+        "TimingMiddleware", "TimerMiddleware"))
+    findings = run_rule(UnresolvedDottedPath, page, facts)
+    assert [(f.code, f.span.line, f.span.column) for f in findings] == [("FD806", 14, 19), ("FD806", 17, 15)]
+    assert findings[0].hint == "did you mean `billing.tasks.send_reminders`?"
