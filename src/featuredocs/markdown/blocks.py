@@ -38,7 +38,7 @@ class BlockBuilder:
         if kind is None:
             return None
         start, end = self.source.trimmed(node.start, node.end)
-        inline = collect_inline(node.children, self.source)
+        inline = collect_inline(node.children)
         code = self.code_block(node) if kind is BlockKind.CODE else None
         return Block(
             kind=kind,
@@ -90,7 +90,7 @@ class BlockBuilder:
         own = node.children if first_list is None else node.children[:first_list]
         nested = [child for child in node.children if child.kind == "List"]
         limit = nested[0].start if nested else node.end
-        inline = collect_inline(own, self.source)
+        inline = collect_inline(own)
         start, end = self._item_range(node, own, limit)
         source = self.source.source(start, end)
         return ListItem(
@@ -130,7 +130,7 @@ class BlockBuilder:
     def _row(self, node: Node, header: bool) -> TableRow:
         cells = [child for child in node.children if child.kind == "TableCell"]
         ranges = [self.source.trimmed(cell.start, cell.end) for cell in cells]
-        inline = collect_inline(cells, self.source)
+        inline = collect_inline(cells)
         return TableRow(
             cells=tuple(self.source.source(s, e) for s, e in ranges),
             spans=tuple(self.source.span(s, e) for s, e in ranges),

@@ -12,11 +12,10 @@ from featuredocs.markdown.directives import (
     read_front_matter,
     suppressions_in,
 )
-from featuredocs.markdown.inline import make_link
 from featuredocs.markdown.positions import SourceMap, split_lines
 from featuredocs.markdown.sections import LabelSite, build_sections, label_sites, make_heading
 from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.tree import Node, parse_tree, reference_definitions, walk
+from featuredocs.markdown.tree import Node, Tree, parse_tree, reference_definitions
 from featuredocs.model import (
     Block,
     BlockKind,
@@ -36,9 +35,10 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
     source = SourceMap(text)
     front_end = front_matter_end(source.data)
     body = mask(source.data, front_end).decode("utf-8") if front_end else text
-    root = parse_tree(body)
+    tree = parse_tree(body, source)
+    root = tree.root
     builder = BlockBuilder(source, definitions=_definition_spans(body))
-    found = _index(root, source, builder)
+    found = _index(tree, source, builder)
     entries: list[Heading | Block] = []
     labels: dict[int, list[LabelSite]] = {}
     title: Heading | None = None
@@ -91,23 +91,17 @@ class _Found:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
-def _index(root: Node, source: SourceMap, builder: BlockBuilder) -> _Found:
+def _index(tree: Tree, source: SourceMap, builder: BlockBuilder) -> _Found:
     """Headings (all of them get anchors), code blocks, inline code, links, suppressions."""
-    found = _Found()
+    found = _Found(codes=list(tree.root.codes), links=list(tree.root.links))
     slugger = GithubSlugger()
-    for node in walk(root):
-        kind = node.kind
-        if kind == "Heading":
-            heading = make_heading(node, source, slugger)
-            found.headings.append(heading)
-            found.headings_by_node[id(node)] = heading
-        elif kind == "CodeBlock":
-            found.code_blocks.append(builder.code_block(node))
-        elif kind == "Code":
-            found.codes.append(InlineCode(node.value, source.span(node.start, node.end)))
-        elif kind in ("Link", "Image"):
-            found.links.append(make_link(node, source))
-        elif kind in ("Html", "InlineHtml") and "featuredocs" in node.value:
+    for node in tree.headings:
+        heading = make_heading(node, source, slugger)
+        found.headings.append(heading)
+        found.headings_by_node[id(node)] = heading
+    found.code_blocks.extend(builder.code_block(node) for node in tree.code_blocks)
+    for node in tree.html:
+        if "featuredocs" in node.value:
             found.suppressions.extend(suppressions_in(node.value, source.line_of(node.start)))
     return found
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from featuredocs.model import Span
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
 
 
 def split_lines(text: str) -> tuple[str, ...]:
     """Lines as CommonMark counts them (``\\n``, ``\\r\\n`` or ``\\r``), without the breaks."""
-    lines = _LINE_BREAK_TEXT.split(text)
+    lines = _LINE_BREAK_TEXT.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return tuple(lines)
@@ -29,10 +31,16 @@ class SourceMap:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.data = text.encode("utf-8")
-        self.ascii = len(self.data) == len(text)
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.data)]
-        self._ascii_lines: dict[int, bool] = {}
+        self.data = data = text.encode("utf-8")
+        self.ascii = len(data) == len(text)
+        if b"\r" in data:
+            self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
+        else:
+            self.line_starts = [0, *accumulate(len(line) + 1 for line in data.split(b"\n")[:-1])]
+        # Lines holding multi-byte characters: only there do bytes and columns differ.
+        self._wide_lines = {
+            bisect_right(self.line_starts, m.start()) - 1 for m in _NON_ASCII.finditer(data)
+        } if not self.ascii else set()
         self._spans: dict[tuple[int, int], Span] = {}
 
     def line_index(self, offset: int) -> int:
@@ -40,23 +48,16 @@ class SourceMap:
         return bisect_right(self.line_starts, offset) - 1
 
     def line_of(self, offset: int) -> int:
-        return self.line_index(offset) + 1
+        return bisect_right(self.line_starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of byte ``offset``; the column counts characters."""
         index = bisect_right(self.line_starts, offset) - 1
         start = self.line_starts[index]
-        if self.ascii or self._line_is_ascii(index):
+        if index not in self._wide_lines:
             return index + 1, offset - start + 1
         prefix = self.data[start:offset].decode("utf-8", errors="ignore")
         return index + 1, len(prefix) + 1
-
-    def _line_is_ascii(self, index: int) -> bool:
-        known = self._ascii_lines.get(index)
-        if known is None:
-            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else None
-            known = self._ascii_lines[index] = self.data[self.line_starts[index] : end].isascii()
-        return known
 
     def span(self, start: int, end: int) -> Span:
         """The span of bytes ``start`` to ``end`` (exclusive)."""

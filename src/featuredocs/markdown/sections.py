@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from featuredocs.markdown.inline import plain_text
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.markdown.tree import Node
@@ -20,7 +19,7 @@ def heading_level(node: Node) -> int:
 
 def make_heading(node: Node, source: SourceMap, slugger: GithubSlugger) -> Heading:
     """A heading: ``source`` is its inline Markdown, ``span`` the whole heading line."""
-    plain = plain_text(node.children).strip()
+    plain = node.plain.strip()
     if node.children:
         start, end = node.children[0].start, node.children[-1].end
         text = source.source(start, end).strip()
@@ -113,7 +112,7 @@ def label_sites(node: Node, source: SourceMap) -> list[LabelSite]:
         first = line[0] if line else None
         if first is None or first.kind != "Strong":
             continue
-        text = plain_text(first.children).strip()
+        text = first.plain.strip()
         line_end = line[-1].end
         if text.endswith(":"):
             label, end = text[:-1].strip(), first.end
