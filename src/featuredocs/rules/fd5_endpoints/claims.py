@@ -1,0 +1,276 @@
+"""What a page says about API endpoints, as typed claims with spans.
+
+- **Endpoints** (see :mod:`.declarations`): headings, ``http`` request lines, table rows
+  and inline code naming ``METHOD /path``; bare paths conservatively.
+- **Query parameters**: the names in a written query string (``?status=paid``), and
+  items `` - `status` (string, optional): … `` (or a table with a Parameter column) under
+  **Query Parameters:** — attributed to the endpoint whose section they are in.
+- **Responses**: the JSON under **Response:** (or a *Response* sub-heading), read for its
+  keys, attributed the same way. Error responses (``**Response (404):**``) are left out.
+
+A section belongs to the endpoint its own heading declares, else to the one endpoint its
+own request blocks call, else to its parent's; a section under a placeholder heading, or
+calling several endpoints, belongs to none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd5_endpoints.declarations import (
+    ClaimKind,
+    EndpointClaim,
+    Word,
+    heading_claims,
+    inline_claims,
+    is_api_section,
+    keep_bare,
+    placeholder_paths,
+    request_claims,
+    table_claims,
+)
+from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
+from featuredocs.rules.fd5_endpoints.places import code_line_span
+
+_QUERY_LABEL = re.compile(r"query(?:[- ]string)?(?:\s+param(?:eter)?s?)?|query\s+string", re.I)
+# Labels that mean query parameters only for an endpoint read with GET.
+_GET_PARAMETERS_LABEL = re.compile(r"(?:url\s+)?param(?:eter)?s?|filters?", re.I)
+_RESPONSE_LABEL = re.compile(
+    r"(?:example\s+|sample\s+|successful\s+|success\s+)?response(?:\s+body)?(?:\s*\((?P<note>[^)]*)\))?"
+    r"(?:\s+(?P<status>\d{3})(?:\s+\w+)*)?",
+    re.I,
+)
+_STATUS = re.compile(r"\b(\d{3})\b")
+_ERROR_WORDS = re.compile(r"error|fail|invalid|not found|conflict|denied|unauthori[sz]ed", re.I)
+_PARAMETER_COLUMN = re.compile(r"(?:query\s+)?(?:param(?:eter)?|name|field|key)s?", re.I)
+_ITEM_NAME = re.compile(r"\s*(`+)\s*(?P<name>[A-Za-z_][\w.\[\]-]*)\s*\1(?P<rest>.*)", re.S)
+_NOT_QUERY = re.compile(r"\(\s*[^)]*\b(?:path|body|header|form|json|cookie)\b", re.I)
+_PATH_PARAM_NAME = re.compile(r"\{([^{}/]+)\}|<(?:[^<>:/]+:)?([^<>/]+)>|(?<=/):([A-Za-z_]\w*)")
+_JSON_LANGUAGES = frozenset({"json", "jsonc", "json5"})
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParamClaim:
+    name: Word
+    endpoint: EndpointClaim
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseClaim:
+    """A documented response body; ``spans`` places each of its keys in the page."""
+
+    endpoint: EndpointClaim
+    body: JsonValue
+    spans: tuple[tuple[JsonKey, Span], ...]
+
+    def span_of(self, key: JsonKey) -> Span:
+        for candidate, span in self.spans:
+            if candidate is key:
+                return span
+        raise KeyError(key.name)
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointClaims:
+    endpoints: tuple[EndpointClaim, ...] = ()
+    query_params: tuple[QueryParamClaim, ...] = ()
+    responses: tuple[ResponseClaim, ...] = ()
+    api_heading: Span | None = None  # the API section's heading, where page-wide findings go
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    declared: dict[int, EndpointClaim]
+    placeholders: set[int]
+    requests: tuple[EndpointClaim, ...]
+
+    def endpoint_for(self, chain: Iterable[Section]) -> EndpointClaim | None:
+        for section in reversed(tuple(chain)):
+            line = section.heading.span.line
+            if line in self.placeholders:
+                return None
+            if line in self.declared:
+                return self.declared[line]
+            first, last = line + 1, _own_end(section)
+            own = [r for r in self.requests if first <= r.line <= last]
+            if len({r.shape for r in own}) == 1:
+                return own[0]
+            if own:
+                return None  # several endpoints: a list here could be about any of them
+        return None
+
+
+def _own_end(section: Section) -> int:
+    """The last line of a section before its first sub-section."""
+    if section.subsections:
+        return section.subsections[0].heading.span.line - 1
+    return section.end_line
+
+
+# --- query parameters -------------------------------------------------------------------------------
+
+
+def _is_query_label(label: str, endpoint: EndpointClaim) -> bool:
+    label = label.strip()
+    if _QUERY_LABEL.fullmatch(label):
+        return True
+    reads_only = bool(endpoint.methods) and all(m.text in ("GET", "HEAD") for m in endpoint.methods)
+    return reads_only and bool(_GET_PARAMETERS_LABEL.fullmatch(label))
+
+
+def _path_param_names(path: str) -> set[str]:
+    return {next(g for g in m.groups() if g) for m in _PATH_PARAM_NAME.finditer(path)}
+
+
+def _item_param(page: Page, item: ListItem, endpoint: EndpointClaim) -> QueryParamClaim | None:
+    match = _ITEM_NAME.match(item.source)
+    if match is None or _NOT_QUERY.match(match.group("rest").strip()):
+        return None
+    name = match.group("name")
+    if name in _path_param_names(endpoint.path.text):
+        return None
+    code = next((c for c in item.codes if c.text.strip() == name), None)
+    if code is None:
+        return None
+    start = page.line_text(code.span.line).find(name, code.span.column - 1)
+    span = Span(code.span.line, start + 1, code.span.line, start + 1 + len(name))
+    return QueryParamClaim(Word(name, span), endpoint)
+
+
+def _table_params(page: Page, rows: tuple[TableRow, ...], endpoint: EndpointClaim) -> Iterator[QueryParamClaim]:
+    if not rows or not rows[0].header:
+        return
+    column = next(
+        (i for i, cell in enumerate(rows[0].cells) if _PARAMETER_COLUMN.fullmatch(cell.strip())), None
+    )
+    if column is None:
+        return
+    path_params = _path_param_names(endpoint.path.text)
+    for row in rows[1:]:
+        if column >= len(row.cells):
+            continue
+        cell, span = row.cells[column].strip().strip("`").strip(), row.spans[column]
+        if not re.fullmatch(r"[A-Za-z_][\w.\[\]-]*", cell) or cell in path_params:
+            continue
+        found = page.line_text(span.line).find(cell, span.column - 1)
+        if found >= 0:
+            word = Word(cell, Span(span.line, found + 1, span.line, found + 1 + len(cell)))
+            yield QueryParamClaim(word, endpoint)
+
+
+def _labelled_tables(section: Section) -> Iterator[tuple[str, Block]]:
+    """Tables right after a paragraph that starts with a label: (label, table)."""
+    for index, block in enumerate(section.blocks[1:], start=1):
+        if block.kind is not BlockKind.TABLE:
+            continue
+        before = section.blocks[index - 1]
+        labels = [lb.label for lb in section.labelled if before.span.line <= lb.span.line <= before.span.end_line]
+        if before.kind is BlockKind.PARAGRAPH and labels:
+            yield labels[-1], block
+
+
+def _section_params(page: Page, section: Section, endpoint: EndpointClaim) -> Iterator[QueryParamClaim]:
+    for labelled in section.labelled:
+        if _is_query_label(labelled.label, endpoint):
+            for item in labelled.items:
+                claim = _item_param(page, item, endpoint)
+                if claim is not None:
+                    yield claim
+    for label, table in _labelled_tables(section):
+        if _is_query_label(label, endpoint):
+            yield from _table_params(page, table.rows, endpoint)
+    if section.level >= 3 and _is_query_label(section.title, endpoint):
+        for block in section.blocks:
+            if block.kind is BlockKind.TABLE:
+                yield from _table_params(page, block.rows, endpoint)
+            for item in block.items:
+                claim = _item_param(page, item, endpoint)
+                if claim is not None:
+                    yield claim
+
+
+# --- responses -----------------------------------------------------------------------------------------
+
+
+def _is_success_label(label: str) -> bool:
+    """``Response``, ``Response (201 Created)``; not ``Response (404)`` or ``Error response``."""
+    label = label.strip()
+    if not _RESPONSE_LABEL.fullmatch(label) or _ERROR_WORDS.search(label):
+        return False
+    return all(code.startswith("2") for code in _STATUS.findall(label))
+
+
+def _json_block(code: CodeBlock | None) -> bool:
+    if code is None:
+        return False
+    if code.language in _JSON_LANGUAGES:
+        return True
+    return not code.language and code.text.lstrip()[:1] in ("{", "[")
+
+
+def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseClaim | None:
+    body = read_json(code.text)
+    if body is None:
+        return None
+    spans = tuple(
+        (key, code_line_span(page, code, key.line, key.column, key.length))
+        for key in body.walk_keys()
+    )
+    return ResponseClaim(endpoint, body, spans)
+
+
+def _section_responses(page: Page, section: Section, endpoint: EndpointClaim) -> Iterator[ResponseClaim]:
+    codes = [lb.code for lb in section.labelled if _is_success_label(lb.label) and _json_block(lb.code)]
+    if section.level >= 3 and _is_success_label(section.title):
+        codes += [b.code for b in section.blocks if _json_block(b.code)]
+    for code in codes:
+        assert code is not None
+        claim = _response(page, code, endpoint)
+        if claim is not None:
+            yield claim
+
+
+# --- the page --------------------------------------------------------------------------------------------
+
+
+def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointClaims:
+    """Every endpoint claim of one page."""
+    placeholders = placeholders or placeholder_paths(None)
+    headings, placeholder_lines = heading_claims(page, placeholders)
+    requests = list(request_claims(page, placeholders))
+    tables = list(table_claims(page, placeholders))
+    taken = {(c.path.span.line, c.path.span.column) for c in (*headings, *tables)}
+    inline = list(inline_claims(page, placeholders, taken))
+    endpoints = keep_bare([*headings, *requests, *tables, *inline])
+    attribution = _Attribution(
+        declared={c.line: c for c in headings if c.kind is ClaimKind.HEADING},
+        placeholders=placeholder_lines,
+        requests=tuple(requests),
+    )
+    params = [QueryParamClaim(word, claim) for claim in endpoints for word in claim.query]
+    responses: list[ResponseClaim] = []
+    for section in page.walk():
+        endpoint = attribution.endpoint_for(page.section_at(section.heading.span.line))
+        if endpoint is not None:
+            params.extend(_section_params(page, section, endpoint))
+            responses.extend(_section_responses(page, section, endpoint))
+    api = next((s for s in page.sections if is_api_section(s)), None)
+    return EndpointClaims(
+        endpoints=tuple(sorted(endpoints, key=lambda c: (c.path.span, c.kind))),
+        query_params=tuple(params),
+        responses=tuple(responses),
+        api_heading=api.heading.span if api is not None else None,
+    )
+
+
+def claims_for(page: Page, ctx: CheckContext) -> EndpointClaims:
+    """The page's claims, extracted once per run and shared by the family's rules."""
+    placeholders = placeholder_paths(ctx.schema)
+    return ctx.memo("fd5.claims", page, lambda p: extract(p, placeholders))

@@ -1,0 +1,251 @@
+"""Where a page names an endpoint: headings, request lines, tables and inline code.
+
+- ``### GET /api/v1/orders/`` (also ``### GET, POST /api/…``, ``### `GET /…` ``, and a
+  trailing `` — description``) anywhere in the page; ``### /api/v1/orders/`` only under a
+  section titled like *API Endpoints*.
+- Request lines of ``http`` blocks (``GET /api/v1/orders/?status=paid HTTP/1.1``), and of
+  untagged blocks whose line carries an ``HTTP/1.1`` version.
+- Table rows with a method cell and a path in inline code.
+- Inline code: ``GET /api/v1/orders/`` is a claim; a bare ``/api/v1/orders/`` is one only
+  when it starts like a path the page documents with a method (see :func:`keep_bare`).
+
+The template's example endpoint (``GET /api/feature/resource/``) and bracketed or elided
+paths are placeholders: they name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from featuredocs.model import BlockKind, CodeBlock, Heading, InlineCode, Page, Section, Span, TableRow
+from featuredocs.model.template import TemplateSchema
+from featuredocs.rules.fd5_endpoints.paths import (
+    TEMPLATE_PATHS,
+    PathShape,
+    Target,
+    common_prefix,
+    is_placeholder,
+    is_under,
+    looks_like_file,
+    parse_heading,
+    parse_methods,
+    parse_request,
+    parse_request_line,
+    shape,
+)
+from featuredocs.rules.fd5_endpoints.places import (
+    code_line_span,
+    find_in_line,
+    inline_text_span,
+)
+
+_API_TITLE = re.compile(r"\b(?:api|apis|endpoints?|routes?|urls?)\b", re.IGNORECASE)
+_REQUEST_LANGUAGES = frozenset({"http", "https", "rest"})
+_HTTP_VERSION = re.compile(r"\sHTTP/\d(?:\.\d)?\s*$")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+class ClaimKind(StrEnum):
+    HEADING = "heading"
+    REQUEST = "request"
+    TABLE = "table"
+    INLINE = "inline"
+    BARE = "bare"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointClaim:
+    """A place where the page says an endpoint exists; ``methods`` empty for a bare path."""
+
+    path: Word
+    methods: tuple[Word, ...]
+    kind: ClaimKind
+    query: tuple[Word, ...] = ()  # parameter names in the written query string
+    absolute: bool = False  # written with scheme and host
+
+    @property
+    def shape(self) -> PathShape:
+        return shape(self.path.text)
+
+    @property
+    def line(self) -> int:
+        return self.path.span.line
+
+
+def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
+    """The template's example paths: its endpoint headings and its request lines."""
+    paths = set(TEMPLATE_PATHS)
+    if schema is not None:
+        titles = [child.title for spec in schema.sections for child in spec.children if child.shape]
+        for text in (*titles, *schema.fillers):
+            target = parse_request(text) or parse_request_line(text)
+            if target is not None:
+                paths.add(target.path.text)
+    return frozenset(paths)
+
+
+def is_api_section(section: Section) -> bool:
+    return section.level == 2 and bool(_API_TITLE.search(section.title))
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+
+def heading_claims(
+    page: Page, placeholders: frozenset[str]
+) -> tuple[list[EndpointClaim], set[int]]:
+    """Endpoint headings, and the lines of headings that keep a placeholder endpoint."""
+    claims: list[EndpointClaim] = []
+    placeholder_lines: set[int] = set()
+    for top in page.sections:
+        api = is_api_section(top)
+        for section in top.walk():
+            if section is top and api:
+                continue
+            claim = _heading_claim(page, section.heading, api)
+            if claim is None:
+                continue
+            if is_placeholder(claim.path.text, placeholders):
+                placeholder_lines.add(section.heading.span.line)
+            else:
+                claims.append(claim)
+    return claims, placeholder_lines
+
+
+def _heading_claim(page: Page, heading: Heading, under_api: bool) -> EndpointClaim | None:
+    text = _ESCAPE.sub(r"\1", heading.source.replace("`", "")).strip()
+    target = parse_heading(text, bare=under_api)
+    if target is not None:
+        return _placed(page, heading.span.line, target, ClaimKind.HEADING)
+    codes = [code for code in page.codes if code.span.line == heading.span.line]
+    found = [c for c in (_inline_claim(page, code) for code in codes) if c and c.methods]
+    if len(found) == 1:
+        return EndpointClaim(found[0].path, found[0].methods, ClaimKind.HEADING, found[0].query)
+    return None
+
+
+def _placed(page: Page, line: int, target: Target, kind: ClaimKind) -> EndpointClaim | None:
+    texts = [m.text for m in target.methods] + [target.path.text]
+    spans = find_in_line(page, line, texts, 1)
+    if spans is None:
+        return None
+    methods = tuple(Word(m.text, s) for m, s in zip(target.methods, spans, strict=False))
+    path = Word(target.path.text, spans[-1])
+    query = find_in_line(page, line, [q.text for q in target.query], spans[-1].end_column)
+    words = tuple(Word(q.text, s) for q, s in zip(target.query, query or (), strict=False))
+    return EndpointClaim(path, methods, kind, words, target.absolute)
+
+
+# --- request blocks -------------------------------------------------------------------------------
+
+
+def request_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
+    for code in page.code_blocks:
+        tagged = code.language in _REQUEST_LANGUAGES
+        if not tagged and code.language:
+            continue
+        for index, line in enumerate(code.text.splitlines()):
+            if not tagged and not _HTTP_VERSION.search(line):
+                continue
+            target = parse_request_line(line)
+            if target is None or is_placeholder(target.path.text, placeholders):
+                continue
+            yield _request_claim(page, code, index, target)
+
+
+def _request_claim(page: Page, code: CodeBlock, index: int, target: Target) -> EndpointClaim:
+    def word(piece_text: str, start: int) -> Word:
+        return Word(piece_text, code_line_span(page, code, index, start, len(piece_text)))
+
+    return EndpointClaim(
+        word(target.path.text, target.path.start),
+        tuple(word(m.text, m.start) for m in target.methods),
+        ClaimKind.REQUEST,
+        tuple(word(q.text, q.start) for q in target.query),
+        target.absolute,
+    )
+
+
+# --- tables and inline code --------------------------------------------------------------------------
+
+
+def table_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
+    """Rows such as ``| GET | `/api/v1/orders/` | … |``."""
+    for section in page.walk():
+        for block in section.blocks:
+            if block.kind is BlockKind.TABLE:
+                for row in block.rows:
+                    claim = None if row.header else _row_claim(page, row)
+                    if claim is not None and not is_placeholder(claim.path.text, placeholders):
+                        yield claim
+
+
+def _row_claim(page: Page, row: TableRow) -> EndpointClaim | None:
+    methods: tuple[Word, ...] = ()
+    for cell, span in zip(row.cells, row.spans, strict=False):
+        found = parse_methods(cell.replace("`", ""))
+        if found is not None:
+            texts = [m.text for m in found]
+            placed = find_in_line(page, span.line, texts, span.column)
+            if placed is not None:
+                methods = tuple(Word(t, s) for t, s in zip(texts, placed, strict=True))
+                break
+    if not methods:
+        return None
+    paths = [c for c in (_inline_claim(page, code) for code in row.codes) if c and not c.methods]
+    if len(paths) != 1 or not paths[0].path.text.startswith("/"):
+        return None
+    return EndpointClaim(paths[0].path, methods, ClaimKind.TABLE, paths[0].query)
+
+
+def inline_claims(
+    page: Page, placeholders: frozenset[str], taken: set[tuple[int, int]]
+) -> Iterator[EndpointClaim]:
+    """Inline code that is not already part of a heading or table claim."""
+    for code in page.codes:
+        claim = _inline_claim(page, code)
+        if claim is None or (claim.path.span.line, claim.path.span.column) in taken:
+            continue
+        if is_placeholder(claim.path.text, placeholders):
+            continue
+        if not claim.methods and (claim.absolute or looks_like_file(claim.path.text)):
+            continue
+        yield claim
+
+
+def _inline_claim(page: Page, code: InlineCode) -> EndpointClaim | None:
+    target = parse_request(code.text, bare=code.text.strip().startswith("/"))
+    if target is None:
+        return None
+
+    def word(text: str, start: int) -> Word | None:
+        span = inline_text_span(page, code, start, len(text))
+        return Word(text, span) if span is not None else None
+
+    path = word(target.path.text, target.path.start)
+    methods = [word(m.text, m.start) for m in target.methods]
+    if path is None or None in methods:
+        return None
+    query = tuple(w for w in (word(q.text, q.start) for q in target.query) if w is not None)
+    kind = ClaimKind.INLINE if methods else ClaimKind.BARE
+    return EndpointClaim(path, tuple(m for m in methods if m), kind, query, target.absolute)
+
+
+def keep_bare(claims: Iterable[EndpointClaim]) -> list[EndpointClaim]:
+    """Bare paths count only inside the URL space of the paths the page documents with a
+    method (their common prefix, at least two segments deep): ``/api/v1/orders/{id}/``
+    on a page about ``/api/v1/orders/``; not ``/api/v1/`` or ``/var/log/`` in prose."""
+    claims = list(claims)
+    space = common_prefix(c.shape for c in claims if c.methods)
+    if space is None or len(space.segments) < 2:
+        return [c for c in claims if c.kind is not ClaimKind.BARE]
+    return [c for c in claims if c.kind is not ClaimKind.BARE or is_under(c.shape, space)]

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from featuredocs.model import Edit, Finding, Fix, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
+from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, where
+from featuredocs.rules.fd5_endpoints.places import text_at
+from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, index_for, resolutions_for
+from featuredocs.rules.registry import register
+
+
+@register
+class EndpointNotFound(Rule):
+    """A documented API path resolves to no URL pattern of the project.
+
+    What it does:
+        Reads every endpoint a page names (``### GET /api/v1/orders/`` headings, ``http``
+        request lines, ``GET /path`` in inline code and tables) and matches its path
+        against the project's URL patterns. Parameters match whatever their spelling
+        (``{id}``, ``<int:pk>``, ``:id``, or a literal ``7``). A path that matches once a
+        mount prefix of the project's ``include()``s is put in front is reported as a
+        warning whose hint gives the full path; a path that differs only by its trailing
+        slash is reported with a fix.
+
+    Why is this bad?
+        A client that calls the documented path gets a 404 (or, without its trailing
+        slash, a redirect that drops the request body). The usual cause is a renamed or
+        re-mounted route.
+
+    Example:
+        ```markdown
+        ### GET /api/v1/order/{id}/
+        ```
+
+    Use instead:
+        ```markdown
+        ### GET /api/v1/orders/{id}/
+        ```
+
+    Fix safety:
+        Adding or removing a trailing slash the project's route has or lacks is a safe
+        fix. Other paths get a hint (the closest path, or the full path with its mount
+        prefix), never an edit: the page may describe the API as clients see it behind a
+        proxy.
+    """
+
+    code = "FD501"
+    name = "EndpointNotFound"
+    summary = "documented API path does not resolve"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        for claim, resolution in resolutions_for(page, ctx).items():
+            if resolution.how is How.SLASH and claim.kind is not ClaimKind.BARE:
+                yield self._slash(page, claim, resolution)
+            elif resolution.how is How.PREFIX:
+                yield self._prefix(page, claim, resolution)
+            elif resolution.how is How.NONE:
+                yield self._missing(page, ctx, claim)
+
+    def _slash(self, page: Page, claim: EndpointClaim, resolution: Resolution) -> Finding:
+        fixed = resolution.full_paths[0]
+        ending = "ends" if fixed.endswith("/") else "does not end"
+        fix = None
+        if text_at(page, claim.path.span) == claim.path.text:
+            fix = Fix(f"write the path as `{fixed}`", (Edit(claim.path.span, fixed),))
+        return self.finding(
+            page,
+            claim.path.span,
+            f"path `{claim.path.text}` does not resolve: the route {ending} with `/`",
+            f"the project's path is `{fixed}`{where(resolution.endpoint)}",
+            fix,
+        )
+
+    def _prefix(self, page: Page, claim: EndpointClaim, resolution: Resolution) -> Finding:
+        finding = self.finding(
+            page,
+            claim.path.span,
+            f"path `{claim.path.text}` is written without its mount prefix",
+            f"full path: {listing(resolution.full_paths)}{where(resolution.endpoint)}",
+        )
+        return dataclasses.replace(finding, severity=Severity.WARNING)
+
+    def _missing(self, page: Page, ctx: CheckContext, claim: EndpointClaim) -> Finding:
+        assert ctx.facts is not None
+        match = closest_endpoint(claim.shape, index_for(ctx.facts))
+        hint = f"did you mean `{match.path}`?{where(match)}" if match is not None else None
+        return self.finding(
+            page,
+            claim.path.span,
+            f"path `{claim.path.text}` does not resolve to any endpoint",
+            hint,
+        )

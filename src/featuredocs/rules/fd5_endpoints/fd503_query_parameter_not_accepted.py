@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import EndpointFact, Finding, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.hints import listing, where
+from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
+
+#: Frameworks whose views' query parameters are read completely from their declarations.
+_DECLARED_PARAMS = frozenset({"drf", "ninja"})
+#: DRF reads ``?format=json`` on every view (``URL_FORMAT_OVERRIDE``).
+_DRF_ALWAYS = frozenset({"format"})
+
+
+@register
+class QueryParameterNotAccepted(Rule):
+    """A documented query parameter is not one the endpoint reads.
+
+    What it does:
+        Reads the query parameters a page documents for an endpoint (items under
+        **Query Parameters:**, a table with a Parameter column, the query string of a
+        request line) and checks each against the parameters the view accepts: DRF filter
+        sets, search and ordering filters and pagination, django-ninja signatures, and
+        ``request.GET`` reads in the view's own code. A plain Django view is checked only
+        when its code reads query parameters in a way that can be seen.
+
+    Why is this bad?
+        An unknown query parameter is silently ignored: the client gets an unfiltered
+        list and believes it is filtered.
+
+    Example:
+        ```markdown
+        **Query Parameters:**
+        - `state` (string, optional): Only orders in this state
+        ```
+
+    Use instead:
+        ```markdown
+        **Query Parameters:**
+        - `status` (string, optional): Only orders in this status
+        ```
+
+    Fix safety:
+        No fix: a close name is shown as a hint, but a renamed filter may also have
+        changed what it accepts.
+    """
+
+    code = "FD503"
+    name = "QueryParameterNotAccepted"
+    summary = "documented query parameter not accepted by the endpoint"
+    severity = Severity.ERROR
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        resolutions = resolutions_for(page, ctx)
+        for param in claims_for(page, ctx).query_params:
+            resolution = resolutions.get(param.endpoint)
+            endpoint = resolution.endpoint if resolution is not None else None
+            accepted = _accepted(endpoint) if endpoint is not None else None
+            if endpoint is None or accepted is None or param.name.text in accepted:
+                continue
+            yield self.finding(
+                page,
+                param.name.span,
+                f"query parameter `{param.name.text}` is not accepted by `{endpoint.path}`",
+                _hint(param.name.text, accepted, endpoint),
+            )
+
+
+def _accepted(endpoint: EndpointFact) -> frozenset[str] | None:
+    """The parameters the endpoint reads, or None when they cannot be known."""
+    names = frozenset(param.name for param in endpoint.query_params)
+    if endpoint.framework == "drf":
+        return names | _DRF_ALWAYS
+    if endpoint.framework in _DECLARED_PARAMS or names:
+        return names
+    return None
+
+
+def _hint(name: str, accepted: frozenset[str], endpoint: EndpointFact) -> str:
+    match = closest(name, accepted)
+    if match is not None:
+        return f"did you mean `{match}`?{where(endpoint)}"
+    shown = sorted(accepted - _DRF_ALWAYS)
+    if not shown:
+        return f"it reads no query parameters{where(endpoint)}"
+    return f"accepted: {listing(shown)}{where(endpoint)}"

@@ -1,0 +1,191 @@
+"""A documented JSON body read for its shape: keys, nesting and lists, each key placed.
+
+Pages write response examples the way people read them, not the way ``json.loads``
+wants them: ``// comments``, trailing commas, and ``...`` or ``…`` for "more of the same"
+(``"items": [{...}, ...]``). This reader accepts exactly those liberties and nothing else;
+anything that is still not JSON gives None, so a rule makes no claims about it. Every key
+keeps its position in the text (line index, character offset of its opening quote).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    OBJECT = "object"
+    ARRAY = "array"
+    SCALAR = "scalar"
+
+
+@dataclass(frozen=True, slots=True)
+class JsonKey:
+    """``"name": value`` at ``line`` (0-based in the text), ``column`` (0-based offset);
+    ``length`` counts the quotes too."""
+
+    name: str
+    line: int
+    column: int
+    length: int
+    value: JsonValue
+
+
+@dataclass(frozen=True, slots=True)
+class JsonValue:
+    kind: Kind
+    keys: tuple[JsonKey, ...] = ()  # an object's members, in order
+    items: tuple[JsonValue, ...] = ()  # an array's elements
+
+    def walk_keys(self) -> list[JsonKey]:
+        """Every key at every depth, in the order they are written."""
+        found: list[JsonKey] = []
+        for key in self.keys:
+            found.append(key)
+            found.extend(key.value.walk_keys())
+        for item in self.items:
+            found.extend(item.walk_keys())
+        return found
+
+
+SCALAR = JsonValue(Kind.SCALAR)
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>"(?:[^"\\\n]|\\.)*")
+  | (?P<ellipsis>\.\.\.|…)
+  | (?P<punct>[{}\[\]:,])
+  | (?P<word>-?(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|true|false|null)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # string, ellipsis, punct, word, end
+    text: str
+    offset: int
+
+
+class _NotJson(Exception):
+    pass
+
+
+def read_json(text: str) -> JsonValue | None:
+    """The shape of the one JSON value ``text`` holds, or None when it holds none."""
+    try:
+        tokens = _tokens(text)
+        parser = _Parser(tokens, _line_starts(text))
+        value = parser.value()
+        parser.expect_end()
+    except _NotJson:
+        return None
+    return value
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None:
+            raise _NotJson
+        kind = match.lastgroup or ""
+        if kind not in ("space", "comment"):
+            tokens.append(_Token(kind, match.group(), position))
+        position = match.end()
+    tokens.append(_Token("end", "", len(text)))
+    return tokens
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+
+class _Parser:
+    """Recursive descent over the tokens; ``...`` stands for members or elements left out."""
+
+    def __init__(self, tokens: list[_Token], line_starts: list[int]) -> None:
+        self._tokens = tokens
+        self._index = 0
+        self._line_starts = line_starts
+
+    def _peek(self) -> _Token:
+        return self._tokens[self._index]
+
+    def _next(self) -> _Token:
+        token = self._tokens[self._index]
+        if token.kind != "end":
+            self._index += 1
+        return token
+
+    def _is(self, text: str) -> bool:
+        token = self._peek()
+        return token.kind == "punct" and token.text == text
+
+    def _take(self, text: str) -> None:
+        if not self._is(text):
+            raise _NotJson
+        self._next()
+
+    def expect_end(self) -> None:
+        if self._peek().kind != "end":
+            raise _NotJson
+
+    def value(self) -> JsonValue:
+        token = self._peek()
+        if self._is("{"):
+            return self._object()
+        if self._is("["):
+            return self._array()
+        if token.kind in ("string", "word", "ellipsis"):
+            self._next()
+            return SCALAR
+        raise _NotJson
+
+    def _object(self) -> JsonValue:
+        self._take("{")
+        keys: list[JsonKey] = []
+        while not self._is("}"):
+            if self._peek().kind == "ellipsis":
+                self._next()
+            else:
+                keys.append(self._member())
+            if not self._is("}"):
+                self._take(",")
+        self._take("}")
+        return JsonValue(Kind.OBJECT, keys=tuple(keys))
+
+    def _member(self) -> JsonKey:
+        token = self._next()
+        if token.kind != "string":
+            raise _NotJson
+        self._take(":")
+        value = self.value()
+        line = bisect.bisect_right(self._line_starts, token.offset) - 1
+        column = token.offset - self._line_starts[line]
+        try:
+            name = json.loads(token.text)
+        except ValueError as error:  # an escape JSON does not know
+            raise _NotJson from error
+        return JsonKey(name, line, column, len(token.text), value)
+
+    def _array(self) -> JsonValue:
+        self._take("[")
+        items: list[JsonValue] = []
+        while not self._is("]"):
+            if self._peek().kind == "ellipsis":
+                self._next()
+            else:
+                items.append(self.value())
+            if not self._is("]"):
+                self._take(",")
+        self._take("]")
+        return JsonValue(Kind.ARRAY, items=tuple(items))
+

@@ -1,0 +1,94 @@
+"""Compare a documented response body with the fields an endpoint produces.
+
+Only keys are compared, never values. A documented object is compared with the
+endpoint's fields, a documented list element by element; nesting is followed only where
+the facts know the nested fields (a method field or a JSON field may hold anything).
+
+A paginated list answers ``{"count": …, "next": …, "previous": …, "results": [items]}``
+(the paginator's own keys in ``pagination_keys``). Pages often show one item instead of
+the envelope, and the same path's POST answers with a bare item: a documented object
+whose keys are all item keys is therefore read as an item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import EndpointFact, ResponseField
+from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, Kind
+
+RESULTS_KEY = "results"
+
+
+@dataclass(frozen=True, slots=True)
+class UnproducedKey:
+    """A documented key the endpoint does not produce.
+
+    ``trail`` is where it sits (``results[].items[]``, '' at the top); ``siblings`` are
+    the keys the endpoint does produce there.
+    """
+
+    key: JsonKey
+    trail: str
+    siblings: tuple[str, ...]
+
+    @property
+    def dotted(self) -> str:
+        if self.trail in ("", "[]"):  # the top level, or the items of a top-level list
+            return self.key.name
+        return f"{self.trail}.{self.key.name}"
+
+
+def unproduced_keys(body: JsonValue, endpoint: EndpointFact) -> list[UnproducedKey]:
+    """Documented keys the endpoint does not produce; none when its response is unknown."""
+    if endpoint.response is None:
+        return []
+    if not endpoint.paginated:
+        return list(_compare_value(body, endpoint.response, ""))
+    return list(_compare_paginated(body, endpoint.response, endpoint.pagination_keys))
+
+
+def _compare_paginated(
+    body: JsonValue, items: tuple[ResponseField, ...], envelope: tuple[str, ...]
+) -> Iterator[UnproducedKey]:
+    if body.kind is not Kind.OBJECT:
+        yield from _compare_value(body, items, "")
+        return
+    item_names = {field.name for field in items}
+    if all(key.name in item_names for key in body.keys):
+        yield from _compare_object(body, items, "")  # one item, shown unwrapped
+        return
+    if not envelope:
+        return  # a paginator whose keys are unknown: the top level could be anything
+    if not any(key.name in envelope for key in body.keys):
+        yield from _compare_object(body, items, "")  # an item with keys it does not have
+        return
+    for key in body.keys:
+        if key.name not in envelope:
+            yield UnproducedKey(key, "", envelope)
+        elif key.name == RESULTS_KEY:
+            yield from _compare_value(key.value, items, RESULTS_KEY)
+
+
+def _compare_value(
+    value: JsonValue, fields: tuple[ResponseField, ...], trail: str
+) -> Iterator[UnproducedKey]:
+    if value.kind is Kind.OBJECT:
+        yield from _compare_object(value, fields, trail)
+    elif value.kind is Kind.ARRAY:
+        for item in value.items:
+            yield from _compare_value(item, fields, f"{trail}[]")
+
+
+def _compare_object(
+    value: JsonValue, fields: tuple[ResponseField, ...], trail: str
+) -> Iterator[UnproducedKey]:
+    by_name = {field.name: field for field in fields}
+    for key in value.keys:
+        field = by_name.get(key.name)
+        if field is None:
+            yield UnproducedKey(key, trail, tuple(by_name))
+        elif field.children:
+            inner = f"{trail}.{key.name}" if trail else key.name
+            yield from _compare_value(key.value, field.children, inner)

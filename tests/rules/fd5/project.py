@@ -1,0 +1,166 @@
+"""A small real shop API: a DRF router with a ViewSet, a filtered and paginated ListAPIView,
+and a plain function view reading its query string and answering a JsonResponse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.django_project import DjangoProject, make_project
+
+ORDER_MODELS = """
+from django.db import models
+
+
+class Order(models.Model):
+    number = models.CharField(max_length=20, unique=True)
+    status = models.CharField(max_length=10, default="pending")
+    total_cents = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class OrderItem(models.Model):
+    order = models.ForeignKey(Order, related_name="items", on_delete=models.CASCADE)
+    sku = models.CharField(max_length=20)
+    quantity = models.PositiveIntegerField(default=1)
+"""
+
+ORDER_SERIALIZERS = """
+from rest_framework import serializers
+
+from orders.models import Order, OrderItem
+
+
+class OrderItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OrderItem
+        fields = ["id", "sku", "quantity"]
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    items = OrderItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Order
+        fields = ["id", "number", "status", "total_cents", "created_at", "items"]
+"""
+
+ORDER_VIEWS = """
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import filters, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+from orders.models import Order
+from orders.serializers import OrderSerializer
+
+
+class OrderPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+
+
+class OrderViewSet(viewsets.ModelViewSet):
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
+    http_method_names = ["get", "post", "head", "options"]
+    pagination_class = OrderPagination
+    filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
+    filterset_fields = ["status"]
+    ordering_fields = ["created_at", "total_cents"]
+
+    @action(detail=True, methods=["post"])
+    def pay(self, request, pk=None):
+        return Response({"detail": "paid"})
+"""
+
+ORDER_URLS = """
+from rest_framework.routers import DefaultRouter
+
+from orders.views import OrderViewSet
+
+router = DefaultRouter()
+router.register("orders", OrderViewSet, basename="order")
+
+urlpatterns = router.urls
+"""
+
+CATALOG_MODELS = """
+from django.db import models
+
+
+class Product(models.Model):
+    sku = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=100)
+    price_cents = models.PositiveIntegerField()
+    stock = models.PositiveIntegerField(default=0)
+"""
+
+CATALOG_VIEWS = """
+from django.http import JsonResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import filters, generics, serializers
+from rest_framework.pagination import LimitOffsetPagination
+
+from catalog.models import Product
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Product
+        fields = ["id", "sku", "name", "price_cents"]
+
+
+class ProductPagination(LimitOffsetPagination):
+    default_limit = 20
+
+
+class ProductListView(generics.ListAPIView):
+    queryset = Product.objects.all()
+    serializer_class = ProductSerializer
+    pagination_class = ProductPagination
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filterset_fields = {"price_cents": ["gte", "lte"]}
+    search_fields = ["name", "sku"]
+    ordering_fields = ["name", "price_cents"]
+
+
+def stock_availability(request):
+    sku = request.GET["sku"]
+    quantity = int(request.GET.get("quantity", "1"))
+    return JsonResponse({"sku": sku, "requested": quantity, "available": True})
+
+
+def health(request):
+    return JsonResponse({"ok": True})
+"""
+
+URLS = """
+from django.urls import include, path
+
+from catalog.views import ProductListView, health, stock_availability
+
+urlpatterns = [
+    path("api/v1/", include("orders.urls")),
+    path("api/v1/products/", ProductListView.as_view(), name="product-list"),
+    path("api/v1/products/availability/", stock_availability, name="availability"),
+    path("health/", health),
+]
+"""
+
+
+def make_shop(root: Path) -> DjangoProject:
+    return make_project(
+        root,
+        apps={
+            "orders": {
+                "models.py": ORDER_MODELS,
+                "serializers.py": ORDER_SERIALIZERS,
+                "views.py": ORDER_VIEWS,
+                "urls.py": ORDER_URLS,
+            },
+            "catalog": {"models.py": CATALOG_MODELS, "views.py": CATALOG_VIEWS},
+        },
+        urls=URLS,
+        installed=("rest_framework", "django_filters"),
+    )
