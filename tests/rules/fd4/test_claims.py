@@ -67,7 +67,7 @@ def test_option_lists_belong_to_their_command_and_skip_prose_items(claims):
 
 
 def test_defaults_are_read_with_their_exact_span(claims):
-    days, dry_run, batch = claims.lists_for("expire_orders")[0].options
+    days, dry_run, batch = claims.option_lists[0].options
     assert (days.default.text, days.default.span) == ("5", Span(12, 35, 12, 36))
     assert dry_run.default is None
     assert (batch.default.text, batch.default.span) == ("500", Span(14, 55, 14, 58))
@@ -167,6 +167,16 @@ def test_section_running_two_commands_attributes_no_list(parse):
 def test_template_shapes_and_prose_headings_declare_nothing(parse, heading):
     page = parse(f"# T\n\n## Management Commands\n\n{heading}\n\nText.\n")
     assert extract(page).declarations == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "declared"),
+    [("Management Commands", True), ("Invoice Commands", True), ("CLI", True),
+     ("Command Line Interface", True), ("Command Bus Architecture", False), ("Usage", False)],
+)
+def test_which_sections_hold_commands(parse, title, declared):
+    page = parse(f"# T\n\n## {title}\n\n### handle_invoices\n\nText.\n")
+    assert [d.name for d in extract(page).declarations] == (["handle_invoices"] if declared else [])
 
 
 def test_heading_with_manage_py_declares_anywhere(parse):

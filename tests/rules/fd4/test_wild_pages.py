@@ -61,3 +61,29 @@ def test_the_same_page_without_drift_is_silent(parse):
     page = parse(WILD.replace("Default: `json`", "Default: `csv`").replace(
         "$ python manage.py export_orders\n", "$ python manage.py export_orders x.csv\n"))
     assert findings_on(page) == []
+
+
+def test_a_list_in_a_section_that_runs_a_command_must_name_one_of_its_options(parse):
+    page = parse(
+        """\
+        # Orders
+
+        ## Usage
+
+        ```bash
+        python manage.py expire_orders
+        ```
+
+        **Options:**
+        - `--strict`: the API client raises on unknown fields
+        - `--retries`: how often the client retries (default: 5)
+        """
+    )
+    assert findings_on(page) == []
+    page = parse(page.text.replace("--retries", "--days"))
+    assert findings_on(page) == [
+        ("FD402", Span(10, 4, 10, 12)),
+        ("FD403", Span(11, 52, 11, 53)),
+        ("FD405", Span(9, 1, 9, 13)),  # --dry-run
+        ("FD405", Span(9, 1, 9, 13)),  # --batch-size
+    ]

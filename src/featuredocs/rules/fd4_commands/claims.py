@@ -16,9 +16,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from featuredocs.model import BlockKind, Heading, ListItem, Page, Section, Span, TableRow
+from featuredocs.model import (
+    BlockKind,
+    CommandFact,
+    Heading,
+    ListItem,
+    Page,
+    Section,
+    Span,
+    TableRow,
+)
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.mentions import mentions
@@ -37,7 +46,12 @@ TEMPLATE_COMMANDS = frozenset(
         "command2", "command", "cmd", "subcommand", "your_command", "my_command",
     }
 )
-_COMMANDS_TITLE = re.compile(r"\bcommands?\b|\bcli\b|\bcommand[- ]line\b", re.IGNORECASE)
+#: "Management Commands", "Commands", "Invoice Commands", "CLI", "Command Line"; not
+#: "Command Bus Architecture", whose sub-headings are not commands.
+_COMMANDS_TITLE = re.compile(
+    r"\bcommands?(?:\s+reference)?$|management\s+commands?|\bcli\b|\bcommand[- ]line\b",
+    re.IGNORECASE,
+)
 _OPTIONS_LABEL = re.compile(
     r"(?:command\s+|positional\s+|optional\s+)?(?:options|arguments|flags)"
     r"(?:\s+(?:and|&)\s+(?:options|arguments|flags))?",
@@ -67,12 +81,33 @@ class CommandDeclaration:
 
 @dataclass(frozen=True, slots=True)
 class OptionList:
-    """An Options (or Arguments) list of one command; ``text`` is its raw source."""
+    """An Options (or Arguments) list of one command; ``text`` is its raw source.
+
+    ``declared`` when the list sits under the command's own heading; otherwise it was
+    attributed from the one command its section runs, and only :meth:`documents` tells
+    whether it is really about that command.
+    """
 
     command: str
     span: Span
     options: tuple[OptionClaim, ...]
     text: str
+    declared: bool = True
+
+    def documents(self, command: CommandFact) -> bool:
+        """Whether the list is about ``command``: declared there, or naming one of its
+        real options or arguments."""
+        if self.declared:
+            return True
+        flags = {flag for option in command.options for flag in option.flags}
+        arguments = {o.dest for o in command.options if o.positional} | {
+            o.metavar for o in command.options if o.positional and o.metavar
+        }
+        return any(
+            any(flag.text in flags for flag in claim.flags)
+            or (claim.positional is not None and claim.positional.text in arguments)
+            for claim in self.options
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +117,16 @@ class CommandClaims:
     option_lists: tuple[OptionList, ...] = ()
     mentions: tuple[Word, ...] = ()
 
-    def lists_for(self, command: str) -> list[OptionList]:
-        return [found for found in self.option_lists if found.command == command]
+    def lists_for(self, command: CommandFact) -> list[OptionList]:
+        """The lists that document ``command``."""
+        return [
+            found
+            for found in self.option_lists
+            if found.command == command.name and found.documents(command)
+        ]
+
+    def options_for(self, command: CommandFact) -> list[OptionClaim]:
+        return [option for found in self.lists_for(command) for option in found.options]
 
     @property
     def options(self) -> list[OptionClaim]:
@@ -165,7 +208,7 @@ def _in_code(source: str, offset: int) -> bool:
 
 
 def _is_commands_section(section: Section) -> bool:
-    return section.level == 2 and bool(_COMMANDS_TITLE.search(section.title))
+    return section.level == 2 and bool(_COMMANDS_TITLE.search(section.title.strip()))
 
 
 def _declarations(
@@ -200,16 +243,17 @@ class _Attribution:
     placeholders: set[int]
     invoked: dict[int, frozenset[str]]
 
-    def command_for(self, chain: Iterable[Section]) -> str | None:
+    def command_for(self, chain: Iterable[Section]) -> tuple[str, bool] | None:
+        """The command and whether a heading declares it (rather than a block running it)."""
         for section in reversed(tuple(chain)):
             line = section.heading.span.line
             if line in self.placeholders:
                 return None
             if line in self.declared:
-                return self.declared[line]
+                return self.declared[line], True
             names = self.invoked.get(line, frozenset())
             if len(names) == 1:
-                return next(iter(names))
+                return next(iter(names)), False
             if names:
                 return None  # several commands: the list could belong to any of them
         return None
@@ -284,9 +328,11 @@ def _option_lists(
     found: list[OptionList] = []
     for section in page.walk():
         chain = page.section_at(section.heading.span.line)
-        command = attribution.command_for(chain)
-        if command is not None:
-            found.extend(_lists_in_section(page, section, command, fillers))
+        attributed = attribution.command_for(chain)
+        if attributed is not None:
+            command, declared = attributed
+            lists = _lists_in_section(page, section, command, fillers)
+            found.extend(replace(found_list, declared=declared) for found_list in lists)
     return found
 
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Finding, Page, Severity
+from featuredocs.model import CommandFact, Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.fd4_commands.hints import all_flags, flag_hint, rename_fix
 from featuredocs.rules.registry import register
 
@@ -48,11 +49,17 @@ class OptionNotAccepted(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:
             return
-        for option in claims_for(page, ctx).options:
-            command = ctx.facts.command(option.command)
-            if command is None:
-                continue  # FD401 reports the command itself
-            flags = all_flags(command)
+        claims = claims_for(page, ctx)
+        for name in dict.fromkeys(found.command for found in claims.option_lists):
+            command = ctx.facts.command(name)
+            if command is not None:  # else FD401 reports the command itself
+                yield from self._check_command(page, command, claims.options_for(command))
+
+    def _check_command(
+        self, page: Page, command: CommandFact, options: list[OptionClaim]
+    ) -> Iterator[Finding]:
+        flags = all_flags(command)
+        for option in options:
             for flag in option.flags:
                 if flag.text in flags:
                     continue

@@ -63,14 +63,21 @@ class StaleOptionDefault(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:
             return
-        for claim in claims_for(page, ctx).options:
-            command = ctx.facts.command(claim.command)
-            if claim.default is None or command is None:
-                continue
+        claims = claims_for(page, ctx)
+        for name in dict.fromkeys(found.command for found in claims.option_lists):
+            command = ctx.facts.command(name)
+            if command is not None:
+                yield from self._check_command(page, command, claims.options_for(command))
+
+    def _check_command(
+        self, page: Page, command: CommandFact, claims: list[OptionClaim]
+    ) -> Iterator[Finding]:
+        for claim in claims:
             option = _option_fact(command, claim)
-            if option is None or same_default(claim.default.text, option.default) is not False:
+            if claim.default is None or option is None:
                 continue
-            yield self._stale(page, claim, option)
+            if same_default(claim.default.text, option.default) is False:
+                yield self._stale(page, claim, option)
 
     def _stale(self, page: Page, claim: OptionClaim, option: OptionFact) -> Finding:
         assert claim.default is not None

@@ -84,8 +84,10 @@ class UndocumentedOption(Rule):
         claims = claims_for(page, ctx)
         for name in dict.fromkeys(found.command for found in claims.option_lists):
             command = ctx.facts.command(name)
-            lists = [found for found in claims.lists_for(name) if found.options]
-            if command is None or not command.project or not lists:
+            if command is None or not command.project:
+                continue
+            lists = [found for found in claims.lists_for(command) if found.options]
+            if not lists:
                 continue
             yield from self._check_command(page, command, lists)
 
