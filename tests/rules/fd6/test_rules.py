@@ -176,13 +176,23 @@ def test_fd606_variable_read_by_the_feature_app_but_not_documented(parse):
     ]
 
 
-def test_fd606_covers_apps_from_commands_and_imports(parse):
-    page = parse(CLEAN + "\n```bash\npython manage.py send_invoices\n```\n")
+def test_fd606_a_page_without_declarations_covers_the_one_app_it_uses(parse):
+    undeclared = CLEAN.replace("## Data Models\n\n### Order\n\n", "")
+    page = parse(undeclared + "\n```bash\npython manage.py send_invoices\n```\n")
     assert [f[3] for f in findings(UndocumentedEnvironmentVariable, page)] == [
         "environment variable `BILLING_ENDPOINT` is read by the feature but not documented",
     ]
-    page = parse(CLEAN + "\n```python\nfrom billing.models import Invoice\n```\n")
+    page = parse(undeclared + "\n```python\nfrom billing.models import Invoice\n```\n")
     assert len(run_rule(UndocumentedEnvironmentVariable, page, FACTS)) == 1
+
+
+def test_fd606_declared_models_outrank_what_the_page_merely_uses(parse):
+    page = parse(CLEAN + "\n```python\nfrom billing.models import Invoice\n```\n")
+    assert run_rule(UndocumentedEnvironmentVariable, page, FACTS) == []
+    # a page using two apps without declaring either is about neither
+    two = CLEAN.replace("## Data Models\n\n### Order\n\n", "").replace("ORDER_BATCH_SIZE=500\n", "")
+    page = parse(two + "\n```python\nfrom billing.models import Invoice\nfrom orders.models import Order\n```\n")
+    assert run_rule(UndocumentedEnvironmentVariable, page, FACTS) == []
 
 
 def test_fd606_is_silent_when_mentioned_or_without_an_env_block(parse):
@@ -190,3 +200,13 @@ def test_fd606_is_silent_when_mentioned_or_without_an_env_block(parse):
     assert run_rule(UndocumentedEnvironmentVariable, parse(mentioned), FACTS) == []
     no_block = CLEAN.split("### Environment Variables")[0]
     assert run_rule(UndocumentedEnvironmentVariable, parse(no_block), FACTS) == []
+
+
+def test_fd604_leaves_blocks_of_another_settings_module(parse):
+    facts = dataclasses.replace(FACTS, settings_module="project.settings")
+    other = CLEAN.replace("# settings.py\nORDER_CONFIG", "# settings/production.py\nORDER_CONFG")
+    assert run_rule(UnknownSetting, parse(other), facts) == []
+    same = CLEAN.replace("# settings.py\nORDER_CONFIG", "# project/settings.py\nORDER_CONFG")
+    assert [f[:3] for f in findings(UnknownSetting, parse(same), facts)] == [("FD604", 29, 1)]
+    other_module = CLEAN.replace("# settings.py\nORDER_CONFIG", "# project/settings/production.py\nORDER_CONFG")
+    assert run_rule(UnknownSetting, parse(other_module), facts) == []

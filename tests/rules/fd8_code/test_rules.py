@@ -116,3 +116,13 @@ def test_fd806_runs_on_every_page(parse):
                  rel="architecture.md")
     assert UnresolvedDottedPath.all_pages
     assert len(run_rule(UnresolvedDottedPath, page, FACTS)) == 1
+
+
+def test_fd806_leaves_labels_loggers_and_dict_keys_alone(parse):
+    page = parse(
+        CLEAN
+        + "\nStatus lives on `order.Order.customer`.\n\n```python\n"
+        + 'logger = logging.getLogger("billing.reminders.worker")\n'
+        + 'LOGGING = {"loggers": {"billing.reminders.audit": {"level": "INFO"}}}\n```\n'
+    )
+    assert run_rule(UnresolvedDottedPath, page, FACTS) == []

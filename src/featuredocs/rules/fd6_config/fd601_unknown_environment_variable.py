@@ -8,7 +8,9 @@ from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
-#: Read by Python, Django or its management commands themselves, not by project code.
+#: Read on the project's behalf by Python, Django, its commands, or a library that reads
+#: its variable without being told (``dj_database_url.config()``, ``sentry_sdk.init()``,
+#: Celery, gunicorn): the project's own code need not name them.
 READ_BY_PLATFORM = frozenset(
     {
         "DJANGO_SETTINGS_MODULE",
@@ -23,6 +25,14 @@ READ_BY_PLATFORM = frozenset(
         "PYTHONDONTWRITEBYTECODE",
         "PYTHONHASHSEED",
         "PYTHONWARNINGS",
+        "DATABASE_URL",
+        "SENTRY_DSN",
+        "SENTRY_ENVIRONMENT",
+        "SENTRY_RELEASE",
+        "CELERY_BROKER_URL",
+        "CELERY_RESULT_BACKEND",
+        "GUNICORN_CMD_ARGS",
+        "WEB_CONCURRENCY",
     }
 )
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.settings_claims import shown_module_differs
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
@@ -17,7 +18,8 @@ class UnknownSetting(Rule):
         Collects the settings a page names: ``UPPER_CASE`` assignments in its settings
         blocks (under a *Settings* heading, or a block starting with ``# settings.py``) and
         ``settings.NAME`` reads in any python block. Each must be a setting of the project
-        or one of Django's own.
+        or one of Django's own. A block headed by another settings file than the one
+        checked against (``# settings/production.py``) is left alone.
 
     Why is this bad?
         Code that reads ``settings.NAME`` fails with ``AttributeError``; a setting copied
@@ -51,7 +53,7 @@ class UnknownSetting(Rule):
         assert facts is not None
         known = {setting.name for setting in facts.settings}
         for claim in claims_for(page, ctx).settings:
-            if claim.name in known:
+            if claim.name in known or shown_module_differs(claim.settings_file, facts.settings_module):
                 continue
             yield self.finding(
                 page,

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, SettingFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
-from featuredocs.rules.fd6_config.settings_claims import SettingKeyClaim
+from featuredocs.rules.fd6_config.settings_claims import SettingKeyClaim, shown_module_differs
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
@@ -51,6 +51,8 @@ class UnknownSettingKey(Rule):
         for claim in claims_for(page, ctx).setting_keys:
             setting = ctx.facts.setting(claim.setting)
             if setting is None or not _missing(claim.path, setting):
+                continue
+            if shown_module_differs(claim.settings_file, ctx.facts.settings_module):
                 continue
             if any(claim.path.startswith(f"{path}.") for s, path in reported if s == claim.setting):
                 continue  # the missing parent was reported; its children say nothing new

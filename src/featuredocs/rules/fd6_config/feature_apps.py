@@ -1,9 +1,11 @@
 """Which of the project's apps a page documents, read from the page alone.
 
-A page covers an app when it imports from it (``from orders.models import Order``),
-documents one of its models under a models heading (``### Order``, ``## Invoice Model``)
-or runs one of its management commands (``python manage.py expire_orders``). Only the
-project's own apps with a folder count.
+A page covers the apps whose models it documents under a models heading (``### Order``,
+``## Invoice Model``) or whose commands it documents under a commands heading. A page
+that declares neither covers the app it uses (``from orders.models import Order``,
+``python manage.py expire_orders``) only when it uses exactly one: a page that imports
+from three apps is about none of them in particular. Only the project's own apps with a
+folder count.
 """
 
 from __future__ import annotations
@@ -21,17 +23,19 @@ _INVOCATION = re.compile(r"(?:manage\.py|django-admin)\s+(?P<command>[a-z][a-z0-
 
 
 def covered_apps(page: Page, facts: ProjectFacts) -> tuple[AppFact, ...]:
-    own = [app for app in facts.apps if app.project and app.path not in ("", ".")]
-    found: dict[str, AppFact] = {}
+    own = {app.label: app for app in facts.apps if app.project and app.path not in ("", ".")}
+    declared = set(_model_app_labels(page, facts)) | set(
+        _command_app_labels(_declared_commands(page), facts, own)
+    )
+    if declared & set(own):
+        return tuple(own[label] for label in sorted(declared & set(own)))
+    used = set(_command_app_labels(_invoked_commands(page), facts, own))
     for module in _imported_modules(page):
-        for app in own:
-            if module == app.name or module.startswith(f"{app.name}."):
-                found[app.label] = app
-    labels = set(_model_app_labels(page, facts)) | set(_command_app_labels(page, facts, own))
-    for app in own:
-        if app.label in labels:
-            found[app.label] = app
-    return tuple(found.values())
+        used.update(
+            label for label, app in own.items()
+            if module == app.name or module.startswith(f"{app.name}.")
+        )
+    return (own[used.pop()],) if len(used) == 1 else ()
 
 
 def _imported_modules(page: Page) -> Iterator[str]:
@@ -66,19 +70,23 @@ def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
             yield models[0].app_label
 
 
-def _command_app_labels(page: Page, facts: ProjectFacts, own: list[AppFact]) -> Iterator[str]:
-    names = set(_command_names(page))
-    by_module = {app.name: app.label for app in own}
-    for name in names:
+def _command_app_labels(
+    names: Iterator[str], facts: ProjectFacts, own: dict[str, AppFact]
+) -> Iterator[str]:
+    by_module = {app.name: label for label, app in own.items()}
+    for name in set(names):
         command = facts.command(name)
         if command is not None and command.project and command.app in by_module:
             yield by_module[command.app]
 
 
-def _command_names(page: Page) -> Iterator[str]:
+def _invoked_commands(page: Page) -> Iterator[str]:
     for code in page.code_blocks:
         if code.language in SHELL_LANGUAGES or code.language == "":
             yield from (m["command"] for m in _INVOCATION.finditer(code.text))
+
+
+def _declared_commands(page: Page) -> Iterator[str]:
     for section in page.walk():
         title = section.title.replace("`", "").strip()
         chain = page.section_at(section.heading.span.line)[:-1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.fd8_code.source import (
@@ -30,11 +30,15 @@ _FILE_COMMENT = re.compile(r"[\w./-]+\.py\b")
 
 @dataclass(frozen=True, slots=True)
 class SettingClaim:
-    """A setting the page names; ``assigned`` when a settings block sets it."""
+    """A setting the page names; ``assigned`` when a settings block sets it.
+
+    ``settings_file`` is the file the block says it shows (``settings/production.py``).
+    """
 
     name: str
     span: Span
     assigned: bool = True
+    settings_file: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,19 @@ class SettingKeyClaim:
     setting: str
     path: str
     span: Span
+    settings_file: str | None = None
+
+
+def shown_module_differs(settings_file: str | None, settings_module: str | None) -> bool:
+    """True when a block names a settings file other than the module the facts come from.
+
+    ``settings/production.py`` is not ``shop.settings.dev``; ``settings.py`` matches
+    ``shop.settings``. Settings of another environment cannot be judged from these facts.
+    """
+    if not settings_file or not settings_module:
+        return False
+    shown = settings_file.removesuffix(".py").replace("/", ".").strip(".")
+    return not (f".{settings_module}".endswith(f".{shown}") or f".{shown}".endswith(f".{settings_module}"))
 
 
 def setting_claims(page: Page) -> tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...]]:
@@ -56,9 +73,11 @@ def setting_claims(page: Page) -> tuple[tuple[SettingClaim, ...], tuple[SettingK
         if source.tree is None:
             continue
         if is_settings_block(page, code):
+            named = _FILE_COMMENT.search(first_comment(code))
+            shown = named.group(0) if named else None
             for claim, claim_keys in _assignments(source, source.tree.body):
-                settings.append(claim)
-                keys.extend(claim_keys)
+                settings.append(replace(claim, settings_file=shown))
+                keys.extend(replace(key, settings_file=shown) for key in claim_keys)
         for claim, claim_keys in _reads(source, source.tree):
             settings.append(claim)
             keys.extend(claim_keys)

@@ -20,6 +20,8 @@ from featuredocs.rules.fd8_code.source import PythonSource, code_lines, is_pytho
 
 DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _STRING_PATH = re.compile(r"""(?P<q>["'])(?P<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,})(?P=q)""")
+_LOGGER = re.compile(r"\bgetLogger\s*\(")
+_DICT_KEY = re.compile(r"\s*:")
 _PLACEHOLDER = re.compile(r"\[[A-Z][\w .-]*\]|<[A-Za-z][\w .-]*>|…|\{\{.*?\}\}")
 _FILE_SUFFIXES = frozenset({"py", "md", "txt", "html", "json", "yml", "yaml", "toml", "cfg",
                             "ini", "csv", "js", "css", "sh", "log", "env", "lock", "sql"})
@@ -155,7 +157,11 @@ def _inline_paths(page: Page) -> Iterator[DottedPathClaim]:
 
 def _string_paths(page: Page, code: CodeBlock) -> Iterator[DottedPathClaim]:
     for located in code_lines(page, code):
+        if _LOGGER.search(located.text):
+            continue  # logger names are dotted by convention, not paths
         for match in _STRING_PATH.finditer(located.text):
+            if _DICT_KEY.match(located.text, match.end()):
+                continue  # a dict key (`"loggers": {"orders.audit.trail": …}`) names, not points
             if _path_shaped(match["path"]):
                 yield DottedPathClaim(match["path"], located.span(*match.span()))
 

@@ -20,7 +20,8 @@ class UnresolvedDottedPath(Rule):
         three segments or more whose first segment is one of the project's packages must
         name a module or a name defined in it. Paths into Django or other libraries are
         not checked, nor are attribute chains that merely start like a package
-        (``order.customer.email`` when ``customer`` is a model field).
+        (``order.customer.email`` when ``customer`` is a model field), model labels
+        (``orders.Order.status``), logger names and dict keys.
 
     Why is this bad?
         Dotted paths end up in settings, task schedules and ``import_string`` calls,
@@ -79,6 +80,8 @@ def _missing(claim: DottedPathClaim, code: ProjectCode) -> str | None:
         return missing  # `pkg.module.x`: the path went through a real module
     if leaf in code.attributes and leaf not in CONVENTIONAL_MODULES:
         return None  # `order.customer.email`: an attribute chain on an instance named like the app
+    if missing in code.model_labels:
+        return None  # `orders.Order.status`: a model label and a field, FD3's business
     return missing
 
 

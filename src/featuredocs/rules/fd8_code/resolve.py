@@ -24,6 +24,7 @@ class ProjectCode:
     packages: frozenset[str]  # first segments of the project's modules
     #: Names reachable as attributes of model instances: fields, methods, managers.
     attributes: frozenset[str] = frozenset()
+    model_labels: frozenset[str] = frozenset()  # "orders.Order"
     children: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def owns(self, dotted: str) -> bool:
@@ -85,6 +86,7 @@ def project_code(facts: ProjectFacts) -> ProjectCode:
     }
     code = ProjectCode(
         modules, frozenset(facts.symbols), frozenset(packages), frozenset(attributes),
+        frozenset(model.label for model in facts.models),
         {parent: tuple(sorted(names)) for parent, names in children.items()},
     )
     _CACHE.clear()
