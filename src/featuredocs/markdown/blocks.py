@@ -86,9 +86,9 @@ class BlockBuilder:
         return tuple(self.item(child, ordered) for child in node.children if child.kind == "Item")
 
     def item(self, node: Node, ordered: bool) -> ListItem:
-        first_list = next((i for i, c in enumerate(node.children) if c.kind == "List"), None)
-        own = node.children if first_list is None else node.children[:first_list]
-        nested = [child for child in node.children if child.kind == "List"]
+        children = node.children
+        nested = [child for child in children if child.kind == "List"]
+        own = children[: children.index(nested[0])] if nested else children
         limit = nested[0].start if nested else node.end
         inline = collect_inline(own)
         start, end = self._item_range(node, own, limit)
@@ -105,10 +105,10 @@ class BlockBuilder:
 
     def _item_range(self, node: Node, own: list[Node], limit: int) -> tuple[int, int]:
         """Byte range of the item's own text, without its marker."""
-        if own and not self._swallowed(node.start, limit):
-            starts = [child.start for child in own]
-            starts += [grand.start for grand in own[0].children[:1]]
-            return self.source.trimmed(min(starts), max(child.end for child in own))
+        if own and not (self.definitions and self._swallowed(node.start, limit)):
+            first = own[0]
+            start = min(first.start, first.children[0].start) if first.children else first.start
+            return self.source.trimmed(start, max(own[-1].end, first.end))
         # The parser kept nothing (``- [Capability 1]: Description`` became a link
         # reference definition): the raw line is the item's text.
         marker = _LIST_MARKER.match(self.source.data, node.start, limit)

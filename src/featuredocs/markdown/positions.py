@@ -63,10 +63,21 @@ class SourceMap:
         """The span of bytes ``start`` to ``end`` (exclusive)."""
         key = (start, end)
         span = self._spans.get(key)
-        if span is None:
+        if span is not None:
+            return span
+        starts = self.line_starts
+        index = bisect_right(starts, start) - 1
+        line_start = starts[index]
+        next_start = starts[index + 1] if index + 1 < len(starts) else len(self.data) + 1
+        wide = self._wide_lines
+        if end < next_start and index not in wide:  # the common case: one ASCII line
+            column = start - line_start + 1
+            span = Span(index + 1, column, index + 1, column + max(end - start, 0))
+        else:
             line, column = self.position(start)
             end_line, end_column = self.position(end) if end > start else (line, column)
-            span = self._spans[key] = Span(line, column, end_line, end_column)
+            span = Span(line, column, end_line, end_column)
+        self._spans[key] = span
         return span
 
     def source(self, start: int, end: int) -> str:

@@ -35,9 +35,18 @@ def _keep(char: str) -> bool:
     return any(low <= point <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
+#: ASCII characters GitHub deletes: every punctuation mark and control except ``-``/``_``.
+_ASCII_DELETED = str.maketrans(
+    "", "", "".join(chr(c) for c in range(128) if not _keep(chr(c)))
+)
+
+
 def github_slug(text: str) -> str:
     """The anchor GitHub gives a heading with this plain text (ignoring duplicates)."""
-    kept = "".join(char for char in text.lower() if _keep(char))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.translate(_ASCII_DELETED).replace(" ", "-")
+    kept = "".join(char for char in lowered if _keep(char))
     return kept.replace(" ", "-")
 
 

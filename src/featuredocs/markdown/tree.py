@@ -11,14 +11,14 @@ hits the recursion limit nor makes later walks deep.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyromark
 
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.model import InlineCode, Link
+from featuredocs.model import InlineCode, Link, Span
 
 MAX_DEPTH = 64
 
@@ -38,9 +38,9 @@ BLOCK_KINDS = frozenset(
 )
 _BREAKS = frozenset(("SoftBreak", "HardBreak"))
 _NONE: tuple[Any, ...] = ()
+_NO_CHILDREN: list[Node] = []  # shared by every leaf; leaves never get children
 
 
-@dataclass(slots=True)
 class Node:
     """One parser element. Leaves (``Text``, ``Code``, ``Html``…) carry ``value``.
 
@@ -51,14 +51,32 @@ class Node:
     the inline content below the node (nothing from inside code blocks).
     """
 
-    kind: str
-    value: Any
-    start: int
-    end: int
-    children: list[Node] = field(default_factory=list)
-    plain: str = ""
-    codes: list[InlineCode] | tuple[InlineCode, ...] = _NONE
-    links: list[Link] | tuple[Link, ...] = _NONE
+    # A plain slotted class: a page builds thousands of these, and a dataclass __init__
+    # with default factories costs noticeably more.
+    __slots__ = ("kind", "value", "start", "end", "children", "plain", "codes", "links")
+
+    def __init__(
+        self,
+        kind: str,
+        value: Any,
+        start: int,
+        end: int,
+        children: list[Node] | None = None,
+        plain: str = "",
+        codes: list[InlineCode] | tuple[InlineCode, ...] = _NONE,
+        links: list[Link] | tuple[Link, ...] = _NONE,
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.start = start
+        self.end = end
+        self.children = children if children is not None else []
+        self.plain = plain
+        self.codes = codes
+        self.links = links
+
+    def __repr__(self) -> str:
+        return f"Node({self.kind!r}, {self.start}, {self.end}, children={len(self.children)})"
 
 
 @dataclass(slots=True)
@@ -76,61 +94,68 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
     root = Node("Document", None, 0, len(source.data))
     tree = Tree(root)
     stack = [root]
+    top = root.children  # children of the innermost open container
     skipped = 0  # containers not opened because the stack was too deep
+    span = source.span
     for event, where in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
-        start, end = where["start"], where["end"]
-        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
-            stack[-1].children.append(Node(event, None, start, end, plain="\n" if event in _BREAKS else ""))
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
+            top.append(Node(event, None, where["start"], where["end"], _NO_CHILDREN,
+                            "\n" if event in _BREAKS else ""))
             continue
         ((tag, payload),) = event.items()
-        if tag == "Start":
-            if len(stack) > MAX_DEPTH:
-                skipped += 1
-                continue
-            if isinstance(payload, str):
-                node = Node(payload, None, start, end)
-            else:
-                ((kind, value),) = payload.items()
-                node = Node(kind, value, start, end)
-                if kind == "Heading":
-                    tree.headings.append(node)
-                elif kind == "CodeBlock":
-                    tree.code_blocks.append(node)
-            stack[-1].children.append(node)
-            stack.append(node)
+        if tag == "Text":
+            top.append(Node(tag, payload, where["start"], where["end"], _NO_CHILDREN, payload))
         elif tag == "End":
             if skipped:
                 skipped -= 1
             else:
-                summarize(stack.pop(), source)
+                summarize(stack.pop(), span)
+                top = stack[-1].children
+        elif tag == "Start":
+            if len(stack) > MAX_DEPTH:
+                skipped += 1
+                continue
+            if type(payload) is str:
+                node = Node(payload, None, where["start"], where["end"], [])
+            else:
+                ((kind, value),) = payload.items()
+                node = Node(kind, value, where["start"], where["end"], [])
+                if kind == "Heading":
+                    tree.headings.append(node)
+                elif kind == "CodeBlock":
+                    tree.code_blocks.append(node)
+            top.append(node)
+            stack.append(node)
+            top = node.children
+        elif tag == "Code":
+            start, end = where["start"], where["end"]
+            top.append(Node(tag, payload, start, end, _NO_CHILDREN, payload,
+                            [InlineCode(payload, span(start, end))]))
         else:
-            stack[-1].children.append(_leaf(tag, payload, start, end, source, tree))
-    summarize(root, source)
+            node = Node(tag, payload, where["start"], where["end"], _NO_CHILDREN)
+            if tag in ("Html", "InlineHtml"):
+                tree.html.append(node)
+            top.append(node)
+    summarize(root, span)
     return tree
 
 
-def _leaf(tag: str, payload: Any, start: int, end: int, source: SourceMap, tree: Tree) -> Node:
-    if tag == "Text":
-        return Node(tag, payload, start, end, plain=payload)
-    if tag == "Code":
-        return Node(tag, payload, start, end, plain=payload,
-                    codes=[InlineCode(payload, source.span(start, end))])
-    node = Node(tag, payload, start, end)
-    if tag in ("Html", "InlineHtml"):
-        tree.html.append(node)
-    return node
-
-
-def summarize(node: Node, source: SourceMap) -> None:
+def summarize(node: Node, span: Callable[[int, int], Span]) -> None:
     """Fill ``node``'s plain text, code spans and links from its (summarised) children."""
-    if node.kind == "CodeBlock":
+    kind = node.kind
+    if kind == "CodeBlock":
+        return
+    children = node.children
+    if len(children) == 1 and kind not in ("Link", "Image"):
+        only = children[0]  # the common case: a paragraph or emphasis holding one run
+        node.plain, node.codes, node.links = only.plain, only.codes, only.links
         return
     parts: list[str] = []
     codes: list[InlineCode] | None = None
     links: list[Link] | None = None
-    if node.kind in ("Link", "Image"):
+    if kind in ("Link", "Image"):
         links = []  # the link itself goes first, once its text is known
-    for child in node.children:
+    for child in children:
         if child.kind in BLOCK_KINDS and parts and not parts[-1].endswith("\n"):
             parts.append("\n")
         if child.plain:
@@ -144,13 +169,13 @@ def summarize(node: Node, source: SourceMap) -> None:
     node.plain = "".join(parts)
     if codes:
         node.codes = codes
-    if links is not None and node.kind in ("Link", "Image"):
+    if links is not None and kind in ("Link", "Image"):
         value = node.value if isinstance(node.value, dict) else {}
         link = Link(
             text=node.plain,
             target=str(value.get("dest_url", "")),
-            span=source.span(node.start, node.end),
-            image=node.kind == "Image",
+            span=span(node.start, node.end),
+            image=kind == "Image",
         )
         links.insert(0, link)
     if links:
