@@ -47,6 +47,12 @@ def test_fires_on_each_unknown_flag(parse):
     assert findings[1].fix.edits[0].replacement == "--dry-run"
 
 
+def test_no_hint_from_the_shared_dashes_alone(parse):
+    page = parse(PAGE.replace("`--verbosity`", "`--encoding`"))
+    (finding,) = [f for f in run_rule(OptionNotAccepted, page, FACTS) if "encoding" in f.message]
+    assert finding.hint is None
+
+
 def test_flags_match_on_flags_not_dest(parse):
     page = parse(PAGE.replace("`-n`, `--dry-runn`", "`--dry-run`"))
     assert run_rule(OptionNotAccepted, page, FACTS) == []

@@ -32,8 +32,16 @@ def command_hint(name: str, facts: ProjectFacts) -> str | None:
 
 
 def flag_hint(flag: str, command: CommandFact) -> str | None:
-    """The command's closest flag, with where the command is defined."""
-    return did_you_mean(flag, all_flags(command), _where(command))
+    """The command's closest flag, with where the command is defined.
+
+    Flags are compared without their dashes, which every flag shares: otherwise
+    ``--encoding`` would look like ``--settings``.
+    """
+    by_name = {candidate.lstrip("-"): candidate for candidate in all_flags(command)}
+    match = closest(flag.lstrip("-"), by_name)
+    if match is None:
+        return None
+    return did_you_mean(by_name[match], [by_name[match]], _where(command))
 
 
 def all_flags(command: CommandFact) -> list[str]:
