@@ -95,3 +95,12 @@ def test_missing_docs_folder(tmp_path: Path) -> None:
     with pytest.raises(PageError) as caught:
         load_docset(tmp_path / "nope")
     assert caught.value.path == tmp_path / "nope" and "not found" in caught.value.message
+
+
+def test_exclude_globs_reach_into_folders(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    write(root, "README.md", "# Index\n")
+    write(root, "archive/old/x.md", "# Old\n")
+    write(root, "features/_TEMPLATE.md", "# T\n")
+    docset, _ = load_docset(root, exclude=("archive/**", "**/_*.md"))
+    assert [p.rel for p in docset.pages] == ["README.md"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from fnmatch import fnmatchcase
+from pathlib import Path
 
 from featuredocs.markdown.parse import parse_page
 from featuredocs.model import DocSet, Page
@@ -105,8 +106,10 @@ def _files_under(root: Path) -> set[str]:
 
 
 def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
-    path = PurePosixPath(rel)
+    """Globs as the configuration writes them: ``*`` crosses folders, ``**/`` may be none."""
     for pattern in patterns:
-        if path.match(pattern) or (pattern.startswith("**/") and path.match(pattern[3:])):
+        if fnmatchcase(rel, pattern):
+            return True
+        if "**/" in pattern and fnmatchcase(rel, pattern.replace("**/", "")):
             return True
     return False
