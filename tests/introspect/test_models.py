@@ -25,7 +25,7 @@ class TimeStamped(models.Model):
 
 ORDER = '''
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Now
 
 from shop.models.base import TimeStamped
 
@@ -81,6 +81,8 @@ class OrderItem(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
     sku = models.CharField(max_length=30)
     quantity = models.PositiveIntegerField(default=1)
+    priority = models.IntegerField(db_default=5)
+    added_at = models.DateTimeField(db_default=Now())
 
 
 class Tag(TimeStamped):  # no Meta of its own: inherits the abstract base's indexes
@@ -158,7 +160,11 @@ def test_field_details(facts: ProjectFacts) -> None:
     tags = order.field("tags")
     assert tags.many_to_many and tags.related_model == "shop.Tag"
     assert order.field("id").primary_key and order.field("id").auto_created
-    assert model(facts, "shop.OrderItem").field("quantity").default == "1"
+    item = model(facts, "shop.OrderItem")
+    assert item.field("quantity").default == "1"
+    assert (item.field("priority").has_default, item.field("priority").default) == (True, "5")
+    assert item.field("added_at").default == "Now()"
+    assert not item.field("sku").has_default and item.field("sku").default is None
 
 
 def test_reverse_relations_use_accessor_names(facts: ProjectFacts) -> None:

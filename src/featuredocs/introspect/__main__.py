@@ -49,8 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR
-    json.dump(facts.to_json(), sys.stdout, indent=args.indent, sort_keys=True)
-    sys.stdout.write("\n")
+    try:
+        json.dump(facts.to_json(), sys.stdout, indent=args.indent, sort_keys=True)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours
+        sys.stdout = None  # type: ignore[assignment]  # no second flush at exit
     return EXIT_OK
 
 

@@ -51,8 +51,8 @@ def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> Fi
         related_model=model_label(getattr(field, "related_model", None)),
         null=bool(getattr(field, "null", False)),
         blank=bool(getattr(field, "blank", False)),
-        has_default=_has_default(field),
-        default=default_repr(field) if _has_default(field) else None,
+        has_default=_has_default(field) or _has_db_default(field),
+        default=_any_default(field),
         choices=choice_values(field),
         help_text=str(getattr(field, "help_text", "") or ""),
         primary_key=bool(getattr(field, "primary_key", False)),
@@ -104,6 +104,24 @@ def _has_default(field: Any) -> bool:
         return bool(field.has_default())
     except Exception:
         return False
+
+
+def _has_db_default(field: Any) -> bool:
+    try:
+        return bool(field.has_db_default())
+    except Exception:  # Django before 5.0, or not a concrete field
+        return False
+
+
+def _any_default(field: Any) -> str | None:
+    """The Python default, else the database default (``db_default=Now()``)."""
+    if _has_default(field):
+        return default_repr(field)
+    if _has_db_default(field):
+        value = field.db_default
+        # Django wraps a plain db_default in Value(); show what was written
+        return safe_repr(value.value) if isinstance(value, models.Value) else str(value)
+    return None
 
 
 def default_repr(field: Any) -> str:
