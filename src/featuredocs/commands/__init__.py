@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from featuredocs.commands import check, facts, rules
+from featuredocs.commands import check, facts, new, rules
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("facts", "print what featuredocs reads from the project, as JSON", facts.configure, facts.run),
     Subcommand("rules", "list every rule", rules.configure_list, rules.run_list),
     Subcommand("rule", "explain one rule", rules.configure_one, rules.run_one),
+    Subcommand("new", "write a feature page from the code", new.configure, new.run),
 )
 
 

@@ -1,0 +1,48 @@
+"""``featuredocs new NAME --app APP``: write a feature page from the code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.errors import UsageError
+from featuredocs.generate.new import NewPage, page_path, render_new_page
+from featuredocs.markdown.load import display_path
+from featuredocs.output import atomic_write
+from featuredocs.project import load_facts
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="the page's file name without .md: docs/features/NAME.md")
+    parser.add_argument("--app", required=True, help="the app the feature lives in (label)")
+    parser.add_argument("--model", action="append", default=[], metavar="MODEL",
+                        help="document this model (repeatable; default: every model of the app)")
+    parser.add_argument("--command", action="append", default=[], metavar="COMMAND",
+                        help="document this command (repeatable; default: the app's commands)")
+    parser.add_argument("--url-prefix", metavar="PATH",
+                        help="document the endpoints under PATH (default: the app's endpoints)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing page")
+    parser.add_argument("--stdout", action="store_true", help="print the page instead of writing it")
+    add_project_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    path = page_path(config, args.name)
+    shown = display_path(path, None)
+    if path.exists() and not (args.force or args.stdout):
+        raise UsageError("already exists (use --force to overwrite it)", shown)
+    outcome = load_facts(config)
+    for note in outcome.notes:
+        print(f"featuredocs: {note}", file=sys.stderr)
+    if outcome.facts is None:
+        raise UsageError("no facts could be read from the project; nothing to write")
+    request = NewPage(args.name, args.app, tuple(args.model), tuple(args.command), args.url_prefix)
+    text = render_new_page(config, outcome.facts, request)
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    atomic_write(path, text)
+    print(f"featuredocs: wrote {shown}", file=sys.stderr)
+    return 0

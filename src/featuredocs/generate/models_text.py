@@ -1,0 +1,96 @@
+"""A model's fields, indexes and import line, written in the template's list shapes.
+
+- ``- `customer` (ForeignKey → User): help text, or a placeholder``
+- ``Index on `f` `` · ``Unique index on `f` `` · ``Composite index on (`a`, `b`)`` ·
+  ``` `name` on (`a`, `b`) ``` · ``` `name` unique constraint on (`a`, `b`) ```
+
+Index names Django made up (``orders_orde_custome_c9b64a_idx`` for an ``Index`` declared
+without a name) mean nothing to a reader and change with the fields, so such indexes are
+written by their fields alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from featuredocs.model import FieldFact, IndexFact, ModelFact, ProjectFacts
+
+FIELD_PLACEHOLDER = "[Description]"
+_AUTO_INDEX_NAME = re.compile(r"^\w{1,11}_\w{1,7}_[0-9a-f]{6}_idx$")
+_UNIQUE_KINDS = frozenset({"unique_together", "unique_constraint"})
+
+
+def listed_fields(model: ModelFact) -> tuple[FieldFact, ...]:
+    """The fields a Fields list shows: every concrete field, no reverse relations."""
+    return tuple(field for field in model.fields if not field.reverse)
+
+
+def field_type(field: FieldFact) -> str:
+    if field.is_relation and field.related_model:
+        return f"{field.field_class} → {field.related_model.rpartition('.')[2]}"
+    return field.field_class
+
+
+def field_item(field: FieldFact) -> str:
+    text = " ".join(field.help_text.split())
+    if not text and field.primary_key:
+        text = "Primary key."
+    return f"- `{field.name}` ({field_type(field)}): {text or FIELD_PLACEHOLDER}"
+
+
+def _listing(fields: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"`{name}`" for name in fields) + ")"
+
+
+def is_generated_name(name: str | None) -> bool:
+    return name is not None and bool(_AUTO_INDEX_NAME.match(name))
+
+
+def index_item(index: IndexFact) -> str | None:
+    """One Indexes item, or None for an index the list cannot name (no fields, no name)."""
+    fields = index.fields
+    name = None if is_generated_name(index.name) else index.name
+    unique = index.kind in _UNIQUE_KINDS
+    condition = f" where `{index.condition}`" if index.condition else ""
+    if not fields:
+        if name is None:
+            return None
+        return f"`{name}` ({'unique constraint' if unique else 'functional index'})"
+    if name is not None:
+        what = "unique constraint on" if unique else "on"
+        return f"`{name}` {what} {_listing(fields)}{condition}"
+    if index.kind == "unique" and len(fields) == 1:
+        return f"Unique index on `{fields[0]}`{condition}"
+    if unique:
+        return f"Unique constraint on {_listing(fields)}{condition}"
+    if len(fields) == 1:
+        return f"Index on `{fields[0]}`{condition}"
+    return f"Composite index on {_listing(fields)}{condition}"
+
+
+def index_items(model: ModelFact) -> list[str]:
+    items = (index_item(index) for index in model.indexes)
+    return [f"- {item}" for item in dict.fromkeys(i for i in items if i is not None)]
+
+
+def declared_indexes(model: ModelFact) -> list[IndexFact]:
+    """Indexes somebody wrote down on purpose (``Meta.indexes``, constraints, together)."""
+    return [i for i in model.indexes if i.kind not in ("db_index", "unique")]
+
+
+def import_module(model: ModelFact, facts: ProjectFacts, app_name: str) -> str:
+    """Where a reader imports the model from: the app's ``models`` when it exposes the
+    model there (a ``models/`` package re-exporting it), else the defining module."""
+    for module in (f"{app_name}.models", model.module):
+        if f"{module}.{model.name}" in facts.symbols:
+            return module
+    return model.module
+
+
+def lookup_example(model: ModelFact) -> str:
+    """A query that works on any model: by a unique field when there is one."""
+    for field in listed_fields(model):
+        if field.unique and not field.primary_key and not field.is_relation:
+            value = "1" if "Integer" in field.field_class else '"..."'
+            return f"instance = {model.name}.objects.get({field.name}={value})"
+    return f"instance = {model.name}.objects.get(pk=1)"

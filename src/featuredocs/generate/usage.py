@@ -1,0 +1,129 @@
+"""A command's usage, options and example invocations, built from its parser facts.
+
+The usage line is illustrative (``<path>``, ``[--batch-size BATCH_SIZE]``); the example
+invocations are real: each one parses with the command's own parser, because every value
+in them is the option's default, one of its choices or a value of its type.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from featuredocs.model import CommandFact, OptionFact
+
+_SUPPRESSED = "==SUPPRESS=="
+_FLAG_ACTIONS = frozenset({"store_true", "store_false", "store_const", "count", "append_const"})
+_DEFAULT_NOTE = re.compile(r"\s*[(\[]\s*default[s]?\b[^)\]]*[)\]]\s*\.?\s*$", re.IGNORECASE)
+_TYPE_SAMPLES = {"int": "1", "float": "1.0", "Decimal": "1.0"}
+
+
+def documented_options(command: CommandFact) -> list[OptionFact]:
+    """The options a page lists: not the ones every command has, not hidden ones, not
+    ``--help``, not those of sub-commands (those are documented with the sub-command)."""
+    return [
+        option for option in command.options
+        if not option.base
+        and option.help != _SUPPRESSED
+        and option.subcommand is None
+        and option.action not in ("help", "version")
+    ]
+
+
+def is_flag(option: OptionFact) -> bool:
+    return bool(option.flags) and (option.action in _FLAG_ACTIONS or option.nargs == "0")
+
+
+def long_flag(option: OptionFact) -> str:
+    """``--batch-size`` rather than ``-b``: the longest flag reads best."""
+    return max(option.flags, key=len) if option.flags else option.dest
+
+
+def metavar(option: OptionFact) -> str:
+    if option.choices:
+        return "{" + ",".join(option.choices) + "}"
+    return option.metavar or option.dest.upper()
+
+
+def _positional_usage(option: OptionFact) -> str:
+    name = f"<{option.metavar or option.dest}>"
+    return {"?": f"[{name}]", "*": f"[{name} ...]", "+": f"{name} [{name} ...]"}.get(
+        option.nargs or "", name
+    )
+
+
+def _option_usage(option: OptionFact) -> str:
+    text = long_flag(option) if is_flag(option) else f"{long_flag(option)} {metavar(option)}"
+    return text if option.required else f"[{text}]"
+
+
+def usage_line(command: CommandFact) -> str:
+    """``import_products <path> [--format {csv,json}] [--dry-run]`` (after ``manage.py``)."""
+    options = documented_options(command)
+    parts = [command.name]
+    parts += [_option_usage(o) for o in options if o.flags]
+    parts += [_positional_usage(o) for o in options if not o.flags]
+    return " ".join(parts)
+
+
+# --- values -------------------------------------------------------------------------------
+
+
+def default_text(option: OptionFact) -> str | None:
+    """The default as a page writes it (``48``, ``csv``), None for flags and no default."""
+    if is_flag(option) or option.default is None or option.default == "None":
+        return None
+    try:
+        value = ast.literal_eval(option.default)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return option.default
+    if isinstance(value, str):
+        return value if value else None
+    return option.default
+
+
+def description(option: OptionFact) -> str | None:
+    """The option's help without its trailing ``(default: …)``, which the page writes
+    itself from the real default."""
+    text = option.help.replace("%(default)s", option.default or "").replace("%%", "%").strip()
+    text = _DEFAULT_NOTE.sub("", text).strip()
+    return text.rstrip(".") if text else None
+
+
+def sample_value(option: OptionFact) -> str:
+    """A value the option's parser accepts."""
+    if option.choices:
+        return option.choices[0]
+    default = default_text(option)
+    if default is not None and " " not in default and default.lstrip("-")[:1].isalnum():
+        return default
+    if option.type in _TYPE_SAMPLES:
+        return _TYPE_SAMPLES[option.type]
+    return (option.metavar or option.dest).lower().replace("_", "-")
+
+
+def _required_words(options: list[OptionFact]) -> list[str]:
+    words: list[str] = []
+    for option in options:
+        if option.flags and option.required:
+            words += [long_flag(option), sample_value(option)] if not is_flag(option) else [long_flag(option)]
+    for option in options:
+        if not option.flags and option.nargs not in ("?", "*"):
+            words.append(sample_value(option))
+    return words
+
+
+def example_invocations(command: CommandFact, limit: int = 3) -> tuple[list[str], str | None]:
+    """(common examples, one advanced example): lines that run the command for real."""
+    options = documented_options(command)
+    base = " ".join(["python manage.py", command.name, *_required_words(options)])
+    optional = [o for o in options if o.flags and not o.required]
+    flags = [o for o in optional if is_flag(o)]
+    valued = [o for o in optional if not is_flag(o) and o.nargs not in ("*", "+")]
+    common = [f"{base} {long_flag(o)}" for o in flags[:limit]]
+    common += [f"{base} {long_flag(o)} {sample_value(o)}" for o in valued[: max(0, limit - len(common))]]
+    chosen = valued[:limit]
+    if len(chosen) < 2:
+        return common, None
+    words = [f"{long_flag(o)} {sample_value(o)}" for o in chosen]
+    return common, f"{base} {' '.join(words)}"
