@@ -176,7 +176,8 @@ def test_template_shapes_and_prose_headings_declare_nothing(parse, heading):
 )
 def test_which_sections_hold_commands(parse, title, declared):
     page = parse(f"# T\n\n## {title}\n\n### handle_invoices\n\nText.\n")
-    assert [d.name for d in extract(page).declarations] == (["handle_invoices"] if declared else [])
+    names = [d.name for d in extract(page).declarations]
+    assert names == (["handle_invoices"] if declared else [])
 
 
 def test_heading_with_manage_py_declares_anywhere(parse):

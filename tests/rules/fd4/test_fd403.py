@@ -37,7 +37,9 @@ def test_fires_with_a_safe_fix_on_the_value(parse):
     assert days.message == "`--days` is documented to default to `7`, but defaults to `3`"
     assert days.fix.applicability is Applicability.SAFE
     assert [e.replacement for e in days.fix.edits] == ["3"]
-    assert fmt.message == "`--format` is documented to default to `'json'`, but defaults to `'csv'`"
+    assert fmt.message == (
+        "`--format` is documented to default to `'json'`, but defaults to `'csv'`"
+    )
     assert [e.replacement for e in fmt.fix.edits] == ["'csv'"]
 
 

@@ -34,17 +34,20 @@ PAGE = """\
 def test_fires_on_options_and_positionals_missing_from_the_list(parse):
     findings = run_rule(UndocumentedOption, parse(PAGE), FACTS)
     assert [(f.code, f.span, f.message) for f in findings] == [
-        ("FD405", Span(7, 1, 7, 13), "option `--batch-size` of `expire_orders` is not in its Options list"),
-        ("FD405", Span(13, 1, 13, 13), "argument `path` of `export_orders` is not in its Options list"),
+        ("FD405", Span(7, 1, 7, 13),
+         "option `--batch-size` of `expire_orders` is not in its Options list"),
+        ("FD405", Span(13, 1, 13, 13),
+         "argument `path` of `export_orders` is not in its Options list"),
     ]
     assert findings[0].hint == "help: Rows per batch"
 
 
 def test_silent_when_every_option_is_listed(parse):
-    page = parse(
-        PAGE.replace("- `--dry-run`: Only report", "- `--dry-run`: Only report\n- `--batch-size`: Rows")
-        .replace("**Options:**\n- `-f`", "**Arguments:**\n- `path`: where\n\n**Options:**\n- `-f`")
+    listed = PAGE.replace("- `--dry-run`: Only report", "- `--dry-run`: x\n- `--batch-size`: y")
+    listed = listed.replace(
+        "**Options:**\n- `-f`", "**Arguments:**\n- `path`: where\n\n**Options:**\n- `-f`"
     )
+    page = parse(listed)
     assert run_rule(UndocumentedOption, page, FACTS) == []
 
 

@@ -97,8 +97,9 @@ def test_help_is_a_plain_flag_that_never_exits():
     assert rejection(facts_of(original()), ["out.csv", "--database", "d", "-h"]) is None
 
 
-def test_sub_parsers_are_not_rebuilt():
-    command = CommandFact("celery", "x", options=(OptionFact("cmd", (), action="_SubParsersAction"),))
+@pytest.mark.parametrize("action", ["parsers", "_SubParsersAction"])
+def test_sub_parsers_are_not_rebuilt(action):
+    command = CommandFact("queue", "x", options=(OptionFact("cmd", (), action=action),))
     with pytest.raises(UnsupportedParser):
         rejection(command, ["worker"])
 

@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from featuredocs.model import InlineCode, Page
-from featuredocs.rules.fd4_commands.shell import (
-    LogicalLine,
-    Word,
-    invocations_in_line,
-)
-from featuredocs.model import Span
+from featuredocs.model import InlineCode, Page, Span
+from featuredocs.rules.fd4_commands.shell import LogicalLine, Word, invocations_in_line
 
 _PROSE = re.compile(
     r"(?<![\w./-])(?:\./)?(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)"
@@ -28,7 +23,8 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 def _code_line(page: Page, code: InlineCode) -> LogicalLine:
     """The inline code's text with every character placed on the page."""
     line = page.line_text(code.span.line)
-    found = line.find(code.text, code.span.column - 1) if code.span.line == code.span.end_line else -1
+    one_line = code.span.line == code.span.end_line
+    found = line.find(code.text, code.span.column - 1) if one_line else -1
     if found < 0:
         where = ((code.span.line, code.span.column),) * len(code.text)
     else:
