@@ -235,3 +235,14 @@ def test_seed_template_parses_into_its_sections() -> None:
     assert len(page.sections) == 12
     fields = page.find_sections("[ModelName]")[0].labelled_block("Fields")
     assert [i.source for i in fields.items][0] == "`field_name` (Type): Description"
+
+
+def test_tagline_is_the_quote_right_after_the_title_even_after_badges(parse) -> None:
+    page = parse("[![build](b.svg)](ci)\n\n# Orders\n\n> **Orders** - Sells things.\n\nIntro.\n")
+    assert page.tagline is not None and page.tagline.span.line == 5
+    assert [b.span.line for b in page.preamble] == [1, 7]
+
+
+def test_a_quote_after_other_text_is_not_a_tagline(parse) -> None:
+    page = parse("# Orders\n\nIntro.\n\n> A quote.\n")
+    assert page.tagline is None and len(page.preamble) == 2

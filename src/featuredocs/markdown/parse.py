@@ -114,11 +114,12 @@ def _tagline(
     leading: tuple[Block, ...], title: Heading | None
 ) -> tuple[Block | None, tuple[Block, ...]]:
     """The block quote right after the title, and the other blocks before the first section."""
-    if title is None or not leading:
+    if title is None:
         return None, leading
-    first = leading[0]
-    if first.kind is BlockKind.QUOTE and first.span.line > title.span.line:
-        return first, leading[1:]
+    after = [i for i, block in enumerate(leading) if block.span.line > title.span.end_line]
+    if after and leading[after[0]].kind is BlockKind.QUOTE:
+        index = after[0]
+        return leading[index], leading[:index] + leading[index + 1 :]
     return None, leading
 
 
