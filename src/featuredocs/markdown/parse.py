@@ -136,6 +136,8 @@ def _with_definitions(
 ) -> list[Node | tuple[int, int]]:
     """Top-level nodes with the stand-alone link reference definitions put in place."""
     loose = [d for d in definitions if not any(n.start <= d[0] < n.end for n in nodes)]
+    if not loose:
+        return list(nodes)
     merged: list[Node | tuple[int, int]] = [*nodes, *loose]
     merged.sort(key=lambda item: item[0] if isinstance(item, tuple) else item.start)
     return merged

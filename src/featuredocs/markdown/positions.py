@@ -35,12 +35,13 @@ class SourceMap:
         self.ascii = len(data) == len(text)
         if b"\r" in data:
             self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
+            wide = (bisect_right(self.line_starts, m.start()) - 1 for m in _NON_ASCII.finditer(data))
         else:
-            self.line_starts = [0, *accumulate(len(line) + 1 for line in data.split(b"\n")[:-1])]
+            lines = data.split(b"\n")
+            self.line_starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+            wide = (index for index, line in enumerate(lines) if not line.isascii())
         # Lines holding multi-byte characters: only there do bytes and columns differ.
-        self._wide_lines = {
-            bisect_right(self.line_starts, m.start()) - 1 for m in _NON_ASCII.finditer(data)
-        } if not self.ascii else set()
+        self._wide_lines: set[int] = set(wide) if not self.ascii else set()
         self._spans: dict[tuple[int, int], Span] = {}
 
     def line_index(self, offset: int) -> int:
