@@ -9,6 +9,7 @@ from pathlib import Path
 from featuredocs.commands.common import add_project_options, config_from
 from featuredocs.engine import load_docs, run_check, select_pages
 from featuredocs.errors import UsageError
+from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
 from featuredocs.markdown.load import display_path
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_USAGE, exit_code
@@ -22,6 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
     parser.add_argument("--select", help="comma-separated codes or families to run (default: ALL)")
     parser.add_argument("--ignore", help="comma-separated codes or families to skip")
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
+    parser.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing (exit 1 if there is one)")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     add_project_options(parser)
 
 
@@ -40,6 +44,13 @@ def run(args: argparse.Namespace) -> int:
     result = run_check(config, outcome.facts, paths=args.paths, docs=docs)
     for error in result.page_errors:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
+    written = True
+    if args.fix or args.diff:
+        fixed = fix_check(config, outcome.facts, result, paths=args.paths, unsafe=args.unsafe_fixes)
+        if args.diff:
+            return print_diff(fixed) or (EXIT_USAGE if result.page_errors else 0)
+        written = write_fixes(fixed)
+        result = fixed.result  # report what the fixes left
     sources = {page.display: page.text for page in result.docset.pages}
     stats = RunStats(
         rules_run=len(result.rules_run),
@@ -54,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         stats=stats,
     )
     write_output(text, args.output)
-    if result.page_errors:
+    if result.page_errors or not written:
         return EXIT_USAGE
     return exit_code(result.findings)
 
