@@ -140,6 +140,26 @@ def test_section_without_heading_name_takes_its_single_invoked_command(parse):
     assert found.command == "expire_orders"
 
 
+def test_block_nested_in_a_list_also_names_the_sections_command(parse):
+    page = parse(
+        """\
+        # T
+
+        ## Usage
+
+        1. Preview:
+           ```bash
+           python manage.py expire_orders --dry-run
+           ```
+
+        **Options:**
+        - `--days`: Age
+        """
+    )
+    (found,) = extract(page).option_lists
+    assert (found.command, found.declared) == ("expire_orders", False)
+
+
 def test_section_running_two_commands_attributes_no_list(parse):
     page = parse(
         """\
@@ -184,6 +204,15 @@ def test_heading_with_manage_py_declares_anywhere(parse):
     page = parse("# T\n\n## Maintenance\n\n### `python manage.py expire_orders`\n")
     (declared,) = extract(page).declarations
     assert (declared.name, declared.span) == ("expire_orders", Span(5, 23, 5, 36))
+
+
+@pytest.mark.parametrize(
+    "heading", ["`python manage.py help`", "`manage.py --help`", "Running manage.py expire_orders."]
+)
+def test_headings_that_name_no_command_or_end_a_sentence(parse, heading):
+    page = parse(f"# T\n\n## Maintenance\n\n### {heading}\n")
+    names = [d.name for d in extract(page).declarations]
+    assert names == (["expire_orders"] if "expire" in heading else [])
 
 
 def test_prose_heading_with_manage_py_and_a_plain_word_declares_nothing(parse):

@@ -37,7 +37,12 @@ from featuredocs.rules.fd4_commands.options import (
     option_from_item,
     option_from_row,
 )
-from featuredocs.rules.fd4_commands.shell import Invocation, Word, invocations_in_block
+from featuredocs.rules.fd4_commands.shell import (
+    BUILTINS,
+    Invocation,
+    Word,
+    invocations_in_block,
+)
 
 #: Command names the template uses as examples; pages that keep them keep a placeholder.
 TEMPLATE_COMMANDS = frozenset(
@@ -185,10 +190,10 @@ def _name_span(page: Page, heading: Heading, name: str, after: str = "") -> Span
 def _heading_name(heading: Heading, under_commands: bool) -> tuple[str, str] | None:
     """(name, text it follows) a heading declares, or None."""
     launched = _LAUNCHED.search(heading.source)
-    if launched and (under_commands or _in_code(heading.source, launched.start())
-                     or "_" in launched.group("name")):
+    name = launched.group("name").rstrip(".,:;!?)") if launched else ""
+    if launched and (under_commands or _in_code(heading.source, launched.start()) or "_" in name):
         # In a plain-text heading elsewhere, "manage.py to …" is prose, not a command.
-        return launched.group("name"), launched.group().split()[0]
+        return name, launched.group().split()[0]
     if not under_commands:
         return None
     code = _CODE.search(heading.source)
@@ -224,9 +229,11 @@ def _declarations(
             if found is None:
                 continue
             name, after = found
-            if is_placeholder(name, placeholders) or not _NAME.fullmatch(name):
+            if is_placeholder(name, placeholders):
                 placeholder_lines.add(section.heading.span.line)
                 continue
+            if not _NAME.fullmatch(name) or name in BUILTINS:
+                continue  # `manage.py --help`, `manage.py help`: not a command
             span = _name_span(page, section.heading, name, after)
             declared.append(CommandDeclaration(name, span, section.heading.span.line))
     return declared, placeholder_lines
@@ -262,16 +269,21 @@ class _Attribution:
 def _invoked_by_section(
     page: Page, by_block: dict[int, list[Invocation]], placeholders: frozenset[str]
 ) -> dict[int, frozenset[str]]:
+    """The commands run by the code blocks of each section's own text (subsections
+    excluded), blocks nested in lists and quotes included."""
     invoked: dict[int, frozenset[str]] = {}
     for section in page.walk():
+        start = section.heading.span.line
+        end = section.subsections[0].heading.span.line if section.subsections else None
+        end = end - 1 if end is not None else section.end_line
         names = {
             invocation.name
-            for block in section.blocks
-            if block.code is not None
-            for invocation in by_block.get(block.code.first_line, ())
+            for first_line, found in by_block.items()
+            if start <= first_line <= end
+            for invocation in found
             if not is_placeholder(invocation.name, placeholders)
         }
-        invoked[section.heading.span.line] = frozenset(names)
+        invoked[start] = frozenset(names)
     return invoked
 
 
