@@ -41,10 +41,20 @@ def load_facts(config: Config) -> FactsOutcome:
     except UsageError:
         raise
     except (Exception, SystemExit) as error:  # the project's own import errors
-        reason = f"{type(error).__name__}: {error}".splitlines()[0]
+        reason = _reason(error)
         if config.mode == "live":
             raise UsageError(f"cannot import settings `{settings}`: {reason}") from None
         return _static(config, [f"cannot import settings `{settings}`: {reason}"])
+
+
+def _reason(error: BaseException) -> str:
+    from featuredocs.introspect import ProjectImportError
+
+    if isinstance(error, ProjectImportError):
+        return error.reason
+    text = str(error).strip()
+    first = text.splitlines()[0] if text else ""
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
 def _live(config: Config, settings: str) -> ProjectFacts:
