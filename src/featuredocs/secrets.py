@@ -106,8 +106,8 @@ def mask_value(name: str, value: Any) -> tuple[Any, bool]:
 
 def _mask_nested(value: Any) -> tuple[Any, bool]:
     if isinstance(value, str):
-        masked = mask_url_credentials(value)
-        return masked, masked != value
+        text = mask_url_credentials(value)
+        return text, text != value
     if isinstance(value, Mapping):
         masked = {k: mask_value(str(k), v)[0] for k, v in value.items()}
         # an empty password under a secret key hides nothing: not a secret

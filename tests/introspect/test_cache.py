@@ -148,7 +148,7 @@ def test_many_keys_and_async_calls(tmp_path: Path) -> None:
 def test_unknown_keys_and_other_objects_are_left_out(tmp_path: Path) -> None:
     facts = keys(tmp_path)
     assert not by_line(facts, 40) and not by_line(facts, 41)
-    assert not any(f.location.path == "shop/other.py" for f in facts)
+    assert not any(str(f.location).startswith("shop/other.py") for f in facts)
     assert not any(f.pattern == "report" and f.timeout for f in facts)
 
 
@@ -158,5 +158,6 @@ def test_pattern_helpers() -> None:
 
 
 def test_a_cache_re_exported_by_a_project_module(tmp_path: Path) -> None:
-    [fact] = [f for f in keys(tmp_path) if f.location.path == "shop/reexported.py"]
-    assert (fact.pattern, fact.timeout, fact.location.line) == ("reexported:key", 5, 2)
+    [fact] = [f for f in keys(tmp_path) if str(f.location).startswith("shop/reexported.py")]
+    assert (fact.pattern, fact.timeout) == ("reexported:key", 5)
+    assert fact.location == SourceLocation("shop/reexported.py", 2)

@@ -72,6 +72,12 @@ def command(facts: ProjectFacts, name: str) -> CommandFact:
     return found
 
 
+def flag(cmd: CommandFact, name: str) -> OptionFact:
+    found = cmd.option(name)
+    assert found is not None, f"{cmd.name} has no {name}"
+    return found
+
+
 def option(cmd: CommandFact, dest: str, subcommand: str | None = None) -> OptionFact:
     for candidate in cmd.options:
         if candidate.dest == dest and candidate.subcommand == subcommand:
@@ -92,20 +98,20 @@ def test_every_action_of_the_parser(facts: ProjectFacts) -> None:
     export = command(facts, "export_orders")
     path = option(export, "path")
     assert path.positional and path.required and path.help == "where to write"
-    fmt = export.option("--format")
+    fmt = flag(export, "--format")
     assert fmt.choices == ("csv", "json") and fmt.default == "'csv'" and fmt.action == "store"
-    limit = export.option("--limit")
+    limit = flag(export, "--limit")
     assert limit.type == "int" and limit.default == "100" and limit.takes_value
     assert limit.help == "at most 100 rows"  # as `--help` shows it
-    dry = export.option("--dry-run")
+    dry = flag(export, "--dry-run")
     assert (dry.dest, dry.action, dry.default, dry.nargs) == ("dry", "store_true", "False", "0")
     assert not dry.takes_value
-    header = export.option("--no-header")
+    header = flag(export, "--no-header")
     assert (header.action, header.default) == ("store_false", "True")
-    since = export.option("--since")
+    since = flag(export, "--since")
     assert since.required and since.metavar == "DATE" and since.default is None
-    assert export.option("--tag").action == "append"
-    quiet = export.option("-q")
+    assert flag(export, "--tag").action == "append"
+    quiet = flag(export, "-q")
     assert quiet.flags == ("-q", "--quiet") and quiet.action == "count" and quiet.default == "0"
     ids = option(export, "ids")
     assert ids.positional and ids.nargs == "*" and ids.type == "int"
@@ -113,12 +119,12 @@ def test_every_action_of_the_parser(facts: ProjectFacts) -> None:
 
 def test_base_options_are_computed_not_assumed(facts: ProjectFacts) -> None:
     export = command(facts, "export_orders")
-    for flag in ("--verbosity", "--settings", "--pythonpath", "--traceback", "--no-color",
+    for name in ("--verbosity", "--settings", "--pythonpath", "--traceback", "--no-color",
                  "--force-color", "--skip-checks", "--version", "-h"):
-        assert export.option(flag) is not None and export.option(flag).base, flag
-    assert export.option("-h").action == "help"
-    assert export.option("--version").action == "version"
-    assert not export.option("--format").base and not option(export, "path").base
+        assert flag(export, name).base, name
+    assert flag(export, "-h").action == "help"
+    assert flag(export, "--version").action == "version"
+    assert not flag(export, "--format").base and not option(export, "path").base
 
 
 def test_sub_parsers_are_recursed(facts: ProjectFacts) -> None:

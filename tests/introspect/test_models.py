@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from featuredocs.model import ModelFact, ProjectFacts, SourceLocation
+from featuredocs.model import FieldFact, ModelFact, ProjectFacts, SourceLocation
 from tests.introspect.projects import connection_attempted, make_live_project
 
 BASE = '''
@@ -127,6 +127,12 @@ def model(facts: ProjectFacts, label: str) -> ModelFact:
     return found
 
 
+def field(model_fact: ModelFact, name: str) -> FieldFact:
+    found = model_fact.field(name)
+    assert found is not None, f"{model_fact.label} has no field {name}"
+    return found
+
+
 def test_apps_are_marked_as_the_projects_own_or_not(facts: ProjectFacts) -> None:
     apps = {app.label: app for app in facts.apps}
     assert apps["shop"].project and apps["shop"].path == "shop"
@@ -137,63 +143,63 @@ def test_models_in_a_package_with_their_source_lines(facts: ProjectFacts) -> Non
     order = model(facts, "shop.Order")
     assert order.module == "shop.models.orders"
     assert order.location == SourceLocation("shop/models/orders.py", 11)
-    assert order.field("number").location == SourceLocation("shop/models/orders.py", 16)
+    assert field(order, "number").location == SourceLocation("shop/models/orders.py", 16)
     # annotated assignment, and a field inherited from an abstract base in another file
-    assert order.field("reference").location == SourceLocation("shop/models/orders.py", 21)
-    assert order.field("created_at").location == SourceLocation("shop/models/base.py", 6)
-    assert order.field("id").location is None  # created by Django, written nowhere
+    assert field(order, "reference").location == SourceLocation("shop/models/orders.py", 21)
+    assert field(order, "created_at").location == SourceLocation("shop/models/base.py", 6)
+    assert field(order, "id").location is None  # created by Django, written nowhere
 
 
 def test_field_details(facts: ProjectFacts) -> None:
     order = model(facts, "shop.Order")
-    status = order.field("status")
+    status = field(order, "status")
     assert (status.field_class, status.internal_type) == ("CharField", "CharField")
     assert status.choices == ("draft", "paid")
     assert status.has_default and status.default == "'draft'"
-    assert order.field("created_at").default == "timezone.now"
-    number = order.field("number")
+    assert field(order, "created_at").default == "timezone.now"
+    number = field(order, "number")
     assert number.unique and number.help_text == "Shown on invoices" and not number.null
-    customer = order.field("customer")
+    customer = field(order, "customer")
     assert customer.related_model == "auth.User" and customer.is_relation
     assert customer.null and customer.blank and customer.column == "customer_id"
-    assert order.field("customer_id") is customer  # found by column too
-    tags = order.field("tags")
+    assert field(order, "customer_id") is customer  # found by column too
+    tags = field(order, "tags")
     assert tags.many_to_many and tags.related_model == "shop.Tag"
-    assert order.field("id").primary_key and order.field("id").auto_created
+    assert field(order, "id").primary_key and field(order, "id").auto_created
     item = model(facts, "shop.OrderItem")
-    assert item.field("quantity").default == "1"
-    assert (item.field("priority").has_default, item.field("priority").default) == (True, "5")
-    assert item.field("added_at").default == "Now()"
-    assert not item.field("sku").has_default and item.field("sku").default is None
+    assert field(item, "quantity").default == "1"
+    assert (field(item, "priority").has_default, field(item, "priority").default) == (True, "5")
+    assert field(item, "added_at").default == "Now()"
+    assert not field(item, "sku").has_default and field(item, "sku").default is None
 
 
 def test_reverse_relations_use_accessor_names(facts: ProjectFacts) -> None:
     order = model(facts, "shop.Order")
-    items = order.field("items")
+    items = field(order, "items")
     assert items.reverse and items.related_model == "shop.OrderItem"
     assert items.field_class == "ManyToOneRel" and items.query_name == "items"
     assert items.location == SourceLocation("shop/models/orders.py", 55)
     tag = model(facts, "shop.Tag")
-    assert tag.field("order_set").reverse and tag.field("order_set").query_name == "order"
+    assert field(tag, "order_set").reverse and field(tag, "order_set").query_name == "order"
     user = model(facts, "auth.User")
-    assert user.field("orders").reverse
+    assert field(user, "orders").reverse
 
 
 def test_abstract_multi_table_and_proxy_inheritance(facts: ProjectFacts) -> None:
     base = model(facts, "shop.TimeStamped")
-    assert base.abstract and base.field("created_at") is not None
+    assert base.abstract and field(base, "created_at").name == "created_at"
     assert "age" in base.attributes
     order = model(facts, "shop.Order")
     assert order.bases == ("shop.TimeStamped",) and order.parents == ()
     gift = model(facts, "shop.GiftOrder")
     assert gift.parents == ("shop.Order",)
-    assert gift.field("number").inherited_from == "shop.Order"
-    assert gift.field("message").inherited_from is None
-    assert gift.field("order_ptr").primary_key
+    assert field(gift, "number").inherited_from == "shop.Order"
+    assert field(gift, "message").inherited_from is None
+    assert field(gift, "order_ptr").primary_key
     archived = model(facts, "shop.ArchivedOrder")
     assert archived.proxy and archived.parents == ()
     assert "shop.Order" in archived.bases
-    assert archived.field("status") is not None
+    assert field(archived, "status").inherited_from == "shop.Order"
 
 
 def test_attributes_and_managers(facts: ProjectFacts) -> None:

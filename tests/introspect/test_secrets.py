@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from featuredocs.secrets import (
@@ -40,7 +42,7 @@ def test_url_credentials_keep_all_but_the_password() -> None:
 
 
 def test_nested_values_are_masked_by_key() -> None:
-    value = {"default": {"PASSWORD": "pw", "USER": "app", "OPTIONS": {"dsn": "pg://u:p@h/d"}},
+    value: dict[str, Any] = {"default": {"PASSWORD": "pw", "USER": "app", "OPTIONS": {"dsn": "pg://u:p@h/d"}},
              "replica": {"PASSWORD": ""}}
     masked, secret = mask_value("DATABASES", value)
     assert secret

@@ -12,7 +12,7 @@ import ast
 from collections.abc import Iterator
 
 from featuredocs.introspect.imports import call_argument, qualified_name
-from featuredocs.introspect.resolve import UNKNOWN, Resolver, Scope, SettingValue
+from featuredocs.introspect.resolve import UNKNOWN, FunctionNode, Resolver, Scope, SettingValue
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import CacheKeyFact, SourceLocation
 
@@ -35,7 +35,7 @@ def collect_cache_keys(
     sources: ProjectSources, setting_value: SettingValue | None = None
 ) -> tuple[CacheKeyFact, ...]:
     resolver = Resolver(sources, setting_value)
-    facts: dict[tuple[str, str, SourceLocation], CacheKeyFact] = {}
+    facts: dict[tuple[str, str, SourceLocation | None], CacheKeyFact] = {}
     for source in sources.files:
         for fact in _file_keys(source, resolver):
             facts.setdefault((fact.pattern, fact.operation, fact.location), fact)
@@ -70,8 +70,8 @@ def _is_caches_item(node: ast.AST, names: dict[str, str]) -> bool:
 
 
 def _calls_with_function(
-    node: ast.AST, function: ast.AST | None
-) -> Iterator[tuple[ast.Call, ast.AST | None]]:
+    node: ast.AST, function: FunctionNode | None
+) -> Iterator[tuple[ast.Call, FunctionNode | None]]:
     for child in ast.iter_child_nodes(node):
         inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) else function
         if isinstance(child, ast.Call):

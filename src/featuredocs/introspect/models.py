@@ -28,7 +28,7 @@ def collect_apps(locator: Locator) -> tuple[AppFact, ...]:
         rel = locator.relative(config.path) if config.path else None
         # by folder, not module file: a namespace-package app has no __file__
         own = rel is not None and is_project_path(Path(config.path) / "__init__.py", locator.root)
-        facts.append(AppFact(config.label, config.name, rel if own else "", own))
+        facts.append(AppFact(config.label, config.name, (rel or "") if own else "", own))
     return tuple(facts)
 
 
@@ -66,16 +66,16 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
     )
 
 
-def _model_bases(model: type[models.Model]) -> list[type]:
+def _model_bases(model: type[models.Model]) -> list[Any]:
     return [
         c for c in model.__mro__[1:]
         if isinstance(c, type) and issubclass(c, models.Model) and c is not models.Model
     ]
 
 
-def _abstract_models(concrete: list[type[models.Model]], project_apps: frozenset[str]) -> list[type]:
+def _abstract_models(concrete: list[type[models.Model]], project_apps: frozenset[str]) -> list[Any]:
     """Abstract bases in the MRO of installed models, and those the project's apps define."""
-    found: dict[str, type] = {}
+    found: dict[str, Any] = {}
     for model in concrete:
         for base in _model_bases(model):
             if base._meta.abstract:
@@ -96,7 +96,7 @@ def _modules_under(package: str) -> list[Any]:
             if m is not None and (name == package or name.startswith(package + "."))]
 
 
-def _is_own_abstract_model(value: type, module_name: str) -> bool:
+def _is_own_abstract_model(value: Any, module_name: str) -> bool:
     return (
         issubclass(value, models.Model)
         and value is not models.Model

@@ -33,6 +33,7 @@ _TIMEDELTA_SECONDS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "millis
                       "minutes": 60, "hours": 3600, "weeks": 604800}
 
 SettingValue = Callable[[str], object]
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Scope:
     """Where a name is looked up: a file, and the function around the expression if any."""
 
     source: SourceFile
-    function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | None = None
+    function: FunctionNode | None = None
     line: int = 10**9  # only assignments before this line count
 
 

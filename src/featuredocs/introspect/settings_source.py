@@ -12,6 +12,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from featuredocs.introspect.imports import resolve_relative
 from featuredocs.introspect.locate import assigned_names, nested_blocks
 from featuredocs.introspect.sources import is_project_path, parse_source, relative_path
 from featuredocs.model import SourceLocation
@@ -70,9 +71,9 @@ def _read_module(walk: _Walk, path: Path, module: str) -> None:
 def _read_body(walk: _Walk, body: list[ast.stmt], rel: str, module: str, package: bool) -> None:
     for statement in body:
         if isinstance(statement, ast.ImportFrom) and any(a.name == "*" for a in statement.names):
-            target = _resolve_from(statement, module, package)
+            target = resolve_relative(module, package, statement.level, statement.module)
             path = module_path(target, walk.root) if target else None
-            if path is not None:
+            if target and path is not None:
                 _read_module(walk, path, target)
         elif isinstance(statement, ast.If | ast.Try | ast.With):
             for block in nested_blocks(statement):
@@ -89,16 +90,3 @@ def _record(walk: _Walk, statement: ast.stmt, rel: str) -> None:
             continue  # ``INSTALLED_APPS += [...]`` extends; the definition stays where it was
         value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
         walk.found[name] = SettingAssignment(name, SourceLocation(rel, statement.lineno), value)
-
-
-def _resolve_from(statement: ast.ImportFrom, module: str, package: bool) -> str | None:
-    if statement.level == 0:
-        return statement.module
-    parts = module.split(".")
-    if not package:
-        parts = parts[:-1]
-    up = statement.level - 1
-    if up > len(parts):
-        return None
-    base = parts[: len(parts) - up] if up else parts
-    return ".".join([*base, statement.module] if statement.module else base) or None
