@@ -143,8 +143,15 @@ def test_a_broken_urlconf_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     reason="Django cannot even build models for PostgreSQL settings without a driver",
 )
 def test_postgresql_host_that_does_not_exist(tmp_path: Path) -> None:
-    facts = make_project(tmp_path, {"billing": {"models.py": MODELS}}).facts()
+    postgresql = (
+        'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql",'
+        ' "NAME": "nowhere", "HOST": "db.invalid", "CONNECT_TIMEOUT": 1}}\n'
+    )
+    project = make_project(tmp_path, {"billing": {"models.py": MODELS}}, settings=postgresql)
+    facts = project.facts()
     assert facts.model("billing.Invoice") is not None
+    databases = facts.setting("DATABASES")
+    assert databases is not None and "django.db.backends.postgresql" in databases.value
 
 
 @pytest.mark.skipif(not (EXAMPLE / "manage.py").exists(), reason="no bundled example project")
