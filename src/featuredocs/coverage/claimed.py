@@ -1,0 +1,149 @@
+"""What each feature page documents, read with the rule families' own claim extractors and
+resolved against the facts: the same reading ``featuredocs check`` does, so coverage and
+the rules never disagree about what a page says.
+
+- models and their fields and indexes: FD3's model claims (headings, Fields and Indexes
+  lists, field tables, model classes), resolved like FD301 resolves them;
+- commands and their options: FD4's declarations (``### expire_orders``) and Options lists;
+- endpoints and their query parameters: FD5's endpoint claims that name a method, and its
+  Query Parameters lists and query strings, matched to the project's endpoints;
+- environment variables and settings: FD6's claims (environment blocks, tables and lists;
+  settings blocks and ``settings.NAME`` reads).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from featuredocs.model import DocSet, IndexFact, ModelFact, Page, ProjectFacts
+from featuredocs.model.template import TemplateSchema
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.index_match import describes
+from featuredocs.rules.fd3_models.lookup import any_field
+from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd4_commands import claims as command_claims
+from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
+from featuredocs.rules.fd5_endpoints.resolve import How, index_for
+from featuredocs.rules.fd6_config import claims as config_claims
+
+ANY_METHOD = "*"  # an endpoint whose methods the facts do not know
+
+
+def index_key(index: IndexFact) -> str:
+    """An index's identity within its model: its name, else its kind and fields."""
+    return index.name or f"{index.kind}:{','.join(index.fields)}"
+
+
+@dataclass
+class Claimed:
+    """What one page documents, by identity in the facts."""
+
+    rel: str
+    title: str
+    models: set[str] = field(default_factory=set)  # "orders.Order"
+    fields: set[tuple[str, str]] = field(default_factory=set)  # (model label, field)
+    indexes: set[tuple[str, str]] = field(default_factory=set)  # (model label, index_key)
+    commands: set[str] = field(default_factory=set)
+    options: set[tuple[str, str]] = field(default_factory=set)  # (command, dest)
+    endpoints: set[tuple[str, str]] = field(default_factory=set)  # (path, method)
+    query_params: set[tuple[str, str]] = field(default_factory=set)  # (path, name)
+    env_vars: set[str] = field(default_factory=set)
+    settings: set[str] = field(default_factory=set)
+
+
+def claimed_by_pages(
+    docset: DocSet, schema: TemplateSchema, facts: ProjectFacts, feature_rels: frozenset[str],
+    root: Path | None = None,
+) -> list[Claimed]:
+    """One :class:`Claimed` per feature page, in the docset's order."""
+    ctx = CheckContext(docset=docset, schema=schema, facts=facts, project_root=root,
+                       feature_pages=feature_rels)
+    return [page_claims(page, ctx) for page in docset.pages if page.rel in feature_rels]
+
+
+def page_claims(page: Page, ctx: CheckContext) -> Claimed:
+    assert ctx.facts is not None
+    title = page.title.plain.strip() if page.title is not None else Path(page.rel).stem
+    found = Claimed(page.rel, title)
+    _models(page, ctx, found)
+    _commands(page, ctx, found)
+    _endpoints(page, ctx, found)
+    _configuration(page, ctx, found)
+    return found
+
+
+def _models(page: Page, ctx: CheckContext, found: Claimed) -> None:
+    for claim, model in resolved_models(page, ctx).found:
+        found.models.add(model.label)
+        names = {f.name for f in claim.fields} | set(claim.mentioned)
+        for name in names:
+            real = any_field(model, name)
+            if real is not None:
+                found.fields.add((model.label, real.name))
+        for index in model.indexes:
+            if index.name in claim.mentioned or any(describes(c, index, model) for c in claim.indexes):
+                found.indexes.add((model.label, index_key(index)))
+    _loose_indexes(page, ctx, found)
+
+
+def _loose_indexes(page: Page, ctx: CheckContext, found: Claimed) -> None:
+    """Indexes listed outside a model section count for the page's one model, if it has one."""
+    resolved = resolved_models(page, ctx)
+    models: dict[str, ModelFact] = {m.label: m for c, m in resolved.found if not c.from_code}
+    if len(models) != 1:
+        return
+    (model,) = models.values()
+    for index in model.indexes:
+        if any(describes(c, index, model) for c in resolved.claims.loose_indexes):
+            found.indexes.add((model.label, index_key(index)))
+
+
+def _commands(page: Page, ctx: CheckContext, found: Claimed) -> None:
+    assert ctx.facts is not None
+    claims = command_claims.claims_for(page, ctx)
+    named = {d.name for d in claims.declarations} | {o.command for o in claims.option_lists}
+    for name in named:
+        command = ctx.facts.command(name)
+        if command is None:
+            continue
+        lists = claims.lists_for(command)
+        if name not in {d.name for d in claims.declarations} and not lists:
+            continue  # a list attributed to the command that is not about it
+        found.commands.add(command.name)
+        options = [claim for found_list in lists for claim in found_list.options]
+        flags = {flag.text for claim in options for flag in claim.flags}
+        positionals = {claim.positional.text for claim in options if claim.positional}
+        for option in command.options:
+            if set(option.flags) & flags or (
+                not option.flags and {option.dest, option.metavar} & positionals
+            ):
+                found.options.add((command.name, option.dest))
+
+
+def _endpoints(page: Page, ctx: CheckContext, found: Claimed) -> None:
+    assert ctx.facts is not None
+    claims = endpoint_claims.claims_for(page, ctx)
+    index = index_for(ctx.facts)
+    for claim in claims.endpoints:
+        if not claim.methods:
+            continue  # a bare path mentions an endpoint; it does not document one
+        resolution = index.resolve(claim)
+        endpoint = resolution.endpoint if resolution.how is not How.NONE else None
+        if endpoint is None:
+            continue
+        for method in claim.methods:
+            if endpoint.methods is None:
+                found.endpoints.add((endpoint.path, ANY_METHOD))
+            elif method.text in endpoint.methods:
+                found.endpoints.add((endpoint.path, method.text))
+    for param in claims.query_params:
+        endpoint = index.resolve(param.endpoint).endpoint
+        if endpoint is not None:
+            found.query_params.add((endpoint.path, param.name.text))
+
+
+def _configuration(page: Page, ctx: CheckContext, found: Claimed) -> None:
+    claims = config_claims.claims_for(page, ctx)
+    found.env_vars.update(claims.env_names)
+    found.settings.update(claim.name for claim in claims.settings)
