@@ -281,3 +281,31 @@ def test_type_words_are_read_leniently():
 def test_index_claim_is_frozen_data():
     claim = IndexClaim(("a",), None, False, Span.at(1))
     assert claim == IndexClaim(("a",), None, False, Span.at(1))
+
+
+def test_heading_with_its_label_in_parentheses(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice (billing.Invoice)
+
+        Invoices.
+    """)
+    [invoice] = extract(page).models
+    assert (invoice.name, invoice.span, invoice.explicit) == ("billing.Invoice", Span.at(3, 14, 15), True)
+
+
+def test_index_fields_stop_where_the_remark_begins(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Indexes:**
+        - Index on `status` where `paid` is false
+        - Index on `sku` (via `db_index=True`)
+        - Composite index on (`customer`, `number`) for the statement page
+        - Index on `Lower("email")`
+    """)
+    [invoice] = extract(page).models
+    assert [i.fields for i in invoice.indexes] == [("status",), ("sku",), ("customer", "number")]

@@ -452,3 +452,39 @@ def test_fd306_silent_without_an_index_list_and_when_named(parse):
         Customers have a unique email.
     """)
     assert run_rule(UndocumentedIndex, page, facts()) == []
+
+
+def test_fd303_auto_fields_and_the_projects_user_model(parse):
+    from dataclasses import replace
+
+    from featuredocs.model import SettingFact
+    from tests.rules.fd3.hand_facts import CUSTOMER, field
+
+    account_fk = field("user", "OneToOneField", path="customers/models.py", line=7,
+                       column="user_id", related_model="accounts.Account", is_relation=True)
+    customer = replace(CUSTOMER, fields=(*CUSTOMER.fields[:3], account_fk, *CUSTOMER.fields[4:]))
+    base = facts()
+    custom = replace(
+        base,
+        models=tuple(customer if m.label == "customers.Customer" else m for m in base.models),
+        settings=(SettingFact("AUTH_USER_MODEL", "'accounts.Account'", project=True),),
+    )
+    page = parse("""\
+        ## Data Models
+
+        ### Customer
+
+        **Fields:**
+        - `id` (AutoField): Primary key
+        - `user` (OneToOneField → User): Login
+    """)
+    assert run_rule(FieldTypeMismatch, page, custom) == []
+    wrong = parse("""\
+        ## Data Models
+
+        ### Customer
+
+        **Fields:**
+        - `user` (OneToOneField → Customer): Login
+    """, rel="features/y.md")
+    assert codes(run_rule(FieldTypeMismatch, wrong, custom)) == [("FD303", 6, 11)]

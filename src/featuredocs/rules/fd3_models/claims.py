@@ -36,7 +36,10 @@ _MODEL_HEADING = (
     re.compile(rf"^(?:the\s+)?`?(?P<name>{_NAME})`?\s+model$", re.I),
     re.compile(rf"^model:?\s+`?(?P<name>{_NAME})`?$", re.I),
 )
-_BARE_HEADING = re.compile(rf"^`?(?P<name>{_NAME})`?$")
+_BARE_HEADING = (
+    re.compile(rf"^`?(?P<name>{_NAME})`?$"),
+    re.compile(rf"^`?{_NAME}`?\s*\(`?(?P<name>[a-z_][A-Za-z0-9_]*\.[A-Z][A-Za-z0-9_]*)`?\)$"),
+)
 #: Headings that look like a model name but name a part of a model section or a concept.
 NOT_MODELS = frozenset({
     "Model", "Models", "ModelName", "Fields", "Field", "Indexes", "Indices", "Index",
@@ -171,9 +174,10 @@ def declared_name(section: Section, ancestors: tuple[Section, ...]) -> str | Non
             return _usable(match.group("name"))
     under_models = any("model" in a.title.casefold() for a in ancestors)
     if under_models and section.level >= 3:
-        match = _BARE_HEADING.match(title)
-        if match:
-            return _usable(match.group("name"))
+        for shape in _BARE_HEADING:
+            match = shape.match(title)
+            if match:
+                return _usable(match.group("name"))
     return None
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity
+from featuredocs.model import FieldFact, Finding, ModelFact, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
@@ -51,14 +51,17 @@ class FieldTypeMismatch(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        user_model = _user_model(ctx.facts)
         for claim, model in resolved_models(page, ctx).found:
             for documented in claim.fields:
                 field = _described_field(model, documented)
                 if field is not None and documented.type is not None:
-                    yield from self._compare(page, documented, field, model)
+                    yield from self._compare(page, documented, field, model, user_model)
 
     def _compare(
-        self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact
+        self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact,
+        user_model: str,
     ) -> Iterator[Finding]:
         written = documented.type
         assert written is not None
@@ -74,7 +77,7 @@ class FieldTypeMismatch(Rule):
                 f"but it is a {field.field_class}",
                 hint=hint,
             )
-        elif not related_fits(written, field, model.label):
+        elif not related_fits(written, field, model.label, user_model):
             yield self.finding(
                 page,
                 span,
@@ -82,6 +85,11 @@ class FieldTypeMismatch(Rule):
                 f"but it points to {field.related_model}",
                 hint=hint,
             )
+
+
+def _user_model(facts: ProjectFacts) -> str:
+    setting = facts.setting("AUTH_USER_MODEL")
+    return setting.value.strip("'\"") if setting is not None else "auth.User"
 
 
 def _described_field(model: ModelFact, documented: FieldClaim) -> FieldFact | None:

@@ -17,9 +17,10 @@ from featuredocs.model import FieldFact
 
 #: Django's field classes and their field ancestors (from ``__mro__``).
 ANCESTORS: dict[str, tuple[str, ...]] = {
+    # Django's AutoFieldMeta makes the big and small variants subclasses of AutoField
     "AutoField": ("IntegerField",),
-    "BigAutoField": ("BigIntegerField", "IntegerField"),
-    "SmallAutoField": ("SmallIntegerField", "IntegerField"),
+    "BigAutoField": ("AutoField", "BigIntegerField", "IntegerField"),
+    "SmallAutoField": ("AutoField", "SmallIntegerField", "IntegerField"),
     "BigIntegerField": ("IntegerField",),
     "SmallIntegerField": ("IntegerField",),
     "PositiveIntegerField": ("IntegerField",),
@@ -198,14 +199,22 @@ def fits(documented: DocumentedType, field: FieldFact) -> bool:
     return bool(known & set(documented.accepts))
 
 
-def related_fits(documented: DocumentedType, field: FieldFact, model_label: str) -> bool:
-    """Whether the named related model is the field's target (by model name)."""
+def related_fits(
+    documented: DocumentedType, field: FieldFact, model_label: str, user_model: str = "auth.User"
+) -> bool:
+    """Whether the named related model is the field's target (by model name).
+
+    ``User`` also names the project's user model (``AUTH_USER_MODEL``), whatever its
+    class is called: that is how pages speak of it.
+    """
     if documented.related is None or field.related_model is None:
         return True
     wanted = documented.related.rpartition(".")[2].lower()
-    if wanted in {"self"}:
+    if wanted == "self":
         wanted = model_label.rpartition(".")[2].lower()
     if "auth_user_model" in documented.related.lower():
+        return True
+    if wanted == "user" and field.related_model.lower() == user_model.lower():
         return True
     return wanted == field.related_model.rpartition(".")[2].lower()
 

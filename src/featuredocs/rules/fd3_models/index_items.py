@@ -34,8 +34,7 @@ _SHAPES = (
 _NAMED = re.compile(
     rf"^\s*(?P<name>{_CODE})\s*\((?P<kind>[^)]*\b(?:unique|index|constraint)\b[^)]*)\)", re.I
 )
-#: Where a field list stops and a condition or remark begins.
-_TAIL = re.compile(r"\b(?:where|when|if|for|filtered|partial|condition|includ\w*|used)\b", re.I)
+_JOIN = re.compile(r"^\s*(?:,|and|&|\+|/)?\s*$", re.I)
 _FIELD = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -70,10 +69,7 @@ def _from_match(item: ListItem, match: re.Match[str], *, with_fields: bool) -> I
     name_code = _code_at(item, match.start("name")) if groups.get("name") else None
     field_codes: list[InlineCode] = []
     if with_fields:
-        rest_start = match.start("rest")
-        tail = _TAIL.search(item.source, rest_start)
-        rest_end = tail.start() if tail else len(item.source)
-        field_codes = [code for code in item.codes if _inside(item, code, rest_start, rest_end)]
+        field_codes = _field_run(item, match.start("rest"))
         if not field_codes or not all(_FIELD.match(code.text.strip()) for code in field_codes):
             return None
     elif name_code is None:
@@ -112,9 +108,27 @@ def _code_at(item: ListItem, start: int) -> InlineCode | None:
     return None
 
 
-def _inside(item: ListItem, code: InlineCode, start: int, end: int) -> bool:
-    offset = _offset(item, code)
-    return start <= offset < end
+def _field_run(item: ListItem, start: int) -> list[InlineCode]:
+    """The fields right after "on": the codes in ``( … )``, or a run of codes joined by
+    commas or "and"; whatever follows (``where `paid` is false``) is a remark."""
+    source = item.source
+    position = start + len(source[start:]) - len(source[start:].lstrip())
+    end = len(source)
+    if source.startswith("(", position):
+        closing = source.find(")", position)
+        end = closing if closing > 0 else end
+    codes = sorted(
+        (c for c in item.codes if position <= _offset(item, c) < end), key=lambda c: _offset(item, c)
+    )
+    run: list[InlineCode] = []
+    cursor = position + (1 if source.startswith("(", position) else 0)
+    for code in codes:
+        offset = _offset(item, code)
+        if not _JOIN.match(source[cursor:offset]):
+            break
+        run.append(code)
+        cursor = offset + len(code.text) + 2
+    return run
 
 
 def _outside_codes(item: ListItem) -> str:

@@ -40,10 +40,10 @@ class PythonBlock:
     trees: tuple[ast.Module, ...]
     lines: tuple[str, ...]  # the parsed text, line by line
     columns: tuple[int, ...]
+    all_nodes: tuple[ast.AST, ...] = ()  # every node, walked once for every reader
 
-    def nodes(self) -> Iterator[ast.AST]:
-        for tree in self.trees:
-            yield from ast.walk(tree)
+    def nodes(self) -> tuple[ast.AST, ...]:
+        return self.all_nodes
 
     def span(self, lineno: int, col_offset: int, length: int) -> Span:
         """The page span of ``length`` characters at an ``ast`` position (bytes)."""
@@ -103,7 +103,8 @@ def parse_block(page: Page, code: CodeBlock) -> PythonBlock | None:
     trees = _parse(lines)
     if not trees:
         return None
-    return PythonBlock(code, trees, tuple(lines), columns)
+    nodes = tuple(node for tree in trees for node in ast.walk(tree))
+    return PythonBlock(code, trees, tuple(lines), columns, nodes)
 
 
 def _lead(page_line: str, raw: str) -> int:

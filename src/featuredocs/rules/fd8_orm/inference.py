@@ -101,8 +101,13 @@ class Inference:
         if name in self._types:
             return cached  # type: ignore[return-value]
         self._types[name] = _PENDING
-        kinds = {self._binding_type(source) for source in self._bindings[name]}
-        result = kinds.pop() if len(kinds) == 1 else None
+        result: Type = None
+        for position, source in enumerate(self._bindings[name]):
+            found = self._binding_type(source)
+            if found is None or (position and found != result):
+                result = None
+                break
+            result = found
         self._types[name] = result
         return result
 

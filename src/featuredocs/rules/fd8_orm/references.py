@@ -24,7 +24,7 @@ from featuredocs.rules.fd3_models.lookup import (
     is_known_name,
     suggestion,
 )
-from featuredocs.rules.fd3_models.pycode import PythonBlock
+from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd8_orm.inference import PAIRED, Inference, Instance, ModelClass, Rows
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
@@ -67,6 +67,8 @@ def _report(page: Page, ctx: CheckContext) -> OrmReport:
     blocks = tuple(
         b for b in resolved.claims.blocks if not describes_other_times(page, b.code.first_line)
     )
+    if not _mentions_a_model(blocks, ctx.facts.models, resolved.claims.imports):
+        return OrmReport((), ())
     inference = Inference(ctx.facts, resolved.resolver, blocks)
     checker = _Checker(inference)
     checker.run(blocks)
@@ -240,6 +242,20 @@ class _Checker:
         names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
         return Problem(span, f"{model.label} has no attribute `{node.attr}`",
                        suggestion(node.attr, names, model))
+
+
+def _mentions_a_model(
+    blocks: tuple[PythonBlock, ...], models: tuple[ModelFact, ...], imports: tuple[ImportedName, ...]
+) -> bool:
+    """A cheap test before any inference: does any example name a model at all?"""
+    names = {model.name for model in models} | {i.alias for i in imports}
+    for block in blocks:
+        for node in block.nodes():
+            if isinstance(node, ast.Name) and node.id in names:
+                return True
+            if isinstance(node, ast.ClassDef) and node.name in names:
+                return True
+    return False
 
 
 def _span(block: PythonBlock, node: ast.AST, path: str) -> Span:
