@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from featuredocs.model import (
@@ -24,6 +24,7 @@ from featuredocs.model import (
     Heading,
     ListItem,
     Page,
+    ProjectFacts,
     Section,
     Span,
     TableRow,
@@ -132,6 +133,14 @@ class CommandClaims:
 
     def options_for(self, command: CommandFact) -> list[OptionClaim]:
         return [option for found in self.lists_for(command) for option in found.options]
+
+    def listed_commands(self, facts: ProjectFacts) -> Iterator[CommandFact]:
+        """Each real command that has an option list on the page, once, in page order
+        (a list for an unknown command is FD401's to report)."""
+        for name in dict.fromkeys(found.command for found in self.option_lists):
+            command = facts.command(name)
+            if command is not None:
+                yield command
 
     @property
     def options(self) -> list[OptionClaim]:

@@ -50,10 +50,8 @@ class OptionNotAccepted(Rule):
         if ctx.facts is None:
             return
         claims = claims_for(page, ctx)
-        for name in dict.fromkeys(found.command for found in claims.option_lists):
-            command = ctx.facts.command(name)
-            if command is not None:  # else FD401 reports the command itself
-                yield from self._check_command(page, command, claims.options_for(command))
+        for command in claims.listed_commands(ctx.facts):
+            yield from self._check_command(page, command, claims.options_for(command))
 
     def _check_command(
         self, page: Page, command: CommandFact, options: list[OptionClaim]

@@ -82,9 +82,8 @@ class UndocumentedOption(Rule):
         if ctx.facts is None:
             return
         claims = claims_for(page, ctx)
-        for name in dict.fromkeys(found.command for found in claims.option_lists):
-            command = ctx.facts.command(name)
-            if command is None or not command.project:
+        for command in claims.listed_commands(ctx.facts):
+            if not command.project:
                 continue
             lists = [found for found in claims.lists_for(command) if found.options]
             if not lists:
