@@ -11,7 +11,6 @@ from featuredocs.rules.fd3_models.fd303_field_type_mismatch import FieldTypeMism
 from featuredocs.rules.fd3_models.fd304_index_not_found import IndexNotFound
 from featuredocs.rules.fd3_models.fd305_undocumented_field import UndocumentedField
 from featuredocs.rules.fd3_models.fd306_undocumented_index import UndocumentedIndex
-from tests.rules.fd3.project import billing_project
 from tests.support.rules import run_rule
 
 ALL_RULES = (ModelNotFound, FieldNotFound, FieldTypeMismatch, IndexNotFound,
@@ -72,9 +71,9 @@ Invoices sent to customers.
 """
 
 
-@pytest.fixture(scope="module")
-def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
-    return billing_project(tmp_path_factory.mktemp("fd3")).facts()
+@pytest.fixture
+def facts(billing_facts: ProjectFacts) -> ProjectFacts:
+    return billing_facts
 
 
 def located(findings):

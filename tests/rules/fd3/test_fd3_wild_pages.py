@@ -1,0 +1,133 @@
+"""Pages that drift from the template in shape but not in substance stay silent; the
+same pages with real drift are caught. Facts come from a real project."""
+
+from __future__ import annotations
+
+from featuredocs.rules.fd3_models.fd301_model_not_found import ModelNotFound
+from featuredocs.rules.fd3_models.fd302_field_not_found import FieldNotFound
+from featuredocs.rules.fd3_models.fd303_field_type_mismatch import FieldTypeMismatch
+from featuredocs.rules.fd3_models.fd304_index_not_found import IndexNotFound
+from featuredocs.rules.fd3_models.fd305_undocumented_field import UndocumentedField
+from featuredocs.rules.fd3_models.fd306_undocumented_index import UndocumentedIndex
+from featuredocs.rules.fd8_orm.fd803_invalid_orm_reference import InvalidOrmReference
+from featuredocs.rules.fd8_orm.fd804_unknown_model_attribute import UnknownModelAttribute
+from tests.support.rules import run_rule
+
+RULES = (ModelNotFound, FieldNotFound, FieldTypeMismatch, IndexNotFound, UndocumentedField,
+         UndocumentedIndex, InvalidOrmReference, UnknownModelAttribute)
+
+WILD = '''\
+# Invoicing
+
+Invoices are issued per customer. The `Invoice` model is the heart of it; see
+`Invoice.objects.unpaid()` for the dunning run.
+
+## Features
+
+- Numbered invoices
+- Reminders for unpaid ones
+
+## Invoice Model
+
+Holds one invoice.
+
+### Fields
+
+| Field | Type | Description |
+|---|---|---|
+| `number` | `CharField(20)` | Unique number |
+| `customer` | FK → `Customer` | Who pays |
+| `total` | Decimal(10,2) | Amount due |
+| `status` | choice | `draft` or `paid` |
+| `created_at` | timestamp | From the abstract base |
+| `notes` | text | |
+| `tags` | ManyToMany | Labels |
+
+### Methods
+
+- `mark_paid()`: Marks the invoice paid and saves it
+- `is_overdue` (property): Past its due date
+
+### Indexes
+
+- Composite index on (`status`, `created_at`) — the listing page
+- Unique constraint on (`customer`, `number`)
+- Index on `number` (unique)
+
+## Customer model
+
+**Model Fields**:
+- `name` (string): Display name
+- `email` (email, unique): Where invoices go
+- `user` (1:1 → User): The login
+
+## Relationships
+
+Invoice → Customer → User. An `InvoiceLine` belongs to one invoice.
+
+## Data Model
+
+All of this lives in PostgreSQL.
+
+## Usage
+
+```pycon
+>>> from billing.models import Invoice
+>>> invoice = Invoice.objects.select_related("customer").get(number="2024-001")
+>>> invoice.customer.name
+'Ada'
+>>> invoice.get_status_display()
+'Draft'
+```
+
+1. Mark it paid:
+
+   ```python
+   invoice.mark_paid()
+   invoice.refresh_from_db()
+   ```
+
+## Settings
+
+```python
+BILLING = {"currency": "EUR"}
+```
+
+## Before the 2024 rewrite
+
+```python
+class Invoice(models.Model):
+    amount_cents = models.IntegerField()
+
+Invoice.objects.filter(amount_cents__gt=0)
+```
+'''
+
+
+def test_wild_but_correct_page_is_silent(parse, billing_facts):
+    page = parse(WILD)
+    for rule in RULES:
+        assert run_rule(rule, page, billing_facts) == [], rule.code
+
+
+def test_the_same_page_with_drift_is_caught(parse, billing_facts):
+    drifted = (
+        WILD.replace("| `total` | Decimal(10,2) |", "| `total` | integer |")
+        .replace("- `email` (email, unique)", "- `mail` (email, unique)")
+        .replace('select_related("customer")', 'select_related("customer__profile")')
+        .replace("invoice.refresh_from_db()", "invoice.refresh()")
+        .replace("- Unique constraint on (`customer`, `number`)\n", "")
+    )
+    page = parse(drifted)
+    found = sorted(
+        (f for rule in RULES for f in run_rule(rule, page, billing_facts)),
+        key=lambda f: f.sort_key,
+    )
+    assert [(f.code, f.span.line, f.span.column) for f in found] == [
+        ("FD303", 21, 13),  # `integer` in the Type column
+        ("FD306", 32, 1),  # the `### Indexes` heading
+        ("FD305", 39, 1),  # `email` is no longer listed
+        ("FD302", 41, 3),  # `mail`
+        ("FD803", 56, 47),  # "customer__profile"
+        ("FD804", 67, 12),  # `refresh`
+    ]
