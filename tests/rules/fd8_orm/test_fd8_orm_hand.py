@@ -226,3 +226,36 @@ def test_fd804_self_in_an_example_model_method(parse):
     found = run_rule(UnknownModelAttribute, page, facts())
     assert [f.message for f in found] == ["billing.Invoice has no attribute `paid_amount`"]
     assert found[0].span == Span.at(6, 50, 11)
+
+
+def test_fd803_reverse_relations_by_lookup_name_in_queries_and_accessor_in_prefetch(parse):
+    page = parse('''\
+        ```python
+        Customer.objects.filter(invoice__total__gt=1).prefetch_related("invoices")
+        Customer.objects.filter(invoices__total__gt=1).prefetch_related("invoice")
+        ```
+    ''')
+    found = run_rule(InvalidOrmReference, page, facts())
+    assert located(found) == [("FD803", 3, 25, 44), ("FD803", 3, 66, 73)]
+    assert [f.message for f in found] == [
+        "customers.Customer has no field `invoices` (in `invoices__total__gt`)",
+        "customers.Customer has no relation `invoice`",
+    ]
+
+
+def test_fd803_subqueries_are_checked_against_their_own_model(parse):
+    page = parse('''\
+        ```python
+        from django.db.models import Exists, OuterRef, Subquery, Sum
+
+        lines = InvoiceLine.objects.filter(invoice=OuterRef("pk")).values("invoice")
+        Invoice.objects.annotate(
+            paid=Subquery(lines.annotate(s=Sum("amount")).values("s")),
+        ).filter(Exists(InvoiceLine.objects.filter(invoice=OuterRef("pk"), amount__gt=0)))
+        InvoiceLine.objects.annotate(s=Sum("amont"))
+        ```
+    ''')
+    found = run_rule(InvalidOrmReference, page, facts())
+    assert [(f.span.line, f.message) for f in found] == [
+        (8, "billing.InvoiceLine has no field `amont`"),
+    ]

@@ -154,10 +154,15 @@ def _bad_suffix(field: FieldFact, part: str, tail: Tail) -> PathProblem:
 def relation_problem(
     model: ModelFact, path: str, related: Related, *, single: bool
 ) -> PathProblem | None:
-    """``select_related`` (``single``) and ``prefetch_related`` paths: relations only."""
+    """``select_related`` (``single``) and ``prefetch_related`` paths: relations only.
+
+    ``select_related`` names reverse one-to-ones by their lookup name, as queries do;
+    ``prefetch_related`` follows attributes, so reverse relations go by accessor
+    (``invoiceline_set``).
+    """
     current = model
     for part in path.split("__"):
-        field = _step(current, part)
+        field = forward_field(current, part) or reverse_field(current, part, query=single)
         if field is None:
             if not single and is_attribute(current, part):
                 return None  # a prefetchable attribute we cannot judge
@@ -189,7 +194,7 @@ def _relations(model: ModelFact, single: bool) -> list[str]:
             continue
         if single and not _single_valued(field):
             continue
-        names.append((field.query_name or field.name) if field.reverse else field.name)
+        names.append((field.query_name or field.name) if field.reverse and single else field.name)
     return names
 
 

@@ -41,6 +41,8 @@ _AGGREGATES = frozenset({
     "ExtractYear", "ExtractMonth", "ExtractDay", "Cast", "Greatest", "Least", "Concat",
 })
 _CREATE_DEFAULTS = frozenset({"defaults", "create_defaults"})
+#: Expressions that hold a queryset of their own; ``OuterRef`` names the outer model.
+_NESTED_QUERIES = frozenset({"Subquery", "Exists", "OuterRef", "Prefetch"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +147,11 @@ class _Checker:
             if keyword.arg is not None:
                 self._path(block, rows, keyword.arg, keyword, Tail.LOOKUP)
         for arg in args:
-            for q_keyword in _q_keywords(arg):
-                self._path(block, rows, q_keyword.arg or "", q_keyword, Tail.LOOKUP)
+            for node in self._own_calls(arg):
+                if _callee(node.func) == "Q":
+                    for q_keyword in node.keywords:
+                        if q_keyword.arg:
+                            self._path(block, rows, q_keyword.arg, q_keyword, Tail.LOOKUP)
 
     def _expressions(
         self, block: PythonBlock, rows: Rows, call: ast.Call, *, with_q: bool
@@ -155,9 +160,7 @@ class _Checker:
         (``Q`` in ``filter``'s own arguments is read as its lookups already)."""
         values = [*call.args, *(k.value for k in call.keywords)]
         for value in values:
-            for node in ast.walk(value):
-                if not isinstance(node, ast.Call):
-                    continue
+            for node in self._own_calls(value):
                 name = _callee(node.func)
                 if name == "F" or name in _AGGREGATES:
                     for literal in _strings(node.args[:1]):
@@ -166,6 +169,24 @@ class _Checker:
                     for keyword in node.keywords:
                         if keyword.arg:
                             self._path(block, rows, keyword.arg, keyword, Tail.LOOKUP)
+
+    def _own_calls(self, expression: ast.expr) -> Iterator[ast.Call]:
+        """Calls inside an argument that speak of the same model: not those inside a
+        ``Subquery``/``Exists`` or another queryset, whose names are another model's."""
+        pending: list[ast.AST] = [expression]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, ast.Call):
+                if _callee(node.func) in _NESTED_QUERIES or self._is_query(node):
+                    continue
+                yield node
+            pending.extend(ast.iter_child_nodes(node))
+
+    def _is_query(self, call: ast.Call) -> bool:
+        func = call.func
+        return isinstance(func, ast.Attribute) and isinstance(
+            self.inference.type_of(func.value), Rows | ModelClass
+        )
 
     def _path(
         self, block: PythonBlock, rows: Rows, path: str, node: ast.AST, tail: Tail
@@ -291,10 +312,3 @@ def _relation_strings(args: list[ast.expr]) -> Iterator[ast.Constant]:
             yield from _strings(arg.args[:1])
         else:
             yield from _strings([arg])
-
-
-def _q_keywords(arg: ast.expr) -> Iterator[ast.keyword]:
-    """Keywords of every ``Q(...)`` in an argument (``Q(a=1) | ~Q(b=2)``)."""
-    for node in ast.walk(arg):
-        if isinstance(node, ast.Call) and _callee(node.func) == "Q":
-            yield from (k for k in node.keywords if k.arg)
