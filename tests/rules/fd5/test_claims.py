@@ -176,3 +176,69 @@ def test_success_responses_only_and_keys_placed_in_the_page(parse: ParsePage) ->
     assert [(k.name, span) for k, span in responses[0].spans] == [
         ("id", Span(10, 5, 10, 9)), ("status", Span(11, 5, 11, 13)),
     ]
+
+
+def test_pages_in_the_wild_name_endpoints_in_titles_tables_and_labels(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ## Endpoints
+
+        | Endpoint | Purpose |
+        | --- | --- |
+        | `GET /api/v1/orders/<pk>/` | one order |
+
+        | Verb | Route |
+        | --- | --- |
+        | DELETE | /api/v1/orders/:id/ |
+
+        ### List orders (GET /api/v1/orders/)
+
+        ### Paying
+
+        **Endpoint:** `POST /api/v1/orders/{id}/pay/`
+
+        **Response:**
+        ```json
+        {"id": 7, "status": "paid"}
+        ```
+
+        ### Refunds
+
+        **URL:** `/api/v1/orders/{id}/refund/`
+        **Method:** `POST`
+        """
+    )
+    claims = extract(page)
+    assert _endpoints(claims) == [
+        ("table", ("GET",), "/api/v1/orders/<pk>/"),
+        ("table", ("DELETE",), "/api/v1/orders/:id/"),
+        ("heading", ("GET",), "/api/v1/orders/"),
+        ("label", ("POST",), "/api/v1/orders/{id}/pay/"),
+        ("label", ("POST",), "/api/v1/orders/{id}/refund/"),
+    ]
+    assert claims.endpoints[1].path.span == Span(11, 12, 11, 31)
+    assert claims.endpoints[4].methods[0].span == Span(27, 14, 27, 18)
+    [response] = claims.responses
+    assert response.endpoint.path.text == "/api/v1/orders/{id}/pay/"
+
+
+def test_strict_json_keys_are_placed_past_values_that_spell_a_key(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ### GET /api/v1/orders/{id}/
+
+        **Response:**
+        ```json
+        {"status": "id", "id": 7, "items": [{"id": 1}]}
+        ```
+        """
+    )
+    [response] = extract(page).responses
+    assert [(k.name, span) for k, span in response.spans] == [
+        ("status", Span(7, 2, 7, 10)), ("id", Span(7, 18, 7, 22)),
+        ("items", Span(7, 27, 7, 34)), ("id", Span(7, 38, 7, 42)),
+    ]

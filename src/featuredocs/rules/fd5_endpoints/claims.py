@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd5_endpoints.declarations import (
-    ClaimKind,
     EndpointClaim,
     Word,
     heading_claims,
     inline_claims,
     is_api_section,
     keep_bare,
+    label_claims,
     placeholder_paths,
     request_claims,
     table_claims,
@@ -219,8 +219,9 @@ def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseC
     body = read_json(code.text)
     if body is None:
         return None
+    lines = code.text.splitlines()
     spans = tuple(
-        (key, code_line_span(page, code, key.line, key.column, key.length))
+        (key, code_line_span(page, code, key.line, key.column, key.length, lines))
         for key in body.walk_keys()
     )
     return ResponseClaim(endpoint, body, spans)
@@ -246,18 +247,17 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     headings, placeholder_lines = heading_claims(page, placeholders)
     requests = list(request_claims(page, placeholders))
     tables = list(table_claims(page, placeholders))
-    taken = {(c.path.span.line, c.path.span.column) for c in (*headings, *tables)}
+    declared: dict[int, EndpointClaim] = {c.line: c for c in headings}
+    labels = _label_declarations(page, placeholders, declared)
+    taken = {(c.path.span.line, c.path.span.column) for c in (*headings, *tables, *labels)}
     inline = list(inline_claims(page, placeholders, taken))
-    endpoints = keep_bare([*headings, *requests, *tables, *inline])
-    attribution = _Attribution(
-        declared={c.line: c for c in headings if c.kind is ClaimKind.HEADING},
-        placeholders=placeholder_lines,
-        requests=tuple(requests),
-    )
+    endpoints = keep_bare([*headings, *labels, *requests, *tables, *inline])
+    attribution = _Attribution(declared, placeholder_lines, tuple(requests))
     params = [QueryParamClaim(word, claim) for claim in endpoints for word in claim.query]
     responses: list[ResponseClaim] = []
-    for section in page.walk():
-        endpoint = attribution.endpoint_for(page.section_at(section.heading.span.line))
+    for chain in _chains(page.sections, ()):
+        section = chain[-1]
+        endpoint = attribution.endpoint_for(chain)
         if endpoint is not None:
             params.extend(_section_params(page, section, endpoint))
             responses.extend(_section_responses(page, section, endpoint))
@@ -268,6 +268,30 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
         responses=tuple(responses),
         api_heading=api.heading.span if api is not None else None,
     )
+
+
+def _label_declarations(
+    page: Page, placeholders: frozenset[str], declared: dict[int, EndpointClaim]
+) -> list[EndpointClaim]:
+    """``**Endpoint:**`` labels; one declares its section when the heading does not."""
+    found: list[EndpointClaim] = []
+    for section in page.walk():
+        own = list(label_claims(page, section, placeholders))
+        found.extend(own)
+        line = section.heading.span.line
+        if line not in declared and len({claim.shape for claim in own}) == 1:
+            declared[line] = own[0]
+    return found
+
+
+def _chains(
+    sections: tuple[Section, ...], above: tuple[Section, ...]
+) -> Iterator[tuple[Section, ...]]:
+    """Every section with the sections that contain it (outermost first), in page order."""
+    for section in sections:
+        chain = (*above, section)
+        yield chain
+        yield from _chains(section.subsections, chain)
 
 
 def claims_for(page: Page, ctx: CheckContext) -> EndpointClaims:

@@ -46,10 +46,13 @@ _API_TITLE = re.compile(r"\b(?:api|apis|endpoints?|routes?|urls?)\b", re.IGNOREC
 _REQUEST_LANGUAGES = frozenset({"http", "https", "rest"})
 _HTTP_VERSION = re.compile(r"\sHTTP/\d(?:\.\d)?\s*$")
 _ESCAPE = re.compile(r"\\(.)")
+_ENDPOINT_LABEL = re.compile(r"endpoint|url|route|path|request|http request", re.IGNORECASE)
+_METHOD_LABEL = re.compile(r"(?:http\s+)?methods?", re.IGNORECASE)
 
 
 class ClaimKind(StrEnum):
     HEADING = "heading"
+    LABEL = "label"  # **Endpoint:** `GET /api/v1/orders/`
     REQUEST = "request"
     TABLE = "table"
     INLINE = "inline"
@@ -83,6 +86,8 @@ class EndpointClaim:
 
 def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
     """The template's example paths: its endpoint headings and its request lines."""
+    if _placeholder_cache and _placeholder_cache[0][0] is schema:
+        return _placeholder_cache[0][1]
     paths = set(TEMPLATE_PATHS)
     if schema is not None:
         titles = [child.title for spec in schema.sections for child in spec.children if child.shape]
@@ -90,7 +95,12 @@ def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
             target = parse_request(text) or parse_request_line(text)
             if target is not None:
                 paths.add(target.path.text)
-    return frozenset(paths)
+    _placeholder_cache[:] = [(schema, frozenset(paths))]
+    return _placeholder_cache[0][1]
+
+
+# One run reads one template: its placeholders are computed once, not once per page.
+_placeholder_cache: list[tuple[TemplateSchema | None, frozenset[str]]] = []
 
 
 def is_api_section(section: Section) -> bool:
@@ -106,27 +116,32 @@ def heading_claims(
     """Endpoint headings, and the lines of headings that keep a placeholder endpoint."""
     claims: list[EndpointClaim] = []
     placeholder_lines: set[int] = set()
+    codes_by_line: dict[int, list[InlineCode]] = {}
+    for code in page.codes:
+        codes_by_line.setdefault(code.span.line, []).append(code)
     for top in page.sections:
         api = is_api_section(top)
         for section in top.walk():
             if section is top and api:
                 continue
-            claim = _heading_claim(page, section.heading, api)
+            line = section.heading.span.line
+            claim = _heading_claim(page, section.heading, api, codes_by_line.get(line, []))
             if claim is None:
                 continue
             if is_placeholder(claim.path.text, placeholders):
-                placeholder_lines.add(section.heading.span.line)
+                placeholder_lines.add(line)
             else:
                 claims.append(claim)
     return claims, placeholder_lines
 
 
-def _heading_claim(page: Page, heading: Heading, under_api: bool) -> EndpointClaim | None:
+def _heading_claim(
+    page: Page, heading: Heading, under_api: bool, codes: list[InlineCode]
+) -> EndpointClaim | None:
     text = _ESCAPE.sub(r"\1", heading.source.replace("`", "")).strip()
     target = parse_heading(text, bare=under_api)
     if target is not None:
         return _placed(page, heading.span.line, target, ClaimKind.HEADING)
-    codes = [code for code in page.codes if code.span.line == heading.span.line]
     found = [c for c in (_inline_claim(page, code) for code in codes) if c and c.methods]
     if len(found) == 1:
         return EndpointClaim(found[0].path, found[0].methods, ClaimKind.HEADING, found[0].query)
@@ -145,26 +160,64 @@ def _placed(page: Page, line: int, target: Target, kind: ClaimKind) -> EndpointC
     return EndpointClaim(path, methods, kind, words, target.absolute)
 
 
+# --- labels ------------------------------------------------------------------------------------------
+
+
+def label_claims(
+    page: Page, section: Section, placeholders: frozenset[str]
+) -> Iterator[EndpointClaim]:
+    """``**Endpoint:** `GET /api/v1/orders/` ``, or ``**URL:** `/api/v1/orders/` `` with a
+    ``**Method:** `GET` `` label next to it, in one section's own paragraphs."""
+    methods = next(
+        (lb for lb in section.labelled if _METHOD_LABEL.fullmatch(lb.label.strip()) and lb.value_span),
+        None,
+    )
+    for labelled in section.labelled:
+        if not (_ENDPOINT_LABEL.fullmatch(labelled.label.strip()) and labelled.value_span):
+            continue
+        text = _ESCAPE.sub(r"\1", labelled.value.replace("`", "")).strip()
+        target = parse_request(text, bare=text.startswith("/"))
+        if target is None or is_placeholder(target.path.text, placeholders):
+            continue
+        claim = _placed(page, labelled.value_span.line, target, ClaimKind.LABEL)
+        if claim is not None and not claim.methods and methods is not None:
+            claim = _with_methods(page, claim, methods.value, methods.value_span)
+        if claim is not None and claim.methods:
+            yield claim
+
+
+def _with_methods(page: Page, claim: EndpointClaim, value: str, span: Span | None) -> EndpointClaim:
+    found = parse_methods(value.replace("`", ""))
+    placed = find_in_line(page, span.line, [m.text for m in found], span.column) if found and span else None
+    if found is None or placed is None:
+        return claim
+    words = tuple(Word(m.text, s) for m, s in zip(found, placed, strict=True))
+    return EndpointClaim(claim.path, words, claim.kind, claim.query, claim.absolute)
+
+
 # --- request blocks -------------------------------------------------------------------------------
 
 
 def request_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
     for code in page.code_blocks:
         tagged = code.language in _REQUEST_LANGUAGES
-        if not tagged and code.language:
+        if not tagged and (code.language or "HTTP/" not in code.text):
             continue
-        for index, line in enumerate(code.text.splitlines()):
+        lines = code.text.splitlines()
+        for index, line in enumerate(lines):
             if not tagged and not _HTTP_VERSION.search(line):
                 continue
             target = parse_request_line(line)
             if target is None or is_placeholder(target.path.text, placeholders):
                 continue
-            yield _request_claim(page, code, index, target)
+            yield _request_claim(page, code, index, target, lines)
 
 
-def _request_claim(page: Page, code: CodeBlock, index: int, target: Target) -> EndpointClaim:
+def _request_claim(
+    page: Page, code: CodeBlock, index: int, target: Target, lines: list[str]
+) -> EndpointClaim:
     def word(piece_text: str, start: int) -> Word:
-        return Word(piece_text, code_line_span(page, code, index, start, len(piece_text)))
+        return Word(piece_text, code_line_span(page, code, index, start, len(piece_text), lines))
 
     return EndpointClaim(
         word(target.path.text, target.path.start),
@@ -179,7 +232,7 @@ def _request_claim(page: Page, code: CodeBlock, index: int, target: Target) -> E
 
 
 def table_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
-    """Rows such as ``| GET | `/api/v1/orders/` | … |``."""
+    """Rows such as ``| GET | `/api/v1/orders/` | … |`` or ``| `GET /api/v1/orders/` | … |``."""
     for section in page.walk():
         for block in section.blocks:
             if block.kind is BlockKind.TABLE:
@@ -190,21 +243,44 @@ def table_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointC
 
 
 def _row_claim(page: Page, row: TableRow) -> EndpointClaim | None:
-    methods: tuple[Word, ...] = ()
+    inline = [c for c in (_inline_claim(page, code) for code in row.codes) if c is not None]
+    requests = [c for c in inline if c.methods]
+    if len(requests) == 1:
+        found = requests[0]
+        return EndpointClaim(found.path, found.methods, ClaimKind.TABLE, found.query, found.absolute)
+    methods = _methods_cell(page, row)
+    if not methods:
+        return None
+    paths = [c for c in inline if not c.methods and not c.absolute] or _plain_paths(page, row)
+    if len(paths) != 1:
+        return None
+    return EndpointClaim(paths[0].path, methods, ClaimKind.TABLE, paths[0].query)
+
+
+def _methods_cell(page: Page, row: TableRow) -> tuple[Word, ...]:
     for cell, span in zip(row.cells, row.spans, strict=False):
         found = parse_methods(cell.replace("`", ""))
         if found is not None:
             texts = [m.text for m in found]
             placed = find_in_line(page, span.line, texts, span.column)
             if placed is not None:
-                methods = tuple(Word(t, s) for t, s in zip(texts, placed, strict=True))
-                break
-    if not methods:
-        return None
-    paths = [c for c in (_inline_claim(page, code) for code in row.codes) if c and not c.methods]
-    if len(paths) != 1 or not paths[0].path.text.startswith("/"):
-        return None
-    return EndpointClaim(paths[0].path, methods, ClaimKind.TABLE, paths[0].query)
+                return tuple(Word(t, s) for t, s in zip(texts, placed, strict=True))
+    return ()
+
+
+def _plain_paths(page: Page, row: TableRow) -> list[EndpointClaim]:
+    """Paths written in a cell without backticks: ``| GET | /api/v1/orders/ |``."""
+    found: list[EndpointClaim] = []
+    for cell, span in zip(row.cells, row.spans, strict=False):
+        text = cell.strip()
+        target = parse_request(text, bare=True) if text.startswith("/") else None
+        placed = find_in_line(page, span.line, [text], span.column) if target else None
+        if target is not None and placed is not None:
+            path_span = placed[0]
+            end = path_span.column + len(target.path.text)
+            path = Word(target.path.text, Span(span.line, path_span.column, span.line, end))
+            found.append(EndpointClaim(path, (), ClaimKind.BARE))
+    return found
 
 
 def inline_claims(

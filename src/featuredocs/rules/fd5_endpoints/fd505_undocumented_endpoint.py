@@ -7,12 +7,12 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind
 from featuredocs.rules.fd5_endpoints.hints import label, where
-from featuredocs.rules.fd5_endpoints.paths import common_prefix, is_under, shape
+from featuredocs.rules.fd5_endpoints.paths import common_prefix, is_under
 from featuredocs.rules.fd5_endpoints.resolve import index_for, resolutions_for
 from featuredocs.rules.registry import register
 
 #: Claims that say "this page documents this endpoint"; a mention in prose does not.
-_DOCUMENTING = frozenset({ClaimKind.HEADING, ClaimKind.REQUEST, ClaimKind.TABLE})
+_DOCUMENTING = frozenset({ClaimKind.HEADING, ClaimKind.LABEL, ClaimKind.REQUEST, ClaimKind.TABLE})
 #: ``/api/`` alone is everybody's URL space; a feature's is deeper.
 _MIN_DEPTH = 2
 
@@ -56,6 +56,7 @@ class UndocumentedEndpoint(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
+        index = index_for(ctx.facts)
         claims = claims_for(page, ctx)
         resolutions = resolutions_for(page, ctx)
         named = {e.path for r in resolutions.values() for e in r.endpoints}
@@ -65,13 +66,13 @@ class UndocumentedEndpoint(Rule):
             if claim.kind in _DOCUMENTING
             for endpoint in resolution.endpoints
         ]
-        space = common_prefix(shape(endpoint.path) for _, endpoint in documenting)
+        space = common_prefix(index.shapes[endpoint.path] for _, endpoint in documenting)
         if space is None or len(space.segments) < _MIN_DEPTH:
             return
         written = _written(documenting[0][1].path, len(space.segments))
         at = claims.api_heading or documenting[0][0].path.span
-        for endpoint in index_for(ctx.facts).project:
-            if endpoint.path not in named and is_under(shape(endpoint.path), space):
+        for endpoint in index.project:
+            if endpoint.path not in named and is_under(index.shapes[endpoint.path], space):
                 yield self._undocumented(page, at, endpoint, written)
 
     def _undocumented(self, page: Page, at: Span, endpoint: EndpointFact, space: str) -> Finding:

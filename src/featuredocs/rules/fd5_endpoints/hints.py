@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from featuredocs.model import EndpointFact
-from featuredocs.rules.fd5_endpoints.paths import PathShape, shape
+from featuredocs.rules.fd5_endpoints.paths import PathShape
 from featuredocs.rules.fd5_endpoints.resolve import EndpointIndex
 from featuredocs.rules.suggest import closest
 
@@ -36,7 +36,7 @@ def closest_endpoint(documented: PathShape, index: EndpointIndex) -> EndpointFac
     for pool in (index.project, index.facts.endpoints):
         by_shape: dict[str, EndpointFact] = {}
         for endpoint in pool:
-            by_shape.setdefault(shape(endpoint.path).text, endpoint)
+            by_shape.setdefault(index.shapes[endpoint.path].text, endpoint)
         match = closest(documented.text, by_shape)
         if match is not None:
             return by_shape[match]

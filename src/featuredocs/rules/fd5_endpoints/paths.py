@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 WILDCARD = "{}"
@@ -25,6 +26,9 @@ _METHOD_LIST = re.compile(rf"{_METHOD}(?:{_SEPARATOR}{_METHOD})*")
 # A heading: the request, then nothing or a description after a dash, colon or bracket.
 _HEADING = re.compile(rf"(?P<request>(?:{_METHOD}(?:{_SEPARATOR}{_METHOD})*\s+)?\S+)(?P<rest>.*)")
 _DESCRIPTION = re.compile(r"\s*$|\s+[-—–:|]\s|\s*\(")
+_TRAILING_REQUEST = re.compile(
+    rf"(?:\s[-—–|]\s*|:\s*|\()(?P<request>{_METHOD}(?:{_SEPARATOR}{_METHOD})*\s+/\S*?)\)?$"
+)
 _ABSOLUTE = re.compile(r"(?P<origin>https?://[A-Za-z0-9.\-]+(?::\d+)?)(?=/|$)")
 # Characters a URL path may hold as pages write it, parameters included.
 _PATH = re.compile(r"/[A-Za-z0-9_\-.~{}<>:%@+=,*/]*")
@@ -92,12 +96,15 @@ def parse_request(text: str, *, bare: bool = False) -> Target | None:
 
 
 def parse_heading(text: str, *, bare: bool = False) -> Target | None:
-    """``GET, POST /api/v1/orders/ — list and create``; a bare path only when ``bare``."""
+    """``GET, POST /api/v1/orders/ — list and create``, or a title that ends in one:
+    ``List orders: GET /api/v1/orders/``, ``List orders (GET /api/v1/orders/)``.
+    A bare path only when ``bare``."""
     match = _HEADING.fullmatch(text.strip())
-    if match is None or not _DESCRIPTION.match(match.group("rest")):
-        return None
-    request = match.group("request")
-    return parse_request(request, bare=bare and request.startswith("/"))
+    if match is not None and _DESCRIPTION.match(match.group("rest")):
+        request = match.group("request")
+        return parse_request(request, bare=bare and request.startswith("/"))
+    trailing = _TRAILING_REQUEST.search(text.strip())
+    return parse_request(trailing.group("request")) if trailing else None
 
 
 def parse_methods(text: str) -> tuple[Piece, ...] | None:
@@ -218,6 +225,7 @@ def is_catch_all(path: str) -> bool:
     return _CATCH_ALL.search(path) is not None
 
 
+@cache
 def _segment_pattern(segment: str) -> re.Pattern[str]:
     return re.compile("[^/]+".join(re.escape(part) for part in segment.split(WILDCARD)))
 

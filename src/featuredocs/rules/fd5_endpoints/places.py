@@ -9,10 +9,18 @@ from __future__ import annotations
 from featuredocs.model import CodeBlock, InlineCode, Page, Span
 
 
-def code_line_span(page: Page, code: CodeBlock, index: int, offset: int, length: int) -> Span:
-    """The span of ``length`` characters at ``offset`` in the ``index``-th line of ``code``."""
+def code_line_span(
+    page: Page,
+    code: CodeBlock,
+    index: int,
+    offset: int,
+    length: int,
+    lines: list[str] | None = None,
+) -> Span:
+    """The span of ``length`` characters at ``offset`` in the ``index``-th line of ``code``
+    (``lines``: the block's lines, when the caller has them already)."""
     line = code.first_line + index
-    lines = code.text.splitlines()
+    lines = lines if lines is not None else code.text.splitlines()
     text = lines[index] if index < len(lines) else ""
     page_line = page.line_text(line)
     shift = len(page_line) - len(text) if text and page_line.endswith(text) else 0

@@ -9,6 +9,7 @@ a mount prefix of the project's ``include()``s put in front (pages often write
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -46,17 +47,31 @@ class Resolution:
         return self.endpoints[0] if len(self.endpoints) == 1 else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Route:
+    endpoint: EndpointFact
+    shape: PathShape
+    catch_all: bool
+
+
 class EndpointIndex:
-    """The project's endpoints and mount prefixes as path shapes, built once per run."""
+    """The project's endpoints and mount prefixes as path shapes, built once per run.
+
+    Routes are bucketed by their number of segments (catch-alls apart), and every
+    documented shape is matched once: a thousand pages name the same few paths.
+    """
 
     def __init__(self, facts: ProjectFacts) -> None:
         self.facts = facts
-        self.shapes = [
-            (endpoint, shape(endpoint.path), is_catch_all(endpoint.path))
-            for endpoint in facts.endpoints
-        ]
+        routes = [_Route(e, shape(e.path), is_catch_all(e.path)) for e in facts.endpoints]
+        self._by_length: dict[int, list[_Route]] = defaultdict(list)
+        for route in routes:
+            self._by_length[len(route.shape.segments)].append(route)
+        self._catch_alls = [route for route in routes if route.catch_all]
+        self._matches: dict[tuple[PathShape, bool], tuple[EndpointFact, ...]] = {}
+        self.shapes = {route.endpoint.path: route.shape for route in routes}
         self.prefixes = list(facts.url_prefixes)
-        self.roots = {s.segments[0] for _, s, _ in self.shapes if s.segments}
+        self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
         project_apps = {app.label for app in facts.apps if app.project}
         self.project = tuple(
             e for e in facts.endpoints if e.location is not None or e.app in project_apps
@@ -64,22 +79,34 @@ class EndpointIndex:
 
     def match(self, documented: PathShape, *, catch_all: bool = True) -> tuple[EndpointFact, ...]:
         """The endpoints that match best (a catch-all route only when nothing else does)."""
-        scored = [
-            (match_score(documented, real, catch_all=rest), endpoint)
-            for endpoint, real, rest in self.shapes
-        ]
-        found = [(score, e) for score, e in scored if score is not None and (catch_all or score >= 0)]
+        key = (documented, catch_all)
+        if key not in self._matches:
+            self._matches[key] = self._best(documented, catch_all)
+        return self._matches[key]
+
+    def _best(self, documented: PathShape, catch_all: bool) -> tuple[EndpointFact, ...]:
+        candidates = self._by_length.get(len(documented.segments), [])
+        if catch_all:
+            candidates = candidates + [r for r in self._catch_alls if r not in candidates]
+        found: list[tuple[int, EndpointFact]] = []
+        for route in candidates:
+            score = match_score(documented, route.shape, catch_all=route.catch_all)
+            if score is not None and (catch_all or score >= 0):
+                found.append((score, route.endpoint))
         if not found:
             return ()
         best = max(score for score, _ in found)
-        return tuple(e for score, e in found if score == best)
+        return tuple(endpoint for score, endpoint in found if score == best)
+
+    def is_start_of_a_route(self, documented: PathShape) -> bool:
+        return any(is_under(real, documented) for real in self.shapes.values())
 
     def resolve(self, claim: EndpointClaim) -> Resolution:
         documented = claim.shape
         exact = self.match(documented)
         if exact:
             return Resolution(How.EXACT, exact)
-        if claim.kind is ClaimKind.BARE and any(is_under(s, documented) for _, s, _ in self.shapes):
+        if claim.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
             return Resolution(How.PARTIAL)
         if claim.absolute and documented.segments and documented.segments[0] not in self.roots:
             return Resolution(How.EXTERNAL)

@@ -1,0 +1,269 @@
+"""FD501-FD505 against the facts of a real small DRF project, read in a child process.
+
+One project for the module (see :mod:`tests.rules.fd5.project`): a router with an
+``OrderViewSet`` (GET/POST only, a ``pay`` action, status filter, ordering, page-number
+pagination), a ``ProductListView`` with filters, search, ordering and limit/offset
+pagination, and a plain function view reading ``request.GET``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from featuredocs.model import ProjectFacts, Severity, Span
+from featuredocs.rules.base import Rule
+from featuredocs.rules.fd5_endpoints.fd501_endpoint_not_found import EndpointNotFound
+from featuredocs.rules.fd5_endpoints.fd502_method_not_allowed import MethodNotAllowed
+from featuredocs.rules.fd5_endpoints.fd503_query_parameter_not_accepted import (
+    QueryParameterNotAccepted,
+)
+from featuredocs.rules.fd5_endpoints.fd504_response_field_not_produced import (
+    ResponseFieldNotProduced,
+)
+from featuredocs.rules.fd5_endpoints.fd505_undocumented_endpoint import UndocumentedEndpoint
+from tests.conftest import ParsePage
+from tests.rules.fd5.project import make_shop
+from tests.support.rules import run_rule
+
+FAMILY: tuple[type[Rule], ...] = (
+    EndpointNotFound, MethodNotAllowed, QueryParameterNotAccepted, ResponseFieldNotProduced,
+    UndocumentedEndpoint,
+)
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    root: Path = tmp_path_factory.mktemp("fd5_shop")
+    return make_shop(root).facts()
+
+
+ORDERS_PAGE = """\
+# Orders
+
+> **Orders** - Customers place, list and pay orders.
+
+## API Endpoints
+
+### GET /api/v1/orders/
+
+**Request:**
+```http
+GET /api/v1/orders/?status=paid&ordering=-created_at&page=2 HTTP/1.1
+```
+
+**Query Parameters:**
+- `status` (string, optional): Only orders in this status
+- `ordering` (string, optional): `created_at` or `total_cents`
+- `page` (integer, optional): Page number
+- `page_size` (integer, optional): Orders per page
+
+**Response:**
+```json
+{
+    "count": 1,
+    "next": null,
+    "previous": null,
+    "results": [
+        {
+            "id": 7,
+            "number": "SO-1",
+            "status": "paid",
+            "total_cents": 900,
+            "created_at": "2025-03-01T09:30:00Z",
+            "items": [{"id": 1, "sku": "TEA-001", "quantity": 2}]
+        }
+    ]
+}
+```
+
+### POST /api/v1/orders/
+
+**Response (201 Created):**
+```json
+{"id": 7, "number": "SO-1", "status": "pending", "total_cents": 0, "items": []}
+```
+
+### GET /api/v1/orders/{id}/
+
+**Response:**
+```json
+{"id": 7, "number": "SO-1", "status": "paid", "total_cents": 900, "items": [...]}
+```
+
+### POST /api/v1/orders/{id}/pay/
+
+**Response:**
+```json
+{"detail": "paid"}
+```
+"""
+
+CATALOG_PAGE = """\
+# Catalog
+
+> **Catalog** - Products and their stock, served to the storefront.
+
+## API Endpoints
+
+### GET /api/v1/products/
+
+**Query Parameters:**
+- `price_cents__gte` (integer, optional): Lowest price
+- `price_cents__lte` (integer, optional): Highest price
+- `search` (string, optional): Words in the name or SKU
+- `ordering` (string, optional): `name` or `price_cents`
+- `limit` (integer, optional): Products per page
+- `offset` (integer, optional): Products to skip
+
+**Response:**
+```json
+{"count": 1, "next": null, "previous": null,
+ "results": [{"id": 1, "sku": "TEA-001", "name": "Green tea", "price_cents": 450}]}
+```
+
+### GET /api/v1/products/availability/
+
+```http
+GET /api/v1/products/availability/?sku=TEA-001&quantity=3 HTTP/1.1
+```
+
+**Response:**
+```json
+{"sku": "TEA-001", "requested": 3, "available": true}
+```
+"""
+
+
+@pytest.mark.parametrize("rule", FAMILY, ids=lambda r: r.code)
+@pytest.mark.parametrize("text", [ORDERS_PAGE, CATALOG_PAGE], ids=["orders", "catalog"])
+def test_correct_pages_are_silent(
+    parse: ParsePage, facts: ProjectFacts, rule: type[Rule], text: str
+) -> None:
+    assert run_rule(rule, parse(text, dedent=False), facts) == []
+
+
+def test_fd501_router_path_misspelt(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse("# Orders\n\n## API Endpoints\n\n### GET /api/v1/order/{id}/\n")
+    [finding] = run_rule(EndpointNotFound, page, facts)
+    assert (finding.code, finding.severity, finding.span) == ("FD501", Severity.ERROR, Span(5, 9, 5, 28))
+    assert finding.hint == "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"
+
+
+def test_fd501_router_path_without_its_mount_prefix(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse("# Orders\n\n## API Endpoints\n\n### POST /orders/{id}/pay/\n")
+    [finding] = run_rule(EndpointNotFound, page, facts)
+    assert (finding.code, finding.severity, finding.span) == ("FD501", Severity.WARNING, Span(5, 10, 5, 27))
+    assert finding.hint == "full path: `/api/v1/orders/{id}/pay/` (orders/views.py:16)"
+
+
+def test_fd502_viewset_method_switched_off(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse("# Orders\n\n## API Endpoints\n\n### PATCH /api/v1/orders/{id}/\n")
+    [finding] = run_rule(MethodNotAllowed, page, facts)
+    assert (finding.code, finding.span) == ("FD502", Span(5, 5, 5, 10))
+    assert finding.hint == "allowed: GET (orders/views.py:16)"
+
+
+def test_fd502_silent_on_a_function_view_without_a_method_decorator(
+    parse: ParsePage, facts: ProjectFacts
+) -> None:
+    page = parse("# Health\n\n## API Endpoints\n\n### DELETE /health/\n")
+    assert run_rule(MethodNotAllowed, page, facts) == []
+    assert run_rule(EndpointNotFound, page, facts) == []
+
+
+def test_fd503_list_view_filters_search_and_pagination(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ## API Endpoints
+
+        ### GET /api/v1/products/
+
+        **Query Parameters:**
+        - `price_min` (integer, optional): Lowest price
+        - `search` (string, optional): Words in the name
+        - `page` (integer, optional): Page number
+        """
+    )
+    findings = run_rule(QueryParameterNotAccepted, page, facts)
+    assert [(f.code, f.span) for f in findings] == [
+        ("FD503", Span(8, 4, 8, 13)), ("FD503", Span(10, 4, 10, 8)),
+    ]
+    assert findings[1].message == "query parameter `page` is not accepted by `/api/v1/products/`"
+
+
+def test_fd503_function_view_reads_its_query_string(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ```http
+        GET /api/v1/products/availability/?product=TEA-001 HTTP/1.1
+        ```
+        """
+    )
+    [finding] = run_rule(QueryParameterNotAccepted, page, facts)
+    assert (finding.code, finding.span) == ("FD503", Span(4, 36, 4, 43))
+    assert finding.hint == "accepted: `quantity`, `sku` (catalog/views.py:29)"
+
+
+def test_fd504_serializer_field_renamed(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ### GET /api/v1/orders/{id}/
+
+        **Response:**
+        ```json
+        {
+            "id": 7,
+            "total": 900,
+            "items": [{"sku": "TEA-001", "qty": 2}]
+        }
+        ```
+        """
+    )
+    findings = run_rule(ResponseFieldNotProduced, page, facts)
+    assert [(f.code, f.span) for f in findings] == [
+        ("FD504", Span(9, 5, 9, 12)), ("FD504", Span(10, 34, 10, 39)),
+    ]
+    assert findings[0].hint == "did you mean `total_cents`? (orders/views.py:16)"
+    assert findings[1].message == "response field `items[].qty` is not produced by `/api/v1/orders/{pk}/`"
+
+
+def test_fd504_json_response_of_a_function_view(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/availability/
+
+        **Response:**
+        ```json
+        {"sku": "TEA-001", "in_stock": true}
+        ```
+        """
+    )
+    [finding] = run_rule(ResponseFieldNotProduced, page, facts)
+    assert (finding.code, finding.span) == ("FD504", Span(7, 20, 7, 30))
+
+
+def test_fd505_router_route_left_out(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ## API Endpoints
+
+        ### GET, POST /api/v1/orders/
+
+        ### GET /api/v1/orders/{id}/
+        """
+    )
+    [finding] = run_rule(UndocumentedEndpoint, page, facts)
+    assert (finding.code, finding.severity, finding.span) == ("FD505", Severity.WARNING, Span(3, 1, 3, 17))
+    assert finding.message == "endpoint `POST /api/v1/orders/{pk}/pay/` is not documented"
