@@ -13,6 +13,7 @@ the rules never disagree about what a page says.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from featuredocs.rules.fd3_models.lookup import any_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd4_commands import claims as command_claims
 from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
+from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.resolve import How, index_for
 from featuredocs.rules.fd6_config import claims as config_claims
 
@@ -124,23 +126,32 @@ def _commands(page: Page, ctx: CheckContext, found: Claimed) -> None:
 def _endpoints(page: Page, ctx: CheckContext, found: Claimed) -> None:
     assert ctx.facts is not None
     claims = endpoint_claims.claims_for(page, ctx)
+    found.endpoints.update(endpoint_keys(claims.endpoints, ctx.facts))
     index = index_for(ctx.facts)
-    for claim in claims.endpoints:
+    for param in claims.query_params:
+        endpoint = index.resolve(param.endpoint).endpoint
+        if endpoint is not None:
+            found.query_params.add((endpoint.path, param.name.text))
+
+
+def endpoint_keys(claims: Iterable[EndpointClaim], facts: ProjectFacts) -> set[tuple[str, str]]:
+    """(path, method) of the project's endpoints that claims with a method name; a bare
+    path mentions an endpoint, it does not document one."""
+    index = index_for(facts)
+    keys: set[tuple[str, str]] = set()
+    for claim in claims:
         if not claim.methods:
-            continue  # a bare path mentions an endpoint; it does not document one
+            continue
         resolution = index.resolve(claim)
         endpoint = resolution.endpoint if resolution.how is not How.NONE else None
         if endpoint is None:
             continue
         for method in claim.methods:
             if endpoint.methods is None:
-                found.endpoints.add((endpoint.path, ANY_METHOD))
+                keys.add((endpoint.path, ANY_METHOD))
             elif method.text in endpoint.methods:
-                found.endpoints.add((endpoint.path, method.text))
-    for param in claims.query_params:
-        endpoint = index.resolve(param.endpoint).endpoint
-        if endpoint is not None:
-            found.query_params.add((endpoint.path, param.name.text))
+                keys.add((endpoint.path, method.text))
+    return keys
 
 
 def _configuration(page: Page, ctx: CheckContext, found: Claimed) -> None:

@@ -1,0 +1,43 @@
+"""``featuredocs index``: the documentation index, the commands and the API reference."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.errors import UsageError
+from featuredocs.generate.index_run import plan_index
+from featuredocs.output import atomic_write
+from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
+from featuredocs.project import load_facts
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 when a file would change")
+    mode.add_argument("--diff", action="store_true",
+                      help="write nothing; print what would change as a unified diff")
+    add_project_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    outcome = load_facts(config)
+    for note in outcome.notes:
+        print(f"featuredocs: {note}", file=sys.stderr)
+    if outcome.facts is None:
+        raise UsageError("no facts could be read from the project; the index needs them")
+    updates = [update for update in plan_index(config, outcome.facts) if update.changed]
+    if args.diff:
+        sys.stdout.write("".join(update.diff() for update in updates))
+        return EXIT_CLEAN
+    if args.check:
+        for update in updates:
+            print(f"featuredocs: {update.display}: would be rewritten", file=sys.stderr)
+        return EXIT_FINDINGS if updates else EXIT_CLEAN
+    for update in updates:
+        atomic_write(update.path, update.new)
+        print(f"featuredocs: wrote {update.display}", file=sys.stderr)
+    return EXIT_CLEAN

@@ -1,0 +1,105 @@
+"""Generated regions inside hand-written Markdown files.
+
+A region is delimited by two declarative HTML comments, invisible when the page renders::
+
+    <!-- featuredocs:begin index -->
+    …generated…
+    <!-- featuredocs:end index -->
+
+Everything outside the markers belongs to people and is never changed. A file without
+markers gets the region appended; a missing file is created with a title and the region.
+Files are read and written keeping their encoding mark, newline style and whether they end
+with a newline, so a run that changes nothing writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from featuredocs.errors import UsageError
+
+BEGIN = "<!-- featuredocs:begin index -->"
+END = "<!-- featuredocs:end index -->"
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A text file's content with ``\\n`` newlines, and how to write it back."""
+
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+    final_newline: bool = True
+    exists: bool = True
+    original: str = ""  # exactly as read, to tell whether anything changed
+
+    def encoded(self, text: str) -> str:
+        """``text`` (``\\n`` newlines) in this file's conventions, as written to disk."""
+        if not self.final_newline:
+            text = text.removesuffix("\n")
+        elif not text.endswith("\n"):
+            text += "\n"
+        text = text.replace("\n", self.newline) if self.newline != "\n" else text
+        return (_BOM if self.bom else "") + text
+
+
+def read_text_file(path: Path) -> TextFile:
+    if not path.exists():
+        return TextFile("", exists=False)
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot be read as UTF-8 text: {error}", str(path)) from None
+    bom = raw.startswith(_BOM)
+    raw = raw.removeprefix(_BOM)
+    newline = "\r\n" if "\r\n" in raw else "\n"
+    text = raw.replace("\r\n", "\n")
+    final = text.endswith("\n") or not text
+    return TextFile(text, newline, bom, final_newline=final, original=(_BOM if bom else "") + raw)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A file's text around its region: ``before`` and ``after`` are the hand-written
+    parts; ``found`` is False when the file has no region yet."""
+
+    before: str
+    after: str
+    found: bool
+
+
+def split_region(text: str, where: str) -> Split:
+    lines = text.split("\n")
+    begins = [i for i, line in enumerate(lines) if line.strip() == BEGIN]
+    ends = [i for i, line in enumerate(lines) if line.strip() == END]
+    if not begins and not ends:
+        return Split(text, "", False)
+    if len(begins) != 1 or len(ends) != 1 or ends[0] < begins[0]:
+        raise UsageError(
+            f"expected one `{BEGIN}` followed by one `{END}`; fix the markers by hand", where
+        )
+    before = "\n".join(lines[: begins[0]])
+    after = "\n".join(lines[ends[0] + 1 :])
+    return Split(before, after, True)
+
+
+def hand_written(text: str, where: str) -> str:
+    """The file's text without its generated region: what people wrote."""
+    split = split_region(text, where)
+    return split.before + ("\n" + split.after if split.found else "")
+
+
+def with_region(file: TextFile, content: str, title: str, where: str) -> str:
+    """The file's new text (``\\n`` newlines) with ``content`` as its region."""
+    region = "\n".join([BEGIN, *([content.strip("\n")] if content.strip() else []), END])
+    if not file.exists:
+        return f"# {title}\n\n{region}\n"
+    split = split_region(file.text, where)
+    if split.found:
+        before = split.before + "\n" if split.before else ""
+        after = "\n" + split.after if split.after or file.text.endswith("\n") else ""
+        return before + region + after
+    body = file.text.rstrip("\n")
+    return (body + "\n\n" if body else "") + region + "\n"
