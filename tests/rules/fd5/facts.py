@@ -82,6 +82,12 @@ AVAILABILITY = EndpointFact(
     location=SourceLocation("catalog/views.py", 29),
 )
 
+PRODUCT_DETAIL = EndpointFact(
+    "/api/v1/products/{pk}/", ("GET",), view="catalog.views.ProductDetailView",
+    path_params=("pk",), response=(ResponseField("id"), ResponseField("sku")), app="catalog",
+    framework="drf", location=SourceLocation("catalog/views.py", 40),
+)
+
 DAILY_REPORT = EndpointFact(
     "/api/v1/reports/daily/", None, view="reports.views.daily", app="reports",
     location=SourceLocation("reports/views.py", 4),
@@ -111,7 +117,7 @@ FACTS = ProjectFacts(
     apps=APPS,
     endpoints=(
         ADMIN_CATCH_ALL, API_ROOT, ORDER_LIST, ORDER_DETAIL, ORDER_PAY, ORDER_REFUND,
-        AVAILABILITY, DAILY_REPORT, SHIPMENT,
+        AVAILABILITY, PRODUCT_DETAIL, DAILY_REPORT, SHIPMENT,
     ),
     url_prefixes=("/api/v1/", "/api/v2/", "/admin/"),
 )

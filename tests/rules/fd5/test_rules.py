@@ -104,6 +104,12 @@ Refunds a paid order.
 - `sku` (string, required): The product
 - `quantity` (integer, optional): Units wanted
 
+### GET /api/v1/products/{id}/
+
+```http
+GET /api/v1/products/TEA-001/ HTTP/1.1
+```
+
 ### DELETE /api/v1/reports/daily/
 
 A plain view: it decides itself which methods and parameters it accepts.
@@ -149,6 +155,23 @@ def test_fd501_unknown_path_with_did_you_mean(parse: ParsePage) -> None:
     assert (finding.code, finding.severity, finding.span) == ("FD501", Severity.ERROR, Span(5, 9, 5, 28))
     assert finding.message == "path `/api/v1/order/{id}/` does not resolve to any endpoint"
     assert finding.hint == "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"
+
+
+def test_fd501_a_word_in_a_heading_names_a_route_not_a_parameter_value(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/stock/
+
+        ```http
+        GET /api/v1/products/stock/ HTTP/1.1
+        ```
+        """
+    )
+    [finding] = run_rule(EndpointNotFound, page, FACTS)
+    assert (finding.code, finding.span) == ("FD501", Span(3, 9, 3, 32))
+    assert finding.hint == "did you mean `/api/v1/products/availability/`? (catalog/views.py:29)"
 
 
 def test_fd501_missing_mount_prefix_is_a_warning_with_the_full_path(parse: ParsePage) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from featuredocs.model import EndpointFact
-from featuredocs.rules.fd5_endpoints.paths import PathShape
+from featuredocs.rules.fd5_endpoints.paths import WILDCARD, PathShape
 from featuredocs.rules.fd5_endpoints.resolve import EndpointIndex
 from featuredocs.rules.suggest import closest
 
@@ -32,7 +32,37 @@ def listing(names: Iterable[str]) -> str:
 
 
 def closest_endpoint(documented: PathShape, index: EndpointIndex) -> EndpointFact | None:
-    """The endpoint whose path reads most like the documented one (parameters ignored)."""
+    """The endpoint the documented path most likely means.
+
+    First a sibling route: the same path but for one literal segment
+    (``/products/stock/`` for ``/products/availability/``), the only one or the closest
+    by name; else the path that reads most like it (parameters ignored).
+    """
+    return _sibling(documented, index) or _similar(documented, index)
+
+
+def _sibling(documented: PathShape, index: EndpointIndex) -> EndpointFact | None:
+    siblings: dict[tuple[int, str], EndpointFact] = {}
+    for endpoint in index.project:
+        real = index.shapes[endpoint.path]
+        if len(real.segments) != len(documented.segments):
+            continue
+        pairs = zip(documented.segments, real.segments, strict=True)
+        differ = [i for i, (written, actual) in enumerate(pairs) if written != actual]
+        if len(differ) == 1 and WILDCARD not in real.segments[differ[0]]:
+            siblings.setdefault((differ[0], real.segments[differ[0]]), endpoint)
+    positions = {position for position, _ in siblings}
+    if len(positions) != 1:
+        return None
+    if len(siblings) == 1:
+        return next(iter(siblings.values()))
+    (position,) = positions
+    names = {name: endpoint for (_, name), endpoint in siblings.items()}
+    match = closest(documented.segments[position], names)
+    return names[match] if match is not None else None
+
+
+def _similar(documented: PathShape, index: EndpointIndex) -> EndpointFact | None:
     for pool in (index.project, index.facts.endpoints):
         by_shape: dict[str, EndpointFact] = {}
         for endpoint in pool:

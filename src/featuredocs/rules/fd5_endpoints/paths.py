@@ -37,6 +37,7 @@ _PARAM = re.compile(r"\{[^{}/]*\}|<[^<>/]*>")
 _COLON_PARAM = re.compile(r":[A-Za-z_]\w*")
 _PLACEHOLDER = re.compile(r"\[|\]|\.\.\.|…")
 _CATCH_ALL = re.compile(r"\{\w*(?:path|url|rest|splat)\w*\}$", re.IGNORECASE)
+_VALUE = re.compile(r"\d")
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 #: The template's own example endpoint; a page that keeps it keeps a placeholder.
@@ -184,27 +185,31 @@ def looks_like_file(path: str) -> bool:
 # --- matching ----------------------------------------------------------------------------------
 
 
-def match_score(documented: PathShape, real: PathShape, *, catch_all: bool = False) -> int | None:
+def match_score(
+    documented: PathShape, real: PathShape, *, catch_all: bool = False, words: bool = True
+) -> int | None:
     """How well a documented path matches a real one: the number of literal segments
     that agree, or None when it does not match at all.
 
     A documented literal matches a real parameter (``/orders/7/`` is ``/orders/{pk}/``),
-    a documented parameter matches only a real parameter. With ``catch_all`` (a real path
-    ending in a ``<path:rest>`` parameter) the last segment takes every remaining one;
-    such a match scores -1, below every ordinary match.
+    a documented parameter matches only a real parameter. Without ``words``, only a
+    literal that looks like a value (it has a digit: ``7``, ``SO-2025-1``) stands for a
+    parameter: in a heading, ``/products/stock/`` names a route, not a product. With
+    ``catch_all`` (a real path ending in a ``<path:rest>`` parameter) the last segment
+    takes every remaining one; such a match scores -1, below every ordinary match.
     """
     if documented.trailing_slash == real.trailing_slash:
-        score = _aligned_score(documented.segments, real.segments)
+        score = _aligned_score(documented.segments, real.segments, words)
         if score is not None:
             return score
     size = len(real.segments)
     if catch_all and len(documented.segments) > size:
-        if _aligned_score(documented.segments[:size], real.segments) is not None:
+        if _aligned_score(documented.segments[:size], real.segments, words) is not None:
             return -1
     return None
 
 
-def _aligned_score(doc: tuple[str, ...], fact: tuple[str, ...]) -> int | None:
+def _aligned_score(doc: tuple[str, ...], fact: tuple[str, ...], words: bool) -> int | None:
     if len(doc) != len(fact):
         return None
     score = 0
@@ -212,6 +217,8 @@ def _aligned_score(doc: tuple[str, ...], fact: tuple[str, ...]) -> int | None:
         if written == actual:
             score += WILDCARD not in written
         elif WILDCARD in written or not _segment_pattern(actual).fullmatch(written):
+            return None
+        elif not words and not _VALUE.search(written):
             return None
     return score
 

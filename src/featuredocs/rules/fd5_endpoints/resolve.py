@@ -68,7 +68,7 @@ class EndpointIndex:
         for route in routes:
             self._by_length[len(route.shape.segments)].append(route)
         self._catch_alls = [route for route in routes if route.catch_all]
-        self._matches: dict[tuple[PathShape, bool], tuple[EndpointFact, ...]] = {}
+        self._matches: dict[tuple[PathShape, bool, bool], tuple[EndpointFact, ...]] = {}
         self.shapes = {route.endpoint.path: route.shape for route in routes}
         self.prefixes = list(facts.url_prefixes)
         self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
@@ -77,20 +77,23 @@ class EndpointIndex:
             e for e in facts.endpoints if e.location is not None or e.app in project_apps
         )
 
-    def match(self, documented: PathShape, *, catch_all: bool = True) -> tuple[EndpointFact, ...]:
-        """The endpoints that match best (a catch-all route only when nothing else does)."""
-        key = (documented, catch_all)
+    def match(
+        self, documented: PathShape, *, catch_all: bool = True, words: bool = True
+    ) -> tuple[EndpointFact, ...]:
+        """The endpoints that match best (a catch-all route only when nothing else does);
+        ``words``: see :func:`~.paths.match_score`."""
+        key = (documented, catch_all, words)
         if key not in self._matches:
-            self._matches[key] = self._best(documented, catch_all)
+            self._matches[key] = self._best(documented, catch_all, words)
         return self._matches[key]
 
-    def _best(self, documented: PathShape, catch_all: bool) -> tuple[EndpointFact, ...]:
+    def _best(self, documented: PathShape, catch_all: bool, words: bool) -> tuple[EndpointFact, ...]:
         candidates = self._by_length.get(len(documented.segments), [])
         if catch_all:
             candidates = candidates + [r for r in self._catch_alls if r not in candidates]
         found: list[tuple[int, EndpointFact]] = []
         for route in candidates:
-            score = match_score(documented, route.shape, catch_all=route.catch_all)
+            score = match_score(documented, route.shape, catch_all=route.catch_all, words=words)
             if score is not None and (catch_all or score >= 0):
                 found.append((score, route.endpoint))
         if not found:
@@ -103,26 +106,30 @@ class EndpointIndex:
 
     def resolve(self, claim: EndpointClaim) -> Resolution:
         documented = claim.shape
-        exact = self.match(documented)
+        # A request line shows a call, with example values; elsewhere a word names a route.
+        words = claim.kind is ClaimKind.REQUEST
+        exact = self.match(documented, words=words)
         if exact:
             return Resolution(How.EXACT, exact)
         if claim.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
             return Resolution(How.PARTIAL)
         if claim.absolute and documented.segments and documented.segments[0] not in self.roots:
             return Resolution(How.EXTERNAL)
-        toggled = self.match(documented.with_slash(not documented.trailing_slash), catch_all=False)
+        toggled = self.match(
+            documented.with_slash(not documented.trailing_slash), catch_all=False, words=words
+        )
         if toggled:
             path = claim.path.text
             fixed = path.rstrip("/") if documented.trailing_slash else path + "/"
             return Resolution(How.SLASH, toggled, (fixed,))
-        return self._with_prefix(claim) or Resolution(How.NONE)
+        return self._with_prefix(claim, words) or Resolution(How.NONE)
 
-    def _with_prefix(self, claim: EndpointClaim) -> Resolution | None:
+    def _with_prefix(self, claim: EndpointClaim, words: bool) -> Resolution | None:
         endpoints: list[EndpointFact] = []
         full_paths: list[str] = []
         for prefix in self.prefixes:
             full = prefix.rstrip("/") + "/" + claim.path.text.lstrip("/")
-            found = self.match(shape(full), catch_all=False)
+            found = self.match(shape(full), catch_all=False, words=words)
             new = [e for e in found if e not in endpoints]
             if new:
                 endpoints.extend(new)
