@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from featuredocs.commands import check, coverage, facts, index, new, rules
+from featuredocs.commands import check, coverage, facts, index, new, rules, sync
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("rules", "list every rule", rules.configure_list, rules.run_list),
     Subcommand("rule", "explain one rule", rules.configure_one, rules.run_one),
     Subcommand("new", "write a feature page from the code", new.configure, new.run),
+    Subcommand("sync", "refresh the parts of existing pages that come from the code", sync.configure, sync.run),
     Subcommand("index", "write the documentation index, commands.md and api.md", index.configure, index.run),
     Subcommand("coverage", "how much of the project the pages document", coverage.configure, coverage.run),
 )

@@ -1,0 +1,252 @@
+"""Refresh what a page says about its endpoints: methods and query parameters.
+
+- **Methods** in endpoint headings and request lines: a method the view no longer allows
+  is dropped from a list of methods (``### GET, PUT /…`` → ``### GET /…``); a single
+  method is replaced when exactly one allowed method is not documented elsewhere for the
+  endpoint (``### PUT /api/orders/{id}/pay/`` → ``### POST …``), and the request lines
+  under that heading follow it.
+- **Query Parameters** lists: a parameter the endpoint no longer reads is dropped, one it
+  now reads is added (`` - `name` (type, optional): [Description] ``), and a type that
+  cannot describe the parameter (``string`` for an integer) is corrected.
+- **Query strings** of request lines and inline calls lose the parameters the endpoint
+  does not read.
+
+Endpoints whose methods or parameters cannot be known are left alone (FD502 and FD503
+are silent on them too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.fix.regions import line_edit
+from featuredocs.fix.sync.judgements import accepted_params, allowed_methods
+from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists
+from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
+from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
+from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
+
+PLACEHOLDER = "[Description]"
+_DECLARING = frozenset({ClaimKind.HEADING, ClaimKind.REQUEST})
+_TYPE_WORDS = {
+    "string": "string", "str": "string", "text": "string",
+    "integer": "integer", "int": "integer",
+    "number": "number", "float": "number", "decimal": "number", "numeric": "number",
+    "boolean": "boolean", "bool": "boolean",
+}
+_ITEM_TYPE = re.compile(r"\s*(`+)[^`]+\1\s*\(\s*(?P<type>[A-Za-z]+)")
+
+
+def endpoint_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    if ctx.facts is None:
+        return
+    claims = claims_for(page, ctx)
+    resolutions = resolutions_for(page, ctx)
+    yield from _method_changes(page, claims.endpoints, resolutions, scope)
+    yield from _query_list_changes(page, claims.query_params, claims.endpoints, resolutions, scope)
+    yield from _query_string_changes(page, claims.endpoints, resolutions, scope)
+
+
+# --- methods ---------------------------------------------------------------------------
+
+
+def _allows(method: str, allowed: tuple[str, ...]) -> bool:
+    return method in allowed or method == "OPTIONS" or (method == "HEAD" and "GET" in allowed)
+
+
+def _key(resolution: Resolution) -> tuple[str, ...]:
+    return tuple(endpoint.path for endpoint in resolution.endpoints)
+
+
+def _method_changes(
+    page: Page,
+    endpoints: tuple[EndpointClaim, ...],
+    resolutions: dict[EndpointClaim, Resolution],
+    scope: Scope,
+) -> Iterator[SyncChange]:
+    documented: dict[tuple[str, ...], set[str]] = {}
+    for claim in endpoints:
+        resolution = resolutions.get(claim)
+        if claim.kind is ClaimKind.HEADING and resolution is not None:
+            documented.setdefault(_key(resolution), set()).update(m.text for m in claim.methods)
+    replaced: dict[tuple[tuple[str, ...], str], str] = {}
+    ordered = sorted(
+        (c for c in endpoints if c.kind in _DECLARING and c.methods),
+        key=lambda c: c.kind is not ClaimKind.HEADING,
+    )
+    for claim in ordered:
+        resolution = resolutions.get(claim)
+        allowed = allowed_methods(resolution) if resolution is not None else None
+        if resolution is None or allowed is None:
+            continue
+        bad = [m for m in claim.methods if not _allows(m.text, allowed)]
+        if not bad or not scope.allows("FD502", bad[0].span.line):
+            continue
+        edit = _method_edit(page, claim, allowed, documented.get(_key(resolution), set()), replaced, _key(resolution))
+        if edit is not None:
+            yield SyncChange(f"methods of `{claim.path.text}`", (edit,))
+
+
+def _method_edit(
+    page: Page,
+    claim: EndpointClaim,
+    allowed: tuple[str, ...],
+    documented: set[str],
+    replaced: dict[tuple[tuple[str, ...], str], str],
+    key: tuple[str, ...],
+) -> Edit | None:
+    good = [m for m in claim.methods if _allows(m.text, allowed)]
+    first, last = claim.methods[0].span, claim.methods[-1].span
+    if good:
+        if first.line != last.line:
+            return None
+        text = page.line_text(first.line)
+        separator = _separator(text, claim)
+        new = separator.join(m.text for m in good)
+        return Edit(Span(first.line, first.column, last.line, last.end_column), new)
+    if len(claim.methods) != 1:
+        return None
+    old = claim.methods[0].text
+    new_method = replaced.get((key, old))
+    if new_method is None:
+        candidates = [m for m in allowed if m not in documented]
+        if len(candidates) != 1:
+            return None
+        new_method = candidates[0]
+        if claim.kind is ClaimKind.HEADING:
+            replaced[(key, old)] = new_method
+    return Edit(first, new_method)
+
+
+def _separator(text: str, claim: EndpointClaim) -> str:
+    if len(claim.methods) < 2:
+        return ", "
+    a, b = claim.methods[0].span, claim.methods[1].span
+    return text[a.end_column - 1 : b.column - 1] or ", "
+
+
+# --- query parameter lists -----------------------------------------------------------------
+
+
+def _query_list_changes(
+    page: Page,
+    params: tuple[QueryParamClaim, ...],
+    endpoints: tuple[EndpointClaim, ...],
+    resolutions: dict[EndpointClaim, Resolution],
+    scope: Scope,
+) -> Iterator[SyncChange]:
+    in_strings = {id(word) for claim in endpoints for word in claim.query}
+    listed = [p for p in params if id(p.name) not in in_strings]
+    for _, labelled, located in labelled_lists(page):
+        lines = {item.span.line for item in located.items}
+        mine = [p for p in listed if p.name.span.line in lines]
+        if not mine:
+            continue
+        resolution = resolutions.get(mine[0].endpoint)
+        endpoint = resolution.endpoint if resolution is not None else None
+        accepted = accepted_params(endpoint) if endpoint is not None else None
+        if endpoint is None or accepted is None:
+            continue
+        edits = _refresh_list(page, located, mine, endpoint, accepted, labelled.span.line, scope)
+        if edits:
+            yield SyncChange(f"query parameters of `{endpoint.path}`", tuple(edits))
+
+
+def _refresh_list(
+    page: Page,
+    located: LocatedList,
+    params: list[QueryParamClaim],
+    endpoint: EndpointFact,
+    accepted: frozenset[str],
+    anchor: int,
+    scope: Scope,
+) -> list[Edit]:
+    editor = ListEditor(page, located)
+    by_line = {p.name.span.line: p for p in params}
+    facts = {fact.name: fact for fact in endpoint.query_params}
+    documented: set[str] = set()
+    for item in located.items:
+        param = by_line.get(item.span.line)
+        if param is None:
+            continue
+        name = param.name.text
+        if name not in accepted:
+            if scope.allows("FD503", param.name.span.line):
+                editor.delete(item)
+            continue
+        documented.add(name)
+        fact = facts.get(name)
+        if fact is not None:
+            _retype(page, editor, item.span, fact)
+    if scope.allows("FD503", anchor):
+        for fact in endpoint.query_params:
+            if fact.name not in documented and fact.name not in {"format"}:
+                editor.append(new_param_item(fact))
+    return editor.edits()
+
+
+def _retype(page: Page, editor: ListEditor, span: Span, fact: QueryParamFact) -> None:
+    """Correct a documented type that cannot describe the parameter (``string`` for an
+    ``integer``); a number documented as ``integer`` is left as it is."""
+    text = page.line_text(span.line)
+    match = _ITEM_TYPE.match(text, span.column - 1)
+    if match is None or fact.type not in _TYPE_WORDS.values():
+        return
+    written = match.group("type")
+    kind = _TYPE_WORDS.get(written.casefold())
+    if kind is None or kind == fact.type or (fact.type == "number" and kind == "integer"):
+        return
+    replacement = fact.type.capitalize() if written[:1].isupper() else fact.type
+    start = match.start("type") + 1
+    editor.replace(Span(span.line, start, span.line, start + len(written)), replacement)
+
+
+def new_param_item(fact: QueryParamFact) -> str:
+    required = "required" if fact.required else "optional"
+    return f"`{fact.name}` ({fact.type or 'string'}, {required}): {PLACEHOLDER}"
+
+
+# --- query strings -----------------------------------------------------------------------------
+
+
+def _query_string_changes(
+    page: Page,
+    endpoints: tuple[EndpointClaim, ...],
+    resolutions: dict[EndpointClaim, Resolution],
+    scope: Scope,
+) -> Iterator[SyncChange]:
+    for claim in endpoints:
+        if not claim.query:
+            continue
+        resolution = resolutions.get(claim)
+        endpoint = resolution.endpoint if resolution is not None else None
+        accepted = accepted_params(endpoint) if endpoint is not None else None
+        if accepted is None:
+            continue
+        dropped = [w for w in claim.query if w.text not in accepted and scope.allows("FD503", w.span.line)]
+        if dropped:
+            edit = _without_params(page, claim, {w.text for w in dropped})
+            if edit is not None:
+                yield SyncChange(f"query string of `{claim.path.text}`", (edit,))
+
+
+def _without_params(page: Page, claim: EndpointClaim, names: set[str]) -> Edit | None:
+    """The claim's query string without the ``names=…`` parts (``?`` goes when none stay)."""
+    line = claim.path.span.line
+    if any(word.span.line != line for word in claim.query):
+        return None
+    text = page.line_text(line)
+    start = text.find("?", claim.path.span.end_column - 1)
+    if start < 0:
+        return None
+    end = start + 1
+    match = re.match(r"[^\s`#]*", text[end:])
+    end += match.end() if match else 0
+    parts = [part for part in text[start + 1 : end].split("&") if part]
+    kept = [part for part in parts if part.split("=", 1)[0] not in names]
+    query = "?" + "&".join(kept) if kept else ""
+    return line_edit(line, text, text[:start] + query + text[end:])

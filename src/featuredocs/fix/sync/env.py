@@ -1,0 +1,225 @@
+"""Refresh the ``NAME=value`` blocks of a page's *Environment Variables* section.
+
+- A default the code changed is corrected (FD602's own rendering; secrets never written).
+- A variable documented in the wrong group moves to the ``# Required …`` or ``# Optional …``
+  group the code puts it in (a group is created at the end of the block when the block
+  has none of that kind; a group left empty goes with its header). Moving into the
+  optional group gives the line the code's default.
+- A variable the project no longer reads is removed.
+- A variable read by the feature's code that the page never names is added, as FD606 sees
+  it: to the page's first environment block, in the group it belongs to.
+
+Lines that say on their own whether they are required (``X=1  # required``) are not moved,
+and every comment a person wrote stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from featuredocs.fix.regions import region_edits
+from featuredocs.fix.sync.judgements import env_mentioned, env_read_in, required_mismatch, required_word
+from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.model import CodeBlock, EnvVarFact, Page, ProjectFacts
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
+from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM
+from featuredocs.rules.fd6_config.feature_apps import covered_apps
+from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
+from featuredocs.rules.fd8_code.source import code_lines
+
+PLACEHOLDER = "your_value_here"
+REQUIRED_HEADER = "# Required configuration"
+OPTIONAL_HEADER = "# Optional configuration (with defaults)"
+_COMMENT = re.compile(r"^\s*#\s?(?P<text>.*)$")
+_OWN_COMMENT = re.compile(r"(?:^|\s)#(?P<text>.*)$")
+
+
+@dataclass
+class _Group:
+    required: bool | None
+    header: int  # index of the comment line that opens the group
+    variables: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    """One environment code block being rewritten, line by line (block line indexes)."""
+
+    code: CodeBlock
+    texts: list[str]
+    indent: list[str]
+    groups: list[_Group]
+    removed: set[int] = field(default_factory=set)
+    after: dict[int, list[str]] = field(default_factory=dict)
+    tail: list[tuple[bool, str]] = field(default_factory=list)  # new groups: (required, line)
+
+    def index_of(self, line: int) -> int:
+        return line - self.code.first_line
+
+    def group_of(self, index: int) -> _Group | None:
+        return next((g for g in self.groups if index in g.variables), None)
+
+    def add(self, required: bool, text: str) -> None:
+        """Add a variable line at the end of the first group of its kind."""
+        target = next((g for g in self.groups if g.required is required), None)
+        if target is None:
+            self.tail.append((required, text))
+            return
+        anchor = target.variables[-1] if target.variables else target.header
+        self.after.setdefault(anchor, []).append(text)
+
+    def new_lines(self) -> list[str]:
+        emptied = self._emptied_headers()
+        out: list[str] = []
+        for index, text in enumerate(self.texts):
+            if index not in self.removed and index not in emptied:
+                out.append(self.indent[index] + text)
+            out.extend(self.indent[0] + line for line in self.after.get(index, ()))
+        for required in (True, False):
+            lines = [text for kind, text in self.tail if kind is required]
+            if lines:
+                header = REQUIRED_HEADER if required else OPTIONAL_HEADER
+                gap = [""] if out and out[-1].strip() else []
+                out.extend(self.indent[0] + line for line in (*gap, header, *lines))
+        return out
+
+    def _emptied_headers(self) -> set[int]:
+        """Header lines (and a blank line before them) of groups left without variables."""
+        dropped: set[int] = set()
+        for group in self.groups:
+            if group.required is None or not group.variables:
+                continue
+            if any(i not in self.removed for i in group.variables) or group.variables[-1] in self.after:
+                continue
+            dropped.update(range(group.header, group.variables[0]))
+            before, after = group.header - 1, group.variables[-1] + 1
+            if before >= 0 and not self.texts[before].strip():
+                dropped.add(before)
+            elif after < len(self.texts) and not self.texts[after].strip():
+                dropped.add(after)
+        return dropped
+
+
+def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    facts = ctx.facts
+    if facts is None:
+        return
+    claims = claims_for(page, ctx)
+    blocks: list[_Block] = []
+    for code in page.code_blocks:
+        mine = [c for c in claims.env_vars if code.first_line <= c.span.line < code.first_line + len(code.text.splitlines())]
+        if mine:
+            block = _read_block(page, code)
+            for claim in mine:
+                _refresh_claim(block, claim, facts, scope)
+            blocks.append(block)
+    if blocks and claims.env_anchor is not None and scope.allows("FD606", claims.env_anchor.line):
+        for var in _undocumented(page, facts, claims.env_names):
+            blocks[0].add(_code_required(var), f"{var.name}={_value_for(var, required=_code_required(var))}")
+    for block in blocks:
+        first = block.code.first_line
+        edits = region_edits(page, first, block.new_lines(), first + len(block.texts) - 1)
+        if edits:
+            yield SyncChange("refresh the environment variables", tuple(edits))
+
+
+def _read_block(page: Page, code: CodeBlock) -> _Block:
+    located = code_lines(page, code)
+    texts = [line.text for line in located]
+    indent = [page.line_text(line.line)[: line.column - 1] for line in located]
+    return _Block(code, texts, indent or [""], _groups(texts))
+
+
+def _groups(texts: list[str]) -> list[_Group]:
+    """The block's groups, as FD6 reads them: a comment naming required or optional opens
+    a group, a comment after a blank line opens an unlabelled one."""
+    groups: list[_Group] = []
+    previous_blank = True
+    for index, text in enumerate(texts):
+        comment = _COMMENT.match(text)
+        if comment:
+            said = required_word(comment.group("text"))
+            if said is not None or previous_blank:
+                groups.append(_Group(said, index))
+        elif "=" in text and text.strip():
+            if not groups:
+                groups.append(_Group(None, index))
+            groups[-1].variables.append(index)
+        previous_blank = not text.strip()
+    return groups
+
+
+def _refresh_claim(block: _Block, claim: EnvVarClaim, facts: ProjectFacts, scope: Scope) -> None:
+    index = block.index_of(claim.span.line)
+    if not 0 <= index < len(block.texts):
+        return
+    var = facts.env_var(claim.name)
+    if var is None:
+        if claim.name not in READ_BY_PLATFORM and scope.allows("FD601", claim.span.line):
+            block.removed.add(index)
+        return
+    _correct_default(block, index, claim, var, scope)
+    if claim.required is None or required_mismatch(claim.name, claim.required, var) is None:
+        return
+    own = _OWN_COMMENT.search(block.texts[index])
+    if own and required_word(own.group("text").strip()) is not None:
+        return  # the line says so itself; its comment is for a person to change
+    if not scope.allows("FD603", claim.span.line) or block.group_of(index) is None:
+        return
+    target = not claim.required
+    text = block.texts[index]
+    if not target:
+        value = _value_for(var, required=False)
+        text = text if value == PLACEHOLDER else _with_value(text, claim.name, value)
+    block.removed.add(index)
+    block.add(target, text)
+
+
+def _correct_default(block: _Block, index: int, claim: EnvVarClaim, var: EnvVarFact, scope: Scope) -> None:
+    """FD602: an optional variable's documented default that the code does not use."""
+    if not claim.is_default or claim.value is None or claim.value_span is None:
+        return
+    if not var.has_default or var.default is None or var.secret or looks_secret(claim.name):
+        return
+    if same_value(claim.value, var.default) is not False or not scope.allows("FD602", claim.span.line):
+        return
+    replacement = display_default(var.default)
+    if replacement is not None:
+        block.texts[index] = _with_value(block.texts[index], claim.name, replacement)
+
+
+def _with_value(text: str, name: str, value: str) -> str:
+    """``text`` (a ``NAME=value  # comment`` line) with its value replaced, quotes kept."""
+    match = re.match(
+        rf"^(?P<lead>\s*(?:\$\s+)?(?:export\s+)?{re.escape(name)}[ \t]*=[ \t]*)"
+        r"(?P<value>(?P<quote>['\"])[^'\"]*(?P=quote)|[^\s#]*)",
+        text,
+    )
+    if match is None:
+        return text
+    quote = match.group("quote") or ""
+    return text[: match.end("lead")] + f"{quote}{value}{quote}" + text[match.end("value") :]
+
+
+def _undocumented(page: Page, facts: ProjectFacts, names: frozenset[str]) -> Iterator[EnvVarFact]:
+    apps = covered_apps(page, facts)
+    if not apps:
+        return
+    for var in facts.env_vars:
+        if var.name in names or env_read_in(var, apps) is None or env_mentioned(page, var.name):
+            continue
+        yield var
+
+
+def _code_required(var: EnvVarFact) -> bool:
+    return var.required and not var.has_default
+
+
+def _value_for(var: EnvVarFact, *, required: bool) -> str:
+    """What a line shows: the code's default for an optional variable, else a placeholder."""
+    if required or var.default is None or var.secret or looks_secret(var.name):
+        return PLACEHOLDER
+    return display_default(var.default) or PLACEHOLDER

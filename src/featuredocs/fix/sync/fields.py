@@ -1,0 +1,134 @@
+"""Refresh a model's ``**Fields:**`` list: add, drop, rename and retype fields.
+
+- A field the model gained is appended, in code order, as `` - `name` (Type): … `` with
+  the field's ``help_text`` or a ``[Description]`` placeholder that FD103 reports.
+- A listed field the model no longer has is renamed when exactly one of the new fields
+  is close to its name (its description is kept); otherwise its item is dropped.
+- A type that no longer fits is rewritten in the list's own style.
+
+Only lists FD305 checks are completed (a ``**Key Fields:**`` selection is not), and a
+description is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.fix.sync.field_types import TypeStyle, corrected_type, style_of, type_fits, written_type
+from featuredocs.fix.sync.judgements import documented_field_names, field_expected
+from featuredocs.fix.sync.lists import ListEditor, LocatedList, located_list
+from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.model import FieldFact, ListItem, ModelFact, Page
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.claims import ModelClaim
+from featuredocs.rules.fd3_models.field_items import FieldClaim, read_field_item
+from featuredocs.rules.fd3_models.lookup import close_names, forward_field, is_known_name
+from featuredocs.rules.fd3_models.resolve import resolved_models
+
+PLACEHOLDER = "[Description]"
+
+
+def field_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    resolved = resolved_models(page, ctx)
+    documented: dict[str, set[str]] = {}
+    for claim, model in resolved.found:
+        documented.setdefault(model.label, set()).update(documented_field_names(claim, model))
+    done: set[str] = set()
+    for claim, model in resolved.found:
+        if claim.from_code or claim.field_list is None or model.label in done:
+            continue
+        located = located_list(page, claim.field_list)
+        if located is None:
+            continue  # a Field/Type table: left to the person who drew it
+        done.add(model.label)
+        editor = _refresh(page, claim, model, located, documented[model.label], scope)
+        edits = editor.edits()
+        if edits:
+            yield SyncChange(f"refresh the Fields list of {model.label}", tuple(edits))
+
+
+def _refresh(
+    page: Page, claim: ModelClaim, model: ModelFact, located: LocatedList, documented: set[str], scope: Scope
+) -> ListEditor:
+    editor = ListEditor(page, located)
+    items = [(item, read_field_item(item)) for item in _field_items(located.items)]
+    items = [(item, fields) for item, fields in items if fields]
+    style = style_of(
+        [f for _, fields in items for f in fields], [item.source for item, _ in items]
+    )
+    missing = [f for f in model.fields if field_expected(f) and f.name not in documented]
+    taken: set[str] = set()
+    for item, fields in items:
+        if any(is_known_name(model, f.name) for f in fields):
+            for field in fields:
+                _retype(page, editor, field, field.name, model, style, scope)
+            continue
+        line = fields[0].span.line
+        if not scope.allows("FD302", line):
+            continue
+        new_name = _rename_target(fields, missing, taken)
+        if new_name is None:
+            editor.delete(item)
+            continue
+        taken.add(new_name)
+        editor.replace(fields[0].span, _written_like(page, fields[0], new_name))
+        _retype(page, editor, fields[0], new_name, model, style, scope)
+    anchor = claim.field_list.line if claim.field_list is not None else 0
+    if not claim.partial_fields and scope.allows("FD305", anchor):
+        for field in missing:
+            if field.name not in taken:
+                editor.append(new_item(field, style))
+    return editor
+
+
+def _field_items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
+    """Field items; a group item without field code leads to its children (FD3's reading)."""
+    for item in items:
+        if read_field_item(item) or not item.children:
+            yield item
+        else:
+            yield from item.children
+
+
+def _rename_target(fields: list[FieldClaim], missing: list[FieldFact], taken: set[str]) -> str | None:
+    """The one new field a stale name is close to, for an item naming one field."""
+    if len(fields) != 1:
+        return None
+    candidates = [f.name for f in missing if f.name not in taken]
+    close = close_names(fields[0].name, candidates)
+    return close[0] if len(close) == 1 else None
+
+
+def _written_like(page: Page, field: FieldClaim, name: str) -> str:
+    """The new name in the old one's dress: `` `name` `` or bare, as FD302's fix writes it."""
+    text = page.line_text(field.span.line)
+    written = text[field.span.column - 1 : field.span.end_column - 1]
+    return f"`{name}`" if written.startswith("`") else name
+
+
+def _retype(
+    page: Page,
+    editor: ListEditor,
+    claim: FieldClaim,
+    name: str,
+    model: ModelFact,
+    style: TypeStyle,
+    scope: Scope,
+) -> None:
+    field = forward_field(model, name)
+    documented, span = claim.type, claim.type_span
+    if field is None or field.name != name or documented is None or span is None:
+        return
+    if type_fits(documented, field, model.label) or not scope.allows("FD303", span.line):
+        return
+    text = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
+    corrected = corrected_type(text, documented, field, model.label, style)
+    if corrected is not None:
+        editor.replace(span, corrected)
+
+
+def new_item(field: FieldFact, style: TypeStyle) -> str:
+    """`` `name` (Type): description `` for a field the list does not have yet."""
+    description = re.sub(r"\s+", " ", field.help_text).strip() or PLACEHOLDER
+    return f"`{field.name}` ({written_type(field, style)}): {description}"

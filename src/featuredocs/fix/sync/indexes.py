@@ -1,0 +1,114 @@
+"""Refresh a model's ``**Indexes:**`` list to the indexes the code declares.
+
+An item that FD304 finds false (the index is gone, its fields or uniqueness changed) is
+dropped; an index FD306 expects and no remaining item describes is appended in the
+template's shape (``Index on `f` ``, ``Composite index on (`a`, `b`)``, ``` `name` index
+on (`a`, `b`) ```). Items that still hold keep their human wording. In an Indexes list
+outside the model sections (the template's *Database Optimization*), false items are
+dropped when the page documents a single model, as FD304 reads them; nothing is added
+there, since each item explains a query the code cannot know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.fix.sync.judgements import index_expected
+from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists, located_list
+from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.model import Edit, IndexFact, ModelFact, Page, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.claims import ModelClaim, list_label_kind
+from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
+from featuredocs.rules.fd3_models.index_match import UNIQUE_KINDS, canonical_fields, describes, problem, real_fields
+from featuredocs.rules.fd3_models.resolve import resolved_models
+
+
+def index_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    resolved = resolved_models(page, ctx)
+    done: set[str] = set()
+    for claim, model in resolved.found:
+        if claim.from_code or claim.index_list is None or model.label in done:
+            continue
+        located = located_list(page, claim.index_list)
+        if located is None:
+            continue
+        done.add(model.label)
+        others = [c for other, m in resolved.found if m.label == model.label and other is not claim for c in other.indexes]
+        edits = _refresh(page, claim, model, located, others, scope)
+        if edits:
+            yield SyncChange(f"refresh the Indexes list of {model.label}", tuple(edits))
+    sole = {m.label: m for c, m in resolved.found if not c.from_code}
+    if len(sole) == 1:
+        loose = {found.span for found in resolved.claims.loose_indexes}
+        yield from _loose(page, next(iter(sole.values())), loose, scope)
+
+
+def _refresh(
+    page: Page,
+    claim: ModelClaim,
+    model: ModelFact,
+    located: LocatedList,
+    others: list[IndexClaim],
+    scope: Scope,
+) -> list[Edit]:
+    editor = ListEditor(page, located)
+    kept: list[IndexClaim] = list(others)
+    dropped_codes: set[str] = set()
+    kept_codes: set[str] = set()
+    for item in located.items:
+        codes = {code.text.strip() for code in item.codes}
+        found = read_index_item(item)
+        if found is not None and problem(found, model) is not None and scope.allows("FD304", found.span.line):
+            editor.delete(item)
+            dropped_codes |= codes
+            continue
+        kept_codes |= codes
+        if found is not None:
+            kept.append(found)
+    mentioned = (set(claim.mentioned) - dropped_codes) | kept_codes
+    assert claim.index_list is not None
+    if scope.allows("FD306", claim.index_list.line):
+        for index in model.indexes:
+            if not index_expected(index, model) or index.name in mentioned:
+                continue
+            if any(describes(c, index, model) for c in kept):
+                continue
+            text = index_item(index)
+            if text is not None:
+                editor.append(text)
+    return editor.edits()
+
+
+def _loose(page: Page, model: ModelFact, loose: set[Span], scope: Scope) -> Iterator[SyncChange]:
+    """False items of Indexes lists outside the model sections (FD304's loose reading)."""
+    for _, labelled, located in labelled_lists(page):
+        if list_label_kind(labelled.label) != "indexes":
+            continue
+        editor = ListEditor(page, located)
+        for item in located.items:
+            found = read_index_item(item)
+            if found is None or found.span not in loose:
+                continue
+            if not isinstance(canonical_fields(found, model), tuple):
+                continue
+            if problem(found, model) is not None and scope.allows("FD304", found.span.line):
+                editor.delete(item)
+        edits = editor.edits()
+        if edits:
+            yield SyncChange(f"drop indexes {model.label} no longer has", tuple(edits))
+
+
+def index_item(index: IndexFact) -> str | None:
+    """An Indexes item for ``index`` that FD304 and FD306 read back as that index."""
+    fields = real_fields(index)
+    listing = "(" + ", ".join(f"`{name}`" for name in fields) + ")"
+    unique = index.kind in UNIQUE_KINDS
+    what = "unique constraint" if unique else "index"
+    if index.name:
+        return f"`{index.name}` {what} on {listing}" if fields else f"`{index.name}` ({what})"
+    if not fields:
+        return None
+    if len(fields) == 1 and not unique:
+        return f"Index on `{fields[0]}`"
+    return f"{'Unique constraint' if unique else 'Composite index'} on {listing}"

@@ -1,0 +1,187 @@
+"""Editing one Markdown list of a page: replace words in items, drop items, append items.
+
+The list is rewritten as lines and turned into minimal edits by
+:func:`~featuredocs.fix.regions.region_edits`, so an item that is kept is kept to the
+character — its description, its continuation lines, its nested items. An item owns
+every line from its marker to the line before the next item (blank lines between items
+excepted), so a dropped item takes its indented code or lazy continuation lines with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from featuredocs.fix.regions import region_edits
+from featuredocs.model import Block, BlockKind, Edit, LabelledBlock, ListItem, Page, Section, Span
+
+_MARKER = re.compile(r"^(?P<indent>[ \t>]*)(?P<bullet>[-*+]|(?P<number>\d{1,9})(?P<delimiter>[.)]))(?P<space>[ \t]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedList:
+    """The items of a list and the block that holds them (for where the list ends)."""
+
+    items: tuple[ListItem, ...]
+    block: Block | None
+    section: Section
+
+
+def located_list(page: Page, anchor: Span) -> LocatedList | None:
+    """The list introduced by the label at ``anchor`` (``**Fields:**``), or the one list of
+    the sub-section whose heading is at ``anchor`` (``#### Options``)."""
+    for section in page.walk():
+        for labelled in section.labelled:
+            if labelled.span == anchor and labelled.items:
+                return LocatedList(labelled.items, _block_of(section, labelled), section)
+        if section.heading.span == anchor:
+            lists = [block for block in section.blocks if block.kind is BlockKind.LIST]
+            if len(lists) == 1 and lists[0].items:
+                return LocatedList(lists[0].items, lists[0], section)
+    return None
+
+
+def labelled_lists(page: Page) -> Iterator[tuple[Section, LabelledBlock, LocatedList]]:
+    """Every labelled list of the page with its section."""
+    for section in page.walk():
+        for labelled in section.labelled:
+            if labelled.items:
+                yield section, labelled, LocatedList(labelled.items, _block_of(section, labelled), section)
+
+
+def _block_of(section: Section, labelled: LabelledBlock) -> Block | None:
+    for block in section.blocks:
+        if block.items is labelled.items or (block.items and block.items == labelled.items):
+            return block
+    return None
+
+
+def subtree_end(item: ListItem) -> int:
+    """The last page line of an item's own text and of its nested items."""
+    return max([item.span.end_line, *(subtree_end(child) for child in item.children)])
+
+
+class ListEditor:
+    """Pending changes to one list; :meth:`edits` gives the minimal edits."""
+
+    def __init__(self, page: Page, located: LocatedList) -> None:
+        self.page = page
+        self.items = located.items
+        self._extents = self._item_extents(located)
+        self._deleted: set[tuple[int, int]] = set()
+        self._replacements: dict[int, list[tuple[int, int, str]]] = {}
+        self._appended: list[str] = []
+
+    # --- what belongs to each item -----------------------------------------------------
+
+    def _item_extents(self, located: LocatedList) -> list[tuple[int, int]]:
+        firsts = [item.span.line for item in self.items]
+        last_line = located.block.span.end_line if located.block is not None else subtree_end(self.items[-1])
+        extents = []
+        for index, item in enumerate(self.items):
+            end = firsts[index + 1] - 1 if index + 1 < len(firsts) else last_line
+            end = max(end, subtree_end(item))
+            while end > item.span.line and not self.page.line_text(end).strip():
+                end -= 1
+            extents.append((item.span.line, end))
+        return extents
+
+    @property
+    def first_line(self) -> int:
+        return self._extents[0][0]
+
+    @property
+    def last_line(self) -> int:
+        return self._extents[-1][1]
+
+    # --- changes ------------------------------------------------------------------------
+
+    def replace(self, span: Span, text: str) -> None:
+        """Replace a span on one line of the list (a name, a type, a default)."""
+        if span.line != span.end_line:
+            raise ValueError("list replacements stay on one line")
+        self._replacements.setdefault(span.line, []).append((span.column, span.end_column, text))
+
+    def delete(self, item: ListItem) -> None:
+        """Drop an item with everything it owns (nested items of a nested item too)."""
+        for index, top in enumerate(self.items):
+            if top is item or top == item:
+                self._deleted.add(self._extents[index])
+                return
+        self._deleted.add((item.span.line, subtree_end(item)))
+
+    def append(self, text: str) -> None:
+        """Add an item after the last one; ``text`` is what follows the marker."""
+        self._appended.append(text)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._deleted or self._replacements or self._appended)
+
+    # --- the result -----------------------------------------------------------------------
+
+    def new_lines(self) -> list[str]:
+        out: list[str] = []
+        previous_end: int | None = None
+        for first, last in self._extents:
+            if (first, last) in self._deleted:
+                continue
+            if out and previous_end is not None:
+                out.extend(self._gap_before(first))
+            out.extend(self._kept_lines(first, last))
+            previous_end = last
+        separator = [""] if self._loose() else []
+        marker = self._next_marker()
+        for number, text in enumerate(self._appended):
+            if out:
+                out.extend(separator)
+            out.append(marker(number) + text)
+        return out
+
+    def edits(self) -> list[Edit]:
+        if not self.changed:
+            return []
+        return region_edits(self.page, self.first_line, self.new_lines(), self.last_line)
+
+    def _kept_lines(self, first: int, last: int) -> list[str]:
+        lines = []
+        for number in range(first, last + 1):
+            if any(start <= number <= end for start, end in self._deleted if (start, end) != (first, last)):
+                continue
+            lines.append(self._replaced(number))
+        return lines
+
+    def _replaced(self, number: int) -> str:
+        text = self.page.line_text(number)
+        for column, end_column, replacement in sorted(self._replacements.get(number, ()), reverse=True):
+            text = text[: column - 1] + replacement + text[end_column - 1 :]
+        return text
+
+    def _gap_before(self, first: int) -> list[str]:
+        """The blank lines that separated this item from the item before it."""
+        index = next(i for i, (start, _) in enumerate(self._extents) if start == first)
+        previous_end = self._extents[index - 1][1]
+        return [self.page.line_text(n) for n in range(previous_end + 1, first)]
+
+    def _loose(self) -> bool:
+        return any(
+            not self.page.line_text(n).strip()
+            for (_, end), (start, _) in zip(self._extents, self._extents[1:], strict=False)
+            for n in range(end + 1, start)
+        )
+
+    def _next_marker(self) -> Callable[[int], str]:
+        """The marker new items get: the last item's, counting on for ordered lists."""
+        last = self.items[-1]
+        line = self.page.line_text(last.span.line)
+        match = _MARKER.match(line)
+        prefix = line[: last.span.column - 1] if match is None else match.group(0)
+
+        def marker(offset: int) -> str:
+            if match is None or match.group("number") is None:
+                return prefix
+            number = int(match.group("number")) + 1 + offset
+            return f"{match.group('indent')}{number}{match.group('delimiter')}{match.group('space')}"
+
+        return marker

@@ -1,0 +1,154 @@
+"""Refresh a command's ``**Options:**`` list against its real parser.
+
+- An option the parser gained is appended in parser order: `` - `--flag`: help (default: v) ``,
+  with the option's ``help`` (or a ``[Description]`` placeholder) and its default when it
+  takes a value.
+- A documented flag the parser no longer has is renamed when one new flag is very close
+  to it (FD402's rename), otherwise its item is dropped.
+- A stale ``(default: …)`` is corrected with FD403's own rendering of the parser default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.fix.sync.judgements import documented_option_names, option_documented, option_expected, option_fact
+from featuredocs.fix.sync.lists import ListEditor, located_list
+from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.model import CommandFact, OptionFact, Page, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
+from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
+from featuredocs.rules.fd4_commands.hints import rename_fix
+from featuredocs.rules.fd4_commands.options import OptionClaim, option_from_item
+
+PLACEHOLDER = "[Description]"
+_ARGPARSE_FORMAT = re.compile(r"%\((\w+)\)s")
+
+
+def option_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    if ctx.facts is None:
+        return
+    claims = claims_for(page, ctx)
+    for name in dict.fromkeys(found.command for found in claims.option_lists):
+        command = ctx.facts.command(name)
+        if command is None:
+            continue
+        lists = claims.lists_for(command)
+        for position, found in enumerate(lists):
+            change = _refresh(page, command, found, lists, scope, complete=position == 0)
+            if change is not None:
+                yield change
+
+
+def _refresh(
+    page: Page, command: CommandFact, found: OptionList, lists: list[OptionList], scope: Scope, *, complete: bool
+) -> SyncChange | None:
+    located = located_list(page, found.span)
+    if located is None:
+        return None  # an options table: left as it is
+    editor = ListEditor(page, located)
+    undocumented = [o for o in command.options if option_expected(o)]
+    everywhere = documented_option_names(lists)
+    names = documented_option_names([lst for lst in lists if lst is not found])
+    taken: set[str] = set()
+    kept_text: list[str] = []
+    for item in located.items:
+        claim = option_from_item(page, command.name, item)
+        if claim is None:
+            kept_text.append(item.source)
+            continue
+        if claim.flags and not any(command.option(flag.text) for flag in claim.flags):
+            renamed = _rename(claim, undocumented, everywhere, taken, scope)
+            if renamed is not None:
+                editor.replace(claim.flags[0].span, renamed)
+                taken.add(renamed)
+                kept_text.append(item.source.replace(claim.flags[0].text, renamed))
+            elif scope.allows("FD402", claim.flags[0].span.line):
+                editor.delete(item)
+            else:
+                kept_text.append(item.source)
+            continue
+        kept_text.append(item.source)
+        _correct_default(editor, command, claim, scope)
+    if complete and command.project and scope.allows("FD405", found.span.line):
+        names |= _names_in(kept_text, command.name) | taken
+        for option in undocumented:
+            if not option_documented(option, names):
+                editor.append(new_item(option))
+    edits = editor.edits()
+    return SyncChange(f"refresh the options of `{command.name}`", tuple(edits)) if edits else None
+
+
+def _names_in(texts: list[str], command: str) -> set[str]:
+    """What FD405 counts as documented in the items that stay (every word of them)."""
+    kept = OptionList(command, Span(1, 1, 1, 1), (), "\n".join(texts))
+    return documented_option_names([kept])
+
+
+def _rename(
+    claim: OptionClaim, options: list[OptionFact], names: set[str], taken: set[str], scope: Scope
+) -> str | None:
+    """The one very close flag of an undocumented option (FD402's unsafe rename)."""
+    if len(claim.flags) != 1 or not scope.allows("FD402", claim.flags[0].span.line):
+        return None
+    flag = claim.flags[0]
+    candidates = [
+        f for o in options if not option_documented(o, names) for f in o.flags if f not in taken
+    ]
+    fix = rename_fix(flag.text, flag.span, candidates, "option")
+    return fix.edits[0].replacement if fix is not None else None
+
+
+def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
+    option = option_fact(command, claim)
+    default = claim.default
+    if option is None or default is None or not scope.allows("FD403", default.span.line):
+        return
+    if same_default(default.text, option.default) is not False:
+        return
+    replacement = render_default(option.default or "None", default.text)
+    if replacement is not None and default.span.line == default.span.end_line:
+        editor.replace(default.span, replacement)
+
+
+def new_item(option: OptionFact) -> str:
+    """`` `--flag`: help (default: v) `` for an option the list does not have yet."""
+    shown = _shown_name(option)
+    help_text = _help(option)
+    description = help_text or PLACEHOLDER
+    default = _default_text(option)
+    if default is not None and not _states_default(description):
+        description += f" (default: {default})"
+    return f"`{shown}`: {description}"
+
+
+def _shown_name(option: OptionFact) -> str:
+    if option.positional:
+        return option.metavar or option.dest
+    long = [flag for flag in option.flags if flag.startswith("--")]
+    return long[0] if long else option.flags[-1]
+
+
+def _help(option: OptionFact) -> str:
+    text = " ".join(option.help.split())
+    values = {"default": _default_text(option) or "None", "dest": option.dest}
+    text = _ARGPARSE_FORMAT.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return "" if "%(" in text else text
+
+
+def _default_text(option: OptionFact) -> str | None:
+    """The default as a page writes it (``csv``, ``500``), when it is worth stating."""
+    if option.positional or not option.takes_value or option.default is None:
+        return None
+    value = fact_value(option.default)
+    if value is None or value.value is None or value.value == "" or isinstance(value.value, bool):
+        return None
+    text = str(value.value) if isinstance(value.value, str) else repr(value.value)
+    return text if same_default(text, option.default) else None
+
+
+def _states_default(description: str) -> bool:
+    """Whether the help already names a default (``Defaults to 48``)."""
+    return re.search(r"\bdefaults?\b", description, re.IGNORECASE) is not None

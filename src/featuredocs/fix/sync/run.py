@@ -1,0 +1,108 @@
+"""``featuredocs sync``: refresh the fact-derived parts of the feature pages, in memory.
+
+Each family proposes :class:`SyncChange`\\ s for a page — Fields and Indexes lists,
+command options, endpoint methods and query parameters, response bodies, environment
+blocks, cache TTLs — as minimal edits of the page's text. The changes are applied, the
+page is read again, and the families look again until the page is stable (a field that
+was renamed gets its type corrected on the next look), so running sync a second time
+changes nothing. Archived pages are history and are left alone; so is anything a user
+silenced (see :class:`~featuredocs.fix.sync.scope.Scope`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from featuredocs.config import Config
+from featuredocs.engine import feature_pages, load_template, select_pages
+from featuredocs.fix.apply import FileChange
+from featuredocs.fix.edits import apply_groups
+from featuredocs.fix.pages import changes_between, with_texts
+from featuredocs.fix.sync.endpoints import endpoint_changes
+from featuredocs.fix.sync.env import env_changes
+from featuredocs.fix.sync.fields import field_changes
+from featuredocs.fix.sync.indexes import index_changes
+from featuredocs.fix.sync.options import option_changes
+from featuredocs.fix.sync.responses import response_changes
+from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.fix.sync.ttl import ttl_changes
+from featuredocs.markdown import archived_marker
+from featuredocs.model import DocSet, Page, ProjectFacts
+from featuredocs.model.template import TemplateSchema
+from featuredocs.rules.base import CheckContext
+
+MAX_PASSES = 5
+
+Family = Callable[[Page, CheckContext, Scope], Iterator[SyncChange]]
+FAMILIES: tuple[Family, ...] = (
+    field_changes,
+    index_changes,
+    option_changes,
+    endpoint_changes,
+    response_changes,
+    env_changes,
+    ttl_changes,
+)
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """The pages sync would change (old and new text) and the docs set after syncing."""
+
+    changes: tuple[FileChange, ...]
+    docset: DocSet
+
+
+def sync_page(page: Page, ctx: CheckContext, scope: Scope | None = None) -> list[SyncChange]:
+    """Every change one look at ``page`` proposes (nothing for an archived page)."""
+    if archived_marker(page) is not None:
+        return []
+    scope = scope or Scope(page)
+    return [change for family in FAMILIES for change in family(page, ctx, scope)]
+
+
+def sync_docs(
+    docset: DocSet,
+    facts: ProjectFacts,
+    schema: TemplateSchema,
+    *,
+    wanted: frozenset[str] | None = None,
+    features: frozenset[str] | None = None,
+    scope_for: Callable[[Page], Scope] = Scope,
+    project_root: Path | None = None,
+) -> SyncResult:
+    """Sync the feature pages of ``docset`` (those in ``wanted``) until they are stable."""
+    features = features if features is not None else frozenset(p.rel for p in docset.pages)
+    current = docset
+    for _ in range(MAX_PASSES):
+        ctx = CheckContext(
+            docset=current, schema=schema, facts=facts, project_root=project_root, feature_pages=features
+        )
+        texts: dict[str, str] = {}
+        for page in current.pages:
+            if (wanted is not None and page.rel not in wanted) or not ctx.is_feature(page):
+                continue
+            changes = sync_page(page, ctx, scope_for(page))
+            if changes:
+                outcome = apply_groups(page.text, [change.edits for change in changes])
+                if outcome.text != page.text:
+                    texts[page.rel] = outcome.text
+        if not texts:
+            break
+        current = with_texts(current, texts)
+    return SyncResult(tuple(changes_between(docset, current)), current)
+
+
+def sync(config: Config, facts: ProjectFacts, docset: DocSet, *, paths: Sequence[Path] = ()) -> SyncResult:
+    """Sync with a user's configuration: their template, page globs and ignores."""
+    return sync_docs(
+        docset,
+        facts,
+        load_template(config),
+        wanted=select_pages(docset, paths),
+        features=feature_pages(docset, config),
+        scope_for=lambda page: Scope.for_page(page, config),
+        project_root=config.root,
+    )
