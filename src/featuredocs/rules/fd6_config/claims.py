@@ -26,6 +26,7 @@ from featuredocs.rules.fd8_code.source import (
     first_comment,
     heading_titles,
     inline_code_span,
+    sections_with_titles,
 )
 
 ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -94,7 +95,7 @@ def _env_anchor(page: Page, first: EnvVarClaim) -> Span:
 
 
 def mentions_environment(titles: tuple[str, ...]) -> bool:
-    return any(_ENV_HEADING.search(title) for title in titles)
+    return any("env" in title.lower() and _ENV_HEADING.search(title) for title in titles)
 
 
 # --- code blocks ------------------------------------------------------------------
@@ -189,8 +190,8 @@ def _required_word(text: str) -> bool | None:
 
 
 def _env_blocks(page: Page, kind: BlockKind) -> Iterator[Block]:
-    for section in page.walk():
-        if mentions_environment(heading_titles(page, section.heading.span.line)):
+    for section, titles in sections_with_titles(page):
+        if any(block.kind == kind for block in section.blocks) and mentions_environment(titles):
             yield from (block for block in section.blocks if block.kind == kind)
 
 

@@ -15,7 +15,12 @@ import re
 from collections.abc import Iterator
 
 from featuredocs.model import AppFact, Page, ProjectFacts
-from featuredocs.rules.fd8_code.source import SHELL_LANGUAGES, is_python, python_source
+from featuredocs.rules.fd8_code.source import (
+    SHELL_LANGUAGES,
+    is_python,
+    python_source,
+    sections_with_titles,
+)
 
 _MODEL_HEADING = re.compile(r"^(?:(?P<app>[a-z_]\w*)\.)?(?P<model>[A-Z]\w*)(?: [Mm]odel)?$")
 _COMMAND_HEADING = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -40,7 +45,7 @@ def covered_apps(page: Page, facts: ProjectFacts) -> tuple[AppFact, ...]:
 
 def _imported_modules(page: Page) -> Iterator[str]:
     for code in page.code_blocks:
-        if not is_python(code):
+        if not is_python(code) or "import" not in code.text:
             continue
         tree = python_source(page, code).tree
         if tree is None:
@@ -53,11 +58,9 @@ def _imported_modules(page: Page) -> Iterator[str]:
 
 
 def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
-    for section in page.walk():
+    for section, titles in sections_with_titles(page):
         title = section.title.replace("`", "").strip()
-        under_models = section.level >= 3 and any(
-            "model" in outer.title.casefold() for outer in page.section_at(section.heading.span.line)[:-1]
-        )
+        under_models = section.level >= 3 and any("model" in outer.casefold() for outer in titles[:-1])
         named_model = section.level == 2 and title.casefold().endswith(" model")
         if not (under_models or named_model):
             continue
@@ -87,8 +90,7 @@ def _invoked_commands(page: Page) -> Iterator[str]:
 
 
 def _declared_commands(page: Page) -> Iterator[str]:
-    for section in page.walk():
+    for section, titles in sections_with_titles(page):
         title = section.title.replace("`", "").strip()
-        chain = page.section_at(section.heading.span.line)[:-1]
-        if _COMMAND_HEADING.match(title) and any("command" in s.title.casefold() for s in chain):
+        if _COMMAND_HEADING.match(title) and any("command" in outer.casefold() for outer in titles[:-1]):
             yield title

@@ -69,10 +69,13 @@ def setting_claims(page: Page) -> tuple[tuple[SettingClaim, ...], tuple[SettingK
     for code in page.code_blocks:
         if not is_python(code):
             continue
+        settings_block = is_settings_block(page, code)
+        if not settings_block and "settings." not in code.text:
+            continue  # neither defines nor reads a setting: no need to parse it here
         source = python_source(page, code)
         if source.tree is None:
             continue
-        if is_settings_block(page, code):
+        if settings_block:
             named = _FILE_COMMENT.search(first_comment(code))
             shown = named.group(0) if named else None
             for claim, claim_keys in _assignments(source, source.tree.body):
@@ -150,9 +153,10 @@ def _reads(
     source: PythonSource, tree: ast.Module
 ) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
     """``settings.NAME`` and ``settings.NAME["key"]["sub"]`` where ``settings`` is Django's."""
-    if not _settings_is_django(tree):
+    if "settings." not in source.text or not _settings_is_django(tree):
         return
     keyed: dict[int, list[SettingKeyClaim]] = {}
+    reads: list[ast.Attribute] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Subscript):
             chain = _subscript_chain(node)
@@ -162,12 +166,12 @@ def _reads(
                     SettingKeyClaim(attribute.attr, path, source.node_span(key))
                     for path, key in keys
                 )
-    for node in ast.walk(tree):
-        if _is_setting_read(node):
+        elif _is_setting_read(node):
             assert isinstance(node, ast.Attribute)
-            yield SettingClaim(node.attr, _attr_span(source, node), assigned=False), _longest(
-                keyed.get(id(node), [])
-            )
+            reads.append(node)
+    for node in reads:
+        claim = SettingClaim(node.attr, _attr_span(source, node), assigned=False)
+        yield claim, _longest(keyed.get(id(node), []))
 
 
 def _settings_is_django(tree: ast.Module) -> bool:

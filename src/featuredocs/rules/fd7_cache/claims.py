@@ -238,9 +238,11 @@ def _plain_keys(page: Page, code: CodeBlock) -> Iterator[CacheKeyClaim]:
 
 
 def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClaim]:
+    if not keys or "ttl" not in page.text.lower():
+        return
     code_lines_on_page = _code_line_numbers(page, keys)
     for number, text in enumerate(page.lines, start=1):
-        if number in code_lines_on_page:
+        if number in code_lines_on_page or "ttl" not in text.lower():
             continue
         label = _TTL.search(text)
         if label is None:

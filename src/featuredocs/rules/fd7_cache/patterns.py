@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+from functools import lru_cache
 
 HOLE = "{}"
 
@@ -61,6 +62,16 @@ def _collapse(pattern: str) -> str:
     return pattern
 
 
+def _ends_fit(documented: str, code: str) -> bool:
+    """A quick necessary test: the literal text before the first hole (and after the
+    last) of one pattern must start (end) the other's."""
+    head_a, head_b = documented.split(HOLE, 1)[0], code.split(HOLE, 1)[0]
+    tail_a, tail_b = documented.rsplit(HOLE, 1)[-1], code.rsplit(HOLE, 1)[-1]
+    heads = head_a.startswith(head_b) or head_b.startswith(head_a)
+    tails = tail_a.endswith(tail_b) or tail_b.endswith(tail_a)
+    return heads and tails
+
+
 def _tokens(pattern: str) -> list[str | None]:
     """Characters of the pattern, with None for each hole."""
     tokens: list[str | None] = []
@@ -71,9 +82,12 @@ def _tokens(pattern: str) -> list[str | None]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def patterns_agree(documented: str, code: str) -> bool:
     """Whether some key fits both patterns (holes match any text, the empty text too;
     a documented hole no separator)."""
+    if not _ends_fit(documented, code):
+        return False
     a, b = _tokens(documented), _tokens(code)
     reachable = [[False] * (len(b) + 1) for _ in range(len(a) + 1)]
     reachable[0][0] = True

@@ -74,7 +74,8 @@ def extract(page: Page) -> CodeClaims:
             continue
         source = python_source(page, code)
         if source.tree is not None:
-            imports.extend(_imports(source, source.tree))
+            if "import" in source.text:
+                imports.extend(_imports(source, source.tree))
         else:
             error = _syntax_error(source)
             if error is not None:
@@ -117,8 +118,20 @@ def _is_placeholder_block(source: PythonSource, error: SyntaxError) -> bool:
 # --- imports ----------------------------------------------------------------------------
 
 
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, without walking into expressions."""
+    stack = list(reversed(body))
+    while stack:
+        statement = stack.pop()
+        yield statement
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(statement, name, None)
+            if isinstance(inner, list):
+                stack.extend(reversed(inner))
+
+
 def _imports(source: PythonSource, tree: ast.Module) -> Iterator[ImportClaim]:
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             module_span = _module_span(source, node, node.module)
             for alias in node.names:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.model import CodeBlock, Page, Section, Span
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "ipython"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session"})
@@ -79,12 +80,7 @@ class PythonSource:
 
     @cached_property
     def _parsed(self) -> ast.Module | SyntaxError | None:
-        try:
-            return parse_python(self.text)
-        except SyntaxError as error:
-            return error
-        except ValueError:  # null bytes: not something an example should hold
-            return None
+        return _parse_outcome(self.text)
 
     @property
     def tree(self) -> ast.Module | None:
@@ -123,7 +119,36 @@ def parse_python(text: str) -> ast.Module:
     return compile(text, "<example>", "exec", flags=flags, dont_inherit=True)
 
 
+@lru_cache(maxsize=4096)
+def _parse_outcome(text: str) -> ast.Module | SyntaxError | None:
+    """Parsed once per distinct text: the families share blocks, and pages share examples.
+
+    Callers only read the tree; none may change it.
+    """
+    try:
+        return parse_python(text)
+    except SyntaxError as error:
+        return error
+    except ValueError:  # null bytes: not something an example should hold
+        return None
+
+
+_SOURCES: dict[tuple[str, CodeBlock], PythonSource] = {}
+_SOURCES_LIMIT = 4096
+
+
 def python_source(page: Page, code: CodeBlock) -> PythonSource:
+    """The block prepared for ``ast``; built once per page text and block."""
+    key = (page.text, code)  # str hashes are cached: the key costs nothing after once
+    cached = _SOURCES.get(key)
+    if cached is None:
+        if len(_SOURCES) >= _SOURCES_LIMIT:
+            _SOURCES.clear()
+        cached = _SOURCES[key] = _prepare(page, code)
+    return cached
+
+
+def _prepare(page: Page, code: CodeBlock) -> PythonSource:
     located = code_lines(page, code)
     texts = [line.text for line in located]
     removed = [0] * len(texts)
@@ -158,6 +183,15 @@ def first_comment(code: CodeBlock) -> str:
         if stripped:
             return stripped[1:].strip() if stripped.startswith("#") else ""
     return ""
+
+
+def sections_with_titles(page: Page) -> Iterator[tuple[Section, tuple[str, ...]]]:
+    """Every section with the titles of its chain (outermost first, its own last)."""
+    stack = [(section, (section.title,)) for section in reversed(page.sections)]
+    while stack:
+        section, titles = stack.pop()
+        yield section, titles
+        stack.extend((sub, (*titles, sub.title)) for sub in reversed(section.subsections))
 
 
 def heading_titles(page: Page, line: int) -> tuple[str, ...]:
