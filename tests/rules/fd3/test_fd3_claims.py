@@ -309,3 +309,42 @@ def test_index_fields_stop_where_the_remark_begins(parse):
     """)
     [invoice] = extract(page).models
     assert [i.fields for i in invoice.indexes] == [("status",), ("sku",), ("customer", "number")]
+
+
+def test_a_name_used_only_as_an_attribute_in_code_is_not_a_model(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Status
+
+        ```python
+        Invoice.objects.filter(status=Invoice.Status.PAID)
+        ```
+
+        ### Payment
+
+        ```python
+        from billing.models import Payment
+        ```
+    """)
+    assert [(m.name, m.explicit) for m in extract(page).models] == [
+        ("Status", False), ("Payment", True),
+    ]
+
+
+def test_name_description_tables_are_not_field_tables(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        | Name | Description |
+        | --- | --- |
+        | draft | Not sent yet |
+
+        | Name | Type |
+        | --- | --- |
+        | number | string |
+    """)
+    [invoice] = extract(page).models
+    assert [f.name for f in invoice.fields] == ["number"]

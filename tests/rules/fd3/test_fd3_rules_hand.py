@@ -488,3 +488,23 @@ def test_fd303_auto_fields_and_the_projects_user_model(parse):
         - `user` (OneToOneField → Customer): Login
     """, rel="features/y.md")
     assert codes(run_rule(FieldTypeMismatch, wrong, custom)) == [("FD303", 6, 11)]
+
+
+def test_fd305_fields_named_elsewhere_in_the_model_section_count(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Fields:**
+        - `number` (CharField): Number
+        - `total` (decimal): Amount
+        - `status` (string): State
+        - `created_at` (datetime): Issued
+        - `notes` (text): Free text
+
+        #### Relationships
+        - `customer` → Customer
+        - `tags` → Tag
+    """)
+    assert run_rule(UndocumentedField, page, facts()) == []

@@ -209,6 +209,8 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         fields.extend(table_fields)
         mentioned.update(f.name for f in table_fields)
         field_list = field_list or anchor
+    # a field named anywhere in the model's own section is not undocumented
+    mentioned.update(code.text.strip() for part in parts for block in part.blocks for code in block.codes)
     explicit = bool(field_list or index_list) or _named_plainly(section, name) or _used_in_code(
         parts, name
     )
@@ -309,8 +311,14 @@ def _named_plainly(section: Section, name: str) -> bool:
 
 
 def _used_in_code(parts: list[Section], name: str) -> bool:
-    bare = name.rpartition(".")[2]
-    pattern = re.compile(rf"\b{re.escape(bare)}\b")
+    """Code in the section uses the name as a model: imports it from a models module,
+    queries it, or defines it (``Order.Status`` alone says nothing)."""
+    bare = re.escape(name.rpartition(".")[2])
+    pattern = re.compile(
+        rf"\b{bare}\.(?:objects|_default_manager)\b|^\s*class\s+{bare}\s*\("
+        rf"|^\s*from\s+[\w.]*models[\w.]*\s+import\s+[^\n]*\b{bare}\b",
+        re.M,
+    )
     return any(pattern.search(code.text) for part in parts for code in part.code_blocks(deep=False))
 
 

@@ -120,6 +120,8 @@ def table_columns(header: TableRow) -> tuple[int, int | None] | None:
     if field_column is None:
         return None
     type_column = next((i for i, cell in enumerate(cells) if cell in TYPE_HEADERS), None)
+    if cells[field_column] == "name" and type_column is None:
+        return None  # | Name | Description | lists choices or states as often as fields
     return field_column, type_column
 
 
