@@ -242,3 +242,42 @@ def test_strict_json_keys_are_placed_past_values_that_spell_a_key(parse: ParsePa
         ("status", Span(7, 2, 7, 10)), ("id", Span(7, 18, 7, 22)),
         ("items", Span(7, 27, 7, 34)), ("id", Span(7, 38, 7, 42)),
     ]
+
+
+def test_sub_headings_and_http_response_blocks(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ## API
+
+        ### GET /api/v1/orders/
+
+        #### Query Parameters
+
+        - `status` (string, optional): Only orders in this status
+
+        #### Response
+
+        ```http
+        HTTP/1.1 200 OK
+        Content-Type: application/json
+
+        {"count": 0, "results": []}
+        ```
+
+        #### Errors
+
+        ```http
+        HTTP/1.1 400 Bad Request
+
+        {"status": ["Select a valid choice."]}
+        ```
+        """
+    )
+    claims = extract(page)
+    assert [(q.name.text, q.name.span) for q in claims.query_params] == [("status", Span(9, 4, 9, 10))]
+    [response] = claims.responses
+    assert [(k.name, span) for k, span in response.spans] == [
+        ("count", Span(17, 2, 17, 9)), ("results", Span(17, 14, 17, 23)),
+    ]

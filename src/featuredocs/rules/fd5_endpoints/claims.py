@@ -40,17 +40,19 @@ _QUERY_LABEL = re.compile(r"query(?:[- ]string)?(?:\s+param(?:eter)?s?)?|query\s
 # Labels that mean query parameters only for an endpoint read with GET.
 _GET_PARAMETERS_LABEL = re.compile(r"(?:url\s+)?param(?:eter)?s?|filters?", re.I)
 _RESPONSE_LABEL = re.compile(
-    r"(?:example\s+|sample\s+|successful\s+|success\s+)?response(?:\s+body)?(?:\s*\((?P<note>[^)]*)\))?"
-    r"(?:\s+(?P<status>\d{3})(?:\s+\w+)*)?",
+    r"(?:example\s+|sample\s+|successful\s+|success\s+)?response(?:\s+body)?"
+    r"(?:\s*\([^)]*\))?(?:\s+\d{3}(?:\s+\w+)*)?",
     re.I,
 )
 _STATUS = re.compile(r"\b(\d{3})\b")
 _ERROR_WORDS = re.compile(r"error|fail|invalid|not found|conflict|denied|unauthori[sz]ed", re.I)
 _PARAMETER_COLUMN = re.compile(r"(?:query\s+)?(?:param(?:eter)?|name|field|key)s?", re.I)
-_ITEM_NAME = re.compile(r"\s*(`+)\s*(?P<name>[A-Za-z_][\w.\[\]-]*)\s*\1(?P<rest>.*)", re.S)
+_NAME = re.compile(r"[A-Za-z_][\w.\[\]-]*")
+_ITEM_NAME = re.compile(rf"\s*(`+)\s*(?P<name>{_NAME.pattern})\s*\1(?P<rest>.*)", re.S)
 _NOT_QUERY = re.compile(r"\(\s*[^)]*\b(?:path|body|header|form|json|cookie)\b", re.I)
 _PATH_PARAM_NAME = re.compile(r"\{([^{}/]+)\}|<(?:[^<>:/]+:)?([^<>/]+)>|(?<=/):([A-Za-z_]\w*)")
 _JSON_LANGUAGES = frozenset({"json", "jsonc", "json5"})
+_HTTP_STATUS = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ class EndpointClaims:
     api_heading: Span | None = None  # the API section's heading, where page-wide findings go
 
 
-# --- attribution --------------------------------------------------------------------------------
+# --- attribution ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,7 @@ def _own_end(section: Section) -> int:
     return section.end_line
 
 
-# --- query parameters -------------------------------------------------------------------------------
+# --- query parameters -------------------------------------------------------------------------
 
 
 def _is_query_label(label: str, endpoint: EndpointClaim) -> bool:
@@ -144,25 +146,36 @@ def _item_param(page: Page, item: ListItem, endpoint: EndpointClaim) -> QueryPar
     return QueryParamClaim(Word(name, span), endpoint)
 
 
-def _table_params(page: Page, rows: tuple[TableRow, ...], endpoint: EndpointClaim) -> Iterator[QueryParamClaim]:
+def _table_params(
+    page: Page, rows: tuple[TableRow, ...], endpoint: EndpointClaim
+) -> Iterator[QueryParamClaim]:
     if not rows or not rows[0].header:
         return
-    column = next(
-        (i for i, cell in enumerate(rows[0].cells) if _PARAMETER_COLUMN.fullmatch(cell.strip())), None
-    )
+    headers = [cell.strip() for cell in rows[0].cells]
+    column = next((i for i, cell in enumerate(headers) if _PARAMETER_COLUMN.fullmatch(cell)), None)
     if column is None:
         return
     path_params = _path_param_names(endpoint.path.text)
     for row in rows[1:]:
-        if column >= len(row.cells):
-            continue
-        cell, span = row.cells[column].strip().strip("`").strip(), row.spans[column]
-        if not re.fullmatch(r"[A-Za-z_][\w.\[\]-]*", cell) or cell in path_params:
-            continue
-        found = page.line_text(span.line).find(cell, span.column - 1)
-        if found >= 0:
-            word = Word(cell, Span(span.line, found + 1, span.line, found + 1 + len(cell)))
+        word = _cell_name(page, row, column) if column < len(row.cells) else None
+        if word is not None and word.text not in path_params:
             yield QueryParamClaim(word, endpoint)
+
+
+def _cell_name(page: Page, row: TableRow, column: int) -> Word | None:
+    """The parameter a cell names: its first inline code, else the whole cell."""
+    span = row.spans[column]
+    codes = [
+        code for code in row.codes
+        if code.span.line == span.line and span.column <= code.span.column < span.end_column
+    ]
+    name = codes[0].text.strip() if codes else row.cells[column].strip()
+    if not _NAME.fullmatch(name):
+        return None
+    found = page.line_text(span.line).find(name, span.column - 1)
+    if found < 0:
+        return None
+    return Word(name, Span(span.line, found + 1, span.line, found + 1 + len(name)))
 
 
 def _labelled_tables(section: Section) -> Iterator[tuple[str, Block]]:
@@ -171,12 +184,17 @@ def _labelled_tables(section: Section) -> Iterator[tuple[str, Block]]:
         if block.kind is not BlockKind.TABLE:
             continue
         before = section.blocks[index - 1]
-        labels = [lb.label for lb in section.labelled if before.span.line <= lb.span.line <= before.span.end_line]
+        labels = [
+            lb.label for lb in section.labelled
+            if before.span.line <= lb.span.line <= before.span.end_line
+        ]
         if before.kind is BlockKind.PARAGRAPH and labels:
             yield labels[-1], block
 
 
-def _section_params(page: Page, section: Section, endpoint: EndpointClaim) -> Iterator[QueryParamClaim]:
+def _section_params(
+    page: Page, section: Section, endpoint: EndpointClaim
+) -> Iterator[QueryParamClaim]:
     for labelled in section.labelled:
         if _is_query_label(labelled.label, endpoint):
             for item in labelled.items:
@@ -196,7 +214,7 @@ def _section_params(page: Page, section: Section, endpoint: EndpointClaim) -> It
                     yield claim
 
 
-# --- responses -----------------------------------------------------------------------------------------
+# --- responses --------------------------------------------------------------------------------
 
 
 def _is_success_label(label: str) -> bool:
@@ -207,38 +225,54 @@ def _is_success_label(label: str) -> bool:
     return all(code.startswith("2") for code in _STATUS.findall(label))
 
 
-def _json_block(code: CodeBlock | None) -> bool:
+def _body(code: CodeBlock | None) -> tuple[str, int] | None:
+    """The JSON text of a response block and the index of its first line in the block.
+
+    A ``json`` block is all body; an ``http`` block is a status line, headers, a blank
+    line and the body — read only when the status is a success.
+    """
     if code is None:
-        return False
+        return None
     if code.language in _JSON_LANGUAGES:
-        return True
-    return not code.language and code.text.lstrip()[:1] in ("{", "[")
+        return code.text, 0
+    if not code.language and code.text.lstrip()[:1] in ("{", "["):
+        return code.text, 0
+    if code.language != "http":
+        return None
+    lines = code.text.splitlines()
+    status = _HTTP_STATUS.match(lines[0]) if lines else None
+    if status is None or not status.group(1).startswith("2") or "" not in lines:
+        return None
+    start = lines.index("") + 1
+    return "\n".join(lines[start:]), start
 
 
 def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseClaim | None:
-    body = read_json(code.text)
-    if body is None:
+    found = _body(code)
+    body = read_json(found[0]) if found is not None else None
+    if found is None or body is None:
         return None
-    lines = code.text.splitlines()
+    lines, first = code.text.splitlines(), found[1]
     spans = tuple(
-        (key, code_line_span(page, code, key.line, key.column, key.length, lines))
+        (key, code_line_span(page, code, first + key.line, key.column, key.length, lines))
         for key in body.walk_keys()
     )
     return ResponseClaim(endpoint, body, spans)
 
 
-def _section_responses(page: Page, section: Section, endpoint: EndpointClaim) -> Iterator[ResponseClaim]:
-    codes = [lb.code for lb in section.labelled if _is_success_label(lb.label) and _json_block(lb.code)]
+def _section_responses(
+    page: Page, section: Section, endpoint: EndpointClaim
+) -> Iterator[ResponseClaim]:
+    codes = [lb.code for lb in section.labelled if _is_success_label(lb.label)]
     if section.level >= 3 and _is_success_label(section.title):
-        codes += [b.code for b in section.blocks if _json_block(b.code)]
+        codes += [b.code for b in section.blocks]
     for code in codes:
-        assert code is not None
-        claim = _response(page, code, endpoint)
+        claim = _response(page, code, endpoint) if code is not None else None
         if claim is not None:
             yield claim
 
 
-# --- the page --------------------------------------------------------------------------------------------
+# --- the page ---------------------------------------------------------------------------------
 
 
 def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointClaims:

@@ -20,7 +20,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from featuredocs.model import BlockKind, CodeBlock, Heading, InlineCode, Page, Section, Span, TableRow
+from featuredocs.model import (
+    BlockKind,
+    CodeBlock,
+    Heading,
+    InlineCode,
+    Page,
+    Section,
+    Span,
+    TableRow,
+)
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.fd5_endpoints.paths import (
     TEMPLATE_PATHS,
@@ -85,7 +94,7 @@ class EndpointClaim:
 
 
 def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
-    """The template's example paths: its endpoint headings and its request lines."""
+    """The template's example paths, normalised: its endpoint headings and request lines."""
     if _placeholder_cache and _placeholder_cache[0][0] is schema:
         return _placeholder_cache[0][1]
     paths = set(TEMPLATE_PATHS)
@@ -94,7 +103,7 @@ def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
         for text in (*titles, *schema.fillers):
             target = parse_request(text) or parse_request_line(text)
             if target is not None:
-                paths.add(target.path.text)
+                paths.add(shape(target.path.text).text)
     _placeholder_cache[:] = [(schema, frozenset(paths))]
     return _placeholder_cache[0][1]
 
@@ -138,7 +147,7 @@ def heading_claims(
 def _heading_claim(
     page: Page, heading: Heading, under_api: bool, codes: list[InlineCode]
 ) -> EndpointClaim | None:
-    text = _ESCAPE.sub(r"\1", heading.source.replace("`", "")).strip()
+    text = _ESCAPE.sub(r"\1", heading.source.replace("`", "").replace("*", "")).strip()
     target = parse_heading(text, bare=under_api)
     if target is not None:
         return _placed(page, heading.span.line, target, ClaimKind.HEADING)
@@ -160,7 +169,7 @@ def _placed(page: Page, line: int, target: Target, kind: ClaimKind) -> EndpointC
     return EndpointClaim(path, methods, kind, words, target.absolute)
 
 
-# --- labels ------------------------------------------------------------------------------------------
+# --- labels -----------------------------------------------------------------------------------
 
 
 def label_claims(
@@ -169,7 +178,10 @@ def label_claims(
     """``**Endpoint:** `GET /api/v1/orders/` ``, or ``**URL:** `/api/v1/orders/` `` with a
     ``**Method:** `GET` `` label next to it, in one section's own paragraphs."""
     methods = next(
-        (lb for lb in section.labelled if _METHOD_LABEL.fullmatch(lb.label.strip()) and lb.value_span),
+        (
+            lb for lb in section.labelled
+            if _METHOD_LABEL.fullmatch(lb.label.strip()) and lb.value_span
+        ),
         None,
     )
     for labelled in section.labelled:
@@ -188,14 +200,16 @@ def label_claims(
 
 def _with_methods(page: Page, claim: EndpointClaim, value: str, span: Span | None) -> EndpointClaim:
     found = parse_methods(value.replace("`", ""))
-    placed = find_in_line(page, span.line, [m.text for m in found], span.column) if found and span else None
-    if found is None or placed is None:
+    if found is None or span is None:
+        return claim
+    placed = find_in_line(page, span.line, [m.text for m in found], span.column)
+    if placed is None:
         return claim
     words = tuple(Word(m.text, s) for m, s in zip(found, placed, strict=True))
     return EndpointClaim(claim.path, words, claim.kind, claim.query, claim.absolute)
 
 
-# --- request blocks -------------------------------------------------------------------------------
+# --- request blocks ---------------------------------------------------------------------------
 
 
 def request_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
@@ -228,7 +242,7 @@ def _request_claim(
     )
 
 
-# --- tables and inline code --------------------------------------------------------------------------
+# --- tables and inline code -------------------------------------------------------------------
 
 
 def table_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
@@ -247,7 +261,9 @@ def _row_claim(page: Page, row: TableRow) -> EndpointClaim | None:
     requests = [c for c in inline if c.methods]
     if len(requests) == 1:
         found = requests[0]
-        return EndpointClaim(found.path, found.methods, ClaimKind.TABLE, found.query, found.absolute)
+        return EndpointClaim(
+            found.path, found.methods, ClaimKind.TABLE, found.query, found.absolute
+        )
     methods = _methods_cell(page, row)
     if not methods:
         return None

@@ -93,7 +93,7 @@ def read_json(text: str) -> JsonValue | None:
     return value
 
 
-# --- strict JSON: parsed by the json module, keys placed by searching in order ------------------
+# --- strict JSON: parsed by the json module, keys placed by searching in order ----------------
 
 
 class _Members(list):  # type: ignore[type-arg]
@@ -139,7 +139,7 @@ class _Placer:
         return JsonKey(name, line, column, len(quoted), self.value(data))
 
 
-# --- the lenient reader --------------------------------------------------------------------------
+# --- the lenient reader -----------------------------------------------------------------------
 
 
 def _tokens(text: str) -> list[_Token]:

@@ -40,7 +40,7 @@ _CATCH_ALL = re.compile(r"\{\w*(?:path|url|rest|splat)\w*\}$", re.IGNORECASE)
 _VALUE = re.compile(r"\d")
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
-#: The template's own example endpoint; a page that keeps it keeps a placeholder.
+#: The template's own example endpoint (normalised); a page that keeps it keeps a placeholder.
 TEMPLATE_PATHS = frozenset({"/api/feature/resource/"})
 
 
@@ -79,7 +79,7 @@ class PathShape:
         return PathShape(self.segments, trailing_slash)
 
 
-# --- reading --------------------------------------------------------------------------------
+# --- reading ----------------------------------------------------------------------------------
 
 
 def parse_request(text: str, *, bare: bool = False) -> Target | None:
@@ -169,11 +169,14 @@ def _segment(part: str) -> str:
     return _PARAM.sub(WILDCARD, part)
 
 
-def is_placeholder(path: str, placeholders: Iterable[str] = TEMPLATE_PATHS) -> bool:
-    """The template's example path, or a path with ``[...]``/``...`` left in it."""
+def is_placeholder(path: str, placeholders: frozenset[str] = TEMPLATE_PATHS) -> bool:
+    """The template's example path, or a path with ``[...]``/``...`` left in it.
+
+    ``placeholders`` are normalised (:func:`shape` ``.text``), as the template's are.
+    """
     if _PLACEHOLDER.search(path):
         return True
-    return shape(path).text in {shape(p).text for p in placeholders}
+    return shape(path).text in placeholders
 
 
 def looks_like_file(path: str) -> bool:
@@ -182,7 +185,7 @@ def looks_like_file(path: str) -> bool:
     return bool(_FILE_SUFFIX.search(last)) and not path.endswith("/")
 
 
-# --- matching ----------------------------------------------------------------------------------
+# --- matching ---------------------------------------------------------------------------------
 
 
 def match_score(

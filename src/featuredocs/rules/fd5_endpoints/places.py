@@ -40,7 +40,9 @@ def inline_text_span(page: Page, code: InlineCode, offset: int, length: int) -> 
     return Span(code.span.line, column, code.span.line, column + length)
 
 
-def find_in_line(page: Page, line: int, texts: list[str], start_column: int = 1) -> list[Span] | None:
+def find_in_line(
+    page: Page, line: int, texts: list[str], start_column: int = 1
+) -> list[Span] | None:
     """Spans of ``texts`` found one after the other on a page line, or None if one is missing."""
     source = page.line_text(line)
     position = start_column - 1

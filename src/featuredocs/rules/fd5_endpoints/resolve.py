@@ -87,7 +87,9 @@ class EndpointIndex:
             self._matches[key] = self._best(documented, catch_all, words)
         return self._matches[key]
 
-    def _best(self, documented: PathShape, catch_all: bool, words: bool) -> tuple[EndpointFact, ...]:
+    def _best(
+        self, documented: PathShape, catch_all: bool, words: bool
+    ) -> tuple[EndpointFact, ...]:
         candidates = self._by_length.get(len(documented.segments), [])
         if catch_all:
             candidates = candidates + [r for r in self._catch_alls if r not in candidates]
