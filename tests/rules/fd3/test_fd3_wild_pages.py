@@ -131,3 +131,64 @@ def test_the_same_page_with_drift_is_caught(parse, billing_facts):
         ("FD803", 56, 47),  # "customer__profile"
         ("FD804", 67, 12),  # `refresh`
     ]
+
+
+MESSY_CODE = '''\
+# Invoicing API
+
+## API Endpoints
+
+```python
+from ninja import Schema
+from rest_framework import serializers
+from billing.models import Invoice
+
+
+class Invoice(Schema):  # the API's own shape, not the model
+    number: str
+    total_text: str = Field(alias="total")
+
+
+class InvoiceSerializer(serializers.ModelSerializer):
+    display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Invoice
+        fields = ["number", "display"]
+```
+
+## Usage Examples
+
+```python
+async def latest(customer_id: int):
+    if (invoice := await Invoice.objects.filter(customer_id=customer_id).afirst()) is not None:
+        return invoice.number
+    match invoice:
+        case None:
+            pass
+    handler = lambda row: row.whatever
+    with open("x") as invoice_file:
+        invoice_file.read()
+    try:
+        Invoice.objects.get(pk=0)
+    except Invoice.DoesNotExist as error:
+        error.args
+```
+
+```python
+this is not python (
+Invoice.objects.filter(total__gte=10).order_by("?")
+```
+
+```py
+>>> invoices = Invoice.objects.all()
+>>> [i.number for i in invoices]
+['2024-001']
+```
+'''
+
+
+def test_messy_examples_neither_crash_nor_mislead(parse, billing_facts):
+    page = parse(MESSY_CODE)
+    for rule in RULES:
+        assert run_rule(rule, page, billing_facts) == [], rule.code

@@ -19,6 +19,17 @@ from featuredocs.rules.fd3_models.index_items import IndexClaim
 from featuredocs.rules.fd3_models.pycode import PythonBlock
 
 RELATION_CALLS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField", "GenericRelation"})
+#: Bases of classes that share a model's name without being the model: API schemas,
+#: serializers, forms, filters, admin classes.
+NOT_MODEL_BASES = frozenset({
+    "BaseModel", "Schema", "ModelSchema", "Serializer", "ModelSerializer",
+    "HyperlinkedModelSerializer", "Form", "ModelForm", "FilterSet", "ModelAdmin", "TypedDict",
+    "NamedTuple", "Enum", "TextChoices", "IntegerChoices", "Choices", "Protocol",
+})
+NOT_MODEL_MODULES = frozenset({
+    "serializers", "forms", "ninja", "pydantic", "schemas", "filters", "django_filters",
+    "admin", "enum", "typing",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +42,23 @@ class CodeClass:
     indexes: tuple[IndexClaim, ...]
 
 
+def looks_like_model(node: ast.ClassDef) -> bool:
+    """A class with bases, none of which marks a schema, serializer, form or enum."""
+    if not node.bases:
+        return False
+    for base in node.bases:
+        if callee_name(base) in NOT_MODEL_BASES:
+            return False
+        if isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name):
+            if base.value.id in NOT_MODEL_MODULES:
+                return False
+    return True
+
+
 def read_classes(blocks: tuple[PythonBlock, ...]) -> Iterator[CodeClass]:
     for block in blocks:
         for node in block.nodes():
-            if isinstance(node, ast.ClassDef) and node.bases:
+            if isinstance(node, ast.ClassDef) and looks_like_model(node):
                 yield CodeClass(
                     name=node.name,
                     span=_name_span(block, node),
@@ -60,8 +84,16 @@ def _field_calls(node: ast.ClassDef) -> Iterator[tuple[ast.Name, ast.Call, str]]
             continue
         if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             name = callee_name(value.func)
-            if name is not None and (name in ANCESTORS or name.endswith("Field")):
+            if name is not None and (name in ANCESTORS or _models_attribute(value.func)):
                 yield target, value, name
+
+
+def _models_attribute(func: ast.expr) -> bool:
+    """``models.MoneyField``-like: a field class taken from a ``models`` module."""
+    return (
+        isinstance(func, ast.Attribute) and func.attr.endswith("Field")
+        and isinstance(func.value, ast.Name) and func.value.id.endswith("models")
+    )
 
 
 def callee_name(func: ast.expr) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from featuredocs.model import ModelFact, ProjectFacts
+from featuredocs.rules.fd3_models.code_models import looks_like_model
 from featuredocs.rules.fd3_models.pycode import PythonBlock
 from featuredocs.rules.fd3_models.resolve import ModelResolver
 
@@ -305,8 +306,11 @@ def _collect_bindings(node: ast.AST, inference: Inference) -> None:
             name = alias.asname or alias.name.split(".")[0]
             inference.bind(name, _Import(name) if isinstance(node, ast.ImportFrom) else _UNKNOWN)
     elif isinstance(node, ast.ClassDef):
-        inference.bind(node.name, _ClassName(node.name))
-        _bind_methods(node, inference)
+        if looks_like_model(node):
+            inference.bind(node.name, _ClassName(node.name))
+            _bind_methods(node, inference)
+        else:
+            inference.bind(node.name, _UNKNOWN)
     elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
         _bind_arguments(node, inference)
     else:
