@@ -91,7 +91,7 @@ def test_fd602_stale_default_with_a_safe_fix(parse):
     page = parse(CLEAN.replace('ORDER_TIMEOUT="30"', 'ORDER_TIMEOUT="45"'))
     (finding,) = run_rule(StaleEnvironmentDefault, page, FACTS)
     assert (finding.code, finding.span) == ("FD602", Span(18, 16, 18, 18))
-    assert finding.message == "`ORDER_TIMEOUT` defaults to `30` in code, documented as `45`"
+    assert finding.message == "`ORDER_TIMEOUT` defaults to `30` in code, not `45`"
     assert finding.hint == "the code's default is `30` (orders/conf.py:4)"
     assert finding.fix is not None and finding.fix.applicability == Applicability.SAFE
     assert [(e.span, e.replacement) for e in finding.fix.edits] == [(Span(18, 16, 18, 18), "30")]
@@ -171,7 +171,7 @@ def test_fd605_leaves_settings_whose_shape_is_unknown(parse):
 def test_fd606_variable_read_by_the_feature_app_but_not_documented(parse):
     page = parse(CLEAN.replace("ORDER_BATCH_SIZE=500\n", ""))
     assert findings(UndocumentedEnvironmentVariable, page) == [
-        ("FD606", 11, 1, "environment variable `ORDER_BATCH_SIZE` is read by the feature but not documented",
+        ("FD606", 11, 1, "`ORDER_BATCH_SIZE` is read by the feature's code but not documented",
          "read at orders/tasks.py:7 (default `500`)"),
     ]
 
@@ -180,7 +180,7 @@ def test_fd606_a_page_without_declarations_covers_the_one_app_it_uses(parse):
     undeclared = CLEAN.replace("## Data Models\n\n### Order\n\n", "")
     page = parse(undeclared + "\n```bash\npython manage.py send_invoices\n```\n")
     assert [f[3] for f in findings(UndocumentedEnvironmentVariable, page)] == [
-        "environment variable `BILLING_ENDPOINT` is read by the feature but not documented",
+        "`BILLING_ENDPOINT` is read by the feature's code but not documented",
     ]
     page = parse(undeclared + "\n```python\nfrom billing.models import Invoice\n```\n")
     assert len(run_rule(UndocumentedEnvironmentVariable, page, FACTS)) == 1
@@ -210,3 +210,14 @@ def test_fd604_leaves_blocks_of_another_settings_module(parse):
     assert [f[:3] for f in findings(UnknownSetting, parse(same), facts)] == [("FD604", 29, 1)]
     other_module = CLEAN.replace("# settings.py\nORDER_CONFIG", "# project/settings/production.py\nORDER_CONFG")
     assert run_rule(UnknownSetting, parse(other_module), facts) == []
+
+
+def test_fd602_cuts_long_values_in_the_message_but_not_in_the_fix(parse):
+    long_default = "https://billing.example/api/v2/invoices"
+    facts = dataclasses.replace(FACTS, env_vars=FACTS.env_vars + (
+        dataclasses.replace(FACTS.env_vars[1], name="ORDER_BILLING_URL", default=long_default),
+    ))
+    page = parse(CLEAN.replace("ORDER_HOSTS=a,b", "ORDER_HOSTS=a,b\nORDER_BILLING_URL=https://old.example/api"))
+    (finding,) = run_rule(StaleEnvironmentDefault, page, facts)
+    assert len(finding.message) <= 85 and "…" in finding.message
+    assert finding.fix is not None and finding.fix.edits[0].replacement == long_default

@@ -88,7 +88,8 @@ class UnknownEnvironmentVariable(Rule):
 
 
 def _hint(name: str, facts: ProjectFacts) -> str | None:
-    match = closest(name, [var.name for var in facts.env_vars])
+    # Variables of one project share prefixes (`SHOP_…`), so only a really close name helps.
+    match = closest(name, [var.name for var in facts.env_vars], cutoff=0.75)
     if match is None:
         return None
     var = facts.env_var(match)

@@ -65,10 +65,15 @@ class StaleEnvironmentDefault(Rule):
         return self.finding(
             page,
             claim.value_span or claim.span,
-            f"`{claim.name}` defaults to `{actual}` in code, documented as `{documented}`",
+            f"`{claim.name}` defaults to `{_short(actual)}` in code, not `{_short(documented)}`",
             hint=f"the code's default is `{actual}`{where}",
             fix=_fix(claim, var),
         )
+
+
+def _short(value: str, limit: int = 16) -> str:
+    """Long values are cut in the message; the hint and the fix carry them whole."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _fix(claim: EnvVarClaim, var: EnvVarFact) -> Fix | None:

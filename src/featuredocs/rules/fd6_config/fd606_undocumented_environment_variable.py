@@ -66,7 +66,7 @@ class UndocumentedEnvironmentVariable(Rule):
             yield self.finding(
                 page,
                 claims.env_anchor,
-                f"environment variable `{var.name}` is read by the feature but not documented",
+                f"`{var.name}` is read by the feature's code but not documented",
                 hint=f"read at {where}{default}",
             )
 
