@@ -54,7 +54,8 @@ _PARTIAL = frozenset({
 })
 _OTHER_TIMES = re.compile(
     r"\b(?:future|planned|proposed|roadmap|enhancements?|alternatives?|legacy|deprecated"
-    r"|history|changelog|migrating|before|previous|old|removed|phase \d+)\b",
+    r"|changelog|version history|migrating|migration from|removed|phase \d+)\b"
+    r"|^before\b|\b(?:old|previous|former) (?:versions?|designs?|schemas?|models?|api)\b",
     re.I,
 )
 _QUALIFIERS = frozenset({"model", "database", "db", "unique", "composite", "and"})
