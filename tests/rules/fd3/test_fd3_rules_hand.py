@@ -344,3 +344,22 @@ def test_fd303_auto_fields_and_the_projects_user_model(parse):
         - `user` (OneToOneField → Customer): Login
     """, rel="features/y.md")
     assert codes(run_rule(FieldTypeMismatch, wrong, custom)) == [("FD303", 6, 11)]
+
+
+def test_fd301_a_concrete_model_is_preferred_over_an_abstract_base(parse):
+    from dataclasses import replace
+
+    from tests.rules.fd3.hand_facts import TAG
+
+    base = facts()
+    abstract_tag = replace(TAG, app_label="customers", module="customers.models", abstract=True)
+    with_abstract = replace(base, models=(*base.models, abstract_tag))
+    page = parse("""\
+        ## Data Models
+
+        ### Tag
+
+        **Fields:**
+        - `label` (SlugField): Label
+    """)
+    assert run_rule(ModelNotFound, page, with_abstract) == []

@@ -2,8 +2,9 @@
 
 ``billing.Invoice`` names one model. A bare ``Invoice`` is looked up by name; when
 several models share it, the page's own ``from app.models import Invoice`` decides, then
-a preference for the project's own apps over Django's and third-party ones. What is
-still ambiguous is reported (FD301), never guessed.
+a preference for the project's own apps over Django's and third-party ones, then for a
+concrete model over an abstract base. What is still ambiguous is reported (FD301),
+never guessed.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ class ModelResolver:
         matches = self._named(name)
         if len(matches) <= 1:
             return Resolution(matches[0] if matches else None)
-        narrowed = self._by_import(name, matches) or self._own(matches)
+        narrowed = self._by_import(name, matches) or self._own(matches) or matches
+        if len(narrowed) > 1:
+            narrowed = [m for m in narrowed if not m.abstract]  # an abstract base is rarely meant
         if len(narrowed) == 1:
             return Resolution(narrowed[0])
         return Resolution(None, tuple(sorted(matches, key=lambda m: m.label)))
@@ -60,7 +63,9 @@ class ModelResolver:
             return None
         matches = self._named(identifier)  # a free name: no import on the page binds it
         if len(matches) > 1:
-            matches = self._own(matches)
+            matches = self._own(matches) or matches
+        if len(matches) > 1:
+            matches = [m for m in matches if not m.abstract]
         return matches[0] if len(matches) == 1 else None
 
     def _named(self, name: str) -> list[ModelFact]:
