@@ -1,0 +1,83 @@
+"""The bundled example shop, copied where a test may write, and its facts as JSON.
+
+Tests never write into ``examples/``: every test that runs a writing command works on a
+copy in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from tests.cli.support import featuredocs
+
+SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop"
+APPS = ("catalog", "orders", "customers")  # the apps with models, commands and endpoints
+
+
+def copy_shop(target: Path) -> Path:
+    """A fresh copy of the example project under ``target``."""
+    destination = target / "shop"
+    shutil.copytree(SHOP, destination, ignore=shutil.ignore_patterns("__pycache__", "*.sqlite3"))
+    return destination
+
+
+def facts_json(project: Path) -> dict[str, Any]:
+    """The facts as ``featuredocs facts`` prints them (one live introspection)."""
+    run = featuredocs("facts", cwd=project)
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+# --- filling in a generated page the way a person would -------------------------------------
+
+_BRACKETED = re.compile(r"(?<![\\!])\[([^\[\]\n]+)\](?![(\[])")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_FILLER_LINES = re.compile(
+    r"^\s*(?:from (?:app|other_app)\.models import \w+|result = Model\.objects\.do_something\(\)"
+    r"|instance = Model\.objects\.create\(field=value\)|combined = Model\.integrate_with\(.*\)"
+    r"|Model\.objects\.select_related\('relation'\)\.filter\(condition\)"
+    r"|python manage\.py (?:command_\w+|command\d)\b.*)\s*$"
+)
+_FILLER_PHRASES = {
+    "Purpose and responsibility": "Keeps the feature's state consistent",
+    "Current capacity": "what one server handles today",
+    "Target capacity": "what the next year needs",
+}
+
+
+def fill_placeholders(text: str) -> str:
+    """The page with every template placeholder replaced by plain prose: bracketed
+    text becomes words, the template's example code lines go, its filler phrases become
+    sentences, and links to example.com point at a real site."""
+    lines: list[str] = []
+    in_code = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_code = not in_code
+            lines.append(line)
+            continue
+        if in_code:
+            if not _FILLER_LINES.match(line):
+                lines.append(line)
+            continue
+        lines.append(_fill_prose(line))
+    return "\n".join(lines)
+
+
+def _fill_prose(line: str) -> str:
+    line = line.replace("https://example.com", "https://docs.djangoproject.com/")
+    line = re.sub(r"\[(External Doc \d)\]\(([^)]*)\) - Description", r"[\1](\2) - Background reading", line)
+    for phrase, prose in _FILLER_PHRASES.items():
+        line = line.replace(phrase, prose)
+    if re.match(r"^\s*- \[[^\]]+\]: Description\s*$", line):  # `- [Capability 1]: Description`
+        return re.sub(r"\[([^\]]+)\]: Description", lambda m: f"{_words(m.group(1))}: described here", line)
+    return _BRACKETED.sub(lambda m: _words(m.group(1)), line)
+
+
+def _words(placeholder: str) -> str:
+    """``Capability 1`` → ``written capability 1``: prose that names no code."""
+    return "written " + placeholder.lower().replace("`", "")

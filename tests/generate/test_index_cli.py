@@ -1,0 +1,158 @@
+"""``featuredocs index`` on copies of the example shop: hand-written text survives, the
+pages' anchors exist, ``--check`` and ``--diff`` write nothing, a second run changes nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from featuredocs.markdown import parse_page
+from tests.cli.support import featuredocs
+from tests.generate.shop import SHOP, copy_shop, facts_json
+
+INDEX_FILES = ("README.md", "commands.md", "api.md")
+
+
+def _originals() -> dict[str, bytes]:
+    return {name: (SHOP / "docs" / name).read_bytes() for name in INDEX_FILES}
+
+
+def _anchors(path: Path) -> frozenset[str]:
+    text = path.read_text(encoding="utf-8")
+    return parse_page(text, path=path, rel=path.name).anchors
+
+
+def _linked_anchors(docs: Path, target: str) -> set[str]:
+    """Every ``#anchor`` the feature pages link to in ``target`` (``../api.md#orders``)."""
+    found: set[str] = set()
+    for page in (docs / "features").glob("*.md"):
+        found.update(re.findall(rf"\]\(\.\./{re.escape(target)}#([^)]+)\)", page.read_text(encoding="utf-8")))
+    return found
+
+
+# --- the example, with its hand-written index files ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_shop(tmp_path_factory.mktemp("index"))
+
+
+def test_check_and_diff_write_nothing(shop: Path) -> None:
+    check = featuredocs("index", "--check", cwd=shop)
+    assert check.code == 1
+    assert check.err.splitlines() == [f"featuredocs: docs/{name}: would be rewritten" for name in INDEX_FILES]
+    diff = featuredocs("index", "--diff", cwd=shop)
+    assert diff.code == 0, diff.err
+    for name in INDEX_FILES:
+        assert f"--- a/docs/{name}\n+++ b/docs/{name}\n" in diff.out
+    assert "+<!-- featuredocs:begin index -->\n" in diff.out
+    assert not [line for line in diff.out.splitlines() if line.startswith("-") and not line.startswith("---")]
+    assert {name: (shop / "docs" / name).read_bytes() for name in INDEX_FILES} == _originals()
+
+
+def test_index_keeps_hand_written_text_and_check_stays_clean(shop: Path) -> None:
+    run = featuredocs("index", cwd=shop)
+    assert run.code == 0, run.err
+    for name, original in _originals().items():
+        assert (shop / "docs" / name).read_bytes().startswith(original)
+    check = featuredocs("check", cwd=shop)
+    assert check.code == 0, check.out
+    assert check.out.startswith("All checks passed")
+
+
+def test_a_second_run_changes_nothing(shop: Path) -> None:
+    featuredocs("index", cwd=shop)
+    before = {name: (shop / "docs" / name).read_bytes() for name in INDEX_FILES}
+    run = featuredocs("index", cwd=shop)
+    assert run.code == 0 and run.err == ""
+    assert {name: (shop / "docs" / name).read_bytes() for name in INDEX_FILES} == before
+    assert featuredocs("index", "--check", cwd=shop).code == 0
+
+
+def test_what_hand_written_files_already_cover_is_not_repeated(shop: Path) -> None:
+    featuredocs("index", cwd=shop)
+    api = (shop / "docs" / "api.md").read_text(encoding="utf-8")
+    region = api.split("<!-- featuredocs:begin index -->")[1]
+    assert region.strip() == "<!-- featuredocs:end index -->"  # written as `{id}` by hand: the same endpoints
+
+
+# --- a docs tree without index files ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_shop(tmp_path_factory.mktemp("index-fresh"))
+    for name in INDEX_FILES:
+        (project / "docs" / name).unlink()
+    run = featuredocs("index", cwd=project)
+    assert run.code == 0, run.err
+    return project
+
+
+@pytest.fixture(scope="module")
+def facts(fresh: Path) -> dict[str, Any]:
+    return facts_json(fresh)
+
+
+def test_every_anchor_the_pages_link_to_exists(fresh: Path) -> None:
+    docs = fresh / "docs"
+    for target in ("commands.md", "api.md"):
+        linked = _linked_anchors(docs, target)
+        assert linked, target
+        assert linked <= _anchors(docs / target), target
+
+
+def test_readme_links_every_feature_page_with_its_tagline(fresh: Path) -> None:
+    readme = (fresh / "docs" / "README.md").read_text(encoding="utf-8")
+    for page in sorted((fresh / "docs" / "features").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        title = text.splitlines()[0].removeprefix("# ")
+        tagline = re.search(r"^> \*\*[^*]+\*\* - (.*)$", text, re.M).group(1)  # type: ignore[union-attr]
+        assert f"- [{title}](features/{page.name}) - {tagline}\n" in readme
+    assert "- [Management Commands](commands.md)" in readme and "- [API Reference](api.md)" in readme
+
+
+def test_commands_reference_has_every_command_its_usage_and_options(
+    fresh: Path, facts: dict[str, Any]
+) -> None:
+    text = (fresh / "docs" / "commands.md").read_text(encoding="utf-8")
+    features = {p.name: p.read_text(encoding="utf-8") for p in (fresh / "docs" / "features").glob("*.md")}
+    for command in (c for c in facts["commands"] if c["project"]):
+        section = text.split(f"## {command['name']}\n")[1].split("\n## ")[0]
+        usage = re.search(r"^usage: manage\.py (\S+)(.*)$", section, re.M)
+        assert usage is not None and usage.group(1) == command["name"]
+        for option in (o for o in command["options"] if not o["base"]):
+            shown = option["flags"][-1] if option["flags"] else option["dest"]
+            assert f"| `{shown}" in section
+        documenting = [name for name, page in features.items() if f"### {command['name']}\n" in page]
+        assert documenting and all(f"(features/{name})" in section for name in documenting)
+
+
+def test_api_reference_has_every_endpoint_of_the_projects_apps(fresh: Path, facts: dict[str, Any]) -> None:
+    text = (fresh / "docs" / "api.md").read_text(encoding="utf-8")
+    own = {a["label"] for a in facts["apps"] if a["project"]}
+    expected = {
+        f"{method} {e['path']}" for e in facts["endpoints"] if e["app"] in own for method in e["methods"]
+    }
+    assert set(re.findall(r"^### (.+)$", text, re.M)) == expected
+    assert "/admin/" not in text and "### GET /api/v1/\n" not in text  # not the project's own
+
+
+def test_fresh_tree_checks_clean(fresh: Path) -> None:
+    check = featuredocs("check", cwd=fresh)
+    assert check.code == 0, check.out
+
+
+def test_crlf_files_stay_crlf(tmp_path: Path) -> None:
+    project = copy_shop(tmp_path)
+    readme = project / "docs" / "README.md"
+    readme.write_bytes(readme.read_bytes().replace(b"\n", b"\r\n"))
+    original = readme.read_bytes()
+    assert featuredocs("index", cwd=project).code == 0
+    written = readme.read_bytes()
+    assert written.startswith(original)
+    assert b"\n" not in written.replace(b"\r\n", b"")

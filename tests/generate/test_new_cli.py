@@ -1,0 +1,225 @@
+"""``featuredocs new`` as a user runs it: what it writes, what it refuses, its options.
+
+What a page should say is worked out here from the facts JSON (``featuredocs facts``),
+not from featuredocs' own renderers.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.support import featuredocs
+from tests.generate.shop import copy_shop, facts_json
+
+FEATURES = Path("docs") / "features"
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_shop(tmp_path_factory.mktemp("new-cli"))
+
+
+@pytest.fixture(scope="module")
+def facts(shop: Path) -> dict[str, Any]:
+    return facts_json(shop)
+
+
+@pytest.fixture(scope="module")
+def orders_page(shop: Path) -> str:
+    run = featuredocs("new", "orders-page", "--app", "orders", cwd=shop)
+    assert run.code == 0, run.err
+    return (shop / FEATURES / "orders-page.md").read_text(encoding="utf-8")
+
+
+def _section(page: str, title: str) -> str:
+    """The text of ``## title`` up to the next H2."""
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", page, re.M | re.S)
+    assert match, title
+    return match.group(1)
+
+
+def _model(facts: dict[str, Any], label: str) -> dict[str, Any]:
+    app, name = label.split(".")
+    return next(m for m in facts["models"] if m["app_label"] == app and m["name"] == name)
+
+
+def test_title_and_tagline_come_from_the_name(orders_page: str) -> None:
+    assert orders_page.startswith(
+        "# Orders Page\n\n> **Orders Page** - [One sentence describing the feature's purpose]\n"
+    )
+
+
+def test_every_field_of_every_model_is_listed_with_its_class(
+    orders_page: str, facts: dict[str, Any]
+) -> None:
+    models = _section(orders_page, "Data Models")
+    for label in ("orders.Order", "orders.OrderItem"):
+        model = _model(facts, label)
+        assert f"### {model['name']}\n" in models
+        for field in model["fields"]:
+            if field["reverse"]:
+                assert f"`{field['name']}`" not in models.split(f"### {model['name']}")[1].split("###")[0]
+                continue
+            kind = field["field_class"]
+            if field["related_model"]:
+                kind += " → " + field["related_model"].split(".")[1]
+            assert f"- `{field['name']}` ({kind}): " in models
+
+
+def test_help_text_describes_a_field_and_a_placeholder_stands_in_otherwise(orders_page: str) -> None:
+    assert "- `unit_price_cents` (PositiveIntegerField): The product's price when the order was placed." in orders_page
+    assert "- `status` (CharField): [Description]" in orders_page
+    assert "- `id` (BigAutoField): Primary key." in orders_page
+
+
+def test_indexes_are_written_in_the_template_shapes(orders_page: str) -> None:
+    order = _section(orders_page, "Data Models").split("### OrderItem")[0]
+    indexes = re.search(r"\*\*Indexes:\*\*\n((?:- .*\n)+)", order)
+    assert indexes is not None
+    assert indexes.group(1).splitlines() == [
+        "- Unique index on `number`",
+        "- Index on `customer`",
+        "- `orders_status_created_idx` on (`status`, `created_at`)",
+        "- Composite index on (`customer`, `status`)",  # Django named it; the name is noise
+    ]
+    assert "- `orders_item_unique_product` unique constraint on (`order`, `product`)" in orders_page
+
+
+def test_usage_imports_from_the_package_that_exposes_the_model(orders_page: str) -> None:
+    assert "from orders.models import Order\n" in orders_page  # not orders.models.order
+    assert "from orders.models import OrderItem\n" in orders_page
+
+
+def test_command_usage_examples_and_options_come_from_its_parser(
+    orders_page: str, facts: dict[str, Any]
+) -> None:
+    commands = _section(orders_page, "Management Commands")
+    command = next(c for c in facts["commands"] if c["name"] == "expire_orders")
+    own = [o for o in command["options"] if not o["base"]]
+    usage = re.search(r"^python manage\.py expire_orders \[.*$", commands, re.M)
+    assert usage is not None
+    for option in own:
+        assert option["flags"][-1] in usage.group(0)
+        item = re.search(rf"^- `{re.escape(option['flags'][-1])}`: (.*)$", commands, re.M)
+        assert item is not None, option["flags"]
+        if option["action"] == "store":
+            assert item.group(1).endswith(f"(default: {ast.literal_eval(option['default'])})")
+        else:
+            assert "default" not in item.group(1)
+    assert "python manage.py expire_orders --dry-run\n" in commands
+    assert "python manage.py expire_orders --older-than-hours 48 --batch-size 200\n" in commands
+
+
+def test_endpoints_have_request_parameters_and_response_skeleton(
+    orders_page: str, facts: dict[str, Any]
+) -> None:
+    api = _section(orders_page, "API Endpoints")
+    endpoints = [e for e in facts["endpoints"] if e["app"] == "orders"]
+    for endpoint in endpoints:
+        for method in endpoint["methods"]:
+            assert f"### {method} {endpoint['path']}\n" in api
+            assert f"{method} {endpoint['path']} HTTP/1.1" in api
+    listing = api.split("### GET /api/v1/orders/\n")[1].split("\n### ")[0]
+    for param in next(e for e in endpoints if e["path"] == "/api/v1/orders/")["query_params"]:
+        assert f"- `{param['name']}` ({param['type']}, optional): " in listing
+    body = json.loads(re.search(r"```json\n(.*?)\n```", listing, re.S).group(1))  # type: ignore[union-attr]
+    assert list(body) == ["count", "next", "previous", "results"]
+    assert set(body["results"][0]) == {
+        f["name"] for f in next(e for e in endpoints if e["path"] == "/api/v1/orders/")["response"]
+    }
+    created = api.split("### POST /api/v1/orders/\n")[1].split("\n### ")[0]
+    assert "**Query Parameters:**" not in created  # filters belong to the listing
+    assert '"count"' not in created  # a created order is not a page of orders
+
+
+def test_configuration_has_the_settings_the_app_reads_and_the_variables_behind_them(
+    orders_page: str,
+) -> None:
+    config = _section(orders_page, "Configuration")
+    assert "# Optional configuration (with defaults)\nSHOP_ORDER_EXPIRY_ENABLED=True\nSHOP_ORDER_WINDOW_HOURS=48\n" in config
+    assert "# Required configuration" not in config
+    assert "ORDER_EXPIRY = {\n" in config
+    assert "REMINDERS" not in config  # read by customers, not by orders
+
+
+def test_links_resolve_to_existing_files_and_anchors(orders_page: str) -> None:
+    assert "[Commands Reference](../commands.md#expire_orders)" in orders_page
+    assert "[API Reference](../api.md#orders)" in orders_page
+    assert "- [Documentation Index](../README.md) - Complete documentation map" in orders_page
+    assert "related-feature-1.md" not in orders_page
+    assert "../apps/app-name/development.md" not in orders_page
+
+
+def test_prose_sections_are_the_templates_placeholders(orders_page: str) -> None:
+    assert "[2-3 sentences describing what this feature does" in orders_page
+    assert "### [Common Issue 1]\n" in orders_page
+
+
+def test_existing_page_is_refused_in_one_line_and_kept(shop: Path, orders_page: str) -> None:
+    run = featuredocs("new", "orders-page", "--app", "orders", cwd=shop)
+    assert run.code == 2
+    assert run.err == "featuredocs: docs/features/orders-page.md: already exists (use --force to overwrite it)\n"
+    assert (shop / FEATURES / "orders-page.md").read_text(encoding="utf-8") == orders_page
+
+
+def test_force_overwrites(shop: Path) -> None:
+    target = shop / FEATURES / "forced.md"
+    target.write_text("# Old\n", encoding="utf-8")
+    run = featuredocs("new", "forced", "--app", "catalog", "--force", cwd=shop)
+    assert run.code == 0, run.err
+    assert target.read_text(encoding="utf-8").startswith("# Forced\n")
+
+
+def test_stdout_prints_and_writes_nothing(shop: Path) -> None:
+    run = featuredocs("new", "printed", "--app", "customers", "--stdout", cwd=shop)
+    assert run.code == 0, run.err
+    assert run.out.startswith("# Printed\n")
+    assert not (shop / FEATURES / "printed.md").exists()
+
+
+def test_models_and_commands_can_be_chosen(shop: Path) -> None:
+    run = featuredocs(
+        "new", "narrow", "--app", "orders", "--model", "Order", "--command", "send_reminders",
+        "--stdout", cwd=shop,
+    )
+    assert run.code == 0, run.err
+    assert "### Order\n" in run.out and "### OrderItem\n" not in run.out
+    assert "### send_reminders\n" in run.out and "### expire_orders\n" not in run.out
+
+
+def test_url_prefix_chooses_the_endpoints(shop: Path) -> None:
+    run = featuredocs(
+        "new", "me", "--app", "customers", "--url-prefix", "/api/v1/customers/me/reminders/",
+        "--stdout", cwd=shop,
+    )
+    assert run.code == 0, run.err
+    assert re.findall(r"^### (\w+ /\S+)$", run.out, re.M) == ["GET /api/v1/customers/me/reminders/"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--app", "order"), "`order` is not one of the project's apps (did you mean `orders`?)"),
+        (("--app", "orders", "--model", "Invoice"), "model `Invoice` is not a model of the project"),
+        (("--app", "orders", "--command", "expire"), "`expire` is not a management command"),
+        (("--app", "orders", "--url-prefix", "/nowhere/"), "no endpoint of the project's apps is under `/nowhere/`"),
+    ],
+)
+def test_bad_choices_are_one_line_errors(shop: Path, args: tuple[str, ...], message: str) -> None:
+    run = featuredocs("new", "bad", *args, "--stdout", cwd=shop)
+    assert run.code == 2
+    assert "Traceback" not in run.err
+    assert len(run.err.splitlines()) == 1 and message in run.err
+
+
+def test_a_name_with_a_folder_is_refused(shop: Path) -> None:
+    run = featuredocs("new", "../escape", "--app", "orders", cwd=shop)
+    assert run.code == 2
+    assert "is not a page name" in run.err
+    assert not (shop / "docs" / "escape.md").exists()
