@@ -383,3 +383,28 @@ def test_fd505_silent_when_the_documented_space_is_too_wide(parse: ParsePage) ->
         """
     )
     assert run_rule(UndocumentedEndpoint, page, FACTS) == []
+
+
+def test_wild_page_with_an_endpoint_table_and_labels(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ## API
+
+        | Method | Endpoint | Purpose |
+        | --- | --- | --- |
+        | GET | `/api/v1/orders/` | list |
+        | DELETE | `/api/v1/orders/{id}/` | cancel |
+
+        ### Paying an order
+
+        **Endpoint:** `POST /api/v1/orders/{id}/pay`
+        """
+    )
+    found = [(f.code, f.span) for rule in FAMILY for f in run_rule(rule, page, FACTS)]
+    assert found == [
+        ("FD501", Span(12, 21, 12, 44)),
+        ("FD502", Span(8, 3, 8, 9)),
+        ("FD505", Span(3, 1, 3, 7)),
+    ]

@@ -147,6 +147,8 @@ def heading_claims(
 def _heading_claim(
     page: Page, heading: Heading, under_api: bool, codes: list[InlineCode]
 ) -> EndpointClaim | None:
+    if "/" not in heading.source:
+        return None
     text = _ESCAPE.sub(r"\1", heading.source.replace("`", "").replace("*", "")).strip()
     target = parse_heading(text, bare=under_api)
     if target is not None:
@@ -315,6 +317,8 @@ def inline_claims(
 
 
 def _inline_claim(page: Page, code: InlineCode) -> EndpointClaim | None:
+    if "/" not in code.text:
+        return None
     target = parse_request(code.text, bare=code.text.strip().startswith("/"))
     if target is None:
         return None
