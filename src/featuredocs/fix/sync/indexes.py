@@ -11,6 +11,7 @@ there, since each item explains a query the code cannot know.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from featuredocs.fix.sync.judgements import index_expected
@@ -22,6 +23,9 @@ from featuredocs.rules.fd3_models.claims import ModelClaim, list_label_kind
 from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
 from featuredocs.rules.fd3_models.index_match import UNIQUE_KINDS, canonical_fields, describes, problem, real_fields
 from featuredocs.rules.fd3_models.resolve import resolved_models
+
+#: A name Django made up (``orders_orde_custome_c9b64a_idx``): the fields say more.
+_GENERATED_NAME = re.compile(r"^[a-z0-9_]{1,11}_[a-z0-9_]{1,7}_[0-9a-f]{6}_idx$")
 
 
 def index_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
@@ -105,7 +109,7 @@ def index_item(index: IndexFact) -> str | None:
     listing = "(" + ", ".join(f"`{name}`" for name in fields) + ")"
     unique = index.kind in UNIQUE_KINDS
     what = "unique constraint" if unique else "index"
-    if index.name:
+    if index.name and not (fields and _GENERATED_NAME.match(index.name)):
         return f"`{index.name}` {what} on {listing}" if fields else f"`{index.name}` ({what})"
     if not fields:
         return None

@@ -19,6 +19,7 @@ from featuredocs.fix.sync.json_members import Kind, Member, Node, parse
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import CodeBlock, EndpointFact, Page, ResponseField
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.lookup import close_names
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.fd5_endpoints.response_shape import RESULTS_KEY
@@ -139,8 +140,9 @@ def _object(plan: _Plan, node: Node, fields: tuple[ResponseField, ...]) -> None:
 
 
 def _renames(members: list[Member], fields: tuple[ResponseField, ...]) -> dict[int, ResponseField]:
-    """Stale keys that one missing field replaces exactly: same neighbours on both sides,
-    one stale key and one missing field between them, and a value of the field's shape."""
+    """Stale keys that a missing field takes the place of: same neighbours on both sides,
+    one stale key between them and one missing field (or one whose name is close), and a
+    value of the field's shape."""
     names = {f.name for f in fields}
     documented = {m.name for m in members if m.name in names}
     slots: dict[tuple[str | None, str | None], list[int]] = {}
@@ -157,8 +159,11 @@ def _renames(members: list[Member], fields: tuple[ResponseField, ...]) -> dict[i
             gaps.setdefault((before, after), []).append(field)
     renamed: dict[int, ResponseField] = {}
     for slot, indexes in slots.items():
-        candidates = gaps.get(slot, [])
-        if len(indexes) == 1 and len(candidates) == 1 and _same_shape(members[indexes[0]].value, candidates[0]):
+        candidates = [f for f in gaps.get(slot, []) if len(indexes) == 1 and _same_shape(members[indexes[0]].value, f)]
+        if len(candidates) > 1:  # several new fields in its place: the one its name is close to
+            close = close_names(members[indexes[0]].name, [f.name for f in candidates])
+            candidates = [f for f in candidates if close[:1] == [f.name]] if len(close) == 1 else []
+        if len(candidates) == 1:
             renamed[indexes[0]] = candidates[0]
     return renamed
 
@@ -290,7 +295,8 @@ def _render_object(fields: tuple[ResponseField, ...], indent: str, unit: str) ->
 
 
 def _own_line(text: str, offset: int) -> bool:
-    return not text[_line_start(text, offset) : offset].strip()
+    """Whether only whitespace precedes ``offset`` on its line."""
+    return not text[text.rfind("\n", 0, offset) + 1 : offset].strip()
 
 
 def _line_start(text: str, offset: int) -> int:

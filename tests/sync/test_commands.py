@@ -1,0 +1,91 @@
+"""sync on a command's Options list, against hand-built facts."""
+
+from __future__ import annotations
+
+from tests.conftest import ParsePage
+from tests.sync import changes
+from tests.sync.support import FACTS, findings, synced
+
+PAGE = """\
+# Order Expiry
+
+> **Order Expiry** - Unpaid orders expire.
+
+## Management Commands
+
+### expire_orders
+
+Expires unpaid orders.
+
+```bash
+python manage.py expire_orders --dry-run
+```
+
+**Options:**
+- `--older-than-hours`: Expire orders older than this (default: 48)
+- `--batch-size`: Orders loaded per query (default: `200`)
+- `--channel`: Where customers are told (default: 'email')
+- `--dry-run`: Change nothing, list what would change
+
+**When to run:**
+- Hourly
+"""
+CODES = ("FD402", "FD403", "FD405")
+
+
+def test_a_correct_options_list_is_left_as_it_is(parse: ParsePage) -> None:
+    page = parse(PAGE)
+    assert findings(page, FACTS, *CODES) == []
+    assert synced(page, FACTS) == page.text
+
+
+def test_a_changed_default_is_corrected_in_the_pages_own_quoting(parse: ParsePage) -> None:
+    facts = changes.set_option_default(FACTS, "expire_orders", "--batch-size", "500")
+    facts = changes.set_option_default(facts, "expire_orders", "--channel", "'sms'")
+    facts = changes.set_option_default(facts, "expire_orders", "--older-than-hours", "72")
+    page = parse(PAGE)
+    assert [f.code for f in findings(page, facts, "FD403")] == ["FD403"] * 3
+    text = synced(page, facts)
+    assert text == (
+        PAGE.replace("(default: 48)", "(default: 72)")
+        .replace("(default: `200`)", "(default: `500`)")
+        .replace("(default: 'email')", "(default: 'sms')")
+    )
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_new_option_is_appended_with_its_help_and_default(parse: ParsePage) -> None:
+    facts = changes.add_option(FACTS, "expire_orders", "--limit", "1000", "Expire at most this many orders")
+    facts = changes.add_option(facts, "expire_orders", "--quiet", None, "")
+    page = parse(PAGE)
+    assert len(findings(page, facts, "FD405")) == 2
+    text = synced(page, facts)
+    assert text == PAGE.replace(
+        "- `--dry-run`: Change nothing, list what would change\n",
+        "- `--dry-run`: Change nothing, list what would change\n"
+        "- `--limit`: Expire at most this many orders (default: 1000)\n"
+        "- `--quiet`: [Description]\n",
+    )
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_removed_option_loses_its_item(parse: ParsePage) -> None:
+    facts = changes.remove_option(FACTS, "expire_orders", "--channel")
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace("- `--channel`: Where customers are told (default: 'email')\n", "")
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_renamed_option_keeps_its_description(parse: ParsePage) -> None:
+    facts = changes.remove_option(FACTS, "expire_orders", "--batch-size")
+    facts = changes.add_option(facts, "expire_orders", "--batch-sizes", "200", "Orders loaded per query")
+    text = synced(parse(PAGE), facts)
+    assert "- `--batch-sizes`: Orders loaded per query (default: `200`)\n" in text
+    assert text.count("batch-size") == 1
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_an_argparse_default_placeholder_in_help_is_filled(parse: ParsePage) -> None:
+    facts = changes.add_option(FACTS, "expire_orders", "--limit", "1000", "At most %(default)s orders; defaults to %(default)s")
+    text = synced(parse(PAGE), facts)
+    assert "- `--limit`: At most 1000 orders; defaults to 1000\n" in text

@@ -1,0 +1,121 @@
+"""sync on environment-variable blocks and cache TTLs, against hand-built facts."""
+
+from __future__ import annotations
+
+from tests.conftest import ParsePage
+from tests.sync import changes
+from tests.sync.support import FACTS, findings, synced
+
+PAGE = """\
+# Order Expiry
+
+> **Order Expiry** - Unpaid orders expire.
+
+## Data Models
+
+### Order
+
+**Key Fields:**
+- `number` (CharField): Printed on invoices.
+
+## Configuration
+
+### Environment Variables
+
+```bash
+# Required configuration
+ORDER_API_KEY=your_api_key_here  # from the payment provider
+
+# Optional configuration (with defaults)
+ORDER_WINDOW_HOURS=48  # payment window, in hours
+ORDER_NOTIFY=True
+```
+
+## Performance Optimization
+
+### Caching Strategy
+
+**Cache Keys:**
+```python
+cache_key = f"orders:{pk}:summary"
+```
+
+**TTL**: 15 minutes
+"""
+ENV_CODES = ("FD601", "FD602", "FD603", "FD606")
+
+
+def test_a_correct_block_is_left_as_it_is(parse: ParsePage) -> None:
+    page = parse(PAGE)
+    assert findings(page, FACTS, *ENV_CODES, "FD702") == []
+    assert synced(page, FACTS) == page.text
+
+
+def test_a_changed_default_is_corrected_and_the_comment_kept(parse: ParsePage) -> None:
+    facts = changes.set_env_default(FACTS, "ORDER_WINDOW_HOURS", "72")
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace("ORDER_WINDOW_HOURS=48  #", "ORDER_WINDOW_HOURS=72  #")
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_variable_the_code_now_requires_moves_to_the_required_group(parse: ParsePage) -> None:
+    facts = changes.require_env(FACTS, "ORDER_WINDOW_HOURS")
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace(
+        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n",
+        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
+        "ORDER_WINDOW_HOURS=48  # payment window, in hours\n",
+    ).replace("ORDER_NOTIFY=True\nORDER", "ORDER").replace(
+        "# Optional configuration (with defaults)\nORDER_WINDOW_HOURS=48  # payment window, in hours\n",
+        "# Optional configuration (with defaults)\n",
+    )
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_group_left_empty_goes_with_its_header(parse: ParsePage) -> None:
+    facts = changes.set_env_default(FACTS, "ORDER_API_KEY", "sandbox")
+    text = synced(parse(PAGE), facts)
+    block = text.split("```bash\n")[1].split("```")[0]
+    assert block == (
+        "# Optional configuration (with defaults)\n"
+        "ORDER_WINDOW_HOURS=48  # payment window, in hours\n"
+        "ORDER_NOTIFY=True\n"
+        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
+    )
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_variable_the_code_no_longer_reads_is_removed(parse: ParsePage) -> None:
+    facts = changes.remove_env(FACTS, "ORDER_NOTIFY")
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace("ORDER_NOTIFY=True\n", "")
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_variable_the_features_code_reads_is_added_to_its_group(parse: ParsePage) -> None:
+    facts = changes.add_env(FACTS, "ORDER_BATCH", "500", "orders/tasks.py")
+    facts = changes.add_env(facts, "ORDER_SIGNING_SECRET", None, "orders/tasks.py")
+    facts = changes.add_env(facts, "BILLING_URL", "x", "billing/conf.py")  # another app's
+    page = parse(PAGE)
+    assert len(findings(page, facts, "FD606")) == 2
+    text = synced(page, facts)
+    assert "ORDER_SIGNING_SECRET=your_value_here\n\n# Optional" in text
+    assert "ORDER_NOTIFY=True\nORDER_BATCH=500\n```" in text
+    assert "BILLING_URL" not in text
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_secret_default_is_never_written(parse: ParsePage) -> None:
+    source = PAGE.replace("ORDER_NOTIFY=True\n", "ORDER_NOTIFY=True\nORDER_API_TOKEN=abc\n")
+    facts = changes.add_env(FACTS, "ORDER_API_TOKEN", "s3cr3t-value", "orders/conf.py")
+    text = synced(parse(source), facts)
+    assert "s3cr3t" not in text
+
+
+def test_a_new_ttl_keeps_the_pages_unit(parse: ParsePage) -> None:
+    facts = changes.set_ttl(FACTS, "orders:{}:summary", 1800)
+    page = parse(PAGE)
+    assert [f.code for f in findings(page, facts, "FD702")] == ["FD702"]
+    text = synced(page, facts)
+    assert text == PAGE.replace("**TTL**: 15 minutes", "**TTL**: 30 minutes")
+    assert findings(parse(text), facts, "FD702") == []

@@ -1,0 +1,167 @@
+"""sync on endpoint methods, query parameters and response bodies, against hand-built facts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from featuredocs.model import ProjectFacts, QueryParamFact, ResponseField
+from tests.conftest import ParsePage
+from tests.sync.support import FACTS, ORDERS_URL, PAY_URL, findings, synced
+
+PAGE = """\
+# Orders
+
+> **Orders** - The order API.
+
+## API Endpoints
+
+### GET /api/orders/
+
+The customer's orders.
+
+**Request:**
+```http
+GET /api/orders/?status=paid HTTP/1.1
+```
+
+**Query Parameters:**
+- `status` (string, optional): Only orders in this status
+- `page` (integer, optional): Page number
+
+**Response:**
+```json
+{
+    "id": 7,
+    "number": "SO-1",
+    "total_cents": 2190,
+    "items": [
+        {"sku": "TEA-001", "quantity": 2}
+    ]
+}
+```
+
+### POST /api/orders/{id}/pay/
+
+Records the payment.
+
+**Request:**
+```http
+POST /api/orders/7/pay/ HTTP/1.1
+```
+
+**Response:**
+```json
+{"id": 7, "status": "paid"}
+```
+"""
+CODES = ("FD502", "FD503", "FD504")
+
+
+def with_endpoints(*endpoints: object) -> ProjectFacts:
+    return dataclasses.replace(FACTS, endpoints=tuple(endpoints))  # type: ignore[arg-type]
+
+
+def test_a_correct_api_section_is_left_as_it_is(parse: ParsePage) -> None:
+    page = parse(PAGE)
+    assert findings(page, FACTS, *CODES) == []
+    assert synced(page, FACTS) == page.text
+
+
+def test_a_method_the_view_no_longer_allows_is_replaced_in_heading_and_request(parse: ParsePage) -> None:
+    facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, methods=("PUT",)))
+    page = parse(PAGE)
+    assert len(findings(page, facts, "FD502")) == 2
+    text = synced(page, facts)
+    assert text == PAGE.replace("### POST /api/orders/{id}/pay/", "### PUT /api/orders/{id}/pay/").replace(
+        "POST /api/orders/7/pay/ HTTP/1.1", "PUT /api/orders/7/pay/ HTTP/1.1"
+    )
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_method_dropped_from_a_list_of_methods(parse: ParsePage) -> None:
+    source = PAGE.replace("### GET /api/orders/", "### GET, DELETE /api/orders/")
+    text = synced(parse(source), FACTS)
+    assert "### GET /api/orders/\n" in text
+
+
+def test_query_parameters_follow_the_filters(parse: ParsePage) -> None:
+    params = (
+        QueryParamFact("page", "pagination", "integer"),
+        QueryParamFact("customer", "filterset", "integer"),
+        QueryParamFact("ordering", "ordering", "string"),
+    )
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    page = parse(PAGE.replace("- `page` (integer, optional)", "- `page` (string, optional)"))
+    text = synced(page, facts)
+    assert text.split("**Query Parameters:**\n")[1].split("\n\n")[0] == (
+        "- `page` (integer, optional): Page number\n"
+        "- `customer` (integer, optional): [Description]\n"
+        "- `ordering` (string, optional): [Description]"
+    )
+    assert "GET /api/orders/ HTTP/1.1" in text  # ?status=paid is no longer read
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_number_documented_as_integer_is_not_corrected(parse: ParsePage) -> None:
+    params = (QueryParamFact("status", "filterset", "string"), QueryParamFact("page", "pagination", "number"))
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    assert synced(parse(PAGE), facts) == PAGE
+
+
+def test_response_keys_follow_the_serializer_and_values_stay(parse: ParsePage) -> None:
+    response = (
+        ResponseField("id", type="integer"),
+        ResponseField("number", type="string"),
+        ResponseField("total", type="integer"),  # total_cents renamed, same place
+        ResponseField("currency", type="string"),  # new
+        ResponseField("items", (ResponseField("sku", type="string"),), many=True),  # quantity gone
+    )
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, response=response), PAY_URL)
+    page = parse(PAGE)
+    assert len(findings(page, facts, "FD504")) == 2
+    text = synced(page, facts)
+    assert text.split("**Response:**\n```json\n")[1].split("```")[0] == (
+        "{\n"
+        '    "id": 7,\n'
+        '    "number": "SO-1",\n'
+        '    "total": 2190,\n'
+        '    "currency": "",\n'
+        '    "items": [\n'
+        '        {"sku": "TEA-001"}\n'
+        "    ]\n"
+        "}\n"
+    )
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_response_sketch_is_not_completed(parse: ParsePage) -> None:
+    response = PAY_URL.response + tuple(ResponseField(name, type="string") for name in ("a", "b", "c"))
+    facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, response=response))
+    assert synced(parse(PAGE), facts) == PAGE
+    abridged = PAGE.replace('{"id": 7, "status": "paid"}', '{"id": 7, "status": "paid", ...}')
+    facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, response=PAY_URL.response + (ResponseField("x"),)))
+    assert synced(parse(abridged), facts) == abridged
+
+
+def test_a_single_line_body_gains_keys_on_its_line(parse: ParsePage) -> None:
+    response = PAY_URL.response + (ResponseField("paid_at", type="string"),)
+    facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, response=response))
+    assert '{"id": 7, "status": "paid", "paid_at": ""}' in synced(parse(PAGE), facts)
+
+
+def test_a_nested_list_is_written_out_for_a_new_field(parse: ParsePage) -> None:
+    lines = ResponseField("lines", (ResponseField("sku", type="string"), ResponseField("n", type="integer")), many=True)
+    response = ORDERS_URL.response + (lines,)
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, response=response), PAY_URL)
+    text = synced(parse(PAGE), facts)
+    assert (
+        '    ],\n'
+        '    "lines": [\n'
+        '        {\n'
+        '            "sku": "",\n'
+        '            "n": 0\n'
+        '        }\n'
+        '    ]\n'
+        '}\n'
+    ) in text
+    assert findings(parse(text), facts, *CODES) == []

@@ -1,0 +1,175 @@
+"""sync on Fields and Indexes lists, against hand-built facts of a small shop."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from featuredocs.model import FieldFact, IndexFact
+from tests.conftest import ParsePage
+from tests.sync import changes
+from tests.sync.support import FACTS, at, findings, synced, synced_page
+
+PAGE = """\
+# Orders
+
+> **Orders** - What customers buy.
+
+## Data Models
+
+### Order
+
+An order and its lines.
+
+**Fields:**
+- `number` (CharField): Printed on invoices.
+- `customer` (ForeignKey → User): Who ordered.
+- `status` (CharField): Where the order is in its life.
+- `total_cents` (PositiveIntegerField): Sum of the lines, in cents.
+- `created_at` (DateTimeField): When it was placed.
+
+**Indexes:**
+- Unique index on `number`
+- Index on `customer`
+- `orders_status_created_idx` on (`status`, `created_at`): the expiry scan
+"""
+FIELD_CODES = ("FD302", "FD303", "FD305")
+INDEX_CODES = ("FD304", "FD306")
+
+
+def test_a_correct_page_is_left_exactly_as_it_is(parse: ParsePage) -> None:
+    page = parse(PAGE)
+    assert findings(page, FACTS, *FIELD_CODES, *INDEX_CODES) == []
+    assert synced(page, FACTS) == page.text
+
+
+def test_a_new_field_is_appended_in_code_order_with_a_placeholder(parse: ParsePage) -> None:
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    facts = changes.add_field(facts, "orders.Order", "coupon", "ForeignKey", "catalog.Coupon")
+    page = parse(PAGE)
+    assert [f.code for f in findings(page, facts, "FD305")] == ["FD305", "FD305"]
+    text = synced(page, facts)
+    assert text == PAGE.replace(
+        "- `created_at` (DateTimeField): When it was placed.\n",
+        "- `created_at` (DateTimeField): When it was placed.\n"
+        "- `note` (TextField): [Description]\n"
+        "- `coupon` (ForeignKey → Coupon): [Description]\n",
+    )
+    after = parse(text)
+    assert findings(after, facts, *FIELD_CODES) == []
+    assert [f.code for f in findings(after, facts, "FD103")] == ["FD103", "FD103"]
+
+
+def test_a_new_fields_help_text_is_its_description(parse: ParsePage) -> None:
+    note = FieldFact("note", "TextField", "TextField", column="note", help_text="Shown  to staff\nonly", location=at(30))
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(FACTS.models[0], fields=FACTS.models[0].fields + (note,)),))
+    assert "- `note` (TextField): Shown to staff only\n" in synced(parse(PAGE), facts)
+
+
+def test_a_removed_field_loses_its_item(parse: ParsePage) -> None:
+    facts = changes.remove_field(FACTS, "orders.Order", "total_cents")
+    page = parse(PAGE)
+    assert [f.code for f in findings(page, facts, "FD302")] == ["FD302"]
+    text = synced(page, facts)
+    assert text == PAGE.replace("- `total_cents` (PositiveIntegerField): Sum of the lines, in cents.\n", "")
+    assert findings(parse(text), facts, *FIELD_CODES) == []
+
+
+def test_a_removed_item_takes_its_continuation_lines_and_nested_items(parse: ParsePage) -> None:
+    source = PAGE.replace(
+        "- `total_cents` (PositiveIntegerField): Sum of the lines, in cents.\n",
+        "- `total_cents` (PositiveIntegerField): Sum of the lines,\n  in cents.\n  - never negative\n",
+    )
+    facts = changes.remove_field(FACTS, "orders.Order", "total_cents")
+    text = synced(parse(source), facts)
+    assert "total_cents" not in text and "never negative" not in text and "in cents" not in text
+    assert "- `created_at` (DateTimeField): When it was placed.\n" in text
+
+
+def test_a_renamed_field_keeps_its_description(parse: ParsePage) -> None:
+    facts = changes.rename_field(FACTS, "orders.Order", "created_at", "created_on")
+    text = synced(parse(PAGE), facts)
+    assert "- `created_on` (DateTimeField): When it was placed.\n" in text
+    assert "(`status`, `created_on`): the expiry scan" not in text  # the index item is the index's own
+    assert findings(parse(text), facts, *FIELD_CODES) == []
+
+
+def test_a_retyped_field_gets_its_type_in_the_pages_style(parse: ParsePage) -> None:
+    facts = changes.retype_field(FACTS, "orders.Order", "total_cents", "DecimalField")
+    facts = changes.rename_field(facts, "orders.Order", "customer", "customer")  # unchanged
+    model = facts.models[0]
+    customer = dataclasses.replace(model.fields[2], related_model="customers.Customer")
+    facts = dataclasses.replace(
+        facts, models=(dataclasses.replace(model, fields=(*model.fields[:2], customer, *model.fields[3:])),)
+    )
+    page = parse(PAGE)
+    assert [f.code for f in findings(page, facts, "FD303")] == ["FD303", "FD303"]
+    text = synced(page, facts)
+    assert "- `total_cents` (DecimalField): Sum of the lines, in cents.\n" in text
+    assert "- `customer` (ForeignKey → Customer): Who ordered.\n" in text
+    assert findings(parse(text), facts, *FIELD_CODES) == []
+
+
+def test_plain_word_types_stay_words_and_modifiers_stay(parse: ParsePage) -> None:
+    source = PAGE.replace("(CharField): Printed", "(string, unique): Printed").replace(
+        "(PositiveIntegerField)", "(integer)"
+    ).replace("(DateTimeField)", "(datetime)").replace("(CharField): Where", "(string): Where")
+    facts = changes.retype_field(FACTS, "orders.Order", "number", "DecimalField")
+    text = synced(parse(source), facts)
+    assert "- `number` (decimal, unique): Printed on invoices.\n" in text
+    assert findings(parse(text), facts, "FD303") == []
+
+
+def test_a_key_fields_selection_is_not_completed(parse: ParsePage) -> None:
+    source = PAGE.replace("**Fields:**", "**Key Fields:**")
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    assert synced(parse(source), facts) == source
+
+
+def test_a_silenced_list_is_left_alone(parse: ParsePage) -> None:
+    source = PAGE.replace("**Fields:**", "<!-- featuredocs: ignore FD305 -->\n**Fields:**")
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    assert synced(parse(source), facts) == source
+
+
+def test_an_archived_page_is_history_and_is_not_synced(parse: ParsePage) -> None:
+    source = "---\nstatus: archived\n---\n" + PAGE
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    assert synced(parse(source), facts) == source
+
+
+def test_a_dropped_index_goes_and_a_new_one_is_added_in_the_templates_shape(parse: ParsePage) -> None:
+    facts = changes.remove_field(FACTS, "orders.Order", "created_at")
+    facts = changes.add_index(facts, "orders.Order", ("status", "total_cents"), "orders_status_total_idx")
+    model = facts.models[0]
+    facts = dataclasses.replace(
+        facts,
+        models=(dataclasses.replace(model, indexes=model.indexes + (
+            IndexFact("index_together", ("customer", "status")),
+            IndexFact("index", ("number", "status"), name="orders_orde_number_1a2b3c_idx"),
+        )),),
+    )
+    page = parse(PAGE)
+    text = synced(page, facts)
+    assert text.split("**Indexes:**\n")[1] == (
+        "- Unique index on `number`\n"
+        "- Index on `customer`\n"
+        "- `orders_status_total_idx` index on (`status`, `total_cents`)\n"
+        "- Composite index on (`customer`, `status`)\n"
+        "- Composite index on (`number`, `status`)\n"
+    )
+    assert findings(parse(text), facts, *INDEX_CODES) == []
+
+
+def test_a_changed_index_keeps_no_stale_wording(parse: ParsePage) -> None:
+    facts = changes.rename_field(FACTS, "orders.Order", "created_at", "placed_at")
+    text = synced(parse(PAGE), facts)
+    assert "- `orders_status_created_idx` index on (`status`, `placed_at`)\n" in text
+    assert "the expiry scan" not in text
+    assert findings(parse(text), facts, *INDEX_CODES) == []
+
+
+def test_sync_twice_changes_nothing_more(parse: ParsePage) -> None:
+    facts = changes.rename_field(FACTS, "orders.Order", "created_at", "created_on")
+    facts = changes.add_field(facts, "orders.Order", "note", "TextField")
+    once = synced_page(parse(PAGE), facts)
+    assert synced(once, facts) == once.text
