@@ -221,3 +221,15 @@ def test_fd602_cuts_long_values_in_the_message_but_not_in_the_fix(parse):
     (finding,) = run_rule(StaleEnvironmentDefault, page, facts)
     assert len(finding.message) <= 85 and "…" in finding.message
     assert finding.fix is not None and finding.fix.edits[0].replacement == long_default
+
+
+def test_fd601_hints_renamed_words_but_not_names_that_merely_share_a_prefix(parse):
+    facts = dataclasses.replace(FACTS, env_vars=FACTS.env_vars + (
+        dataclasses.replace(FACTS.env_vars[1], name="ORDER_EXPIRY_MAX_ROWS"),
+    ))
+    renamed = parse(CLEAN.replace("ORDER_REGION=eu-west-1", "ORDER_IMPORT_MAX_ROWS=5"))
+    assert [f[4] for f in findings(UnknownEnvironmentVariable, renamed, facts)] == [
+        "did you mean `ORDER_EXPIRY_MAX_ROWS`? (orders/conf.py:4)",
+    ]
+    unrelated = parse(CLEAN.replace("ORDER_REGION=eu-west-1", "ORDER_SMS_SENDER=x"))
+    assert [f[4] for f in findings(UnknownEnvironmentVariable, unrelated, facts)] == [None]

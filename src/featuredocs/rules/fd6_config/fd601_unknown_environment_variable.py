@@ -88,10 +88,24 @@ class UnknownEnvironmentVariable(Rule):
 
 
 def _hint(name: str, facts: ProjectFacts) -> str | None:
-    # Variables of one project share prefixes (`SHOP_…`), so only a really close name helps.
-    match = closest(name, [var.name for var in facts.env_vars], cutoff=0.75)
+    match = _likely_rename(name, [var.name for var in facts.env_vars])
     if match is None:
         return None
     var = facts.env_var(match)
     where = f" ({var.locations[0]})" if var is not None and var.locations else ""
     return f"did you mean `{match}`?{where}"
+
+
+def _likely_rename(name: str, candidates: list[str]) -> str | None:
+    """A typo (``ORDER_REGON``) or a renamed word (``SHOP_IMPORT_MAX_ROWS`` →
+    ``SHOP_CATALOG_MAX_ROWS``). Variables of one project share prefixes (``SHOP_…``), so
+    a merely similar spelling is not enough: most of the name's words must survive."""
+    typo = closest(name, candidates, cutoff=0.85)
+    if typo is not None:
+        return typo
+    similar = closest(name, candidates, cutoff=0.6)
+    if similar is None:
+        return None
+    words = name.split("_")
+    kept = set(words) & set(similar.split("_"))
+    return similar if len(kept) / len(words) >= 0.7 else None
