@@ -226,10 +226,12 @@ def test_fd602_cuts_long_values_in_the_message_but_not_in_the_fix(parse):
 def test_fd601_hints_renamed_words_but_not_names_that_merely_share_a_prefix(parse):
     facts = dataclasses.replace(FACTS, env_vars=FACTS.env_vars + (
         dataclasses.replace(FACTS.env_vars[1], name="ORDER_EXPIRY_MAX_ROWS"),
+        dataclasses.replace(FACTS.env_vars[1], name="ORDER_SMS_API_KEY"),
     ))
     renamed = parse(CLEAN.replace("ORDER_REGION=eu-west-1", "ORDER_IMPORT_MAX_ROWS=5"))
     assert [f[4] for f in findings(UnknownEnvironmentVariable, renamed, facts)] == [
         "did you mean `ORDER_EXPIRY_MAX_ROWS`? (orders/conf.py:4)",
     ]
+    # spelled much like ORDER_SMS_API_KEY, but only the prefix words are shared
     unrelated = parse(CLEAN.replace("ORDER_REGION=eu-west-1", "ORDER_SMS_SENDER=x"))
     assert [f[4] for f in findings(UnknownEnvironmentVariable, unrelated, facts)] == [None]
