@@ -30,7 +30,7 @@ from featuredocs.rules.fd8_code.source import (
 )
 
 ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
-_ENV_HEADING = re.compile(r"\benv(?:ironment)?\b|\benv[ _-]?var|\.env\b|\benvironment", re.IGNORECASE)
+_ENV_HEADING = re.compile(r"\benv(?:ironments?)?\b|\benv[ _-]?vars?\b|\.env\b", re.IGNORECASE)
 _PLAIN_LANGUAGES = frozenset({"", "text", "txt", "plain", "plaintext", "ini", "conf"})
 _ASSIGNMENT = re.compile(
     r"^(?P<lead>\s*(?:\$\s+)?(?:export\s+)?)(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<rest>.*)$"
