@@ -244,7 +244,7 @@ def _cell_value(
 
     The span of inline code includes the backticks unless ``inner``.
     """
-    if index >= len(row.cells):
+    if index >= len(row.cells) or index >= len(row.spans):
         return None
     cell_span = row.spans[index]
     for code in row.codes:
