@@ -126,3 +126,9 @@ def test_fd806_leaves_labels_loggers_and_dict_keys_alone(parse):
         + 'LOGGING = {"loggers": {"billing.reminders.audit": {"level": "INFO"}}}\n```\n'
     )
     assert run_rule(UnresolvedDottedPath, page, FACTS) == []
+
+
+def test_fd806_skips_changelogs(parse):
+    text = CLEAN.replace("`billing.notifications.notify`", "`billing.messaging.notify`")
+    assert run_rule(UnresolvedDottedPath, parse(text, rel="CHANGELOG.md"), FACTS) == []
+    assert len(run_rule(UnresolvedDottedPath, parse(text, rel="guides/setup.md"), FACTS)) == 1

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from featuredocs.model import Finding, Page, Severity
@@ -7,6 +8,9 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd8_code.claims import DottedPathClaim, claims_for
 from featuredocs.rules.fd8_code.resolve import CONVENTIONAL_MODULES, ProjectCode, project_code
 from featuredocs.rules.registry import register
+
+
+_HISTORY_PAGE = re.compile(r"change-?log|history|release|news|upgrad|migrat", re.IGNORECASE)
 
 
 @register
@@ -21,7 +25,8 @@ class UnresolvedDottedPath(Rule):
         name a module or a name defined in it. Paths into Django or other libraries are
         not checked, nor are attribute chains that merely start like a package
         (``order.customer.email`` when ``customer`` is a model field), model labels
-        (``orders.Order.status``), logger names and dict keys.
+        (``orders.Order.status``), logger names and dict keys. Changelogs, release notes
+        and upgrade guides name old paths on purpose and are skipped.
 
     Why is this bad?
         Dotted paths end up in settings, task schedules and ``import_string`` calls,
@@ -53,6 +58,8 @@ class UnresolvedDottedPath(Rule):
         assert ctx.facts is not None
         if not ctx.facts.modules or not ctx.facts.symbols:
             return  # without the project's names every path would look broken
+        if _HISTORY_PAGE.search(page.rel.rsplit("/", 1)[-1]):
+            return  # a changelog names the paths code used to have, on purpose
         code = project_code(ctx.facts)
         for claim in claims_for(page, ctx).dotted_paths:
             missing = _missing(claim, code)
