@@ -10,7 +10,10 @@ from featuredocs.rules.fd8_code.resolve import CONVENTIONAL_MODULES, ProjectCode
 from featuredocs.rules.registry import register
 
 
-_HISTORY_PAGE = re.compile(r"change-?log|history|release|news|upgrad|migrat", re.IGNORECASE)
+_HISTORY_PAGE = re.compile(
+    r"^(?:change-?log|changes|history|news|releases?|release-notes|upgrad\w*|migrating\w*)(?:\.|[-_]|$)",
+    re.IGNORECASE,
+)
 
 
 @register
