@@ -1,0 +1,106 @@
+"""``collect_static``: every fact of a project read from its source tree, nothing imported.
+
+The project's settings module is found the way ``manage.py`` names it; when there is none,
+every package with ``models.py`` or ``apps.py`` counts as an app. Each part that cannot be
+read becomes a warning in ``ProjectFacts.warnings`` and leaves its facts empty or unknown.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from featuredocs.introspect.cache import collect_cache_keys
+from featuredocs.introspect.discover import find_settings_module
+from featuredocs.introspect.env import collect_env_vars
+from featuredocs.introspect.sources import load_project_sources
+from featuredocs.introspect.symbols import collect_symbols
+from featuredocs.introspect.static.apps import StaticApp, guess_apps, read_apps
+from featuredocs.introspect.static.classes import Classes
+from featuredocs.introspect.static.commands import collect_commands
+from featuredocs.introspect.static.django_known import django_version
+from featuredocs.introspect.static.models import ModelReader
+from featuredocs.introspect.static.modules import ModuleIndex
+from featuredocs.introspect.static.settings import SettingsRead, read_settings, setting_facts
+from featuredocs.introspect.static.urls import collect_endpoints
+from featuredocs.model import ProjectFacts
+
+T = TypeVar("T")
+
+
+def collect_static(root: Path, settings_module: str | None = None) -> ProjectFacts:
+    """The facts of the project at ``root``, from its source alone.
+
+    ``settings_module`` defaults to the one ``manage.py`` (or ``wsgi.py``, or pytest's
+    configuration) names. Never imports the project; Django itself is imported only where
+    it can answer a question about Django (its version, its commands' base options).
+    """
+    root = Path(root).resolve()
+    warnings: list[str] = []
+    settings_module = settings_module or find_settings_module(root)
+    sources = load_project_sources(root, [*map(str, _manage_dirs(root)), *sys.path])
+    warnings.extend(sources.warnings)
+    index = ModuleIndex(sources)
+    classes = Classes(index)
+    if settings_module is None:
+        warnings.append(f"{root}: no Django settings module found; apps guessed from the tree")
+    settings = read_settings(index, settings_module, warnings)
+    apps, every_app_found = _apps(index, classes, settings, root, warnings)
+    models = _safely(lambda: ModelReader(classes, apps, settings, warnings).read(), (), "models", warnings)
+    commands = _safely(lambda: collect_commands(index, classes, apps, warnings, every_app_found), (), "commands", warnings)
+    endpoints, prefixes = _safely(
+        lambda: collect_endpoints(index, classes, apps, settings, models, warnings),
+        ((), ()), "endpoints", warnings,
+    )
+    symbols, modules = collect_symbols(sources)
+    return ProjectFacts(
+        root=str(root),
+        mode="static",
+        settings_module=settings_module,
+        django_version=django_version(),
+        apps=tuple(app.fact(root) for app in apps),
+        models=models,
+        commands=commands,
+        endpoints=endpoints,
+        settings=setting_facts(settings),
+        env_vars=collect_env_vars(sources),
+        cache_keys=collect_cache_keys(sources, settings.known),
+        symbols=symbols,
+        modules=modules,
+        url_prefixes=prefixes,
+        warnings=tuple(warnings),
+    )
+
+
+def _apps(index: ModuleIndex, classes: Classes, settings: SettingsRead, root: Path,
+          warnings: list[str]) -> tuple[list[StaticApp], bool]:
+    """The installed apps, and whether every one of them was found."""
+    if settings.module is None:
+        return guess_apps(index, root), False
+    entries = settings.values.get("INSTALLED_APPS")
+    if not isinstance(entries, list | tuple):
+        warnings.append("INSTALLED_APPS cannot be read from the settings; apps guessed from the tree")
+        return guess_apps(index, root), False
+    readable = [e for e in entries if isinstance(e, str)]
+    if len(readable) != len(entries):
+        warnings.append("INSTALLED_APPS: entries that are not plain strings are left out")
+    apps = read_apps(index, classes, readable, root, warnings)
+    return apps, len(apps) == len(entries)
+
+
+def _manage_dirs(root: Path) -> list[Path]:
+    """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
+    if (root / "manage.py").is_file():
+        return []
+    return [p.parent for p in sorted(root.glob("*/manage.py"))]
+
+
+def _safely(read: Callable[[], T], empty: T, what: str, warnings: list[str]) -> T:
+    """One part of the facts; a warning, not a traceback, when the source defeats it."""
+    try:
+        return read()
+    except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError) as error:
+        warnings.append(f"{what}: cannot be read statically ({type(error).__name__}: {error})")
+        return empty
