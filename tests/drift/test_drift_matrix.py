@@ -1,0 +1,178 @@
+"""The drift matrix: each realistic code change to a copy of the example shop, applied
+alone with the docs left as they are, is caught by the real ``featuredocs check`` with the
+expected rule at the expected page line, and causes nothing but its own consequences.
+
+Every case checks its own copy of the project in a child process with a live
+``django.setup()``; the copies are checked side by side (only the selected cases), and
+each test then reads its own result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.cli.support import featuredocs
+from tests.drift.cases import ALL, Drift, Expected, params
+from tests.drift.changes import Change
+
+SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop"
+FEATURES = SHOP / "docs" / "features"
+UNTOUCHED = "untouched"
+
+#: Cases featuredocs gets wrong today: the change, what is reported, and why.
+KNOWN_MISSES = {
+    "remove-model-method-used-after-custom-queryset": (
+        "FD804 stays silent on `order.recalculate_total()` (order-lifecycle.md:168). "
+        "fd8_orm/inference.py types names page-wide: `order` is also bound by "
+        "`for order in Order.objects.unpaid_older_than(48)` (line 181), a custom QuerySet "
+        "method that _method_result() cannot type, so `order` is unknown on the whole page"
+    ),
+    "move-route": (
+        "FD503 noise on product-catalog.md:287: the request line "
+        "`GET /api/v1/products/availability/?sku=…` resolves to `/api/v1/products/{pk}/` "
+        "(fd5_endpoints/resolve.py EndpointIndex.resolve matches request lines with "
+        "words=True, and the facts carry no path converters, so `availability` passes for "
+        "an int pk); its query parameters are then checked against the detail view"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int
+    err: str
+    findings: list[dict[str, object]]
+
+
+def copy_example(target: Path) -> Path:
+    root = target / "shop"
+    shutil.copytree(SHOP, root, ignore=shutil.ignore_patterns("__pycache__", "docs-drifted"))
+    return root
+
+
+def check_changed_copy(
+    target: Path, changes: Iterable[Change], env: Mapping[str, str]
+) -> Outcome:
+    root = copy_example(target)
+    for change in changes:
+        change.apply(root)
+    run = featuredocs("check", "--format", "json", cwd=root, env=dict(env))
+    findings = json.loads(run.out)["findings"] if run.out.strip() else []
+    return Outcome(run.code, run.err, findings)
+
+
+def _selected_drifts(request: pytest.FixtureRequest) -> list[Drift]:
+    """The cases of this module that pytest is about to run (``-k`` deselects the rest)."""
+    selected: list[Drift] = []
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        drift = callspec.params.get("drift") if callspec is not None else None
+        if isinstance(drift, Drift) and item.module is not None:
+            if item.module.__name__ == __name__:
+                selected.append(drift)
+    return selected
+
+
+@pytest.fixture(scope="module")
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Outcome | Exception]:
+    """Each selected case's outcome, or the error that stopped it (a change that no longer
+    applies); the untouched copy's under ``UNTOUCHED``."""
+    jobs = [(drift.id, drift.changes, drift.env) for drift in _selected_drifts(request)]
+    jobs.append((UNTOUCHED, (), {}))
+
+    def run(job: tuple[str, tuple[Change, ...], Mapping[str, str]]) -> Outcome | Exception:
+        case_id, changes, env = job
+        try:
+            return check_changed_copy(tmp_path_factory.mktemp(case_id), changes, env)
+        except Exception as error:  # reported by the case's own test, not by all of them
+            return error
+
+    # Each check waits on a child interpreter for a good part of its time.
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
+        return dict(zip((job[0] for job in jobs), pool.map(run, jobs), strict=True))
+
+
+def outcome_of(outcomes: dict[str, Outcome | Exception], case_id: str) -> Outcome:
+    outcome = outcomes[case_id]
+    if isinstance(outcome, Exception):
+        raise outcome
+    assert "Traceback" not in outcome.err, outcome.err
+    assert "featuredocs:" not in outcome.err, outcome.err  # facts were read live
+    assert outcome.code in (0, 1), outcome.err
+    return outcome
+
+
+def page_line(expected: Expected) -> int:
+    """The one line of the page holding the marker (or, when several hold it, the one
+    line that is exactly the marker), within ``expected.section`` when given."""
+    text = (FEATURES / expected.page).read_text(encoding="utf-8")
+    numbered = list(enumerate(text.splitlines(), start=1))
+    if expected.section is not None:
+        numbered = _section(numbered, expected.section)
+    holding = [number for number, line in numbered if expected.marker in line]
+    if len(holding) != 1:
+        holding = [number for number, line in numbered if line.strip() == expected.marker]
+    assert len(holding) == 1, f"{expected.page}: marker {expected.marker!r} is not one line"
+    return holding[0]
+
+
+_HEADING = re.compile(r"^(#{2,6}) ")
+
+
+def _section(numbered: list[tuple[int, str]], heading: str) -> list[tuple[int, str]]:
+    starts = [index for index, (_, line) in enumerate(numbered) if line == heading]
+    assert len(starts) == 1, f"heading {heading!r} is not one line"
+    level = len(heading.split(" ", 1)[0])
+    body = numbered[starts[0] + 1 :]
+    for index, (_, line) in enumerate(body):
+        found = _HEADING.match(line)
+        if found and len(found.group(1)) <= level:
+            return body[:index]
+    return body
+
+
+def describe(findings: list[dict[str, object]]) -> str:
+    return "\n".join(
+        f"  {f['path']}:{f['line']}:{f['column']}: {f['code']} {f['message']}" for f in findings
+    )
+
+
+@pytest.mark.parametrize("drift", params(ALL, KNOWN_MISSES))
+def test_code_change_is_caught_at_its_page_line(
+    drift: Drift, outcomes: dict[str, Outcome | Exception]
+) -> None:
+    outcome = outcome_of(outcomes, drift.id)
+    expected = drift.expected
+    wanted = (expected.code, f"docs/features/{expected.page}", page_line(expected))
+    reported = {(f["code"], f["path"], f["line"]) for f in outcome.findings}
+    assert wanted in reported, f"{wanted} not reported; got:\n{describe(outcome.findings)}"
+    allowed = drift.also | {expected.code}
+    noise = [f for f in outcome.findings if f["code"] not in allowed]
+    assert noise == [], f"findings the change does not explain:\n{describe(noise)}"
+
+
+def test_untouched_copy_checks_clean(outcomes: dict[str, Outcome | Exception]) -> None:
+    outcome = outcome_of(outcomes, UNTOUCHED)
+    assert outcome.findings == [], describe(outcome.findings)
+    assert outcome.code == 0
+
+
+def test_matrix_spans_the_rule_families() -> None:
+    ids = [drift.id for drift in ALL]
+    assert len(ids) == len(set(ids)) >= 22
+    families = {drift.expected.code[:3] for drift in ALL}
+    assert families >= {"FD3", "FD4", "FD5", "FD6", "FD7", "FD8"}
+    for drift in ALL:
+        assert drift.changes, drift.id  # a case without a change would test nothing
+        page_line(drift.expected)  # every marker names exactly one line
