@@ -95,6 +95,17 @@ class ModuleIndex:
             self._library[name] = _load_library_module(name)
         return self._library[name]
 
+    def load(self, name: str) -> Module | None:
+        """A module by name even inside an opaque package (a URLconf such as
+        ``rest_framework.urls`` is read, though names are never followed into it)."""
+        module = self.get(name)
+        if module is not None or name.split(".")[0] in self._project_tops:
+            return module
+        key = "load:" + name
+        if key not in self._library:
+            self._library[key] = _load_library_module(name)
+        return self._library[key]
+
     def is_project(self, name: str) -> bool:
         return name in self._project
 

@@ -1,0 +1,285 @@
+"""Query parameters a DRF view accepts through its filter backends and paginator, read
+from the view's class attributes and the ``REST_FRAMEWORK`` setting.
+
+django-filter's parameter types follow the filter it would build for each model field
+(a ``NumberFilter`` for numbers, a ``ChoiceFilter`` with the field's choices, a model
+choice for relations), as far as the model's fields are known.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from featuredocs.introspect.static.classes import Classes
+from featuredocs.introspect.static.model_lookup import ModelLookup
+from featuredocs.introspect.static.modules import Module
+from featuredocs.introspect.static.namespace import module_evaluator
+from featuredocs.introspect.static.settings import SettingsRead
+from featuredocs.introspect.static.values import is_known
+from featuredocs.introspect.static.view_classes import Attribute, ViewClass
+from featuredocs.model import FieldFact, ModelFact, QueryParamFact
+
+_DRF = "rest_framework."
+_NUMBER_TYPES = frozenset({
+    "IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
+    "PositiveSmallIntegerField", "PositiveBigIntegerField", "DecimalField", "FloatField",
+    "AutoField", "BigAutoField", "SmallAutoField",
+})
+_TYPES_BY_INTERNAL = {
+    "BooleanField": "boolean", "NullBooleanField": "boolean", "DateField": "date",
+    "DateTimeField": "datetime", "TimeField": "time", "UUIDField": "string",
+}
+_RANGE_LOOKUPS = frozenset({"gt", "gte", "lt", "lte", "exact", "in"})
+_TEXT_LOOKUPS = frozenset({"exact", "iexact", "contains", "icontains", "startswith",
+                           "istartswith", "endswith", "iendswith", "regex", "iregex"})
+_FILTER_TYPES = {
+    "CharFilter": "string", "ChoiceFilter": "string", "NumberFilter": "number",
+    "BooleanFilter": "boolean", "DateFilter": "date", "DateTimeFilter": "datetime",
+    "TimeFilter": "time", "UUIDFilter": "string", "ModelChoiceFilter": None,
+    "ModelMultipleChoiceFilter": None,
+}
+_STANDARD_KEYS = ("count", "next", "previous", "results")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    params: tuple[QueryParamFact, ...]
+    paginates: bool
+    keys: tuple[str, ...]
+
+
+class DrfParams:
+    def __init__(self, classes: Classes, settings: SettingsRead,
+                 models: ModelLookup) -> None:
+        self.classes = classes
+        self.settings = settings
+        self.models = models
+        options = settings.get("REST_FRAMEWORK")
+        self.options = options if isinstance(options, dict) else {}
+
+    # --- filter backends -------------------------------------------------------------------
+
+    def backend_params(self, view: ViewClass) -> tuple[QueryParamFact, ...]:
+        params: list[QueryParamFact] = []
+        for backend in self._backends(view):
+            leaves = {name.rpartition(".")[2] for name in self.classes.mro(backend)}
+            if "DjangoFilterBackend" in leaves:
+                params.extend(self._filterset_params(view))
+            elif "SearchFilter" in leaves and view.attribute("search_fields") is not None:
+                name = self._param(backend, "search_param", "SEARCH_PARAM", "search")
+                params.append(QueryParamFact(name, "search", "string"))
+            elif "OrderingFilter" in leaves:
+                name = self._param(backend, "ordering_param", "ORDERING_PARAM", "ordering")
+                params.append(QueryParamFact(name, "ordering", "string", choices=self._ordering(view)))
+        return tuple(params)
+
+    def _backends(self, view: ViewClass) -> list[str]:
+        attribute = view.attribute("filter_backends")
+        if attribute is not None:
+            elements = attribute.node.elts if isinstance(attribute.node, ast.List | ast.Tuple) else []
+            return [d for d in (self.classes.resolve(attribute.module, e) for e in elements) if d]
+        configured = self.options.get("DEFAULT_FILTER_BACKENDS", ())
+        return [str(c) for c in configured] if isinstance(configured, list | tuple) else []
+
+    def _param(self, backend: str, attribute: str, setting: str, default: str) -> str:
+        for ref in self.classes.refs_in_mro(backend):
+            node = ref.body_value(attribute)
+            if node is not None:
+                value = module_evaluator(self.classes.index, ref.module).eval(node)
+                return value if isinstance(value, str) else default
+        value = self.options.get(setting, default)
+        return value if isinstance(value, str) else default
+
+    def _ordering(self, view: ViewClass) -> tuple[str, ...]:
+        value = self._value(view.attribute("ordering_fields"))
+        if isinstance(value, list | tuple) and is_known(value):
+            return tuple(str(f) for f in value)
+        return ()
+
+    def _value(self, attribute: Attribute | None) -> object:
+        if attribute is None:
+            return None
+        return module_evaluator(self.classes.index, attribute.module).eval(attribute.node)
+
+    def _filterset_params(self, view: ViewClass) -> Iterator[QueryParamFact]:
+        model = self._view_model(view)
+        filterset = view.attribute("filterset_class")
+        if filterset is not None:
+            yield from self._filterset_class_params(filterset, model)
+            return
+        fields = self._value(view.attribute("filterset_fields"))
+        yield from self._declared_params(fields, model)
+
+    def _declared_params(self, fields: object, model: ModelFact | None) -> Iterator[QueryParamFact]:
+        if isinstance(fields, dict) and is_known(fields):
+            for name, lookups in fields.items():
+                for lookup in lookups or ("exact",):
+                    param = name if lookup == "exact" else f"{name}__{lookup}"
+                    yield self._model_param(param, str(name), str(lookup), model)
+        elif isinstance(fields, list | tuple) and is_known(fields):
+            for name in fields:
+                yield self._model_param(str(name), str(name), "exact", model)
+
+    def _filterset_class_params(self, attribute: Attribute, model: ModelFact | None) -> Iterator[QueryParamFact]:
+        dotted = self.classes.resolve(attribute.module, attribute.node)
+        ref = self.classes.get(dotted) if dotted else None
+        if ref is None:
+            return
+        declared: dict[str, QueryParamFact] = {}
+        for cls in reversed(self.classes.refs_in_mro(ref.dotted)):
+            for statement in cls.node.body:
+                if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
+                    kind = _call_name(statement.value)
+                    if kind.endswith("Filter"):
+                        for target in statement.targets:
+                            if isinstance(target, ast.Name):
+                                declared[target.id] = QueryParamFact(target.id, "filterset", _FILTER_TYPES.get(kind))
+        meta = next((c.nested("Meta") for c in self.classes.refs_in_mro(ref.dotted) if c.nested("Meta")), None)
+        meta_model = model
+        fields: object = None
+        if meta is not None:
+            evaluator = module_evaluator(self.classes.index, ref.module)
+            for statement in meta.body:
+                if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+                    if statement.targets[0].id == "fields":
+                        fields = evaluator.eval(statement.value)
+                    elif statement.targets[0].id == "model":
+                        model_dotted = self.classes.resolve(ref.module, statement.value)
+                        meta_model = self.models.by_dotted(model_dotted) if model_dotted else model
+        generated = {p.name: p for p in self._declared_params(fields, meta_model)}
+        yield from {**generated, **declared}.values()
+
+    def _view_model(self, view: ViewClass) -> ModelFact | None:
+        attribute = view.attribute("queryset")
+        if attribute is None:
+            return None
+        return queryset_model(self.classes, self.models, attribute.module, attribute.node)
+
+    def _model_param(self, param: str, path: str, lookup: str, model: ModelFact | None) -> QueryParamFact:
+        field = _follow(path, model, self.models.by_label)
+        if field is None:
+            return QueryParamFact(param, "filterset")
+        if lookup == "isnull":
+            return QueryParamFact(param, "filterset", "boolean")
+        if field.is_relation:
+            return QueryParamFact(param, "filterset", None)
+        if field.choices and lookup == "exact":
+            return QueryParamFact(param, "filterset", "string", choices=field.choices)
+        if field.internal_type in _NUMBER_TYPES and lookup in _RANGE_LOOKUPS:
+            return QueryParamFact(param, "filterset", "number")
+        if field.internal_type in _TYPES_BY_INTERNAL:
+            return QueryParamFact(param, "filterset", _TYPES_BY_INTERNAL[field.internal_type])
+        if lookup in _TEXT_LOOKUPS:
+            return QueryParamFact(param, "filterset", "string")
+        return QueryParamFact(param, "filterset")
+
+    # --- pagination --------------------------------------------------------------------------
+
+    def pagination(self, view: ViewClass) -> Pagination | None:
+        attribute = view.attribute("pagination_class")
+        if attribute is not None:
+            if isinstance(attribute.node, ast.Constant) and attribute.node.value is None:
+                return None
+            dotted = self.classes.resolve(attribute.module, attribute.node)
+        else:
+            configured = self.options.get("DEFAULT_PAGINATION_CLASS")
+            dotted = configured if isinstance(configured, str) else None
+        if not dotted:
+            return None
+        return self._paginator(self.classes.index.canonical(dotted))
+
+    def _paginator(self, dotted: str) -> Pagination | None:
+        leaves = {n.rpartition(".")[2] for n in self.classes.mro(dotted) if n.startswith(_DRF)}
+        page_size = self._attribute(dotted, "page_size", self.options.get("PAGE_SIZE"))
+        if "PageNumberPagination" in leaves:
+            params = [QueryParamFact(str(self._attribute(dotted, "page_query_param", "page")), "pagination", "integer")]
+            params += self._page_size_param(dotted)
+            return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS))
+        if "LimitOffsetPagination" in leaves:
+            params = [QueryParamFact(str(self._attribute(dotted, "limit_query_param", "limit")), "pagination", "integer"),
+                      QueryParamFact(str(self._attribute(dotted, "offset_query_param", "offset")), "pagination", "integer")]
+            limit = self._attribute(dotted, "default_limit", self.options.get("PAGE_SIZE"))
+            return Pagination(tuple(params), limit is not None, self._keys(dotted, _STANDARD_KEYS))
+        if "CursorPagination" in leaves:
+            params = [QueryParamFact(str(self._attribute(dotted, "cursor_query_param", "cursor")), "pagination", "string")]
+            params += self._page_size_param(dotted)
+            return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS[1:]))
+        if self.classes.get(dotted) is None:
+            return None
+        return Pagination((), True, self._keys(dotted, ()))
+
+    def _attribute(self, dotted: str, name: str, default: object) -> object:
+        for ref in self.classes.refs_in_mro(dotted):
+            node = ref.body_value(name)
+            if node is not None:
+                value = module_evaluator(self.classes.index, ref.module).eval(node)
+                return value if is_known(value) else default
+        return default
+
+    def _page_size_param(self, dotted: str) -> list[QueryParamFact]:
+        name = self._attribute(dotted, "page_size_query_param", None)
+        return [QueryParamFact(str(name), "pagination", "integer")] if isinstance(name, str) and name else []
+
+    def _keys(self, dotted: str, standard: tuple[str, ...]) -> tuple[str, ...]:
+        """Keys of the literal dict a project's ``get_paginated_response`` returns."""
+        for ref in self.classes.refs_in_mro(dotted):
+            method = ref.method("get_paginated_response")
+            if method is None:
+                continue
+            for node in ast.walk(method):
+                if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and node.value.args:
+                    keys = _literal_keys(node.value.args[0])
+                    if keys:
+                        return keys
+            return standard
+        return standard
+
+
+def queryset_model(classes: Classes, models: ModelLookup, module: Module, node: ast.AST,
+                   depth: int = 0) -> ModelFact | None:
+    """The model of ``Order.objects.filter(...)``, also through a function that returns one."""
+    while isinstance(node, ast.Call | ast.Attribute | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    dotted = classes.resolve(module, node)
+    if not dotted or depth > 4:
+        return None
+    model = models.by_dotted(dotted)
+    if model is not None:
+        return model
+    found = classes.index.definition(dotted) if "." in dotted else None
+    if found is not None and isinstance(found[1], ast.FunctionDef | ast.AsyncFunctionDef):
+        returns = [n.value for n in ast.walk(found[1]) if isinstance(n, ast.Return) and n.value is not None]
+        if len(returns) == 1:
+            return queryset_model(classes, models, found[0], returns[0], depth + 1)
+    return None
+
+
+def _follow(path: str, model: ModelFact | None, by_label: Callable[[str], ModelFact | None]) -> FieldFact | None:
+    """The field a ``category__slug`` path ends on, following relations between models."""
+    current, field = model, None
+    for part in path.split("__"):
+        if current is None:
+            return None
+        field = current.field(part) or next((f for f in current.fields if f.query_name == part), None)
+        if field is None:
+            return None
+        current = by_label(field.related_model) if field.is_relation and field.related_model else None
+    return field
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _literal_keys(node: ast.AST) -> tuple[str, ...]:
+    if isinstance(node, ast.Dict):
+        items: list[ast.expr | None] = list(node.keys)
+    elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.List | ast.Tuple):
+        items = [e.elts[0] if isinstance(e, ast.Tuple) and e.elts else None for e in node.args[0].elts]
+    else:
+        return ()
+    keys = [k.value for k in items if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return tuple(keys) if len(keys) == len(items) else ()

@@ -1,0 +1,216 @@
+"""django-ninja read from source: ``path("api/", api.urls)`` and the operations declared
+with ``@api.get("/items/{item_id}")`` or on routers mounted with ``api.add_router``.
+
+One endpoint per path, with the methods of every operation on it; query parameters from
+the operation's plain parameters (``q: str = None``); the response from a ``Schema``
+class's annotated fields. Schemas built from models (``ModelSchema``) and parameters
+gathered in schemas (``Query[Filters]``) are not read: left unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+from featuredocs.introspect.imports import call_argument
+from featuredocs.introspect.static.classes import Classes
+from featuredocs.introspect.static.modules import Module
+from featuredocs.introspect.static.namespace import module_evaluator
+from featuredocs.introspect.static.url_walk import Fragment, UrlWalker, ViewTarget
+from featuredocs.model import QueryParamFact, ResponseField
+
+_METHODS = {"get": ("GET",), "post": ("POST",), "put": ("PUT",), "patch": ("PATCH",),
+            "delete": ("DELETE",)}
+_SCALARS = {"int": "integer", "float": "number", "Decimal": "number", "bool": "boolean",
+            "str": "string", "UUID": "string", "date": "date", "datetime": "datetime",
+            "time": "time"}
+_PATH_PARAM = re.compile(r"{(?:(\w+):)?(\w+)}")
+_MAX_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class NinjaOperation:
+    module: Module
+    function: ast.FunctionDef | ast.AsyncFunctionDef
+    methods: tuple[str, ...]
+    decorator: ast.Call
+    path: str  # the full ninja path, router prefix included
+
+
+class NinjaRoutes:
+    def __init__(self, classes: Classes) -> None:
+        self.classes = classes
+
+    def include_like(self, walker: UrlWalker, module: Module, node: ast.AST,
+                     fragments: tuple[Fragment, ...], namespaces: tuple[str, ...]) -> bool:
+        if not (isinstance(node, ast.Attribute) and node.attr == "urls"):
+            return False
+        api = self.classes.resolve(module, node.value)
+        found = self.classes.index.definition(api) if api and "." in api else None
+        if found is None or not isinstance(found[1], ast.Call):
+            return False
+        kind = self.classes.resolve(found[0], found[1].func) or ""
+        if not kind.startswith("ninja.") or not kind.endswith("NinjaAPI"):
+            return False
+        by_path: dict[str, list[NinjaOperation]] = {}
+        for operation in self._operations(self.classes.index.canonical(api)):
+            by_path.setdefault(operation.path, []).append(operation)
+        for path, operations in by_path.items():
+            route = _PATH_PARAM.sub(lambda m: f"<{m.group(1)}:{m.group(2)}>" if m.group(1)
+                                    else f"<{m.group(2)}>", path).lstrip("/")
+            main = next((o for o in operations if "GET" in o.methods), operations[0])
+            target = ViewTarget("ninja", main.module, function=main.function, operations=tuple(operations))
+            walker.add((*fragments, Fragment("route", route)), self._url_name(main), namespaces, target)
+        return True
+
+    def _url_name(self, operation: NinjaOperation) -> str | None:
+        value = module_evaluator(self.classes.index, operation.module).eval(
+            call_argument(operation.decorator, None, "url_name"))
+        return value if isinstance(value, str) else None
+
+    def _operations(self, api: str) -> list[NinjaOperation]:
+        owners = {api: ""}
+        for module in self.classes.index.project_modules():
+            for node in ast.walk(module.tree):
+                mounted = self._mounted_router(module, node, api)
+                if mounted is not None:
+                    owners[mounted[0]] = mounted[1]
+        found = []
+        for module in self.classes.index.project_modules():
+            for statement in ast.walk(module.tree):
+                if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                    found.extend(self._decorated(module, statement, owners))
+        return found
+
+    def _mounted_router(self, module: Module, node: ast.AST, api: str) -> tuple[str, str] | None:
+        """``api.add_router("/orders", router)`` → (router's dotted name, prefix)."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "add_router"):
+            return None
+        if self.classes.resolve(module, node.func.value) != api:
+            return None
+        evaluator = module_evaluator(self.classes.index, module)
+        prefix = evaluator.eval(call_argument(node, 0, "prefix"))
+        router = call_argument(node, 1, "router")
+        text = evaluator.eval(router) if router is not None else None
+        dotted = text if isinstance(text, str) else (self.classes.resolve(module, router) if router else None)
+        if not isinstance(prefix, str) or not dotted:
+            return None
+        return self.classes.index.canonical(dotted), prefix
+
+    def _decorated(self, module: Module, function: ast.FunctionDef | ast.AsyncFunctionDef,
+                   owners: dict[str, str]) -> list[NinjaOperation]:
+        found = []
+        evaluator = module_evaluator(self.classes.index, module)
+        for decorator in function.decorator_list:
+            if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
+                continue
+            owner = self.classes.resolve(module, decorator.func.value)
+            if owner not in owners:
+                continue
+            attr = decorator.func.attr
+            if attr in _METHODS:
+                methods, path_node = _METHODS[attr], call_argument(decorator, 0, "path")
+            elif attr == "api_operation":
+                listed = evaluator.eval(call_argument(decorator, 0, "methods"))
+                methods = tuple(str(m).upper() for m in listed) if isinstance(listed, list | tuple) else ()
+                path_node = call_argument(decorator, 1, "path")
+            else:
+                continue
+            path = evaluator.eval(path_node)
+            if isinstance(path, str):
+                full = "/".join(p.strip("/") for p in (owners[owner], path) if p.strip("/"))
+                trailing = "/" if path.endswith("/") else ""
+                found.append(NinjaOperation(module, function, methods, decorator, f"/{full}{trailing}"))
+        return found
+
+    # --- parameters and responses ---------------------------------------------------------------
+
+    def query_params(self, operations: tuple[NinjaOperation, ...]) -> tuple[QueryParamFact, ...]:
+        found: dict[str, QueryParamFact] = {}
+        for operation in operations:
+            path_params = {m.group(2) for m in _PATH_PARAM.finditer(operation.path)}
+            arguments = operation.function.args
+            positional = arguments.args[1:]  # the request comes first
+            defaults = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
+            pairs = [*zip(positional, defaults, strict=True),
+                     *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
+            for argument, default in pairs:
+                kind = _scalar(argument.annotation)
+                if argument.arg in path_params or kind is None:
+                    continue
+                found.setdefault(argument.arg, QueryParamFact(
+                    argument.arg, "ninja", kind[0], default is None, kind[1]))
+        return tuple(found.values())
+
+    def response(self, operation: NinjaOperation) -> tuple[ResponseField, ...] | None:
+        node = call_argument(operation.decorator, None, "response")
+        if isinstance(node, ast.Dict):
+            codes = [(k.value, v) for k, v in zip(node.keys, node.values, strict=True)
+                     if isinstance(k, ast.Constant) and isinstance(k.value, int) and 200 <= k.value < 300]
+            node = min(codes, key=lambda pair: pair[0])[1] if codes else None
+        item = _list_item(node)
+        return self._schema_fields(operation.module, item if item is not None else node, 0)
+
+    def _schema_fields(self, module: Module, node: ast.AST | None, depth: int) -> tuple[ResponseField, ...] | None:
+        dotted = self.classes.resolve(module, node) if node is not None else None
+        ref = self.classes.get(dotted) if dotted else None
+        if ref is None or depth > _MAX_DEPTH:
+            return None
+        leaves = {n.rpartition(".")[2] for n in self.classes.mro(ref.dotted) if self.classes.get(n) is None}
+        if "Schema" not in leaves and "BaseModel" not in leaves:
+            return None  # a ModelSchema, or not a schema: its fields are not written out
+        fields = []
+        for cls in reversed(self.classes.refs_in_mro(ref.dotted)):
+            for statement in cls.node.body:
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                    fields.append(self._field(cls.module, statement.target.id, statement.annotation, depth))
+        return tuple(fields)
+
+    def _field(self, module: Module, name: str, annotation: ast.expr, depth: int) -> ResponseField:
+        annotation = _optional_inner(annotation)
+        item = _list_item(annotation)
+        if item is not None:
+            children = self._schema_fields(module, item, depth + 1)
+            return ResponseField(name, children or (), many=True, type="array")
+        children = self._schema_fields(module, annotation, depth + 1)
+        if children is not None:
+            return ResponseField(name, children, type="object")
+        kind = _scalar(annotation)
+        return ResponseField(name, type=kind[0] if kind else None)
+
+
+def _optional_inner(node: ast.expr) -> ast.expr:
+    """``X | None`` and ``Optional[X]`` to ``X``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        sides = [s for s in (node.left, node.right) if not (isinstance(s, ast.Constant) and s.value is None)]
+        return _optional_inner(sides[0]) if len(sides) == 1 else node
+    if isinstance(node, ast.Subscript) and _name(node.value) == "Optional":
+        return _optional_inner(node.slice)
+    return node
+
+
+def _list_item(node: ast.AST | None) -> ast.expr | None:
+    if isinstance(node, ast.Subscript) and _name(node.value) in {"list", "List", "tuple", "set"}:
+        item = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) else node.slice
+        return _optional_inner(item)
+    return None
+
+
+def _scalar(node: ast.expr | None) -> tuple[str | None, tuple[str, ...]] | None:
+    """(type, choices) of a plain annotation; None for schemas and anything else."""
+    if node is None:
+        return None
+    node = _optional_inner(node)
+    if isinstance(node, ast.Subscript) and _name(node.value) == "Literal":
+        values = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return "string", tuple(str(v.value) for v in values if isinstance(v, ast.Constant))
+    if _list_item(node) is not None:
+        return "array", ()
+    name = _name(node)
+    return (_SCALARS[name], ()) if name in _SCALARS else None
+
+
+def _name(node: ast.AST) -> str:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
