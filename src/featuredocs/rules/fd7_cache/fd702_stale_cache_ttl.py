@@ -90,8 +90,14 @@ def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact
     entry): ``orders:{}:summary`` wins over ``orders:list:{}`` for ``orders:{}:summry``.
     """
     writes = [fact for fact in known if fact.operation in STORING]
+    written = {fact.pattern for fact in writes}
     chosen: set[str] = set()
     for key in ttl.keys:
+        if key.pattern in written:
+            # Likeness is 1.0 only for the identical pattern, so it is the one best match;
+            # this skips comparing a correct key with every key of a large project.
+            chosen.add(key.pattern)
+            continue
         scored = [
             (likeness(key.pattern, pattern), pattern)
             for pattern in {fact.pattern for fact in writes}
