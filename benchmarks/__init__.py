@@ -1,0 +1,1 @@
+"""Benchmarks of featuredocs at scale: a project-and-docs generator and a timing runner."""
