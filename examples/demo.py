@@ -1,4 +1,6 @@
-"""The main job on the bundled example: check the true docs, then the drifted ones.
+"""The main job on the bundled example, the whole loop: the true docs check clean; the
+drifted docs (the same pages after the code moved on) give findings; ``sync --diff`` shows
+the repair of every fact-derived part; ``coverage`` shows what is still undocumented.
 
 Run with ``make demo``. It uses the ``featuredocs`` console script of the current
 environment, exactly as a user would from inside ``examples/shop``.
@@ -25,6 +27,8 @@ def main() -> int:
     print(f"featuredocs on the bundled example project ({SHOP.relative_to(Path.cwd()) if SHOP.is_relative_to(Path.cwd()) else SHOP})")
     clean = run("the docs as written: true to the code", "check")
     drifted = run("the same docs after the code moved on", "check", "--docs", "docs-drifted")
+    run("what sync would repair (nothing is written)", "sync", "--diff", "--docs", "docs-drifted")
+    run("what the drifted pages no longer document", "coverage", "--docs", "docs-drifted")
     print(
         f"\nclean docs: exit {clean} (0 = no findings); "
         f"drifted docs: exit {drifted} (1 = drift found)"
