@@ -4,13 +4,14 @@ pages' anchors exist, ``--check`` and ``--diff`` write nothing, a second run cha
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from featuredocs.markdown import parse_page
-from tests.cli.support import featuredocs
+from tests.cli.support import Run, featuredocs
 from tests.generate.shop import SHOP, copy_shop, facts_json
 
 INDEX_FILES = ("README.md", "commands.md", "api.md")
@@ -37,45 +38,58 @@ def _linked_anchors(docs: Path, target: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_shop(tmp_path_factory.mktemp("index"))
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_shop(tmp_path_factory.mktemp("index-pristine"))
 
 
-def test_check_and_diff_write_nothing(shop: Path) -> None:
-    check = featuredocs("index", "--check", cwd=shop)
+@dataclass(frozen=True)
+class Indexed:
+    project: Path
+    first: Run
+    second: Run
+    after_first: dict[str, bytes]
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Indexed:
+    project = copy_shop(tmp_path_factory.mktemp("index"))
+    first = featuredocs("index", cwd=project)
+    after_first = {name: (project / "docs" / name).read_bytes() for name in INDEX_FILES}
+    second = featuredocs("index", cwd=project)
+    return Indexed(project, first, second, after_first)
+
+
+def test_check_and_diff_write_nothing(pristine: Path) -> None:
+    check = featuredocs("index", "--check", cwd=pristine)
     assert check.code == 1
     assert check.err.splitlines() == [f"featuredocs: docs/{name}: would be rewritten" for name in INDEX_FILES]
-    diff = featuredocs("index", "--diff", cwd=shop)
+    diff = featuredocs("index", "--diff", cwd=pristine)
     assert diff.code == 0, diff.err
     for name in INDEX_FILES:
         assert f"--- a/docs/{name}\n+++ b/docs/{name}\n" in diff.out
     assert "+<!-- featuredocs:begin index -->\n" in diff.out
     assert not [line for line in diff.out.splitlines() if line.startswith("-") and not line.startswith("---")]
-    assert {name: (shop / "docs" / name).read_bytes() for name in INDEX_FILES} == _originals()
+    assert {name: (pristine / "docs" / name).read_bytes() for name in INDEX_FILES} == _originals()
 
 
-def test_index_keeps_hand_written_text_and_check_stays_clean(shop: Path) -> None:
-    run = featuredocs("index", cwd=shop)
-    assert run.code == 0, run.err
+def test_index_keeps_hand_written_text_and_check_stays_clean(indexed: Indexed) -> None:
+    assert indexed.first.code == 0, indexed.first.err
     for name, original in _originals().items():
-        assert (shop / "docs" / name).read_bytes().startswith(original)
-    check = featuredocs("check", cwd=shop)
+        assert indexed.after_first[name].startswith(original)
+    check = featuredocs("check", cwd=indexed.project)
     assert check.code == 0, check.out
     assert check.out.startswith("All checks passed")
 
 
-def test_a_second_run_changes_nothing(shop: Path) -> None:
-    featuredocs("index", cwd=shop)
-    before = {name: (shop / "docs" / name).read_bytes() for name in INDEX_FILES}
-    run = featuredocs("index", cwd=shop)
-    assert run.code == 0 and run.err == ""
-    assert {name: (shop / "docs" / name).read_bytes() for name in INDEX_FILES} == before
-    assert featuredocs("index", "--check", cwd=shop).code == 0
+def test_a_second_run_changes_nothing(indexed: Indexed) -> None:
+    assert indexed.second.code == 0 and indexed.second.err == ""
+    now = {name: (indexed.project / "docs" / name).read_bytes() for name in INDEX_FILES}
+    assert now == indexed.after_first
+    assert featuredocs("index", "--check", cwd=indexed.project).code == 0
 
 
-def test_what_hand_written_files_already_cover_is_not_repeated(shop: Path) -> None:
-    featuredocs("index", cwd=shop)
-    api = (shop / "docs" / "api.md").read_text(encoding="utf-8")
+def test_what_hand_written_files_already_cover_is_not_repeated(indexed: Indexed) -> None:
+    api = indexed.after_first["api.md"].decode("utf-8")
     region = api.split("<!-- featuredocs:begin index -->")[1]
     assert region.strip() == "<!-- featuredocs:end index -->"  # written as `{id}` by hand: the same endpoints
 

@@ -22,7 +22,10 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for app in APPS:
         run = featuredocs("new", f"{app}-from-code", "--app", app, cwd=project)
         assert run.code == 0, run.err
-        assert run.err.strip() == f"featuredocs: wrote docs/features/{app}-from-code.md"
+        assert run.err.splitlines() == [
+            f"featuredocs: wrote docs/features/{app}-from-code.md",
+            "featuredocs: run `featuredocs index` to link it from the documentation index",
+        ]
     run = featuredocs("index", cwd=project)
     assert run.code == 0, run.err
     return project

@@ -15,7 +15,7 @@ from featuredocs.generate.page import feature_title, render_page, valid_name
 from featuredocs.generate.render_base import RenderContext, live_links
 from featuredocs.generate.scope import FeatureScope
 from featuredocs.generate.template_text import split_template
-from featuredocs.generate.usage import example_invocations, usage_line
+from featuredocs.generate.usage import default_text, example_invocations, sample_value, usage_line
 from featuredocs.generate.values import (
     duration_text,
     env_line,
@@ -224,3 +224,18 @@ def test_page_names_and_titles() -> None:
 def test_renderer_output_is_the_same_for_the_same_input(tmp_path: Path) -> None:
     template = packaged_template().read_text(encoding="utf-8")
     assert render_page(template, _ctx()) == render_page(template, _ctx())
+
+
+def test_a_secret_options_default_is_masked_and_never_used_as_an_example() -> None:
+    command = CommandFact(
+        "sync_ledger", "billing",
+        options=(
+            OptionFact("api_key", flags=("--api-key",), default="'sk_live_123'"),
+            OptionFact("days", flags=("--days",), type="int", default="7"),
+        ),
+    )
+    option = command.options[0]
+    assert default_text(option) == MASK
+    assert sample_value(option) == "api-key"
+    common, advanced = example_invocations(command)
+    assert "sk_live_123" not in " ".join([*common, advanced or ""])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from featuredocs.commands.common import add_project_options, config_from
 from featuredocs.errors import UsageError
@@ -45,4 +46,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     atomic_write(path, text)
     print(f"featuredocs: wrote {shown}", file=sys.stderr)
+    if not _linked_from_index(config.docs / "README.md", path.name):
+        print("featuredocs: run `featuredocs index` to link it from the documentation index",
+              file=sys.stderr)
     return 0
+
+
+def _linked_from_index(index: Path, name: str) -> bool:
+    try:
+        return f"features/{name}" in index.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -11,6 +11,7 @@ import ast
 import re
 
 from featuredocs.model import CommandFact, OptionFact
+from featuredocs.secrets import MASK, mask_text
 
 _SUPPRESSED = "==SUPPRESS=="
 _FLAG_ACTIONS = frozenset({"store_true", "store_false", "store_const", "count", "append_const"})
@@ -70,16 +71,19 @@ def usage_line(command: CommandFact) -> str:
 
 
 def default_text(option: OptionFact) -> str | None:
-    """The default as a page writes it (``48``, ``csv``), None for flags and no default."""
+    """The default as a page writes it (``48``, ``csv``), None for flags and no default;
+    masked when the option looks like it holds a secret (``--api-key``)."""
     if is_flag(option) or option.default is None or option.default == "None":
         return None
     try:
         value = ast.literal_eval(option.default)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return option.default
-    if isinstance(value, str):
-        return value if value else None
-    return option.default
+        value = option.default
+    text = value if isinstance(value, str) else option.default
+    if not text:
+        return None
+    masked, _ = mask_text(option.dest, text)
+    return masked if masked is not None else text
 
 
 def description(option: OptionFact) -> str | None:
@@ -95,11 +99,16 @@ def sample_value(option: OptionFact) -> str:
     if option.choices:
         return option.choices[0]
     default = default_text(option)
-    if default is not None and " " not in default and default.lstrip("-")[:1].isalnum():
+    if default is not None and _plain_word(default):
         return default
     if option.type in _TYPE_SAMPLES:
         return _TYPE_SAMPLES[option.type]
     return (option.metavar or option.dest).lower().replace("_", "-")
+
+
+def _plain_word(text: str) -> bool:
+    """A value that reads well on a command line: one word, not a masked secret."""
+    return text != MASK and " " not in text and text.lstrip("-")[:1].isalnum()
 
 
 def _required_words(options: list[OptionFact]) -> list[str]:
