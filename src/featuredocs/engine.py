@@ -94,15 +94,8 @@ def run_check(
     found: list[Finding] = []
     for rule in runnable:
         found.extend(_run_rule(rule, ctx, wanted))
-    by_display = {page.display: page for page in docset.pages}
-    kept = [
-        _with_severity(f, config)
-        for f in found
-        if _kept(f, by_display.get(f.path), config)
-    ]
-    kept.sort(key=lambda f: f.sort_key)
     return CheckResult(
-        findings=tuple(_unique(kept)),
+        findings=in_report_order(settle(found, docset, config)),
         docset=docset,
         page_errors=tuple(e for e in errors if not paths or _under(e.path, paths)),
         rules_run=tuple(r.code for r in runnable),
@@ -124,6 +117,41 @@ def _run_rule(rule: type[Rule], ctx: CheckContext, wanted: frozenset[str]) -> It
             continue
         results.extend(instance.check(page, ctx))
     return results
+
+
+# --- Shared with the incremental check (featuredocs.cache), which runs rules page by page.
+
+
+def page_findings(rules: Sequence[Rule], page: Page, ctx: CheckContext) -> list[Finding]:
+    """What the page-scope ``rules`` (instances) report on one page, in rule order."""
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.scope == "docset" or not rule.all_pages and not ctx.is_feature(page):
+            continue
+        found.extend(rule.check(page, ctx))
+    return found
+
+
+def docset_findings(
+    rules: Sequence[type[Rule]], ctx: CheckContext, wanted: frozenset[str]
+) -> list[Finding]:
+    """What the docset-scope ``rules`` report on the ``wanted`` pages."""
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.scope == "docset":
+            found.extend(_run_rule(rule, ctx, wanted))
+    return found
+
+
+def settle(found: Iterable[Finding], docset: DocSet, config: Config) -> list[Finding]:
+    """Findings as configured: suppressed and archived ones dropped, severities applied."""
+    by_display = {page.display: page for page in docset.pages}
+    return [_with_severity(f, config) for f in found if _kept(f, by_display.get(f.path), config)]
+
+
+def in_report_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Sorted by place and code, duplicates dropped (the sort is stable)."""
+    return tuple(_unique(sorted(findings, key=lambda f: f.sort_key)))
 
 
 def select_pages(docset: DocSet, paths: Sequence[Path]) -> frozenset[str]:
