@@ -53,6 +53,16 @@ def read_page(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Page:
     """Read and parse one page under the docs ``root``."""
+    text = read_text(path, max_bytes)
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.name
+    return parse_page(text, path=path.resolve(), rel=rel, display=display_path(path, display_base))
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A page's text, after the size, binary and encoding checks (:class:`PageError`)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -62,12 +72,7 @@ def read_page(
         raise
     except OSError as error:
         raise PageError(path, f"cannot read: {error.strerror or error}") from None
-    text = decode_page(data, path)
-    try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        rel = path.name
-    return parse_page(text, path=path.resolve(), rel=rel, display=display_path(path, display_base))
+    return decode_page(data, path)
 
 
 def load_docset(
@@ -79,20 +84,31 @@ def load_docset(
 ) -> tuple[DocSet, list[PageError]]:
     """Every page under ``root`` matching ``include`` and not ``exclude``, plus the errors
     of the pages that could not be read. A missing root raises :class:`PageError`."""
-    if not root.is_dir():
-        raise PageError(root, "docs folder not found" if not root.exists() else "not a folder")
-    files = _files_under(root)
-    include, exclude = tuple(include), tuple(exclude)
+    files, rels = docs_listing(root, include, exclude)
     pages: list[Page] = []
     errors: list[PageError] = []
-    for rel in sorted(files):
-        if not rel.endswith(".md") or not _matches(rel, include) or _matches(rel, exclude):
-            continue
+    for rel in rels:
         try:
             pages.append(read_page(root / rel, root=root, display_base=display_base, max_bytes=max_bytes))
         except PageError as error:
             errors.append(error)
-    return DocSet(root.resolve(), tuple(pages), frozenset(files)), errors
+    return DocSet(root.resolve(), tuple(pages), files), errors
+
+
+def docs_listing(
+    root: Path, include: Iterable[str] = ("**/*.md",), exclude: Iterable[str] = ()
+) -> tuple[frozenset[str], list[str]]:
+    """Every file under ``root``, and the pages among them in load order (sorted rel
+    paths). A missing root raises :class:`PageError`."""
+    if not root.is_dir():
+        raise PageError(root, "docs folder not found" if not root.exists() else "not a folder")
+    files = _files_under(root)
+    include, exclude = tuple(include), tuple(exclude)
+    rels = [
+        rel for rel in sorted(files)
+        if rel.endswith(".md") and _matches(rel, include) and not _matches(rel, exclude)
+    ]
+    return frozenset(files), rels
 
 
 def _files_under(root: Path) -> set[str]:
