@@ -102,8 +102,12 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_shop(tmp_path_factory.mktemp("index-fresh"))
     for name in INDEX_FILES:
         (project / "docs" / name).unlink()
+    check = featuredocs("index", "--check", cwd=project)
+    assert check.code == 1
+    assert check.err.splitlines() == [f"featuredocs: docs/{name}: would be created" for name in INDEX_FILES]
     run = featuredocs("index", cwd=project)
     assert run.code == 0, run.err
+    assert run.err.splitlines() == [f"featuredocs: created docs/{name}" for name in INDEX_FILES]
     return project
 
 

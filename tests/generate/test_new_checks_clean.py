@@ -37,6 +37,13 @@ def _findings(project: Path, *paths: str) -> list[dict[str, object]]:
     return json.loads(run.out)["findings"]
 
 
+def test_the_index_links_the_new_pages_without_their_placeholder_taglines(shop: Path) -> None:
+    readme = (shop / "docs" / "README.md").read_text(encoding="utf-8")
+    for app in APPS:
+        title = f"{app.capitalize()} From Code"
+        assert f"\n- [{title}](features/{app}-from-code.md)\n" in readme
+
+
 def test_generated_pages_only_report_their_placeholders(shop: Path) -> None:
     pages = [f"docs/features/{app}-from-code.md" for app in APPS]
     findings = _findings(shop, *pages)

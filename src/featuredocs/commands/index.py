@@ -35,9 +35,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     if args.check:
         for update in updates:
-            print(f"featuredocs: {update.display}: would be rewritten", file=sys.stderr)
+            what = "rewritten" if update.old is not None else "created"
+            print(f"featuredocs: {update.display}: would be {what}", file=sys.stderr)
         return EXIT_FINDINGS if updates else EXIT_CLEAN
     for update in updates:
         atomic_write(update.path, update.new)
-        print(f"featuredocs: wrote {update.display}", file=sys.stderr)
+        print(f"featuredocs: {'wrote' if update.old is not None else 'created'} {update.display}",
+              file=sys.stderr)
     return EXIT_CLEAN

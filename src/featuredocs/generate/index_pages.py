@@ -55,7 +55,8 @@ def tagline_text(page: Page) -> str:
     if page.tagline is None:
         return ""
     match = _TAGLINE.match(" ".join(page.tagline.source.split()))
-    return match.group("text") if match else " ".join(page.tagline.plain.split())
+    text = match.group("text") if match else " ".join(page.tagline.plain.split())
+    return "" if text.startswith("[") and text.endswith("]") else text  # still a placeholder
 
 
 def _linked(outside: Page, rels: Iterable[str]) -> set[str]:
