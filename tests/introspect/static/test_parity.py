@@ -15,9 +15,14 @@ from pathlib import Path
 import pytest
 
 from featuredocs.introspect.static import collect_static
-from featuredocs.introspect.static.commands import UNREAD_OPTIONS
-from featuredocs.model import EndpointFact, ModelFact, ProjectFacts, ResponseField
+from featuredocs.model import ProjectFacts
 from tests.cli.support import featuredocs
+from tests.introspect.static.parity import (
+    assert_same_commands,
+    assert_same_models,
+    assert_same_settings,
+    endpoint_row,
+)
 from tests.support.django_project import collect_facts
 
 SHOP = Path(__file__).resolve().parents[3] / "examples" / "shop"
@@ -27,12 +32,8 @@ SHOP = Path(__file__).resolve().parents[3] / "examples" / "shop"
 #:   page), and the admin views such a subclass overrides (``UserAdmin.add_view``).
 ADMIN_GET_URLS = {"/admin/auth/user/{id}/password/"}
 ADMIN_OVERRIDDEN_VIEWS = {"/admin/auth/user/add/"}
-#: - ``choices`` computed at run time (``choices=tuple(connections)`` on ``--database``)
-#:   are unknown (None: any value accepted), and so are the options a command adds from
-#:   data only the running project has (createsuperuser's ``--username``, the test
-#:   runner's options): such commands carry the UNREAD_OPTIONS marker instead.
-#: - the location of an unnamed ``Meta.indexes`` entry: live mode cannot match the
-#:   generated name to its line; static mode knows the line.
+#: Runtime-computed choices and options are documented in ``parity.assert_same_commands``,
+#: unnamed index locations in ``parity.index_rows``.
 
 
 @pytest.fixture(scope="module")
@@ -59,80 +60,16 @@ def test_apps(live: ProjectFacts, static: ProjectFacts) -> None:
     assert static.apps == live.apps
 
 
-def _fields(model: ModelFact) -> dict[str, tuple[object, ...]]:
-    return {
-        f.name: (f.field_class, f.internal_type, f.related_model, f.reverse, f.null, f.blank,
-                 f.has_default, f.default, f.choices, f.unique, f.db_index, f.primary_key,
-                 f.column, f.query_name, f.inherited_from, f.help_text, f.location)
-        for f in model.fields
-    }
-
-
-def test_models_fields_and_related_models(live: ProjectFacts, static: ProjectFacts) -> None:
-    assert {m.label for m in static.models} == {m.label for m in live.models}
-    for model in live.models:
-        twin = static.model(model.label)
-        assert twin is not None, model.label
-        assert _fields(twin) == _fields(model), model.label
-        assert [f.name for f in twin.fields] == [f.name for f in model.fields], model.label
-        assert (twin.module, twin.abstract, twin.bases, twin.parents, twin.ordering, twin.managers,
-                twin.location) == (model.module, model.abstract, model.bases, model.parents,
-                                   model.ordering, model.managers, model.location), model.label
-        assert twin.attributes == model.attributes, model.label
-
-
-def _indexes(model: ModelFact, with_location: bool) -> set[tuple[object, ...]]:
-    return {(i.kind, i.fields, i.name, i.expressions, i.condition,
-             i.location if with_location and i.location is not None else None)
-            for i in model.indexes}
-
-
-def test_indexes(live: ProjectFacts, static: ProjectFacts) -> None:
-    for model in live.models:
-        twin = static.model(model.label)
-        assert twin is not None
-        assert _indexes(twin, False) == _indexes(model, False), model.label
-        located = {i.fields: i.location for i in model.indexes if i.location is not None}
-        assert {i.fields: i.location for i in twin.indexes if i.fields in located} == located
+def test_models_fields_related_models_and_indexes(live: ProjectFacts, static: ProjectFacts) -> None:
+    assert_same_models(live, static)
 
 
 def test_commands_and_their_options(live: ProjectFacts, static: ProjectFacts) -> None:
-    assert [c.name for c in static.commands] == [c.name for c in live.commands]
-    assert [(c.name, c.app, c.project) for c in static.commands] == [
-        (c.name, c.app, c.project) for c in live.commands]
-    for command in (c for c in live.commands if c.project):
-        twin = static.command(command.name)
-        assert twin is not None
-        assert (twin.help, twin.location) == (command.help, command.location)
-        assert twin.options == command.options, command.name
-
-
-def test_other_commands_options_are_right_or_marked_unread(live: ProjectFacts, static: ProjectFacts) -> None:
-    for command in (c for c in live.commands if not c.project):
-        twin = static.command(command.name)
-        assert twin is not None
-        flags = {o.flags for o in twin.options if o.flags}
-        unread = UNREAD_OPTIONS in twin.options
-        assert flags <= {o.flags for o in command.options if o.flags}, command.name
-        if not unread:
-            assert flags == {o.flags for o in command.options if o.flags}, command.name
-        for option in twin.options:
-            real = next((o for o in command.options if o.flags == option.flags and option.flags), None)
-            if real is not None and option.choices is not None:
-                assert option.choices == real.choices, (command.name, option.flags)
-            if real is not None and option.default is not None and real.default is not None:
-                assert option.default == real.default, (command.name, option.flags)
+    assert_same_commands(live, static)
 
 
 def test_settings_names_nested_keys_and_values(live: ProjectFacts, static: ProjectFacts) -> None:
-    assert [s.name for s in static.settings] == [s.name for s in live.settings]
-    for setting in live.settings:
-        twin = static.setting(setting.name)
-        assert twin is not None
-        assert (twin.keys, twin.project, twin.secret, twin.location) == (
-            setting.keys, setting.project, setting.secret, setting.location), setting.name
-    project_values = {s.name: s.value for s in live.settings if s.project}
-    assert {s.name: s.value for s in static.settings if s.project} == project_values
+    assert_same_settings(live, static)
 
 
 def test_environment_variables_with_defaults(live: ProjectFacts, static: ProjectFacts) -> None:
@@ -148,30 +85,12 @@ def test_symbols_and_modules(live: ProjectFacts, static: ProjectFacts) -> None:
     assert (static.symbols, static.modules) == (live.symbols, live.modules)
 
 
-def _shape(fields: tuple[ResponseField, ...] | None) -> object:
-    if fields is None:
-        return None
-    return [(f.name, f.many, f.type, _shape(f.children)) for f in fields]
-
-
-def _endpoint(endpoint: EndpointFact) -> tuple[object, ...]:
-    return (endpoint.methods, endpoint.name, endpoint.path_params, endpoint.query_params,
-            _shape(endpoint.response), endpoint.paginated, endpoint.pagination_keys,
-            endpoint.framework, endpoint.location, endpoint.view, endpoint.app)
-
-
 def test_endpoints(live: ProjectFacts, static: ProjectFacts) -> None:
-    live_paths = {e.path for e in live.endpoints} - ADMIN_GET_URLS
-    assert {e.path for e in static.endpoints} == live_paths
-    by_path = {e.path: e for e in static.endpoints}
-    for endpoint in live.endpoints:
-        if endpoint.path in ADMIN_GET_URLS:
-            continue
-        described = _endpoint(by_path[endpoint.path])
-        expected = _endpoint(endpoint)
-        if endpoint.path in ADMIN_OVERRIDDEN_VIEWS:
-            described, expected = described[:-2], expected[:-2]
-        assert described == expected, endpoint.path
+    expected = [endpoint_row(e) for e in live.endpoints if e.path not in ADMIN_GET_URLS]
+    described = [endpoint_row(e) for e in static.endpoints]
+    for rows in (expected, described):  # the view and app of an overridden admin view
+        rows[:] = [r[:-2] if r[0] in ADMIN_OVERRIDDEN_VIEWS else r for r in rows]
+    assert described == expected
     assert static.url_prefixes == live.url_prefixes
 
 

@@ -105,4 +105,4 @@ class AdminRoutes:
 
 
 def _admin(module: Module, view: str) -> ViewTarget:
-    return ViewTarget("admin", module, detail=view)
+    return ViewTarget("package_view", module, detail=view)

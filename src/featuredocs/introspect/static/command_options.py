@@ -50,10 +50,27 @@ class OptionReader:
         self.prog = f"manage.py {name}"
         self.read = OptionsRead()
         self._mro = classes.refs_in_mro(command.dotted)
+        self._help_templates: dict[int, tuple[str, dict[str, Any]]] = {}
 
     def options(self) -> OptionsRead:
         self._call_method("add_arguments", 0, {"parser": _Parser(None)}, ["parser"], 0)
+        self.read.options = [self._finished(o) for o in self.read.options]
         return self.read
+
+    def _finished(self, option: OptionFact) -> OptionFact:
+        """``parser.set_defaults`` applied, then ``%(default)s`` in the help filled in."""
+        default = option.default
+        if option.dest in self.read.defaults:
+            value = self.read.defaults[option.dest]
+            default = safe_repr(value) if is_known(value) and value is not None else None
+        pending = self._help_templates.get(id(option))
+        text = option.help
+        if pending is not None:
+            template, params = pending
+            if option.dest in self.read.defaults:
+                params = {**params, "default": self.read.defaults[option.dest]}
+            text = " ".join(_expand(template, params).split())
+        return replace(option, default=default, help=text)
 
     # --- walking add_arguments -----------------------------------------------------------------
 
@@ -143,7 +160,7 @@ class OptionReader:
         nargs = self._nargs(kwargs.get("nargs"), action, evaluator)
         default = self._default(kwargs, action, evaluator)
         choices = self._choices(kwargs.get("choices"), evaluator)
-        return OptionFact(
+        option = OptionFact(
             dest=dest,
             flags=flags,
             action=action,
@@ -153,9 +170,13 @@ class OptionReader:
             required=self._required(kwargs, flags, nargs, evaluator),
             nargs=nargs,
             metavar=self._metavar(kwargs.get("metavar"), evaluator),
-            help=self._help(kwargs, dest, default, choices, evaluator),
+            help=self._help(kwargs, evaluator),
             subcommand=subcommand,
         )
+        if "%" in option.help:
+            params = _help_params(kwargs, evaluator, dest, choices, self.prog)
+            self._help_templates[id(option)] = (option.help, params)
+        return option
 
     def _action(self, node: ast.expr | None, evaluator: Evaluator) -> str:
         if node is None:
@@ -228,17 +249,15 @@ class OptionReader:
             return " ".join(str(v) for v in value)
         return str(value) if is_known(value) else evaluator.module.segment(node)
 
-    def _help(self, kwargs: dict[str, ast.expr], dest: str, default: str | None,
-              choices: tuple[str, ...] | None, evaluator: Evaluator) -> str:
+    def _help(self, kwargs: dict[str, ast.expr], evaluator: Evaluator) -> str:
+        """The help as written; ``%(default)s`` and friends are filled in at the end."""
         node = kwargs.get("help")
         if node is None:
             return ""
         text = text_of(node, evaluator)
         if text == _SUPPRESS or _is_suppress(node):
             return ""
-        if "%" in text:
-            text = _expand(text, kwargs, evaluator, dest, choices, self.prog)
-        return " ".join(text.split())
+        return text if "%" in text else " ".join(text.split())
 
     # --- sub-parsers ----------------------------------------------------------------------------
 
@@ -293,21 +312,28 @@ def _is_suppress(node: ast.expr) -> bool:
     )
 
 
-def _expand(text: str, kwargs: dict[str, ast.expr], evaluator: Evaluator, dest: str,
-            choices: tuple[str, ...] | None, prog: str) -> str:
-    """``%(default)s`` and friends filled in as argparse's help formatter does."""
+def _help_params(kwargs: dict[str, ast.expr], evaluator: Evaluator, dest: str,
+                 choices: tuple[str, ...] | None, prog: str) -> dict[str, Any]:
+    """What argparse's help formatter offers ``%(...)s`` in a help text."""
     params: dict[str, Any] = {"dest": dest, "prog": prog}
     for key, node in kwargs.items():
+        if key == "type":
+            params[key] = node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
+            continue
         value = evaluator.eval(node)
         if is_known(value) and value != _SUPPRESS:
-            params[key] = getattr(value, "__name__", value) if key == "type" else value
+            params[key] = value
     params.setdefault("default", None)
     if choices is not None:
         params["choices"] = ", ".join(choices)
+    return params
+
+
+def _expand(text: str, params: dict[str, Any]) -> str:
     try:
         return text % params
     except (KeyError, TypeError, ValueError):
-        return text
+        return text  # a help text with a stray percent sign: kept as written
 
 
 def _blocks(statement: ast.If | ast.With | ast.Try) -> list[list[ast.stmt]]:

@@ -25,7 +25,6 @@ from featuredocs.introspect.static.modules import ModuleIndex
 from featuredocs.introspect.static.namespace import module_evaluator
 from featuredocs.introspect.static.values import is_known
 from featuredocs.model import CommandFact, OptionFact, SourceLocation
-from featuredocs.secrets import safe_repr
 
 CORE = "django.core"
 UNREAD_OPTIONS = OptionFact(dest="...", action="unread", help="==SUPPRESS==", base=True)
@@ -113,7 +112,7 @@ def _command(index: ModuleIndex, classes: Classes, name: str, app_name: str, fol
     if ref is None:
         return CommandFact(name, app_name, (*base, UNREAD_OPTIONS), project=project)
     read = OptionReader(classes, ref, name).options()
-    own = [_with_set_defaults(o, read.defaults) for o in read.options]
+    own = list(read.options)
     if not read.complete:
         own.append(UNREAD_OPTIONS)
     rel = ref.module.rel
@@ -125,13 +124,6 @@ def _command(index: ModuleIndex, classes: Classes, name: str, app_name: str, fol
         project=project,
         location=SourceLocation(rel, ref.line()) if rel else None,
     )
-
-
-def _with_set_defaults(option: OptionFact, defaults: dict[str, object]) -> OptionFact:
-    if option.dest not in defaults:
-        return option
-    value = defaults[option.dest]
-    return replace(option, default=safe_repr(value) if is_known(value) and value is not None else None)
 
 
 def _help(classes: Classes, ref: ClassRef) -> str:

@@ -60,7 +60,7 @@ class Describer:
             return base  # one unreadable view must not hide the others
 
     def _describe(self, route: Route, target: ViewTarget, base: EndpointFact) -> EndpointFact:
-        if target.kind == "admin":
+        if target.kind == "package_view":
             methods = normalise_methods(set(HTTP_METHODS) - {"trace"}) if target.detail.endswith("RedirectView") else None
             app = None if methods else self._app_named(target.detail.rsplit(".", 2)[0])
             return _with(base, methods=methods, view=target.detail, framework="django", app=app)

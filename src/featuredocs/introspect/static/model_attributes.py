@@ -30,11 +30,12 @@ def manager_names(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> lis
 
 
 def attribute_names(
-    classes: Classes, ref: ClassRef, fields: tuple[FieldFact, ...], managers: list[str]
+    classes: Classes, ref: ClassRef, fields: tuple[FieldFact, ...], managers: list[str],
+    inherited: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[str, ...]:
     field_names = {f.name for f in fields} | {f"{f.name}_id" for f in fields if f.is_relation}
     field_names |= {f.column for f in fields if f.column}
-    names: set[str] = set(managers) | _generated(fields)
+    names: set[str] = set(managers) | _generated(fields) | set(inherited)
     for cls in classes.refs_in_mro(ref.dotted):
         names.update(_body_names(cls.node))
     return tuple(sorted(

@@ -35,10 +35,12 @@ def field_indexes(fields: list[FieldFact]) -> list[IndexFact]:
 
 def meta_indexes(
     classes: Classes, options: dict[str, MetaOption], table: str, columns: dict[str, str],
-    app_label: str, model_name: str,
+    app_label: str, model_name: str, abstract: bool = False,
 ) -> list[IndexFact]:
+    """``Meta.indexes``, ``*_together`` and unique constraints. An abstract model's names
+    stay as written (``%(class)s``): each concrete child gets its own."""
     facts: list[IndexFact] = []
-    names = {"app_label": app_label.lower(), "class": model_name.lower()}
+    names = {} if abstract else {"app_label": app_label.lower(), "class": model_name.lower()}
     if "indexes" in options:
         for call, option in _calls(options["indexes"]):
             facts.append(_index(classes, call, option, "index", names, table, columns))
@@ -75,8 +77,8 @@ def _index(
     field_names = tuple(str(f) for f in fields) if isinstance(fields, list | tuple) and is_known(fields) else ()
     name = evaluator.eval(call_argument(call, None, "name"))
     if isinstance(name, str) and name:
-        name = _fill(name, names)
-    elif kind == "index" and field_names:
+        name = _fill(name, names) if names else name
+    elif kind == "index" and field_names and names:
         name = generated_index_name(table, field_names, columns)
     else:
         name = None

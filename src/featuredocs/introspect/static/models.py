@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field, replace
 
+from featuredocs.introspect.imports import resolve_relative
 from featuredocs.introspect.locate import class_index
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import ClassRef, Classes
@@ -27,6 +28,7 @@ from featuredocs.introspect.static.model_meta import (
     model_bases,
 )
 from featuredocs.introspect.static.model_relations import LocalRelation, reverse_fact
+from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.settings import SettingsRead
 from featuredocs.introspect.static.namespace import module_evaluator
 from featuredocs.introspect.static.values import is_known
@@ -78,7 +80,6 @@ class ModelReader:
 
     def read(self) -> tuple[ModelFact, ...]:
         self._discover()
-        self._drop_swapped()
         for model in self.models.values():
             if not model.proxy:
                 self._own_fields(model)
@@ -94,24 +95,56 @@ class ModelReader:
     # --- discovery ----------------------------------------------------------------------------
 
     def _discover(self) -> None:
+        """Installed models in app order, then abstract ones as live mode lists them: the
+        abstract bases of those models, then the project's own other abstract models."""
         concrete: list[StaticModel] = []
-        abstract: list[StaticModel] = []
+        own_abstract: list[StaticModel] = []
         for app in self.apps:
-            for module in self.classes.index.submodules(f"{app.name}.models"):
-                for qualname in class_index(module.tree):
-                    if "." in qualname:
-                        continue
-                    ref = self.classes.get(f"{module.name}.{qualname}")
-                    if ref is None or ref.module is not module or not is_model(self.classes, ref):
-                        continue
-                    model = self._model(ref, app.label)
-                    (abstract if model.abstract else concrete).append(model)
-        for model in list(concrete) + list(abstract):
+            for ref in self._model_classes(app):
+                model = self._model(ref, app.label)
+                if not model.abstract:
+                    concrete.append(model)
+                elif app.project:
+                    own_abstract.append(model)
+        concrete = [model for model in concrete if not self._swapped(model)]
+        abstract: dict[str, StaticModel] = {}
+        for model in concrete:
             for base in model.bases:
-                if is_abstract(base) and base.dotted not in {m.ref.dotted for m in abstract}:
-                    abstract.append(self._model(base, self._app_label(base)))
-        for model in [*concrete, *abstract]:
+                if is_abstract(base) and base.dotted not in abstract:
+                    abstract[base.dotted] = self._model(base, self._app_label(base))
+        for model in own_abstract:
+            abstract.setdefault(model.ref.dotted, model)
+        for model in [*concrete, *abstract.values()]:
             self.models.setdefault(model.ref.dotted, model)
+
+    def _model_classes(self, app: StaticApp) -> list[ClassRef]:
+        found = []
+        for module in self._models_modules(app):
+            for qualname in class_index(module.tree):
+                ref = self.classes.get(f"{module.name}.{qualname}") if "." not in qualname else None
+                if ref is not None and ref.module is module and is_model(self.classes, ref):
+                    found.append(ref)
+        return found
+
+    def _models_modules(self, app: StaticApp) -> list[Module]:
+        """The app's ``models`` module, or a ``models/`` package's modules in the order its
+        ``__init__`` imports them (the order Django registers their models in)."""
+        modules = self.classes.index.submodules(f"{app.name}.models")
+        if len(modules) < 2:
+            return modules
+        by_name = {m.name: m for m in modules}
+        ordered: list[Module] = []
+
+        def visit(module: Module) -> None:  # a module runs after the modules it imports
+            ordered.append(module)
+            position = len(ordered) - 1
+            for target in _imported_modules(module):
+                if target in by_name and by_name[target] not in ordered:
+                    visit(by_name[target])
+            ordered.append(ordered.pop(position))
+
+        visit(modules[0])
+        return ordered + [m for m in modules if m not in ordered]
 
     def _model(self, ref: ClassRef, app_label: str) -> StaticModel:
         options = meta_options(self.classes, ref)
@@ -135,14 +168,13 @@ class ModelReader:
             return max(owners, key=lambda app: len(app.name)).label
         return ref.module.name.split(".")[0]
 
-    def _drop_swapped(self) -> None:
-        for dotted, model in list(self.models.items()):
-            setting = model.option_value(self.classes, "swappable")
-            if not isinstance(setting, str):
-                continue
-            target = self.settings.get(setting)
-            if isinstance(target, str) and target.lower() != model.label.lower():
-                del self.models[dotted]
+    def _swapped(self, model: StaticModel) -> bool:
+        """``auth.User`` when ``AUTH_USER_MODEL`` names another model (``Meta.swappable``)."""
+        setting = model.option_value(self.classes, "swappable")
+        if not isinstance(setting, str):
+            return False
+        target = self.settings.get(setting)
+        return isinstance(target, str) and target.lower() != model.label.lower()
 
     def label_of(self, dotted: str) -> str | None:
         model = self.models.get(dotted)
@@ -273,10 +305,8 @@ class ModelReader:
             ]
             if model.proxy:
                 fields = tuple(inherited)
-            else:
-                own_forward = [f for f in model.own if f.primary_key] + inherited
-                own_forward += [f for f in model.own if not f.primary_key]
-                fields = tuple(model.reverse) + tuple(own_forward)
+            else:  # the parent's fields come first, then the link to it and the child's own
+                fields = tuple(model.reverse) + tuple(inherited) + tuple(model.own)
         model.fields = fields
         return fields
 
@@ -294,7 +324,7 @@ class ModelReader:
             module=model.ref.module.name,
             fields=fields,
             indexes=self._indexes(table_model),
-            attributes=attribute_names(self.classes, model.ref, fields, managers),
+            attributes=attribute_names(self.classes, model.ref, fields, managers, self._inherited_accessors(model)),
             managers=tuple(managers),
             abstract=model.abstract,
             proxy=model.proxy,
@@ -304,13 +334,26 @@ class ModelReader:
             location=SourceLocation(rel, model.ref.line()) if rel else None,
         )
 
+    def _inherited_accessors(self, model: StaticModel) -> set[str]:
+        """Reverse accessors a concrete parent's class carries (``place.shelf``): attributes
+        of the child too, though not fields of it."""
+        names: set[str] = set()
+        parent = self._concrete_parent(model) if not model.abstract else None
+        for _ in range(8):  # a chain of concrete parents, never a cycle
+            if parent is None:
+                break
+            names |= {f.name for f in self.final_fields(parent) if f.reverse}
+            parent = self._concrete_parent(parent)
+        return names
+
     def _indexes(self, model: StaticModel) -> tuple[IndexFact, ...]:
         table = model.option_value(self.classes, "db_table")
         if not isinstance(table, str) or not table:
             table = f"{model.app_label}_{model.name.lower()}"
         columns = {f.name: f.column for f in model.own if f.column}
         facts = field_indexes(model.own)
-        facts += meta_indexes(self.classes, model.options, table, columns, model.app_label, model.name)
+        facts += meta_indexes(self.classes, model.options, table, columns, model.app_label,
+                              model.name, model.abstract)
         return tuple(facts)
 
     def _ordering(self, model: StaticModel) -> tuple[str, ...]:
@@ -323,3 +366,17 @@ class ModelReader:
             value = evaluator.eval(element)
             found.append(value if isinstance(value, str) and is_known(value) else option.owner.module.segment(element))
         return tuple(found)
+
+
+def _imported_modules(module: Module) -> list[str]:
+    """Modules ``module`` imports from, in the order its import statements run."""
+    found = []
+    for statement in ast.walk(module.tree):
+        if isinstance(statement, ast.ImportFrom):
+            base = resolve_relative(module.name, module.is_package, statement.level, statement.module)
+            if base:
+                found.append((statement.lineno, base))
+                found.extend((statement.lineno, f"{base}.{a.name}") for a in statement.names)
+        elif isinstance(statement, ast.Import):
+            found.extend((statement.lineno, a.name) for a in statement.names)
+    return [name for _, name in sorted(found, key=lambda pair: pair[0])]

@@ -10,6 +10,7 @@ when ``orders/models/__init__.py`` re-exports it), star imports included.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ _MAX_DEPTH = 12
 
 
 @dataclass(frozen=True)
-class Module:
+class Module:  # not slotted: ``lines`` is cached on the instance
     """One parsed module; ``rel`` is its path under the project root for the project's own."""
 
     name: str
@@ -49,7 +50,24 @@ class Module:
         return self.rel is not None
 
     def segment(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.text, node) or ast.unparse(node)
+        """The source text of ``node``, as written."""
+        try:
+            start, end = node.lineno - 1, node.end_lineno  # type: ignore[attr-defined]
+            first, last = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
+        except AttributeError:
+            return ast.unparse(node)
+        lines = self.lines[start:end]
+        if not lines or end is None or last is None:
+            return ast.unparse(node)
+        if len(lines) == 1:
+            return lines[0].encode()[first:last].decode(errors="replace")
+        head = lines[0].encode()[first:].decode(errors="replace")
+        tail = lines[-1].encode()[:last].decode(errors="replace")
+        return "".join([head, *lines[1:-1], tail])
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines(keepends=True)
 
 
 def is_opaque(dotted: str) -> bool:
@@ -75,14 +93,17 @@ class ModuleIndex:
         self._library: dict[str, Module | None] = {}
         self._project: dict[str, Module] = {}
         for source in sources.files:
-            if source.module:
-                self._project.setdefault(source.module, Module(
+            known = self._project.get(source.module)
+            # ``x/`` and ``x.py`` side by side: Python imports the package
+            if source.module and (known is None or (source.is_package and not known.is_package)):
+                self._project[source.module] = Module(
                     source.module, source.path, source.tree, source.text,
                     source.is_package, source.rel,
-                ))
+                )
         self._project_tops = {name.split(".")[0] for name in self._project}
         self._imports: dict[str, dict[str, str]] = {}
         self._defs: dict[str, dict[str, ast.AST]] = {}
+        self._stars: dict[str, list[Module]] = {}
 
     # --- modules -------------------------------------------------------------------------
 
@@ -202,20 +223,25 @@ class ModuleIndex:
                 return module, parts[cut:]
         return None
 
+    def _star_sources(self, module: Module) -> list[Module]:
+        """Modules ``module`` star-imports (``from .base import *``), in order."""
+        if module.name not in self._stars:
+            found = []
+            for statement in ast.walk(module.tree):
+                if isinstance(statement, ast.ImportFrom) and any(a.name == "*" for a in statement.names):
+                    target = resolve_relative(module.name, module.is_package, statement.level,
+                                              statement.module)
+                    source = self.get(target) if target else None
+                    if source is not None:
+                        found.append(source)
+            self._stars[module.name] = found
+        return self._stars[module.name]
+
     def _star_name(self, module: Module, name: str, depth: int = 0) -> str | None:
         """``name`` as a star import of ``module`` provides it, if one does."""
         if depth > 4:
             return None
-        for statement in ast.walk(module.tree):
-            if not isinstance(statement, ast.ImportFrom):
-                continue
-            if not any(alias.name == "*" for alias in statement.names):
-                continue
-            target = resolve_relative(module.name, module.is_package, statement.level,
-                                      statement.module)
-            source = self.get(target) if target else None
-            if source is None:
-                continue
+        for source in self._star_sources(module):
             if name in self.definitions(source):
                 return f"{source.name}.{name}"
             imported = self.imports(source).get(name) or self._star_name(source, name, depth + 1)

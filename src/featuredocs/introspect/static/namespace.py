@@ -22,24 +22,38 @@ class ModuleNamespace(dict):  # type: ignore[type-arg]
         self.index = index
         self.module = module
         self._evaluating: set[str] = set()
+        self._found: dict[str, tuple[Module | None, ast.AST | None]] = {}
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name in self.index.definitions(self.module)
+        return isinstance(name, str) and self._definition(name)[1] is not None
 
     def get(self, name: str, fallback: Any = None) -> Any:  # type: ignore[override]
         return self[name] if name in self else fallback
 
     def __missing__(self, name: str) -> Any:
-        node = self.index.definitions(self.module).get(name)
-        if node is None or name in self._evaluating or not isinstance(node, ast.expr):
+        module, node = self._definition(name)
+        if node is None or module is None or name in self._evaluating or not isinstance(node, ast.expr):
             return Unknown(name)
         self._evaluating.add(name)
         try:
-            value = Evaluator(self.index, self.module, self).eval(node)
+            namespace = self if module is self.module else ModuleNamespace(self.index, module)
+            value = Evaluator(self.index, module, namespace).eval(node)
         finally:
             self._evaluating.discard(name)
         self[name] = value
         return value
+
+    def _definition(self, name: str) -> tuple[Module | None, ast.AST | None]:
+        """Where ``name`` is defined: here, or in the module it was imported from."""
+        if name not in self._found:
+            node = self.index.definitions(self.module).get(name)
+            if node is not None:
+                self._found[name] = (self.module, node)
+            else:
+                dotted = self.index.imports(self.module).get(name)
+                found = self.index.definition(dotted) if dotted and "." in dotted else None
+                self._found[name] = found if found is not None else (None, None)
+        return self._found[name]
 
 
 def module_evaluator(index: ModuleIndex, module: Module) -> Evaluator:

@@ -25,6 +25,7 @@ _METHODS = {"get": ("GET",), "post": ("POST",), "put": ("PUT",), "patch": ("PATC
 _SCALARS = {"int": "integer", "float": "number", "Decimal": "number", "bool": "boolean",
             "str": "string", "UUID": "string", "date": "date", "datetime": "datetime",
             "time": "time"}
+_VIEWS = "ninja.openapi.views"
 _PATH_PARAM = re.compile(r"{(?:(\w+):)?(\w+)}")
 _MAX_DEPTH = 6
 
@@ -53,6 +54,11 @@ class NinjaRoutes:
         kind = self.classes.resolve(found[0], found[1].func) or ""
         if not kind.startswith("ninja.") or not kind.endswith("NinjaAPI"):
             return False
+        options = self._options(found[0], found[1])
+        inner = (*namespaces, options["urls_namespace"].split(":")[-1])
+        for route, name, view in self._docs_routes(options):
+            walker.add((*fragments, Fragment("route", route)), name, inner,
+                       ViewTarget("package_view", module, detail=view))
         by_path: dict[str, list[NinjaOperation]] = {}
         for operation in self._operations(self.classes.index.canonical(api)):
             by_path.setdefault(operation.path, []).append(operation)
@@ -61,13 +67,36 @@ class NinjaRoutes:
                                     else f"<{m.group(2)}>", path).lstrip("/")
             main = next((o for o in operations if "GET" in o.methods), operations[0])
             target = ViewTarget("ninja", main.module, function=main.function, operations=tuple(operations))
-            walker.add((*fragments, Fragment("route", route)), self._url_name(main), namespaces, target)
+            walker.add((*fragments, Fragment("route", route)), self._url_name(operations[0]), inner, target)
+        walker.add((*fragments, Fragment("route", "")), "api-root", inner,
+                   ViewTarget("package_view", module, detail=f"{_VIEWS}.default_home"))
         return True
 
-    def _url_name(self, operation: NinjaOperation) -> str | None:
+    def _options(self, module: Module, call: ast.Call) -> dict[str, str]:
+        """``NinjaAPI(...)``'s URL options, with django-ninja's defaults."""
+        evaluator = module_evaluator(self.classes.index, module)
+        written = {k.arg: evaluator.eval(k.value) for k in call.keywords if k.arg}
+        version = written.get("version") if isinstance(written.get("version"), str) else "1.0.0"
+        options = {"openapi_url": "/openapi.json", "docs_url": "/docs", "urls_namespace": f"api-{version}"}
+        for key in options:
+            if key in written:
+                value = written[key]
+                options[key] = value if isinstance(value, str) else ""
+        return options
+
+    def _docs_routes(self, options: dict[str, str]) -> list[tuple[str, str, str]]:
+        if not options["openapi_url"]:
+            return []
+        routes = [(options["openapi_url"].lstrip("/"), "openapi-json", f"{_VIEWS}.openapi_json")]
+        if options["docs_url"]:
+            routes.append((options["docs_url"].lstrip("/"), "openapi-view", f"{_VIEWS}.openapi_view"))
+        return routes
+
+    def _url_name(self, operation: NinjaOperation) -> str:
+        """The operation's ``url_name``, else its function's name, as django-ninja names it."""
         value = module_evaluator(self.classes.index, operation.module).eval(
             call_argument(operation.decorator, None, "url_name"))
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and value else operation.function.name
 
     def _operations(self, api: str) -> list[NinjaOperation]:
         owners = {api: ""}

@@ -41,7 +41,7 @@ class Fragment:
 class ViewTarget:
     """What a URL pattern calls, as written."""
 
-    kind: str  # class, function, viewset, router_root, admin, ninja, unknown
+    kind: str  # class, function, viewset, router_root, package_view, ninja, unknown
     module: Module
     node: ast.AST | None = None
     ref: ClassRef | None = None
@@ -49,7 +49,7 @@ class ViewTarget:
     initkwargs: dict[str, ast.expr] = field(default_factory=dict)
     actions: dict[str, str] | None = None  # viewset routes: HTTP method → action
     restrictions: tuple[tuple[str, ...], ...] = ()  # method lists wrapped around the view
-    detail: str = ""  # admin: the view's dotted path
+    detail: str = ""  # package_view: the view's dotted path (the admin's, ninja's docs)
     operations: tuple[object, ...] = ()  # django-ninja: the operations behind the path
 
 

@@ -63,12 +63,20 @@ _SAFE_LIMIT = 100_000  # no string or list computed here grows beyond this
 
 
 class Unknown:
-    """A value the source does not fix; its repr is the source text."""
+    """A value the source does not fix; its repr is the source text (read when shown)."""
 
-    __slots__ = ("text",)
+    __slots__ = ("_text", "_module", "_node")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str = "", module: Module | None = None, node: ast.AST | None = None) -> None:
+        self._text = text
+        self._module = module
+        self._node = node
+
+    @property
+    def text(self) -> str:
+        if self._module is not None and self._node is not None:
+            self._text, self._module = self._module.segment(self._node), None
+        return self._text
 
     def __repr__(self) -> str:
         return self.text
@@ -107,7 +115,7 @@ class Evaluator:
         self.namespace = namespace
 
     def unknown(self, node: ast.AST) -> Unknown:
-        return Unknown(self.module.segment(node))
+        return Unknown(module=self.module, node=node)
 
     def eval(self, node: ast.AST | None) -> Any:
         if node is None:

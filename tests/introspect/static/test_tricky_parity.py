@@ -1,0 +1,73 @@
+"""Parity with live mode on a small project full of hard shapes (see ``tricky_project``):
+a custom user model, abstract bases with ``%(class)s`` names and ``Meta`` inheritance,
+multi-table inheritance, a proxy, self and through relations, a ``models/`` package next
+to a ``models.py``, custom fields; commands built through base classes, groups, helper
+methods, sub-parsers and ``LabelCommand``; plain and class views, DRF generic views,
+ViewSets on two routers, filter sets, paginators, nested serializers, django-ninja.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from featuredocs.introspect.static import collect_static
+from featuredocs.model import ProjectFacts
+from tests.introspect.static.parity import (
+    assert_same_commands,
+    assert_same_models,
+    assert_same_settings,
+    endpoint_row,
+)
+from tests.introspect.static.tricky_project import make_tricky_project
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProjectFacts, ProjectFacts]:
+    project = make_tricky_project(tmp_path_factory.mktemp("tricky"))
+    return project.facts(), collect_static(project.root)
+
+
+def test_nothing_went_unread(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    _, static = both
+    assert static.warnings == ()
+
+
+def test_models(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    assert_same_models(*both)
+
+
+def test_swapped_user_model_replaces_auth_user(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    _, static = both
+    assert static.model("auth.User") is None
+    owner = static.model("library.Book").field("owner")  # type: ignore[union-attr]
+    assert owner is not None and owner.related_model == "accounts.Member"
+    member = static.model("accounts.Member")
+    assert member is not None and member.field("library_book_owned") is not None
+
+
+def test_commands(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    assert_same_commands(*both)
+
+
+def test_settings(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    assert_same_settings(*both)
+
+
+def test_env_cache_symbols(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    live, static = both
+    assert (static.env_vars, static.cache_keys) == (live.env_vars, live.cache_keys)
+    assert (static.symbols, static.modules) == (live.symbols, live.modules)
+
+
+def test_endpoints(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    live, static = both
+    assert [endpoint_row(e) for e in static.endpoints] == [endpoint_row(e) for e in live.endpoints]
+    assert static.url_prefixes == live.url_prefixes
+
+
+def test_debug_only_urls_follow_the_settings(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    _, static = both
+    paths = {e.path for e in static.endpoints}
+    assert "/api/status/" in paths and "/api/debug/" not in paths  # DEBUG is False by default
