@@ -8,7 +8,6 @@ ViewSets on two routers, filter sets, paginators, nested serializers, django-nin
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

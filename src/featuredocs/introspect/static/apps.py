@@ -31,6 +31,7 @@ class StaticApp:
     path: Path | None  # its folder, when it can be found
     project: bool
     default_auto_field: str | None = None
+    entry: str = ""  # as INSTALLED_APPS names it: a module or an AppConfig path
 
     def fact(self, root: Path) -> AppFact:
         rel = relative_path(self.path, root) if self.project and self.path else None
@@ -78,7 +79,7 @@ def _read_app(index: ModuleIndex, classes: Classes, entry: str, root: Path) -> S
     label = _string_attribute(classes, config, "label") or name.rpartition(".")[2]
     auto_field = _string_attribute(classes, config, "default_auto_field")
     project = is_project_path(folder / "__init__.py", root)
-    return StaticApp(label, name, folder, project, auto_field)
+    return StaticApp(label, name, folder, project, auto_field, entry)
 
 
 def _folder_under_root(root: Path, name: str) -> Path | None:

@@ -47,9 +47,9 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
     if settings_module is None:
         warnings.append(f"{root}: no Django settings module found; apps guessed from the tree")
     settings = read_settings(index, settings_module, warnings)
-    apps, every_app_found = _apps(index, classes, settings, root, warnings)
+    apps, installed = _apps(index, classes, settings, root, warnings)
     models = _safely(lambda: ModelReader(classes, apps, settings, warnings).read(), (), "models", warnings)
-    commands = _safely(lambda: collect_commands(index, classes, apps, warnings, every_app_found), (), "commands", warnings)
+    commands = _safely(lambda: collect_commands(index, classes, apps, warnings, installed), (), "commands", warnings)
     endpoints, prefixes = _safely(
         lambda: collect_endpoints(index, classes, apps, settings, models, warnings),
         ((), ()), "endpoints", warnings,
@@ -75,19 +75,19 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
 
 
 def _apps(index: ModuleIndex, classes: Classes, settings: SettingsRead, root: Path,
-          warnings: list[str]) -> tuple[list[StaticApp], bool]:
-    """The installed apps, and whether every one of them was found."""
+          warnings: list[str]) -> tuple[list[StaticApp], tuple[str, ...] | None]:
+    """The apps found, and ``INSTALLED_APPS`` as written (None when it cannot be read)."""
     if settings.module is None:
-        return guess_apps(index, root), False
+        return guess_apps(index, root), None
     entries = settings.values.get("INSTALLED_APPS")
     if not isinstance(entries, list | tuple):
         warnings.append("INSTALLED_APPS cannot be read from the settings; apps guessed from the tree")
-        return guess_apps(index, root), False
-    readable = [e for e in entries if isinstance(e, str)]
+        return guess_apps(index, root), None
+    readable = tuple(e for e in entries if isinstance(e, str))
     if len(readable) != len(entries):
         warnings.append("INSTALLED_APPS: entries that are not plain strings are left out")
-    apps = read_apps(index, classes, readable, root, warnings)
-    return apps, len(apps) == len(entries)
+        return read_apps(index, classes, list(readable), root, warnings), None
+    return read_apps(index, classes, list(readable), root, warnings), readable
 
 
 def _manage_dirs(root: Path) -> list[Path]:

@@ -19,7 +19,11 @@ from pathlib import Path
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.command_options import OptionReader, class_attribute
-from featuredocs.introspect.static.django_known import CORE_COMMANDS, core_commands_dir
+from featuredocs.introspect.static.django_known import (
+    CONTRIB_COMMANDS,
+    CORE_COMMANDS,
+    core_commands_dir,
+)
 from featuredocs.introspect.static.model_fields import text_of
 from featuredocs.introspect.static.modules import ModuleIndex
 from featuredocs.introspect.static.namespace import module_evaluator
@@ -56,17 +60,20 @@ FALLBACK_BASE_OPTIONS = (
 
 def collect_commands(
     index: ModuleIndex, classes: Classes, apps: list[StaticApp], warnings: list[str],
-    every_app_found: bool = True,
+    installed: tuple[str, ...] | None = None,
 ) -> tuple[CommandFact, ...]:
     """Every command the project's ``manage.py`` offers.
 
     Commands of Django and installed packages are listed only when every installed app
-    was found: otherwise a name missing from the facts might be a command of an app that
-    is not installed here, and the list would wrongly look complete.
+    was found (or is one of Django's contrib apps, whose commands are known by name):
+    otherwise a name missing from the facts might be a command of an app that is not
+    installed here, and the list would wrongly look complete. ``installed`` is
+    ``INSTALLED_APPS``; None when it could not be read.
     """
     base = base_options(warnings)
-    if every_app_found:
-        providers = _providers(apps, warnings)
+    found = {app.entry for app in apps}
+    if installed is not None and all(e in found or e in CONTRIB_COMMANDS for e in installed):
+        providers = _providers(apps, installed, warnings)
     else:
         providers = {}
         for app in reversed([a for a in apps if a.project]):
@@ -78,7 +85,8 @@ def collect_commands(
     )
 
 
-def _providers(apps: list[StaticApp], warnings: list[str]) -> dict[str, tuple[str, Path | None]]:
+def _providers(apps: list[StaticApp], installed: tuple[str, ...],
+               warnings: list[str]) -> dict[str, tuple[str, Path | None]]:
     """Command name → (app module, app folder), Django's first, first app winning."""
     core = core_commands_dir()
     if core is None:
@@ -86,8 +94,13 @@ def _providers(apps: list[StaticApp], warnings: list[str]) -> dict[str, tuple[st
         providers: dict[str, tuple[str, Path | None]] = {n: (CORE, None) for n in CORE_COMMANDS}
     else:
         providers = {n: (CORE, core.parent.parent) for n in _names_in(core)}
-    for app in reversed(apps):
-        providers.update({n: (app.name, app.path) for n in _command_names(app.path)})
+    by_entry = {app.entry: app for app in apps}
+    for entry in reversed(installed):
+        app = by_entry.get(entry)
+        if app is not None:
+            providers.update({n: (app.name, app.path) for n in _command_names(app.path)})
+        else:  # a contrib app whose source is not here: its commands by name
+            providers.update({n: (entry, None) for n in CONTRIB_COMMANDS.get(entry, ())})
     return providers
 
 

@@ -50,6 +50,25 @@ CORE_COMMANDS = (
     "testserver",
 )
 
+#: Commands of Django's contrib apps, for when Django's source cannot be found.
+CONTRIB_COMMANDS: dict[str, tuple[str, ...]] = {
+    "django.contrib.admin": (),
+    "django.contrib.auth": ("changepassword", "createsuperuser"),
+    "django.contrib.contenttypes": ("remove_stale_contenttypes",),
+    "django.contrib.sessions": ("clearsessions",),
+    "django.contrib.messages": (),
+    "django.contrib.staticfiles": ("collectstatic", "findstatic", "runserver"),
+    "django.contrib.sites": (),
+    "django.contrib.sitemaps": (),
+    "django.contrib.humanize": (),
+    "django.contrib.flatpages": (),
+    "django.contrib.redirects": (),
+    "django.contrib.syndication": (),
+    "django.contrib.admindocs": (),
+    "django.contrib.postgres": (),
+    "django.contrib.gis": ("ogrinspect",),
+}
+
 _VERSION = re.compile(r"^VERSION\s*=\s*\((\d+),\s*(\d+),\s*(\d+)", re.MULTILINE)
 
 
