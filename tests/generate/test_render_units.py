@@ -206,8 +206,12 @@ def test_example_invocations_parse_with_the_commands_parser() -> None:
         parser.parse_args(words[3:])  # raises on anything the parser rejects
 
 
-def test_usage_line_shows_options_then_arguments_without_base_or_hidden_ones() -> None:
+def test_usage_line_shows_arguments_then_options_without_base_or_hidden_ones() -> None:
     assert usage_line(COMMAND) == (
+        "send_invoices <month> <CUSTOMER> [<CUSTOMER> ...] "
+        "[--format {pdf,html}] [--limit LIMIT] --account ACCOUNT [--dry-run]"
+    )
+    assert usage_line(COMMAND, arguments_first=False) == (  # argparse's order, as `help` prints it
         "send_invoices [--format {pdf,html}] [--limit LIMIT] --account ACCOUNT [--dry-run] "
         "<month> <CUSTOMER> [<CUSTOMER> ...]"
     )

@@ -114,7 +114,7 @@ def _command_section(command: CommandFact, features: tuple[FeaturePage, ...]) ->
     parts = [
         f"## {command.name}",
         about,
-        "```text\nusage: manage.py " + usage.usage_line(command) + "\n```",
+        "```text\nusage: manage.py " + usage.usage_line(command, arguments_first=False) + "\n```",
         _options_table(command),
         _documented_by(features, documented),
     ]

@@ -109,7 +109,7 @@ def _keys_by_ttl(keys: tuple[CacheKeyFact, ...]) -> dict[int | str | None, list[
     by_pattern: dict[str, CacheKeyFact] = {}
     for key in keys:
         known = by_pattern.get(key.pattern)
-        if known is None or _stores(key) and not _stores(known):
+        if known is None or (_stores(key) and not _stores(known)):
             by_pattern[key.pattern] = key
     groups: dict[int | str | None, list[CacheKeyFact]] = {}
     for key in by_pattern.values():

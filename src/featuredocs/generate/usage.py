@@ -58,13 +58,17 @@ def _option_usage(option: OptionFact) -> str:
     return text if option.required else f"[{text}]"
 
 
-def usage_line(command: CommandFact) -> str:
-    """``import_products <path> [--format {csv,json}] [--dry-run]`` (after ``manage.py``)."""
+def usage_line(command: CommandFact, *, arguments_first: bool = True) -> str:
+    """``import_products <path> [--format {csv,json}] [--dry-run]`` (after ``manage.py``).
+
+    Pages put the arguments first, the way people type the command; ``arguments_first=False``
+    gives argparse's own order, as ``manage.py help`` prints it.
+    """
     options = documented_options(command)
-    parts = [command.name]
-    parts += [_option_usage(o) for o in options if o.flags]
-    parts += [_positional_usage(o) for o in options if not o.flags]
-    return " ".join(parts)
+    flagged = [_option_usage(o) for o in options if o.flags]
+    arguments = [_positional_usage(o) for o in options if not o.flags]
+    parts = arguments + flagged if arguments_first else flagged + arguments
+    return " ".join([command.name, *parts])
 
 
 # --- values -------------------------------------------------------------------------------
