@@ -15,7 +15,7 @@ from featuredocs.generate.page import feature_title, render_page, valid_name
 from featuredocs.generate.render_base import RenderContext, live_links
 from featuredocs.generate.scope import FeatureScope
 from featuredocs.generate.template_text import split_template
-from featuredocs.generate.usage import default_text, example_invocations, sample_value, usage_line
+from featuredocs.generate.usage import default_text, description, example_invocations, sample_value, usage_line
 from featuredocs.generate.values import (
     duration_text,
     env_line,
@@ -234,12 +234,14 @@ def test_a_secret_options_default_is_masked_and_never_used_as_an_example() -> No
     command = CommandFact(
         "sync_ledger", "billing",
         options=(
-            OptionFact("api_key", flags=("--api-key",), default="'sk_live_123'"),
+            OptionFact("api_key", flags=("--api-key",), default="'sk_live_123'",
+                       help="Ledger key (%(default)s unless set); 100%% private"),
             OptionFact("days", flags=("--days",), type="int", default="7"),
         ),
     )
     option = command.options[0]
     assert default_text(option) == MASK
     assert sample_value(option) == "api-key"
+    assert description(option) == f"Ledger key ({MASK} unless set); 100% private"
     common, advanced = example_invocations(command)
     assert "sk_live_123" not in " ".join([*common, advanced or ""])

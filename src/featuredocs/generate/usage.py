@@ -93,7 +93,8 @@ def default_text(option: OptionFact) -> str | None:
 def description(option: OptionFact) -> str | None:
     """The option's help without its trailing ``(default: …)``, which the page writes
     itself from the real default."""
-    text = option.help.replace("%(default)s", option.default or "").replace("%%", "%").strip()
+    shown = default_text(option) or ""  # masked: help may print a secret default
+    text = option.help.replace("%(default)s", shown).replace("%%", "%").strip()
     text = _DEFAULT_NOTE.sub("", text).strip()
     return text.rstrip(".") if text else None
 
