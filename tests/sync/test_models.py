@@ -173,3 +173,19 @@ def test_sync_twice_changes_nothing_more(parse: ParsePage) -> None:
     facts = changes.add_field(facts, "orders.Order", "note", "TextField")
     once = synced_page(parse(PAGE), facts)
     assert synced(once, facts) == once.text
+
+
+def test_a_model_without_a_fields_list_gets_none(parse: ParsePage) -> None:
+    source = PAGE.split("**Fields:**")[0] + "**Indexes:**" + PAGE.split("**Indexes:**")[1]
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    assert synced(parse(source), facts) == source
+
+
+def test_a_crlf_page_stays_crlf(parse: ParsePage) -> None:
+    source = PAGE.replace("\n", "\r\n")
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    facts = changes.remove_field(facts, "orders.Order", "total_cents")
+    text = synced(parse(source, dedent=False), facts)
+    assert text == source.replace(
+        "- `total_cents` (PositiveIntegerField): Sum of the lines, in cents.\r\n", ""
+    ).replace("When it was placed.\r\n", "When it was placed.\r\n- `note` (TextField): [Description]\r\n")

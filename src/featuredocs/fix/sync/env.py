@@ -110,7 +110,8 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
     claims = claims_for(page, ctx)
     blocks: list[_Block] = []
     for code in page.code_blocks:
-        mine = [c for c in claims.env_vars if code.first_line <= c.span.line < code.first_line + len(code.text.splitlines())]
+        end = code.first_line + len(code.text.splitlines())
+        mine = [claim for claim in claims.env_vars if code.first_line <= claim.span.line < end]
         if mine:
             block = _read_block(page, code)
             for claim in mine:

@@ -38,7 +38,12 @@ def index_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncC
         if located is None:
             continue
         done.add(model.label)
-        others = [c for other, m in resolved.found if m.label == model.label and other is not claim for c in other.indexes]
+        others = [
+            found
+            for other, same in resolved.found
+            if same.label == model.label and other is not claim
+            for found in other.indexes
+        ]
         edits = _refresh(page, claim, model, located, others, scope)
         if edits:
             yield SyncChange(f"refresh the Indexes list of {model.label}", tuple(edits))
