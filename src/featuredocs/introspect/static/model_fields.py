@@ -149,7 +149,7 @@ def forward_fact(decl: FieldDecl, ctx: FieldContext, inherited_from: str | None 
         internal_type=decl.internal_type,
         column=None if private else _column(decl, evaluator),
         related_model=relation_target(decl, ctx),
-        null=flags["null"] and decl.kind != "ManyToManyField",
+        null=(flags["null"] and decl.kind != "ManyToManyField") or decl.kind == "GenericRelation",
         blank=flags["blank"] or flags["auto_now"] or flags["auto_now_add"]
         or decl.kind in AUTO_FIELDS or decl.kind == "GenericRelation",
         has_default=default_node is not None or db_default is not None,

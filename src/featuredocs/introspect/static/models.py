@@ -231,8 +231,11 @@ class ModelReader:
             facts.insert(0, primary)
             if parent is not None:
                 model.relations.append(LocalRelation(primary, "OneToOneField"))
-        # ``_meta.get_fields()`` lists many-to-many fields after the others
-        model.own = [f for f in facts if not f.many_to_many] + [f for f in facts if f.many_to_many]
+        # ``_meta.get_fields()`` lists many-to-many fields after the others, private
+        # fields (a GenericForeignKey, a GenericRelation) last
+        private = [f for f in facts if f.column is None and not f.many_to_many]
+        model.own = ([f for f in facts if not f.many_to_many and f not in private]
+                     + [f for f in facts if f.many_to_many] + private)
 
     def _bases_first(self, ref: ClassRef, seen: set[str]) -> list[ClassRef]:
         """Model bases, each after its own bases, left to right: the order Django creates
