@@ -106,7 +106,7 @@ class ListEditor:
     def delete(self, item: ListItem) -> None:
         """Drop an item with everything it owns (nested items of a nested item too)."""
         for index, top in enumerate(self.items):
-            if top is item or top == item:
+            if top is item:
                 self._deleted.add(self._extents[index])
                 return
         self._deleted.add((item.span.line, subtree_end(item)))

@@ -75,6 +75,7 @@ def sync_docs(
 ) -> SyncResult:
     """Sync the feature pages of ``docset`` (those in ``wanted``) until they are stable."""
     features = features if features is not None else frozenset(p.rel for p in docset.pages)
+    pending = features if wanted is None else features & wanted
     current = docset
     for _ in range(MAX_PASSES):
         ctx = CheckContext(
@@ -82,7 +83,7 @@ def sync_docs(
         )
         texts: dict[str, str] = {}
         for page in current.pages:
-            if (wanted is not None and page.rel not in wanted) or not ctx.is_feature(page):
+            if page.rel not in pending:
                 continue
             changes = sync_page(page, ctx, scope_for(page))
             if changes:
@@ -92,6 +93,7 @@ def sync_docs(
         if not texts:
             break
         current = with_texts(current, texts)
+        pending = frozenset(texts)  # only a page that just changed can change again
     return SyncResult(tuple(changes_between(docset, current)), current)
 
 
