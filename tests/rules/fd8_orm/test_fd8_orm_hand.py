@@ -41,7 +41,9 @@ line = InvoiceLine(invoice=invoice, amount=5)
 print(line.invoice_id, invoice.customer_id, invoice.is_overdue, Invoice.DoesNotExist)
 customer = invoice.customer
 customer.invoices.all()
-Invoice.objects.unpaid().filter(anything_goes=True)  # a custom manager method: unknown
+Invoice.objects.summary().get("anything_goes")  # a custom method's result: maybe a dict
+for row in Invoice.objects.totals_by_day().values():  # dict.values(), not a queryset
+    print(row.day)
 ```
 '''
 
@@ -211,6 +213,87 @@ def test_fd804_names_bound_two_ways_are_unknown(parse):
         ```
     ''')
     assert run_rule(UnknownModelAttribute, page, facts()) == []
+
+
+def test_fd804_the_binding_in_force_at_each_use(parse):
+    page = parse('''\
+        ```python
+        invoice = Invoice.objects.get(pk=1)
+        invoice.mark_as_paid()
+        ```
+
+        ```python
+        for invoice in Invoice.objects.unpaid().select_related("customer"):
+            invoice.send()
+        invoice = build_preview()
+        invoice.preview_html
+        ```
+    ''')
+    found = run_rule(UnknownModelAttribute, page, facts())
+    assert [f.message for f in found] == [
+        "billing.Invoice has no attribute `mark_as_paid`",
+        "billing.Invoice has no attribute `send`",
+    ]
+    assert located(found) == [("FD804", 3, 9, 21), ("FD804", 8, 13, 17)]
+
+
+def test_fd804_a_loop_over_a_custom_queryset_method(parse):
+    page = parse('''\
+        ```python
+        for invoice in Invoice.objects.unpaid():
+            invoice.remind()
+        for line in InvoiceLine.objects.filter(amount__gt=0).expensive():
+            line.refund()
+        ```
+    ''')
+    found = run_rule(UnknownModelAttribute, page, facts())
+    assert located(found) == [("FD804", 3, 13, 19), ("FD804", 5, 10, 16)]
+    assert found[1].message == "billing.InvoiceLine has no attribute `refund`"
+
+
+def test_fd804_a_name_bound_differently_in_two_branches_is_unknown(parse):
+    page = parse('''\
+        ```python
+        if preview:
+            invoice = build_preview()
+        else:
+            invoice = Invoice.objects.get(pk=1)
+        invoice.preview_html
+        for invoice in invoices_of(customer):
+            invoice.anything
+        invoice = Invoice.objects.first()
+        for _ in range(3):
+            invoice.preview_html  # the next pass sees build_preview()'s result
+            invoice = build_preview()
+        ```
+    ''')
+    assert run_rule(UnknownModelAttribute, page, facts()) == []
+
+
+def test_fd804_function_parameters_stay_inside_their_function(parse):
+    page = parse('''\
+        ```python
+        def render(invoice):
+            return invoice.preview_html
+
+        invoice = Invoice.objects.get(pk=1)
+        invoice.mark_as_paid()
+        print([invoice.total_html for invoice in drafts()])
+        ```
+    ''')
+    found = run_rule(UnknownModelAttribute, page, facts())
+    assert located(found) == [("FD804", 6, 9, 21)]
+
+
+def test_fd803_a_lookup_chained_after_a_custom_queryset_method(parse):
+    page = parse('''\
+        ```python
+        Invoice.objects.unpaid().filter(customer__emial="a@example.com")
+        ```
+    ''')
+    [finding] = run_rule(InvalidOrmReference, page, facts())
+    assert finding.span == Span.at(2, 33, 15)
+    assert finding.message == "customers.Customer has no field `emial` (in `customer__emial`)"
 
 
 def test_fd804_self_in_an_example_model_method(parse):

@@ -1,6 +1,7 @@
 """FD803/FD804: ORM calls and model attributes in a page's Python examples.
 
-``inference`` works out what the names in the examples stand for, ``paths`` walks
+``bindings`` finds where the examples bind and use each name, ``inference`` works out
+what the names stand for at each use, ``paths`` walks
 ``field__relation__lookup`` paths across the models, ``references`` runs both over a
 page once for the two rules.
 """

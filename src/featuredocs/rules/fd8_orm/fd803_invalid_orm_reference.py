@@ -14,7 +14,8 @@ class InvalidOrmReference(Rule):
 
     What it does:
         Follows querysets through a page's Python examples (``Model.objects``, chained
-        calls, related managers, variables assigned from them) and checks the field
+        calls, related managers, variables assigned from them, ``.filter()`` after a
+        custom queryset method such as ``Model.objects.unpaid()``) and checks the field
         paths they use: keyword lookups of ``filter``/``exclude``/``get``/
         ``get_or_create``/``update_or_create`` (``customer__user__email__iexact``),
         ``create``/``update`` keywords, ``order_by("-created_at")``, ``values``,

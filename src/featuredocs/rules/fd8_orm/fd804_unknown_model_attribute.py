@@ -16,10 +16,14 @@ class UnknownModelAttribute(Rule):
         Checks ``Model.attr`` and ``instance.attr`` in a page's Python examples, where
         the instance is known to be a model instance (``x = Model.objects.get(...)``,
         ``create``, ``first``, ``get_or_create``, ``for x in Model.objects.filter(...)``,
+        a loop over a custom queryset method such as ``Model.objects.unpaid()``,
         ``x = Model(...)``, ``def f(x: Model)``, ``self`` in a model's method, a
-        related object such as ``order.customer``). The attribute must be a field, a
-        column name (``customer_id``), a reverse accessor, a method, property, manager
-        or class attribute of the model, an annotation of the queryset it came from, or
+        related object such as ``order.customer``). A name has the type of the binding
+        in force where it is used, so a name reused for something else further down
+        the page is still checked where it holds an instance. The attribute must be a
+        field, a column name (``customer_id``), a reverse accessor, a method, property,
+        manager or class attribute of the model, an annotation of the queryset it came
+        from, or
         Django's model API (``save``, ``delete``, ``refresh_from_db``, ``pk``,
         ``get_FOO_display`` for fields with choices, ``get_next_by_FOO`` …). Names that
         cannot be resolved, and private names, are left alone.

@@ -1,10 +1,12 @@
 """What the names in a page's Python examples stand for: a model, an instance, a queryset.
 
-A deliberately small inference, flow-insensitive and page-wide (examples continue from
-one block to the next): a name gets a type only when every place that binds it agrees
-(``order = Order.objects.get(...)``, ``for order in Order.objects.filter(...)``,
-``def f(order: Order)``). Anything else — a custom manager method, a helper's return
-value, a name bound two different ways — is unknown, and unknown means silent.
+A deliberately small inference. The page's Python blocks are read as one program, block
+after block; at each use a name has the type of the binding in force there (the last one
+before it, joined with any in a branch or a loop the use may come from, see
+:mod:`~featuredocs.rules.fd8_orm.bindings`): ``order = Order.objects.get(...)``,
+``for order in Order.objects.filter(...)``, ``def f(order: Order)``. Bindings that
+disagree, a helper's return value, a dict where a queryset was expected: unknown, and
+unknown means silent.
 """
 
 from __future__ import annotations
@@ -14,15 +16,30 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from featuredocs.model import ModelFact, ProjectFacts
-from featuredocs.rules.fd3_models.code_models import looks_like_model
 from featuredocs.rules.fd3_models.pycode import PythonBlock
 from featuredocs.rules.fd3_models.resolve import ModelResolver
+from featuredocs.rules.fd8_orm.bindings import (
+    Annotation,
+    Binding,
+    ClassName,
+    Element,
+    First,
+    Import,
+    Program,
+    Self,
+    Use,
+    collect,
+    dominates,
+    loops_of,
+)
 
-#: Queryset methods that return a queryset of the same model.
+#: Queryset methods that return a queryset of the same model (``iterator`` is no
+#: queryset, but it yields the same instances).
 CHAINING = frozenset({
     "all", "filter", "exclude", "order_by", "distinct", "select_related", "prefetch_related",
     "annotate", "alias", "only", "defer", "using", "reverse", "none", "select_for_update",
     "union", "intersection", "difference", "complex_filter", "values", "values_list", "extra",
+    "get_queryset", "db_manager", "iterator", "aiterator",
 })
 #: Queryset methods that return one instance.
 SINGLE = frozenset({
@@ -31,6 +48,19 @@ SINGLE = frozenset({
 })
 #: Queryset methods that return ``(instance, created)``.
 PAIRED = frozenset({"get_or_create", "update_or_create", "aget_or_create", "aupdate_or_create"})
+#: The rest of Django's manager and queryset API: none of it returns the model's rows.
+OTHER_API = frozenset({
+    "aggregate", "count", "exists", "contains", "in_bulk", "update", "delete", "bulk_create",
+    "bulk_update", "explain", "dates", "datetimes", "raw", "as_manager", "from_queryset",
+    "check", "deconstruct", "contribute_to_class", "get_by_natural_key", "model", "db",
+    "query", "ordered", "get_prefetch_queryset", "get_prefetch_querysets",
+}) | {"a" + name for name in ("aggregate", "count", "exists", "contains", "in_bulk", "update",
+                                "delete", "bulk_create", "bulk_update", "explain")}
+#: Calls only a queryset answers: builtins answer ``get``, ``values``, ``count``,
+#: ``update``, ``reverse``, ``union`` … too, so those prove nothing.
+QUERYSET_ONLY = (CHAINING | SINGLE | PAIRED) - {
+    "get", "aget", "values", "reverse", "union", "intersection", "difference", "iterator",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +89,38 @@ class Rows:
 
 
 @dataclass(frozen=True, slots=True)
+class Custom:
+    """What a method the project's own manager or queryset defines returns
+    (``Order.objects.unpaid_older_than(48)``): nearly always a queryset of the same model,
+    taken for one once the example treats it as one: a loop over it, or a call only a
+    queryset answers (``.filter()``, ``.first()``), not ``.get()`` or ``.values()``,
+    which a dict answers too."""
+
+    rows: Rows
+
+    @property
+    def model(self) -> ModelFact:
+        return self.rows.model
+
+
+@dataclass(frozen=True, slots=True)
 class Pair:
     """``get_or_create``'s ``(instance, created)``."""
 
     first: Instance
 
 
-Type = ModelClass | Instance | Rows | Pair | None
+Type = ModelClass | Instance | Rows | Custom | Pair | None
 _PENDING = object()
+
+
+def as_rows(receiver: Type, method: str) -> Rows | None:
+    """The queryset ``receiver.method(...)`` is called on, when it surely is one."""
+    if isinstance(receiver, Rows):
+        return receiver
+    if isinstance(receiver, Custom) and method in QUERYSET_ONLY:
+        return receiver.rows
+    return None
 
 
 @dataclass
@@ -76,70 +130,105 @@ class Inference:
     facts: ProjectFacts
     resolver: ModelResolver
     blocks: tuple[PythonBlock, ...]
-    _bindings: dict[str, list[ast.AST | Type]] = field(default_factory=dict)
-    _types: dict[str, object] = field(default_factory=dict)
+    _program: Program = field(default_factory=Program)
+    _binding_types: dict[int, object] = field(default_factory=dict)  # by id() of a Binding
+    _use_types: dict[int, Type] = field(default_factory=dict)  # by id() of an ast.Name
     _by_label: dict[str, ModelFact] = field(default_factory=dict)
-    _own_classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_label = {model.label: model for model in self.facts.models}
-        for block in self.blocks:
-            for node in block.nodes():
-                _collect_bindings(node, self)
+        self._program = collect(self.blocks)
 
-    # --- bindings ---------------------------------------------------------------------
-
-    def bind(self, name: str, source: ast.AST | Type) -> None:
-        self._bindings.setdefault(name, []).append(source)
+    # --- names --------------------------------------------------------------------------
 
     def name_type(self, name: str) -> Type:
-        if name not in self._bindings:
+        """A name's type wherever it is used: every binding on the page must agree."""
+        bindings = self._program.bindings.get(name)
+        if not bindings:
             model = self.resolver.resolve_code_name(name)
             return ModelClass(model) if model is not None else None
-        cached = self._types.get(name)
-        if cached is _PENDING:
-            return None  # a cycle: x = x.parent
-        if name in self._types:
-            return cached  # type: ignore[return-value]
-        self._types[name] = _PENDING
-        result: Type = None
-        for position, source in enumerate(self._bindings[name]):
-            found = self._binding_type(source)
-            if found is None or (position and found != result):
-                result = None
+        return self._agreed(bindings)
+
+    def _name_at(self, node: ast.Name) -> Type:
+        use = self._program.uses.get(id(node))
+        if use is None:
+            return self.name_type(node.id)
+        if id(node) not in self._use_types:
+            self._use_types[id(node)] = self._type_at(node.id, use)
+        return self._use_types[id(node)]
+
+    def _type_at(self, name: str, use: Use) -> Type:
+        visible = [
+            b for b in self._program.bindings.get(name, ())
+            if self._program.binding_is_visible(b, use)
+        ]
+        before = [b for b in visible if b.place < use.place]
+        if not before:
+            # nothing binds it yet: a model used by name, or a page that sets an example
+            # up further down
+            if not visible:  # bound only inside functions or classes the use is not in
+                model = self.resolver.resolve_code_name(name)
+                return ModelClass(model) if model is not None else None
+            return self._agreed(visible)
+        in_force: list[Binding] = []
+        for binding in reversed(before):
+            in_force.append(binding)
+            if dominates(binding, use):
                 break
+        # a binding later in a loop around the use reaches it on the next pass, unless a
+        # binding inside that loop always comes between
+        passes = loops_of(use)
+        if dominates(in_force[-1], use):
+            passes -= loops_of(in_force[-1])
+        in_force += [b for b in visible if b.place > use.place and loops_of(b) & passes]
+        return self._agreed(in_force)
+
+    def _agreed(self, bindings: list[Binding]) -> Type:
+        result: Type = None
+        for position, binding in enumerate(bindings):
+            found = self._binding_type(binding)
+            if found is None or (position and found != result):
+                return None
             result = found
-        self._types[name] = result
         return result
 
-    def _binding_type(self, source: ast.AST | Type) -> Type:
+    def _binding_type(self, binding: Binding) -> Type:
+        cached = self._binding_types.get(id(binding))
+        if cached is _PENDING:
+            return None  # a cycle: x = x.parent, bound again further down
+        if id(binding) in self._binding_types:
+            return cached  # type: ignore[return-value]
+        self._binding_types[id(binding)] = _PENDING
+        result = self._source_type(binding.source)
+        self._binding_types[id(binding)] = result
+        return result
+
+    def _source_type(self, source: object) -> Type:
         if isinstance(source, ast.expr):
             return self.type_of(source)
-        if isinstance(source, _Element):
+        if isinstance(source, Element):
             return _element(self.type_of(source.iterable))
-        if isinstance(source, _First):
+        if isinstance(source, First):
             value = self.type_of(source.value)
             return value.first if isinstance(value, Pair) else None
-        if isinstance(source, _Annotation):
+        if isinstance(source, Annotation):
             return self._annotation(source.annotation)
-        if isinstance(source, _Import):
-            model = self.resolver.resolve_code_name(source.alias)
+        if isinstance(source, Import | ClassName):
+            name = source.alias if isinstance(source, Import) else source.class_name
+            model = self.resolver.resolve_code_name(name)
             return ModelClass(model) if model is not None else None
-        if isinstance(source, _Self):
+        if isinstance(source, Self):
             model = self.resolver.resolve_code_name(source.class_name)
             return Instance(model, known=source.known) if model is not None else None
-        if isinstance(source, _ClassName):
-            model = self.resolver.resolve_code_name(source.class_name)
-            return ModelClass(model) if model is not None else None
-        return source if isinstance(source, ModelClass | Instance | Rows | Pair) else None
+        return None
 
     def _annotation(self, annotation: ast.expr) -> Type:
-        name = annotation.value if isinstance(annotation, ast.Constant) else None
         if isinstance(annotation, ast.Name):
-            name = annotation.id
-        if not isinstance(name, str) or not name.isidentifier():
-            return None
-        found = self.name_type(name)
+            found = self.type_of(annotation)
+        elif isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            found = self.name_type(annotation.value) if annotation.value.isidentifier() else None
+        else:
+            found = None
         return Instance(found.model) if isinstance(found, ModelClass) else None
 
     def related(self, label: str | None) -> ModelFact | None:
@@ -149,7 +238,7 @@ class Inference:
 
     def type_of(self, node: ast.expr) -> Type:
         if isinstance(node, ast.Name):
-            return self.name_type(node.id)
+            return self._name_at(node)
         if isinstance(node, ast.Attribute):
             return self._attribute(self.type_of(node.value), node.attr)
         if isinstance(node, ast.Call):
@@ -188,7 +277,7 @@ class Inference:
         if isinstance(func, ast.Attribute):
             return _method_result(self.type_of(func.value), func.attr, node)
         if isinstance(func, ast.Name):
-            called = self.name_type(func.id)
+            called = self.type_of(func)
             if isinstance(called, ModelClass):
                 return Instance(called.model)
             if func.id == "get_object_or_404" and node.args:
@@ -209,16 +298,19 @@ class Inference:
 
 
 def _method_result(receiver: Type, method: str, call: ast.Call) -> Type:
-    if not isinstance(receiver, Rows):
+    rows = as_rows(receiver, method)
+    if rows is None:
         return None
     if method in CHAINING:
-        return _chained(receiver, method, call)
+        return _chained(rows, method, call)
     if method in SINGLE:
-        return _instance_of(receiver)
+        return _instance_of(rows)
     if method in PAIRED:
-        first = _instance_of(receiver)
+        first = _instance_of(rows)
         return Pair(first) if first is not None else None
-    return None
+    if method in OTHER_API or method.startswith("_") or not rows.instances:
+        return None
+    return Custom(rows)
 
 
 def _chained(rows: Rows, method: str, call: ast.Call) -> Rows:
@@ -250,145 +342,9 @@ def _instance_of(rows: Rows) -> Instance | None:
 
 
 def _element(iterable: Type) -> Type:
+    """``for x in rows``: an instance, also over a custom method's result."""
+    if isinstance(iterable, Custom):
+        return _instance_of(iterable.rows)
     return _instance_of(iterable) if isinstance(iterable, Rows) else None
 
 
-# --- binding sites ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Element:
-    iterable: ast.expr  # for x in iterable
-
-
-@dataclass(frozen=True)
-class _First:
-    value: ast.expr  # x, created = value
-
-
-@dataclass(frozen=True)
-class _Annotation:
-    annotation: ast.expr
-
-
-@dataclass(frozen=True)
-class _Import:
-    alias: str
-
-
-@dataclass(frozen=True)
-class _Self:
-    class_name: str
-    known: frozenset[str]
-
-
-@dataclass(frozen=True)
-class _ClassName:
-    class_name: str
-
-
-_UNKNOWN = "unknown"
-
-
-def _collect_bindings(node: ast.AST, inference: Inference) -> None:
-    if isinstance(node, ast.Assign):
-        for target in node.targets:
-            _bind_target(target, node.value, inference)
-    elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-        source = node.value if node.value is not None else _Annotation(node.annotation)
-        inference.bind(node.target.id, source)
-    elif isinstance(node, ast.NamedExpr):
-        inference.bind(node.target.id, node.value)
-    elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
-        _bind_loop(node.target, node.iter, inference)
-    elif isinstance(node, ast.ImportFrom | ast.Import):
-        for alias in node.names:
-            name = alias.asname or alias.name.split(".")[0]
-            inference.bind(name, _Import(name) if isinstance(node, ast.ImportFrom) else _UNKNOWN)
-    elif isinstance(node, ast.ClassDef):
-        if looks_like_model(node):
-            inference.bind(node.name, _ClassName(node.name))
-            _bind_methods(node, inference)
-        else:
-            inference.bind(node.name, _UNKNOWN)
-    elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-        _bind_arguments(node, inference)
-    else:
-        for name in _other_bound_names(node):
-            inference.bind(name, _UNKNOWN)
-
-
-def _bind_target(target: ast.expr, value: ast.expr, inference: Inference) -> None:
-    if isinstance(target, ast.Name):
-        inference.bind(target.id, value)
-    elif isinstance(target, ast.Tuple | ast.List):
-        for position, element in enumerate(target.elts):
-            if isinstance(element, ast.Name):
-                inference.bind(element.id, _First(value) if position == 0 else _UNKNOWN)
-            else:
-                for name in _names_in(element):
-                    inference.bind(name, _UNKNOWN)
-
-
-def _bind_loop(target: ast.expr, iterable: ast.expr, inference: Inference) -> None:
-    if isinstance(target, ast.Name):
-        inference.bind(target.id, _Element(iterable))
-    else:
-        for name in _names_in(target):
-            inference.bind(name, _UNKNOWN)
-
-
-def _bind_methods(node: ast.ClassDef, inference: Inference) -> None:
-    """``self`` in a method of ``class Invoice(models.Model)`` is an Invoice."""
-    known = frozenset(_class_body_names(node))
-    for statement in node.body:
-        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
-            decorators = {d.id for d in statement.decorator_list if isinstance(d, ast.Name)}
-            arguments = statement.args.posonlyargs + statement.args.args
-            if arguments and not decorators & {"staticmethod", "classmethod"}:
-                inference.bind(arguments[0].arg, _Self(node.name, known))
-
-
-def _class_body_names(node: ast.ClassDef) -> Iterator[str]:
-    for statement in node.body:
-        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            yield statement.name
-        elif isinstance(statement, ast.Assign):
-            for target in statement.targets:
-                yield from _names_in(target)
-        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
-            yield statement.target.id
-
-
-def _bind_arguments(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, inference: Inference) -> None:
-    if not isinstance(node, ast.Lambda):
-        inference.bind(node.name, _UNKNOWN)
-    arguments = node.args
-    every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-    every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
-    for argument in every:
-        if argument.annotation is not None:
-            inference.bind(argument.arg, _Annotation(argument.annotation))
-        elif not _is_bound_self(argument.arg, inference):
-            inference.bind(argument.arg, _UNKNOWN)
-
-
-def _is_bound_self(name: str, inference: Inference) -> bool:
-    return any(isinstance(s, _Self) for s in inference._bindings.get(name, ()))
-
-
-def _other_bound_names(node: ast.AST) -> Iterator[str]:
-    if isinstance(node, ast.AugAssign | ast.withitem):
-        target = node.target if isinstance(node, ast.AugAssign) else node.optional_vars
-        if target is not None:
-            yield from _names_in(target)
-    elif isinstance(node, ast.ExceptHandler) and node.name:
-        yield node.name
-    elif isinstance(node, ast.MatchAs | ast.MatchStar) and node.name:
-        yield node.name
-
-
-def _names_in(target: ast.AST) -> Iterator[str]:
-    for node in ast.walk(target):
-        if isinstance(node, ast.Name):
-            yield node.id

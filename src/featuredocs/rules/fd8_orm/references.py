@@ -26,7 +26,15 @@ from featuredocs.rules.fd3_models.lookup import (
 )
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock
 from featuredocs.rules.fd3_models.resolve import resolved_models
-from featuredocs.rules.fd8_orm.inference import PAIRED, Inference, Instance, ModelClass, Rows
+from featuredocs.rules.fd8_orm.inference import (
+    PAIRED,
+    Custom,
+    Inference,
+    Instance,
+    ModelClass,
+    Rows,
+    as_rows,
+)
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
 
 MEMO_KEY = "fd8.orm"
@@ -101,11 +109,11 @@ class _Checker:
     def _call(self, block: PythonBlock, call: ast.Call) -> None:
         func = call.func
         if isinstance(func, ast.Attribute):
-            rows = self.inference.type_of(func.value)
-            if isinstance(rows, Rows):
+            rows = as_rows(self.inference.type_of(func.value), func.attr)
+            if rows is not None:
                 self._method(block, rows, func.attr, call)
         elif isinstance(func, ast.Name):
-            called = self.inference.name_type(func.id)
+            called = self.inference.type_of(func)
             if isinstance(called, ModelClass):
                 self._settable(block, called.model, call.keywords, "to set")
             elif func.id in {"get_object_or_404", "get_list_or_404"} and call.args:
@@ -185,7 +193,7 @@ class _Checker:
     def _is_query(self, call: ast.Call) -> bool:
         func = call.func
         return isinstance(func, ast.Attribute) and isinstance(
-            self.inference.type_of(func.value), Rows | ModelClass
+            self.inference.type_of(func.value), Rows | Custom | ModelClass
         )
 
     def _path(
