@@ -30,12 +30,6 @@ UNTOUCHED = "untouched"
 
 #: Cases featuredocs gets wrong today: the change, what is reported, and why.
 KNOWN_MISSES = {
-    "remove-model-method-used-after-custom-queryset": (
-        "FD804 stays silent on `order.recalculate_total()` (order-lifecycle.md:168). "
-        "fd8_orm/inference.py types names page-wide: `order` is also bound by "
-        "`for order in Order.objects.unpaid_older_than(48)` (line 181), a custom QuerySet "
-        "method that _method_result() cannot type, so `order` is unknown on the whole page"
-    ),
     "move-route": (
         "FD503 noise on product-catalog.md:287: the request line "
         "`GET /api/v1/products/availability/?sku=…` resolves to `/api/v1/products/{pk}/` "
