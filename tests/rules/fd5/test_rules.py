@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from featuredocs.model import Applicability, Severity, Span
@@ -16,7 +18,7 @@ from featuredocs.rules.fd5_endpoints.fd504_response_field_not_produced import (
 )
 from featuredocs.rules.fd5_endpoints.fd505_undocumented_endpoint import UndocumentedEndpoint
 from tests.conftest import ParsePage
-from tests.rules.fd5.facts import FACTS
+from tests.rules.fd5.facts import AVAILABILITY, FACTS
 from tests.support.rules import run_rule
 
 FAMILY: tuple[type[Rule], ...] = (
@@ -169,9 +171,11 @@ def test_fd501_a_word_in_a_heading_names_a_route_not_a_parameter_value(parse: Pa
         ```
         """
     )
-    [finding] = run_rule(EndpointNotFound, page, FACTS)
-    assert (finding.code, finding.span) == ("FD501", Span(3, 9, 3, 32))
-    assert finding.hint == "did you mean `/api/v1/products/availability/`? (catalog/views.py:29)"
+    heading, request = run_rule(EndpointNotFound, page, FACTS)
+    assert (heading.code, heading.span) == ("FD501", Span(3, 9, 3, 32))
+    assert heading.hint == "did you mean `/api/v1/products/availability/`? (catalog/views.py:29)"
+    # the page names the path as a route, so its request line is not a product's
+    assert (request.code, request.span) == ("FD501", Span(6, 5, 6, 28))
 
 
 def test_fd501_missing_mount_prefix_is_a_warning_with_the_full_path(parse: ParsePage) -> None:
@@ -294,6 +298,52 @@ def test_fd503_plain_view_compared_with_the_reads_it_records(parse: ParsePage) -
     [finding] = run_rule(QueryParameterNotAccepted, page, FACTS)
     assert finding.span == Span(6, 4, 6, 11)
     assert finding.hint == "accepted: `quantity`, `sku` (catalog/views.py:29)"
+
+
+def test_fd503_a_request_line_prefers_the_route_with_its_literal_segment(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ```http
+        GET /api/v1/products/availability/?sku=TEA-001&colour=red HTTP/1.1
+        ```
+        """
+    )
+    [finding] = run_rule(QueryParameterNotAccepted, page, FACTS)
+    assert finding.span == Span(4, 48, 4, 54)
+    assert finding.message == (
+        "query parameter `colour` is not accepted by `/api/v1/products/availability/`"
+    )
+
+
+def test_fd503_a_removed_route_is_not_checked_against_a_detail_view(parse: ParsePage) -> None:
+    """``availability`` would match ``/api/v1/products/{pk}/`` as a product's value, but
+    the page names ``/api/v1/products/availability/`` as a route: once that route is
+    gone, its request line is reported missing, not checked against the detail view."""
+    without = dataclasses.replace(
+        FACTS, endpoints=tuple(e for e in FACTS.endpoints if e is not AVAILABILITY)
+    )
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/availability/
+
+        ```http
+        GET /api/v1/products/availability/?sku=TEA-001&quantity=3 HTTP/1.1
+        ```
+
+        **Response:**
+        ```json
+        {"sku": "TEA-001", "available": true}
+        ```
+        """
+    )
+    assert run_rule(QueryParameterNotAccepted, page, without) == []
+    assert run_rule(ResponseFieldNotProduced, page, without) == []
+    missing = run_rule(EndpointNotFound, page, without)
+    assert [(f.code, f.span.line) for f in missing] == [("FD501", 3), ("FD501", 6)]
 
 
 # --- FD504 -------------------------------------------------------------------------------------

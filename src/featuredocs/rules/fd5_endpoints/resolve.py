@@ -1,7 +1,12 @@
 """Which of the project's endpoints a documented path names, and how sure that is.
 
 A documented path resolves when it matches an endpoint with parameters as wildcards
-(:func:`~.paths.match_score`). When it does not, two near misses are recognised before
+(:func:`~.paths.match_score`), the match with the most literal segments first: a request
+line's ``/products/availability/`` is the ``availability`` route, not ``/products/{pk}/``
+called with the value ``availability``. A request line's word is read as a value only
+while the page does not name the same path as a route elsewhere (a heading, a table, a
+label): once that route is gone, the request line is missing too, not a call of the
+detail route. When it does not match, two near misses are recognised before
 calling it unknown: the same path with or without its trailing slash, and the path with
 a mount prefix of the project's ``include()``s put in front (pages often write
 ``/orders/{id}/`` for ``/api/v2/orders/{id}/``).
@@ -106,10 +111,11 @@ class EndpointIndex:
     def is_start_of_a_route(self, documented: PathShape) -> bool:
         return any(is_under(real, documented) for real in self.shapes.values())
 
-    def resolve(self, claim: EndpointClaim) -> Resolution:
+    def resolve(self, claim: EndpointClaim, *, named_as_route: bool = False) -> Resolution:
+        """``named_as_route``: the page names the claim's path as a route elsewhere."""
         documented = claim.shape
         # A request line shows a call, with example values; elsewhere a word names a route.
-        words = claim.kind is ClaimKind.REQUEST
+        words = claim.kind is ClaimKind.REQUEST and not named_as_route
         exact = self.match(documented, words=words)
         if exact:
             return Resolution(How.EXACT, exact)
@@ -157,6 +163,10 @@ def resolutions_for(page: Page, ctx: CheckContext) -> dict[EndpointClaim, Resolu
     index = index_for(ctx.facts)
 
     def resolve_all(page: Page) -> dict[EndpointClaim, Resolution]:
-        return {claim: index.resolve(claim) for claim in claims_for(page, ctx).endpoints}
+        claims = claims_for(page, ctx).endpoints
+        routes = {claim.shape for claim in claims if claim.kind is not ClaimKind.REQUEST}
+        return {
+            claim: index.resolve(claim, named_as_route=claim.shape in routes) for claim in claims
+        }
 
     return ctx.memo("fd5.resolved", page, resolve_all)
