@@ -30,13 +30,6 @@ UNTOUCHED = "untouched"
 
 #: Cases featuredocs gets wrong today: the change, what is reported, and why.
 KNOWN_MISSES = {
-    "move-route": (
-        "FD503 noise on product-catalog.md:287: the request line "
-        "`GET /api/v1/products/availability/?sku=…` resolves to `/api/v1/products/{pk}/` "
-        "(fd5_endpoints/resolve.py EndpointIndex.resolve matches request lines with "
-        "words=True, and the facts carry no path converters, so `availability` passes for "
-        "an int pk); its query parameters are then checked against the detail view"
-    ),
 }
 
 
