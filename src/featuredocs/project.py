@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from featuredocs.config import Config, settings_from_environment
@@ -27,8 +28,12 @@ def resolve_settings(config: Config) -> str | None:
     return find_settings_module(config.root)
 
 
-def load_facts(config: Config) -> FactsOutcome:
-    """Facts in the configured mode; ``auto`` falls back to static mode with a note."""
+def load_facts(config: Config, *, child: bool = False) -> FactsOutcome:
+    """Facts in the configured mode; ``auto`` falls back to static mode with a note.
+
+    ``child``: set the project up in a fresh interpreter instead of this process, so this
+    process can do other work meanwhile and stays free of the project's imports.
+    """
     if config.mode == "static":
         return _static(config, [])
     settings = resolve_settings(config)
@@ -37,7 +42,7 @@ def load_facts(config: Config) -> FactsOutcome:
             raise UsageError("no Django settings module found (use --settings)", str(config.root))
         return _static(config, [f"{config.root}: no Django settings module found"])
     try:
-        return FactsOutcome(_live(config, settings))
+        return FactsOutcome(_live(config, settings, child))
     except UsageError:
         raise
     except (Exception, SystemExit) as error:  # the project's own import errors
@@ -57,10 +62,20 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
-def _live(config: Config, settings: str) -> ProjectFacts:
+def _live(config: Config, settings: str, child: bool = False) -> ProjectFacts:
+    if child and not django_ready():
+        from featuredocs.introspect import collect_live_in_child
+
+        return collect_live_in_child(config.root, settings)
     from featuredocs.introspect import collect_live
 
     return collect_live(config.root, settings)
+
+
+def django_ready() -> bool:
+    """Whether this process already runs Django (``python manage.py featuredocs``)."""
+    apps = getattr(sys.modules.get("django.apps"), "apps", None)
+    return bool(getattr(apps, "ready", False))
 
 
 def _static(config: Config, notes: list[str]) -> FactsOutcome:

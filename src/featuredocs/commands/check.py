@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from featuredocs.cache import incremental_check
 from featuredocs.commands.common import add_project_options, config_from
 from featuredocs.engine import load_docs, run_check, select_pages
 from featuredocs.errors import UsageError
@@ -26,6 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
     parser.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing (exit 1 if there is one)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (.featuredocs_cache/ or cache-dir)")
     add_project_options(parser)
 
 
@@ -36,17 +38,22 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_overrides(select=_codes(args.select))
     if args.ignore:
         config = config.with_overrides(ignore=config.ignore + _codes(args.ignore))
-    docs = load_docs(config)
-    select_pages(docs[0], args.paths)  # a bad path is reported before the project loads
-    outcome = load_facts(config)
-    for note in outcome.notes:
+    if args.fix or args.diff:  # fixes edit whole parsed pages: no cache
+        docs = load_docs(config)
+        select_pages(docs[0], args.paths)  # a bad path is reported before the project loads
+        outcome = load_facts(config)
+        notes, facts = outcome.notes, outcome.facts
+        result = run_check(config, facts, paths=args.paths, docs=docs)
+    else:
+        checked = incremental_check(config, paths=args.paths, use_cache=not getattr(args, "no_cache", False))
+        notes, facts, result = list(checked.notes), None, checked.result
+    for note in notes:
         print(f"featuredocs: {note}", file=sys.stderr)
-    result = run_check(config, outcome.facts, paths=args.paths, docs=docs)
     for error in result.page_errors:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
     written = True
     if args.fix or args.diff:
-        fixed = fix_check(config, outcome.facts, result, paths=args.paths, unsafe=args.unsafe_fixes)
+        fixed = fix_check(config, facts, result, paths=args.paths, unsafe=args.unsafe_fixes)
         if args.diff:
             return print_diff(fixed) or (EXIT_USAGE if result.page_errors else 0)
         written = write_fixes(fixed)

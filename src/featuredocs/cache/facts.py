@@ -1,0 +1,176 @@
+"""The facts cache: a project whose inputs did not change is not set up again.
+
+The key is everything the facts can depend on: the project's own source files, the
+settings module and mode, the values of the environment variables the project reads
+(names taken from the cached facts), the installed distributions, the Python version and
+featuredocs itself. A hit skips ``django.setup()`` entirely.
+
+Source files are compared by size and mtime first; a file whose stamp changed is read
+and hashed, and only a different content counts as a change. So a ``touch``, a branch
+switched back and forth, or a fresh checkout re-hashes the files (milliseconds) but does
+not set Django up again, while an edit that keeps the size is still caught by its hash.
+An edit that keeps both size and nanosecond mtime is not noticed (as with git's index);
+``--no-cache`` is the way out of that corner.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from featuredocs.cache.keys import content_digest, digest
+from featuredocs.cache.store import Store
+from featuredocs.config import Config
+from featuredocs.model import ProjectFacts
+
+#: Files whose content can change facts: code, and the files settings commonly read.
+_SOURCE_SUFFIXES = (".py", ".toml", ".cfg", ".ini", ".yaml", ".yml")
+_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
+_DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
+
+Stamps = dict[str, tuple[int, int, str]]  # rel path -> (size, mtime_ns, content digest)
+
+
+@dataclass
+class FactsEntry:
+    """The small half of a cached facts entry: enough to decide a hit."""
+
+    sources: Stamps
+    sources_digest: str
+    environment: str  # digest of installed distributions and the Python version
+    env_names: tuple[str, ...]
+    env_digest: str
+    fingerprint: str  # ProjectFacts.fingerprint(), or "none"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    """Facts for one run: the fingerprint at once, the facts themselves on demand."""
+
+    fingerprint: str
+    notes: list[str]
+    hit: bool
+    _facts: ProjectFacts | None = None
+    _load: Callable[[], ProjectFacts | None] | None = None
+
+    def get(self) -> ProjectFacts | None:
+        if self._load is not None:
+            self._facts, self._load = self._load(), None
+        return self._facts
+
+
+def facts_key(config: Config, settings: str | None) -> str:
+    return digest(str(config.root), settings, config.mode, sys.version, sys.implementation.cache_tag)
+
+
+def source_stamps(root: Path, previous: Stamps, skip: frozenset[Path] = frozenset()) -> Stamps:
+    """Size, mtime and content digest of every source file under ``root``."""
+    stamps: Stamps = {}
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if _walk_into(folder, d, skip)]
+        for name in names:
+            if not (name.endswith(_SOURCE_SUFFIXES) or name.startswith(".env")):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            rel = os.path.relpath(path, root)
+            old = previous.get(rel)
+            if old is not None and old[:2] == (stat.st_size, stat.st_mtime_ns):
+                stamps[rel] = old
+                continue
+            try:
+                with open(path, "rb") as stream:
+                    stamps[rel] = (stat.st_size, stat.st_mtime_ns, content_digest(stream.read()))
+            except OSError:
+                continue
+    return stamps
+
+
+def _walk_into(folder: str, name: str, skip: frozenset[Path]) -> bool:
+    if name.startswith(".") or name in _SKIPPED_DIRS:
+        return False
+    path = os.path.join(folder, name)
+    if os.path.exists(os.path.join(path, "pyvenv.cfg")):
+        return False  # a virtualenv inside the project is not the project's code
+    return Path(path) not in skip
+
+
+def sources_digest(stamps: Stamps) -> str:
+    return digest(*sorted((rel, stamp[2]) for rel, stamp in stamps.items()))
+
+
+def environment_digest() -> str:
+    """Installed distributions (their metadata folders name and version them) and Python."""
+    names: list[str] = []
+    for entry in sys.path:
+        try:
+            listed = os.listdir(entry or ".")
+        except OSError:
+            continue
+        names.extend(f"{entry}/{n}" for n in listed if n.endswith(_DIST_SUFFIXES))
+    return digest(sys.version, sys.executable, *sorted(names))
+
+
+def env_digest(names: tuple[str, ...]) -> str:
+    return digest(*((name, os.environ.get(name)) for name in names))
+
+
+class FactsCache:
+    """Looks the project's facts up by their inputs, and stores fresh ones for next time."""
+
+    def __init__(self, config: Config, settings: str | None, store: Store, skip: frozenset[Path] = frozenset()) -> None:
+        key = facts_key(config, settings)
+        self._store = store
+        self._meta, self._data = f"facts-{key}.meta", f"facts-{key}.data"
+        entry = store.read(self._meta)
+        self._entry = entry if isinstance(entry, FactsEntry) else None
+        # Stamped before the facts are read: a file edited meanwhile is seen next run.
+        self._stamps = source_stamps(config.root, self._entry.sources if self._entry else {}, skip)
+        self._sources = sources_digest(self._stamps)
+        self._environment = environment_digest()
+        self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
+
+    def lookup(self, load: Callable[[], ProjectFacts | None]) -> Facts | None:
+        """The cached facts when every input matches; ``load`` only runs if the stored
+        facts turn out to be unreadable when they are needed."""
+        entry = self._entry
+        if (
+            entry is None
+            or entry.sources_digest != self._sources
+            or entry.environment != self._environment
+            or entry.env_digest != env_digest(entry.env_names)
+        ):
+            return None
+        return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load))
+
+    def fresh(self, facts: ProjectFacts | None, notes: list[str]) -> Facts:
+        names = tuple(sorted(v.name for v in facts.env_vars)) if facts is not None else ()
+        fingerprint = facts.fingerprint() if facts is not None else "none"
+        entry = FactsEntry(self._stamps, self._sources, self._environment, names,
+                           env_digest(names), fingerprint, list(notes))
+        self._fresh = (entry, facts)
+        return Facts(fingerprint, list(notes), False, _facts=facts)
+
+    def save(self) -> None:
+        if self._fresh is not None:
+            entry, facts = self._fresh
+            self._store.write(self._data, (facts,))
+            self._store.write(self._meta, entry)
+        elif self._entry is not None and self._entry.sources != self._stamps:
+            # Same contents under new stamps (a touch, a checkout): spare the next run
+            # the hashing.
+            self._entry.sources = self._stamps
+            self._store.write(self._meta, self._entry)
+
+    def _read(self, load: Callable[[], ProjectFacts | None]) -> ProjectFacts | None:
+        data = self._store.read(self._data)
+        if isinstance(data, tuple) and len(data) == 1 and (data[0] is None or isinstance(data[0], ProjectFacts)):
+            return data[0]
+        return load()  # the stored facts are gone or damaged: read the project again

@@ -1,0 +1,70 @@
+"""Stable digests for cache keys: the tool, the configuration, the template, file contents."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+import featuredocs
+from featuredocs.config import Config
+
+#: Configuration that cannot change a finding: where the cache lives, the coverage floor,
+#: which pyproject the values came from. The template is keyed by its content instead.
+_IRRELEVANT = frozenset({"cache_dir", "fail_under", "source", "template"})
+
+
+def digest(*parts: object) -> str:
+    """A short hex digest of ``parts`` (str, int, bool, None, tuples of those)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@cache
+def tool_identity() -> str:
+    """The featuredocs version plus a digest of its own files (size and mtime).
+
+    An editable install keeps its version number while its rules change; folding in the
+    package's files makes any change to featuredocs itself invalidate every cached result.
+    """
+    package = Path(featuredocs.__file__).parent
+    stamps = []
+    for folder, dirs, names in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith((".py", ".md", ".json")):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.relpath(os.path.join(folder, name), package), stat.st_size, stat.st_mtime_ns))
+    return f"{featuredocs.__version__}+{digest(*stamps)}"
+
+
+def config_digest(config: Config) -> str:
+    """Every setting that can change what a check reports, paths as absolute strings."""
+    parts = []
+    for field in dataclasses.fields(config):
+        if field.name in _IRRELEVANT:
+            continue
+        value = getattr(config, field.name)
+        if isinstance(value, Mapping):
+            value = tuple(sorted((str(k), str(v)) for k, v in value.items()))
+        elif isinstance(value, Path):
+            value = str(value)
+        parts.append((field.name, value if isinstance(value, tuple) else str(value)))
+    return digest(*parts)
+
+
+def template_digest(config: Config) -> str:
+    """The template's content (the packaged one when none is configured)."""
+    from featuredocs.markdown.schema import packaged_template
+
+    path = config.template if config.template is not None else packaged_template()
+    try:
+        return content_digest(path.read_bytes())
+    except OSError:
+        return "unreadable"

@@ -1,0 +1,70 @@
+"""Running one function over many items on every core, results in the items' order.
+
+Workers are forked after the parent has built everything the function reads (the docs,
+the facts, the rules), so nothing but item numbers and results crosses between
+processes. Where fork is not available, or the work is too small to pay for the
+workers, the items are processed here, one after the other: same results, same order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Below this many items the workers' start-up costs more than they save (measured with
+#: ``benchmarks/run.py``: one page's rules take a few milliseconds).
+MIN_ITEMS = 48
+CHUNKS_PER_WORKER = 4
+
+#: What the forked workers read: set just before the pool starts, inherited by fork.
+_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def available_workers() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores)
+
+
+def can_fork() -> bool:
+    # macOS lists fork, but forking a process that loaded system frameworks is unsafe.
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_in_order(function: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
+    """``[function(item) for item in items]``, spread over ``workers`` processes."""
+    workers = available_workers() if workers is None else workers
+    if workers < 2 or len(items) < MIN_ITEMS or not can_fork():
+        return [function(item) for item in items]
+    global _JOB
+    _JOB = (function, items)
+    try:
+        ranges = _ranges(len(items), workers * CHUNKS_PER_WORKER)
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results: list[R] = []
+            for chunk in pool.map(_run_range, ranges):
+                results.extend(chunk)
+            return results
+    finally:
+        _JOB = None
+
+
+def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
+    size = max(1, -(-count // parts))
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _run_range(bounds: tuple[int, int]) -> list[Any]:
+    assert _JOB is not None, "workers are forked after the job is set"
+    function, items = _JOB
+    return [function(items[i]) for i in range(*bounds)]

@@ -1,0 +1,330 @@
+"""The incremental check: the same findings as ``engine.run_check``, recomputing only what
+changed since the last run.
+
+1. List the docs tree and read every page (cheap); hash each page's content.
+2. Look the facts up in the cache; on a miss, read them in a child process while this
+   process parses the pages whose content is new.
+3. A page's findings are reused when its key matches: the page's content, path and
+   display name; the facts' fingerprint; the tool; the configuration; the template; the
+   docs file list; and, for every local link, the anchors of the linked page or the
+   stamp of the linked file. Other pages are checked (on every core when there are many).
+4. Docset-scope rules (reachability from the index) are re-run whenever any page changed.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from featuredocs.cache import parallel
+from featuredocs.cache.facts import Facts, FactsCache
+from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
+from featuredocs.cache.pages import (
+    PageCache,
+    content_key,
+    dependencies,
+    light_page,
+    make_record,
+    restore,
+)
+from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
+from featuredocs.config import Config
+from featuredocs.engine import (
+    CheckResult,
+    docset_findings,
+    feature_pages,
+    in_report_order,
+    load_template,
+    page_findings,
+    select_pages,
+    selected_rules,
+    settle,
+)
+from featuredocs.errors import UsageError
+from featuredocs.markdown import PageError, parse_page
+from featuredocs.markdown.load import display_path, docs_listing, read_text
+from featuredocs.model import DocSet, Finding, Page
+from featuredocs.project import FactsOutcome, load_facts, resolve_settings
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.registry import rule_for
+
+_DOCSET = "\0docset"  # the results entry of the docset-scope rules
+_RULES = "rules.pickle"
+
+FactsLoader = Callable[[Config], FactsOutcome]
+
+
+@dataclass
+class CacheStats:
+    """What a run reused and what it recomputed (for the benchmark and the tests)."""
+
+    pages: int = 0
+    parsed: int = 0
+    checked: int = 0  # pages whose rules ran
+    reused: int = 0  # pages whose findings came from the cache
+    facts_cached: bool = False
+    docset_rules_run: bool = False
+    workers: int = 1
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
+
+
+@dataclass(frozen=True)
+class IncrementalCheck:
+    result: CheckResult
+    notes: tuple[str, ...]
+    stats: CacheStats
+
+
+def cache_folder(config: Config) -> Path:
+    return config.cache_dir if config.cache_dir is not None else config.root / DEFAULT_DIR
+
+
+def incremental_check(
+    config: Config,
+    *,
+    paths: Sequence[Path] = (),
+    use_cache: bool = True,
+    workers: int | None = None,
+    load: FactsLoader | None = None,
+) -> IncrementalCheck:
+    """Check the docs tree; ``use_cache=False`` reads and writes no cache (``--no-cache``).
+
+    ``load`` reads the facts on a cache miss (default: live or static as configured,
+    live mode in a child process); ``workers`` caps the processes used for the rules.
+    """
+    store = Store(cache_folder(config), tool_identity()) if use_cache else NullStore()
+    run = _Run(config, store, workers)
+    result = run.check(paths, load or _load_in_child)
+    return IncrementalCheck(result, tuple(run.notes + store.notes), run.stats)
+
+
+def _load_in_child(config: Config) -> FactsOutcome:
+    return load_facts(config, child=True)
+
+
+@dataclass
+class _Run:
+    config: Config
+    store: Store
+    workers: int | None
+    stats: CacheStats = field(default_factory=CacheStats)
+    notes: list[str] = field(default_factory=list)
+    # rel -> ... for every readable page, in load order
+    texts: dict[str, str] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    displays: dict[str, str] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)
+    parsed: dict[str, Page] = field(default_factory=dict)  # pages parsed in this run
+    errors: list[PageError] = field(default_factory=list)
+    files: frozenset[str] = frozenset()
+    root: Path = Path()
+
+    def check(self, paths: Sequence[Path], load: FactsLoader) -> CheckResult:
+        with self._timed("read"):
+            self._read_docs()
+            wanted = select_pages(self._plain_docset(), paths)  # bad paths fail before the project loads
+            cache = self._page_cache()
+        facts, facts_cache = self._facts(cache, load)
+        self.notes.extend(facts.notes)
+        plan = self._rule_plan(facts.fingerprint != "none")
+        common = digest(
+            tool_identity(), config_digest(self.config), template_digest(self.config),
+            facts.fingerprint, tuple(sorted(self.files)), plan.run,
+        )
+        keys = {
+            rel: digest(common, self.contents[rel], dependencies(cache.records[rel], cache.records))
+            for rel in self.texts if rel in wanted
+        }
+        found = {rel: cache.result(rel, key) for rel, key in keys.items()}
+        docset_key = digest(common, tuple(self.contents.items()), tuple(sorted(wanted)))
+        docset_found = cache.result(_DOCSET, docset_key) if plan.docset else ()
+        stale = [rel for rel, findings in found.items() if findings is None]
+        docset = self._plain_docset()
+        if stale or docset_found is None:
+            docset = self._full_docset(cache, stale)
+            ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
+                               feature_pages(docset, self.config))
+            runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
+            with self._timed("rules"):
+                for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
+                    found[rel] = findings
+                    cache.remember(rel, keys[rel], findings)
+            if docset_found is None:
+                with self._timed("docset rules"):
+                    docset_found = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
+                cache.remember(_DOCSET, docset_key, docset_found)
+                self.stats.docset_rules_run = True
+        self.stats.checked, self.stats.reused = len(stale), len(found) - len(stale)
+        with self._timed("save"):
+            cache.keep_only({*self.texts, _DOCSET})
+            self._save(cache, facts_cache)
+        page_found = [f for rel in self.texts for f in found.get(rel) or ()]
+        return CheckResult(
+            findings=in_report_order([*page_found, *docset_found]),
+            docset=docset,
+            page_errors=tuple(e for e in self.errors if not paths or _under(e.path, paths)),
+            rules_run=plan.run,
+            checked=wanted,
+            skipped_for_facts=plan.skipped,
+        )
+
+    @contextmanager
+    def _timed(self, phase: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stats.seconds[phase] = self.stats.seconds.get(phase, 0.0) + time.perf_counter() - started
+
+    # --- the docs -------------------------------------------------------------------
+
+    def _read_docs(self) -> None:
+        docs_root = self.config.docs
+        if not docs_root.is_dir():
+            raise UsageError(
+                "docs folder not found (set `docs` in [tool.featuredocs] or pass --docs)",
+                display_path(docs_root, None),
+            )
+        self.files, rels = docs_listing(docs_root, ("**/*.md",), self.config.exclude)
+        self.root = docs_root.resolve()
+        base = os.path.realpath(os.getcwd()) + os.sep
+        for rel in rels:
+            path = docs_root / rel
+            try:
+                text = read_text(path, self.config.max_page_bytes)
+            except PageError as error:
+                self.errors.append(error)
+                continue
+            # As read_page and display_path name pages, with one realpath per page.
+            resolved = os.path.realpath(path)
+            self.texts[rel], self.paths[rel] = text, Path(resolved)
+            inside = resolved.startswith(base)
+            self.displays[rel] = Path(resolved[len(base):]).as_posix() if inside else path.as_posix()
+            self.contents[rel] = content_key(text, self.paths[rel], rel, self.displays[rel])
+        self.stats.pages = len(self.texts)
+
+    def _plain_docset(self) -> DocSet:
+        """Pages with nothing but their names and text: enough to select and report them."""
+        pages = tuple(Page(self.paths[r], r, self.displays[r], t) for r, t in self.texts.items())
+        return DocSet(self.root, pages, self.files)
+
+    def _parse(self, rel: str) -> Page:
+        page = self.parsed.get(rel)
+        if page is None:
+            with self._timed("parse"):
+                page = parse_page(self.texts[rel], path=self.paths[rel], rel=rel, display=self.displays[rel])
+            self.parsed[rel] = page
+            self.stats.parsed += 1
+        return page
+
+    def _page_cache(self) -> PageCache:
+        return PageCache(self.store.read)
+
+    def _refresh_records(self, cache: PageCache) -> None:
+        """Parse every page whose record is missing or stale, and record it."""
+        lookup = DocSet(self.root, (), self.files)
+        for rel in self.texts:
+            record = cache.records.get(rel)
+            if record is not None and record.content == self.contents[rel]:
+                continue
+            page = self._parse(rel)
+            cache.records[rel] = make_record(page, lookup, self.config.root, self.contents[rel])
+            cache.light[rel] = (self.contents[rel], light_page(page))
+            cache.changed = True
+
+    def _full_docset(self, cache: PageCache, stale: list[str]) -> DocSet:
+        """Whole pages for the pages to check, light copies of the others."""
+        pages = []
+        for rel, text in self.texts.items():
+            light = cache.light_for(rel, self.contents[rel]) if rel not in self.parsed else None
+            if rel in stale or light is None:
+                pages.append(self._parse(rel))
+            else:
+                pages.append(restore(light, text))
+        return DocSet(self.root, tuple(pages), self.files)
+
+    # --- facts and rules ------------------------------------------------------------
+
+    def _rule_plan(self, with_facts: bool) -> _RulePlan:
+        """Which rules run, remembered so an unchanged tree need not import them all."""
+        key = digest(tool_identity(), config_digest(self.config), with_facts)
+        remembered = self.store.read(_RULES)
+        if isinstance(remembered, tuple) and len(remembered) == 2 and remembered[0] == key:
+            return remembered[1]
+        rules = selected_rules(self.config)
+        runnable = [r for r in rules if with_facts or not r.needs_facts]
+        plan = _RulePlan(
+            tuple(r.code for r in runnable),
+            tuple(r.code for r in rules if r not in runnable),
+            any(r.scope == "docset" for r in runnable),
+        )
+        self.store.write(_RULES, (key, plan))
+        return plan
+
+    def _facts(self, cache: PageCache, load: FactsLoader) -> tuple[Facts, FactsCache]:
+        """Cached facts, or fresh ones read while this process parses the changed pages."""
+        with self._timed("facts lookup"):
+            settings = None if self.config.mode == "static" else resolve_settings(self.config)
+            skip = frozenset({cache_folder(self.config).resolve()})
+            facts_cache = FactsCache(self.config, settings, self.store, skip)
+            facts = facts_cache.lookup(lambda: load(self.config).facts)
+        if facts is not None:
+            self.stats.facts_cached = True
+            self._refresh_records(cache)
+            return facts, facts_cache
+        outcome: list[FactsOutcome | BaseException] = []
+
+        def read_facts() -> None:
+            try:
+                outcome.append(load(self.config))
+            except BaseException as error:  # raised again in this thread, below
+                outcome.append(error)
+
+        reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
+        reader.start()
+        try:
+            self._refresh_records(cache)
+        finally:
+            with self._timed("facts (after parsing)"):
+                reader.join()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return facts_cache.fresh(outcome[0].facts, outcome[0].notes), facts_cache
+
+    def _check_pages(self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str]) -> list[tuple[Finding, ...]]:
+        instances = [rule() for rule in runnable]
+        config = self.config
+
+        def check_one(rel: str) -> tuple[Finding, ...]:
+            page = ctx.docset.page(rel)
+            assert page is not None
+            # A page's rules report on that page, so its suppressions settle them.
+            alone = DocSet(ctx.docset.root, (page,), frozenset())
+            return tuple(settle(page_findings(instances, page, ctx), alone, config))
+
+        workers = parallel.available_workers() if self.workers is None else self.workers
+        self.stats.workers = workers if parallel.can_fork() and len(stale) >= parallel.MIN_ITEMS else 1
+        return parallel.map_in_order(check_one, stale, workers)
+
+    def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
+        facts_cache.save()
+        if cache.changed:
+            for name, table in cache.tables().items():
+                self.store.write(name, table)
+
+
+@dataclass(frozen=True)
+class _RulePlan:
+    run: tuple[str, ...]  # codes of the rules that run, in code order
+    skipped: tuple[str, ...]  # codes not run because the project has no facts
+    docset: bool  # whether any of them is a docset-scope rule
+
+
+def _under(path: Path, paths: Sequence[Path]) -> bool:
+    target = path.resolve()
+    return any(target == p.resolve() or p.resolve() in target.parents for p in paths)

@@ -1,0 +1,92 @@
+"""Cache files on disk: a version header, a pickled payload, atomic replacement.
+
+Pickle is used for speed (a warm re-check reads a thousand entries in milliseconds, and
+frozen dataclasses round-trip without a schema). It is only ever read from the project's
+own cache folder, which featuredocs itself writes; a file that is truncated, corrupt or
+written by another version or format is discarded silently and rebuilt. Nothing here is
+ever fatal: a cache that cannot be read or written just makes the run a cold one.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Bumped whenever the layout of any cached payload changes.
+FORMAT = 1
+MAGIC = b"featuredocs-cache"
+GITIGNORE = "# Created by featuredocs; the whole folder is a cache.\n*\n"
+DEFAULT_DIR = ".featuredocs_cache"
+
+
+class Store:
+    """A folder of cache files, each tagged with the cache format and the tool's identity.
+
+    ``tool`` is the identity of the featuredocs that wrote the files (version and a digest
+    of its own code); a file written by any other identity reads as missing.
+    """
+
+    def __init__(self, folder: Path, tool: str) -> None:
+        self.folder = folder
+        self._header = MAGIC + f" {FORMAT} {tool}\n".encode()
+        self.notes: list[str] = []  # problems worth one line on stderr
+
+    def read(self, name: str) -> Any | None:
+        path = self.folder / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(self._header):
+            return None  # another version or format: rebuilt on the next write
+        try:
+            return pickle.loads(memoryview(data)[len(self._header) :])
+        except Exception:  # truncated or corrupt: unpickling can raise almost anything
+            self.notes.append(f"{path}: unreadable cache file ignored")
+            return None
+
+    def write(self, name: str, payload: Any) -> None:
+        """Replace ``name`` atomically: a reader sees the old file or the new one, never half."""
+        try:
+            self._ensure_folder()
+            blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=self.folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(self._header)
+                    stream.write(blob)
+                os.replace(temporary, self.folder / name)
+            except BaseException:
+                _remove(temporary)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
+            self.notes.append(f"{self.folder}: cache not written ({error})")
+
+    def _ensure_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(GITIGNORE, encoding="utf-8")
+
+
+class NullStore(Store):
+    """``--no-cache``: reads nothing, writes nothing, creates no folder."""
+
+    def __init__(self) -> None:
+        super().__init__(Path(os.devnull), "none")
+
+    def read(self, name: str) -> Any | None:
+        return None
+
+    def write(self, name: str, payload: Any) -> None:
+        return None
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

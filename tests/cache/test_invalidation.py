@@ -1,0 +1,134 @@
+"""Each kind of change invalidates exactly what it must, observed through the run's counters.
+
+Every run is compared with the engine's own, uncached result of the same tree.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from featuredocs.cache import run as cache_run
+from tests.cache.project import Site, codes, make_site
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    site = make_site(tmp_path / "shop")
+    first = site.check()
+    assert first.stats.checked == 3 and not first.stats.facts_cached
+    assert first.result.findings == site.reference()
+    site.loads.clear()
+    return site
+
+
+def test_an_unchanged_tree_reuses_every_result_and_the_facts(site):
+    again = site.check()
+    assert (again.stats.parsed, again.stats.checked, again.stats.reused) == (0, 0, 3)
+    assert again.stats.facts_cached and site.loads == []
+    assert not again.stats.docset_rules_run
+    assert again.result.findings == site.reference()
+
+
+def test_a_prose_change_rechecks_that_page_only(site):
+    site.edit("docs/features/orders.md", "Orders are paid by card.", "Orders are paid by card or transfer.")
+    again = site.check()
+    assert (again.stats.parsed, again.stats.checked, again.stats.reused) == (1, 1, 2)
+    assert site.loads == []
+    assert again.stats.docset_rules_run  # reachability is re-run whenever a page changed
+    assert again.result.findings == site.reference()
+
+
+def test_a_removed_anchor_rechecks_the_pages_linking_to_it(site):
+    site.edit("docs/features/orders.md", "### Order\n", "### The order\n")
+    again = site.check()
+    assert again.stats.checked == 2  # orders.md itself and guide.md, which links to #order
+    assert "FD202" in codes(again.result.findings, "features/guide.md")
+    assert again.result.findings == site.reference()
+
+
+def test_a_model_change_reads_the_facts_again_and_rechecks_every_page(site):
+    site.edit("orders/models.py", "    total = models", "    total_cents = models")
+    again = site.check()
+    assert len(site.loads) == 1 and not again.stats.facts_cached
+    assert again.stats.checked == 3
+    assert "FD302" in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+
+def test_a_touched_but_unchanged_source_file_keeps_the_facts(site):
+    models = site.root / "orders/models.py"
+    stat = models.stat()
+    os.utime(models, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    again = site.check()
+    assert site.loads == [] and again.stats.facts_cached
+    assert again.stats.checked == 1  # guide.md links to a line of the file, so it looks again
+
+
+def test_a_same_size_edit_is_caught_by_the_content_hash(site):
+    site.edit("orders/models.py", "unique=True", "unique=Fals")  # same length, new mtime
+    site.check()
+    assert len(site.loads) == 1
+
+
+def test_a_new_value_of_a_variable_the_project_reads_reads_the_facts_again(site, monkeypatch):
+    monkeypatch.setenv("SHOP_ORDER_WINDOW_HOURS", "72")
+    site.check()
+    assert len(site.loads) == 1
+    monkeypatch.setenv("SOME_VARIABLE_THE_PROJECT_DOES_NOT_READ", "1")
+    again = site.check()
+    assert len(site.loads) == 1 and again.stats.facts_cached
+
+
+def test_a_configuration_change_rechecks_and_an_irrelevant_one_does_not(site):
+    stricter = site.check(site.config(severity={"FD1": "info"}))
+    assert stricter.stats.checked == 3
+    assert stricter.result.findings == site.reference(site.config(severity={"FD1": "info"}))
+    floor = site.check(site.config(severity={"FD1": "info"}, fail_under=80.0))
+    assert floor.stats.checked == 0
+
+
+def test_a_template_change_rechecks_every_page(site, tmp_path):
+    from featuredocs.markdown.schema import packaged_template
+
+    template = tmp_path / "template.md"
+    template.write_text(packaged_template().read_text(encoding="utf-8"), encoding="utf-8")
+    config = site.config(template=template)
+    assert site.check(config).stats.checked == 0  # the template is keyed by its text
+    template.write_text(template.read_text(encoding="utf-8") + "\n<!-- team notes -->\n", encoding="utf-8")
+    assert site.check(config).stats.checked == 3
+
+
+def test_another_featuredocs_invalidates_everything(site, monkeypatch):
+    monkeypatch.setattr(cache_run, "tool_identity", lambda: "9.9.9+other")
+    again = site.check()
+    assert again.stats.checked == 3 and len(site.loads) == 1
+
+
+def test_a_shorter_linked_source_file_rechecks_the_linking_page(site):
+    site.write("orders/models.py", "from django.db import models\n")  # line 5 is gone
+    again = site.check()
+    assert "FD203" in codes(again.result.findings, "features/guide.md")
+    assert again.result.findings == site.reference()
+
+
+def test_a_new_file_in_the_docs_tree_rechecks_every_page(site):
+    site.edit("docs/features/guide.md", "Read about", "See [the FAQ](faq.md). Read about")
+    assert "FD201" in codes(site.check().result.findings, "features/guide.md")
+    site.write("docs/features/faq.md", "# FAQ\n")
+    again = site.check()
+    assert again.stats.checked == 4
+    assert "FD201" not in codes(again.result.findings, "features/guide.md")
+    assert again.result.findings == site.reference()
+
+
+def test_checking_some_pages_then_all_computes_the_rest(site):
+    site.edit("docs/features/orders.md", "by card", "by card only")
+    site.edit("docs/features/guide.md", "Where to start", "Where to begin")
+    some = site.check(paths=[site.docs / "features/guide.md"])
+    assert some.stats.checked == 1
+    everything = site.check()
+    assert everything.stats.checked == 1  # orders.md; guide.md is already known
+    assert everything.result.findings == site.reference()
