@@ -48,6 +48,63 @@ def test_symbols_and_modules(tmp_path: Path) -> None:
     assert not any("migrations" in s or s.startswith(("venv", "node_modules")) for s in symbols)
 
 
+def test_star_imports_re_export_names(tmp_path: Path) -> None:
+    sources = source_tree(tmp_path, {
+        "orders/__init__.py": "",
+        "orders/models/__init__.py": """
+            from .order import *
+            from orders.models.item import *
+            from django.db.models import *
+            try:
+                from .legacy import *
+            except ImportError:
+                pass
+        """,
+        "orders/models/order.py": """
+            from django.db import models
+            from .base import *
+
+            __all__ = ["Order", "OrderQuerySet"]
+            __all__ += ["STATUSES"]
+
+            class OrderQuerySet(models.QuerySet):
+                pass
+
+            class Order(models.Model):
+                pass
+
+            STATUSES = ("pending", "paid")
+
+            def _number():
+                pass
+
+            def helper():
+                pass
+        """,
+        "orders/models/base.py": "class TimeStamped:\n    pass\n",
+        "orders/models/item.py": """
+            from .order import Order
+
+            class OrderItem:
+                pass
+
+            _PRIVATE = 1
+        """,
+        "orders/models/legacy.py": "from orders.models.cycle import *\nOLD = 1\n",
+        "orders/models/cycle.py": "from orders.models.legacy import *\nNEW = 2\n",
+    })
+    symbols, _ = collect_symbols(sources)
+    for name in ("orders.models.Order", "orders.models.OrderQuerySet", "orders.models.STATUSES",
+                 "orders.models.OrderItem", "orders.models.Order", "orders.models.OLD",
+                 "orders.models.NEW", "orders.models.legacy.NEW", "orders.models.cycle.OLD",
+                 "orders.models.order.TimeStamped"):
+        assert name in symbols, name
+    # __all__ decides what a star import takes; without it, every public name
+    for name in ("orders.models.helper", "orders.models.TimeStamped", "orders.models._number",
+                 "orders.models._PRIVATE", "orders.models.models"):
+        assert name not in symbols, name
+
+
 def test_module_names_follow_the_deepest_import_root(tmp_path: Path) -> None:
     src = tmp_path / "src"
     path = src / "shop" / "orders" / "models.py"
