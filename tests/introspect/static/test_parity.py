@@ -108,7 +108,7 @@ def test_api_endpoints_have_their_nested_response_shapes(static: ProjectFacts) -
 
 
 def _findings(*args: str) -> tuple[int, list[dict[str, object]], str]:
-    run = featuredocs("check", "--mode", "static", "--format", "json", *args, cwd=SHOP)
+    run = featuredocs("check", "--mode", "static", "--no-cache", "--format", "json", *args, cwd=SHOP)
     assert "Traceback" not in run.err, run.err
     return run.code, json.loads(run.out)["findings"], run.err
 

@@ -156,8 +156,7 @@ class ModelReader:
             ref=ref,
             app_label=app_label,
             abstract=is_abstract(ref),
-            proxy=proxy is not None and ref.nested("Meta") is not None
-            and isinstance(proxy.node, ast.Constant) and proxy.node.value is True,
+            proxy=proxy is not None and _is_true(proxy.node),
             options=options,
             bases=model_bases(self.classes, ref),
         )
@@ -369,6 +368,10 @@ class ModelReader:
             value = evaluator.eval(element)
             found.append(value if isinstance(value, str) and is_known(value) else option.owner.module.segment(element))
         return tuple(found)
+
+
+def _is_true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
 
 
 def _imported_modules(module: Module) -> list[str]:
