@@ -1,0 +1,60 @@
+"""The scale generator: deterministic, and its pages check with exactly the seeded drifts."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate, read_manifest
+from benchmarks.synth.drifts import EDITORS
+from featuredocs.cache import incremental_check
+from featuredocs.config import load_config
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory):
+    return generate(tmp_path_factory.mktemp("gen") / "small", scale=0.02, seed=3)
+
+
+def test_the_same_seed_writes_the_same_tree_and_another_seed_another(small, tmp_path):
+    again = generate(tmp_path / "again", scale=0.02, seed=3)
+    other = generate(tmp_path / "other", scale=0.02, seed=4)
+    assert tree_digest(again.root) == tree_digest(small.root)
+    assert tree_digest(other.root) != tree_digest(small.root)
+
+
+def test_sizes_follow_the_scale(small, tmp_path):
+    quarter = generate(tmp_path / "quarter", scale=0.25, seed=1)
+    assert (quarter.apps, quarter.models, quarter.commands, quarter.endpoints, quarter.pages) == (
+        10, 100, 38, 200, 250,
+    )
+    assert len(list((quarter.docs / "features").glob("*.md"))) == 250
+    assert small.pages == 20 and len(small.drifts) == 3
+
+
+def test_every_drift_edits_one_line_of_a_page(small):
+    manifest = read_manifest(small.root)
+    assert manifest == list(small.drifts)
+    assert {d.code for d in manifest} <= {code for code, _ in EDITORS}
+    for drift in manifest:
+        lines = (small.docs / drift.page).read_text(encoding="utf-8").splitlines()
+        assert 0 < drift.line <= len(lines)
+
+
+def test_the_pages_check_with_exactly_the_seeded_drifts(small):
+    config = load_config(root=small.root).with_overrides(settings=small.settings)
+    run = incremental_check(config, use_cache=False)
+    assert run.result.page_errors == ()
+    found = sorted((f.path.rsplit("docs/", 1)[1], f.span.line, f.code) for f in run.result.findings)
+    expected = sorted((d.page, d.line, d.code) for d in small.drifts)
+    assert found == expected

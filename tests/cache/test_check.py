@@ -1,0 +1,83 @@
+"""The cached check against the engine on the bundled example, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from featuredocs.cache import DEFAULT_DIR, incremental_check, parallel
+from featuredocs.cli import main
+from featuredocs.config import load_config
+from featuredocs.engine import run_check
+from featuredocs.project import load_facts
+
+SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop"
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example shop, so its cache never lands in the repository."""
+    root = tmp_path_factory.mktemp("cache") / "shop"
+    shutil.copytree(SHOP, root, ignore=shutil.ignore_patterns(DEFAULT_DIR, "__pycache__"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def drifted(shop: Path):
+    config = load_config(root=shop).with_overrides(docs=shop / "docs-drifted")
+    facts = load_facts(config, child=True)
+    return config, facts, run_check(config, facts.facts).findings
+
+
+def test_cold_warm_and_uncached_runs_report_what_the_engine_reports(drifted, tmp_path):
+    config, facts, expected = drifted
+    config = config.with_overrides(cache_dir=tmp_path / "cache")
+    runs = [incremental_check(config, load=lambda c: facts) for _ in range(2)]
+    runs.append(incremental_check(config, use_cache=False, load=lambda c: facts))
+    assert len(expected) > 20
+    assert [r.result.findings for r in runs] == [expected] * 3
+    assert [r.stats.checked for r in runs] == [7, 0, 7]
+
+
+def test_pages_checked_on_two_cores_keep_their_findings_and_order(drifted, monkeypatch):
+    config, facts, expected = drifted
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    run = incremental_check(config, use_cache=False, workers=2, load=lambda c: facts)
+    assert run.stats.workers == (2 if parallel.can_fork() else 1)
+    assert run.result.findings == expected
+
+
+def test_map_in_order_keeps_the_order_of_its_items(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    items = list(range(103))
+    assert parallel.map_in_order(lambda n: n * n, items, workers=2) == [n * n for n in items]
+
+
+def test_no_cache_writes_nothing_and_the_default_writes_an_ignored_folder(shop, capsys):
+    cache = shop / DEFAULT_DIR
+    shutil.rmtree(cache, ignore_errors=True)
+    assert main(["check", "--root", str(shop), "--no-cache", "--format", "json"]) == 0
+    uncached = json.loads(capsys.readouterr().out)
+    assert not cache.exists()
+    assert main(["check", "--root", str(shop), "--format", "json"]) == 0
+    cached = json.loads(capsys.readouterr().out)
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert uncached["findings"] == cached["findings"] == []
+    assert uncached["summary"]["pages_checked"] == cached["summary"]["pages_checked"] == 7
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt(shop, capsys):
+    cache = shop / DEFAULT_DIR
+    assert main(["check", "--root", str(shop), "--docs", str(shop / "docs-drifted"), "--format", "json"]) == 1
+    clean = json.loads(capsys.readouterr().out)["findings"]
+    for file in cache.iterdir():
+        if file.name != ".gitignore":
+            data = file.read_bytes()
+            file.write_bytes(data[: len(data) // 3])
+    assert main(["check", "--root", str(shop), "--docs", str(shop / "docs-drifted"), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["findings"] == clean
+    assert main(["check", "--root", str(shop), "--docs", str(shop / "docs-drifted"), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["findings"] == clean
