@@ -61,4 +61,19 @@ class MoveFile:
         source, target = root / self.old, root / self.new
         assert source.is_file(), f"{self.old} does not exist"
         assert not target.exists(), f"{self.new} already exists"
+        target.parent.mkdir(parents=True, exist_ok=True)
         source.rename(target)
+
+
+@dataclass(frozen=True)
+class WriteFile:
+    """Add a new file."""
+
+    file: str
+    text: str
+
+    def apply(self, root: Path) -> None:
+        path = root / self.file
+        assert not path.exists(), f"{self.file} already exists"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.text, encoding="utf-8")

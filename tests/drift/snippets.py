@@ -45,13 +45,6 @@ def product_stock(request: HttpRequest, pk: int) -> JsonResponse:
 
 """
 
-CAN_RECEIVE_SMS = """\
-    @property
-    def can_receive_sms(self) -> bool:
-        return bool(self.phone)
-
-"""
-
 ADDRESS_FOR = """\
     def address_for(self, channel: str) -> str | None:
         \"\"\"The e-mail address or phone number to use on ``channel``, if there is one.\"\"\"
