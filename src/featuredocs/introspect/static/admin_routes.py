@@ -79,6 +79,8 @@ class AdminRoutes:
         modules = [m for m in (self.classes.index.get(f"{a.name}.admin") for a in self.apps) if m]
         modules += [m for m in self.classes.index.project_modules() if m not in modules]
         for module in modules:
+            if "register(" not in module.text:
+                continue
             for node in ast.walk(module.tree):
                 for model in self._registrations(module, node):
                     found = self.models.by_dotted(model)

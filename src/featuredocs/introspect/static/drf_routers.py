@@ -36,6 +36,7 @@ class RouterRoutes:
     def __init__(self, classes: Classes, models: ModelLookup) -> None:
         self.classes = classes
         self.models = models
+        self._by_router: dict[str, list[Registration]] | None = None
 
     def include_like(self, walker: UrlWalker, module: Module, node: ast.AST,
                      fragments: tuple[Fragment, ...], namespaces: tuple[str, ...]) -> bool:
@@ -66,19 +67,19 @@ class RouterRoutes:
         return value if isinstance(value, str) else "/"
 
     def _registrations(self, router: str) -> list[Registration]:
-        found = []
-        for module in self.classes.index.project_modules():
-            for node in ast.walk(module.tree):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr == "register"):
-                    continue
-                owner = self.classes.resolve(module, node.func.value)
-                if owner != router:
-                    continue
-                registration = self._registration(module, node)
-                if registration is not None:
-                    found.append(registration)
-        return found
+        if self._by_router is None:
+            self._by_router = {}
+            for module in self.classes.index.project_modules():
+                if ".register(" not in module.text:
+                    continue  # most modules register nothing: skip their trees
+                for node in ast.walk(module.tree):
+                    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                            and node.func.attr == "register"):
+                        owner = self.classes.resolve(module, node.func.value)
+                        registration = self._registration(module, node) if owner else None
+                        if owner and registration is not None:
+                            self._by_router.setdefault(owner, []).append(registration)
+        return self._by_router.get(router, [])
 
     def _registration(self, module: Module, call: ast.Call) -> Registration | None:
         evaluator = module_evaluator(self.classes.index, module)

@@ -70,6 +70,7 @@ class Module:  # not slotted: ``lines`` is cached on the instance
         return self.text.splitlines(keepends=True)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_opaque(dotted: str) -> bool:
     if any(dotted == p or dotted.startswith(p + ".") for p in READ_ANYWAY):
         return False
@@ -104,6 +105,7 @@ class ModuleIndex:
         self._imports: dict[str, dict[str, str]] = {}
         self._defs: dict[str, dict[str, ast.AST]] = {}
         self._stars: dict[str, list[Module]] = {}
+        self._canonical: dict[str, str] = {}
 
     # --- modules -------------------------------------------------------------------------
 
@@ -188,6 +190,11 @@ class ModuleIndex:
 
     def canonical(self, dotted: str) -> str:
         """Where a dotted name is defined, following re-exports; opaque names normalised."""
+        if dotted not in self._canonical:
+            self._canonical[dotted] = self._follow(dotted)
+        return self._canonical[dotted]
+
+    def _follow(self, dotted: str) -> str:
         for _ in range(_MAX_DEPTH):
             if is_opaque(dotted):
                 return normalise_opaque(dotted)

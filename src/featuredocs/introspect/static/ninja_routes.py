@@ -100,15 +100,17 @@ class NinjaRoutes:
 
     def _operations(self, api: str) -> list[NinjaOperation]:
         owners = {api: ""}
+        candidates = [m for m in self.classes.index.project_modules() if "@" in m.text]
         for module in self.classes.index.project_modules():
-            for node in ast.walk(module.tree):
-                mounted = self._mounted_router(module, node, api)
-                if mounted is not None:
-                    owners[mounted[0]] = mounted[1]
+            if ".add_router(" in module.text:
+                for node in ast.walk(module.tree):
+                    mounted = self._mounted_router(module, node, api)
+                    if mounted is not None:
+                        owners[mounted[0]] = mounted[1]
         found = []
-        for module in self.classes.index.project_modules():
+        for module in candidates:  # operations are declared by decorators
             for statement in ast.walk(module.tree):
-                if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) and statement.decorator_list:
                     found.extend(self._decorated(module, statement, owners))
         return found
 
