@@ -311,6 +311,11 @@ CONFIGURATION: list[Drift] = [
         Expected("FD702", "product-catalog.md", "**TTL**: 15 minutes"),
     ),
     Drift(
+        "cache-entries-never-expire",
+        (Edit("catalog/views.py", "timeout=PRODUCT_SUMMARY_TTL", "timeout=None"),),
+        Expected("FD702", "product-catalog.md", "**TTL**: 15 minutes"),
+    ),
+    Drift(
         "rename-module-in-dotted-path",
         (MoveFile("customers/notifications.py", "customers/messaging.py"),
          Edit(EXPIRE, "from customers.notifications import", "from customers.messaging import"),
