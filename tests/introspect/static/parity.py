@@ -66,7 +66,9 @@ def assert_same_commands(live: ProjectFacts, static: ProjectFacts) -> None:
 
 def assert_same_settings(live: ProjectFacts, static: ProjectFacts) -> None:
     assert [s.name for s in static.settings] == [s.name for s in live.settings]
-    rows = lambda facts: [(s.name, s.keys, s.project, s.secret, s.location) for s in facts.settings]  # noqa: E731
+    def rows(facts: ProjectFacts) -> list[tuple[object, ...]]:
+        return [(s.name, s.keys, s.project, s.secret, s.location) for s in facts.settings]
+
     assert rows(static) == rows(live)
     assert {s.name: s.value for s in static.settings if s.project} == {
         s.name: s.value for s in live.settings if s.project}

@@ -104,7 +104,8 @@ def test_relations_and_their_targets(facts: ProjectFacts) -> None:
     profile = _field(ticket, "profile")
     assert (profile.field_class, profile.related_model) == ("OneToOneRel", "desk.Profile")
     tickets = _field(_model(facts, "desk.Comment"), "tickets")
-    assert (tickets.internal_type, tickets.related_model, tickets.column) == ("ManyToManyField", "desk.Ticket", None)
+    assert (tickets.internal_type, tickets.related_model, tickets.column) == (
+        "ManyToManyField", "desk.Ticket", None)
 
 
 def test_defaults_and_choices(facts: ProjectFacts) -> None:

@@ -89,10 +89,12 @@ class AdminRoutes:
         return labels
 
     def _registrations(self, module: Module, node: ast.AST) -> list[str]:
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "register":
-            owner = self.classes.resolve(module, node.func.value) or ""
-            if owner.endswith("admin.site") or owner.endswith("admin.sites.site") or owner == "django.contrib.admin":
-                return self._models_in(module, node.args[:1])
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "register"):
+            return []
+        owner = self.classes.resolve(module, node.func.value) or ""
+        if owner.endswith(("admin.site", "admin.sites.site")) or owner == "django.contrib.admin":
+            return self._models_in(module, node.args[:1])
         return []
 
     def _models_in(self, module: Module, nodes: list[ast.expr]) -> list[str]:

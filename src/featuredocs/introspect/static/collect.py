@@ -49,7 +49,8 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
     settings = read_settings(index, settings_module, warnings)
     apps, installed = _apps(index, classes, settings, root, warnings)
     models = _safely(lambda: ModelReader(classes, apps, settings, warnings).read(), (), "models", warnings)
-    commands = _safely(lambda: collect_commands(index, classes, apps, warnings, installed), (), "commands", warnings)
+    commands = _safely(lambda: collect_commands(index, classes, apps, warnings, installed),
+                       (), "commands", warnings)
     endpoints, prefixes = _safely(
         lambda: collect_endpoints(index, classes, apps, settings, models, warnings),
         ((), ()), "endpoints", warnings,

@@ -108,7 +108,8 @@ class OptionReader:
     def _call(self, call: ast.Call, scope: dict[str, _Parser], ref: ClassRef, position: int,
               evaluator: Evaluator, depth: int) -> _Parser | None:
         func = call.func
-        target = scope.get(func.value.id) if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+        owner = func.value if isinstance(func, ast.Attribute) else None
+        target = scope.get(owner.id) if isinstance(owner, ast.Name) else None
         if target is not None and isinstance(func, ast.Attribute):
             return self._parser_method(call, func.attr, target, evaluator)
         passed = [a.id if isinstance(a, ast.Name) else None for a in call.args]

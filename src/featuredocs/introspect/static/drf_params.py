@@ -122,7 +122,9 @@ class DrfParams:
             for name in fields:
                 yield self._model_param(str(name), str(name), "exact", model)
 
-    def _filterset_class_params(self, attribute: Attribute, model: ModelFact | None) -> Iterator[QueryParamFact]:
+    def _filterset_class_params(
+        self, attribute: Attribute, model: ModelFact | None
+    ) -> Iterator[QueryParamFact]:
         dotted = self.classes.resolve(attribute.module, attribute.node)
         ref = self.classes.get(dotted) if dotted else None
         if ref is None:
@@ -135,8 +137,10 @@ class DrfParams:
                     if kind.endswith("Filter"):
                         for target in statement.targets:
                             if isinstance(target, ast.Name):
-                                declared[target.id] = QueryParamFact(target.id, "filterset", _FILTER_TYPES.get(kind))
-        meta = next((c.nested("Meta") for c in self.classes.refs_in_mro(ref.dotted) if c.nested("Meta")), None)
+                                kind_type = _FILTER_TYPES.get(kind)
+                                declared[target.id] = QueryParamFact(target.id, "filterset", kind_type)
+        metas = (c.nested("Meta") for c in self.classes.refs_in_mro(ref.dotted))
+        meta = next((m for m in metas if m is not None), None)
         meta_model = model
         fields: object = None
         if meta is not None:
@@ -194,21 +198,24 @@ class DrfParams:
         leaves = {n.rpartition(".")[2] for n in self.classes.mro(dotted) if n.startswith(_DRF)}
         page_size = self._attribute(dotted, "page_size", self.options.get("PAGE_SIZE"))
         if "PageNumberPagination" in leaves:
-            params = [QueryParamFact(str(self._attribute(dotted, "page_query_param", "page")), "pagination", "integer")]
+            params = [self._query_param(dotted, "page_query_param", "page", "integer")]
             params += self._page_size_param(dotted)
             return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS))
         if "LimitOffsetPagination" in leaves:
-            params = [QueryParamFact(str(self._attribute(dotted, "limit_query_param", "limit")), "pagination", "integer"),
-                      QueryParamFact(str(self._attribute(dotted, "offset_query_param", "offset")), "pagination", "integer")]
+            params = [self._query_param(dotted, "limit_query_param", "limit", "integer"),
+                      self._query_param(dotted, "offset_query_param", "offset", "integer")]
             limit = self._attribute(dotted, "default_limit", self.options.get("PAGE_SIZE"))
             return Pagination(tuple(params), limit is not None, self._keys(dotted, _STANDARD_KEYS))
         if "CursorPagination" in leaves:
-            params = [QueryParamFact(str(self._attribute(dotted, "cursor_query_param", "cursor")), "pagination", "string")]
+            params = [self._query_param(dotted, "cursor_query_param", "cursor", "string")]
             params += self._page_size_param(dotted)
             return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS[1:]))
         if self.classes.get(dotted) is None:
             return None
         return Pagination((), True, self._keys(dotted, ()))
+
+    def _query_param(self, dotted: str, attribute: str, default: str, kind: str) -> QueryParamFact:
+        return QueryParamFact(str(self._attribute(dotted, attribute, default)), "pagination", kind)
 
     def _attribute(self, dotted: str, name: str, default: object) -> object:
         for ref in self.classes.refs_in_mro(dotted):
@@ -256,7 +263,9 @@ def queryset_model(classes: Classes, models: ModelLookup, module: Module, node: 
     return None
 
 
-def _follow(path: str, model: ModelFact | None, by_label: Callable[[str], ModelFact | None]) -> FieldFact | None:
+def _follow(
+    path: str, model: ModelFact | None, by_label: Callable[[str], ModelFact | None]
+) -> FieldFact | None:
     """The field a ``category__slug`` path ends on, following relations between models."""
     current, field = model, None
     for part in path.split("__"):

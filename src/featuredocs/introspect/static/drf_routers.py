@@ -89,7 +89,8 @@ class RouterRoutes:
         viewset = self.classes.get(dotted) if dotted else None
         if not isinstance(prefix, str) or viewset is None:
             return None
-        basename = evaluator.eval(call_argument(call, 2, "basename") or call_argument(call, None, "base_name"))
+        written = call_argument(call, 2, "basename") or call_argument(call, None, "base_name")
+        basename = evaluator.eval(written)
         return Registration(prefix, viewset, basename if isinstance(basename, str) else None, module)
 
     # --- routes of one ViewSet ----------------------------------------------------------------
@@ -128,14 +129,17 @@ class RouterRoutes:
     def _basename(self, view: ViewClass) -> str:
         """DRF's default: the queryset's model name, lower-cased."""
         attribute = view.attribute("queryset")
-        model = queryset_model(self.classes, self.models, attribute.module, attribute.node) if attribute else None
+        if attribute is None:
+            return view.ref.name.lower()
+        model = queryset_model(self.classes, self.models, attribute.module, attribute.node)
         return model.name.lower() if model is not None else view.ref.name.lower()
 
     def _lookup(self, view: ViewClass) -> str:
         values = {}
         for name in ("lookup_url_kwarg", "lookup_field", "lookup_value_regex"):
             attribute = view.attribute(name)
-            value = module_evaluator(self.classes.index, attribute.module).eval(attribute.node) if attribute else None
+            evaluator = module_evaluator(self.classes.index, attribute.module) if attribute else None
+            value = evaluator.eval(attribute.node) if evaluator and attribute else None
             values[name] = value if isinstance(value, str) else None
         kwarg = values["lookup_url_kwarg"] or values["lookup_field"] or "pk"
         return f"(?P<{kwarg}>{values['lookup_value_regex'] or _LOOKUP_REGEX})"

@@ -61,7 +61,8 @@ class Describer:
 
     def _describe(self, route: Route, target: ViewTarget, base: EndpointFact) -> EndpointFact:
         if target.kind == "package_view":
-            methods = normalise_methods(set(HTTP_METHODS) - {"trace"}) if target.detail.endswith("RedirectView") else None
+            redirect = target.detail.endswith("RedirectView")  # the admin's ``<id>/`` page
+            methods = normalise_methods(set(HTTP_METHODS) - {"trace"}) if redirect else None
             app = None if methods else self._app_named(target.detail.rsplit(".", 2)[0])
             return _with(base, methods=methods, view=target.detail, framework="django", app=app)
         if target.kind == "router_root":
@@ -136,15 +137,17 @@ class Describer:
         for ref in view.refs:
             for decorator in ref.node.decorator_list:
                 if isinstance(decorator, ast.Call) and _name(decorator.func) == "method_decorator":
-                    if any(k.arg == "name" and isinstance(k.value, ast.Constant) and k.value.value == "dispatch"
-                           for k in decorator.keywords) and decorator.args:
+                    on_dispatch = any(k.arg == "name" and isinstance(k.value, ast.Constant)
+                                      and k.value.value == "dispatch" for k in decorator.keywords)
+                    if on_dispatch and decorator.args:
                         methods = decorator_methods([decorator.args[0]])
                         if methods is not None:
                             found.append(methods)
             dispatch = ref.method("dispatch")
             if dispatch is not None:
                 for decorator in dispatch.decorator_list:
-                    if isinstance(decorator, ast.Call) and _name(decorator.func) == "method_decorator" and decorator.args:
+                    if (isinstance(decorator, ast.Call) and decorator.args
+                            and _name(decorator.func) == "method_decorator"):
                         methods = decorator_methods([decorator.args[0]])
                         if methods is not None:
                             found.append(methods)

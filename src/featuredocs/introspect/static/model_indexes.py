@@ -74,7 +74,8 @@ def _index(
     module = option.owner.module
     evaluator = module_evaluator(classes.index, module)
     fields = evaluator.eval(call_argument(call, None, "fields"))
-    field_names = tuple(str(f) for f in fields) if isinstance(fields, list | tuple) and is_known(fields) else ()
+    field_names = tuple(str(f) for f in fields) if isinstance(fields, list | tuple) else ()
+    field_names = field_names if is_known(fields) else ()
     name = evaluator.eval(call_argument(call, None, "name"))
     if isinstance(name, str) and name:
         name = _fill(name, names) if names else name
@@ -115,7 +116,8 @@ def generated_index_name(table: str, fields: tuple[str, ...], columns: dict[str,
     """The name Django gives an unnamed ``Index(fields=[...])`` on ``table``."""
     orders = [(f[1:], "DESC") if f.startswith("-") else (f, "") for f in fields]
     column_names = [columns.get(name, name) for name, _ in orders]
-    with_order = [("-%s" if order else "%s") % column for column, (_, order) in zip(column_names, orders, strict=True)]
+    with_order = [("-%s" if order else "%s") % column
+                  for column, (_, order) in zip(column_names, orders, strict=True)]
     digest = md5(usedforsecurity=False)
     for part in [table, *with_order, _INDEX_SUFFIX]:
         digest.update(part.encode())

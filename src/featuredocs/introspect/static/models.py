@@ -149,8 +149,8 @@ class ModelReader:
     def _model(self, ref: ClassRef, app_label: str) -> StaticModel:
         options = meta_options(self.classes, ref)
         written = options.get("app_label")
-        if written is not None and isinstance(written.node, ast.Constant) and isinstance(written.node.value, str):
-            app_label = written.node.value
+        if written is not None and isinstance(written.node, ast.Constant):
+            app_label = written.node.value if isinstance(written.node.value, str) else app_label
         proxy = options.get("proxy")
         return StaticModel(
             ref=ref,
@@ -319,6 +319,7 @@ class ModelReader:
         table_model = self._concrete_of(model) if model.proxy else model
         declared = manager_names(self.classes, model.ref, model.bases)
         managers = declared or ([] if model.abstract else ["objects"])
+        parent = self._concrete_parent(model)
         rel = model.ref.module.rel
         return ModelFact(
             app_label=model.app_label,
@@ -326,11 +327,12 @@ class ModelReader:
             module=model.ref.module.name,
             fields=fields,
             indexes=self._indexes(table_model),
-            attributes=attribute_names(self.classes, model.ref, fields, managers, self._inherited_accessors(model)),
+            attributes=attribute_names(self.classes, model.ref, fields, managers,
+                                       self._inherited_accessors(model)),
             managers=tuple(managers),
             abstract=model.abstract,
             proxy=model.proxy,
-            parents=tuple(p.label for p in [self._concrete_parent(model)] if p is not None and not model.proxy),
+            parents=(parent.label,) if parent is not None and not model.proxy else (),
             bases=tuple(self.label_of(b.dotted) or b.name for b in model.bases),
             ordering=self._ordering(model),
             location=SourceLocation(rel, model.ref.line()) if rel else None,
@@ -366,7 +368,8 @@ class ModelReader:
         found = []
         for element in option.node.elts:
             value = evaluator.eval(element)
-            found.append(value if isinstance(value, str) and is_known(value) else option.owner.module.segment(element))
+            plain = isinstance(value, str) and is_known(value)
+            found.append(value if plain else option.owner.module.segment(element))
         return tuple(found)
 
 

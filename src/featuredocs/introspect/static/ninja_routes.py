@@ -184,7 +184,9 @@ class NinjaRoutes:
         item = _list_item(node)
         return self._schema_fields(operation.module, item if item is not None else node, 0)
 
-    def _schema_fields(self, module: Module, node: ast.AST | None, depth: int) -> tuple[ResponseField, ...] | None:
+    def _schema_fields(
+        self, module: Module, node: ast.AST | None, depth: int
+    ) -> tuple[ResponseField, ...] | None:
         dotted = self.classes.resolve(module, node) if node is not None else None
         ref = self.classes.get(dotted) if dotted else None
         if ref is None or depth > _MAX_DEPTH:

@@ -115,8 +115,8 @@ class SerializerReader:
             return None  # set by the server, never rendered
         if kind == "ListField":
             child = call_argument(call, None, "child")
-            child_dotted = self.classes.resolve(cls.module, child.func) if isinstance(child, ast.Call) else None
-            children = self.fields(child_dotted) if child_dotted and self.is_serializer(child_dotted) else None
+            inner = self.classes.resolve(cls.module, child.func) if isinstance(child, ast.Call) else None
+            children = self.fields(inner) if inner and self.is_serializer(inner) else None
             return ResponseField(name, children or (), many=True, type="array")
         if many and kind in _RELATED:
             return ResponseField(name, many=True, type="array")
@@ -176,7 +176,9 @@ class SerializerReader:
             return None
         return module_evaluator(self.classes.index, found[0].module).eval(found[1])
 
-    def _model_field_names(self, ref: ClassRef, declared: dict[str, ResponseField | None]) -> list[str] | None:
+    def _model_field_names(
+        self, ref: ClassRef, declared: dict[str, ResponseField | None]
+    ) -> list[str] | None:
         """``Meta.fields`` as listed, or the model's default fields less ``Meta.exclude``."""
         fields = self._meta_list(ref, "fields")
         if isinstance(fields, list | tuple) and is_known(fields):

@@ -266,7 +266,9 @@ class UrlWalker:
 
     # --- views ------------------------------------------------------------------------------------
 
-    def target(self, module: Module, view: ast.expr, restrictions: tuple[tuple[str, ...], ...] = ()) -> ViewTarget:
+    def target(
+        self, module: Module, view: ast.expr, restrictions: tuple[tuple[str, ...], ...] = ()
+    ) -> ViewTarget:
         """A view expression: ``V.as_view(...)``, a function, or a wrapper around either."""
         if isinstance(view, ast.Call):
             func = view.func
