@@ -46,8 +46,10 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
     classes = Classes(index)
     if settings_module is None:
         warnings.append(f"{root}: no Django settings module found; apps guessed from the tree")
-    settings = read_settings(index, settings_module, warnings)
-    apps, installed = _apps(index, classes, settings, root, warnings)
+    settings = _safely(lambda: read_settings(index, settings_module, warnings),
+                       SettingsRead(settings_module), "settings", warnings)
+    apps, installed = _safely(lambda: _apps(index, classes, settings, root, warnings),
+                              ([], None), "apps", warnings)
     models = _safely(lambda: ModelReader(classes, apps, settings, warnings).read(), (), "models", warnings)
     commands = _safely(lambda: collect_commands(index, classes, apps, warnings, installed),
                        (), "commands", warnings)
@@ -99,9 +101,14 @@ def _manage_dirs(root: Path) -> list[Path]:
 
 
 def _safely(read: Callable[[], T], empty: T, what: str, warnings: list[str]) -> T:
-    """One part of the facts; a warning, not a traceback, when the source defeats it."""
+    """One part of the facts; a warning, not a traceback, when the source defeats it.
+
+    Static mode is the fallback when nothing else works: whatever a reading trips over,
+    the other parts of the facts, and the check, go on.
+    """
     try:
         return read()
-    except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError) as error:
-        warnings.append(f"{what}: cannot be read statically ({type(error).__name__}: {error})")
+    except Exception as error:  # noqa: BLE001 - see above
+        first = str(error).splitlines()[0] if str(error) else ""
+        warnings.append(f"{what}: cannot be read statically ({type(error).__name__}: {first})")
         return empty

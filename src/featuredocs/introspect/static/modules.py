@@ -106,6 +106,7 @@ class ModuleIndex:
         self._defs: dict[str, dict[str, ast.AST]] = {}
         self._stars: dict[str, list[Module]] = {}
         self._canonical: dict[str, str] = {}
+        self.namespaces: dict[str, object] = {}  # see namespace.namespace_of
 
     # --- modules -------------------------------------------------------------------------
 

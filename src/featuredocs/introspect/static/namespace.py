@@ -36,7 +36,7 @@ class ModuleNamespace(dict):  # type: ignore[type-arg]
             return Unknown(name)
         self._evaluating.add(name)
         try:
-            namespace = self if module is self.module else ModuleNamespace(self.index, module)
+            namespace = self if module is self.module else namespace_of(self.index, module)
             value = Evaluator(self.index, module, namespace).eval(node)
         finally:
             self._evaluating.discard(name)
@@ -56,6 +56,15 @@ class ModuleNamespace(dict):  # type: ignore[type-arg]
         return self._found[name]
 
 
+def namespace_of(index: ModuleIndex, module: Module) -> ModuleNamespace:
+    """One namespace per module: constants are evaluated once, and a cycle of names across
+    modules (``A = other.B``, ``B = this.A``) stops at the first name seen twice."""
+    found = index.namespaces.get(module.name)
+    if not isinstance(found, ModuleNamespace):
+        found = index.namespaces[module.name] = ModuleNamespace(index, module)
+    return found
+
+
 def module_evaluator(index: ModuleIndex, module: Module) -> Evaluator:
     """An evaluator that knows the module's own constants."""
-    return Evaluator(index, module, ModuleNamespace(index, module))
+    return Evaluator(index, module, namespace_of(index, module))
