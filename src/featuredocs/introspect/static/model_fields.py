@@ -226,8 +226,8 @@ def _default_text(node: ast.expr | None, decl: FieldDecl, ctx: FieldContext) -> 
         value = module_evaluator(ctx.classes.index, module).eval(node)
         if is_known(value):
             return safe_repr(value)
-        if dotted in _BUILTIN_CALLABLES or "." in dotted:
-            return callable_name(dotted)
+        if found is None and (dotted in _BUILTIN_CALLABLES or "." in dotted):
+            return callable_name(dotted)  # ``timezone.now``: a library's function
     value = module_evaluator(ctx.classes.index, module).eval(node)
     return safe_repr(value) if is_known(value) else module.segment(node)
 
