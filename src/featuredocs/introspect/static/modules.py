@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib.util
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,8 @@ def is_opaque(dotted: str) -> bool:
         return False
     if _COMMANDS_PACKAGE + "." in dotted or dotted.endswith(_COMMANDS_PACKAGE):
         return False
+    if dotted.partition(".")[0] in sys.stdlib_module_names:
+        return True  # the standard library defines no models, views or commands
     return any(dotted == p or dotted.startswith(p + ".") for p in OPAQUE_PACKAGES)
 
 
