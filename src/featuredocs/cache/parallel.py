@@ -28,6 +28,11 @@ _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def available_workers() -> int:
+    """The cores this process may use, or ``FEATUREDOCS_WORKERS`` when set (a CI job
+    sharing its machine can cap featuredocs; 1 turns the workers off)."""
+    configured = os.environ.get("FEATUREDOCS_WORKERS", "").strip()
+    if configured.isdigit():
+        return max(1, int(configured))
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux

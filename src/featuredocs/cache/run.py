@@ -129,7 +129,7 @@ class _Run:
             self._read_docs()
             wanted = select_pages(self._plain_docset(), paths)  # bad paths fail before the project loads
             cache = self._page_cache()
-        facts, facts_cache = self._facts(cache, load)
+        facts, facts_cache = self._facts(cache, load, wanted)
         self.notes.extend(facts.notes)
         plan = self._rule_plan(facts.fingerprint != "none")
         common = digest(
@@ -146,7 +146,7 @@ class _Run:
         stale = [rel for rel, findings in found.items() if findings is None]
         docset = self._plain_docset()
         if stale or docset_found is None:
-            docset = self._full_docset(cache, stale)
+            docset = self._full_docset(cache)
             ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
                                feature_pages(docset, self.config))
             runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
@@ -237,15 +237,19 @@ class _Run:
             cache.light[rel] = (self.contents[rel], light_page(page))
             cache.changed = True
 
-    def _full_docset(self, cache: PageCache, stale: list[str]) -> DocSet:
-        """Whole pages for the pages to check, light copies of the others."""
+    def _full_docset(self, cache: PageCache) -> DocSet:
+        """The pages parsed in this run whole, light copies of the others.
+
+        A page to check that is only here as a light copy is parsed by whichever process
+        checks it (``_check_pages``), so parsing is spread over the workers too.
+        """
         pages = []
         for rel, text in self.texts.items():
-            light = cache.light_for(rel, self.contents[rel]) if rel not in self.parsed else None
-            if rel in stale or light is None:
-                pages.append(self._parse(rel))
-            else:
-                pages.append(restore(light, text))
+            page = self.parsed.get(rel)
+            if page is None:
+                light = cache.light_for(rel, self.contents[rel])
+                page = restore(light, text) if light is not None else self._parse(rel)
+            pages.append(page)
         return DocSet(self.root, tuple(pages), self.files)
 
     # --- facts and rules ------------------------------------------------------------
@@ -266,8 +270,13 @@ class _Run:
         self.store.write(_RULES, (key, plan))
         return plan
 
-    def _facts(self, cache: PageCache, load: FactsLoader) -> tuple[Facts, FactsCache]:
-        """Cached facts, or fresh ones read while this process parses the changed pages."""
+    def _facts(self, cache: PageCache, load: FactsLoader, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
+        """Cached facts, or fresh ones read while this process parses the pages.
+
+        New facts almost always differ from the old ones, and then every page is checked
+        again: so while the child reads them, every wanted page is parsed here, on the
+        core the child leaves free.
+        """
         with self._timed("facts lookup"):
             settings = None if self.config.mode == "static" else resolve_settings(self.config)
             skip = frozenset({cache_folder(self.config).resolve()})
@@ -289,6 +298,9 @@ class _Run:
         reader.start()
         try:
             self._refresh_records(cache)
+            for rel in self.texts:
+                if rel in wanted:
+                    self._parse(rel)
         finally:
             with self._timed("facts (after parsing)"):
                 reader.join()
@@ -301,15 +313,18 @@ class _Run:
         config = self.config
 
         def check_one(rel: str) -> tuple[Finding, ...]:
-            page = ctx.docset.page(rel)
-            assert page is not None
+            page = self.parsed.get(rel) or self._parse(rel)
             # A page's rules report on that page, so its suppressions settle them.
             alone = DocSet(ctx.docset.root, (page,), frozenset())
             return tuple(settle(page_findings(instances, page, ctx), alone, config))
 
         workers = parallel.available_workers() if self.workers is None else self.workers
         self.stats.workers = workers if parallel.can_fork() and len(stale) >= parallel.MIN_ITEMS else 1
-        return parallel.map_in_order(check_one, stale, workers)
+        unparsed = sum(1 for rel in stale if rel not in self.parsed)
+        found = parallel.map_in_order(check_one, stale, workers)
+        if self.stats.workers > 1:
+            self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
+        return found
 
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()

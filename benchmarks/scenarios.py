@@ -1,0 +1,144 @@
+"""What the benchmark measures on one generated project: floors, cold, warm, incremental."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import Generated, read_manifest
+from benchmarks.measure import Measurement, in_process, repeat, run_child
+
+PYTHON = sys.executable
+FEATUREDOCS = [PYTHON, "-m", "featuredocs"]
+
+SETUP_ONLY = """
+import os, sys
+sys.dont_write_bytecode = True  # as featuredocs imports a project: no .pyc in its tree
+sys.path.insert(0, os.getcwd())
+os.environ["DJANGO_SETTINGS_MODULE"] = sys.argv[1]
+import django
+django.setup()
+"""
+
+
+@dataclass
+class ScaleResult:
+    scale: float
+    generated: Generated
+    measurements: dict[str, Measurement] = field(default_factory=dict)
+    drifts_expected: int = 0
+    drifts_found: int = 0
+    unexpected: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    def add(self, measurement: Measurement) -> Measurement:
+        self.measurements[measurement.name] = measurement
+        return measurement
+
+
+@dataclass(frozen=True)
+class Repeats:
+    fast: int = 5
+    slow: int = 3
+
+
+def measure_scale(generated: Generated, scale: float, repeats: Repeats) -> ScaleResult:
+    result = ScaleResult(scale, generated)
+    root = generated.root
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    texts = [p.read_text(encoding="utf-8") for p in sorted(generated.docs.rglob("*.md"))]
+    result.add(repeat("parse: pyromark", repeats.fast, lambda: in_process(lambda: _pyromark(texts)),
+                      note="pyromark.events_with_range, as featuredocs calls it"))
+    result.add(repeat("parse: markdown-it-py", repeats.fast, lambda: in_process(lambda: _markdown_it(texts)),
+                      note="for reference"))
+    child = lambda *command: lambda: run_child(list(command), root, env)[0]  # noqa: E731
+    result.add(repeat("django.setup()", repeats.slow, child(PYTHON, "-c", SETUP_ONLY, generated.settings)))
+    result.add(repeat("facts", repeats.slow, child(
+        PYTHON, "-m", "featuredocs.introspect", "--root", str(root), "--settings", generated.settings)))
+    report = root / "bench-report.json"
+    check = [*FEATUREDOCS, "check", "--format", "json", "--output", str(report)]
+    cache = root / ".featuredocs_cache"
+    serial = {**env, "FEATUREDOCS_WORKERS": "1"}
+    result.add(repeat("cold, --no-cache, one core", repeats.slow,
+                      lambda: run_child([*check, "--no-cache"], root, serial)[0]))
+    result.add(repeat("cold, --no-cache", repeats.slow, lambda: run_child([*check, "--no-cache"], root, env)[0]))
+    _count_drifts(result, report)
+    result.add(repeat("cold, empty cache", repeats.slow, lambda: run_child(check, root, env)[0],
+                      before=lambda: shutil.rmtree(cache, ignore_errors=True)))
+    result.add(repeat("warm, nothing changed", repeats.fast, lambda: run_child(check, root, env)[0]))
+    page = _changing_page(generated)
+    result.add(repeat("warm, one page changed", repeats.fast, lambda: run_child(check, root, env)[0],
+                      before=page))
+    model = _changing_model(generated)
+    result.add(repeat("warm, one model changed", repeats.slow, lambda: run_child(check, root, env)[0],
+                      before=model))
+    page(restore=True)
+    model(restore=True)
+    run_child(check, root, env)  # leave the cache matching the tree
+    _count_drifts(result, report)
+    return result
+
+
+def _pyromark(texts: list[str]) -> None:
+    import pyromark
+
+    from featuredocs.markdown.tree import OPTIONS
+
+    for text in texts:
+        for _ in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
+            pass
+
+
+def _markdown_it(texts: list[str]) -> None:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    for text in texts:
+        parser.parse(text)
+
+
+class _Toggle:
+    """Edits one file back and forth, so every run sees a real change."""
+
+    def __init__(self, path: Path, old: str, new: str) -> None:
+        self.path, self.old, self.new = path, old, new
+        self.original = path.read_text(encoding="utf-8")
+        assert old in self.original, f"{old!r} not in {path}"
+        self.flipped = False
+
+    def __call__(self, restore: bool = False) -> None:
+        self.flipped = False if restore else not self.flipped
+        text = self.original.replace(self.old, self.new, 1) if self.flipped else self.original
+        self.path.write_text(text, encoding="utf-8")
+
+
+def _changing_page(generated: Generated) -> _Toggle:
+    """A prose edit in one feature page (headings and links unchanged)."""
+    page = sorted((generated.docs / "features").glob("*.md"))[len(generated.drifts) % 7]
+    return _Toggle(page, "## Overview\n\n", "## Overview\n\nReviewed again this week. ")
+
+
+def _changing_model(generated: Generated) -> _Toggle:
+    """A model field gains help text: the facts change, so every page is checked again."""
+    models = sorted(generated.root.glob("*/models.py"))[0]
+    return _Toggle(models, "models.CharField(max_length=120)",
+                   'models.CharField(max_length=120, help_text="Shown in the admin.")')
+
+
+def _count_drifts(result: ScaleResult, report: Path) -> None:
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    found = {(f["path"].rsplit("docs/", 1)[-1], f["line"], f["code"]) for f in findings}
+    expected = {(d.page, d.line, d.code) for d in read_manifest(result.generated.root)}
+    result.drifts_expected = len(expected)
+    result.drifts_found = len(found & expected)
+    result.missed = sorted(f"{p}:{line} {code}" for p, line, code in expected - found)
+    result.unexpected = sorted(f"{p}:{line} {code}" for p, line, code in found - expected)
+
+
+def floor(result: ScaleResult) -> float:
+    return result.measurements["parse: pyromark"].median() + result.measurements["django.setup()"].median()
+
