@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -81,13 +82,19 @@ def resolve(
 
 def _relative(file: Path, root: Path) -> str | None:
     try:
-        rel = file.relative_to(Path(os.path.normpath(root.resolve())))
+        rel = file.relative_to(_resolved(root))
     except ValueError:
         try:
             rel = file.relative_to(Path(os.path.normpath(root)))
         except ValueError:
             return None
     return PurePosixPath(*rel.parts).as_posix() if rel.parts else ""
+
+
+@lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The docs root with symlinks resolved, once per root rather than once per link."""
+    return Path(os.path.normpath(root.resolve()))
 
 
 def exists(target: LinkTarget, docset: DocSet) -> bool:
