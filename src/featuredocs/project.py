@@ -34,13 +34,13 @@ def load_facts(config: Config, *, child: bool = False) -> FactsOutcome:
     ``child``: set the project up in a fresh interpreter instead of this process, so this
     process can do other work meanwhile and stays free of the project's imports.
     """
-    if config.mode == "static":
-        return _static(config, [])
     settings = resolve_settings(config)
+    if config.mode == "static":
+        return _static(config, settings, [])
     if settings is None:
         if config.mode == "live":
             raise UsageError("no Django settings module found (use --settings)", str(config.root))
-        return _static(config, [f"{config.root}: no Django settings module found"])
+        return _static(config, None, [f"{config.root}: no Django settings module found"])
     try:
         return FactsOutcome(_live(config, settings, child))
     except UsageError:
@@ -49,7 +49,7 @@ def load_facts(config: Config, *, child: bool = False) -> FactsOutcome:
         reason = _reason(error)
         if config.mode == "live":
             raise UsageError(f"cannot import settings `{settings}`: {reason}") from None
-        return _static(config, [f"cannot import settings `{settings}`: {reason}"])
+        return _static(config, settings, [f"cannot import settings `{settings}`: {reason}"])
 
 
 def _reason(error: BaseException) -> str:
@@ -78,12 +78,9 @@ def django_ready() -> bool:
     return bool(getattr(apps, "ready", False))
 
 
-def _static(config: Config, notes: list[str]) -> FactsOutcome:
-    try:
-        from featuredocs.introspect.static import collect_static
-    except ImportError:
-        notes.append("static mode is not available: checking pages against the template only")
-        return FactsOutcome(None, notes)
+def _static(config: Config, settings: str | None, notes: list[str]) -> FactsOutcome:
+    from featuredocs.introspect.static import collect_static
+
     if notes:
         notes[-1] += "; falling back to static mode"
-    return FactsOutcome(collect_static(config.root), notes)
+    return FactsOutcome(collect_static(config.root, settings), notes)
