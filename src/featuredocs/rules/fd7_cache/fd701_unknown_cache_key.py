@@ -55,8 +55,10 @@ class UnknownCacheKey(Rule):
         known = ctx.facts.cache_keys
         if not known:
             return
+        written = {fact.pattern for fact in known}
         for claim in claims_for(page, ctx).keys:
-            if any(patterns_agree(claim.pattern, fact.pattern) for fact in known):
+            # A pattern agrees with itself: the verbatim key needs no comparison.
+            if claim.pattern in written or any(patterns_agree(claim.pattern, p) for p in written):
                 continue
             yield self.finding(
                 page,
