@@ -270,6 +270,26 @@ def test_fd804_a_name_bound_differently_in_two_branches_is_unknown(parse):
     assert run_rule(UnknownModelAttribute, page, facts()) == []
 
 
+def test_fd804_a_block_that_continues_an_earlier_one(parse):
+    page = parse('''\
+        ```python
+        invoice = Invoice.objects.get(pk=1)
+        instance = Invoice.objects.get(pk=1)
+        ```
+
+        ```python
+        instance = InvoiceLine.objects.get(pk=1)
+        ```
+
+        ```python
+        invoice.mark_as_paid()
+        instance.process()  # bound to two models above: which one is meant is unclear
+        ```
+    ''')
+    found = run_rule(UnknownModelAttribute, page, facts())
+    assert located(found) == [("FD804", 11, 9, 21)]
+
+
 def test_fd804_function_parameters_stay_inside_their_function(parse):
     page = parse('''\
         ```python

@@ -1,11 +1,10 @@
 """Where the names in a page's Python examples are bound, and where they are used.
 
-The page's Python blocks are read as one program, block after block, the way a reader
-runs them. Each binding and each use of a name gets its place in that program and the
+Each binding and each use of a name gets its place (block, line, column) and the
 statement bodies around it (``if`` branches, loop bodies, functions, classes,
 comprehensions), so that :mod:`~featuredocs.rules.fd8_orm.inference` can tell which
-binding is in force at a use: the last one before it, unless that one sits in a branch
-the use is not in.
+binding is in force at a use: the last one before it in its block, unless that one sits
+in a branch the use is not in.
 """
 
 from __future__ import annotations

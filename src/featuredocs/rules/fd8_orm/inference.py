@@ -1,12 +1,13 @@
 """What the names in a page's Python examples stand for: a model, an instance, a queryset.
 
-A deliberately small inference. The page's Python blocks are read as one program, block
-after block; at each use a name has the type of the binding in force there (the last one
-before it, joined with any in a branch or a loop the use may come from, see
-:mod:`~featuredocs.rules.fd8_orm.bindings`): ``order = Order.objects.get(...)``,
-``for order in Order.objects.filter(...)``, ``def f(order: Order)``. Bindings that
-disagree, a helper's return value, a dict where a queryset was expected: unknown, and
-unknown means silent.
+A deliberately small inference. Within a Python block, a use of a name has the type of
+the binding in force there: the last one before it, joined with any in a branch or a loop
+the use may come from (see :mod:`~featuredocs.rules.fd8_orm.bindings`). A use that its
+own block does not bind first continues an earlier example, and gets the type every
+binding of the name on the page agrees on. Bindings are ``order = Order.objects.get(...)``,
+``for order in Order.objects.filter(...)``, ``def f(order: Order)`` and the like;
+bindings that disagree, a helper's return value, a dict where a queryset was expected:
+unknown, and unknown means silent.
 """
 
 from __future__ import annotations
@@ -162,25 +163,23 @@ class Inference:
             b for b in self._program.bindings.get(name, ())
             if self._program.binding_is_visible(b, use)
         ]
-        before = [b for b in visible if b.place < use.place]
-        if not before:
-            # nothing binds it yet: a model used by name, or a page that sets an example
-            # up further down
-            if not visible:  # bound only inside functions or classes the use is not in
-                model = self.resolver.resolve_code_name(name)
-                return ModelClass(model) if model is not None else None
-            return self._agreed(visible)
+        if not visible:  # a model used by name, or bound only in functions elsewhere
+            model = self.resolver.resolve_code_name(name)
+            return ModelClass(model) if model is not None else None
+        in_block = [b for b in visible if b.place[0] == use.place[0]]
         in_force: list[Binding] = []
-        for binding in reversed(before):
+        for binding in reversed([b for b in in_block if b.place < use.place]):
             in_force.append(binding)
             if dominates(binding, use):
                 break
+        else:
+            # nothing in this block surely binds it first: the example continues an
+            # earlier one, and every binding on the page must agree
+            return self._agreed(visible)
         # a binding later in a loop around the use reaches it on the next pass, unless a
         # binding inside that loop always comes between
-        passes = loops_of(use)
-        if dominates(in_force[-1], use):
-            passes -= loops_of(in_force[-1])
-        in_force += [b for b in visible if b.place > use.place and loops_of(b) & passes]
+        passes = loops_of(use) - loops_of(in_force[-1])
+        in_force += [b for b in in_block if b.place > use.place and loops_of(b) & passes]
         return self._agreed(in_force)
 
     def _agreed(self, bindings: list[Binding]) -> Type:
