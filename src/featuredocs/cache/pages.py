@@ -1,13 +1,15 @@
 """What the cache keeps per page: a record of what other pages may read of it, a light copy
 for cross-page rules, and the page's findings under the key they were computed for.
 
-All three are stored per page ``rel`` (one entry each), so pages that left the docs tree
-drop out of the cache on the next write.
+Records and findings are one small table each, read on every run. Light copies are the
+bulk of the cache and are only needed when rules run, and then only for the pages those
+rules look across to; so each lives in its own file and is read on demand.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -25,37 +27,45 @@ from featuredocs.rules.fd2_links.targets import local_targets
 #: accept, so any change they could notice changes the page's anchor digest.
 _HTML_ANCHOR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 
-RECORDS, LIGHT, RESULTS = "records.pickle", "light.pickle", "results.pickle"
+RECORDS, RESULTS, LIGHT_DIR = "records.pickle", "results.pickle", "light"
+
+Reader = Callable[[str], Any]
+Writer = Callable[[str, Any], None]
 
 
 @dataclass(frozen=True, slots=True)
 class PageRecord:
     """What the cache must know of a page without parsing it again.
 
-    ``anchors`` digests everything a link into the page can be checked against;
-    ``targets`` are the page's own local links to other files as (docs-relative path or
-    None, file, whether the link names an anchor).
+    ``anchors`` digests everything a link into the page can be checked against; ``view``
+    digests the light copy, all that docset-scope rules read of the page; ``targets``
+    are the page's own links to other files as (docs-relative path or None, file,
+    whether the link names an anchor).
     """
 
     content: str  # digest of the page's text, path, rel and display
     anchors: str
+    view: str
     targets: tuple[tuple[str | None, str, bool], ...]
 
 
 def content_key(text: str, page_path: Path, rel: str, display: str) -> str:
-    return digest(text, str(page_path), rel, display)
+    hasher = hashlib.blake2b(text.encode(), digest_size=16)
+    hasher.update(f"\0{page_path}\0{rel}\0{display}".encode())
+    return hasher.hexdigest()
 
 
-def make_record(page: Page, docset: DocSet, project_root: Path | None, content: str) -> PageRecord:
+def make_record(page: Page, light: Page, docset: DocSet, project_root: Path | None, content: str) -> PageRecord:
     html = sorted(set(_HTML_ANCHOR.findall(page.text)))
     anchors = digest(tuple(sorted(h.slug for h in page.headings)), tuple(html))
     linked = local_targets(page, docset, project_root)
     targets = {(t.rel, str(t.file), t.fragment is not None) for t in linked if not t.same_page}
-    return PageRecord(content, anchors, tuple(sorted(targets, key=repr)))
+    return PageRecord(content, anchors, digest(repr(light)), tuple(sorted(targets, key=repr)))
 
 
 def light_page(page: Page) -> Page:
-    """The page without its sections, code and text: what cross-page rules read of it.
+    """The page without its sections, code and text: what cross-page rules read of it
+    (title, tagline and preamble, headings, links, suppressions, front matter).
 
     The text is re-read from disk on every run, so it is not stored twice; the front
     matter becomes a plain dict because a mapping proxy cannot be pickled.
@@ -95,31 +105,14 @@ def _stat(file: str) -> tuple[object, ...]:
 
 
 class PageCache:
-    """The three per-page tables, each read at most once and written back once per run.
+    """The per-page tables, each read at most once and written back once per run."""
 
-    The light pages are the bulk of the cache and only needed when some rule runs, so
-    they are read on first use.
-    """
-
-    def __init__(self, read: Callable[[str], Any]) -> None:
-        self._read = read
+    def __init__(self, read: Reader, write: Writer, remove: Callable[[str], None]) -> None:
+        self._read, self._write, self._remove = read, write, remove
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
         self.results: dict[str, tuple[str, tuple[Finding, ...]]] = _table(read(RESULTS))
-        self._light: dict[str, tuple[str, Page]] | None = None  # rel -> (content key, page)
+        self._new_light: dict[str, tuple[str, Page]] = {}
         self.changed = False
-
-    @property
-    def light(self) -> dict[str, tuple[str, Page]]:
-        if self._light is None:
-            self._light = _table(self._read(LIGHT))
-        return self._light
-
-    def tables(self) -> dict[str, dict[str, Any]]:
-        """The tables to write back (the light pages only when they were read)."""
-        tables: dict[str, dict[str, Any]] = {RECORDS: self.records, RESULTS: self.results}
-        if self._light is not None:
-            tables[LIGHT] = self._light
-        return tables
 
     def result(self, rel: str, key: str) -> tuple[Finding, ...] | None:
         entry = self.results.get(rel)
@@ -129,15 +122,38 @@ class PageCache:
         self.results[rel] = (key, findings)
         self.changed = True
 
+    def record(self, rel: str, record: PageRecord, light: Page) -> None:
+        self.records[rel] = record
+        self._new_light[rel] = (record.content, light)
+        self.changed = True
+
     def light_for(self, rel: str, content: str) -> Page | None:
-        entry = self.light.get(rel)
-        return entry[1] if entry is not None and entry[0] == content else None
+        entry = self._new_light.get(rel) or self._read(_light_name(rel))
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == content:
+            return entry[1]  # type: ignore[no-any-return]
+        return None
 
     def keep_only(self, rels: set[str]) -> None:
-        for table in self.tables().values():
-            for rel in [r for r in table if r not in rels]:
-                del table[rel]
-                self.changed = True
+        """Forget the pages that left the docs tree."""
+        for rel in [r for r in self.records if r not in rels]:
+            del self.records[rel]
+            self._remove(_light_name(rel))
+            self.changed = True
+        for rel in [r for r in self.results if r not in rels]:
+            del self.results[rel]
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self._write(RECORDS, self.records)
+        self._write(RESULTS, self.results)
+        for rel, entry in self._new_light.items():
+            self._write(_light_name(rel), entry)
+
+
+def _light_name(rel: str) -> str:
+    return f"{LIGHT_DIR}/{hashlib.blake2b(rel.encode(), digest_size=12).hexdigest()}.pickle"
 
 
 def _table(data: Any) -> dict[str, Any]:

@@ -141,12 +141,13 @@ class _Run:
             for rel in self.texts if rel in wanted
         }
         found = {rel: cache.result(rel, key) for rel, key in keys.items()}
-        docset_key = digest(common, tuple(self.contents.items()), tuple(sorted(wanted)))
+        views = tuple((rel, cache.records[rel].view) for rel in self.texts)
+        docset_key = digest(common, views, tuple(sorted(wanted)))
         docset_found = cache.result(_DOCSET, docset_key) if plan.docset else ()
         stale = [rel for rel, findings in found.items() if findings is None]
         docset = self._plain_docset()
         if stale or docset_found is None:
-            docset = self._full_docset(cache)
+            docset = self._full_docset(cache, stale, every_page=docset_found is None)
             ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
                                feature_pages(docset, self.config))
             runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
@@ -194,17 +195,18 @@ class _Run:
         self.root = docs_root.resolve()
         base = os.path.realpath(os.getcwd()) + os.sep
         for rel in rels:
-            path = docs_root / rel
+            path = os.path.join(docs_root, rel)
             try:
-                text = read_text(path, self.config.max_page_bytes)
+                text = _read_page(path, self.config.max_page_bytes)
             except PageError as error:
                 self.errors.append(error)
                 continue
-            # As read_page and display_path name pages, with one realpath per page.
-            resolved = os.path.realpath(path)
+            # Named as read_page and display_path name pages. The listing does not enter
+            # symlinked folders, so only the page itself can be a link below the root.
+            resolved = os.path.realpath(path) if os.path.islink(path) else os.path.join(self.root, rel)
             self.texts[rel], self.paths[rel] = text, Path(resolved)
             inside = resolved.startswith(base)
-            self.displays[rel] = Path(resolved[len(base):]).as_posix() if inside else path.as_posix()
+            self.displays[rel] = resolved[len(base):].replace(os.sep, "/") if inside else Path(path).as_posix()
             self.contents[rel] = content_key(text, self.paths[rel], rel, self.displays[rel])
         self.stats.pages = len(self.texts)
 
@@ -223,7 +225,7 @@ class _Run:
         return page
 
     def _page_cache(self) -> PageCache:
-        return PageCache(self.store.read)
+        return PageCache(self.store.read, self.store.write, self.store.remove)
 
     def _refresh_records(self, cache: PageCache) -> None:
         """Parse every page whose record is missing or stale, and record it."""
@@ -233,23 +235,25 @@ class _Run:
             if record is not None and record.content == self.contents[rel]:
                 continue
             page = self._parse(rel)
-            cache.records[rel] = make_record(page, lookup, self.config.root, self.contents[rel])
-            cache.light[rel] = (self.contents[rel], light_page(page))
-            cache.changed = True
+            light = light_page(page)
+            cache.record(rel, make_record(page, light, lookup, self.config.root, self.contents[rel]), light)
 
-    def _full_docset(self, cache: PageCache) -> DocSet:
-        """The pages parsed in this run whole, light copies of the others.
+    def _full_docset(self, cache: PageCache, stale: list[str], every_page: bool) -> DocSet:
+        """The docs as the rules about to run need them.
 
-        A page to check that is only here as a light copy is parsed by whichever process
-        checks it (``_check_pages``), so parsing is spread over the workers too.
+        Pages parsed in this run are whole. The pages those rules look across to (every
+        page for docset-scope rules, else the pages the checked ones link to) are light
+        copies, and the rest only names and text. A page to check that is here as a
+        light copy is parsed by whichever process checks it (``_check_pages``).
         """
+        linked = {t[0] for rel in stale for t in cache.records[rel].targets}
         pages = []
         for rel, text in self.texts.items():
             page = self.parsed.get(rel)
-            if page is None:
+            if page is None and (every_page or rel in linked or rel in stale):
                 light = cache.light_for(rel, self.contents[rel])
                 page = restore(light, text) if light is not None else self._parse(rel)
-            pages.append(page)
+            pages.append(page or Page(self.paths[rel], rel, self.displays[rel], text))
         return DocSet(self.root, tuple(pages), self.files)
 
     # --- facts and rules ------------------------------------------------------------
@@ -328,9 +332,20 @@ class _Run:
 
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()
-        if cache.changed:
-            for name, table in cache.tables().items():
-                self.store.write(name, table)
+        cache.save()
+
+
+def _read_page(path: str, max_bytes: int) -> str:
+    """``read_text`` without its per-page Path objects; any problem is left to
+    ``read_text`` itself, so the error reads the same."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+        if len(data) <= max_bytes and b"\x00" not in data:
+            return data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        pass
+    return read_text(Path(path), max_bytes)
 
 
 @dataclass(frozen=True)

@@ -50,20 +50,25 @@ class Store:
 
     def write(self, name: str, payload: Any) -> None:
         """Replace ``name`` atomically: a reader sees the old file or the new one, never half."""
+        target = self.folder / name
         try:
             self._ensure_folder()
+            target.parent.mkdir(parents=True, exist_ok=True)
             blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=self.folder)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             try:
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(self._header)
                     stream.write(blob)
-                os.replace(temporary, self.folder / name)
+                os.replace(temporary, target)
             except BaseException:
                 _remove(temporary)
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
             self.notes.append(f"{self.folder}: cache not written ({error})")
+
+    def remove(self, name: str) -> None:
+        _remove(str(self.folder / name))
 
     def _ensure_folder(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -82,6 +87,9 @@ class NullStore(Store):
         return None
 
     def write(self, name: str, payload: Any) -> None:
+        return None
+
+    def remove(self, name: str) -> None:
         return None
 
 
