@@ -31,14 +31,7 @@ UNTOUCHED = "untouched"
 REFACTORED = "refactored"
 
 #: Cases featuredocs gets wrong today: the change, what is reported, and why.
-KNOWN_MISSES = {
-    "cache-entries-never-expire": (
-        "FD702 stays silent on `**TTL**: 15 minutes` (product-catalog.md:317) when the code "
-        "says `cache.set(key, data, timeout=None)`, which keeps the entry until deleted: "
-        "introspect/cache.py _timeout() gives CacheKeyFact.timeout None both for that and "
-        "for a timeout it cannot compute, and StaleCacheTtl.check() skips None timeouts"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

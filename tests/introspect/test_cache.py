@@ -6,9 +6,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from featuredocs.introspect.cache import collect_cache_keys
+from featuredocs.introspect.static import collect_static
 from featuredocs.introspect.resolve import format_pattern, percent_pattern
 from featuredocs.model import CacheKeyFact, SourceLocation
 from tests.introspect.source_tree import source_tree
+from tests.support.django_project import make_project
 
 KEYS = '''
 SUMMARY_PREFIX = "orders"
@@ -161,3 +163,53 @@ def test_a_cache_re_exported_by_a_project_module(tmp_path: Path) -> None:
     [fact] = [f for f in keys(tmp_path) if str(f.location).startswith("shop/reexported.py")]
     assert (fact.pattern, fact.timeout) == ("reexported:key", 5)
     assert fact.location == SourceLocation("shop/reexported.py", 2)
+
+
+FOREVER = '''
+from django.conf import settings
+from django.core.cache import cache
+
+FOREVER = None
+
+
+def store(timeout):
+    cache.set("kept:literal", 1, None)
+    cache.add("kept:constant", 1, timeout=FOREVER)
+    cache.set("kept:setting", 1, settings.KEEP_TTL)
+    cache.get_or_set("kept:later", dict, timeout=None)
+    cache.set("unknown:setting", 1, settings.NOT_A_SETTING)
+    cache.set("unknown:parameter", 1, timeout)
+    cache.set("unknown:call", 1, compute_timeout())
+    cache.set("default:timeout", 1)
+    cache.expire("redis:expire", None)
+    cache.set("short:lived", 1, 60)
+'''
+
+
+def test_a_timeout_of_none_marks_an_entry_that_never_expires(tmp_path: Path) -> None:
+    sources = source_tree(tmp_path, {"shop/__init__.py": "", "shop/forever.py": FOREVER})
+    facts = collect_cache_keys(sources, {"KEEP_TTL": None}.__getitem__)
+    forever = {f.pattern: f for f in facts}
+    assert {p for p, f in forever.items() if f.never_expires} == {
+        "kept:literal", "kept:constant", "kept:setting", "kept:later",
+    }
+    assert (forever["kept:constant"].timeout, forever["kept:constant"].timeout_source) == (None, "FOREVER")
+    assert forever["short:lived"].timeout == 60 and not forever["short:lived"].never_expires
+
+
+def test_never_expires_in_the_facts_of_a_project(tmp_path: Path) -> None:
+    facts = keys(tmp_path)
+    assert all(f.never_expires for f in by_line(facts, 24))  # set_many(..., timeout=None)
+    assert not any(f.never_expires for f in facts if f.location != SourceLocation("shop/services.py", 24))
+
+
+def test_live_and_static_modes_agree_on_entries_that_never_expire(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path,
+        apps={"catalog": {"views.py": FOREVER}},
+        settings="KEEP_TTL = None\n",
+    )
+    live, static = project.facts(), collect_static(project.root)
+    kept = {f.pattern for f in live.cache_keys if f.never_expires}
+    assert kept == {"kept:literal", "kept:constant", "kept:setting", "kept:later"}
+    assert static.cache_keys == live.cache_keys

@@ -2,8 +2,9 @@
 
 ``cache.get(f"orders:{pk}:summary")`` gives the pattern ``orders:{}:summary``; keys built in
 a local variable, a module constant or a small key function are followed (see
-``resolve.py``); timeouts become seconds where they can be computed. No Django here: live
-settings come in as a lookup function.
+``resolve.py``); timeouts become seconds where they can be computed, and a timeout of None
+marks an entry that never expires. No Django here: settings (live, or read statically)
+come in as a lookup function.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _TIMEOUT_ARGUMENT: dict[str, tuple[int, str] | None] = {
     "keys": None, "iter_keys": None, "lock": None,
 }
 _MANY = frozenset({"get_many", "set_many", "delete_many"})
+#: Operations for which Django reads ``timeout=None`` as "keep until deleted".
+_NONE_NEVER_EXPIRES = frozenset({"set", "add", "get_or_set", "touch", "set_many"})
 
 
 def collect_cache_keys(
@@ -98,14 +101,14 @@ def _operation(call: ast.Call, names: dict[str, str], cache_objects: set[str]) -
 
 
 def _call_facts(call: ast.Call, operation: str, scope: Scope, resolver: Resolver) -> Iterator[CacheKeyFact]:
-    timeout, timeout_source = _timeout(call, operation, scope, resolver)
+    timeout, timeout_source, never_expires = _timeout(call, operation, scope, resolver)
     location = SourceLocation(scope.source.rel, call.lineno)
     for key in _key_nodes(call, operation, scope, resolver):
         found = _key_pattern(key, scope, resolver)
         if found is None:
             continue
         pattern, raw = found
-        yield CacheKeyFact(pattern, raw, operation, timeout, timeout_source, location)
+        yield CacheKeyFact(pattern, raw, operation, timeout, timeout_source, location, never_expires)
 
 
 def _key_nodes(call: ast.Call, operation: str, scope: Scope, resolver: Resolver) -> list[ast.AST]:
@@ -134,10 +137,15 @@ def _key_pattern(node: ast.AST, scope: Scope, resolver: Resolver) -> tuple[str, 
     return pattern, target_scope.source.segment(target)
 
 
-def _timeout(call: ast.Call, operation: str, scope: Scope, resolver: Resolver) -> tuple[int | None, str | None]:
+def _timeout(
+    call: ast.Call, operation: str, scope: Scope, resolver: Resolver
+) -> tuple[int | None, str | None, bool]:
+    """Seconds (None when not given or not computable), the text written, and whether the
+    entry never expires."""
     argument = _TIMEOUT_ARGUMENT.get(operation)
     node = call_argument(call, *argument) if argument else None
     if node is None:
-        return None, None
+        return None, None, False
     seconds = resolver.seconds(node, scope)
-    return (round(seconds) if seconds is not None else None), scope.source.segment(node)
+    never_expires = seconds is None and operation in _NONE_NEVER_EXPIRES and resolver.is_none(node, scope)
+    return (round(seconds) if seconds is not None else None), scope.source.segment(node), never_expires

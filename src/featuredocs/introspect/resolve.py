@@ -34,6 +34,9 @@ _TIMEDELTA_SECONDS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "millis
 
 SettingValue = Callable[[str], object]
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+#: What ``Resolver._setting`` gives for an expression that is not a known setting; a
+#: setting's own value may be None.
+_NOT_A_SETTING = object()
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,13 @@ class Resolver:
                 return self.seconds(target, target_scope, depth + 1)
         return None
 
+    def is_none(self, node: ast.AST, scope: Scope) -> bool:
+        """Whether the expression is ``None``: written so, or a name or setting holding it."""
+        if self._setting(node, scope) is None:
+            return True
+        target, _ = self.follow(node, scope)
+        return isinstance(target, ast.Constant) and target.value is None
+
     def _arithmetic(self, node: ast.BinOp, scope: Scope, depth: int) -> float | None:
         left = self.seconds(node.left, scope, depth + 1)
         right = self.seconds(node.right, scope, depth + 1)
@@ -222,20 +232,21 @@ class Resolver:
         return total
 
     def _setting(self, node: ast.AST, scope: Scope) -> object:
-        """The live value of ``settings.X``, or None when not a setting (or no live settings)."""
+        """The value of ``settings.X``, or :data:`_NOT_A_SETTING` when the expression is not
+        a setting whose value is known (or no settings were given)."""
         if not isinstance(node, ast.Attribute) or self.setting_value is None:
-            return None
+            return _NOT_A_SETTING
         dotted = qualified_name(node, self.names(scope.source))
         if not dotted or not dotted.startswith("django.conf.settings."):
-            return None
+            return _NOT_A_SETTING
         try:
             return self.setting_value(dotted.removeprefix("django.conf.settings."))
         except Exception:  # not a setting of this project
-            return None
+            return _NOT_A_SETTING
 
     def _setting_seconds(self, node: ast.AST, scope: Scope) -> float | None:
         value = self._setting(node, scope)
-        if value is None:
+        if value is None or value is _NOT_A_SETTING:
             return None
         if hasattr(value, "total_seconds"):
             return float(value.total_seconds())

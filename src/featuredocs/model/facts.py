@@ -240,7 +240,9 @@ class CacheKeyFact:
 
     ``pattern`` has every interpolated part replaced by ``{}``: ``f"orders:{pk}:summary"``
     gives ``orders:{}:summary``; ``raw`` keeps the source text. ``timeout`` is in seconds,
-    None when not given or not computable (``timeout_source`` then says what was written).
+    None when not given, not computable or None itself (``timeout_source`` then says what
+    was written). ``never_expires`` tells the last case apart: the call stores the entry
+    until it is deleted (``timeout=None``, written so or through a name or a setting).
     """
 
     pattern: str
@@ -249,6 +251,7 @@ class CacheKeyFact:
     timeout: int | None = None
     timeout_source: str | None = None
     location: SourceLocation | None = None
+    never_expires: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,3 +104,35 @@ def test_fd702_a_stale_key_still_names_its_entry_when_one_key_is_close(parse):
     far = parse(CLEAN.replace('f"orders:{order_id}:summary"', 'f"basket:{id}"').replace(
         "**TTL**: 15 minutes", "**TTL**: 30 minutes"))
     assert run_rule(StaleCacheTtl, far, FACTS) == []
+
+
+def _summary_stored(*stores: CacheKeyFact) -> ProjectFacts:
+    """FACTS with the summary entry written by ``stores`` instead of ``60 * 15``."""
+    kept = tuple(f for f in FACTS.cache_keys if not (f.pattern == "orders:{}:summary" and f.operation == "set"))
+    return dataclasses.replace(FACTS, cache_keys=kept + stores)
+
+
+FOREVER = CacheKeyFact("orders:{}:summary", 'f"orders:{pk}:summary"', "set", None, "None",
+                       SourceLocation("orders/views.py", 24), never_expires=True)
+
+
+def test_fd702_an_entry_that_never_expires_has_no_documented_lifetime(parse):
+    (finding,) = run_rule(StaleCacheTtl, parse(CLEAN), _summary_stored(FOREVER))
+    assert (finding.code, finding.span) == ("FD702", Span(12, 10, 12, 20))
+    assert finding.message == "TTL is documented as 15 minutes, the code caches without expiry"
+    assert finding.hint == "`orders:{}:summary` is stored with timeout `None`, which never expires (orders/views.py:24)"
+    assert finding.fix is None
+
+
+def test_fd702_an_entry_stored_both_ways(parse):
+    timed = dataclasses.replace(FOREVER, timeout=1800, timeout_source="60 * 30", never_expires=False)
+    facts = _summary_stored(timed, FOREVER)
+    (finding,) = run_rule(StaleCacheTtl, parse(CLEAN), facts)
+    assert finding.message == "TTL is documented as 15 minutes, the code caches for 30 minutes or without expiry"
+    assert finding.fix is None
+    assert run_rule(StaleCacheTtl, parse(CLEAN.replace("15 minutes", "30 minutes")), facts) == []
+
+
+def test_fd702_is_silent_when_the_page_gives_no_duration_for_an_entry_kept_until_deleted(parse):
+    page = parse(CLEAN.replace("**TTL**: 15 minutes", "**TTL**: none, entries stay until deleted"))
+    assert run_rule(StaleCacheTtl, page, _summary_stored(FOREVER)) == []

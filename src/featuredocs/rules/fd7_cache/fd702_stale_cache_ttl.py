@@ -26,8 +26,9 @@ class StaleCacheTtl(Rule):
         or the ``timeout`` of a documented cache call), finds the code's cache calls
         whose keys fit the keys it belongs to (the keys on its line, else those of its
         section; a stale key counts for the one close key the code writes), and compares
-        it with their timeouts, units converted. Calls whose
-        timeout is not a plain number, or not given, leave the TTL unchecked.
+        it with their timeouts, units converted. A timeout of None keeps the entry until
+        it is deleted, which no documented duration matches. Calls whose timeout cannot
+        be computed, or is not given, leave the TTL unchecked.
 
     Why is this bad?
         People reason about staleness from the documented lifetime: how long a price
@@ -46,7 +47,8 @@ class StaleCacheTtl(Rule):
 
     Fix safety:
         Safe when the documented TTL is a single plain duration and the code uses one
-        timeout: the duration is rewritten in the page's own unit.
+        timeout: the duration is rewritten in the page's own unit. No fix when an entry
+        never expires: how to say so is the author's choice.
     """
 
     code = "FD702"
@@ -59,7 +61,7 @@ class StaleCacheTtl(Rule):
         assert ctx.facts is not None
         for ttl in claims_for(page, ctx).ttls:
             stores = _stores(ttl, ctx.facts.cache_keys)
-            if not stores or any(fact.timeout is None for fact in stores):
+            if not stores or any(_lifetime_unknown(fact) for fact in stores):
                 continue
             timeouts = sorted({fact.timeout for fact in stores if fact.timeout is not None})
             if ttl.seconds in timeouts:
@@ -69,17 +71,30 @@ class StaleCacheTtl(Rule):
     def _stale(
         self, page: Page, ttl: TtlClaim, stores: list[CacheKeyFact], timeouts: list[int]
     ) -> Finding:
-        code_text = " or ".join(describe(t) for t in timeouts)
-        first = stores[0]
-        where = f" ({first.location})" if first.location else ""
-        source = f" as `{first.timeout_source}`" if first.timeout_source else ""
+        lifetimes = [f"for {' or '.join(describe(t) for t in timeouts)}"] if timeouts else []
+        forever = any(fact.never_expires for fact in stores)
+        if forever:
+            lifetimes.append("without expiry")
         return self.finding(
             page,
             ttl.span,
-            f"TTL is documented as {describe(ttl.seconds)}, the code caches for {code_text}",
-            hint=f"`{first.pattern}` is stored with timeout {first.timeout}s{source}{where}",
-            fix=_fix(ttl, timeouts),
+            f"TTL is documented as {describe(ttl.seconds)}, the code caches {' or '.join(lifetimes)}",
+            hint=_stored_as(stores[0]),
+            fix=None if forever else _fix(ttl, timeouts),
         )
+
+
+def _lifetime_unknown(fact: CacheKeyFact) -> bool:
+    return fact.timeout is None and not fact.never_expires
+
+
+def _stored_as(fact: CacheKeyFact) -> str:
+    """``orders:{}:summary`` is stored with timeout 900s as ``60 * 15`` (orders/views.py:24)."""
+    where = f" ({fact.location})" if fact.location else ""
+    if fact.never_expires:
+        return f"`{fact.pattern}` is stored with timeout `{fact.timeout_source}`, which never expires{where}"
+    source = f" as `{fact.timeout_source}`" if fact.timeout_source else ""
+    return f"`{fact.pattern}` is stored with timeout {fact.timeout}s{source}{where}"
 
 
 def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact]:
