@@ -39,6 +39,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _FILLER_LINES = re.compile(
     r"^\s*(?:from (?:app|other_app)\.models import \w+|result = Model\.objects\.do_something\(\)"
     r"|instance = Model\.objects\.create\(field=value\)|combined = Model\.integrate_with\(.*\)"
+    r"|result = instance\.process\(\)|assert result\.status == 'completed'"
     r"|Model\.objects\.select_related\('relation'\)\.filter\(condition\)"
     r"|python manage\.py (?:command_\w+|command\d)\b.*)\s*$"
 )
