@@ -8,6 +8,7 @@ import ast
 from collections.abc import Iterable
 from dataclasses import replace
 
+from featuredocs.introspect.source_reads import json_response_fields, request_query_params
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.drf_params import DrfParams, Pagination
@@ -19,12 +20,7 @@ from featuredocs.introspect.static.serializers import SerializerReader
 from featuredocs.introspect.static.settings import SettingsRead
 from featuredocs.introspect.static.url_walk import Route, ViewTarget
 from featuredocs.introspect.static.view_classes import HTTP_METHODS, ViewClass
-from featuredocs.introspect.static.view_source import (
-    api_view_methods,
-    decorator_methods,
-    json_response_fields,
-    request_query_params,
-)
+from featuredocs.introspect.static.view_source import api_view_methods, decorator_methods
 from featuredocs.model import EndpointFact, QueryParamFact, SourceLocation
 
 _METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import ast
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from django.views.decorators.http import require_http_methods
 
-from featuredocs.introspect.urls.params import request_query_params
+from featuredocs.introspect.source_reads import json_response_fields, request_query_params
 from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
@@ -21,12 +19,10 @@ from featuredocs.introspect.urls.source import (
     unwrap,
 )
 from featuredocs.introspect.urls.walk import RouteEntry
-from featuredocs.model import EndpointFact, ResponseField
+from featuredocs.model import EndpointFact
 
 _METHOD_LIST_VARIABLE = "request_method_list"
 _METHOD_DECORATORS_VARIABLE = "decorators"  # django.utils.decorators._multi_decorate
-_MAX_DEPTH = 6
-_STATUS_NAME = re.compile(r"HTTP_(\d{3})_")
 
 
 def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
@@ -37,18 +33,18 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
             view_class, getattr(entry.callback, "view_initkwargs", {}), entry.callback
         )
         handler = getattr(view_class, "get", None)
-        response = json_response_fields(handler) if handler else None
+        response = json_response_fields(parsed_source(handler)) if handler else None
     else:
         target = unwrap(entry.callback)
         methods = decorated_methods(entry.callback)
-        response = json_response_fields(target)
+        response = json_response_fields(parsed_source(target))
     return EndpointFact(
         path=entry.path,
         methods=methods,
         name=entry.name,
         view=dotted_path(target),
         path_params=entry.path_params,
-        query_params=request_query_params(own_sources(target, project_root)),
+        query_params=request_query_params(map(parsed_source, own_sources(target, project_root))),
         response=response,
         app=app_label(target),
         framework="django",
@@ -137,88 +133,3 @@ def _require_http_methods_codes() -> frozenset[Any]:
 
     decorator = require_http_methods(["GET"])
     return frozenset({decorator(sync_view).__code__, decorator(async_view).__code__})
-
-
-# --- JsonResponse({...}) bodies ----------------------------------------------------------
-
-
-def json_response_fields(
-    func: Any, call_names: frozenset[str] = frozenset({"JsonResponse"})
-) -> tuple[ResponseField, ...] | None:
-    """Keys of the literal dict a view returns as ``JsonResponse({...})``.
-
-    Error answers (``status=`` 300 or more) are set aside. Known only when every other
-    such return passes a literal dict with string keys and all of them agree; anything
-    else is unknown (None).
-    """
-    tree = parsed_source(func)
-    if tree is None:
-        return None
-    shapes: list[tuple[ResponseField, ...]] = []
-    for node in ast.walk(tree):
-        call = node.value if isinstance(node, ast.Return) else None
-        if not (isinstance(call, ast.Call) and _call_name(call) in call_names):
-            continue
-        if _is_error_status(call):
-            continue
-        shape = _dict_shape(call.args[0], 0) if call.args else None
-        if shape is None:
-            return None
-        shapes.append(shape)
-    if not shapes or any(shape != shapes[0] for shape in shapes):
-        return None
-    return shapes[0]
-
-
-def _call_name(call: ast.Call) -> str:
-    func = call.func
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else ""
-
-
-def _is_error_status(call: ast.Call) -> bool:
-    """``status=404``, ``status=400``…; a computed status counts as an error answer too,
-    since the success body is the one a page documents."""
-    for keyword in call.keywords:
-        if keyword.arg == "status":
-            code = _status_code(keyword.value)
-            return code is None or code >= 300
-    return False
-
-
-def _status_code(node: ast.AST) -> int | None:
-    """``201``, or DRF's ``status.HTTP_201_CREATED``."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, int):
-        return node.value
-    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
-    match = _STATUS_NAME.match(name)
-    return int(match.group(1)) if match else None
-
-
-def _dict_shape(node: ast.AST, depth: int) -> tuple[ResponseField, ...] | None:
-    if not isinstance(node, ast.Dict) or depth > _MAX_DEPTH:
-        return None
-    fields: list[ResponseField] = []
-    for key, value in zip(node.keys, node.values, strict=True):
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            return None  # ``**other`` or a computed key: the shape is not readable
-        fields.append(_value_field(key.value, value, depth))
-    return tuple(fields)
-
-
-def _value_field(name: str, value: ast.AST, depth: int) -> ResponseField:
-    if isinstance(value, ast.Dict):
-        return ResponseField(name, _dict_shape(value, depth + 1) or (), type="object")
-    if isinstance(value, ast.List | ast.ListComp):
-        element = value.elt if isinstance(value, ast.ListComp) else (value.elts[0] if value.elts else None)
-        children = _dict_shape(element, depth + 1) if isinstance(element, ast.Dict) else None
-        return ResponseField(name, children or (), many=True, type="array")
-    return ResponseField(name, type=_literal_type(value))
-
-
-def _literal_type(value: ast.AST) -> str | None:
-    if isinstance(value, ast.Constant):
-        kinds = {bool: "boolean", int: "integer", float: "number", str: "string"}
-        return kinds.get(type(value.value))
-    return None

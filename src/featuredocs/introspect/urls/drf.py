@@ -19,9 +19,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
 from rest_framework.views import APIView
 
+from featuredocs.introspect.source_reads import json_response_fields, request_query_params
 from featuredocs.introspect.urls import drf_params, drf_serializers
-from featuredocs.introspect.urls.django import decorated_methods, json_response_fields
-from featuredocs.introspect.urls.params import request_query_params
+from featuredocs.introspect.urls.django import decorated_methods
 from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
@@ -61,7 +61,7 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
         query_params=_merge(
             (_safely(drf_params.backend_params, view_class) or ()) if filtered else (),
             pagination.params if pagination else (),
-            request_query_params(own_sources(target, project_root)),
+            request_query_params(map(parsed_source, own_sources(target, project_root))),
         ),
         response=_safely(_response, view_class, actions, initkwargs, function),
         paginated=bool(pagination and pagination.paginates),
@@ -155,7 +155,7 @@ def _response(
     if not issubclass(view_class, GenericAPIView):
         get_handler = (actions or {}).get("get", "get")  # a ViewSet's ``list``/``retrieve``
         handler = function or getattr(view_class, get_handler, None)
-        return json_response_fields(handler, _RESPONSE_CALLS) if handler else None
+        return json_response_fields(parsed_source(handler), _RESPONSE_CALLS) if handler else None
     serializer_class = initkwargs.get("serializer_class")
     if serializer_class is None:
         if actions is not None and not set(actions.values()) & _SERIALIZER_ACTIONS:
