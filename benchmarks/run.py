@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
@@ -30,19 +32,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fast", type=int, default=5, help="runs of the fast cases (default: 5)")
     parser.add_argument("--slow", type=int, default=3, help="runs of the slow cases (default: 3)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--live-code", action="store_true",
+                        help="run the working tree's featuredocs, not a snapshot taken at the start")
     args = parser.parse_args(argv)
     scales = [float(s) for s in args.scales.split(",") if s.strip()]
     repeats = Repeats(fast=args.fast, slow=args.slow)
     results: list[ScaleResult] = []
-    for scale in scales:
-        generated = generate(default_out(scale, args.seed), scale=scale, seed=args.seed)
-        print(f"scale {scale:g}: {generated.pages} pages, {generated.models} models, "
-              f"{generated.endpoints} endpoints ...", file=sys.stderr, flush=True)
-        results.append(measure_scale(generated, scale, repeats))
+    with tempfile.TemporaryDirectory(prefix="featuredocs-bench-") as snapshot:
+        code = None if args.live_code else _snapshot(Path(snapshot))
+        for scale in scales:
+            generated = generate(default_out(scale, args.seed), scale=scale, seed=args.seed)
+            print(f"scale {scale:g}: {generated.pages} pages, {generated.models} models, "
+                  f"{generated.endpoints} endpoints ...", file=sys.stderr, flush=True)
+            results.append(measure_scale(generated, scale, repeats, code))
     command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     print(write(results, command.strip()))
     clean = all(r.drifts_found == r.drifts_expected and not r.unexpected for r in results)
     return 0 if clean else 1
+
+
+def _snapshot(folder: Path) -> Path:
+    """A copy of the featuredocs package being benchmarked: edits made to the working
+    tree during a long run would otherwise change featuredocs' identity between runs
+    (and so its cache keys), turning warm runs cold."""
+    import featuredocs
+
+    shutil.copytree(Path(featuredocs.__file__).parent, folder / "featuredocs",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,15 +48,20 @@ class Repeats:
     slow: int = 3
 
 
-def measure_scale(generated: Generated, scale: float, repeats: Repeats) -> ScaleResult:
+def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Path | None = None) -> ScaleResult:
+    """Every measurement on one generated project; ``code``: a folder holding the
+    ``featuredocs`` package the children import (a snapshot, see ``run.py``)."""
     result = ScaleResult(scale, generated)
     root = generated.root
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     texts = [p.read_text(encoding="utf-8") for p in sorted(generated.docs.rglob("*.md"))]
     result.add(repeat("parse: pyromark", repeats.fast, lambda: in_process(lambda: _pyromark(texts)),
                       note="pyromark.events_with_range, as featuredocs calls it"))
-    result.add(repeat("parse: markdown-it-py", repeats.fast, lambda: in_process(lambda: _markdown_it(texts)),
-                      note="for reference"))
+    if _have_markdown_it():
+        result.add(repeat("parse: markdown-it-py", repeats.fast, lambda: in_process(lambda: _markdown_it(texts)),
+                          note="for reference"))
     child = lambda *command: lambda: run_child(list(command), root, env)[0]  # noqa: E731
     result.add(repeat("django.setup()", repeats.slow, child(PYTHON, "-c", SETUP_ONLY, generated.settings)))
     result.add(repeat("facts", repeats.slow, child(
@@ -62,10 +69,12 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats) -> Scale
     report = root / "bench-report.json"
     check = [*FEATUREDOCS, "check", "--format", "json", "--output", str(report)]
     cache = root / ".featuredocs_cache"
-    serial = {**env, "FEATUREDOCS_WORKERS": "1"}
-    result.add(repeat("cold, --no-cache, one core", repeats.slow,
-                      lambda: run_child([*check, "--no-cache"], root, serial)[0]))
-    result.add(repeat("cold, --no-cache", repeats.slow, lambda: run_child([*check, "--no-cache"], root, env)[0]))
+    for workers in ("1", "2"):
+        forced = {**env, "FEATUREDOCS_WORKERS": workers}
+        result.add(repeat(f"cold, --no-cache, {workers} process{'es' if workers != '1' else ''}",
+                          repeats.slow, lambda forced=forced: run_child([*check, "--no-cache"], root, forced)[0]))
+    result.add(repeat("cold, --no-cache", repeats.slow, lambda: run_child([*check, "--no-cache"], root, env)[0],
+                      note="workers only for cores idle at the time"))
     _count_drifts(result, report)
     result.add(repeat("cold, empty cache", repeats.slow, lambda: run_child(check, root, env)[0],
                       before=lambda: shutil.rmtree(cache, ignore_errors=True)))
@@ -91,6 +100,15 @@ def _pyromark(texts: list[str]) -> None:
     for text in texts:
         for _ in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
             pass
+
+
+def _have_markdown_it() -> bool:
+    """markdown-it-py, installed into the benchmark's environment if missing (it is a
+    reference point only, never a dependency of featuredocs)."""
+    if importlib.util.find_spec("markdown_it") is None:
+        subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "markdown-it-py"], check=False)
+        importlib.invalidate_caches()
+    return importlib.util.find_spec("markdown_it") is not None
 
 
 def _markdown_it(texts: list[str]) -> None:
@@ -139,6 +157,8 @@ def _count_drifts(result: ScaleResult, report: Path) -> None:
     result.unexpected = sorted(f"{p}:{line} {code}" for p, line, code in found - expected)
 
 
-def floor(result: ScaleResult) -> float:
-    return result.measurements["parse: pyromark"].median() + result.measurements["django.setup()"].median()
+def floor(result: ScaleResult, attr: str = "wall") -> float:
+    """Parsing every page with pyromark alone plus ``django.setup()`` alone."""
+    parse, setup = result.measurements["parse: pyromark"], result.measurements["django.setup()"]
+    return parse.median(attr) + setup.median(attr)
 

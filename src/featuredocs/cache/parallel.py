@@ -8,9 +8,11 @@ workers, the items are processed here, one after the other: same results, same o
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -28,16 +30,40 @@ _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def available_workers() -> int:
-    """The cores this process may use, or ``FEATUREDOCS_WORKERS`` when set (a CI job
-    sharing its machine can cap featuredocs; 1 turns the workers off)."""
+    """``FEATUREDOCS_WORKERS`` when set (1 turns the workers off); otherwise the cores
+    this process may use that are idle right now.
+
+    Measured with ``benchmarks/run.py``: on a machine whose cores are all busy with other
+    work, a second worker gains nothing and costs a few percent more CPU, so workers are
+    only started for cores that nothing else is running on.
+    """
     configured = os.environ.get("FEATUREDOCS_WORKERS", "").strip()
     if configured.isdigit():
         return max(1, int(configured))
+    return max(1, min(cores(), idle_cores()))
+
+
+def cores() -> int:
     try:
-        cores = len(os.sched_getaffinity(0))
+        return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, cores)
+        return max(1, os.cpu_count() or 1)
+
+
+def idle_cores(samples: int = 3) -> int:
+    """Cores minus the tasks other than this one that are runnable now (the fourth
+    field of Linux's /proc/loadavg), the best of a few samples; all cores elsewhere."""
+    others = []
+    for sample in range(samples):
+        try:
+            with open("/proc/loadavg", encoding="ascii") as stream:
+                running = int(stream.read().split()[3].split("/")[0])
+        except (OSError, ValueError, IndexError):
+            return cores()
+        others.append(running - 1)
+        if sample + 1 < samples:
+            time.sleep(0.01)
+    return cores() - min(others)
 
 
 def can_fork() -> bool:
@@ -48,8 +74,19 @@ def can_fork() -> bool:
 def map_in_order(function: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
     """``[function(item) for item in items]``, spread over ``workers`` processes."""
     workers = available_workers() if workers is None else workers
-    if workers < 2 or len(items) < MIN_ITEMS or not can_fork():
-        return [function(item) for item in items]
+    # What exists now (the parsed pages, the facts) lives until the end of the run: the
+    # collector need not walk it again and again, nor copy it into each worker page by
+    # page as it walks.
+    gc.freeze()
+    try:
+        if workers < 2 or len(items) < MIN_ITEMS or not can_fork():
+            return [function(item) for item in items]
+        return _in_workers(function, items, workers)
+    finally:
+        gc.unfreeze()
+
+
+def _in_workers(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     global _JOB
     _JOB = (function, items)
     try:

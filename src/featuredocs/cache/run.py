@@ -13,6 +13,7 @@ changed since the last run.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -55,6 +56,7 @@ from featuredocs.rules.registry import rule_for
 
 _DOCSET = "\0docset"  # the results entry of the docset-scope rules
 _RULES = "rules.pickle"
+_FREEZE_EVERY = 64  # parsed pages between two gc.freeze() calls
 
 FactsLoader = Callable[[Config], FactsOutcome]
 
@@ -99,7 +101,10 @@ def incremental_check(
     """
     store = Store(cache_folder(config), tool_identity()) if use_cache else NullStore()
     run = _Run(config, store, workers)
-    result = run.check(paths, load or _load_in_child)
+    try:
+        result = run.check(paths, load or _load_in_child)
+    finally:
+        gc.unfreeze()  # see _Run._parse
     return IncrementalCheck(result, tuple(run.notes + store.notes), run.stats)
 
 
@@ -151,15 +156,15 @@ class _Run:
             ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
                                feature_pages(docset, self.config))
             runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
-            with self._timed("rules"):
-                for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
-                    found[rel] = findings
-                    cache.remember(rel, keys[rel], findings)
-            if docset_found is None:
+            if docset_found is None:  # first: what they work out is shared with the workers
                 with self._timed("docset rules"):
                     docset_found = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
                 cache.remember(_DOCSET, docset_key, docset_found)
                 self.stats.docset_rules_run = True
+            with self._timed("rules"):
+                for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
+                    found[rel] = findings
+                    cache.remember(rel, keys[rel], findings)
         self.stats.checked, self.stats.reused = len(stale), len(found) - len(stale)
         with self._timed("save"):
             cache.keep_only({*self.texts, _DOCSET})
@@ -222,6 +227,11 @@ class _Run:
                 page = parse_page(self.texts[rel], path=self.paths[rel], rel=rel, display=self.displays[rel])
             self.parsed[rel] = page
             self.stats.parsed += 1
+            if self.stats.parsed % _FREEZE_EVERY == 0:
+                # Parsed pages live until the run ends; without this the collector walks
+                # them all again and again as more are parsed (a quarter of the parsing
+                # time on a thousand pages, measured with benchmarks/hotspots.py).
+                gc.freeze()
         return page
 
     def _page_cache(self) -> PageCache:
@@ -322,13 +332,19 @@ class _Run:
             alone = DocSet(ctx.docset.root, (page,), frozenset())
             return tuple(settle(page_findings(instances, page, ctx), alone, config))
 
-        workers = parallel.available_workers() if self.workers is None else self.workers
-        self.stats.workers = workers if parallel.can_fork() and len(stale) >= parallel.MIN_ITEMS else 1
-        unparsed = sum(1 for rel in stale if rel not in self.parsed)
-        found = parallel.map_in_order(check_one, stale, workers)
-        if self.stats.workers > 1:
-            self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
-        return found
+        if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
+            self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
+        workers = self.stats.workers
+        if workers < 2:
+            return parallel.map_in_order(check_one, stale, 1)
+        # The first page is checked here, so whatever the rules build once per run (indexes
+        # of the facts, per-rule caches) is built once, before the workers inherit it.
+        first = check_one(stale[0])
+        rest = stale[1:]
+        unparsed = sum(1 for rel in rest if rel not in self.parsed)
+        found = parallel.map_in_order(check_one, rest, workers)
+        self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
+        return [first, *found]
 
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()
