@@ -7,12 +7,19 @@ parse per file, and decides which modules are the project's own code.
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from featuredocs.introspect.sources import is_project_path, parse_source, relative_path
+from featuredocs.introspect.sources import (
+    is_project_path,
+    parse_source,
+    relative_path,
+    source_lines,
+    source_segment,
+)
 from featuredocs.model import SourceLocation
 
 
@@ -76,6 +83,13 @@ class ParsedModule:
     tree: ast.Module
     text: str
     classes: dict[str, ast.ClassDef]
+
+    def segment(self, node: ast.AST) -> str:
+        return source_segment(self.lines, node) or ast.unparse(node)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return source_lines(self.text)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import models
 
-from featuredocs.introspect.locate import Locator, body_assignment
+from featuredocs.introspect.locate import Locator, ParsedModule, body_assignment
 from featuredocs.introspect.model_fields import field_location
 from featuredocs.model import IndexFact, SourceLocation
 
@@ -89,12 +89,12 @@ def _condition(index: Any, call: _SourceCall | None) -> str | None:
 class _SourceCall:
     """An ``Index(...)`` or ``UniqueConstraint(...)`` call found in a ``Meta`` body."""
 
-    def __init__(self, parsed: Any, node: ast.Call) -> None:
+    def __init__(self, parsed: ParsedModule, node: ast.Call) -> None:
         self.parsed = parsed
         self.node = node
 
     def text(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.parsed.text, node) or ast.unparse(node)
+        return self.parsed.segment(node)
 
 
 class _MetaLines:
@@ -102,7 +102,7 @@ class _MetaLines:
 
     def __init__(self, model: type[models.Model], locator: Locator) -> None:
         self._locator = locator
-        self._metas: list[tuple[Any, ast.ClassDef]] = []
+        self._metas: list[tuple[ParsedModule, ast.ClassDef]] = []
         for cls in model.__mro__:
             if cls is models.Model or not hasattr(cls, "_meta"):
                 continue

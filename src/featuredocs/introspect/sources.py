@@ -8,7 +8,9 @@ imports Django, so the static mode can read the same tree.
 from __future__ import annotations
 
 import ast
+import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,10 @@ SKIPPED_DIRS = frozenset({
 
 #: A source file larger than this is generated or vendored, not hand-written project code.
 MAX_SOURCE_BYTES = 2_000_000
+
+#: A line with its ending, where the Python tokenizer ends lines: ``\r\n``, ``\r`` or
+#: ``\n``, never a form feed or the other breaks ``str.splitlines`` knows.
+_SOURCE_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def is_skipped_dir(path: Path) -> bool:
@@ -104,8 +110,31 @@ def import_roots_for(root: Path, search_path: Iterable[str] = ()) -> list[Path]:
     return roots
 
 
+def source_lines(text: str) -> list[str]:
+    """``text`` split into lines as ``ast.get_source_segment`` splits it, endings kept."""
+    return _SOURCE_LINE.findall(text)
+
+
+def source_segment(lines: Sequence[str], node: ast.AST) -> str | None:
+    """The text of ``node`` as written, from its file's :func:`source_lines`; None when the
+    node has no position. ``ast.get_source_segment`` gives the same, but splits the whole
+    file again on every call."""
+    try:
+        start, end = node.lineno - 1, node.end_lineno  # type: ignore[attr-defined]
+        first, last = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
+    except AttributeError:
+        return None
+    if end is None or last is None or not 0 <= start < end <= len(lines):
+        return None
+    if end - start == 1:
+        return lines[start].encode()[first:last].decode(errors="replace")
+    head = lines[start].encode()[first:].decode(errors="replace")
+    tail = lines[end - 1].encode()[:last].decode(errors="replace")
+    return "".join([head, *lines[start + 1 : end - 1], tail])
+
+
 @dataclass(frozen=True)
-class SourceFile:
+class SourceFile:  # not slotted: ``lines`` is cached on the instance
     """One parsed file of the project's own code."""
 
     path: Path
@@ -119,7 +148,11 @@ class SourceFile:
         return self.path.name == "__init__.py"
 
     def segment(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.text, node) or ast.unparse(node)
+        return source_segment(self.lines, node) or ast.unparse(node)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return source_lines(self.text)
 
 
 @dataclass

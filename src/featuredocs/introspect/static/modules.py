@@ -19,7 +19,7 @@ from pathlib import Path
 
 from featuredocs.introspect.imports import imported_names, resolve_relative
 from featuredocs.introspect.locate import assigned_names, nested_blocks
-from featuredocs.introspect.sources import ProjectSources, parse_source
+from featuredocs.introspect.sources import ProjectSources, parse_source, source_lines, source_segment
 
 #: Packages whose names are matched by what they are called, never followed into their
 #: source: featuredocs knows their classes by name (``CharField``, ``ListAPIView``).
@@ -52,23 +52,12 @@ class Module:  # not slotted: ``lines`` is cached on the instance
 
     def segment(self, node: ast.AST) -> str:
         """The source text of ``node``, as written."""
-        try:
-            start, end = node.lineno - 1, node.end_lineno  # type: ignore[attr-defined]
-            first, last = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
-        except AttributeError:
-            return ast.unparse(node)
-        lines = self.lines[start:end]
-        if not lines or end is None or last is None:
-            return ast.unparse(node)
-        if len(lines) == 1:
-            return lines[0].encode()[first:last].decode(errors="replace")
-        head = lines[0].encode()[first:].decode(errors="replace")
-        tail = lines[-1].encode()[:last].decode(errors="replace")
-        return "".join([head, *lines[1:-1], tail])
+        segment = source_segment(self.lines, node)
+        return segment if segment is not None else ast.unparse(node)
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines(keepends=True)
+        return source_lines(self.text)
 
 
 @functools.lru_cache(maxsize=65536)
