@@ -143,12 +143,17 @@ class OptionFact:
 
 @dataclass(frozen=True, slots=True)
 class CommandFact:
+    """A management command. ``options_complete`` is False when ``options`` may lack some
+    of the real parser's (static mode: options added by code it does not follow, or a
+    command known by name only); a flag missing from such a list may still exist."""
+
     name: str
     app: str  # module of the app that provides it: "shop.orders", "django.core"
     options: tuple[OptionFact, ...] = ()
     help: str = ""
     project: bool = True  # provided by one of the project's own apps
     location: SourceLocation | None = None
+    options_complete: bool = True
 
     def option(self, flag: str) -> OptionFact | None:
         for option in self.options:

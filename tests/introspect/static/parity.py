@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from featuredocs.introspect.static.commands import UNREAD_OPTIONS
 from featuredocs.model import EndpointFact, ModelFact, ProjectFacts, ResponseField
 
 
@@ -39,11 +38,11 @@ def assert_same_models(live: ProjectFacts, static: ProjectFacts) -> None:
 
 
 def assert_same_commands(live: ProjectFacts, static: ProjectFacts) -> None:
-    """Project commands identical; other commands' options right, or marked unread.
+    """Project commands identical; other commands' options right, or marked incomplete.
 
     Options a command adds from data only the running project has (createsuperuser's
-    ``--username``, the test runner's options) cannot be read: such commands carry the
-    UNREAD_OPTIONS marker. Choices computed at run time (``tuple(connections)``) are None.
+    ``--username``, the test runner's options) cannot be read: such commands have
+    ``options_complete`` False. Choices computed at run time (``tuple(connections)``) are None.
     """
     assert [(c.name, c.app, c.project) for c in static.commands] == [
         (c.name, c.app, c.project) for c in live.commands]
@@ -51,13 +50,13 @@ def assert_same_commands(live: ProjectFacts, static: ProjectFacts) -> None:
         twin = static.command(command.name)
         assert twin is not None
         if command.project:
-            assert (twin.help, twin.location, twin.options) == (
-                command.help, command.location, command.options), command.name
+            assert (twin.help, twin.location, twin.options, twin.options_complete) == (
+                command.help, command.location, command.options, command.options_complete), command.name
             continue
         real = {o.flags: o for o in command.options if o.flags}
         read = {o.flags: o for o in twin.options if o.flags}
         assert set(read) <= set(real), command.name
-        if UNREAD_OPTIONS not in twin.options:
+        if twin.options_complete:
             assert set(read) == set(real), command.name
         for flags, option in read.items():
             assert option.default in (None, real[flags].default) or not real[flags].default, flags

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from featuredocs.introspect.static import collect_static
-from featuredocs.introspect.static.commands import UNREAD_OPTIONS
 from featuredocs.model import CommandFact, OptionFact, ProjectFacts
 from tests.introspect.static.trees import project_tree
 
@@ -99,13 +98,13 @@ def test_base_options_and_no_skip_checks_without_system_checks(facts: ProjectFac
     assert ("--skip-checks",) in {o.flags for o in _command(facts, "dynamic").options if o.base}
 
 
-def test_options_added_out_of_sight_leave_the_unread_marker(facts: ProjectFacts) -> None:
+def test_options_added_out_of_sight_leave_the_options_incomplete(facts: ProjectFacts) -> None:
     dynamic = _command(facts, "dynamic")
     assert [o.flags for o in _own(dynamic)] == [("--fast",)]
-    assert UNREAD_OPTIONS in dynamic.options
+    assert not dynamic.options_complete
     looped = _command(facts, "looped")
-    assert UNREAD_OPTIONS in looped.options
-    assert UNREAD_OPTIONS not in _command(facts, "sync").options
+    assert not looped.options_complete
+    assert _command(facts, "sync").options_complete
 
 
 def test_private_modules_are_not_commands_and_djangos_are(facts: ProjectFacts) -> None:

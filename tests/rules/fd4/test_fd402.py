@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from featuredocs.model import Span
 from featuredocs.rules.fd4_commands.fd402_option_not_accepted import OptionNotAccepted
 from tests.rules.fd4.facts import FACTS
@@ -56,3 +58,13 @@ def test_no_hint_from_the_shared_dashes_alone(parse):
 def test_flags_match_on_flags_not_dest(parse):
     page = parse(PAGE.replace("`-n`, `--dry-runn`", "`--dry-run`"))
     assert run_rule(OptionNotAccepted, page, FACTS) == []
+
+
+def test_silent_on_a_command_whose_options_are_not_all_known(parse):
+    # static mode could not follow every add_argument: `--dry-runn` may be a real flag
+    facts = dataclasses.replace(FACTS, commands=tuple(
+        dataclasses.replace(c, options_complete=c.name != "expire_orders") for c in FACTS.commands
+    ))
+    assert run_rule(OptionNotAccepted, parse(PAGE), facts) == []
+    findings = run_rule(OptionNotAccepted, parse(PAGE.replace("`--check`", "`--chek`")), facts)
+    assert [(f.code, f.span.line, f.span.column) for f in findings] == [("FD402", 15, 4)]

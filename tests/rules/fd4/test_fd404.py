@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from featuredocs.model import Span
 from featuredocs.rules.fd4_commands.fd404_invalid_invocation import InvalidInvocation
 from tests.rules.fd4.facts import FACTS
@@ -63,3 +65,11 @@ def test_fires_with_argparses_reason_at_the_culprit(parse):
 
 def test_silent_on_valid_and_illustrative_invocations(parse):
     assert run_rule(InvalidInvocation, parse(CLEAN), FACTS) == []
+
+
+def test_no_parsing_for_a_command_whose_options_are_not_all_known(parse):
+    facts = dataclasses.replace(FACTS, commands=tuple(
+        dataclasses.replace(c, options_complete=c.name != "expire_orders") for c in FACTS.commands
+    ))
+    findings = run_rule(InvalidInvocation, parse(PAGE), facts)
+    assert [(f.code, f.span.line) for f in findings] == [("FD404", 10), ("FD404", 11), ("FD404", 12)]

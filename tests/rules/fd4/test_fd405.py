@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from featuredocs.model import Span
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import UndocumentedOption
 from tests.rules.fd4.facts import FACTS
@@ -54,3 +56,18 @@ def test_silent_when_every_option_is_listed(parse):
 def test_silent_when_the_command_has_no_options_list(parse):
     page = parse("# Orders\n\n## Management Commands\n\n### expire_orders\n\nCancels orders.\n")
     assert run_rule(UndocumentedOption, page, FACTS) == []
+
+
+def test_the_options_read_of_an_incomplete_list_are_still_expected(parse):
+    # static mode read `--days`, `--dry-run` and `--batch-size` and missed others: the
+    # three are real, and nothing beyond them is asked for
+    facts = dataclasses.replace(FACTS, commands=tuple(
+        dataclasses.replace(c, options_complete=False) for c in FACTS.commands
+    ))
+    findings = run_rule(UndocumentedOption, parse(PAGE), facts)
+    assert [(f.code, f.span, f.message) for f in findings] == [
+        ("FD405", Span(7, 1, 7, 13),
+         "option `--batch-size` of `expire_orders` is not in its Options list"),
+        ("FD405", Span(13, 1, 13, 13),
+         "argument `path` of `export_orders` is not in its Options list"),
+    ]

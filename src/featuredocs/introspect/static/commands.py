@@ -5,10 +5,9 @@ in reverse ``INSTALLED_APPS`` order, so the first app that has a command wins. E
 gets the options ``BaseCommand`` adds (asked of Django when it can be imported; otherwise
 the documented list below), then its own from ``add_arguments``.
 
-Options that cannot be read from the source (added by code that is not followed) leave one
-marker option, :data:`UNREAD_OPTIONS`: a positional with action ``unread``, hidden from
-help and marked ``base``, so that pages are never told a real option does not exist and a
-parser rebuilt from the facts refuses to judge invocations of that command.
+When some options cannot be read from the source (added by code that is not followed), or
+the command's source is not at hand, the command's ``options_complete`` is False: pages are
+never told a real option does not exist, and its invocations are not judged.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ from featuredocs.introspect.static.values import is_known
 from featuredocs.model import CommandFact, OptionFact, SourceLocation
 
 CORE = "django.core"
-UNREAD_OPTIONS = OptionFact(dest="...", action="unread", help="==SUPPRESS==", base=True)
 
 #: ``BaseCommand().create_parser()``'s options, for when Django cannot be imported (5.x).
 FALLBACK_BASE_OPTIONS = (
@@ -123,19 +121,17 @@ def _command(index: ModuleIndex, classes: Classes, name: str, app_name: str, fol
     module = index.get(module_name) if folder is not None else None
     ref = classes.get(f"{module_name}.Command") if module is not None else None
     if ref is None:
-        return CommandFact(name, app_name, (*base, UNREAD_OPTIONS), project=project)
+        return CommandFact(name, app_name, base, project=project, options_complete=False)
     read = OptionReader(classes, ref, name).options()
-    own = list(read.options)
-    if not read.complete:
-        own.append(UNREAD_OPTIONS)
     rel = ref.module.rel
     return CommandFact(
         name=name,
         app=app_name,
-        options=(*_base_for(classes, ref, base), *own),
+        options=(*_base_for(classes, ref, base), *read.options),
         help=_help(classes, ref),
         project=project,
         location=SourceLocation(rel, ref.line()) if rel else None,
+        options_complete=read.complete,
     )
 
 

@@ -18,7 +18,9 @@ class OptionNotAccepted(Rule):
         Reads each documented command's Options list (``- `--batch-size`: …``) and
         checks every flag against the flags of the command's real argparse parser.
         Flags are compared as written, never by ``dest``: ``migrate --check`` stores
-        into ``check_unapplied`` and is still ``--check``.
+        into ``check_unapplied`` and is still ``--check``. A command whose options could
+        not all be read (static mode) is not checked: a flag missing from its facts may
+        still exist.
 
     Why is this bad?
         ``manage.py`` stops with ``unrecognized arguments`` when a reader uses the
@@ -51,7 +53,8 @@ class OptionNotAccepted(Rule):
             return
         claims = claims_for(page, ctx)
         for command in claims.listed_commands(ctx.facts):
-            yield from self._check_command(page, command, claims.options_for(command))
+            if command.options_complete:
+                yield from self._check_command(page, command, claims.options_for(command))
 
     def _check_command(
         self, page: Page, command: CommandFact, options: list[OptionClaim]

@@ -44,7 +44,8 @@ class InvalidInvocation(Rule):
         argparse's own reason: an unknown option, a bad choice, a value of the wrong
         type, a missing or an extra argument. Lines with placeholders (``[options]``,
         ``<path>``, ``...``, ``$VAR``) are illustrations and are not parsed, and an
-        upper-case word the parser refuses (``--days N``) is read as a metavar.
+        upper-case word the parser refuses (``--days N``) is read as a metavar. A
+        command whose options could not all be read (static mode) is not parsed.
 
     Why is this bad?
         The example is the part of the page people copy; when it fails they stop
@@ -76,7 +77,7 @@ class InvalidInvocation(Rule):
             return
         for invocation in claims_for(page, ctx).invocations:
             command = ctx.facts.command(invocation.name)
-            if command is None or invocation.illustrative:
+            if command is None or invocation.illustrative or not command.options_complete:
                 continue
             finding = self._check_invocation(page, command, invocation)
             if finding is not None:

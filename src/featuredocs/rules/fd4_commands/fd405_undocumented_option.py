@@ -47,7 +47,9 @@ class UndocumentedOption(Rule):
         (or Arguments) list, reports the command's options that the list does not
         mention. Options every command has (``--verbosity``, ``--settings``, …),
         ``--help`` and options hidden from ``--help`` are not expected. Pages that
-        document a command without an Options list are not checked.
+        document a command without an Options list are not checked. When the command's
+        options could not all be read (static mode), those that were read are real and
+        still expected; the others cannot be asked for.
 
     Why is this bad?
         An option missing from the list is an option nobody knows about; usually it was
