@@ -9,21 +9,21 @@ keeping a second opinion that could drift from the first.
 
 from __future__ import annotations
 
-from featuredocs.rules.fd3_models.fd305_undocumented_field import _documented_names as documented_field_names
-from featuredocs.rules.fd3_models.fd305_undocumented_field import _expected as field_expected
-from featuredocs.rules.fd3_models.fd306_undocumented_index import _expected as index_expected
-from featuredocs.rules.fd4_commands.fd403_stale_option_default import _option_fact as option_fact
+from featuredocs.rules.fd3_models.fd305_undocumented_field import documented_names as documented_field_names
+from featuredocs.rules.fd3_models.fd305_undocumented_field import expected as field_expected
+from featuredocs.rules.fd3_models.fd306_undocumented_index import expected as index_expected
+from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import (
-    _documented_names as documented_option_names,
+    documented_names as documented_option_names,
 )
-from featuredocs.rules.fd4_commands.fd405_undocumented_option import _is_documented as option_documented
-from featuredocs.rules.fd4_commands.fd405_undocumented_option import _needs_documenting as option_expected
+from featuredocs.rules.fd4_commands.fd405_undocumented_option import is_documented as option_documented
+from featuredocs.rules.fd4_commands.fd405_undocumented_option import needs_documenting as option_expected
 from featuredocs.rules.fd5_endpoints.fd502_method_not_allowed import _allowed as allowed_methods
 from featuredocs.rules.fd5_endpoints.fd503_query_parameter_not_accepted import _accepted as accepted_params
-from featuredocs.rules.fd6_config.claims import _required_word as required_word
-from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import _mismatch as required_mismatch
-from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import _mentioned as env_mentioned
-from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import _read_in as env_read_in
+from featuredocs.rules.fd6_config.claims import required_word
+from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import mismatch as required_mismatch
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import mentioned as env_mentioned
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import read_in as env_read_in
 
 __all__ = [
     "accepted_params", "allowed_methods", "documented_field_names", "documented_option_names", "env_mentioned",

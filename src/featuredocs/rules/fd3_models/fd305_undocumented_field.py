@@ -54,14 +54,14 @@ class UndocumentedField(Rule):
         documented: dict[str, set[str]] = {}
         for claim, model in resolved.found:
             names = documented.setdefault(model.label, set())
-            names.update(_documented_names(claim, model))
+            names.update(documented_names(claim, model))
         reported: set[str] = set()
         for claim, model in resolved.found:
             if claim.field_list is None or claim.partial_fields or model.label in reported:
                 continue
             reported.add(model.label)
             for field in model.fields:
-                if _expected(field) and field.name not in documented[model.label]:
+                if expected(field) and field.name not in documented[model.label]:
                     yield self.finding(
                         page,
                         claim.field_list,
@@ -72,8 +72,9 @@ class UndocumentedField(Rule):
                     )
 
 
-def _documented_names(claim: ModelClaim, model: ModelFact) -> set[str]:
-    """Field names the claim mentions, each also under its real name (``customer_id``)."""
+def documented_names(claim: ModelClaim, model: ModelFact) -> set[str]:
+    """Which fields a page's model claim counts as documented: the names it mentions, each
+    also under its real name (``customer_id``)."""
     names = {field.name for field in claim.fields} | set(claim.mentioned)
     for name in tuple(names):
         field = any_field(model, name)
@@ -82,7 +83,9 @@ def _documented_names(claim: ModelClaim, model: ModelFact) -> set[str]:
     return names
 
 
-def _expected(field: FieldFact) -> bool:
+def expected(field: FieldFact) -> bool:
+    """Whether a page's field list must name this field: one the model declares itself (not
+    a reverse, automatic or inherited one) in the project's own files."""
     if field.reverse or field.auto_created or field.inherited_from is not None:
         return False
     if field.field_class == "GenericForeignKey":

@@ -67,7 +67,7 @@ class UndocumentedIndex(Rule):
                 continue
             reported.add(model.label)
             for index in model.indexes:
-                if not _expected(index, model):
+                if not expected(index, model):
                     continue
                 if index.name in mentioned[model.label]:
                     continue
@@ -81,7 +81,9 @@ class UndocumentedIndex(Rule):
                 )
 
 
-def _expected(index: IndexFact, model: ModelFact) -> bool:
+def expected(index: IndexFact, model: ModelFact) -> bool:
+    """Whether a page's Indexes list must show this index: ``Meta`` indexes and constraints,
+    and ``db_index=True`` on a field that is not a relation."""
     if index.kind in _DOCUMENTED_KINDS:
         return True
     if index.kind != "db_index" or len(index.fields) != 1:

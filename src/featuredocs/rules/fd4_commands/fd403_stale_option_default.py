@@ -10,7 +10,9 @@ from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
 
 
-def _option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
+def option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
+    """Which of the command's options a documented item stands for: by flag, else by the
+    positional's name or metavar."""
     for flag in claim.flags:
         found = command.option(flag.text)
         if found is not None:
@@ -71,7 +73,7 @@ class StaleOptionDefault(Rule):
         self, page: Page, command: CommandFact, claims: list[OptionClaim]
     ) -> Iterator[Finding]:
         for claim in claims:
-            option = _option_fact(command, claim)
+            option = option_fact(command, claim)
             if claim.default is None or option is None:
                 continue
             if same_default(claim.default.text, option.default) is False:

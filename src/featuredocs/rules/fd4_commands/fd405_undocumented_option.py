@@ -13,15 +13,17 @@ _SUPPRESSED = "==SUPPRESS=="
 _WORD = re.compile(r"[\w-]+")
 
 
-def _needs_documenting(option: OptionFact) -> bool:
+def needs_documenting(option: OptionFact) -> bool:
+    """Whether a command's Options list must name this option."""
     # A sub-command's options are documented with the sub-command, in no fixed shape.
     if option.base or option.help == _SUPPRESSED or option.subcommand is not None:
         return False
     return action_name(option.action) not in {"help", "version"}
 
 
-def _documented_names(lists: list[OptionList]) -> set[str]:
-    """Every flag and positional the lists name, and every word they contain."""
+def documented_names(lists: list[OptionList]) -> set[str]:
+    """What counts as documented by these Options lists: every flag and positional they
+    name, and every word they contain."""
     names: set[str] = set()
     for found in lists:
         for claim in found.options:
@@ -32,7 +34,8 @@ def _documented_names(lists: list[OptionList]) -> set[str]:
     return names
 
 
-def _is_documented(option: OptionFact, names: set[str]) -> bool:
+def is_documented(option: OptionFact, names: set[str]) -> bool:
+    """Whether ``names`` (from :func:`documented_names`) document the option."""
     if option.positional:
         return bool({option.dest, option.metavar, option.dest.replace("_", "-")} & names)
     return any(flag in names for flag in option.flags)
@@ -95,9 +98,9 @@ class UndocumentedOption(Rule):
     def _check_command(
         self, page: Page, command: CommandFact, lists: list[OptionList]
     ) -> Iterator[Finding]:
-        names = _documented_names(lists)
+        names = documented_names(lists)
         for option in command.options:
-            if not _needs_documenting(option) or _is_documented(option, names):
+            if not needs_documenting(option) or is_documented(option, names):
                 continue
             shown = option.flags[-1] if option.flags else option.metavar or option.dest
             kind = "option" if option.flags else "argument"

@@ -121,7 +121,7 @@ def _block_vars(lines: tuple[CodeLine, ...], *, shell: bool) -> Iterator[EnvVarC
     for located in lines:
         comment = _COMMENT.match(located.text)
         if comment:
-            said = _required_word(comment.group("text"))
+            said = required_word(comment.group("text"))
             if said is not None:
                 group = said
             elif previous_blank:
@@ -144,7 +144,7 @@ def _assignment(located: CodeLine, group: bool | None, *, shell: bool) -> EnvVar
     if shell and re.search(r"\s", value) and not _quoted(match.group("rest")):
         return None  # `NAME=x command …`: a one-off prefix of a command, not a definition
     value_start = match.start("rest") + offset
-    said = _required_word(comment)
+    said = required_word(comment)
     required = said if said is not None else group
     is_default = required is False or bool(_DEFAULT_WORD.search(comment))
     placeholder = is_placeholder(value) or "$" in value
@@ -178,7 +178,9 @@ def _quoted(rest: str) -> bool:
     return rest[:1] in ("'", '"')
 
 
-def _required_word(text: str) -> bool | None:
+def required_word(text: str) -> bool | None:
+    """Whether the text calls a variable required (True) or optional (False); None when it
+    says neither."""
     match = _GROUP.search(text.strip())
     if match is None:
         return None
@@ -279,7 +281,7 @@ def _item_var(page: Page, item: ListItem) -> EnvVarClaim | None:
     if not ENV_NAME.fullmatch(code.text):
         return None
     words = item.source[item.source.find(code.text) + len(code.text) :]
-    required = _required_word(words.lstrip(" `*_:—-"))
+    required = required_word(words.lstrip(" `*_:—-"))
     value = value_span = None
     default = _ITEM_DEFAULT.search(item.source)
     if default and not is_placeholder(default.group("value")):

@@ -53,13 +53,14 @@ class RequiredFlagMismatch(Rule):
             var = ctx.facts.env_var(claim.name)
             if var is None or claim.required is None:
                 continue
-            message = _mismatch(claim.name, claim.required, var)
+            message = mismatch(claim.name, claim.required, var)
             if message is not None:
                 where = f" ({var.locations[0]})" if var.locations else ""
                 yield self.finding(page, claim.span, message, hint=_hint(claim.name, var) + where)
 
 
-def _mismatch(name: str, documented_required: bool, var: EnvVarFact) -> str | None:
+def mismatch(name: str, documented_required: bool, var: EnvVarFact) -> str | None:
+    """Why the documented required/optional flag disagrees with the code; None when it agrees."""
     code_optional = var.has_default and not var.required
     code_required = var.required and not var.has_default
     if documented_required and code_optional:

@@ -59,8 +59,8 @@ class UndocumentedEnvironmentVariable(Rule):
         if not apps:
             return
         for var in ctx.facts.env_vars:
-            where = _read_in(var, apps)
-            if where is None or var.name in claims.env_names or _mentioned(page, var.name):
+            where = read_in(var, apps)
+            if where is None or var.name in claims.env_names or mentioned(page, var.name):
                 continue
             default = f" (default `{shown(var.name, var.default)}`)" if var.default is not None else ""
             yield self.finding(
@@ -71,7 +71,8 @@ class UndocumentedEnvironmentVariable(Rule):
             )
 
 
-def _read_in(var: EnvVarFact, apps: tuple[AppFact, ...]) -> SourceLocation | None:
+def read_in(var: EnvVarFact, apps: tuple[AppFact, ...]) -> SourceLocation | None:
+    """Where a feature's apps read the variable (which makes it the feature's); None if they do not."""
     for location in var.locations:
         for app in apps:
             folder = app.path.rstrip("/") + "/"
@@ -80,5 +81,6 @@ def _read_in(var: EnvVarFact, apps: tuple[AppFact, ...]) -> SourceLocation | Non
     return None
 
 
-def _mentioned(page: Page, name: str) -> bool:
+def mentioned(page: Page, name: str) -> bool:
+    """Whether the page names the variable anywhere, as a whole word."""
     return re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", page.text) is not None
