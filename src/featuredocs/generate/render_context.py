@@ -104,6 +104,9 @@ def _caching(section: TemplateSection, ctx: RenderContext) -> list[str]:
     return block(*parts)
 
 
+NEVER_EXPIRES = "never"  # a TTL group of its own: stored with timeout=None
+
+
 def _keys_by_ttl(keys: tuple[CacheKeyFact, ...]) -> dict[int | str | None, list[CacheKeyFact]]:
     """One key per pattern (its TTL from the call that stores it), grouped by TTL."""
     by_pattern: dict[str, CacheKeyFact] = {}
@@ -114,19 +117,23 @@ def _keys_by_ttl(keys: tuple[CacheKeyFact, ...]) -> dict[int | str | None, list[
     groups: dict[int | str | None, list[CacheKeyFact]] = {}
     for key in by_pattern.values():
         ttl: int | str | None = key.timeout if key.timeout is not None else key.timeout_source
+        if key.never_expires:
+            ttl = NEVER_EXPIRES
         groups.setdefault(ttl, []).append(key)
     return groups
 
 
 def _stores(key: CacheKeyFact) -> bool:
-    return key.timeout is not None or key.timeout_source is not None
+    return key.timeout is not None or key.timeout_source is not None or key.never_expires
 
 
 def _cache_block(keys: list[CacheKeyFact], ttl: int | str | None) -> list[str]:
     names = _key_names(keys)
     code = [f"{name} = {key.raw}" for name, key in zip(names, keys, strict=True)]
     lines = block(["**Cache Keys:**", *fenced("python", code)])
-    if isinstance(ttl, int):
+    if ttl == NEVER_EXPIRES:
+        lines += ["", "**TTL**: none (entries never expire)"]
+    elif isinstance(ttl, int):
         lines += ["", f"**TTL**: {duration_text(ttl)}"]
     elif isinstance(ttl, str):
         lines += ["", f"**TTL**: set by `{ttl}`"]

@@ -33,8 +33,8 @@ def option_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sync
     claims = claims_for(page, ctx)
     for name in dict.fromkeys(found.command for found in claims.option_lists):
         command = ctx.facts.command(name)
-        if command is None:
-            continue
+        if command is None or not command.options_complete:
+            continue  # unknown, or options the facts could not all read: nothing is certain
         lists = claims.lists_for(command)
         for position, found in enumerate(lists):
             change = _refresh(page, command, found, lists, scope, complete=position == 0)

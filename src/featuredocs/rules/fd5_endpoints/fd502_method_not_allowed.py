@@ -51,7 +51,7 @@ class MethodNotAllowed(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for claim, resolution in resolutions_for(page, ctx).items():
-            allowed = _allowed(resolution)
+            allowed = allowed_methods(resolution)
             if allowed is None:
                 continue
             yield from self._check_claim(page, claim, resolution, allowed)
@@ -73,7 +73,7 @@ class MethodNotAllowed(Rule):
             )
 
 
-def _allowed(resolution: Resolution) -> tuple[str, ...] | None:
+def allowed_methods(resolution: Resolution) -> tuple[str, ...] | None:
     """The methods any of the matching endpoints accepts; None when any is unknown."""
     if not resolution.endpoints:
         return None

@@ -60,7 +60,7 @@ class QueryParameterNotAccepted(Rule):
         for param in claims_for(page, ctx).query_params:
             resolution = resolutions.get(param.endpoint)
             endpoint = resolution.endpoint if resolution is not None else None
-            accepted = _accepted(endpoint) if endpoint is not None else None
+            accepted = accepted_params(endpoint) if endpoint is not None else None
             if endpoint is None or accepted is None or param.name.text in accepted:
                 continue
             yield self.finding(
@@ -71,7 +71,7 @@ class QueryParameterNotAccepted(Rule):
             )
 
 
-def _accepted(endpoint: EndpointFact) -> frozenset[str] | None:
+def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
     """The parameters the endpoint reads, or None when they cannot be known."""
     names = frozenset(param.name for param in endpoint.query_params)
     if endpoint.framework == "drf":
