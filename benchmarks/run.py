@@ -12,6 +12,7 @@ table and writes ``benchmarks/results/latest.json`` and ``latest.md``.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shlex
 import shutil
 import sys
@@ -45,20 +46,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"scale {scale:g}: {generated.pages} pages, {generated.models} models, "
                   f"{generated.endpoints} endpoints ...", file=sys.stderr, flush=True)
             results.append(measure_scale(generated, scale, repeats, code))
-    command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
-    print(write(results, command.strip()))
+        command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+        print(write(results, command.strip()))
     clean = all(r.drifts_found == r.drifts_expected and not r.unexpected for r in results)
     return 0 if clean else 1
 
 
 def _snapshot(folder: Path) -> Path:
-    """A copy of the featuredocs package being benchmarked: edits made to the working
-    tree during a long run would otherwise change featuredocs' identity between runs
-    (and so its cache keys), turning warm runs cold."""
-    import featuredocs
-
-    shutil.copytree(Path(featuredocs.__file__).parent, folder / "featuredocs",
+    """A copy of the featuredocs package being benchmarked, imported by this process and
+    every child: edits made to the working tree during a long run would otherwise change
+    featuredocs' identity between runs (and so its cache keys), turning warm runs cold."""
+    spec = importlib.util.find_spec("featuredocs")  # finds it without importing it
+    assert spec is not None and spec.origin is not None, "featuredocs is not installed"
+    assert "featuredocs" not in sys.modules, "the snapshot must be taken before the first import"
+    shutil.copytree(Path(spec.origin).parent, folder / "featuredocs",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(folder))
     return folder
 
 

@@ -81,3 +81,12 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(shop, capsys):
     assert json.loads(capsys.readouterr().out)["findings"] == clean
     assert main(["check", "--root", str(shop), "--docs", str(shop / "docs-drifted"), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out)["findings"] == clean
+
+
+def test_featuredocs_workers_sets_the_number_of_processes(monkeypatch):
+    monkeypatch.setenv("FEATUREDOCS_WORKERS", "3")
+    assert parallel.available_workers() == 3
+    monkeypatch.setenv("FEATUREDOCS_WORKERS", "0")
+    assert parallel.available_workers() == 1
+    monkeypatch.delenv("FEATUREDOCS_WORKERS")
+    assert 1 <= parallel.available_workers() <= parallel.cores()

@@ -4,6 +4,12 @@ setting Django up, and a changed one recomputes only what the change can affect.
 Stored under the project (``.featuredocs_cache/``, or ``cache-dir`` in the
 configuration), in a folder that ignores itself in git. ``incremental_check`` is the
 entry point; ``use_cache=False`` gives the same results without reading or writing it.
+
+What a page's findings are keyed on is what page-scope rules may read: the page itself,
+the facts, the template, the configuration, the docs file list, the anchors of the pages
+it links to with a ``#fragment``, and the files it links to. A rule that reads more of
+other pages must be a docset-scope rule (those see every page's title, headings, links,
+suppressions and front matter, and re-run when any of these change anywhere).
 """
 
 from featuredocs.cache.run import CacheStats, IncrementalCheck, cache_folder, incremental_check

@@ -15,6 +15,7 @@ An edit that keeps both size and nanosecond mtime is not noticed (as with git's 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -34,7 +35,7 @@ _DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
 Stamps = dict[str, tuple[int, int, str]]  # rel path -> (size, mtime_ns, content digest)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FactsEntry:
     """The small half of a cached facts entry: enough to decide a hit."""
 
@@ -166,8 +167,7 @@ class FactsCache:
         elif self._entry is not None and self._entry.sources != self._stamps:
             # Same contents under new stamps (a touch, a checkout): spare the next run
             # the hashing.
-            self._entry.sources = self._stamps
-            self._store.write(self._meta, self._entry)
+            self._store.write(self._meta, dataclasses.replace(self._entry, sources=self._stamps))
 
     def _read(self, load: Callable[[], ProjectFacts | None]) -> ProjectFacts | None:
         data = self._store.read(self._data)

@@ -145,39 +145,55 @@ class _Run:
             rel: digest(common, self.contents[rel], dependencies(cache.records[rel], cache.records))
             for rel in self.texts if rel in wanted
         }
-        found = {rel: cache.result(rel, key) for rel, key in keys.items()}
         views = tuple((rel, cache.records[rel].view) for rel in self.texts)
-        docset_key = digest(common, views, tuple(sorted(wanted)))
-        docset_found = cache.result(_DOCSET, docset_key) if plan.docset else ()
-        stale = [rel for rel, findings in found.items() if findings is None]
+        keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
+        found = {rel: cache.result(rel, key) for rel, key in keys.items()}
+        if not plan.docset:
+            found[_DOCSET] = ()
+        self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
         docset = self._plain_docset()
-        if stale or docset_found is None:
-            docset = self._full_docset(cache, stale, every_page=docset_found is None)
-            ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
-                               feature_pages(docset, self.config))
-            runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
-            if docset_found is None:  # first: what they work out is shared with the workers
-                with self._timed("docset rules"):
-                    docset_found = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
-                cache.remember(_DOCSET, docset_key, docset_found)
-                self.stats.docset_rules_run = True
-            with self._timed("rules"):
-                for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
-                    found[rel] = findings
-                    cache.remember(rel, keys[rel], findings)
-        self.stats.checked, self.stats.reused = len(stale), len(found) - len(stale)
+        if any(findings is None for findings in found.values()):
+            docset = self._recheck(cache, found, keys, facts, plan, wanted)
         with self._timed("save"):
             cache.keep_only({*self.texts, _DOCSET})
             self._save(cache, facts_cache)
         page_found = [f for rel in self.texts for f in found.get(rel) or ()]
         return CheckResult(
-            findings=in_report_order([*page_found, *docset_found]),
+            findings=in_report_order([*page_found, *(found[_DOCSET] or ())]),
             docset=docset,
             page_errors=tuple(e for e in self.errors if not paths or _under(e.path, paths)),
             rules_run=plan.run,
             checked=wanted,
             skipped_for_facts=plan.skipped,
         )
+
+    def _recheck(
+        self,
+        cache: PageCache,
+        found: dict[str, tuple[Finding, ...] | None],
+        keys: dict[str, str],
+        facts: Facts,
+        plan: _RulePlan,
+        wanted: frozenset[str],
+    ) -> DocSet:
+        """Run the rules whose findings are missing from ``found``, fill them in, remember
+        them; the docs as the rules saw them."""
+        stale = [rel for rel, findings in found.items() if findings is None and rel != _DOCSET]
+        docset = self._full_docset(cache, stale, every_page=found[_DOCSET] is None)
+        ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
+                           feature_pages(docset, self.config))
+        runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
+        if found[_DOCSET] is None:  # first: what they work out is shared with the workers
+            with self._timed("docset rules"):
+                found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
+            cache.remember(_DOCSET, keys[_DOCSET], found[_DOCSET])
+            self.stats.docset_rules_run = True
+        with self._timed("rules"):
+            for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
+                found[rel] = findings
+                cache.remember(rel, keys[rel], findings)
+        self.stats.checked = len(stale)
+        return docset
 
     @contextmanager
     def _timed(self, phase: str) -> Iterator[None]:
