@@ -5,32 +5,14 @@ from __future__ import annotations
 from io import StringIO
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from featuredocs.coverage.inventory import KINDS, SHORT_NAMES
 from featuredocs.coverage.measure import Count, CoverageReport
+from featuredocs.report.text import fixed_console
 
 WIDTH = 120
-
-
-def _console(buffer: StringIO, color: bool) -> Console:
-    # Fixed here rather than guessed from the environment: the same report gives the same
-    # bytes everywhere, and colour is the caller's decision (a terminal, not a file).
-    return Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        force_jupyter=False,
-        force_interactive=False,
-        legacy_windows=False,
-        width=WIDTH,
-        markup=False,
-        emoji=False,
-        highlight=False,
-    )
 
 
 def _style(count: Count) -> str:
@@ -82,7 +64,7 @@ def _cell(count: Count) -> Text:
 
 def render_text(report: CoverageReport, *, color: bool = False) -> str:
     buffer = StringIO()
-    console = _console(buffer, color)
+    console = fixed_console(buffer, color, WIDTH)
     console.print(_kinds_table(report))
     console.print(_apps_table(report))
     if report.undocumented:

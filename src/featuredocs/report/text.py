@@ -46,7 +46,7 @@ def render_text(
     stats: RunStats | None = None,
 ) -> str:
     buffer = StringIO()
-    console = _console(buffer, color)
+    console = fixed_console(buffer, color, WIDTH)
     for index, finding in enumerate(findings):
         if index:
             console.print()
@@ -58,7 +58,7 @@ def render_text(
     return buffer.getvalue()
 
 
-def _console(buffer: StringIO, color: bool) -> Console:
+def fixed_console(buffer: StringIO, color: bool, width: int) -> Console:
     # Everything that rich would otherwise guess from the environment is fixed here, so the
     # same findings give the same bytes on every machine; colour is the caller's decision.
     return Console(
@@ -69,7 +69,7 @@ def _console(buffer: StringIO, color: bool) -> Console:
         force_jupyter=False,
         force_interactive=False,
         legacy_windows=False,
-        width=WIDTH,
+        width=width,
         markup=False,
         emoji=False,
         highlight=False,
