@@ -1,14 +1,18 @@
 """The subcommands, defined once and served by two doors: the ``featuredocs`` console
 script and ``python manage.py featuredocs``.
+
+Each subcommand's arguments live in :mod:`featuredocs.commands.arguments`; what it does
+lives in its own module, imported only when that subcommand runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from featuredocs.commands import check, coverage, facts, index, new, rules, sync
+from featuredocs.commands import arguments
 
 
 @dataclass(frozen=True)
@@ -16,18 +20,27 @@ class Subcommand:
     name: str
     help: str
     configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    runner: str  # "module:function", imported when the subcommand runs
+
+    def run(self, args: argparse.Namespace) -> int:
+        module, function = self.runner.split(":")
+        return getattr(importlib.import_module(module), function)(args)  # type: ignore[no-any-return]
 
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (
-    Subcommand("check", "check the pages against the template and the project", check.configure, check.run),
-    Subcommand("facts", "print what featuredocs reads from the project, as JSON", facts.configure, facts.run),
-    Subcommand("rules", "list every rule", rules.configure_list, rules.run_list),
-    Subcommand("rule", "explain one rule", rules.configure_one, rules.run_one),
-    Subcommand("new", "write a feature page from the code", new.configure, new.run),
-    Subcommand("sync", "refresh the parts of existing pages that come from the code", sync.configure, sync.run),
-    Subcommand("index", "write the documentation index, commands.md and api.md", index.configure, index.run),
-    Subcommand("coverage", "how much of the project the pages document", coverage.configure, coverage.run),
+    Subcommand("check", "check the pages against the template and the project", arguments.check,
+               "featuredocs.commands.check:run"),
+    Subcommand("facts", "print what featuredocs reads from the project, as JSON", arguments.facts,
+               "featuredocs.commands.facts:run"),
+    Subcommand("rules", "list every rule", arguments.rules, "featuredocs.commands.rules:run_list"),
+    Subcommand("rule", "explain one rule", arguments.rule, "featuredocs.commands.rules:run_one"),
+    Subcommand("new", "write a feature page from the code", arguments.new, "featuredocs.commands.new:run"),
+    Subcommand("sync", "refresh the parts of existing pages that come from the code", arguments.sync,
+               "featuredocs.commands.sync:run"),
+    Subcommand("index", "write the documentation index, commands.md and api.md", arguments.index,
+               "featuredocs.commands.index:run"),
+    Subcommand("coverage", "how much of the project the pages document", arguments.coverage,
+               "featuredocs.commands.coverage:run"),
 )
 
 

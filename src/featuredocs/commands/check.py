@@ -4,10 +4,9 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
 from featuredocs.cache import incremental_check
-from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.commands.common import config_from
 from featuredocs.engine import load_docs, run_check, select_pages
 from featuredocs.errors import UsageError
 from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
@@ -15,20 +14,7 @@ from featuredocs.markdown.load import display_path
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_USAGE, exit_code
 from featuredocs.project import load_facts
-from featuredocs.report import FORMATS, RunStats, render
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="pages or folders to report on (default: all)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
-    parser.add_argument("--select", help="comma-separated codes or families to run (default: ALL)")
-    parser.add_argument("--ignore", help="comma-separated codes or families to skip")
-    parser.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
-    parser.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing (exit 1 if there is one)")
-    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (.featuredocs_cache/ or cache-dir)")
-    add_project_options(parser)
+from featuredocs.report import RunStats, render
 
 
 def run(args: argparse.Namespace) -> int:

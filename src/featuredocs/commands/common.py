@@ -1,20 +1,10 @@
-"""Options shared by the subcommands that read the project."""
+"""The configuration a subcommand runs with: the config file, overridden by its options."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from featuredocs.config import MODES, Config, load_config
-
-
-def add_project_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("project")
-    group.add_argument("--root", type=Path, help="project root (default: nearest manage.py or configured pyproject.toml)")
-    group.add_argument("--docs", type=Path, help="docs folder (default: docs/ under the root)")
-    group.add_argument("--settings", help="Django settings module (default: as Django finds it)")
-    group.add_argument("--mode", choices=MODES, help="live: import the project; static: read its source; auto (default): live, else static")
-    group.add_argument("--template", type=Path, help="the page template (default: featuredocs' own)")
+from featuredocs.config import Config, load_config
 
 
 def config_from(args: argparse.Namespace) -> Config:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.commands.common import config_from
 from featuredocs.coverage import coverage_report, should_fail_under
 from featuredocs.coverage.report_html import render_html
 from featuredocs.coverage.report_json import render_json
@@ -16,26 +15,6 @@ from featuredocs.errors import UsageError
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 from featuredocs.project import load_facts
-
-FORMATS = ("text", "json", "html")
-
-
-def _percentage(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 100, not {value!r}") from None
-    if not 0 <= number <= 100:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 100, not {value!r}")
-    return number
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
-    parser.add_argument("--fail-under", type=_percentage, metavar="N",
-                        help="exit 1 when the total is below N percent (default: `fail-under` in config)")
-    add_project_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

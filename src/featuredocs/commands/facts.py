@@ -4,13 +4,9 @@ import argparse
 import json
 import sys
 
-from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.project import load_facts
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    add_project_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

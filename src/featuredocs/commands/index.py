@@ -5,21 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.generate.index_run import plan_index
 from featuredocs.output import atomic_write
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 from featuredocs.project import load_facts
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true",
-                      help="write nothing; exit 1 when a file would change")
-    mode.add_argument("--diff", action="store_true",
-                      help="write nothing; print what would change as a unified diff")
-    add_project_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

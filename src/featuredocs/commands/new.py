@@ -6,26 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.generate.new import NewPage, page_path, render_new_page
 from featuredocs.markdown.load import display_path
 from featuredocs.output import atomic_write
 from featuredocs.project import load_facts
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help="the page's file name without .md: docs/features/NAME.md")
-    parser.add_argument("--app", required=True, help="the app the feature lives in (label)")
-    parser.add_argument("--model", action="append", default=[], metavar="MODEL",
-                        help="document this model (repeatable; default: every model of the app)")
-    parser.add_argument("--command", action="append", default=[], metavar="COMMAND",
-                        help="document this command (repeatable; default: the app's commands)")
-    parser.add_argument("--url-prefix", metavar="PATH",
-                        help="document the endpoints under PATH (default: the app's endpoints)")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing page")
-    parser.add_argument("--stdout", action="store_true", help="print the page instead of writing it")
-    add_project_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,18 +6,10 @@ from featuredocs.errors import UsageError
 from featuredocs.rules.registry import all_rules, rule_for
 
 
-def configure_list(parser: argparse.ArgumentParser) -> None:
-    pass
-
-
 def run_list(args: argparse.Namespace) -> int:
     for rule in all_rules():
         print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
     return 0
-
-
-def configure_one(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", help="a rule code such as FD302")
 
 
 def run_one(args: argparse.Namespace) -> int:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from featuredocs.commands.common import add_project_options, config_from
+from featuredocs.commands.common import config_from
 from featuredocs.engine import load_docs, select_pages
 from featuredocs.errors import UsageError
 from featuredocs.fix.apply import write_changes
@@ -15,13 +14,6 @@ from featuredocs.fix.sync import sync
 from featuredocs.markdown.load import display_path
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from featuredocs.project import load_facts
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="pages or folders to sync (default: every feature page)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any page would change")
-    parser.add_argument("--diff", action="store_true", help="print the changes as a unified diff; write nothing (exit 1 if there is one)")
-    add_project_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,12 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from featuredocs.model import Finding
-from featuredocs.report.github import render_github
-from featuredocs.report.jsonfmt import render_json
-from featuredocs.report.junit import render_junit
-from featuredocs.report.sarif import render_sarif
 from featuredocs.report.stats import Counts, RunStats
-from featuredocs.report.text import render_text
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 
@@ -35,14 +30,25 @@ def render(
     line; ``color`` only affects ``text``.
     """
     ordered = sorted(findings, key=lambda finding: finding.sort_key)
+    # Each format imports its renderer when asked for: a JSON report never loads rich.
     if fmt == "text":
+        from featuredocs.report.text import render_text
+
         return render_text(ordered, sources=sources, color=color, stats=stats)
     if fmt == "json":
+        from featuredocs.report.jsonfmt import render_json
+
         return render_json(ordered, stats=stats)
     if fmt == "sarif":
+        from featuredocs.report.sarif import render_sarif
+
         return render_sarif(ordered, sources=sources, stats=stats)
     if fmt == "github":
+        from featuredocs.report.github import render_github
+
         return render_github(ordered)
     if fmt == "junit":
+        from featuredocs.report.junit import render_junit
+
         return render_junit(ordered, stats=stats)
     raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
