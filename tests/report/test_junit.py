@@ -20,17 +20,21 @@ def test_gold_junit_report() -> None:
     assert_gold("report.junit.xml", scrub(render(sample_findings(), "junit", stats=stats)))
 
 
-def test_one_suite_per_page_one_failing_case_per_finding() -> None:
+def test_one_suite_per_page_one_case_per_finding_failing_unless_info() -> None:
     findings = sample_findings()
     root = parse(render(findings, "junit", stats=RunStats(pages=(ORDERS, EXPIRY, CLEAN))))
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "4", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "3", "0")
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert list(suites) == sorted([ORDERS, EXPIRY, CLEAN])
     expiry = suites[EXPIRY]
-    assert (expiry.get("tests"), expiry.get("failures")) == ("3", "3")
+    assert (expiry.get("tests"), expiry.get("failures")) == ("3", "2")
     names = [case.get("name") for case in expiry.findall("testcase")]
     assert names == ["FD105 at 1:1", "FD604 at 3:28", "FD403 at 6:42"]
+    info = expiry.findall("testcase")[1]
+    assert info.find("failure") is None
+    output = info.find("system-out")
+    assert output is not None and output.text is not None and "FD604 [info]" in output.text
     failure = expiry.find("testcase/failure")
     assert failure is not None
     assert failure.get("type") == "FD105"
@@ -81,7 +85,8 @@ def test_elapsed_time_is_reported_when_known() -> None:
     assert parse(render([], "junit", stats=RunStats(elapsed_seconds=1.5))).get("time") == "1.500"
 
 
-@given(st.text(), st.text(min_size=1))
-def test_any_text_gives_well_formed_xml(message: str, path: str) -> None:
-    root = parse(render([Finding("FD302", Severity.INFO, path, Span.at(1), message)], "junit"))
-    assert root.find("testsuite/testcase/failure") is not None
+@given(st.text(), st.text(min_size=1), st.sampled_from(list(Severity)))
+def test_any_text_gives_well_formed_xml(message: str, path: str, severity: Severity) -> None:
+    root = parse(render([Finding("FD302", severity, path, Span.at(1), message)], "junit"))
+    shown = "system-out" if severity is Severity.INFO else "failure"
+    assert root.find(f"testsuite/testcase/{shown}") is not None

@@ -1,7 +1,9 @@
 """JUnit XML, for CI systems that show test reports: one test suite per page.
 
-Each finding is a failing test case; a page named in ``RunStats.pages`` with no findings
-gets one passing case, so the report lists every page checked.
+Each error or warning is a failing test case. An info finding is a passing case that
+carries its text as output: it is advice, and no CI should go red over it. A page named in
+``RunStats.pages`` with no findings gets one passing case, so the report lists every page
+checked.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from featuredocs.model import Finding
+from featuredocs.model import Finding, Severity
 from featuredocs.report.snippet import REPLACEMENT
 from featuredocs.report.stats import RunStats
 
@@ -23,7 +25,7 @@ def render_junit(findings: Sequence[Finding], *, stats: RunStats | None = None) 
         "testsuites",
         name="featuredocs",
         tests=str(sum(max(len(found), 1) for found in by_page.values())),
-        failures=str(len(findings)),
+        failures=str(_failures(findings)),
         errors="0",
     )
     if stats.elapsed_seconds is not None:
@@ -46,7 +48,7 @@ def _suite(page: str, found: list[Finding]) -> ET.Element:
         "testsuite",
         name=xml_text(page),
         tests=str(max(len(found), 1)),
-        failures=str(len(found)),
+        failures=str(_failures(found)),
         errors="0",
         skipped="0",
     )
@@ -67,11 +69,18 @@ def _case(finding: Finding) -> ET.Element:
         file=path,
         line=str(span.line),
     )
+    if finding.severity is Severity.INFO:
+        ET.SubElement(case, "system-out").text = xml_text(_details(finding))
+        return case
     failure = ET.SubElement(
         case, "failure", message=xml_text(finding.message), type=xml_text(finding.code)
     )
     failure.text = xml_text(_details(finding))
     return case
+
+
+def _failures(findings: Sequence[Finding]) -> int:
+    return sum(1 for finding in findings if finding.severity is not Severity.INFO)
 
 
 def _details(finding: Finding) -> str:
