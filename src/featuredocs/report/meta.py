@@ -27,10 +27,6 @@ class RuleInfo:
     help_markdown: str
     known: bool
 
-    @property
-    def help_uri(self) -> str:
-        return f"{HOMEPAGE}#{self.code.lower()}"
-
 
 def rule_info(code: str, severity: Severity = Severity.ERROR) -> RuleInfo:
     """Metadata for ``code``; ``severity`` is the default when no rule has the code."""

@@ -86,8 +86,9 @@ def _descriptor(rule: RuleInfo) -> dict[str, Any]:
     if rule.known:
         if rule.description:
             descriptor["fullDescription"] = {"text": rule.description}
+        # No helpUri: there is no page per rule to point at, and `help` carries the
+        # whole explanation that `featuredocs rule CODE` prints.
         descriptor["help"] = {"text": rule.explanation, "markdown": rule.help_markdown}
-        descriptor["helpUri"] = rule.help_uri
     return descriptor
 
 
