@@ -10,12 +10,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from featuredocs.introspect.imports import (
-    call_argument,
-    imported_names,
-    qualified_name,
-    string_constant,
-)
+from featuredocs.introspect.imports import call_argument, qualified_name, string_constant
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import EnvVarFact, SourceLocation
 from featuredocs.secrets import looks_secret, mask_text
@@ -92,14 +87,29 @@ def _read_order(read: EnvRead) -> tuple[bool, str, int]:
 
 
 def env_reads(source: SourceFile) -> list[EnvRead]:
-    scanner = _Scanner(source)
-    return scanner.scan()
+    if not _may_read_env(source.names):
+        return []
+    return _Scanner(source).scan()
+
+
+#: Every reader is reached through an import from one of these packages.
+_READER_PACKAGES = frozenset({"os", "environ", "decouple"})
+
+
+def _may_read_env(names: dict[str, str]) -> bool:
+    """Whether the module imports a reader at all: most modules do not, and need no walk."""
+    for local, dotted in names.items():
+        if dotted.partition(".")[0] in _READER_PACKAGES:
+            return True
+        if local == "env" and dotted.endswith(".env"):
+            return True
+    return False
 
 
 class _Scanner:
     def __init__(self, source: SourceFile) -> None:
         self.source = source
-        self.names = imported_names(source.tree, source.module, source.is_package)
+        self.names = source.names
         self.env_objects: dict[str, dict[str, tuple[str | None, ast.expr | None]]] = {}
         self.decouple_objects: set[str] = set()
         self.scheme_calls: list[ast.Call] = []

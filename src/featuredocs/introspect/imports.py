@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 
+from featuredocs.introspect.parsed import statements
+
 
 def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str | None:
     """The absolute name of ``from <level dots><target> import …`` inside ``module``."""
@@ -27,7 +29,7 @@ def resolve_relative(module: str, is_package: bool, level: int, target: str | No
 def imported_names(tree: ast.Module, module: str = "", is_package: bool = False) -> dict[str, str]:
     """Local name → dotted name it was imported as, for every import in the module."""
     names: dict[str, str] = {}
-    for node in ast.walk(tree):
+    for node in statements(tree):  # imports are statements: the expressions need no visit
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:

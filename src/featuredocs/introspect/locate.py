@@ -1,25 +1,20 @@
 """Where classes and their attributes are written, from the AST of their source files.
 
-Live objects know their module; the AST knows lines. ``Locator`` joins the two, caching one
-parse per file, and decides which modules are the project's own code.
+Live objects know their module; the AST knows lines. ``Locator`` joins the two, with each
+file parsed once and each class body indexed once, and decides which modules are the
+project's own code.
 """
 
 from __future__ import annotations
 
 import ast
-import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from featuredocs.introspect.sources import (
-    is_project_path,
-    parse_source,
-    relative_path,
-    source_lines,
-    source_segment,
-)
+from featuredocs.introspect.parsed import ParsedFile, parsed_file, per_run
+from featuredocs.introspect.sources import is_project_path, relative_path
 from featuredocs.model import SourceLocation
 
 
@@ -67,29 +62,34 @@ def assigned_names(statement: ast.stmt) -> list[str]:
 
 def body_assignment(node: ast.ClassDef, name: str) -> ast.stmt | None:
     """The statement in a class body that assigns ``name``, the last one if several."""
-    found: ast.stmt | None = None
+    return body_assignments(node).get(name)
+
+
+@per_run
+def body_assignments(node: ast.ClassDef) -> dict[str, ast.stmt]:
+    """Each name a class body assigns or defines, to the last statement that does."""
+    found: dict[str, ast.stmt] = {}
     for statement in node.body:
-        if isinstance(statement, ast.Assign | ast.AnnAssign) and name in assigned_names(statement):
-            found = statement
+        if isinstance(statement, ast.Assign | ast.AnnAssign):
+            for name in assigned_names(statement):
+                found[name] = statement
         elif isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            if statement.name == name:
-                found = statement
+            found[statement.name] = statement
     return found
 
 
 @dataclass
 class ParsedModule:
     path: Path
-    tree: ast.Module
-    text: str
+    file: ParsedFile
     classes: dict[str, ast.ClassDef]
 
-    def segment(self, node: ast.AST) -> str:
-        return source_segment(self.lines, node) or ast.unparse(node)
+    @property
+    def tree(self) -> ast.Module:
+        return self.file.tree
 
-    @functools.cached_property
-    def lines(self) -> list[str]:
-        return source_lines(self.text)
+    def segment(self, node: ast.AST) -> str:
+        return self.file.segment(node)
 
 
 @dataclass
@@ -99,6 +99,7 @@ class Locator:
     root: Path
     _parsed: dict[Path, ParsedModule | None] = field(default_factory=dict)
     _project_modules: dict[str, bool] = field(default_factory=dict)
+    _modules: dict[str, ParsedModule | None] = field(default_factory=dict)
 
     def module_file(self, module_name: str) -> Path | None:
         module = sys.modules.get(module_name)
@@ -121,14 +122,16 @@ class Locator:
         if path is None:
             return None
         if path not in self._parsed:
-            result = parse_source(path)
-            self._parsed[path] = (
-                ParsedModule(path, result[0], result[1], class_index(result[0])) if result else None
-            )
+            found = parsed_file(path)
+            self._parsed[path] = ParsedModule(path, found, class_index(found.tree)) if found else None
         return self._parsed[path]
 
     def class_node(self, cls: type) -> tuple[ParsedModule, ast.ClassDef] | None:
-        parsed = self.parsed(self.module_file(cls.__module__))
+        module = cls.__module__
+        try:
+            parsed = self._modules[module]
+        except KeyError:
+            parsed = self._modules[module] = self.parsed(self.module_file(module))
         if parsed is None:
             return None
         node = parsed.classes.get(cls.__qualname__)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from featuredocs.introspect.imports import imported_names, qualified_name
+from featuredocs.introspect.imports import qualified_name
 from featuredocs.introspect.locate import assigned_names
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 
@@ -52,15 +52,12 @@ class Resolver:
     def __init__(self, sources: ProjectSources, setting_value: SettingValue | None = None) -> None:
         self.sources = sources
         self.setting_value = setting_value
-        self._names: dict[str, dict[str, str]] = {}
         self._module_defs: dict[str, dict[str, ast.AST]] = {}
 
     # --- names ---------------------------------------------------------------------
 
     def names(self, source: SourceFile) -> dict[str, str]:
-        if source.rel not in self._names:
-            self._names[source.rel] = imported_names(source.tree, source.module, source.is_package)
-        return self._names[source.rel]
+        return source.names
 
     def canonical(self, dotted: str) -> str:
         """``shop.utils.cache`` → ``django.core.cache.cache`` when shop.utils imported it."""

@@ -16,6 +16,7 @@ import ast
 import re
 from collections.abc import Iterable, Iterator
 
+from featuredocs.introspect.parsed import per_run
 from featuredocs.model import QueryParamFact, ResponseField
 
 _QUERY_DICTS = frozenset({"GET", "query_params"})
@@ -65,7 +66,13 @@ def request_query_params(trees: Iterable[ast.AST | None]) -> tuple[QueryParamFac
     return tuple(found.values())
 
 
-def _reads(tree: ast.AST) -> Iterator[QueryParamFact]:
+@per_run
+def _reads(tree: ast.AST) -> tuple[QueryParamFact, ...]:
+    """Each tree is read once per run: a view's bases and handlers serve many routes."""
+    return tuple(_each_read(tree))
+
+
+def _each_read(tree: ast.AST) -> Iterator[QueryParamFact]:
     aliases = _query_dict_aliases(tree)
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     # ast.walk is breadth-first; parameters are listed in the order the source reads them.
@@ -126,6 +133,7 @@ def _converted_type(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str | Non
 # --- JsonResponse({...}) bodies ----------------------------------------------------------
 
 
+@per_run
 def json_response_fields(
     tree: ast.AST | None, call_names: frozenset[str] = frozenset({"JsonResponse"})
 ) -> tuple[ResponseField, ...] | None:

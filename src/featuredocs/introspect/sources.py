@@ -10,12 +10,25 @@ from __future__ import annotations
 import ast
 import functools
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from featuredocs.introspect.imports import imported_names
+from featuredocs.introspect.parsed import (
+    MAX_SOURCE_BYTES,
+    parsed_file,
+    per_run,
+    source_lines,
+    source_segment,
+)
 from featuredocs.model import SourceLocation
+
+__all__ = [
+    "MAX_SOURCE_BYTES", "ProjectSources", "SourceFile", "import_roots_for", "is_project_path",
+    "iter_project_files", "load_project_sources", "location", "module_name_for", "parse_source",
+    "relative_path", "source_lines", "source_segment",
+]
 
 #: Folders never scanned: tools, environments and generated code, not the project's own.
 SKIPPED_DIRS = frozenset({
@@ -23,19 +36,18 @@ SKIPPED_DIRS = frozenset({
     ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hg", ".svn",
 })
 
-#: A source file larger than this is generated or vendored, not hand-written project code.
-MAX_SOURCE_BYTES = 2_000_000
-
-#: A line with its ending, where the Python tokenizer ends lines: ``\r\n``, ``\r`` or
-#: ``\n``, never a form feed or the other breaks ``str.splitlines`` knows.
-_SOURCE_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-
 
 def is_skipped_dir(path: Path) -> bool:
     name = path.name
     if name in SKIPPED_DIRS or name.startswith(".") or name.endswith(".egg-info"):
         return True
-    return (path / "pyvenv.cfg").exists()  # a virtualenv under any name
+    return _is_virtualenv(os.fspath(path))
+
+
+@per_run
+def _is_virtualenv(folder: str) -> bool:
+    """A virtualenv under any name."""
+    return os.path.exists(os.path.join(folder, "pyvenv.cfg"))
 
 
 def iter_project_files(root: Path) -> Iterator[Path]:
@@ -48,11 +60,21 @@ def iter_project_files(root: Path) -> Iterator[Path]:
                 yield here / name
 
 
+@per_run
+def resolved(path: str) -> Path:
+    """``Path(path).resolve()``, once per run for each path."""
+    return Path(path).resolve()
+
+
 def relative_path(path: Path | str, root: Path) -> str | None:
     """``path`` relative to ``root`` in POSIX form, or None when it lies outside."""
+    return _relative_path(os.fspath(path), os.fspath(root))
+
+
+@per_run
+def _relative_path(path: str, root: str) -> str | None:
     try:
-        resolved = Path(path).resolve()
-        return resolved.relative_to(root.resolve()).as_posix()
+        return resolved(path).relative_to(resolved(root)).as_posix()
     except (ValueError, OSError):
         return None
 
@@ -61,10 +83,15 @@ def is_project_path(path: Path | str | None, root: Path) -> bool:
     """True for a file of the project's own code (under root, not in an environment)."""
     if not path:
         return False
-    rel = relative_path(path, root)
+    return _is_project_path(os.fspath(path), os.fspath(root))
+
+
+@per_run
+def _is_project_path(path: str, root: str) -> bool:
+    rel = _relative_path(path, root)
     if rel is None:
         return False
-    current = root.resolve()
+    current = resolved(root)
     for part in Path(rel).parts[:-1]:
         current = current / part
         if is_skipped_dir(current):
@@ -81,13 +108,13 @@ def location(path: Path | str | None, line: int | None, root: Path) -> SourceLoc
 
 def module_name_for(path: Path, import_roots: Sequence[Path]) -> str:
     """Dotted module name of ``path`` relative to the deepest import root containing it."""
-    resolved = path.resolve()
+    path_resolved = resolved(os.fspath(path))
     best: Path | None = None
     for base in import_roots:
-        base = base.resolve()
-        if resolved.is_relative_to(base) and (best is None or len(base.parts) > len(best.parts)):
+        base = resolved(os.fspath(base))
+        if path_resolved.is_relative_to(base) and (best is None or len(base.parts) > len(best.parts)):
             best = base
-    parts = list(resolved.relative_to(best).with_suffix("").parts) if best else [resolved.stem]
+    parts = list(path_resolved.relative_to(best).with_suffix("").parts) if best else [path_resolved.stem]
     if parts and parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -108,29 +135,6 @@ def import_roots_for(root: Path, search_path: Iterable[str] = ()) -> list[Path]:
     if src.is_dir() and not (src / "__init__.py").exists() and src not in roots:
         roots.append(src)
     return roots
-
-
-def source_lines(text: str) -> list[str]:
-    """``text`` split into lines as ``ast.get_source_segment`` splits it, endings kept."""
-    return _SOURCE_LINE.findall(text)
-
-
-def source_segment(lines: Sequence[str], node: ast.AST) -> str | None:
-    """The text of ``node`` as written, from its file's :func:`source_lines`; None when the
-    node has no position. ``ast.get_source_segment`` gives the same, but splits the whole
-    file again on every call."""
-    try:
-        start, end = node.lineno - 1, node.end_lineno  # type: ignore[attr-defined]
-        first, last = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
-    except AttributeError:
-        return None
-    if end is None or last is None or not 0 <= start < end <= len(lines):
-        return None
-    if end - start == 1:
-        return lines[start].encode()[first:last].decode(errors="replace")
-    head = lines[start].encode()[first:].decode(errors="replace")
-    tail = lines[end - 1].encode()[:last].decode(errors="replace")
-    return "".join([head, *lines[start + 1 : end - 1], tail])
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,11 @@ class SourceFile:  # not slotted: ``lines`` is cached on the instance
     def lines(self) -> list[str]:
         return source_lines(self.text)
 
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """What the module's imports bind: local name → dotted name (never to be changed)."""
+        return imported_names(self.tree, self.module, self.is_package)
+
 
 @dataclass
 class ProjectSources:
@@ -172,13 +181,8 @@ class ProjectSources:
 
 def parse_source(path: Path) -> tuple[ast.Module, str] | None:
     """The AST and text of one file, or None when it cannot be read or parsed."""
-    try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            return None
-        text = path.read_text(encoding="utf-8")
-        return ast.parse(text, filename=str(path)), text
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
-        return None
+    parsed = parsed_file(path)
+    return (parsed.tree, parsed.text) if parsed is not None else None
 
 
 def load_project_sources(root: Path, search_path: Iterable[str] = ()) -> ProjectSources:

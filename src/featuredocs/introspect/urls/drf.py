@@ -19,6 +19,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
 from rest_framework.views import APIView
 
+from featuredocs.introspect.parsed import per_run
 from featuredocs.introspect.source_reads import json_response_fields, request_query_params
 from featuredocs.introspect.urls import drf_params, drf_serializers
 from featuredocs.introspect.urls.django import decorated_methods
@@ -130,6 +131,7 @@ def _filters_queryset(view_class: type, actions: dict[str, str] | None, handlers
     return any(_calls(handler, "paginate_queryset") for handler in handlers)
 
 
+@per_run
 def _calls(func: Any, method: str) -> bool:
     tree = parsed_source(func)
     if tree is None:

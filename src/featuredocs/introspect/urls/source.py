@@ -12,6 +12,9 @@ from typing import Any
 
 from django.apps import apps
 
+from featuredocs.introspect.definitions import definition, source_file
+from featuredocs.introspect.parsed import per_run
+from featuredocs.introspect.sources import resolved
 from featuredocs.model import SourceLocation
 
 # Conventional order for listing methods; anything else sorts after, alphabetically.
@@ -46,37 +49,56 @@ def dotted_path(obj: Any) -> str:
 
 def source_location(obj: Any, project_root: Path) -> SourceLocation | None:
     """The file (relative to the project root, POSIX) and first line of ``obj``'s source."""
-    try:
-        filename = inspect.getsourcefile(obj)
-        _, line = inspect.getsourcelines(obj)
-    except (OSError, TypeError):
-        return None
+    filename = source_file(obj)
+    found = definition(obj) if filename else None
+    if found is not None:
+        line = found.line
+    else:
+        try:
+            filename = inspect.getsourcefile(obj)
+            _, line = inspect.getsourcelines(obj)
+        except (OSError, TypeError):
+            return None
     if not filename:
         return None
     if not is_project_file(filename, project_root):
         return None
-    relative = Path(filename).resolve().relative_to(project_root.resolve())
+    relative = resolved(filename).relative_to(resolved(str(project_root)))
     return SourceLocation(relative.as_posix(), max(line, 1))
 
 
 def is_project_file(filename: str, project_root: Path) -> bool:
     """Inside the project root, and not in a virtualenv kept there."""
-    path = Path(filename).resolve()
-    if not path.is_relative_to(project_root.resolve()):
+    return _is_project_file(filename, str(project_root))
+
+
+@per_run
+def _is_project_file(filename: str, project_root: str) -> bool:
+    path = resolved(filename)
+    if not path.is_relative_to(resolved(project_root)):
         return False
     return not _INSTALLED_PACKAGES & set(path.parts)
 
 
 def app_label(obj: Any) -> str | None:
     module = getattr(obj, "__module__", None)
-    if not module:
-        return None
+    return _module_app_label(module) if module else None
+
+
+@per_run
+def _module_app_label(module: str) -> str | None:
     config = apps.get_containing_app_config(module)
     return config.label if config else None
 
 
-def parsed_source(obj: Any) -> ast.Module | None:
-    """The AST of ``obj``'s own source (a function or a class), or None when unreadable."""
+@per_run
+def parsed_source(obj: Any) -> ast.AST | None:
+    """The AST of ``obj``'s own source (a function or a class: its definition node), or
+    None when unreadable. Read as ``inspect.getsource`` text would parse: a definition whose
+    text cannot be dedented reads as nothing."""
+    found = definition(obj)
+    if found is not None:
+        return found.node if found.dedents else None
     try:
         text = inspect.getsource(obj)
     except (OSError, TypeError):
@@ -103,15 +125,15 @@ def unwrap(func: Any) -> Any:
     return func
 
 
-def own_sources(target: Any, project_root: Path) -> list[Any]:
+def own_sources(target: Any, project_root: Path) -> tuple[Any, ...]:
     """A view function, or a view class and its bases defined in the project's own files:
     where the view's own code (``request.GET`` reads, return values) lives."""
     if not isinstance(target, type):
-        return [target]
+        return (target,)
     own = []
     for klass in target.__mro__:
         module = sys.modules.get(klass.__module__)
         filename = getattr(module, "__file__", None)
         if filename and is_project_file(filename, project_root):
             own.append(klass)
-    return own
+    return tuple(own)
