@@ -16,7 +16,7 @@ calling several endpoints, belongs to none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
@@ -93,20 +93,22 @@ class _Attribution:
     placeholders: set[int]
     requests: tuple[EndpointClaim, ...]
 
-    def endpoint_for(self, chain: Iterable[Section]) -> EndpointClaim | None:
-        for section in reversed(tuple(chain)):
-            line = section.heading.span.line
-            if line in self.placeholders:
-                return None
-            if line in self.declared:
-                return self.declared[line]
-            first, last = line + 1, _own_end(section)
-            own = [r for r in self.requests if first <= r.line <= last]
-            if len({r.shape for r in own}) == 1:
-                return own[0]
-            if own:
-                return None  # several endpoints: a list here could be about any of them
-        return None
+    def endpoint_of(self, section: Section, above: EndpointClaim | None) -> EndpointClaim | None:
+        """The endpoint ``section`` belongs to; ``above``: the one its parent belongs to."""
+        line = section.heading.span.line
+        if line in self.placeholders:
+            return None
+        if line in self.declared:
+            return self.declared[line]
+        if not self.requests:
+            return above
+        first, last = line + 1, _own_end(section)
+        own = [r for r in self.requests if first <= r.line <= last]
+        if len({r.shape for r in own}) == 1:
+            return own[0]
+        if own:
+            return None  # several endpoints: a list here could be about any of them
+        return above
 
 
 def _own_end(section: Section) -> int:
@@ -289,9 +291,7 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     attribution = _Attribution(declared, placeholder_lines, tuple(requests))
     params = [QueryParamClaim(word, claim) for claim in endpoints for word in claim.query]
     responses: list[ResponseClaim] = []
-    for chain in _chains(page.sections, ()):
-        section = chain[-1]
-        endpoint = attribution.endpoint_for(chain)
+    for section, endpoint in _attributed(page.sections, attribution, None):
         if endpoint is not None:
             params.extend(_section_params(page, section, endpoint))
             responses.extend(_section_responses(page, section, endpoint))
@@ -318,14 +318,14 @@ def _label_declarations(
     return found
 
 
-def _chains(
-    sections: tuple[Section, ...], above: tuple[Section, ...]
-) -> Iterator[tuple[Section, ...]]:
-    """Every section with the sections that contain it (outermost first), in page order."""
+def _attributed(
+    sections: tuple[Section, ...], attribution: _Attribution, above: EndpointClaim | None
+) -> Iterator[tuple[Section, EndpointClaim | None]]:
+    """Every section with the endpoint it belongs to, in page order."""
     for section in sections:
-        chain = (*above, section)
-        yield chain
-        yield from _chains(section.subsections, chain)
+        endpoint = attribution.endpoint_of(section, above)
+        yield section, endpoint
+        yield from _attributed(section.subsections, attribution, endpoint)
 
 
 def claims_for(page: Page, ctx: CheckContext) -> EndpointClaims:

@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind
 from featuredocs.rules.fd5_endpoints.hints import label, where
-from featuredocs.rules.fd5_endpoints.paths import common_prefix, is_under
+from featuredocs.rules.fd5_endpoints.paths import common_prefix
 from featuredocs.rules.fd5_endpoints.resolve import index_for, resolutions_for
 from featuredocs.rules.registry import register
 
@@ -71,8 +71,8 @@ class UndocumentedEndpoint(Rule):
             return
         written = _written(documenting[0][1].path, len(space.segments))
         at = claims.api_heading or documenting[0][0].path.span
-        for endpoint in index.project:
-            if endpoint.path not in named and is_under(index.shapes[endpoint.path], space):
+        for endpoint in index.project_under(space):
+            if endpoint.path not in named:
                 yield self._undocumented(page, at, endpoint, written)
 
     def _undocumented(self, page: Page, at: Span, endpoint: EndpointFact, space: str) -> Finding:

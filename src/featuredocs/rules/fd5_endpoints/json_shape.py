@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Kind(StrEnum):
@@ -52,6 +53,8 @@ class JsonValue:
 
 
 SCALAR = JsonValue(Kind.SCALAR)
+# Key names json.dumps writes as they are, between quotes.
+_PLAIN_KEY = re.compile(r'[^"\\\x00-\x1f]*')
 _NEWLINE = re.compile("\n")
 
 _TOKEN = re.compile(
@@ -78,6 +81,7 @@ class _NotJson(Exception):
     pass
 
 
+@lru_cache(maxsize=2048)  # a page often shows one body twice (create, then read)
 def read_json(text: str) -> JsonValue | None:
     """The shape of the one JSON value ``text`` holds, or None when it holds none."""
     strict = _read_strict(text)
@@ -128,15 +132,25 @@ class _Placer:
         return SCALAR
 
     def _key(self, name: str, data: object) -> JsonKey:
-        quoted = json.dumps(name, ensure_ascii=False)
-        found = re.compile(re.escape(quoted) + r"\s*:").search(self._text, self._position)
-        if found is None:
-            raise _NotJson
-        offset = found.start()
+        quoted = f'"{name}"' if _PLAIN_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+        offset = self._find_key(quoted)
         self._position = offset + len(quoted)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         column = offset - self._line_starts[line]
         return JsonKey(name, line, column, len(quoted), self.value(data))
+
+    def _find_key(self, quoted: str) -> int:
+        """Where ``quoted`` next stands as a key: followed by ``:``, not as a value."""
+        text = self._text
+        offset = text.find(quoted, self._position)
+        while offset >= 0:
+            after = offset + len(quoted)
+            while after < len(text) and text[after].isspace():
+                after += 1
+            if text.startswith(":", after):
+                return offset
+            offset = text.find(quoted, offset + 1)
+        raise _NotJson
 
 
 # --- the lenient reader -----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 WILDCARD = "{}"
@@ -155,6 +155,7 @@ def _query_names(query: str, start: int) -> tuple[Piece, ...]:
 # --- shapes -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # a thousand pages write the same few hundred paths
 def shape(path: str) -> PathShape:
     """``/api/v1/orders/<int:pk>/`` -> segments ``api, v1, orders, {}`` with a slash."""
     parts = path.split("/")[1:]
@@ -219,9 +220,9 @@ def _aligned_score(doc: tuple[str, ...], fact: tuple[str, ...], words: bool) -> 
     for written, actual in zip(doc, fact, strict=True):
         if written == actual:
             score += WILDCARD not in written
-        elif WILDCARD in written or not _segment_pattern(actual).fullmatch(written):
+        elif WILDCARD in written or not segment_pattern(actual).fullmatch(written):
             return None
-        elif not words and not _VALUE.search(written):
+        elif not words and not is_value(written):
             return None
     return score
 
@@ -236,8 +237,14 @@ def is_catch_all(path: str) -> bool:
 
 
 @cache
-def _segment_pattern(segment: str) -> re.Pattern[str]:
+def segment_pattern(segment: str) -> re.Pattern[str]:
+    """What a real segment with a parameter (``{}``, ``v{}.json``) accepts written in its place."""
     return re.compile("[^/]+".join(re.escape(part) for part in segment.split(WILDCARD)))
+
+
+def is_value(segment: str) -> bool:
+    """``7``, ``SO-2025-1``: a written segment that reads as a parameter's value."""
+    return _VALUE.search(segment) is not None
 
 
 def is_under(path: PathShape, prefix: PathShape) -> bool:

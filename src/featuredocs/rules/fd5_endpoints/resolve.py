@@ -14,6 +14,7 @@ a mount prefix of the project's ``include()``s put in front (pages often write
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,10 +24,11 @@ from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.paths import (
+    WILDCARD,
     PathShape,
     is_catch_all,
-    is_under,
-    match_score,
+    is_value,
+    segment_pattern,
     shape,
 )
 
@@ -57,23 +59,57 @@ class _Route:
     endpoint: EndpointFact
     shape: PathShape
     catch_all: bool
+    position: int  # in the facts: equally good matches keep the facts' order
+
+
+class _Node:
+    """One segment of the route tree: a documented path walks it segment by segment, so
+    it meets only the routes that can still match instead of every route."""
+
+    __slots__ = ("children", "parameters", "ends", "catch_alls")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        # Segments with a parameter (``{}``, ``{}.json``), which a documented literal may fill.
+        self.parameters: list[tuple[str, re.Pattern[str], _Node]] = []
+        self.ends: list[_Route] = []  # routes with exactly the segments leading here
+        self.catch_alls: list[_Route] = []  # catch-all routes among them
+
+    def child(self, segment: str) -> _Node:
+        node = self.children.get(segment)
+        if node is None:
+            node = self.children[segment] = _Node()
+            if WILDCARD in segment:
+                self.parameters.append((segment, segment_pattern(segment), node))
+        return node
 
 
 class EndpointIndex:
     """The project's endpoints and mount prefixes as path shapes, built once per run.
 
-    Routes are bucketed by their number of segments (catch-alls apart), and every
-    documented shape is matched once: a thousand pages name the same few paths.
+    Routes sit in a tree of their segments, and every documented shape is matched once:
+    a thousand pages name the same few paths.
     """
 
     def __init__(self, facts: ProjectFacts) -> None:
         self.facts = facts
-        routes = [_Route(e, shape(e.path), is_catch_all(e.path)) for e in facts.endpoints]
-        self._by_length: dict[int, list[_Route]] = defaultdict(list)
+        routes = [
+            _Route(e, shape(e.path), is_catch_all(e.path), position)
+            for position, e in enumerate(facts.endpoints)
+        ]
+        self._tree = _Node()
+        self._starts: set[tuple[str, ...]] = set()
         for route in routes:
-            self._by_length[len(route.shape.segments)].append(route)
-        self._catch_alls = [route for route in routes if route.catch_all]
+            node = self._tree
+            for size, segment in enumerate(route.shape.segments):
+                self._starts.add(route.shape.segments[:size])
+                node = node.child(segment)
+            self._starts.add(route.shape.segments)
+            node.ends.append(route)
+            if route.catch_all:
+                node.catch_alls.append(route)
         self._matches: dict[tuple[PathShape, bool, bool], tuple[EndpointFact, ...]] = {}
+        self._under: dict[tuple[str, ...], list[EndpointFact]] | None = None
         self.shapes = {route.endpoint.path: route.shape for route in routes}
         self.prefixes = list(facts.url_prefixes)
         self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
@@ -95,21 +131,51 @@ class EndpointIndex:
     def _best(
         self, documented: PathShape, catch_all: bool, words: bool
     ) -> tuple[EndpointFact, ...]:
-        candidates = self._by_length.get(len(documented.segments), [])
-        if catch_all:
-            candidates = candidates + [r for r in self._catch_alls if r not in candidates]
-        found: list[tuple[int, EndpointFact]] = []
-        for route in candidates:
-            score = match_score(documented, route.shape, catch_all=route.catch_all, words=words)
-            if score is not None and (catch_all or score >= 0):
-                found.append((score, route.endpoint))
+        """What :func:`~.paths.match_score` says of every route, read off the tree."""
+        found: list[tuple[bool, int, int, EndpointFact]] = []  # (shorter, position, score, …)
+        segments = documented.segments
+        pending = [(self._tree, 0, 0)]
+        while pending:
+            node, depth, score = pending.pop()
+            if depth == len(segments):
+                found.extend(
+                    (False, route.position, score, route.endpoint)
+                    for route in node.ends
+                    if route.shape.trailing_slash == documented.trailing_slash
+                )
+                continue
+            if catch_all:  # the last parameter takes the remaining segments
+                found.extend((True, route.position, -1, route.endpoint) for route in node.catch_alls)
+            written = segments[depth]
+            exact = node.children.get(written)
+            if exact is not None:
+                pending.append((exact, depth + 1, score + (WILDCARD not in written)))
+            if WILDCARD in written or not node.parameters:
+                continue
+            if not words and not is_value(written):
+                continue
+            for actual, pattern, child in node.parameters:
+                if actual != written and pattern.fullmatch(written):
+                    pending.append((child, depth + 1, score))
         if not found:
             return ()
-        best = max(score for score, _ in found)
-        return tuple(endpoint for score, endpoint in found if score == best)
+        found.sort()
+        best = max(score for _, _, score, _ in found)
+        return tuple(endpoint for _, _, score, endpoint in found if score == best)
 
     def is_start_of_a_route(self, documented: PathShape) -> bool:
-        return any(is_under(real, documented) for real in self.shapes.values())
+        return documented.segments in self._starts
+
+    def project_under(self, space: PathShape) -> list[EndpointFact]:
+        """The project's own endpoints under ``space`` (see :func:`~.paths.is_under`), in
+        the facts' order."""
+        if self._under is None:
+            self._under = defaultdict(list)
+            for endpoint in self.project:
+                segments = self.shapes[endpoint.path].segments
+                for size in range(len(segments) + 1):
+                    self._under[segments[:size]].append(endpoint)
+        return self._under.get(space.segments, [])
 
     def resolve(self, claim: EndpointClaim, *, named_as_route: bool = False) -> Resolution:
         """``named_as_route``: the page names the claim's path as a route elsewhere."""
