@@ -13,6 +13,7 @@ import ast
 from collections.abc import Iterator
 
 from featuredocs.introspect.imports import call_argument, qualified_name
+from featuredocs.introspect.parsed import statements
 from featuredocs.introspect.resolve import UNKNOWN, FunctionNode, Resolver, Scope, SettingValue
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import CacheKeyFact, SourceLocation
@@ -62,7 +63,7 @@ def _file_keys(source: SourceFile, resolver: Resolver) -> Iterator[CacheKeyFact]
 def _cache_objects(source: SourceFile, names: dict[str, str]) -> set[str]:
     """Local names bound to a cache: ``cache`` imports and ``x = caches["name"]``."""
     objects = {local for local, dotted in names.items() if dotted == CACHE}
-    for node in ast.walk(source.tree):
+    for node in statements(source.tree):
         if isinstance(node, ast.Assign) and _is_caches_item(node.value, names):
             objects.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return objects

@@ -116,8 +116,9 @@ class _Scanner:
         self.reads: list[EnvRead] = []
 
     def scan(self) -> list[EnvRead]:
-        self._find_reader_objects()
-        for node in ast.walk(self.source.tree):
+        nodes = list(ast.walk(self.source.tree))
+        self._find_reader_objects(nodes)
+        for node in nodes:
             if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
                 self._subscript(node)
             elif isinstance(node, ast.Call):
@@ -127,8 +128,8 @@ class _Scanner:
 
     # --- reader objects: env = environ.Env(...), config = AutoConfig(...) ----------
 
-    def _find_reader_objects(self) -> None:
-        for node in ast.walk(self.source.tree):
+    def _find_reader_objects(self, nodes: list[ast.AST]) -> None:
+        for node in nodes:
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
                 continue
             kind = qualified_name(node.value.func, self.names)

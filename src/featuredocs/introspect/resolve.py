@@ -18,6 +18,7 @@ from typing import Any
 
 from featuredocs.introspect.imports import qualified_name
 from featuredocs.introspect.locate import assigned_names
+from featuredocs.introspect.parsed import per_run, statements
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 
 MAX_DEPTH = 8
@@ -256,15 +257,27 @@ _PARAMETER: ast.AST = ast.Constant(None)  # marker: the name is a parameter, nev
 def _local_value(function: ast.AST, name: str, line: int) -> ast.AST | None:
     """The last plain assignment to ``name`` before ``line`` in the function's body."""
     value: ast.AST | None = None
-    body = getattr(function, "body", None)
-    for statement in body if isinstance(body, list) else []:
-        for node in ast.walk(statement):
-            if isinstance(node, ast.Assign | ast.AnnAssign) and node.lineno < line:
-                if node.value is not None and _single_target(node) and name in assigned_names(node):
-                    value = node.value
+    for lineno, assigned in _local_assignments(function).get(name, ()):
+        if lineno < line:
+            value = assigned
     if value is not None:
         return value
     return _PARAMETER if name in _parameters(function) else None
+
+
+@per_run
+def _local_assignments(function: ast.AST) -> dict[str, list[tuple[int, ast.expr]]]:
+    """Each name's plain assignments in a function's body, in the order ``ast.walk`` meets
+    them: read once per function, however many names are looked up in it."""
+    found: dict[str, list[tuple[int, ast.expr]]] = {}
+    body = getattr(function, "body", None)
+    for statement in body if isinstance(body, list) else []:
+        for node in statements(statement):
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                if _single_target(node):
+                    for name in assigned_names(node):
+                        found.setdefault(name, []).append((node.lineno, node.value))
+    return found
 
 
 def _parameters(function: ast.AST) -> set[str]:
@@ -293,7 +306,7 @@ def _collect_defs(body: list[ast.stmt], found: dict[str, ast.AST]) -> None:
 
 
 def _single_return(function: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.expr | None:
-    returns = [n for n in ast.walk(function) if isinstance(n, ast.Return) and n.value is not None]
+    returns = [n for n in statements(function) if isinstance(n, ast.Return) and n.value is not None]
     return returns[0].value if len(returns) == 1 else None
 
 

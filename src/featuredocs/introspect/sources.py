@@ -62,7 +62,12 @@ def iter_project_files(root: Path) -> Iterator[Path]:
 
 @per_run
 def resolved(path: str) -> Path:
-    """``Path(path).resolve()``, once per run for each path."""
+    """``Path(path).resolve()``, once per run for each path: a name that is no symlink
+    resolves to its folder's resolved path and that name, and each folder is resolved once."""
+    folder, name = os.path.split(path)
+    if folder != path and name not in ("", ".", "..") and os.path.isabs(path):
+        if not os.path.islink(path):
+            return resolved(folder) / name
     return Path(path).resolve()
 
 
