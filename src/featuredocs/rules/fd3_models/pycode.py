@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.rules.pyblocks import parse_fresh, parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
 _PROMPTS = (">>> ", "... ")
@@ -84,15 +85,19 @@ def _char_length(block: PythonBlock, lineno: int, start: int, end: int | None) -
 def python_blocks(page: Page) -> tuple[PythonBlock, ...]:
     """Every Python block of the page that has at least one parsable chunk."""
     blocks = []
+    texts: set[str] = set()
     for code in page.code_blocks:
         if code.language in PYTHON_LANGUAGES:
-            block = parse_block(page, code)
+            block = parse_block(page, code, texts)
             if block is not None:
                 blocks.append(block)
     return tuple(blocks)
 
 
-def parse_block(page: Page, code: CodeBlock) -> PythonBlock | None:
+def parse_block(page: Page, code: CodeBlock, texts: set[str] | None = None) -> PythonBlock | None:
+    """The block parsed. Its trees are those every reader of the text shares, unless
+    the text is in ``texts`` (those of the page's earlier blocks, which it joins): the
+    ORM rules tell nodes apart by identity across a page's blocks."""
     raw_lines = code.text.splitlines()
     lines, shifts = _strip_prompts(raw_lines)
     lines, indent = _dedent(lines)
@@ -100,7 +105,14 @@ def parse_block(page: Page, code: CodeBlock) -> PythonBlock | None:
         _lead(page.line_text(code.first_line + i), raw) + shift + indent
         for i, (raw, shift) in enumerate(zip(raw_lines, shifts, strict=True))
     )
-    trees = _parse(lines)
+    # The code family parses the same text with a final newline; it parses alike.
+    text = "\n".join(lines) + "\n"
+    whole = parse_fresh(text) if texts is None or text in texts else parsed(text)
+    if texts is not None:
+        texts.add(text)
+    if whole.tree is not None:
+        return PythonBlock(code, (whole.tree,), tuple(lines), columns, whole.nodes)
+    trees = _parse_chunks(lines)
     if not trees:
         return None
     nodes = tuple(node for tree in trees for node in ast.walk(tree))
@@ -142,10 +154,8 @@ def _dedent(lines: list[str]) -> tuple[list[str], int]:
     return [line[indent:] for line in lines], indent
 
 
-def _parse(lines: list[str]) -> tuple[ast.Module, ...]:
-    whole = _try_parse(lines, 0)
-    if whole is not None:
-        return (whole,)
+def _parse_chunks(lines: list[str]) -> tuple[ast.Module, ...]:
+    """A block that does not parse whole: each paragraph, else each statement, alone."""
     trees = []
     for start, chunk in _chunks(lines, _paragraph_breaks):
         tree = _try_parse(chunk, start)

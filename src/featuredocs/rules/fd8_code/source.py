@@ -13,9 +13,10 @@ import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from featuredocs.model import CodeBlock, Page, Section, Span
+from featuredocs.rules.pyblocks import parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "ipython"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session"})
@@ -78,18 +79,14 @@ class PythonSource:
     def source_lines(self) -> list[str]:
         return self.text.split("\n")
 
-    @cached_property
-    def _parsed(self) -> ast.Module | SyntaxError | None:
-        return _parse_outcome(self.text)
-
     @property
     def tree(self) -> ast.Module | None:
         """The parsed module, or None when the block is not valid Python."""
-        return self._parsed if isinstance(self._parsed, ast.Module) else None
+        return parsed(self.text).tree
 
     @property
     def syntax_error(self) -> SyntaxError | None:
-        return self._parsed if isinstance(self._parsed, SyntaxError) else None
+        return parsed(self.text).error
 
     def span(self, lineno: int, column: int, end_column: int | None = None) -> Span:
         """Page span of ``source`` line ``lineno`` (1-based), character ``column`` (0-based)."""
@@ -111,26 +108,6 @@ class PythonSource:
         else:
             end = len(text)
         return self.span(lineno, start, end)
-
-
-def parse_python(text: str) -> ast.Module:
-    """Parse like a notebook would: top-level ``await`` is allowed in examples."""
-    flags = ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-    return compile(text, "<example>", "exec", flags=flags, dont_inherit=True)
-
-
-@lru_cache(maxsize=4096)
-def _parse_outcome(text: str) -> ast.Module | SyntaxError | None:
-    """Parsed once per distinct text: the families share blocks, and pages share examples.
-
-    Callers only read the tree; none may change it.
-    """
-    try:
-        return parse_python(text)
-    except SyntaxError as error:
-        return error
-    except ValueError:  # null bytes: not something an example should hold
-        return None
 
 
 _SOURCES: dict[tuple[str, CodeBlock], PythonSource] = {}
