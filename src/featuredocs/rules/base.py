@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Callable, Iterable
@@ -41,6 +42,26 @@ class CheckContext:
         if slot not in self._memo:
             self._memo[slot] = compute(page)
         return self._memo[slot]
+
+
+def per_facts(build: Callable[[ProjectFacts], T]) -> Callable[[ProjectFacts], T]:
+    """Decorator: ``build(facts)`` computed once per facts object, for the indexes rules
+    look facts up in instead of scanning them for every claim of every page.
+
+    Keeps the result for the last facts it was given (one per run), recognised by
+    identity: facts never change, and hashing them would cost more than the index saves.
+    """
+    last: list[tuple[ProjectFacts, T]] = []
+
+    @functools.wraps(build)
+    def built(facts: ProjectFacts) -> T:
+        if last and last[0][0] is facts:
+            return last[0][1]
+        value = build(facts)
+        last[:] = [(facts, value)]
+        return value
+
+    return built
 
 
 class Rule:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from featuredocs.model import ModelFact, Page, ProjectFacts
-from featuredocs.rules.base import CheckContext
+from featuredocs.rules.base import CheckContext, per_facts
 from featuredocs.rules.fd3_models.claims import ModelClaim, PageClaims, page_claims
 from featuredocs.rules.fd3_models.pycode import ImportedName
 
@@ -27,14 +27,51 @@ class Resolution:
     candidates: tuple[ModelFact, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ModelIndex:
+    """The project's models by what pages call them, built once per run."""
+
+    by_folded_name: dict[str, tuple[ModelFact, ...]]  # ``name.lower()``, in facts order
+    by_label: dict[str, ModelFact]
+    names: frozenset[str]
+    project_labels: frozenset[str]
+    app_names: dict[str, str]  # app label -> app module
+
+    def named(self, name: str) -> list[ModelFact]:
+        """What :meth:`ProjectFacts.models_named` answers, without scanning every model."""
+        if "." in name:
+            app_label, _, model_name = name.rpartition(".")
+            return [
+                m for m in self.by_folded_name.get(model_name.lower(), ())
+                if m.app_label == app_label or m.module.startswith(app_label + ".")
+            ]
+        folded = self.by_folded_name.get(name.lower(), ())
+        return [m for m in folded if m.name == name] or list(folded)
+
+
+@per_facts
+def model_index(facts: ProjectFacts) -> ModelIndex:
+    by_folded_name: dict[str, list[ModelFact]] = {}
+    for model in facts.models:
+        by_folded_name.setdefault(model.name.lower(), []).append(model)
+    return ModelIndex(
+        by_folded_name={name: tuple(models) for name, models in by_folded_name.items()},
+        by_label={model.label: model for model in facts.models},
+        names=frozenset(model.name for model in facts.models),
+        project_labels=frozenset(app.label for app in facts.apps if app.project),
+        app_names={app.label: app.name for app in facts.apps},
+    )
+
+
 class ModelResolver:
     """Resolves model names for one page: its imports and the project's models."""
 
     def __init__(self, facts: ProjectFacts, imports: tuple[ImportedName, ...] = ()) -> None:
         self.facts = facts
         self.imports = imports
-        self._project_labels = {app.label for app in facts.apps if app.project}
-        self._app_names = {app.label: app.name for app in facts.apps}
+        self.index = model_index(facts)
+        self._project_labels = self.index.project_labels
+        self._app_names = self.index.app_names
 
     def resolve(self, name: str) -> Resolution:
         """A model by label, module path or bare class name (as a heading writes it)."""
@@ -69,13 +106,11 @@ class ModelResolver:
         return matches[0] if len(matches) == 1 else None
 
     def _named(self, name: str) -> list[ModelFact]:
-        matches = self.facts.models_named(name)
+        matches = self.index.named(name)
         if matches or name.count(".") < 2:
             return matches
         module, _, model_name = name.rpartition(".")  # billing.models.Invoice
-        return [
-            m for m in self.facts.models_named(model_name) if self._module_matches(m, module)
-        ]
+        return [m for m in self.index.named(model_name) if self._module_matches(m, module)]
 
     def _by_import(self, name: str, matches: list[ModelFact]) -> list[ModelFact]:
         bare = name.rpartition(".")[2]

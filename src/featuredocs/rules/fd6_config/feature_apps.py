@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from featuredocs.model import AppFact, Page, ProjectFacts
+from featuredocs.rules.fd3_models.resolve import model_index
 from featuredocs.rules.fd8_code.source import (
     SHELL_LANGUAGES,
     is_python,
@@ -68,7 +69,7 @@ def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
         if match is None:
             continue
         name = f"{match['app']}.{match['model']}" if match["app"] else match["model"]
-        models = facts.models_named(name)
+        models = model_index(facts).named(name)
         if len(models) == 1:
             yield models[0].app_label
 

@@ -137,7 +137,7 @@ class Inference:
     _by_label: dict[str, ModelFact] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._by_label = {model.label: model for model in self.facts.models}
+        self._by_label = self.resolver.index.by_label
         self._program = collect(self.blocks)
 
     # --- names --------------------------------------------------------------------------

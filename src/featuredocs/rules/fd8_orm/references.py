@@ -77,7 +77,7 @@ def _report(page: Page, ctx: CheckContext) -> OrmReport:
     blocks = tuple(
         b for b in resolved.claims.blocks if not describes_other_times(page, b.code.first_line)
     )
-    if not _mentions_a_model(blocks, ctx.facts.models, resolved.claims.imports):
+    if not _mentions_a_model(blocks, resolved.resolver.index.names, resolved.claims.imports):
         return OrmReport((), ())
     inference = Inference(ctx.facts, resolved.resolver, blocks)
     checker = _Checker(inference)
@@ -274,16 +274,18 @@ class _Checker:
 
 
 def _mentions_a_model(
-    blocks: tuple[PythonBlock, ...], models: tuple[ModelFact, ...], imports: tuple[ImportedName, ...]
+    blocks: tuple[PythonBlock, ...], model_names: frozenset[str], imports: tuple[ImportedName, ...]
 ) -> bool:
     """A cheap test before any inference: does any example name a model at all?"""
-    names = {model.name for model in models} | {i.alias for i in imports}
+    aliases = {i.alias for i in imports}
     for block in blocks:
         for node in block.nodes():
-            if isinstance(node, ast.Name) and node.id in names:
-                return True
-            if isinstance(node, ast.ClassDef) and node.name in names:
-                return True
+            if isinstance(node, ast.Name):
+                if node.id in model_names or node.id in aliases:
+                    return True
+            elif isinstance(node, ast.ClassDef):
+                if node.name in model_names or node.name in aliases:
+                    return True
     return False
 
 
