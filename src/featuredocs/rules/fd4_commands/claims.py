@@ -31,6 +31,7 @@ from featuredocs.model import (
 )
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import mentions
 from featuredocs.rules.fd4_commands.options import (
     OptionClaim,
@@ -138,7 +139,7 @@ class CommandClaims:
         """Each real command that has an option list on the page, once, in page order
         (a list for an unknown command is FD401's to report)."""
         for name in dict.fromkeys(found.command for found in self.option_lists):
-            command = facts.command(name)
+            command = command_named(facts, name)
             if command is not None:
                 yield command
 
@@ -173,9 +174,17 @@ def placeholder_commands(schema: TemplateSchema | None) -> frozenset[str]:
 
 
 def template_examples(schema: TemplateSchema | None) -> TemplateExamples:
+    if _examples_cache and _examples_cache[0][0] is schema:
+        return _examples_cache[0][1]
     fillers = schema.fillers if schema is not None else ()
     items = frozenset(f for f in fillers if f.lstrip().startswith("-"))
-    return TemplateExamples(placeholder_commands(schema), items)
+    examples = TemplateExamples(placeholder_commands(schema), items)
+    _examples_cache[:] = [(schema, examples)]
+    return examples
+
+
+# One run reads one template: its examples are worked out once, not once per page.
+_examples_cache: list[tuple[TemplateSchema | None, TemplateExamples]] = []
 
 
 def is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
@@ -259,20 +268,22 @@ class _Attribution:
     placeholders: set[int]
     invoked: dict[int, frozenset[str]]
 
-    def command_for(self, chain: Iterable[Section]) -> tuple[str, bool] | None:
-        """The command and whether a heading declares it (rather than a block running it)."""
-        for section in reversed(tuple(chain)):
-            line = section.heading.span.line
-            if line in self.placeholders:
-                return None
-            if line in self.declared:
-                return self.declared[line], True
-            names = self.invoked.get(line, frozenset())
-            if len(names) == 1:
-                return next(iter(names)), False
-            if names:
-                return None  # several commands: the list could belong to any of them
-        return None
+    def command_of(
+        self, section: Section, above: tuple[str, bool] | None
+    ) -> tuple[str, bool] | None:
+        """The command ``section`` is about and whether a heading declares it (rather than
+        a block running it); ``above``: what its parent is about."""
+        line = section.heading.span.line
+        if line in self.placeholders:
+            return None
+        if line in self.declared:
+            return self.declared[line], True
+        names = self.invoked.get(line, frozenset())
+        if len(names) == 1:
+            return next(iter(names)), False
+        if names:
+            return None  # several commands: the list could belong to any of them
+        return above
 
 
 def _invoked_by_section(
@@ -281,18 +292,20 @@ def _invoked_by_section(
     """The commands run by the code blocks of each section's own text (subsections
     excluded), blocks nested in lists and quotes included."""
     invoked: dict[int, frozenset[str]] = {}
+    running = [
+        (first_line, names)
+        for first_line, found in by_block.items()
+        if (names := {i.name for i in found if not is_placeholder(i.name, placeholders)})
+    ]
+    if not running:
+        return invoked
     for section in page.walk():
         start = section.heading.span.line
         end = section.subsections[0].heading.span.line if section.subsections else None
         end = end - 1 if end is not None else section.end_line
-        names = {
-            invocation.name
-            for first_line, found in by_block.items()
-            if start <= first_line <= end
-            for invocation in found
-            if not is_placeholder(invocation.name, placeholders)
-        }
-        invoked[start] = frozenset(names)
+        names = {name for first_line, ran in running if start <= first_line <= end for name in ran}
+        if names:
+            invoked[start] = frozenset(names)
     return invoked
 
 
@@ -347,14 +360,22 @@ def _option_lists(
     page: Page, attribution: _Attribution, fillers: frozenset[str]
 ) -> list[OptionList]:
     found: list[OptionList] = []
-    for section in page.walk():
-        chain = page.section_at(section.heading.span.line)
-        attributed = attribution.command_for(chain)
+    for section, attributed in _attributed(page.sections, attribution, None):
         if attributed is not None:
             command, declared = attributed
             lists = _lists_in_section(page, section, command, fillers)
             found.extend(replace(found_list, declared=declared) for found_list in lists)
     return found
+
+
+def _attributed(
+    sections: tuple[Section, ...], attribution: _Attribution, above: tuple[str, bool] | None
+) -> Iterator[tuple[Section, tuple[str, bool] | None]]:
+    """Every section with the command it is about, in page order."""
+    for section in sections:
+        command = attribution.command_of(section, above)
+        yield section, command
+        yield from _attributed(section.subsections, attribution, command)
 
 
 # --- the page ------------------------------------------------------------------------------

@@ -5,7 +5,12 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, ProjectFacts, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
-from featuredocs.rules.fd4_commands.hints import command_hint, knows_commands, rename_fix
+from featuredocs.rules.fd4_commands.hints import (
+    command_hint,
+    command_named,
+    knows_commands,
+    rename_fix,
+)
 from featuredocs.rules.registry import register
 
 
@@ -60,13 +65,13 @@ class CommandNotFound(Rule):
             return
         claims = claims_for(page, ctx)
         for declaration in claims.declarations:
-            if facts.command(declaration.name) is None:
+            if command_named(facts, declaration.name) is None:
                 yield self._missing(
                     page, facts, declaration.name, declaration.span,
                     f"command `{declaration.name}` is documented but does not exist",
                 )
         for invocation in claims.invocations:
-            if facts.command(invocation.name) is None:
+            if command_named(facts, invocation.name) is None:
                 yield self._missing(
                     page, facts, invocation.name, invocation.command.span,
                     f"`{invocation.launcher} {invocation.name}` runs a command that "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from featuredocs.model import CommandFact, Finding, Page, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
-from featuredocs.rules.fd4_commands.hints import flag_hint
+from featuredocs.rules.fd4_commands.hints import command_named, flag_hint
 from featuredocs.rules.fd4_commands.parser import UnsupportedParser, rejection
 from featuredocs.rules.fd4_commands.shell import Invocation, is_metavar
 from featuredocs.rules.registry import register
@@ -76,7 +76,7 @@ class InvalidInvocation(Rule):
         if ctx.facts is None:
             return
         for invocation in claims_for(page, ctx).invocations:
-            command = ctx.facts.command(invocation.name)
+            command = command_named(ctx.facts, invocation.name)
             if command is None or invocation.illustrative or not command.options_complete:
                 continue
             finding = self._check_invocation(page, command, invocation)

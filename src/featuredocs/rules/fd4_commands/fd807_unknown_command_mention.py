@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import CommandClaims, claims_for
-from featuredocs.rules.fd4_commands.hints import command_hint, knows_commands
+from featuredocs.rules.fd4_commands.hints import command_hint, command_named, knows_commands
 from featuredocs.rules.fd4_commands.shell import Word
 from featuredocs.rules.registry import register
 
@@ -63,7 +63,7 @@ class UnknownCommandMention(Rule):
         seen: set[tuple[int, int]] = set()
         for word in named_commands(page, claims, ctx.is_feature(page)):
             where = (word.span.line, word.span.column)
-            if facts.command(word.value) is not None or where in seen:
+            if command_named(facts, word.value) is not None or where in seen:
                 continue
             seen.add(where)
             yield self.finding(

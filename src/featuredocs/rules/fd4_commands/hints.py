@@ -16,7 +16,26 @@ def knows_commands(facts: ProjectFacts) -> bool:
     """Whether the facts list every command. Live facts always hold Django's own
     (``migrate``, ``check``); facts without them (a static read of the project's
     source) cannot say that a name is missing."""
-    return any(not command.project for command in facts.commands)
+    return _index(facts)[1]
+
+
+def command_named(facts: ProjectFacts, name: str) -> CommandFact | None:
+    """``facts.command(name)``, looked up in a table built once per run."""
+    return _index(facts)[0].get(name)
+
+
+def _index(facts: ProjectFacts) -> tuple[dict[str, CommandFact], bool]:
+    if not _indexed or _indexed[0][0] is not facts:
+        by_name: dict[str, CommandFact] = {}
+        for command in facts.commands:
+            by_name.setdefault(command.name, command)
+        complete = any(not command.project for command in facts.commands)
+        _indexed[:] = [(facts, (by_name, complete))]
+    return _indexed[0][1]
+
+
+# One run checks every page against one facts: the table is built once, not per page.
+_indexed: list[tuple[ProjectFacts, tuple[dict[str, CommandFact], bool]]] = []
 
 
 def _where(command: CommandFact | None) -> str | None:
@@ -28,7 +47,7 @@ def command_hint(name: str, facts: ProjectFacts) -> str | None:
     match = closest(name, [command.name for command in facts.commands])
     if match is None:
         return None
-    return did_you_mean(name, [match], _where(facts.command(match)))
+    return did_you_mean(name, [match], _where(command_named(facts, match)))
 
 
 def flag_hint(flag: str, command: CommandFact) -> str | None:

@@ -25,11 +25,11 @@ def _code_line(page: Page, code: InlineCode) -> LogicalLine:
     line = page.line_text(code.span.line)
     one_line = code.span.line == code.span.end_line
     found = line.find(code.text, code.span.column - 1) if one_line else -1
-    if found < 0:
-        where = ((code.span.line, code.span.column),) * len(code.text)
+    if found < 0:  # every character at the code's start
+        pieces = tuple((k, code.span.line, code.span.column) for k in range(len(code.text)))
     else:
-        where = tuple((code.span.line, found + 1 + k) for k in range(len(code.text)))
-    return LogicalLine(code.text, where)
+        pieces = ((0, code.span.line, found + 1),)
+    return LogicalLine(code.text, pieces)
 
 
 def inline_mentions(page: Page) -> Iterator[Word]:

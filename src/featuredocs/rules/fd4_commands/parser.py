@@ -134,6 +134,11 @@ def rejection(command: CommandFact, argv: Sequence[str]) -> str | None:
 
     Raises :class:`UnsupportedParser` when the parser cannot be rebuilt faithfully.
     """
+    return _rejection(command, tuple(argv))
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few invocations of a command
+def _rejection(command: CommandFact, argv: tuple[str, ...]) -> str | None:
     parser = build_parser(command)
     try:
         parser.parse_args(list(argv))

@@ -10,6 +10,7 @@ whatever runs them (``VAR=1``, ``uv run``, ``docker compose exec web``).
 
 from __future__ import annotations
 
+import bisect
 import re
 import shlex
 from collections.abc import Iterator, Sequence
@@ -87,18 +88,27 @@ class _Raw:
 
 @dataclass(frozen=True, slots=True)
 class LogicalLine:
-    """One command line after joining continuations; ``where`` maps each character to
-    its page (line, column)."""
+    """One command line after joining continuations; ``pieces`` place it on the page:
+    (offset in ``text``, page line, page column) where each joined part starts."""
 
     text: str
-    where: tuple[tuple[int, int], ...]
+    pieces: tuple[tuple[int, int, int], ...]
 
     def span(self, start: int, end: int) -> Span:
-        if not self.where:
+        if not self.text or not self.pieces:
             return Span.at(1)
-        first = self.where[min(start, len(self.where) - 1)]
-        last = self.where[min(max(end - 1, start), len(self.where) - 1)]
+        first = self._place(start)
+        last = self._place(max(end - 1, start))
         return Span(first[0], first[1], last[0], last[1] + 1)
+
+    def _place(self, offset: int) -> tuple[int, int]:
+        offset = min(offset, len(self.text) - 1)
+        index = bisect.bisect_right(self.pieces, (offset, _LAST, _LAST)) - 1
+        begin, line, column = self.pieces[max(index, 0)]
+        return line, column + offset - begin
+
+
+_LAST = float("inf")
 
 
 # --- logical lines -------------------------------------------------------------------
@@ -120,25 +130,28 @@ def logical_lines(page: Page, code: CodeBlock) -> Iterator[LogicalLine]:
     prompts_only = code.language in _SESSION_LANGUAGES and any(
         _PROMPT.match(text) for text, _, _ in physical
     )
-    chars: list[str] = []
-    where: list[tuple[int, int]] = []
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    size = 0
     for text, line, column in physical:
-        pattern = _CONTINUATION_PROMPT if chars else _PROMPT
-        prompt = pattern.match(text) if (prompts_only or not chars) else None
-        if not chars and prompts_only and prompt is None:
+        pattern = _CONTINUATION_PROMPT if parts else _PROMPT
+        prompt = pattern.match(text) if (prompts_only or not parts) else None
+        if not parts and prompts_only and prompt is None:
             continue  # output of the previous command
         offset = prompt.end() if prompt else 0
         body = text[offset:]
         continued = _LINE_CONTINUES.search(body)
         if continued:
             body = body[: continued.start()] + body[continued.start():].rstrip()[:-1]
-        chars.extend(body)
-        where.extend((line, column + offset + k) for k in range(len(body)))
+        parts.append(body)
+        if body:
+            pieces.append((size, line, column + offset))
+            size += len(body)
         if not continued:
-            yield LogicalLine("".join(chars), tuple(where))
-            chars, where = [], []
-    if chars:
-        yield LogicalLine("".join(chars), tuple(where))
+            yield LogicalLine("".join(parts), tuple(pieces))
+            parts, pieces, size = [], [], 0
+    if parts:
+        yield LogicalLine("".join(parts), tuple(pieces))
 
 
 # --- words ---------------------------------------------------------------------------
@@ -302,7 +315,15 @@ def _word(raw: _Raw, line: LogicalLine) -> Word:
     return Word(raw.value, line.span(raw.start, raw.end))
 
 
+def may_invoke(text: str) -> bool:
+    """False when ``text`` surely runs no command: no launcher is written in it, and no
+    quote or escape could spell one (``manage\\.py``)."""
+    return "manage.py" in text or "django" in text or any(c in text for c in "'\"\\")
+
+
 def invocations_in_line(line: LogicalLine) -> Iterator[Invocation]:
+    if not may_invoke(line.text):
+        return
     for words in simple_commands(scan(line.text)):
         invocation = invocation_in(words, line)
         if invocation is not None:
@@ -311,7 +332,7 @@ def invocations_in_line(line: LogicalLine) -> Iterator[Invocation]:
 
 def invocations_in_block(page: Page, code: CodeBlock) -> list[Invocation]:
     """Every invocation in a shell (or language-less) code block of the page."""
-    if code.language not in SHELL_LANGUAGES:
+    if code.language not in SHELL_LANGUAGES or not may_invoke(code.text):
         return []
     return [
         invocation
