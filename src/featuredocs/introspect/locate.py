@@ -100,6 +100,7 @@ class Locator:
     _parsed: dict[Path, ParsedModule | None] = field(default_factory=dict)
     _project_modules: dict[str, bool] = field(default_factory=dict)
     _modules: dict[str, ParsedModule | None] = field(default_factory=dict)
+    _outside: dict[str, bool] = field(default_factory=dict)
 
     def module_file(self, module_name: str) -> Path | None:
         module = sys.modules.get(module_name)
@@ -141,7 +142,18 @@ class Locator:
         rel = self.relative(path)
         return SourceLocation(rel, line) if rel is not None and line else None
 
+    def _outside_root(self, cls: type) -> bool:
+        """A class whose module file lies outside the root: it has no location to give, so
+        its file (Django's, a package's) need not be parsed."""
+        module = cls.__module__
+        if module not in self._outside:
+            path = self.module_file(module)
+            self._outside[module] = path is not None and self.relative(path) is None
+        return self._outside[module]
+
     def class_location(self, cls: type) -> SourceLocation | None:
+        if self._outside_root(cls):
+            return None
         found = self.class_node(cls)
         if found is not None:
             return self.at(found[0].path, found[1].lineno)
@@ -159,7 +171,9 @@ class Locator:
 
     def attribute_location(self, classes: list[type], name: str) -> SourceLocation | None:
         """Where the first of ``classes`` (an MRO) that assigns ``name`` in its body does."""
-        for cls in classes:
+        for position, cls in enumerate(classes):
+            if all(self._outside_root(c) for c in classes[position:]):
+                return None  # whichever of them assigns it, the place is outside the root
             found = self.class_node(cls)
             if found is None:
                 continue

@@ -73,14 +73,17 @@ def _reads(tree: ast.AST) -> tuple[QueryParamFact, ...]:
 
 
 def _each_read(tree: ast.AST) -> Iterator[QueryParamFact]:
-    aliases = _query_dict_aliases(tree)
-    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    nodes = list(ast.walk(tree))
+    if not any(isinstance(n, ast.Attribute) and n.attr in _QUERY_DICTS for n in nodes):
+        return  # every read goes through ``.GET`` or ``.query_params``, or a name bound to one
+    aliases = _query_dict_aliases(nodes)
+    parents = {child: node for node in nodes for child in ast.iter_child_nodes(node)}
     # ast.walk is breadth-first; parameters are listed in the order the source reads them.
-    nodes = sorted(
-        (n for n in ast.walk(tree) if hasattr(n, "lineno")),
+    ordered = sorted(
+        (n for n in nodes if hasattr(n, "lineno")),
         key=lambda n: (n.lineno, n.col_offset),
     )
-    for node in nodes:
+    for node in ordered:
         read = _read_of(node, aliases)
         if read is not None:
             name, required = read
@@ -113,10 +116,10 @@ def _is_query_dict(node: ast.AST, aliases: set[str]) -> bool:
     return isinstance(node, ast.Name) and node.id in aliases
 
 
-def _query_dict_aliases(tree: ast.AST) -> set[str]:
+def _query_dict_aliases(nodes: Iterable[ast.AST]) -> set[str]:
     """Local names assigned a query dict: ``params = request.query_params``."""
     aliases: set[str] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Assign) and _is_query_dict(node.value, set()):
             aliases.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return aliases

@@ -12,6 +12,7 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from featuredocs.introspect.parsed import per_run
 from featuredocs.model import ResponseField
 
 _MAX_DEPTH = 6
@@ -27,8 +28,12 @@ _JSON_TYPES = {
 }
 
 
+@per_run
 def serializer_fields(serializer_class: Any) -> tuple[ResponseField, ...] | None:
-    """The fields a serializer class renders, or None when it cannot be instantiated."""
+    """The fields a serializer class renders, or None when it cannot be instantiated.
+
+    Read once per class: a router's list and detail routes share their serializer, and
+    building a ``ModelSerializer``'s fields is the dearest read there is."""
     try:
         serializer = serializer_class()
     except Exception:  # a serializer that needs context or arguments: unknown
