@@ -246,3 +246,64 @@ def test_tagline_is_the_quote_right_after_the_title_even_after_badges(parse) -> 
 def test_a_quote_after_other_text_is_not_a_tagline(parse) -> None:
     page = parse("# Orders\n\nIntro.\n\n> A quote.\n")
     assert page.tagline is None and len(page.preamble) == 2
+
+
+def test_plain_text_puts_nested_blocks_on_their_own_lines(parse) -> None:
+    page = parse(
+        """
+        ## Notes
+
+        - loose *item* with `code`
+
+          second paragraph with [a link](x.md)
+
+          - nested `inner`
+        - tight
+        > quoted **bold**
+        >
+        > ```python
+        > skipped = True
+        > ```
+        > after
+        """
+    )
+    items = page.sections[0].blocks[0].items
+    assert items[0].plain == "loose item with code\nsecond paragraph with a link"
+    assert [c.text for c in items[0].codes] == ["code"]
+    assert [link.text for link in items[0].links] == ["a link"]
+    assert [c.text for c in items[0].children[0].codes] == ["inner"]
+    quote = page.sections[0].blocks[1]
+    assert quote.kind is BlockKind.QUOTE
+    assert quote.plain == "quoted bold\nafter"
+    assert quote.code is None and page.code_blocks[0].text == "skipped = True\n"
+
+
+def test_links_hold_their_own_text_and_come_before_inner_images(parse) -> None:
+    page = parse("[![logo](logo.png) *home*](index.md) and [`api`](api.md)\n")
+    assert [(link.text, link.target, link.image) for link in page.links] == [
+        ("logo home", "index.md", False),
+        ("logo", "logo.png", True),
+        ("api", "api.md", False),
+    ]
+    assert [c.text for c in page.codes] == ["api"]
+    assert page.preamble[0].plain == "logo home and api"
+
+
+def test_spans_over_several_lines_count_characters(parse) -> None:
+    page = parse("## Über\n\nSchön `grün`\nnächste Zeile\n\n---\n")
+    paragraph, rule = page.sections[0].blocks
+    assert paragraph.span == Span(3, 1, 4, 14)
+    assert paragraph.codes[0].span == Span(3, 7, 3, 13)
+    assert page.headings[0].span == Span(1, 1, 1, 8)
+    assert rule.kind is BlockKind.RULE and rule.span == Span(6, 1, 6, 4)
+
+
+def test_deeply_nested_containers_keep_their_text_in_the_deepest_one_kept(parse) -> None:
+    text = "".join("  " * depth + "- level `c" + str(depth) + "`\n" for depth in range(100))
+    page = parse(text + "\n## After\n", dedent=False)
+    assert len(page.codes) == 100
+    assert [s.title for s in page.sections] == ["After"]
+    deepest = page.preamble[0].items[0]
+    while deepest.children:
+        deepest = deepest.children[0]
+    assert "level c99" in deepest.plain

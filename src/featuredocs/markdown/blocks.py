@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Any
 
-from featuredocs.markdown.inline import collect_inline
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.tree import Node
+from featuredocs.markdown.tree import (
+    BEFORE,
+    CHILDREN,
+    CODES,
+    CODES_END,
+    END,
+    KIND,
+    LINKS,
+    LINKS_END,
+    PLAIN,
+    PLAIN_END,
+    START,
+    VALUE,
+    Node,
+    Tree,
+)
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, TableRow
 
 _LIST_MARKER = re.compile(rb"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -24,32 +38,40 @@ _KINDS = {
 }
 
 
-@dataclass(slots=True)
 class BlockBuilder:
     """Builds blocks of one page and remembers every code block it meets, in order."""
 
-    source: SourceMap
-    #: byte spans of link reference definitions, to recover the items they swallowed
-    definitions: list[tuple[int, int]] = field(default_factory=list)
-    _code: dict[int, CodeBlock] = field(default_factory=dict)  # by id() of the node
+    __slots__ = ("source", "tree", "definitions", "_code")
+
+    def __init__(self, source: SourceMap, tree: Tree, definitions: list[tuple[int, int]]) -> None:
+        self.source = source
+        self.tree = tree
+        #: byte spans of link reference definitions, to recover the items they swallowed
+        self.definitions = definitions
+        self._code: dict[int, CodeBlock] = {}  # by id() of the node
 
     def block(self, node: Node) -> Block | None:
-        kind = _KINDS.get(node.kind)
+        kind = _KINDS.get(node[KIND])
         if kind is None:
             return None
-        start, end = self.source.trimmed(node.start, node.end)
-        inline = collect_inline(node.children)
-        code = self.code_block(node) if kind is BlockKind.CODE else None
+        source = self.source
+        start, end = source.trimmed(node[START], node[END])
+        if type(node) is tuple:  # a rule
+            return Block(kind, source.span(start, end), source.source(start, end))
+        if kind is BlockKind.CODE:
+            code = self.code_block(node)
+            return Block(kind, code.span, source.source(start, end), code.text, code=code)
+        tree = self.tree
         return Block(
-            kind=kind,
-            span=self.source.span(start, end),
-            source=self.source.source(start, end),
-            plain=inline.plain if kind is not BlockKind.CODE else (code.text if code else ""),
-            items=self.items(node) if kind is BlockKind.LIST else (),
-            code=code,
-            rows=self.rows(node) if kind is BlockKind.TABLE else (),
-            codes=tuple(inline.codes),
-            links=tuple(inline.links),
+            kind,
+            source.span(start, end),
+            source.source(start, end),
+            "".join(tree.pieces[node[PLAIN] : node[PLAIN_END]]).strip(),
+            self.items(node) if kind is BlockKind.LIST else (),
+            None,
+            self.rows(node) if kind is BlockKind.TABLE else (),
+            tuple(tree.codes[node[CODES] : node[CODES_END]]),
+            tuple(tree.links[node[LINKS] : node[LINKS_END]]),
         )
 
     def definition(self, start: int, end: int) -> Block:
@@ -57,83 +79,92 @@ class BlockBuilder:
         source = self.source.source(start, end)
         return Block(BlockKind.DEFINITION, self.source.span(start, end), source, plain=source)
 
-    def code_block(self, node: Node) -> CodeBlock:
+    def code_block(self, node: list[Any]) -> CodeBlock:
         known = self._code.get(id(node))
         if known is None:
             known = self._code[id(node)] = self._make_code_block(node)
         return known
 
-    def _make_code_block(self, node: Node) -> CodeBlock:
-        fenced = isinstance(node.value, dict) and "Fenced" in node.value
-        info = str(node.value["Fenced"]) if fenced else ""
-        words = info.strip().split()
-        texts = [child for child in node.children if child.kind == "Text"]
-        start, end = self.source.trimmed(node.start, node.end)
+    def _make_code_block(self, node: list[Any]) -> CodeBlock:
+        value = node[VALUE]
+        fenced = isinstance(value, dict) and "Fenced" in value
+        info = str(value["Fenced"]) if fenced else ""
+        words = info.split()
+        texts = [child for child in node[CHILDREN] if child[KIND] == "Text"]
+        start, end = self.source.trimmed(node[START], node[END])
         if texts:
-            first_line = self.source.line_of(texts[0].start)
+            first_line = self.source.line_of(texts[0][START])
         else:
             first_line = self.source.line_of(start) + (1 if fenced else 0)
         return CodeBlock(
-            language=words[0].lower() if words else "",
-            text="".join(child.value for child in texts),
-            span=self.source.span(start, end),
-            first_line=first_line,
-            fenced=fenced,
+            words[0].lower() if words else "",
+            "".join(child[VALUE] for child in texts),
+            self.source.span(start, end),
+            first_line,
+            fenced,
         )
 
-    def items(self, node: Node) -> tuple[ListItem, ...]:
-        ordered = node.value is not None
-        return tuple(self.item(child, ordered) for child in node.children if child.kind == "Item")
+    def items(self, node: list[Any]) -> tuple[ListItem, ...]:
+        ordered = node[VALUE] is not None
+        return tuple(self.item(child, ordered) for child in node[CHILDREN] if child[KIND] == "Item")
 
-    def item(self, node: Node, ordered: bool) -> ListItem:
-        children = node.children
-        nested = [child for child in children if child.kind == "List"]
-        own = children[: children.index(nested[0])] if nested else children
-        limit = nested[0].start if nested else node.end
-        inline = collect_inline(own)
+    def item(self, node: list[Any], ordered: bool) -> ListItem:
+        children = node[CHILDREN]
+        nested = [child for child in children if child[KIND] == "List"]
+        tree, source = self.tree, self.source
+        if nested:
+            own = children[: children.index(nested[0])]
+            first_nested = nested[0]
+            limit = first_nested[START]
+            plain_end, codes_end, links_end = first_nested[BEFORE], first_nested[CODES], first_nested[LINKS]
+        else:
+            own = children
+            limit = node[END]
+            plain_end, codes_end, links_end = node[PLAIN_END], node[CODES_END], node[LINKS_END]
         start, end = self._item_range(node, own, limit)
-        source = self.source.source(start, end)
+        text = source.source(start, end)
         return ListItem(
-            source=source,
-            plain=inline.plain if own else source,
-            span=self.source.span(start, end),
-            codes=tuple(inline.codes),
-            links=tuple(inline.links),
-            children=tuple(item for sub in nested for item in self.items(sub)),
-            ordered=ordered,
+            text,
+            "".join(tree.pieces[node[PLAIN] : plain_end]).strip() if own else text,
+            source.span(start, end),
+            tuple(tree.codes[node[CODES] : codes_end]),
+            tuple(tree.links[node[LINKS] : links_end]),
+            tuple(item for sub in nested for item in self.items(sub)),
+            ordered,
         )
 
-    def _item_range(self, node: Node, own: list[Node], limit: int) -> tuple[int, int]:
+    def _item_range(self, node: list[Any], own: list[Node], limit: int) -> tuple[int, int]:
         """Byte range of the item's own text, without its marker."""
-        if own and not (self.definitions and self._swallowed(node.start, limit)):
+        if own and not (self.definitions and self._swallowed(node[START], limit)):
             first = own[0]
-            start = min(first.start, first.children[0].start) if first.children else first.start
-            return self.source.trimmed(start, max(own[-1].end, first.end))
+            start = first[START]
+            if type(first) is list and first[CHILDREN]:
+                start = min(start, first[CHILDREN][0][START])
+            return self.source.trimmed(start, max(own[-1][END], first[END]))
         # The parser kept nothing (``- [Capability 1]: Description`` became a link
         # reference definition): the raw line is the item's text.
-        marker = _LIST_MARKER.match(self.source.data, node.start, limit)
-        start = marker.end() if marker else node.start
+        marker = _LIST_MARKER.match(self.source.data, node[START], limit)
+        start = marker.end() if marker else node[START]
         return self.source.trimmed(start, limit)
 
     def _swallowed(self, start: int, end: int) -> bool:
         return any(start <= d_start < end for d_start, _ in self.definitions)
 
-    def rows(self, node: Node) -> tuple[TableRow, ...]:
+    def rows(self, node: list[Any]) -> tuple[TableRow, ...]:
         rows: list[TableRow] = []
-        for part in node.children:
-            if part.kind == "TableHead":
+        for part in node[CHILDREN]:
+            if part[KIND] == "TableHead":
                 rows.append(self._row(part, header=True))
-            elif part.kind == "TableRow":
+            elif part[KIND] == "TableRow":
                 rows.append(self._row(part, header=False))
         return tuple(rows)
 
-    def _row(self, node: Node, header: bool) -> TableRow:
-        cells = [child for child in node.children if child.kind == "TableCell"]
-        ranges = [self.source.trimmed(cell.start, cell.end) for cell in cells]
-        inline = collect_inline(cells)
+    def _row(self, node: list[Any], header: bool) -> TableRow:
+        source = self.source
+        ranges = [source.trimmed(cell[START], cell[END]) for cell in node[CHILDREN] if cell[KIND] == "TableCell"]
         return TableRow(
-            cells=tuple(self.source.source(s, e) for s, e in ranges),
-            spans=tuple(self.source.span(s, e) for s, e in ranges),
-            codes=tuple(inline.codes),
-            header=header,
+            tuple(source.source(s, e) for s, e in ranges),
+            tuple(source.span(s, e) for s, e in ranges),
+            tuple(self.tree.codes[node[CODES] : node[CODES_END]]),
+            header,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from featuredocs.markdown.blocks import BlockBuilder
@@ -12,17 +11,24 @@ from featuredocs.markdown.directives import (
     read_front_matter,
     suppressions_in,
 )
-from featuredocs.markdown.positions import SourceMap, split_lines
+from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.sections import LabelSite, build_sections, label_sites, make_heading
 from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.tree import Node, Tree, parse_tree, reference_definitions
+from featuredocs.markdown.tree import (
+    CHILDREN,
+    END,
+    KIND,
+    START,
+    VALUE,
+    Node,
+    Tree,
+    parse_tree,
+    reference_definitions,
+)
 from featuredocs.model import (
     Block,
     BlockKind,
-    CodeBlock,
     Heading,
-    InlineCode,
-    Link,
     Page,
     Suppression,
 )
@@ -36,17 +42,17 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
     front_end = front_matter_end(source.data)
     body = mask(source.data, front_end).decode("utf-8") if front_end else text
     tree = parse_tree(body, source)
-    root = tree.root
-    builder = BlockBuilder(source, definitions=_definition_spans(body))
-    found = _index(tree, source, builder)
+    builder = BlockBuilder(source, tree, reference_definitions(body))
+    headings = _headings(tree, source)
+    code_blocks = tuple(builder.code_block(node) for node in tree.code_blocks)
     entries: list[Heading | Block] = []
     labels: dict[int, list[LabelSite]] = {}
     title: Heading | None = None
-    for node in _with_definitions(root.children, builder.definitions):
-        if isinstance(node, tuple):
+    for node in _with_definitions(tree.root[CHILDREN], builder.definitions):
+        if type(node) is _Definition:
             entries.append(builder.definition(*node))
-        elif node.kind == "Heading":
-            heading = found.headings_by_node[id(node)]
+        elif node[KIND] == "Heading":
+            heading = headings[id(node)]
             if title is None and heading.level == 1 and not _has_heading(entries):
                 title = heading
             else:
@@ -56,8 +62,10 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
             if block is not None:
                 entries.append(block)
                 if block.kind is BlockKind.PARAGRAPH:
-                    labels[id(block)] = label_sites(node, source)
-    lines = split_lines(text)
+                    sites = label_sites(node, source, tree)
+                    if sites:
+                        labels[id(block)] = sites
+    lines = source.lines
     leading, sections = build_sections(entries, lines, labels, source)
     tagline, preamble = _tagline(leading, title)
     return Page(
@@ -70,39 +78,26 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
         tagline=tagline,
         preamble=preamble,
         sections=sections,
-        headings=tuple(found.headings),
-        code_blocks=tuple(found.code_blocks),
-        links=tuple(found.links),
-        codes=tuple(found.codes),
-        suppressions=tuple(found.suppressions),
+        headings=tuple(headings.values()),
+        code_blocks=code_blocks,
+        links=tuple(tree.links),
+        codes=tuple(tree.codes),
+        suppressions=tuple(_suppressions(tree, source)),
         lines=lines,
     )
 
 
-@dataclass(slots=True)
-class _Found:
-    """What one pass over every node collects for the page as a whole."""
-
-    headings: list[Heading] = field(default_factory=list)
-    headings_by_node: dict[int, Heading] = field(default_factory=dict)
-    code_blocks: list[CodeBlock] = field(default_factory=list)
-    codes: list[InlineCode] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-
-
-def _index(tree: Tree, source: SourceMap, builder: BlockBuilder) -> _Found:
-    """Headings (all of them get anchors), code blocks, inline code, links, suppressions."""
-    found = _Found(codes=list(tree.root.codes), links=list(tree.root.links))
+def _headings(tree: Tree, source: SourceMap) -> dict[int, Heading]:
+    """Every heading (all of them get anchors) by ``id()`` of its node, in page order."""
     slugger = GithubSlugger()
-    for node in tree.headings:
-        heading = make_heading(node, source, slugger)
-        found.headings.append(heading)
-        found.headings_by_node[id(node)] = heading
-    found.code_blocks.extend(builder.code_block(node) for node in tree.code_blocks)
+    return {id(node): make_heading(node, source, tree, slugger) for node in tree.headings}
+
+
+def _suppressions(tree: Tree, source: SourceMap) -> list[Suppression]:
+    found: list[Suppression] = []
     for node in tree.html:
-        if "featuredocs" in node.value:
-            found.suppressions.extend(suppressions_in(node.value, source.line_of(node.start)))
+        if "featuredocs" in node[VALUE]:
+            found.extend(suppressions_in(node[VALUE], source.line_of(node[START])))
     return found
 
 
@@ -123,21 +118,17 @@ def _tagline(
     return None, leading
 
 
-def _definition_spans(body: str) -> list[tuple[int, int]]:
-    spans = [
-        (int(d["span"]["start"]), int(d["span"]["end"]))
-        for d in reference_definitions(body).values()
-    ]
-    return sorted(spans)
+class _Definition(tuple[int, int]):
+    """The byte range of a link reference definition standing between blocks."""
+
+    __slots__ = ()
 
 
-def _with_definitions(
-    nodes: list[Node], definitions: list[tuple[int, int]]
-) -> list[Node | tuple[int, int]]:
+def _with_definitions(nodes: list[Node], definitions: list[tuple[int, int]]) -> list[Node | _Definition]:
     """Top-level nodes with the stand-alone link reference definitions put in place."""
-    loose = [d for d in definitions if not any(n.start <= d[0] < n.end for n in nodes)]
+    loose = [_Definition(d) for d in definitions if not any(n[START] <= d[0] < n[END] for n in nodes)]
     if not loose:
         return list(nodes)
-    merged: list[Node | tuple[int, int]] = [*nodes, *loose]
-    merged.sort(key=lambda item: item[0] if isinstance(item, tuple) else item.start)
+    merged: list[Node | _Definition] = [*nodes, *loose]
+    merged.sort(key=lambda item: item[0] if type(item) is _Definition else item[START])
     return merged

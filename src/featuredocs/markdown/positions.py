@@ -16,6 +16,7 @@ from featuredocs.model import Span
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
 _NON_ASCII = re.compile(rb"[\x80-\xff]+")
+_WHITESPACE = b" \t\r\n"
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -29,20 +30,36 @@ def split_lines(text: str) -> tuple[str, ...]:
 class SourceMap:
     """One page's text and its UTF-8 encoding, with offset conversions."""
 
+    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines", "_end")
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = data = text.encode("utf-8")
         self.ascii = len(data) == len(text)
-        if b"\r" in data:
+        self._end = len(data) + 1  # where the line after the last one would start
+        if "\r" in text:
             self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
+            self.lines = split_lines(text)
             wide = (bisect_right(self.line_starts, m.start()) - 1 for m in _NON_ASCII.finditer(data))
+            self._wide_lines: frozenset[int] = frozenset(wide) if not self.ascii else frozenset()
+            return
+        # The page's lines are needed anyway (``Page.lines``); their lengths give the line
+        # starts, and ``str.isascii`` is free, so only lines with wide characters are encoded.
+        lines = text.split("\n")
+        if self.ascii:
+            lengths = [len(line) + 1 for line in lines]
+            self._wide_lines = frozenset()
         else:
-            lines = data.split(b"\n")
-            self.line_starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
-            wide = (index for index, line in enumerate(lines) if not line.isascii())
-        # Lines holding multi-byte characters: only there do bytes and columns differ.
-        self._wide_lines: set[int] = set(wide) if not self.ascii else set()
-        self._spans: dict[tuple[int, int], Span] = {}
+            wide_lines = [i for i, line in enumerate(lines) if not line.isascii()]
+            lengths = [len(line) + 1 for line in lines]
+            for index in wide_lines:
+                lengths[index] = len(lines[index].encode("utf-8")) + 1
+            self._wide_lines = frozenset(wide_lines)
+        lengths.pop()
+        self.line_starts = [0, *accumulate(lengths)]
+        if lines[-1] == "":
+            lines.pop()
+        self.lines = tuple(lines)
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding byte ``offset``."""
@@ -62,33 +79,29 @@ class SourceMap:
 
     def span(self, start: int, end: int) -> Span:
         """The span of bytes ``start`` to ``end`` (exclusive)."""
-        key = (start, end)
-        span = self._spans.get(key)
-        if span is not None:
-            return span
         starts = self.line_starts
-        index = bisect_right(starts, start) - 1
-        line_start = starts[index]
-        next_start = starts[index + 1] if index + 1 < len(starts) else len(self.data) + 1
-        wide = self._wide_lines
-        if end < next_start and index not in wide:  # the common case: one ASCII line
-            column = start - line_start + 1
-            span = Span(index + 1, column, index + 1, column + max(end - start, 0))
+        line = bisect_right(starts, start)
+        if line < len(starts):
+            next_start = starts[line]
         else:
-            line, column = self.position(start)
-            end_line, end_column = self.position(end) if end > start else (line, column)
-            span = Span(line, column, end_line, end_column)
-        self._spans[key] = span
-        return span
+            next_start = self._end
+        if end < next_start and line - 1 not in self._wide_lines:  # one line, no wide characters
+            column = start - starts[line - 1] + 1
+            return Span(line, column, line, column + end - start if end > start else column)
+        line, column = self.position(start)
+        end_line, end_column = self.position(end) if end > start else (line, column)
+        return Span(line, column, end_line, end_column)
 
     def source(self, start: int, end: int) -> str:
+        if self.ascii:  # byte offsets are character offsets
+            return self.text[start:end]
         return self.data[start:end].decode("utf-8", errors="replace")
 
     def trimmed(self, start: int, end: int) -> tuple[int, int]:
         """``start``/``end`` moved inwards past surrounding whitespace."""
         data = self.data
-        while end > start and data[end - 1] in b" \t\r\n":
+        while end > start and data[end - 1] in _WHITESPACE:
             end -= 1
-        while start < end and data[start] in b" \t\r\n":
+        while start < end and data[start] in _WHITESPACE:
             start += 1
         return start, end

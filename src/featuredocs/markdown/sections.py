@@ -3,36 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.tree import Node
+from featuredocs.markdown.tree import BREAKS, CHILDREN, END, KIND, START, VALUE, Tree
 from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, Section
 
-_BREAKS = frozenset(("SoftBreak", "HardBreak"))
+
+_LEVELS = {f"H{level}": level for level in range(1, 7)}
 
 
-def heading_level(node: Node) -> int:
-    level = node.value.get("level", "H1") if isinstance(node.value, dict) else "H1"
-    return int(str(level).lstrip("H") or 1)
+def heading_level(node: list[Any]) -> int:
+    value = node[VALUE]
+    level = value.get("level", "H1") if isinstance(value, dict) else "H1"
+    known = _LEVELS.get(level)
+    return known if known is not None else int(str(level).lstrip("H") or 1)
 
 
-def make_heading(node: Node, source: SourceMap, slugger: GithubSlugger) -> Heading:
+def make_heading(node: list[Any], source: SourceMap, tree: Tree, slugger: GithubSlugger) -> Heading:
     """A heading: ``source`` is its inline Markdown, ``span`` the whole heading line."""
-    plain = node.plain.strip()
-    if node.children:
-        start, end = node.children[0].start, node.children[-1].end
-        text = source.source(start, end).strip()
-    else:
-        text = ""
-    start, end = source.trimmed(node.start, node.end)
-    return Heading(
-        level=heading_level(node),
-        source=text,
-        plain=plain,
-        slug=slugger.slug(plain),
-        span=source.span(start, end),
-    )
+    plain = tree.plain(node).strip()
+    children = node[CHILDREN]
+    text = source.source(children[0][START], children[-1][END]).strip() if children else ""
+    start, end = source.trimmed(node[START], node[END])
+    return Heading(heading_level(node), text, plain, slugger.slug(plain), source.span(start, end))
 
 
 @dataclass(slots=True)
@@ -102,39 +97,44 @@ class LabelSite:
     value_end: int
 
 
-def label_sites(node: Node, source: SourceMap) -> list[LabelSite]:
+def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSite]:
     """Lines of a paragraph that start with a bold label ending in a colon.
 
     ``**Fields:**`` and ``**TTL**: 15 minutes`` are labels; ``**See** [x](y)`` is not.
     """
     sites: list[LabelSite] = []
-    for line in _lines(node):
-        first = line[0] if line else None
-        if first is None or first.kind != "Strong":
+    for first, last in _lines(node):
+        if first is None or first[KIND] != "Strong":
             continue
-        text = first.plain.strip()
-        line_end = line[-1].end
+        text = tree.plain(first).strip()
+        line_end = last[END]
         if text.endswith(":"):
-            label, end = text[:-1].strip(), first.end
+            label, end = text[:-1].strip(), first[END]
         else:
-            after = source.data[first.end : line_end].lstrip(b" \t")
+            after = source.data[first[END] : line_end].lstrip(b" \t")
             if not after.startswith(b":"):
                 continue
             label = text
-            end = source.data.index(b":", first.end, line_end) + 1
+            end = source.data.index(b":", first[END], line_end) + 1
         value_start, value_end = source.trimmed(end, line_end)
         if label:
-            sites.append(LabelSite(label, first.start, end, value_start, value_end))
+            sites.append(LabelSite(label, first[START], end, value_start, value_end))
     return sites
 
 
-def _lines(node: Node) -> list[list[Node]]:
-    lines: list[list[Node]] = [[]]
-    for child in node.children:
-        if child.kind in _BREAKS:
-            lines.append([])
+def _lines(node: list[Any]) -> list[tuple[Any, Any]]:
+    """The first and last node of each line of a paragraph (None, None for an empty line)."""
+    lines: list[tuple[Any, Any]] = []
+    first = last = None
+    for child in node[CHILDREN]:
+        if child[KIND] in BREAKS:
+            lines.append((first, last))
+            first = last = None
         else:
-            lines[-1].append(child)
+            if first is None:
+                first = child
+            last = child
+    lines.append((first, last))
     return lines
 
 

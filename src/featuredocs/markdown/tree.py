@@ -1,8 +1,14 @@
-"""pyromark's flat event stream as a small tree of nodes (the only importer of pyromark).
+"""pyromark's flat event stream as a small tree (the only importer of pyromark).
 
-The tree is built iteratively, in one pass over the events. When a node closes, its
-inline content is summarised (plain text, backtick spans, links) from its children's
-summaries, so later stages read any node's inline content without walking it again.
+The tree is built in one pass over the events and holds nothing the page model does not
+read: a container is a list (see the field indices below), a leaf a tuple
+``(kind, start, end, value)``; ``start``/``end`` are UTF-8 byte offsets. A page has
+hundreds of elements, so each one costs a list or a tuple, never an object per event.
+
+Inline content is not summarised node by node. The page's plain text pieces, backtick
+spans and links are kept once, in document order, in :class:`Tree`; a container records
+where its own run starts and ends in each, so the plain text, code spans and links below
+any node (nothing from inside code blocks) are one slice away.
 
 Containers nested deeper than :data:`MAX_DEPTH` are not opened: their content is
 attached to the deepest open container, so a page of 10,000 nested list levels neither
@@ -11,14 +17,12 @@ hits the recursion limit nor makes later walks deep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import pyromark
 
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.model import InlineCode, Link, Span
+from featuredocs.model import InlineCode, Link
 
 MAX_DEPTH = 64
 
@@ -36,163 +40,140 @@ BLOCK_KINDS = frozenset(
         "TableHead", "TableRow", "TableCell", "HtmlBlock", "FootnoteDefinition",
     )
 )
-_BREAKS = frozenset(("SoftBreak", "HardBreak"))
-_NONE: tuple[Any, ...] = ()
-_NO_CHILDREN: list[Node] = []  # shared by every leaf; leaves never get children
+BREAKS = frozenset(("SoftBreak", "HardBreak"))
+
+#: Fields of every node, leaf or container. ``kind`` is pyromark's tag (``Paragraph``,
+#: ``Item``, ``CodeBlock``, ``Strong``, ``Text``, ``Code``, ``SoftBreak``…); ``value`` its
+#: payload (a leaf's text, a heading's attributes, a fenced block's info string…).
+KIND, START, END, VALUE = 0, 1, 2, 3
+#: Fields of containers only: the child nodes, and the container's runs in the page's
+#: plain text pieces, code spans and links. ``BEFORE`` is where the pieces stood before
+#: the line break put in front of the container, ``PLAIN`` to ``PLAIN_END`` its own text.
+CHILDREN, BEFORE, PLAIN, PLAIN_END, CODES, CODES_END, LINKS, LINKS_END = range(4, 12)
+
+Node = list[Any] | tuple[str, int, int, Any]
 
 
-class Node:
-    """One parser element. Leaves (``Text``, ``Code``, ``Html``…) carry ``value``.
-
-    ``kind`` is pyromark's tag: ``Paragraph``, ``Heading``, ``List``, ``Item``,
-    ``CodeBlock``, ``Table``, ``TableHead``, ``TableRow``, ``TableCell``, ``BlockQuote``,
-    ``HtmlBlock``, ``Link``, ``Image``, ``Strong``, ``Text``, ``Code``, ``SoftBreak`` …
-    ``start``/``end`` are UTF-8 byte offsets. ``plain``, ``codes`` and ``links`` summarise
-    the inline content below the node (nothing from inside code blocks).
-    """
-
-    # A plain slotted class: a page builds thousands of these, and a dataclass __init__
-    # with default factories costs noticeably more.
-    __slots__ = ("kind", "value", "start", "end", "children", "plain", "codes", "links")
-
-    def __init__(
-        self,
-        kind: str,
-        value: Any,
-        start: int,
-        end: int,
-        children: list[Node] | None = None,
-        plain: str = "",
-        codes: list[InlineCode] | tuple[InlineCode, ...] = _NONE,
-        links: list[Link] | tuple[Link, ...] = _NONE,
-    ) -> None:
-        self.kind = kind
-        self.value = value
-        self.start = start
-        self.end = end
-        self.children = children if children is not None else []
-        self.plain = plain
-        self.codes = codes
-        self.links = links
-
-    def __repr__(self) -> str:
-        return f"Node({self.kind!r}, {self.start}, {self.end}, children={len(self.children)})"
-
-
-@dataclass(slots=True)
 class Tree:
-    """The document node plus, in document order, the nodes later stages look up."""
+    """The document node, the page's inline runs, and the nodes later stages look up."""
 
-    root: Node
-    headings: list[Node] = field(default_factory=list)
-    code_blocks: list[Node] = field(default_factory=list)
-    html: list[Node] = field(default_factory=list)
+    __slots__ = ("root", "pieces", "codes", "links", "headings", "code_blocks", "html")
+
+    def __init__(self, root: list[Any]) -> None:
+        self.root = root
+        self.pieces: list[str] = []  # plain text, never an empty string
+        self.codes: list[InlineCode] = []
+        self.links: list[Link] = []
+        self.headings: list[list[Any]] = []
+        self.code_blocks: list[list[Any]] = []
+        self.html: list[tuple[str, int, int, str]] = []
+
+    def plain(self, node: Node) -> str:
+        """The plain text below ``node``, unstripped ('' for a leaf other than text)."""
+        if type(node) is tuple:
+            return node[VALUE] if node[KIND] in ("Text", "Code") else ""
+        return "".join(self.pieces[node[PLAIN] : node[PLAIN_END]])
+
+    def codes_of(self, node: list[Any]) -> tuple[InlineCode, ...]:
+        return tuple(self.codes[node[CODES] : node[CODES_END]])
+
+    def links_of(self, node: list[Any]) -> tuple[Link, ...]:
+        return tuple(self.links[node[LINKS] : node[LINKS_END]])
+
+
+def is_container(node: Node) -> bool:
+    return type(node) is list
 
 
 def parse_tree(text: str, source: SourceMap) -> Tree:
     """The document as a tree whose root's children are the top-level blocks."""
-    root = Node("Document", None, 0, len(source.data))
+    length = len(source.data)
+    root: list[Any] = ["Document", 0, length, None, [], 0, 0, 0, 0, 0, 0, 0]
     tree = Tree(root)
-    stack = [root]
-    top = root.children  # children of the innermost open container
-    skipped = 0  # containers not opened because the stack was too deep
+    pieces, codes, links = tree.pieces, tree.codes, tree.links
+    add_piece, add_code = pieces.append, codes.append
     span = source.span
+    stack = [root]
+    top = root  # the innermost open container
+    children = root[CHILDREN]
+    in_code = False  # whether ``top`` is a code block, whose text is no plain text
+    skipped = 0  # containers not opened because the stack was too deep
     for event, where in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
         if type(event) is str:  # SoftBreak, HardBreak, Rule
-            top.append(Node(event, None, where["start"], where["end"], _NO_CHILDREN,
-                            "\n" if event in _BREAKS else ""))
+            children.append((event, where["start"], where["end"], None))
+            if event in BREAKS:
+                add_piece("\n")
             continue
-        ((tag, payload),) = event.items()
+        tag, payload = event.popitem()
         if tag == "Text":
-            top.append(Node(tag, payload, where["start"], where["end"], _NO_CHILDREN, payload))
+            children.append((tag, where["start"], where["end"], payload))
+            if payload and not in_code:
+                add_piece(payload)
         elif tag == "End":
             if skipped:
                 skipped -= 1
-            else:
-                summarize(stack.pop(), span)
-                top = stack[-1].children
+                continue
+            top[PLAIN_END] = len(pieces)
+            top[CODES_END] = len(codes)
+            top[LINKS_END] = len(links)
+            if top[KIND] in ("Link", "Image"):
+                _close_link(top, pieces, links, span)
+            stack.pop()
+            top = stack[-1]
+            children = top[CHILDREN]
+            in_code = False
         elif tag == "Start":
             if len(stack) > MAX_DEPTH:
                 skipped += 1
                 continue
             if type(payload) is str:
-                node = Node(payload, None, where["start"], where["end"], [])
+                kind, value = payload, None
             else:
-                ((kind, value),) = payload.items()
-                node = Node(kind, value, where["start"], where["end"], [])
-                if kind == "Heading":
-                    tree.headings.append(node)
-                elif kind == "CodeBlock":
-                    tree.code_blocks.append(node)
-            top.append(node)
+                kind, value = payload.popitem()
+            before = len(pieces)
+            if kind in BLOCK_KINDS and before > top[PLAIN] and not pieces[-1].endswith("\n"):
+                add_piece("\n")
+            node = [kind, where["start"], where["end"], value, [],
+                    before, len(pieces), 0, len(codes), 0, len(links), 0]
+            if kind == "Heading":
+                tree.headings.append(node)
+            elif kind == "CodeBlock":
+                tree.code_blocks.append(node)
+                in_code = True
+            elif kind in ("Link", "Image"):
+                links.append(None)  # type: ignore[arg-type]  # the link goes first, once its text is known
+            children.append(node)
             stack.append(node)
-            top = node.children
+            top = node
+            children = node[CHILDREN]
         elif tag == "Code":
             start, end = where["start"], where["end"]
-            top.append(Node(tag, payload, start, end, _NO_CHILDREN, payload,
-                            [InlineCode(payload, span(start, end))]))
+            children.append((tag, start, end, payload))
+            if payload:
+                add_piece(payload)
+            add_code(InlineCode(payload, span(start, end)))
         else:
-            node = Node(tag, payload, where["start"], where["end"], _NO_CHILDREN)
+            leaf = (tag, where["start"], where["end"], payload)
             if tag in ("Html", "InlineHtml"):
-                tree.html.append(node)
-            top.append(node)
-    summarize(root, span)
+                tree.html.append(leaf)
+            children.append(leaf)
+    root[PLAIN_END], root[CODES_END], root[LINKS_END] = len(pieces), len(codes), len(links)
     return tree
 
 
-def summarize(node: Node, span: Callable[[int, int], Span]) -> None:
-    """Fill ``node``'s plain text, code spans and links from its (summarised) children."""
-    kind = node.kind
-    if kind == "CodeBlock":
-        return
-    children = node.children
-    if len(children) == 1 and kind not in ("Link", "Image"):
-        only = children[0]  # the common case: a paragraph or emphasis holding one run
-        node.plain, node.codes, node.links = only.plain, only.codes, only.links
-        return
-    parts: list[str] = []
-    codes: list[InlineCode] | None = None
-    links: list[Link] | None = None
-    if kind in ("Link", "Image"):
-        links = []  # the link itself goes first, once its text is known
-    for child in children:
-        if child.kind in BLOCK_KINDS and parts and not parts[-1].endswith("\n"):
-            parts.append("\n")
-        if child.plain:
-            parts.append(child.plain)
-        if child.codes:
-            codes = codes if codes is not None else []
-            codes.extend(child.codes)
-        if child.links:
-            links = links if links is not None else []
-            links.extend(child.links)
-    node.plain = "".join(parts)
-    if codes:
-        node.codes = codes
-    if links is not None and kind in ("Link", "Image"):
-        value = node.value if isinstance(node.value, dict) else {}
-        link = Link(
-            text=node.plain,
-            target=str(value.get("dest_url", "")),
-            span=span(node.start, node.end),
-            image=kind == "Image",
-        )
-        links.insert(0, link)
-    if links:
-        node.links = links
+def _close_link(node: list[Any], pieces: list[str], links: list[Link], span: Any) -> None:
+    value = node[VALUE] if isinstance(node[VALUE], dict) else {}
+    links[node[LINKS]] = Link(
+        text="".join(pieces[node[PLAIN] : node[PLAIN_END]]),
+        target=str(value.get("dest_url", "")),
+        span=span(node[START], node[END]),
+        image=node[KIND] == "Image",
+    )
 
 
-def reference_definitions(text: str) -> Mapping[str, Mapping[str, Any]]:
-    """Link reference definitions by label, with their byte spans."""
-    return pyromark.reference_definitions(text)
-
-
-def walk(node: Node) -> list[Node]:
-    """Every node below ``node`` in document order (iterative, no recursion)."""
-    found: list[Node] = []
-    pending = list(reversed(node.children))
-    while pending:
-        current = pending.pop()
-        found.append(current)
-        pending.extend(reversed(current.children))
-    return found
+def reference_definitions(text: str) -> list[tuple[int, int]]:
+    """Byte spans of the link reference definitions, in order."""
+    if "]:" not in text:  # every definition has one; most pages have none
+        return []
+    found = pyromark.reference_definitions(text)
+    return sorted((int(d["span"]["start"]), int(d["span"]["end"])) for d in found.values())

@@ -13,9 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
+from featuredocs.model.frozen import quick_init
 from featuredocs.model.span import Span
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class InlineCode:
     """A backtick span: ``text`` is its content without the backticks."""
@@ -24,6 +26,7 @@ class InlineCode:
     span: Span
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Link:
     """A Markdown link or image. ``target`` is the destination exactly as written."""
@@ -34,6 +37,7 @@ class Link:
     image: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ListItem:
     """One list item.
@@ -52,6 +56,7 @@ class ListItem:
     ordered: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
     """A fenced or indented code block.
@@ -68,6 +73,7 @@ class CodeBlock:
     fenced: bool = True
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TableRow:
     cells: tuple[str, ...]
@@ -87,6 +93,7 @@ class BlockKind(StrEnum):
     DEFINITION = "definition"  # a link reference definition standing alone
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """A top-level block inside a section (headings are sections, not blocks).
@@ -106,6 +113,7 @@ class Block:
     links: tuple[Link, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LabelledBlock:
     """A bold label and what it introduces: ``**Fields:**`` followed by a list.
@@ -124,6 +132,7 @@ class LabelledBlock:
     code: CodeBlock | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     level: int
@@ -133,6 +142,7 @@ class Heading:
     span: Span
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading and everything up to the next heading of the same or a higher level."""
@@ -171,6 +181,7 @@ class Section:
                     yield block.code
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Suppression:
     """``<!-- featuredocs: ignore FD202 FD203 -->``: silences the codes on ``line`` + 1.

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from featuredocs.model.frozen import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A region of a text file: 1-based lines and columns, columns counted in characters.
