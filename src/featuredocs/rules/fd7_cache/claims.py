@@ -24,6 +24,7 @@ from featuredocs.rules.fd7_cache.patterns import HOLE, pattern_from_node, patter
 from featuredocs.rules.fd8_code.source import PythonSource, code_lines, heading_titles, is_python, python_source
 
 CACHE_KEY_LABELS = ("Cache Keys", "Cache Key", "Cache keys used")
+_LABELS = frozenset(label.casefold() for label in CACHE_KEY_LABELS)
 _CACHE_METHODS = frozenset({
     "get", "set", "add", "delete", "get_or_set", "incr", "decr", "touch", "has_key",
     "aget", "aset", "aadd", "adelete", "aget_or_set", "aincr", "adecr", "atouch", "ahas_key",
@@ -66,7 +67,7 @@ def claims_for(page: Page, ctx: CheckContext) -> CacheClaims:
 def extract(page: Page) -> CacheClaims:
     keys: list[CacheKeyClaim] = []
     code_ttls: list[TtlClaim] = []
-    key_blocks = _key_blocks(page)
+    key_blocks, listed_items = _key_places(page)
     for code in page.code_blocks:
         listed = code.span in key_blocks
         if is_python(code) and (listed or _in_caching_section(page, code.span.line)):
@@ -75,7 +76,7 @@ def extract(page: Page) -> CacheClaims:
             code_ttls.extend(timeouts)
         elif listed:
             keys.extend(_plain_keys(page, code))
-    keys.extend(_listed_keys(page))
+    keys.extend(key for item in _flatten(listed_items) for key in _item_keys(item))
     unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
     return CacheClaims(unique, tuple(code_ttls) + tuple(_prose_ttls(page, unique)))
 
@@ -83,30 +84,24 @@ def extract(page: Page) -> CacheClaims:
 # --- where keys are listed ----------------------------------------------------------
 
 
-def _key_blocks(page: Page) -> set[Span]:
-    """Spans of the code blocks that list cache keys."""
+def _key_places(page: Page) -> tuple[set[Span], list[ListItem]]:
+    """Spans of the code blocks that list cache keys, and the list items that do."""
     blocks: set[Span] = set()
+    items: list[ListItem] = []
     for section in page.walk():
-        labelled = section.labelled_block(*CACHE_KEY_LABELS)
-        if labelled is not None and labelled.code is not None:
-            blocks.add(labelled.code.span)
+        labelled = next((lb for lb in section.labelled if lb.label.casefold() in _LABELS), None)
+        if labelled is not None:
+            if labelled.code is not None:
+                blocks.add(labelled.code.span)
+            items.extend(labelled.items)
         if "cache key" in section.title.casefold():
             blocks.update(code.span for code in section.code_blocks(deep=False))
-    return blocks
+            items.extend(item for block in section.blocks for item in block.items)
+    return blocks, items
 
 
 def _in_caching_section(page: Page, line: int) -> bool:
     return any("cach" in title.casefold() for title in heading_titles(page, line))
-
-
-def _listed_keys(page: Page) -> Iterator[CacheKeyClaim]:
-    for section in page.walk():
-        labelled = section.labelled_block(*CACHE_KEY_LABELS)
-        items = list(labelled.items) if labelled is not None else []
-        if "cache key" in section.title.casefold():
-            items.extend(item for block in section.blocks for item in block.items)
-        for item in _flatten(items):
-            yield from _item_keys(item)
 
 
 def _flatten(items: list[ListItem] | tuple[ListItem, ...]) -> Iterator[ListItem]:
@@ -238,7 +233,7 @@ def _plain_keys(page: Page, code: CodeBlock) -> Iterator[CacheKeyClaim]:
 
 
 def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClaim]:
-    if not keys or "ttl" not in page.text.lower():
+    if not keys:  # lowering the whole page first costs more than the lines it could skip
         return
     code_lines_on_page = _code_line_numbers(page, keys)
     for number, text in enumerate(page.lines, start=1):

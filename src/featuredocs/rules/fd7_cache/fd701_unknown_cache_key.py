@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import CacheKeyFact, Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import CacheKeyClaim, claims_for
+from featuredocs.rules.fd7_cache.known import known_keys
 from featuredocs.rules.fd7_cache.patterns import patterns_agree
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
@@ -55,7 +56,7 @@ class UnknownCacheKey(Rule):
         known = ctx.facts.cache_keys
         if not known:
             return
-        written = {fact.pattern for fact in known}
+        written = known_keys(ctx.facts).patterns
         for claim in claims_for(page, ctx).keys:
             # A pattern agrees with itself: the verbatim key needs no comparison.
             if claim.pattern in written or any(patterns_agree(claim.pattern, p) for p in written):

@@ -6,13 +6,9 @@ from featuredocs.model import CacheKeyFact, Edit, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import TtlClaim, claims_for
 from featuredocs.rules.fd7_cache.durations import describe, written_like
+from featuredocs.rules.fd7_cache.known import KnownKeys, known_keys
 from featuredocs.rules.fd7_cache.patterns import likeness, patterns_agree
 from featuredocs.rules.registry import register
-
-#: Cache operations that store an entry, and so give it a lifetime.
-STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
-                     "aset", "aadd", "aget_or_set", "aset_many", "atouch"})
-
 
 _CLOSE = 0.75  # how alike a stale documented key must be to a written one to stand for it
 
@@ -60,7 +56,7 @@ class StaleCacheTtl(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
         for ttl in claims_for(page, ctx).ttls:
-            stores = _stores(ttl, ctx.facts.cache_keys)
+            stores = _stores(ttl, known_keys(ctx.facts))
             if not stores or any(_lifetime_unknown(fact) for fact in stores):
                 continue
             timeouts = sorted({fact.timeout for fact in stores if fact.timeout is not None})
@@ -97,15 +93,14 @@ def _stored_as(fact: CacheKeyFact) -> str:
     return f"`{fact.pattern}` is stored with timeout {fact.timeout}s{source}{where}"
 
 
-def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact]:
+def _stores(ttl: TtlClaim, known: KnownKeys) -> list[CacheKeyFact]:
     """The code's writes of the entry the TTL describes.
 
     For each of the TTL's keys, the written pattern most like it among those that agree
     with it, or that are close to it (a stale key, which FD701 reports, still names its
     entry): ``orders:{}:summary`` wins over ``orders:list:{}`` for ``orders:{}:summry``.
     """
-    writes = [fact for fact in known if fact.operation in STORING]
-    written = {fact.pattern for fact in writes}
+    writes, written = known.writes, known.written
     chosen: set[str] = set()
     for key in ttl.keys:
         if key.pattern in written:
@@ -115,7 +110,7 @@ def _stores(ttl: TtlClaim, known: tuple[CacheKeyFact, ...]) -> list[CacheKeyFact
             continue
         scored = [
             (likeness(key.pattern, pattern), pattern)
-            for pattern in {fact.pattern for fact in writes}
+            for pattern in written
             if patterns_agree(key.pattern, pattern) or likeness(key.pattern, pattern) >= _CLOSE
         ]
         if scored:
