@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR
     try:
-        json.dump(facts.to_json(), sys.stdout, indent=args.indent, sort_keys=True)
+        # ``dumps``, not ``dump``: only a one-shot encoding runs in C
+        sys.stdout.write(json.dumps(facts.to_json(), indent=args.indent, sort_keys=True))
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours

@@ -1,0 +1,132 @@
+"""Facts travel from the introspection child as JSON: what the codecs write is what a plain
+walk over the dataclasses writes, and reading it back gives the same facts."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from typing import Any
+
+from featuredocs.model import (
+    AppFact,
+    CacheKeyFact,
+    CommandFact,
+    EndpointFact,
+    EnvVarFact,
+    FieldFact,
+    IndexFact,
+    ModelFact,
+    OptionFact,
+    ProjectFacts,
+    QueryParamFact,
+    ResponseField,
+    SettingFact,
+    SourceLocation,
+)
+from featuredocs.model.serialize import from_jsonable, to_jsonable
+
+
+def walked(value: Any) -> Any:
+    """The JSON form by the plain recursive walk the codecs must agree with."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: walked(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not f.name.startswith("_")}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, frozenset | set):
+        return sorted(walked(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [walked(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): walked(v) for k, v in value.items()}
+    return value
+
+
+def rich_facts() -> ProjectFacts:
+    here = SourceLocation("shop/models.py", 12)
+    nested = ResponseField("items", (ResponseField("sku", type="string"),), many=True, type="array")
+    return ProjectFacts(
+        root="/srv/shop",
+        mode="live",
+        settings_module="shop.settings",
+        django_version="5.0",
+        apps=(AppFact("orders", "shop.orders", "shop/orders", True),),
+        models=(ModelFact(
+            "orders", "Order", "shop.orders.models",
+            fields=(FieldFact("status", "CharField", "CharField", column="status",
+                              choices=("new", "paid"), has_default=True, default="'new'",
+                              location=here),
+                    FieldFact("lines", "ManyToOneRel", "ForeignKey", reverse=True,
+                              related_model="orders.Line", query_name="line")),
+            indexes=(IndexFact("index", ("-created",), name="recent", condition="Q(paid=True)"),),
+            attributes=("total",), ordering=("-created",), location=here,
+        ),),
+        commands=(CommandFact("sync", "shop.orders", options=(
+            OptionFact("dry_run", ("--dry-run",), "store_true", default="False"),
+            OptionFact("target", choices=None, subcommand="cache clear"),
+        ), location=None, options_complete=False),),
+        endpoints=(EndpointFact(
+            "/api/orders/{pk}/", methods=("GET",), path_params=("pk",),
+            query_params=(QueryParamFact("page", "pagination", "integer", choices=("1",)),),
+            response=(nested,), paginated=True, pagination_keys=("count", "results"),
+        ), EndpointFact("/health/", methods=None, response=None)),
+        settings=(SettingFact("DEBUG", "False", keys=("a", "a.b"), location=here),),
+        env_vars=(EnvVarFact("SECRET_KEY", True, locations=(here, SourceLocation("x.py", 1))),),
+        cache_keys=(CacheKeyFact("orders:{}", "f'orders:{pk}'", "get", timeout=None,
+                                 never_expires=True, location=here),),
+        symbols=frozenset({"shop.b", "shop.a"}),
+        modules=frozenset({"shop"}),
+        url_prefixes=("/api/",),
+        warnings=("one",),
+    )
+
+
+def test_the_codecs_write_what_the_plain_walk_writes() -> None:
+    facts = rich_facts()
+    assert to_jsonable(facts) == walked(facts)
+    assert json.dumps(to_jsonable(facts), sort_keys=True) == json.dumps(walked(facts), sort_keys=True)
+
+
+def test_facts_read_back_equal_with_the_same_types() -> None:
+    facts = rich_facts()
+    back = ProjectFacts.from_json(json.loads(json.dumps(facts.to_json())))
+    assert back == facts
+    assert repr(back) == repr(facts)  # tuples stay tuples, frozensets frozensets
+    assert back.warnings == facts.warnings
+
+
+def test_missing_keys_take_defaults_and_unknown_keys_are_ignored() -> None:
+    data = {"name": "x", "field_class": "CharField", "internal_type": "CharField",
+            "location": {"path": "a.py", "line": 3}, "from_a_newer_version": 1}
+    assert from_jsonable(FieldFact, data) == FieldFact(
+        "x", "CharField", "CharField", location=SourceLocation("a.py", 3)
+    )
+    assert from_jsonable(EndpointFact, {"path": "/", "methods": None}) == EndpointFact("/")
+
+
+class Colour(enum.Enum):
+    RED = "red"
+
+
+class Label(str):
+    pass
+
+
+@dataclasses.dataclass(frozen=True)
+class Odd:
+    colour: Colour
+    label: str
+    tags: frozenset[str]
+    extra: dict[str, Any]
+    _private: int = 0
+
+
+def test_enums_subclasses_sets_and_mappings_as_the_walk_writes_them() -> None:
+    odd = Odd(Colour.RED, Label("l"), frozenset({"b", "a"}), {1: (Colour.RED, {"x"})}, 5)
+    assert to_jsonable(odd) == walked(odd) == {
+        "colour": "red", "label": "l", "tags": ["a", "b"], "extra": {"1": ["red", ["x"]]},
+    }
+    assert from_jsonable(Odd, to_jsonable(odd)) == Odd(
+        Colour.RED, "l", frozenset({"a", "b"}), {"1": ["red", ["x"]]}
+    )
