@@ -106,17 +106,21 @@ def _filler_items(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
         item = pending.pop()
         pending.extend(item.children)
         plain = _normalize(item.plain)
-        rest = _normalize(_LABEL_PREFIX.sub("", item.source, count=1).replace("`", ""))
         if plain in fillers:
             yield Placeholder(plain, item.span, bracketed=False)
-        elif rest in fillers and rest != _normalize(item.source):
+            continue
+        source = item.source
+        if not source.startswith("**") and "`" not in source:
+            continue  # nothing to strip: the rest is the item itself, not a filler
+        rest = _normalize(_LABEL_PREFIX.sub("", source, count=1).replace("`", ""))
+        if rest in fillers and rest != _normalize(source):
             yield Placeholder(rest, item.span, bracketed=False)
 
 
 def _filler_code_lines(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
     for code in page.code_blocks:
         for offset, raw in enumerate(code.text.splitlines()):
-            text = _TRAILING_COMMENT.sub("", raw).strip()
+            text = (_TRAILING_COMMENT.sub("", raw) if "#" in raw else raw).strip()
             if not text or text not in fillers:
                 continue
             number = code.first_line + offset

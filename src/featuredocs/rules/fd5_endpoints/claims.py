@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext
@@ -61,13 +62,27 @@ class QueryParamClaim:
     endpoint: EndpointClaim
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ResponseClaim:
-    """A documented response body; ``spans`` places each of its keys in the page."""
+    """A documented response body; ``spans`` places each of its keys in the page.
+
+    The body sits in ``code`` from its line ``first`` on; keys are placed only when a
+    rule asks, since most bodies are right and their keys never need a span.
+    """
 
     endpoint: EndpointClaim
     body: JsonValue
-    spans: tuple[tuple[JsonKey, Span], ...]
+    page: Page = field(repr=False, compare=False)
+    code: CodeBlock = field(repr=False, compare=False)
+    first: int = field(repr=False, compare=False)
+
+    @cached_property
+    def spans(self) -> tuple[tuple[JsonKey, Span], ...]:
+        page, code, lines = self.page, self.code, self.code.text.splitlines()
+        return tuple(
+            (key, code_line_span(page, code, self.first + key.line, key.column, key.length, lines))
+            for key in self.body.walk_keys()
+        )
 
     def span_of(self, key: JsonKey) -> Span:
         for candidate, span in self.spans:
@@ -254,12 +269,7 @@ def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseC
     body = read_json(found[0]) if found is not None else None
     if found is None or body is None:
         return None
-    lines, first = code.text.splitlines(), found[1]
-    spans = tuple(
-        (key, code_line_span(page, code, first + key.line, key.column, key.length, lines))
-        for key in body.walk_keys()
-    )
-    return ResponseClaim(endpoint, body, spans)
+    return ResponseClaim(endpoint, body, page, code, found[1])
 
 
 def _section_responses(

@@ -125,16 +125,13 @@ def heading_claims(
     """Endpoint headings, and the lines of headings that keep a placeholder endpoint."""
     claims: list[EndpointClaim] = []
     placeholder_lines: set[int] = set()
-    codes_by_line: dict[int, list[InlineCode]] = {}
-    for code in page.codes:
-        codes_by_line.setdefault(code.span.line, []).append(code)
     for top in page.sections:
         api = is_api_section(top)
         for section in top.walk():
             if section is top and api:
                 continue
             line = section.heading.span.line
-            claim = _heading_claim(page, section.heading, api, codes_by_line.get(line, []))
+            claim = _heading_claim(page, section.heading, api)
             if claim is None:
                 continue
             if is_placeholder(claim.path.text, placeholders):
@@ -144,15 +141,14 @@ def heading_claims(
     return claims, placeholder_lines
 
 
-def _heading_claim(
-    page: Page, heading: Heading, under_api: bool, codes: list[InlineCode]
-) -> EndpointClaim | None:
+def _heading_claim(page: Page, heading: Heading, under_api: bool) -> EndpointClaim | None:
     if "/" not in heading.source:
         return None
     text = _ESCAPE.sub(r"\1", heading.source.replace("`", "").replace("*", "")).strip()
     target = parse_heading(text, bare=under_api)
     if target is not None:
         return _placed(page, heading.span.line, target, ClaimKind.HEADING)
+    codes = [code for code in page.codes if code.span.line == heading.span.line]
     found = [c for c in (_inline_claim(page, code) for code in codes) if c and c.methods]
     if len(found) == 1:
         return EndpointClaim(found[0].path, found[0].methods, ClaimKind.HEADING, found[0].query)
