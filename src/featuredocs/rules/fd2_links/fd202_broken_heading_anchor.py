@@ -62,7 +62,7 @@ class BrokenHeadingAnchor(Rule):
             other = self._target_page(page, target, ctx)
             if other is None:
                 continue
-            anchors = _anchors(other)
+            anchors = ctx.memo("fd2.anchors", other, _anchors)  # index pages are linked often
             if anchor.casefold() in anchors:
                 continue
             yield self._broken(page, target, anchor, other)

@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote
 
 from featuredocs.model import DocSet, Link, Page, Span
@@ -53,16 +53,19 @@ def targets_of(page: Page, ctx: CheckContext) -> list[LinkTarget]:
 def local_targets(page: Page, docset: DocSet, project_root: Path | None) -> list[LinkTarget]:
     """Every link of ``page`` that points into the file system (no URL schemes)."""
     found: list[LinkTarget] = []
+    folder = os.path.dirname(page.path)
     for link in page.links:
-        target = resolve(link, page, docset, project_root)
+        target = _resolve(link, page, folder, docset, project_root)
         if target is not None:
             found.append(target)
     return found
 
 
-def resolve(
-    link: Link, page: Page, docset: DocSet, project_root: Path | None
+def _resolve(
+    link: Link, page: Page, folder: str, docset: DocSet, project_root: Path | None
 ) -> LinkTarget | None:
+    """``folder``: the page's folder. Paths are joined and compared as strings: a page
+    has dozens of links, and ``pathlib`` would parse each path again at every step."""
     raw = link.target.strip()
     if not raw or _SCHEME.match(raw) or raw.startswith("//"):
         return None
@@ -74,27 +77,28 @@ def resolve(
     if path_part.startswith("/"):
         if project_root is None:
             return None  # site-absolute: nothing to resolve it against
-        file = Path(os.path.normpath(project_root / path_part.lstrip("/")))
+        file = os.path.normpath(os.path.join(project_root, path_part.lstrip("/")))
     else:
-        file = Path(os.path.normpath(page.path.parent / path_part))
-    return LinkTarget(link, path_part, decoded_fragment, file, _relative(file, docset.root))
+        file = os.path.normpath(os.path.join(folder, path_part))
+    return LinkTarget(link, path_part, decoded_fragment, Path(file), _relative(file, docset.root))
 
 
-def _relative(file: Path, root: Path) -> str | None:
-    try:
-        rel = file.relative_to(_resolved(root))
-    except ValueError:
-        try:
-            rel = file.relative_to(Path(os.path.normpath(root)))
-        except ValueError:
-            return None
-    return PurePosixPath(*rel.parts).as_posix() if rel.parts else ""
+def _relative(file: str, root: Path) -> str | None:
+    """``file`` relative to the docs root (as resolved, else as written), POSIX-style."""
+    for base, prefix in _bases(root):
+        if file == base:
+            return ""
+        if file.startswith(prefix):
+            return file[len(prefix):].replace(os.sep, "/")
+    return None
 
 
 @lru_cache(maxsize=16)
-def _resolved(root: Path) -> Path:
-    """The docs root with symlinks resolved, once per root rather than once per link."""
-    return Path(os.path.normpath(root.resolve()))
+def _bases(root: Path) -> tuple[tuple[str, str], ...]:
+    """The docs root with symlinks resolved, then as given: each with the prefix of the
+    paths inside it. Worked out once per root rather than once per link."""
+    bases = (os.path.normpath(root.resolve()), os.path.normpath(root))
+    return tuple((base, base if base.endswith(os.sep) else base + os.sep) for base in bases)
 
 
 def exists(target: LinkTarget, docset: DocSet) -> bool:
