@@ -13,7 +13,7 @@ import ast
 from collections.abc import Iterator
 
 from featuredocs.introspect.imports import call_argument, qualified_name
-from featuredocs.introspect.parsed import statements
+from featuredocs.introspect.parsed import child_nodes, statements
 from featuredocs.introspect.resolve import UNKNOWN, FunctionNode, Resolver, Scope, SettingValue
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import CacheKeyFact, SourceLocation
@@ -52,7 +52,7 @@ def _file_keys(source: SourceFile, resolver: Resolver) -> Iterator[CacheKeyFact]
     if CACHE not in names.values() and CACHES not in names.values():
         return  # neither imported: nothing here talks to Django's cache
     cache_objects = _cache_objects(source, names)
-    for call, function in _calls_with_function(source.tree, None):
+    for call, function in _calls_with_function(source.tree):
         operation = _operation(call, names, cache_objects)
         if operation is None:
             continue
@@ -73,14 +73,18 @@ def _is_caches_item(node: ast.AST, names: dict[str, str]) -> bool:
     return isinstance(node, ast.Subscript) and qualified_name(node.value, names) == CACHES
 
 
-def _calls_with_function(
-    node: ast.AST, function: FunctionNode | None
-) -> Iterator[tuple[ast.Call, FunctionNode | None]]:
-    for child in ast.iter_child_nodes(node):
-        inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) else function
-        if isinstance(child, ast.Call):
-            yield child, function
-        yield from _calls_with_function(child, inner)
+def _calls_with_function(tree: ast.AST) -> list[tuple[ast.Call, FunctionNode | None]]:
+    """Every call under ``tree`` with the function it is written in, depth first."""
+    found: list[tuple[ast.Call, FunctionNode | None]] = []
+    todo: list[tuple[ast.AST, FunctionNode | None]] = [(tree, None)]
+    while todo:
+        node, function = todo.pop()
+        if isinstance(node, ast.Call):
+            found.append((node, function))
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            function = node
+        todo.extend((child, function) for child in reversed(child_nodes(node)))
+    return found
 
 
 def _operation(call: ast.Call, names: dict[str, str], cache_objects: set[str]) -> str | None:

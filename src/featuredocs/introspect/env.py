@@ -11,6 +11,7 @@ import ast
 from dataclasses import dataclass
 
 from featuredocs.introspect.imports import call_argument, qualified_name, string_constant
+from featuredocs.introspect.parsed import walk
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import EnvVarFact, SourceLocation
 from featuredocs.secrets import looks_secret, mask_text
@@ -116,7 +117,7 @@ class _Scanner:
         self.reads: list[EnvRead] = []
 
     def scan(self) -> list[EnvRead]:
-        nodes = list(ast.walk(self.source.tree))
+        nodes = walk(self.source.tree)
         self._find_reader_objects(nodes)
         for node in nodes:
             if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):

@@ -10,6 +10,7 @@ from django.db import models
 
 from featuredocs.introspect.locate import Locator, ParsedModule, body_assignment
 from featuredocs.introspect.model_fields import field_location
+from featuredocs.introspect.parsed import walk
 from featuredocs.model import IndexFact, SourceLocation
 
 
@@ -137,7 +138,7 @@ class _MetaLines:
 
 
 def _named_call(statement: ast.stmt, name: str) -> ast.Call | None:
-    for node in ast.walk(statement):
+    for node in walk(statement):
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
                 if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):

@@ -180,3 +180,35 @@ def statements(tree: ast.AST) -> Iterator[ast.AST]:
         for name in _statement_fields(type(node)):
             todo.extend(getattr(node, name))
         yield node
+
+
+def walk(tree: ast.AST) -> list[ast.AST]:
+    """Every node under ``tree``, in the order ``ast.walk`` yields them, in a list: without
+    a generator per node it takes half the time."""
+    found = [tree]
+    append = found.append
+    position = 0
+    while position < len(found):
+        node = found[position]
+        position += 1
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        append(item)
+            elif isinstance(value, ast.AST):
+                append(value)
+    return found
+
+
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """``ast.iter_child_nodes(node)`` as a list."""
+    found: list[ast.AST] = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, ast.AST))
+        elif isinstance(value, ast.AST):
+            found.append(value)
+    return found
