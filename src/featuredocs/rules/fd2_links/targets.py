@@ -80,7 +80,12 @@ def _resolve(
         file = os.path.normpath(os.path.join(project_root, path_part.lstrip("/")))
     else:
         file = os.path.normpath(os.path.join(folder, path_part))
-    return LinkTarget(link, path_part, decoded_fragment, Path(file), _relative(file, docset.root))
+    return LinkTarget(link, path_part, decoded_fragment, _path(file), _relative(file, docset.root))
+
+
+@lru_cache(maxsize=4096)  # most links of a docs tree point at a few shared pages
+def _path(file: str) -> Path:
+    return Path(file)
 
 
 def _relative(file: str, root: Path) -> str | None:
