@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -29,7 +30,19 @@ def collect_in_child(
         raise ProjectImportError(settings_module, f"introspection took over {timeout:g} s") from None
     if result.returncode != 0:
         raise ProjectImportError(settings_module, _last_line(result.stderr, result.returncode))
-    return ProjectFacts.from_json(json.loads(result.stdout))
+    return read_facts(result.stdout)
+
+
+def read_facts(text: str) -> ProjectFacts:
+    """Facts from the child's JSON, the cyclic collector waiting meanwhile: tens of
+    thousands of new objects, none in a cycle, would make it walk the whole process."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return ProjectFacts.from_json(json.loads(text))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _last_line(stderr: str, code: int) -> str:

@@ -101,6 +101,9 @@ class Locator:
     _project_modules: dict[str, bool] = field(default_factory=dict)
     _modules: dict[str, ParsedModule | None] = field(default_factory=dict)
     _outside: dict[str, bool] = field(default_factory=dict)
+    _mro_bodies: dict[tuple[type, ...], list[tuple[Path | None, dict[str, ast.stmt]]]] = field(
+        default_factory=dict
+    )
 
     def module_file(self, module_name: str) -> Path | None:
         module = sys.modules.get(module_name)
@@ -171,13 +174,25 @@ class Locator:
 
     def attribute_location(self, classes: list[type], name: str) -> SourceLocation | None:
         """Where the first of ``classes`` (an MRO) that assigns ``name`` in its body does."""
-        for position, cls in enumerate(classes):
-            if all(self._outside_root(c) for c in classes[position:]):
-                return None  # whichever of them assigns it, the place is outside the root
-            found = self.class_node(cls)
-            if found is None:
-                continue
-            statement = body_assignment(found[1], name)
+        for path, assignments in self._bodies(tuple(classes)):
+            if path is None:
+                return None  # whichever of the rest assigns it, the place is outside the root
+            statement = assignments.get(name)
             if statement is not None:
-                return self.at(found[0].path, statement.lineno)
+                return self.at(path, statement.lineno)
         return None
+
+    def _bodies(self, classes: tuple[type, ...]) -> list[tuple[Path | None, dict[str, ast.stmt]]]:
+        """The file and body assignments of each class found, once per MRO; a last entry
+        without a path where only classes outside the root remain."""
+        if classes not in self._mro_bodies:
+            bodies: list[tuple[Path | None, dict[str, ast.stmt]]] = []
+            for position, cls in enumerate(classes):
+                if all(self._outside_root(c) for c in classes[position:]):
+                    bodies.append((None, {}))
+                    break
+                found = self.class_node(cls)
+                if found is not None:
+                    bodies.append((found[0].path, body_assignments(found[1])))
+            self._mro_bodies[classes] = bodies
+        return self._mro_bodies[classes]

@@ -10,7 +10,7 @@ from django.db import models
 
 from featuredocs.introspect.locate import Locator, ParsedModule, body_assignment
 from featuredocs.introspect.model_fields import field_location
-from featuredocs.introspect.parsed import walk
+from featuredocs.introspect.parsed import per_run, walk
 from featuredocs.model import IndexFact, SourceLocation
 
 
@@ -138,13 +138,23 @@ class _MetaLines:
 
 
 def _named_call(statement: ast.stmt, name: str) -> ast.Call | None:
+    for written, node in _named_calls(statement):
+        if _index_name_matches(written, name):
+            return node
+    return None
+
+
+@per_run
+def _named_calls(statement: ast.stmt) -> list[tuple[str, ast.Call]]:
+    """The calls with a ``name=`` constant in an option's statement, in walk order: read
+    once, however many indexes of the option are looked up."""
+    found = []
     for node in walk(statement):
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
                 if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
-                    if _index_name_matches(str(keyword.value.value), name):
-                        return node
-    return None
+                    found.append((str(keyword.value.value), node))
+    return found
 
 
 def _index_name_matches(written: str, actual: str) -> bool:

@@ -21,7 +21,7 @@ from rest_framework.pagination import (
     PageNumberPagination,
 )
 
-from featuredocs.introspect.parsed import walk
+from featuredocs.introspect.parsed import per_run, walk
 from featuredocs.introspect.urls.source import parsed_source
 from featuredocs.model import QueryParamFact
 
@@ -160,6 +160,7 @@ def _page_size_param(paginator: type) -> list[QueryParamFact]:
     return [QueryParamFact(name, "pagination", "integer")] if name else []
 
 
+@per_run
 def envelope_keys(paginator: type) -> tuple[str, ...]:
     """Keys of the paginated body: the literal dict ``get_paginated_response`` returns,
     else the properties of ``get_paginated_response_schema``."""
