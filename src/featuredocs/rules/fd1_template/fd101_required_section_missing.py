@@ -75,7 +75,7 @@ class RequiredSectionMissing(Rule):
             yield from self._check_children(page, spec, section)
 
     def _check_children(self, page: Page, spec: SectionSpec, section: Section) -> Iterator[Finding]:
-        if not_applicable(section):
+        if not any(child.required for child in spec.children) or not_applicable(section):
             return
         below = [sub for sub in section.walk() if sub is not section]
         by_title = {normalize_title(sub.title): sub for sub in below}

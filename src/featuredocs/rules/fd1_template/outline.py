@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import Block, BlockKind, Page, Section
 from featuredocs.model.template import SectionSpec, TemplateSchema
@@ -21,6 +22,7 @@ _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.S)
 _COMMON_WORDS = frozenset({"and", "the", "for", "with", "from", "notes", "details"})
 
 
+@lru_cache(maxsize=4096)  # every page repeats the template's headings
 def normalize_title(title: str) -> str:
     """Case, emoji, punctuation and spacing do not matter when matching headings."""
     return " ".join(_NOT_WORD.sub(" ", title).casefold().split())
@@ -45,7 +47,7 @@ def top_sections(page: Page) -> list[Section]:
 
 
 def build_outline(page: Page, schema: TemplateSchema) -> Outline:
-    by_title = {normalize_title(spec.title): spec for spec in schema.sections}
+    by_title = _specs_by_title(schema)
     matched: list[tuple[SectionSpec, Section]] = []
     unmatched: list[Section] = []
     seen: set[str] = set()
@@ -59,6 +61,17 @@ def build_outline(page: Page, schema: TemplateSchema) -> Outline:
             unmatched.append(section)
     missing = tuple(s for s in schema.sections if normalize_title(s.title) not in seen)
     return Outline(tuple(matched), missing, tuple(unmatched))
+
+
+def _specs_by_title(schema: TemplateSchema) -> dict[str, SectionSpec]:
+    """The template's sections by normalised title, worked out once per template."""
+    if not _specs_cache or _specs_cache[0][0] is not schema:
+        by_title = {normalize_title(spec.title): spec for spec in schema.sections}
+        _specs_cache[:] = [(schema, by_title)]
+    return _specs_cache[0][1]
+
+
+_specs_cache: list[tuple[TemplateSchema, dict[str, SectionSpec]]] = []
 
 
 def close_heading(title: str, sections: list[Section] | tuple[Section, ...]) -> Section | None:

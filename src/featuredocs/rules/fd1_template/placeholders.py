@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import ListItem, Page, Span
 from featuredocs.model.template import TemplateSchema
@@ -105,16 +106,21 @@ def _filler_items(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
     while pending:
         item = pending.pop()
         pending.extend(item.children)
-        plain = _normalize(item.plain)
-        if plain in fillers:
-            yield Placeholder(plain, item.span, bracketed=False)
-            continue
-        source = item.source
-        if not source.startswith("**") and "`" not in source:
-            continue  # nothing to strip: the rest is the item itself, not a filler
-        rest = _normalize(_LABEL_PREFIX.sub("", source, count=1).replace("`", ""))
-        if rest in fillers and rest != _normalize(source):
-            yield Placeholder(rest, item.span, bracketed=False)
+        text = _filler_item(item.plain, item.source, fillers)
+        if text is not None:
+            yield Placeholder(text, item.span, bracketed=False)
+
+
+@lru_cache(maxsize=8192)  # list items repeat from page to page
+def _filler_item(plain: str, source: str, fillers: frozenset[str]) -> str | None:
+    """The filler an item's text is, whole or after its bold label and backticks."""
+    plain = _normalize(plain)
+    if plain in fillers:
+        return plain
+    if not source.startswith("**") and "`" not in source:
+        return None  # nothing to strip: the rest is the item itself, not a filler
+    rest = _normalize(_LABEL_PREFIX.sub("", source, count=1).replace("`", ""))
+    return rest if rest in fillers and rest != _normalize(source) else None
 
 
 def _filler_code_lines(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
