@@ -51,14 +51,28 @@ def per_facts(build: Callable[[ProjectFacts], T]) -> Callable[[ProjectFacts], T]
     Keeps the result for the last facts it was given (one per run), recognised by
     identity: facts never change, and hashing them would cost more than the index saves.
     """
-    last: list[tuple[ProjectFacts, T]] = []
+    return _for_last(build)
+
+
+def per_page(build: Callable[[Page], T]) -> Callable[[Page], T]:
+    """Decorator: ``build(page)`` computed once while the rules check one page, for what
+    several rules read from it (an outline of its sections) but no context reaches.
+
+    Keeps the result for the last page it was given, recognised by identity: the rules
+    check one page after another, and pages never change.
+    """
+    return _for_last(build)
+
+
+def _for_last(build: Callable[[Any], T]) -> Callable[[Any], T]:
+    last: list[tuple[Any, T]] = []  # holding the argument keeps its identity unique
 
     @functools.wraps(build)
-    def built(facts: ProjectFacts) -> T:
-        if last and last[0][0] is facts:
+    def built(argument: Any) -> T:
+        if last and last[0][0] is argument:
             return last[0][1]
-        value = build(facts)
-        last[:] = [(facts, value)]
+        value = build(argument)
+        last[:] = [(argument, value)]
         return value
 
     return built

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span
-from featuredocs.rules.base import CheckContext
+from featuredocs.rules.base import CheckContext, per_page
 from featuredocs.rules.fd3_models import code_models
 from featuredocs.rules.fd3_models.field_items import (
     FieldClaim,
@@ -139,7 +140,18 @@ def describes_other_times(page: Page, line: int) -> bool:
     """Whether ``line`` sits under a heading about the past or the future
     (``Future Enhancements``, ``Alternatives``, ``Before``, ``Legacy``): there a page may
     name models and fields that do not exist, and should."""
-    return any(_OTHER_TIMES.search(s.title) for s in page.section_at(line))
+    return any(first <= line <= last for first, last in _other_times(page))
+
+
+@per_page
+def _other_times(page: Page) -> tuple[tuple[int, int], ...]:
+    """The line ranges of the sections about other times; nested sections lie inside
+    their parent's range, so a line is under such a heading when a range holds it."""
+    return tuple(
+        (section.heading.span.line, section.end_line)
+        for section in page.walk()
+        if _OTHER_TIMES.search(section.title)
+    )
 
 
 def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
@@ -200,7 +212,7 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
     for kind, anchor, items, label in _lists(parts):
         mentioned.update(_codes(items))
         if kind == "fields":
-            fields.extend(claim for item in _field_items(items) for claim in read_field_item(item))
+            fields.extend(_field_claims(items))
             field_list = field_list or anchor
             partial = partial or _is_partial(label)
         else:
@@ -236,6 +248,7 @@ def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:
             yield from _own_parts(sub, owned)
 
 
+@lru_cache(maxsize=4096)
 def list_label_kind(label: str) -> str | None:
     """``fields`` / ``indexes`` for a label or sub-heading that introduces such a list.
 
@@ -272,13 +285,15 @@ def _lists(parts: list[Section]) -> Iterator[tuple[str, Span, tuple[ListItem, ..
                 yield kind, part.heading.span, items, part.title
 
 
-def _field_items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
-    """Items that may be field items; a group item without code leads to its children."""
+def _field_claims(items: tuple[ListItem, ...]) -> Iterator[FieldClaim]:
+    """The fields of field items; a group item without code leads to its children's."""
     for item in items:
-        if read_field_item(item) or not item.children:
-            yield item
+        claims = read_field_item(item)
+        if claims or not item.children:
+            yield from claims
         else:
-            yield from item.children
+            for child in item.children:
+                yield from read_field_item(child)
 
 
 def _codes(items: tuple[ListItem, ...]) -> Iterator[str]:

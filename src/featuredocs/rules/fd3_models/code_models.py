@@ -57,8 +57,8 @@ def looks_like_model(node: ast.ClassDef) -> bool:
 
 def read_classes(blocks: tuple[PythonBlock, ...]) -> Iterator[CodeClass]:
     for block in blocks:
-        for node in block.nodes():
-            if isinstance(node, ast.ClassDef) and looks_like_model(node):
+        for node in block.of_type(ast.ClassDef):
+            if looks_like_model(node):
                 yield CodeClass(
                     name=node.name,
                     span=_name_span(block, node),

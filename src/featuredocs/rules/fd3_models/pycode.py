@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import CodeBlock, Page, Span
-from featuredocs.rules.pyblocks import parse_fresh, parsed
+from featuredocs.rules.pyblocks import N, NodeIndex, parse_fresh, parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
 _PROMPTS = (">>> ", "... ")
@@ -41,10 +41,14 @@ class PythonBlock:
     trees: tuple[ast.Module, ...]
     lines: tuple[str, ...]  # the parsed text, line by line
     columns: tuple[int, ...]
-    all_nodes: tuple[ast.AST, ...] = ()  # every node, walked once for every reader
+    index: NodeIndex  # every node, walked once for every reader
 
     def nodes(self) -> tuple[ast.AST, ...]:
-        return self.all_nodes
+        return self.index.nodes
+
+    def of_type(self, kind: type[N]) -> list[N]:
+        """The block's nodes of one type, in ``ast.walk`` order."""
+        return self.index.of_type(kind)
 
     def span(self, lineno: int, col_offset: int, length: int) -> Span:
         """The page span of ``length`` characters at an ``ast`` position (bytes)."""
@@ -111,12 +115,11 @@ def parse_block(page: Page, code: CodeBlock, texts: set[str] | None = None) -> P
     if texts is not None:
         texts.add(text)
     if whole.tree is not None:
-        return PythonBlock(code, (whole.tree,), tuple(lines), columns, whole.nodes)
+        return PythonBlock(code, (whole.tree,), tuple(lines), columns, whole.index)
     trees = _parse_chunks(lines)
     if not trees:
         return None
-    nodes = tuple(node for tree in trees for node in ast.walk(tree))
-    return PythonBlock(code, trees, tuple(lines), columns, nodes)
+    return PythonBlock(code, trees, tuple(lines), columns, NodeIndex(trees))
 
 
 def _lead(page_line: str, raw: str) -> int:
@@ -218,8 +221,8 @@ def imported_names(blocks: tuple[PythonBlock, ...]) -> tuple[ImportedName, ...]:
     """Every ``from x import y`` of the page, in order (relative imports kept as written)."""
     found: list[ImportedName] = []
     for block in blocks:
-        for node in block.nodes():
-            if isinstance(node, ast.ImportFrom) and node.module:
+        for node in block.of_type(ast.ImportFrom):
+            if node.module:
                 module = "." * node.level + node.module
                 for alias in node.names:
                     if alias.name != "*":

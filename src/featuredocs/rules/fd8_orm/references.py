@@ -93,11 +93,10 @@ class _Checker:
         self._stored: set[tuple[str, str]] = set()
 
     def run(self, blocks: tuple[PythonBlock, ...]) -> None:
-        nodes = [(block, node) for block in blocks for node in block.nodes()]
-        for block, node in nodes:
-            if isinstance(node, ast.Call):
+        for block in blocks:
+            for node in block.of_type(ast.Call):
                 self._call(block, node)
-        attributes = [(b, n) for b, n in nodes if isinstance(n, ast.Attribute)]
+        attributes = [(block, node) for block in blocks for node in block.of_type(ast.Attribute)]
         # assignments first, so that reading an attribute the page assigned is not
         # reported a second time
         attributes.sort(key=lambda pair: not isinstance(pair[1].ctx, ast.Store))
@@ -279,13 +278,12 @@ def _mentions_a_model(
     """A cheap test before any inference: does any example name a model at all?"""
     aliases = {i.alias for i in imports}
     for block in blocks:
-        for node in block.nodes():
-            if isinstance(node, ast.Name):
-                if node.id in model_names or node.id in aliases:
-                    return True
-            elif isinstance(node, ast.ClassDef):
-                if node.name in model_names or node.name in aliases:
-                    return True
+        for name in block.of_type(ast.Name):
+            if name.id in model_names or name.id in aliases:
+                return True
+        for cls in block.of_type(ast.ClassDef):
+            if cls.name in model_names or cls.name in aliases:
+                return True
     return False
 
 
