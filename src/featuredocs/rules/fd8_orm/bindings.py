@@ -5,6 +5,9 @@ statement bodies around it (``if`` branches, loop bodies, functions, classes,
 comprehensions), so that :mod:`~featuredocs.rules.fd8_orm.inference` can tell which
 binding is in force at a use: the last one before it in its block, unless that one sits
 in a branch the use is not in.
+
+A tree is walked once, whichever pages share it (see :mod:`featuredocs.rules.pyblocks`);
+a page only numbers its blocks.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from featuredocs.rules.fd3_models.code_models import looks_like_model
 from featuredocs.rules.fd3_models.pycode import PythonBlock
 
 #: block index, line and column in the block: the order in which a reader runs the examples
 Place = tuple[int, int, int]
+#: line and column in one tree, before the page numbers its blocks
+Position = tuple[int, int]
 
 #: Kinds of statement bodies. A ``branch`` may not run, a ``loop`` may run again, a
 #: ``scope`` (function, class, comprehension) keeps its names to itself.
@@ -87,12 +93,29 @@ class ClassName:
 UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True, slots=True)
+class _Fragment:
+    """One tree's bindings and name uses, placed within the tree."""
+
+    bindings: tuple[tuple[str, object, Position, Path], ...]
+    uses: dict[int, tuple[Position, Path]]  # id() of an ast.Name
+
+
 @dataclass
 class Program:
     """Every binding of the page's examples by name, and every name use by node."""
 
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
-    uses: dict[int, Use] = field(default_factory=dict)  # id() of an ast.Name
+    _uses: list[tuple[int, dict[int, tuple[Position, Path]]]] = field(default_factory=list)
+
+    def use_of(self, node: ast.Name) -> Use | None:
+        """Where a name is used, when it is a use in one of the page's blocks."""
+        for block, uses in self._uses:
+            found = uses.get(id(node))
+            if found is not None:
+                position, path = found
+                return Use((block, *position), path)
+        return None
 
     def binding_is_visible(self, binding: Binding, use: Use) -> bool:
         """A function's, class's or comprehension's names are not seen outside it."""
@@ -102,12 +125,24 @@ class Program:
 def collect(blocks: tuple[PythonBlock, ...]) -> Program:
     program = Program()
     for index, block in enumerate(blocks):
-        walker = _Walker(program, index)
         for tree in block.trees:
-            walker.statements(tree.body, ())
+            fragment = _fragment(tree)
+            for name, source, (line, column), path in fragment.bindings:
+                binding = Binding(name, source, (index, line, column), path)
+                program.bindings.setdefault(name, []).append(binding)
+            program._uses.append((index, fragment.uses))
     for found in program.bindings.values():
         found.sort(key=lambda binding: binding.place)
     return program
+
+
+@lru_cache(maxsize=8192)
+def _fragment(tree: ast.Module) -> _Fragment:
+    """A tree's bindings and uses; trees hash by identity, and the pages that share one
+    share its nodes, so the ids its uses are keyed by stay right for all of them."""
+    walker = _Walker()
+    walker.statements(tree.body, ())
+    return _Fragment(tuple(walker.bindings), walker.uses)
 
 
 def dominates(binding: Binding, use: Use) -> bool:
@@ -122,18 +157,18 @@ def loops_of(where: Binding | Use) -> frozenset[Body]:
 
 
 class _Walker:
-    def __init__(self, program: Program, block: int) -> None:
-        self.program = program
-        self.block = block
+    def __init__(self) -> None:
+        self.bindings: list[tuple[str, object, Position, Path]] = []
+        self.uses: dict[int, tuple[Position, Path]] = {}
 
-    def place(self, node: ast.AST, *, end: bool = False) -> Place:
+    def place(self, node: ast.AST, *, end: bool = False) -> Position:
         if end:
             line = node.end_lineno or node.lineno  # type: ignore[attr-defined]
-            return (self.block, line, node.end_col_offset or 0)  # type: ignore[attr-defined]
-        return (self.block, node.lineno, node.col_offset)  # type: ignore[attr-defined]
+            return (line, node.end_col_offset or 0)  # type: ignore[attr-defined]
+        return (node.lineno, node.col_offset)  # type: ignore[attr-defined]
 
-    def bind(self, name: str, source: object, place: Place, path: Path) -> None:
-        self.program.bindings.setdefault(name, []).append(Binding(name, source, place, path))
+    def bind(self, name: str, source: object, place: Position, path: Path) -> None:
+        self.bindings.append((name, source, place, path))
 
     # --- statements ---------------------------------------------------------------------
 
@@ -249,7 +284,7 @@ class _Walker:
         self.statements(node.body, inside, node if is_model else None)
 
     def parameters(
-        self, arguments: ast.arguments, place: Place, path: Path, self_of: Self | None
+        self, arguments: ast.arguments, place: Position, path: Path, self_of: Self | None
     ) -> None:
         every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
         every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
@@ -270,8 +305,19 @@ class _Walker:
     # --- expressions --------------------------------------------------------------------
 
     def expression(self, node: ast.AST, path: Path) -> None:
-        if isinstance(node, ast.Name):
-            self.program.uses[id(node)] = Use(self.place(node), path)
+        kind = type(node)
+        if kind is ast.Name:
+            self.uses[id(node)] = ((node.lineno, node.col_offset), path)  # type: ignore[attr-defined]
+        elif kind is ast.Constant:
+            return
+        elif kind is ast.Attribute:
+            self.expression(node.value, path)  # type: ignore[attr-defined]
+        elif kind is ast.Call:
+            self.expression(node.func, path)  # type: ignore[attr-defined]
+            for arg in node.args:  # type: ignore[attr-defined]
+                self.expression(arg, path)
+            for keyword in node.keywords:  # type: ignore[attr-defined]
+                self.expression(keyword.value, path)
         elif isinstance(node, ast.NamedExpr):
             self.expression(node.value, path)
             self.bind(node.target.id, node.value, self.place(node, end=True), path)
@@ -304,7 +350,7 @@ class _Walker:
 
     # --- targets ------------------------------------------------------------------------
 
-    def bind_target(self, target: ast.expr, value: ast.expr, place: Place, path: Path) -> None:
+    def bind_target(self, target: ast.expr, value: ast.expr, place: Position, path: Path) -> None:
         if isinstance(target, ast.Name):
             self.bind(target.id, value, place, path)
         elif isinstance(target, ast.Tuple | ast.List):
@@ -314,14 +360,14 @@ class _Walker:
                 else:
                     self.bind_unknown(element, place, path)
 
-    def bind_loop(self, target: ast.expr, iterable: ast.expr, place: Place, path: Path) -> None:
+    def bind_loop(self, target: ast.expr, iterable: ast.expr, place: Position, path: Path) -> None:
         if isinstance(target, ast.Name):
             self.bind(target.id, Element(iterable), place, path)
         else:
             self.expression(target, path)
             self.bind_unknown(target, place, path)
 
-    def bind_unknown(self, target: ast.expr, place: Place, path: Path) -> None:
+    def bind_unknown(self, target: ast.expr, place: Position, path: Path) -> None:
         for name in _names_in(target):
             self.bind(name, UNKNOWN, place, path)
 

@@ -151,12 +151,14 @@ class Inference:
         return self._agreed(bindings)
 
     def _name_at(self, node: ast.Name) -> Type:
-        use = self._program.uses.get(id(node))
+        key = id(node)
+        if key in self._use_types:
+            return self._use_types[key]
+        use = self._program.use_of(node)
         if use is None:
             return self.name_type(node.id)
-        if id(node) not in self._use_types:
-            self._use_types[id(node)] = self._type_at(node.id, use)
-        return self._use_types[id(node)]
+        self._use_types[key] = found = self._type_at(node.id, use)
+        return found
 
     def _type_at(self, name: str, use: Use) -> Type:
         visible = [
