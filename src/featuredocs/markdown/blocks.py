@@ -7,7 +7,6 @@ from typing import Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.tree import (
-    BEFORE,
     CHILDREN,
     CODES,
     CODES_END,
@@ -70,8 +69,8 @@ class BlockBuilder:
             self.items(node) if kind is BlockKind.LIST else (),
             None,
             self.rows(node) if kind is BlockKind.TABLE else (),
-            tuple(tree.codes[node[CODES] : node[CODES_END]]),
-            tuple(tree.links[node[LINKS] : node[LINKS_END]]),
+            tree.codes[node[CODES] : node[CODES_END]],
+            tree.links[node[LINKS] : node[LINKS_END]],
         )
 
     def definition(self, start: int, end: int) -> Block:
@@ -106,43 +105,53 @@ class BlockBuilder:
 
     def items(self, node: list[Any]) -> tuple[ListItem, ...]:
         ordered = node[VALUE] is not None
-        return tuple(self.item(child, ordered) for child in node[CHILDREN] if child[KIND] == "Item")
+        item = self.item
+        return tuple([item(child, ordered) for child in node[CHILDREN] if child[KIND] == "Item"])
 
     def item(self, node: list[Any], ordered: bool) -> ListItem:
-        children = node[CHILDREN]
-        nested = [child for child in children if child[KIND] == "List"]
         tree, source = self.tree, self.source
-        if nested:
-            own = children[: children.index(nested[0])]
-            first_nested = nested[0]
-            limit = first_nested[START]
-            plain_end, codes_end, links_end = first_nested[BEFORE], first_nested[CODES], first_nested[LINKS]
-        else:
+        children = node[CHILDREN]
+        first_list = node[VALUE]
+        if first_list is None:
             own = children
             limit = node[END]
             plain_end, codes_end, links_end = node[PLAIN_END], node[CODES_END], node[LINKS_END]
-        start, end = self._item_range(node, own, limit)
+            sub_items: tuple[ListItem, ...] = ()
+        else:
+            own = children[:first_list]
+            # The item's own text ends where its first nested list begins (the line break
+            # between them is stripped with the rest of the trailing space).
+            nested = children[first_list]
+            limit = nested[START]
+            plain_end, codes_end, links_end = nested[PLAIN], nested[CODES], nested[LINKS]
+            items = self.items
+            sub_items = tuple(
+                [item for sub in children[first_list:] if sub[KIND] == "List" for item in items(sub)]
+            )
+        if own and not (self.definitions and self._swallowed(node[START], limit)):
+            first = own[0]
+            start, end = first[START], own[-1][END]
+            if type(first) is list and first[CHILDREN] and first[CHILDREN][0][START] < start:
+                start = first[CHILDREN][0][START]
+            if first[END] > end:
+                end = first[END]
+            start, end = source.trimmed(start, end)
+        else:
+            start, end = self._raw_item_range(node, limit)
         text = source.source(start, end)
         return ListItem(
             text,
             "".join(tree.pieces[node[PLAIN] : plain_end]).strip() if own else text,
             source.span(start, end),
-            tuple(tree.codes[node[CODES] : codes_end]),
-            tuple(tree.links[node[LINKS] : links_end]),
-            tuple(item for sub in nested for item in self.items(sub)),
+            tree.codes[node[CODES] : codes_end],
+            tree.links[node[LINKS] : links_end],
+            sub_items,
             ordered,
         )
 
-    def _item_range(self, node: list[Any], own: list[Node], limit: int) -> tuple[int, int]:
-        """Byte range of the item's own text, without its marker."""
-        if own and not (self.definitions and self._swallowed(node[START], limit)):
-            first = own[0]
-            start = first[START]
-            if type(first) is list and first[CHILDREN]:
-                start = min(start, first[CHILDREN][0][START])
-            return self.source.trimmed(start, max(own[-1][END], first[END]))
-        # The parser kept nothing (``- [Capability 1]: Description`` became a link
-        # reference definition): the raw line is the item's text.
+    def _raw_item_range(self, node: list[Any], limit: int) -> tuple[int, int]:
+        """The item's line without its marker, for an item the parser kept nothing of
+        (``- [Capability 1]: Description`` became a link reference definition)."""
         marker = _LIST_MARKER.match(self.source.data, node[START], limit)
         start = marker.end() if marker else node[START]
         return self.source.trimmed(start, limit)
@@ -165,6 +174,6 @@ class BlockBuilder:
         return TableRow(
             tuple(source.source(s, e) for s, e in ranges),
             tuple(source.span(s, e) for s, e in ranges),
-            tuple(self.tree.codes[node[CODES] : node[CODES_END]]),
+            self.tree.codes[node[CODES] : node[CODES_END]],
             header,
         )

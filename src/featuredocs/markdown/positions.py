@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import not_
 
 from featuredocs.model import Span
 
@@ -17,6 +18,14 @@ _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _LINE_BREAK_TEXT = re.compile(r"\r\n|\r|\n")
 _NON_ASCII = re.compile(rb"[\x80-\xff]+")
 _WHITESPACE = b" \t\r\n"
+_PLUS_ONE = (1).__add__  # a line's length with its line break
+
+#: Spans handed out so far. Spans are values, and pages repeat the same few (a thousand
+#: generated pages need 30,000 distinct ones for 300,000 elements): looking one up costs
+#: a fraction of building it. Cleared when full, so it cannot grow without bound.
+_SPANS: dict[tuple[int, int, int, int], Span] = {}
+_MAX_SPANS = 200_000
+
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -30,36 +39,36 @@ def split_lines(text: str) -> tuple[str, ...]:
 class SourceMap:
     """One page's text and its UTF-8 encoding, with offset conversions."""
 
-    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines", "_end")
+    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = data = text.encode("utf-8")
         self.ascii = len(data) == len(text)
-        self._end = len(data) + 1  # where the line after the last one would start
         if "\r" in text:
-            self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
+            starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
             self.lines = split_lines(text)
-            wide = (bisect_right(self.line_starts, m.start()) - 1 for m in _NON_ASCII.finditer(data))
+            wide = (bisect_right(starts, m.start()) - 1 for m in _NON_ASCII.finditer(data))
             self._wide_lines: frozenset[int] = frozenset(wide) if not self.ascii else frozenset()
-            return
-        # The page's lines are needed anyway (``Page.lines``); their lengths give the line
-        # starts, and ``str.isascii`` is free, so only lines with wide characters are encoded.
-        lines = text.split("\n")
-        if self.ascii:
-            lengths = [len(line) + 1 for line in lines]
-            self._wide_lines = frozenset()
+            # One start past the end, as if a line followed the last: every line has a next.
+            starts.append(len(data) + 1)
         else:
-            wide_lines = [i for i, line in enumerate(lines) if not line.isascii()]
-            lengths = [len(line) + 1 for line in lines]
-            for index in wide_lines:
-                lengths[index] = len(lines[index].encode("utf-8")) + 1
-            self._wide_lines = frozenset(wide_lines)
-        lengths.pop()
-        self.line_starts = [0, *accumulate(lengths)]
-        if lines[-1] == "":
-            lines.pop()
-        self.lines = tuple(lines)
+            # The page's lines are needed anyway (``Page.lines``): their lengths give the
+            # line starts, and only lines with wide characters need their bytes counted.
+            lines = text.split("\n")
+            if self.ascii:
+                self._wide_lines = frozenset()
+                lengths = map(len, lines)
+            else:
+                self._wide_lines = frozenset(compress(count(), map(not_, map(str.isascii, lines))))
+                lengths = map(len, map(str.encode, lines))
+            # The last sum is one past the end, the start the line after the last would have.
+            starts = [0, *accumulate(map(_PLUS_ONE, lengths))]
+            if lines[-1] == "":
+                lines.pop()
+            self.lines = tuple(lines)
+        #: byte offset of each line's first byte, and one past the end of the text
+        self.line_starts = starts
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding byte ``offset``."""
@@ -81,16 +90,18 @@ class SourceMap:
         """The span of bytes ``start`` to ``end`` (exclusive)."""
         starts = self.line_starts
         line = bisect_right(starts, start)
-        if line < len(starts):
-            next_start = starts[line]
-        else:
-            next_start = self._end
-        if end < next_start and line - 1 not in self._wide_lines:  # one line, no wide characters
+        if end < starts[line] and line - 1 not in self._wide_lines:  # one line, no wide characters
             column = start - starts[line - 1] + 1
-            return Span(line, column, line, column + end - start if end > start else column)
-        line, column = self.position(start)
-        end_line, end_column = self.position(end) if end > start else (line, column)
-        return Span(line, column, end_line, end_column)
+            key = (line, column, line, column + end - start if end > start else column)
+        else:
+            line, column = self.position(start)
+            key = (line, column, *self.position(end)) if end > start else (line, column, line, column)
+        span = _SPANS.get(key)
+        if span is None:
+            if len(_SPANS) >= _MAX_SPANS:
+                _SPANS.clear()
+            span = _SPANS[key] = Span(*key)
+        return span
 
     def source(self, start: int, end: int) -> str:
         if self.ascii:  # byte offsets are character offsets

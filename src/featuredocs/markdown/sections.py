@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.tree import BREAKS, CHILDREN, END, KIND, START, VALUE, Tree
+from featuredocs.markdown.tree import BREAKS, CHILDREN, END, KIND, PLAIN, PLAIN_END, START, VALUE, Node, Tree
 from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, Section
 
 
@@ -30,12 +30,16 @@ def make_heading(node: list[Any], source: SourceMap, tree: Tree, slugger: Github
     return Heading(heading_level(node), text, plain, slugger.slug(plain), source.span(start, end))
 
 
-@dataclass(slots=True)
 class _Draft:
-    heading: Heading
-    blocks: list[Block] = field(default_factory=list)
-    children: list[_Draft] = field(default_factory=list)
-    end_line: int = 0
+    """A section while its blocks and subsections are still being collected."""
+
+    __slots__ = ("heading", "blocks", "children", "end_line")
+
+    def __init__(self, heading: Heading) -> None:
+        self.heading = heading
+        self.blocks: list[Block] = []
+        self.children: list[_Draft] = []
+        self.end_line = 0
 
 
 def build_sections(
@@ -78,11 +82,11 @@ def _close(draft: _Draft, last_line: int, lines: tuple[str, ...]) -> None:
 def _freeze(draft: _Draft, labels: dict[int, list[LabelSite]], source: SourceMap) -> Section:
     blocks = tuple(draft.blocks)
     return Section(
-        heading=draft.heading,
-        blocks=blocks,
-        labelled=labelled_blocks(blocks, labels, source),
-        subsections=tuple(_freeze(child, labels, source) for child in draft.children),
-        end_line=draft.end_line,
+        draft.heading,
+        blocks,
+        labelled_blocks(blocks, labels, source) if labels else (),
+        tuple([_freeze(child, labels, source) for child in draft.children]),
+        draft.end_line,
     )
 
 
@@ -103,7 +107,10 @@ def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSit
     ``**Fields:**`` and ``**TTL**: 15 minutes`` are labels; ``**See** [x](y)`` is not.
     """
     sites: list[LabelSite] = []
-    for first, last in _lines(node):
+    children = node[CHILDREN]
+    if not children or children[0][KIND] != "Strong" and "\n" not in tree.pieces[node[PLAIN] : node[PLAIN_END]]:
+        return sites  # one line (a break puts a line break in the text) not opening in bold
+    for first, last in _lines(children):
         if first is None or first[KIND] != "Strong":
             continue
         text = tree.plain(first).strip()
@@ -122,11 +129,11 @@ def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSit
     return sites
 
 
-def _lines(node: list[Any]) -> list[tuple[Any, Any]]:
+def _lines(children: list[Node]) -> list[tuple[Any, Any]]:
     """The first and last node of each line of a paragraph (None, None for an empty line)."""
     lines: list[tuple[Any, Any]] = []
     first = last = None
-    for child in node[CHILDREN]:
+    for child in children:
         if child[KIND] in BREAKS:
             lines.append((first, last))
             first = last = None
@@ -158,12 +165,12 @@ def labelled_blocks(
             has_value = site.value_end > site.value_start
             found.append(
                 LabelledBlock(
-                    label=site.label,
-                    span=source.span(site.start, site.end),
-                    value=source.source(site.value_start, site.value_end),
-                    value_span=source.span(site.value_start, site.value_end) if has_value else None,
-                    items=items,
-                    code=code,
+                    site.label,
+                    source.span(site.start, site.end),
+                    source.source(site.value_start, site.value_end),
+                    source.span(site.value_start, site.value_end) if has_value else None,
+                    items,
+                    code,
                 )
             )
     return tuple(found)

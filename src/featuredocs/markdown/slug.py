@@ -10,6 +10,7 @@ anchors on one page get ``-1``, ``-2``, … per base slug.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -36,8 +37,9 @@ def _keep(char: str) -> bool:
 
 
 #: ASCII characters GitHub deletes: every punctuation mark and control except ``-``/``_``.
-_ASCII_DELETED = str.maketrans(
-    "", "", "".join(chr(c) for c in range(128) if not _keep(chr(c)))
+#: (A pattern rather than ``str.translate``, which looks every character up in a dict.)
+_ASCII_DELETED = re.compile(
+    "[" + re.escape("".join(chr(c) for c in range(128) if not _keep(chr(c)))) + "]"
 )
 
 
@@ -45,7 +47,7 @@ def github_slug(text: str) -> str:
     """The anchor GitHub gives a heading with this plain text (ignoring duplicates)."""
     lowered = text.lower()
     if lowered.isascii():
-        return lowered.translate(_ASCII_DELETED).replace(" ", "-")
+        return _ASCII_DELETED.sub("", lowered).replace(" ", "-")
     kept = "".join(char for char in lowered if _keep(char))
     return kept.replace(" ", "-")
 

@@ -44,12 +44,12 @@ BREAKS = frozenset(("SoftBreak", "HardBreak"))
 
 #: Fields of every node, leaf or container. ``kind`` is pyromark's tag (``Paragraph``,
 #: ``Item``, ``CodeBlock``, ``Strong``, ``Text``, ``Code``, ``SoftBreak``…); ``value`` its
-#: payload (a leaf's text, a heading's attributes, a fenced block's info string…).
+#: payload (a leaf's text, a heading's attributes, a fenced block's info string…), and
+#: for a list item the index of its first nested list among its children (or None).
 KIND, START, END, VALUE = 0, 1, 2, 3
 #: Fields of containers only: the child nodes, and the container's runs in the page's
-#: plain text pieces, code spans and links. ``BEFORE`` is where the pieces stood before
-#: the line break put in front of the container, ``PLAIN`` to ``PLAIN_END`` its own text.
-CHILDREN, BEFORE, PLAIN, PLAIN_END, CODES, CODES_END, LINKS, LINKS_END = range(4, 12)
+#: plain text pieces, code spans and links (``PLAIN`` to ``PLAIN_END`` and so on).
+CHILDREN, PLAIN, PLAIN_END, CODES, CODES_END, LINKS, LINKS_END = range(4, 11)
 
 Node = list[Any] | tuple[str, int, int, Any]
 
@@ -62,8 +62,8 @@ class Tree:
     def __init__(self, root: list[Any]) -> None:
         self.root = root
         self.pieces: list[str] = []  # plain text, never an empty string
-        self.codes: list[InlineCode] = []
-        self.links: list[Link] = []
+        self.codes: tuple[InlineCode, ...] = ()  # every backtick span, so a slice is a tuple
+        self.links: tuple[Link, ...] = ()
         self.headings: list[list[Any]] = []
         self.code_blocks: list[list[Any]] = []
         self.html: list[tuple[str, int, int, str]] = []
@@ -74,12 +74,6 @@ class Tree:
             return node[VALUE] if node[KIND] in ("Text", "Code") else ""
         return "".join(self.pieces[node[PLAIN] : node[PLAIN_END]])
 
-    def codes_of(self, node: list[Any]) -> tuple[InlineCode, ...]:
-        return tuple(self.codes[node[CODES] : node[CODES_END]])
-
-    def links_of(self, node: list[Any]) -> tuple[Link, ...]:
-        return tuple(self.links[node[LINKS] : node[LINKS_END]])
-
 
 def is_container(node: Node) -> bool:
     return type(node) is list
@@ -88,9 +82,11 @@ def is_container(node: Node) -> bool:
 def parse_tree(text: str, source: SourceMap) -> Tree:
     """The document as a tree whose root's children are the top-level blocks."""
     length = len(source.data)
-    root: list[Any] = ["Document", 0, length, None, [], 0, 0, 0, 0, 0, 0, 0]
+    root: list[Any] = ["Document", 0, length, None, [], 0, 0, 0, 0, 0, 0]
     tree = Tree(root)
-    pieces, codes, links = tree.pieces, tree.codes, tree.links
+    pieces = tree.pieces
+    codes: list[InlineCode] = []
+    links: list[Link] = []
     add_piece, add_code = pieces.append, codes.append
     span = source.span
     stack = [root]
@@ -130,11 +126,10 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
                 kind, value = payload, None
             else:
                 kind, value = payload.popitem()
-            before = len(pieces)
-            if kind in BLOCK_KINDS and before > top[PLAIN] and not pieces[-1].endswith("\n"):
+            if kind in BLOCK_KINDS and len(pieces) > top[PLAIN] and not pieces[-1].endswith("\n"):
                 add_piece("\n")
             node = [kind, where["start"], where["end"], value, [],
-                    before, len(pieces), 0, len(codes), 0, len(links), 0]
+                    len(pieces), 0, len(codes), 0, len(links), 0]
             if kind == "Heading":
                 tree.headings.append(node)
             elif kind == "CodeBlock":
@@ -142,6 +137,8 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
                 in_code = True
             elif kind in ("Link", "Image"):
                 links.append(None)  # type: ignore[arg-type]  # the link goes first, once its text is known
+            elif kind == "List" and top[KIND] == "Item" and top[VALUE] is None:
+                top[VALUE] = len(children)  # an item's value: where its first nested list is
             children.append(node)
             stack.append(node)
             top = node
@@ -158,6 +155,7 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
                 tree.html.append(leaf)
             children.append(leaf)
     root[PLAIN_END], root[CODES_END], root[LINKS_END] = len(pieces), len(codes), len(links)
+    tree.codes, tree.links = tuple(codes), tuple(links)
     return tree
 
 
@@ -171,9 +169,25 @@ def _close_link(node: list[Any], pieces: list[str], links: list[Link], span: Any
     )
 
 
-def reference_definitions(text: str) -> list[tuple[int, int]]:
-    """Byte spans of the link reference definitions, in order."""
-    if "]:" not in text:  # every definition has one; most pages have none
+def reference_definitions(text: str, tree: Tree, data: bytes) -> list[tuple[int, int]]:
+    """Byte spans of the link reference definitions in ``text`` (whose parse is ``tree``
+    and whose UTF-8 encoding has the same offsets as ``data``), in order."""
+    if not _colon_after_bracket_outside_code(data, tree.code_blocks):
         return []
     found = pyromark.reference_definitions(text)
     return sorted((int(d["span"]["start"]), int(d["span"]["end"])) for d in found.values())
+
+
+def _colon_after_bracket_outside_code(data: bytes, code_blocks: list[list[Any]]) -> bool:
+    """Whether ``]:`` occurs outside every code block. Every definition has one, and pages
+    often have none but in code (``rows[:10]:``), so most pages need no second parse."""
+    blocks = iter(code_blocks)
+    block = next(blocks, None)
+    at = data.find(b"]:")
+    while at != -1:
+        while block is not None and block[END] <= at:
+            block = next(blocks, None)
+        if block is None or at < block[START]:
+            return True
+        at = data.find(b"]:", at + 2)
+    return False
