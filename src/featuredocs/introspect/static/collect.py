@@ -15,6 +15,7 @@ from typing import TypeVar
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.env import collect_env_vars
+from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.sources import load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
 from featuredocs.introspect.static.apps import StaticApp, guess_apps, read_apps
@@ -37,7 +38,11 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
     configuration) names. Never imports the project; Django itself is imported only where
     it can answer a question about Django (its version, its commands' base options).
     """
-    root = Path(root).resolve()
+    with reading_once():
+        return _collect(Path(root).resolve(), settings_module)
+
+
+def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
     warnings: list[str] = []
     settings_module = settings_module or find_settings_module(root)
     sources = load_project_sources(root, [*map(str, _manage_dirs(root)), *sys.path])
