@@ -28,22 +28,51 @@ CLASS_API = INSTANCE_API | frozenset({
 _DYNAMIC = re.compile(r"^get_(?P<field>\w+)_display$|^get_(?:next|previous)_by_(?P<date>\w+)$")
 
 
+class _Names:
+    """One model's names, each mapped to the first field that answers to it."""
+
+    def __init__(self, model: ModelFact) -> None:
+        self.model = model  # kept, so that the id this is cached under stays its own
+        self.forward: dict[str, FieldFact] = {}
+        self.by_accessor: dict[str, FieldFact] = {}
+        self.by_query: dict[str, FieldFact] = {}
+        for field in model.fields:
+            if field.reverse:
+                self.by_accessor.setdefault(field.name, field)
+                self.by_query.setdefault(field.query_name or field.name, field)
+                continue
+            keys = [field.name, field.column]
+            if _has_attname(field):
+                keys.append(f"{field.name}_id")
+            for key in keys:
+                if key is not None:
+                    self.forward.setdefault(key, field)
+        self.attributes = frozenset(model.attributes) | frozenset(model.managers)
+
+
+_NAMES: dict[int, _Names] = {}
+_NAMES_LIMIT = 8192
+
+
+def _names(model: ModelFact) -> _Names:
+    """Per model object, by identity: hashing a model would hash every one of its fields."""
+    found = _NAMES.get(id(model))
+    if found is None:
+        if len(_NAMES) >= _NAMES_LIMIT:
+            _NAMES.clear()
+        found = _NAMES[id(model)] = _Names(model)
+    return found
+
+
 def forward_field(model: ModelFact, name: str) -> FieldFact | None:
     """A concrete or many-to-many field by name, column or attname (``customer_id``)."""
-    for field in model.fields:
-        if field.reverse:
-            continue
-        if name in {field.name, field.column} or (_has_attname(field) and name == f"{field.name}_id"):
-            return field
-    return None
+    return _names(model).forward.get(name)
 
 
 def reverse_field(model: ModelFact, name: str, *, query: bool) -> FieldFact | None:
     """A reverse relation by ORM lookup name (``query``) or by accessor (``items``)."""
-    for field in model.fields:
-        if field.reverse and name == ((field.query_name or field.name) if query else field.name):
-            return field
-    return None
+    names = _names(model)
+    return (names.by_query if query else names.by_accessor).get(name)
 
 
 def _has_attname(field: FieldFact) -> bool:
@@ -63,7 +92,7 @@ def any_field(model: ModelFact, name: str) -> FieldFact | None:
 
 def is_attribute(model: ModelFact, name: str) -> bool:
     """A method, property, manager or class attribute the model defines or inherits."""
-    return name in model.attributes or name in model.managers or _dynamic(model, name)
+    return name in _names(model).attributes or _dynamic(model, name)
 
 
 def _dynamic(model: ModelFact, name: str) -> bool:

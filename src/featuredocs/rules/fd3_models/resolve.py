@@ -72,6 +72,7 @@ class ModelResolver:
         self.index = model_index(facts)
         self._project_labels = self.index.project_labels
         self._app_names = self.index.app_names
+        self._code_names: dict[str, ModelFact | None] = {}
 
     def resolve(self, name: str) -> Resolution:
         """A model by label, module path or bare class name (as a heading writes it)."""
@@ -87,6 +88,11 @@ class ModelResolver:
 
     def resolve_code_name(self, identifier: str) -> ModelFact | None:
         """The model a name in a Python block stands for (an import alias or a class name)."""
+        if identifier not in self._code_names:
+            self._code_names[identifier] = self._code_name(identifier)
+        return self._code_names[identifier]
+
+    def _code_name(self, identifier: str) -> ModelFact | None:
         imported = next((i for i in self.imports if i.alias == identifier), None)
         if imported is not None:
             matches = self._named(imported.name)

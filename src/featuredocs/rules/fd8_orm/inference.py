@@ -151,6 +151,9 @@ class Inference:
         return self._agreed(bindings)
 
     def _name_at(self, node: ast.Name) -> Type:
+        if node.id not in self._program.bindings:  # no example binds it: a model, or unknown
+            model = self.resolver.resolve_code_name(node.id)
+            return ModelClass(model) if model is not None else None
         key = id(node)
         if key in self._use_types:
             return self._use_types[key]
