@@ -16,6 +16,7 @@ calling several endpoints, belongs to none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -106,7 +107,8 @@ class EndpointClaims:
 class _Attribution:
     declared: dict[int, EndpointClaim]
     placeholders: set[int]
-    requests: tuple[EndpointClaim, ...]
+    requests: tuple[EndpointClaim, ...]  # in page order
+    request_lines: tuple[int, ...]  # the line of each
 
     def endpoint_of(self, section: Section, above: EndpointClaim | None) -> EndpointClaim | None:
         """The endpoint ``section`` belongs to; ``above``: the one its parent belongs to."""
@@ -117,8 +119,8 @@ class _Attribution:
             return self.declared[line]
         if not self.requests:
             return above
-        first, last = line + 1, _own_end(section)
-        own = [r for r in self.requests if first <= r.line <= last]
+        lines = self.request_lines
+        own = self.requests[bisect_left(lines, line + 1) : bisect_right(lines, _own_end(section))]
         if len({r.shape for r in own}) == 1:
             return own[0]
         if own:
@@ -292,13 +294,17 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     placeholders = placeholders or placeholder_paths(None)
     headings, placeholder_lines = heading_claims(page, placeholders)
     requests = list(request_claims(page, placeholders))
-    tables = list(table_claims(page, placeholders))
+    sections = tuple(page.walk())
+    tables = list(table_claims(page, sections, placeholders))
     declared: dict[int, EndpointClaim] = {c.line: c for c in headings}
-    labels = _label_declarations(page, placeholders, declared)
+    labels = _label_declarations(page, sections, placeholders, declared)
     taken = {(c.path.span.line, c.path.span.column) for c in (*headings, *tables, *labels)}
     inline = list(inline_claims(page, placeholders, taken))
     endpoints = keep_bare([*headings, *labels, *requests, *tables, *inline])
-    attribution = _Attribution(declared, placeholder_lines, tuple(requests))
+    in_order = tuple(sorted(requests, key=lambda claim: claim.line))
+    attribution = _Attribution(
+        declared, placeholder_lines, in_order, tuple(claim.line for claim in in_order)
+    )
     params = [QueryParamClaim(word, claim) for claim in endpoints for word in claim.query]
     responses: list[ResponseClaim] = []
     for section, endpoint in _attributed(page.sections, attribution, None):
@@ -315,11 +321,14 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
 
 
 def _label_declarations(
-    page: Page, placeholders: frozenset[str], declared: dict[int, EndpointClaim]
+    page: Page,
+    sections: tuple[Section, ...],
+    placeholders: frozenset[str],
+    declared: dict[int, EndpointClaim],
 ) -> list[EndpointClaim]:
     """``**Endpoint:**`` labels; one declares its section when the heading does not."""
     found: list[EndpointClaim] = []
-    for section in page.walk():
+    for section in sections:
         own = list(label_claims(page, section, placeholders))
         found.extend(own)
         line = section.heading.span.line

@@ -175,6 +175,12 @@ def label_claims(
 ) -> Iterator[EndpointClaim]:
     """``**Endpoint:** `GET /api/v1/orders/` ``, or ``**URL:** `/api/v1/orders/` `` with a
     ``**Method:** `GET` `` label next to it, in one section's own paragraphs."""
+    named = [
+        lb for lb in section.labelled
+        if _ENDPOINT_LABEL.fullmatch(lb.label.strip()) and lb.value_span
+    ]
+    if not named:
+        return
     methods = next(
         (
             lb for lb in section.labelled
@@ -182,9 +188,7 @@ def label_claims(
         ),
         None,
     )
-    for labelled in section.labelled:
-        if not (_ENDPOINT_LABEL.fullmatch(labelled.label.strip()) and labelled.value_span):
-            continue
+    for labelled in named:
         text = _ESCAPE.sub(r"\1", labelled.value.replace("`", "")).strip()
         target = parse_request(text, bare=text.startswith("/"))
         if target is None or is_placeholder(target.path.text, placeholders):
@@ -243,9 +247,12 @@ def _request_claim(
 # --- tables and inline code -------------------------------------------------------------------
 
 
-def table_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
-    """Rows such as ``| GET | `/api/v1/orders/` | … |`` or ``| `GET /api/v1/orders/` | … |``."""
-    for section in page.walk():
+def table_claims(
+    page: Page, sections: Iterable[Section], placeholders: frozenset[str]
+) -> Iterator[EndpointClaim]:
+    """Rows such as ``| GET | `/api/v1/orders/` | … |`` or ``| `GET /api/v1/orders/` | … |``
+    in ``sections`` (every section of the page)."""
+    for section in sections:
         for block in section.blocks:
             if block.kind is BlockKind.TABLE:
                 for row in block.rows:
