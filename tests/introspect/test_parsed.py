@@ -4,6 +4,7 @@ definitions found in that parse are the ones ``inspect`` reads."""
 from __future__ import annotations
 
 import ast
+import contextlib
 import importlib.util
 import inspect
 import sys
@@ -15,7 +16,14 @@ from types import ModuleType
 import pytest
 
 from featuredocs.introspect.definitions import definition
-from featuredocs.introspect.parsed import parsed_file, per_run, reading_once, statements
+from featuredocs.introspect.parsed import (
+    child_nodes,
+    parsed_file,
+    per_run,
+    reading_once,
+    statements,
+    walk,
+)
 from featuredocs.introspect.urls.source import parsed_source, source_location
 
 VIEWS = '''\
@@ -122,12 +130,13 @@ def _shared(obj: object) -> str | None:
 
 @pytest.mark.parametrize("inside", [True, False])
 def test_definitions_read_as_inspect_reads_them(views: ModuleType, tmp_path: Path, inside: bool) -> None:
-    with reading_once() if inside else _nothing():
+    with reading_once() if inside else contextlib.nullcontext():
         for name, obj in _objects(views).items():
             assert _shared(obj) == _inspected(obj), name
-            expected = tmp_path.name + "/fd_parsed_views.py", inspect.getsourcelines(obj)[1]  # type: ignore[arg-type]
+            line = inspect.getsourcelines(obj)[1]  # type: ignore[arg-type]
             where = source_location(obj, tmp_path.parent)
-            assert where is not None and (where.path, where.line) == expected, name
+            assert where is not None, name
+            assert (where.path, where.line) == (f"{tmp_path.name}/fd_parsed_views.py", line), name
 
 
 def test_the_text_back_at_the_margin_reads_as_nothing_as_before(views: ModuleType) -> None:
@@ -188,9 +197,9 @@ def test_statements_come_in_the_order_ast_walk_meets_them() -> None:
     assert list(statements(tree)) == [n for n in ast.walk(tree) if isinstance(n, kinds)]
 
 
-class _nothing:
-    def __enter__(self) -> None:
-        return None
+def test_walk_and_child_nodes_meet_nodes_as_ast_does() -> None:
+    tree = ast.parse(VIEWS + "x = {k: [f(a, *b, c=d) for a in e if g] for k in h}\n")
+    assert walk(tree) == list(ast.walk(tree))
+    for node in ast.walk(tree):
+        assert child_nodes(node) == list(ast.iter_child_nodes(node))
 
-    def __exit__(self, *exc: object) -> None:
-        return None
