@@ -59,11 +59,28 @@ def _blank_inline_code(page: Page, line: int, text: str) -> str:
     return "".join(chars)
 
 
+def _lines_naming_a_launcher(page: Page) -> list[int]:
+    """The numbers of the lines that hold ``manage.py`` or ``django-admin``, in order,
+    found by searching the whole page at once rather than line by line."""
+    joined = "\n".join(page.lines)  # lines hold no line breaks: offsets map to lines
+    numbers: set[int] = set()
+    for launcher in ("manage.py", "django-admin"):
+        offset = joined.find(launcher)
+        while offset >= 0:
+            number = joined.count("\n", 0, offset) + 1
+            numbers.add(number)
+            offset = joined.find("\n", offset)  # the next line
+            offset = joined.find(launcher, offset) if offset >= 0 else -1
+    return sorted(numbers)
+
+
 def prose_mentions(page: Page) -> Iterator[Word]:
     """``manage.py expire_orders`` written in running text, outside any code."""
-    in_code = _code_block_lines(page)
-    for number, text in enumerate(page.lines, start=1):
-        if number in in_code or ("manage.py" not in text and "django-admin" not in text):
+    numbers = _lines_naming_a_launcher(page)
+    in_code = _code_block_lines(page) if numbers else set()
+    for number in numbers:
+        text = page.lines[number - 1]
+        if number in in_code:
             continue
         text = _HTML_COMMENT.sub(lambda m: " " * len(m.group()), text)
         text = _blank_inline_code(page, number, text)

@@ -30,6 +30,8 @@ _CONTINUATION_PROMPT = re.compile(r"\s*>\s")
 _LINE_CONTINUES = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
 _PUNCTUATION = frozenset(";&|()<>")
 _ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.:/-]*>")
+# The part of a word that needs no character-by-character reading.
+_PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\]*")
 _ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
 _PYTHON = re.compile(r"(?:python[\d.]*|py|pypy[\d.]*)")
 _PREFIX_COMMANDS = frozenset({"sudo", "env", "time", "nohup", "exec", "command"})
@@ -159,6 +161,14 @@ def logical_lines(page: Page, code: CodeBlock) -> Iterator[LogicalLine]:
 
 def _word_end(text: str, start: int) -> int:
     """End offset of the shell word starting at ``start`` (quotes and escapes kept)."""
+    index = _PLAIN_WORD.match(text, start).end()  # type: ignore[union-attr]
+    if index < len(text) and text[index] in "'\"\\<":
+        return _quoted_word_end(text, index)
+    return index
+
+
+def _quoted_word_end(text: str, start: int) -> int:
+    """:func:`_word_end` from a quote, an escape or a ``<``, character by character."""
     index, quote = start, ""
     while index < len(text):
         char = text[index]
