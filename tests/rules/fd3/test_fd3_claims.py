@@ -348,3 +348,24 @@ def test_name_description_tables_are_not_field_tables(parse):
     """)
     [invoice] = extract(page).models
     assert [f.name for f in invoice.fields] == ["number"]
+
+
+def test_an_item_repeated_further_down_claims_at_its_own_place(parse):
+    item = "- `number` (CharField): Unique invoice number\n"
+    index = "- Composite index on (`status`, `created_at`)\n"
+    page = parse(
+        "# Billing\n\n## Data Models\n\n### Invoice\n\n**Fields:**\n" + item + "\n**Indexes:**\n" + index
+        + "\n### billing.Invoice\n\n**Fields:**\n" + item + "  - `nested` (CharField): Not a field\n"
+        + "\n**Indexes:**\n" + index
+    )
+    first, second = extract(page).models
+    assert [(f.name, f.span, f.type_span) for f in first.fields] == [
+        ("number", Span.at(8, 3, 8), Span.at(8, 13, 9))
+    ]
+    assert [(f.name, f.span, f.type_span) for f in second.fields] == [
+        ("number", Span.at(16, 3, 8), Span.at(16, 13, 9))
+    ]
+    assert [i.field_spans for i in (first.indexes[0], second.indexes[0])] == [
+        (Span.at(11, 23, 8), Span.at(11, 33, 12)),
+        (Span.at(20, 23, 8), Span.at(20, 33, 12)),
+    ]

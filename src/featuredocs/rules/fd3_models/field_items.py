@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import InlineCode, ListItem, Span, TableRow
 from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
+from featuredocs.rules.fd3_models.repeated import per_distinct_item
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _JOINER = re.compile(r"^\s*(?:\*\*)?\s*(?:/|,|&|\+|and|or)?\s*(?:\*\*)?\s*$", re.I)
@@ -33,16 +34,30 @@ class FieldClaim:
 
 def read_field_item(item: ListItem) -> list[FieldClaim]:
     """The fields one list item claims (empty when it is not a field item)."""
+    return list(_read_field_item(item))
+
+
+def _moved(claims: tuple[FieldClaim, ...], lines: int) -> tuple[FieldClaim, ...]:
+    return tuple(
+        FieldClaim(
+            c.name, c.span.shifted(lines), c.type, c.type_span.shifted(lines) if c.type_span else None
+        )
+        for c in claims
+    )
+
+
+@per_distinct_item(_moved)
+def _read_field_item(item: ListItem) -> tuple[FieldClaim, ...]:
     leading = _leading_codes(item)
     names = [(code, _field_name(code.text)) for code in leading]
     names = [(code, name) for code, name in names if name is not None]
     if not names:
-        return []
+        return ()
     end = _offset(item, leading[-1]) + len(leading[-1].text) + 2
     type_text, type_start = _parenthesised(item.source, end)
     documented = read_type(type_text) if type_text else None
     type_span = _source_span(item, type_start, len(type_text)) if documented else None
-    return [FieldClaim(name, code.span, documented, type_span) for code, name in names]
+    return tuple(FieldClaim(name, code.span, documented, type_span) for code, name in names)
 
 
 def _field_name(text: str) -> str | None:

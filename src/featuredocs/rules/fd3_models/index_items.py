@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import InlineCode, ListItem, Span
+from featuredocs.rules.fd3_models.repeated import per_distinct_item
 
 _CODE = r"`[^`]+`"
 _KIND = r"(?:[A-Za-z][\w-]*\s+){0,3}?"
@@ -52,6 +53,14 @@ class IndexClaim:
     field_spans: tuple[Span, ...] = ()
 
 
+def _moved(claim: IndexClaim | None, lines: int) -> IndexClaim | None:
+    if claim is None:
+        return None
+    spans = tuple(span.shifted(lines) for span in claim.field_spans)
+    return IndexClaim(claim.fields, claim.name, claim.unique, claim.span.shifted(lines), spans)
+
+
+@per_distinct_item(_moved)
 def read_index_item(item: ListItem) -> IndexClaim | None:
     source = item.source
     for shape in _SHAPES:

@@ -1,0 +1,53 @@
+"""List items read once per distinct item: pages written from one template, or about
+one model, repeat their Fields and Indexes items word for word.
+
+Two items are the same when their text, columns and inline code (relative to the
+item's first line) are; a claim read from one is moved to the other's line.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+from featuredocs.model import ListItem
+
+T = TypeVar("T")
+
+_LIMIT = 16384  # distinct items kept per reader
+
+
+def per_distinct_item(
+    moved: Callable[[T, int], T],
+) -> Callable[[Callable[[ListItem], T]], Callable[[ListItem], T]]:
+    """Decorator for a reader of one item that looks at nothing but its ``source``,
+    ``span`` and ``codes``; ``moved(claim, lines)`` shifts what it read by ``lines``."""
+
+    def decorate(read: Callable[[ListItem], T]) -> Callable[[ListItem], T]:
+        seen: dict[tuple[object, ...], tuple[int, T]] = {}
+
+        @functools.wraps(read)
+        def cached(item: ListItem) -> T:
+            key = _key(item)
+            found = seen.get(key)
+            if found is None:
+                if len(seen) >= _LIMIT:
+                    seen.clear()
+                found = seen[key] = (item.span.line, read(item))
+            line, claim = found
+            return claim if line == item.span.line else moved(claim, item.span.line - line)
+
+        return cached
+
+    return decorate
+
+
+def _key(item: ListItem) -> tuple[object, ...]:
+    first = item.span.line
+    codes = tuple(
+        (c.text, c.span.line - first, c.span.column, c.span.end_line - first, c.span.end_column)
+        for c in item.codes
+    )
+    span = item.span
+    return (item.source, span.column, span.end_line - first, span.end_column, codes)
