@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -80,20 +81,41 @@ def _abstract_models(concrete: list[type[models.Model]], project_apps: frozenset
         for base in _model_bases(model):
             if base._meta.abstract:
                 found.setdefault(f"{base.__module__}.{base.__qualname__}", base)
+    loaded = _loaded_modules()
     for config in apps.get_app_configs():
         if config.name not in project_apps or config.models_module is None:
             continue
-        for module in _modules_under(config.models_module.__name__):
-            for _, value in inspect.getmembers(module, inspect.isclass):
+        for module in _modules_under(config.models_module.__name__, loaded):
+            for _, value in _classes_of(module):
                 if _is_own_abstract_model(value, module.__name__):
                     found.setdefault(f"{value.__module__}.{value.__qualname__}", value)
     return list(found.values())
 
 
-def _modules_under(package: str) -> list[Any]:
+def _loaded_modules() -> dict[str, list[tuple[str, Any]]]:
+    """The imported modules by top-level package, in import order."""
+    loaded: dict[str, list[tuple[str, Any]]] = {}
+    for name, module in list(sys.modules.items()):
+        if module is not None:
+            loaded.setdefault(name.partition(".")[0], []).append((name, module))
+    return loaded
+
+
+def _modules_under(package: str, loaded: dict[str, list[tuple[str, Any]]]) -> list[Any]:
     """A ``models`` module, or every imported submodule of a ``models/`` package."""
-    return [m for name, m in list(sys.modules.items())
-            if m is not None and (name == package or name.startswith(package + "."))]
+    return [m for name, m in loaded.get(package.partition(".")[0], ())
+            if name == package or name.startswith(package + ".")]
+
+
+def _classes_of(module: Any) -> list[tuple[str, type]]:
+    """``inspect.getmembers(module, inspect.isclass)``, read from the module's namespace
+    when nothing (a ``__dir__``) can make its names differ from it."""
+    namespace = getattr(module, "__dict__", None)
+    plain = type(module) is types.ModuleType and isinstance(namespace, dict)
+    if not plain or "__dir__" in namespace:
+        return inspect.getmembers(module, inspect.isclass)
+    classes = [(name, value) for name, value in namespace.items() if isinstance(value, type)]
+    return sorted(classes, key=lambda item: item[0])
 
 
 def _is_own_abstract_model(value: Any, module_name: str) -> bool:
