@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Span, TableRow
 from featuredocs.rules.base import CheckContext
@@ -26,6 +26,7 @@ from featuredocs.rules.fd8_code.source import (
     first_comment,
     heading_titles,
     inline_code_span,
+    per_distinct_block,
     sections_with_titles,
 )
 
@@ -112,7 +113,23 @@ def _is_env_block(page: Page, code: CodeBlock) -> bool:
 def _code_block_vars(page: Page) -> Iterator[EnvVarClaim]:
     for code in page.code_blocks:
         if _is_env_block(page, code):
-            yield from _block_vars(code_lines(page, code), shell=code.language in SHELL_LANGUAGES)
+            yield from _env_block_vars(page, code)
+
+
+def _moved(claims: tuple[EnvVarClaim, ...], lines: int) -> tuple[EnvVarClaim, ...]:
+    return tuple(
+        replace(
+            claim,
+            span=claim.span.shifted(lines),
+            value_span=claim.value_span.shifted(lines) if claim.value_span else None,
+        )
+        for claim in claims
+    )
+
+
+@per_distinct_block(_moved)
+def _env_block_vars(page: Page, code: CodeBlock) -> tuple[EnvVarClaim, ...]:
+    return tuple(_block_vars(code_lines(page, code), shell=code.language in SHELL_LANGUAGES))
 
 
 def _block_vars(lines: tuple[CodeLine, ...], *, shell: bool) -> Iterator[EnvVarClaim]:

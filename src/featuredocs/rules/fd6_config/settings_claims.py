@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.rules.pyblocks import parsed
 from featuredocs.rules.fd8_code.source import (
     PythonSource,
     first_comment,
     heading_titles,
     is_python,
+    per_distinct_block,
     python_source,
 )
 
@@ -63,7 +65,10 @@ def shown_module_differs(settings_file: str | None, settings_module: str | None)
     return not (f".{settings_module}".endswith(f".{shown}") or f".{shown}".endswith(f".{settings_module}"))
 
 
-def setting_claims(page: Page) -> tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...]]:
+Claims = tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...]]
+
+
+def setting_claims(page: Page) -> Claims:
     settings: list[SettingClaim] = []
     keys: list[SettingKeyClaim] = []
     for code in page.code_blocks:
@@ -72,18 +77,44 @@ def setting_claims(page: Page) -> tuple[tuple[SettingClaim, ...], tuple[SettingK
         settings_block = is_settings_block(page, code)
         if not settings_block and "settings." not in code.text:
             continue  # neither defines nor reads a setting: no need to parse it here
-        source = python_source(page, code)
-        if source.tree is None:
-            continue
-        if settings_block:
-            named = _FILE_COMMENT.search(first_comment(code))
-            shown = named.group(0) if named else None
-            for claim, claim_keys in _assignments(source, source.tree.body):
-                settings.append(replace(claim, settings_file=shown))
-                keys.extend(replace(key, settings_file=shown) for key in claim_keys)
-        for claim, claim_keys in _reads(source, source.tree):
-            settings.append(claim)
-            keys.extend(claim_keys)
+        block_settings, block_keys = (_settings_block if settings_block else _other_block)(page, code)
+        settings.extend(block_settings)
+        keys.extend(block_keys)
+    return tuple(settings), tuple(keys)
+
+
+def _moved(claims: Claims, lines: int) -> Claims:
+    settings, keys = claims
+    return (
+        tuple(replace(claim, span=claim.span.shifted(lines)) for claim in settings),
+        tuple(replace(key, span=key.span.shifted(lines)) for key in keys),
+    )
+
+
+@per_distinct_block(_moved)
+def _settings_block(page: Page, code: CodeBlock) -> Claims:
+    return _block_claims(python_source(page, code), settings_block=True)
+
+
+@per_distinct_block(_moved)
+def _other_block(page: Page, code: CodeBlock) -> Claims:
+    return _block_claims(python_source(page, code), settings_block=False)
+
+
+def _block_claims(source: PythonSource, *, settings_block: bool) -> Claims:
+    settings: list[SettingClaim] = []
+    keys: list[SettingKeyClaim] = []
+    if source.tree is None:
+        return (), ()
+    if settings_block:
+        named = _FILE_COMMENT.search(first_comment(source.code))
+        shown = named.group(0) if named else None
+        for claim, claim_keys in _assignments(source, source.tree.body):
+            settings.append(replace(claim, settings_file=shown))
+            keys.extend(replace(key, settings_file=shown) for key in claim_keys)
+    for claim, claim_keys in _reads(source):
+        settings.append(claim)
+        keys.extend(claim_keys)
     return tuple(settings), tuple(keys)
 
 
@@ -149,15 +180,14 @@ def _dict_keys(
 # --- reads ----------------------------------------------------------------------------
 
 
-def _reads(
-    source: PythonSource, tree: ast.Module
-) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
+def _reads(source: PythonSource) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
     """``settings.NAME`` and ``settings.NAME["key"]["sub"]`` where ``settings`` is Django's."""
-    if "settings." not in source.text or not _settings_is_django(tree):
+    nodes = parsed(source.text).nodes
+    if "settings." not in source.text or not _settings_is_django(nodes):
         return
     keyed: dict[int, list[SettingKeyClaim]] = {}
     reads: list[ast.Attribute] = []
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Subscript):
             chain = _subscript_chain(node)
             if chain is not None:
@@ -174,9 +204,9 @@ def _reads(
         yield claim, _longest(keyed.get(id(node), []))
 
 
-def _settings_is_django(tree: ast.Module) -> bool:
+def _settings_is_django(nodes: tuple[ast.AST, ...]) -> bool:
     """False when the block binds ``settings`` to something other than django.conf's."""
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.ImportFrom):
             for alias in node.names:
                 if (alias.asname or alias.name) == "settings" and node.module != "django.conf":

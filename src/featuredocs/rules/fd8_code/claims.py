@@ -16,7 +16,12 @@ from dataclasses import dataclass
 
 from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.fd8_code.source import PythonSource, code_lines, is_python, python_source
+from featuredocs.rules.fd8_code.source import (
+    PythonSource,
+    is_python,
+    per_distinct_block,
+    python_source,
+)
 
 DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _STRING_PATH = re.compile(r"""(?P<q>["'])(?P<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,})(?P=q)""")
@@ -70,18 +75,38 @@ def extract(page: Page) -> CodeClaims:
     imports: list[ImportClaim] = []
     paths: list[DottedPathClaim] = list(_inline_paths(page))
     for code in page.code_blocks:
-        if not is_python(code):
-            continue
-        source = python_source(page, code)
-        if source.tree is not None:
-            if "import" in source.text:
-                imports.extend(_imports(source, source.tree))
-        else:
-            error = _syntax_error(source)
-            if error is not None:
-                errors.append(error)
-        paths.extend(_string_paths(page, code))
+        if is_python(code):
+            block = _block_claims(page, code)
+            errors.extend(block.syntax_errors)
+            imports.extend(block.imports)
+            paths.extend(block.dotted_paths)
     return CodeClaims(tuple(errors), tuple(imports), tuple(sorted(paths, key=lambda p: p.span)))
+
+
+def _moved(claims: CodeClaims, lines: int) -> CodeClaims:
+    return CodeClaims(
+        tuple(SyntaxErrorClaim(e.message, e.span.shifted(lines)) for e in claims.syntax_errors),
+        tuple(
+            ImportClaim(i.module, i.name, i.span.shifted(lines), i.module_span.shifted(lines))
+            for i in claims.imports
+        ),
+        tuple(DottedPathClaim(p.path, p.span.shifted(lines)) for p in claims.dotted_paths),
+    )
+
+
+@per_distinct_block(_moved)
+def _block_claims(page: Page, code: CodeBlock) -> CodeClaims:
+    """One python block's claims, in the block's order."""
+    source = python_source(page, code)
+    errors: tuple[SyntaxErrorClaim, ...] = ()
+    imports: tuple[ImportClaim, ...] = ()
+    if source.tree is not None:
+        if "import" in source.text:
+            imports = tuple(_imports(source, source.tree))
+    else:
+        error = _syntax_error(source)
+        errors = (error,) if error is not None else ()
+    return CodeClaims(errors, imports, tuple(_string_paths(source)))
 
 
 # --- syntax errors ----------------------------------------------------------------------
@@ -168,8 +193,8 @@ def _inline_paths(page: Page) -> Iterator[DottedPathClaim]:
             yield DottedPathClaim(text, code.span)
 
 
-def _string_paths(page: Page, code: CodeBlock) -> Iterator[DottedPathClaim]:
-    for located in code_lines(page, code):
+def _string_paths(source: PythonSource) -> Iterator[DottedPathClaim]:
+    for located in source.lines:
         if _LOGGER.search(located.text):
             continue  # logger names are dotted by convention, not paths
         for match in _STRING_PATH.finditer(located.text):

@@ -10,12 +10,15 @@ block line so that every AST position maps back to the page.
 from __future__ import annotations
 
 import ast
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from featuredocs.model import CodeBlock, Page, Section, Span
+from featuredocs.rules.base import per_page
 from featuredocs.rules.pyblocks import parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "ipython"})
@@ -23,6 +26,8 @@ SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-ses
 ENV_LANGUAGES = frozenset({"env", "dotenv", "properties"})
 
 _PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,34 @@ def python_source(page: Page, code: CodeBlock) -> PythonSource:
     return cached
 
 
+def per_distinct_block(
+    moved: Callable[[T, int], T],
+) -> Callable[[Callable[[Page, CodeBlock], T]], Callable[[Page, CodeBlock], T]]:
+    """Decorator for a reader of one code block that looks at nothing but the block's
+    text and where its lines sit on the page: a block repeated (here or on another page,
+    with the same indentation) is read once, and ``moved(claims, lines)`` shifts the
+    first reading by ``lines`` to the repeat's place."""
+
+    def decorate(read: Callable[[Page, CodeBlock], T]) -> Callable[[Page, CodeBlock], T]:
+        seen: dict[tuple[object, ...], tuple[int, T]] = {}
+
+        @functools.wraps(read)
+        def cached(page: Page, code: CodeBlock) -> T:
+            located = python_source(page, code).lines if is_python(code) else code_lines(page, code)
+            key = (code.text, code.language, tuple(line.column for line in located))
+            found = seen.get(key)
+            if found is None:
+                if len(seen) >= _SOURCES_LIMIT:
+                    seen.clear()
+                found = seen[key] = (code.first_line, read(page, code))
+            first_line, claims = found
+            return claims if first_line == code.first_line else moved(claims, code.first_line - first_line)
+
+        return cached
+
+    return decorate
+
+
 def _prepare(page: Page, code: CodeBlock) -> PythonSource:
     located = code_lines(page, code)
     texts = [line.text for line in located]
@@ -162,18 +195,29 @@ def first_comment(code: CodeBlock) -> str:
     return ""
 
 
-def sections_with_titles(page: Page) -> Iterator[tuple[Section, tuple[str, ...]]]:
+@per_page
+def sections_with_titles(page: Page) -> tuple[tuple[Section, tuple[str, ...]], ...]:
     """Every section with the titles of its chain (outermost first, its own last)."""
+    found = []
     stack = [(section, (section.title,)) for section in reversed(page.sections)]
     while stack:
         section, titles = stack.pop()
-        yield section, titles
+        found.append((section, titles))
         stack.extend((sub, (*titles, sub.title)) for sub in reversed(section.subsections))
+    return tuple(found)
 
 
 def heading_titles(page: Page, line: int) -> tuple[str, ...]:
     """Plain titles of the sections that contain ``line``, outermost first."""
-    return tuple(section.title for section in page.section_at(line))
+    titles = _titles_by_line(page)
+    if line not in titles:
+        titles[line] = tuple(section.title for section in page.section_at(line))
+    return titles[line]
+
+
+@per_page
+def _titles_by_line(page: Page) -> dict[int, tuple[str, ...]]:
+    return {}
 
 
 def inline_code_span(page: Page, span: Span) -> Span:
