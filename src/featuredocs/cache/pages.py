@@ -23,8 +23,9 @@ from featuredocs.markdown.positions import split_lines
 from featuredocs.model import DocSet, Finding, Page
 from featuredocs.rules.fd2_links.targets import local_targets
 
-#: Explicit HTML anchors (``<a id="x">``, ``name='x'``); a superset of what anchor rules
-#: accept, so any change they could notice changes the page's anchor digest.
+#: Explicit HTML anchors (``<a id="x">``, ``name='x'``) after the page's first ``<``; a
+#: superset of what anchor rules accept (always inside a tag), so any change they could
+#: notice changes the page's anchor digest.
 _HTML_ANCHOR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 
 RECORDS, RESULTS, LIGHT_DIR = "records.pickle", "results.pickle", "light"
@@ -56,7 +57,8 @@ def content_key(text: str, page_path: Path, rel: str, display: str) -> str:
 
 
 def make_record(page: Page, light: Page, docset: DocSet, project_root: Path | None, content: str) -> PageRecord:
-    html = sorted(set(_HTML_ANCHOR.findall(page.text)))
+    first_tag = page.text.find("<")  # most pages have no HTML: no scan of their text
+    html = sorted(set(_HTML_ANCHOR.findall(page.text, first_tag))) if first_tag >= 0 else []
     anchors = digest(tuple(sorted(h.slug for h in page.headings)), tuple(html))
     linked = local_targets(page, docset, project_root)
     targets = {(t.rel, str(t.file), t.fragment is not None) for t in linked if not t.same_page}
