@@ -15,6 +15,7 @@ import re
 import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
 
@@ -86,6 +87,16 @@ class _Raw:
     end: int
     operator: bool = False
     broken: bool = False  # unbalanced quotes: shlex could not read it
+
+
+@dataclass(frozen=True, slots=True)
+class _Command:
+    """An :class:`Invocation` before its words are placed on the page."""
+
+    launcher: str
+    command: _Raw
+    args: tuple[_Raw, ...]
+    illustrative: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +316,8 @@ def is_metavar(value: str) -> bool:
     return any(_METAVAR.fullmatch(part) for part in _value_parts(value))
 
 
-def invocation_in(words: Sequence[_Raw], line: LogicalLine) -> Invocation | None:
-    """The invocation in one simple command, or None when it runs no command."""
+def _command_in(words: Sequence[_Raw]) -> _Command | None:
+    """The command one simple command runs, or None when it runs none."""
     found = _launcher(words)
     if found is None:
         return None
@@ -315,10 +326,15 @@ def invocation_in(words: Sequence[_Raw], line: LogicalLine) -> Invocation | None
         return None
     if words[index].value in BUILTINS:
         return None
-    command, rest = words[index], words[index + 1:]
+    command, rest = words[index], tuple(words[index + 1:])
     illustrative = any(raw.broken or is_illustrative(raw.value) for raw in rest)
-    args = tuple(_word(raw, line) for raw in rest)
-    return Invocation(launcher, _word(command, line), args, illustrative)
+    return _Command(launcher, command, rest, illustrative)
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few command lines
+def _commands_in(text: str) -> tuple[_Command, ...]:
+    found = (_command_in(words) for words in simple_commands(scan(text)))
+    return tuple(command for command in found if command is not None)
 
 
 def _word(raw: _Raw, line: LogicalLine) -> Word:
@@ -334,10 +350,9 @@ def may_invoke(text: str) -> bool:
 def invocations_in_line(line: LogicalLine) -> Iterator[Invocation]:
     if not may_invoke(line.text):
         return
-    for words in simple_commands(scan(line.text)):
-        invocation = invocation_in(words, line)
-        if invocation is not None:
-            yield invocation
+    for found in _commands_in(line.text):
+        args = tuple(_word(raw, line) for raw in found.args)
+        yield Invocation(found.launcher, _word(found.command, line), args, found.illustrative)
 
 
 def invocations_in_block(page: Page, code: CodeBlock) -> list[Invocation]:
