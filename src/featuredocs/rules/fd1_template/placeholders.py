@@ -41,11 +41,15 @@ def find_placeholders(page: Page, schema: TemplateSchema) -> list[Placeholder]:
 
 
 def _bracketed(page: Page) -> Iterator[Placeholder]:
+    numbers = _lines_with(page, "[")
+    if not numbers:
+        return
     skipped_lines = _code_lines(page) | _front_matter_lines(page)
     excluded = [code.span for code in page.codes] + [link.span for link in page.links]
-    for number, line in enumerate(page.lines, start=1):
-        if number in skipped_lines or "[" not in line:
+    for number in numbers:
+        if number in skipped_lines:
             continue
+        line = page.lines[number - 1]
         visible = _COMMENT.sub(lambda m: " " * len(m.group()), line)
         for match in _BRACKETED.finditer(visible):
             if not _is_placeholder(match, visible):
@@ -53,6 +57,22 @@ def _bracketed(page: Page) -> Iterator[Placeholder]:
             span = Span(number, match.start() + 1, number, match.end() + 1)
             if not any(_inside(span, other) for other in excluded):
                 yield Placeholder(match.group(), span, bracketed=True)
+
+
+def _lines_with(page: Page, needle: str) -> list[int]:
+    """The numbers of the lines holding ``needle``, found by searching the whole page at
+    once rather than line by line."""
+    # Offsets map to lines by counting "\n": the lines hold no line breaks.
+    joined = page.text if "\r" not in page.text else "\n".join(page.lines)
+    numbers: list[int] = []
+    number, counted = 1, 0
+    offset = joined.find(needle)
+    while offset >= 0:
+        number += joined.count("\n", counted, offset)
+        numbers.append(number)
+        counted = joined.find("\n", offset)  # the next line
+        offset = joined.find(needle, counted) if counted >= 0 else -1
+    return numbers
 
 
 def _is_placeholder(match: re.Match[str], line: str) -> bool:

@@ -62,15 +62,17 @@ def _blank_inline_code(page: Page, line: int, text: str) -> str:
 def _lines_naming_a_launcher(page: Page) -> list[int]:
     """The numbers of the lines that hold ``manage.py`` or ``django-admin``, in order,
     found by searching the whole page at once rather than line by line."""
-    joined = "\n".join(page.lines)  # lines hold no line breaks: offsets map to lines
+    # Offsets map to lines by counting "\n": the lines hold no line breaks.
+    joined = page.text if "\r" not in page.text else "\n".join(page.lines)
     numbers: set[int] = set()
     for launcher in ("manage.py", "django-admin"):
+        number, counted = 1, 0
         offset = joined.find(launcher)
         while offset >= 0:
-            number = joined.count("\n", 0, offset) + 1
+            number += joined.count("\n", counted, offset)
             numbers.add(number)
-            offset = joined.find("\n", offset)  # the next line
-            offset = joined.find(launcher, offset) if offset >= 0 else -1
+            counted = joined.find("\n", offset)  # the next line
+            offset = joined.find(launcher, counted) if counted >= 0 else -1
     return sorted(numbers)
 
 
