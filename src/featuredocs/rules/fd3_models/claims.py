@@ -150,8 +150,13 @@ def _other_times(page: Page) -> tuple[tuple[int, int], ...]:
     return tuple(
         (section.heading.span.line, section.end_line)
         for section in page.walk()
-        if _OTHER_TIMES.search(section.title)
+        if _about_other_times(section.title)
     )
+
+
+@lru_cache(maxsize=4096)
+def _about_other_times(title: str) -> bool:
+    return _OTHER_TIMES.search(title) is not None
 
 
 def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
@@ -164,29 +169,36 @@ def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
 
 
 def _declarations(page: Page) -> Iterator[tuple[Section, str]]:
-    for section, ancestors in _walk(page.sections, ()):
-        name = declared_name(section, ancestors)
+    for section, under_models in _walk(page.sections, False):
+        name = _declared(section.title, under_models and section.level >= 3)
         if name is not None:
             yield section, name
 
 
-def _walk(
-    sections: tuple[Section, ...], ancestors: tuple[Section, ...]
-) -> Iterator[tuple[Section, tuple[Section, ...]]]:
+def _walk(sections: tuple[Section, ...], under_models: bool) -> Iterator[tuple[Section, bool]]:
+    """Every section, and whether a heading above it mentions models."""
     for section in sections:
-        yield section, ancestors
-        yield from _walk(section.subsections, (*ancestors, section))
+        yield section, under_models
+        if section.subsections:
+            inner = under_models or "model" in section.title.casefold()
+            yield from _walk(section.subsections, inner)
 
 
 def declared_name(section: Section, ancestors: tuple[Section, ...]) -> str | None:
     """The model name a heading declares, or None when it declares none."""
-    title = section.title.strip()
+    under_models = any("model" in a.title.casefold() for a in ancestors)
+    return _declared(section.title, under_models and section.level >= 3)
+
+
+@lru_cache(maxsize=4096)
+def _declared(title: str, bare: bool) -> str | None:
+    """``bare``: a heading that is nothing but a name declares it (under Data Models)."""
+    title = title.strip()
     for shape in _MODEL_HEADING:
         match = shape.match(title)
         if match:
             return _usable(match.group("name"))
-    under_models = any("model" in a.title.casefold() for a in ancestors)
-    if under_models and section.level >= 3:
+    if bare:
         for shape in _BARE_HEADING:
             match = shape.match(title)
             if match:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.rules.fd8_code.source import python_source
 from featuredocs.rules.pyblocks import N, NodeIndex, parse_fresh, parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
@@ -102,31 +104,29 @@ def parse_block(page: Page, code: CodeBlock, texts: set[str] | None = None) -> P
     """The block parsed. Its trees are those every reader of the text shares, unless
     the text is in ``texts`` (those of the page's earlier blocks, which it joins): the
     ORM rules tell nodes apart by identity across a page's blocks."""
-    raw_lines = code.text.splitlines()
-    lines, shifts = _strip_prompts(raw_lines)
-    lines, indent = _dedent(lines)
-    columns = tuple(
-        _lead(page.line_text(code.first_line + i), raw) + shift + indent
-        for i, (raw, shift) in enumerate(zip(raw_lines, shifts, strict=True))
-    )
-    # The code family parses the same text with a final newline; it parses alike.
-    text = "\n".join(lines) + "\n"
+    lines, shifts, indent, text = _prepared(code.text)
+    # what precedes each line on the page (list indentation), as the code family finds it
+    leads = (located.column - 1 for located in python_source(page, code).lines)
+    columns = tuple(lead + shift + indent for lead, shift in zip(leads, shifts, strict=True))
     whole = parse_fresh(text) if texts is None or text in texts else parsed(text)
     if texts is not None:
         texts.add(text)
     if whole.tree is not None:
-        return PythonBlock(code, (whole.tree,), tuple(lines), columns, whole.index)
-    trees = _parse_chunks(lines)
+        return PythonBlock(code, (whole.tree,), lines, columns, whole.index)
+    trees = _parse_chunks(list(lines))
     if not trees:
         return None
-    return PythonBlock(code, trees, tuple(lines), columns, NodeIndex(trees))
+    return PythonBlock(code, trees, lines, columns, NodeIndex(trees))
 
 
-def _lead(page_line: str, raw: str) -> int:
-    """Characters before the block's own text on the page line (list indentation)."""
-    if raw and page_line.endswith(raw):
-        return len(page_line) - len(raw)
-    return 0
+@lru_cache(maxsize=8192)
+def _prepared(raw: str) -> tuple[tuple[str, ...], tuple[int, ...], int, str]:
+    """A block's lines without prompts and common indentation, what each line lost to
+    its prompt, the indentation, and the text to parse."""
+    lines, shifts = _strip_prompts(raw.splitlines())
+    lines, indent = _dedent(lines)
+    # The code family parses the same text with a final newline; it parses alike.
+    return tuple(lines), tuple(shifts), indent, "\n".join(lines) + "\n"
 
 
 def _strip_prompts(lines: list[str]) -> tuple[list[str], list[int]]:
