@@ -29,6 +29,9 @@ _DESCRIPTION = re.compile(r"\s*$|\s+[-—–:|]\s|\s*\(")
 _TRAILING_REQUEST = re.compile(
     rf"(?:\s[-—–|]\s*|:\s*|\()(?P<request>{_METHOD}(?:{_SEPARATOR}{_METHOD})*\s+/\S*?)\)?$"
 )
+_REQUEST_LINE = re.compile(
+    rf"\s*(?P<method>{_METHOD})\s+(?P<target>\S+)(?:\s+HTTP/\d(?:\.\d)?)?\s*"
+)
 _ABSOLUTE = re.compile(r"(?P<origin>https?://[A-Za-z0-9.\-]+(?::\d+)?)(?=/|$)")
 # Characters a URL path may hold as pages write it, parameters included.
 _PATH = re.compile(r"/[A-Za-z0-9_\-.~{}<>:%@+=,*/]*")
@@ -119,9 +122,7 @@ def parse_methods(text: str) -> tuple[Piece, ...] | None:
 
 def parse_request_line(line: str) -> Target | None:
     """An HTTP request line: ``GET /api/v1/orders/?status=paid HTTP/1.1``."""
-    match = re.fullmatch(
-        rf"\s*(?P<method>{_METHOD})\s+(?P<target>\S+)(?:\s+HTTP/\d(?:\.\d)?)?\s*", line
-    )
+    match = _REQUEST_LINE.fullmatch(line)
     if match is None:
         return None
     method = Piece(match.group("method"), match.start("method"))
