@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Span, TableRow
-from featuredocs.rules.base import CheckContext
+from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
+from featuredocs.rules.base import CheckContext, per_page
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
@@ -96,7 +97,12 @@ def _env_anchor(page: Page, first: EnvVarClaim) -> Span:
 
 
 def mentions_environment(titles: tuple[str, ...]) -> bool:
-    return any("env" in title.lower() and _ENV_HEADING.search(title) for title in titles)
+    return any(_about_environment(title) for title in titles)
+
+
+@lru_cache(maxsize=4096)
+def _about_environment(title: str) -> bool:
+    return "env" in title.lower() and _ENV_HEADING.search(title) is not None
 
 
 # --- code blocks ------------------------------------------------------------------
@@ -209,9 +215,17 @@ def required_word(text: str) -> bool | None:
 
 
 def _env_blocks(page: Page, kind: BlockKind) -> Iterator[Block]:
-    for section, titles in sections_with_titles(page):
-        if any(block.kind == kind for block in section.blocks) and mentions_environment(titles):
-            yield from (block for block in section.blocks if block.kind == kind)
+    for section in _env_sections(page):
+        yield from (block for block in section.blocks if block.kind == kind)
+
+
+@per_page
+def _env_sections(page: Page) -> tuple[Section, ...]:
+    """Sections under a heading about the environment, in page order."""
+    return tuple(
+        section for section, titles in sections_with_titles(page)
+        if section.blocks and mentions_environment(titles)
+    )
 
 
 def _table_vars(page: Page) -> Iterator[EnvVarClaim]:

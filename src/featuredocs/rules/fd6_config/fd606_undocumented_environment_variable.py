@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from featuredocs.model import AppFact, EnvVarFact, Finding, Page, Severity, SourceLocation
-from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.model import AppFact, EnvVarFact, Finding, Page, ProjectFacts, Severity, SourceLocation
+from featuredocs.rules.base import CheckContext, Rule, per_facts
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
 from featuredocs.rules.fd6_config.values import shown
@@ -58,9 +58,10 @@ class UndocumentedEnvironmentVariable(Rule):
         apps = covered_apps(page, ctx.facts)
         if not apps:
             return
-        for var in ctx.facts.env_vars:
+        documented = claims.env_names
+        for var in _read_in_any(apps, ctx.facts):
             where = read_in(var, apps)
-            if where is None or var.name in claims.env_names or mentioned(page, var.name):
+            if where is None or var.name in documented or mentioned(page, var.name):
                 continue
             default = f" (default `{shown(var.name, var.default)}`)" if var.default is not None else ""
             yield self.finding(
@@ -69,6 +70,32 @@ class UndocumentedEnvironmentVariable(Rule):
                 f"`{var.name}` is read by the feature's code but not documented",
                 hint=f"read at {where}{default}",
             )
+
+
+def _read_in_any(apps: tuple[AppFact, ...], facts: ProjectFacts) -> list[EnvVarFact]:
+    """The variables some code in one of the apps' folders reads, in facts order."""
+    by_folder = _vars_by_folder(facts)
+    wanted: set[int] = set()
+    for app in apps:
+        wanted.update(by_folder.get(_folder(app), ()))
+    return [var for position, var in enumerate(facts.env_vars) if position in wanted]
+
+
+@per_facts
+def _vars_by_folder(facts: ProjectFacts) -> dict[str, set[int]]:
+    """For each app folder, the positions of the variables read by code inside it."""
+    folders = {_folder(app) for app in facts.apps}
+    found: dict[str, set[int]] = {}
+    for position, var in enumerate(facts.env_vars):
+        for location in var.locations:
+            for folder in folders:
+                if location.path.startswith(folder):
+                    found.setdefault(folder, set()).add(position)
+    return found
+
+
+def _folder(app: AppFact) -> str:
+    return app.path.rstrip("/") + "/"
 
 
 def read_in(var: EnvVarFact, apps: tuple[AppFact, ...]) -> SourceLocation | None:

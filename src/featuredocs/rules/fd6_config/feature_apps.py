@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from featuredocs.model import AppFact, Page, ProjectFacts
 from featuredocs.rules.fd3_models.resolve import model_index
@@ -59,19 +60,32 @@ def _imported_modules(page: Page) -> Iterator[str]:
 
 
 def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
+    index = model_index(facts)
     for section, titles in sections_with_titles(page):
-        title = section.title.replace("`", "").strip()
-        under_models = section.level >= 3 and any("model" in outer.casefold() for outer in titles[:-1])
-        named_model = section.level == 2 and title.casefold().endswith(" model")
-        if not (under_models or named_model):
-            continue
-        match = _MODEL_HEADING.match(title)
-        if match is None:
-            continue
-        name = f"{match['app']}.{match['model']}" if match["app"] else match["model"]
-        models = model_index(facts).named(name)
-        if len(models) == 1:
-            yield models[0].app_label
+        under_models = section.level >= 3 and any(_mentions_models(outer) for outer in titles[:-1])
+        name = _model_named(section.title, under_models, section.level == 2)
+        if name is not None:
+            models = index.named(name)
+            if len(models) == 1:
+                yield models[0].app_label
+
+
+@lru_cache(maxsize=4096)
+def _mentions_models(title: str) -> bool:
+    return "model" in title.casefold()
+
+
+@lru_cache(maxsize=4096)
+def _model_named(title: str, under_models: bool, second_level: bool) -> str | None:
+    """The model a heading names, under a models heading or as ``## Order Model``."""
+    title = title.replace("`", "").strip()
+    named_model = second_level and title.casefold().endswith(" model")
+    if not (under_models or named_model):
+        return None
+    match = _MODEL_HEADING.match(title)
+    if match is None:
+        return None
+    return f"{match['app']}.{match['model']}" if match["app"] else match["model"]
 
 
 def _command_app_labels(
@@ -92,6 +106,17 @@ def _invoked_commands(page: Page) -> Iterator[str]:
 
 def _declared_commands(page: Page) -> Iterator[str]:
     for section, titles in sections_with_titles(page):
-        title = section.title.replace("`", "").strip()
-        if _COMMAND_HEADING.match(title) and any("command" in outer.casefold() for outer in titles[:-1]):
+        title = _command_title(section.title)
+        if title is not None and any(_mentions_commands(outer) for outer in titles[:-1]):
             yield title
+
+
+@lru_cache(maxsize=4096)
+def _command_title(title: str) -> str | None:
+    title = title.replace("`", "").strip()
+    return title if _COMMAND_HEADING.match(title) else None
+
+
+@lru_cache(maxsize=4096)
+def _mentions_commands(title: str) -> bool:
+    return "command" in title.casefold()
