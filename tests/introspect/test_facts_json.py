@@ -92,8 +92,19 @@ def test_facts_read_back_equal_with_the_same_types() -> None:
     facts = rich_facts()
     back = ProjectFacts.from_json(json.loads(json.dumps(facts.to_json())))
     assert back == facts
-    assert repr(back) == repr(facts)  # tuples stay tuples, frozensets frozensets
+    assert typed(back) == typed(facts)  # tuples stay tuples, frozensets frozensets
     assert back.warnings == facts.warnings
+
+
+def typed(value: Any) -> Any:
+    """``value`` with the type of every part beside it, sets in a fixed order."""
+    if dataclasses.is_dataclass(value):
+        return type(value), [typed(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, frozenset | set):
+        return type(value), sorted(typed(v) for v in value)
+    if isinstance(value, tuple | list):
+        return type(value), [typed(v) for v in value]
+    return type(value).__name__, value
 
 
 def test_missing_keys_take_defaults_and_unknown_keys_are_ignored() -> None:
