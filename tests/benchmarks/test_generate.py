@@ -58,3 +58,16 @@ def test_the_pages_check_with_exactly_the_seeded_drifts(small):
     found = sorted((f.path.rsplit("docs/", 1)[1], f.span.line, f.code) for f in run.result.findings)
     expected = sorted((d.page, d.line, d.code) for d in small.drifts)
     assert found == expected
+
+
+def test_pages_write_their_own_examples_not_one_block_repeated(small):
+    """Per-text caches must not find the generated docs easier than hand-written ones."""
+    seen: dict[str, str] = {}
+    for page in sorted((small.docs / "features").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for block in text.split("```python\n")[1:]:
+            body = block.split("```", 1)[0]
+            if ".objects." in body:
+                assert body not in seen, f"{page.name} repeats a block of {seen[body]}"
+                seen[body] = page.name
+    assert len(seen) >= 3 * small.pages
