@@ -134,6 +134,8 @@ class Inference:
     _program: Program = field(default_factory=Program)
     _binding_types: dict[int, object] = field(default_factory=dict)  # by id() of a Binding
     _use_types: dict[int, Type] = field(default_factory=dict)  # by id() of an ast.Name
+    _expression_types: dict[int, Type] = field(default_factory=dict)  # by id() of a node
+    _pending: int = 0  # bindings whose type is being worked out
     _by_label: dict[str, ModelFact] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -203,7 +205,9 @@ class Inference:
         if id(binding) in self._binding_types:
             return cached  # type: ignore[return-value]
         self._binding_types[id(binding)] = _PENDING
+        self._pending += 1
         result = self._source_type(binding.source)
+        self._pending -= 1
         self._binding_types[id(binding)] = result
         return result
 
@@ -243,6 +247,18 @@ class Inference:
     def type_of(self, node: ast.expr) -> Type:
         if isinstance(node, ast.Name):
             return self._name_at(node)
+        key = id(node)
+        if key in self._expression_types:
+            return self._expression_types[key]
+        found = self._expression_type(node)
+        # Chained calls ask for their receivers again and again. A type worked out
+        # inside a cycle (a binding still pending) may read differently once the cycle
+        # is closed, so only types worked out outside one are kept.
+        if not self._pending:
+            self._expression_types[key] = found
+        return found
+
+    def _expression_type(self, node: ast.expr) -> Type:
         if isinstance(node, ast.Attribute):
             return self._attribute(self.type_of(node.value), node.attr)
         if isinstance(node, ast.Call):
