@@ -39,12 +39,15 @@ def split_lines(text: str) -> tuple[str, ...]:
 class SourceMap:
     """One page's text and its UTF-8 encoding, with offset conversions."""
 
-    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines")
+    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines", "_ascii_end")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = data = text.encode("utf-8")
         self.ascii = len(data) == len(text)
+        # Up to the first wide character, byte offsets are character offsets.
+        first_wide = _NON_ASCII.search(data) if not self.ascii else None
+        self._ascii_end = first_wide.start() if first_wide is not None else len(data)
         if "\r" in text:
             starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
             self.lines = split_lines(text)
@@ -86,8 +89,9 @@ class SourceMap:
         prefix = self.data[start:offset].decode("utf-8", errors="ignore")
         return index + 1, len(prefix) + 1
 
-    def span(self, start: int, end: int) -> Span:
-        """The span of bytes ``start`` to ``end`` (exclusive)."""
+    def span(self, start: int, end: int, _known: dict[tuple[int, int, int, int], Span] = _SPANS) -> Span:
+        """The span of bytes ``start`` to ``end`` (exclusive). (``_known`` is the shared
+        table, bound once: this runs for every element of every page.)"""
         starts = self.line_starts
         line = bisect_right(starts, start)
         if end < starts[line] and line - 1 not in self._wide_lines:  # one line, no wide characters
@@ -96,15 +100,15 @@ class SourceMap:
         else:
             line, column = self.position(start)
             key = (line, column, *self.position(end)) if end > start else (line, column, line, column)
-        span = _SPANS.get(key)
+        span = _known.get(key)
         if span is None:
-            if len(_SPANS) >= _MAX_SPANS:
-                _SPANS.clear()
-            span = _SPANS[key] = Span(*key)
+            if len(_known) >= _MAX_SPANS:
+                _known.clear()
+            span = _known[key] = Span(*key)
         return span
 
     def source(self, start: int, end: int) -> str:
-        if self.ascii:  # byte offsets are character offsets
+        if end <= self._ascii_end:
             return self.text[start:end]
         return self.data[start:end].decode("utf-8", errors="replace")
 
