@@ -29,8 +29,13 @@ from featuredocs.model import (
     Span,
     TableRow,
 )
-from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd4_commands.examples import (
+    TemplateExamples,
+    is_placeholder,
+    is_shape,
+    template_examples,
+)
 from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import mentions
 from featuredocs.rules.fd4_commands.options import (
@@ -46,13 +51,6 @@ from featuredocs.rules.fd4_commands.shell import (
     invocations_in_block,
 )
 
-#: Command names the template uses as examples; pages that keep them keep a placeholder.
-TEMPLATE_COMMANDS = frozenset(
-    {
-        "command_name", "command_setup", "command_process", "command_verify", "command1",
-        "command2", "command", "cmd", "subcommand", "your_command", "my_command",
-    }
-)
 #: "Management Commands", "Commands", "Invoice Commands", "CLI", "Command Line"; not
 #: "Command Bus Architecture", whose sub-headings are not commands.
 _COMMANDS_TITLE = re.compile(
@@ -73,8 +71,6 @@ _SECTION_WORDS = frozenset(
     {"usage", "example", "examples", "options", "arguments", "notes", "scheduling", "cron",
      "overview", "troubleshooting", "setup", "configuration", "output"}
 )
-_SHAPE = re.compile(r"^[\[<{].*[\]>}]$|\.\.\.|…|^[A-Z][A-Z0-9_]*$")
-_FILLER_COMMAND = re.compile(r"manage\.py\s+([\w-]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,45 +148,6 @@ class CommandClaims:
         return frozenset(d.heading_line for d in self.declarations)
 
 
-# --- placeholders ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateExamples:
-    """What the template shows as examples: command names, and option items (by their
-    plain text) such as ``--option-name: Description (default: value)``. A page that keeps
-    them kept a placeholder, which FD103 reports; they document nothing here."""
-
-    commands: frozenset[str] = TEMPLATE_COMMANDS
-    items: frozenset[str] = frozenset()
-
-
-def placeholder_commands(schema: TemplateSchema | None) -> frozenset[str]:
-    """The template's example command names, from its filler text and the default set."""
-    names = set(TEMPLATE_COMMANDS)
-    for filler in schema.fillers if schema is not None else ():
-        names.update(_FILLER_COMMAND.findall(filler))
-    return frozenset(names)
-
-
-def template_examples(schema: TemplateSchema | None) -> TemplateExamples:
-    if _examples_cache and _examples_cache[0][0] is schema:
-        return _examples_cache[0][1]
-    fillers = schema.fillers if schema is not None else ()
-    items = frozenset(f for f in fillers if f.lstrip().startswith("-"))
-    examples = TemplateExamples(placeholder_commands(schema), items)
-    _examples_cache[:] = [(schema, examples)]
-    return examples
-
-
-# One run reads one template: its examples are worked out once, not once per page.
-_examples_cache: list[tuple[TemplateSchema | None, TemplateExamples]] = []
-
-
-def is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
-    return name in placeholders or bool(_SHAPE.search(name))
-
-
 # --- declarations ------------------------------------------------------------------------
 
 
@@ -218,7 +175,7 @@ def _heading_name(heading: Heading, under_commands: bool) -> tuple[str, str] | N
     if code:
         first = code.group("text").split()[0]
         return (first, "") if _NAME.fullmatch(first) else None
-    if _SHAPE.search(heading.plain.strip()):
+    if is_shape(heading.plain.strip()):
         return heading.plain.strip(), ""
     plain = _PLAIN_NAME.fullmatch(heading.plain.strip())
     if plain is None or plain.group("name") in _SECTION_WORDS:
