@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from django.core.management import get_commands, load_command_class
@@ -59,9 +58,10 @@ def option_facts(
 ) -> Iterator[OptionFact]:
     """One OptionFact per action, sub-parsers' actions after their own, flagged by name."""
     names = _action_names(parser)
+    keys = base_keys if subcommand is None else frozenset()
     for action in parser._actions:
-        fact = _option_fact(action, names, base_keys if subcommand is None else frozenset(), subcommand)
-        yield replace(fact, help=_expanded_help(parser, action, fact.help))
+        text = _expanded_help(parser, action, _help(action.help))
+        yield _option_fact(action, names, keys, subcommand, text)
         if isinstance(action, argparse._SubParsersAction):
             for sub_name, sub_parser in action.choices.items():
                 path = f"{subcommand} {sub_name}" if subcommand else sub_name
@@ -73,6 +73,7 @@ def _option_fact(
     names: dict[type, str],
     base_keys: frozenset[tuple[str, ...]],
     subcommand: str | None,
+    text: str,
 ) -> OptionFact:
     return OptionFact(
         dest=action.dest,
@@ -84,7 +85,7 @@ def _option_fact(
         required=bool(action.required),
         nargs=str(action.nargs) if action.nargs is not None else None,
         metavar=_metavar(action.metavar),
-        help=_help(action.help),
+        help=text,
         base=_key(action) in base_keys,
         subcommand=subcommand,
     )

@@ -47,6 +47,7 @@ def dotted_path(obj: Any) -> str:
     return f"{module}.{name}" if module else name
 
 
+@per_run
 def source_location(obj: Any, project_root: Path) -> SourceLocation | None:
     """The file (relative to the project root, POSIX) and first line of ``obj``'s source."""
     filename = source_file(obj)
@@ -125,6 +126,7 @@ def unwrap(func: Any) -> Any:
     return func
 
 
+@per_run
 def own_sources(target: Any, project_root: Path) -> tuple[Any, ...]:
     """A view function, or a view class and its bases defined in the project's own files:
     where the view's own code (``request.GET`` reads, return values) lives."""
