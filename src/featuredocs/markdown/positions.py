@@ -24,7 +24,7 @@ _PLUS_ONE = (1).__add__  # a line's length with its line break
 #: generated pages need 30,000 distinct ones for 300,000 elements): looking one up costs
 #: a fraction of building it. Cleared when full, so it cannot grow without bound.
 _SPANS: dict[tuple[int, int, int, int], Span] = {}
-_MAX_SPANS = 200_000
+_MAX_SPANS = 65_536
 
 
 

@@ -68,21 +68,14 @@ class Tree:
         self.code_blocks: list[list[Any]] = []
         self.html: list[tuple[str, int, int, str]] = []
 
-    def plain(self, node: Node) -> str:
-        """The plain text below ``node``, unstripped ('' for a leaf other than text)."""
-        if type(node) is tuple:
-            return node[VALUE] if node[KIND] in ("Text", "Code") else ""
+    def plain(self, node: list[Any]) -> str:
+        """The plain text below the container ``node``, unstripped."""
         return "".join(self.pieces[node[PLAIN] : node[PLAIN_END]])
-
-
-def is_container(node: Node) -> bool:
-    return type(node) is list
 
 
 def parse_tree(text: str, source: SourceMap) -> Tree:
     """The document as a tree whose root's children are the top-level blocks."""
-    length = len(source.data)
-    root: list[Any] = ["Document", 0, length, None, [], 0, 0, 0, 0, 0, 0]
+    root: list[Any] = ["Document", 0, len(source.data), None, [], 0, 0, 0, 0, 0, 0]
     tree = Tree(root)
     pieces = tree.pieces
     codes: list[InlineCode] = []
