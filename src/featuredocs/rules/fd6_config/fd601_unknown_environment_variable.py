@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.known import env_var, env_var_names
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
@@ -75,7 +76,7 @@ class UnknownEnvironmentVariable(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts
         assert facts is not None
-        read = {var.name for var in facts.env_vars}
+        read = env_var_names(facts)
         for claim in claims_for(page, ctx).env_vars:
             if claim.name in read or claim.name in READ_BY_PLATFORM:
                 continue
@@ -91,7 +92,7 @@ def _hint(name: str, facts: ProjectFacts) -> str | None:
     match = _likely_rename(name, [var.name for var in facts.env_vars])
     if match is None:
         return None
-    var = facts.env_var(match)
+    var = env_var(facts, match)
     where = f" ({var.locations[0]})" if var is not None and var.locations else ""
     return f"did you mean `{match}`?{where}"
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, EnvVarFact, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
+from featuredocs.rules.fd6_config.known import env_var
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown
 from featuredocs.rules.registry import register
 
@@ -50,7 +51,7 @@ class StaleEnvironmentDefault(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
         for claim in claims_for(page, ctx).env_vars:
-            var = ctx.facts.env_var(claim.name)
+            var = env_var(ctx.facts, claim.name)
             if var is None or not claim.is_default or claim.value is None:
                 continue
             if not var.has_default or var.default is None or var.secret:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import EnvVarFact, Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.known import env_var
 from featuredocs.rules.fd6_config.values import shown
 from featuredocs.rules.registry import register
 
@@ -50,7 +51,7 @@ class RequiredFlagMismatch(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
         for claim in claims_for(page, ctx).env_vars:
-            var = ctx.facts.env_var(claim.name)
+            var = env_var(ctx.facts, claim.name)
             if var is None or claim.required is None:
                 continue
             message = mismatch(claim.name, claim.required, var)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
 from featuredocs.rules.fd6_config.settings_claims import shown_module_differs
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
@@ -51,7 +52,7 @@ class UnknownSetting(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts
         assert facts is not None
-        known = {setting.name for setting in facts.settings}
+        known = setting_names(facts)
         for claim in claims_for(page, ctx).settings:
             if claim.name in known or shown_module_differs(claim.settings_file, facts.settings_module):
                 continue
@@ -68,6 +69,6 @@ def _hint(name: str, facts: ProjectFacts) -> str | None:
     match = closest(name, candidates)
     if match is None:
         return None
-    setting = facts.setting(match)
+    setting = setting_named(facts, match)
     where = f" ({setting.location})" if setting is not None and setting.location else ""
     return f"did you mean `{match}`?{where}"

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, SettingFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.known import setting as setting_named
 from featuredocs.rules.fd6_config.settings_claims import SettingKeyClaim, shown_module_differs
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
@@ -49,7 +50,7 @@ class UnknownSettingKey(Rule):
         assert ctx.facts is not None
         reported: set[tuple[str, str]] = set()
         for claim in claims_for(page, ctx).setting_keys:
-            setting = ctx.facts.setting(claim.setting)
+            setting = setting_named(ctx.facts, claim.setting)
             if setting is None or not _missing(claim.path, setting):
                 continue
             if shown_module_differs(claim.settings_file, ctx.facts.settings_module):

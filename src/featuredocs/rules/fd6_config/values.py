@@ -11,6 +11,7 @@ import ast
 import operator
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from featuredocs.secrets import looks_secret, mask_text
 
@@ -58,6 +59,7 @@ def same_value(documented: str, code_default: str) -> bool | None:
     return doc == code
 
 
+@lru_cache(maxsize=4096)
 def normal_code_default(text: str) -> Normal | None:
     """A code default (a repr for non-strings, the string itself for strings), normalised."""
     try:
@@ -91,6 +93,7 @@ def unquote(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def arithmetic(text: str) -> float | None:
     """The value of ``60 * 15``-style arithmetic on numbers only, else None."""
     try:
