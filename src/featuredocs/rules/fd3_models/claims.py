@@ -184,15 +184,10 @@ def _walk(sections: tuple[Section, ...], under_models: bool) -> Iterator[tuple[S
             yield from _walk(section.subsections, inner)
 
 
-def declared_name(section: Section, ancestors: tuple[Section, ...]) -> str | None:
-    """The model name a heading declares, or None when it declares none."""
-    under_models = any("model" in a.title.casefold() for a in ancestors)
-    return _declared(section.title, under_models and section.level >= 3)
-
-
 @lru_cache(maxsize=4096)
 def _declared(title: str, bare: bool) -> str | None:
-    """``bare``: a heading that is nothing but a name declares it (under Data Models)."""
+    """The model name a heading declares, or None. ``bare``: a heading that is nothing
+    but a name declares it (under Data Models)."""
     title = title.strip()
     for shape in _MODEL_HEADING:
         match = shape.match(title)

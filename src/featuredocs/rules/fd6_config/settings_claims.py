@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from featuredocs.model import CodeBlock, Page, Span
-from featuredocs.rules.pyblocks import parsed
 from featuredocs.rules.fd8_code.source import (
     PythonSource,
     first_comment,
@@ -24,6 +23,7 @@ from featuredocs.rules.fd8_code.source import (
     per_distinct_block,
     python_source,
 )
+from featuredocs.rules.pyblocks import parsed
 
 SETTING_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _SETTINGS_HEADING = re.compile(r"\bsettings\b", re.IGNORECASE)

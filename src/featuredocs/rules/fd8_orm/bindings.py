@@ -4,10 +4,7 @@ Each binding and each use of a name gets its place (block, line, column) and the
 statement bodies around it (``if`` branches, loop bodies, functions, classes,
 comprehensions), so that :mod:`~featuredocs.rules.fd8_orm.inference` can tell which
 binding is in force at a use: the last one before it in its block, unless that one sits
-in a branch the use is not in.
-
-A tree is walked once, whichever pages share it (see :mod:`featuredocs.rules.pyblocks`);
-a page only numbers its blocks.
+in a branch the use is not in. A tree is walked once, whichever pages share it.
 """
 
 from __future__ import annotations
