@@ -1,9 +1,9 @@
 """The incremental check: the same findings as ``engine.run_check``, recomputing only what
 changed since the last run.
 
-1. List the docs tree and read every page (cheap); hash each page's content.
-2. Look the facts up in the cache; on a miss, read them in a child process while this
-   process parses the pages whose content is new.
+1. List the docs tree, and look the facts up in the cache; on a miss, start reading them
+   in a child process at once.
+2. Read every page and hash its content; while the child works, parse the pages.
 3. A page's findings are reused when its key matches: the page's content, path and
    display name; the facts' fingerprint; the tool; the configuration; the template; the
    docs file list; and, for every local link, the anchors of the linked page or the
@@ -123,6 +123,7 @@ class _Run:
     texts: dict[str, str] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     displays: dict[str, str] = field(default_factory=dict)
+    read_from: dict[str, str] = field(default_factory=dict)  # every listed page, read or not
     contents: dict[str, str] = field(default_factory=dict)
     parsed: dict[str, Page] = field(default_factory=dict)  # pages parsed in this run
     errors: list[PageError] = field(default_factory=list)
@@ -131,10 +132,16 @@ class _Run:
 
     def check(self, paths: Sequence[Path], load: FactsLoader) -> CheckResult:
         with self._timed("read"):
+            self._list_docs()
+            # Bad paths fail before the project loads.
+            wanted = select_pages(self._plain_docset(every_listed=True), paths)
+        # A miss starts reading the facts now, so the project is set up while the pages are read.
+        pending = self._start_facts(load)
+        with self._timed("read"):
             self._read_docs()
-            wanted = select_pages(self._plain_docset(), paths)  # bad paths fail before the project loads
+            wanted = frozenset(rel for rel in wanted if rel in self.texts)
             cache = self._page_cache()
-        facts, facts_cache = self._facts(cache, load, wanted)
+        facts, facts_cache = self._finish_facts(pending, cache, wanted)
         self.notes.extend(facts.notes)
         plan = self._rule_plan(facts.fingerprint != "none")
         common = digest(
@@ -205,7 +212,8 @@ class _Run:
 
     # --- the docs -------------------------------------------------------------------
 
-    def _read_docs(self) -> None:
+    def _list_docs(self) -> None:
+        """The docs tree's pages by name: their paths as read and as displayed."""
         docs_root = self.config.docs
         if not docs_root.is_dir():
             raise UsageError(
@@ -217,23 +225,32 @@ class _Run:
         base = os.path.realpath(os.getcwd()) + os.sep
         for rel in rels:
             path = os.path.join(docs_root, rel)
+            # Named as read_page and display_path name pages. The listing does not enter
+            # symlinked folders, so only the page itself can be a link below the root.
+            resolved = os.path.realpath(path) if os.path.islink(path) else os.path.join(self.root, rel)
+            self.paths[rel] = Path(resolved)
+            inside = resolved.startswith(base)
+            self.displays[rel] = resolved[len(base):].replace(os.sep, "/") if inside else Path(path).as_posix()
+            self.read_from[rel] = path
+
+    def _read_docs(self) -> None:
+        for rel, path in self.read_from.items():
             try:
                 text = _read_page(path, self.config.max_page_bytes)
             except PageError as error:
                 self.errors.append(error)
                 continue
-            # Named as read_page and display_path name pages. The listing does not enter
-            # symlinked folders, so only the page itself can be a link below the root.
-            resolved = os.path.realpath(path) if os.path.islink(path) else os.path.join(self.root, rel)
-            self.texts[rel], self.paths[rel] = text, Path(resolved)
-            inside = resolved.startswith(base)
-            self.displays[rel] = resolved[len(base):].replace(os.sep, "/") if inside else Path(path).as_posix()
+            self.texts[rel] = text
             self.contents[rel] = content_key(text, self.paths[rel], rel, self.displays[rel])
         self.stats.pages = len(self.texts)
 
-    def _plain_docset(self) -> DocSet:
-        """Pages with nothing but their names and text: enough to select and report them."""
-        pages = tuple(Page(self.paths[r], r, self.displays[r], t) for r, t in self.texts.items())
+    def _plain_docset(self, every_listed: bool = False) -> DocSet:
+        """Pages with nothing but their names and text: enough to select and report them.
+        ``every_listed``: every page listed, read or not, with no text."""
+        if every_listed:
+            pages = tuple(Page(self.paths[r], r, self.displays[r], "") for r in self.read_from)
+        else:
+            pages = tuple(Page(self.paths[r], r, self.displays[r], t) for r, t in self.texts.items())
         return DocSet(self.root, pages, self.files)
 
     def _parse(self, rel: str) -> Page:
@@ -300,13 +317,8 @@ class _Run:
         self.store.write(_RULES, (key, plan))
         return plan
 
-    def _facts(self, cache: PageCache, load: FactsLoader, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
-        """Cached facts, or fresh ones read while this process parses the pages.
-
-        New facts almost always differ from the old ones, and then every page is checked
-        again: so while the child reads them, every wanted page is parsed here, on the
-        core the child leaves free.
-        """
+    def _start_facts(self, load: FactsLoader) -> _PendingFacts:
+        """Cached facts, or a thread that reads fresh ones (in a child process)."""
         with self._timed("facts lookup"):
             settings = None if self.config.mode == "static" else resolve_settings(self.config)
             skip = frozenset({cache_folder(self.config).resolve()})
@@ -314,18 +326,27 @@ class _Run:
             facts = facts_cache.lookup(lambda: load(self.config).facts)
         if facts is not None:
             self.stats.facts_cached = True
-            self._refresh_records(cache)
-            return facts, facts_cache
-        outcome: list[FactsOutcome | BaseException] = []
+            return _PendingFacts(facts_cache, facts)
+        pending = _PendingFacts(facts_cache)
 
         def read_facts() -> None:
             try:
-                outcome.append(load(self.config))
-            except BaseException as error:  # raised again in this thread, below
-                outcome.append(error)
+                pending.outcome.append(load(self.config))
+            except BaseException as error:  # raised again in this thread, by _finish_facts
+                pending.outcome.append(error)
 
-        reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
-        reader.start()
+        pending.reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
+        pending.reader.start()
+        return pending
+
+    def _finish_facts(self, pending: _PendingFacts, cache: PageCache, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
+        """The facts, once read. New facts almost always differ from the old ones, and then
+        every page is checked again: so while the child reads them, every wanted page is
+        parsed here, on the core the child leaves free."""
+        if pending.facts is not None:
+            self._refresh_records(cache)
+            return pending.facts, pending.cache
+        assert pending.reader is not None
         try:
             self._refresh_records(cache)
             for rel in self.texts:
@@ -333,10 +354,11 @@ class _Run:
                     self._parse(rel)
         finally:
             with self._timed("facts (after parsing)"):
-                reader.join()
-        if isinstance(outcome[0], BaseException):
-            raise outcome[0]
-        return facts_cache.fresh(outcome[0].facts, outcome[0].notes), facts_cache
+                pending.reader.join()
+        outcome = pending.outcome[0]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return pending.cache.fresh(outcome.facts, outcome.notes), pending.cache
 
     def _check_pages(self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str]) -> list[tuple[Finding, ...]]:
         instances = [rule() for rule in runnable]
@@ -378,6 +400,14 @@ def _read_page(path: str, max_bytes: int) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     return read_text(Path(path), max_bytes)
+
+
+@dataclass
+class _PendingFacts:
+    cache: FactsCache
+    facts: Facts | None = None  # found in the cache
+    reader: threading.Thread | None = None  # else: reading them into ``outcome``
+    outcome: list[FactsOutcome | BaseException] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
