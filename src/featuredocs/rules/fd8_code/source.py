@@ -45,13 +45,18 @@ class CodeLine:
 
 def code_lines(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
     lines = code.text.splitlines()
+    first = code.first_line
+    if first > 0:
+        on_page = page.lines[first - 1 : first - 1 + len(lines)]
+    else:
+        on_page = tuple(page.line_text(first + index) for index in range(len(lines)))
     located = []
     for index, text in enumerate(lines):
-        page_line = page.line_text(code.first_line + index)
+        page_line = on_page[index] if index < len(on_page) else ""
         # The parser strips a container's indentation (list item, block quote) from the
         # block's text; whatever precedes the text on the page line is that indentation.
         indent = len(page_line) - len(text) if text and page_line.endswith(text) else 0
-        located.append(CodeLine(text, code.first_line + index, indent + 1))
+        located.append(CodeLine(text, first + index, indent + 1))
     return tuple(located)
 
 
@@ -159,8 +164,14 @@ def per_distinct_block(
 
 
 def _prepare(page: Page, code: CodeBlock) -> PythonSource:
-    located = code_lines(page, code)
-    texts = [line.text for line in located]
+    text, removed = _prepared_text(code.text)
+    return PythonSource(code, code_lines(page, code), text, removed)
+
+
+@functools.lru_cache(maxsize=8192)
+def _prepared_text(raw: str) -> tuple[str, tuple[int, ...]]:
+    """The block's text for ``ast``, and what each line lost: once per distinct text."""
+    texts = raw.splitlines()
     removed = [0] * len(texts)
     if any(_PROMPT.match(t) for t in texts):
         texts, removed = _strip_prompts(texts)
@@ -168,7 +179,7 @@ def _prepare(page: Page, code: CodeBlock) -> PythonSource:
     if indent:
         texts = [t[indent:] if t.strip() else "" for t in texts]
         removed = [r + indent for r in removed]
-    return PythonSource(code, located, "\n".join(texts) + "\n", tuple(removed))
+    return "\n".join(texts) + "\n", tuple(removed)
 
 
 def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
