@@ -170,7 +170,8 @@ class BlockBuilder:
 
     def _row(self, node: list[Any], header: bool) -> TableRow:
         source = self.source
-        ranges = [source.trimmed(cell[START], cell[END]) for cell in node[CHILDREN] if cell[KIND] == "TableCell"]
+        cells = [cell for cell in node[CHILDREN] if cell[KIND] == "TableCell"]
+        ranges = [source.trimmed(cell[START], cell[END]) for cell in cells]
         return TableRow(
             tuple(source.source(s, e) for s, e in ranges),
             tuple(source.span(s, e) for s, e in ranges),

@@ -108,8 +108,9 @@ def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSit
     """
     sites: list[LabelSite] = []
     children = node[CHILDREN]
-    if not children or children[0][KIND] != "Strong" and "\n" not in tree.pieces[node[PLAIN] : node[PLAIN_END]]:
-        return sites  # one line (a break puts a line break in the text) not opening in bold
+    one_line = "\n" not in tree.pieces[node[PLAIN] : node[PLAIN_END]]  # each break put one there
+    if not children or one_line and children[0][KIND] != "Strong":
+        return sites
     for first, last in _lines(children):
         if first is None or first[KIND] != "Strong":
             continue
