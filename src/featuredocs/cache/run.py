@@ -14,7 +14,6 @@ changed since the last run.
 from __future__ import annotations
 
 import gc
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -27,13 +26,13 @@ from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
 from featuredocs.cache.pages import (
     PageCache,
-    content_key,
     dependencies,
     light_page,
     make_record,
     restore,
 )
 from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
+from featuredocs.cache.tree import DocsTree
 from featuredocs.config import Config
 from featuredocs.engine import (
     CheckResult,
@@ -46,9 +45,7 @@ from featuredocs.engine import (
     selected_rules,
     settle,
 )
-from featuredocs.errors import UsageError
-from featuredocs.markdown import PageError, parse_page
-from featuredocs.markdown.load import display_path, docs_listing, read_text
+from featuredocs.markdown import parse_page
 from featuredocs.model import DocSet, Finding, Page
 from featuredocs.project import FactsOutcome, load_facts, resolve_settings
 from featuredocs.rules.base import CheckContext, Rule
@@ -127,56 +124,52 @@ class _Run:
     workers: int | None
     stats: CacheStats = field(default_factory=CacheStats)
     notes: list[str] = field(default_factory=list)
-    # rel -> ... for every readable page, in load order
-    texts: dict[str, str] = field(default_factory=dict)
-    paths: dict[str, Path] = field(default_factory=dict)
-    displays: dict[str, str] = field(default_factory=dict)
-    read_from: dict[str, str] = field(default_factory=dict)  # every listed page, read or not
-    contents: dict[str, str] = field(default_factory=dict)
+    docs: DocsTree = field(init=False)
     parsed: dict[str, Page] = field(default_factory=dict)  # pages parsed in this run
-    errors: list[PageError] = field(default_factory=list)
-    files: frozenset[str] = frozenset()
-    root: Path = Path()
+
+    def __post_init__(self) -> None:
+        self.docs = DocsTree(self.config)
 
     def check(self, paths: Sequence[Path], load: FactsLoader) -> CheckResult:
         with self._timed("read"):
-            self._list_docs()
+            self.docs.list()
             # Bad paths fail before the project loads.
-            wanted = select_pages(self._plain_docset(every_listed=True), paths)
+            wanted = select_pages(self.docs.plain_docset(every_listed=True), paths)
         # A miss starts reading the facts now, so the project is set up while the pages are read.
         pending = self._start_facts(load)
         with self._timed("read"):
-            self._read_docs()
-            wanted = frozenset(rel for rel in wanted if rel in self.texts)
+            self.docs.read()
+            self.stats.pages = len(self.docs.texts)
+            wanted = frozenset(rel for rel in wanted if rel in self.docs.texts)
             cache = self._page_cache()
         facts, facts_cache = self._finish_facts(pending, cache, wanted)
         self.notes.extend(facts.notes)
         plan = self._rule_plan(facts.fingerprint != "none")
         common = digest(
             tool_identity(), config_digest(self.config), template_digest(self.config),
-            facts.fingerprint, tuple(sorted(self.files)), plan.run,
+            facts.fingerprint, tuple(sorted(self.docs.files)), plan.run,
         )
         keys = {
-            rel: digest(common, self.contents[rel], dependencies(cache.records[rel], cache.records))
-            for rel in self.texts if rel in wanted
+            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records))
+            for rel in self.docs.texts if rel in wanted
         }
-        views = tuple((rel, cache.records[rel].view) for rel in self.texts)
+        views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
         keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
         found = {rel: cache.result(rel, key) for rel, key in keys.items()}
         if not plan.docset:
             found[_DOCSET] = ()
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
-        docset = self._plain_docset()
+        docset = self.docs.plain_docset()
         if any(findings is None for findings in found.values()):
             docset = self._recheck(cache, found, keys, facts, plan, wanted)
         with self._timed("save"):
-            cache.keep_only({*self.texts, _DOCSET})
+            cache.keep_only({*self.docs.texts, _DOCSET})
             self._save(cache, facts_cache)
-        page_found = [f for rel in self.texts for f in found.get(rel) or ()]
+        page_found = [f for rel in self.docs.texts for f in found.get(rel) or ()]
         return CheckResult(
             findings=in_report_order([*page_found, *(found[_DOCSET] or ())]),
             docset=docset,
-            page_errors=tuple(e for e in self.errors if not paths or _under(e.path, paths)),
+            page_errors=tuple(e for e in self.docs.errors if not paths or _under(e.path, paths)),
             rules_run=plan.run,
             checked=wanted,
             skipped_for_facts=plan.skipped,
@@ -220,52 +213,11 @@ class _Run:
 
     # --- the docs -------------------------------------------------------------------
 
-    def _list_docs(self) -> None:
-        """The docs tree's pages by name: their paths as read and as displayed."""
-        docs_root = self.config.docs
-        if not docs_root.is_dir():
-            raise UsageError(
-                "docs folder not found (set `docs` in [tool.featuredocs] or pass --docs)",
-                display_path(docs_root, None),
-            )
-        self.files, rels = docs_listing(docs_root, ("**/*.md",), self.config.exclude)
-        self.root = docs_root.resolve()
-        base = os.path.realpath(os.getcwd()) + os.sep
-        for rel in rels:
-            path = os.path.join(docs_root, rel)
-            # Named as read_page and display_path name pages. The listing does not enter
-            # symlinked folders, so only the page itself can be a link below the root.
-            resolved = os.path.realpath(path) if os.path.islink(path) else os.path.join(self.root, rel)
-            self.paths[rel] = Path(resolved)
-            inside = resolved.startswith(base)
-            self.displays[rel] = resolved[len(base):].replace(os.sep, "/") if inside else Path(path).as_posix()
-            self.read_from[rel] = path
-
-    def _read_docs(self) -> None:
-        for rel, path in self.read_from.items():
-            try:
-                text = _read_page(path, self.config.max_page_bytes)
-            except PageError as error:
-                self.errors.append(error)
-                continue
-            self.texts[rel] = text
-            self.contents[rel] = content_key(text, self.paths[rel], rel, self.displays[rel])
-        self.stats.pages = len(self.texts)
-
-    def _plain_docset(self, every_listed: bool = False) -> DocSet:
-        """Pages with nothing but their names and text: enough to select and report them.
-        ``every_listed``: every page listed, read or not, with no text."""
-        if every_listed:
-            pages = tuple(Page(self.paths[r], r, self.displays[r], "") for r in self.read_from)
-        else:
-            pages = tuple(Page(self.paths[r], r, self.displays[r], t) for r, t in self.texts.items())
-        return DocSet(self.root, pages, self.files)
-
     def _parse(self, rel: str) -> Page:
         page = self.parsed.get(rel)
         if page is None:
             with self._timed("parse"):
-                page = parse_page(self.texts[rel], path=self.paths[rel], rel=rel, display=self.displays[rel])
+                page = parse_page(self.docs.texts[rel], path=self.docs.paths[rel], rel=rel, display=self.docs.displays[rel])
             self.parsed[rel] = page
             self.stats.parsed += 1
             if self.stats.parsed % _FREEZE_EVERY == 0:
@@ -280,14 +232,14 @@ class _Run:
 
     def _refresh_records(self, cache: PageCache) -> None:
         """Parse every page whose record is missing or stale, and record it."""
-        lookup = DocSet(self.root, (), self.files)
-        for rel in self.texts:
+        lookup = DocSet(self.docs.root, (), self.docs.files)
+        for rel in self.docs.texts:
             record = cache.records.get(rel)
-            if record is not None and record.content == self.contents[rel]:
+            if record is not None and record.content == self.docs.contents[rel]:
                 continue
             page = self._parse(rel)
             light = light_page(page)
-            cache.record(rel, make_record(page, light, lookup, self.config.root, self.contents[rel]), light)
+            cache.record(rel, make_record(page, light, lookup, self.config.root, self.docs.contents[rel]), light)
 
     def _full_docset(self, cache: PageCache, stale: list[str], every_page: bool) -> DocSet:
         """The docs as the rules about to run need them.
@@ -299,13 +251,13 @@ class _Run:
         """
         linked = {t[0] for rel in stale for t in cache.records[rel].targets}
         pages = []
-        for rel, text in self.texts.items():
+        for rel, text in self.docs.texts.items():
             page = self.parsed.get(rel)
             if page is None and (every_page or rel in linked or rel in stale):
-                light = cache.light_for(rel, self.contents[rel])
+                light = cache.light_for(rel, self.docs.contents[rel])
                 page = restore(light, text) if light is not None else self._parse(rel)
-            pages.append(page or Page(self.paths[rel], rel, self.displays[rel], text))
-        return DocSet(self.root, tuple(pages), self.files)
+            pages.append(page or Page(self.docs.paths[rel], rel, self.docs.displays[rel], text))
+        return DocSet(self.docs.root, tuple(pages), self.docs.files)
 
     # --- facts and rules ------------------------------------------------------------
 
@@ -357,7 +309,7 @@ class _Run:
         assert pending.reader is not None
         try:
             self._refresh_records(cache)
-            for rel in self.texts:
+            for rel in self.docs.texts:
                 if rel in wanted:
                     self._parse(rel)
         finally:
@@ -395,19 +347,6 @@ class _Run:
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()
         cache.save()
-
-
-def _read_page(path: str, max_bytes: int) -> str:
-    """``read_text`` without its per-page Path objects; any problem is left to
-    ``read_text`` itself, so the error reads the same."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
-        if len(data) <= max_bytes and b"\x00" not in data:
-            return data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        pass
-    return read_text(Path(path), max_bytes)
 
 
 @dataclass
