@@ -97,7 +97,7 @@ def run_check(
     return CheckResult(
         findings=in_report_order(settle(found, docset, config)),
         docset=docset,
-        page_errors=tuple(e for e in errors if not paths or _under(e.path, paths)),
+        page_errors=reported_errors(errors, paths),
         rules_run=tuple(r.code for r in runnable),
         checked=wanted,
         skipped_for_facts=tuple(r.code for r in rules if r not in runnable),
@@ -215,6 +215,11 @@ def _glob(rel: str, pattern: str) -> bool:
     if fnmatch.fnmatchcase(rel, pattern):
         return True
     return "**/" in pattern and fnmatch.fnmatchcase(rel, pattern.replace("**/", ""))
+
+
+def reported_errors(errors: Sequence[PageError], paths: Sequence[Path]) -> tuple[PageError, ...]:
+    """The page errors a run reports: all, or those under the ``paths`` it was given."""
+    return tuple(e for e in errors if not paths or _under(e.path, paths))
 
 
 def _under(path: Path, paths: Sequence[Path]) -> bool:

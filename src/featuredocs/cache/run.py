@@ -41,6 +41,7 @@ from featuredocs.engine import (
     in_report_order,
     load_template,
     page_findings,
+    reported_errors,
     select_pages,
     selected_rules,
     settle,
@@ -169,7 +170,7 @@ class _Run:
         return CheckResult(
             findings=in_report_order([*page_found, *(found[_DOCSET] or ())]),
             docset=docset,
-            page_errors=tuple(e for e in self.docs.errors if not paths or _under(e.path, paths)),
+            page_errors=reported_errors(self.docs.errors, paths),
             rules_run=plan.run,
             checked=wanted,
             skipped_for_facts=plan.skipped,
@@ -363,7 +364,3 @@ class _RulePlan:
     skipped: tuple[str, ...]  # codes not run because the project has no facts
     docset: bool  # whether any of them is a docset-scope rule
 
-
-def _under(path: Path, paths: Sequence[Path]) -> bool:
-    target = path.resolve()
-    return any(target == p.resolve() or p.resolve() in target.parents for p in paths)
