@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from featuredocs.model.frozen import memo_field, pickled_without_memos
 from featuredocs.model.serialize import from_jsonable, to_jsonable
 
 
@@ -259,6 +260,7 @@ class CacheKeyFact:
     never_expires: bool = False
 
 
+@pickled_without_memos
 @dataclass(frozen=True, slots=True)
 class ProjectFacts:
     root: str
@@ -276,6 +278,9 @@ class ProjectFacts:
     modules: frozenset[str] = frozenset()  # dotted module names of the project's own code
     url_prefixes: tuple[str, ...] = ()  # mount points of include()s, longest first
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # Commands, settings and variables by name, made on the first lookup (rules ask
+    # thousands of times per run); never pickled, so a copy in the cache stays small.
+    _by_name: tuple[dict[str, CommandFact], dict[str, SettingFact], dict[str, EnvVarFact]] | None = memo_field()
 
     # --- lookups ---------------------------------------------------------------
 
@@ -297,22 +302,27 @@ class ProjectFacts:
         ]
 
     def command(self, name: str) -> CommandFact | None:
-        for command in self.commands:
-            if command.name == name:
-                return command
-        return None
+        return self._indexes()[0].get(name)
 
     def setting(self, name: str) -> SettingFact | None:
-        for setting in self.settings:
-            if setting.name == name:
-                return setting
-        return None
+        return self._indexes()[1].get(name)
 
     def env_var(self, name: str) -> EnvVarFact | None:
-        for var in self.env_vars:
-            if var.name == name:
-                return var
-        return None
+        return self._indexes()[2].get(name)
+
+    def _indexes(
+        self,
+    ) -> tuple[dict[str, CommandFact], dict[str, SettingFact], dict[str, EnvVarFact]]:
+        indexes = self._by_name
+        if indexes is None:
+            # Filled from the back, so a name listed twice finds its first entry, as a scan did.
+            indexes = (
+                {command.name: command for command in reversed(self.commands)},
+                {setting.name: setting for setting in reversed(self.settings)},
+                {var.name: var for var in reversed(self.env_vars)},
+            )
+            object.__setattr__(self, "_by_name", indexes)
+        return indexes
 
     # --- serialisation -----------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -22,9 +22,15 @@ def quick_init(cls: type[T]) -> type[T]:
     namespace: dict[str, object] = {}
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]
         name = field.name
-        if field.default_factory is not dataclasses.MISSING or not field.init:
+        if field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{name}: only plain fields and defaults are supported")
         namespace[f"_set_{name}"] = getattr(cls, name).__set__
+        if not field.init:
+            if field.default is dataclasses.MISSING:
+                raise TypeError(f"{cls.__name__}.{name}: a field outside __init__ needs a default")
+            namespace[f"_default_{name}"] = field.default
+            body.append(f"    _set_{name}(self, _default_{name})")
+            continue
         if field.default is dataclasses.MISSING:
             params.append(name)
         else:
@@ -39,4 +45,23 @@ def quick_init(cls: type[T]) -> type[T]:
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     init.__module__ = cls.__module__  # type: ignore[attr-defined]
     cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+def memo_field() -> Any:
+    """A slot for a value worked out from the other fields on first use: outside
+    ``__init__``, equality, hashing and ``repr``, and so not carried over by ``replace``."""
+    return dataclasses.field(default=None, init=False, repr=False, compare=False)
+
+
+def pickled_without_memos(cls: type[T]) -> type[T]:
+    """Pickle a slotted dataclass with its :func:`memo_field` slots empty: they are
+    rebuilt on demand, and would otherwise copy what the other fields already hold."""
+    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    memos = frozenset(field.name for field in dataclasses.fields(cls) if not field.init)  # type: ignore[arg-type]
+
+    def __getstate__(self: Any) -> list[Any]:
+        return [None if name in memos else getattr(self, name) for name in names]
+
+    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
     return cls

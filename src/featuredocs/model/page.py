@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
-from featuredocs.model.frozen import quick_init
+from featuredocs.model.frozen import memo_field, pickled_without_memos, quick_init
 from featuredocs.model.span import Span
 
 
@@ -142,6 +142,7 @@ class Heading:
     span: Span
 
 
+@pickled_without_memos
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -152,6 +153,8 @@ class Section:
     labelled: tuple[LabelledBlock, ...]
     subsections: tuple[Section, ...]
     end_line: int  # last page line that belongs to the section, subsections included
+    # Rules walk the same sections many times over: the flat list is made once.
+    _walked: tuple[Section, ...] | None = memo_field()
 
     @property
     def title(self) -> str:
@@ -163,9 +166,18 @@ class Section:
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, in document order."""
-        yield self
-        for sub in self.subsections:
-            yield from sub.walk()
+        return iter(self.walk_all())
+
+    def walk_all(self) -> tuple[Section, ...]:
+        """What :meth:`walk` goes through, as a tuple made once."""
+        walked = self._walked
+        if walked is None:
+            if self.subsections:
+                walked = (self, *[s for sub in self.subsections for s in sub.walk_all()])
+            else:
+                walked = (self,)
+            object.__setattr__(self, "_walked", walked)
+        return walked
 
     def labelled_block(self, *labels: str) -> LabelledBlock | None:
         wanted = {label.casefold() for label in labels}
@@ -194,6 +206,7 @@ class Suppression:
     whole_page: bool = False
 
 
+@pickled_without_memos
 @dataclass(frozen=True, slots=True)
 class Page:
     """One parsed Markdown page.
@@ -217,11 +230,19 @@ class Page:
     codes: tuple[InlineCode, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     lines: tuple[str, ...] = ()
+    _walked: tuple[Section, ...] | None = memo_field()
 
     def walk(self) -> Iterator[Section]:
         """Every section of the page (H2 and below), in document order."""
-        for section in self.sections:
-            yield from section.walk()
+        return iter(self.walk_all())
+
+    def walk_all(self) -> tuple[Section, ...]:
+        """What :meth:`walk` goes through, as a tuple made once per page."""
+        walked = self._walked
+        if walked is None:
+            walked = tuple([s for section in self.sections for s in section.walk_all()])
+            object.__setattr__(self, "_walked", walked)
+        return walked
 
     def find_sections(self, *titles: str, level: int | None = None) -> list[Section]:
         """Sections whose plain title matches one of ``titles`` (case-insensitively)."""
