@@ -43,7 +43,23 @@ class CodeLine:
         return Span(self.line, self.column + start, self.line, self.column + end)
 
 
+_SOURCES_LIMIT = 4096  # entries kept per cache, far more than a page has blocks
+_LINES: dict[tuple[str, CodeBlock], tuple[CodeLine, ...]] = {}
+
+
 def code_lines(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
+    """The block's lines placed on the page; located once per page text and block, since
+    most blocks are read by several families."""
+    key = (page.text, code)
+    located = _LINES.get(key)
+    if located is None:
+        if len(_LINES) >= _SOURCES_LIMIT:
+            _LINES.clear()
+        located = _LINES[key] = _locate(page, code)
+    return located
+
+
+def _locate(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
     lines = code.text.splitlines()
     first = code.first_line
     if first > 0:
@@ -121,7 +137,6 @@ class PythonSource:
 
 
 _SOURCES: dict[tuple[str, CodeBlock], PythonSource] = {}
-_SOURCES_LIMIT = 4096
 
 
 def python_source(page: Page, code: CodeBlock) -> PythonSource:
