@@ -329,6 +329,8 @@ def _label_declarations(
     """``**Endpoint:**`` labels; one declares its section when the heading does not."""
     found: list[EndpointClaim] = []
     for section in sections:
+        if not section.labelled:
+            continue
         own = list(label_claims(page, section, placeholders))
         found.extend(own)
         line = section.heading.span.line
