@@ -15,6 +15,7 @@ from typing import Any
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.introspect.import_trees import compiled_from_trees
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.resolve import SettingValue
 from featuredocs.introspect.sources import load_project_sources
@@ -30,8 +31,9 @@ def collect_live(root: Path, settings_module: str) -> ProjectFacts:
     project), the settings already loaded are used. To read several projects, or one
     project from a process that must stay clean, use ``collect_live_in_child``.
     """
-    with reading_once():
-        return _collect(Path(root).resolve(), settings_module)
+    root = Path(root).resolve()
+    with reading_once(), compiled_from_trees(root):
+        return _collect(root, settings_module)
 
 
 def _collect(root: Path, settings_module: str) -> ProjectFacts:

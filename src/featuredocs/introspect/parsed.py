@@ -11,9 +11,11 @@ may change them. No Django here.
 from __future__ import annotations
 
 import ast
+import codecs
 import contextlib
 import functools
 import gc
+import io
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -144,6 +146,30 @@ def _parse(path: str) -> ParsedFile | None:
         return ParsedFile(path, ast.parse(text, filename=path), text)
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
         return None
+
+
+def parsed_for_import(path: str, data: bytes) -> ParsedFile | None:
+    """The file an import is about to compile, parsed from the bytes it read, kept for the
+    run as ``parsed_file`` would read it; None outside a run or where the two readings
+    could differ (a coding cookie, a byte order mark, not UTF-8, too large)."""
+    if _run is None or len(data) > MAX_SOURCE_BYTES or data.startswith(codecs.BOM_UTF8):
+        return None
+    if path in _run.files:
+        return _run.files[path]
+    if b"coding" in data[: _FIRST_TWO_LINES.match(data).end()]:  # type: ignore[union-attr]
+        return None
+    try:
+        # what ``open(path, encoding="utf-8").read()`` gives: universal newlines
+        text = io.IncrementalNewlineDecoder(None, translate=True).decode(data.decode(), final=True)
+        tree = ast.parse(text, filename=path)
+    except (UnicodeDecodeError, SyntaxError, ValueError):
+        return None
+    parsed = _run.files[path] = ParsedFile(path, tree, text)
+    return parsed
+
+
+#: Where PEP 263 lets a file name its encoding.
+_FIRST_TWO_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?[^\r\n]*")
 
 
 #: Per node class, the fields that hold statements (``body``, ``handlers``, …).
