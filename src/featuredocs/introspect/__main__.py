@@ -51,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR
     try:
-        # ``dumps``, not ``dump``: only a one-shot encoding runs in C
-        sys.stdout.write(json.dumps(facts.to_json(), indent=args.indent, sort_keys=True))
+        # ``dumps``, not ``dump``: only a one-shot encoding runs in C. Unindented, the text
+        # is the one ``ProjectFacts.fingerprint`` hashes, and shorter to read back.
+        separators = (",", ":") if args.indent is None else None
+        sys.stdout.write(json.dumps(facts.to_json(), indent=args.indent, sort_keys=True,
+                                    separators=separators))
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours
