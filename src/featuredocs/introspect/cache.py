@@ -79,12 +79,26 @@ def _calls_with_function(tree: ast.AST) -> list[tuple[ast.Call, FunctionNode | N
     todo: list[tuple[ast.AST, FunctionNode | None]] = [(tree, None)]
     while todo:
         node, function = todo.pop()
-        if isinstance(node, ast.Call):
-            found.append((node, function))
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-            function = node
-        todo.extend((child, function) for child in reversed(child_nodes(node)))
+        kind = type(node)
+        if kind is ast.Call:
+            found.append((node, function))  # type: ignore[arg-type]
+        elif kind in _FUNCTIONS:
+            function = node  # type: ignore[assignment]
+        children = child_nodes(node)
+        children.reverse()
+        todo.extend([(child, function) for child in children if type(child) not in _NO_CALLS])
     return found
+
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+#: Node classes that never hold a call: names, constants, operators, contexts. Half of a
+#: tree's nodes, not worth a visit each.
+_NO_CALLS = frozenset({
+    ast.Name, ast.Constant, ast.alias, ast.Pass, ast.Break, ast.Continue, ast.Global,
+    ast.Nonlocal,
+    *(cls for base in (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+      for cls in base.__subclasses__()),
+})
 
 
 def _operation(call: ast.Call, names: dict[str, str], cache_objects: set[str]) -> str | None:
