@@ -17,12 +17,13 @@ import pytest
 
 from featuredocs.introspect.definitions import definition
 from featuredocs.introspect.parsed import (
+    LEAVES,
+    branches,
     child_nodes,
     parsed_file,
     per_run,
     reading_once,
     statements,
-    walk,
 )
 from featuredocs.introspect.urls.source import parsed_source, source_location
 
@@ -197,9 +198,18 @@ def test_statements_come_in_the_order_ast_walk_meets_them() -> None:
     assert list(statements(tree)) == [n for n in ast.walk(tree) if isinstance(n, kinds)]
 
 
-def test_walk_and_child_nodes_meet_nodes_as_ast_does() -> None:
-    tree = ast.parse(VIEWS + "x = {k: [f(a, *b, c=d) for a in e if g] for k in h}\n")
-    assert walk(tree) == list(ast.walk(tree))
+def test_branches_and_child_nodes_meet_nodes_as_ast_does() -> None:
+    tree = ast.parse(VIEWS + textwrap.dedent('''
+        x = {k: [f(a, *b, c=d) for a in e if not g and -1 < a] for k in h}
+        global q
+        y[0] += lambda: (yield from z)
+        del w.v
+    '''))
+    assert branches(tree) == [n for n in ast.walk(tree) if type(n) not in LEAVES]
     for node in ast.walk(tree):
         assert child_nodes(node) == list(ast.iter_child_nodes(node))
+        if type(node) in LEAVES:  # nothing under a leaf is left unseen
+            assert all(type(n) in LEAVES for n in ast.walk(node))
+    leaf = tree.body[-1].targets[0].value  # the ``w`` of ``del w.v``
+    assert branches(leaf) == [leaf]
 

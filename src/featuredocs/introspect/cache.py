@@ -13,7 +13,7 @@ import ast
 from collections.abc import Iterator
 
 from featuredocs.introspect.imports import call_argument, qualified_name
-from featuredocs.introspect.parsed import child_nodes, statements
+from featuredocs.introspect.parsed import LEAVES, child_nodes, statements
 from featuredocs.introspect.resolve import UNKNOWN, FunctionNode, Resolver, Scope, SettingValue
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import CacheKeyFact, SourceLocation
@@ -86,19 +86,11 @@ def _calls_with_function(tree: ast.AST) -> list[tuple[ast.Call, FunctionNode | N
             function = node  # type: ignore[assignment]
         children = child_nodes(node)
         children.reverse()
-        todo.extend([(child, function) for child in children if type(child) not in _NO_CALLS])
+        todo.extend([(child, function) for child in children if type(child) not in LEAVES])
     return found
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-#: Node classes that never hold a call: names, constants, operators, contexts. Half of a
-#: tree's nodes, not worth a visit each.
-_NO_CALLS = frozenset({
-    ast.Name, ast.Constant, ast.alias, ast.Pass, ast.Break, ast.Continue, ast.Global,
-    ast.Nonlocal,
-    *(cls for base in (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
-      for cls in base.__subclasses__()),
-})
 
 
 def _operation(call: ast.Call, names: dict[str, str], cache_objects: set[str]) -> str | None:

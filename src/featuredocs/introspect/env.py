@@ -11,7 +11,7 @@ import ast
 from dataclasses import dataclass
 
 from featuredocs.introspect.imports import call_argument, qualified_name, string_constant
-from featuredocs.introspect.parsed import walk
+from featuredocs.introspect.parsed import branches
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import EnvVarFact, SourceLocation
 from featuredocs.secrets import looks_secret, mask_text
@@ -117,7 +117,7 @@ class _Scanner:
         self.reads: list[EnvRead] = []
 
     def scan(self) -> list[EnvRead]:
-        nodes = walk(self.source.tree)
+        nodes = branches(self.source.tree)
         self._find_reader_objects(nodes)
         for node in nodes:
             if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):

@@ -10,7 +10,7 @@ from django.db import models
 
 from featuredocs.introspect.locate import Locator, ParsedModule, body_assignment
 from featuredocs.introspect.model_fields import field_location
-from featuredocs.introspect.parsed import per_run, walk
+from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.model import IndexFact, SourceLocation
 
 
@@ -149,7 +149,7 @@ def _named_calls(statement: ast.stmt) -> list[tuple[str, ast.Call]]:
     """The calls with a ``name=`` constant in an option's statement, in walk order: read
     once, however many indexes of the option are looked up."""
     found = []
-    for node in walk(statement):
+    for node in branches(statement):
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
                 if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):

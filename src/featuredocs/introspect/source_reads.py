@@ -16,7 +16,7 @@ import ast
 import re
 from collections.abc import Iterable, Iterator
 
-from featuredocs.introspect.parsed import child_nodes, per_run, walk
+from featuredocs.introspect.parsed import branches, child_nodes, per_run
 from featuredocs.model import QueryParamFact, ResponseField
 
 _QUERY_DICTS = frozenset({"GET", "query_params"})
@@ -73,7 +73,7 @@ def _reads(tree: ast.AST) -> tuple[QueryParamFact, ...]:
 
 
 def _each_read(tree: ast.AST) -> Iterator[QueryParamFact]:
-    nodes = walk(tree)
+    nodes = branches(tree)
     if not any(isinstance(n, ast.Attribute) and n.attr in _QUERY_DICTS for n in nodes):
         return  # every read goes through ``.GET`` or ``.query_params``, or a name bound to one
     aliases = _query_dict_aliases(nodes)
@@ -149,7 +149,7 @@ def json_response_fields(
     if tree is None:
         return None
     shapes: list[tuple[ResponseField, ...]] = []
-    for node in walk(tree):
+    for node in branches(tree):
         call = node.value if isinstance(node, ast.Return) else None
         if not (isinstance(call, ast.Call) and call_name(call) in call_names):
             continue

@@ -19,7 +19,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
 from rest_framework.views import APIView
 
-from featuredocs.introspect.parsed import per_run, walk
+from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.introspect.source_reads import json_response_fields, request_query_params
 from featuredocs.introspect.urls import drf_params, drf_serializers
 from featuredocs.introspect.urls.django import decorated_methods
@@ -140,7 +140,7 @@ def _calls(func: Any, method: str) -> bool:
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == method
-        for node in walk(tree)
+        for node in branches(tree)
     )
 
 

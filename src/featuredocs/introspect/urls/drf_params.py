@@ -21,7 +21,7 @@ from rest_framework.pagination import (
     PageNumberPagination,
 )
 
-from featuredocs.introspect.parsed import per_run, walk
+from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.introspect.urls.source import parsed_source
 from featuredocs.model import QueryParamFact
 
@@ -179,7 +179,7 @@ def _returned_dict_keys(func: Any) -> tuple[str, ...]:
     tree = parsed_source(func)
     if tree is None:
         return ()
-    for node in walk(tree):
+    for node in branches(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Call):
             body = node.value.args[0] if node.value.args else None
             keys = _literal_keys(body)
