@@ -10,6 +10,7 @@ from functools import lru_cache
 from featuredocs.model import ListItem, Page, Span
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.page_text import lines_holding
 
 _BRACKETED = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]")
 _ITEM_START = re.compile(r"^[\s>]*(?:[-*+]|\d{1,9}[.)])\s+$")
@@ -41,7 +42,7 @@ def find_placeholders(page: Page, schema: TemplateSchema) -> list[Placeholder]:
 
 
 def _bracketed(page: Page) -> Iterator[Placeholder]:
-    numbers = _lines_with(page, "[")
+    numbers = lines_holding(page, "[")
     if not numbers:
         return
     skipped_lines = _code_lines(page) | _front_matter_lines(page)
@@ -58,21 +59,6 @@ def _bracketed(page: Page) -> Iterator[Placeholder]:
             if not any(_inside(span, other) for other in excluded):
                 yield Placeholder(match.group(), span, bracketed=True)
 
-
-def _lines_with(page: Page, needle: str) -> list[int]:
-    """The numbers of the lines holding ``needle``, found by searching the whole page at
-    once rather than line by line."""
-    # Offsets map to lines by counting "\n": the lines hold no line breaks.
-    joined = page.text if "\r" not in page.text else "\n".join(page.lines)
-    numbers: list[int] = []
-    number, counted = 1, 0
-    offset = joined.find(needle)
-    while offset >= 0:
-        number += joined.count("\n", counted, offset)
-        numbers.append(number)
-        counted = joined.find("\n", offset)  # the next line
-        offset = joined.find(needle, counted) if counted >= 0 else -1
-    return numbers
 
 
 def _is_placeholder(match: re.Match[str], line: str) -> bool:

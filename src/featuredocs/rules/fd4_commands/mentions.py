@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import InlineCode, Page, Span
 from featuredocs.rules.fd4_commands.shell import LogicalLine, Word, invocations_in_line
+from featuredocs.rules.page_text import lines_holding
 
 _PROSE = re.compile(
     r"(?<![\w./-])(?:\./)?(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)"
@@ -59,26 +60,10 @@ def _blank_inline_code(page: Page, line: int, text: str) -> str:
     return "".join(chars)
 
 
-def _lines_naming_a_launcher(page: Page) -> list[int]:
-    """The numbers of the lines that hold ``manage.py`` or ``django-admin``, in order,
-    found by searching the whole page at once rather than line by line."""
-    # Offsets map to lines by counting "\n": the lines hold no line breaks.
-    joined = page.text if "\r" not in page.text else "\n".join(page.lines)
-    numbers: set[int] = set()
-    for launcher in ("manage.py", "django-admin"):
-        number, counted = 1, 0
-        offset = joined.find(launcher)
-        while offset >= 0:
-            number += joined.count("\n", counted, offset)
-            numbers.add(number)
-            counted = joined.find("\n", offset)  # the next line
-            offset = joined.find(launcher, counted) if counted >= 0 else -1
-    return sorted(numbers)
-
 
 def prose_mentions(page: Page) -> Iterator[Word]:
     """``manage.py expire_orders`` written in running text, outside any code."""
-    numbers = _lines_naming_a_launcher(page)
+    numbers = lines_holding(page, "manage.py", "django-admin")
     in_code = _code_block_lines(page) if numbers else set()
     for number in numbers:
         text = page.lines[number - 1]
