@@ -50,13 +50,7 @@ _LINES: dict[tuple[str, CodeBlock], tuple[CodeLine, ...]] = {}
 def code_lines(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
     """The block's lines placed on the page; located once per page text and block, since
     most blocks are read by several families."""
-    key = (page.text, code)
-    located = _LINES.get(key)
-    if located is None:
-        if len(_LINES) >= _SOURCES_LIMIT:
-            _LINES.clear()
-        located = _LINES[key] = _locate(page, code)
-    return located
+    return _kept(_LINES, page, code, _locate)
 
 
 def _locate(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
@@ -141,13 +135,20 @@ _SOURCES: dict[tuple[str, CodeBlock], PythonSource] = {}
 
 def python_source(page: Page, code: CodeBlock) -> PythonSource:
     """The block prepared for ``ast``; built once per page text and block."""
+    return _kept(_SOURCES, page, code, _prepare)
+
+
+def _kept(cache: dict[tuple[str, CodeBlock], T], page: Page, code: CodeBlock,
+          build: Callable[[Page, CodeBlock], T]) -> T:
+    """``build(page, code)``, kept in ``cache`` by page text and block; the cache is
+    emptied when full, so a long run holds at most a few pages' worth."""
     key = (page.text, code)  # str hashes are cached: the key costs nothing after once
-    cached = _SOURCES.get(key)
-    if cached is None:
-        if len(_SOURCES) >= _SOURCES_LIMIT:
-            _SOURCES.clear()
-        cached = _SOURCES[key] = _prepare(page, code)
-    return cached
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _SOURCES_LIMIT:
+            cache.clear()
+        found = cache[key] = build(page, code)
+    return found
 
 
 def per_distinct_block(
