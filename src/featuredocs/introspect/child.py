@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from featuredocs.collector import collector_paused
 from featuredocs.introspect.errors import ProjectImportError
 from featuredocs.model import ProjectFacts
 
@@ -36,13 +36,8 @@ def collect_in_child(
 def read_facts(text: str) -> ProjectFacts:
     """Facts from the child's JSON, the cyclic collector waiting meanwhile: tens of
     thousands of new objects, none in a cycle, would make it walk the whole process."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return ProjectFacts.from_json(json.loads(text))
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _last_line(stderr: str, code: int) -> str:

@@ -14,7 +14,6 @@ import ast
 import codecs
 import contextlib
 import functools
-import gc
 import io
 import os
 import re
@@ -22,6 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+
+from featuredocs.collector import collector_paused
 
 #: A source file larger than this is generated or vendored, not hand-written project code.
 MAX_SOURCE_BYTES = 2_000_000
@@ -94,15 +95,12 @@ def reading_once() -> Iterator[None]:
     if _run is not None:
         yield
         return
-    collecting = gc.isenabled()
-    gc.disable()
     _run = _Run()
     try:
-        yield
+        with collector_paused():
+            yield
     finally:
         _run = None
-        if collecting:
-            gc.enable()
 
 
 def per_run(function: F) -> F:
