@@ -142,16 +142,7 @@ class _Run:
         facts, facts_cache = self._finish_facts(pending, cache, wanted)
         self.notes.extend(facts.notes)
         plan = self._rule_plan(facts.fingerprint != "none")
-        common = digest(
-            tool_identity(), config_digest(self.config), template_digest(self.config),
-            facts.fingerprint, tuple(sorted(self.docs.files)), plan.run,
-        )
-        keys = {
-            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records))
-            for rel in self.docs.texts if rel in wanted
-        }
-        views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
-        keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
+        keys = self._keys(cache, facts, plan, wanted)
         found = {rel: cache.result(rel, key) for rel, key in keys.items()}
         if not plan.docset:
             found[_DOCSET] = ()
@@ -171,6 +162,23 @@ class _Run:
             checked=wanted,
             skipped_for_facts=plan.skipped,
         )
+
+    def _keys(self, cache: PageCache, facts: Facts, plan: _RulePlan, wanted: frozenset[str]) -> dict[str, str]:
+        """What each wanted page's findings (and the docset rules') depend on, digested;
+        without a cache, keys that match nothing."""
+        if not self.store.remembers:
+            return dict.fromkeys([*(rel for rel in self.docs.texts if rel in wanted), _DOCSET], "")
+        common = digest(
+            tool_identity(), config_digest(self.config), template_digest(self.config),
+            facts.fingerprint, tuple(sorted(self.docs.files)), plan.run,
+        )
+        keys = {
+            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records))
+            for rel in self.docs.texts if rel in wanted
+        }
+        views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
+        keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
+        return keys
 
     def _recheck(
         self,
@@ -229,6 +237,8 @@ class _Run:
 
     def _refresh_records(self, cache: PageCache) -> None:
         """Parse every page whose record is missing or stale, and record it."""
+        if not self.store.remembers:
+            return
         lookup = DocSet(self.docs.root, (), self.docs.files)
         for rel in self.docs.texts:
             record = cache.records.get(rel)
@@ -246,7 +256,9 @@ class _Run:
         copies, and the rest only names and text. A page to check that is here as a
         light copy is parsed by whichever process checks it (``_check_pages``).
         """
-        linked = {t[0] for rel in stale for t in cache.records[rel].targets}
+        if not self.store.remembers:
+            every_page = True  # no records name the linked pages
+        linked = set() if every_page else {t[0] for rel in stale for t in cache.records[rel].targets}
         pages = []
         for rel, text in self.docs.texts.items():
             page = self.parsed.get(rel)

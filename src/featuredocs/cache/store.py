@@ -30,6 +30,10 @@ class Store:
     of its own code); a file written by any other identity reads as missing.
     """
 
+    #: Whether what is written can be read back: a run that remembers nothing needs no
+    #: keys, records or light copies.
+    remembers = True
+
     def __init__(self, folder: Path, tool: str) -> None:
         self.folder = folder
         self._header = MAGIC + f" {FORMAT} {tool}\n".encode()
@@ -91,6 +95,8 @@ class Store:
 
 class NullStore(Store):
     """``--no-cache``: reads nothing, writes nothing, creates no folder."""
+
+    remembers = False
 
     def __init__(self) -> None:
         super().__init__(Path(os.devnull), "none")
