@@ -141,3 +141,14 @@ def test_enums_subclasses_sets_and_mappings_as_the_walk_writes_them() -> None:
     assert from_jsonable(Odd, to_jsonable(odd)) == Odd(
         Colour.RED, "l", frozenset({"a", "b"}), {"1": ["red", ["x"]]}
     )
+
+
+def test_facts_read_from_their_text_keep_the_fingerprint_encoding_gives() -> None:
+    facts = rich_facts()
+    text = facts.to_json_text()
+    assert text == json.dumps(walked(facts), sort_keys=True, separators=(",", ":"))
+    read = ProjectFacts.from_json_text(text + "\n")
+    assert read == facts
+    encoded = ProjectFacts.from_json(json.loads(text))
+    assert read.fingerprint() == encoded.fingerprint() == facts.fingerprint()
+    assert read.fingerprint() != ProjectFacts(root="/srv/shop", mode="live").fingerprint()

@@ -53,9 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # ``dumps``, not ``dump``: only a one-shot encoding runs in C. Unindented, the text
         # is the one ``ProjectFacts.fingerprint`` hashes, and shorter to read back.
-        separators = (",", ":") if args.indent is None else None
-        sys.stdout.write(json.dumps(facts.to_json(), indent=args.indent, sort_keys=True,
-                                    separators=separators))
+        if args.indent is None:
+            text = facts.to_json_text()
+        else:
+            text = json.dumps(facts.to_json(), indent=args.indent, sort_keys=True)
+        sys.stdout.write(text)
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours

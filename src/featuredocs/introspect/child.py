@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -37,7 +36,7 @@ def read_facts(text: str) -> ProjectFacts:
     """Facts from the child's JSON, the cyclic collector waiting meanwhile: tens of
     thousands of new objects, none in a cycle, would make it walk the whole process."""
     with collector_paused():
-        return ProjectFacts.from_json(json.loads(text))
+        return ProjectFacts.from_json_text(text)
 
 
 def _last_line(stderr: str, code: int) -> str:

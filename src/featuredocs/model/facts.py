@@ -281,6 +281,8 @@ class ProjectFacts:
     # Commands, settings and variables by name, made on the first lookup (rules ask
     # thousands of times per run); never pickled, so a copy in the cache stays small.
     _by_name: tuple[dict[str, CommandFact], dict[str, SettingFact], dict[str, EnvVarFact]] | None = memo_field()
+    # The hash of the facts' JSON text; facts read from that text take it from there.
+    _fingerprint: str | None = memo_field()
 
     # --- lookups ---------------------------------------------------------------
 
@@ -329,11 +331,30 @@ class ProjectFacts:
     def to_json(self) -> dict[str, object]:
         return to_jsonable(self)
 
+    def to_json_text(self) -> str:
+        """The facts as compact JSON with sorted keys: the text :meth:`fingerprint` hashes."""
+        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ProjectFacts:
         return from_jsonable(cls, data)
 
+    @classmethod
+    def from_json_text(cls, text: str) -> ProjectFacts:
+        """Facts from the text :meth:`to_json_text` wrote (a final newline aside). That text
+        is what the fingerprint hashes, so the facts are not encoded again to hash them."""
+        facts = cls.from_json(json.loads(text))
+        object.__setattr__(facts, "_fingerprint", _text_fingerprint(text.rstrip("\n")))
+        return facts
+
     def fingerprint(self) -> str:
         """A stable hash of every fact, for cache keys."""
-        blob = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(blob.encode()).hexdigest()
+        known = self._fingerprint
+        if known is None:
+            known = _text_fingerprint(self.to_json_text())
+            object.__setattr__(self, "_fingerprint", known)
+        return known
+
+
+def _text_fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
