@@ -2,7 +2,8 @@
 
 Instantiating a serializer needs no database connection: ``ModelSerializer`` builds its
 fields from the model's ``_meta`` (validators read the backend's integer ranges from
-``connection.ops``, which connects to nothing).
+``connection.ops``, which connects to nothing). A plain ``ModelSerializer`` (see
+``drf_model_shapes``) is read without building its fields at all.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from featuredocs.introspect.parsed import per_run
+from featuredocs.introspect.urls.drf_model_shapes import plain_model_shape
 from featuredocs.model import ResponseField
 
 _MAX_DEPTH = 6
@@ -38,6 +40,14 @@ def serializer_fields(serializer_class: Any) -> tuple[ResponseField, ...] | None
         serializer = serializer_class()
     except Exception:  # a serializer that needs context or arguments: unknown
         return None
+    shape = plain_model_shape(serializer, json_type_of_class)
+    if shape is not None:
+        return shape
+    return built_fields(serializer)
+
+
+def built_fields(serializer: Any) -> tuple[ResponseField, ...] | None:
+    """The fields of ``serializer`` as DRF builds and binds them."""
     try:
         return _fields_of(serializer, 0)
     except Exception:  # a field class of a package we do not know: unknown shape
@@ -86,7 +96,15 @@ def _json_type(field: Any) -> str | None:
     if isinstance(field, serializers.DecimalField):
         coerce = getattr(field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
         return "string" if coerce else "number"
-    for klass in type(field).__mro__:
+    return json_type_of_class(type(field))
+
+
+def json_type_of_class(field_class: type) -> str | None:
+    """The JSON type a field class renders; a decimal as built without arguments."""
+    if issubclass(field_class, serializers.DecimalField):
+        coerce = getattr(field_class, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+        return "string" if coerce else "number"
+    for klass in field_class.__mro__:
         if klass.__name__ in _JSON_TYPES:
             return _JSON_TYPES[klass.__name__]
     return None  # method fields, relations, read-only attributes: any JSON value
