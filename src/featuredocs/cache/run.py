@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from featuredocs.cache import parallel
 from featuredocs.cache.facts import Facts, FactsCache
@@ -50,6 +51,7 @@ from featuredocs.engine import (
 from featuredocs.markdown import parse_page
 from featuredocs.model import DocSet, Finding, Page
 from featuredocs.project import FactsOutcome, load_facts, resolve_settings
+from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.registry import rule_for
 
@@ -67,6 +69,7 @@ class CacheStats:
     pages: int = 0
     parsed: int = 0
     checked: int = 0  # pages whose rules ran
+    prepared: int = 0  # pages whose page-only claims were extracted while the facts loaded
     reused: int = 0  # pages whose findings came from the cache
     facts_cached: bool = False
     docset_rules_run: bool = False
@@ -123,6 +126,8 @@ class _Run:
     notes: list[str] = field(default_factory=list)
     docs: DocsTree = field(init=False)
     parsed: dict[str, Page] = field(default_factory=dict)  # pages parsed in this run
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)  # the rules' (CheckContext.memo)
+    schema: TemplateSchema | None = None
 
     def __post_init__(self) -> None:
         self.docs = DocsTree(self.config)
@@ -193,8 +198,8 @@ class _Run:
         them; the docs as the rules saw them."""
         stale = [rel for rel, findings in found.items() if findings is None and rel != _DOCSET]
         docset = self._full_docset(cache, stale, every_page=found[_DOCSET] is None)
-        ctx = CheckContext(docset, load_template(self.config), facts.get(), self.config.root,
-                           feature_pages(docset, self.config))
+        ctx = CheckContext(docset, self._schema(), facts.get(), self.config.root,
+                           feature_pages(docset, self.config), _memo=self.memo)
         runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
         if found[_DOCSET] is None:  # first: what they work out is shared with the workers
             with self._timed("docset rules"):
@@ -321,6 +326,7 @@ class _Run:
             for rel in self.docs.texts:
                 if rel in wanted:
                     self._parse(rel)
+            self._prepare(wanted, waiting=pending.reader.is_alive)
         finally:
             with self._timed("facts (after parsing)"):
                 pending.reader.join()
@@ -328,6 +334,31 @@ class _Run:
         if isinstance(outcome, BaseException):
             raise outcome
         return pending.cache.fresh(outcome.facts, outcome.notes), pending.cache
+
+    def _prepare(self, wanted: frozenset[str], waiting: Callable[[], bool]) -> None:
+        """While ``waiting()``, extract the wanted pages' page-only claims into the memo
+        the rules will read (see ``rules/prepare.py``)."""
+        if not waiting():
+            return
+        # Imported here: a run with cached facts reads no claims before the rules run.
+        from featuredocs.rules.prepare import extractors_for, prepare
+
+        docset = self.docs.plain_docset()
+        ctx = CheckContext(docset, self._schema(), None, self.config.root,
+                           feature_pages(docset, self.config), _memo=self.memo)
+        extractors = extractors_for(rule.code for rule in selected_rules(self.config))
+        with self._timed("prepare"):
+            for rel in self.docs.texts:
+                if not waiting():
+                    break
+                if rel in wanted and ctx.is_feature(page := self.parsed[rel]):
+                    prepare(page, ctx, extractors)
+                    self.stats.prepared += 1
+
+    def _schema(self) -> TemplateSchema:
+        if self.schema is None:
+            self.schema = load_template(self.config)
+        return self.schema
 
     def _check_pages(self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str]) -> list[tuple[Finding, ...]]:
         instances = [rule() for rule in runnable]
