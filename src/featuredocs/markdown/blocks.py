@@ -37,6 +37,34 @@ _KINDS = {
 }
 
 
+_partial_block = Block._partial  # type: ignore[attr-defined]
+_partial_item = ListItem._partial  # type: ignore[attr-defined]
+
+
+def _fill_block(name: str, lazy: tuple[Any, ...]) -> Any:
+    """A block's span, source or plain text, worked out when first read."""
+    _, source, start, end, pieces, plain_start, plain_end = lazy
+    if name == "plain":
+        return "".join(pieces[plain_start:plain_end]).strip()
+    start, end = source.trimmed(start, end)
+    return source.span(start, end) if name == "span" else source.source(start, end)
+
+
+def _fill_code_block(name: str, lazy: tuple[Any, ...]) -> Any:
+    _, source, start, end, code = lazy
+    if name == "span":
+        return code.span
+    if name == "plain":
+        return code.text
+    return source.source(*source.trimmed(start, end))
+
+
+def _fill_span(name: str, lazy: tuple[Any, ...]) -> Any:
+    """The span of a range already trimmed (the only field filled this way)."""
+    _, source, start, end = lazy
+    return source.span(start, end)
+
+
 class BlockBuilder:
     """Builds blocks of one page and remembers every code block it meets, in order."""
 
@@ -54,18 +82,15 @@ class BlockBuilder:
         if kind is None:
             return None
         source = self.source
-        start, end = source.trimmed(node[START], node[END])
         if type(node) is tuple:  # a rule
-            return Block(kind, source.span(start, end), source.source(start, end))
+            return _partial_block((_fill_block, source, node[START], node[END], (), 0, 0), kind, (), None, (), (), ())
         if kind is BlockKind.CODE:
             code = self.code_block(node)
-            return Block(kind, code.span, source.source(start, end), code.text, code=code)
+            return _partial_block((_fill_code_block, source, node[START], node[END], code), kind, (), code, (), (), ())
         tree = self.tree
-        return Block(
+        return _partial_block(
+            (_fill_block, source, node[START], node[END], tree.pieces, node[PLAIN], node[PLAIN_END]),
             kind,
-            source.span(start, end),
-            source.source(start, end),
-            "".join(tree.pieces[node[PLAIN] : node[PLAIN_END]]).strip(),
             self.items(node) if kind is BlockKind.LIST else (),
             None,
             self.rows(node) if kind is BlockKind.TABLE else (),
@@ -139,10 +164,10 @@ class BlockBuilder:
         else:
             start, end = self._raw_item_range(node, limit)
         text = source.source(start, end)
-        return ListItem(
+        return _partial_item(
+            (_fill_span, source, start, end),
             text,
             "".join(tree.pieces[node[PLAIN] : plain_end]).strip() if own else text,
-            source.span(start, end),
             tree.codes[node[CODES] : codes_end],
             tree.links[node[LINKS] : links_end],
             sub_items,

@@ -90,6 +90,19 @@ def _freeze(draft: _Draft, labels: dict[int, list[LabelSite]], source: SourceMap
     )
 
 
+_partial_labelled = LabelledBlock._partial  # type: ignore[attr-defined]
+
+
+def _fill_labelled(name: str, lazy: tuple[Any, ...]) -> Any:
+    """A label's span, value or value span, worked out when first read."""
+    _, source, site = lazy
+    if name == "span":
+        return source.span(site.start, site.end)
+    if name == "value":
+        return source.source(site.value_start, site.value_end)
+    return source.span(site.value_start, site.value_end) if site.value_end > site.value_start else None
+
+
 @dataclass(frozen=True, slots=True)
 class LabelSite:
     """Where a bold label sits in a paragraph (byte offsets)."""
@@ -163,15 +176,5 @@ def labelled_blocks(
             last = position == len(paragraph_sites) - 1
             items = following.items if last and following and following.items else ()
             code = following.code if last and following else None
-            has_value = site.value_end > site.value_start
-            found.append(
-                LabelledBlock(
-                    site.label,
-                    source.span(site.start, site.end),
-                    source.source(site.value_start, site.value_end),
-                    source.span(site.value_start, site.value_end) if has_value else None,
-                    items,
-                    code,
-                )
-            )
+            found.append(_partial_labelled((_fill_labelled, source, site), site.label, items, code))
     return tuple(found)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -64,4 +66,46 @@ def pickled_without_memos(cls: type[T]) -> type[T]:
         return [None if name in memos else getattr(self, name) for name in names]
 
     cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
+    return cls
+
+
+def filled_on_read(*later: str) -> Callable[[type[T]], type[T]]:
+    """Let the parser build the class with the fields in ``later`` left empty, each worked out
+    the first time it is read, from what the slot ``_lazy`` holds: a tuple whose first
+    item is ``fill(name, lazy)``. Most of a page's spans and source slices are never read.
+
+    The class needs a :func:`memo_field` named ``_lazy`` and :func:`pickled_without_memos`
+    (reading every field for equality, ``repr``, ``replace`` or pickling fills them all).
+    ``cls._partial(lazy, *others)`` builds one with the other fields in declaration order.
+    """
+    return partial(_fill_on_read, later=later)
+
+
+def _fill_on_read(cls: type[T], later: tuple[str, ...]) -> type[T]:
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    unknown = set(later) - {field.name for field in fields if field.init}
+    if unknown or "_lazy" not in {field.name for field in fields}:
+        raise TypeError(f"{cls.__name__}: cannot fill {sorted(unknown) or '_lazy'} on read")
+    setters = {name: getattr(cls, name).__set__ for name in later}
+    read_lazy = cls._lazy.__get__  # type: ignore[attr-defined]
+
+    def __getattr__(self: Any, name: str) -> Any:
+        setter = setters.get(name)
+        lazy = read_lazy(self) if setter is not None else None
+        if lazy is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = lazy[0](name, lazy)
+        setter(self, value)
+        return value
+
+    given = [field.name for field in fields if field.init and field.name not in later]
+    namespace: dict[str, object] = {"_new": object.__new__, "_cls": cls, "_set__lazy": cls._lazy.__set__}  # type: ignore[attr-defined]
+    body = ["    self = _new(_cls)", "    _set__lazy(self, _lazy)"]
+    for name in given:
+        namespace[f"_set_{name}"] = getattr(cls, name).__set__
+        body.append(f"    _set_{name}(self, {name})")
+    source = f"def _partial(_lazy, {', '.join(given)}):\n" + "\n".join(body) + "\n    return self\n"
+    exec(source, namespace)  # noqa: S102 - built from the field names only
+    cls.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    cls._partial = staticmethod(namespace["_partial"])  # type: ignore[attr-defined]
     return cls

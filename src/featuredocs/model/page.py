@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
-from featuredocs.model.frozen import memo_field, pickled_without_memos, quick_init
+from featuredocs.model.frozen import filled_on_read, memo_field, pickled_without_memos, quick_init
 from featuredocs.model.span import Span
 
 
@@ -37,6 +38,8 @@ class Link:
     image: bool = False
 
 
+@filled_on_read("span")
+@pickled_without_memos
 @quick_init
 @dataclass(frozen=True, slots=True)
 class ListItem:
@@ -54,6 +57,7 @@ class ListItem:
     links: tuple[Link, ...] = ()
     children: tuple[ListItem, ...] = ()
     ordered: bool = False
+    _lazy: tuple[Any, ...] | None = memo_field()
 
 
 @quick_init
@@ -93,6 +97,8 @@ class BlockKind(StrEnum):
     DEFINITION = "definition"  # a link reference definition standing alone
 
 
+@filled_on_read("span", "source", "plain")
+@pickled_without_memos
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -111,8 +117,11 @@ class Block:
     rows: tuple[TableRow, ...] = ()
     codes: tuple[InlineCode, ...] = ()
     links: tuple[Link, ...] = ()
+    _lazy: tuple[Any, ...] | None = memo_field()
 
 
+@filled_on_read("span", "value", "value_span")
+@pickled_without_memos
 @quick_init
 @dataclass(frozen=True, slots=True)
 class LabelledBlock:
@@ -130,6 +139,7 @@ class LabelledBlock:
     value_span: Span | None = None
     items: tuple[ListItem, ...] = ()
     code: CodeBlock | None = None
+    _lazy: tuple[Any, ...] | None = memo_field()
 
 
 @quick_init
