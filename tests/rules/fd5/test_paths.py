@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from featuredocs.rules.fd5_endpoints import json_shape
 from featuredocs.rules.fd5_endpoints.json_shape import Kind, read_json
 from featuredocs.rules.fd5_endpoints.paths import (
     common_prefix,
@@ -141,6 +142,17 @@ def test_lenient_json_keeps_keys_nesting_and_positions() -> None:
         assert text.splitlines()[line][column : column + length] == f'"{name}"'
     results = body.keys[2].value
     assert results.kind is Kind.ARRAY and len(results.items) == 1
+
+
+def test_strict_json_places_keys_as_the_lenient_reader_does() -> None:
+    text = '{\n  "a": {"b": [1, {"c": "b"}]},\n  "d\\u00e9": 1, "b": 2\n}'
+    body = read_json(text)
+    lenient = json_shape._read_lenient(text)
+    assert body is not None and lenient is not None
+    placed = [(k.name, k.line, k.column, k.length) for k in body.walk_keys()]
+    assert placed == [(k.name, k.line, k.column, k.length) for k in lenient.walk_keys()]
+    assert [name for name, *_ in placed] == ["a", "b", "c", "d\u00e9", "b"]
+    assert placed[3][1:] == (2, 2, 9) and placed[4][1:] == (2, 16, 3)
 
 
 @pytest.mark.parametrize(

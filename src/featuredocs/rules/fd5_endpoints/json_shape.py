@@ -10,10 +10,12 @@ keeps its position in the text (line index, character offset of its opening quot
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from collections.abc import Iterator
 from functools import lru_cache
 
 
@@ -23,16 +25,64 @@ class Kind(StrEnum):
     SCALAR = "scalar"
 
 
-@dataclass(frozen=True, slots=True)
 class JsonKey:
     """``"name": value`` at ``line`` (0-based in the text), ``column`` (0-based offset);
-    ``length`` counts the quotes too."""
+    ``length`` counts the quotes too.
 
-    name: str
-    line: int
-    column: int
-    length: int
-    value: JsonValue
+    Most bodies are right and their keys never need a place: the keys of a body are
+    placed together, the first time one of them is asked where it is.
+    """
+
+    __slots__ = ("name", "value", "_places", "_index")
+
+    def __init__(self, name: str, value: JsonValue, places: _Places, index: int) -> None:
+        self.name = name
+        self.value = value
+        self._places = places
+        self._index = index
+
+    @property
+    def line(self) -> int:
+        return self._places.get()[self._index][0]
+
+    @property
+    def column(self) -> int:
+        return self._places.get()[self._index][1]
+
+    @property
+    def length(self) -> int:
+        return self._places.get()[self._index][2]
+
+    def __repr__(self) -> str:
+        return f"JsonKey({self.name!r}, {self.value!r})"
+
+
+class _Places:
+    """Where the keys of one body stand, in the order :meth:`JsonValue.walk_keys` gives."""
+
+    __slots__ = ("_text", "_found", "root")
+
+    def __init__(self, text: str, found: list[tuple[int, int, int]] | None = None) -> None:
+        self._text = text
+        self._found = found
+        self.root: JsonValue | None = None
+
+    def add(self, place: tuple[int, int, int]) -> int:
+        assert self._found is not None
+        self._found.append(place)
+        return len(self._found) - 1
+
+    def get(self) -> list[tuple[int, int, int]]:
+        if self._found is None:
+            assert self.root is not None
+            names = [key.name for key in self.root.walk_keys()]
+            try:
+                self._found = _Placer(self._text).places(names)
+            except _NotJson:  # a key spelled with escapes: the lenient reader places it
+                lenient = _read_lenient(self._text)
+                keys = lenient.walk_keys() if lenient is not None else []
+                self._found = [(key.line, key.column, key.length) for key in keys]
+        return self._found
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +137,13 @@ def read_json(text: str) -> JsonValue | None:
     strict = _read_strict(text)
     if strict is not None:
         return strict
+    return _read_lenient(text)
+
+
+def _read_lenient(text: str) -> JsonValue | None:
     try:
         tokens = _tokens(text)
-        parser = _Parser(tokens, _line_starts(text))
+        parser = _Parser(tokens, _line_starts(text), _Places(text, []))
         value = parser.value()
         parser.expect_end()
     except _NotJson:
@@ -106,16 +160,27 @@ class _Members(list):  # type: ignore[type-arg]
 
 def _read_strict(text: str) -> JsonValue | None:
     """Most documented bodies are plain JSON: ``json.loads`` reads them far faster than
-    the lenient reader, and each key is then found in the text in document order."""
+    the lenient reader; their keys are found in the text, in order, when first asked."""
     try:
         data = json.loads(text, object_pairs_hook=_Members)
     except ValueError:
         return None
-    placer = _Placer(text)
-    try:
-        return placer.value(data)
-    except _NotJson:  # a key spelled with escapes: let the lenient reader place it
-        return None
+    places = _Places(text)
+    root = _shape(data, places, itertools.count())
+    places.root = root
+    return root
+
+
+def _shape(data: object, places: _Places, counter: Iterator[int]) -> JsonValue:
+    if isinstance(data, _Members):
+        keys = []
+        for name, value in data:
+            index = next(counter)  # a key comes before the keys of its value
+            keys.append(JsonKey(name, _shape(value, places, counter), places, index))
+        return JsonValue(Kind.OBJECT, keys=tuple(keys))
+    if isinstance(data, list):
+        return JsonValue(Kind.ARRAY, items=tuple(_shape(item, places, counter) for item in data))
+    return SCALAR
 
 
 class _Placer:
@@ -124,20 +189,15 @@ class _Placer:
         self._line_starts = _line_starts(text)
         self._position = 0
 
-    def value(self, data: object) -> JsonValue:
-        if isinstance(data, _Members):
-            return JsonValue(Kind.OBJECT, keys=tuple(self._key(k, v) for k, v in data))
-        if isinstance(data, list):
-            return JsonValue(Kind.ARRAY, items=tuple(self.value(item) for item in data))
-        return SCALAR
+    def places(self, names: list[str]) -> list[tuple[int, int, int]]:
+        return [self._place(name) for name in names]
 
-    def _key(self, name: str, data: object) -> JsonKey:
+    def _place(self, name: str) -> tuple[int, int, int]:
         quoted = f'"{name}"' if _PLAIN_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
         offset = self._find_key(quoted)
         self._position = offset + len(quoted)
         line = bisect.bisect_right(self._line_starts, offset) - 1
-        column = offset - self._line_starts[line]
-        return JsonKey(name, line, column, len(quoted), self.value(data))
+        return line, offset - self._line_starts[line], len(quoted)
 
     def _find_key(self, quoted: str) -> int:
         """Where ``quoted`` next stands as a key: followed by ``:``, not as a value."""
@@ -178,10 +238,11 @@ def _line_starts(text: str) -> list[int]:
 class _Parser:
     """Recursive descent over the tokens; ``...`` stands for members or elements left out."""
 
-    def __init__(self, tokens: list[_Token], line_starts: list[int]) -> None:
+    def __init__(self, tokens: list[_Token], line_starts: list[int], places: _Places) -> None:
         self._tokens = tokens
         self._index = 0
         self._line_starts = line_starts
+        self._places = places
 
     def _peek(self) -> _Token:
         return self._tokens[self._index]
@@ -234,14 +295,15 @@ class _Parser:
         if token.kind != "string":
             raise _NotJson
         self._take(":")
-        value = self.value()
         line = bisect.bisect_right(self._line_starts, token.offset) - 1
         column = token.offset - self._line_starts[line]
+        index = self._places.add((line, column, len(token.text)))  # before its value's keys
+        value = self.value()
         try:
             name = json.loads(token.text)
         except ValueError as error:  # an escape JSON does not know
             raise _NotJson from error
-        return JsonKey(name, line, column, len(token.text), value)
+        return JsonKey(name, value, self._places, index)
 
     def _array(self) -> JsonValue:
         self._take("[")
