@@ -1,3 +1,3 @@
-from featuredocs.cli import main
+from featuredocs.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())
