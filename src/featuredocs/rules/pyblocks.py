@@ -10,6 +10,7 @@ and two blocks of one page that must not share nodes parse the second copy thems
 from __future__ import annotations
 
 import ast
+import re
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
@@ -27,19 +28,78 @@ def parse_python(text: str) -> ast.Module:
 
 
 class NodeIndex:
-    """Every node of some trees, in ``ast.walk`` order, and by node type, so that a reader
-    after calls or class definitions does not test every node of every block."""
+    """The nodes of some trees by node type, each list in ``ast.walk`` order, so that a
+    reader after calls or class definitions does not test every node of every block.
+
+    Contexts and operators (``Load``, ``Add`` …) are left out: they hold nothing, and
+    reading them tells nothing the node above them does not.
+    """
 
     def __init__(self, trees: tuple[ast.Module, ...]) -> None:
-        self.nodes = tuple(node for tree in trees for node in _walk(tree))
+        self._trees = trees
         by_type: dict[type, list[ast.AST]] = {}
-        for node in self.nodes:
-            by_type.setdefault(type(node), []).append(node)
+        for tree in trees:
+            _index(tree, by_type)
         self._by_type = by_type
 
     def of_type(self, kind: type[N]) -> list[N]:
         """The nodes of exactly that type (``ast`` node types have no subclasses)."""
         return self._by_type.get(kind, [])  # type: ignore[return-value]
+
+    @cached_property
+    def nodes(self) -> tuple[ast.AST, ...]:
+        """Every node, contexts and operators included, in ``ast.walk`` order."""
+        return tuple(node for tree in self._trees for node in _walk(tree))
+
+
+#: Field types that hold no node, or only a context or an operator.
+_NOT_NODES = frozenset({
+    "identifier", "string", "constant", "int", "expr_context", "boolop", "operator",
+    "unaryop", "cmpop",
+})
+_LEAVES = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop)
+_FIELD = re.compile(r"(\w+)[?*]? (\w+)")
+#: Per node type, the fields that may hold nodes worth indexing; None: look at each value.
+_CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _child_fields(kind: type) -> tuple[str, ...] | None:
+    """Read from the type's signature (``Name(identifier id, expr_context ctx)``)."""
+    declared = {name: type_name for type_name, name in _FIELD.findall(kind.__doc__ or "")}
+    found = None
+    if set(declared) >= set(kind._fields):
+        found = tuple(name for name in kind._fields if declared[name] not in _NOT_NODES)
+    _CHILD_FIELDS[kind] = found
+    return found
+
+
+def _index(tree: ast.AST, by_type: dict[type, list[ast.AST]]) -> None:
+    """Add the tree's nodes to ``by_type``, breadth first as ``ast.walk`` meets them."""
+    queue: list[ast.AST | None] = [tree]
+    fields_of = _CHILD_FIELDS
+    for node in queue:  # the list grows while it is read
+        if node is None:  # a dict's ``**`` key, a keyword-only argument without default
+            continue
+        kind = type(node)
+        same = by_type.get(kind)
+        if same is None:
+            by_type[kind] = [node]
+        else:
+            same.append(node)
+        fields = fields_of[kind] if kind in fields_of else _child_fields(kind)
+        if fields is None:
+            queue.extend(_children(node))
+            continue
+        for name in fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                queue.extend(value)
+            elif value is not None:
+                queue.append(value)
+
+
+def _children(node: ast.AST) -> list[ast.AST]:
+    return [child for child in ast.iter_child_nodes(node) if not isinstance(child, _LEAVES)]
 
 
 def _walk(tree: ast.AST) -> list[ast.AST]:

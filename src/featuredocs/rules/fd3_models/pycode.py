@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
-from featuredocs.rules.fd8_code.source import python_source
+from featuredocs.rules.fd8_code.source import code_lines
 from featuredocs.rules.pyblocks import N, NodeIndex, parse_fresh, parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
@@ -30,20 +30,37 @@ class ImportedName:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
 class PythonBlock:
     """A parsed Python block. ``trees`` holds one module, or one per parsable chunk.
 
     ``columns[i]`` is how many characters precede the parsed text of block line ``i + 1``
     on its page line (the block's indentation, a ``>>> `` prompt), so an ``ast`` column
-    maps to a page column without guessing.
+    maps to a page column without guessing. Most blocks never place a node on the page,
+    so the columns are worked out on first use.
     """
 
-    code: CodeBlock
-    trees: tuple[ast.Module, ...]
-    lines: tuple[str, ...]  # the parsed text, line by line
-    columns: tuple[int, ...]
-    index: NodeIndex  # every node, walked once for every reader
+    __slots__ = ("code", "trees", "lines", "index", "_page", "_shifts", "_columns")
+
+    def __init__(
+        self, page: Page, code: CodeBlock, trees: tuple[ast.Module, ...],
+        prepared: tuple[tuple[str, ...], tuple[int, ...], int, str], index: NodeIndex,
+    ) -> None:
+        self.code = code
+        self.trees = trees
+        self.lines: tuple[str, ...] = prepared[0]  # the parsed text, line by line
+        self.index = index  # every node, walked once for every reader
+        self._page = page
+        self._shifts = prepared[1:3]
+        self._columns: tuple[int, ...] | None = None
+
+    @property
+    def columns(self) -> tuple[int, ...]:
+        if self._columns is None:
+            shifts, indent = self._shifts
+            # what precedes each line on the page (list indentation), as the code family finds it
+            leads = (located.column - 1 for located in code_lines(self._page, self.code))
+            self._columns = tuple(lead + shift + indent for lead, shift in zip(leads, shifts, strict=True))
+        return self._columns
 
     def nodes(self) -> tuple[ast.AST, ...]:
         return self.index.nodes
@@ -104,19 +121,17 @@ def parse_block(page: Page, code: CodeBlock, texts: set[str] | None = None) -> P
     """The block parsed. Its trees are those every reader of the text shares, unless
     the text is in ``texts`` (those of the page's earlier blocks, which it joins): the
     ORM rules tell nodes apart by identity across a page's blocks."""
-    lines, shifts, indent, text = _prepared(code.text)
-    # what precedes each line on the page (list indentation), as the code family finds it
-    leads = (located.column - 1 for located in python_source(page, code).lines)
-    columns = tuple(lead + shift + indent for lead, shift in zip(leads, shifts, strict=True))
+    prepared = _prepared(code.text)
+    text = prepared[3]
     whole = parse_fresh(text) if texts is None or text in texts else parsed(text)
     if texts is not None:
         texts.add(text)
     if whole.tree is not None:
-        return PythonBlock(code, (whole.tree,), lines, columns, whole.index)
-    trees = _parse_chunks(list(lines))
+        return PythonBlock(page, code, (whole.tree,), prepared, whole.index)
+    trees = _parse_chunks(list(prepared[0]))
     if not trees:
         return None
-    return PythonBlock(code, trees, lines, columns, NodeIndex(trees))
+    return PythonBlock(page, code, trees, prepared, NodeIndex(trees))
 
 
 @lru_cache(maxsize=8192)
