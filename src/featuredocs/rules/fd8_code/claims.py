@@ -13,6 +13,7 @@ import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.base import CheckContext
@@ -175,11 +176,17 @@ def _alias_span(source: PythonSource, alias: ast.alias) -> Span:
 
 def _module_span(source: PythonSource, node: ast.ImportFrom, module: str) -> Span:
     text = source.source_lines[node.lineno - 1]
-    spelled = r"\s*\.\s*".join(re.escape(part) for part in module.split("."))
-    match = re.search(rf"\bfrom\s+({spelled})", text)
+    match = _from_module(module).search(text)
     if match is None:
         return source.node_span(node)
     return source.span(node.lineno, match.start(1), match.end(1))
+
+
+@lru_cache(maxsize=4096)
+def _from_module(module: str) -> re.Pattern[str]:
+    """``from billing.models`` as a line may spell it, spaces around the dots allowed."""
+    spelled = r"\s*\.\s*".join(re.escape(part) for part in module.split("."))
+    return re.compile(rf"\bfrom\s+({spelled})")
 
 
 # --- dotted paths -------------------------------------------------------------------------
@@ -187,13 +194,22 @@ def _module_span(source: PythonSource, node: ast.ImportFrom, module: str) -> Spa
 
 def _inline_paths(page: Page) -> Iterator[DottedPathClaim]:
     for code in page.codes:
-        text = code.text.strip()
-        text = text[:-2] if text.endswith("()") else text
-        if DOTTED.fullmatch(text) and _path_shaped(text):
-            yield DottedPathClaim(text, code.span)
+        path = _inline_path(code.text)
+        if path is not None:
+            yield DottedPathClaim(path, code.span)
+
+
+@lru_cache(maxsize=8192)
+def _inline_path(text: str) -> str | None:
+    """The dotted path an inline code is, once per distinct text (field names repeat)."""
+    text = text.strip()
+    text = text[:-2] if text.endswith("()") else text
+    return text if DOTTED.fullmatch(text) and _path_shaped(text) else None
 
 
 def _string_paths(source: PythonSource) -> Iterator[DottedPathClaim]:
+    if _STRING_PATH.search(source.text) is None:  # most blocks quote no path at all
+        return
     for located in source.lines:
         if _LOGGER.search(located.text):
             continue  # logger names are dotted by convention, not paths

@@ -58,6 +58,8 @@ def _locate(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
     first = code.first_line
     if first > 0:
         on_page = page.lines[first - 1 : first - 1 + len(lines)]
+        if len(on_page) == len(lines) and on_page == tuple(lines):  # not indented on the page
+            return tuple(CodeLine(text, first + index, 1) for index, text in enumerate(lines))
     else:
         on_page = tuple(page.line_text(first + index) for index in range(len(lines)))
     located = []
@@ -189,9 +191,10 @@ def _prepared_text(raw: str) -> tuple[str, tuple[int, ...]]:
     """The block's text for ``ast``, and what each line lost: once per distinct text."""
     texts = raw.splitlines()
     removed = [0] * len(texts)
-    if any(_PROMPT.match(t) for t in texts):
+    if (">>>" in raw or "..." in raw) and any(_PROMPT.match(t) for t in texts):
         texts, removed = _strip_prompts(texts)
-    indent = min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0)
+    indented = any(t[:1].isspace() for t in texts)
+    indent = min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0) if indented else 0
     if indent:
         texts = [t[indent:] if t.strip() else "" for t in texts]
         removed = [r + indent for r in removed]
