@@ -102,6 +102,22 @@ def _children(node: ast.AST) -> list[ast.AST]:
     return [child for child in ast.iter_child_nodes(node) if not isinstance(child, _LEAVES)]
 
 
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """``ast.iter_child_nodes``'s nodes in its order, contexts and operators left out."""
+    kind = type(node)
+    fields = _CHILD_FIELDS[kind] if kind in _CHILD_FIELDS else _child_fields(kind)
+    if fields is None:
+        return _children(node)
+    found: list[ast.AST] = []
+    for name in fields:
+        value = getattr(node, name, None)
+        if value.__class__ is list:
+            found.extend(item for item in value if item is not None)
+        elif value is not None:
+            found.append(value)
+    return found
+
+
 def _walk(tree: ast.AST) -> list[ast.AST]:
     """``ast.walk``'s nodes, in its order, without its generators."""
     nodes = [tree]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from featuredocs.rules.fd3_models.code_models import looks_like_model
 from featuredocs.rules.fd3_models.pycode import PythonBlock
+from featuredocs.rules.pyblocks import child_nodes
 
 #: block index, line and column in the block: the order in which a reader runs the examples
 Place = tuple[int, int, int]
@@ -326,7 +327,7 @@ class _Walker:
         elif isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
             self.comprehension(node, path)
         else:
-            for child in ast.iter_child_nodes(node):
+            for child in child_nodes(node):
                 self.expression(child, path)
 
     def comprehension(

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from featuredocs.model import ModelFact, ProjectFacts
-from featuredocs.rules.fd3_models.pycode import PythonBlock
 from featuredocs.rules.fd3_models.resolve import ModelResolver
 from featuredocs.rules.fd8_orm.bindings import (
     Annotation,
@@ -29,7 +28,6 @@ from featuredocs.rules.fd8_orm.bindings import (
     Program,
     Self,
     Use,
-    collect,
     dominates,
     loops_of,
 )
@@ -130,8 +128,7 @@ class Inference:
 
     facts: ProjectFacts
     resolver: ModelResolver
-    blocks: tuple[PythonBlock, ...]
-    _program: Program = field(default_factory=Program)
+    program: Program  # the page's bindings and name uses
     _binding_types: dict[int, object] = field(default_factory=dict)  # by id() of a Binding
     _use_types: dict[int, Type] = field(default_factory=dict)  # by id() of an ast.Name
     _expression_types: dict[int, Type] = field(default_factory=dict)  # by id() of a node
@@ -140,26 +137,25 @@ class Inference:
 
     def __post_init__(self) -> None:
         self._by_label = self.resolver.index.by_label
-        self._program = collect(self.blocks)
 
     # --- names --------------------------------------------------------------------------
 
     def name_type(self, name: str) -> Type:
         """A name's type wherever it is used: every binding on the page must agree."""
-        bindings = self._program.bindings.get(name)
+        bindings = self.program.bindings.get(name)
         if not bindings:
             model = self.resolver.resolve_code_name(name)
             return ModelClass(model) if model is not None else None
         return self._agreed(bindings)
 
     def _name_at(self, node: ast.Name) -> Type:
-        if node.id not in self._program.bindings:  # no example binds it: a model, or unknown
+        if node.id not in self.program.bindings:  # no example binds it: a model, or unknown
             model = self.resolver.resolve_code_name(node.id)
             return ModelClass(model) if model is not None else None
         key = id(node)
         if key in self._use_types:
             return self._use_types[key]
-        use = self._program.use_of(node)
+        use = self.program.use_of(node)
         if use is None:
             return self.name_type(node.id)
         self._use_types[key] = found = self._type_at(node.id, use)
@@ -167,8 +163,8 @@ class Inference:
 
     def _type_at(self, name: str, use: Use) -> Type:
         visible = [
-            b for b in self._program.bindings.get(name, ())
-            if self._program.binding_is_visible(b, use)
+            b for b in self.program.bindings.get(name, ())
+            if self.program.binding_is_visible(b, use)
         ]
         if not visible:  # a model used by name, or bound only in functions elsewhere
             model = self.resolver.resolve_code_name(name)

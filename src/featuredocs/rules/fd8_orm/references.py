@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import ModelFact, Page, Span
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.fd3_models.claims import describes_other_times
+from featuredocs.rules.fd3_models.claims import describes_other_times, page_claims
 from featuredocs.rules.fd3_models.lookup import (
     CLASS_API,
     INSTANCE_API,
@@ -26,6 +26,7 @@ from featuredocs.rules.fd3_models.lookup import (
 )
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock
 from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd8_orm.bindings import Program, collect
 from featuredocs.rules.fd8_orm.inference import (
     PAIRED,
     Custom,
@@ -38,6 +39,8 @@ from featuredocs.rules.fd8_orm.inference import (
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
 
 MEMO_KEY = "fd8.orm"
+BLOCKS_KEY = "fd8.orm.blocks"
+PROGRAM_KEY = "fd8.orm.program"
 _LOOKUP_METHODS = frozenset({"filter", "exclude", "get", "aget"}) | PAIRED
 _TRANSFORM_METHODS = frozenset({"order_by", "values", "values_list", "distinct"})
 _FIELD_METHODS = frozenset({"only", "defer"})
@@ -71,15 +74,26 @@ def orm_report(page: Page, ctx: CheckContext) -> OrmReport:
     return ctx.memo(MEMO_KEY, page, lambda p: _report(p, ctx))
 
 
+def current_blocks(page: Page, ctx: CheckContext) -> tuple[PythonBlock, ...]:
+    """The page's Python blocks outside sections about other times (page-only)."""
+    return ctx.memo(BLOCKS_KEY, page, lambda p: tuple(
+        b for b in page_claims(p, ctx).blocks if not describes_other_times(p, b.code.first_line)
+    ))
+
+
+def page_program(page: Page, ctx: CheckContext) -> Program:
+    """Where the names of those blocks are bound and used: read from the page alone, so
+    it may be worked out before the facts are known."""
+    return ctx.memo(PROGRAM_KEY, page, lambda p: collect(current_blocks(p, ctx)))
+
+
 def _report(page: Page, ctx: CheckContext) -> OrmReport:
     assert ctx.facts is not None, "FD803/FD804 need facts"
     resolved = resolved_models(page, ctx)
-    blocks = tuple(
-        b for b in resolved.claims.blocks if not describes_other_times(page, b.code.first_line)
-    )
+    blocks = current_blocks(page, ctx)
     if not _mentions_a_model(blocks, resolved.resolver.index.names, resolved.claims.imports):
         return OrmReport((), ())
-    inference = Inference(ctx.facts, resolved.resolver, blocks)
+    inference = Inference(ctx.facts, resolved.resolver, page_program(page, ctx))
     checker = _Checker(inference)
     checker.run(blocks)
     return OrmReport(tuple(checker.queries), tuple(checker.attributes))
