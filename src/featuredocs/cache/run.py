@@ -296,22 +296,24 @@ class _Run:
         with self._timed("facts lookup"):
             settings = None if self.config.mode == "static" else resolve_settings(self.config)
             skip = frozenset({cache_folder(self.config).resolve()})
-            facts_cache = FactsCache(self.config, settings, self.store, skip)
-            facts = facts_cache.lookup(lambda: load(self.config).facts)
-        if facts is not None:
+            facts_cache = FactsCache(self.config, settings, self.store, skip) if self.store.remembers else None
+            facts = facts_cache.lookup(lambda: load(self.config).facts) if facts_cache else None
+        if facts_cache is not None and facts is not None:
             self.stats.facts_cached = True
             return _PendingFacts(facts_cache, facts)
-        pending = _PendingFacts(facts_cache)
+        outcome: list[FactsOutcome | BaseException] = []
 
         def read_facts() -> None:
             try:
-                pending.outcome.append(load(self.config))
+                outcome.append(load(self.config))
             except BaseException as error:  # raised again in this thread, by _finish_facts
-                pending.outcome.append(error)
+                outcome.append(error)
 
-        pending.reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
-        pending.reader.start()
-        return pending
+        reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
+        reader.start()
+        if facts_cache is None:  # nothing to look up: the child starts first
+            facts_cache = FactsCache(self.config, settings, self.store, skip)
+        return _PendingFacts(facts_cache, reader=reader, outcome=outcome)
 
     def _finish_facts(self, pending: _PendingFacts, cache: PageCache, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
         """The facts, once read. New facts almost always differ from the old ones, and then
