@@ -26,6 +26,16 @@ import django
 django.setup()
 """
 
+#: What any live reading of the project pays before featuredocs reads a fact: setting it
+#: up, importing its URLconf (with every view) and loading every management command.
+PROJECT_IMPORT = SETUP_ONLY + """
+from django.core.management import get_commands, load_command_class
+from django.urls import get_resolver
+get_resolver().url_patterns
+for name, app in get_commands().items():
+    load_command_class(app, name)
+"""
+
 
 @dataclass
 class ScaleResult:
@@ -64,6 +74,8 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
                           note="for reference"))
     child = lambda *command: lambda: run_child(list(command), root, env)[0]  # noqa: E731
     result.add(repeat("django.setup()", repeats.slow, child(PYTHON, "-c", SETUP_ONLY, generated.settings)))
+    result.add(repeat("project import", repeats.slow, child(PYTHON, "-c", PROJECT_IMPORT, generated.settings),
+                      note="django.setup(), the URLconf and every command imported: for reference"))
     result.add(repeat("facts", repeats.slow, child(
         PYTHON, "-m", "featuredocs.introspect", "--root", str(root), "--settings", generated.settings)))
     report = root / "bench-report.json"
@@ -155,10 +167,3 @@ def _count_drifts(result: ScaleResult, report: Path) -> None:
     result.drifts_found = len(found & expected)
     result.missed = sorted(f"{p}:{line} {code}" for p, line, code in expected - found)
     result.unexpected = sorted(f"{p}:{line} {code}" for p, line, code in found - expected)
-
-
-def floor(result: ScaleResult, attr: str = "wall") -> float:
-    """Parsing every page with pyromark alone plus ``django.setup()`` alone."""
-    parse, setup = result.measurements["parse: pyromark"], result.measurements["django.setup()"]
-    return parse.median(attr) + setup.median(attr)
-
