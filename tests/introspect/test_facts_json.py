@@ -152,3 +152,21 @@ def test_facts_read_from_their_text_keep_the_fingerprint_encoding_gives() -> Non
     encoded = ProjectFacts.from_json(json.loads(text))
     assert read.fingerprint() == encoded.fingerprint() == facts.fingerprint()
     assert read.fingerprint() != ProjectFacts(root="/srv/shop", mode="live").fingerprint()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Slotted:
+    name: str
+    where: SourceLocation | None = None
+    parts: tuple[Slotted, ...] = ()
+    _memo: int | None = dataclasses.field(default=None, init=False, compare=False)
+
+
+def test_slotted_classes_read_whole_nested_and_with_fields_outside_init_at_their_default() -> None:
+    value = Slotted("a", SourceLocation("a.py", 1), (Slotted("b"), Slotted("c", parts=(Slotted("d"),))))
+    back = from_jsonable(Slotted, json.loads(json.dumps(to_jsonable(value))))
+    assert back == value and typed(back) == typed(value)
+    assert back._memo is None and back.parts[1].parts[0]._memo is None
+    assert from_jsonable(Slotted, {"name": "e", "extra": 1}) == Slotted("e")
+    read = ProjectFacts.from_json(rich_facts().to_json())
+    assert read._by_name is None and read._fingerprint is None

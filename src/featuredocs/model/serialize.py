@@ -13,7 +13,6 @@ import types
 import typing
 from collections.abc import Callable
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -60,11 +59,6 @@ def _dataclass_encoder(kind: type) -> Callable[[Any], Any]:
     return _compiled(source, "write", {"plain": _PLAIN, "encode": to_jsonable})
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def from_jsonable(tp: Any, data: Any) -> Any:
     if data is None:
         return None
@@ -86,30 +80,89 @@ def from_jsonable(tp: Any, data: Any) -> Any:
     return data
 
 
-@cache
+_decoders: dict[type, Callable[[Any], Any]] = {}
+
+
 def _decoder(cls: type) -> Callable[[Any], Any]:
     """Reads one ``cls`` from its JSON object: every field's value converted by its type,
-    fields missing from the object left to their defaults."""
-    hints = _hints(cls)
-    names = [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+    fields missing from the object left to their defaults, keys it does not know ignored."""
+    known = _decoders.get(cls)
+    if known is not None:
+        return known
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    names = [f.name for f in fields if not f.name.startswith("_")]
     namespace: dict[str, Any] = {"cls": cls, "expected": frozenset(names)}
-    arguments = []
-    for i, name in enumerate(names):
-        convert = _converter(hints[name])
-        value = f"data[{name!r}]"
-        if convert is not None:
-            namespace[f"c{i}"] = convert
-            value = f"(None if (v{i} := {value}) is None else c{i}(v{i}))"
-        arguments.append(f"{name}={value}")
+    nested: dict[str, type] = {}  # decoders of dataclasses looked up once all exist: a class may contain itself
+    values = {name: _value_code(f"data[{name!r}]", hints[name], f"{i}", namespace, nested)
+              for i, name in enumerate(names)}
     namespace["fields"] = [(name, _converter(hints[name])) for name in names]
-    source = (
-        "def read(data):\n"
+    slow = (
         "    if data.keys() != expected:\n"
         "        return cls(**{n: data[n] if c is None or data[n] is None else c(data[n])\n"
         "                      for n, c in fields if n in data})\n"
-        f"    return cls({', '.join(arguments)})\n"
     )
-    return _compiled(source, "read", namespace)
+    if _fills_slots(cls):
+        # A frozen dataclass's ``__init__`` sets each field by name through
+        # ``object.__setattr__``; the slots' own setters do the same work for a fraction.
+        namespace["new"] = object.__new__
+        body = ["    self = new(cls)"]
+        for i, f in enumerate(fields):
+            namespace[f"s{i}"] = getattr(cls, f.name).__set__
+            if f.name in values:
+                body.append(f"    s{i}(self, {values[f.name]})")
+            else:
+                namespace[f"default{i}"] = f.default
+                body.append(f"    s{i}(self, default{i})")
+        source = "def read(data):\n" + slow + "\n".join(body) + "\n    return self\n"
+    else:
+        arguments = ", ".join(f"{name}={value}" for name, value in values.items())
+        source = f"def read(data):\n{slow}    return cls({arguments})\n"
+    read = _decoders[cls] = _compiled(source, "read", namespace)
+    for name, tp in nested.items():
+        namespace[name] = _decoder(tp)
+    return read
+
+
+def _fills_slots(cls: type) -> bool:
+    """Whether a ``cls`` is made whole by setting each field's slot: every field has one,
+    there is no ``__post_init__``, and every field outside ``__init__`` has a plain default."""
+    if hasattr(cls, "__post_init__"):
+        return False
+    return all(
+        isinstance(getattr(cls, f.name, None), types.MemberDescriptorType)
+        and (f.init or f.default is not dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+    )
+
+
+def _value_code(read: str, tp: Any, key: str, namespace: dict[str, Any], nested: dict[str, type]) -> str:
+    """Python text turning the JSON value ``read`` into a value of type ``tp``, None kept."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) != 1:
+            return read
+        tp, origin = options[0], typing.get_origin(options[0])
+    if tp in _PLAIN or tp is Any:
+        return read
+    if dataclasses.is_dataclass(tp):
+        nested[f"d{key}"] = tp
+        return f"(None if (v{key} := {read}) is None else d{key}(v{key}))"
+    if origin is tuple or origin is frozenset:
+        args = typing.get_args(tp)
+        make = "tuple" if origin is tuple else "frozenset"
+        if args and dataclasses.is_dataclass(args[0]):
+            nested[f"d{key}"] = args[0]
+            item = f"d{key}(x)"
+        elif not args or args[0] in _PLAIN or args[0] is Any:
+            return f"(None if (v{key} := {read}) is None else {make}(v{key}))"
+        else:
+            namespace[f"c{key}"] = _converter(args[0])
+            item = f"c{key}(x)"
+        return f"(None if (v{key} := {read}) is None else {make}([None if x is None else {item} for x in v{key}]))"
+    namespace[f"c{key}"] = _converter(tp)
+    return f"(None if (v{key} := {read}) is None else c{key}(v{key}))"
 
 
 def _converter(tp: Any) -> Callable[[Any], Any] | None:
