@@ -69,4 +69,9 @@ if __name__ == "__main__":
     # A one-shot process that only allocates, none of it in cycles that matter before it
     # exits: the cyclic collector would only walk Django's objects over and over.
     gc.disable()
-    raise SystemExit(main())
+    code = main()
+    # At exit the interpreter still searches every live object for cycles, disabled
+    # collector or not: 0.3-0.4 s of CPU with a large project's modules loaded, while the
+    # parent waits for this process to end. Frozen objects are left out of that search.
+    gc.freeze()
+    raise SystemExit(code)
