@@ -113,7 +113,7 @@ def page_claims(page: Page, ctx: CheckContext) -> PageClaims:
 
 def extract(page: Page) -> PageClaims:
     blocks = python_blocks(page)
-    declared = list(_declarations(page))
+    declared = _declarations(page)
     owned = {id(section) for section, _ in declared}
     models = tuple(
         _model_claim(page, section, name, owned)
@@ -140,7 +140,8 @@ def describes_other_times(page: Page, line: int) -> bool:
     """Whether ``line`` sits under a heading about the past or the future
     (``Future Enhancements``, ``Alternatives``, ``Before``, ``Legacy``): there a page may
     name models and fields that do not exist, and should."""
-    return any(first <= line <= last for first, last in _other_times(page))
+    ranges = _other_times(page)
+    return bool(ranges) and any(first <= line <= last for first, last in ranges)
 
 
 @per_page
@@ -168,20 +169,25 @@ def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
 # --- declarations ----------------------------------------------------------------------
 
 
-def _declarations(page: Page) -> Iterator[tuple[Section, str]]:
-    for section, under_models in _walk(page.sections, False):
+def _declarations(page: Page) -> list[tuple[Section, str]]:
+    """Each section that declares a model, with the name, in document order."""
+    found = []
+    # each section, and whether a heading above it mentions models
+    stack = [(section, False) for section in reversed(page.sections)]
+    while stack:
+        section, under_models = stack.pop()
         name = _declared(section.title, under_models and section.level >= 3)
         if name is not None:
-            yield section, name
-
-
-def _walk(sections: tuple[Section, ...], under_models: bool) -> Iterator[tuple[Section, bool]]:
-    """Every section, and whether a heading above it mentions models."""
-    for section in sections:
-        yield section, under_models
+            found.append((section, name))
         if section.subsections:
-            inner = under_models or "model" in section.title.casefold()
-            yield from _walk(section.subsections, inner)
+            inner = under_models or _mentions_models(section.title)
+            stack.extend((sub, inner) for sub in reversed(section.subsections))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _mentions_models(title: str) -> bool:
+    return "model" in title.casefold()
 
 
 @lru_cache(maxsize=4096)
@@ -362,15 +368,12 @@ def _name_span(page: Page, section: Section, name: str) -> Span:
 
 
 def _loose_indexes(page: Page, owned: set[int]) -> Iterator[IndexClaim]:
-    for section in page.sections:
-        yield from _loose_in(section, owned)
-
-
-def _loose_in(section: Section, owned: set[int]) -> Iterator[IndexClaim]:
-    if id(section) in owned:
-        return
-    for labelled in section.labelled:
-        if list_label_kind(labelled.label) == "indexes":
-            yield from (claim for item in labelled.items if (claim := read_index_item(item)))
-    for sub in section.subsections:
-        yield from _loose_in(sub, owned)
+    stack = list(reversed(page.sections))
+    while stack:
+        section = stack.pop()
+        if id(section) in owned:
+            continue
+        for labelled in section.labelled:
+            if list_label_kind(labelled.label) == "indexes":
+                yield from (claim for item in labelled.items if (claim := read_index_item(item)))
+        stack.extend(reversed(section.subsections))
