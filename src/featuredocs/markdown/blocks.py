@@ -8,12 +8,8 @@ from typing import Any
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.tree import (
     CHILDREN,
-    CODES,
-    CODES_END,
     END,
     KIND,
-    LINKS,
-    LINKS_END,
     PLAIN,
     PLAIN_END,
     START,
@@ -94,8 +90,8 @@ class BlockBuilder:
             self.items(node) if kind is BlockKind.LIST else (),
             None,
             self.rows(node) if kind is BlockKind.TABLE else (),
-            tree.codes[node[CODES] : node[CODES_END]],
-            tree.links[node[LINKS] : node[LINKS_END]],
+            tree.codes_in(node[START], node[END]),
+            tree.links_in(node[START], node[END]),
         )
 
     def definition(self, start: int, end: int) -> Block:
@@ -140,7 +136,7 @@ class BlockBuilder:
         if first_list is None:
             own = children
             limit = node[END]
-            plain_end, codes_end, links_end = node[PLAIN_END], node[CODES_END], node[LINKS_END]
+            plain_end = node[PLAIN_END]
             sub_items: tuple[ListItem, ...] = ()
         else:
             own = children[:first_list]
@@ -148,7 +144,7 @@ class BlockBuilder:
             # between them is stripped with the rest of the trailing space).
             nested = children[first_list]
             limit = nested[START]
-            plain_end, codes_end, links_end = nested[PLAIN], nested[CODES], nested[LINKS]
+            plain_end = nested[PLAIN]
             items = self.items
             sub_items = tuple(
                 [item for sub in children[first_list:] if sub[KIND] == "List" for item in items(sub)]
@@ -168,8 +164,8 @@ class BlockBuilder:
             (_fill_span, source, start, end),
             text,
             "".join(tree.pieces[node[PLAIN] : plain_end]).strip() if own else text,
-            tree.codes[node[CODES] : codes_end],
-            tree.links[node[LINKS] : links_end],
+            tree.codes_in(node[START], limit),
+            tree.links_in(node[START], limit),
             sub_items,
             ordered,
         )
@@ -200,6 +196,6 @@ class BlockBuilder:
         return TableRow(
             tuple(source.source(s, e) for s, e in ranges),
             tuple(source.span(s, e) for s, e in ranges),
-            self.tree.codes[node[CODES] : node[CODES_END]],
+            self.tree.codes_in(node[START], node[END]),
             header,
         )

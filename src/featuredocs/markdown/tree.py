@@ -7,8 +7,8 @@ hundreds of elements, so each one costs a list or a tuple, never an object per e
 
 Inline content is not summarised node by node. The page's plain text pieces, backtick
 spans and links are kept once, in document order, in :class:`Tree`; a container records
-where its own run starts and ends in each, so the plain text, code spans and links below
-any node (nothing from inside code blocks) are one slice away.
+where its run of plain text pieces starts and ends, and the code spans and links below
+any byte range (nothing from inside code blocks) are found by bisecting their starts.
 
 Containers nested deeper than :data:`MAX_DEPTH` are not opened: their content is
 attached to the deepest open container, so a page of 10,000 nested list levels neither
@@ -17,6 +17,7 @@ hits the recursion limit nor makes later walks deep.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 import pyromark
@@ -47,9 +48,9 @@ BREAKS = frozenset(("SoftBreak", "HardBreak"))
 #: payload (a leaf's text, a heading's attributes, a fenced block's info string…), and
 #: for a list item the index of its first nested list among its children (or None).
 KIND, START, END, VALUE = 0, 1, 2, 3
-#: Fields of containers only: the child nodes, and the container's runs in the page's
-#: plain text pieces, code spans and links (``PLAIN`` to ``PLAIN_END`` and so on).
-CHILDREN, PLAIN, PLAIN_END, CODES, CODES_END, LINKS, LINKS_END = range(4, 11)
+#: Fields of containers only: the child nodes, and the container's run in the page's
+#: plain text pieces (``PLAIN`` to ``PLAIN_END``).
+CHILDREN, PLAIN, PLAIN_END = range(4, 7)
 
 Node = list[Any] | tuple[str, int, int, Any]
 
@@ -57,13 +58,15 @@ Node = list[Any] | tuple[str, int, int, Any]
 class Tree:
     """The document node, the page's inline runs, and the nodes later stages look up."""
 
-    __slots__ = ("root", "pieces", "codes", "links", "headings", "code_blocks", "html")
+    __slots__ = ("root", "pieces", "codes", "code_starts", "links", "link_starts", "headings", "code_blocks", "html")
 
     def __init__(self, root: list[Any]) -> None:
         self.root = root
         self.pieces: list[str] = []  # plain text, never an empty string
         self.codes: tuple[InlineCode, ...] = ()  # every backtick span, so a slice is a tuple
+        self.code_starts: list[int] = []  # the byte offset each of ``codes`` starts at
         self.links: tuple[Link, ...] = ()
+        self.link_starts: list[int] = []
         self.headings: list[list[Any]] = []
         self.code_blocks: list[list[Any]] = []
         self.html: list[tuple[str, int, int, str]] = []
@@ -72,15 +75,25 @@ class Tree:
         """The plain text below the container ``node``, unstripped."""
         return "".join(self.pieces[node[PLAIN] : node[PLAIN_END]])
 
+    def codes_in(self, start: int, end: int) -> tuple[InlineCode, ...]:
+        """The backtick spans that start in bytes ``start`` to ``end`` (exclusive)."""
+        starts = self.code_starts
+        return self.codes[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def links_in(self, start: int, end: int) -> tuple[Link, ...]:
+        starts = self.link_starts
+        return self.links[bisect_left(starts, start) : bisect_left(starts, end)]
+
 
 def parse_tree(text: str, source: SourceMap) -> Tree:
     """The document as a tree whose root's children are the top-level blocks."""
-    root: list[Any] = ["Document", 0, len(source.data), None, [], 0, 0, 0, 0, 0, 0]
+    root: list[Any] = ["Document", 0, len(source.data), None, [], 0, 0]
     tree = Tree(root)
     pieces = tree.pieces
     codes: list[InlineCode] = []
-    links: list[Link] = []
+    links: list[Link | None] = []
     add_piece, add_code = pieces.append, codes.append
+    add_code_start, add_link_start = tree.code_starts.append, tree.link_starts.append
     span = source.span
     stack = [root]
     top = root  # the innermost open container
@@ -103,9 +116,7 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
                 skipped -= 1
                 continue
             top[PLAIN_END] = len(pieces)
-            top[CODES_END] = len(codes)
-            top[LINKS_END] = len(links)
-            if top[KIND] in ("Link", "Image"):
+            if payload == "Link" or payload == "Image":
                 _close_link(top, pieces, links, span)
             stack.pop()
             top = stack[-1]
@@ -121,17 +132,20 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
                 kind, value = payload.popitem()
             if kind in BLOCK_KINDS and len(pieces) > top[PLAIN] and not pieces[-1].endswith("\n"):
                 add_piece("\n")
-            node = [kind, where["start"], where["end"], value, [],
-                    len(pieces), 0, len(codes), 0, len(links), 0]
-            if kind == "Heading":
-                tree.headings.append(node)
-            elif kind == "CodeBlock":
-                tree.code_blocks.append(node)
-                in_code = True
-            elif kind in ("Link", "Image"):
-                links.append(None)  # type: ignore[arg-type]  # the link goes first, once its text is known
-            elif kind == "List" and top[KIND] == "Item" and top[VALUE] is None:
-                top[VALUE] = len(children)  # an item's value: where its first nested list is
+            node = [kind, where["start"], where["end"], value, [], len(pieces), 0]
+            if kind in _NOTED:
+                if kind == "Heading":
+                    tree.headings.append(node)
+                elif kind == "CodeBlock":
+                    tree.code_blocks.append(node)
+                    in_code = True
+                elif kind == "List":
+                    if top[KIND] == "Item" and top[VALUE] is None:
+                        top[VALUE] = len(children)  # an item's value: where its first nested list is
+                else:  # the link goes first, once its text is known
+                    node[VALUE] = (value, len(links))
+                    add_link_start(node[START])
+                    links.append(None)
             children.append(node)
             stack.append(node)
             top = node
@@ -141,22 +155,28 @@ def parse_tree(text: str, source: SourceMap) -> Tree:
             children.append((tag, start, end, payload))
             if payload:
                 add_piece(payload)
+            add_code_start(start)
             add_code(InlineCode(payload, span(start, end)))
         else:
             leaf = (tag, where["start"], where["end"], payload)
             if tag in ("Html", "InlineHtml"):
                 tree.html.append(leaf)
             children.append(leaf)
-    root[PLAIN_END], root[CODES_END], root[LINKS_END] = len(pieces), len(codes), len(links)
-    tree.codes, tree.links = tuple(codes), tuple(links)
+    root[PLAIN_END] = len(pieces)
+    tree.codes, tree.links = tuple(codes), tuple(links)  # type: ignore[arg-type]
     return tree
 
 
-def _close_link(node: list[Any], pieces: list[str], links: list[Link], span: Any) -> None:
-    value = node[VALUE] if isinstance(node[VALUE], dict) else {}
-    links[node[LINKS]] = Link(
+#: Containers the tree notes as they open: headings and code blocks are listed, lists
+#: mark their item, links keep their place in the page's links.
+_NOTED = frozenset(("Heading", "CodeBlock", "List", "Link", "Image"))
+
+
+def _close_link(node: list[Any], pieces: list[str], links: list[Link | None], span: Any) -> None:
+    value, index = node[VALUE]
+    links[index] = Link(
         text="".join(pieces[node[PLAIN] : node[PLAIN_END]]),
-        target=str(value.get("dest_url", "")),
+        target=str(value.get("dest_url", "")) if isinstance(value, dict) else "",
         span=span(node[START], node[END]),
         image=node[KIND] == "Image",
     )
