@@ -45,20 +45,30 @@ def _bracketed(page: Page) -> Iterator[Placeholder]:
     numbers = lines_holding(page, "[")
     if not numbers:
         return
-    skipped_lines = _code_lines(page) | _front_matter_lines(page)
-    excluded = [code.span for code in page.codes] + [link.span for link in page.links]
+    # Most brackets open a link or sit in code: what rules a match out is gathered only
+    # once a match is left that it could rule out.
+    skipped: _Skipped | None = None
     for number in numbers:
-        if number in skipped_lines:
-            continue
         line = page.lines[number - 1]
-        visible = _COMMENT.sub(lambda m: " " * len(m.group()), line)
+        visible = _COMMENT.sub(lambda m: " " * len(m.group()), line) if "<!--" in line else line
         for match in _BRACKETED.finditer(visible):
             if not _is_placeholder(match, visible):
                 continue
+            skipped = skipped or _Skipped(page)
+            if number in skipped.lines:
+                break
             span = Span(number, match.start() + 1, number, match.end() + 1)
-            if not any(_inside(span, other) for other in excluded):
+            if not any(_inside(span, other) for other in skipped.spans):
                 yield Placeholder(match.group(), span, bracketed=True)
 
+
+class _Skipped:
+    """Where a page's brackets are no placeholders: code and front matter lines, inline
+    code and links."""
+
+    def __init__(self, page: Page) -> None:
+        self.lines = _code_lines(page) | _front_matter_lines(page)
+        self.spans = [code.span for code in page.codes] + [link.span for link in page.links]
 
 
 def _is_placeholder(match: re.Match[str], line: str) -> bool:
