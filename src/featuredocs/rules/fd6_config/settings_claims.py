@@ -182,8 +182,10 @@ def _dict_keys(
 
 def _reads(source: PythonSource) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
     """``settings.NAME`` and ``settings.NAME["key"]["sub"]`` where ``settings`` is Django's."""
+    if "settings." not in source.text:
+        return
     nodes = parsed(source.text).nodes
-    if "settings." not in source.text or not _settings_is_django(nodes):
+    if not _settings_is_django(nodes):
         return
     keyed: dict[int, list[SettingKeyClaim]] = {}
     reads: list[ast.Attribute] = []
