@@ -170,3 +170,34 @@ def test_slotted_classes_read_whole_nested_and_with_fields_outside_init_at_their
     assert from_jsonable(Slotted, {"name": "e", "extra": 1}) == Slotted("e")
     read = ProjectFacts.from_json(rich_facts().to_json())
     assert read._by_name is None and read._fingerprint is None
+
+
+def keys_in_order(value: Any) -> bool:
+    if isinstance(value, dict):
+        return list(value) == sorted(value) and all(keys_in_order(v) for v in value.values())
+    if isinstance(value, list):
+        return all(keys_in_order(v) for v in value)
+    return True
+
+
+def test_every_object_is_written_with_its_keys_in_order() -> None:
+    facts = rich_facts()
+    assert keys_in_order(to_jsonable(facts))
+    odd = Odd(Colour.RED, "l", frozenset(), {"b": {"z": 1, "a": 2}, 1: ()})
+    assert keys_in_order(to_jsonable(odd)) and to_jsonable(odd) == walked(odd)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Place(SourceLocation):
+    column: int = 0
+
+
+def test_values_of_other_classes_than_annotated_are_written_as_the_walk_writes_them() -> None:
+    loose = dataclasses.replace(
+        rich_facts(),
+        apps=[AppFact("a", "a", "a", True)],  # type: ignore[arg-type]
+        url_prefixes=("/a/", Label("/b/"), Colour.RED),  # type: ignore[arg-type]
+        settings=(SettingFact("X", Label("1"), location=Place("s.py", 3, 7)),),
+    )
+    assert to_jsonable(loose) == walked(loose)
+    assert keys_in_order(to_jsonable(loose))

@@ -332,8 +332,9 @@ class ProjectFacts:
         return to_jsonable(self)
 
     def to_json_text(self) -> str:
-        """The facts as compact JSON with sorted keys: the text :meth:`fingerprint` hashes."""
-        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+        """The facts as compact JSON with sorted keys: the text :meth:`fingerprint` hashes.
+        :meth:`to_json` already gives every object's keys in order, and holds no cycle."""
+        return json.dumps(self.to_json(), separators=(",", ":"), check_circular=False)
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ProjectFacts:

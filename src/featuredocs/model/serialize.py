@@ -23,40 +23,102 @@ _encoders: dict[type, Callable[[Any], Any]] = {}
 
 
 def to_jsonable(value: Any) -> Any:
+    """``value`` as JSON-ready lists, dicts and plain values; every dict's keys in sorted
+    order, so ``json.dumps`` writes what it writes with ``sort_keys`` without sorting."""
     kind = value.__class__
     if kind in _PLAIN:
         return value
     if kind is tuple or kind is list:
         return [v if v.__class__ in _PLAIN else to_jsonable(v) for v in value]
-    encode = _encoders.get(kind)
-    if encode is None:
-        encode = _encoders[kind] = _encoder(kind)
-    return encode(value)
+    return _encoder(kind)(value)
 
 
 def _encoder(kind: type) -> Callable[[Any], Any]:
     """How every value of exactly this class is written."""
+    encode = _encoders.get(kind)
+    if encode is not None:
+        return encode
     if dataclasses.is_dataclass(kind):
         return _dataclass_encoder(kind)
     if issubclass(kind, Enum):
-        return lambda value: value.value
-    if issubclass(kind, frozenset | set):
-        return lambda value: sorted(to_jsonable(v) for v in value)
-    if issubclass(kind, tuple | list):
-        return lambda value: [to_jsonable(v) for v in value]
-    if issubclass(kind, dict | types.MappingProxyType):
-        return lambda value: {str(k): to_jsonable(v) for k, v in value.items()}
-    return lambda value: value
+        encode = _enum_value
+    elif issubclass(kind, frozenset | set):
+        encode = _sorted_items
+    elif issubclass(kind, tuple | list):
+        encode = _items
+    elif issubclass(kind, dict | types.MappingProxyType):
+        encode = _mapping
+    else:
+        encode = _itself
+    _encoders[kind] = encode
+    return encode
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value
+
+
+def _sorted_items(value: Any) -> list[Any]:
+    return sorted(to_jsonable(v) for v in value)
+
+
+def _items(value: Any) -> list[Any]:
+    return [to_jsonable(v) for v in value]
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    written = {str(k): to_jsonable(v) for k, v in value.items()}
+    return {k: written[k] for k in sorted(written)}
+
+
+def _itself(value: Any) -> Any:
+    return value
 
 
 def _dataclass_encoder(kind: type) -> Callable[[Any], Any]:
-    names = [f.name for f in dataclasses.fields(kind) if not f.name.startswith("_")]
+    """Writes the public fields in name order, each as its annotation says it is stored
+    (a value of another class than the annotation's goes through :func:`to_jsonable`)."""
+    try:
+        hints = typing.get_type_hints(kind)
+    except (NameError, TypeError):  # annotations that cannot be resolved: every value looked at
+        hints = {}
+    names = sorted(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
+    namespace: dict[str, Any] = {"plain": _PLAIN, "encode": to_jsonable}
+    nested: dict[str, type] = {}  # encoders bound once this one exists: a class may contain itself
     reads = "".join(f"    v{i} = value.{name}\n" for i, name in enumerate(names))
     items = ", ".join(
-        f"{name!r}: v{i} if v{i}.__class__ in plain else encode(v{i})" for i, name in enumerate(names)
+        f"{name!r}: {_write_code(f'v{i}', hints.get(name), str(i), namespace, nested)}"
+        for i, name in enumerate(names)
     )
     source = f"def write(value):\n{reads}    return {{{items}}}\n"
-    return _compiled(source, "write", {"plain": _PLAIN, "encode": to_jsonable})
+    write = _encoders[kind] = _compiled(source, "write", namespace)
+    for name, tp in nested.items():
+        namespace[name] = _encoder(tp)
+    return write
+
+
+def _write_code(read: str, tp: Any, key: str, namespace: dict[str, Any], nested: dict[str, type]) -> str:
+    """Python text writing the value ``read`` of a field annotated ``tp``."""
+    generic = f"({read} if {read}.__class__ in plain else encode({read}))"
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) != 1:
+            return generic
+        written = _write_code(read, options[0], key, namespace, nested)
+        return written if written == generic else f"(None if {read} is None else {written})"
+    if dataclasses.is_dataclass(tp):
+        namespace[f"t{key}"], nested[f"w{key}"] = tp, tp
+        return f"(w{key}({read}) if {read}.__class__ is t{key} else encode({read}))"
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if args and dataclasses.is_dataclass(args[0]):
+            namespace[f"t{key}"], nested[f"w{key}"] = args[0], args[0]
+            item = f"w{key}(x) if x.__class__ is t{key} else encode(x)"
+        else:
+            item = "x if x.__class__ in plain else encode(x)"
+        return f"([{item} for x in {read}] if {read}.__class__ is tuple else encode({read}))"
+    return generic
 
 
 def from_jsonable(tp: Any, data: Any) -> Any:
