@@ -9,6 +9,7 @@ from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.markdown.tree import BREAKS, CHILDREN, END, KIND, PLAIN, PLAIN_END, START, VALUE, Node, Tree
 from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, Section
+from featuredocs.model.frozen import quick_init
 
 
 _LEVELS = {f"H{level}": level for level in range(1, 7)}
@@ -103,6 +104,7 @@ def _fill_labelled(name: str, lazy: tuple[Any, ...]) -> Any:
     return source.span(site.value_start, site.value_end) if site.value_end > site.value_start else None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LabelSite:
     """Where a bold label sits in a paragraph (byte offsets)."""
@@ -121,9 +123,10 @@ def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSit
     """
     sites: list[LabelSite] = []
     children = node[CHILDREN]
-    one_line = "\n" not in tree.pieces[node[PLAIN] : node[PLAIN_END]]  # each break put one there
-    if not children or one_line and children[0][KIND] != "Strong":
+    if not children:
         return sites
+    if children[0][KIND] != "Strong" and "\n" not in tree.pieces[node[PLAIN] : node[PLAIN_END]]:
+        return sites  # one line (each break put a line break there), not opening with a label
     for first, last in _lines(children):
         if first is None or first[KIND] != "Strong":
             continue

@@ -43,6 +43,7 @@ _ASCII_DELETED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pages repeat their headings' titles (Overview, Fields, Usage)
 def github_slug(text: str) -> str:
     """The anchor GitHub gives a heading with this plain text (ignoring duplicates)."""
     lowered = text.lower()
