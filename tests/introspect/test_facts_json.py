@@ -24,7 +24,7 @@ from featuredocs.model import (
     SettingFact,
     SourceLocation,
 )
-from featuredocs.model.serialize import from_jsonable, to_jsonable
+from featuredocs.model.serialize import from_jsonable, to_json_text, to_jsonable
 
 
 def walked(value: Any) -> Any:
@@ -201,3 +201,34 @@ def test_values_of_other_classes_than_annotated_are_written_as_the_walk_writes_t
     )
     assert to_jsonable(loose) == walked(loose)
     assert keys_in_order(to_jsonable(loose))
+    assert to_json_text(loose) == compact(loose)
+
+
+def compact(value: Any) -> str:
+    return json.dumps(walked(value), sort_keys=True, separators=(",", ":"))
+
+
+@dataclasses.dataclass(frozen=True)
+class Mixed:
+    text: str | None
+    count: int | None
+    ratio: float
+    flag: bool
+    words: tuple[str, ...] | None
+    places: tuple[SourceLocation, ...]
+    place: SourceLocation | None
+    anything: Any
+    either: int | str
+
+
+def test_the_text_writer_writes_what_dumping_the_walk_writes() -> None:
+    odd = Mixed("é\"\n%s", 3, 0.1, True, ("a", Label("b"), "ü"), (SourceLocation("a", 1),),
+                None, {"z": [1.5, None], "a": Colour.RED}, "x")
+    other = Mixed(None, None, float("inf"), False, None, (Place("p", 2, 3),),
+                  Place("q", 4), frozenset({"b", "a"}), 2)
+    for value in (odd, other, rich_facts(), ProjectFacts(root="/", mode="static")):
+        assert to_json_text(value) == compact(value)
+    assert to_json_text(Odd(Colour.RED, "l", frozenset({"b"}), {2: 1, 1: 2})) == compact(
+        Odd(Colour.RED, "l", frozenset({"b"}), {2: 1, 1: 2})
+    )
+    assert to_json_text(["not", "a", "dataclass"]) == '["not","a","dataclass"]'

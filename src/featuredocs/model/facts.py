@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from featuredocs.model.frozen import memo_field, pickled_without_memos
-from featuredocs.model.serialize import from_jsonable, to_jsonable
+from featuredocs.model.serialize import from_jsonable, to_json_text, to_jsonable
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,9 +332,8 @@ class ProjectFacts:
         return to_jsonable(self)
 
     def to_json_text(self) -> str:
-        """The facts as compact JSON with sorted keys: the text :meth:`fingerprint` hashes.
-        :meth:`to_json` already gives every object's keys in order, and holds no cycle."""
-        return json.dumps(self.to_json(), separators=(",", ":"), check_circular=False)
+        """The facts as compact JSON with sorted keys: the text :meth:`fingerprint` hashes."""
+        return to_json_text(self)
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ProjectFacts:

@@ -9,10 +9,12 @@ value. What comes out, and what is accepted, is the same as the walk's.
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from collections.abc import Callable
 from enum import Enum
+from json.encoder import encode_basestring_ascii
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -119,6 +121,80 @@ def _write_code(read: str, tp: Any, key: str, namespace: dict[str, Any], nested:
             item = "x if x.__class__ in plain else encode(x)"
         return f"([{item} for x in {read}] if {read}.__class__ is tuple else encode({read}))"
     return generic
+
+
+def to_json_text(value: Any) -> str:
+    """``json.dumps(to_jsonable(value), sort_keys=True, separators=(",", ":"))``, the same
+    text, written without building the dicts and lists in between."""
+    kind = value.__class__
+    if dataclasses.is_dataclass(kind):
+        return _text_writer(kind)(value)
+    return _dumped(value)
+
+
+def _dumped(value: Any) -> str:
+    return json.dumps(to_jsonable(value), separators=(",", ":"), check_circular=False)
+
+
+_text_writers: dict[type, Callable[[Any], str]] = {}
+
+
+def _text_writer(kind: type) -> Callable[[Any], str]:
+    """Writes one ``kind`` as compact JSON text: keys in order, each field as its annotation
+    says it is stored, and anything else (another class, a float, a set) as ``json.dumps``
+    writes it."""
+    known = _text_writers.get(kind)
+    if known is not None:
+        return known
+    try:
+        hints = typing.get_type_hints(kind)
+    except (NameError, TypeError):
+        hints = {}
+    names = sorted(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
+    namespace: dict[str, Any] = {"dump": _dumped, "quote": encode_basestring_ascii}
+    nested: dict[str, type] = {}
+    reads = "".join(f"    v{i} = value.{name}\n" for i, name in enumerate(names))
+    template = "{" + ",".join(f"{json.dumps(name)}:%s" for name in names) + "}"
+    parts = "".join(
+        f"{_text_code(f'v{i}', hints.get(name), str(i), namespace, nested)}, "
+        for i, name in enumerate(names)
+    )
+    source = f"def text(value):\n{reads}    return {template!r} % ({parts})\n"
+    text = _text_writers[kind] = _compiled(source, "text", namespace)
+    for name, tp in nested.items():
+        namespace[name] = _text_writer(tp)
+    return text
+
+
+def _text_code(read: str, tp: Any, key: str, namespace: dict[str, Any], nested: dict[str, type]) -> str:
+    """A Python expression giving the JSON text of the value ``read``, annotated ``tp``."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) != 1:
+            return f"dump({read})"
+        return f"('null' if {read} is None else {_text_code(read, options[0], key, namespace, nested)})"
+    if tp is str:
+        return f"(quote({read}) if {read}.__class__ is str else dump({read}))"
+    if tp is bool:
+        return f"('true' if {read} is True else 'false' if {read} is False else dump({read}))"
+    if tp is int:
+        return f"(int.__repr__({read}) if {read}.__class__ is int else dump({read}))"
+    if dataclasses.is_dataclass(tp):
+        namespace[f"t{key}"], nested[f"w{key}"] = tp, tp
+        return f"(w{key}({read}) if {read}.__class__ is t{key} else dump({read}))"
+    if origin is tuple:
+        args = typing.get_args(tp)
+        item = args[0] if args else Any
+        if dataclasses.is_dataclass(item):
+            namespace[f"t{key}"], nested[f"w{key}"] = item, item
+            written = f"w{key}(x) if x.__class__ is t{key} else dump(x)"
+        elif item is str:
+            written = "quote(x) if x.__class__ is str else dump(x)"
+        else:
+            return f"dump({read})"
+        return f"('[' + ','.join([{written} for x in {read}]) + ']' if {read}.__class__ is tuple else dump({read}))"
+    return f"dump({read})"
 
 
 def from_jsonable(tp: Any, data: Any) -> Any:
