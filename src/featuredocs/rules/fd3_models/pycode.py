@@ -165,6 +165,8 @@ def _strip_prompts(lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _dedent(lines: list[str]) -> tuple[list[str], int]:
+    if any(line[:1] != " " and line.strip() for line in lines):  # one line is not indented
+        return lines, 0
     indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
     indent = min(indents, default=0)
     if not indent:

@@ -150,6 +150,8 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
     while stack:
         statement = stack.pop()
         yield statement
+        if not (hasattr(statement, "body") or hasattr(statement, "cases")):  # a simple one
+            continue
         for name in ("body", "orelse", "finalbody", "handlers", "cases"):
             inner = getattr(statement, name, None)
             if isinstance(inner, list):

@@ -193,8 +193,9 @@ def _prepared_text(raw: str) -> tuple[str, tuple[int, ...]]:
     removed = [0] * len(texts)
     if (">>>" in raw or "..." in raw) and any(_PROMPT.match(t) for t in texts):
         texts, removed = _strip_prompts(texts)
-    indented = any(t[:1].isspace() for t in texts)
-    indent = min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0) if indented else 0
+    # a line that starts at its first column leaves nothing common to strip
+    flush = any(t and not t[0].isspace() for t in texts)
+    indent = 0 if flush else min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0)
     if indent:
         texts = [t[indent:] if t.strip() else "" for t in texts]
         removed = [r + indent for r in removed]
