@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -317,22 +318,34 @@ def _option_lists(
     page: Page, attribution: _Attribution, fillers: frozenset[str]
 ) -> list[OptionList]:
     found: list[OptionList] = []
-    for section, attributed in _attributed(page.sections, attribution, None):
-        if attributed is not None:
-            command, declared = attributed
-            lists = _lists_in_section(page, section, command, fillers)
-            found.extend(replace(found_list, declared=declared) for found_list in lists)
+    marked = sorted({*attribution.declared, *attribution.invoked})
+    for section, (command, declared) in _attributed(page.sections, attribution, None, marked):
+        lists = _lists_in_section(page, section, command, fillers)
+        found.extend(replace(found_list, declared=declared) for found_list in lists)
     return found
 
 
 def _attributed(
-    sections: tuple[Section, ...], attribution: _Attribution, above: tuple[str, bool] | None
-) -> Iterator[tuple[Section, tuple[str, bool] | None]]:
-    """Every section with the command it is about, in page order."""
+    sections: tuple[Section, ...],
+    attribution: _Attribution,
+    above: tuple[str, bool] | None,
+    marked: list[int],
+) -> Iterator[tuple[Section, tuple[str, bool]]]:
+    """Every section about a command, with that command, in page order. ``marked``: the
+    sorted heading lines a command is declared or run under; a part of the page about no
+    command that holds none of them is about none all through, and is not walked."""
     for section in sections:
+        if above is None and not _holds(marked, section.heading.span.line, section.end_line):
+            continue
         command = attribution.command_of(section, above)
-        yield section, command
-        yield from _attributed(section.subsections, attribution, command)
+        if command is not None:
+            yield section, command
+        yield from _attributed(section.subsections, attribution, command, marked)
+
+
+def _holds(lines: list[int], first: int, last: int) -> bool:
+    at = bisect_left(lines, first)
+    return at < len(lines) and lines[at] <= last
 
 
 # --- the page ------------------------------------------------------------------------------
