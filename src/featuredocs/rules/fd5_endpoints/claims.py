@@ -307,10 +307,10 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     )
     params = [QueryParamClaim(word, claim) for claim in endpoints for word in claim.query]
     responses: list[ResponseClaim] = []
-    for section, endpoint in _attributed(page.sections, attribution, None):
-        if endpoint is not None:
-            params.extend(_section_params(page, section, endpoint))
-            responses.extend(_section_responses(page, section, endpoint))
+    marked = sorted({*declared, *attribution.request_lines})
+    for section, endpoint in _attributed(page.sections, attribution, None, marked):
+        params.extend(_section_params(page, section, endpoint))
+        responses.extend(_section_responses(page, section, endpoint))
     api = next((s for s in page.sections if is_api_section(s)), None)
     return EndpointClaims(
         endpoints=tuple(sorted(endpoints, key=lambda c: (c.path.span, c.kind))),
@@ -340,13 +340,26 @@ def _label_declarations(
 
 
 def _attributed(
-    sections: tuple[Section, ...], attribution: _Attribution, above: EndpointClaim | None
-) -> Iterator[tuple[Section, EndpointClaim | None]]:
-    """Every section with the endpoint it belongs to, in page order."""
+    sections: tuple[Section, ...],
+    attribution: _Attribution,
+    above: EndpointClaim | None,
+    marked: list[int],
+) -> Iterator[tuple[Section, EndpointClaim]]:
+    """Every section that belongs to an endpoint, with it, in page order. ``marked``: the
+    sorted lines of declaring headings and request lines; a part of the page that belongs
+    to no endpoint and holds none of them belongs to none all through, and is not walked."""
     for section in sections:
+        if above is None and not _holds(marked, section.heading.span.line, section.end_line):
+            continue
         endpoint = attribution.endpoint_of(section, above)
-        yield section, endpoint
-        yield from _attributed(section.subsections, attribution, endpoint)
+        if endpoint is not None:
+            yield section, endpoint
+        yield from _attributed(section.subsections, attribution, endpoint, marked)
+
+
+def _holds(lines: list[int], first: int, last: int) -> bool:
+    at = bisect_left(lines, first)
+    return at < len(lines) and lines[at] <= last
 
 
 def claims_for(page: Page, ctx: CheckContext) -> EndpointClaims:
