@@ -21,16 +21,19 @@ from featuredocs.introspect.sources import ProjectSources, SourceFile
 def collect_symbols(sources: ProjectSources) -> tuple[frozenset[str], frozenset[str]]:
     symbols: set[str] = set()
     modules: set[str] = set()
+    defined: dict[str, list[tuple[str, ast.stmt]]] = {}
     for source in sources.files:
         if not source.module:
             continue
         parts = source.module.split(".")
         modules.update(".".join(parts[: i + 1]) for i in range(len(parts)))
-        for name, node in _top_level(source.tree.body):
-            symbols.add(f"{source.module}.{name}")
-            if isinstance(node, ast.ClassDef):
-                symbols.update(f"{source.module}.{name}.{member}" for member in _members(node))
-    for module, names in _star_imported(sources).items():
+        top = defined[source.module] = _top_level(source.tree.body)
+        prefix = source.module + "."
+        for name, node in top:
+            symbols.add(prefix + name)
+            if type(node) is ast.ClassDef:
+                symbols.update([f"{prefix}{name}.{member}" for member in _members(node)])
+    for module, names in _star_imported(sources, defined).items():
         symbols.update(f"{module}.{name}" for name in names)
     return frozenset(symbols), frozenset(modules)
 
@@ -44,13 +47,15 @@ class _Module:
     declared: frozenset[str] | None  # ``__all__``, None when absent or not readable
 
 
-def _star_imported(sources: ProjectSources) -> dict[str, set[str]]:
+def _star_imported(
+    sources: ProjectSources, defined: dict[str, list[tuple[str, ast.stmt]]]
+) -> dict[str, set[str]]:
     """The names each module gets from its star imports of the project's own modules.
 
     Grown to a fixed point, so chains (``a`` from ``b`` from ``c``) and cycles settle:
     a name only ever joins a set, and the sets are bounded by the names that exist.
     """
-    read = {s.module: _read_module(s, sources) for s in sources.files if s.module}
+    read = {s.module: _read_module(s, sources, defined[s.module]) for s in sources.files if s.module}
     starring = {module: found for module, found in read.items() if found.stars}
     taken: dict[str, set[str]] = {module: set() for module in starring}
     changed = True
@@ -72,9 +77,9 @@ def _exports(module: _Module, taken: set[str]) -> frozenset[str]:
     return frozenset(name for name in module.own | taken if not name.startswith("_"))
 
 
-def _read_module(source: SourceFile, sources: ProjectSources) -> _Module:
+def _read_module(source: SourceFile, sources: ProjectSources, top: list[tuple[str, ast.stmt]]) -> _Module:
     body = source.tree.body
-    own = frozenset(name for name, _ in _top_level(body))
+    own = frozenset(name for name, _ in top)
     stars = tuple(
         module for module in _star_sources(body, source)
         if module != source.module and sources.by_module(module) is not None
@@ -148,19 +153,25 @@ def _strings(value: ast.expr | None) -> list[str] | None:
     return strings
 
 
+_DEFINITIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_ASSIGNMENTS = frozenset({ast.Assign, ast.AnnAssign, ast.AugAssign})
+_BLOCKS = frozenset({ast.If, ast.Try, ast.With})
+
+
 def _top_level(body: list[ast.stmt]) -> list[tuple[str, ast.stmt]]:
     found: list[tuple[str, ast.stmt]] = []
     for statement in body:
-        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            found.append((statement.name, statement))
-        elif isinstance(statement, ast.Assign | ast.AnnAssign | ast.AugAssign):
-            found.extend((name, statement) for name in assigned_names(statement))
-        elif isinstance(statement, ast.Import):
-            found.extend(((a.asname or a.name.split(".")[0]), statement) for a in statement.names)
-        elif isinstance(statement, ast.ImportFrom):
-            found.extend((a.asname or a.name, statement) for a in statement.names if a.name != "*")
-        elif isinstance(statement, ast.If | ast.Try | ast.With):
-            for block in nested_blocks(statement):
+        kind = type(statement)
+        if kind in _DEFINITIONS:
+            found.append((statement.name, statement))  # type: ignore[attr-defined]
+        elif kind in _ASSIGNMENTS:
+            found.extend((name, statement) for name in _assigned(statement))
+        elif kind is ast.Import:
+            found.extend(((a.asname or a.name.split(".")[0]), statement) for a in statement.names)  # type: ignore[attr-defined]
+        elif kind is ast.ImportFrom:
+            found.extend((a.asname or a.name, statement) for a in statement.names if a.name != "*")  # type: ignore[attr-defined]
+        elif kind in _BLOCKS:
+            for block in nested_blocks(statement):  # type: ignore[arg-type]
                 found.extend(_top_level(block))
     return found
 
@@ -168,8 +179,16 @@ def _top_level(body: list[ast.stmt]) -> list[tuple[str, ast.stmt]]:
 def _members(node: ast.ClassDef) -> list[str]:
     members = []
     for statement in node.body:
-        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            members.append(statement.name)
-        elif isinstance(statement, ast.Assign | ast.AnnAssign):
-            members.extend(assigned_names(statement))
+        kind = type(statement)
+        if kind in _DEFINITIONS:
+            members.append(statement.name)  # type: ignore[attr-defined]
+        elif kind is ast.Assign or kind is ast.AnnAssign:
+            members.extend(_assigned(statement))
     return members
+
+
+def _assigned(statement: ast.stmt) -> list[str]:
+    """:func:`assigned_names`, the common ``name = value`` read directly."""
+    if type(statement) is ast.Assign and len(targets := statement.targets) == 1 and type(targets[0]) is ast.Name:  # type: ignore[attr-defined]
+        return [targets[0].id]  # type: ignore[attr-defined]
+    return assigned_names(statement)
