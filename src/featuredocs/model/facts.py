@@ -3,6 +3,7 @@
 Produced by ``featuredocs.introspect`` (live or static), read by the rules and the
 generators, serialised to JSON by ``featuredocs facts`` and the cache. Values that came
 from code (defaults, setting values) are kept as ``repr``-like strings, secrets masked.
+Every class gets :func:`quick_init`: introspecting a large project builds tens of thousands.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from featuredocs.model.frozen import memo_field, pickled_without_memos
+from featuredocs.model.frozen import memo_field, pickled_without_memos, quick_init
 from featuredocs.model.serialize import from_jsonable, to_json_text, to_jsonable
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class SourceLocation:
     """A place in the project's source: ``path`` relative to the project root, POSIX."""
@@ -26,6 +28,7 @@ class SourceLocation:
         return f"{self.path}:{self.line}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class AppFact:
     label: str  # "orders"
@@ -34,6 +37,7 @@ class AppFact:
     project: bool  # True for the project's own apps, False for django.contrib and packages
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class FieldFact:
     """A model field or relation as ``_meta.get_fields()`` sees it.
@@ -66,6 +70,7 @@ class FieldFact:
     query_name: str | None = None  # reverse relations: the ORM lookup name (``orderitem``)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class IndexFact:
     """An index or uniqueness rule, however it was declared.
@@ -83,6 +88,7 @@ class IndexFact:
     location: SourceLocation | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ModelFact:
     app_label: str
@@ -110,6 +116,7 @@ class ModelFact:
         return None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class OptionFact:
     """One argparse action of a command's real parser.
@@ -142,6 +149,7 @@ class OptionFact:
         return self.action in {"store", "append", "extend"} and self.nargs != "0"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CommandFact:
     """A management command. ``options_complete`` is False when ``options`` may lack some
@@ -163,6 +171,7 @@ class CommandFact:
         return None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class QueryParamFact:
     """A query parameter an endpoint accepts; ``source`` says how we know."""
@@ -174,6 +183,7 @@ class QueryParamFact:
     choices: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ResponseField:
     """A key of a response body; ``children`` for nested objects, ``many`` for lists."""
@@ -184,6 +194,7 @@ class ResponseField:
     type: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class EndpointFact:
     """One URL pattern with what it accepts.
@@ -209,6 +220,7 @@ class EndpointFact:
     location: SourceLocation | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class SettingFact:
     """A setting. ``keys`` lists nested dict keys as dotted paths (``nested.sub_option``)."""
@@ -221,6 +233,7 @@ class SettingFact:
     location: SourceLocation | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class EnvVarFact:
     """An environment variable the project reads.
@@ -240,6 +253,7 @@ class EnvVarFact:
     locations: tuple[SourceLocation, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CacheKeyFact:
     """A cache call with a key we could read.
@@ -261,6 +275,7 @@ class CacheKeyFact:
 
 
 @pickled_without_memos
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ProjectFacts:
     root: str
