@@ -132,11 +132,15 @@ class FactsCache:
         self._meta, self._data = f"facts-{key}.meta", f"facts-{key}.data"
         entry = store.read(self._meta)
         self._entry = entry if isinstance(entry, FactsEntry) else None
+        self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
+        self._stamps: Stamps = {}
+        self._sources = self._environment = ""
+        if not store.remembers:
+            return  # nothing is looked up or kept: the project's files need no stamps
         # Stamped before the facts are read: a file edited meanwhile is seen next run.
         self._stamps = source_stamps(config.root, self._entry.sources if self._entry else {}, skip)
         self._sources = sources_digest(self._stamps)
         self._environment = environment_digest()
-        self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
 
     def lookup(self, load: Callable[[], ProjectFacts | None]) -> Facts | None:
         """The cached facts when every input matches; ``load`` only runs if the stored
@@ -152,8 +156,10 @@ class FactsCache:
         return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load))
 
     def fresh(self, facts: ProjectFacts | None, notes: list[str]) -> Facts:
-        names = tuple(sorted(v.name for v in facts.env_vars)) if facts is not None else ()
         fingerprint = facts.fingerprint() if facts is not None else "none"
+        if not self._store.remembers:
+            return Facts(fingerprint, list(notes), False, _facts=facts)
+        names = tuple(sorted(v.name for v in facts.env_vars)) if facts is not None else ()
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
                            env_digest(names), fingerprint, list(notes))
         self._fresh = (entry, facts)
