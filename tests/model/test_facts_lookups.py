@@ -1,4 +1,5 @@
-"""Name lookups in the facts answer as a scan of their lists does, pickled or not."""
+"""Name lookups in the facts answer as a scan of their lists does, pickled or not; the
+facts keep the JSON text they were read from or written as."""
 
 from __future__ import annotations
 
@@ -35,3 +36,15 @@ def test_indexes_stay_out_of_equality_json_and_pickles() -> None:
     assert copy._by_name is None and copy == facts
     assert copy.setting("DEBUG") == facts.settings[0]
     assert ProjectFacts.from_json(fresh).env_var("TOKEN") == facts.env_vars[0]
+
+
+def test_facts_keep_their_json_text_once_written_or_read_but_pickles_do_not() -> None:
+    facts = _facts()
+    text = facts.to_json_text()
+    assert facts.to_json_text() is text
+    read = ProjectFacts.from_json_text(text + "\n")
+    assert read == facts and read.to_json_text() == text
+    assert read.fingerprint() == facts.fingerprint()
+    copy = pickle.loads(pickle.dumps(read))
+    assert copy._text is None and copy._fingerprint is None
+    assert copy.to_json_text() == text and copy.fingerprint() == facts.fingerprint()

@@ -296,7 +296,9 @@ class ProjectFacts:
     # Commands, settings and variables by name, made on the first lookup (rules ask
     # thousands of times per run); never pickled, so a copy in the cache stays small.
     _by_name: tuple[dict[str, CommandFact], dict[str, SettingFact], dict[str, EnvVarFact]] | None = memo_field()
-    # The hash of the facts' JSON text; facts read from that text take it from there.
+    # The facts' compact JSON text, kept once written or read (the facts cache stores it),
+    # and its hash.
+    _text: str | None = memo_field()
     _fingerprint: str | None = memo_field()
 
     # --- lookups ---------------------------------------------------------------
@@ -348,7 +350,11 @@ class ProjectFacts:
 
     def to_json_text(self) -> str:
         """The facts as compact JSON with sorted keys: the text :meth:`fingerprint` hashes."""
-        return to_json_text(self)
+        text = self._text
+        if text is None:
+            text = to_json_text(self)
+            object.__setattr__(self, "_text", text)
+        return text
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ProjectFacts:
@@ -357,19 +363,16 @@ class ProjectFacts:
     @classmethod
     def from_json_text(cls, text: str) -> ProjectFacts:
         """Facts from the text :meth:`to_json_text` wrote (a final newline aside). That text
-        is what the fingerprint hashes, so the facts are not encoded again to hash them."""
+        is what the fingerprint hashes and the facts cache stores, so the facts are not
+        encoded again for either."""
         facts = cls.from_json(json.loads(text))
-        object.__setattr__(facts, "_fingerprint", _text_fingerprint(text.rstrip("\n")))
+        object.__setattr__(facts, "_text", text.rstrip("\n"))
         return facts
 
     def fingerprint(self) -> str:
         """A stable hash of every fact, for cache keys."""
         known = self._fingerprint
         if known is None:
-            known = _text_fingerprint(self.to_json_text())
+            known = hashlib.sha256(self.to_json_text().encode()).hexdigest()
             object.__setattr__(self, "_fingerprint", known)
         return known
-
-
-def _text_fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
