@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext
@@ -146,8 +146,9 @@ def _is_query_label(label: str, endpoint: EndpointClaim) -> bool:
     return reads_only and bool(_GET_PARAMETERS_LABEL.fullmatch(label))
 
 
-def _path_param_names(path: str) -> set[str]:
-    return {next(g for g in m.groups() if g) for m in _PATH_PARAM_NAME.finditer(path)}
+@lru_cache(maxsize=4096)  # asked once per documented parameter, of a few paths per page
+def _path_param_names(path: str) -> frozenset[str]:
+    return frozenset(next(g for g in m.groups() if g) for m in _PATH_PARAM_NAME.finditer(path))
 
 
 def _item_param(page: Page, item: ListItem, endpoint: EndpointClaim) -> QueryParamClaim | None:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from featuredocs.model import (
     BlockKind,
@@ -144,8 +145,7 @@ def heading_claims(
 def _heading_claim(page: Page, heading: Heading, under_api: bool) -> EndpointClaim | None:
     if "/" not in heading.source:
         return None
-    text = _ESCAPE.sub(r"\1", heading.source.replace("`", "").replace("*", "")).strip()
-    target = parse_heading(text, bare=under_api)
+    target = _heading_target(heading.source, under_api)
     if target is not None:
         return _placed(page, heading.span.line, target, ClaimKind.HEADING)
     codes = [code for code in page.codes if code.span.line == heading.span.line]
@@ -153,6 +153,12 @@ def _heading_claim(page: Page, heading: Heading, under_api: bool) -> EndpointCla
     if len(found) == 1:
         return EndpointClaim(found[0].path, found[0].methods, ClaimKind.HEADING, found[0].query)
     return None
+
+
+@lru_cache(maxsize=4096)  # pages of one app write the same endpoint headings
+def _heading_target(source: str, under_api: bool) -> Target | None:
+    text = _ESCAPE.sub(r"\1", source.replace("`", "").replace("*", "")).strip()
+    return parse_heading(text, bare=under_api)
 
 
 def _placed(page: Page, line: int, target: Target, kind: ClaimKind) -> EndpointClaim | None:
@@ -219,14 +225,26 @@ def request_claims(page: Page, placeholders: frozenset[str]) -> Iterator[Endpoin
         tagged = code.language in _REQUEST_LANGUAGES
         if not tagged and (code.language or "HTTP/" not in code.text):
             continue
-        lines = code.text.splitlines()
-        for index, line in enumerate(lines):
-            if not tagged and not _HTTP_VERSION.search(line):
-                continue
-            target = parse_request_line(line)
-            if target is None or is_placeholder(target.path.text, placeholders):
-                continue
-            yield _request_claim(page, code, index, target, lines)
+        found = _request_targets(code.text, tagged, placeholders)
+        if found:
+            lines = code.text.splitlines()
+            for index, target in found:
+                yield _request_claim(page, code, index, target, lines)
+
+
+@lru_cache(maxsize=4096)  # pages of one app show the same requests
+def _request_targets(
+    text: str, tagged: bool, placeholders: frozenset[str]
+) -> tuple[tuple[int, Target], ...]:
+    """The request lines of a block's text: (line index, what it requests)."""
+    found: list[tuple[int, Target]] = []
+    for index, line in enumerate(text.splitlines()):
+        if not tagged and not _HTTP_VERSION.search(line):
+            continue
+        target = parse_request_line(line)
+        if target is not None and not is_placeholder(target.path.text, placeholders):
+            found.append((index, target))
+    return tuple(found)
 
 
 def _request_claim(
@@ -322,7 +340,7 @@ def inline_claims(
 def _inline_claim(page: Page, code: InlineCode) -> EndpointClaim | None:
     if "/" not in code.text:
         return None
-    target = parse_request(code.text, bare=code.text.strip().startswith("/"))
+    target = _inline_target(code.text)
     if target is None:
         return None
 
@@ -337,6 +355,11 @@ def _inline_claim(page: Page, code: InlineCode) -> EndpointClaim | None:
     query = tuple(w for w in (word(q.text, q.start) for q in target.query) if w is not None)
     kind = ClaimKind.INLINE if methods else ClaimKind.BARE
     return EndpointClaim(path, tuple(m for m in methods if m), kind, query, target.absolute)
+
+
+@lru_cache(maxsize=8192)  # the same paths are quoted from page to page
+def _inline_target(text: str) -> Target | None:
+    return parse_request(text, bare=text.strip().startswith("/"))
 
 
 def keep_bare(claims: Iterable[EndpointClaim]) -> list[EndpointClaim]:
