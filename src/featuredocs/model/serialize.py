@@ -1,9 +1,10 @@
 """JSON round-trips for the frozen dataclasses of the model, driven by their annotations.
 
-A project's facts hold a few hundred thousand values, so each dataclass gets its encoder
-and decoder written out once (as ``dataclasses`` writes ``__init__``), and plain values
-pass through without a call: the generic walk costs a call and a chain of type tests per
-value. What comes out, and what is accepted, is the same as the walk's.
+A project's facts hold a few hundred thousand values, so each dataclass gets its encoder,
+its compact-text writer and its decoder written out once (as ``dataclasses`` writes
+``__init__``), and plain values pass through without a call: the generic walk costs a call
+and a chain of type tests per value. What comes out, and what is accepted, is the same as
+the walk's.
 """
 
 from __future__ import annotations
