@@ -8,6 +8,8 @@ import enum
 import json
 from typing import Any
 
+import pytest
+
 from featuredocs.model import (
     AppFact,
     CacheKeyFact,
@@ -232,3 +234,14 @@ def test_the_text_writer_writes_what_dumping_the_walk_writes() -> None:
         Odd(Colour.RED, "l", frozenset({"b"}), {2: 1, 1: 2})
     )
     assert to_json_text(["not", "a", "dataclass"]) == '["not","a","dataclass"]'
+
+
+def test_an_object_with_as_many_keys_as_fields_but_one_unknown_reads_the_known_ones() -> None:
+    field = FieldFact("x", "CharField", "CharField", help_text="shown", location=SourceLocation("a.py", 3))
+    data = to_jsonable(field)
+    del data["help_text"]
+    data["from_a_newer_version"] = 1
+    assert from_jsonable(FieldFact, data) == dataclasses.replace(field, help_text="")
+    data["location"] = {"path": "a.py", "column": 3}
+    with pytest.raises(TypeError, match="line"):  # refused as the class itself refuses it
+        from_jsonable(FieldFact, data)

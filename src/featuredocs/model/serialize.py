@@ -231,32 +231,39 @@ def _decoder(cls: type) -> Callable[[Any], Any]:
     hints = typing.get_type_hints(cls)
     fields = dataclasses.fields(cls)
     names = [f.name for f in fields if not f.name.startswith("_")]
-    namespace: dict[str, Any] = {"cls": cls, "expected": frozenset(names)}
+    namespace: dict[str, Any] = {"cls": cls}
     nested: dict[str, type] = {}  # decoders of dataclasses looked up once all exist: a class may contain itself
     values = {name: _value_code(f"data[{name!r}]", hints[name], f"{i}", namespace, nested)
               for i, name in enumerate(names)}
     namespace["fields"] = [(name, _converter(hints[name])) for name in names]
+    # An object with as many keys as there are fields holds them all, unless a key is
+    # missing, and then reading it fails: either way the fields are read one by one.
     slow = (
-        "    if data.keys() != expected:\n"
-        "        return cls(**{n: data[n] if c is None or data[n] is None else c(data[n])\n"
-        "                      for n, c in fields if n in data})\n"
+        "def read_each(data):\n"
+        "    return cls(**{n: data[n] if c is None or data[n] is None else c(data[n])\n"
+        "                  for n, c in fields if n in data})\n"
+        "def read(data):\n"
+        f"    if len(data) != {len(names)}:\n"
+        "        return read_each(data)\n"
+        "    try:\n"
     )
     if _fills_slots(cls):
         # A frozen dataclass's ``__init__`` sets each field by name through
         # ``object.__setattr__``; the slots' own setters do the same work for a fraction.
         namespace["new"] = object.__new__
-        body = ["    self = new(cls)"]
+        body = ["        self = new(cls)"]
         for i, f in enumerate(fields):
             namespace[f"s{i}"] = getattr(cls, f.name).__set__
             if f.name in values:
-                body.append(f"    s{i}(self, {values[f.name]})")
+                body.append(f"        s{i}(self, {values[f.name]})")
             else:
                 namespace[f"default{i}"] = f.default
-                body.append(f"    s{i}(self, default{i})")
-        source = "def read(data):\n" + slow + "\n".join(body) + "\n    return self\n"
+                body.append(f"        s{i}(self, default{i})")
+        body.append("        return self")
     else:
         arguments = ", ".join(f"{name}={value}" for name, value in values.items())
-        source = f"def read(data):\n{slow}    return cls({arguments})\n"
+        body = [f"        return cls({arguments})"]
+    source = slow + "\n".join(body) + "\n    except KeyError:\n        return read_each(data)\n"
     read = _decoders[cls] = _compiled(source, "read", namespace)
     for name, tp in nested.items():
         namespace[name] = _decoder(tp)
