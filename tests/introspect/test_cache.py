@@ -213,3 +213,30 @@ def test_live_and_static_modes_agree_on_entries_that_never_expire(tmp_path: Path
     kept = {f.pattern for f in live.cache_keys if f.never_expires}
     assert kept == {"kept:literal", "kept:constant", "kept:setting", "kept:later"}
     assert static.cache_keys == live.cache_keys
+
+
+def test_calls_are_met_depth_first_in_field_order_with_the_function_around_them() -> None:
+    import ast
+
+    from featuredocs.introspect.cache import _calls_with_function
+
+    tree = ast.parse(
+        "@deco(a())\n"
+        "def outer(x=default()):\n"
+        "    cache.get(key(1), f(g(2)))\n"
+        "    inner = lambda: h()\n"
+        "    class Local:\n"
+        "        value = i()\n"
+        "top(j(), k=[l(), m()])\n"
+    )
+
+    def expected(node: ast.AST, function: ast.AST | None) -> list[tuple[ast.AST, ast.AST | None]]:
+        found = [(node, function)] if isinstance(node, ast.Call) else []
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            function = node
+        for child in ast.iter_child_nodes(node):
+            found.extend(expected(child, function))
+        return found
+
+    assert _calls_with_function(tree) == expected(tree, None)
+    assert [ast.unparse(call.func) for call, _ in _calls_with_function(tree)][:3] == ["default", "cache.get", "key"]

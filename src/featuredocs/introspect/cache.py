@@ -13,7 +13,7 @@ import ast
 from collections.abc import Iterator
 
 from featuredocs.introspect.imports import call_argument, qualified_name
-from featuredocs.introspect.parsed import LEAVES, child_nodes, statements
+from featuredocs.introspect.parsed import LEAVES, statements
 from featuredocs.introspect.resolve import UNKNOWN, FunctionNode, Resolver, Scope, SettingValue
 from featuredocs.introspect.sources import ProjectSources, SourceFile
 from featuredocs.model import CacheKeyFact, SourceLocation
@@ -77,16 +77,23 @@ def _calls_with_function(tree: ast.AST) -> list[tuple[ast.Call, FunctionNode | N
     """Every call under ``tree`` with the function it is written in, depth first."""
     found: list[tuple[ast.Call, FunctionNode | None]] = []
     todo: list[tuple[ast.AST, FunctionNode | None]] = [(tree, None)]
+    pop, push = todo.pop, todo.append
     while todo:
-        node, function = todo.pop()
+        node, function = pop()
         kind = type(node)
         if kind is ast.Call:
             found.append((node, function))  # type: ignore[arg-type]
         elif kind in _FUNCTIONS:
             function = node  # type: ignore[assignment]
-        children = child_nodes(node)
-        children.reverse()
-        todo.extend([(child, function) for child in children if type(child) not in LEAVES])
+        # Children pushed last field first, so they come off the stack in their order.
+        for name in reversed(kind._fields):
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for child in reversed(value):
+                    if isinstance(child, ast.AST) and type(child) not in LEAVES:
+                        push((child, function))
+            elif isinstance(value, ast.AST) and type(value) not in LEAVES:
+                push((value, function))
     return found
 
 
