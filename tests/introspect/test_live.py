@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -138,10 +137,6 @@ def test_a_broken_urlconf_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     assert any(w.startswith("endpoints: ") for w in facts.warnings)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("psycopg") is None and importlib.util.find_spec("psycopg2") is None,
-    reason="Django cannot even build models for PostgreSQL settings without a driver",
-)
 def test_postgresql_host_that_does_not_exist(tmp_path: Path) -> None:
     postgresql = (
         'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql",'
