@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from featuredocs.rules.fd3_models.pycode import python_blocks
-from featuredocs.rules.fd8_code.source import python_source
+from featuredocs.rules.fd8_code.source import prepared_python, python_source
 from featuredocs.rules.pyblocks import parse_fresh, parsed
 
 BLOCK = """\
@@ -67,3 +67,22 @@ def test_a_prompt_session_and_an_indented_block_read_the_same_code(parse):
     assert session.lines == indented.lines == ("total = 1",)
     assert session.trees[0] is not indented.trees[0]  # one page: nodes of its own
     assert session.span(1, 0, 5).column == 5 and indented.span(1, 0, 5).column == 4
+
+
+def test_one_preparation_keeps_where_the_two_readings_of_a_block_differ():
+    models, code = prepared_python("x = 1\n")
+    assert models is code and code.text == "x = 1\n" and code.removed == (0,)
+    # tabs: only the code family strips them as indentation
+    models, code = prepared_python("\tx = 1\n\ty = 2\n")
+    assert (models.text, models.removed) == ("\tx = 1\n\ty = 2\n", (0, 0))
+    assert (code.text, code.removed) == ("x = 1\ny = 2\n", (1, 1))
+    # a continuation prompt alone: only the code family reads a session
+    models, code = prepared_python("... x\n")
+    assert (models.text, code.text) == ("... x\n", "x\n")
+    # a bare prompt is blank for both, but only the code family counts it as removed
+    models, code = prepared_python(">>> x = 1\n>>>\n")
+    assert models.text == code.text == "x = 1\n\n"
+    assert (models.removed, code.removed) == ((4, 0), (4, 3))
+    # a blank line longer than the indentation keeps its rest for the model family only
+    models, code = prepared_python("    x = (\n        \n    )\n")
+    assert (models.text, code.text) == ("x = (\n    \n)\n", "x = (\n\n)\n")

@@ -11,14 +11,12 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
-from featuredocs.rules.fd8_code.source import code_lines
+from featuredocs.rules.fd8_code.source import Prepared, placement, prepared_python
 from featuredocs.rules.pyblocks import N, NodeIndex, parse_fresh, parsed
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
-_PROMPTS = (">>> ", "... ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,27 +37,31 @@ class PythonBlock:
     so the columns are worked out on first use.
     """
 
-    __slots__ = ("code", "trees", "lines", "index", "_page", "_shifts", "_columns")
+    __slots__ = ("code", "trees", "lines", "index", "_page", "_removed", "_columns")
 
     def __init__(
-        self, page: Page, code: CodeBlock, trees: tuple[ast.Module, ...],
-        prepared: tuple[tuple[str, ...], tuple[int, ...], int, str], index: NodeIndex,
+        self, page: Page, code: CodeBlock, trees: tuple[ast.Module, ...], prepared: Prepared,
+        index: NodeIndex,
     ) -> None:
         self.code = code
         self.trees = trees
-        self.lines: tuple[str, ...] = prepared[0]  # the parsed text, line by line
+        self.lines: tuple[str, ...] = prepared.lines  # the parsed text, line by line
         self.index = index  # every node, walked once for every reader
         self._page = page
-        self._shifts = prepared[1:3]
+        self._removed = prepared.removed
         self._columns: tuple[int, ...] | None = None
 
     @property
     def columns(self) -> tuple[int, ...]:
         if self._columns is None:
-            shifts, indent = self._shifts
             # what precedes each line on the page (list indentation), as the code family finds it
-            leads = (located.column - 1 for located in code_lines(self._page, self.code))
-            self._columns = tuple(lead + shift + indent for lead, shift in zip(leads, shifts, strict=True))
+            on_page = placement(self._page, self.code).columns
+            if on_page is None:
+                self._columns = self._removed
+            else:
+                self._columns = tuple(
+                    column - 1 + removed for column, removed in zip(on_page, self._removed, strict=True)
+                )
         return self._columns
 
     def nodes(self) -> tuple[ast.AST, ...]:
@@ -121,57 +123,17 @@ def parse_block(page: Page, code: CodeBlock, texts: set[str] | None = None) -> P
     """The block parsed. Its trees are those every reader of the text shares, unless
     the text is in ``texts`` (those of the page's earlier blocks, which it joins): the
     ORM rules tell nodes apart by identity across a page's blocks."""
-    prepared = _prepared(code.text)
-    text = prepared[3]
+    prepared = prepared_python(code.text)[0]
+    text = prepared.text
     whole = parse_fresh(text) if texts is None or text in texts else parsed(text)
     if texts is not None:
         texts.add(text)
     if whole.tree is not None:
         return PythonBlock(page, code, (whole.tree,), prepared, whole.index)
-    trees = _parse_chunks(list(prepared[0]))
+    trees = _parse_chunks(list(prepared.lines))
     if not trees:
         return None
     return PythonBlock(page, code, trees, prepared, NodeIndex(trees))
-
-
-@lru_cache(maxsize=8192)
-def _prepared(raw: str) -> tuple[tuple[str, ...], tuple[int, ...], int, str]:
-    """A block's lines without prompts and common indentation, what each line lost to
-    its prompt, the indentation, and the text to parse."""
-    lines, shifts = _strip_prompts(raw.splitlines())
-    lines, indent = _dedent(lines)
-    # The code family parses the same text with a final newline; it parses alike.
-    return tuple(lines), tuple(shifts), indent, "\n".join(lines) + "\n"
-
-
-def _strip_prompts(lines: list[str]) -> tuple[list[str], list[int]]:
-    """Drop ``>>> ``/``... `` prompts; in a session, output lines become blank."""
-    session = any(line.startswith(">>>") for line in lines)
-    if not session:
-        return list(lines), [0] * len(lines)
-    stripped, shifts = [], []
-    for line in lines:
-        prompt = next((p for p in _PROMPTS if line.startswith(p)), None)
-        if prompt is not None:
-            stripped.append(line[len(prompt):])
-            shifts.append(len(prompt))
-        elif line.rstrip() in (">>>", "..."):
-            stripped.append("")
-            shifts.append(0)
-        else:
-            stripped.append("")  # printed output, not code
-            shifts.append(0)
-    return stripped, shifts
-
-
-def _dedent(lines: list[str]) -> tuple[list[str], int]:
-    if any(line[:1] != " " and line.strip() for line in lines):  # one line is not indented
-        return lines, 0
-    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
-    indent = min(indents, default=0)
-    if not indent:
-        return lines, 0
-    return [line[indent:] for line in lines], indent
 
 
 def _parse_chunks(lines: list[str]) -> tuple[ast.Module, ...]:

@@ -14,7 +14,6 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TypeVar
 
 from featuredocs.model import CodeBlock, Page, Section, Span
@@ -44,32 +43,71 @@ class CodeLine:
 
 
 _SOURCES_LIMIT = 4096  # entries kept per cache, far more than a page has blocks
-_LINES: dict[tuple[str, CodeBlock], tuple[CodeLine, ...]] = {}
+
+
+class Placement:
+    """Where a block's lines sit on its page. ``columns`` is None when every line starts
+    at the page's first column (the block is not inside a list or a quote), else the
+    page column of each line."""
+
+    __slots__ = ("page", "code", "columns", "_lines")
+
+    def __init__(self, page: Page, code: CodeBlock, columns: tuple[int, ...] | None) -> None:
+        self.page = page
+        self.code = code
+        self.columns = columns
+        self._lines: tuple[CodeLine, ...] | None = None
+
+    @property
+    def lines(self) -> tuple[CodeLine, ...]:
+        if self._lines is None:
+            texts = self.code.text.splitlines()
+            first = self.code.first_line
+            columns = self.columns or (1,) * len(texts)
+            self._lines = tuple(
+                CodeLine(text, first + index, column)
+                for index, (text, column) in enumerate(zip(texts, columns, strict=True))
+            )
+        return self._lines
+
+
+#: by id() of the block; each entry holds its block and page, so the id stays theirs
+_PLACED: dict[int, Placement] = {}
+
+
+def placement(page: Page, code: CodeBlock) -> Placement:
+    """Where the block sits on the page; worked out once per page and block, since most
+    blocks are read by several families."""
+    found = _PLACED.get(id(code))
+    if found is None or found.code is not code or found.page is not page:
+        if len(_PLACED) >= _SOURCES_LIMIT:
+            _PLACED.clear()
+        found = _PLACED[id(code)] = Placement(page, code, _columns(page, code))
+    return found
 
 
 def code_lines(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
-    """The block's lines placed on the page; located once per page text and block, since
-    most blocks are read by several families."""
-    return _kept(_LINES, page, code, _locate)
+    """The block's lines placed on the page."""
+    return placement(page, code).lines
 
 
-def _locate(page: Page, code: CodeBlock) -> tuple[CodeLine, ...]:
+def _columns(page: Page, code: CodeBlock) -> tuple[int, ...] | None:
     lines = code.text.splitlines()
     first = code.first_line
     if first > 0:
         on_page = page.lines[first - 1 : first - 1 + len(lines)]
         if len(on_page) == len(lines) and on_page == tuple(lines):  # not indented on the page
-            return tuple(CodeLine(text, first + index, 1) for index, text in enumerate(lines))
+            return None
     else:
         on_page = tuple(page.line_text(first + index) for index in range(len(lines)))
-    located = []
+    columns = []
     for index, text in enumerate(lines):
         page_line = on_page[index] if index < len(on_page) else ""
         # The parser strips a container's indentation (list item, block quote) from the
         # block's text; whatever precedes the text on the page line is that indentation.
         indent = len(page_line) - len(text) if text and page_line.endswith(text) else 0
-        located.append(CodeLine(text, first + index, indent + 1))
-    return tuple(located)
+        columns.append(indent + 1)
+    return tuple(columns)
 
 
 def is_python(code: CodeBlock) -> bool:
@@ -83,7 +121,6 @@ def char_column(text: str, byte_offset: int) -> int:
     return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
 
 
-@dataclass(frozen=True)
 class PythonSource:
     """A python block ready for ``ast``: ``text`` has exactly one line per block line.
 
@@ -92,14 +129,18 @@ class PythonSource:
     become empty lines.
     """
 
-    code: CodeBlock
-    lines: tuple[CodeLine, ...]
-    text: str
-    removed: tuple[int, ...]
+    __slots__ = ("code", "text", "removed", "source_lines", "_placed")
 
-    @cached_property
-    def source_lines(self) -> list[str]:
-        return self.text.split("\n")
+    def __init__(self, placed: Placement, prepared: Prepared) -> None:
+        self.code = placed.code
+        self.text = prepared.text
+        self.removed = prepared.removed
+        self.source_lines = prepared.source_lines
+        self._placed = placed
+
+    @property
+    def lines(self) -> tuple[CodeLine, ...]:
+        return self._placed.lines
 
     @property
     def tree(self) -> ast.Module | None:
@@ -112,11 +153,13 @@ class PythonSource:
 
     def span(self, lineno: int, column: int, end_column: int | None = None) -> Span:
         """Page span of ``source`` line ``lineno`` (1-based), character ``column`` (0-based)."""
-        index = min(max(lineno, 1), len(self.lines)) - 1
-        located = self.lines[index]
-        start = self.removed[index] + column
-        end = self.removed[index] + (end_column if end_column is not None else column)
-        return located.span(start, max(end, start))
+        count = len(self.removed)
+        index = min(max(lineno, 1), count) - 1
+        columns = self._placed.columns
+        lead = (1 if columns is None else columns[index]) + self.removed[index]
+        end = end_column if end_column is not None else column
+        return Span(self.code.first_line + index, lead + column, self.code.first_line + index,
+                    lead + max(end, column))
 
     def node_span(self, node: ast.expr | ast.stmt | ast.alias) -> Span:
         """Page span of an AST node that sits on one line (else: its first line's rest)."""
@@ -132,25 +175,9 @@ class PythonSource:
         return self.span(lineno, start, end)
 
 
-_SOURCES: dict[tuple[str, CodeBlock], PythonSource] = {}
-
-
 def python_source(page: Page, code: CodeBlock) -> PythonSource:
-    """The block prepared for ``ast``; built once per page text and block."""
-    return _kept(_SOURCES, page, code, _prepare)
-
-
-def _kept(cache: dict[tuple[str, CodeBlock], T], page: Page, code: CodeBlock,
-          build: Callable[[Page, CodeBlock], T]) -> T:
-    """``build(page, code)``, kept in ``cache`` by page text and block; the cache is
-    emptied when full, so a long run holds at most a few pages' worth."""
-    key = (page.text, code)  # str hashes are cached: the key costs nothing after once
-    found = cache.get(key)
-    if found is None:
-        if len(cache) >= _SOURCES_LIMIT:
-            cache.clear()
-        found = cache[key] = build(page, code)
-    return found
+    """The block prepared for ``ast`` and placed on its page."""
+    return PythonSource(placement(page, code), prepared_python(code.text)[1])
 
 
 def per_distinct_block(
@@ -166,8 +193,7 @@ def per_distinct_block(
 
         @functools.wraps(read)
         def cached(page: Page, code: CodeBlock) -> T:
-            located = python_source(page, code).lines if is_python(code) else code_lines(page, code)
-            key = (code.text, code.language, tuple(line.column for line in located))
+            key = (code.text, code.language, placement(page, code).columns)
             found = seen.get(key)
             if found is None:
                 if len(seen) >= _SOURCES_LIMIT:
@@ -181,15 +207,39 @@ def per_distinct_block(
     return decorate
 
 
-def _prepare(page: Page, code: CodeBlock) -> PythonSource:
-    text, removed = _prepared_text(code.text)
-    return PythonSource(code, code_lines(page, code), text, removed)
+class Prepared:
+    """A Python block's text for ``ast``: ``lines`` one per block line, ``removed[i]``
+    the characters cut from the start of line ``i`` (prompt and indentation), ``text``
+    the lines joined with a final newline."""
+
+    __slots__ = ("lines", "removed", "text", "source_lines")
+
+    def __init__(self, lines: list[str], removed: tuple[int, ...]) -> None:
+        self.lines = tuple(lines)
+        self.removed = removed
+        self.text = "\n".join(lines) + "\n"
+        self.source_lines = self.text.split("\n")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Prepared) and (self.text, self.removed) == (other.text, other.removed)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @functools.lru_cache(maxsize=8192)
-def _prepared_text(raw: str) -> tuple[str, tuple[int, ...]]:
-    """The block's text for ``ast``, and what each line lost: once per distinct text."""
+def prepared_python(raw: str) -> tuple[Prepared, Prepared]:
+    """A block's text for ``ast`` as the model family reads it and as the code family
+    does, once per distinct text. They differ only for prompts, tabs and blank lines
+    longer than the indentation; nearly always both are one object."""
     texts = raw.splitlines()
+    if ">>>" not in raw and "..." not in raw and any(t and not t[0].isspace() for t in texts):
+        same = Prepared(texts, (0,) * len(texts))  # no prompt, and nothing to dedent
+        return same, same
+    models, code = models_text(texts), _code_text(raw, texts)
+    return (code, code) if models == code else (models, code)
+
+
+def _code_text(raw: str, texts: list[str]) -> Prepared:
     removed = [0] * len(texts)
     if (">>>" in raw or "..." in raw) and any(_PROMPT.match(t) for t in texts):
         texts, removed = _strip_prompts(texts)
@@ -199,7 +249,7 @@ def _prepared_text(raw: str) -> tuple[str, tuple[int, ...]]:
     if indent:
         texts = [t[indent:] if t.strip() else "" for t in texts]
         removed = [r + indent for r in removed]
-    return "\n".join(texts) + "\n", tuple(removed)
+    return Prepared(texts, tuple(removed))
 
 
 def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
@@ -215,6 +265,32 @@ def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
             kept.append("")
             removed.append(0)
     return kept, removed
+
+
+_MODEL_PROMPTS = (">>> ", "... ")
+
+
+def models_text(lines: list[str]) -> Prepared:
+    """The model family's reading: a session is one with a line opening ``>>>``; its
+    ``>>> ``/``... `` prompts go and other lines become blank; blocks whose every line is
+    indented with spaces lose the common indentation."""
+    shifts = [0] * len(lines)
+    if any(line.startswith(">>>") for line in lines):
+        stripped = []
+        for index, line in enumerate(lines):
+            prompt = next((p for p in _MODEL_PROMPTS if line.startswith(p)), None)
+            if prompt is not None:
+                stripped.append(line[len(prompt):])
+                shifts[index] = len(prompt)
+            else:
+                stripped.append("")  # a bare prompt, or printed output: not code
+        lines = stripped
+    if any(line[:1] != " " and line.strip() for line in lines):  # one line is not indented
+        return Prepared(lines, tuple(shifts))
+    indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    if not indent:
+        return Prepared(lines, tuple(shifts))
+    return Prepared([line[indent:] for line in lines], tuple(shift + indent for shift in shifts))
 
 
 def first_comment(code: CodeBlock) -> str:
