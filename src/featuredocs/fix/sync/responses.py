@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from featuredocs.fix.regions import region_edits
-from featuredocs.fix.sync.json_members import Kind, Member, Node, parse
+from featuredocs.rules.fd5_endpoints.json_text import Kind, Member, Node, parse
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import CodeBlock, EndpointFact, Page, ResponseField
 from featuredocs.rules.base import CheckContext

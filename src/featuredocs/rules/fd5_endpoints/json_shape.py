@@ -1,10 +1,9 @@
 """A documented JSON body read for its shape: keys, nesting and lists, each key placed.
 
-Pages write response examples the way people read them, not the way ``json.loads``
-wants them: ``// comments``, trailing commas, and ``...`` or ``…`` for "more of the same"
-(``"items": [{...}, ...]``). This reader accepts exactly those liberties and nothing else;
-anything that is still not JSON gives None, so a rule makes no claims about it. Every key
-keeps its position in the text (line index, character offset of its opening quote).
+Plain JSON is read by ``json.loads``; a body written with the liberties pages take
+(comments, trailing commas, ``...``) by :mod:`json_text`; anything that is still not
+JSON gives None, so a rule makes no claims about it. Every key keeps its position in the
+text (line index, character offset of its opening quote).
 """
 
 from __future__ import annotations
@@ -13,16 +12,11 @@ import bisect
 import itertools
 import json
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-
-class Kind(StrEnum):
-    OBJECT = "object"
-    ARRAY = "array"
-    SCALAR = "scalar"
+from featuredocs.rules.fd5_endpoints.json_text import Kind, Node, NotJson, parse
 
 
 class JsonKey:
@@ -78,7 +72,7 @@ class _Places:
             names = [key.name for key in self.root.walk_keys()]
             try:
                 self._found = _Placer(self._text).places(names)
-            except _NotJson:  # a key spelled with escapes: the lenient reader places it
+            except NotJson:  # a key spelled with escapes: the lenient reader places it
                 lenient = _read_lenient(self._text)
                 keys = lenient.walk_keys() if lenient is not None else []
                 self._found = [(key.line, key.column, key.length) for key in keys]
@@ -107,30 +101,6 @@ SCALAR = JsonValue(Kind.SCALAR)
 _PLAIN_KEY = re.compile(r'[^"\\\x00-\x1f]*')
 _NEWLINE = re.compile("\n")
 
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?\*/)
-  | (?P<string>"(?:[^"\\\n]|\\.)*")
-  | (?P<ellipsis>\.\.\.|…)
-  | (?P<punct>[{}\[\]:,])
-  | (?P<word>-?(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|true|false|null)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str  # string, ellipsis, punct, word, end
-    text: str
-    offset: int
-
-
-class _NotJson(Exception):
-    pass
-
-
 @lru_cache(maxsize=2048)  # a page often shows one body twice (create, then read)
 def read_json(text: str) -> JsonValue | None:
     """The shape of the one JSON value ``text`` holds, or None when it holds none."""
@@ -141,14 +111,24 @@ def read_json(text: str) -> JsonValue | None:
 
 
 def _read_lenient(text: str) -> JsonValue | None:
-    try:
-        tokens = _tokens(text)
-        parser = _Parser(tokens, _line_starts(text), _Places(text, []))
-        value = parser.value()
-        parser.expect_end()
-    except _NotJson:
+    node = parse(text)
+    if node is None:
         return None
-    return value
+    return _from_node(node, _line_starts(text), _Places(text, []))
+
+
+def _from_node(node: Node, line_starts: list[int], places: _Places) -> JsonValue:
+    if node.kind is Kind.OBJECT:
+        keys = []
+        for member in node.members:
+            line = bisect.bisect_right(line_starts, member.start) - 1
+            # a key is placed before the keys of its value
+            index = places.add((line, member.start - line_starts[line], member.key_end - member.start))
+            keys.append(JsonKey(member.name, _from_node(member.value, line_starts, places), places, index))
+        return JsonValue(Kind.OBJECT, keys=tuple(keys))
+    if node.kind is Kind.ARRAY:
+        return JsonValue(Kind.ARRAY, items=tuple(_from_node(item, line_starts, places) for item in node.items))
+    return SCALAR
 
 
 # --- strict JSON: parsed by the json module, keys placed by searching in order ----------------
@@ -210,111 +190,8 @@ class _Placer:
             if text.startswith(":", after):
                 return offset
             offset = text.find(quoted, offset + 1)
-        raise _NotJson
-
-
-# --- the lenient reader -----------------------------------------------------------------------
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    position = 0
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None:
-            raise _NotJson
-        kind = match.lastgroup or ""
-        if kind not in ("space", "comment"):
-            tokens.append(_Token(kind, match.group(), position))
-        position = match.end()
-    tokens.append(_Token("end", "", len(text)))
-    return tokens
+        raise NotJson
 
 
 def _line_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in _NEWLINE.finditer(text))]
-
-
-class _Parser:
-    """Recursive descent over the tokens; ``...`` stands for members or elements left out."""
-
-    def __init__(self, tokens: list[_Token], line_starts: list[int], places: _Places) -> None:
-        self._tokens = tokens
-        self._index = 0
-        self._line_starts = line_starts
-        self._places = places
-
-    def _peek(self) -> _Token:
-        return self._tokens[self._index]
-
-    def _next(self) -> _Token:
-        token = self._tokens[self._index]
-        if token.kind != "end":
-            self._index += 1
-        return token
-
-    def _is(self, text: str) -> bool:
-        token = self._peek()
-        return token.kind == "punct" and token.text == text
-
-    def _take(self, text: str) -> None:
-        if not self._is(text):
-            raise _NotJson
-        self._next()
-
-    def expect_end(self) -> None:
-        if self._peek().kind != "end":
-            raise _NotJson
-
-    def value(self) -> JsonValue:
-        token = self._peek()
-        if self._is("{"):
-            return self._object()
-        if self._is("["):
-            return self._array()
-        if token.kind in ("string", "word", "ellipsis"):
-            self._next()
-            return SCALAR
-        raise _NotJson
-
-    def _object(self) -> JsonValue:
-        self._take("{")
-        keys: list[JsonKey] = []
-        while not self._is("}"):
-            if self._peek().kind == "ellipsis":
-                self._next()
-            else:
-                keys.append(self._member())
-            if not self._is("}"):
-                self._take(",")
-        self._take("}")
-        return JsonValue(Kind.OBJECT, keys=tuple(keys))
-
-    def _member(self) -> JsonKey:
-        token = self._next()
-        if token.kind != "string":
-            raise _NotJson
-        self._take(":")
-        line = bisect.bisect_right(self._line_starts, token.offset) - 1
-        column = token.offset - self._line_starts[line]
-        index = self._places.add((line, column, len(token.text)))  # before its value's keys
-        value = self.value()
-        try:
-            name = json.loads(token.text)
-        except ValueError as error:  # an escape JSON does not know
-            raise _NotJson from error
-        return JsonKey(name, value, self._places, index)
-
-    def _array(self) -> JsonValue:
-        self._take("[")
-        items: list[JsonValue] = []
-        while not self._is("]"):
-            if self._peek().kind == "ellipsis":
-                self._next()
-            else:
-                items.append(self.value())
-            if not self._is("]"):
-                self._take(",")
-        self._take("]")
-        return JsonValue(Kind.ARRAY, items=tuple(items))
-

@@ -1,8 +1,10 @@
-"""A documented JSON body read for editing: where each member and value starts and ends.
+"""A documented JSON body read with the place of every member and value.
 
-The same liberties as the FD5 reader (``// comments``, trailing commas, ``...`` for "more
-of the same") are accepted, so every body FD504 reads can be edited here. Offsets are
-character offsets into the code block's text.
+Pages write bodies the way people read them, not the way ``json.loads`` wants them:
+``// comments``, trailing commas, and ``...`` or ``…`` for "more of the same". This
+reader accepts exactly those liberties and nothing else. FD5 reads a body's shape from it
+when ``json.loads`` refuses the body, and ``sync`` edits bodies through it. Offsets are
+character offsets into the text.
 """
 
 from __future__ import annotations
