@@ -34,9 +34,14 @@ def collect_in_child(
 
 def read_facts(text: str) -> ProjectFacts:
     """Facts from the child's JSON, the cyclic collector waiting meanwhile: tens of
-    thousands of new objects, none in a cycle, would make it walk the whole process."""
+    thousands of new objects, none in a cycle, would make it walk the whole process.
+
+    Their fingerprint is taken here too: hashing lets other threads run, and a check reads
+    the facts in a thread of their own while it parses the pages."""
     with collector_paused():
-        return ProjectFacts.from_json_text(text)
+        facts = ProjectFacts.from_json_text(text)
+    facts.fingerprint()
+    return facts
 
 
 def _last_line(stderr: str, code: int) -> str:
