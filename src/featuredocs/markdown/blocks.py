@@ -1,27 +1,23 @@
-"""Top-level blocks: paragraphs, lists with their items, code, tables, quotes, HTML."""
+"""Top-level blocks (paragraphs, lists with their items, code, tables, quotes, HTML),
+each built from its container as the container closes (see :mod:`.events`)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from featuredocs.markdown.fields import CODES, END, FIRST, KIND, LAST, LINKS, OWN, PARTS, PLAIN, PLAIN_END, START, VALUE
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.tree import (
-    CHILDREN,
-    END,
-    KIND,
-    PLAIN,
-    PLAIN_END,
-    START,
-    VALUE,
-    Node,
-    Tree,
-)
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, TableRow
+
+if TYPE_CHECKING:
+    from featuredocs.markdown.events import Events
+
 
 _LIST_MARKER = re.compile(rb"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 
-_KINDS = {
+#: pyromark's tags of the containers (and the leaf) that are blocks at the top level.
+BLOCK_KINDS = {
     "Paragraph": BlockKind.PARAGRAPH,
     "List": BlockKind.LIST,
     "CodeBlock": BlockKind.CODE,
@@ -61,141 +57,134 @@ def _fill_span(name: str, lazy: tuple[Any, ...]) -> Any:
     return source.span(start, end)
 
 
-class BlockBuilder:
-    """Builds blocks of one page and remembers every code block it meets, in order."""
+def _run(items: list[Any], start: int, end: int) -> tuple[Any, ...]:
+    return tuple(items[start:end]) if end > start else ()
 
-    __slots__ = ("source", "tree", "definitions", "_code")
 
-    def __init__(self, source: SourceMap, tree: Tree, definitions: list[tuple[int, int]]) -> None:
-        self.source = source
-        self.tree = tree
-        #: byte spans of link reference definitions, to recover the items they swallowed
-        self.definitions = definitions
-        self._code: dict[int, CodeBlock] = {}  # by id() of the node
+def generic_block(node: list[Any], out: Events, source: SourceMap) -> Block:
+    """A paragraph, quote, HTML block or footnote: nothing but its inline content."""
+    codes, links = out.codes, out.links
+    return _partial_block(
+        (_fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
+        BLOCK_KINDS[node[KIND]],
+        (),
+        None,
+        (),
+        tuple(codes[node[CODES] :]) if len(codes) > node[CODES] else (),
+        tuple(links[node[LINKS] :]) if len(links) > node[LINKS] else (),
+    )
 
-    def block(self, node: Node) -> Block | None:
-        kind = _KINDS.get(node[KIND])
-        if kind is None:
-            return None
-        source = self.source
-        if type(node) is tuple:  # a rule
-            return _partial_block((_fill_block, source, node[START], node[END], (), 0, 0), kind, (), None, (), (), ())
-        if kind is BlockKind.CODE:
-            code = self.code_block(node)
-            return _partial_block((_fill_code_block, source, node[START], node[END], code), kind, (), code, (), (), ())
-        tree = self.tree
-        return _partial_block(
-            (_fill_block, source, node[START], node[END], tree.pieces, node[PLAIN], node[PLAIN_END]),
-            kind,
-            self.items(node) if kind is BlockKind.LIST else (),
-            None,
-            self.rows(node) if kind is BlockKind.TABLE else (),
-            tree.codes_in(node[START], node[END]),
-            tree.links_in(node[START], node[END]),
-        )
 
-    def definition(self, start: int, end: int) -> Block:
-        """A link reference definition standing on its own (``[x]: ../x.md``)."""
-        source = self.source.source(start, end)
-        return Block(BlockKind.DEFINITION, self.source.span(start, end), source, plain=source)
+def list_block(node: list[Any], out: Events, source: SourceMap) -> Block:
+    codes, links = out.codes, out.links
+    return _partial_block(
+        (_fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
+        BlockKind.LIST,
+        tuple(node[PARTS]),
+        None,
+        (),
+        _run(codes, node[CODES], len(codes)),
+        _run(links, node[LINKS], len(links)),
+    )
 
-    def code_block(self, node: list[Any]) -> CodeBlock:
-        known = self._code.get(id(node))
-        if known is None:
-            known = self._code[id(node)] = self._make_code_block(node)
-        return known
 
-    def _make_code_block(self, node: list[Any]) -> CodeBlock:
-        value = node[VALUE]
-        fenced = isinstance(value, dict) and "Fenced" in value
-        info = str(value["Fenced"]) if fenced else ""
-        words = info.split()
-        texts = [child for child in node[CHILDREN] if child[KIND] == "Text"]
-        start, end = self.source.trimmed(node[START], node[END])
-        if texts:
-            first_line = self.source.line_of(texts[0][START])
-        else:
-            first_line = self.source.line_of(start) + (1 if fenced else 0)
-        return CodeBlock(
-            words[0].lower() if words else "",
-            "".join(child[VALUE] for child in texts),
-            self.source.span(start, end),
-            first_line,
-            fenced,
-        )
+def table_block(node: list[Any], out: Events, source: SourceMap) -> Block:
+    codes, links = out.codes, out.links
+    return _partial_block(
+        (_fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
+        BlockKind.TABLE,
+        (),
+        None,
+        tuple(node[PARTS]),
+        _run(codes, node[CODES], len(codes)),
+        _run(links, node[LINKS], len(links)),
+    )
 
-    def items(self, node: list[Any]) -> tuple[ListItem, ...]:
-        ordered = node[VALUE] is not None
-        item = self.item
-        return tuple([item(child, ordered) for child in node[CHILDREN] if child[KIND] == "Item"])
 
-    def item(self, node: list[Any], ordered: bool) -> ListItem:
-        tree, source = self.tree, self.source
-        children = node[CHILDREN]
-        first_list = node[VALUE]
-        if first_list is None:
-            own = children
-            limit = node[END]
-            plain_end = node[PLAIN_END]
-            sub_items: tuple[ListItem, ...] = ()
-        else:
-            own = children[:first_list]
-            # The item's own text ends where its first nested list begins (the line break
-            # between them is stripped with the rest of the trailing space).
-            nested = children[first_list]
-            limit = nested[START]
-            plain_end = nested[PLAIN]
-            items = self.items
-            sub_items = tuple(
-                [item for sub in children[first_list:] if sub[KIND] == "List" for item in items(sub)]
-            )
-        if own and not (self.definitions and self._swallowed(node[START], limit)):
-            first = own[0]
-            start, end = first[START], own[-1][END]
-            if type(first) is list and first[CHILDREN] and first[CHILDREN][0][START] < start:
-                start = first[CHILDREN][0][START]
-            if first[END] > end:
-                end = first[END]
-            start, end = source.trimmed(start, end)
-        else:
-            start, end = self._raw_item_range(node, limit)
-        text = source.source(start, end)
-        return _partial_item(
-            (_fill_span, source, start, end),
-            text,
-            "".join(tree.pieces[node[PLAIN] : plain_end]).strip() if own else text,
-            tree.codes_in(node[START], limit),
-            tree.links_in(node[START], limit),
-            sub_items,
-            ordered,
-        )
+def rule_block(source: SourceMap, start: int, end: int) -> Block:
+    return _partial_block((_fill_block, source, start, end, (), 0, 0), BlockKind.RULE, (), None, (), (), ())
 
-    def _raw_item_range(self, node: list[Any], limit: int) -> tuple[int, int]:
-        """The item's line without its marker, for an item the parser kept nothing of
-        (``- [Capability 1]: Description`` became a link reference definition)."""
-        marker = _LIST_MARKER.match(self.source.data, node[START], limit)
-        start = marker.end() if marker else node[START]
-        return self.source.trimmed(start, limit)
 
-    def _swallowed(self, start: int, end: int) -> bool:
-        return any(start <= d_start < end for d_start, _ in self.definitions)
+def code_entry(node: list[Any], code: CodeBlock, source: SourceMap) -> Block:
+    return _partial_block((_fill_code_block, source, node[START], node[END], code), BlockKind.CODE, (), code, (), (), ())
 
-    def rows(self, node: list[Any]) -> tuple[TableRow, ...]:
-        rows: list[TableRow] = []
-        for part in node[CHILDREN]:
-            if part[KIND] == "TableHead":
-                rows.append(self._row(part, header=True))
-            elif part[KIND] == "TableRow":
-                rows.append(self._row(part, header=False))
-        return tuple(rows)
 
-    def _row(self, node: list[Any], header: bool) -> TableRow:
-        source = self.source
-        cells = [cell for cell in node[CHILDREN] if cell[KIND] == "TableCell"]
-        ranges = [source.trimmed(cell[START], cell[END]) for cell in cells]
-        return TableRow(
-            tuple(source.source(s, e) for s, e in ranges),
-            tuple(source.span(s, e) for s, e in ranges),
-            self.tree.codes_in(node[START], node[END]),
-            header,
-        )
+def definition_block(source: SourceMap, start: int, end: int) -> Block:
+    """A link reference definition standing on its own (``[x]: ../x.md``)."""
+    text = source.source(start, end)
+    return Block(BlockKind.DEFINITION, source.span(start, end), text, plain=text)
+
+
+def code_block(node: list[Any], source: SourceMap) -> CodeBlock:
+    value = node[VALUE]
+    fenced = isinstance(value, dict) and "Fenced" in value
+    info = str(value["Fenced"]) if fenced else ""
+    words = info.split()
+    start, end = source.trimmed(node[START], node[END])
+    first = node[FIRST]
+    if first is not None:
+        first_line = source.line_of(first[START])
+    else:
+        first_line = source.line_of(start) + (1 if fenced else 0)
+    return CodeBlock(
+        words[0].lower() if words else "",
+        "".join(node[PARTS]),
+        source.span(start, end),
+        first_line,
+        fenced,
+    )
+
+
+def list_item(node: list[Any], ordered: bool, out: Events, source: SourceMap, definitions: list[tuple[int, int]]) -> ListItem:
+    own = node[OWN]
+    if own is None:
+        first, last_end, limit = node[FIRST], node[LAST], node[END]
+        plain_end, codes_end, links_end = node[PLAIN_END], len(out.codes), len(out.links)
+    else:
+        # The item's own text ends where its first nested list begins (the line break
+        # between them is stripped with the rest of the trailing space).
+        first, last_end, limit, plain_end, codes_end, links_end = own
+    item_start = node[START]
+    if first is not None and not (definitions and _swallowed(definitions, item_start, limit)):
+        start, end = first[START], last_end
+        if type(first) is list:
+            inner = first[FIRST]
+            if inner is not None and inner[START] < start:
+                start = inner[START]
+        if first[END] > end:
+            end = first[END]
+        start, end = source.trimmed(start, end)
+    else:
+        start, end = _raw_item_range(source, item_start, limit)
+    text = source.source(start, end)
+    parts = node[PARTS]
+    return _partial_item(
+        (_fill_span, source, start, end),
+        text,
+        "".join(out.pieces[node[PLAIN] : plain_end]).strip() if first is not None else text,
+        _run(out.codes, node[CODES], codes_end),
+        _run(out.links, node[LINKS], links_end),
+        tuple(parts) if parts else (),
+        ordered,
+    )
+
+
+def _raw_item_range(source: SourceMap, start: int, limit: int) -> tuple[int, int]:
+    """The item's line without its marker, for an item the parser kept nothing of
+    (``- [Capability 1]: Description`` became a link reference definition)."""
+    marker = _LIST_MARKER.match(source.data, start, limit)
+    return source.trimmed(marker.end() if marker else start, limit)
+
+
+def _swallowed(definitions: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= d_start < end for d_start, _ in definitions)
+
+
+def table_row(node: list[Any], out: Events, source: SourceMap, header: bool) -> TableRow:
+    ranges = [source.trimmed(start, end) for start, end in node[PARTS]]
+    return TableRow(
+        tuple([source.source(s, e) for s, e in ranges]),
+        tuple([source.span(s, e) for s, e in ranges]),
+        _run(out.codes, node[CODES], len(out.codes)),
+        header,
+    )

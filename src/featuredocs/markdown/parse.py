@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from featuredocs.markdown.blocks import BlockBuilder
+from featuredocs.markdown.blocks import definition_block
 from featuredocs.markdown.directives import (
     front_matter_end,
     mask,
     read_front_matter,
     suppressions_in,
 )
+from featuredocs.markdown.events import Events, read_events, reference_definitions
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.sections import LabelSite, build_sections, label_sites, make_heading
-from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.tree import (
-    CHILDREN,
-    END,
-    KIND,
-    START,
-    VALUE,
-    Node,
-    Tree,
-    parse_tree,
-    reference_definitions,
-)
+from featuredocs.markdown.sections import build_sections
 from featuredocs.model import (
     Block,
     BlockKind,
@@ -41,32 +30,20 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
     source = SourceMap(text)
     front_end = front_matter_end(source.data)
     body = mask(source.data, front_end).decode("utf-8") if front_end else text
-    tree = parse_tree(body, source)
-    builder = BlockBuilder(source, tree, reference_definitions(body, tree, source.data))
-    headings = _headings(tree, source)
-    code_blocks = tuple(builder.code_block(node) for node in tree.code_blocks)
+    read = read_events(body, source, [])
+    definitions = reference_definitions(body, read.code_ranges, source.data)
+    if definitions:  # rare: the items they swallowed are read again with them known
+        read = read_events(body, source, definitions)
     entries: list[Heading | Block] = []
-    labels: dict[int, list[LabelSite]] = {}
     title: Heading | None = None
-    for node in _with_definitions(tree.root[CHILDREN], builder.definitions):
-        if type(node) is _Definition:
-            entries.append(builder.definition(*node))
-        elif node[KIND] == "Heading":
-            heading = headings[id(node)]
-            if title is None and heading.level == 1 and not _has_heading(entries):
-                title = heading
-            else:
-                entries.append(heading)
-        else:
-            block = builder.block(node)
-            if block is not None:
-                entries.append(block)
-                if block.kind is BlockKind.PARAGRAPH:
-                    sites = label_sites(node, source, tree)
-                    if sites:
-                        labels[id(block)] = sites
+    for entry in _with_definitions(read.entries, definitions, source):
+        if type(entry) is Heading:
+            if title is None and entry.level == 1 and not _has_heading(entries):
+                title = entry
+                continue
+        entries.append(entry)
     lines = source.lines
-    leading, sections = build_sections(entries, lines, labels, source)
+    leading, sections = build_sections(entries, lines, read.labels, source)
     tagline, preamble = _tagline(leading, title)
     return Page(
         path=path,
@@ -78,26 +55,20 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
         tagline=tagline,
         preamble=preamble,
         sections=sections,
-        headings=tuple(headings.values()),
-        code_blocks=code_blocks,
-        links=tree.links,
-        codes=tree.codes,
-        suppressions=tuple(_suppressions(tree, source)),
+        headings=tuple(read.headings),
+        code_blocks=tuple(read.code_blocks),
+        links=tuple(read.links),  # type: ignore[arg-type]
+        codes=tuple(read.codes),
+        suppressions=tuple(_suppressions(read, source)),
         lines=lines,
     )
 
 
-def _headings(tree: Tree, source: SourceMap) -> dict[int, Heading]:
-    """Every heading (all of them get anchors) by ``id()`` of its node, in page order."""
-    slugger = GithubSlugger()
-    return {id(node): make_heading(node, source, tree, slugger) for node in tree.headings}
-
-
-def _suppressions(tree: Tree, source: SourceMap) -> list[Suppression]:
+def _suppressions(read: Events, source: SourceMap) -> list[Suppression]:
     found: list[Suppression] = []
-    for node in tree.html:
-        if "featuredocs" in node[VALUE]:
-            found.extend(suppressions_in(node[VALUE], source.line_of(node[START])))
+    for html, start in read.html:
+        if "featuredocs" in html:
+            found.extend(suppressions_in(html, source.line_of(start)))
     return found
 
 
@@ -118,17 +89,14 @@ def _tagline(
     return None, leading
 
 
-class _Definition(tuple[int, int]):
-    """The byte range of a link reference definition standing between blocks."""
-
-    __slots__ = ()
-
-
-def _with_definitions(nodes: list[Node], definitions: list[tuple[int, int]]) -> list[Node | _Definition]:
-    """Top-level nodes with the stand-alone link reference definitions put in place."""
-    loose = [_Definition(d) for d in definitions if not any(n[START] <= d[0] < n[END] for n in nodes)]
+def _with_definitions(
+    entries: list[tuple[Heading | Block, int, int]], definitions: list[tuple[int, int]], source: SourceMap
+) -> list[Heading | Block]:
+    """The top-level headings and blocks with the stand-alone link reference definitions
+    put in place."""
+    loose = [d for d in definitions if not any(start <= d[0] < end for _, start, end in entries)]
     if not loose:
-        return list(nodes)
-    merged: list[Node | _Definition] = [*nodes, *loose]
-    merged.sort(key=lambda item: item[0] if type(item) is _Definition else item[START])
-    return merged
+        return [entry for entry, _, _ in entries]
+    merged = [*entries, *[(definition_block(source, start, end), start, end) for start, end in loose]]
+    merged.sort(key=lambda item: item[1])
+    return [entry for entry, _, _ in merged]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.tree import BREAKS, CHILDREN, END, KIND, PLAIN, PLAIN_END, START, VALUE, Node, Tree
+from featuredocs.markdown.fields import END, FIRST, KIND, LAST, PARTS, PLAIN, PLAIN_END, START, VALUE
 from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, Section
 from featuredocs.model.frozen import quick_init
+
+if TYPE_CHECKING:
+    from featuredocs.markdown.events import Events
 
 
 _LEVELS = {f"H{level}": level for level in range(1, 7)}
@@ -22,11 +25,11 @@ def heading_level(node: list[Any]) -> int:
     return known if known is not None else int(str(level).lstrip("H") or 1)
 
 
-def make_heading(node: list[Any], source: SourceMap, tree: Tree, slugger: GithubSlugger) -> Heading:
+def make_heading(node: list[Any], out: Events, source: SourceMap, slugger: GithubSlugger) -> Heading:
     """A heading: ``source`` is its inline Markdown, ``span`` the whole heading line."""
-    plain = tree.plain(node).strip()
-    children = node[CHILDREN]
-    text = source.source(children[0][START], children[-1][END]).strip() if children else ""
+    plain = "".join(out.pieces[node[PLAIN] : node[PLAIN_END]]).strip()
+    first = node[FIRST]
+    text = source.source(first[START], node[LAST]).strip() if first is not None else ""
     start, end = source.trimmed(node[START], node[END])
     return Heading(heading_level(node), text, plain, slugger.slug(plain), source.span(start, end))
 
@@ -116,22 +119,17 @@ class LabelSite:
     value_end: int
 
 
-def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSite]:
-    """Lines of a paragraph that start with a bold label ending in a colon.
+def label_sites(node: list[Any], out: Events, source: SourceMap) -> list[LabelSite]:
+    """Lines of a top-level paragraph that start with a bold label ending in a colon.
 
     ``**Fields:**`` and ``**TTL**: 15 minutes`` are labels; ``**See** [x](y)`` is not.
     """
     sites: list[LabelSite] = []
-    children = node[CHILDREN]
-    if not children:
-        return sites
-    if children[0][KIND] != "Strong" and "\n" not in tree.pieces[node[PLAIN] : node[PLAIN_END]]:
-        return sites  # one line (each break put a line break there), not opening with a label
-    for first, last in _lines(children):
+    lines = node[PARTS] or []  # the lines before the last, as (first child, end of last)
+    for first, line_end in (*lines, (node[FIRST], node[LAST])):
         if first is None or first[KIND] != "Strong":
             continue
-        text = tree.plain(first).strip()
-        line_end = last[END]
+        text = "".join(out.pieces[first[PLAIN] : first[PLAIN_END]]).strip()
         if text.endswith(":"):
             label, end = text[:-1].strip(), first[END]
         else:
@@ -144,22 +142,6 @@ def label_sites(node: list[Any], source: SourceMap, tree: Tree) -> list[LabelSit
         if label:
             sites.append(LabelSite(label, first[START], end, value_start, value_end))
     return sites
-
-
-def _lines(children: list[Node]) -> list[tuple[Any, Any]]:
-    """The first and last node of each line of a paragraph (None, None for an empty line)."""
-    lines: list[tuple[Any, Any]] = []
-    first = last = None
-    for child in children:
-        if child[KIND] in BREAKS:
-            lines.append((first, last))
-            first = last = None
-        else:
-            if first is None:
-                first = child
-            last = child
-    lines.append((first, last))
-    return lines
 
 
 def labelled_blocks(

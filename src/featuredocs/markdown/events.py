@@ -1,0 +1,290 @@
+"""One pass over pyromark's event stream (the only importer of pyromark).
+
+Each element of the page model is built at the event that closes it, from what its open
+container recorded on the way: no tree is kept and nothing is walked afterwards. An open
+container is a list (see the field indices below); a leaf costs no object at all unless it
+is the first child of its container. ``start``/``end`` are UTF-8 byte offsets.
+
+Inline content is not summarised node by node. The page's plain text pieces, backtick
+spans and links are kept once, in document order; a container records how many of each
+there were when it opened and when it closed, and its own are the run between.
+
+Containers nested deeper than :data:`MAX_DEPTH` are not opened: their content counts as
+content of the deepest open container, so a page of 10,000 nested list levels stays
+shallow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyromark
+
+from featuredocs.markdown.blocks import (
+    BLOCK_KINDS,
+    code_block,
+    code_entry,
+    generic_block,
+    list_block,
+    list_item,
+    rule_block,
+    table_block,
+    table_row,
+)
+from featuredocs.markdown.fields import (
+    CODES,
+    END,
+    FIRST,
+    KIND,
+    LAST,
+    LINKS,
+    OWN,
+    PARTS,
+    PLAIN,
+    PLAIN_END,
+    START,
+    VALUE,
+    WANTED,
+)
+from featuredocs.markdown.positions import SourceMap
+from featuredocs.markdown.sections import LabelSite, label_sites, make_heading
+from featuredocs.markdown.slug import GithubSlugger
+from featuredocs.model import Block, CodeBlock, Heading, InlineCode, Link
+
+MAX_DEPTH = 64
+
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_TASKLISTS
+)
+
+#: Containers whose text starts on a new line of their parent's plain text.
+NEW_LINE_KINDS = frozenset(
+    (
+        "Paragraph", "Heading", "BlockQuote", "CodeBlock", "List", "Item", "Table",
+        "TableHead", "TableRow", "TableCell", "HtmlBlock", "FootnoteDefinition",
+    )
+)
+BREAKS = frozenset(("SoftBreak", "HardBreak"))
+
+class Events:
+    """What one pass over a page's events produced."""
+
+    __slots__ = ("pieces", "codes", "links", "headings", "code_blocks", "code_ranges", "entries", "labels", "html")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []  # plain text, never an empty string
+        self.codes: list[InlineCode] = []
+        self.links: list[Link | None] = []
+        self.headings: list[Heading] = []
+        self.code_blocks: list[CodeBlock] = []
+        self.code_ranges: list[tuple[int, int]] = []  # each code block's bytes
+        #: the top-level headings and blocks, with each block's byte range
+        self.entries: list[tuple[Heading | Block, int, int]] = []
+        self.labels: dict[int, list[LabelSite]] = {}  # by id() of a paragraph block
+        self.html: list[tuple[str, int]] = []  # HTML text and where it starts
+
+
+def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]) -> Events:
+    """Build the page's elements from ``text`` (whose UTF-8 encoding has the offsets of
+    ``source``); ``definitions`` are the byte ranges of its link reference definitions."""
+    out = Events()
+    pieces, codes, links = out.pieces, out.codes, out.links
+    add_piece, add_code = pieces.append, codes.append
+    entries, headings = out.entries, out.headings
+    span = source.span
+    slugger = GithubSlugger()
+    root: list[Any] = ["Document", 0, len(source.data), None, 0, 0, 0, None, 0, None, True, None, 0]
+    stack = [root]
+    top = root  # the innermost open container
+    in_code = False  # whether ``top`` is a code block, whose text is no plain text
+    skipped = 0  # containers not opened because the stack was too deep
+    for event, where in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
+            start, end = where["start"], where["end"]
+            if event in BREAKS:
+                add_piece("\n")
+                if top[KIND] == "Paragraph" and len(stack) == 2:
+                    _end_line(top)
+                    continue
+            elif len(stack) == 1:
+                entries.append((rule_block(source, start, end), start, end))
+            if top[FIRST] is None:
+                top[FIRST] = (event, start, end)
+            top[LAST] = end
+            continue
+        tag, payload = event.popitem()
+        if tag == "Text":
+            end = where["end"]
+            if top[FIRST] is None:
+                top[FIRST] = (tag, where["start"], end)
+            top[LAST] = end
+            if in_code:
+                top[PARTS].append(payload)
+            elif payload:
+                add_piece(payload)
+        elif tag == "End":
+            if skipped:
+                skipped -= 1
+                continue
+            node = top
+            node[PLAIN_END] = len(pieces)
+            stack.pop()
+            top = stack[-1]
+            kind = node[KIND]
+            if kind == "Item":
+                if node[WANTED]:
+                    top[PARTS].append(list_item(node, top[VALUE] is not None, out, source, definitions))
+            elif kind == "Paragraph":
+                if top is root:
+                    block = generic_block(node, out, source)
+                    entries.append((block, node[START], node[END]))
+                    first = node[FIRST]
+                    if node[PARTS] or (first is not None and first[KIND] == "Strong"):
+                        sites = label_sites(node, out, source)
+                        if sites:
+                            out.labels[id(block)] = sites
+            elif kind == "Heading":
+                heading = make_heading(node, out, source, slugger)
+                headings.append(heading)
+                if top is root:
+                    entries.append((heading, node[START], node[END]))
+            elif kind == "Link" or kind == "Image":
+                _close_link(node, out, span)
+            elif kind == "List":
+                if top is root:
+                    entries.append((list_block(node, out, source), node[START], node[END]))
+                elif top[WANTED] and top[KIND] == "Item":
+                    top[PARTS].extend(node[PARTS])
+            elif kind == "CodeBlock":
+                in_code = False
+                code = code_block(node, source)
+                out.code_blocks.append(code)
+                out.code_ranges.append((node[START], node[END]))
+                if top is root:
+                    entries.append((code_entry(node, code, source), node[START], node[END]))
+            elif kind == "TableRow" or kind == "TableHead":
+                if node[WANTED]:
+                    top[PARTS].append(table_row(node, out, source, header=kind == "TableHead"))
+            elif kind == "Table":
+                if top is root:
+                    entries.append((table_block(node, out, source), node[START], node[END]))
+            elif top is root and kind in BLOCK_KINDS:
+                entries.append((generic_block(node, out, source), node[START], node[END]))
+        elif tag == "Start":
+            if len(stack) > MAX_DEPTH:
+                skipped += 1
+                continue
+            if type(payload) is str:
+                kind, value = payload, None
+            else:
+                kind, value = payload.popitem()
+            start, end = where["start"], where["end"]
+            if kind in NEW_LINE_KINDS and len(pieces) > top[PLAIN] and not pieces[-1].endswith("\n"):
+                add_piece("\n")
+            node = [kind, start, end, value, len(pieces), len(codes), len(links), None, 0, None, False, None, 0]
+            if kind in _NOTED:
+                _open(node, top, out, root)
+                if kind == "CodeBlock":
+                    in_code = True
+            if top[FIRST] is None:
+                top[FIRST] = node
+            top[LAST] = end
+            stack.append(node)
+            top = node
+        elif tag == "Code":
+            start, end = where["start"], where["end"]
+            if top[FIRST] is None:
+                top[FIRST] = (tag, start, end)
+            top[LAST] = end
+            if payload:
+                add_piece(payload)
+            add_code(InlineCode(payload, span(start, end)))
+        else:
+            start, end = where["start"], where["end"]
+            if top[FIRST] is None:
+                top[FIRST] = (tag, start, end)
+            top[LAST] = end
+            if tag == "Html" or tag == "InlineHtml":
+                out.html.append((payload, start))
+    return out
+
+
+#: Containers that note something as they open.
+_NOTED = frozenset(("List", "Item", "Table", "TableHead", "TableRow", "TableCell", "CodeBlock", "Link", "Image"))
+
+
+def _open(node: list[Any], top: list[Any], out: Events, root: list[Any]) -> None:
+    kind = node[KIND]
+    if kind == "Link" or kind == "Image":
+        out.links.append(None)  # its place, filled once its text is known
+    elif kind == "CodeBlock":
+        node[PARTS] = []
+    elif kind == "List":
+        node[PARTS] = []
+        if top is root:
+            node[WANTED] = True
+        elif top[KIND] == "Item":
+            if top[OWN] is None:
+                # The item's own text ends where its first nested list begins.
+                top[OWN] = (top[FIRST], top[LAST], node[START], node[PLAIN], node[CODES], node[LINKS])
+            node[WANTED] = top[WANTED]
+    elif kind == "Item":
+        node[WANTED] = top[WANTED] and top[KIND] == "List"
+        if node[WANTED]:
+            node[PARTS] = []
+    elif kind == "Table":
+        node[PARTS] = []
+        node[WANTED] = top is root
+    elif kind == "TableCell":
+        if top[WANTED] and (top[KIND] == "TableRow" or top[KIND] == "TableHead"):
+            top[PARTS].append((node[START], node[END]))
+    elif top[WANTED] and top[KIND] == "Table":  # a row of a table that is read
+        node[WANTED] = True
+        node[PARTS] = []
+
+
+def _end_line(paragraph: list[Any]) -> None:
+    """A line break in a top-level paragraph: the line so far is finished, and the next
+    child will be the first of the next line."""
+    finished = paragraph[PARTS]
+    if finished is None:
+        finished = paragraph[PARTS] = []
+    finished.append((paragraph[FIRST], paragraph[LAST]))
+    paragraph[FIRST] = None
+
+
+def _close_link(node: list[Any], out: Events, span: Any) -> None:
+    value = node[VALUE]
+    out.links[node[LINKS]] = Link(
+        text="".join(out.pieces[node[PLAIN] : node[PLAIN_END]]),
+        target=str(value.get("dest_url", "")) if isinstance(value, dict) else "",
+        span=span(node[START], node[END]),
+        image=node[KIND] == "Image",
+    )
+
+
+def reference_definitions(text: str, code_ranges: list[tuple[int, int]], data: bytes) -> list[tuple[int, int]]:
+    """Byte spans of the link reference definitions in ``text`` (whose UTF-8 encoding has
+    the offsets of ``data``, and whose code blocks cover ``code_ranges``), in order."""
+    if not _colon_after_bracket_outside_code(data, code_ranges):
+        return []
+    found = pyromark.reference_definitions(text)
+    return sorted((int(d["span"]["start"]), int(d["span"]["end"])) for d in found.values())
+
+
+def _colon_after_bracket_outside_code(data: bytes, code_ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``]:`` occurs outside every code block. Every definition has one, and pages
+    often have none but in code (``rows[:10]:``), so most pages need no second parse."""
+    blocks = iter(code_ranges)
+    block = next(blocks, None)
+    at = data.find(b"]:")
+    while at != -1:
+        while block is not None and block[1] <= at:
+            block = next(blocks, None)
+        if block is None or at < block[0]:
+            return True
+        at = data.find(b"]:", at + 2)
+    return False
