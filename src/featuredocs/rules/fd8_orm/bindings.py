@@ -105,18 +105,23 @@ class Program:
 
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     _uses: list[tuple[int, dict[int, tuple[Position, Path]]]] = field(default_factory=list)
+    #: by id() of an ast.Name, where in ``_uses`` its use is: one look-up, not one per tree
+    _owner: dict[int, int] = field(default_factory=dict)
 
     def use_of(self, node: ast.Name) -> Use | None:
         """Where a name is used, when it is a use in one of the page's blocks."""
-        for block, uses in self._uses:
-            found = uses.get(id(node))
-            if found is not None:
-                position, path = found
-                return Use((block, *position), path)
-        return None
+        key = id(node)
+        owner = self._owner.get(key)
+        if owner is None:
+            return None
+        block, uses = self._uses[owner]
+        position, path = uses[key]
+        return Use((block, *position), path)
 
     def binding_is_visible(self, binding: Binding, use: Use) -> bool:
         """A function's, class's or comprehension's names are not seen outside it."""
+        if not binding.path:  # bound at the top of its block
+            return True
         return all(body in use.path for body in binding.path if body.kind == SCOPE)
 
 
@@ -131,6 +136,9 @@ def collect(blocks: tuple[PythonBlock, ...]) -> Program:
             program._uses.append((index, fragment.uses))
     for found in program.bindings.values():
         found.sort(key=lambda binding: binding.place)
+    owner = program._owner
+    for position in range(len(program._uses) - 1, -1, -1):  # the first tree holding a node wins
+        owner.update(dict.fromkeys(program._uses[position][1], position))
     return program
 
 
@@ -151,7 +159,12 @@ def dominates(binding: Binding, use: Use) -> bool:
 def loops_of(where: Binding | Use) -> frozenset[Body]:
     """The loop bodies around a binding or use: a binding later in a loop that also holds
     the use reaches it on the next pass."""
+    if not where.path:
+        return _NO_LOOPS
     return frozenset(body for body in where.path if body.kind == LOOP)
+
+
+_NO_LOOPS: frozenset[Body] = frozenset()
 
 
 class _Walker:
