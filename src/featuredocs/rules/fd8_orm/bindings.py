@@ -89,6 +89,7 @@ class ClassName:
 
 
 UNKNOWN = "unknown"
+_NO_LOOPS: frozenset[Body] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +111,11 @@ class Program:
 
     def use_of(self, node: ast.Name) -> Use | None:
         """Where a name is used, when it is a use in one of the page's blocks."""
-        key = id(node)
-        owner = self._owner.get(key)
+        owner = self._owner.get(id(node))
         if owner is None:
             return None
         block, uses = self._uses[owner]
-        position, path = uses[key]
+        position, path = uses[id(node)]
         return Use((block, *position), path)
 
     def binding_is_visible(self, binding: Binding, use: Use) -> bool:
@@ -162,9 +162,6 @@ def loops_of(where: Binding | Use) -> frozenset[Body]:
     if not where.path:
         return _NO_LOOPS
     return frozenset(body for body in where.path if body.kind == LOOP)
-
-
-_NO_LOOPS: frozenset[Body] = frozenset()
 
 
 class _Walker:
