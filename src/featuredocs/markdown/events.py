@@ -47,7 +47,8 @@ from featuredocs.markdown.fields import (
     WANTED,
 )
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.sections import LabelSite, label_sites, make_heading
+from featuredocs.markdown.headings import make_heading
+from featuredocs.markdown.sections import LabelSite, label_sites
 from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.model import Block, CodeBlock, Heading, InlineCode, Link
 
@@ -101,6 +102,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
     top = root  # the innermost open container
     in_code = False  # whether ``top`` is a code block, whose text is no plain text
     skipped = 0  # containers not opened because the stack was too deep
+    shallow = True  # whether no container was skipped so far
     for event, where in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             start, end = where["start"], where["end"]
@@ -147,7 +149,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                         if sites:
                             out.labels[id(block)] = sites
             elif kind == "Heading":
-                heading = make_heading(node, out, source, slugger)
+                heading = make_heading(node, out, source, slugger, shallow)
                 headings.append(heading)
                 if top is root:
                     entries.append((heading, node[START], node[END]))
@@ -176,6 +178,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
         elif tag == "Start":
             if len(stack) > MAX_DEPTH:
                 skipped += 1
+                shallow = False
                 continue
             if type(payload) is str:
                 kind, value = payload, None

@@ -1,4 +1,4 @@
-"""Headings, the section tree, and the labelled blocks inside each section."""
+"""The section tree and the labelled blocks inside each section."""
 
 from __future__ import annotations
 
@@ -6,32 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.slug import GithubSlugger
-from featuredocs.markdown.fields import END, FIRST, KIND, LAST, PARTS, PLAIN, PLAIN_END, START, VALUE
+from featuredocs.markdown.fields import END, FIRST, KIND, LAST, PARTS, PLAIN, PLAIN_END, START
 from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, Section
 from featuredocs.model.frozen import quick_init
 
 if TYPE_CHECKING:
     from featuredocs.markdown.events import Events
-
-
-_LEVELS = {f"H{level}": level for level in range(1, 7)}
-
-
-def heading_level(node: list[Any]) -> int:
-    value = node[VALUE]
-    level = value.get("level", "H1") if isinstance(value, dict) else "H1"
-    known = _LEVELS.get(level)
-    return known if known is not None else int(str(level).lstrip("H") or 1)
-
-
-def make_heading(node: list[Any], out: Events, source: SourceMap, slugger: GithubSlugger) -> Heading:
-    """A heading: ``source`` is its inline Markdown, ``span`` the whole heading line."""
-    plain = "".join(out.pieces[node[PLAIN] : node[PLAIN_END]]).strip()
-    first = node[FIRST]
-    text = source.source(first[START], node[LAST]).strip() if first is not None else ""
-    start, end = source.trimmed(node[START], node[END])
-    return Heading(heading_level(node), text, plain, slugger.slug(plain), source.span(start, end))
 
 
 class _Draft:

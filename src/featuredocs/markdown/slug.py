@@ -60,7 +60,10 @@ class GithubSlugger:
         self._seen: dict[str, int] = {}
 
     def slug(self, text: str) -> str:
-        base = github_slug(text)
+        return self.numbered(github_slug(text))
+
+    def numbered(self, base: str) -> str:
+        """The anchor for a heading whose anchor without numbering is ``base``."""
         slug = base
         # A generated "a-1" may itself collide with a later heading literally named "a-1".
         while slug in self._seen:
