@@ -7,23 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.fields import END, FIRST, KIND, LAST, PARTS, PLAIN, PLAIN_END, START
-from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, Section
+from featuredocs.model import Block, Heading, LabelledBlock, Section
 from featuredocs.model.frozen import quick_init
 
 if TYPE_CHECKING:
     from featuredocs.markdown.events import Events
-
-
-class _Draft:
-    """A section while its blocks and subsections are still being collected."""
-
-    __slots__ = ("heading", "blocks", "children", "end_line")
-
-    def __init__(self, heading: Heading) -> None:
-        self.heading = heading
-        self.blocks: list[Block] = []
-        self.children: list[_Draft] = []
-        self.end_line = 0
 
 
 def build_sections(
@@ -36,42 +24,51 @@ def build_sections(
 
     ``entries`` are the page's top-level headings and blocks in document order (the title
     already removed); ``labels`` maps ``id(block)`` of a paragraph to its label sites.
+    A section is made as soon as the next heading of its level or higher (or the page's
+    end) closes it, its subsections all made before it.
     """
-    line_count = len(lines)
     leading: list[Block] = []
-    roots: list[_Draft] = []
-    stack: list[_Draft] = []
+    roots: list[Section] = []
+    # Open sections: [heading, blocks, subsections, (index of a block, its label sites)…]
+    stack: list[list[Any]] = []
+    blocks = leading
     for entry in entries:
-        if isinstance(entry, Block):
-            (stack[-1].blocks if stack else leading).append(entry)
+        if type(entry) is not Heading:
+            if labels:
+                sites = labels.get(id(entry))
+                if sites is not None and stack:
+                    stack[-1].append((len(blocks), sites))
+            blocks.append(entry)
             continue
-        draft = _Draft(entry)
-        while stack and stack[-1].heading.level >= entry.level:
-            _close(stack.pop(), entry.span.line - 1, lines)
-        (stack[-1].children if stack else roots).append(draft)
-        stack.append(draft)
+        level = entry.level
+        while stack and stack[-1][0].level >= level:
+            _close(stack, entry.span.line - 1, lines, source, roots)
+        blocks = []
+        stack.append([entry, blocks, []])
     while stack:
-        _close(stack.pop(), line_count, lines)
-    return tuple(leading), tuple(_freeze(draft, labels, source) for draft in roots)
+        _close(stack, len(lines), lines, source, roots)
+    return tuple(leading), tuple(roots)
 
 
-def _close(draft: _Draft, last_line: int, lines: tuple[str, ...]) -> None:
-    """Record the section's last line, not counting trailing blank lines."""
-    line = max(last_line, draft.heading.span.end_line)
-    while line > draft.heading.span.end_line and not lines[line - 1].strip():
+def _close(
+    stack: list[list[Any]], last_line: int, lines: tuple[str, ...], source: SourceMap, roots: list[Section]
+) -> None:
+    """Make the innermost open section, ending at ``last_line`` or before, without the
+    trailing blank lines."""
+    heading, blocks, subsections, *labelled = stack.pop()
+    heading_end = heading.span.end_line
+    line = last_line if last_line > heading_end else heading_end
+    while line > heading_end and not lines[line - 1].strip():
         line -= 1
-    draft.end_line = line
-
-
-def _freeze(draft: _Draft, labels: dict[int, list[LabelSite]], source: SourceMap) -> Section:
-    blocks = tuple(draft.blocks)
-    return Section(
-        draft.heading,
-        blocks,
-        labelled_blocks(blocks, labels, source) if labels else (),
-        tuple([_freeze(child, labels, source) for child in draft.children]),
-        draft.end_line,
+    frozen = tuple(blocks)
+    section = Section(
+        heading,
+        frozen,
+        labelled_blocks(frozen, labelled, source) if labelled else (),
+        tuple(subsections),
+        line,
     )
+    (stack[-1][2] if stack else roots).append(section)
 
 
 _partial_labelled = LabelledBlock._partial  # type: ignore[attr-defined]
@@ -125,20 +122,18 @@ def label_sites(node: list[Any], out: Events, source: SourceMap) -> list[LabelSi
 
 
 def labelled_blocks(
-    blocks: tuple[Block, ...], sites: dict[int, list[LabelSite]], source: SourceMap
+    blocks: tuple[Block, ...], sites: list[tuple[int, list[LabelSite]]], source: SourceMap
 ) -> tuple[LabelledBlock, ...]:
     """Labels in a section's paragraphs, with the list or code block right after each.
 
-    ``sites`` maps ``id(block)`` of a paragraph to the labels in it.
+    ``sites`` are the paragraphs with labels, by their place in ``blocks``.
     """
     found: list[LabelledBlock] = []
-    for index, block in enumerate(blocks):
-        paragraph_sites = sites.get(id(block))
-        if not paragraph_sites or block.kind is not BlockKind.PARAGRAPH:
-            continue
+    for index, paragraph_sites in sites:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        for position, site in enumerate(paragraph_sites):
-            last = position == len(paragraph_sites) - 1
+        last_site = paragraph_sites[-1]
+        for site in paragraph_sites:
+            last = site is last_site
             items = following.items if last and following and following.items else ()
             code = following.code if last and following else None
             found.append(_partial_labelled((_fill_labelled, source, site), site.label, items, code))
