@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import ast
 
-from featuredocs.introspect.source_reads import json_response_fields, request_query_params
+import pytest
+
+from featuredocs.introspect.source_reads import QueryReads, json_response_fields, query_reads
 from featuredocs.model import QueryParamFact, ResponseField
 
 VIEW = '''
@@ -22,11 +24,11 @@ def orders(request):
 
 
 def test_query_parameters_in_reading_order_with_type_and_requirement() -> None:
-    params = request_query_params([ast.parse(VIEW), None])
-    assert params == (
+    reads = query_reads([ast.parse(VIEW), None])
+    assert reads == QueryReads((
         QueryParamFact("page", "request", "integer", True),
         QueryParamFact("status", "request", None, False),
-    )
+    ), complete=True)
 
 
 def test_the_success_body_of_json_responses() -> None:
@@ -46,3 +48,57 @@ def test_bodies_that_disagree_or_are_not_literal_are_unknown() -> None:
     assert json_response_fields(ast.parse("def v(r):\n    return JsonResponse(payload)\n")) is None
     assert json_response_fields(None) is None
     assert json_response_fields(ast.parse(VIEW), frozenset({"Response"})) is None
+
+
+CONSTANT_READS = '''
+def orders(request):
+    params = request.GET
+    page = params.get("page")
+    tags = request.GET.getlist("tag")
+    if "status" in params and "q" not in request.GET:
+        return request.GET["status"]
+    return request.GET.__getitem__("sort")
+'''
+
+
+def test_reads_of_named_keys_only_are_complete() -> None:
+    reads = query_reads([ast.parse(CONSTANT_READS)])
+    assert reads.complete
+    assert [p.name for p in reads.params] == ["page", "tag", "status", "q", "sort"]
+    assert query_reads([ast.parse("def v(request):\n    return 1\n")]) == QueryReads((), True)
+
+
+@pytest.mark.parametrize("use", [
+    "for name, value in request.GET.items():\n        pass",
+    "return dict(request.GET)",
+    "return SearchForm(request.GET)",
+    "return SearchForm(data=request.query_params)",
+    "return Product.objects.filter(**request.GET)",
+    "return request.GET.dict()",
+    "return request.GET.get(key)",
+    "return request.GET[key]",
+    "params = request.GET\n    return params.items()",
+])
+def test_a_use_that_names_no_key_makes_the_reads_incomplete(use: str) -> None:
+    source = f'def view(request, key):\n    page = request.GET.get("page")\n    {use}\n'
+    reads = query_reads([ast.parse(source)])
+    assert not reads.complete
+    assert [p.name for p in reads.params] == ["page"]
+
+
+PAGINATOR = '''
+class Pages:
+    def get_page_number(self, request):
+        return request.query_params.get(self.page_query_param, 1)
+'''
+
+
+def test_a_key_held_by_an_attribute_of_self_is_looked_up() -> None:
+    attributes = {"page_query_param": "p"}
+    reads = query_reads([ast.parse(PAGINATOR)], lambda name: attributes.get(name, ...))
+    assert reads == QueryReads((QueryParamFact("p", "request"),), True)
+    # None switches the parameter off (``page_size_query_param = None``): nothing is read
+    assert query_reads([ast.parse(PAGINATOR)], lambda name: None) == QueryReads((), True)
+    # an attribute that cannot be read may name any parameter
+    assert not query_reads([ast.parse(PAGINATOR)], lambda name: ...).complete
+    assert not query_reads([ast.parse(PAGINATOR)]).complete

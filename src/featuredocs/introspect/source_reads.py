@@ -6,7 +6,8 @@ hands over the nodes of the project's files. Nothing here imports Django.
 - Query parameters read from ``request.GET`` / ``request.query_params``. ``request.GET["x"]``
   raises when ``x`` is missing, so a subscript read marks the parameter required; a read
   wrapped in ``int(...)``/``float(...)``/``bool(...)`` gives its type (``integer``,
-  ``number``, ``boolean``: the names the DRF and ninja readers use too).
+  ``number``, ``boolean``: the names the DRF and ninja readers use too). Any other use of
+  the query dict (handed to a form, iterated, a computed key) makes the list incomplete.
 - The keys of the literal dict a view returns as ``JsonResponse({...})``.
 """
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 from featuredocs.introspect.parsed import branches, child_nodes, per_run
 from featuredocs.model import QueryParamFact, ResponseField
@@ -47,37 +49,82 @@ def string_value(node: ast.AST) -> str | None:
 # --- query parameters ------------------------------------------------------------------------
 
 
-def request_query_params(trees: Iterable[ast.AST | None]) -> tuple[QueryParamFact, ...]:
+@dataclass(frozen=True, slots=True)
+class QueryReads:
+    """What some code reads from the query string.
+
+    ``complete`` is False when the code also uses the query dict in a way that names no
+    key (``.items()``, ``dict(request.GET)``, ``SearchForm(request.GET)``, a computed key):
+    it may read any parameter, so ``params`` cannot be the whole list.
+    """
+
+    params: tuple[QueryParamFact, ...] = ()
+    complete: bool = True
+
+
+def query_reads(
+    trees: Iterable[ast.AST | None], attribute: Callable[[str], object] | None = None
+) -> QueryReads:
     """Parameters read from the query string in these trees (None for a source that could
-    not be read), in the order the source reads them."""
+    not be read), in the order the source reads them.
+
+    A key named by an attribute of ``self`` (``request.query_params.get(self.page_query_param)``,
+    common in paginators and filter backends) is looked up with ``attribute``: a string
+    names the parameter, None reads nothing (DRF's ``page_size_query_param = None``
+    switches the parameter off), anything else leaves the reads incomplete.
+    """
     found: dict[str, QueryParamFact] = {}
+    complete = True
     for tree in trees:
         if tree is None:
             continue
-        for param in _reads(tree):
-            known = found.get(param.name)
+        read = _reads(tree)
+        complete = complete and read.complete
+        named = [(param.name, param) for param in read.params]
+        for param in read.self_keys:
+            value = attribute(param.name) if attribute is not None else _MISSING
+            if isinstance(value, str):
+                named.append((value, param))
+            elif value is not None:
+                complete = False
+        for name, param in named:
+            known = found.get(name)
             if known is None:
-                found[param.name] = param
+                found[name] = param if param.name == name else replace(param, name=name)
             else:  # read several ways: required if any read requires it
-                found[param.name] = QueryParamFact(
-                    param.name, "request", known.type or param.type,
-                    known.required or param.required,
+                found[name] = QueryParamFact(
+                    name, "request", known.type or param.type, known.required or param.required,
                 )
-    return tuple(found.values())
+    return QueryReads(tuple(found.values()), complete)
+
+
+def class_attributes(obj: object) -> Callable[[str], object]:
+    """The ``attribute`` lookup of :func:`query_reads` on a live class: a missing attribute
+    is neither a string nor None, so the reads it keys stay incomplete."""
+    return lambda name: getattr(obj, name, _MISSING)
+
+
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _TreeReads:
+    params: tuple[QueryParamFact, ...]
+    complete: bool
+    self_keys: tuple[QueryParamFact, ...]  # named after the attribute of ``self`` holding the key
 
 
 @per_run
-def _reads(tree: ast.AST) -> tuple[QueryParamFact, ...]:
+def _reads(tree: ast.AST) -> _TreeReads:
     """Each tree is read once per run: a view's bases and handlers serve many routes."""
-    return tuple(_each_read(tree))
-
-
-def _each_read(tree: ast.AST) -> Iterator[QueryParamFact]:
     nodes = branches(tree)
     if not any(isinstance(n, ast.Attribute) and n.attr in _QUERY_DICTS for n in nodes):
-        return  # every read goes through ``.GET`` or ``.query_params``, or a name bound to one
+        # every read goes through ``.GET`` or ``.query_params``, or a name bound to one
+        return _TreeReads((), True, ())
     aliases = _query_dict_aliases(nodes)
     parents = {child: node for node in nodes for child in child_nodes(node)}
+    params: list[QueryParamFact] = []
+    self_keys: list[QueryParamFact] = []
     # ast.walk is breadth-first; parameters are listed in the order the source reads them.
     ordered = sorted(
         (n for n in nodes if hasattr(n, "lineno")),
@@ -86,27 +133,59 @@ def _each_read(tree: ast.AST) -> Iterator[QueryParamFact]:
     for node in ordered:
         read = _read_of(node, aliases)
         if read is not None:
-            name, required = read
-            yield QueryParamFact(name, "request", _converted_type(node, parents), required)
+            key, required = read
+            found = params if isinstance(key, str) else self_keys
+            name = key if isinstance(key, str) else key.attr
+            found.append(QueryParamFact(name, "request", _converted_type(node, parents), required))
+    # Names are leaves, never among ``nodes``: an alias is met as a child of its parent.
+    uses = [n for n in parents if _is_query_dict(n, aliases) and not isinstance(n.ctx, ast.Store | ast.Del)]
+    complete = all(_names_its_key(use, parents, aliases) for use in uses)
+    return _TreeReads(tuple(params), complete, tuple(self_keys))
 
 
-def _read_of(node: ast.AST, aliases: set[str]) -> tuple[str, bool] | None:
-    """``(name, required)`` when ``node`` reads one key of the query string."""
+def _read_of(node: ast.AST, aliases: set[str]) -> tuple[str | ast.Attribute, bool] | None:
+    """``(key, required)`` when ``node`` reads one key of the query string; the key is a
+    string, or the ``self.<attribute>`` that holds it."""
     if isinstance(node, ast.Subscript) and _is_query_dict(node.value, aliases):
-        key = string_value(node.slice)
+        key = _key(node.slice)
         if key is not None and isinstance(node.ctx, ast.Load):
             return key, True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         if node.func.attr in _READ_METHODS and _is_query_dict(node.func.value, aliases):
-            key = string_value(node.args[0]) if node.args else None
+            key = _key(node.args[0]) if node.args else None
             if key is not None:
                 return key, node.func.attr == "__getitem__"
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
         if isinstance(node.ops[0], ast.In | ast.NotIn) and _is_query_dict(node.comparators[0], aliases):
-            key = string_value(node.left)
+            key = _key(node.left)
             if key is not None:
                 return key, False
     return None
+
+
+def _key(node: ast.AST) -> str | ast.Attribute | None:
+    text = string_value(node)
+    if text is not None:
+        return text
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node
+    return None
+
+
+def _names_its_key(use: ast.AST, parents: dict[ast.AST, ast.AST], aliases: set[str]) -> bool:
+    """Whether this use of a query dict reads one named key, or binds an alias (whose own
+    uses are looked at in turn)."""
+    parent = parents.get(use)
+    if isinstance(parent, ast.Attribute) and parent.value is use:
+        call = parents.get(parent)
+        return isinstance(call, ast.Call) and call.func is parent and _read_of(call, aliases) is not None
+    if isinstance(parent, ast.Subscript) and parent.value is use:
+        return _read_of(parent, aliases) is not None
+    if isinstance(parent, ast.Compare):
+        return parent.comparators[0] is use and _read_of(parent, aliases) is not None
+    if isinstance(parent, ast.Assign) and parent.value is use:
+        return all(isinstance(target, ast.Name) for target in parent.targets)
+    return False
 
 
 def _is_query_dict(node: ast.AST, aliases: set[str]) -> bool:

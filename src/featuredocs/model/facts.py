@@ -204,6 +204,9 @@ class EndpointFact:
     function view with no decorator), otherwise upper-case names without HEAD/OPTIONS.
     ``response`` is None when the shape is unknown; ``paginated`` wraps it in
     ``count``/``next``/``previous``/``results`` (or the paginator's own keys).
+    ``query_params_complete`` is False when something reads the query string in a way no
+    list can show (a filter backend or paginator from another package, the query dict
+    handed to a form): ``query_params`` may then lack some the endpoint accepts.
     """
 
     path: str
@@ -218,6 +221,7 @@ class EndpointFact:
     app: str | None = None  # app label that owns the view
     framework: str = "django"  # django, drf, ninja
     location: SourceLocation | None = None
+    query_params_complete: bool = True
 
 
 @quick_init

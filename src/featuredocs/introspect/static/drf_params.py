@@ -4,14 +4,19 @@ from the view's class attributes and the ``REST_FRAMEWORK`` setting.
 django-filter's parameter types follow the filter it would build for each model field
 (a ``NumberFilter`` for numbers, a ``ChoiceFilter`` with the field's choices, a model
 choice for relations), as far as the model's fields are known.
+
+A backend or paginator defined in the project adds the ``request.query_params`` reads of
+its own methods; one from another package, or one that cannot be found, leaves the
+parameters incomplete.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from featuredocs.introspect.source_reads import QueryReads, query_reads
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.model_lookup import ModelLookup
 from featuredocs.introspect.static.modules import Module
@@ -41,6 +46,16 @@ _FILTER_TYPES = {
     "ModelMultipleChoiceFilter": None,
 }
 _STANDARD_KEYS = ("count", "next", "previous", "results")
+#: Classes of these packages read only the parameters listed for them here.
+_KNOWN_PREFIXES = ("rest_framework.filters.", "rest_framework.pagination.", "django_filters.")
+#: DRF's attributes that name a parameter, with the setting that overrides the default.
+_DRF_KEY_ATTRIBUTES: dict[str, tuple[str | None, str | None]] = {
+    "search_param": ("SEARCH_PARAM", "search"), "ordering_param": ("ORDERING_PARAM", "ordering"),
+    "page_query_param": (None, "page"), "page_size_query_param": (None, None),
+    "limit_query_param": (None, "limit"), "offset_query_param": (None, "offset"),
+    "cursor_query_param": (None, "cursor"),
+}
+_UNREAD = object()  # neither a name nor None: a key that names an unknown parameter
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,7 @@ class Pagination:
     params: tuple[QueryParamFact, ...]
     paginates: bool
     keys: tuple[str, ...]
+    complete: bool = True
 
 
 class DrfParams:
@@ -61,9 +77,13 @@ class DrfParams:
 
     # --- filter backends -------------------------------------------------------------------
 
-    def backend_params(self, view: ViewClass) -> tuple[QueryParamFact, ...]:
+    def backend_params(self, view: ViewClass) -> QueryReads:
         params: list[QueryParamFact] = []
-        for backend in self._backends(view):
+        backends = self._backends(view)
+        complete = backends is not None
+        for backend in backends or ():
+            own = self.own_reads(backend)
+            complete = complete and own.complete
             leaves = {name.rpartition(".")[2] for name in self.classes.mro(backend)}
             if "DjangoFilterBackend" in leaves:
                 params.extend(self._filterset_params(view))
@@ -73,15 +93,53 @@ class DrfParams:
             elif "OrderingFilter" in leaves:
                 name = self._param(backend, "ordering_param", "ORDERING_PARAM", "ordering")
                 params.append(QueryParamFact(name, "ordering", "string", choices=self._ordering(view)))
-        return tuple(params)
+            params.extend(own.params)
+        return QueryReads(_first_per_name(params), complete)
 
-    def _backends(self, view: ViewClass) -> list[str]:
+    def _backends(self, view: ViewClass) -> list[str] | None:
+        """The backends' dotted names; None when some cannot be named."""
         attribute = view.attribute("filter_backends")
         if attribute is not None:
-            elements = attribute.node.elts if isinstance(attribute.node, ast.List | ast.Tuple) else []
-            return [d for d in (self.classes.resolve(attribute.module, e) for e in elements) if d]
+            if not isinstance(attribute.node, ast.List | ast.Tuple):
+                return None
+            found = [self.classes.resolve(attribute.module, e) for e in attribute.node.elts]
+            return [d for d in found if d] if all(found) else None
         configured = self.options.get("DEFAULT_FILTER_BACKENDS", ())
-        return [str(c) for c in configured] if isinstance(configured, list | tuple) else []
+        if isinstance(configured, list | tuple) and is_known(configured):
+            return [str(c) for c in configured]
+        return None
+
+    def own_reads(self, dotted: str) -> QueryReads:
+        """The query-string reads of the project's classes in ``dotted``'s MRO; incomplete
+        when a class from another package (not DRF's or django-filter's) is among them."""
+        trees: list[ast.AST] = []
+        foreign = False
+        for name in self.classes.mro(dotted):
+            ref = self.classes.get(name)
+            if ref is not None and ref.module.project:
+                trees.append(ref.node)
+            elif not name.startswith(_KNOWN_PREFIXES):
+                foreign = True
+        reads = query_reads(trees, self.attributes(dotted))
+        return QueryReads(reads.params, reads.complete and not foreign)
+
+    def attributes(self, dotted: str) -> Callable[[str], object]:
+        """The ``self.<attribute>`` lookup of :func:`query_reads` on a class read from source:
+        its own bodies first, then what DRF's classes set."""
+        def lookup(name: str) -> object:
+            for ref in self.classes.refs_in_mro(dotted):
+                node = ref.body_value(name)
+                if node is not None:
+                    value = module_evaluator(self.classes.index, ref.module).eval(node)
+                    return value if is_known(value) else _UNREAD
+            from_drf = any(n.startswith(_DRF) for n in self.classes.mro(dotted))
+            if name not in _DRF_KEY_ATTRIBUTES or not from_drf:
+                return _UNREAD
+            setting, default = _DRF_KEY_ATTRIBUTES[name]
+            value = self.options.get(setting, default) if setting else default
+            return value if value is None or isinstance(value, str) else _UNREAD
+
+        return lookup
 
     def _param(self, backend: str, attribute: str, setting: str, default: str) -> str:
         for ref in self.classes.refs_in_mro(backend):
@@ -195,6 +253,14 @@ class DrfParams:
         return self._paginator(self.classes.index.canonical(dotted))
 
     def _paginator(self, dotted: str) -> Pagination | None:
+        found = self._known_paginator(dotted)
+        own = self.own_reads(dotted)
+        if found is None:  # not found at all: no envelope to read, nor parameters
+            return Pagination((), False, (), complete=False)
+        params = _first_per_name((*found.params, *own.params))
+        return Pagination(params, found.paginates, found.keys, own.complete)
+
+    def _known_paginator(self, dotted: str) -> Pagination | None:
         leaves = {n.rpartition(".")[2] for n in self.classes.mro(dotted) if n.startswith(_DRF)}
         page_size = self._attribute(dotted, "page_size", self.options.get("PAGE_SIZE"))
         if "PageNumberPagination" in leaves:
@@ -276,6 +342,13 @@ def _follow(
             return None
         current = by_label(field.related_model) if field.is_relation and field.related_model else None
     return field
+
+
+def _first_per_name(params: Iterable[QueryParamFact]) -> tuple[QueryParamFact, ...]:
+    merged: dict[str, QueryParamFact] = {}
+    for param in params:
+        merged.setdefault(param.name, param)
+    return tuple(merged.values())
 
 
 def _call_name(call: ast.Call) -> str:

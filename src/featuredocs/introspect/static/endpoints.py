@@ -8,7 +8,7 @@ import ast
 from collections.abc import Iterable
 from dataclasses import replace
 
-from featuredocs.introspect.source_reads import json_response_fields, request_query_params
+from featuredocs.introspect.source_reads import QueryReads, json_response_fields, query_reads
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.drf_params import DrfParams, Pagination
@@ -60,7 +60,9 @@ class Describer:
             redirect = target.detail.endswith("RedirectView")  # the admin's ``<id>/`` page
             methods = normalise_methods(set(HTTP_METHODS) - {"trace"}) if redirect else None
             app = None if methods else self._app_named(target.detail.rsplit(".", 2)[0])
-            return _with(base, methods=methods, view=target.detail, framework="django", app=app)
+            # its source is not read: whatever it takes from the query string is unknown
+            return _with(base, methods=methods, view=target.detail, framework="django", app=app,
+                         query_params_complete=False)
         if target.kind == "router_root":
             return _with(base, methods=("GET",), view=_ROOT_VIEW, app="rest_framework", framework="drf")
         if target.kind == "ninja":
@@ -91,9 +93,10 @@ class Describer:
         else:
             methods = _restricted(None, restrictions)
             response = json_response_fields(function)
+        reads = query_reads([function])
         return _with(
             base, methods=methods, view=f"{target.module.name}.{function.name}",
-            query_params=request_query_params([function]), response=response,
+            query_params=reads.params, query_params_complete=reads.complete, response=response,
             app=self._app(target.module), framework="drf" if api_methods is not None else "django",
             location=_location(target.module, _first_line(function)),
         )
@@ -106,9 +109,10 @@ class Describer:
             restrictions = [*target.restrictions, *self._dispatch_restrictions(view)]
             methods = _restricted({m.upper() for m in (handlers | {"options"}) & allowed}, restrictions)
         get = view.method("get")
+        reads = self._own_reads(view)
         return _with(
             base, methods=methods, view=view.ref.dotted,
-            query_params=request_query_params(self._own_trees(view)),
+            query_params=reads.params, query_params_complete=reads.complete,
             response=json_response_fields(get[1]) if get else None,
             app=self._app(view.ref.module), framework="django",
             location=_location(view.ref.module, _first_line(view.ref.node)),
@@ -149,8 +153,9 @@ class Describer:
                             found.append(methods)
         return found
 
-    def _own_trees(self, view: ViewClass) -> list[ast.AST]:
-        return [ref.node for ref in view.refs if ref.module.project]
+    def _own_reads(self, view: ViewClass) -> QueryReads:
+        trees = [ref.node for ref in view.refs if ref.module.project]
+        return query_reads(trees, self.params.attributes(view.ref.dotted))
 
     # --- DRF ------------------------------------------------------------------------------------
 
@@ -168,14 +173,14 @@ class Describer:
                 {m.upper() for m in (handlers | {"options"}) & allowed}, restrictions)
         filtered = self._filters(view, actions)
         pagination: Pagination | None = self.params.pagination(view) if filtered else None
-        params = _merge(
-            self.params.backend_params(view) if filtered else (),
-            pagination.params if pagination else (),
-            request_query_params(self._own_trees(view)),
-        )
+        backends = self.params.backend_params(view) if filtered else QueryReads()
+        own = self._own_reads(view)
+        params = _merge(backends.params, pagination.params if pagination else (), own.params)
+        complete = own.complete and backends.complete and (pagination is None or pagination.complete)
         paginates = bool(pagination and pagination.paginates)
         return _with(
             base, methods=methods, view=view.ref.dotted, query_params=params,
+            query_params_complete=complete,
             response=self._drf_response(view, target, actions),
             paginated=paginates, pagination_keys=pagination.keys if pagination and paginates else (),
             app=self._app(view.ref.module), framework="drf",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.views.decorators.http import require_http_methods
 
-from featuredocs.introspect.source_reads import json_response_fields, request_query_params
+from featuredocs.introspect.source_reads import class_attributes, json_response_fields, query_reads
 from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
@@ -38,17 +38,22 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
         target = unwrap(entry.callback)
         methods = decorated_methods(entry.callback)
         response = json_response_fields(parsed_source(target))
+    reads = query_reads(
+        map(parsed_source, own_sources(target, project_root)),
+        class_attributes(target),
+    )
     return EndpointFact(
         path=entry.path,
         methods=methods,
         name=entry.name,
         view=dotted_path(target),
         path_params=entry.path_params,
-        query_params=request_query_params(map(parsed_source, own_sources(target, project_root))),
+        query_params=reads.params,
         response=response,
         app=app_label(target),
         framework="django",
         location=source_location(target, project_root),
+        query_params_complete=reads.complete,
     )
 
 

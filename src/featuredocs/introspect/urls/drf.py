@@ -20,7 +20,12 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.views import APIView
 
 from featuredocs.introspect.parsed import branches, per_run
-from featuredocs.introspect.source_reads import json_response_fields, request_query_params
+from featuredocs.introspect.source_reads import (
+    QueryReads,
+    class_attributes,
+    json_response_fields,
+    query_reads,
+)
 from featuredocs.introspect.urls import drf_params, drf_serializers
 from featuredocs.introspect.urls.django import decorated_methods
 from featuredocs.introspect.urls.source import (
@@ -52,7 +57,14 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
     target = function or view_class
     handlers = _handlers(view_class, actions)
     filtered = _filters_queryset(view_class, actions, handlers)
-    pagination = _safely(drf_params.pagination, view_class) if filtered else None
+    pagination = _safely(drf_params.pagination, view_class, project_root) if filtered else None
+    backends = QueryReads()
+    if filtered:  # backends that could not be read still read the query string: unknown
+        backends = _safely(drf_params.backend_params, view_class, project_root) or QueryReads(complete=False)
+    own = query_reads(
+        map(parsed_source, own_sources(target, project_root)),
+        class_attributes(view_class),
+    )
     return EndpointFact(
         path=entry.path,
         methods=view_methods(view_class, actions, initkwargs, entry.callback),
@@ -60,9 +72,9 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
         view=dotted_path(target),
         path_params=entry.path_params,
         query_params=_merge(
-            (_safely(drf_params.backend_params, view_class) or ()) if filtered else (),
+            backends.params,
             pagination.params if pagination else (),
-            request_query_params(map(parsed_source, own_sources(target, project_root))),
+            own.params,
         ),
         response=_safely(_response, view_class, actions, initkwargs, function),
         paginated=bool(pagination and pagination.paginates),
@@ -70,6 +82,8 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
         app=app_label(target),
         framework="drf",
         location=source_location(target, project_root),
+        query_params_complete=own.complete and backends.complete
+        and (pagination is None or pagination.complete),
     )
 
 

@@ -3,6 +3,11 @@
 The view's ``filter_backends`` and ``pagination_class`` already carry DRF's defaults
 (``DEFAULT_FILTER_BACKENDS``, ``DEFAULT_PAGINATION_CLASS``, ``PAGE_SIZE``) unless the view
 overrides them. django-filter is read only when the project has loaded it.
+
+A backend or paginator defined in the project may read parameters of its own in
+``filter_queryset``, ``get_page_size`` and the like: their ``request.query_params`` reads
+are added. One from another package reads what its source says, which is not followed:
+the parameters are then incomplete.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import ast
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rest_framework.filters import OrderingFilter, SearchFilter
@@ -22,7 +28,8 @@ from rest_framework.pagination import (
 )
 
 from featuredocs.introspect.parsed import branches, per_run
-from featuredocs.introspect.urls.source import parsed_source
+from featuredocs.introspect.source_reads import QueryReads, class_attributes, query_reads
+from featuredocs.introspect.urls.source import own_sources, parsed_source
 from featuredocs.model import QueryParamFact
 
 # Form field classes (by name, along the MRO) to the type a page would write.
@@ -41,19 +48,30 @@ class Pagination:
     """What a pagination class adds: its parameters, and the envelope of its responses.
 
     ``paginates`` is False when the class would page only on request (no default page
-    size), so a plain list is what clients get by default.
+    size), so a plain list is what clients get by default. ``complete`` is False when the
+    class may read parameters ``params`` does not list.
     """
 
     params: tuple[QueryParamFact, ...]
     paginates: bool
     keys: tuple[str, ...]
+    complete: bool = True
 
 
-def backend_params(view_class: type) -> tuple[QueryParamFact, ...]:
+#: Modules of DRF's and django-filter's backends and paginators: what their classes read
+#: from the query string is what this module lists for them.
+_KNOWN_MODULES = ("rest_framework.filters", "rest_framework.pagination", "django_filters")
+
+
+def backend_params(view_class: type, project_root: Path) -> QueryReads:
     params: list[QueryParamFact] = []
+    complete = True
     for backend in getattr(view_class, "filter_backends", None) or ():
         if not isinstance(backend, type):
+            complete = False  # an instance or a factory: what it reads is not in a class
             continue
+        own = own_reads(backend, project_root)
+        complete = complete and own.complete
         if _is_django_filter_backend(backend):
             params.extend(_filterset_params(backend, view_class))
         elif issubclass(backend, SearchFilter):
@@ -64,7 +82,30 @@ def backend_params(view_class: type) -> tuple[QueryParamFact, ...]:
                 QueryParamFact(backend.ordering_param, "ordering", "string",
                                choices=_ordering_choices(view_class, backend))
             )
-    return tuple(params)
+        params.extend(own.params)
+    return QueryReads(_first_per_name(params), complete)
+
+
+@per_run
+def own_reads(klass: type, project_root: Path) -> QueryReads:
+    """The query-string reads of the project's own classes in ``klass``'s MRO; incomplete
+    when a class from another package (not DRF's or django-filter's) is among them."""
+    own = own_sources(klass, project_root)
+    foreign = any(c is not object and c not in own and not _is_known(c) for c in klass.__mro__)
+    reads = query_reads(map(parsed_source, own), class_attributes(klass))
+    return QueryReads(reads.params, reads.complete and not foreign)
+
+
+def _is_known(klass: type) -> bool:
+    module = klass.__module__ or ""
+    return any(module == known or module.startswith(known + ".") for known in _KNOWN_MODULES)
+
+
+def _first_per_name(params: list[QueryParamFact]) -> tuple[QueryParamFact, ...]:
+    merged: dict[str, QueryParamFact] = {}
+    for param in params:
+        merged.setdefault(param.name, param)
+    return tuple(merged.values())
 
 
 def _is_django_filter_backend(backend: type) -> bool:
@@ -132,10 +173,11 @@ def _ordering_choices(view_class: type, backend: type) -> tuple[str, ...]:
 # --- pagination ---------------------------------------------------------------------------
 
 
-def pagination(view_class: type) -> Pagination | None:
+def pagination(view_class: type, project_root: Path) -> Pagination | None:
     paginator = getattr(view_class, "pagination_class", None)
     if not (isinstance(paginator, type) and issubclass(paginator, BasePagination)):
         return None
+    own = own_reads(paginator, project_root)
     if issubclass(paginator, PageNumberPagination):
         params = [QueryParamFact(paginator.page_query_param, "pagination", "integer")]
         params += _page_size_param(paginator)
@@ -152,7 +194,8 @@ def pagination(view_class: type) -> Pagination | None:
         paginates = paginator.page_size is not None
     else:  # a paginator of the project's own: it wraps the list, in keys we may read
         params, paginates = [], True
-    return Pagination(tuple(params), paginates, envelope_keys(paginator))
+    params += own.params
+    return Pagination(_first_per_name(params), paginates, envelope_keys(paginator), own.complete)
 
 
 def _page_size_param(paginator: type) -> list[QueryParamFact]:

@@ -25,8 +25,14 @@ class QueryParameterNotAccepted(Rule):
         **Query Parameters:**, a table with a Parameter column, the query string of a
         request line) and checks each against the parameters the view accepts: DRF filter
         sets, search and ordering filters and pagination, django-ninja signatures, and
-        ``request.GET`` reads in the view's own code. A plain Django view is checked only
-        when its code reads query parameters in a way that can be seen.
+        ``request.GET`` reads in the view's own code and in the project's own filter
+        backends and paginators. A plain Django view is checked only when its code reads
+        query parameters in a way that can be seen.
+
+        It stays silent on an endpoint whose accepted parameters cannot all be listed: a
+        filter backend or paginator from another package, or code that hands the whole
+        query dict on (``SearchForm(request.GET)``, ``request.GET.items()``,
+        ``**request.GET``) or reads a key it computes.
 
     Why is this bad?
         An unknown query parameter is silently ignored: the client gets an unfiltered
@@ -73,6 +79,8 @@ class QueryParameterNotAccepted(Rule):
 
 def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
     """The parameters the endpoint reads, or None when they cannot be known."""
+    if not endpoint.query_params_complete:
+        return None
     names = frozenset(param.name for param in endpoint.query_params)
     if endpoint.framework == "drf":
         return names | _DRF_ALWAYS
