@@ -102,6 +102,16 @@ def test_query_parameters_follow_the_filters(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_query_parameters_are_left_alone_where_some_reader_cannot_be_listed(parse: ParsePage) -> None:
+    params = (QueryParamFact("customer", "filterset", "integer"),)
+    facts = with_endpoints(
+        dataclasses.replace(ORDERS_URL, query_params=params, query_params_complete=False), PAY_URL,
+    )
+    page = parse(PAGE)
+    assert findings(page, facts, "FD503") == []
+    assert synced(page, facts) == PAGE
+
+
 def test_a_number_documented_as_integer_is_not_corrected(parse: ParsePage) -> None:
     params = (QueryParamFact("status", "filterset", "string"), QueryParamFact("page", "pagination", "number"))
     facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)

@@ -80,7 +80,15 @@ def shape(fields: tuple[ResponseField, ...] | None) -> object:
 
 
 def endpoint_row(endpoint: EndpointFact) -> tuple[object, ...]:
+    """The view and app come last: rows drop them where the two modes may differ.
+
+    A view outside the project (no location: the admin's, ninja's docs) is not read in
+    static mode, which cannot tell whether it reads the query string only in ways a list
+    shows (it says False); live mode reads a view function's own body.
+    """
+    unread = endpoint.location is None and endpoint.framework == "django"
     return (endpoint.path, endpoint.methods, endpoint.name, endpoint.path_params,
-            endpoint.query_params, shape(endpoint.response), endpoint.paginated,
-            endpoint.pagination_keys, endpoint.framework, endpoint.location, endpoint.view,
-            endpoint.app)
+            endpoint.query_params, None if unread else endpoint.query_params_complete,
+            shape(endpoint.response),
+            endpoint.paginated, endpoint.pagination_keys, endpoint.framework, endpoint.location,
+            endpoint.view, endpoint.app)

@@ -1,5 +1,8 @@
 """A small real shop API: a DRF router with a ViewSet, a filtered and paginated ListAPIView,
-and a plain function view reading its query string and answering a JsonResponse."""
+a plain function view reading its query string and answering a JsonResponse, and list views
+whose filter backends and paginator are the project's own: one reads named parameters, one
+hands every parameter of the query string to the queryset; and list views whose backend
+or paginator comes from another installed package (``vendor`` under ``site-packages``)."""
 
 from __future__ import annotations
 
@@ -100,9 +103,10 @@ CATALOG_VIEWS = """
 from django.http import JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters, generics, serializers
-from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.pagination import LimitOffsetPagination, PageNumberPagination
 
 from catalog.models import Product
+from vendor import DistanceFilter, WindowPagination
 
 
 class ProductSerializer(serializers.ModelSerializer):
@@ -133,24 +137,109 @@ def stock_availability(request):
 
 def health(request):
     return JsonResponse({"ok": True})
+
+
+class InStockFilter(filters.BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if request.query_params.get("in_stock") == "true":
+            return queryset.filter(stock__gt=0)
+        return queryset
+
+
+class StockPagination(PageNumberPagination):
+    page_size = 10
+    page_query_param = "p"
+
+    def get_page_number(self, request, paginator):
+        if "last" in request.query_params:
+            return "last"
+        return request.query_params.get(self.page_query_param, 1)
+
+
+class StockListView(generics.ListAPIView):
+    queryset = Product.objects.all()
+    serializer_class = ProductSerializer
+    pagination_class = StockPagination
+    filter_backends = [InStockFilter]
+
+
+class AnyFieldFilter(filters.BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        return queryset.filter(**{name: value for name, value in request.query_params.items()})
+
+
+class ProductLookupView(generics.ListAPIView):
+    queryset = Product.objects.all()
+    serializer_class = ProductSerializer
+    pagination_class = None
+    filter_backends = [AnyFieldFilter]
+
+
+class NearbyView(generics.ListAPIView):
+    queryset = Product.objects.all()
+    serializer_class = ProductSerializer
+    pagination_class = None
+    filter_backends = [DistanceFilter]
+
+
+class FeaturedView(generics.ListAPIView):
+    queryset = Product.objects.all()
+    serializer_class = ProductSerializer
+    pagination_class = WindowPagination
+    filter_backends = []
+"""
+
+# Another package, as pip would install it: outside the project's own files.
+VENDOR = """
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.pagination import BasePagination
+
+
+class DistanceFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        return queryset if request.query_params.get("km") is None else queryset.none()
+
+
+class WindowPagination(BasePagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        return list(queryset[: int(request.query_params.get("window", 10))])
+"""
+
+VENDOR_PATH = """
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "site-packages"))
 """
 
 URLS = """
 from django.urls import include, path
 
-from catalog.views import ProductListView, health, stock_availability
+from catalog.views import (
+    ProductListView,
+    FeaturedView,
+    NearbyView,
+    ProductLookupView,
+    StockListView,
+    health,
+    stock_availability,
+)
 
 urlpatterns = [
     path("api/v1/", include("orders.urls")),
     path("api/v1/products/", ProductListView.as_view(), name="product-list"),
     path("api/v1/products/availability/", stock_availability, name="availability"),
+    path("api/v1/products/in-stock/", StockListView.as_view(), name="in-stock"),
+    path("api/v1/products/lookup/", ProductLookupView.as_view(), name="product-lookup"),
+    path("api/v1/products/nearby/", NearbyView.as_view(), name="nearby"),
+    path("api/v1/products/featured/", FeaturedView.as_view(), name="featured"),
     path("health/", health),
 ]
 """
 
 
 def make_shop(root: Path) -> DjangoProject:
-    return make_project(
+    project = make_project(
         root,
         apps={
             "orders": {
@@ -163,4 +252,7 @@ def make_shop(root: Path) -> DjangoProject:
         },
         urls=URLS,
         installed=("rest_framework", "django_filters"),
+        settings=VENDOR_PATH,
     )
+    project.write("site-packages/vendor.py", VENDOR)
+    return project

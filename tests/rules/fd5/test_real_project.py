@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from featuredocs.introspect.static import collect_static
 from featuredocs.model import ProjectFacts, Severity, Span
 from featuredocs.rules.base import Rule
 from featuredocs.rules.fd5_endpoints.fd501_endpoint_not_found import EndpointNotFound
@@ -25,6 +26,7 @@ from featuredocs.rules.fd5_endpoints.fd504_response_field_not_produced import (
 from featuredocs.rules.fd5_endpoints.fd505_undocumented_endpoint import UndocumentedEndpoint
 from tests.conftest import ParsePage
 from tests.rules.fd5.project import make_shop
+from tests.support.django_project import DjangoProject
 from tests.support.rules import run_rule
 
 FAMILY: tuple[type[Rule], ...] = (
@@ -34,9 +36,20 @@ FAMILY: tuple[type[Rule], ...] = (
 
 
 @pytest.fixture(scope="module")
-def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+def shop(tmp_path_factory: pytest.TempPathFactory) -> DjangoProject:
     root: Path = tmp_path_factory.mktemp("fd5_shop")
-    return make_shop(root).facts()
+    return make_shop(root)
+
+
+@pytest.fixture(scope="module")
+def facts(shop: DjangoProject) -> ProjectFacts:
+    return shop.facts()
+
+
+@pytest.fixture(scope="module", params=["live", "static"])
+def both_facts(request: pytest.FixtureRequest, shop: DjangoProject, facts: ProjectFacts) -> ProjectFacts:
+    """The project's facts as each mode reads them: both must agree on what a backend reads."""
+    return facts if request.param == "live" else collect_static(shop.root)
 
 
 ORDERS_PAGE = """\
@@ -133,6 +146,28 @@ GET /api/v1/products/availability/?sku=TEA-001&quantity=3 HTTP/1.1
 ```json
 {"sku": "TEA-001", "requested": 3, "available": true}
 ```
+
+### GET /api/v1/products/in-stock/
+
+**Query Parameters:**
+- `in_stock` (string, optional): `true` for products on the shelf only
+- `p` (integer, optional): Page number
+- `last` (string, optional): Jump to the last page
+
+### GET /api/v1/products/lookup/
+
+**Query Parameters:**
+- `sku__startswith` (string, optional): Products whose SKU starts with this
+
+### GET /api/v1/products/nearby/
+
+**Query Parameters:**
+- `km` (number, optional): Distance from the shop
+
+### GET /api/v1/products/featured/
+
+**Query Parameters:**
+- `window` (integer, optional): How many products
 """
 
 
@@ -207,7 +242,61 @@ def test_fd503_function_view_reads_its_query_string(parse: ParsePage, facts: Pro
     )
     [finding] = run_rule(QueryParameterNotAccepted, page, facts)
     assert (finding.code, finding.span) == ("FD503", Span(4, 36, 4, 43))
-    assert finding.hint == "accepted: `quantity`, `sku` (catalog/views.py:29)"
+    assert finding.hint == "accepted: `quantity`, `sku` (catalog/views.py:30)"
+
+
+def test_fd503_project_filter_backend_and_paginator_read_their_own_parameters(
+    parse: ParsePage, both_facts: ProjectFacts
+) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/in-stock/
+
+        **Query Parameters:**
+        - `in_stock` (string, optional): Products on the shelf only
+        - `bogus` (string, optional): Not read by anything
+        - `p` (integer, optional): Page number
+        """
+    )
+    [finding] = run_rule(QueryParameterNotAccepted, page, both_facts)
+    assert (finding.code, finding.span) == ("FD503", Span(7, 4, 7, 9))
+    assert finding.hint == "accepted: `in_stock`, `last`, `p` (catalog/views.py:57)"
+
+
+def test_fd503_silent_where_a_backend_reads_every_parameter(
+    parse: ParsePage, both_facts: ProjectFacts
+) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ```http
+        GET /api/v1/products/lookup/?anything=1&name__icontains=tea HTTP/1.1
+        ```
+        """
+    )
+    assert run_rule(QueryParameterNotAccepted, page, both_facts) == []
+    lookup = next(e for e in both_facts.endpoints if e.path == "/api/v1/products/lookup/")
+    assert not lookup.query_params_complete
+
+
+@pytest.mark.parametrize("path", ["/api/v1/products/nearby/", "/api/v1/products/featured/"])
+def test_fd503_silent_where_another_packages_backend_or_paginator_reads(
+    parse: ParsePage, both_facts: ProjectFacts, path: str
+) -> None:
+    page = parse(f"# Catalog\n\n### GET {path}\n\n**Query Parameters:**\n- `radius` (number): Anything\n")
+    assert run_rule(QueryParameterNotAccepted, page, both_facts) == []
+    [endpoint] = [e for e in both_facts.endpoints if e.path == path]
+    assert not endpoint.query_params_complete
+
+
+def test_endpoints_whose_readers_are_all_listed_are_complete(both_facts: ProjectFacts) -> None:
+    incomplete = {e.path for e in both_facts.endpoints if not e.query_params_complete}
+    assert incomplete == {
+        "/api/v1/products/lookup/", "/api/v1/products/nearby/", "/api/v1/products/featured/",
+    }
 
 
 def test_fd504_serializer_field_renamed(parse: ParsePage, facts: ProjectFacts) -> None:
