@@ -107,7 +107,7 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
 def _pyromark(texts: list[str]) -> None:
     import pyromark
 
-    from featuredocs.markdown.tree import OPTIONS
+    from featuredocs.markdown.events import OPTIONS
 
     for text in texts:
         for _ in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
