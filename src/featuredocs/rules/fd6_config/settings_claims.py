@@ -23,7 +23,7 @@ from featuredocs.rules.fd8_code.source import (
     per_distinct_block,
     python_source,
 )
-from featuredocs.rules.pyblocks import parsed
+from featuredocs.rules.pyblocks import NodeIndex, parsed
 
 SETTING_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _SETTINGS_HEADING = re.compile(r"\bsettings\b", re.IGNORECASE)
@@ -184,40 +184,38 @@ def _reads(source: PythonSource) -> Iterator[tuple[SettingClaim, list[SettingKey
     """``settings.NAME`` and ``settings.NAME["key"]["sub"]`` where ``settings`` is Django's."""
     if "settings." not in source.text:
         return
-    nodes = parsed(source.text).nodes
-    if not _settings_is_django(nodes):
+    # By node type: the few kinds read here, without walking every node of the block.
+    index = parsed(source.text).index
+    if not _settings_is_django(index):
         return
     keyed: dict[int, list[SettingKeyClaim]] = {}
-    reads: list[ast.Attribute] = []
-    for node in nodes:
-        if isinstance(node, ast.Subscript):
-            chain = _subscript_chain(node)
-            if chain is not None:
-                attribute, keys = chain
-                keyed.setdefault(id(attribute), []).extend(
-                    SettingKeyClaim(attribute.attr, path, source.node_span(key))
-                    for path, key in keys
-                )
-        elif _is_setting_read(node):
-            assert isinstance(node, ast.Attribute)
-            reads.append(node)
-    for node in reads:
+    for node in index.of_type(ast.Subscript):
+        chain = _subscript_chain(node)
+        if chain is not None:
+            attribute, keys = chain
+            keyed.setdefault(id(attribute), []).extend(
+                SettingKeyClaim(attribute.attr, path, source.node_span(key))
+                for path, key in keys
+            )
+    for node in index.of_type(ast.Attribute):
+        if not _is_setting_read(node):
+            continue
         claim = SettingClaim(node.attr, _attr_span(source, node), assigned=False)
         yield claim, _longest(keyed.get(id(node), []))
 
 
-def _settings_is_django(nodes: tuple[ast.AST, ...]) -> bool:
+def _settings_is_django(index: NodeIndex) -> bool:
     """False when the block binds ``settings`` to something other than django.conf's."""
-    for node in nodes:
-        if isinstance(node, ast.ImportFrom):
-            for alias in node.names:
-                if (alias.asname or alias.name) == "settings" and node.module != "django.conf":
-                    return False
-        elif isinstance(node, ast.Import):
-            if any((alias.asname or alias.name) == "settings" for alias in node.names):
+    for imported in index.of_type(ast.ImportFrom):
+        for alias in imported.names:
+            if (alias.asname or alias.name) == "settings" and imported.module != "django.conf":
                 return False
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            if any(arg.arg == "settings" for arg in node.args.args):
+    for node in index.of_type(ast.Import):
+        if any((alias.asname or alias.name) == "settings" for alias in node.names):
+            return False
+    for kind in (ast.FunctionDef, ast.AsyncFunctionDef):
+        for function in index.of_type(kind):
+            if any(arg.arg == "settings" for arg in function.args.args):
                 return False  # pytest-django's `settings` fixture may add new names
     return True
 
