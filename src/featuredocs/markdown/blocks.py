@@ -51,7 +51,7 @@ def _fill_code_block(name: str, lazy: tuple[Any, ...]) -> Any:
     return source.source(*source.trimmed(start, end))
 
 
-def _fill_span(name: str, lazy: tuple[Any, ...]) -> Any:
+def fill_span(name: str, lazy: tuple[Any, ...]) -> Any:
     """The span of a range already trimmed (the only field filled this way)."""
     _, source, start, end = lazy
     return source.span(start, end)
@@ -159,7 +159,7 @@ def list_item(node: list[Any], ordered: bool, out: Events, source: SourceMap, de
     text = source.source(start, end)
     parts = node[PARTS]
     return _partial_item(
-        (_fill_span, source, start, end),
+        (fill_span, source, start, end),
         text,
         "".join(out.pieces[node[PLAIN] : plain_end]).strip() if first is not None else text,
         _run(out.codes, node[CODES], codes_end),

@@ -24,6 +24,7 @@ from featuredocs.markdown.blocks import (
     BLOCK_KINDS,
     code_block,
     code_entry,
+    fill_span,
     generic_block,
     list_block,
     list_item,
@@ -53,6 +54,8 @@ from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.model import Block, CodeBlock, Heading, InlineCode, Link
 
 MAX_DEPTH = 64
+
+_partial_code = InlineCode._partial  # type: ignore[attr-defined]
 
 OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -204,7 +207,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
             top[LAST] = end
             if payload:
                 add_piece(payload)
-            add_code(InlineCode(payload, span(start, end)))
+            add_code(_partial_code((fill_span, source, start, end), payload))
         else:
             start, end = where["start"], where["end"]
             if top[FIRST] is None:

@@ -18,6 +18,8 @@ from featuredocs.model.frozen import filled_on_read, memo_field, pickled_without
 from featuredocs.model.span import Span
 
 
+@filled_on_read("span")
+@pickled_without_memos
 @quick_init
 @dataclass(frozen=True, slots=True)
 class InlineCode:
@@ -25,6 +27,7 @@ class InlineCode:
 
     text: str
     span: Span
+    _lazy: tuple[Any, ...] | None = memo_field()
 
 
 @quick_init

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from featuredocs.model import ListItem, Page, Span
+from featuredocs.model import InlineCode, ListItem, Page, Span
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.page_text import lines_holding
@@ -58,7 +59,7 @@ def _bracketed(page: Page) -> Iterator[Placeholder]:
             if number in skipped.lines:
                 break
             span = Span(number, match.start() + 1, number, match.end() + 1)
-            if not any(_inside(span, other) for other in skipped.spans):
+            if not skipped.covers(span):
                 yield Placeholder(match.group(), span, bracketed=True)
 
 
@@ -68,7 +69,21 @@ class _Skipped:
 
     def __init__(self, page: Page) -> None:
         self.lines = _code_lines(page) | _front_matter_lines(page)
-        self.spans = [code.span for code in page.codes] + [link.span for link in page.links]
+        self.codes = page.codes
+        self.links = [link.span for link in page.links]
+
+    def covers(self, span: Span) -> bool:
+        # Code spans are in document order and never overlap, so only the last one to
+        # start before ``span`` can hold it: a bisect reads a few of their spans, not all.
+        codes = self.codes
+        before = bisect_right(codes, (span.line, span.column), key=_code_start)
+        if before and _inside(span, codes[before - 1].span):
+            return True
+        return any(_inside(span, link) for link in self.links)
+
+
+def _code_start(code: InlineCode) -> tuple[int, int]:
+    return code.span.line, code.span.column
 
 
 def _is_placeholder(match: re.Match[str], line: str) -> bool:
