@@ -139,11 +139,22 @@ def _own_end(section: Section) -> int:
 
 
 def _is_query_label(label: str, endpoint: EndpointClaim) -> bool:
+    kind = _query_label_kind(label)
+    if kind is not _GET_ONLY:
+        return kind
+    return bool(endpoint.methods) and all(m.text in ("GET", "HEAD") for m in endpoint.methods)
+
+
+_GET_ONLY = None  # a label that names query parameters of a GET endpoint only
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few labels and titles
+def _query_label_kind(label: str) -> bool | None:
+    """True for a query-parameter label, None for one only a GET endpoint's is, else False."""
     label = label.strip()
     if _QUERY_LABEL.fullmatch(label):
         return True
-    reads_only = bool(endpoint.methods) and all(m.text in ("GET", "HEAD") for m in endpoint.methods)
-    return reads_only and bool(_GET_PARAMETERS_LABEL.fullmatch(label))
+    return _GET_ONLY if _GET_PARAMETERS_LABEL.fullmatch(label) else False
 
 
 @lru_cache(maxsize=4096)  # asked once per documented parameter, of a few paths per page
@@ -237,6 +248,7 @@ def _section_params(
 # --- responses --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # pages repeat the same few labels and titles
 def _is_success_label(label: str) -> bool:
     """``Response``, ``Response (201 Created)``; not ``Response (404)`` or ``Error response``."""
     label = label.strip()

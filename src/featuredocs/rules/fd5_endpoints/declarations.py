@@ -114,7 +114,12 @@ _placeholder_cache: list[tuple[TemplateSchema | None, frozenset[str]]] = []
 
 
 def is_api_section(section: Section) -> bool:
-    return section.level == 2 and bool(_API_TITLE.search(section.title))
+    return section.level == 2 and _is_api_title(section.title)
+
+
+@lru_cache(maxsize=4096)  # every page has a few second-level titles, the same from page to page
+def _is_api_title(title: str) -> bool:
+    return _API_TITLE.search(title) is not None
 
 
 # --- headings ---------------------------------------------------------------------------------
