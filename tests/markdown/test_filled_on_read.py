@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from featuredocs.markdown import parse_page
-from featuredocs.model import Block, LabelledBlock, ListItem, Page, Span
+from featuredocs.model import Block, InlineCode, LabelledBlock, ListItem, Page, Span
 
 _FIXTURES = Path(__file__).parent / "data" / "github-slugger-fixtures.json"
 
@@ -61,7 +61,7 @@ def _pages() -> list[Page]:
     ]
 
 
-def _filled(page: Page) -> Iterator[Block | ListItem | LabelledBlock]:
+def _filled(page: Page) -> Iterator[Block | ListItem | LabelledBlock | InlineCode]:
     def items(found: tuple[ListItem, ...]) -> Iterator[ListItem]:
         for item in found:
             yield item
@@ -74,6 +74,7 @@ def _filled(page: Page) -> Iterator[Block | ListItem | LabelledBlock]:
     for block in blocks:
         yield block
         yield from items(block.items)
+    yield from page.codes
 
 
 def _at(page: Page, span: Span) -> str:
@@ -96,6 +97,9 @@ def test_filled_spans_cover_the_source_they_go_with(index: int) -> None:
                 assert _at(page, element.value_span) == element.value
             label = _at(page, element.span)
             assert label.startswith(("**", "__")) and label.rstrip("*_").endswith(":")
+        elif isinstance(element, InlineCode):
+            written = _at(page, element.span)
+            assert written.startswith("`") and " ".join(written.strip("`").split()) == " ".join(element.text.split())
         elif not (isinstance(element, Block) and element.kind == "code"):
             assert _at(page, element.span).replace("\r", "") == element.source.replace("\r", "")
 

@@ -63,6 +63,25 @@ def test_links_tasks_code_and_definitions_are_not_placeholders(parse) -> None:
     assert run_rule(TemplatePlaceholder, page) == []
 
 
+def test_brackets_between_and_inside_code_spans_and_around_images(parse) -> None:
+    page = parse(
+        """
+        # Orders
+
+        `a` then `[in code]` then [Outside] then `b`
+        `multi
+        [line code]` and [Last]
+
+        [![badge](b.png) [Inside link]](../x.md) and [After]
+        """
+    )
+    assert messages(run_rule(TemplatePlaceholder, page)) == [
+        (3, 27, "template placeholder `[Outside]` left in the page"),
+        (5, 18, "template placeholder `[Last]` left in the page"),
+        (7, 46, "template placeholder `[After]` left in the page"),
+    ]
+
+
 def test_template_example_values_left_unchanged(parse) -> None:
     page = parse(
         """
