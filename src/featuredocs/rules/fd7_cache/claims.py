@@ -24,6 +24,7 @@ from featuredocs.rules.fd7_cache.durations import Duration, durations
 from featuredocs.rules.fd7_cache.patterns import HOLE, pattern_from_node, pattern_from_text
 from featuredocs.rules.fd8_code.source import PythonSource, code_lines, heading_titles, is_python, python_source
 from featuredocs.rules.page_text import lines_holding
+from featuredocs.rules.pyblocks import parsed
 
 CACHE_KEY_LABELS = ("Cache Keys", "Cache Key", "Cache keys used")
 _LABELS = frozenset(label.casefold() for label in CACHE_KEY_LABELS)
@@ -140,19 +141,23 @@ def _python_keys(source: PythonSource, listed: bool) -> tuple[list[CacheKeyClaim
         return (_regex_keys(source) if listed else []), []
     keys: list[CacheKeyClaim] = []
     ttls: list[TtlClaim] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            method = _cache_method(node)
-            if method is None or not node.args:
-                continue
-            key = _claim(source, node.args[0])
-            if key is not None:
-                keys.append(key)
-                ttl = _call_timeout(source, node, method, key)
-                if ttl is not None:
-                    ttls.append(ttl)
-        elif listed and isinstance(node, ast.Assign | ast.Expr):
-            keys.extend(_listed_strings(source, node))
+    # The calls (and statements) by type, without walking every node; the keys are put
+    # in page order afterwards, the timeouts stay in the order of their calls.
+    index = parsed(source.text).index
+    for node in index.of_type(ast.Call):
+        method = _cache_method(node)
+        if method is None or not node.args:
+            continue
+        key = _claim(source, node.args[0])
+        if key is not None:
+            keys.append(key)
+            ttl = _call_timeout(source, node, method, key)
+            if ttl is not None:
+                ttls.append(ttl)
+    if listed:
+        for kind in (ast.Assign, ast.Expr):
+            for statement in index.of_type(kind):
+                keys.extend(_listed_strings(source, statement))
     return keys, ttls
 
 
