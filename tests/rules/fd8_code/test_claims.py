@@ -111,3 +111,15 @@ def test_indented_snippets_parse_after_dedent(parse):
         """
     )
     assert extract(page).syntax_errors == ()
+
+
+def test_a_repeated_block_s_imports_point_at_the_repeat(parse):
+    block = "```python\nfrom billing.tasks import retry\nimport billing.models\n```\n"
+    page = parse(f"## Usage\n\n{block}\nAgain:\n\n{block}")
+    imports = [(i.module, i.name, i.span, i.module_span) for i in extract(page).imports]
+    assert imports == [
+        ("billing.tasks", "retry", Span(4, 27, 4, 32), Span(4, 6, 4, 19)),
+        ("billing.models", None, Span(5, 8, 5, 22), Span(5, 8, 5, 22)),
+        ("billing.tasks", "retry", Span(11, 27, 11, 32), Span(11, 6, 11, 19)),
+        ("billing.models", None, Span(12, 8, 12, 22), Span(12, 8, 12, 22)),
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
@@ -45,13 +45,32 @@ class ImportClaim:
     """``from module import name`` (``name`` None for ``import module``).
 
     ``span`` points at ``name`` when there is one, else at the module;
-    ``module_span`` at the module as written.
+    ``module_span`` at the module as written. Both are worked out when read: only an
+    import that does not resolve needs them.
     """
 
     module: str
     name: str | None
-    span: Span
-    module_span: Span
+    #: the block, the statement, the alias, and by how many lines a repeat is moved
+    _at: tuple[PythonSource, ast.Import | ast.ImportFrom, ast.alias, int] = field(
+        compare=False, repr=False
+    )
+
+    @property
+    def span(self) -> Span:
+        source, _, alias, lines = self._at
+        return _alias_span(source, alias).shifted(lines)
+
+    @property
+    def module_span(self) -> Span:
+        source, node, alias, lines = self._at
+        if isinstance(node, ast.Import):
+            return _alias_span(source, alias).shifted(lines)
+        return _module_span(source, node, node.module or "").shifted(lines)
+
+    def moved(self, lines: int) -> ImportClaim:
+        source, node, alias, before = self._at
+        return ImportClaim(self.module, self.name, (source, node, alias, before + lines))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +106,7 @@ def extract(page: Page) -> CodeClaims:
 def _moved(claims: CodeClaims, lines: int) -> CodeClaims:
     return CodeClaims(
         tuple(SyntaxErrorClaim(e.message, e.span.shifted(lines)) for e in claims.syntax_errors),
-        tuple(
-            ImportClaim(i.module, i.name, i.span.shifted(lines), i.module_span.shifted(lines))
-            for i in claims.imports
-        ),
+        tuple(claim.moved(lines) for claim in claims.imports),
         tuple(DottedPathClaim(p.path, p.span.shifted(lines)) for p in claims.dotted_paths),
     )
 
@@ -161,14 +177,12 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 def _imports(source: PythonSource, tree: ast.Module) -> Iterator[ImportClaim]:
     for node in _statements(tree.body):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            module_span = _module_span(source, node, node.module)
             for alias in node.names:
                 if alias.name != "*":
-                    yield ImportClaim(node.module, alias.name, _alias_span(source, alias), module_span)
+                    yield ImportClaim(node.module, alias.name, (source, node, alias, 0))
         elif isinstance(node, ast.Import):
             for alias in node.names:
-                span = _alias_span(source, alias)
-                yield ImportClaim(alias.name, None, span, span)
+                yield ImportClaim(alias.name, None, (source, node, alias, 0))
 
 
 def _alias_span(source: PythonSource, alias: ast.alias) -> Span:
