@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from featuredocs.model import InlineCode, ListItem, Page, Span
+from featuredocs.model import CodeBlock, InlineCode, ListItem, Page, Span
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.page_text import lines_holding
 
-_BRACKETED = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]")
+# Not followed by ``(`` or ``[`` (link syntax), not opening with ``^`` or ``!`` (footnote,
+# admonition): most of a page's brackets are links, turned down without a match object.
+_BRACKETED = re.compile(r"(?<!\\)\[([^\[\]\n^!][^\[\]\n]*)\](?![(\[])")
 _ITEM_START = re.compile(r"^[\s>]*(?:[-*+]|\d{1,9}[.)])\s+$")
 _DEFINITION_START = re.compile(r"^\s{0,3}$")
 _URLISH = re.compile(r"^:\s*<?\S*[/.#:]")
@@ -56,7 +58,7 @@ def _bracketed(page: Page) -> Iterator[Placeholder]:
             if not _is_placeholder(match, visible):
                 continue
             skipped = skipped or _Skipped(page)
-            if number in skipped.lines:
+            if skipped.in_code_or_front_matter(number):
                 break
             span = Span(number, match.start() + 1, number, match.end() + 1)
             if not skipped.covers(span):
@@ -68,9 +70,18 @@ class _Skipped:
     code and links."""
 
     def __init__(self, page: Page) -> None:
-        self.lines = _code_lines(page) | _front_matter_lines(page)
+        self.front_matter_end = _front_matter_end(page)
+        self.code_blocks = page.code_blocks
         self.codes = page.codes
         self.links = [link.span for link in page.links]
+
+    def in_code_or_front_matter(self, line: int) -> bool:
+        if line <= self.front_matter_end:
+            return True
+        # Code blocks are in document order and never overlap, as code spans are below.
+        blocks = self.code_blocks
+        before = bisect_right(blocks, line, key=_first_line)
+        return before > 0 and blocks[before - 1].span.end_line >= line
 
     def covers(self, span: Span) -> bool:
         # Code spans are in document order and never overlap, so only the last one to
@@ -86,11 +97,13 @@ def _code_start(code: InlineCode) -> tuple[int, int]:
     return code.span.line, code.span.column
 
 
+def _first_line(code: CodeBlock) -> int:
+    return code.span.line
+
+
 def _is_placeholder(match: re.Match[str], line: str) -> bool:
     content = match.group(1)
     before, after = line[: match.start()], line[match.end() :]
-    if after.startswith(("(", "[")) or content.startswith(("^", "!")):
-        return False  # link syntax, footnote, admonition
     if not any(char.isalpha() for char in content) or _IDENTIFIER_LIST.match(content):
         return False
     if content in ("x", "X") and _ITEM_START.match(before):
@@ -103,20 +116,14 @@ def _inside(span: Span, outer: Span) -> bool:
     return (outer.line, outer.column) <= start and end <= (outer.end_line, outer.end_column)
 
 
-def _code_lines(page: Page) -> set[int]:
-    lines: set[int] = set()
-    for code in page.code_blocks:
-        lines.update(range(code.span.line, code.span.end_line + 1))
-    return lines
-
-
-def _front_matter_lines(page: Page) -> set[int]:
+def _front_matter_end(page: Page) -> int:
+    """The last line of the page's front matter, 0 when it has none."""
     if not page.lines or page.lines[0].strip() != "---" or not page.front_matter:
-        return set()
+        return 0
     for number, line in enumerate(page.lines[1:], start=2):
         if line.strip() in ("---", "..."):
-            return set(range(1, number + 1))
-    return set()
+            return number
+    return 0
 
 
 def _fillers(page: Page, schema: TemplateSchema) -> Iterator[Placeholder]:
