@@ -1,7 +1,7 @@
 """JSON round-trips for the frozen dataclasses of the model, driven by their annotations.
 
-A project's facts hold a few hundred thousand values, so each dataclass gets its encoder,
-its compact-text writer and its decoder written out once (as ``dataclasses`` writes
+A project's facts hold a few hundred thousand values, so each dataclass gets its
+compact-text writer and its decoder written out once (as ``dataclasses`` writes
 ``__init__``), and plain values pass through without a call: the generic walk costs a call
 and a chain of type tests per value. What comes out, and what is accepted, is the same as
 the walk's.
@@ -42,8 +42,8 @@ def _encoder(kind: type) -> Callable[[Any], Any]:
     if encode is not None:
         return encode
     if dataclasses.is_dataclass(kind):
-        return _dataclass_encoder(kind)
-    if issubclass(kind, Enum):
+        encode = _from_text(kind)
+    elif issubclass(kind, Enum):
         encode = _enum_value
     elif issubclass(kind, frozenset | set):
         encode = _sorted_items
@@ -78,50 +78,15 @@ def _itself(value: Any) -> Any:
     return value
 
 
-def _dataclass_encoder(kind: type) -> Callable[[Any], Any]:
-    """Writes the public fields in name order, each as its annotation says it is stored
-    (a value of another class than the annotation's goes through :func:`to_jsonable`)."""
-    try:
-        hints = typing.get_type_hints(kind)
-    except (NameError, TypeError):  # annotations that cannot be resolved: every value looked at
-        hints = {}
-    names = sorted(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
-    namespace: dict[str, Any] = {"plain": _PLAIN, "encode": to_jsonable}
-    nested: dict[str, type] = {}  # encoders bound once this one exists: a class may contain itself
-    reads = "".join(f"    v{i} = value.{name}\n" for i, name in enumerate(names))
-    items = ", ".join(
-        f"{name!r}: {_write_code(f'v{i}', hints.get(name), str(i), namespace, nested)}"
-        for i, name in enumerate(names)
-    )
-    source = f"def write(value):\n{reads}    return {{{items}}}\n"
-    write = _encoders[kind] = _compiled(source, "write", namespace)
-    for name, tp in nested.items():
-        namespace[name] = _encoder(tp)
-    return write
+def _from_text(kind: type) -> Callable[[Any], Any]:
+    """A dataclass as lists and dicts: its compact text read back. Only the indented
+    output wants them, and the text writer is the one written out per class."""
+    write = _text_writer(kind)
 
+    def encode(value: Any) -> Any:
+        return json.loads(write(value))
 
-def _write_code(read: str, tp: Any, key: str, namespace: dict[str, Any], nested: dict[str, type]) -> str:
-    """Python text writing the value ``read`` of a field annotated ``tp``."""
-    generic = f"({read} if {read}.__class__ in plain else encode({read}))"
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(options) != 1:
-            return generic
-        written = _write_code(read, options[0], key, namespace, nested)
-        return written if written == generic else f"(None if {read} is None else {written})"
-    if dataclasses.is_dataclass(tp):
-        namespace[f"t{key}"], nested[f"w{key}"] = tp, tp
-        return f"(w{key}({read}) if {read}.__class__ is t{key} else encode({read}))"
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if args and dataclasses.is_dataclass(args[0]):
-            namespace[f"t{key}"], nested[f"w{key}"] = args[0], args[0]
-            item = f"w{key}(x) if x.__class__ is t{key} else encode(x)"
-        else:
-            item = "x if x.__class__ in plain else encode(x)"
-        return f"([{item} for x in {read}] if {read}.__class__ is tuple else encode({read}))"
-    return generic
+    return encode
 
 
 def to_json_text(value: Any) -> str:
