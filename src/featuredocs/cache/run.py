@@ -3,7 +3,8 @@ changed since the last run.
 
 1. List the docs tree, and look the facts up in the cache; on a miss, start reading them
    in a child process at once.
-2. Read every page and hash its content; while the child works, parse the pages.
+2. Read every page and hash its content; while the child works, parse the pages, then
+   extract their page-only claims (``rules/prepare.py``) until the facts arrive.
 3. A page's findings are reused when its key matches: the page's content, path and
    display name; the facts' fingerprint; the tool; the configuration; the template; the
    docs file list; and, for every local link, the anchors of the linked page or the
