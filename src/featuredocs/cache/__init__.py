@@ -12,7 +12,8 @@ other pages must be a docset-scope rule (those see every page's title, headings,
 suppressions and front matter, and re-run when any of these change anywhere).
 """
 
-from featuredocs.cache.run import CacheStats, IncrementalCheck, cache_folder, incremental_check
+from featuredocs.cache.outcome import CacheStats, IncrementalCheck
+from featuredocs.cache.run import cache_folder, incremental_check
 from featuredocs.cache.store import DEFAULT_DIR
 
 __all__ = ["DEFAULT_DIR", "CacheStats", "IncrementalCheck", "cache_folder", "incremental_check"]

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from typing import Any
 from featuredocs.cache import parallel
 from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
+from featuredocs.cache.outcome import CacheStats, IncrementalCheck
 from featuredocs.cache.pages import (
     PageCache,
     dependencies,
@@ -61,28 +60,6 @@ _RULES = "rules.pickle"
 _FREEZE_EVERY = 64  # parsed pages between two gc.freeze() calls
 
 FactsLoader = Callable[[Config], FactsOutcome]
-
-
-@dataclass
-class CacheStats:
-    """What a run reused and what it recomputed (for the benchmark and the tests)."""
-
-    pages: int = 0
-    parsed: int = 0
-    checked: int = 0  # pages whose rules ran
-    prepared: int = 0  # pages whose page-only claims were extracted while the facts loaded
-    reused: int = 0  # pages whose findings came from the cache
-    facts_cached: bool = False
-    docset_rules_run: bool = False
-    workers: int = 1
-    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
-
-
-@dataclass(frozen=True)
-class IncrementalCheck:
-    result: CheckResult
-    notes: tuple[str, ...]
-    stats: CacheStats
 
 
 def cache_folder(config: Config) -> Path:
@@ -134,13 +111,13 @@ class _Run:
         self.docs = DocsTree(self.config)
 
     def check(self, paths: Sequence[Path], load: FactsLoader) -> CheckResult:
-        with self._timed("read"):
+        with self.stats.timed("read"):
             self.docs.list()
             # Bad paths fail before the project loads.
             wanted = select_pages(self.docs.plain_docset(every_listed=True), paths)
         # A miss starts reading the facts now, so the project is set up while the pages are read.
         pending = self._start_facts(load)
-        with self._timed("read"):
+        with self.stats.timed("read"):
             self.docs.read()
             self.stats.pages = len(self.docs.texts)
             wanted = frozenset(rel for rel in wanted if rel in self.docs.texts)
@@ -156,7 +133,7 @@ class _Run:
         docset = self.docs.plain_docset()
         if any(findings is None for findings in found.values()):
             docset = self._recheck(cache, found, keys, facts, plan, wanted)
-        with self._timed("save"):
+        with self.stats.timed("save"):
             cache.keep_only({*self.docs.texts, _DOCSET})
             self._save(cache, facts_cache)
         page_found = [f for rel in self.docs.texts for f in found.get(rel) or ()]
@@ -203,31 +180,23 @@ class _Run:
                            feature_pages(docset, self.config), _memo=self.memo)
         runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
         if found[_DOCSET] is None:  # first: what they work out is shared with the workers
-            with self._timed("docset rules"):
+            with self.stats.timed("docset rules"):
                 found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
             cache.remember(_DOCSET, keys[_DOCSET], found[_DOCSET])
             self.stats.docset_rules_run = True
-        with self._timed("rules"):
+        with self.stats.timed("rules"):
             for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
                 found[rel] = findings
                 cache.remember(rel, keys[rel], findings)
         self.stats.checked = len(stale)
         return docset
 
-    @contextmanager
-    def _timed(self, phase: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stats.seconds[phase] = self.stats.seconds.get(phase, 0.0) + time.perf_counter() - started
-
     # --- the docs -------------------------------------------------------------------
 
     def _parse(self, rel: str) -> Page:
         page = self.parsed.get(rel)
         if page is None:
-            with self._timed("parse"):
+            with self.stats.timed("parse"):
                 page = parse_page(self.docs.texts[rel], path=self.docs.paths[rel], rel=rel, display=self.docs.displays[rel])
             self.parsed[rel] = page
             self.stats.parsed += 1
@@ -294,7 +263,7 @@ class _Run:
 
     def _start_facts(self, load: FactsLoader) -> _PendingFacts:
         """Cached facts, or a thread that reads fresh ones (in a child process)."""
-        with self._timed("facts lookup"):
+        with self.stats.timed("facts lookup"):
             settings = None if self.config.mode == "static" else resolve_settings(self.config)
             skip = frozenset({cache_folder(self.config).resolve()})
             facts_cache = FactsCache(self.config, settings, self.store, skip) if self.store.remembers else None
@@ -331,7 +300,7 @@ class _Run:
                     self._parse(rel)
             self._prepare(wanted, waiting=pending.reader.is_alive)
         finally:
-            with self._timed("facts (after parsing)"):
+            with self.stats.timed("facts (after parsing)"):
                 pending.reader.join()
         outcome = pending.outcome[0]
         if isinstance(outcome, BaseException):
@@ -350,7 +319,7 @@ class _Run:
         ctx = CheckContext(docset, self._schema(), None, self.config.root,
                            feature_pages(docset, self.config), _memo=self.memo)
         extractors = extractors_for(rule.code for rule in selected_rules(self.config))
-        with self._timed("prepare"):
+        with self.stats.timed("prepare"):
             for rel in self.docs.texts:
                 if not waiting():
                     break
