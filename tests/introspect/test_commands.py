@@ -146,23 +146,3 @@ def test_flags_kept_when_dest_differs(facts: ProjectFacts) -> None:
 def test_a_command_that_cannot_load_is_a_warning(facts: ProjectFacts) -> None:
     assert facts.command("broken") is None
     assert any(w.startswith("command broken: cannot be loaded") for w in facts.warnings)
-
-
-def test_parsers_built_while_argparse_answers_once_read_as_any_other_and_argparse_is_restored() -> None:
-    import argparse
-    import shutil
-
-    from featuredocs.introspect import commands
-
-    def options() -> tuple[OptionFact, ...]:
-        parser = argparse.ArgumentParser(prog="manage.py export")
-        parser.add_argument("--limit", type=int, default=3, help="at most %(default)s rows")
-        parser.add_argument("names", nargs="*", help="which")
-        return tuple(commands.option_facts(parser))
-
-    plain = options()
-    translate, terminal_size = argparse._, shutil.get_terminal_size  # type: ignore[attr-defined]
-    with commands._parsers_built_alike():
-        assert options() == options() == plain
-    assert argparse._ is translate and shutil.get_terminal_size is terminal_size  # type: ignore[attr-defined]
-    assert plain[1].help == "at most 3 rows"

@@ -7,9 +7,6 @@ never run.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,13 +18,6 @@ from featuredocs.model import CommandFact, OptionFact
 
 
 def collect_commands(
-    locator: Locator, project_apps: frozenset[str], warnings: list[str]
-) -> tuple[CommandFact, ...]:
-    with _parsers_built_alike():
-        return _collect(locator, project_apps, warnings)
-
-
-def _collect(
     locator: Locator, project_apps: frozenset[str], warnings: list[str]
 ) -> tuple[CommandFact, ...]:
     base_keys = base_option_keys()
@@ -49,25 +39,6 @@ def _collect(
             location=locator.class_location(type(command)),
         ))
     return tuple(facts)
-
-
-@contextlib.contextmanager
-def _parsers_built_alike() -> Iterator[None]:
-    """Let argparse look its own messages and the terminal's size up once for every parser.
-
-    Each parser translates its headings (``gettext`` searches the locale folders for a
-    catalogue every time) and each argument it adds sizes a help formatter to the terminal:
-    half the cost of building the parsers of a hundred and fifty commands. Neither answer
-    changes while they are built, and neither shows in the facts.
-    """
-    translate, terminal_size = argparse._, shutil.get_terminal_size  # type: ignore[attr-defined]
-    size = terminal_size()
-    argparse._ = functools.lru_cache(maxsize=None)(translate)  # type: ignore[attr-defined]
-    shutil.get_terminal_size = lambda fallback=(80, 24): size
-    try:
-        yield
-    finally:
-        argparse._, shutil.get_terminal_size = translate, terminal_size  # type: ignore[attr-defined]
 
 
 def base_option_keys() -> frozenset[tuple[str, ...]]:
