@@ -266,9 +266,10 @@ class _Run:
         with self.stats.timed("facts lookup"):
             settings = None if self.config.mode == "static" else resolve_settings(self.config)
             skip = frozenset({cache_folder(self.config).resolve()})
-            facts_cache = FactsCache(self.config, settings, self.store, skip) if self.store.remembers else None
-            facts = facts_cache.lookup(lambda: load(self.config).facts) if facts_cache else None
-        if facts_cache is not None and facts is not None:
+            # Without a cache this stamps nothing, so the child is not kept waiting.
+            facts_cache = FactsCache(self.config, settings, self.store, skip)
+            facts = facts_cache.lookup(lambda: load(self.config).facts)
+        if facts is not None:
             self.stats.facts_cached = True
             return _PendingFacts(facts_cache, facts)
         outcome: list[FactsOutcome | BaseException] = []
@@ -281,8 +282,6 @@ class _Run:
 
         reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
         reader.start()
-        if facts_cache is None:  # nothing to look up: the child starts first
-            facts_cache = FactsCache(self.config, settings, self.store, skip)
         return _PendingFacts(facts_cache, reader=reader, outcome=outcome)
 
     def _finish_facts(self, pending: _PendingFacts, cache: PageCache, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
