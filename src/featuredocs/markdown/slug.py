@@ -71,6 +71,3 @@ class GithubSlugger:
             slug = f"{base}-{self._seen[base]}"
         self._seen[slug] = 0
         return slug
-
-    def reset(self) -> None:
-        self._seen.clear()
