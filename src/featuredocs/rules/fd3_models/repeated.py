@@ -1,8 +1,8 @@
 """List items read once per distinct item: pages written from one template, or about
 one model, repeat their Fields and Indexes items word for word.
 
-Two items are the same when their text, columns and inline code (relative to the
-item's first line) are; a claim read from one is moved to the other's line.
+Two items are the same when their text, columns and inline code are; a claim read
+from one is moved to the other's line.
 """
 
 from __future__ import annotations
@@ -44,10 +44,9 @@ def per_distinct_item(
 
 
 def _key(item: ListItem) -> tuple[object, ...]:
-    first = item.span.line
-    codes = tuple(
-        (c.text, c.span.line - first, c.span.column, c.span.end_line - first, c.span.end_column)
-        for c in item.codes
-    )
+    # An item's inline code is found in its source alone, so the same source starting at
+    # the same column holds its code at the same places: the code's spans, worked out
+    # only when read, are left unread here.
     span = item.span
-    return (item.source, span.column, span.end_line - first, span.end_column, codes)
+    return (item.source, span.column, span.end_line - span.line, span.end_column,
+            tuple([code.text for code in item.codes]))
