@@ -55,3 +55,39 @@ def test_empty_subsection_at_the_end(parse) -> None:
     (finding,) = run_rule(EmptySection, page)
     assert finding.message == "section `### Order` is empty"
     assert finding.span.line == 5
+
+
+def test_a_lone_marker_fence_or_pipe_is_content_a_rule_or_link_definition_is_not(parse) -> None:
+    page = parse(
+        """
+        # T
+
+        ## Empty list item
+
+        -
+
+        ## Empty quote
+
+        >
+
+        ## Empty fence
+
+        ```
+        ```
+
+        ## Table
+
+        | a |
+        |---|
+
+        ## Rule
+
+        ---
+
+        ## Definition
+
+        [home]: https://example.com
+        """
+    )
+    found = [finding.message for finding in run_rule(EmptySection, page)]
+    assert found == ["section `## Rule` is empty", "section `## Definition` is empty"]

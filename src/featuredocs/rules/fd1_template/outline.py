@@ -93,11 +93,13 @@ def _words(title: str) -> set[str]:
 
 def has_content(block: Block) -> bool:
     """Whether a block says anything (a rule or a lone comment does not)."""
-    if block.kind in (BlockKind.RULE, BlockKind.DEFINITION):
-        return False
-    if block.kind is BlockKind.HTML:
+    kind = block.kind
+    if kind is BlockKind.HTML:
         return not _COMMENT_ONLY.match(block.source)
-    return bool(block.source.strip())
+    # Any other block's source holds at least its marker, fence, pipe or a word, so it
+    # is not read: most blocks' source is worked out only when read, and nothing else
+    # reads it.
+    return kind is not BlockKind.RULE and kind is not BlockKind.DEFINITION
 
 
 def not_applicable(section: Section) -> bool:
