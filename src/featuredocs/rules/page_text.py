@@ -11,8 +11,22 @@ def lines_holding(page: Page, *needles: str) -> list[int]:
     One ``str.find`` over the whole text per needle instead of a test per line: most
     lines of a page hold none of them.
     """
+    return _lines_holding(_joined(page), needles)
+
+
+def lines_holding_any_case(page: Page, needle: str) -> list[int]:
+    """:func:`lines_holding` for ``needle`` (lower case, ASCII) in any mix of cases: one
+    search of the lowered text instead of one per spelling. Lowering turns no character
+    into a line break, so offsets still map to the right lines."""
+    return _lines_holding(_joined(page).lower(), (needle,))
+
+
+def _joined(page: Page) -> str:
     # Offsets map to lines by counting "\n": the lines hold no line breaks.
-    joined = page.text if "\r" not in page.text else "\n".join(page.lines)
+    return page.text if "\r" not in page.text else "\n".join(page.lines)
+
+
+def _lines_holding(joined: str, needles: tuple[str, ...]) -> list[int]:
     numbers: set[int] = set()
     for needle in needles:
         number, counted = 1, 0

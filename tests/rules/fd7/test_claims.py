@@ -97,3 +97,23 @@ def test_two_different_durations_on_a_ttl_line_are_left_alone(parse):
         """
     )
     assert extract(page).ttls == ()
+
+
+def test_ttl_lines_are_found_in_any_case_after_letters_that_lower_to_two(parse):
+    # "İ" lowers to two characters: the lines found must still be the right ones.
+    page = parse(
+        """\
+        ### Caching
+
+        **Cache Keys:**
+        - `orders:{id}`
+
+        İstanbul mirrors keep their own copy.
+
+        Ttl: 5 minutes
+
+        tTL: 10 minutes
+        """
+    )
+    ttls = sorted((t.span.line, t.seconds) for t in extract(page).ttls)
+    assert ttls == [(8, 300), (10, 600)]

@@ -12,7 +12,6 @@ to the keys on its own line, else to the keys of its section.
 from __future__ import annotations
 
 import ast
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from featuredocs.rules.fd6_config.values import arithmetic
 from featuredocs.rules.fd7_cache.durations import Duration, durations
 from featuredocs.rules.fd7_cache.patterns import HOLE, pattern_from_node, pattern_from_text
 from featuredocs.rules.fd8_code.source import PythonSource, code_lines, heading_titles, is_python, python_source
-from featuredocs.rules.page_text import lines_holding
+from featuredocs.rules.page_text import lines_holding_any_case
 from featuredocs.rules.pyblocks import parsed
 
 CACHE_KEY_LABELS = ("Cache Keys", "Cache Key", "Cache keys used")
@@ -238,15 +237,11 @@ def _plain_keys(page: Page, code: CodeBlock) -> Iterator[CacheKeyClaim]:
 
 # --- TTLs ---------------------------------------------------------------------------
 
-#: "ttl" in any case: the lines to read are found by searching the page's text for these.
-_TTL_SPELLINGS = tuple({"".join(c) for c in itertools.product("tT", "tT", "lL")})
-
-
 def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClaim]:
     if not keys:
         return
     code_lines_on_page: set[int] | None = None
-    for number in lines_holding(page, *_TTL_SPELLINGS):
+    for number in lines_holding_any_case(page, "ttl"):
         if code_lines_on_page is None:
             code_lines_on_page = _code_line_numbers(page, keys)
         if number in code_lines_on_page:
