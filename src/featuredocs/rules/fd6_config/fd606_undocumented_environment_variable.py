@@ -78,7 +78,8 @@ def _read_in_any(apps: tuple[AppFact, ...], facts: ProjectFacts) -> list[EnvVarF
     wanted: set[int] = set()
     for app in apps:
         wanted.update(by_folder.get(_folder(app), ()))
-    return [var for position, var in enumerate(facts.env_vars) if position in wanted]
+    env_vars = facts.env_vars
+    return [env_vars[position] for position in sorted(wanted)]
 
 
 @per_facts

@@ -62,17 +62,22 @@ def _imported_modules(page: Page) -> Iterator[str]:
 def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
     index = model_index(facts)
     for section, titles in sections_with_titles(page):
-        under_models = section.level >= 3 and any(_mentions_models(outer) for outer in titles[:-1])
-        name = _model_named(section.title, under_models, section.level == 2)
+        level = section.level
+        if level == 2:
+            name = _model_named(titles[-1], False, True)
+        elif level >= 3 and _mentions_models(titles[:-1]):
+            name = _model_named(titles[-1], True, False)
+        else:
+            continue  # neither under a models heading nor one that names a model
         if name is not None:
             models = index.named(name)
             if len(models) == 1:
                 yield models[0].app_label
 
 
-@lru_cache(maxsize=4096)
-def _mentions_models(title: str) -> bool:
-    return "model" in title.casefold()
+@lru_cache(maxsize=4096)  # a page's headings nest under the same few chains of titles
+def _mentions_models(titles: tuple[str, ...]) -> bool:
+    return any("model" in title.casefold() for title in titles)
 
 
 @lru_cache(maxsize=4096)
