@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from featuredocs.model import (
     BlockKind,
@@ -163,25 +164,26 @@ def _name_span(page: Page, heading: Heading, name: str, after: str = "") -> Span
     return Span(heading.span.line, column + 1, heading.span.line, column + 1 + len(name))
 
 
-def _heading_name(heading: Heading, under_commands: bool) -> tuple[str, str] | None:
-    """(name, text it follows) a heading declares, or None."""
-    launched = _LAUNCHED.search(heading.source)
+@lru_cache(maxsize=8192)  # pages repeat the same headings ("Overview", "Options", …)
+def _heading_name(source: str, plain: str, under_commands: bool) -> tuple[str, str] | None:
+    """(name, text it follows) a heading (its source and plain text) declares, or None."""
+    launched = _LAUNCHED.search(source)
     name = launched.group("name").rstrip(".,:;!?)") if launched else ""
-    if launched and (under_commands or _in_code(heading.source, launched.start()) or "_" in name):
+    if launched and (under_commands or _in_code(source, launched.start()) or "_" in name):
         # In a plain-text heading elsewhere, "manage.py to …" is prose, not a command.
         return name, launched.group().split()[0]
     if not under_commands:
         return None
-    code = _CODE.search(heading.source)
+    code = _CODE.search(source)
     if code:
         first = code.group("text").split()[0]
         return (first, "") if _NAME.fullmatch(first) else None
-    if is_shape(heading.plain.strip()):
-        return heading.plain.strip(), ""
-    plain = _PLAIN_NAME.fullmatch(heading.plain.strip())
-    if plain is None or plain.group("name") in _SECTION_WORDS:
+    if is_shape(plain.strip()):
+        return plain.strip(), ""
+    named = _PLAIN_NAME.fullmatch(plain.strip())
+    if named is None or named.group("name") in _SECTION_WORDS:
         return None
-    return plain.group("name"), ""
+    return named.group("name"), ""
 
 
 def _in_code(source: str, offset: int) -> bool:
@@ -201,7 +203,8 @@ def _declarations(
     for top in page.sections:
         commands = _is_commands_section(top)
         for section in top.walk():
-            found = _heading_name(section.heading, commands and section is not top)
+            heading = section.heading
+            found = _heading_name(heading.source, heading.plain, commands and section is not top)
             if found is None:
                 continue
             name, after = found

@@ -133,7 +133,8 @@ def heading_claims(
     placeholder_lines: set[int] = set()
     for top in page.sections:
         api = is_api_section(top)
-        for section in top.walk():
+        # Only a heading with a slash can name a path: most are passed over in this loop.
+        for section in [s for s in top.walk_all() if "/" in s.heading.source]:
             if section is top and api:
                 continue
             line = section.heading.span.line
@@ -148,8 +149,6 @@ def heading_claims(
 
 
 def _heading_claim(page: Page, heading: Heading, under_api: bool) -> EndpointClaim | None:
-    if "/" not in heading.source:
-        return None
     target = _heading_target(heading.source, under_api)
     if target is not None:
         return _placed(page, heading.span.line, target, ClaimKind.HEADING)
