@@ -37,6 +37,7 @@ from featuredocs.rules.fd8_orm.inference import (
     as_rows,
 )
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
+from featuredocs.rules.pyblocks import child_nodes
 
 MEMO_KEY = "fd8.orm"
 BLOCKS_KEY = "fd8.orm.blocks"
@@ -201,7 +202,7 @@ class _Checker:
                 if _callee(node.func) in _NESTED_QUERIES or self._is_query(node):
                     continue
                 yield node
-            pending.extend(ast.iter_child_nodes(node))
+            pending.extend(child_nodes(node))
 
     def _is_query(self, call: ast.Call) -> bool:
         func = call.func
