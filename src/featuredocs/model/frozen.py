@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
 from collections.abc import Callable
 from functools import partial
+from operator import attrgetter
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -16,8 +18,8 @@ def quick_init(cls: type[T]) -> type[T]:
     The generated ``__init__`` of a frozen dataclass goes through ``object.__setattr__``
     by name for every field, which makes a four-field span cost twice as much to build
     (and a nine-field block four times as much); a thousand pages build a million of
-    these. Everything else (equality, hashing, ordering, ``replace``, pickling, the
-    refusal to be changed) stays the dataclass's own.
+    these. Everything else (equality, hashing, ordering, ``replace``, the refusal to be
+    changed) stays the dataclass's own; pickling goes through :func:`pickled_without_memos`.
     """
     params: list[str] = []
     body: list[str] = []
@@ -47,7 +49,7 @@ def quick_init(cls: type[T]) -> type[T]:
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     init.__module__ = cls.__module__  # type: ignore[attr-defined]
     cls.__init__ = init  # type: ignore[misc]
-    return cls
+    return pickled_without_memos(cls)
 
 
 def memo_field() -> Any:
@@ -57,15 +59,28 @@ def memo_field() -> Any:
 
 
 def pickled_without_memos(cls: type[T]) -> type[T]:
-    """Pickle a slotted dataclass with its :func:`memo_field` slots empty: they are
-    rebuilt on demand, and would otherwise copy what the other fields already hold."""
-    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    memos = frozenset(field.name for field in dataclasses.fields(cls) if not field.init)  # type: ignore[arg-type]
+    """Pickle a slotted dataclass as a call of the class with its ``__init__`` fields, so
+    its :func:`memo_field` slots come back empty: they are rebuilt on demand, and would
+    otherwise copy what the other fields already hold.
 
-    def __getstate__(self: Any) -> list[Any]:
-        return [None if name in memos else getattr(self, name) for name in names]
+    A frozen, slotted dataclass otherwise pickles through Python-level ``__getstate__``
+    and ``__setstate__`` that look its fields up for every object; this reads them with
+    one C-level getter and rebuilds with ``__init__``, three times as fast both ways (a
+    thousand pages' light copies hold a quarter of a million objects).
+    """
+    names = tuple(field.name for field in dataclasses.fields(cls) if field.init)  # type: ignore[arg-type]
+    if len(names) > 1:
+        arguments = attrgetter(*names)
+    else:
+        def arguments(self: Any) -> tuple[Any, ...]:
+            return tuple(getattr(self, name) for name in names)
 
-    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
+    def __reduce__(self: Any) -> tuple[Any, ...]:
+        if type(self) is not cls:  # a subclass may have fields of its own: all are kept
+            return (copyreg.__newobj__, (type(self),), self.__getstate__())
+        return (cls, arguments(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
     return cls
 
 
