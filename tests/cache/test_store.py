@@ -75,3 +75,13 @@ def test_the_null_store_neither_reads_nor_writes(tmp_path: Path):
     store = NullStore()
     store.write("table.pickle", {"a": 1})
     assert store.read("table.pickle") is None
+
+
+def test_writes_into_a_subfolder_make_it_and_leave_no_temporary_files(tmp_path):
+    store = Store(tmp_path / "cache", "1.0+abc")
+    for n in range(3):
+        store.write(f"light/{n:02d}.pickle", {"n": n})
+    store.write("table.pickle", 1)
+    assert sorted(p.name for p in (tmp_path / "cache/light").iterdir()) == ["00.pickle", "01.pickle", "02.pickle"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [".gitignore", "light", "table.pickle"]
+    assert Store(tmp_path / "cache", "1.0+abc").read("light/02.pickle") == {"n": 2}

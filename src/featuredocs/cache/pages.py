@@ -3,7 +3,7 @@ for cross-page rules, and the page's findings under the key they were computed f
 
 Records and findings are one small table each, read on every run. Light copies are the
 bulk of the cache and are only needed when rules run, and then only for the pages those
-rules look across to; so each lives in its own file and is read on demand.
+rules look across to; so they are spread over a few dozen files, each read on demand.
 """
 
 from __future__ import annotations
@@ -11,17 +11,20 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import pickle
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from featuredocs.cache.keys import digest
+from featuredocs.cache.keys import content_digest, digest
 from featuredocs.markdown.positions import split_lines
 from featuredocs.model import DocSet, Finding, Page
-from featuredocs.rules.fd2_links.targets import local_targets
+from featuredocs.model.frozen import quick_init
+from featuredocs.rules.fd2_links.targets import LinkTarget, local_targets
 
 #: Explicit HTML anchors (``<a id="x">``, ``name='x'``) after the page's first ``<``; a
 #: superset of what anchor rules accept (always inside a tag), so any change they could
@@ -29,11 +32,13 @@ from featuredocs.rules.fd2_links.targets import local_targets
 _HTML_ANCHOR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 
 RECORDS, RESULTS, LIGHT_DIR = "records.pickle", "results.pickle", "light"
+LIGHT_SHARDS = 32
 
 Reader = Callable[[str], Any]
 Writer = Callable[[str, Any], None]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PageRecord:
     """What the cache must know of a page without parsing it again.
@@ -48,6 +53,9 @@ class PageRecord:
     anchors: str
     view: str
     targets: tuple[tuple[str | None, str, bool], ...]
+    # The light copy as pickled for its own file, carried from make_record to the save;
+    # outside __init__, so the records table does not hold it.
+    light: bytes | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
 
 
 def content_key(text: str, page_path: Path, rel: str, display: str) -> str:
@@ -56,13 +64,25 @@ def content_key(text: str, page_path: Path, rel: str, display: str) -> str:
     return hasher.hexdigest()
 
 
-def make_record(page: Page, light: Page, docset: DocSet, project_root: Path | None, content: str) -> PageRecord:
+def make_record(
+    page: Page, light: Page, docset: DocSet, project_root: Path | None, content: str,
+    linked: list[LinkTarget] | None = None,
+) -> PageRecord:
+    """``linked``: the page's ``local_targets``, when the caller has them already."""
     first_tag = page.text.find("<")  # most pages have no HTML: no scan of their text
     html = sorted(set(_HTML_ANCHOR.findall(page.text, first_tag))) if first_tag >= 0 else []
     anchors = digest(tuple(sorted(h.slug for h in page.headings)), tuple(html))
-    linked = local_targets(page, docset, project_root)
+    if linked is None:
+        linked = local_targets(page, docset, project_root)
     targets = {(t.rel, str(t.file), t.fragment is not None) for t in linked if not t.same_page}
-    return PageRecord(content, anchors, digest(repr(light)), tuple(sorted(targets, key=repr)))
+    # The pickle is made for the light copy's file anyway, and it holds every field: two
+    # copies with the same bytes read back equal. (Equal copies whose strings are shared
+    # differently would differ, and only cost a needless run of the docset-scope rules;
+    # parsing the same text shares the same way.)
+    blob = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
+    record = PageRecord(content, anchors, content_digest(blob), tuple(sorted(targets, key=repr)))
+    object.__setattr__(record, "light", blob)
+    return record
 
 
 def light_page(page: Page) -> Page:
@@ -109,11 +129,12 @@ def _stat(file: str) -> tuple[object, ...]:
 class PageCache:
     """The per-page tables, each read at most once and written back once per run."""
 
-    def __init__(self, read: Reader, write: Writer, remove: Callable[[str], None]) -> None:
-        self._read, self._write, self._remove = read, write, remove
+    def __init__(self, read: Reader, write: Writer) -> None:
+        self._read, self._write = read, write
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
         self.results: dict[str, tuple[str, tuple[Finding, ...]]] = _table(read(RESULTS))
-        self._new_light: dict[str, tuple[str, Page]] = {}
+        self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
+        self._dirty: set[str] = set()  # shards to write back
         self.changed = False
 
     def result(self, rel: str, key: str) -> tuple[Finding, ...] | None:
@@ -124,22 +145,30 @@ class PageCache:
         self.results[rel] = (key, findings)
         self.changed = True
 
-    def record(self, rel: str, record: PageRecord, light: Page) -> None:
+    def record(self, rel: str, record: PageRecord) -> None:
+        """``record`` as made by :func:`make_record`, its light copy saved with it."""
+        assert record.light is not None
         self.records[rel] = record
-        self._new_light[rel] = (record.content, light)
+        name = _shard_name(rel)
+        self._shard(name)[rel] = (record.content, record.light)
+        self._dirty.add(name)
         self.changed = True
 
     def light_for(self, rel: str, content: str) -> Page | None:
-        entry = self._new_light.get(rel) or self._read(_light_name(rel))
-        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == content:
-            return entry[1]  # type: ignore[no-any-return]
-        return None
+        entry = self._shard(_shard_name(rel)).get(rel)
+        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == content and isinstance(entry[1], bytes)):
+            return None
+        try:
+            light = pickle.loads(entry[1])
+        except Exception:  # damaged inside an intact file: unpickling can raise almost anything
+            return None
+        return light if isinstance(light, Page) else None
 
     def keep_only(self, rels: set[str]) -> None:
         """Forget the pages that left the docs tree."""
         for rel in [r for r in self.records if r not in rels]:
             del self.records[rel]
-            self._remove(_light_name(rel))
+            self._dirty.add(_shard_name(rel))  # written back without the page
             self.changed = True
         for rel in [r for r in self.results if r not in rels]:
             del self.results[rel]
@@ -150,12 +179,22 @@ class PageCache:
             return
         self._write(RECORDS, self.records)
         self._write(RESULTS, self.results)
-        for rel, entry in self._new_light.items():
-            self._write(_light_name(rel), entry)
+        for name in sorted(self._dirty):
+            shard = self._shard(name)
+            self._write(name, {rel: entry for rel, entry in shard.items() if rel in self.records})
+
+    def _shard(self, name: str) -> dict[str, tuple[str, bytes]]:
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._shards[name] = _table(self._read(name))
+        return shard
 
 
-def _light_name(rel: str) -> str:
-    return f"{LIGHT_DIR}/{hashlib.blake2b(rel.encode(), digest_size=12).hexdigest()}.pickle"
+def _shard_name(rel: str) -> str:
+    """Light copies are kept a few dozen to a file: a cold run writes a thousand of them,
+    and creating a file can cost as much as pickling the page (0.04 to 0.4 ms, with the
+    disk busy), while a run that needs one page's copy reads a few dozen with it."""
+    return f"{LIGHT_DIR}/{zlib.crc32(rel.encode()) % LIGHT_SHARDS:02d}.pickle"
 
 
 def _table(data: Any) -> dict[str, Any]:

@@ -53,6 +53,7 @@ from featuredocs.model import DocSet, Finding, Page
 from featuredocs.project import FactsOutcome, load_facts, resolve_settings
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd2_links.targets import targets_of
 from featuredocs.rules.registry import rule_for
 
 _DOCSET = "\0docset"  # the results entry of the docset-scope rules
@@ -208,20 +209,23 @@ class _Run:
         return page
 
     def _page_cache(self) -> PageCache:
-        return PageCache(self.store.read, self.store.write, self.store.remove)
+        return PageCache(self.store.read, self.store.write)
 
     def _refresh_records(self, cache: PageCache) -> None:
         """Parse every page whose record is missing or stale, and record it."""
         if not self.store.remembers:
             return
         lookup = DocSet(self.docs.root, (), self.docs.files)
+        ctx: CheckContext | None = None
         for rel in self.docs.texts:
             record = cache.records.get(rel)
             if record is not None and record.content == self.docs.contents[rel]:
                 continue
             page = self._parse(rel)
-            light = light_page(page)
-            cache.record(rel, make_record(page, light, lookup, self.config.root, self.docs.contents[rel]), light)
+            # The link targets go through the rules' memo: the link rules read the same.
+            ctx = ctx or CheckContext(lookup, self._schema(), None, self.config.root, _memo=self.memo)
+            linked = targets_of(page, ctx)
+            cache.record(rel, make_record(page, light_page(page), lookup, self.config.root, self.docs.contents[rel], linked))
 
     def _full_docset(self, cache: PageCache, stale: list[str], every_page: bool) -> DocSet:
         """The docs as the rules about to run need them.

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
 #: Bumped whenever the layout of any cached payload changes.
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"featuredocs-cache"
 GITIGNORE = "# Created by featuredocs; the whole folder is a cache.\n*\n"
 DEFAULT_DIR = ".featuredocs_cache"
@@ -39,6 +39,7 @@ class Store:
         self._header = MAGIC + f" {FORMAT} {tool}\n".encode()
         self._unreadable = 0
         self._unwritten: str | None = None
+        self._made: set[str] = set()  # folders known to exist
 
     @property
     def notes(self) -> list[str]:
@@ -66,12 +67,14 @@ class Store:
 
     def write(self, name: str, payload: Any) -> None:
         """Replace ``name`` atomically: a reader sees the old file or the new one, never half."""
-        target = self.folder / name
+        target = os.path.join(self.folder, name)
+        # Named by process and thread, so no other writer shares it: a cold run writes a
+        # thousand files, and mkstemp's random names and retries cost as much as the writing.
+        temporary = f"{os.path.dirname(target)}/.{os.path.basename(target)}.{os.getpid()}-{threading.get_ident()}"
         try:
-            self._ensure_folder()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._ensure_folder(os.path.dirname(target))
             blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
             try:
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(self._header)
@@ -83,14 +86,17 @@ class Store:
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
             self._unwritten = self._unwritten or str(error)
 
-    def remove(self, name: str) -> None:
-        _remove(str(self.folder / name))
-
-    def _ensure_folder(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(GITIGNORE, encoding="utf-8")
+    def _ensure_folder(self, folder: str) -> None:
+        """``folder`` (the store's own or one below it) made once per store."""
+        if folder in self._made:
+            return
+        if not self._made:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text(GITIGNORE, encoding="utf-8")
+        os.makedirs(folder, exist_ok=True)
+        self._made.add(folder)
 
 
 class NullStore(Store):
@@ -105,9 +111,6 @@ class NullStore(Store):
         return None
 
     def write(self, name: str, payload: Any) -> None:
-        return None
-
-    def remove(self, name: str) -> None:
         return None
 
 
