@@ -135,18 +135,21 @@ def _fillers(page: Page, schema: TemplateSchema) -> Iterator[Placeholder]:
     yield from _filler_tagline(page, fillers)
 
 
-def _filler_items(page: Page, fillers: frozenset[str]) -> Iterator[Placeholder]:
-    pending: list[ListItem] = [
-        item
-        for block in (*page.preamble, *(b for s in page.walk() for b in s.blocks))
-        for item in block.items
-    ]
+def _filler_items(page: Page, fillers: frozenset[str]) -> list[Placeholder]:
+    pending: list[ListItem] = [item for block in page.preamble for item in block.items]
+    for section in page.walk_all():
+        for block in section.blocks:
+            if block.items:
+                pending.extend(block.items)
+    found: list[Placeholder] = []
     while pending:
         item = pending.pop()
-        pending.extend(item.children)
+        if item.children:
+            pending.extend(item.children)
         text = _filler_item(item.plain, item.source, fillers)
         if text is not None:
-            yield Placeholder(text, item.span, bracketed=False)
+            found.append(Placeholder(text, item.span, bracketed=False))
+    return found
 
 
 @lru_cache(maxsize=8192)  # list items repeat from page to page
