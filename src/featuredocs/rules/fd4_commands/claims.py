@@ -287,7 +287,7 @@ def _lists_in_section(
 ) -> list[OptionList]:
     found: list[OptionList] = []
     for labelled in section.labelled:
-        if _OPTIONS_LABEL.fullmatch(labelled.label.strip()) and labelled.items:
+        if labelled.items and _OPTIONS_LABEL.fullmatch(labelled.label.strip()):
             found.append(
                 _list_from_items(page, command, labelled.span, labelled.items, fillers)
             )
