@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 _LIST_MARKER = re.compile(rb"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+_WHITESPACE = b" \t\r\n"
 
 #: pyromark's tags of the containers (and the leaf) that are blocks at the top level.
 BLOCK_KINDS = {
@@ -136,6 +137,8 @@ def code_block(node: list[Any], source: SourceMap) -> CodeBlock:
 
 
 def list_item(node: list[Any], ordered: bool, out: Events, source: SourceMap, definitions: list[tuple[int, int]]) -> ListItem:
+    # A page has ten times more items than blocks: the trimming and slicing of
+    # :class:`SourceMap` are written out here rather than called.
     own = node[OWN]
     if own is None:
         first, last_end, limit = node[FIRST], node[LAST], node[END]
@@ -144,8 +147,7 @@ def list_item(node: list[Any], ordered: bool, out: Events, source: SourceMap, de
         # The item's own text ends where its first nested list begins (the line break
         # between them is stripped with the rest of the trailing space).
         first, last_end, limit, plain_end, codes_end, links_end = own
-    item_start = node[START]
-    if first is not None and not (definitions and _swallowed(definitions, item_start, limit)):
+    if first is not None and not (definitions and _swallowed(definitions, node[START], limit)):
         start, end = first[START], last_end
         if type(first) is list:
             inner = first[FIRST]
@@ -153,17 +155,24 @@ def list_item(node: list[Any], ordered: bool, out: Events, source: SourceMap, de
                 start = inner[START]
         if first[END] > end:
             end = first[END]
-        start, end = source.trimmed(start, end)
+        data = source.data
+        while end > start and data[end - 1] in _WHITESPACE:
+            end -= 1
+        while start < end and data[start] in _WHITESPACE:
+            start += 1
+        text = source.text[start:end] if end <= source.ascii_end else source.source(start, end)
+        plain = "".join(out.pieces[node[PLAIN] : plain_end]).strip()
     else:
-        start, end = _raw_item_range(source, item_start, limit)
-    text = source.source(start, end)
-    parts = node[PARTS]
+        start, end = _raw_item_range(source, node[START], limit)
+        text = source.source(start, end)
+        plain = "".join(out.pieces[node[PLAIN] : plain_end]).strip() if first is not None else text
+    codes_start, links_start, parts = node[CODES], node[LINKS], node[PARTS]
     return _partial_item(
         (fill_span, source, start, end),
         text,
-        "".join(out.pieces[node[PLAIN] : plain_end]).strip() if first is not None else text,
-        _run(out.codes, node[CODES], codes_end),
-        _run(out.links, node[LINKS], links_end),
+        plain,
+        tuple(out.codes[codes_start:codes_end]) if codes_end > codes_start else (),
+        tuple(out.links[links_start:links_end]) if links_end > links_start else (),
         tuple(parts) if parts else (),
         ordered,
     )

@@ -103,29 +103,43 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
     root: list[Any] = ["Document", 0, len(source.data), None, 0, 0, 0, None, 0, None, True, None, 0]
     stack = [root]
     top = root  # the innermost open container
+    # Only the container opened last can still lack its first child, and a container's
+    # last child ends where the event before its end does: both are kept here, once,
+    # rather than written into the open container at every event.
+    opened: list[Any] | None = root  # the container waiting for its first child
+    last_end = 0  # where the latest event that counts as a child ends
     in_code = False  # whether ``top`` is a code block, whose text is no plain text
     skipped = 0  # containers not opened because the stack was too deep
     shallow = True  # whether no container was skipped so far
     for event, where in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
         if type(event) is str:  # SoftBreak, HardBreak, Rule
-            start, end = where["start"], where["end"]
+            end = where["end"]
             if event in BREAKS:
                 add_piece("\n")
-                if top[KIND] == "Paragraph" and len(stack) == 2:
-                    _end_line(top)
+                if len(stack) == 2 and top[KIND] == "Paragraph":
+                    # A line of a top-level paragraph is finished; the next child is
+                    # the first of the next line.
+                    lines = top[PARTS]
+                    if lines is None:
+                        lines = top[PARTS] = []
+                    lines.append((top[FIRST], last_end))
+                    top[FIRST] = None
+                    opened = top
                     continue
             elif len(stack) == 1:
+                start = where["start"]
                 entries.append((rule_block(source, start, end), start, end))
-            if top[FIRST] is None:
-                top[FIRST] = (event, start, end)
-            top[LAST] = end
+            if opened is not None:
+                opened[FIRST] = (event, where["start"], end)
+                opened = None
+            last_end = end
             continue
         tag, payload = event.popitem()
         if tag == "Text":
-            end = where["end"]
-            if top[FIRST] is None:
-                top[FIRST] = (tag, where["start"], end)
-            top[LAST] = end
+            if opened is not None:
+                opened[FIRST] = (tag, where["start"], where["end"])
+                opened = None
+            last_end = where["end"]
             if in_code:
                 top[PARTS].append(payload)
             elif payload:
@@ -136,6 +150,9 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                 continue
             node = top
             node[PLAIN_END] = len(pieces)
+            node[LAST] = last_end
+            last_end = node[END]
+            opened = None
             stack.pop()
             top = stack[-1]
             kind = node[KIND]
@@ -151,6 +168,8 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                         sites = label_sites(node, out, source)
                         if sites:
                             out.labels[id(block)] = sites
+            elif kind == "Strong":
+                pass
             elif kind == "Heading":
                 heading = make_heading(node, out, source, slugger, shallow)
                 headings.append(heading)
@@ -187,46 +206,55 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                 kind, value = payload, None
             else:
                 kind, value = payload.popitem()
-            start, end = where["start"], where["end"]
+            start = where["start"]
             if kind in NEW_LINE_KINDS and len(pieces) > top[PLAIN] and not pieces[-1].endswith("\n"):
                 add_piece("\n")
-            node = [kind, start, end, value, len(pieces), len(codes), len(links), None, 0, None, False, None, 0]
-            if kind in _NOTED:
-                _open(node, top, out, root)
-                if kind == "CodeBlock":
+            node = [kind, start, where["end"], value, len(pieces), len(codes), len(links), None, 0, None, False, None, 0]
+            if kind == "Item":
+                if top[WANTED] and top[KIND] == "List":
+                    node[WANTED] = True
+                    node[PARTS] = []
+            elif kind in _NOTED:
+                if _open(node, top, root, last_end):
+                    out.links.append(None)  # its place, filled once its text is known
+                elif kind == "CodeBlock":
                     in_code = True
-            if top[FIRST] is None:
-                top[FIRST] = node
-            top[LAST] = end
+            if opened is not None:
+                opened[FIRST] = node
+            opened = node
             stack.append(node)
             top = node
         elif tag == "Code":
             start, end = where["start"], where["end"]
-            if top[FIRST] is None:
-                top[FIRST] = (tag, start, end)
-            top[LAST] = end
+            if opened is not None:
+                opened[FIRST] = (tag, start, end)
+                opened = None
+            last_end = end
             if payload:
                 add_piece(payload)
             add_code(_partial_code((fill_span, source, start, end), payload))
         else:
             start, end = where["start"], where["end"]
-            if top[FIRST] is None:
-                top[FIRST] = (tag, start, end)
-            top[LAST] = end
+            if opened is not None:
+                opened[FIRST] = (tag, start, end)
+                opened = None
+            last_end = end
             if tag == "Html" or tag == "InlineHtml":
                 out.html.append((payload, start))
     return out
 
 
-#: Containers that note something as they open.
-_NOTED = frozenset(("List", "Item", "Table", "TableHead", "TableRow", "TableCell", "CodeBlock", "Link", "Image"))
+#: Containers other than items that note something as they open.
+_NOTED = frozenset(("List", "Table", "TableHead", "TableRow", "TableCell", "CodeBlock", "Link", "Image"))
 
 
-def _open(node: list[Any], top: list[Any], out: Events, root: list[Any]) -> None:
+def _open(node: list[Any], top: list[Any], root: list[Any], last_end: int) -> bool:
+    """Note what ``node`` needs as it opens; ``last_end`` is where ``top``'s latest child
+    ends. True for a link or image, whose place among the page's links is kept."""
     kind = node[KIND]
     if kind == "Link" or kind == "Image":
-        out.links.append(None)  # its place, filled once its text is known
-    elif kind == "CodeBlock":
+        return True
+    if kind == "CodeBlock":
         node[PARTS] = []
     elif kind == "List":
         node[PARTS] = []
@@ -235,12 +263,8 @@ def _open(node: list[Any], top: list[Any], out: Events, root: list[Any]) -> None
         elif top[KIND] == "Item":
             if top[OWN] is None:
                 # The item's own text ends where its first nested list begins.
-                top[OWN] = (top[FIRST], top[LAST], node[START], node[PLAIN], node[CODES], node[LINKS])
+                top[OWN] = (top[FIRST], last_end, node[START], node[PLAIN], node[CODES], node[LINKS])
             node[WANTED] = top[WANTED]
-    elif kind == "Item":
-        node[WANTED] = top[WANTED] and top[KIND] == "List"
-        if node[WANTED]:
-            node[PARTS] = []
     elif kind == "Table":
         node[PARTS] = []
         node[WANTED] = top is root
@@ -250,16 +274,7 @@ def _open(node: list[Any], top: list[Any], out: Events, root: list[Any]) -> None
     elif top[WANTED] and top[KIND] == "Table":  # a row of a table that is read
         node[WANTED] = True
         node[PARTS] = []
-
-
-def _end_line(paragraph: list[Any]) -> None:
-    """A line break in a top-level paragraph: the line so far is finished, and the next
-    child will be the first of the next line."""
-    finished = paragraph[PARTS]
-    if finished is None:
-        finished = paragraph[PARTS] = []
-    finished.append((paragraph[FIRST], paragraph[LAST]))
-    paragraph[FIRST] = None
+    return False
 
 
 def _close_link(node: list[Any], out: Events, span: Any) -> None:

@@ -39,7 +39,7 @@ def split_lines(text: str) -> tuple[str, ...]:
 class SourceMap:
     """One page's text and its UTF-8 encoding, with offset conversions."""
 
-    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines", "_ascii_end")
+    __slots__ = ("text", "data", "ascii", "line_starts", "lines", "_wide_lines", "ascii_end")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -47,7 +47,7 @@ class SourceMap:
         self.ascii = len(data) == len(text)
         # Up to the first wide character, byte offsets are character offsets.
         first_wide = _NON_ASCII.search(data) if not self.ascii else None
-        self._ascii_end = first_wide.start() if first_wide is not None else len(data)
+        self.ascii_end = first_wide.start() if first_wide is not None else len(data)
         if "\r" in text:
             starts = [0] + [m.end() for m in _LINE_BREAK.finditer(data)]
             self.lines = split_lines(text)
@@ -108,7 +108,7 @@ class SourceMap:
         return span
 
     def source(self, start: int, end: int) -> str:
-        if end <= self._ascii_end:
+        if end <= self.ascii_end:
             return self.text[start:end]
         return self.data[start:end].decode("utf-8", errors="replace")
 
