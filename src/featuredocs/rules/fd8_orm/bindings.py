@@ -16,6 +16,15 @@ from functools import lru_cache
 
 from featuredocs.rules.fd3_models.code_models import looks_like_model
 from featuredocs.rules.fd3_models.pycode import PythonBlock
+from featuredocs.rules.fd8_orm.sites import (
+    UNKNOWN,
+    Annotation,
+    ClassName,
+    Element,
+    First,
+    Import,
+    Self,
+)
 from featuredocs.rules.pyblocks import child_nodes
 
 #: block index, line and column in the block: the order in which a reader runs the examples
@@ -43,7 +52,7 @@ Path = tuple[Body, ...]
 @dataclass(frozen=True, slots=True)
 class Binding:
     name: str
-    source: object  # an expression, or one of the binding-site markers below
+    source: object  # an expression, or one of the markers in fd8_orm.sites
     place: Place
     path: Path
 
@@ -54,41 +63,17 @@ class Use:
     path: Path
 
 
-# --- binding-site markers: what a binding is, when it is not a plain expression ---------
-
-
-@dataclass(frozen=True)
-class Element:
-    iterable: ast.expr  # for x in iterable
-
-
-@dataclass(frozen=True)
-class First:
-    value: ast.expr  # x, created = value
-
-
-@dataclass(frozen=True)
-class Annotation:
-    annotation: ast.expr  # def f(x: Model), x: Model
-
-
-@dataclass(frozen=True)
-class Import:
-    alias: str
-
-
-@dataclass(frozen=True)
-class Self:
-    class_name: str
-    known: frozenset[str]  # names the example's class body defines
-
-
-@dataclass(frozen=True)
-class ClassName:
-    class_name: str
-
-
-UNKNOWN = "unknown"
+_ASSIGNMENTS = frozenset({ast.Assign, ast.AnnAssign, ast.AugAssign})
+#: Statements that bind names or hold statement bodies (ast node types have no subclasses).
+_BINDING_STATEMENTS = _ASSIGNMENTS | {
+    ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try, ast.TryStar,
+    ast.Match, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Delete, ast.Import,
+    ast.ImportFrom,
+}
+#: Expressions that bind a name or open a scope of their own.
+_SCOPED_EXPRESSIONS = frozenset({
+    ast.NamedExpr, ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp,
+})
 _NO_LOOPS: frozenset[Body] = frozenset()
 
 
@@ -187,49 +172,50 @@ class _Walker:
             self.statement(statement, path, owner)
 
     def statement(self, node: ast.stmt, path: Path, owner: ast.ClassDef | None) -> None:
-        if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
-            self.assignment(node, path)
-        elif isinstance(node, ast.For | ast.AsyncFor):
+        kind = type(node)
+        if kind not in _BINDING_STATEMENTS:  # ``print(x)``, ``return x``: uses alone
+            self.expression(node, path)
+        elif kind in _ASSIGNMENTS:
+            self.assignment(node, path)  # type: ignore[arg-type]
+        elif kind is ast.For or kind is ast.AsyncFor:
             self.expression(node.iter, path)
             loop = (*path, Body(id(node), "body", LOOP))
             self.bind_loop(node.target, node.iter, self.place(node.iter, end=True), loop)
             self.statements(node.body, loop)
             self.statements(node.orelse, (*path, Body(id(node), "orelse", BRANCH)))
-        elif isinstance(node, ast.While):
+        elif kind is ast.While:
             self.expression(node.test, path)
             self.statements(node.body, (*path, Body(id(node), "body", LOOP)))
             self.statements(node.orelse, (*path, Body(id(node), "orelse", BRANCH)))
-        elif isinstance(node, ast.If):
+        elif kind is ast.If:
             self.expression(node.test, path)
             self.statements(node.body, (*path, Body(id(node), "body", BRANCH)))
             self.statements(node.orelse, (*path, Body(id(node), "orelse", BRANCH)))
-        elif isinstance(node, ast.With | ast.AsyncWith):
+        elif kind is ast.With or kind is ast.AsyncWith:
             for item in node.items:
                 self.expression(item.context_expr, path)
                 if item.optional_vars is not None:
                     place = self.place(item.context_expr, end=True)
                     self.bind_unknown(item.optional_vars, place, path)
             self.statements(node.body, path)  # a with body always runs
-        elif isinstance(node, ast.Try | ast.TryStar):
+        elif kind is ast.Try or kind is ast.TryStar:
             self.try_statement(node, path)
-        elif isinstance(node, ast.Match):
+        elif kind is ast.Match:
             self.match_statement(node, path)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             self.function(node, path, owner)
-        elif isinstance(node, ast.ClassDef):
+        elif kind is ast.ClassDef:
             self.class_definition(node, path)
-        elif isinstance(node, ast.Delete):
+        elif kind is ast.Delete:
             for target in node.targets:
                 self.expression(target, path)
                 if isinstance(target, ast.Name):  # ``del order``, not ``del order.note``
                     self.bind(target.id, UNKNOWN, self.place(node, end=True), path)
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            for alias in node.names:
+        else:  # an import
+            for alias in node.names:  # type: ignore[attr-defined]
                 name = alias.asname or alias.name.split(".")[0]
-                source = Import(name) if isinstance(node, ast.ImportFrom) else UNKNOWN
+                source = Import(name) if kind is ast.ImportFrom else UNKNOWN
                 self.bind(name, source, self.place(node, end=True), path)
-        else:
-            self.expression(node, path)
 
     def assignment(self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, path: Path) -> None:
         if node.value is not None:
@@ -326,19 +312,19 @@ class _Walker:
                 self.expression(arg, path)
             for keyword in node.keywords:  # type: ignore[attr-defined]
                 self.expression(keyword.value, path)
-        elif isinstance(node, ast.NamedExpr):
+        elif kind not in _SCOPED_EXPRESSIONS:
+            for child in child_nodes(node):
+                self.expression(child, path)
+        elif kind is ast.NamedExpr:
             self.expression(node.value, path)
             self.bind(node.target.id, node.value, self.place(node, end=True), path)
-        elif isinstance(node, ast.Lambda):
+        elif kind is ast.Lambda:
             self.defaults(node.args, path)
             inside = (*path, Body(id(node), "body", SCOPE))
             self.parameters(node.args, self.place(node), inside, None)
             self.expression(node.body, inside)
-        elif isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
-            self.comprehension(node, path)
         else:
-            for child in child_nodes(node):
-                self.expression(child, path)
+            self.comprehension(node, path)  # type: ignore[arg-type]
 
     def comprehension(
         self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, path: Path

@@ -18,19 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from featuredocs.model import ModelFact, ProjectFacts
 from featuredocs.rules.fd3_models.resolve import ModelResolver
-from featuredocs.rules.fd8_orm.bindings import (
-    Annotation,
-    Binding,
-    ClassName,
-    Element,
-    First,
-    Import,
-    Program,
-    Self,
-    Use,
-    dominates,
-    loops_of,
-)
+from featuredocs.rules.fd8_orm.bindings import Binding, Program, Use, dominates, loops_of
+from featuredocs.rules.fd8_orm.sites import Annotation, ClassName, Element, First, Import, Self
 
 #: Queryset methods that return a queryset of the same model (``iterator`` is no
 #: queryset, but it yields the same instances).
