@@ -118,3 +118,55 @@ def test_choices_of_an_unknown_type_are_not_guessed():
 )
 def test_action_names(written, name):
     assert action_name(written) == name
+
+
+def plain_original() -> argparse.ArgumentParser:
+    """A command without positionals or required options: the kind read without argparse."""
+    parser = Refusing(prog="manage.py archive_orders")
+    parser.add_argument("-b", "--batch-size", type=int, default=500)
+    parser.add_argument("--ratio", type=float)
+    parser.add_argument("--since", type=Path)
+    parser.add_argument("--format", choices=["csv", "json"])
+    parser.add_argument("--tag", action="append")
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("-q", action="count")
+    parser.add_argument("--pair", nargs=2)
+    return parser
+
+
+PLAIN_ARGVS = [
+    "",
+    "--dry-run",
+    "--batch-size 2500 --dry-run",
+    "-b 10 -q -q",
+    "--batch-size=2500",
+    "--batch-size=",
+    "--batch-size two",
+    "--batch-size -5",
+    "--batch-size=-5",
+    "--batch-size",
+    "--batch",
+    "--ratio 0.5 --since a/b --tag x --tag y",
+    "--ratio nan",
+    "--format json",
+    "--format xml",
+    "--dry-run=yes",
+    "-q=1",
+    "--pair a b",
+    "--pair a",
+    "--dry-run extra",
+    "-- --dry-run",
+    "--unknown",
+    "-",
+]
+
+
+@pytest.mark.parametrize("argv", PLAIN_ARGVS)
+def test_invocations_read_without_argparse_agree_with_the_original(argv):
+    real = plain_original()
+    try:
+        real.parse_args(argv.split())
+        expected = None
+    except ValueError as error:
+        expected = str(error)
+    assert rejection(facts_of(real), argv.split()) == expected

@@ -134,7 +134,86 @@ def rejection(command: CommandFact, argv: Sequence[str]) -> str | None:
 
     Raises :class:`UnsupportedParser` when the parser cannot be rebuilt faithfully.
     """
-    return _rejection(command, tuple(argv))
+    argv = tuple(argv)
+    if _plainly_accepted(command, argv):
+        return None
+    return _rejection(command, argv)
+
+
+_FLAG = None  # an option that takes no value
+_TAKES_ANY = object()  # an option whose one value argparse takes as it is written
+_ASK = object()  # an option whose values only argparse reads (choices, several values)
+_ZERO_ARGUMENTS = _CONST_ACTIONS | _FLAG_ACTIONS | _AS_FLAG
+
+
+def _plainly_accepted(command: CommandFact, argv: tuple[str, ...]) -> bool:
+    """True when the rebuilt parser surely accepts ``argv``: only whole option strings,
+    each value one word that is no option and converts. Building a parser and parsing
+    with it costs far more, and most invocations on pages are of this kind; anything
+    else (every refusal among them) is left to argparse."""
+    takes = _plain_options(command)
+    if takes is None:
+        return False
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        # argparse reads a whole option string before splitting ``--name=value``.
+        name, equals, value = (word, "", "") if word in takes else word.partition("=")
+        if name not in takes or (equals and not word.startswith("--")):
+            return False
+        kind = takes[name]
+        if kind is _FLAG:
+            if equals:
+                return False
+            index += 1
+            continue
+        if not equals:
+            index += 1
+            if index == len(argv) or argv[index].startswith("-"):
+                return False
+            value = argv[index]
+        if kind is not _TAKES_ANY and not _converts(kind, value):
+            return False
+        index += 1
+    return True
+
+
+def _converts(convert: Callable[[str], Any], value: str) -> bool:
+    if convert is _ASK:
+        return False
+    try:
+        convert(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+    return True
+
+
+def _positive(nargs: str | None) -> bool:
+    return nargs is not None and nargs.isdigit() and int(nargs) > 0
+
+
+@lru_cache(maxsize=512)
+def _plain_options(command: CommandFact) -> dict[str, Any] | None:
+    """What each option string of a command without positionals, required options or
+    sub-parsers takes; None for any other command, whose parser argparse must build."""
+    takes: dict[str, Any] = {}
+    for option in command.options:
+        action = action_name(option.action)
+        flags_ok = option.flags and all(f.startswith("-") and f.strip("-") for f in option.flags)
+        if option.positional or option.required or option.subcommand or not flags_ok:
+            return None
+        if action in _ZERO_ARGUMENTS:
+            kind: Any = _FLAG
+        elif action in _VALUE_ACTIONS and option.nargs is None:
+            converter = _CONVERTERS.get(option.type or "")
+            kind = _ASK if option.choices is not None else converter or _TAKES_ANY
+        elif action in _VALUE_ACTIONS and (option.nargs in ("?", "*", "+") or _positive(option.nargs)):
+            kind = _ASK
+        else:
+            return None
+        for flag in option.flags:
+            takes[flag] = kind  # a later option takes over a shared string ("resolve")
+    return takes
 
 
 @lru_cache(maxsize=4096)  # pages repeat the same few invocations of a command
