@@ -369,3 +369,18 @@ def test_an_item_repeated_further_down_claims_at_its_own_place(parse):
         (Span.at(11, 23, 8), Span.at(11, 33, 12)),
         (Span.at(20, 23, 8), Span.at(20, 33, 12)),
     ]
+
+
+def test_an_item_repeated_at_another_column_claims_at_its_own_columns(parse):
+    item = "- `number` (CharField): Unique invoice number\n"
+    page = parse(
+        "# Billing\n\n## Data Models\n\n### Invoice\n\n**Fields:**\n" + item
+        + "\n### billing.Invoice\n\n**Fields:**\n- Core fields\n  " + item
+    )
+    first, second = extract(page).models
+    assert [(f.name, f.span, f.type_span) for f in first.fields] == [
+        ("number", Span.at(8, 3, 8), Span.at(8, 13, 9))
+    ]
+    assert [(f.name, f.span, f.type_span) for f in second.fields] == [
+        ("number", Span.at(14, 5, 8), Span.at(14, 15, 9))
+    ]
