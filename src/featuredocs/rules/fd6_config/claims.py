@@ -28,7 +28,6 @@ from featuredocs.rules.fd8_code.source import (
     heading_titles,
     inline_code_span,
     per_distinct_block,
-    sections_with_titles,
 )
 
 ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -222,10 +221,20 @@ def _env_blocks(page: Page, kind: BlockKind) -> Iterator[Block]:
 @per_page
 def _env_sections(page: Page) -> tuple[Section, ...]:
     """Sections under a heading about the environment, in page order."""
-    return tuple(
-        section for section, titles in sections_with_titles(page)
-        if section.blocks and mentions_environment(titles)
-    )
+    found: list[Section] = []
+    _collect_env_sections(page.sections, False, found)
+    return tuple(found)
+
+
+def _collect_env_sections(sections: tuple[Section, ...], under: bool, found: list[Section]) -> None:
+    # Whether a section is about the environment passes down the tree, so no section's
+    # chain of titles is built.
+    for section in sections:
+        about = under or _about_environment(section.title)
+        if about and section.blocks:
+            found.append(section)
+        if section.subsections:
+            _collect_env_sections(section.subsections, about, found)
 
 
 def _table_vars(page: Page) -> Iterator[EnvVarClaim]:
