@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from featuredocs.model import AppFact, Page, ProjectFacts
+from featuredocs.model import AppFact, Page, ProjectFacts, Section
 from featuredocs.rules.fd3_models.resolve import model_index
 from featuredocs.rules.fd8_code.source import (
     SHELL_LANGUAGES,
     is_python,
     python_source,
-    sections_with_titles,
 )
 
 _MODEL_HEADING = re.compile(r"^(?:(?P<app>[a-z_]\w*)\.)?(?P<model>[A-Z]\w*)(?: [Mm]odel)?$")
@@ -61,23 +60,32 @@ def _imported_modules(page: Page) -> Iterator[str]:
 
 def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
     index = model_index(facts)
-    for section, titles in sections_with_titles(page):
-        level = section.level
+    for name in _model_names(page.sections, False, []):
+        models = index.named(name)
+        if len(models) == 1:
+            yield models[0].app_label
+
+
+def _model_names(sections: tuple[Section, ...], under_models: bool, found: list[str]) -> list[str]:
+    """The models the sections' headings name, in page order; ``under_models``: some
+    heading above them mentions models (passed down, so no chain of titles is built)."""
+    for section in sections:
+        level, title = section.level, section.title
+        name = None
         if level == 2:
-            name = _model_named(titles[-1], False, True)
-        elif level >= 3 and _mentions_models(titles[:-1]):
-            name = _model_named(titles[-1], True, False)
-        else:
-            continue  # neither under a models heading nor one that names a model
+            name = _model_named(title, False, True)
+        elif level >= 3 and under_models:
+            name = _model_named(title, True, False)
         if name is not None:
-            models = index.named(name)
-            if len(models) == 1:
-                yield models[0].app_label
+            found.append(name)
+        if section.subsections:
+            _model_names(section.subsections, under_models or _mentions_models(title), found)
+    return found
 
 
-@lru_cache(maxsize=4096)  # a page's headings nest under the same few chains of titles
-def _mentions_models(titles: tuple[str, ...]) -> bool:
-    return any("model" in title.casefold() for title in titles)
+@lru_cache(maxsize=4096)
+def _mentions_models(title: str) -> bool:
+    return "model" in title.casefold()
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +102,7 @@ def _model_named(title: str, under_models: bool, second_level: bool) -> str | No
 
 
 def _command_app_labels(
-    names: Iterator[str], facts: ProjectFacts, own: dict[str, AppFact]
+    names: Iterable[str], facts: ProjectFacts, own: dict[str, AppFact]
 ) -> Iterator[str]:
     by_module = {app.name: label for label, app in own.items()}
     for name in set(names):
@@ -109,11 +117,19 @@ def _invoked_commands(page: Page) -> Iterator[str]:
             yield from (m["command"] for m in _INVOCATION.finditer(code.text))
 
 
-def _declared_commands(page: Page) -> Iterator[str]:
-    for section, titles in sections_with_titles(page):
-        title = _command_title(section.title)
-        if title is not None and any(_mentions_commands(outer) for outer in titles[:-1]):
-            yield title
+def _declared_commands(page: Page) -> list[str]:
+    return _command_names(page.sections, False, [])
+
+
+def _command_names(sections: tuple[Section, ...], under_commands: bool, found: list[str]) -> list[str]:
+    """Command names the sections' headings give under a heading that mentions commands."""
+    for section in sections:
+        title = section.title
+        if under_commands and (name := _command_title(title)) is not None:
+            found.append(name)
+        if section.subsections:
+            _command_names(section.subsections, under_commands or _mentions_commands(title), found)
+    return found
 
 
 @lru_cache(maxsize=4096)
