@@ -12,6 +12,7 @@ from featuredocs.cache.pages import LIGHT_DIR, LIGHT_SHARDS, PageCache, light_pa
 from featuredocs.cache.store import Store
 from featuredocs.markdown import parse_page
 from featuredocs.model import DocSet, Page
+from featuredocs.model.page import Heading, Link
 from featuredocs.model.frozen import quick_init
 from featuredocs.model.span import Span
 
@@ -91,6 +92,12 @@ class _Base:
 @dataclass(frozen=True, slots=True)
 class _Derived(_Base):
     extra: int = 0
+
+
+def test_headings_and_links_read_back_with_their_spans():
+    span = Span(3, 4, 5, 6)
+    items = [Heading(2, "`A`", "A", "a", span), Link("x", "y.md", span, image=True), Link("x", "y.md", span)]
+    assert pickle.loads(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)) == items
 
 
 def test_a_subclass_of_a_fast_pickling_class_keeps_its_own_fields():
