@@ -108,7 +108,7 @@ def test_a_subclass_of_a_fast_pickling_class_keeps_its_own_fields():
 
 def _cache(folder: Path) -> PageCache:
     store = Store(folder, "1.0+abc")
-    return PageCache(store.read, store.write)
+    return PageCache(store.read, store.write, store.prune)
 
 
 def _recorded(cache: PageCache, rels: list[str]) -> dict[str, Page]:
@@ -155,3 +155,18 @@ def test_records_are_saved_without_their_light_copy(tmp_path):
     assert record.light is not None
     back = pickle.loads(pickle.dumps(record))
     assert back == record and back.light is None
+
+
+def test_files_an_earlier_layout_left_among_the_light_copies_are_removed(tmp_path):
+    (tmp_path / LIGHT_DIR).mkdir(parents=True)
+    left = tmp_path / LIGHT_DIR / "3f9a0c1d2e4b5a6978695a4b.pickle"  # one file per page, as before
+    left.write_bytes(b"old")
+    in_progress = tmp_path / LIGHT_DIR / ".07.pickle.123-456"
+    in_progress.write_bytes(b"another run writing")
+    rels = [f"page-{n}.md" for n in range(10)]
+    pages = _recorded(_cache(tmp_path), rels)
+    assert not left.exists()
+    assert in_progress.exists()
+    again = _cache(tmp_path)
+    assert all(again.light_for(rel, f"content {rel}") == light_page(pages[rel]) for rel in rels)
+

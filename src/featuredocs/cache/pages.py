@@ -14,7 +14,7 @@ import os
 import pickle
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -36,6 +36,7 @@ LIGHT_SHARDS = 32
 
 Reader = Callable[[str], Any]
 Writer = Callable[[str, Any], None]
+Pruner = Callable[[str, Collection[str]], None]
 
 
 @quick_init
@@ -129,8 +130,8 @@ def _stat(file: str) -> tuple[object, ...]:
 class PageCache:
     """The per-page tables, each read at most once and written back once per run."""
 
-    def __init__(self, read: Reader, write: Writer) -> None:
-        self._read, self._write = read, write
+    def __init__(self, read: Reader, write: Writer, prune: Pruner) -> None:
+        self._read, self._write, self._prune = read, write, prune
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
         self.results: dict[str, tuple[str, tuple[Finding, ...]]] = _table(read(RESULTS))
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
@@ -182,6 +183,8 @@ class PageCache:
         for name in sorted(self._dirty):
             shard = self._shard(name)
             self._write(name, {rel: entry for rel, entry in shard.items() if rel in self.records})
+        if self._dirty:
+            self._prune(LIGHT_DIR, _SHARD_FILES)
 
     def _shard(self, name: str) -> dict[str, tuple[str, bytes]]:
         shard = self._shards.get(name)
@@ -194,7 +197,14 @@ def _shard_name(rel: str) -> str:
     """Light copies are kept a few dozen to a file: a cold run writes a thousand of them,
     and creating a file can cost as much as pickling the page (0.04 to 0.4 ms, with the
     disk busy), while a run that needs one page's copy reads a few dozen with it."""
-    return f"{LIGHT_DIR}/{zlib.crc32(rel.encode()) % LIGHT_SHARDS:02d}.pickle"
+    return f"{LIGHT_DIR}/{_shard_file(zlib.crc32(rel.encode()) % LIGHT_SHARDS)}"
+
+
+def _shard_file(number: int) -> str:
+    return f"{number:02d}.pickle"
+
+
+_SHARD_FILES = frozenset(_shard_file(number) for number in range(LIGHT_SHARDS))
 
 
 def _table(data: Any) -> dict[str, Any]:

@@ -209,7 +209,7 @@ class _Run:
         return page
 
     def _page_cache(self) -> PageCache:
-        return PageCache(self.store.read, self.store.write)
+        return PageCache(self.store.read, self.store.write, self.store.prune)
 
     def _refresh_records(self, cache: PageCache) -> None:
         """Parse every page whose record is missing or stale, and record it."""

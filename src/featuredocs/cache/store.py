@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import threading
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,18 @@ class Store:
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
             self._unwritten = self._unwritten or str(error)
 
+    def prune(self, folder: str, keep: Collection[str]) -> None:
+        """Remove the files in ``folder`` (below the store's) not named in ``keep``: what
+        an earlier cache layout left there. Names starting with a dot are another run's
+        writes in progress, and are left alone."""
+        try:
+            names = os.listdir(self.folder / folder)
+        except OSError:
+            return
+        for name in names:
+            if not name.startswith(".") and name not in keep:
+                _remove(str(self.folder / folder / name))
+
     def _ensure_folder(self, folder: str) -> None:
         """``folder`` (the store's own or one below it) made once per store."""
         if folder in self._made:
@@ -111,6 +124,9 @@ class NullStore(Store):
         return None
 
     def write(self, name: str, payload: Any) -> None:
+        return None
+
+    def prune(self, folder: str, keep: Collection[str]) -> None:
         return None
 
 
