@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span
-from featuredocs.rules.base import CheckContext, per_page
+from featuredocs.model import Block, BlockKind, LabelledBlock, ListItem, Page, Section, Span
+from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models import code_models
 from featuredocs.rules.fd3_models.field_items import (
     FieldClaim,
@@ -96,7 +96,8 @@ class PageClaims:
     """Every model claim of a page, plus what resolving names needs.
 
     ``loose_indexes`` are index items of Indexes lists outside any model section (the
-    template's Performance Optimization has one).
+    template's Performance Optimization has one). ``other_times`` holds the line ranges
+    of the sections about the past or the future (see :meth:`about_other_times`).
     """
 
     models: tuple[ModelClaim, ...]
@@ -104,6 +105,15 @@ class PageClaims:
     loose_indexes: tuple[IndexClaim, ...]
     imports: tuple[ImportedName, ...]
     blocks: tuple[PythonBlock, ...]
+    other_times: tuple[tuple[int, int], ...] = ()
+
+    def about_other_times(self, line: int) -> bool:
+        """Whether ``line`` sits under a heading about the past or the future
+        (``Future Enhancements``, ``Alternatives``, ``Before``, ``Legacy``): there a page
+        may name models and fields that do not exist, and should. Nested sections lie
+        inside their parent's range, so a line is under such a heading when a range
+        holds it."""
+        return _within(self.other_times, line)
 
 
 def page_claims(page: Page, ctx: CheckContext) -> PageClaims:
@@ -113,46 +123,34 @@ def page_claims(page: Page, ctx: CheckContext) -> PageClaims:
 
 def extract(page: Page) -> PageClaims:
     blocks = python_blocks(page)
-    declared = _declarations(page)
-    owned = {id(section) for section, _ in declared}
+    outline = _Outline(page)
+    other_times = tuple(outline.other_times)
+    owned = {id(section) for section, _ in outline.declared}
     models = tuple(
         _model_claim(page, section, name, owned)
-        for section, name in declared
-        if not describes_other_times(page, section.heading.span.line)
+        for section, name in outline.declared
+        if not _within(other_times, section.heading.span.line)
     )
     classes = (
         _code_claim(cls) for cls in code_models.read_classes(blocks)
-        if not describes_other_times(page, cls.span.line)
+        if not _within(other_times, cls.span.line)
+    )
+    loose = (
+        claim for labelled in outline.loose_indexes for item in labelled.items
+        if (claim := read_index_item(item)) and not _within(other_times, claim.span.line)
     )
     return PageClaims(
         models=models,
         code_models=tuple(classes),
-        loose_indexes=tuple(
-            claim for claim in _loose_indexes(page, owned)
-            if not describes_other_times(page, claim.span.line)
-        ),
+        loose_indexes=tuple(loose),
         imports=imported_names(blocks),
         blocks=blocks,
+        other_times=other_times,
     )
 
 
-def describes_other_times(page: Page, line: int) -> bool:
-    """Whether ``line`` sits under a heading about the past or the future
-    (``Future Enhancements``, ``Alternatives``, ``Before``, ``Legacy``): there a page may
-    name models and fields that do not exist, and should."""
-    ranges = _other_times(page)
+def _within(ranges: tuple[tuple[int, int], ...], line: int) -> bool:
     return bool(ranges) and any(first <= line <= last for first, last in ranges)
-
-
-@per_page
-def _other_times(page: Page) -> tuple[tuple[int, int], ...]:
-    """The line ranges of the sections about other times; nested sections lie inside
-    their parent's range, so a line is under such a heading when a range holds it."""
-    return tuple(
-        (section.heading.span.line, section.end_line)
-        for section in page.walk()
-        if _about_other_times(section.title)
-    )
 
 
 @lru_cache(maxsize=4096)
@@ -169,20 +167,37 @@ def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
 # --- declarations ----------------------------------------------------------------------
 
 
-def _declarations(page: Page) -> list[tuple[Section, str]]:
-    """Each section that declares a model, with the name, in document order."""
-    found = []
-    # each section, and whether a heading above it mentions models
-    stack = [(section, False) for section in reversed(page.sections)]
-    while stack:
-        section, under_models = stack.pop()
-        name = _declared(section.title, under_models and section.level >= 3)
-        if name is not None:
-            found.append((section, name))
-        if section.subsections:
-            inner = under_models or _mentions_models(section.title)
-            stack.extend((sub, inner) for sub in reversed(section.subsections))
-    return found
+class _Outline:
+    """What one walk of a page's sections finds, in document order: each section that
+    declares a model, with the name; the line ranges of sections about other times; and
+    the Indexes lists outside any model section."""
+
+    __slots__ = ("declared", "other_times", "loose_indexes")
+
+    def __init__(self, page: Page) -> None:
+        self.declared: list[tuple[Section, str]] = []
+        self.other_times: list[tuple[int, int]] = []
+        self.loose_indexes: list[LabelledBlock] = []
+        # each section, whether a heading above it mentions models, and whether one
+        # above it declares a model
+        stack = [(section, False, False) for section in reversed(page.sections)]
+        while stack:
+            section, under_models, in_model = stack.pop()
+            title = section.title
+            name = _declared(title, under_models and section.level >= 3)
+            if name is not None:
+                self.declared.append((section, name))
+                in_model = True
+            if _about_other_times(title):
+                self.other_times.append((section.heading.span.line, section.end_line))
+            if not in_model:
+                self.loose_indexes.extend(
+                    labelled for labelled in section.labelled
+                    if list_label_kind(labelled.label) == "indexes"
+                )
+            if section.subsections:
+                inner = under_models or _mentions_models(title)
+                stack.extend((sub, inner, in_model) for sub in reversed(section.subsections))
 
 
 @lru_cache(maxsize=4096)
@@ -362,18 +377,3 @@ def _name_span(page: Page, section: Section, name: str) -> Span:
     if text[start - 1:start] == "`" and text[start + length:start + length + 1] == "`":
         start, length = start - 1, length + 2
     return Span.at(line, start + 1, length)
-
-
-# --- Indexes lists outside model sections ----------------------------------------------------
-
-
-def _loose_indexes(page: Page, owned: set[int]) -> Iterator[IndexClaim]:
-    stack = list(reversed(page.sections))
-    while stack:
-        section = stack.pop()
-        if id(section) in owned:
-            continue
-        for labelled in section.labelled:
-            if list_label_kind(labelled.label) == "indexes":
-                yield from (claim for item in labelled.items if (claim := read_index_item(item)))
-        stack.extend(reversed(section.subsections))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import ModelFact, Page, Span
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.fd3_models.claims import describes_other_times, page_claims
+from featuredocs.rules.fd3_models.claims import PageClaims, page_claims
 from featuredocs.rules.fd3_models.lookup import (
     CLASS_API,
     INSTANCE_API,
@@ -77,9 +77,11 @@ def orm_report(page: Page, ctx: CheckContext) -> OrmReport:
 
 def current_blocks(page: Page, ctx: CheckContext) -> tuple[PythonBlock, ...]:
     """The page's Python blocks outside sections about other times (page-only)."""
-    return ctx.memo(BLOCKS_KEY, page, lambda p: tuple(
-        b for b in page_claims(p, ctx).blocks if not describes_other_times(p, b.code.first_line)
-    ))
+    return ctx.memo(BLOCKS_KEY, page, lambda p: _current(page_claims(p, ctx)))
+
+
+def _current(claims: PageClaims) -> tuple[PythonBlock, ...]:
+    return tuple(b for b in claims.blocks if not claims.about_other_times(b.code.first_line))
 
 
 def page_program(page: Page, ctx: CheckContext) -> Program:
