@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import AnyStr
+
 from featuredocs.model import Page
 
 
@@ -16,9 +18,15 @@ def lines_holding(page: Page, *needles: str) -> list[int]:
 
 def lines_holding_any_case(page: Page, needle: str) -> list[int]:
     """:func:`lines_holding` for ``needle`` (lower case, ASCII) in any mix of cases: one
-    search of the lowered text instead of one per spelling. Lowering turns no character
-    into a line break, so offsets still map to the right lines."""
-    return _lines_holding(_joined(page).lower(), (needle,))
+    search of the lowered text instead of one per spelling.
+
+    The text is lowered as UTF-8 bytes, where only ASCII letters change: lowering a
+    ``str`` with non-ASCII characters costs several times more, and no non-ASCII
+    character lowers to an ASCII letter of a needle anyway. No byte of a multi-byte
+    character is a line break, so offsets still map to the right lines.
+    """
+    lowered = _joined(page).encode("utf-8", "surrogatepass").lower()
+    return _lines_holding(lowered, (needle.encode("ascii"),))
 
 
 def _joined(page: Page) -> str:
@@ -26,14 +34,15 @@ def _joined(page: Page) -> str:
     return page.text if "\r" not in page.text else "\n".join(page.lines)
 
 
-def _lines_holding(joined: str, needles: tuple[str, ...]) -> list[int]:
+def _lines_holding(joined: AnyStr, needles: tuple[AnyStr, ...]) -> list[int]:
     numbers: set[int] = set()
+    newline = "\n" if isinstance(joined, str) else b"\n"
     for needle in needles:
         number, counted = 1, 0
         offset = joined.find(needle)
         while offset >= 0:
-            number += joined.count("\n", counted, offset)
+            number += joined.count(newline, counted, offset)  # type: ignore[arg-type]
             numbers.add(number)
-            counted = joined.find("\n", offset)  # the next line
+            counted = joined.find(newline, offset)  # type: ignore[arg-type]  # the next line
             offset = joined.find(needle, counted) if counted >= 0 else -1
     return sorted(numbers)
