@@ -384,3 +384,14 @@ def test_an_item_repeated_at_another_column_claims_at_its_own_columns(parse):
     assert [(f.name, f.span, f.type_span) for f in second.fields] == [
         ("number", Span.at(14, 5, 8), Span.at(14, 15, 9))
     ]
+
+
+def test_an_item_met_again_at_a_line_it_was_moved_to_claims_there(parse):
+    item = "- `serial` (CharField): Printed on the invoice\n"
+    near = "# Billing\n\n## Data Models\n\n### Invoice\n\n**Fields:**\n" + item
+    far = "# Billing\n\nIntro.\n\n## Data Models\n\n### Invoice\n\n**Fields:**\n" + item
+    lines = [
+        [f.span.line for f in extract(parse(text)).models[0].fields]
+        for text in (near, far, far, near, far)
+    ]
+    assert lines == [[8], [10], [10], [8], [10]]

@@ -2,7 +2,8 @@
 one model, repeat their Fields and Indexes items word for word.
 
 Two items are the same when their text, columns and inline code are; a claim read
-from one is moved to the other's line.
+from one is moved to the other's line, once per line. Claims are frozen, so the
+items that share them cannot tell.
 """
 
 from __future__ import annotations
@@ -25,18 +26,27 @@ def per_distinct_item(
     ``span`` and ``codes``; ``moved(claim, lines)`` shifts what it read by ``lines``."""
 
     def decorate(read: Callable[[ListItem], T]) -> Callable[[ListItem], T]:
-        seen: dict[tuple[object, ...], tuple[int, T]] = {}
+        # per item: the line it was read at, its claim, and that claim moved to each
+        # other line it was met at (pages written from one template repeat an item at
+        # the same few lines, so most repeats need no new claim)
+        seen: dict[tuple[object, ...], tuple[int, T, dict[int, T]]] = {}
 
         @functools.wraps(read)
         def cached(item: ListItem) -> T:
             key = _key(item)
+            line = item.span.line
             found = seen.get(key)
             if found is None:
                 if len(seen) >= _LIMIT:
                     seen.clear()
-                found = seen[key] = (item.span.line, read(item))
-            line, claim = found
-            return claim if line == item.span.line else moved(claim, item.span.line - line)
+                found = seen[key] = (line, read(item), {})
+            first, claim, elsewhere = found
+            if line == first:
+                return claim
+            placed = elsewhere.get(line)
+            if placed is None:
+                placed = elsewhere[line] = moved(claim, line - first)
+            return placed
 
         return cached
 
