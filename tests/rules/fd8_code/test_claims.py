@@ -123,3 +123,29 @@ def test_a_repeated_block_s_imports_point_at_the_repeat(parse):
         ("billing.tasks", "retry", Span(11, 27, 11, 32), Span(11, 6, 11, 19)),
         ("billing.models", None, Span(12, 8, 12, 22), Span(12, 8, 12, 22)),
     ]
+
+
+def test_imports_come_in_the_order_they_are_written_nested_ones_included(parse):
+    page = parse(
+        "# Billing\n\n## Usage\n\n```python\n"
+        "import billing.models\n"
+        "if ready:\n"
+        "    from billing.tasks import retry\n"
+        "    import billing.signals; from billing.admin import site\n"
+        "def run():\n"
+        "    try:\n"
+        "        from billing.api import router\n"
+        "    except ImportError:\n"
+        "        import billing.legacy\n"
+        "from billing.views import home\n"
+        "```\n"
+    )
+    assert [(i.module, i.name) for i in extract(page).imports] == [
+        ("billing.models", None),
+        ("billing.tasks", "retry"),
+        ("billing.signals", None),
+        ("billing.admin", "site"),
+        ("billing.api", "router"),
+        ("billing.legacy", None),
+        ("billing.views", "home"),
+    ]

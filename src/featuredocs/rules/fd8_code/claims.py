@@ -23,6 +23,7 @@ from featuredocs.rules.fd8_code.source import (
     per_distinct_block,
     python_source,
 )
+from featuredocs.rules.pyblocks import parsed
 
 DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _STRING_PATH = re.compile(r"""(?P<q>["'])(?P<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,})(?P=q)""")
@@ -119,7 +120,7 @@ def _block_claims(page: Page, code: CodeBlock) -> CodeClaims:
     imports: tuple[ImportClaim, ...] = ()
     if source.tree is not None:
         if "import" in source.text:
-            imports = tuple(_imports(source, source.tree))
+            imports = tuple(_imports(source))
     else:
         error = _syntax_error(source)
         errors = (error,) if error is not None else ()
@@ -160,27 +161,19 @@ def _is_placeholder_block(source: PythonSource, error: SyntaxError) -> bool:
 # --- imports ----------------------------------------------------------------------------
 
 
-def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """Every statement, nested ones included, without walking into expressions."""
-    stack = list(reversed(body))
-    while stack:
-        statement = stack.pop()
-        yield statement
-        if not (hasattr(statement, "body") or hasattr(statement, "cases")):  # a simple one
-            continue
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            inner = getattr(statement, name, None)
-            if isinstance(inner, list):
-                stack.extend(reversed(inner))
-
-
-def _imports(source: PythonSource, tree: ast.Module) -> Iterator[ImportClaim]:
-    for node in _statements(tree.body):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                if alias.name != "*":
-                    yield ImportClaim(node.module, alias.name, (source, node, alias, 0))
-        elif isinstance(node, ast.Import):
+def _imports(source: PythonSource) -> Iterator[ImportClaim]:
+    """The block's imports in the order they are written, nested ones included: statements
+    read in source order are in the order a walk of the statements meets them."""
+    index = parsed(source.text).index
+    statements = [*index.of_type(ast.ImportFrom), *index.of_type(ast.Import)]
+    statements.sort(key=lambda node: (node.lineno, node.col_offset))
+    for node in statements:
+        if isinstance(node, ast.ImportFrom):
+            if node.module and node.level == 0:
+                for alias in node.names:
+                    if alias.name != "*":
+                        yield ImportClaim(node.module, alias.name, (source, node, alias, 0))
+        else:
             for alias in node.names:
                 yield ImportClaim(alias.name, None, (source, node, alias, 0))
 
