@@ -65,26 +65,22 @@ class FieldTypeMismatch(Rule):
     ) -> Iterator[Finding]:
         written = documented.type
         assert written is not None
-        span = documented.type_span or documented.span
+        if not fits(written, field):
+            message = (
+                f"field `{field.name}` is documented as `{written.written}`, "
+                f"but it is a {field.field_class}"
+            )
+        elif not related_fits(written, field, model.label, user_model):
+            message = (
+                f"field `{field.name}` is documented as a relation to `{written.related}`, "
+                f"but it points to {field.related_model}"
+            )
+        else:
+            return  # the hint is written only for a finding
         hint = f"{model.label}.{field.name} is {describe(field)}" + (
             f" ({field.location})" if field.location else ""
         )
-        if not fits(written, field):
-            yield self.finding(
-                page,
-                span,
-                f"field `{field.name}` is documented as `{written.written}`, "
-                f"but it is a {field.field_class}",
-                hint=hint,
-            )
-        elif not related_fits(written, field, model.label, user_model):
-            yield self.finding(
-                page,
-                span,
-                f"field `{field.name}` is documented as a relation to `{written.related}`, "
-                f"but it points to {field.related_model}",
-                hint=hint,
-            )
+        yield self.finding(page, documented.type_span or documented.span, message, hint=hint)
 
 
 def _user_model(facts: ProjectFacts) -> str:

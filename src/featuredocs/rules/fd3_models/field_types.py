@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import FieldFact
 
@@ -185,7 +186,13 @@ RELATION_CLASSES = frozenset(
 
 def lineage(field: FieldFact) -> frozenset[str]:
     """The field's class, internal type, and their known Django ancestors."""
-    names = {field.field_class, field.internal_type}
+    return _lineage(field.field_class, field.internal_type)
+
+
+@lru_cache(maxsize=1024)
+def _lineage(field_class: str, internal_type: str | None) -> frozenset[str]:
+    """Once per pair: a project's thousands of fields have a few dozen types."""
+    names = {field_class, internal_type}
     for name in tuple(names):
         names.update(ANCESTORS.get(name, ()))
     return frozenset(n for n in names if n)
@@ -194,9 +201,9 @@ def lineage(field: FieldFact) -> frozenset[str]:
 def fits(documented: DocumentedType, field: FieldFact) -> bool:
     """Whether the documented type may describe ``field``; unknown fields always fit."""
     known = lineage(field)
-    if not known & ANCESTORS.keys():
+    if known.isdisjoint(ANCESTORS):
         return True  # a custom field we cannot place: stay silent
-    return bool(known & set(documented.accepts))
+    return not known.isdisjoint(documented.accepts)
 
 
 def related_fits(
