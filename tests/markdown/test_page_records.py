@@ -37,3 +37,10 @@ def test_a_light_copy_restores_the_cross_page_view() -> None:
     assert (back.title, back.tagline, back.headings, back.links) == (page.title, page.tagline, page.headings, page.links)
     assert back.lines == page.lines and dict(back.front_matter) == dict(page.front_matter)
     assert back.sections == ()
+
+
+def test_the_anchor_digest_follows_every_anchor_the_link_rule_accepts() -> None:
+    # FD202 reads the last id or name of a tag, even one written inside another
+    # attribute's value; a change to it must reach the pages linking here.
+    text = "# T\n\n<p id='<a name=\"pay\">'>x</p>\n"
+    assert _anchors(text) != _anchors(text.replace('"pay"', '"refund"'))

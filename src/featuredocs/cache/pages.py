@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import os
 import pickle
-import re
 import zlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -24,12 +23,7 @@ from featuredocs.cache.keys import content_digest, digest
 from featuredocs.markdown.positions import split_lines
 from featuredocs.model import DocSet, Finding, Page
 from featuredocs.model.frozen import quick_init
-from featuredocs.rules.fd2_links.targets import LinkTarget, local_targets
-
-#: Explicit HTML anchors (``<a id="x">``, ``name='x'``) after the page's first ``<``; a
-#: superset of what anchor rules accept (always inside a tag), so any change they could
-#: notice changes the page's anchor digest.
-_HTML_ANCHOR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
+from featuredocs.rules.fd2_links.targets import LinkTarget, explicit_anchors, local_targets
 
 RECORDS, RESULTS, LIGHT_DIR = "records.pickle", "results.pickle", "light"
 LIGHT_SHARDS = 32
@@ -70,9 +64,7 @@ def make_record(
     linked: list[LinkTarget] | None = None,
 ) -> PageRecord:
     """``linked``: the page's ``local_targets``, when the caller has them already."""
-    first_tag = page.text.find("<")  # most pages have no HTML: no scan of their text
-    html = sorted(set(_HTML_ANCHOR.findall(page.text, first_tag))) if first_tag >= 0 else []
-    anchors = digest(tuple(sorted(h.slug for h in page.headings)), tuple(html))
+    anchors = digest(tuple(sorted(page.anchors)), tuple(sorted(explicit_anchors(page.text))))
     if linked is None:
         linked = local_targets(page, docset, project_root)
     targets = {(t.rel, str(t.file), t.fragment is not None) for t in linked if not t.same_page}

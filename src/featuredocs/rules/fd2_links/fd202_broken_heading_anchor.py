@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from featuredocs.model import Applicability, Edit, Finding, Fix, Page, Severity
@@ -9,13 +8,11 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd2_links.targets import (
     PAGE_SUFFIXES,
     LinkTarget,
+    explicit_anchors,
     fragment_span,
     targets_of,
 )
 from featuredocs.rules.registry import register
-
-#: Explicit anchors a page may define in HTML: ``<a id="x">``, ``<a name="x">``.
-_HTML_ANCHOR = re.compile(r"""<[^>]+\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 
 
 @register
@@ -97,8 +94,7 @@ class BrokenHeadingAnchor(Rule):
 
 
 def _anchors(page: Page) -> frozenset[str]:
-    explicit = {match.group(1) for match in _HTML_ANCHOR.finditer(page.text)}
-    return frozenset(a.casefold() for a in (*page.anchors, *explicit))
+    return frozenset(a.casefold() for a in (*page.anchors, *explicit_anchors(page.text)))
 
 
 def _no_match_hint(slugs: list[str]) -> str | None:

@@ -15,6 +15,8 @@ from featuredocs.rules.base import CheckContext
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LINE_ANCHOR = re.compile(r"^L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?$")
 PAGE_SUFFIXES = (".md", ".markdown")
+#: Explicit anchors a page may define in HTML: ``<a id="x">``, ``<a name="x">``.
+_HTML_ANCHOR = re.compile(r"""<[^>]+\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,15 @@ class LinkTarget:
             return None
         first = int(match.group(1))
         return first, int(match.group(2) or first)
+
+
+def explicit_anchors(text: str) -> frozenset[str]:
+    """The anchors a page defines in HTML, as written. The cache keys the pages linking
+    to a page on these and its headings' anchors: all a ``#fragment`` is checked against."""
+    first_tag = text.find("<")  # most pages have no HTML: no scan of their text
+    if first_tag < 0:
+        return frozenset()
+    return frozenset(match.group(1) for match in _HTML_ANCHOR.finditer(text, first_tag))
 
 
 def targets_of(page: Page, ctx: CheckContext) -> list[LinkTarget]:
