@@ -53,7 +53,7 @@ from featuredocs.model import DocSet, Finding, Page
 from featuredocs.project import FactsOutcome, load_facts, resolve_settings
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd2_links.targets import targets_of
+from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
 from featuredocs.rules.registry import rule_for
 
 _DOCSET = "\0docset"  # the results entry of the docset-scope rules
@@ -107,6 +107,7 @@ class _Run:
     parsed: dict[str, Page] = field(default_factory=dict)  # pages parsed in this run
     memo: dict[tuple[str, str], Any] = field(default_factory=dict)  # the rules' (CheckContext.memo)
     schema: TemplateSchema | None = None
+    targets_context: CheckContext | None = None  # see _targets
 
     def __post_init__(self) -> None:
         self.docs = DocsTree(self.config)
@@ -216,16 +217,27 @@ class _Run:
         if not self.store.remembers:
             return
         lookup = DocSet(self.docs.root, (), self.docs.files)
-        ctx: CheckContext | None = None
         for rel in self.docs.texts:
             record = cache.records.get(rel)
             if record is not None and record.content == self.docs.contents[rel]:
                 continue
             page = self._parse(rel)
-            # The link targets go through the rules' memo: the link rules read the same.
-            ctx = ctx or CheckContext(lookup, self._schema(), None, self.config.root, _memo=self.memo)
-            linked = targets_of(page, ctx)
-            cache.record(rel, make_record(page, light_page(page), lookup, self.config.root, self.docs.contents[rel], linked))
+            cache.record(rel, make_record(page, light_page(page), lookup, self.config.root,
+                                          self.docs.contents[rel], self._targets(page)))
+
+    def _targets(self, page: Page) -> list[LinkTarget]:
+        """The page's local links, through the rules' memo: the link rules read the same."""
+        if self.targets_context is None:
+            lookup = DocSet(self.docs.root, (), self.docs.files)
+            self.targets_context = CheckContext(lookup, self._schema(), None, self.config.root, _memo=self.memo)
+        return targets_of(page, self.targets_context)
+
+    def _linked(self, cache: PageCache, pages: list[str]) -> set[str | None]:
+        """The docs pages that ``pages`` link to: from their records or, without a cache,
+        from the pages themselves."""
+        if self.store.remembers:
+            return {target[0] for rel in pages for target in cache.records[rel].targets}
+        return {target.rel for rel in pages for target in self._targets(self._parse(rel))}
 
     def _full_docset(self, cache: PageCache, stale: list[str], every_page: bool) -> DocSet:
         """The docs as the rules about to run need them.
@@ -235,9 +247,7 @@ class _Run:
         copies, and the rest only names and text. A page to check that is here as a
         light copy is parsed by whichever process checks it (``_check_pages``).
         """
-        if not self.store.remembers:
-            every_page = True  # no records name the linked pages
-        linked = set() if every_page else {t[0] for rel in stale for t in cache.records[rel].targets}
+        linked = set() if every_page else self._linked(cache, stale)
         pages = []
         for rel, text in self.docs.texts.items():
             page = self.parsed.get(rel)
@@ -301,6 +311,10 @@ class _Run:
             for rel in self.docs.texts:
                 if rel in wanted:
                     self._parse(rel)
+            if not self.store.remembers and self._docset_rules_selected():
+                # They read every page (see _full_docset): parsed now, not after the facts.
+                for rel in self.docs.texts:
+                    self._parse(rel)
             self._prepare(wanted, waiting=pending.reader.is_alive)
         finally:
             with self.stats.timed("facts (after parsing)"):
@@ -329,6 +343,9 @@ class _Run:
                 if rel in wanted and ctx.is_feature(page := self.parsed[rel]):
                     prepare(page, ctx, extractors)
                     self.stats.prepared += 1
+
+    def _docset_rules_selected(self) -> bool:
+        return any(rule.scope == "docset" for rule in selected_rules(self.config))
 
     def _schema(self) -> TemplateSchema:
         if self.schema is None:
