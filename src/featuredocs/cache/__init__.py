@@ -13,7 +13,10 @@ suppressions and front matter, and re-run when any of these change anywhere).
 """
 
 from featuredocs.cache.outcome import CacheStats, IncrementalCheck
-from featuredocs.cache.run import cache_folder, incremental_check
+from featuredocs.cache.pending import cache_folder, facts_alongside
+from featuredocs.cache.run import incremental_check
 from featuredocs.cache.store import DEFAULT_DIR
 
-__all__ = ["DEFAULT_DIR", "CacheStats", "IncrementalCheck", "cache_folder", "incremental_check"]
+__all__ = [
+    "DEFAULT_DIR", "CacheStats", "IncrementalCheck", "cache_folder", "facts_alongside", "incremental_check",
+]

@@ -15,7 +15,6 @@ changed since the last run.
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,8 @@ from featuredocs.cache.pages import (
     make_record,
     restore,
 )
-from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
+from featuredocs.cache.pending import FactsLoader, PendingFacts, cache_folder, load_in_child
+from featuredocs.cache.store import NullStore, Store
 from featuredocs.cache.tree import DocsTree
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
@@ -50,7 +50,6 @@ from featuredocs.engine import (
 )
 from featuredocs.markdown import parse_page
 from featuredocs.model import DocSet, Finding, Page
-from featuredocs.project import FactsOutcome, load_facts, resolve_settings
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
@@ -59,12 +58,6 @@ from featuredocs.rules.registry import rule_for
 _DOCSET = "\0docset"  # the results entry of the docset-scope rules
 _RULES = "rules.pickle"
 _FREEZE_EVERY = 64  # parsed pages between two gc.freeze() calls
-
-FactsLoader = Callable[[Config], FactsOutcome]
-
-
-def cache_folder(config: Config) -> Path:
-    return config.cache_dir if config.cache_dir is not None else config.root / DEFAULT_DIR
 
 
 def incremental_check(
@@ -86,14 +79,10 @@ def incremental_check(
     # benchmarks/hotspots.py).
     with collector_paused():
         try:
-            result = run.check(paths, load or _load_in_child)
+            result = run.check(paths, load or load_in_child)
         finally:
             gc.unfreeze()  # see _Run._parse
     return IncrementalCheck(result, tuple(run.notes + store.notes), run.stats)
-
-
-def _load_in_child(config: Config) -> FactsOutcome:
-    return load_facts(config, child=True)
 
 
 @dataclass
@@ -275,37 +264,19 @@ class _Run:
         self.store.write(_RULES, (key, plan))
         return plan
 
-    def _start_facts(self, load: FactsLoader) -> _PendingFacts:
-        """Cached facts, or a thread that reads fresh ones (in a child process)."""
+    def _start_facts(self, load: FactsLoader) -> PendingFacts:
         with self.stats.timed("facts lookup"):
-            settings = None if self.config.mode == "static" else resolve_settings(self.config)
-            skip = frozenset({cache_folder(self.config).resolve()})
-            # Without a cache this stamps nothing, so the child is not kept waiting.
-            facts_cache = FactsCache(self.config, settings, self.store, skip)
-            facts = facts_cache.lookup(lambda: load(self.config).facts)
-        if facts is not None:
-            self.stats.facts_cached = True
-            return _PendingFacts(facts_cache, facts)
-        outcome: list[FactsOutcome | BaseException] = []
+            pending = PendingFacts(self.config, self.store, load)
+        self.stats.facts_cached = pending.cached is not None
+        return pending
 
-        def read_facts() -> None:
-            try:
-                outcome.append(load(self.config))
-            except BaseException as error:  # raised again in this thread, by _finish_facts
-                outcome.append(error)
-
-        reader = threading.Thread(target=read_facts, name="featuredocs-facts", daemon=True)
-        reader.start()
-        return _PendingFacts(facts_cache, reader=reader, outcome=outcome)
-
-    def _finish_facts(self, pending: _PendingFacts, cache: PageCache, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
+    def _finish_facts(self, pending: PendingFacts, cache: PageCache, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
         """The facts, once read. New facts almost always differ from the old ones, and then
         every page is checked again: so while the child reads them, every wanted page is
         parsed here, on the core the child leaves free."""
-        if pending.facts is not None:
+        if pending.cached is not None:
             self._refresh_records(cache)
-            return pending.facts, pending.cache
-        assert pending.reader is not None
+            return pending.cached, pending.cache
         try:
             self._refresh_records(cache)
             for rel in self.docs.texts:
@@ -315,14 +286,11 @@ class _Run:
                 # They read every page (see _full_docset): parsed now, not after the facts.
                 for rel in self.docs.texts:
                     self._parse(rel)
-            self._prepare(wanted, waiting=pending.reader.is_alive)
+            self._prepare(wanted, waiting=pending.reading)
         finally:
             with self.stats.timed("facts (after parsing)"):
-                pending.reader.join()
-        outcome = pending.outcome[0]
-        if isinstance(outcome, BaseException):
-            raise outcome
-        return pending.cache.fresh(outcome.facts, outcome.notes), pending.cache
+                facts = pending.result()
+        return facts, pending.cache
 
     def _prepare(self, wanted: frozenset[str], waiting: Callable[[], bool]) -> None:
         """While ``waiting()``, extract the wanted pages' page-only claims into the memo
@@ -379,14 +347,6 @@ class _Run:
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()
         cache.save()
-
-
-@dataclass
-class _PendingFacts:
-    cache: FactsCache
-    facts: Facts | None = None  # found in the cache
-    reader: threading.Thread | None = None  # else: reading them into ``outcome``
-    outcome: list[FactsOutcome | BaseException] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,86 @@
+"""The project's facts, read while this process does other work.
+
+On a facts-cache hit they are there at once. On a miss a thread waits for them (in live
+mode, for a child interpreter that sets the project up), so the core the child leaves
+free reads and parses the pages meanwhile: the check does, and so do the commands that
+read both, through :func:`facts_alongside`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from featuredocs.cache.facts import Facts, FactsCache
+from featuredocs.cache.keys import tool_identity
+from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
+from featuredocs.collector import collector_paused
+from featuredocs.config import Config
+from featuredocs.model import ProjectFacts
+from featuredocs.project import FactsOutcome, load_facts, resolve_settings
+
+T = TypeVar("T")
+FactsLoader = Callable[[Config], FactsOutcome]
+
+
+def cache_folder(config: Config) -> Path:
+    return config.cache_dir if config.cache_dir is not None else config.root / DEFAULT_DIR
+
+
+def load_in_child(config: Config) -> FactsOutcome:
+    return load_facts(config, child=True)
+
+
+class PendingFacts:
+    """Facts from the cache, or being read in a thread; :meth:`result` has them either way."""
+
+    def __init__(self, config: Config, store: Store, load: FactsLoader = load_in_child) -> None:
+        settings = None if config.mode == "static" else resolve_settings(config)
+        skip = frozenset({cache_folder(config).resolve()})
+        # Without a cache this stamps nothing, so the child is not kept waiting.
+        self.cache = FactsCache(config, settings, store, skip)
+        self.cached: Facts | None = self.cache.lookup(lambda: load(config).facts)
+        self._outcome: list[FactsOutcome | BaseException] = []
+        self._reader: threading.Thread | None = None
+        if self.cached is None:
+            self._reader = threading.Thread(target=self._read, args=(config, load), name="featuredocs-facts", daemon=True)
+            self._reader.start()
+
+    def reading(self) -> bool:
+        """Whether the facts are still being read."""
+        return self._reader is not None and self._reader.is_alive()
+
+    def result(self) -> Facts:
+        """The facts, once read; an error reading them is raised here."""
+        if self.cached is not None:
+            return self.cached
+        assert self._reader is not None
+        self._reader.join()
+        outcome = self._outcome[0]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return self.cache.fresh(outcome.facts, outcome.notes)
+
+    def _read(self, config: Config, load: FactsLoader) -> None:
+        try:
+            self._outcome.append(load(config))
+        except BaseException as error:  # raised again in the waiting thread, by result()
+            self._outcome.append(error)
+
+
+def facts_alongside(config: Config, work: Callable[[], T], *, use_cache: bool = True) -> tuple[FactsOutcome, T]:
+    """The project's facts (from the facts cache, or read in a child process) and what
+    ``work()`` returns, run here meanwhile with the cyclic collector paused; fresh facts
+    are kept in the cache for the next command."""
+    store = Store(cache_folder(config), tool_identity()) if use_cache else NullStore()
+    pending = PendingFacts(config, store)
+    with collector_paused():
+        done = work()
+        facts = pending.result()
+        found: ProjectFacts | None = facts.get()
+    pending.cache.save()
+    for note in store.notes:
+        facts.notes.append(note)
+    return FactsOutcome(found, facts.notes), done
