@@ -24,6 +24,10 @@ def add_project_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--template", type=Path, help="the page template (default: featuredocs' own)")
 
 
+def add_cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (.featuredocs_cache/ or cache-dir)")
+
+
 def check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="pages or folders to report on (default: all)")
     parser.add_argument("--format", choices=REPORT_FORMATS, default="text", help="output format (default: text)")
@@ -33,7 +37,7 @@ def check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
     parser.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing (exit 1 if there is one)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (.featuredocs_cache/ or cache-dir)")
+    add_cache_option(parser)
     add_project_options(parser)
 
 
@@ -84,6 +88,7 @@ def coverage(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
     parser.add_argument("--fail-under", type=_percentage, metavar="N",
                         help="exit 1 when the total is below N percent (default: `fail-under` in config)")
+    add_cache_option(parser)
     add_project_options(parser)
 
 

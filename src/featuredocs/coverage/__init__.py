@@ -8,12 +8,13 @@ from featuredocs.coverage.inventory import KINDS, Item, inventory
 from featuredocs.coverage.measure import Count, CoverageReport, Missing, measure, should_fail_under
 from featuredocs.engine import feature_pages, load_docs, load_template
 from featuredocs.generate.scope import own_apps
-from featuredocs.model import ProjectFacts
+from featuredocs.model import DocSet, ProjectFacts
 
 
-def coverage_report(config: Config, facts: ProjectFacts) -> CoverageReport:
-    """Read the docs and compare them with ``facts``."""
-    docset, _ = load_docs(config)
+def coverage_report(config: Config, facts: ProjectFacts, docset: DocSet | None = None) -> CoverageReport:
+    """Compare the docs (read here unless given) with ``facts``."""
+    if docset is None:
+        docset, _ = load_docs(config)
     features = feature_pages(docset, config)
     claimed = claimed_by_pages(docset, load_template(config), facts, features, config.root)
     labels = [app.label for app in own_apps(facts)]

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from featuredocs.cache import parallel
 from featuredocs.model import DocSet, IndexFact, ModelFact, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
@@ -61,7 +62,8 @@ def claimed_by_pages(
     """One :class:`Claimed` per feature page, in the docset's order."""
     ctx = CheckContext(docset=docset, schema=schema, facts=facts, project_root=root,
                        feature_pages=feature_rels)
-    return [page_claims(page, ctx) for page in docset.pages if page.rel in feature_rels]
+    pages = [page for page in docset.pages if page.rel in feature_rels]
+    return parallel.map_in_order(lambda page: page_claims(page, ctx), pages)
 
 
 def page_claims(page: Page, ctx: CheckContext) -> Claimed:
