@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from featuredocs.cache import DEFAULT_DIR
 from tests.cli.support import featuredocs
 
 SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop"
@@ -19,9 +20,10 @@ APPS = ("catalog", "orders", "customers")  # the apps with models, commands and 
 
 
 def copy_shop(target: Path) -> Path:
-    """A fresh copy of the example project under ``target``."""
+    """A fresh copy of the example project under ``target``, without the cache a demo run
+    may have left in it."""
     destination = target / "shop"
-    shutil.copytree(SHOP, destination, ignore=shutil.ignore_patterns("__pycache__", "*.sqlite3"))
+    shutil.copytree(SHOP, destination, ignore=shutil.ignore_patterns("__pycache__", "*.sqlite3", DEFAULT_DIR))
     return destination
 
 
