@@ -24,19 +24,3 @@ def test_no_cache_writes_nothing_and_the_cache_changes_no_number(tmp_path: Path)
     first = _report(shop)
     assert list((shop / DEFAULT_DIR).glob("facts-*.meta"))
     assert _report(shop) == first == uncached
-
-
-def test_a_coverage_run_after_a_check_reads_the_facts_it_kept(tmp_path: Path) -> None:
-    shop = copy_shop(tmp_path)
-    expected = _report(shop, "--no-cache")
-    assert featuredocs("check", cwd=shop).code in (0, 1)
-    # A Django that cannot be imported: only facts from the cache can make a full report.
-    broken = tmp_path / "broken" / "django"
-    broken.mkdir(parents=True)
-    (broken / "__init__.py").write_text("raise ImportError('not this time')\n", encoding="utf-8")
-    env = {"PYTHONPATH": str(broken.parent)}
-    run = featuredocs("coverage", "--format", "json", cwd=shop, env=env)
-    assert (run.code, run.err) == (0, "")
-    assert json.loads(run.out) == expected
-    uncached = featuredocs("coverage", "--format", "json", "--no-cache", cwd=shop, env=env)
-    assert "not this time" in uncached.err

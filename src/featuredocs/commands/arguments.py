@@ -71,6 +71,7 @@ def sync(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="pages or folders to sync (default: every feature page)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any page would change")
     parser.add_argument("--diff", action="store_true", help="print the changes as a unified diff; write nothing (exit 1 if there is one)")
+    add_cache_option(parser)
     add_project_options(parser)
 
 
@@ -80,6 +81,7 @@ def index(parser: argparse.ArgumentParser) -> None:
                       help="write nothing; exit 1 when a file would change")
     mode.add_argument("--diff", action="store_true",
                       help="write nothing; print what would change as a unified diff")
+    add_cache_option(parser)
     add_project_options(parser)
 
 

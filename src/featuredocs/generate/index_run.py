@@ -23,7 +23,7 @@ from featuredocs.generate.index_pages import (
 from featuredocs.generate.regions import hand_written, read_text_file, with_region
 from featuredocs.markdown import parse_page
 from featuredocs.markdown.load import display_path
-from featuredocs.model import Page, ProjectFacts
+from featuredocs.model import DocSet, Page, ProjectFacts
 
 REFERENCES = {
     COMMANDS_FILE: "Every management command of the project, with its usage and options",
@@ -52,8 +52,10 @@ class FileUpdate:
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def plan_index(config: Config, facts: ProjectFacts) -> list[FileUpdate]:
-    docset, _ = load_docs(config)
+def plan_index(config: Config, facts: ProjectFacts, docset: DocSet | None = None) -> list[FileUpdate]:
+    """What the index files should hold; ``docset``: the docs as read already."""
+    if docset is None:
+        docset, _ = load_docs(config)
     rels = feature_pages(docset, config)
     claimed = claimed_by_pages(docset, load_template(config), facts, rels, config.root)
     features = tuple(

@@ -1,0 +1,46 @@
+"""The commands that read the project after ``check`` (coverage, index, sync) take its facts
+from the cache ``check`` keeps, and read the project themselves with ``--no-cache``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.support import Run, featuredocs
+from tests.generate.shop import copy_shop
+
+COMMANDS = [("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check")]
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    shop = copy_shop(tmp_path_factory.mktemp("shared-facts"))
+    assert featuredocs("check", cwd=shop).code in (0, 1)
+    return shop
+
+
+@pytest.fixture(scope="module")
+def no_django(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """An environment whose Django cannot be imported: only facts already kept work there."""
+    folder = tmp_path_factory.mktemp("no-django") / "django"
+    folder.mkdir()
+    (folder / "__init__.py").write_text("raise ImportError('not this time')\n", encoding="utf-8")
+    return {"PYTHONPATH": str(folder.parent)}
+
+
+def _same(run: Run, expected: Run) -> None:
+    assert (run.code, run.out, run.err) == (expected.code, expected.out, expected.err)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_after_a_check_the_facts_come_from_its_cache(checked: Path, no_django: dict[str, str], command: tuple[str, ...]) -> None:
+    expected = featuredocs(*command, "--no-cache", cwd=checked)
+    assert "not this time" not in expected.err
+    _same(featuredocs(*command, cwd=checked, env=no_django), expected)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_no_cache_reads_the_project_itself(checked: Path, no_django: dict[str, str], command: tuple[str, ...]) -> None:
+    run = featuredocs(*command, "--no-cache", cwd=checked, env=no_django)
+    assert "not this time" in run.err
