@@ -5,7 +5,9 @@ import os
 import sys
 import time
 
-from featuredocs.cache import incremental_check
+from featuredocs.cache import facts_alongside, incremental_check
+from featuredocs.cache.tree import DocsTree
+from featuredocs.collector import collector_paused
 from featuredocs.commands.common import config_from
 from featuredocs.engine import load_docs, run_check, select_pages
 from featuredocs.errors import UsageError
@@ -13,7 +15,6 @@ from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
 from featuredocs.markdown.load import display_path
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_USAGE, exit_code
-from featuredocs.project import load_facts
 from featuredocs.report import RunStats, render
 
 
@@ -24,14 +25,16 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_overrides(select=_codes(args.select))
     if args.ignore:
         config = config.with_overrides(ignore=config.ignore + _codes(args.ignore))
-    if args.fix or args.diff:  # fixes edit whole parsed pages: no cache
-        docs = load_docs(config)
-        select_pages(docs[0], args.paths)  # a bad path is reported before the project loads
-        outcome = load_facts(config)
-        notes, facts = outcome.notes, outcome.facts
-        result = run_check(config, facts, paths=args.paths, docs=docs)
+    if args.fix or args.diff:  # fixes edit whole parsed pages: only the facts are cached
+        listing = DocsTree(config)
+        listing.list()
+        select_pages(listing.plain_docset(every_listed=True), args.paths)  # before the project loads
+        with collector_paused():
+            outcome, docs = facts_alongside(config, lambda: load_docs(config), use_cache=not args.no_cache)
+            notes, facts = outcome.notes, outcome.facts
+            result = run_check(config, facts, paths=args.paths, docs=docs)
     else:
-        checked = incremental_check(config, paths=args.paths, use_cache=not getattr(args, "no_cache", False))
+        checked = incremental_check(config, paths=args.paths, use_cache=not args.no_cache)
         notes, facts, result = list(checked.notes), None, checked.result
     for note in notes:
         print(f"featuredocs: {note}", file=sys.stderr)
@@ -39,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
     written = True
     if args.fix or args.diff:
-        fixed = fix_check(config, facts, result, paths=args.paths, unsafe=args.unsafe_fixes)
+        with collector_paused():
+            fixed = fix_check(config, facts, result, paths=args.paths, unsafe=args.unsafe_fixes)
         if args.diff:
             return print_diff(fixed) or (EXIT_USAGE if result.page_errors else 0)
         written = write_fixes(fixed)
