@@ -1,5 +1,5 @@
-"""The commands that read the project after ``check`` (coverage, index, sync) take its facts
-from the cache ``check`` keeps, and read the project themselves with ``--no-cache``."""
+"""What runs after a check (coverage, index, sync, ``check --diff``) takes the project's
+facts from the cache the check keeps, and reads the project itself with ``--no-cache``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from tests.cli.support import Run, featuredocs
 from tests.generate.shop import copy_shop
 
-COMMANDS = [("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check")]
+COMMANDS = [("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check"), ("check", "--diff")]
 
 
 @pytest.fixture(scope="module")
