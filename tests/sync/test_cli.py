@@ -81,3 +81,20 @@ def test_sync_of_a_path_that_is_not_a_page_is_a_usage_error(project: Path) -> No
     run = featuredocs("sync", "docs/nowhere.md", cwd=project)
     assert run.code == 2
     assert "not a Markdown page under the docs folder" in run.err
+
+
+def test_many_pages_sync_the_same_on_every_core_count(tmp_path: Path) -> None:
+    """Past a few dozen pages the pages are looked at in worker processes: the diff, and
+    the order of its pages, stay the same."""
+    shop = copy_shop(tmp_path)
+    features = shop / "docs-drifted" / "features"
+    originals = sorted(features.glob("*.md"))
+    for copy in range(30):
+        for page in originals:
+            (features / f"{page.stem}-{copy:02d}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    diffs = {
+        workers: featuredocs("sync", "--diff", "--docs", "docs-drifted", cwd=shop, env={"FEATUREDOCS_WORKERS": workers})
+        for workers in ("1", "2")
+    }
+    assert diffs["1"].code == 1 and diffs["1"].out.count("+++ ") == len(originals) * 31
+    assert (diffs["2"].code, diffs["2"].out) == (diffs["1"].code, diffs["1"].out)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from featuredocs.cache import parallel
 from featuredocs.config import Config
 from featuredocs.engine import feature_pages, load_template, select_pages
 from featuredocs.fix.apply import FileChange
@@ -81,20 +83,22 @@ def sync_docs(
         ctx = CheckContext(
             docset=current, schema=schema, facts=facts, project_root=project_root, feature_pages=features
         )
-        texts: dict[str, str] = {}
-        for page in current.pages:
-            if page.rel not in pending:
-                continue
-            changes = sync_page(page, ctx, scope_for(page))
-            if changes:
-                outcome = apply_groups(page.text, [change.edits for change in changes])
-                if outcome.text != page.text:
-                    texts[page.rel] = outcome.text
+        pages = [page for page in current.pages if page.rel in pending]
+        synced = parallel.map_in_order(partial(_synced, ctx=ctx, scope_for=scope_for), pages)
+        texts = {page.rel: text for page, text in zip(pages, synced) if text is not None}
         if not texts:
             break
         current = with_texts(current, texts)
         pending = frozenset(texts)  # only a page that just changed can change again
     return SyncResult(tuple(changes_between(docset, current)), current)
+
+
+def _synced(page: Page, ctx: CheckContext, scope_for: Callable[[Page], Scope]) -> str | None:
+    """``page``'s text after one look at it, or None when it stays as it is (pages are
+    looked at on every idle core: one page's changes never depend on another's)."""
+    changes = sync_page(page, ctx, scope_for(page))
+    text = apply_groups(page.text, [change.edits for change in changes]).text if changes else page.text
+    return text if text != page.text else None
 
 
 def sync(config: Config, facts: ProjectFacts, docset: DocSet, *, paths: Sequence[Path] = ()) -> SyncResult:
