@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import featuredocs
-from tests.sync.shop import copy_shop
+from tests.generate.shop import copy_shop
 
 CATALOG = "docs-drifted/features/product-catalog.md"
 ORDERS = "docs-drifted/features/order-lifecycle.md"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from featuredocs.config import Config
@@ -16,12 +15,6 @@ SYNCED = (
     "FD302", "FD303", "FD304", "FD305", "FD306", "FD402", "FD403", "FD405", "FD502", "FD503",
     "FD504", "FD601", "FD602", "FD603", "FD606", "FD702",
 )
-
-
-def copy_shop(target: Path) -> Path:
-    destination = target / "shop"
-    shutil.copytree(SHOP, destination, ignore=shutil.ignore_patterns("__pycache__", "*.sqlite3"))
-    return destination
 
 
 def page_texts() -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import featuredocs
-from tests.sync.shop import copy_shop
+from tests.generate.shop import copy_shop
 
 PAGE = "docs/features/order-lifecycle.md"
 

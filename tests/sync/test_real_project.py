@@ -18,8 +18,9 @@ from featuredocs.fix.diff import unified_diff
 from featuredocs.fix.sync import sync_docs
 from featuredocs.markdown import load_schema
 from featuredocs.model import ProjectFacts
+from tests.generate.shop import copy_shop
 from tests.support.django_project import collect_facts
-from tests.sync.shop import copy_shop, docset_of, page_texts
+from tests.sync.shop import docset_of, page_texts
 from tests.sync.test_property import check_sync_promises, human_edits
 
 
