@@ -1,4 +1,4 @@
-"""What runs after a check (coverage, index, sync, ``check --diff``) takes the project's
+"""What runs after a check (coverage, index, sync, new, ``check --diff``) takes the project's
 facts from the cache the check keeps, and reads the project itself with ``--no-cache``."""
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ import pytest
 from tests.cli.support import Run, featuredocs
 from tests.generate.shop import copy_shop
 
-COMMANDS = [("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check"), ("check", "--diff")]
+COMMANDS = [
+    ("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check"), ("check", "--diff"),
+    ("new", "refunds", "--app", "orders", "--stdout"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -64,6 +64,7 @@ def new(parser: argparse.ArgumentParser) -> None:
                         help="document the endpoints under PATH (default: the app's endpoints)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing page")
     parser.add_argument("--stdout", action="store_true", help="print the page instead of writing it")
+    add_cache_option(parser)
     add_project_options(parser)
 
 

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from featuredocs.cache import facts_alongside
 from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.generate.new import NewPage, page_path, render_new_page
 from featuredocs.markdown.load import display_path
 from featuredocs.output import atomic_write
-from featuredocs.project import load_facts
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     shown = display_path(path, None)
     if path.exists() and not (args.force or args.stdout):
         raise UsageError("already exists (use --force to overwrite it)", shown)
-    outcome = load_facts(config)
+    outcome, _ = facts_alongside(config, lambda: None, use_cache=not args.no_cache)
     for note in outcome.notes:
         print(f"featuredocs: {note}", file=sys.stderr)
     if outcome.facts is None:
