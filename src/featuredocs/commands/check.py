@@ -5,11 +5,11 @@ import os
 import sys
 import time
 
-from featuredocs.cache import facts_alongside, incremental_check
+from featuredocs.cache import incremental_check
 from featuredocs.cache.tree import DocsTree
 from featuredocs.collector import collector_paused
-from featuredocs.commands.common import config_from
-from featuredocs.engine import load_docs, run_check, select_pages
+from featuredocs.commands.common import config_from, docs_and_facts
+from featuredocs.engine import run_check, select_pages
 from featuredocs.errors import UsageError
 from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
 from featuredocs.markdown.load import display_path
@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
         listing.list()
         select_pages(listing.plain_docset(every_listed=True), args.paths)  # before the project loads
         with collector_paused():
-            outcome, docs = facts_alongside(config, lambda: load_docs(config), use_cache=not args.no_cache)
+            outcome, docset, errors = docs_and_facts(config, args)
             notes, facts = outcome.notes, outcome.facts
-            result = run_check(config, facts, paths=args.paths, docs=docs)
+            result = run_check(config, facts, paths=args.paths, docs=(docset, errors))
     else:
         checked = incremental_check(config, paths=args.paths, use_cache=not args.no_cache)
         notes, facts, result = list(checked.notes), None, checked.result

@@ -1,10 +1,18 @@
-"""The configuration a subcommand runs with: the config file, overridden by its options."""
+"""What the subcommands share: the configuration they run with (the config file,
+overridden by their options), and the project's facts and docs as they read them."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
+from featuredocs.cache import facts_alongside
 from featuredocs.config import Config, load_config
+from featuredocs.engine import load_docs
+from featuredocs.errors import UsageError
+from featuredocs.markdown import PageError
+from featuredocs.model import DocSet, ProjectFacts
+from featuredocs.project import FactsOutcome
 
 
 def config_from(args: argparse.Namespace) -> Config:
@@ -15,3 +23,19 @@ def config_from(args: argparse.Namespace) -> Config:
         mode=args.mode,
         template=args.template.resolve() if args.template else None,
     )
+
+
+def docs_and_facts(config: Config, args: argparse.Namespace) -> tuple[FactsOutcome, DocSet, list[PageError]]:
+    """The project's facts and the docs: the pages are read and parsed while the facts load
+    in a child process, or come from the cache (unless ``--no-cache``)."""
+    outcome, (docset, errors) = facts_alongside(config, lambda: load_docs(config), use_cache=not args.no_cache)
+    return outcome, docset, errors
+
+
+def project_facts(outcome: FactsOutcome, missing: str, where: str | None = None) -> ProjectFacts:
+    """The facts, once their notes are on stderr; ``missing``: the error when there are none."""
+    for note in outcome.notes:
+        print(f"featuredocs: {note}", file=sys.stderr)
+    if outcome.facts is None:
+        raise UsageError(missing, where)
+    return outcome.facts

@@ -6,15 +6,12 @@ import argparse
 import os
 import sys
 
-from featuredocs.cache import facts_alongside
 from featuredocs.collector import collector_paused
-from featuredocs.commands.common import config_from
+from featuredocs.commands.common import config_from, docs_and_facts, project_facts
 from featuredocs.coverage import coverage_report, should_fail_under
 from featuredocs.coverage.report_html import render_html
 from featuredocs.coverage.report_json import render_json
 from featuredocs.coverage.report_text import render_text
-from featuredocs.engine import load_docs
-from featuredocs.errors import UsageError
 from featuredocs.output import write_output
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 
@@ -22,13 +19,9 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     with collector_paused():
-        # The pages are read and parsed while the project's facts load (or come from the cache).
-        outcome, (docset, _) = facts_alongside(config, lambda: load_docs(config), use_cache=not args.no_cache)
-        for note in outcome.notes:
-            print(f"featuredocs: {note}", file=sys.stderr)
-        if outcome.facts is None:
-            raise UsageError("no facts could be read from the project; coverage needs them")
-        report = coverage_report(config, outcome.facts, docset)
+        outcome, docset, _ = docs_and_facts(config, args)
+        facts = project_facts(outcome, "no facts could be read from the project; coverage needs them")
+        report = coverage_report(config, facts, docset)
     if args.format == "json":
         text = render_json(report)
     elif args.format == "html":

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from featuredocs.cache import facts_alongside
-from featuredocs.commands.common import config_from
+from featuredocs.commands.common import config_from, project_facts
 from featuredocs.errors import UsageError
 from featuredocs.generate.new import NewPage, page_path, render_new_page
 from featuredocs.markdown.load import display_path
@@ -21,12 +21,9 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not (args.force or args.stdout):
         raise UsageError("already exists (use --force to overwrite it)", shown)
     outcome, _ = facts_alongside(config, lambda: None, use_cache=not args.no_cache)
-    for note in outcome.notes:
-        print(f"featuredocs: {note}", file=sys.stderr)
-    if outcome.facts is None:
-        raise UsageError("no facts could be read from the project; nothing to write")
+    facts = project_facts(outcome, "no facts could be read from the project; nothing to write")
     request = NewPage(args.name, args.app, tuple(args.model), tuple(args.command), args.url_prefix)
-    text = render_new_page(config, outcome.facts, request)
+    text = render_new_page(config, facts, request)
     if args.stdout:
         sys.stdout.write(text)
         return 0

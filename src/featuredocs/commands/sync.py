@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from featuredocs.cache import facts_alongside
 from featuredocs.cache.tree import DocsTree
 from featuredocs.collector import collector_paused
-from featuredocs.commands.common import config_from
-from featuredocs.engine import load_docs, select_pages
-from featuredocs.errors import UsageError
+from featuredocs.commands.common import config_from, docs_and_facts, project_facts
+from featuredocs.engine import select_pages
 from featuredocs.fix.apply import write_changes
 from featuredocs.fix.diff import diff_changes
 from featuredocs.fix.sync import sync
@@ -24,15 +22,11 @@ def run(args: argparse.Namespace) -> int:
     listing.list()
     select_pages(listing.plain_docset(every_listed=True), args.paths)  # a bad path is reported before the project loads
     with collector_paused():
-        # The pages are read and parsed while the project's facts load (or come from the cache).
-        outcome, (docset, errors) = facts_alongside(config, lambda: load_docs(config), use_cache=not args.no_cache)
+        outcome, docset, errors = docs_and_facts(config, args)
         for error in errors:
             print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
-        for note in outcome.notes:
-            print(f"featuredocs: {note}", file=sys.stderr)
-        if outcome.facts is None:
-            raise UsageError("sync needs the project's facts, and none could be read", str(config.root))
-        result = sync(config, outcome.facts, docset, paths=args.paths)
+        facts = project_facts(outcome, "sync needs the project's facts, and none could be read", str(config.root))
+        result = sync(config, facts, docset, paths=args.paths)
     failed = EXIT_USAGE if errors else EXIT_CLEAN
     if args.diff:
         text = diff_changes(result.changes)
