@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import AnyStr
 
 from featuredocs.model import Page
@@ -27,6 +28,12 @@ def lines_holding_any_case(page: Page, needle: str) -> list[int]:
     """
     lowered = _joined(page).encode("utf-8", "surrogatepass").lower()
     return _lines_holding(lowered, (needle.encode("ascii"),))
+
+
+def any_line_within(lines: list[int], first: int, last: int) -> bool:
+    """Whether the sorted line numbers ``lines`` hold one from ``first`` to ``last``."""
+    at = bisect_left(lines, first)
+    return at < len(lines) and lines[at] <= last
 
 
 def _joined(page: Page) -> str:

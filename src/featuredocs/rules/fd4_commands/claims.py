@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -52,6 +51,7 @@ from featuredocs.rules.fd4_commands.shell import (
     Word,
     invocations_in_block,
 )
+from featuredocs.rules.page_text import any_line_within
 
 #: "Management Commands", "Commands", "Invoice Commands", "CLI", "Command Line"; not
 #: "Command Bus Architecture", whose sub-headings are not commands.
@@ -338,17 +338,12 @@ def _attributed(
     sorted heading lines a command is declared or run under; a part of the page about no
     command that holds none of them is about none all through, and is not walked."""
     for section in sections:
-        if above is None and not _holds(marked, section.heading.span.line, section.end_line):
+        if above is None and not any_line_within(marked, section.heading.span.line, section.end_line):
             continue
         command = attribution.command_of(section, above)
         if command is not None:
             yield section, command
         yield from _attributed(section.subsections, attribution, command, marked)
-
-
-def _holds(lines: list[int], first: int, last: int) -> bool:
-    at = bisect_left(lines, first)
-    return at < len(lines) and lines[at] <= last
 
 
 # --- the page ------------------------------------------------------------------------------

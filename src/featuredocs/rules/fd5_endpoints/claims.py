@@ -37,6 +37,7 @@ from featuredocs.rules.fd5_endpoints.declarations import (
 )
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
 from featuredocs.rules.fd5_endpoints.places import code_line_span
+from featuredocs.rules.page_text import any_line_within
 
 _QUERY_LABEL = re.compile(r"query(?:[- ]string)?(?:\s+param(?:eter)?s?)?|query\s+string", re.I)
 # Labels that mean query parameters only for an endpoint read with GET.
@@ -362,17 +363,12 @@ def _attributed(
     sorted lines of declaring headings and request lines; a part of the page that belongs
     to no endpoint and holds none of them belongs to none all through, and is not walked."""
     for section in sections:
-        if above is None and not _holds(marked, section.heading.span.line, section.end_line):
+        if above is None and not any_line_within(marked, section.heading.span.line, section.end_line):
             continue
         endpoint = attribution.endpoint_of(section, above)
         if endpoint is not None:
             yield section, endpoint
         yield from _attributed(section.subsections, attribution, endpoint, marked)
-
-
-def _holds(lines: list[int], first: int, last: int) -> bool:
-    at = bisect_left(lines, first)
-    return at < len(lines) and lines[at] <= last
 
 
 def claims_for(page: Page, ctx: CheckContext) -> EndpointClaims:
