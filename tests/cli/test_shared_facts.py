@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from featuredocs.cache import DEFAULT_DIR
 from tests.cli.support import Run, featuredocs
 from tests.generate.shop import copy_shop
 
@@ -47,3 +48,13 @@ def test_after_a_check_the_facts_come_from_its_cache(checked: Path, no_django: d
 def test_no_cache_reads_the_project_itself(checked: Path, no_django: dict[str, str], command: tuple[str, ...]) -> None:
     run = featuredocs(*command, "--no-cache", cwd=checked, env=no_django)
     assert "not this time" in run.err
+
+
+@pytest.mark.parametrize(
+    "command", [("index", "--check"), ("index", "--diff"), ("sync", "--check"), ("sync", "--diff"), ("check", "--diff")],
+    ids=lambda command: " ".join(command),
+)
+def test_a_run_that_writes_nothing_keeps_no_facts_either(tmp_path: Path, command: tuple[str, ...]) -> None:
+    shop = copy_shop(tmp_path)
+    featuredocs(*command, cwd=shop)
+    assert not (shop / DEFAULT_DIR).exists()

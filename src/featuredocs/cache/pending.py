@@ -70,17 +70,21 @@ class PendingFacts:
             self._outcome.append(error)
 
 
-def facts_alongside(config: Config, work: Callable[[], T], *, use_cache: bool = True) -> tuple[FactsOutcome, T]:
+def facts_alongside(
+    config: Config, work: Callable[[], T], *, use_cache: bool = True, keep: bool = True
+) -> tuple[FactsOutcome, T]:
     """The project's facts (from the facts cache, or read in a child process) and what
     ``work()`` returns, run here meanwhile with the cyclic collector paused; fresh facts
-    are kept in the cache for the next command."""
+    are kept in the cache for the next command unless ``keep`` is false (a run that
+    promises to write nothing reads the cache only)."""
     store = Store(cache_folder(config), tool_identity()) if use_cache else NullStore()
     pending = PendingFacts(config, store)
     with collector_paused():
         done = work()
         facts = pending.result()
         found: ProjectFacts | None = facts.get()
-    pending.cache.save()
+    if keep:
+        pending.cache.save()
     for note in store.notes:
         facts.notes.append(note)
     return FactsOutcome(found, facts.notes), done

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         listing.list()
         select_pages(listing.plain_docset(every_listed=True), args.paths)  # before the project loads
         with collector_paused():
-            outcome, docset, errors = docs_and_facts(config, args)
+            outcome, docset, errors = docs_and_facts(config, args, writes=not args.diff)
             notes, facts = outcome.notes, outcome.facts
             result = run_check(config, facts, paths=args.paths, docs=(docset, errors))
     else:

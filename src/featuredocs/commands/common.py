@@ -25,10 +25,15 @@ def config_from(args: argparse.Namespace) -> Config:
     )
 
 
-def docs_and_facts(config: Config, args: argparse.Namespace) -> tuple[FactsOutcome, DocSet, list[PageError]]:
+def docs_and_facts(
+    config: Config, args: argparse.Namespace, *, writes: bool = True
+) -> tuple[FactsOutcome, DocSet, list[PageError]]:
     """The project's facts and the docs: the pages are read and parsed while the facts load
-    in a child process, or come from the cache (unless ``--no-cache``)."""
-    outcome, (docset, errors) = facts_alongside(config, lambda: load_docs(config), use_cache=not args.no_cache)
+    in a child process, or come from the cache (unless ``--no-cache``). ``writes``: false
+    for a run that promises to write nothing, which reads the cache but does not add to it."""
+    outcome, (docset, errors) = facts_alongside(
+        config, lambda: load_docs(config), use_cache=not args.no_cache, keep=writes
+    )
     return outcome, docset, errors
 
 

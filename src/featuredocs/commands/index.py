@@ -15,7 +15,7 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     with collector_paused():
-        outcome, docset, _ = docs_and_facts(config, args)
+        outcome, docset, _ = docs_and_facts(config, args, writes=not (args.check or args.diff))
         facts = project_facts(outcome, "no facts could be read from the project; the index needs them")
         updates = [update for update in plan_index(config, facts, docset) if update.changed]
     if args.diff:

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     listing.list()
     select_pages(listing.plain_docset(every_listed=True), args.paths)  # a bad path is reported before the project loads
     with collector_paused():
-        outcome, docset, errors = docs_and_facts(config, args)
+        outcome, docset, errors = docs_and_facts(config, args, writes=not (args.check or args.diff))
         for error in errors:
             print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
         facts = project_facts(outcome, "sync needs the project's facts, and none could be read", str(config.root))
