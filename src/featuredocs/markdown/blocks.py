@@ -34,7 +34,7 @@ _partial_block = Block._partial  # type: ignore[attr-defined]
 _partial_item = ListItem._partial  # type: ignore[attr-defined]
 
 
-def _fill_block(name: str, lazy: tuple[Any, ...]) -> Any:
+def fill_block(name: str, lazy: tuple[Any, ...]) -> Any:
     """A block's span, source or plain text, worked out when first read."""
     _, source, start, end, pieces, plain_start, plain_end = lazy
     if name == "plain":
@@ -66,7 +66,7 @@ def generic_block(node: list[Any], out: Events, source: SourceMap) -> Block:
     """A paragraph, quote, HTML block or footnote: nothing but its inline content."""
     codes, links = out.codes, out.links
     return _partial_block(
-        (_fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
+        (fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
         BLOCK_KINDS[node[KIND]],
         (),
         None,
@@ -79,7 +79,7 @@ def generic_block(node: list[Any], out: Events, source: SourceMap) -> Block:
 def list_block(node: list[Any], out: Events, source: SourceMap) -> Block:
     codes, links = out.codes, out.links
     return _partial_block(
-        (_fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
+        (fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
         BlockKind.LIST,
         tuple(node[PARTS]),
         None,
@@ -92,7 +92,7 @@ def list_block(node: list[Any], out: Events, source: SourceMap) -> Block:
 def table_block(node: list[Any], out: Events, source: SourceMap) -> Block:
     codes, links = out.codes, out.links
     return _partial_block(
-        (_fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
+        (fill_block, source, node[START], node[END], out.pieces, node[PLAIN], node[PLAIN_END]),
         BlockKind.TABLE,
         (),
         None,
@@ -103,7 +103,7 @@ def table_block(node: list[Any], out: Events, source: SourceMap) -> Block:
 
 
 def rule_block(source: SourceMap, start: int, end: int) -> Block:
-    return _partial_block((_fill_block, source, start, end, (), 0, 0), BlockKind.RULE, (), None, (), (), ())
+    return _partial_block((fill_block, source, start, end, (), 0, 0), BlockKind.RULE, (), None, (), (), ())
 
 
 def code_entry(node: list[Any], code: CodeBlock, source: SourceMap) -> Block:

@@ -16,6 +16,8 @@ shallow.
 
 from __future__ import annotations
 
+from collections import deque
+from itertools import islice
 from typing import Any
 
 import pyromark
@@ -49,6 +51,7 @@ from featuredocs.markdown.fields import (
 )
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.headings import make_heading
+from featuredocs.markdown.repeats import known_block, rebuild, remember
 from featuredocs.markdown.sections import LabelSite, label_sites
 from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.model import Block, CodeBlock, Heading, InlineCode, Link
@@ -111,7 +114,12 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
     in_code = False  # whether ``top`` is a code block, whose text is no plain text
     skipped = 0  # containers not opened because the stack was too deep
     shallow = True  # whether no container was skipped so far
-    for event, where in pyromark.events_with_range(text, options=OPTIONS, merge_text=True):
+    data = source.data
+    # The top-level block being read for its next copies (see :mod:`.repeats`): its
+    # bytes, first event, and how many links, headings, code blocks and HTML came before.
+    first_reading: tuple[bytes, int, int, int, int, int] | None = None
+    events = enumerate(pyromark.events_with_range(text, options=OPTIONS, merge_text=True))
+    for index, (event, where) in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             end = where["end"]
             if event in BREAKS:
@@ -164,10 +172,15 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                     block = generic_block(node, out, source)
                     entries.append((block, node[START], node[END]))
                     first = node[FIRST]
+                    sites = None
                     if node[PARTS] or (first is not None and first[KIND] == "Strong"):
                         sites = label_sites(node, out, source)
                         if sites:
                             out.labels[id(block)] = sites
+                    if first_reading is not None:
+                        if _self_contained(first_reading, out, shallow):
+                            remember(first_reading[0], index - first_reading[1] + 1, block, sites, node[START])
+                        first_reading = None
             elif kind == "Strong":
                 pass
             elif kind == "Heading":
@@ -179,7 +192,12 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                 _close_link(node, out, span)
             elif kind == "List":
                 if top is root:
-                    entries.append((list_block(node, out, source), node[START], node[END]))
+                    block = list_block(node, out, source)
+                    entries.append((block, node[START], node[END]))
+                    if first_reading is not None:
+                        if _self_contained(first_reading, out, shallow):
+                            remember(first_reading[0], index - first_reading[1] + 1, block, None, node[START])
+                        first_reading = None
                 elif top[WANTED] and top[KIND] == "Item":
                     top[PARTS].extend(node[PARTS])
             elif kind == "CodeBlock":
@@ -207,6 +225,23 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
             else:
                 kind, value = payload.popitem()
             start = where["start"]
+            if top is root and kind in REPEATED and (start == 0 or data[start - 1] in LINE_ENDS):
+                end = where["end"]
+                raw = data[start:end]
+                if 91 not in raw:  # no ``[``
+                    shape = known_block(raw)
+                    if shape is None:
+                        first_reading = (raw, index, len(links), len(headings), len(out.code_blocks), len(out.html))
+                    else:
+                        deque(islice(events, shape[0] - 1), maxlen=0)
+                        block, sites = rebuild(shape, source, start, end)
+                        codes.extend(block.codes)
+                        entries.append((block, start, end))
+                        if sites:
+                            out.labels[id(block)] = sites
+                        opened = None
+                        last_end = end
+                        continue
             if kind in NEW_LINE_KINDS and len(pieces) > top[PLAIN] and not pieces[-1].endswith("\n"):
                 add_piece("\n")
             node = [kind, start, where["end"], value, len(pieces), len(codes), len(links), None, 0, None, False, None, 0]
@@ -242,6 +277,23 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
             if tag == "Html" or tag == "InlineHtml":
                 out.html.append((payload, start))
     return out
+
+
+#: Top-level blocks whose copies are rebuilt from their first reading (see :mod:`.repeats`).
+REPEATED = frozenset(("Paragraph", "List"))
+LINE_ENDS = b"\r\n"
+
+
+def _self_contained(first_reading: tuple[bytes, int, int, int, int, int], out: Events, shallow: bool) -> bool:
+    """Whether reading the block added nothing but its own text, code spans and labels."""
+    _, _, links, headings, code_blocks, html = first_reading
+    return (
+        shallow
+        and len(out.links) == links
+        and len(out.headings) == headings
+        and len(out.code_blocks) == code_blocks
+        and len(out.html) == html
+    )
 
 
 #: Containers other than items that note something as they open.
