@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from featuredocs.model import DocSet, Finding, Fix, Page, ProjectFacts, Severity, Span
+from featuredocs.model import DocSet, Finding, Fix, Page, ProjectFacts, Severity, Span, reads
 from featuredocs.model.template import TemplateSchema
 
 T = TypeVar("T")
@@ -50,8 +50,21 @@ def per_facts(build: Callable[[ProjectFacts], T]) -> Callable[[ProjectFacts], T]
 
     Keeps the result for the last facts it was given (one per run), recognised by
     identity: facts never change, and hashing them would cost more than the index saves.
+    Every page that uses the index depends on what building it read, so it is built
+    under :func:`featuredocs.model.reads.shared`, and again once a recording starts.
     """
-    return _for_last(build)
+    last: list[tuple[ProjectFacts, int, T]] = []
+
+    @functools.wraps(build)
+    def built(facts: ProjectFacts) -> T:
+        if last and last[0][0] is facts and last[0][1] == reads.generation():
+            return last[0][2]
+        with reads.shared():
+            value = build(facts)
+        last[:] = [(facts, reads.generation(), value)]
+        return value
+
+    return built
 
 
 def per_page(build: Callable[[Page], T]) -> Callable[[Page], T]:
@@ -61,14 +74,10 @@ def per_page(build: Callable[[Page], T]) -> Callable[[Page], T]:
     Keeps the result for the last page it was given, recognised by identity: the rules
     check one page after another, and pages never change.
     """
-    return _for_last(build)
-
-
-def _for_last(build: Callable[[Any], T]) -> Callable[[Any], T]:
-    last: list[tuple[Any, T]] = []  # holding the argument keeps its identity unique
+    last: list[tuple[Page, T]] = []  # holding the page keeps its identity unique
 
     @functools.wraps(build)
-    def built(argument: Any) -> T:
+    def built(argument: Page) -> T:
         if last and last[0][0] is argument:
             return last[0][1]
         value = build(argument)

@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from featuredocs.model import FieldFact, ModelFact, SourceLocation
+from featuredocs.model import FieldFact, ModelFact, SourceLocation, reads
 from featuredocs.rules.suggest import closest
 
 #: ``django.db.models.Model``'s public API, on every instance.
@@ -32,7 +32,6 @@ class _Names:
     """One model's names, each mapped to the first field that answers to it."""
 
     def __init__(self, model: ModelFact) -> None:
-        self.model = model  # kept, so that the id this is cached under stays its own
         self.forward: dict[str, FieldFact] = {}
         self.by_accessor: dict[str, FieldFact] = {}
         self.by_query: dict[str, FieldFact] = {}
@@ -50,18 +49,10 @@ class _Names:
         self.attributes = frozenset(model.attributes) | frozenset(model.managers)
 
 
-_NAMES: dict[int, _Names] = {}
-_NAMES_LIMIT = 8192
-
-
+@reads.by_identity(limit=8192)
 def _names(model: ModelFact) -> _Names:
     """Per model object, by identity: hashing a model would hash every one of its fields."""
-    found = _NAMES.get(id(model))
-    if found is None:
-        if len(_NAMES) >= _NAMES_LIMIT:
-            _NAMES.clear()
-        found = _NAMES[id(model)] = _Names(model)
-    return found
+    return _Names(model)
 
 
 def forward_field(model: ModelFact, name: str) -> FieldFact | None:

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from featuredocs.model import Applicability, CommandFact, Edit, Fix, ProjectFacts, Span
+from featuredocs.rules.base import per_facts
 from featuredocs.rules.suggest import closest, did_you_mean
 
 #: A rename is offered only for a name this close to exactly one candidate.
@@ -24,18 +25,13 @@ def command_named(facts: ProjectFacts, name: str) -> CommandFact | None:
     return _index(facts)[0].get(name)
 
 
+@per_facts
 def _index(facts: ProjectFacts) -> tuple[dict[str, CommandFact], bool]:
-    if not _indexed or _indexed[0][0] is not facts:
-        by_name: dict[str, CommandFact] = {}
-        for command in facts.commands:
-            by_name.setdefault(command.name, command)
-        complete = any(not command.project for command in facts.commands)
-        _indexed[:] = [(facts, (by_name, complete))]
-    return _indexed[0][1]
-
-
-# One run checks every page against one facts: the table is built once, not per page.
-_indexed: list[tuple[ProjectFacts, tuple[dict[str, CommandFact], bool]]] = []
+    by_name: dict[str, CommandFact] = {}
+    for command in facts.commands:
+        by_name.setdefault(command.name, command)
+    complete = any(not command.project for command in facts.commands)
+    return by_name, complete
 
 
 def _where(command: CommandFact | None) -> str | None:

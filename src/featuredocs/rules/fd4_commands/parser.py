@@ -12,10 +12,9 @@ import argparse
 import ast
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any, NoReturn
 
-from featuredocs.model import CommandFact, OptionFact
+from featuredocs.model import CommandFact, OptionFact, reads
 
 
 class InvocationRejected(Exception):
@@ -112,7 +111,7 @@ def _add_option(parser: argparse.ArgumentParser, option: OptionFact) -> None:
         raise UnsupportedParser(f"option {option.flags[0]} with action {action!r}")
 
 
-@lru_cache(maxsize=512)
+@reads.by_identity(limit=512)
 def build_parser(command: CommandFact) -> argparse.ArgumentParser:
     """The command's parser, rebuilt; raises :class:`UnsupportedParser`."""
     parser = _RejectingParser(
@@ -192,7 +191,7 @@ def _positive(nargs: str | None) -> bool:
     return nargs is not None and nargs.isdigit() and int(nargs) > 0
 
 
-@lru_cache(maxsize=512)
+@reads.by_identity(limit=512)
 def _plain_options(command: CommandFact) -> dict[str, Any] | None:
     """What each option string of a command without positionals, required options or
     sub-parsers takes; None for any other command, whose parser argparse must build."""
@@ -216,7 +215,7 @@ def _plain_options(command: CommandFact) -> dict[str, Any] | None:
     return takes
 
 
-@lru_cache(maxsize=4096)  # pages repeat the same few invocations of a command
+@reads.by_identity(limit=4096)  # pages repeat the same few invocations of a command
 def _rejection(command: CommandFact, argv: tuple[str, ...]) -> str | None:
     parser = build_parser(command)
     try:

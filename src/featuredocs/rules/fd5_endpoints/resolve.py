@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from featuredocs.model import EndpointFact, Page, ProjectFacts
-from featuredocs.rules.base import CheckContext
+from featuredocs.rules.base import CheckContext, per_facts
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.paths import (
@@ -213,14 +213,10 @@ class EndpointIndex:
         return Resolution(How.PREFIX, tuple(endpoints), tuple(full_paths))
 
 
-_cache: list[tuple[ProjectFacts, EndpointIndex]] = []
-
-
+@per_facts
 def index_for(facts: ProjectFacts) -> EndpointIndex:
     """The index of the facts of this run (one run checks every page against one facts)."""
-    if not _cache or _cache[0][0] is not facts:
-        _cache[:] = [(facts, EndpointIndex(facts))]
-    return _cache[0][1]
+    return EndpointIndex(facts)
 
 
 def resolutions_for(page: Page, ctx: CheckContext) -> dict[EndpointClaim, Resolution]:

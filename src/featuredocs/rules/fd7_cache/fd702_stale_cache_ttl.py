@@ -100,7 +100,7 @@ def _stores(ttl: TtlClaim, known: KnownKeys) -> list[CacheKeyFact]:
     with it, or that are close to it (a stale key, which FD701 reports, still names its
     entry): ``orders:{}:summary`` wins over ``orders:list:{}`` for ``orders:{}:summry``.
     """
-    writes, written = known.writes, known.written
+    written = known.written
     chosen: set[str] = set()
     for key in ttl.keys:
         if key.pattern in written:
@@ -116,7 +116,7 @@ def _stores(ttl: TtlClaim, known: KnownKeys) -> list[CacheKeyFact]:
         if scored:
             best = max(score for score, _ in scored)
             chosen.update(pattern for score, pattern in scored if score == best)
-    return [fact for fact in writes if fact.pattern in chosen]
+    return known.writes_of(chosen)
 
 
 def _fix(ttl: TtlClaim, timeouts: list[int]) -> Fix | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from featuredocs.model import CacheKeyFact, ProjectFacts
+from featuredocs.rules.base import per_facts
 
 #: Cache operations that store an entry, and so give it a lifetime.
 STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
@@ -14,21 +15,24 @@ STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
 @dataclass(frozen=True, slots=True)
 class KnownKeys:
     patterns: frozenset[str]  # every key pattern a cache call uses
-    writes: tuple[CacheKeyFact, ...]  # the calls that store an entry, in the facts' order
-    written: frozenset[str]  # their patterns
+    written: frozenset[str]  # the patterns of the calls that store an entry
+    # Those calls by pattern, each with its position in the facts.
+    writes: dict[str, tuple[tuple[int, CacheKeyFact], ...]]
+
+    def writes_of(self, patterns: set[str]) -> list[CacheKeyFact]:
+        """The calls that store an entry under one of ``patterns``, in the facts' order."""
+        return [write for _, write in sorted(w for p in patterns for w in self.writes.get(p, ()))]
 
 
+@per_facts
 def known_keys(facts: ProjectFacts) -> KnownKeys:
     """The keys of the facts of this run (one run checks every page against one facts)."""
-    if not _known or _known[0][0] is not facts:
-        writes = tuple(fact for fact in facts.cache_keys if fact.operation in STORING)
-        known = KnownKeys(
-            frozenset(fact.pattern for fact in facts.cache_keys),
-            writes,
-            frozenset(fact.pattern for fact in writes),
-        )
-        _known[:] = [(facts, known)]
-    return _known[0][1]
-
-
-_known: list[tuple[ProjectFacts, KnownKeys]] = []
+    writes: dict[str, list[tuple[int, CacheKeyFact]]] = {}
+    for position, fact in enumerate(facts.cache_keys):
+        if fact.operation in STORING:
+            writes.setdefault(fact.pattern, []).append((position, fact))
+    return KnownKeys(
+        frozenset(fact.pattern for fact in facts.cache_keys),
+        frozenset(writes),
+        {pattern: tuple(found) for pattern, found in writes.items()},
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from featuredocs.model import ProjectFacts
+from featuredocs.rules.base import per_facts
 from featuredocs.rules.suggest import closest
 
 #: Submodule names common enough that a path through them is a path, not prose.
@@ -62,14 +63,9 @@ class ProjectCode:
         return f"{parent}.{match}" if parent and match else match
 
 
-_CACHE: dict[int, tuple[ProjectFacts, ProjectCode]] = {}
-
-
+@per_facts
 def project_code(facts: ProjectFacts) -> ProjectCode:
     """Built once per facts object: every page of a run shares it."""
-    cached = _CACHE.get(id(facts))
-    if cached is not None and cached[0] is facts:
-        return cached[1]
     modules = frozenset(facts.modules)
     packages = {m.partition(".")[0] for m in modules}
     packages.update(
@@ -84,11 +80,8 @@ def project_code(facts: ProjectFacts) -> ProjectCode:
         for model in facts.models
         for name in (*(f.name for f in model.fields), *model.attributes, *model.managers)
     }
-    code = ProjectCode(
+    return ProjectCode(
         modules, frozenset(facts.symbols), frozenset(packages), frozenset(attributes),
         frozenset(model.label for model in facts.models),
         {parent: tuple(sorted(names)) for parent, names in children.items()},
     )
-    _CACHE.clear()
-    _CACHE[id(facts)] = (facts, code)
-    return code

@@ -1,0 +1,117 @@
+"""Recording what the rules read of the facts, and telling which reads a change touches."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from featuredocs.model import CommandFact, FieldFact, ModelFact, OptionFact, ProjectFacts, reads
+
+
+def _facts(total: str = "IntegerField", extra_fields: tuple[FieldFact, ...] = ()) -> ProjectFacts:
+    order = ModelFact("orders", "Order", "shop.orders.models", fields=(
+        FieldFact("id", "BigAutoField", "BigAutoField", primary_key=True),
+        FieldFact("total", total, total),
+        *extra_fields,
+    ))
+    customer = ModelFact("orders", "Customer", "shop.orders.models", fields=(FieldFact("name", "CharField", "CharField"),))
+    sync = CommandFact("sync", "shop.orders", options=(OptionFact("dry_run", ("--dry-run",), action="store_true"),))
+    return ProjectFacts(root="/p", mode="live", models=(order, customer), commands=(sync,))
+
+
+def _read_total_type(facts: ProjectFacts) -> str:
+    return facts.models[0].fields[1].field_class
+
+
+def _read_option_flags(facts: ProjectFacts) -> tuple[str, ...]:
+    return facts.commands[0].options[0].flags
+
+
+def _noted(facts: ProjectFacts, read) -> frozenset[int]:
+    with reads.recording(facts), reads.page_reads() as noted:
+        read(facts)
+    return frozenset(noted)
+
+
+def test_only_reads_inside_a_page_are_noted_and_the_classes_are_restored_after() -> None:
+    facts = _facts()
+    with reads.recording(facts):
+        _read_total_type(facts)
+        with reads.page_reads() as noted:
+            _read_option_flags(facts)
+    assert noted and noted == _noted(facts, _read_option_flags)
+    assert noted.isdisjoint(_noted(facts, _read_total_type))
+    assert type(FieldFact.__dict__["field_class"]).__name__ == "member_descriptor"
+    with reads.page_reads() as outside:
+        _read_option_flags(facts)
+    assert outside == set()
+
+
+def test_a_changed_value_touches_the_reads_of_it_and_no_other() -> None:
+    old, new = _facts(), _facts(total="BigIntegerField")
+    change = reads.facts_change(old, new)
+    assert change.carried(_noted(old, _read_total_type)) is None
+    flags = _noted(old, _read_option_flags)
+    assert change.carried(flags) == flags
+
+
+def test_equal_facts_touch_no_read_of_a_field() -> None:
+    old = _facts()
+    change = reads.facts_change(old, _facts())
+    for read in (_read_total_type, _read_option_flags):
+        noted = _noted(old, read)
+        assert change.carried(noted) == noted
+
+
+def test_a_longer_tuple_touches_its_readers_and_renumbers_the_reads_after_it() -> None:
+    old = _facts()
+    new = _facts(extra_fields=(FieldFact("note", "TextField", "TextField"),))
+    change = reads.facts_change(old, new)
+
+    def read_field_names(facts: ProjectFacts) -> list[str]:
+        return [field.name for field in facts.models[0].fields]
+
+    assert change.carried(_noted(old, read_field_names)) is None
+    assert change.carried(_noted(old, _read_option_flags)) == _noted(new, _read_option_flags)
+    assert _noted(old, _read_option_flags) != _noted(new, _read_option_flags)
+
+
+def test_reads_while_building_for_every_page_are_shared() -> None:
+    facts = _facts()
+    with reads.recording(facts):
+        with reads.page_reads() as noted, reads.shared():
+            _read_total_type(facts)
+        shared = reads.take_shared()
+        assert reads.take_shared() == frozenset()
+    assert noted == set() and shared == _noted(facts, _read_total_type)
+
+
+def test_an_entry_cached_by_identity_notes_its_reads_at_every_use() -> None:
+    built = []
+
+    @reads.by_identity(limit=8)
+    def names(model: ModelFact) -> tuple[str, ...]:
+        built.append(model.name)
+        return tuple(field.name for field in model.fields)
+
+    facts = _facts()
+    with reads.recording(facts):
+        with reads.page_reads() as first:
+            names(facts.models[0])
+        with reads.page_reads() as second:
+            names(facts.models[0])
+    assert built == ["Order"] and first and first == second
+    with reads.recording(facts), reads.page_reads() as third:
+        names(facts.models[0])  # a new recording builds again, noting as it goes
+    assert built == ["Order", "Order"] and third == first
+
+
+def test_the_lookup_tables_by_name_change_with_the_names() -> None:
+    old = _facts()
+    renamed = dataclasses.replace(old, commands=(dataclasses.replace(old.commands[0], name="resync"),))
+
+    def look_up(facts: ProjectFacts) -> CommandFact | None:
+        return facts.command("sync")
+
+    noted = _noted(old, look_up)
+    assert reads.facts_change(old, _facts()).carried(noted) == noted
+    assert reads.facts_change(old, renamed).carried(noted) is None
