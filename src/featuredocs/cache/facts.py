@@ -168,6 +168,15 @@ class FactsCache:
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 
+    def previous(self) -> ProjectFacts | None:
+        """The facts cached before fresh ones were read in this run, when they differ:
+        what the cached findings of unchanged pages were computed against."""
+        entry = self._entry
+        if self._fresh is None or entry is None or entry.fingerprint == self._fresh[0].fingerprint:
+            return None
+        facts = self._read(lambda: None)
+        return facts if facts is not None and facts.fingerprint() == entry.fingerprint else None
+
     def save(self) -> None:
         if self._fresh is not None:
             entry, facts = self._fresh

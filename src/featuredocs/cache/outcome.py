@@ -19,6 +19,7 @@ class CacheStats:
     checked: int = 0  # pages whose rules ran
     prepared: int = 0  # pages whose page-only claims were extracted while the facts loaded
     reused: int = 0  # pages whose findings came from the cache
+    kept: int = 0  # of those, pages whose findings held although the facts changed
     facts_cached: bool = False
     docset_rules_run: bool = False
     workers: int = 1

@@ -25,7 +25,7 @@ from featuredocs.model import DocSet, Finding, Page
 from featuredocs.model.frozen import quick_init
 from featuredocs.rules.fd2_links.targets import LinkTarget, explicit_anchors, local_targets
 
-RECORDS, RESULTS, LIGHT_DIR = "records.pickle", "results.pickle", "light"
+RECORDS, RESULTS, SHARED_READS, LIGHT_DIR = "records.pickle", "results.pickle", "shared-reads.pickle", "light"
 LIGHT_SHARDS = 32
 
 Reader = Callable[[str], Any]
@@ -119,23 +119,58 @@ def _stat(file: str) -> tuple[object, ...]:
     return (stat.st_mode >> 12, stat.st_size, stat.st_mtime_ns)
 
 
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A page's findings, the key and facts they were computed for, and the facts the
+    rules read on the way (pickled, see ``model/reads.py``; None when not recorded) with
+    the run whose shared reads they add to."""
+
+    key: str
+    fingerprint: str
+    findings: tuple[Finding, ...]
+    reads: bytes | None = None
+    run: str = ""
+
+
 class PageCache:
     """The per-page tables, each read at most once and written back once per run."""
 
     def __init__(self, read: Reader, write: Writer, prune: Pruner) -> None:
         self._read, self._write, self._prune = read, write, prune
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
-        self.results: dict[str, tuple[str, tuple[Finding, ...]]] = _table(read(RESULTS))
+        self.results: dict[str, Result] = _table(read(RESULTS))
+        self._shared: dict[str, bytes] | None = None  # each run's shared reads, read on demand
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
         self._dirty: set[str] = set()  # shards to write back
         self.changed = False
 
-    def result(self, rel: str, key: str) -> tuple[Finding, ...] | None:
+    def result(self, rel: str, key: str, fingerprint: str) -> tuple[Finding, ...] | None:
         entry = self.results.get(rel)
-        return entry[1] if entry is not None and entry[0] == key else None
+        if isinstance(entry, Result) and entry.key == key and entry.fingerprint == fingerprint:
+            return entry.findings
+        return None
 
-    def remember(self, rel: str, key: str, findings: tuple[Finding, ...]) -> None:
-        self.results[rel] = (key, findings)
+    def earlier(self, rel: str, key: str) -> Result | None:
+        """The page's findings under ``key`` for other facts, if their reads were recorded."""
+        entry = self.results.get(rel)
+        if isinstance(entry, Result) and entry.key == key and entry.reads is not None:
+            return entry
+        return None
+
+    def may_keep(self, rel: str) -> bool:
+        """Whether the page's findings could hold under other facts (see revalidate.py)."""
+        entry = self.results.get(rel)
+        return isinstance(entry, Result) and entry.reads is not None
+
+    def remember(self, rel: str, result: Result) -> None:
+        self.results[rel] = result
+        self.changed = True
+
+    def shared_reads(self, run: str) -> bytes | None:
+        return self._shared_table().get(run)
+
+    def remember_shared(self, run: str, reads: bytes) -> None:
+        self._shared_table()[run] = reads
         self.changed = True
 
     def record(self, rel: str, record: PageRecord) -> None:
@@ -172,11 +207,19 @@ class PageCache:
             return
         self._write(RECORDS, self.records)
         self._write(RESULTS, self.results)
+        if self._shared is not None:  # read or added to in this run: kept for the runs still named
+            runs = {result.run for result in self.results.values() if isinstance(result, Result)}
+            self._write(SHARED_READS, {run: blob for run, blob in self._shared.items() if run in runs})
         for name in sorted(self._dirty):
             shard = self._shard(name)
             self._write(name, {rel: entry for rel, entry in shard.items() if rel in self.records})
         if self._dirty:
             self._prune(LIGHT_DIR, _SHARD_FILES)
+
+    def _shared_table(self) -> dict[str, bytes]:
+        if self._shared is None:
+            self._shared = _table(self._read(SHARED_READS))
+        return self._shared
 
     def _shard(self, name: str) -> dict[str, tuple[str, bytes]]:
         shard = self._shards.get(name)

@@ -15,7 +15,10 @@ changed since the last run.
 from __future__ import annotations
 
 import gc
+import os
+import pickle
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,11 +29,13 @@ from featuredocs.cache.keys import config_digest, digest, template_digest, tool_
 from featuredocs.cache.outcome import CacheStats, IncrementalCheck
 from featuredocs.cache.pages import (
     PageCache,
+    Result,
     dependencies,
     light_page,
     make_record,
     restore,
 )
+from featuredocs.cache.revalidate import keep_unaffected
 from featuredocs.cache.pending import FactsLoader, PendingFacts, cache_folder, load_in_child
 from featuredocs.cache.store import NullStore, Store
 from featuredocs.cache.tree import DocsTree
@@ -49,7 +54,7 @@ from featuredocs.engine import (
     settle,
 )
 from featuredocs.markdown import parse_page
-from featuredocs.model import DocSet, Finding, Page
+from featuredocs.model import DocSet, Finding, Page, reads
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
@@ -117,7 +122,9 @@ class _Run:
         self.notes.extend(facts.notes)
         plan = self._rule_plan(facts.fingerprint != "none")
         keys = self._keys(cache, facts, plan, wanted)
-        found = {rel: cache.result(rel, key) for rel, key in keys.items()}
+        found = {rel: cache.result(rel, key, facts.fingerprint) for rel, key in keys.items()}
+        if any(findings is None for findings in found.values()):
+            self._keep_unaffected(cache, found, keys, facts, facts_cache)
         if not plan.docset:
             found[_DOCSET] = ()
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
@@ -137,21 +144,33 @@ class _Run:
             skipped_for_facts=plan.skipped,
         )
 
+    def _keep_unaffected(
+        self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
+        facts: Facts, facts_cache: FactsCache,
+    ) -> None:
+        """After the facts changed, keep the findings of the pages the change cannot affect."""
+        old = facts_cache.previous()
+        if old is None or (new := facts.get()) is None:
+            return
+        with self.stats.timed("facts compared"):
+            self.stats.kept = keep_unaffected(cache, found, keys, old, new)
+
     def _keys(self, cache: PageCache, facts: Facts, plan: _RulePlan, wanted: frozenset[str]) -> dict[str, str]:
         """What each wanted page's findings (and the docset rules') depend on, digested;
         without a cache, keys that match nothing."""
         if not self.store.remembers:
             return dict.fromkeys([*(rel for rel in self.docs.texts if rel in wanted), _DOCSET], "")
+        # A page's key leaves the facts out: its result names them (see revalidate.py).
         common = digest(
             tool_identity(), config_digest(self.config), template_digest(self.config),
-            facts.fingerprint, tuple(sorted(self.docs.files)), plan.run,
+            tuple(sorted(self.docs.files)), plan.run,
         )
         keys = {
             rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records))
             for rel in self.docs.texts if rel in wanted
         }
         views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
-        keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
+        keys[_DOCSET] = digest(common, facts.fingerprint, views, tuple(sorted(wanted)))
         return keys
 
     def _recheck(
@@ -170,15 +189,25 @@ class _Run:
         ctx = CheckContext(docset, self._schema(), facts.get(), self.config.root,
                            feature_pages(docset, self.config), _memo=self.memo)
         runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
-        if found[_DOCSET] is None:  # first: what they work out is shared with the workers
-            with self.stats.timed("docset rules"):
-                found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
-            cache.remember(_DOCSET, keys[_DOCSET], found[_DOCSET])
-            self.stats.docset_rules_run = True
-        with self.stats.timed("rules"):
-            for rel, findings in zip(stale, self._check_pages(ctx, runnable, stale)):
-                found[rel] = findings
-                cache.remember(rel, keys[rel], findings)
+        project = ctx.facts
+        # What the rules read of the facts is noted only for findings the cache keeps.
+        noting = self.store.remembers and project is not None
+        run = os.urandom(8).hex() if noting else ""
+        with reads.recording(project) if noting and project is not None else nullcontext():
+            if found[_DOCSET] is None:  # first: what they work out is shared with the workers
+                with self.stats.timed("docset rules"), reads.shared():
+                    found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
+                cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET]))
+                self.stats.docset_rules_run = True
+            with self.stats.timed("rules"):
+                shared: set[reads.Read] = set()
+                for rel, (findings, noted, shared_part) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
+                    found[rel] = findings
+                    shared.update(shared_part)
+                    cache.remember(rel, Result(keys[rel], facts.fingerprint, findings, noted, run))
+                if noting:
+                    shared.update(reads.take_shared())
+                    cache.remember_shared(run, pickle.dumps(frozenset(shared), protocol=pickle.HIGHEST_PROTOCOL))
         self.stats.checked = len(stale)
         return docset
 
@@ -272,29 +301,33 @@ class _Run:
 
     def _finish_facts(self, pending: PendingFacts, cache: PageCache, wanted: frozenset[str]) -> tuple[Facts, FactsCache]:
         """The facts, once read. New facts almost always differ from the old ones, and then
-        every page is checked again: so while the child reads them, every wanted page is
-        parsed here, on the core the child leaves free."""
+        the pages whose findings the change can affect are checked again: so while the child
+        reads them, the wanted pages are parsed here, on the core the child leaves free.
+        With a cache, only until the facts arrive: most pages may keep their findings."""
         if pending.cached is not None:
             self._refresh_records(cache)
             return pending.cached, pending.cache
         try:
             self._refresh_records(cache)
-            for rel in self.docs.texts:
-                if rel in wanted:
-                    self._parse(rel)
+            # A page whose findings may hold under the new facts needs neither.
+            needed = [rel for rel in self.docs.texts if rel in wanted and not cache.may_keep(rel)]
+            for rel in needed:
+                if self.store.remembers and not pending.reading():
+                    break
+                self._parse(rel)
             if not self.store.remembers and self._docset_rules_selected():
                 # They read every page (see _full_docset): parsed now, not after the facts.
                 for rel in self.docs.texts:
                     self._parse(rel)
-            self._prepare(wanted, waiting=pending.reading)
+            self._prepare(needed, waiting=pending.reading)
         finally:
             with self.stats.timed("facts (after parsing)"):
                 facts = pending.result()
         return facts, pending.cache
 
-    def _prepare(self, wanted: frozenset[str], waiting: Callable[[], bool]) -> None:
-        """While ``waiting()``, extract the wanted pages' page-only claims into the memo
-        the rules will read (see ``rules/prepare.py``)."""
+    def _prepare(self, pages: list[str], waiting: Callable[[], bool]) -> None:
+        """While ``waiting()``, extract the page-only claims of those of ``pages`` parsed
+        so far into the memo the rules will read (see ``rules/prepare.py``)."""
         if not waiting():
             return
         # Imported here: a run with cached facts reads no claims before the rules run.
@@ -305,10 +338,11 @@ class _Run:
                            feature_pages(docset, self.config), _memo=self.memo)
         extractors = extractors_for(rule.code for rule in selected_rules(self.config))
         with self.stats.timed("prepare"):
-            for rel in self.docs.texts:
+            for rel in pages:
                 if not waiting():
                     break
-                if rel in wanted and ctx.is_feature(page := self.parsed[rel]):
+                page = self.parsed.get(rel)
+                if page is not None and ctx.is_feature(page):
                     prepare(page, ctx, extractors)
                     self.stats.prepared += 1
 
@@ -320,15 +354,22 @@ class _Run:
             self.schema = load_template(self.config)
         return self.schema
 
-    def _check_pages(self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str]) -> list[tuple[Finding, ...]]:
+    def _check_pages(
+        self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
+    ) -> list[tuple[tuple[Finding, ...], bytes | None, frozenset[reads.Read]]]:
+        """Each page's findings, what its rules read of the facts (pickled, when
+        ``noting``), and the shared reads this process noted meanwhile."""
         instances = [rule() for rule in runnable]
         config = self.config
 
-        def check_one(rel: str) -> tuple[Finding, ...]:
+        def check_one(rel: str) -> tuple[tuple[Finding, ...], bytes | None, frozenset[reads.Read]]:
             page = self.parsed.get(rel) or self._parse(rel)
             # A page's rules report on that page, so its suppressions settle them.
             alone = DocSet(ctx.docset.root, (page,), frozenset())
-            return tuple(settle(page_findings(instances, page, ctx), alone, config))
+            with reads.page_reads() as noted:
+                findings = tuple(settle(page_findings(instances, page, ctx), alone, config))
+            blob = pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL) if noting else None
+            return findings, blob, reads.take_shared()
 
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers

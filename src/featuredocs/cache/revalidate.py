@@ -1,0 +1,77 @@
+"""After the facts changed: the pages whose cached findings still hold.
+
+A page's findings were computed from its text and from what its rules read of the facts
+(``model/reads.py``): the reads made while checking it, and those of the indexes built once
+for every page of that run. When none of those reads changed between the facts the
+findings were computed against and the new ones, checking the page again would give the
+same findings: they are kept, now under the new facts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+from collections.abc import Mapping
+
+from featuredocs.cache.pages import PageCache, Result
+from featuredocs.model import Finding, ProjectFacts, reads
+
+
+def keep_unaffected(
+    cache: PageCache,
+    found: dict[str, tuple[Finding, ...] | None],
+    keys: Mapping[str, str],
+    old: ProjectFacts,
+    new: ProjectFacts,
+) -> int:
+    """Fill in ``found`` for the pages whose findings the change of facts cannot have
+    changed, and remember them under the new facts; how many there were."""
+    change = reads.facts_change(old, new)
+    before, after = old.fingerprint(), new.fingerprint()
+    runs: dict[str, str | None] = {}  # each earlier run, by the new run its shared reads now belong to
+    kept = 0
+    for rel, findings in found.items():
+        if findings is not None:
+            continue
+        entry = cache.earlier(rel, keys[rel])
+        if entry is None or entry.fingerprint != before:
+            continue
+        if entry.run not in runs:
+            runs[entry.run] = _carry_shared(cache, entry.run, change)
+        run = runs[entry.run]
+        noted = _carried(entry.reads, change)
+        if run is not None and noted is not None:
+            found[rel] = entry.findings
+            cache.remember(rel, dataclasses.replace(entry, fingerprint=after, reads=noted, run=run))
+            kept += 1
+    return kept
+
+
+def _carry_shared(cache: PageCache, run: str, change: reads.FactsChange) -> str | None:
+    """The name under which a run's shared reads, numbered anew, are kept; None when the
+    change touches them."""
+    noted = _carried(cache.shared_reads(run), change)
+    if noted is None:
+        return None
+    if change.renumbered is None:
+        return run
+    renamed = f"{run}+{os.urandom(4).hex()}"
+    cache.remember_shared(renamed, noted)
+    return renamed
+
+
+def _carried(blob: bytes | None, change: reads.FactsChange) -> bytes | None:
+    """Pickled reads numbered as in the new facts; None when the change touches them."""
+    if blob is None:
+        return None
+    try:
+        noted = pickle.loads(blob)
+    except Exception:  # damaged inside an intact file: unpickling can raise almost anything
+        return None
+    if not isinstance(noted, frozenset):
+        return None
+    carried = change.carried(noted)
+    if carried is None:
+        return None
+    return blob if carried is noted else pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,0 +1,126 @@
+"""When the facts change, the pages whose rules read nothing that changed keep their findings.
+
+Every run is compared with the engine's own, uncached result of the same tree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from featuredocs.cache.pages import SHARED_READS
+from featuredocs.cache.pending import cache_folder
+from tests.cache.project import Site, codes, make_site
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    site = make_site(tmp_path / "shop")
+    first = site.check()
+    assert first.stats.checked == 3
+    site.loads.clear()
+    return site
+
+
+def test_a_field_change_rechecks_only_the_page_that_documents_the_model(site):
+    site.edit("orders/models.py", "note = models.TextField(blank=True)",
+              "note = models.CharField(max_length=200, blank=True)")
+    again = site.check()
+    assert len(site.loads) == 1  # the facts were read again, and differ
+    # orders.md documents the model; guide.md links to a line of the edited file. The index
+    # reads neither.
+    assert (again.stats.checked, again.stats.kept) == (2, 1)
+    assert "FD303" in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+
+def test_a_change_no_rule_reads_keeps_every_finding(site):
+    site.edit("orders/models.py", "note = models.TextField(blank=True)",
+              'note = models.TextField(blank=True, help_text="Shown to the customer.")')
+    again = site.check()
+    assert len(site.loads) == 1
+    assert again.stats.kept == 2 and again.stats.checked == 1  # guide.md, for its link into the file
+    assert again.result.findings == site.reference()
+
+
+def test_a_new_model_rechecks_every_page_that_looks_models_up(site):
+    site.edit("orders/models.py", "class Order(", "class Refund(models.Model):\n    reason = models.TextField()\n\n\nclass Order(")
+    again = site.check()
+    assert again.stats.kept == 0 and again.stats.checked == 3
+    assert again.result.findings == site.reference()
+
+
+def test_findings_kept_once_are_kept_or_dropped_rightly_the_next_time(site):
+    site.edit("orders/models.py", "note = models.TextField(blank=True)",
+              'note = models.TextField(blank=True, help_text="Shown to the customer.")')
+    assert site.check().stats.kept == 2
+    site.edit("orders/models.py", "total = models.PositiveIntegerField(default=0)",
+              "total = models.DecimalField(max_digits=10, decimal_places=2, default=0)")
+    again = site.check()
+    assert (again.stats.checked, again.stats.kept) == (2, 1)
+    assert "FD303" in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+
+def test_damaged_shared_reads_recheck_every_page(site):
+    (cache_folder(site.config()) / SHARED_READS).write_bytes(b"not a pickle")
+    site.edit("orders/models.py", "note = models.TextField(blank=True)",
+              'note = models.TextField(blank=True, help_text="Shown to the customer.")')
+    again = site.check()
+    assert (again.stats.checked, again.stats.kept) == (3, 0)
+    assert again.result.findings == site.reference()
+
+
+def test_pages_linking_nowhere_near_the_code_are_not_parsed_while_the_facts_load(site):
+    site.edit("docs/features/guide.md", "[its definition](../../orders/models.py#L5).", "its definition.")
+    assert site.check().stats.checked == 1
+    site.edit("orders/models.py", "note = models.TextField(blank=True)",
+              'note = models.TextField(blank=True, help_text="Shown to the customer.")')
+    again = site.check()
+    assert (again.stats.checked, again.stats.kept, again.stats.parsed) == (0, 3, 0)
+    assert again.result.findings == site.reference()
+
+
+# --- a generated project, edited one way after another -------------------------------------
+
+EDITS = [  # (file, old, new): applied in turn, never undone
+    ("billing/models.py", "name = models.CharField(max_length=120)",
+     'name = models.CharField(max_length=120, help_text="Shown in lists.")'),
+    ("billing/models.py", "    priority = models.SmallIntegerField(default=0)\n",
+     "    priority = models.IntegerField(default=0)\n"),
+    ("billing/management/commands/archive_billing_exports.py", "default=500", "default=1000"),
+    ("billing/management/commands/archive_billing_exports.py", '        parser.add_argument("--dry-run"',
+     '        parser.add_argument("--limit", type=int, default=5, help="At most this many.")\n'
+     '        parser.add_argument("--dry-run"'),
+    ("billing/views.py", 'filterset_fields = ["status"]', 'filterset_fields = ["status", "code"]'),
+    ("monolith/settings.py", '"BILLING_BATCH_SIZE", "250"', '"BILLING_BATCH_SIZE", "500"'),
+    ("billing/models.py", 'name="billing_0_status_idx"', 'name="billing_0_state_idx"'),
+    ("billing/models.py", "    notes = models.TextField(blank=True)\n", ""),
+]
+
+
+def test_a_generated_project_edited_in_turn_reports_what_an_uncached_check_does(tmp_path):
+    from benchmarks.generate import generate
+
+    from featuredocs.cache import incremental_check
+    from featuredocs.config import load_config
+    from featuredocs.engine import run_check
+    from featuredocs.project import load_facts
+
+    root = generate(tmp_path / "monolith", scale=0.02, seed=1).root
+    config = load_config(root=root)
+    assert incremental_check(config).stats.checked > 20
+    outcomes = []  # (pages checked, pages kept) after each edit
+    for rel, old, new in EDITS:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        again = incremental_check(config)
+        assert again.result.findings == run_check(config, load_facts(config, child=True).facts).findings, rel
+        outcomes.append((again.stats.checked, again.stats.kept))
+    pages = again.stats.pages
+    assert outcomes[0] == (0, pages)  # help text: no rule reads it
+    # A field's type, a command's option, an endpoint's filters: read by a few pages only.
+    assert all(0 < checked < pages // 4 and checked + kept == pages for checked, kept in outcomes[1:5])
