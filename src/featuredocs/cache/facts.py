@@ -136,6 +136,7 @@ class FactsCache:
         entry = store.read(self._meta)
         self._entry = entry if isinstance(entry, FactsEntry) else None
         self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
+        self._previous: tuple[ProjectFacts | None] | None = None  # once read: see read_previous
         self._stamps: Stamps = {}
         self._sources = self._environment = ""
         if not store.remembers:
@@ -168,14 +169,22 @@ class FactsCache:
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 
+    def read_previous(self) -> None:
+        """Read the facts cached before this run, for :meth:`previous` (a run calls this
+        while fresh facts are being read)."""
+        if self._previous is None and self._entry is not None:
+            facts = self._read(lambda: None)
+            self._previous = (facts if facts is not None and facts.fingerprint() == self._entry.fingerprint
+                              else None,)
+
     def previous(self) -> ProjectFacts | None:
         """The facts cached before fresh ones were read in this run, when they differ:
         what the cached findings of unchanged pages were computed against."""
         entry = self._entry
         if self._fresh is None or entry is None or entry.fingerprint == self._fresh[0].fingerprint:
             return None
-        facts = self._read(lambda: None)
-        return facts if facts is not None and facts.fingerprint() == entry.fingerprint else None
+        self.read_previous()
+        return self._previous[0] if self._previous is not None else None
 
     def save(self) -> None:
         if self._fresh is not None:

@@ -319,6 +319,8 @@ class _Run:
                 # They read every page (see _full_docset): parsed now, not after the facts.
                 for rel in self.docs.texts:
                     self._parse(rel)
+            if needed != list(self.docs.texts) and pending.reading():
+                pending.cache.read_previous()  # what the other pages' findings may hold under
             self._prepare(needed, waiting=pending.reading)
         finally:
             with self.stats.timed("facts (after parsing)"):
