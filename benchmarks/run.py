@@ -5,8 +5,9 @@
 For each scale: generate the project and its docs (``benchmarks/out/``), then measure the
 parse floor (pyromark alone; markdown-it-py for reference), ``django.setup()`` alone, the
 facts, a cold check without and with an empty cache, warm re-checks (nothing changed, one
-page changed, one model changed), peak memory, and the seeded drifts found. Prints a
-table and writes ``benchmarks/results/latest.json`` and ``latest.md``.
+page changed, a model's help text changed, a field's type changed), peak memory, and the
+seeded drifts found. Prints a table and writes ``benchmarks/results/latest.json`` and
+``latest.md``.
 """
 
 from __future__ import annotations
