@@ -78,3 +78,11 @@ def test_blocks_holding_headings_code_or_html_are_not_kept() -> None:
     assert not repeats._KNOWN
     page = _page("- # Title\n- ```\n  x\n  ```\n\nText <!-- featuredocs: ignore FD101 -->\n")
     assert [h.plain for h in page.headings] == ["Title"] and page.code_blocks and page.suppressions
+
+
+def test_the_kept_blocks_are_bounded_by_their_bytes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(repeats, "_MAX_BYTES", 40)
+    _fresh("First paragraph, thirty bytes.\n\nSecond paragraph, thirty bytes\n\nThird.\n")
+    assert list(repeats._KNOWN) == [b"Third.\n"]
+    page = _page("Intro.\n\nSecond paragraph, thirty bytes\n")
+    assert page.preamble[1].span.line == 3 and page.preamble[1].plain == "Second paragraph, thirty bytes"

@@ -26,9 +26,12 @@ from featuredocs.model import Block, BlockKind, InlineCode, ListItem
 #: as (label, start, end, value start, value end), offsets relative to its start.
 Shape = tuple[int, BlockKind, tuple[str, ...], tuple[tuple[int, int, str], ...], tuple[Any, ...], tuple[Any, ...]]
 
-#: Blocks read so far, by their bytes. Cleared when full, so it cannot grow without bound.
+#: Blocks read so far, by their bytes. Cleared when it holds too many blocks or bytes,
+#: so it cannot grow without bound, even on a docset of long lists met once.
 _KNOWN: dict[bytes, Shape] = {}
 _MAX_KNOWN = 8_192
+_MAX_BYTES = 4 << 20
+_known_bytes = 0
 
 _partial_block = Block._partial  # type: ignore[attr-defined]
 _partial_item = ListItem._partial  # type: ignore[attr-defined]
@@ -50,9 +53,12 @@ def remember(raw: bytes, events: int, block: Block, sites: list[LabelSite] | Non
     site_shapes = tuple(
         (s.label, s.start - start, s.end - start, s.value_start - start, s.value_end - start) for s in sites or ()
     )
-    if len(_KNOWN) >= _MAX_KNOWN:
+    global _known_bytes
+    if len(_KNOWN) >= _MAX_KNOWN or _known_bytes >= _MAX_BYTES:
         _KNOWN.clear()
+        _known_bytes = 0
     _KNOWN[raw] = (events, block.kind, pieces, code_shapes, items, site_shapes)
+    _known_bytes += len(raw)
 
 
 def _item_shape(item: ListItem, at: dict[int, int], start: int) -> tuple[Any, ...]:
