@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from featuredocs.model import CommandFact, FieldFact, ModelFact, OptionFact, ProjectFacts, reads
+import pytest
+
+from featuredocs.model import CommandFact, FieldFact, ModelFact, OptionFact, ProjectFacts, SourceLocation, reads
 
 
 def _facts(total: str = "IntegerField", extra_fields: tuple[FieldFact, ...] = ()) -> ProjectFacts:
@@ -115,3 +117,39 @@ def test_the_lookup_tables_by_name_change_with_the_names() -> None:
     noted = _noted(old, look_up)
     assert reads.facts_change(old, _facts()).carried(noted) == noted
     assert reads.facts_change(old, renamed).carried(noted) is None
+
+
+def test_a_key_asked_of_a_keyed_index_is_touched_only_when_that_key_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(reads._KEYED, "test modules", lambda facts: {"modules": facts.modules})
+    old = dataclasses.replace(_facts(), modules=frozenset({"shop.orders"}))
+    new = dataclasses.replace(old, modules=frozenset({"shop.orders", "shop.billing"}))
+
+    known = reads.KeySet("test modules", "modules", old.modules)  # as an index built unnoted holds them
+
+    def asks(name: str):
+        def ask(facts: ProjectFacts) -> bool:
+            return name in known
+        return ask
+
+    with reads.recording(old), reads.page_reads() as emptiness:
+        bool(known)
+    change = reads.facts_change(old, new)
+    orders, billing = _noted(old, asks("shop.orders")), _noted(old, asks("shop.billing"))
+    assert change.carried(orders) == orders and change.carried(frozenset(emptiness)) == emptiness
+    assert change.carried(billing) is None
+
+
+def test_moved_lines_touch_the_reads_of_the_line_not_of_the_file() -> None:
+    def at(line: int) -> ProjectFacts:
+        field = FieldFact("total", "IntegerField", "IntegerField", location=SourceLocation("orders/models.py", line))
+        return dataclasses.replace(_facts(), models=(ModelFact("orders", "Order", "m", fields=(field,)),))
+
+    def file_of(facts: ProjectFacts) -> str:
+        return facts.models[0].fields[0].location.path
+
+    def line_of(facts: ProjectFacts) -> int:
+        return facts.models[0].fields[0].location.line
+
+    change = reads.facts_change(at(7), at(9))
+    assert change.carried(_noted(at(7), file_of)) is not None
+    assert change.carried(_noted(at(7), line_of)) is None

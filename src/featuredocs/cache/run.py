@@ -124,7 +124,7 @@ class _Run:
         keys = self._keys(cache, facts, plan, wanted)
         found = {rel: cache.result(rel, key, facts.fingerprint) for rel, key in keys.items()}
         if any(findings is None for findings in found.values()):
-            self._keep_unaffected(cache, found, keys, facts, facts_cache)
+            self._keep_unaffected(cache, found, keys, facts, facts_cache, plan)
         if not plan.docset:
             found[_DOCSET] = ()
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
@@ -146,13 +146,15 @@ class _Run:
 
     def _keep_unaffected(
         self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
-        facts: Facts, facts_cache: FactsCache,
+        facts: Facts, facts_cache: FactsCache, plan: _RulePlan,
     ) -> None:
         """After the facts changed, keep the findings of the pages the change cannot affect."""
         old = facts_cache.previous()
         if old is None or (new := facts.get()) is None:
             return
         with self.stats.timed("facts compared"):
+            for code in plan.run:  # they register the indexes that pages ask keys of
+                rule_for(code)
             self.stats.kept = keep_unaffected(cache, found, keys, old, new)
 
     def _keys(self, cache: PageCache, facts: Facts, plan: _RulePlan, wanted: frozenset[str]) -> dict[str, str]:

@@ -12,13 +12,18 @@ What is built once and then used by every page (an index of the models, say) is 
 under :func:`shared`: whichever page happens to build it, every page that uses it depends
 on what it read. What is worked out once per facts object and then looked up again
 (:func:`by_identity`) notes its reads again at every use.
+
+An index that pages only ask about keys (is this a module of the project?) notes those
+questions instead (:func:`note_key`), and says how to list its keys (:func:`keyed`): a new
+function somewhere in the project then touches only the pages that asked about its name.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -37,27 +42,42 @@ from featuredocs.model.facts import (
     QueryParamFact,
     ResponseField,
     SettingFact,
+    SourceLocation,
 )
 
 T = TypeVar("T")
 Read = int
 
-#: The fields that hold further facts objects: walked, and compared by length.
+#: The fields that hold further facts objects (a tuple of them, or one or None): walked,
+#: and compared by length. Source locations are objects of their own, so that a page that
+#: reads only which file a field is in is not touched when lines above it move.
 NESTED: dict[type, tuple[str, ...]] = {
     ProjectFacts: ("apps", "models", "commands", "endpoints", "settings", "env_vars", "cache_keys"),
-    ModelFact: ("fields", "indexes"),
-    CommandFact: ("options",),
-    EndpointFact: ("query_params", "response"),
+    ModelFact: ("fields", "indexes", "location"),
+    FieldFact: ("location",),
+    IndexFact: ("location",),
+    CommandFact: ("options", "location"),
+    EndpointFact: ("query_params", "response", "location"),
     ResponseField: ("children",),
+    SettingFact: ("location",),
+    EnvVarFact: ("locations",),
+    CacheKeyFact: ("location",),
 }
 TRACKED = (
     ProjectFacts, AppFact, ModelFact, FieldFact, IndexFact, CommandFact, OptionFact,
     EndpointFact, QueryParamFact, ResponseField, SettingFact, EnvVarFact, CacheKeyFact,
+    SourceLocation,
 )
 _SLOTS = {cls: tuple(name for name in cls.__slots__ if name != "__weakref__") for cls in TRACKED}
 _PER_OBJECT = 64  # more than any facts class has slots
 assert all(len(names) < _PER_OBJECT for names in _SLOTS.values())
 
+#: What an index registered with keyed() is made of: for each part, its keys, with a value
+#: for each when the part is a mapping.
+Parts = Mapping[str, "Mapping[str, object] | Set[str]"]
+
+_KEYED: dict[str, Callable[[ProjectFacts], Parts]] = {}
+_key_reads: dict[tuple[str, str, str | None], Read] = {}
 _numbers: dict[int, int] = {}  # id() of each object of the facts being recorded -> its number × 64
 _into: set[Read] | None = None  # where a read is noted now: a page's reads, the shared ones, or nowhere
 _shared: set[Read] = set()  # shared reads not yet handed out by take_shared()
@@ -143,6 +163,76 @@ def take_shared() -> frozenset[Read]:
     return taken
 
 
+@contextmanager
+def unnoted() -> Iterator[None]:
+    """Reads made inside are noted nowhere: what is built here is read through note_key()."""
+    global _into
+    before, _into = _into, None
+    try:
+        yield
+    finally:
+        _into = before
+
+
+def keyed(index: str, parts: Callable[[ProjectFacts], Parts]) -> None:
+    """Register how to list, from any facts, the keys that ``note_key(index, …)`` asks about."""
+    _KEYED[index] = parts
+
+
+def note_key(index: str, part: str, key: str | None) -> None:
+    """Note that a page asked ``part`` of ``index`` about ``key`` (None: looked at all of it)."""
+    into = _into
+    if into is not None:
+        into.add(_key_read(index, part, key))
+
+
+class KeySet:
+    """Keys of a part of a keyed index: each question asked of them is noted."""
+
+    __slots__ = ("_index", "_part", "_keys")
+
+    def __init__(self, index: str, part: str, keys: Set[str] | Mapping[str, Any]) -> None:
+        self._index, self._part, self._keys = index, part, keys
+
+    def __contains__(self, key: str) -> bool:
+        if _into is not None:
+            note_key(self._index, self._part, key)
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        note_key(self._index, self._part, None)
+        return iter(self._keys)
+
+    def __bool__(self) -> bool:
+        note_key(self._index, _NONEMPTY, self._part)
+        return bool(self._keys)
+
+
+class KeyMap(KeySet):
+    """A mapping part of a keyed index: each key looked up is noted."""
+
+    _keys: Mapping[str, Any]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if _into is not None:
+            note_key(self._index, self._part, key)
+        return self._keys.get(key, default)
+
+
+_NONEMPTY = "\0nonempty"  # the part noting which parts were asked whether they are empty
+
+
+def _key_read(index: str, part: str, key: str | None) -> Read:
+    """A negative number for the question, the same in every process (object reads are
+    positive)."""
+    found = _key_reads.get((index, part, key))
+    if found is None:
+        text = f"{index}\0{part}\0{'' if key is None else key}\0{key is None}"
+        found = -1 - int.from_bytes(hashlib.blake2b(text.encode(), digest_size=7).digest(), "big")
+        _key_reads[(index, part, key)] = found
+    return found
+
+
 def generation() -> int:
     """Changes whenever a recording starts: what was built before one began was built
     without noting its reads, and must be built again."""
@@ -203,6 +293,9 @@ class FactsChange:
             return noted
         table, carried = self.renumbered, set()
         for read in noted:
+            if read < 0:  # a key asked of an index: the same in any facts
+                carried.add(read)
+                continue
             slot = read % _PER_OBJECT
             number = table.get(read - slot)
             if number is None:  # below a tuple whose length changed (and so is in changed)
@@ -228,7 +321,31 @@ def facts_change(old: ProjectFacts, new: ProjectFacts) -> FactsChange:
     if _names(old) != _names(new):
         walk.changed.add(base + slots.index("_by_name"))  # the lookup tables by name
     walk.changed.update(base + slots.index(name) for name in ("_text", "_fingerprint"))
+    for index, parts in _KEYED.items():
+        walk.changed.update(_changed_keys(index, parts(old), parts(new)))
     return FactsChange(frozenset(walk.changed), walk.renumbered)
+
+
+def _changed_keys(index: str, old: Parts, new: Parts) -> Iterator[Read]:
+    for part in old.keys() | new.keys():
+        before, after = _as_mapping(old.get(part)), _as_mapping(new.get(part))
+        if before == after:
+            continue
+        yield _key_read(index, part, None)
+        if bool(before) != bool(after):
+            yield _key_read(index, _NONEMPTY, part)
+        for key in before.keys() | after.keys():
+            if before.get(key, _ABSENT) != after.get(key, _ABSENT):
+                yield _key_read(index, part, key)
+
+
+_ABSENT = object()
+
+
+def _as_mapping(keys: Mapping[str, object] | Set[str] | None) -> Mapping[str, object]:
+    if keys is None:
+        return {}
+    return keys if isinstance(keys, Mapping) else dict.fromkeys(keys, True)
 
 
 def _shape(facts: ProjectFacts) -> list[int]:
@@ -250,7 +367,7 @@ def _numbered(facts: ProjectFacts) -> dict[int, int]:
 def _walk(obj: Any, visit: Callable[[Any], object], lengths: list[int]) -> None:
     visit(obj)
     for name in NESTED.get(type(obj), ()):
-        children = getattr(obj, name) or ()
+        children = _nested(getattr(obj, name))
         lengths.append(len(children))
         for child in children:
             _walk(child, visit, lengths)
@@ -275,13 +392,19 @@ class _Comparison:
         for slot, name in enumerate(_SLOTS[type(old)]):
             before, after = getattr(old, name), getattr(new, name)
             if name in nested:
-                if (before is None) != (after is None) or len(before or ()) != len(after or ()):
+                if (before is None) != (after is None) or len(_nested(before)) != len(_nested(after)):
                     self.changed.add(base + slot)
                     continue
-                for one, other in zip(before or (), after or ()):
+                for one, other in zip(_nested(before), _nested(after)):
                     self.compare(one, other, True if equal else None)
             elif not equal and not name.startswith("_") and before != after:
                 self.changed.add(base + slot)
+
+
+def _nested(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _names(facts: ProjectFacts) -> tuple[object, ...]:

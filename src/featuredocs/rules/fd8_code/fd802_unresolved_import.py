@@ -47,9 +47,9 @@ class UnresolvedImport(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
-        if not ctx.facts.modules:
-            return  # nothing is known of the project's code: nothing can be judged
         code = project_code(ctx.facts)
+        if not code.modules:
+            return  # nothing is known of the project's code: nothing can be judged
         for claim in claims_for(page, ctx).imports:
             if code.owns(claim.module):
                 finding = self._check(page, claim, code)
@@ -67,10 +67,10 @@ class UnresolvedImport(Rule):
             )
         if claim.name is None or claim.module not in code.modules:
             return None  # `import X`, or importing from a class: nothing more to check
-        if not code.children.get(claim.module):
+        if claim.module not in code.parents:
             return None  # no names recorded for the module (empty, or unreadable)
         target = f"{claim.module}.{claim.name}"
-        if code.exists(target) or target in code.children:
+        if code.exists(target) or target in code.parents:
             return None
         return self.finding(
             page,

@@ -59,11 +59,11 @@ class UnresolvedDottedPath(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
-        if not ctx.facts.modules or not ctx.facts.symbols:
+        code = project_code(ctx.facts)
+        if not code.modules or not code.symbols:
             return  # without the project's names every path would look broken
         if _HISTORY_PAGE.search(page.rel.rsplit("/", 1)[-1]):
             return  # a changelog names the paths code used to have, on purpose
-        code = project_code(ctx.facts)
         for claim in claims_for(page, ctx).dotted_paths:
             missing = _missing(claim, code)
             if missing is None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from featuredocs.model import ProjectFacts
+from featuredocs.model import ProjectFacts, reads
 from featuredocs.rules.base import per_facts
 from featuredocs.rules.suggest import closest
 
@@ -18,15 +18,22 @@ CONVENTIONAL_MODULES = frozenset({
 })
 
 
+_INDEX = "project code"
+
+
 @dataclass(frozen=True)
 class ProjectCode:
-    modules: frozenset[str]
-    symbols: frozenset[str]
-    packages: frozenset[str]  # first segments of the project's modules
+    """Each question asked of it is noted for the page asking (``model/reads.py``), so a
+    new name in the project touches only the pages that asked about that name."""
+
+    modules: reads.KeySet
+    symbols: reads.KeySet
+    packages: reads.KeySet  # first segments of the project's modules
     #: Names reachable as attributes of model instances: fields, methods, managers.
-    attributes: frozenset[str] = frozenset()
-    model_labels: frozenset[str] = frozenset()  # "orders.Order"
-    children: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    attributes: reads.KeySet
+    model_labels: reads.KeySet  # "orders.Order"
+    parents: reads.KeySet  # dotted names with names one segment below them
+    children: reads.KeyMap  # dotted name -> the names one segment below it, sorted
 
     def owns(self, dotted: str) -> bool:
         return dotted.partition(".")[0] in self.packages
@@ -53,7 +60,7 @@ class ProjectCode:
             prefix = ".".join(parts[:size])
             if prefix in self.symbols:
                 return None
-            if prefix not in self.modules and prefix not in self.children:
+            if prefix not in self.modules and prefix not in self.parents:
                 return prefix  # neither a module nor a (namespace) package holding one
         return None
 
@@ -66,6 +73,16 @@ class ProjectCode:
 @per_facts
 def project_code(facts: ProjectFacts) -> ProjectCode:
     """Built once per facts object: every page of a run shares it."""
+    with reads.unnoted():  # the pages' questions are noted instead
+        parts = _code_parts(facts)
+    return ProjectCode(
+        *(reads.KeySet(_INDEX, name, parts[name])
+          for name in ("modules", "symbols", "packages", "attributes", "model_labels", "parents")),
+        reads.KeyMap(_INDEX, "children", parts["children"]),
+    )
+
+
+def _code_parts(facts: ProjectFacts) -> dict[str, frozenset[str] | dict[str, tuple[str, ...]]]:
     modules = frozenset(facts.modules)
     packages = {m.partition(".")[0] for m in modules}
     packages.update(
@@ -80,8 +97,15 @@ def project_code(facts: ProjectFacts) -> ProjectCode:
         for model in facts.models
         for name in (*(f.name for f in model.fields), *model.attributes, *model.managers)
     }
-    return ProjectCode(
-        modules, frozenset(facts.symbols), frozenset(packages), frozenset(attributes),
-        frozenset(model.label for model in facts.models),
-        {parent: tuple(sorted(names)) for parent, names in children.items()},
-    )
+    return {
+        "modules": modules,
+        "symbols": frozenset(facts.symbols),
+        "packages": frozenset(packages),
+        "attributes": frozenset(attributes),
+        "model_labels": frozenset(model.label for model in facts.models),
+        "parents": frozenset(children),
+        "children": {parent: tuple(sorted(names)) for parent, names in children.items()},
+    }
+
+
+reads.keyed(_INDEX, _code_parts)
