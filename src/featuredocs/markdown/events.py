@@ -9,6 +9,10 @@ Inline content is not summarised node by node. The page's plain text pieces, bac
 spans and links are kept once, in document order; a container records how many of each
 there were when it opened and when it closed, and its own are the run between.
 
+A top-level paragraph or list met before on this or an earlier page is not read again:
+its events are skipped and its elements rebuilt from the first reading (see
+:mod:`.repeats`).
+
 Containers nested deeper than :data:`MAX_DEPTH` are not opened: their content counts as
 content of the deepest open container, so a page of 10,000 nested list levels stays
 shallow.
@@ -228,7 +232,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
             if top is root and kind in REPEATED and (start == 0 or data[start - 1] in LINE_ENDS):
                 end = where["end"]
                 raw = data[start:end]
-                if 91 not in raw:  # no ``[``
+                if b"[" not in raw:
                     shape = known_block(raw)
                     if shape is None:
                         first_reading = (raw, index, len(links), len(headings), len(out.code_blocks), len(out.html))
