@@ -44,10 +44,32 @@ def test_a_change_no_rule_reads_keeps_every_finding(site):
     assert again.result.findings == site.reference()
 
 
-def test_a_new_model_rechecks_every_page_that_looks_models_up(site):
+REFUNDS_PAGE = """\
+# Refunds
+
+> **Refunds** - Money given back.
+
+## Data Models
+
+### Refund
+
+A refund.
+
+**Fields:**
+- `reason` (TextField): Why.
+"""
+
+
+def test_a_new_model_rechecks_the_pages_that_asked_for_it(site):
+    site.write("docs/features/refunds.md", REFUNDS_PAGE)
+    site.write("docs/README.md", "# Docs\n\n- [Orders](features/orders.md)\n- [Guide](features/guide.md)\n"
+               "- [Refunds](features/refunds.md)\n")
+    assert "FD301" in codes(site.check().result.findings, "features/refunds.md")
     site.edit("orders/models.py", "class Order(", "class Refund(models.Model):\n    reason = models.TextField()\n\n\nclass Order(")
     again = site.check()
-    assert again.stats.kept == 0 and again.stats.checked == 3
+    # refunds.md asked for the model; guide.md links into the file. orders.md and the index keep theirs.
+    assert (again.stats.checked, again.stats.kept) == (2, 2)
+    assert "FD301" not in codes(again.result.findings, "features/refunds.md")
     assert again.result.findings == site.reference()
 
 

@@ -153,3 +153,22 @@ def test_moved_lines_touch_the_reads_of_the_line_not_of_the_file() -> None:
     change = reads.facts_change(at(7), at(9))
     assert change.carried(_noted(at(7), file_of)) is not None
     assert change.carried(_noted(at(7), line_of)) is None
+
+
+def test_a_new_model_leaves_the_reads_of_the_others_carried_over() -> None:
+    old = _facts()
+    refund = ModelFact("orders", "Refund", "shop.orders.models", fields=(FieldFact("reason", "TextField", "TextField"),))
+    new = dataclasses.replace(old, models=(refund, *old.models))
+
+    def customer_name_type(facts: ProjectFacts) -> str:
+        customer = next(m for m in reversed(facts.models) if m.name == "Customer")
+        return customer.fields[0].field_class
+
+    before, after = old.models[1], new.models[2]  # as an index built unnoted holds them
+    with reads.recording(old), reads.page_reads() as noted:
+        found = before.fields[0].field_class
+    with reads.recording(new), reads.page_reads() as again:
+        assert after.fields[0].field_class == found
+    change = reads.facts_change(old, new)
+    assert change.carried(frozenset(noted)) == again
+    assert change.carried(_noted(old, customer_name_type)) is None  # it went through the models

@@ -373,6 +373,39 @@ def _walk(obj: Any, visit: Callable[[Any], object], lengths: list[int]) -> None:
             _walk(child, visit, lengths)
 
 
+#: What tells a facts object from the others in its tuple, for lining up two versions of a
+#: tuple whose length changed (a model added: the others are still themselves).
+_IDENTITY: dict[type, Callable[[Any], object]] = {
+    AppFact: lambda app: app.label,
+    ModelFact: lambda model: (model.app_label, model.name),
+    FieldFact: lambda field: field.name,
+    IndexFact: lambda index: (index.name, index.fields, index.expressions, index.condition),
+    CommandFact: lambda command: (command.app, command.name),
+    OptionFact: lambda option: (option.dest, option.flags, option.subcommand),
+    EndpointFact: lambda endpoint: (endpoint.path, endpoint.name, endpoint.view, endpoint.methods),
+    QueryParamFact: lambda param: (param.name, param.source),
+    ResponseField: lambda response: response.name,
+    SettingFact: lambda setting: setting.name,
+    EnvVarFact: lambda variable: variable.name,
+    CacheKeyFact: lambda key: (key.pattern, key.raw, key.operation),
+}
+
+
+def _lined_up(before: tuple[Any, ...], after: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
+    """The objects of two versions of a tuple that are the same one, when each is told
+    apart from the others in both versions."""
+    identity = _IDENTITY.get(type(before[0]) if before else type(after[0]) if after else object)
+    if identity is None:
+        return
+    old, new = [identity(one) for one in before], [identity(one) for one in after]
+    if len(set(old)) != len(old) or len(set(new)) != len(new):
+        return
+    found = dict(zip(new, after))
+    for key, one in zip(old, before):
+        if key in found:
+            yield one, found[key]
+
+
 class _Comparison:
     def __init__(self, old_numbers: dict[int, int], new_numbers: dict[int, int] | None) -> None:
         self.old_numbers, self.new_numbers = old_numbers, new_numbers
@@ -394,6 +427,9 @@ class _Comparison:
             if name in nested:
                 if (before is None) != (after is None) or len(_nested(before)) != len(_nested(after)):
                     self.changed.add(base + slot)
+                    if self.renumbered is not None:
+                        for one, other in _lined_up(_nested(before), _nested(after)):
+                            self.compare(one, other, None)
                     continue
                 for one, other in zip(_nested(before), _nested(after)):
                     self.compare(one, other, True if equal else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from featuredocs.model import ModelFact, Page, ProjectFacts
+from featuredocs.model import ModelFact, Page, ProjectFacts, reads
 from featuredocs.rules.base import CheckContext, per_facts
 from featuredocs.rules.fd3_models.claims import ModelClaim, PageClaims, page_claims
 from featuredocs.rules.fd3_models.pycode import ImportedName
@@ -27,15 +27,21 @@ class Resolution:
     candidates: tuple[ModelFact, ...] = ()
 
 
+_INDEX = "models by name"
+
+
 @dataclass(frozen=True, slots=True)
 class ModelIndex:
-    """The project's models by what pages call them, built once per run."""
+    """The project's models by what pages call them, built once per run.
 
-    by_folded_name: dict[str, tuple[ModelFact, ...]]  # ``name.lower()``, in facts order
-    by_label: dict[str, ModelFact]
-    names: frozenset[str]
-    project_labels: frozenset[str]
-    app_names: dict[str, str]  # app label -> app module
+    Each question asked of it is noted for the page asking (``model/reads.py``): a new
+    model touches only the pages that asked about its name."""
+
+    by_folded_name: reads.KeyMap  # ``name.lower()`` -> models, in facts order
+    by_label: reads.KeyMap  # label -> model
+    names: reads.KeySet
+    project_labels: reads.KeySet
+    app_names: reads.KeyMap  # app label -> app module
 
     def named(self, name: str) -> list[ModelFact]:
         """What :meth:`ProjectFacts.models_named` answers, without scanning every model."""
@@ -51,16 +57,40 @@ class ModelIndex:
 
 @per_facts
 def model_index(facts: ProjectFacts) -> ModelIndex:
+    with reads.unnoted():  # the pages' questions are noted instead
+        parts = _index_parts(facts)
+    return ModelIndex(*(
+        (reads.KeyMap if isinstance(keys, dict) else reads.KeySet)(_INDEX, name, keys)
+        for name, keys in parts.items()
+    ))
+
+
+def _index_parts(facts: ProjectFacts) -> dict[str, dict[str, object] | frozenset[str]]:
     by_folded_name: dict[str, list[ModelFact]] = {}
     for model in facts.models:
         by_folded_name.setdefault(model.name.lower(), []).append(model)
-    return ModelIndex(
-        by_folded_name={name: tuple(models) for name, models in by_folded_name.items()},
-        by_label={model.label: model for model in facts.models},
-        names=frozenset(model.name for model in facts.models),
-        project_labels=frozenset(app.label for app in facts.apps if app.project),
-        app_names={app.label: app.name for app in facts.apps},
-    )
+    return {
+        "by_folded_name": {name: tuple(models) for name, models in by_folded_name.items()},
+        "by_label": {model.label: model for model in facts.models},
+        "names": frozenset(model.name for model in facts.models),
+        "project_labels": frozenset(app.label for app in facts.apps if app.project),
+        "app_names": {app.label: app.name for app in facts.apps},
+    }
+
+
+def _compared_parts(facts: ProjectFacts) -> dict[str, dict[str, object] | frozenset[str]]:
+    """The index with each model as what tells it from the others: a model read through
+    the index is compared field by field on its own (see ``reads.facts_change``)."""
+    parts = _index_parts(facts)
+    parts["by_folded_name"] = {
+        name: tuple((m.app_label, m.name, m.module) for m in models)
+        for name, models in parts["by_folded_name"].items()  # type: ignore[union-attr]
+    }
+    parts["by_label"] = frozenset(parts["by_label"])
+    return parts
+
+
+reads.keyed(_INDEX, _compared_parts)
 
 
 class ModelResolver:

@@ -16,7 +16,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from featuredocs.model import ModelFact, ProjectFacts
+from featuredocs.model import ModelFact, ProjectFacts, reads
 from featuredocs.rules.fd3_models.resolve import ModelResolver
 from featuredocs.rules.fd8_orm.bindings import Binding, Program, Use, dominates, loops_of
 from featuredocs.rules.fd8_orm.sites import Annotation, ClassName, Element, First, Import, Self
@@ -122,7 +122,7 @@ class Inference:
     _use_types: dict[int, Type] = field(default_factory=dict)  # by id() of an ast.Name
     _expression_types: dict[int, Type] = field(default_factory=dict)  # by id() of a node
     _pending: int = 0  # bindings whose type is being worked out
-    _by_label: dict[str, ModelFact] = field(default_factory=dict)
+    _by_label: reads.KeyMap = field(init=False)
 
     def __post_init__(self) -> None:
         self._by_label = self.resolver.index.by_label

@@ -12,7 +12,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import ModelFact, Page, Span
+from featuredocs.model import ModelFact, Page, Span, reads
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import PageClaims, page_claims
 from featuredocs.rules.fd3_models.lookup import (
@@ -290,7 +290,7 @@ class _Checker:
 
 
 def _mentions_a_model(
-    blocks: tuple[PythonBlock, ...], model_names: frozenset[str], imports: tuple[ImportedName, ...]
+    blocks: tuple[PythonBlock, ...], model_names: reads.KeySet, imports: tuple[ImportedName, ...]
 ) -> bool:
     """A cheap test before any inference: does any example name a model at all?"""
     aliases = {i.alias for i in imports}
