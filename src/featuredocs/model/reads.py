@@ -310,9 +310,9 @@ def facts_change(old: ProjectFacts, new: ProjectFacts) -> FactsChange:
     A tuple of facts objects whose length differs is a changed field, and what is under it
     is not compared: no page reached it without reading the tuple.
     """
-    old_numbers = _numbered(old)
+    old_numbers, new_numbers = _numbered(old), _numbered(new)
     same_shape = _shape(old) == _shape(new)
-    walk = _Comparison(old_numbers, None if same_shape else _numbered(new))
+    walk = _Comparison(old_numbers, None if same_shape else new_numbers)
     walk.compare(old, new, None)
     base = old_numbers[id(old)]
     slots = _SLOTS[ProjectFacts]
@@ -321,25 +321,46 @@ def facts_change(old: ProjectFacts, new: ProjectFacts) -> FactsChange:
     if _names(old) != _names(new):
         walk.changed.add(base + slots.index("_by_name"))  # the lookup tables by name
     walk.changed.update(base + slots.index(name) for name in ("_text", "_fingerprint"))
+    same = _Sameness(old_numbers, new_numbers, walk.renumbered)
     for index, parts in _KEYED.items():
-        walk.changed.update(_changed_keys(index, parts(old), parts(new)))
+        walk.changed.update(_changed_keys(index, parts(old), parts(new), same))
     return FactsChange(frozenset(walk.changed), walk.renumbered)
 
 
-def _changed_keys(index: str, old: Parts, new: Parts) -> Iterator[Read]:
+def _changed_keys(index: str, old: Parts, new: Parts, same: Callable[[object, object], bool]) -> Iterator[Read]:
     for part in old.keys() | new.keys():
         before, after = _as_mapping(old.get(part)), _as_mapping(new.get(part))
-        if before == after:
+        changed = [key for key in before.keys() | after.keys()
+                   if not same(before.get(key, _ABSENT), after.get(key, _ABSENT))]
+        if not changed:
             continue
         yield _key_read(index, part, None)
         if bool(before) != bool(after):
             yield _key_read(index, _NONEMPTY, part)
-        for key in before.keys() | after.keys():
-            if before.get(key, _ABSENT) != after.get(key, _ABSENT):
-                yield _key_read(index, part, key)
+        yield from (_key_read(index, part, key) for key in changed)
 
 
 _ABSENT = object()
+
+
+class _Sameness:
+    """Whether a key of an index answers the same in both versions: facts objects are the
+    same when they are the same object, lined up (their fields are compared on their own)."""
+
+    def __init__(self, old_numbers: dict[int, int], new_numbers: dict[int, int], renumbered: dict[int, int] | None) -> None:
+        self.old_numbers, self.new_numbers, self.renumbered = old_numbers, new_numbers, renumbered
+
+    def __call__(self, before: object, after: object) -> bool:
+        if type(before) in _SLOTS or type(after) in _SLOTS:
+            if type(before) is not type(after):
+                return False
+            number = self.old_numbers.get(id(before))
+            if number is not None and self.renumbered is not None:
+                number = self.renumbered.get(number)
+            return number is not None and number == self.new_numbers.get(id(after))
+        if isinstance(before, tuple) and isinstance(after, tuple):
+            return len(before) == len(after) and all(map(self, before, after))
+        return before == after
 
 
 def _as_mapping(keys: Mapping[str, object] | Set[str] | None) -> Mapping[str, object]:

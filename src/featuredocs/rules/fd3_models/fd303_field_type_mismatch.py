@@ -8,6 +8,7 @@ from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lookup import forward_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd6_config import known
 from featuredocs.rules.registry import register
 
 
@@ -84,7 +85,7 @@ class FieldTypeMismatch(Rule):
 
 
 def _user_model(facts: ProjectFacts) -> str:
-    setting = facts.setting("AUTH_USER_MODEL")
+    setting = known.setting(facts, "AUTH_USER_MODEL")
     return setting.value.strip("'\"") if setting is not None else "auth.User"
 
 

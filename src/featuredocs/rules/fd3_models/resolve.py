@@ -78,19 +78,7 @@ def _index_parts(facts: ProjectFacts) -> dict[str, dict[str, object] | frozenset
     }
 
 
-def _compared_parts(facts: ProjectFacts) -> dict[str, dict[str, object] | frozenset[str]]:
-    """The index with each model as what tells it from the others: a model read through
-    the index is compared field by field on its own (see ``reads.facts_change``)."""
-    parts = _index_parts(facts)
-    parts["by_folded_name"] = {
-        name: tuple((m.app_label, m.name, m.module) for m in models)
-        for name, models in parts["by_folded_name"].items()  # type: ignore[union-attr]
-    }
-    parts["by_label"] = frozenset(parts["by_label"])
-    return parts
-
-
-reads.keyed(_INDEX, _compared_parts)
+reads.keyed(_INDEX, _index_parts)
 
 
 class ModelResolver:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from featuredocs.model import Applicability, CommandFact, Edit, Fix, ProjectFacts, Span
+from featuredocs.model import Applicability, CommandFact, Edit, Fix, ProjectFacts, Span, reads
 from featuredocs.rules.base import per_facts
 from featuredocs.rules.suggest import closest, did_you_mean
 
@@ -13,25 +13,37 @@ from featuredocs.rules.suggest import closest, did_you_mean
 _RENAME_CUTOFF = 0.85
 
 
+_INDEX = "commands by name"
+
+
 def knows_commands(facts: ProjectFacts) -> bool:
     """Whether the facts list every command. Live facts always hold Django's own
     (``migrate``, ``check``); facts without them (a static read of the project's
     source) cannot say that a name is missing."""
-    return _index(facts)[1]
+    return _index(facts)[1].get("") is True
 
 
 def command_named(facts: ProjectFacts, name: str) -> CommandFact | None:
-    """``facts.command(name)``, looked up in a table built once per run."""
+    """``facts.command(name)``, looked up in a table built once per run; the question is
+    noted for the page asking (``model/reads.py``)."""
     return _index(facts)[0].get(name)
 
 
 @per_facts
-def _index(facts: ProjectFacts) -> tuple[dict[str, CommandFact], bool]:
+def _index(facts: ProjectFacts) -> tuple[reads.KeyMap, reads.KeyMap]:
+    with reads.unnoted():  # the pages' questions are noted instead
+        parts = _parts(facts)
+    return reads.KeyMap(_INDEX, "by_name", parts["by_name"]), reads.KeyMap(_INDEX, "complete", parts["complete"])
+
+
+def _parts(facts: ProjectFacts) -> dict[str, dict[str, object]]:
     by_name: dict[str, CommandFact] = {}
     for command in facts.commands:
         by_name.setdefault(command.name, command)
-    complete = any(not command.project for command in facts.commands)
-    return by_name, complete
+    return {"by_name": by_name, "complete": {"": any(not command.project for command in facts.commands)}}
+
+
+reads.keyed(_INDEX, _parts)
 
 
 def _where(command: CommandFact | None) -> str | None:

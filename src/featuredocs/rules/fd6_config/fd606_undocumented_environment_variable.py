@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from featuredocs.model import AppFact, EnvVarFact, Finding, Page, ProjectFacts, Severity, SourceLocation
+from featuredocs.model import AppFact, EnvVarFact, Finding, Page, ProjectFacts, Severity, SourceLocation, reads
 from featuredocs.rules.base import CheckContext, Rule, per_facts
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
@@ -75,24 +75,41 @@ class UndocumentedEnvironmentVariable(Rule):
 def _read_in_any(apps: tuple[AppFact, ...], facts: ProjectFacts) -> list[EnvVarFact]:
     """The variables some code in one of the apps' folders reads, in facts order."""
     by_folder = _vars_by_folder(facts)
-    wanted: set[int] = set()
-    for app in apps:
-        wanted.update(by_folder.get(_folder(app), ()))
-    env_vars = facts.env_vars
-    return [env_vars[position] for position in sorted(wanted)]
+    found = {id(var): var for app in apps for var in by_folder.get(_folder(app), ())}
+    return sorted(found.values(), key=lambda var: _positions(facts)[id(var)])
+
+
+_INDEX = "variables by folder"
 
 
 @per_facts
-def _vars_by_folder(facts: ProjectFacts) -> dict[str, set[int]]:
-    """For each app folder, the positions of the variables read by code inside it."""
+def _vars_by_folder(facts: ProjectFacts) -> reads.KeyMap:
+    """For each app folder, the variables read by code inside it, in facts order. Each
+    folder asked about is noted for the page asking (``model/reads.py``)."""
+    with reads.unnoted():
+        return reads.KeyMap(_INDEX, "by_folder", _folder_parts(facts)["by_folder"])
+
+
+@per_facts
+def _positions(facts: ProjectFacts) -> dict[int, int]:
+    """Each variable's place in the facts, by identity: it orders the variables a page's
+    folders gave, and so only matters with them (noted through _vars_by_folder)."""
+    with reads.unnoted():
+        return {id(var): position for position, var in enumerate(facts.env_vars)}
+
+
+def _folder_parts(facts: ProjectFacts) -> dict[str, dict[str, tuple[EnvVarFact, ...]]]:
     folders = {_folder(app) for app in facts.apps}
-    found: dict[str, set[int]] = {}
-    for position, var in enumerate(facts.env_vars):
+    found: dict[str, dict[int, EnvVarFact]] = {}
+    for var in facts.env_vars:
         for location in var.locations:
             for folder in folders:
                 if location.path.startswith(folder):
-                    found.setdefault(folder, set()).add(position)
-    return found
+                    found.setdefault(folder, {})[id(var)] = var
+    return {"by_folder": {folder: tuple(found_vars.values()) for folder, found_vars in found.items()}}
+
+
+reads.keyed(_INDEX, _folder_parts)
 
 
 def _folder(app: AppFact) -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from featuredocs.model import AppFact, Page, ProjectFacts, Section
 from featuredocs.rules.fd3_models.resolve import model_index
+from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd8_code.source import (
     SHELL_LANGUAGES,
     is_python,
@@ -106,7 +107,7 @@ def _command_app_labels(
 ) -> Iterator[str]:
     by_module = {app.name: label for label, app in own.items()}
     for name in set(names):
-        command = facts.command(name)
+        command = command_named(facts, name)
         if command is not None and command.project and command.app in by_module:
             yield by_module[command.app]
 

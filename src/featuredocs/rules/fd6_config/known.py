@@ -1,50 +1,58 @@
-"""The project's environment variables and settings by name, indexed once per run."""
+"""The project's environment variables and settings by name, indexed once per run.
+
+Each question asked of the index is noted for the page asking (``model/reads.py``): a new
+setting or variable touches only the pages that asked about its name.
+"""
 
 from __future__ import annotations
 
-from featuredocs.model import EnvVarFact, ProjectFacts, SettingFact
+from dataclasses import dataclass
+
+from featuredocs.model import EnvVarFact, ProjectFacts, SettingFact, reads
 from featuredocs.rules.base import per_facts
+
+_INDEX = "settings and variables by name"
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    env_vars: reads.KeyMap  # name -> the first variable of that name, as the facts' own lookup
+    settings: reads.KeyMap  # name -> the first setting of that name
 
 
 def env_var(facts: ProjectFacts, name: str) -> EnvVarFact | None:
     """What :meth:`ProjectFacts.env_var` answers, without scanning every variable."""
-    return _env_vars(facts).get(name)
+    return _known(facts).env_vars.get(name)
 
 
-def env_var_names(facts: ProjectFacts) -> frozenset[str]:
-    return _env_var_names(facts)
+def env_var_names(facts: ProjectFacts) -> reads.KeySet:
+    return _known(facts).env_vars
 
 
 def setting(facts: ProjectFacts, name: str) -> SettingFact | None:
     """What :meth:`ProjectFacts.setting` answers, without scanning every setting."""
-    return _settings(facts).get(name)
+    return _known(facts).settings.get(name)
 
 
-def setting_names(facts: ProjectFacts) -> frozenset[str]:
-    return _setting_names(facts)
+def setting_names(facts: ProjectFacts) -> reads.KeySet:
+    return _known(facts).settings
 
 
 @per_facts
-def _env_vars(facts: ProjectFacts) -> dict[str, EnvVarFact]:
-    found: dict[str, EnvVarFact] = {}
+def _known(facts: ProjectFacts) -> _Known:
+    with reads.unnoted():  # the pages' questions are noted instead
+        parts = _parts(facts)
+    return _Known(*(reads.KeyMap(_INDEX, name, keys) for name, keys in parts.items()))
+
+
+def _parts(facts: ProjectFacts) -> dict[str, dict[str, object]]:
+    env_vars: dict[str, EnvVarFact] = {}
     for var in facts.env_vars:
-        found.setdefault(var.name, var)  # the first of a name, as the facts' own lookup
-    return found
-
-
-@per_facts
-def _env_var_names(facts: ProjectFacts) -> frozenset[str]:
-    return frozenset(var.name for var in facts.env_vars)
-
-
-@per_facts
-def _settings(facts: ProjectFacts) -> dict[str, SettingFact]:
-    found: dict[str, SettingFact] = {}
+        env_vars.setdefault(var.name, var)
+    settings: dict[str, SettingFact] = {}
     for one in facts.settings:
-        found.setdefault(one.name, one)
-    return found
+        settings.setdefault(one.name, one)
+    return {"env_vars": env_vars, "settings": settings}
 
 
-@per_facts
-def _setting_names(facts: ProjectFacts) -> frozenset[str]:
-    return frozenset(one.name for one in facts.settings)
+reads.keyed(_INDEX, _parts)
