@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from featuredocs.model import CommandFact, FieldFact, ModelFact, OptionFact, ProjectFacts, SourceLocation, reads
+from featuredocs.model import CommandFact, FieldFact, ModelFact, OptionFact, ProjectFacts, SourceLocation, changes, reads
 
 
 def _facts(total: str = "IntegerField", extra_fields: tuple[FieldFact, ...] = ()) -> ProjectFacts:
@@ -50,7 +50,7 @@ def test_only_reads_inside_a_page_are_noted_and_the_classes_are_restored_after()
 
 def test_a_changed_value_touches_the_reads_of_it_and_no_other() -> None:
     old, new = _facts(), _facts(total="BigIntegerField")
-    change = reads.facts_change(old, new)
+    change = changes.facts_change(old, new)
     assert change.carried(_noted(old, _read_total_type)) is None
     flags = _noted(old, _read_option_flags)
     assert change.carried(flags) == flags
@@ -58,7 +58,7 @@ def test_a_changed_value_touches_the_reads_of_it_and_no_other() -> None:
 
 def test_equal_facts_touch_no_read_of_a_field() -> None:
     old = _facts()
-    change = reads.facts_change(old, _facts())
+    change = changes.facts_change(old, _facts())
     for read in (_read_total_type, _read_option_flags):
         noted = _noted(old, read)
         assert change.carried(noted) == noted
@@ -67,7 +67,7 @@ def test_equal_facts_touch_no_read_of_a_field() -> None:
 def test_a_longer_tuple_touches_its_readers_and_renumbers_the_reads_after_it() -> None:
     old = _facts()
     new = _facts(extra_fields=(FieldFact("note", "TextField", "TextField"),))
-    change = reads.facts_change(old, new)
+    change = changes.facts_change(old, new)
 
     def read_field_names(facts: ProjectFacts) -> list[str]:
         return [field.name for field in facts.models[0].fields]
@@ -115,12 +115,12 @@ def test_the_lookup_tables_by_name_change_with_the_names() -> None:
         return facts.command("sync")
 
     noted = _noted(old, look_up)
-    assert reads.facts_change(old, _facts()).carried(noted) == noted
-    assert reads.facts_change(old, renamed).carried(noted) is None
+    assert changes.facts_change(old, _facts()).carried(noted) == noted
+    assert changes.facts_change(old, renamed).carried(noted) is None
 
 
 def test_a_key_asked_of_a_keyed_index_is_touched_only_when_that_key_changes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(reads._KEYED, "test modules", lambda facts: {"modules": facts.modules})
+    monkeypatch.setitem(reads.KEYED, "test modules", lambda facts: {"modules": facts.modules})
     old = dataclasses.replace(_facts(), modules=frozenset({"shop.orders"}))
     new = dataclasses.replace(old, modules=frozenset({"shop.orders", "shop.billing"}))
 
@@ -133,7 +133,7 @@ def test_a_key_asked_of_a_keyed_index_is_touched_only_when_that_key_changes(monk
 
     with reads.recording(old), reads.page_reads() as emptiness:
         bool(known)
-    change = reads.facts_change(old, new)
+    change = changes.facts_change(old, new)
     orders, billing = _noted(old, asks("shop.orders")), _noted(old, asks("shop.billing"))
     assert change.carried(orders) == orders and change.carried(frozenset(emptiness)) == emptiness
     assert change.carried(billing) is None
@@ -150,7 +150,7 @@ def test_moved_lines_touch_the_reads_of_the_line_not_of_the_file() -> None:
     def line_of(facts: ProjectFacts) -> int:
         return facts.models[0].fields[0].location.line
 
-    change = reads.facts_change(at(7), at(9))
+    change = changes.facts_change(at(7), at(9))
     assert change.carried(_noted(at(7), file_of)) is not None
     assert change.carried(_noted(at(7), line_of)) is None
 
@@ -169,6 +169,6 @@ def test_a_new_model_leaves_the_reads_of_the_others_carried_over() -> None:
         found = before.fields[0].field_class
     with reads.recording(new), reads.page_reads() as again:
         assert after.fields[0].field_class == found
-    change = reads.facts_change(old, new)
+    change = changes.facts_change(old, new)
     assert change.carried(frozenset(noted)) == again
     assert change.carried(_noted(old, customer_name_type)) is None  # it went through the models

@@ -15,7 +15,7 @@ import pickle
 from collections.abc import Mapping
 
 from featuredocs.cache.pages import PageCache, Result
-from featuredocs.model import Finding, ProjectFacts, reads
+from featuredocs.model import Finding, ProjectFacts, changes
 
 
 def keep_unaffected(
@@ -27,7 +27,7 @@ def keep_unaffected(
 ) -> int:
     """Fill in ``found`` for the pages whose findings the change of facts cannot have
     changed, and remember them under the new facts; how many there were."""
-    change = reads.facts_change(old, new)
+    change = changes.facts_change(old, new)
     before, after = old.fingerprint(), new.fingerprint()
     runs: dict[str, str | None] = {}  # each earlier run, by the new run its shared reads now belong to
     kept = 0
@@ -48,7 +48,7 @@ def keep_unaffected(
     return kept
 
 
-def _carry_shared(cache: PageCache, run: str, change: reads.FactsChange) -> str | None:
+def _carry_shared(cache: PageCache, run: str, change: changes.FactsChange) -> str | None:
     """The name under which a run's shared reads, numbered anew, are kept; None when the
     change touches them."""
     noted = _carried(cache.shared_reads(run), change)
@@ -61,7 +61,7 @@ def _carry_shared(cache: PageCache, run: str, change: reads.FactsChange) -> str 
     return renamed
 
 
-def _carried(blob: bytes | None, change: reads.FactsChange) -> bytes | None:
+def _carried(blob: bytes | None, change: changes.FactsChange) -> bytes | None:
     """Pickled reads numbered as in the new facts; None when the change touches them."""
     if blob is None:
         return None
