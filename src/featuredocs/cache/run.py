@@ -3,13 +3,17 @@ changed since the last run.
 
 1. List the docs tree, and look the facts up in the cache; on a miss, start reading them
    in a child process at once.
-2. Read every page and hash its content; while the child works, parse the pages, then
-   extract their page-only claims (``rules/prepare.py``) until the facts arrive.
+2. Read every page and hash its content; while the child works, parse the pages that
+   will surely be checked again, then extract their page-only claims
+   (``rules/prepare.py``) until the facts arrive.
 3. A page's findings are reused when its key matches: the page's content, path and
-   display name; the facts' fingerprint; the tool; the configuration; the template; the
-   docs file list; and, for every local link, the anchors of the linked page or the
-   stamp of the linked file. Other pages are checked (on every core when there are many).
-4. Docset-scope rules (reachability from the index) are re-run whenever any page changed.
+   display name; the tool; the configuration; the template; the docs file list; and, for
+   every local link, the anchors of the linked page or the stamp of the linked file; and
+   when they were computed against these facts, or against facts that differ in nothing
+   the page's rules read (``revalidate.py``). Other pages are checked (on every core when
+   there are many), noting what their rules read of the facts (``model/reads.py``).
+4. Docset-scope rules (reachability from the index) are re-run whenever any page or the
+   facts changed.
 """
 
 from __future__ import annotations
