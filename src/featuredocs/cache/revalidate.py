@@ -24,13 +24,13 @@ def keep_unaffected(
     keys: Mapping[str, str],
     old: ProjectFacts,
     new: ProjectFacts,
-) -> int:
-    """Fill in ``found`` for the pages whose findings the change of facts cannot have
-    changed, and remember them under the new facts; how many there were."""
+) -> list[str]:
+    """Fill in ``found`` for the entries whose findings the change of facts cannot have
+    changed, and remember them under the new facts; which they were."""
     change = changes.facts_change(old, new)
     before, after = old.fingerprint(), new.fingerprint()
     runs: dict[str, str | None] = {}  # each earlier run, by the new run its shared reads now belong to
-    kept = 0
+    kept = []
     for rel, findings in found.items():
         if findings is not None:
             continue
@@ -44,7 +44,7 @@ def keep_unaffected(
         if run is not None and noted is not None:
             found[rel] = entry.findings
             cache.remember(rel, dataclasses.replace(entry, fingerprint=after, reads=noted, run=run))
-            kept += 1
+            kept.append(rel)
     return kept
 
 

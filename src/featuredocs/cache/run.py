@@ -12,8 +12,8 @@ changed since the last run.
    when they were computed against these facts, or against facts that differ in nothing
    the page's rules read (``revalidate.py``). Other pages are checked (on every core when
    there are many), noting what their rules read of the facts (``model/reads.py``).
-4. Docset-scope rules (reachability from the index) are re-run whenever any page or the
-   facts changed.
+4. Docset-scope rules (reachability from the index) are re-run whenever any page changed,
+   or the facts did in something they read.
 """
 
 from __future__ import annotations
@@ -159,7 +159,8 @@ class _Run:
         with self.stats.timed("facts compared"):
             for code in plan.run:  # they register the indexes that pages ask keys of
                 rule_for(code)
-            self.stats.kept = keep_unaffected(cache, found, keys, old, new)
+            kept = keep_unaffected(cache, found, keys, old, new)
+        self.stats.kept = sum(1 for rel in kept if rel != _DOCSET)
 
     def _keys(self, cache: PageCache, facts: Facts, plan: _RulePlan, wanted: frozenset[str]) -> dict[str, str]:
         """What each wanted page's findings (and the docset rules') depend on, digested;
@@ -176,7 +177,7 @@ class _Run:
             for rel in self.docs.texts if rel in wanted
         }
         views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
-        keys[_DOCSET] = digest(common, facts.fingerprint, views, tuple(sorted(wanted)))
+        keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
         return keys
 
     def _recheck(
@@ -201,9 +202,10 @@ class _Run:
         run = os.urandom(8).hex() if noting else ""
         with reads.recording(project) if noting and project is not None else nullcontext():
             if found[_DOCSET] is None:  # first: what they work out is shared with the workers
-                with self.stats.timed("docset rules"), reads.shared():
+                with self.stats.timed("docset rules"), reads.page_reads() as noted:
                     found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
-                cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET]))
+                blob = pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL) if noting else None
+                cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET], blob, run))
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
                 shared: set[reads.Read] = set()
