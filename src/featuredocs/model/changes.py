@@ -36,7 +36,6 @@ from featuredocs.model.reads import (
     key_read,
     nested,
     numbered,
-    walk,
 )
 
 
@@ -72,21 +71,23 @@ def facts_change(old: ProjectFacts, new: ProjectFacts) -> FactsChange:
     A tuple of facts objects whose length differs is a changed field, and what is under it
     is not compared: no page reached it without reading the tuple.
     """
-    old_numbers, new_numbers = numbered(old), numbered(new)
-    same_shape = _shape(old) == _shape(new)
-    walk = _Comparison(old_numbers, None if same_shape else new_numbers)
-    walk.compare(old, new, None)
+    old_shape: list[int] = []
+    new_shape: list[int] = []
+    old_numbers, new_numbers = numbered(old, old_shape), numbered(new, new_shape)
+    same_shape = old_shape == new_shape
+    comparison = _Comparison(old_numbers, None if same_shape else new_numbers)
+    comparison.compare(old, new, None)
     base = old_numbers[id(old)]
     slots = SLOTS[ProjectFacts]
     if old.warnings != new.warnings:  # not part of the facts' equality
-        walk.changed.add(base + slots.index("warnings"))
+        comparison.changed.add(base + slots.index("warnings"))
     if _names(old) != _names(new):
-        walk.changed.add(base + slots.index("_by_name"))  # the lookup tables by name
-    walk.changed.update(base + slots.index(name) for name in ("_text", "_fingerprint"))
-    same = _Sameness(old_numbers, new_numbers, walk.renumbered)
+        comparison.changed.add(base + slots.index("_by_name"))  # the lookup tables by name
+    comparison.changed.update(base + slots.index(name) for name in ("_text", "_fingerprint"))
+    same = _Sameness(old_numbers, new_numbers, comparison.renumbered)
     for index, parts in KEYED.items():
-        walk.changed.update(_changed_keys(index, parts(old), parts(new), same))
-    return FactsChange(frozenset(walk.changed), walk.renumbered)
+        comparison.changed.update(_changed_keys(index, parts(old), parts(new), same))
+    return FactsChange(frozenset(comparison.changed), comparison.renumbered)
 
 
 def _changed_keys(index: str, old: Parts, new: Parts, same: Callable[[object, object], bool]) -> Iterator[Read]:
@@ -129,13 +130,6 @@ def _as_mapping(keys: Mapping[str, object] | Set[str] | None) -> Mapping[str, ob
     if keys is None:
         return {}
     return keys if isinstance(keys, Mapping) else dict.fromkeys(keys, True)
-
-
-def _shape(facts: ProjectFacts) -> list[int]:
-    """The lengths of every tuple of facts objects, in walking order."""
-    lengths: list[int] = []
-    walk(facts, lambda obj: None, lengths)
-    return lengths
 
 
 #: What tells a facts object from the others in its tuple, for lining up two versions of a

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 from collections.abc import Callable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -277,24 +276,28 @@ def by_identity(limit: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
     return decorate
 
 
-def numbered(facts: ProjectFacts) -> dict[int, int]:
-    """Each object's number × 64, by its first place in the walk (numbers count places,
-    so an object met twice does not shift the numbers of those after it)."""
+def numbered(facts: ProjectFacts, lengths: list[int] | None = None) -> dict[int, int]:
+    """Each object's number × 64, by its first place in a walk of the facts (numbers count
+    places, so an object met twice does not shift the numbers of those after it). The
+    length of every tuple of facts objects met is added to ``lengths``: two facts with the
+    same lengths have the same shape."""
     numbers: dict[int, int] = {}
-    places = itertools.count(0, PER_OBJECT)
-    walk(facts, lambda obj: numbers.setdefault(id(obj), next(places)), [])
+    place = 0
+    pending: list[Any] = [facts]
+    while pending:
+        obj = pending.pop()
+        numbers.setdefault(id(obj), place)
+        place += PER_OBJECT
+        names = NESTED.get(type(obj))
+        if names:
+            below: list[Any] = []
+            for name in names:
+                children = nested(getattr(obj, name))
+                if lengths is not None:
+                    lengths.append(len(children))
+                below.extend(children)
+            pending.extend(reversed(below))
     return numbers
-
-
-def walk(obj: Any, visit: Callable[[Any], object], lengths: list[int]) -> None:
-    """``visit`` every facts object under ``obj``, in order; the length of each tuple of
-    them is added to ``lengths``."""
-    visit(obj)
-    for name in NESTED.get(type(obj), ()):
-        children = nested(getattr(obj, name))
-        lengths.append(len(children))
-        for child in children:
-            walk(child, visit, lengths)
 
 
 def nested(value: Any) -> tuple[Any, ...]:
