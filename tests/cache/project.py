@@ -108,7 +108,6 @@ class Site:
         config = config or self.config()
         state = (
             tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.rglob("*.py"))),
-            tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.rglob("project/*.json"))),
             os.environ.get("SHOP_ORDER_WINDOW_HOURS"),
         )
         if self._reference is None or self._reference[0] != state:

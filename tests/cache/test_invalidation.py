@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from featuredocs.cache import run as cache_run
-from featuredocs.project import load_facts
 from tests.cache.project import Site, codes, make_site
 
 
@@ -74,23 +73,6 @@ def test_a_same_size_edit_is_caught_by_the_content_hash(site):
     site.edit("orders/models.py", "unique=True", "unique=Fals")  # same length, new mtime
     site.check()
     assert len(site.loads) == 1
-
-
-def test_an_edited_json_file_the_settings_read_reads_the_facts_again(site):
-    site.write("project/limits.json", '{"orders_per_day": 10}')
-    site.edit("project/settings.py", "ORDER_WINDOW_HOURS =",
-              "import json as _json\n"
-              "with open(os.path.join(os.path.dirname(__file__), 'limits.json')) as _limits:\n"
-              "    ORDER_LIMITS = _json.load(_limits)\n"
-              "ORDER_WINDOW_HOURS =")
-    site.check()
-    assert len(site.loads) == 1
-    site.write("project/limits.json", '{"orders_per_day": 20}')
-    again = site.check()
-    assert len(site.loads) == 2 and not again.stats.facts_cached
-    facts = load_facts(site.config(), child=True).facts
-    assert facts is not None and "20" in facts.setting("ORDER_LIMITS").value
-    assert again.result.findings == site.reference()
 
 
 def test_a_new_value_of_a_variable_the_project_reads_reads_the_facts_again(site, monkeypatch):

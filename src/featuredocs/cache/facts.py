@@ -29,7 +29,7 @@ from featuredocs.config import Config
 from featuredocs.model import ProjectFacts
 
 #: Files whose content can change facts: code, and the files settings commonly read.
-_SOURCE_SUFFIXES = (".py", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".json")
+_SOURCE_SUFFIXES = (".py", ".toml", ".cfg", ".ini", ".yaml", ".yml")
 _SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
 _DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
 
