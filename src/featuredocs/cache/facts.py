@@ -10,7 +10,9 @@ and hashed, and only a different content counts as a change. So a ``touch``, a b
 switched back and forth, or a fresh checkout re-hashes the files (milliseconds) but does
 not set Django up again, while an edit that keeps the size is still caught by its hash.
 An edit that keeps both size and nanosecond mtime is not noticed (as with git's index);
-``--no-cache`` is the way out of that corner.
+``--no-cache`` is the way out of that corner. So is it for a data file the settings read
+in a format not stamped here (JSON: reports written into the project would otherwise make
+every run read the project again).
 """
 
 from __future__ import annotations
