@@ -318,7 +318,8 @@ class _Run:
         try:
             self._refresh_records(cache)
             # A page whose findings may hold under the new facts needs neither.
-            needed = [rel for rel in self.docs.texts if rel in wanted and not cache.may_keep(rel)]
+            keepable = {rel for rel in wanted if cache.may_keep(rel)}
+            needed = [rel for rel in self.docs.texts if rel in wanted and rel not in keepable]
             for rel in needed:
                 if self.store.remembers and not pending.reading():
                     break
@@ -327,7 +328,7 @@ class _Run:
                 # They read every page (see _full_docset): parsed now, not after the facts.
                 for rel in self.docs.texts:
                     self._parse(rel)
-            if needed != list(self.docs.texts) and pending.reading():
+            if keepable and pending.reading():
                 pending.cache.read_previous()  # what the other pages' findings may hold under
             self._prepare(needed, waiting=pending.reading)
         finally:

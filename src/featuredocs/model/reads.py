@@ -172,9 +172,21 @@ def unnoted() -> Iterator[None]:
         _into = before
 
 
-def keyed(index: str, parts: Callable[[ProjectFacts], Parts]) -> None:
-    """Register how to list, from any facts, the keys that ``note_key(index, …)`` asks about."""
+def keyed(index: str, parts: Callable[[ProjectFacts], Parts]) -> Callable[[ProjectFacts], dict[str, Any]]:
+    """Register ``parts`` (how to list, from any facts, the keys of each part of ``index``)
+    and return what builds the index for a facts object: each part a KeySet, or a KeyMap
+    when it is a mapping, noting the questions pages ask of it. Building reads nothing."""
     KEYED[index] = parts
+
+    def build(facts: ProjectFacts) -> dict[str, Any]:
+        with unnoted():
+            found = parts(facts)
+        return {
+            name: (KeyMap if isinstance(keys, Mapping) else KeySet)(index, name, keys)
+            for name, keys in found.items()
+        }
+
+    return build
 
 
 def note_key(index: str, part: str, key: str | None) -> None:

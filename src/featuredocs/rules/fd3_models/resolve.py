@@ -57,12 +57,7 @@ class ModelIndex:
 
 @per_facts
 def model_index(facts: ProjectFacts) -> ModelIndex:
-    with reads.unnoted():  # the pages' questions are noted instead
-        parts = _index_parts(facts)
-    return ModelIndex(*(
-        (reads.KeyMap if isinstance(keys, dict) else reads.KeySet)(_INDEX, name, keys)
-        for name, keys in parts.items()
-    ))
+    return ModelIndex(**_model_index(facts))
 
 
 def _index_parts(facts: ProjectFacts) -> dict[str, dict[str, object] | frozenset[str]]:
@@ -78,7 +73,7 @@ def _index_parts(facts: ProjectFacts) -> dict[str, dict[str, object] | frozenset
     }
 
 
-reads.keyed(_INDEX, _index_parts)
+_model_index = reads.keyed(_INDEX, _index_parts)
 
 
 class ModelResolver:

@@ -20,20 +20,13 @@ def knows_commands(facts: ProjectFacts) -> bool:
     """Whether the facts list every command. Live facts always hold Django's own
     (``migrate``, ``check``); facts without them (a static read of the project's
     source) cannot say that a name is missing."""
-    return _index(facts)[1].get("") is True
+    return _index(facts)["complete"].get("") is True
 
 
 def command_named(facts: ProjectFacts, name: str) -> CommandFact | None:
     """``facts.command(name)``, looked up in a table built once per run; the question is
     noted for the page asking (``model/reads.py``)."""
-    return _index(facts)[0].get(name)
-
-
-@per_facts
-def _index(facts: ProjectFacts) -> tuple[reads.KeyMap, reads.KeyMap]:
-    with reads.unnoted():  # the pages' questions are noted instead
-        parts = _parts(facts)
-    return reads.KeyMap(_INDEX, "by_name", parts["by_name"]), reads.KeyMap(_INDEX, "complete", parts["complete"])
+    return _index(facts)["by_name"].get(name)
 
 
 def _parts(facts: ProjectFacts) -> dict[str, dict[str, object]]:
@@ -43,7 +36,7 @@ def _parts(facts: ProjectFacts) -> dict[str, dict[str, object]]:
     return {"by_name": by_name, "complete": {"": any(not command.project for command in facts.commands)}}
 
 
-reads.keyed(_INDEX, _parts)
+_index = per_facts(reads.keyed(_INDEX, _parts))  # built once per run
 
 
 def _where(command: CommandFact | None) -> str | None:

@@ -86,8 +86,7 @@ _INDEX = "variables by folder"
 def _vars_by_folder(facts: ProjectFacts) -> reads.KeyMap:
     """For each app folder, the variables read by code inside it, in facts order. Each
     folder asked about is noted for the page asking (``model/reads.py``)."""
-    with reads.unnoted():
-        return reads.KeyMap(_INDEX, "by_folder", _folder_parts(facts)["by_folder"])
+    return _folder_index(facts)["by_folder"]
 
 
 @per_facts
@@ -109,7 +108,7 @@ def _folder_parts(facts: ProjectFacts) -> dict[str, dict[str, tuple[EnvVarFact, 
     return {"by_folder": {folder: tuple(found_vars.values()) for folder, found_vars in found.items()}}
 
 
-reads.keyed(_INDEX, _folder_parts)
+_folder_index = reads.keyed(_INDEX, _folder_parts)
 
 
 def _folder(app: AppFact) -> str:

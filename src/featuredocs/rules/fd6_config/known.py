@@ -40,9 +40,7 @@ def setting_names(facts: ProjectFacts) -> reads.KeySet:
 
 @per_facts
 def _known(facts: ProjectFacts) -> _Known:
-    with reads.unnoted():  # the pages' questions are noted instead
-        parts = _parts(facts)
-    return _Known(*(reads.KeyMap(_INDEX, name, keys) for name, keys in parts.items()))
+    return _Known(**_index(facts))
 
 
 def _parts(facts: ProjectFacts) -> dict[str, dict[str, object]]:
@@ -55,4 +53,4 @@ def _parts(facts: ProjectFacts) -> dict[str, dict[str, object]]:
     return {"env_vars": env_vars, "settings": settings}
 
 
-reads.keyed(_INDEX, _parts)
+_index = reads.keyed(_INDEX, _parts)

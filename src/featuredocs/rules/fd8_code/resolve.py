@@ -73,13 +73,7 @@ class ProjectCode:
 @per_facts
 def project_code(facts: ProjectFacts) -> ProjectCode:
     """Built once per facts object: every page of a run shares it."""
-    with reads.unnoted():  # the pages' questions are noted instead
-        parts = _code_parts(facts)
-    return ProjectCode(
-        *(reads.KeySet(_INDEX, name, parts[name])
-          for name in ("modules", "symbols", "packages", "attributes", "model_labels", "parents")),
-        reads.KeyMap(_INDEX, "children", parts["children"]),
-    )
+    return ProjectCode(**_code_index(facts))
 
 
 def _code_parts(facts: ProjectFacts) -> dict[str, frozenset[str] | dict[str, tuple[str, ...]]]:
@@ -108,4 +102,4 @@ def _code_parts(facts: ProjectFacts) -> dict[str, frozenset[str] | dict[str, tup
     }
 
 
-reads.keyed(_INDEX, _code_parts)
+_code_index = reads.keyed(_INDEX, _code_parts)
