@@ -186,7 +186,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                             remember(first_reading[0], index - first_reading[1] + 1, block, sites, node[START])
                         first_reading = None
             elif kind == "Strong":
-                pass
+                pass  # nothing to close; frequent, so it skips the tests below
             elif kind == "Heading":
                 heading = make_heading(node, out, source, slugger, shallow)
                 headings.append(heading)
