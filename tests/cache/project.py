@@ -102,12 +102,13 @@ class Site:
     def reference(self, config: Config | None = None) -> tuple[Finding, ...]:
         """What the engine reports without any cache, for comparison.
 
-        The facts are read again whenever the project's code or environment changed
-        (compared here by plain content, independently of the cache's own keys).
+        The facts are read again whenever the project's code, data files or environment
+        changed (compared here by plain content, independently of the cache's own keys).
         """
         config = config or self.config()
         state = (
             tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.rglob("*.py"))),
+            tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.glob("project/*.json"))),
             os.environ.get("SHOP_ORDER_WINDOW_HOURS"),
         )
         if self._reference is None or self._reference[0] != state:

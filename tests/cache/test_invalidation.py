@@ -84,6 +84,26 @@ def test_a_new_value_of_a_variable_the_project_reads_reads_the_facts_again(site,
     assert len(site.loads) == 1 and again.stats.facts_cached
 
 
+def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
+    site.write("project/limits.json", '{"uploads": 10}')
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"
+              'SHOP_LIMITS = json.loads((pathlib.Path(__file__).parent / "limits.json").read_text())')
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    first = site.check()
+    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert first.result.findings == site.reference()
+
+    site.write("project/limits.json", '{"uploads": 10, "refunds": 3}')
+    again = site.check()
+    assert not again.stats.facts_cached and again.stats.checked == 1
+    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+    site.write("report.json", "{}")  # written into the project, read by nobody
+    assert site.check().stats.facts_cached
+
+
 def test_a_configuration_change_rechecks_and_an_irrelevant_one_does_not(site):
     stricter = site.check(site.config(severity={"FD1": "info"}))
     assert stricter.stats.checked == 3

@@ -175,3 +175,21 @@ def source_line(location: SourceLocation | None) -> str:
     assert location is not None
     lines = (EXAMPLE / location.path).read_text(encoding="utf-8").splitlines()
     return lines[location.line - 1]
+
+
+def test_the_files_the_project_reads_while_set_up_are_listed(tmp_path: Path) -> None:
+    reads = (
+        "import json, pathlib, tempfile\n"
+        "HERE = pathlib.Path(__file__).parent\n"
+        'LIMITS = json.loads((HERE / "limits.json").read_text())\n'
+        'HOSTS = open(HERE.parent / "config" / "hosts.txt", "rb").read().split()\n'
+        '(HERE / "setup.log").write_text("written, not read")\n'
+        "with tempfile.TemporaryFile() as scratch:  # outside the project\n"
+        "    scratch.write(b'x')\n"
+    )
+    project = make_project(tmp_path, {"billing": {"models.py": MODELS}}, settings=reads)
+    project.write("project/limits.json", '{"uploads": 10}')
+    project.write("config/hosts.txt", "a.example b.example\n")
+    facts = collect_live_in_child(project.root, "project.settings")
+    assert facts.data_files == ("config/hosts.txt", "project/limits.json")
+    assert facts.setting("LIMITS") is not None

@@ -10,9 +10,12 @@ and hashed, and only a different content counts as a change. So a ``touch``, a b
 switched back and forth, or a fresh checkout re-hashes the files (milliseconds) but does
 not set Django up again, while an edit that keeps the size is still caught by its hash.
 An edit that keeps both size and nanosecond mtime is not noticed (as with git's index);
-``--no-cache`` is the way out of that corner. So is it for a data file the settings read
-in a format not stamped here (JSON: reports written into the project would otherwise make
-every run read the project again).
+``--no-cache`` is the way out of that corner.
+
+Other files count when the project reads them while it is set up (a JSON file its
+settings load): the child that reads the facts lists them (``ProjectFacts.data_files``)
+and they are stamped like sources from then on. Only files are watched, not folders: a
+file added to a folder the settings list is seen once some watched file changes.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class FactsEntry:
     env_digest: str
     fingerprint: str  # ProjectFacts.fingerprint(), or "none"
     notes: list[str] = field(default_factory=list)
+    data_files: tuple[str, ...] = ()  # stamped too, beside the source files
 
 
 @dataclass
@@ -79,24 +83,34 @@ def source_stamps(root: Path, previous: Stamps, skip: frozenset[Path] = frozense
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if _walk_into(folder, d, skip)]
         for name in names:
-            if not (name.endswith(_SOURCE_SUFFIXES) or name.startswith(".env")):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
-            rel = os.path.relpath(path, root)
-            old = previous.get(rel)
-            if old is not None and old[:2] == (stat.st_size, stat.st_mtime_ns):
-                stamps[rel] = old
-                continue
-            try:
-                with open(path, "rb") as stream:
-                    stamps[rel] = (stat.st_size, stat.st_mtime_ns, content_digest(stream.read()))
-            except OSError:
-                continue
+            if name.endswith(_SOURCE_SUFFIXES) or name.startswith(".env"):
+                path = os.path.join(folder, name)
+                _stamp(stamps, path, os.path.relpath(path, root), previous)
     return stamps
+
+
+def data_stamps(root: Path, data_files: tuple[str, ...], previous: Stamps) -> Stamps:
+    """Stamps of the files the project read while it was set up (``ProjectFacts.data_files``)."""
+    stamps: Stamps = {}
+    for rel in data_files:
+        _stamp(stamps, os.path.join(root, rel), rel, previous)
+    return stamps
+
+
+def _stamp(stamps: Stamps, path: str, rel: str, previous: Stamps) -> None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return
+    old = previous.get(rel)
+    if old is not None and old[:2] == (stat.st_size, stat.st_mtime_ns):
+        stamps[rel] = old
+        return
+    try:
+        with open(path, "rb") as stream:
+            stamps[rel] = (stat.st_size, stat.st_mtime_ns, content_digest(stream.read()))
+    except OSError:
+        return
 
 
 def _walk_into(folder: str, name: str, skip: frozenset[Path]) -> bool:
@@ -139,12 +153,17 @@ class FactsCache:
         self._entry = entry if isinstance(entry, FactsEntry) else None
         self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
         self._previous: tuple[ProjectFacts | None] | None = None  # once read: see read_previous
-        self._stamps: Stamps = {}
+        self._root = config.root
+        self._walked: Stamps = {}  # the source files' stamps
+        self._stamps: Stamps = {}  # and the data files'
+        self._data_files: tuple[str, ...] = self._entry.data_files if self._entry else ()
         self._sources = self._environment = ""
         if not store.remembers:
             return  # nothing is looked up or kept: the project's files need no stamps
         # Stamped before the facts are read: a file edited meanwhile is seen next run.
-        self._stamps = source_stamps(config.root, self._entry.sources if self._entry else {}, skip)
+        previous = self._entry.sources if self._entry else {}
+        self._walked = source_stamps(config.root, previous, skip)
+        self._stamps = {**self._walked, **data_stamps(config.root, self._data_files, previous)}
         self._sources = sources_digest(self._stamps)
         self._environment = environment_digest()
 
@@ -166,8 +185,14 @@ class FactsCache:
         if not self._store.remembers:
             return Facts(fingerprint, list(notes), False, _facts=facts)
         names = tuple(sorted(v.name for v in facts.env_vars)) if facts is not None else ()
+        data_files = facts.data_files if facts is not None else ()
+        if data_files != self._data_files:
+            # Files first read in this run are stamped now, after the read: an edit made
+            # while the project was being set up goes unseen until the next change.
+            self._stamps = {**self._walked, **data_stamps(self._root, data_files, self._stamps)}
+            self._sources, self._data_files = sources_digest(self._stamps), data_files
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes))
+                           env_digest(names), fingerprint, list(notes), data_files)
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 

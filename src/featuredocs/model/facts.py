@@ -296,6 +296,9 @@ class ProjectFacts:
     symbols: frozenset[str] = frozenset()  # dotted names defined in the project's own code
     modules: frozenset[str] = frozenset()  # dotted module names of the project's own code
     url_prefixes: tuple[str, ...] = ()  # mount points of include()s, longest first
+    # Files other than Python code the project read while it was set up (a JSON file its
+    # settings load, say), relative to root: the facts cache watches them too.
+    data_files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Commands, settings and variables by name, made on the first lookup (rules ask
     # thousands of times per run); never pickled, so a copy in the cache stays small.
