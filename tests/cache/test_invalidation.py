@@ -104,6 +104,36 @@ def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
     assert site.check().stats.facts_cached
 
 
+def test_code_imported_from_outside_the_project_is_watched(site, tmp_path):
+    library = tmp_path / "lib" / "shared_fields.py"  # a sibling package, next to the project
+    library.parent.mkdir()
+    library.write_text(NOTED.format(field="TextField(blank=True)"), encoding="utf-8")
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport pathlib, sys\n"
+              'sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "lib"))')
+    site.edit("orders/models.py", "from django.db import models\n",
+              "from django.db import models\nfrom shared_fields import Noted\n")
+    site.edit("orders/models.py", "class Order(models.Model):", "class Order(Noted):")
+    site.edit("orders/models.py", "    note = models.TextField(blank=True)\n", "")
+    assert "FD303" not in codes(site.check().result.findings, "features/orders.md")
+
+    library.write_text(NOTED.format(field="CharField(max_length=200)"), encoding="utf-8")
+    again = site.check()
+    assert not again.stats.facts_cached
+    assert "FD303" in codes(again.result.findings, "features/orders.md")  # the page says TextField
+
+
+NOTED = """\
+from django.db import models
+
+
+class Noted(models.Model):
+    note = models.{field}
+
+    class Meta:
+        abstract = True
+"""
+
+
 def test_a_configuration_change_rechecks_and_an_irrelevant_one_does_not(site):
     stricter = site.check(site.config(severity={"FD1": "info"}))
     assert stricter.stats.checked == 3

@@ -177,19 +177,24 @@ def source_line(location: SourceLocation | None) -> str:
     return lines[location.line - 1]
 
 
-def test_the_files_the_project_reads_while_set_up_are_listed(tmp_path: Path) -> None:
+def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Path) -> None:
     reads = (
-        "import json, pathlib, tempfile\n"
+        "import json, pathlib, sys, tempfile\n"
         "HERE = pathlib.Path(__file__).parent\n"
+        "sys.path.insert(0, str(HERE.parents[1] / 'lib'))\n"
+        "import shared_flags  # a sibling package, outside the project\n"
         'LIMITS = json.loads((HERE / "limits.json").read_text())\n'
         'HOSTS = open(HERE.parent / "config" / "hosts.txt", "rb").read().split()\n'
         '(HERE / "setup.log").write_text("written, not read")\n'
         "with tempfile.TemporaryFile() as scratch:  # outside the project\n"
         "    scratch.write(b'x')\n"
     )
-    project = make_project(tmp_path, {"billing": {"models.py": MODELS}}, settings=reads)
+    project = make_project(tmp_path / "site", {"billing": {"models.py": MODELS}}, settings=reads)
     project.write("project/limits.json", '{"uploads": 10}')
     project.write("config/hosts.txt", "a.example b.example\n")
+    library = tmp_path / "lib" / "shared_flags.py"
+    library.parent.mkdir()
+    library.write_text("FLAGS = ()\n", encoding="utf-8")
     facts = collect_live_in_child(project.root, "project.settings")
-    assert facts.data_files == ("config/hosts.txt", "project/limits.json")
+    assert facts.input_files == ("config/hosts.txt", "project/limits.json", str(library.resolve()))
     assert facts.setting("LIMITS") is not None

@@ -12,8 +12,9 @@ not set Django up again, while an edit that keeps the size is still caught by it
 An edit that keeps both size and nanosecond mtime is not noticed (as with git's index);
 ``--no-cache`` is the way out of that corner.
 
-Other files count when the project reads them while it is set up (a JSON file its
-settings load): the child that reads the facts lists them (``ProjectFacts.data_files``)
+Other files count when the facts come from them: files the project reads while it is set
+up (a JSON file its settings load) and code it imports from outside the root (an editable
+sibling package). The child that reads the facts lists them (``ProjectFacts.input_files``)
 and they are stamped like sources from then on. Only files are watched, not folders: a
 file added to a folder the settings list is seen once some watched file changes.
 """
@@ -54,7 +55,7 @@ class FactsEntry:
     env_digest: str
     fingerprint: str  # ProjectFacts.fingerprint(), or "none"
     notes: list[str] = field(default_factory=list)
-    data_files: tuple[str, ...] = ()  # stamped too, beside the source files
+    input_files: tuple[str, ...] = ()  # stamped too, beside the source files
 
 
 @dataclass
@@ -89,10 +90,10 @@ def source_stamps(root: Path, previous: Stamps, skip: frozenset[Path] = frozense
     return stamps
 
 
-def data_stamps(root: Path, data_files: tuple[str, ...], previous: Stamps) -> Stamps:
-    """Stamps of the files the project read while it was set up (``ProjectFacts.data_files``)."""
+def input_stamps(root: Path, input_files: tuple[str, ...], previous: Stamps) -> Stamps:
+    """Stamps of the other files the facts were read from (``ProjectFacts.input_files``)."""
     stamps: Stamps = {}
-    for rel in data_files:
+    for rel in input_files:
         _stamp(stamps, os.path.join(root, rel), rel, previous)
     return stamps
 
@@ -156,14 +157,14 @@ class FactsCache:
         self._root = config.root
         self._walked: Stamps = {}  # the source files' stamps
         self._stamps: Stamps = {}  # and the data files'
-        self._data_files: tuple[str, ...] = self._entry.data_files if self._entry else ()
+        self._input_files: tuple[str, ...] = self._entry.input_files if self._entry else ()
         self._sources = self._environment = ""
         if not store.remembers:
             return  # nothing is looked up or kept: the project's files need no stamps
         # Stamped before the facts are read: a file edited meanwhile is seen next run.
         previous = self._entry.sources if self._entry else {}
         self._walked = source_stamps(config.root, previous, skip)
-        self._stamps = {**self._walked, **data_stamps(config.root, self._data_files, previous)}
+        self._stamps = {**self._walked, **input_stamps(config.root, self._input_files, previous)}
         self._sources = sources_digest(self._stamps)
         self._environment = environment_digest()
 
@@ -185,14 +186,14 @@ class FactsCache:
         if not self._store.remembers:
             return Facts(fingerprint, list(notes), False, _facts=facts)
         names = tuple(sorted(v.name for v in facts.env_vars)) if facts is not None else ()
-        data_files = facts.data_files if facts is not None else ()
-        if data_files != self._data_files:
+        input_files = facts.input_files if facts is not None else ()
+        if input_files != self._input_files:
             # Files first read in this run are stamped now, after the read: an edit made
             # while the project was being set up goes unseen until the next change.
-            self._stamps = {**self._walked, **data_stamps(self._root, data_files, self._stamps)}
-            self._sources, self._data_files = sources_digest(self._stamps), data_files
+            self._stamps = {**self._walked, **input_stamps(self._root, input_files, self._stamps)}
+            self._sources, self._input_files = sources_digest(self._stamps), input_files
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes), data_files)
+                           env_digest(names), fingerprint, list(notes), input_files)
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 

@@ -44,12 +44,12 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_PROJECT_ERROR
     from featuredocs.introspect.live import collect_live
-    from featuredocs.introspect.opened import files_read_under
+    from featuredocs.introspect.inputs import code_outside, files_read_under
 
     try:
         with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as data_files:
             facts = collect_live(root, settings_module)
-        facts = dataclasses.replace(facts, data_files=tuple(data_files))
+        facts = dataclasses.replace(facts, input_files=(*data_files, *code_outside(root)))
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR

@@ -296,9 +296,10 @@ class ProjectFacts:
     symbols: frozenset[str] = frozenset()  # dotted names defined in the project's own code
     modules: frozenset[str] = frozenset()  # dotted module names of the project's own code
     url_prefixes: tuple[str, ...] = ()  # mount points of include()s, longest first
-    # Files other than Python code the project read while it was set up (a JSON file its
-    # settings load, say), relative to root: the facts cache watches them too.
-    data_files: tuple[str, ...] = ()
+    # The files the facts come from besides the Python code under root (a JSON file the
+    # settings load, an editable sibling package): the facts cache watches them too.
+    # Relative to root when under it; see ``introspect/inputs.py``.
+    input_files: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Commands, settings and variables by name, made on the first lookup (rules ask
     # thousands of times per run); never pickled, so a copy in the cache stays small.

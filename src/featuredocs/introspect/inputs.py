@@ -1,0 +1,91 @@
+"""The files a project's facts come from besides its own Python code.
+
+The facts cache stamps every Python file under the project's root. Two other kinds of file
+can change the facts, and only the running project can say which they are:
+
+- files the project reads while it is set up: settings often load a JSON or text file
+  (feature flags, a list of hosts). An audit hook (PEP 578) hears every ``open``, so it is
+  installed only in the child interpreter that exists to set the project up (audit hooks
+  cannot be removed again);
+- code imported from outside the root and outside the Python installation: a sibling
+  package of a monorepo, installed in editable mode or put on ``sys.path`` by settings.
+  Its version number does not change when its code does.
+
+Files under the root are given relative to it, the others as absolute paths.
+"""
+
+from __future__ import annotations
+
+import os
+import site
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+#: Python's own files: the facts cache stamps every ``.py`` file under the root anyway, and
+#: imports open thousands of them, so they are dropped before any path work.
+_CODE_SUFFIXES = (".py", ".pyc", ".pyi", ".so", ".pyd")
+_WRITING = os.O_WRONLY | os.O_RDWR
+
+
+@contextmanager
+def files_read_under(root: Path) -> Iterator[list[str]]:
+    """Collect, into the yielded list, the files under ``root`` other than code opened for
+    reading in the ``with`` block: relative to ``root``, sorted, once the block ends."""
+    opened: set[str] = set()
+    listening = True
+
+    def hear(event: str, args: tuple[object, ...]) -> None:
+        if event != "open" or not listening:
+            return
+        path, mode, flags = args
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        if not isinstance(path, str) or path.endswith(_CODE_SUFFIXES):
+            return
+        if mode is None and isinstance(flags, int) and flags & _WRITING:
+            return  # os.open for writing
+        if isinstance(mode, str) and "r" not in mode and "+" not in mode:
+            return
+        opened.add(os.path.abspath(path))
+
+    sys.addaudithook(hear)
+    read: list[str] = []
+    try:
+        yield read
+    finally:
+        listening = False
+        base = str(root)
+        read.extend(sorted(
+            Path(os.path.relpath(path, base)).as_posix()
+            for path in opened
+            if _under(path, base) and os.path.isfile(path)
+        ))
+
+
+def code_outside(root: Path) -> list[str]:
+    """The files of imported modules that are neither under ``root`` nor part of the
+    Python installation, its site-packages or featuredocs itself, sorted."""
+    installed = [str(root), str(Path(__file__).resolve().parents[1])]
+    installed += {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
+    installed += _site_folders()
+    found = set()
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if not isinstance(file, str):
+            continue
+        path = os.path.realpath(file)
+        if not any(_under(path, folder) for folder in installed) and os.path.isfile(path):
+            found.add(path)
+    return sorted(found)
+
+
+def _site_folders() -> Iterable[str]:
+    folders = list(site.getsitepackages()) if hasattr(site, "getsitepackages") else []
+    folders.append(site.getusersitepackages())
+    return [os.path.realpath(folder) for folder in folders]
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
