@@ -124,6 +124,10 @@ EDITS = [  # (file, old, new): applied in turn, never undone
     ("monolith/settings.py", '"BILLING_BATCH_SIZE", "250"', '"BILLING_BATCH_SIZE", "500"'),
     ("billing/models.py", 'name="billing_0_status_idx"', 'name="billing_0_state_idx"'),
     ("billing/models.py", "    notes = models.TextField(blank=True)\n", ""),
+    ("billing/urls.py", '    path("reports/activity/"',
+     '    path("reports/daily/", views.summary_report, name="daily-report"),\n    path("reports/activity/"'),
+    ("billing/services.py", "\n\ndef api_key() -> str:",
+     '\n\ndef clear_rule(pk: int) -> None:\n    cache.delete(f"billing:rule:{pk}:draft")\n\n\ndef api_key() -> str:'),
 ]
 
 
@@ -154,3 +158,8 @@ def test_a_generated_project_edited_in_turn_reports_what_an_uncached_check_does(
     # by a few pages only.
     assert all(checked < pages // 4 and checked + kept == pages for checked, kept in outcomes[2:8])
     assert all(checked > 0 for checked, _ in outcomes[2:6])
+    # A new endpoint: the pages whose paths it answers differently (the billing pages that
+    # document the URL space it joins), not every page that names an endpoint.
+    assert 0 < outcomes[-2][0] < pages // 4
+    # A new cache call: the pages whose keys it answers differently (none: no page names it).
+    assert outcomes[-1] == (0, pages)

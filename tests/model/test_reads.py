@@ -139,6 +139,36 @@ def test_a_key_asked_of_a_keyed_index_is_touched_only_when_that_key_changes(monk
     assert change.carried(billing) is None
 
 
+def test_a_question_is_touched_only_when_the_new_facts_answer_it_differently(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(reads.ANSWERS, "test models", None)  # restored after the test
+
+    def models_named(facts: ProjectFacts, name: str) -> tuple[ModelFact, ...]:
+        return tuple(model for model in facts.models if model.name.startswith(name))
+
+    ask = reads.asking("test models", models_named)
+    old = _facts()
+    spare = ModelFact("orders", "Refund", "shop.orders.models")
+    new = dataclasses.replace(old, models=(*old.models, spare))
+
+    def asks(name: str):
+        return lambda facts: ask(facts, name)
+
+    with reads.recording(old):
+        with reads.page_reads() as customer:
+            (found,) = ask(old, "Cust")
+            assert found.name == "Customer"  # read after the answer: noted as usual
+        with reads.page_reads() as refund:
+            assert ask(old, "Ref") == ()
+        questions = reads.take_questions()
+        assert sorted(question for _, question in questions.values()) == ["Cust", "Ref"]
+        assert reads.take_questions() == {}
+    change = changes.facts_change(old, new)
+    seen = change.with_changed(change.answered_differently(questions))
+    assert seen.carried(frozenset(refund)) is None  # a new answer: the model added
+    assert seen.carried(frozenset(customer)) is not None  # the same model, lined up
+    assert _noted(old, asks("Cust")) < frozenset(customer)  # the same question, noted alike
+
+
 def test_moved_lines_touch_the_reads_of_the_line_not_of_the_file() -> None:
     def at(line: int) -> ProjectFacts:
         field = FieldFact("total", "IntegerField", "IntegerField", location=SourceLocation("orders/models.py", line))

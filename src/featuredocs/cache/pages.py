@@ -139,7 +139,7 @@ class PageCache:
         self._read, self._write, self._prune = read, write, prune
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
         self.results: dict[str, Result] = _table(read(RESULTS))
-        self._shared: dict[str, bytes] | None = None  # each run's shared reads, read on demand
+        self._shared: dict[str, tuple[bytes, bytes]] | None = None  # each run's shared reads and questions, read on demand
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
         self._dirty: set[str] = set()  # shards to write back
         self.changed = False
@@ -167,10 +167,23 @@ class PageCache:
         self.changed = True
 
     def shared_reads(self, run: str) -> bytes | None:
-        return self._shared_table().get(run)
+        entry = self._shared_table().get(run)
+        return entry[0] if _is_shared(entry) else None
 
-    def remember_shared(self, run: str, reads: bytes) -> None:
-        self._shared_table()[run] = reads
+    def questions(self, run: str) -> dict[int, tuple[str, Any]] | None:
+        """The questions the run's pages asked of the facts (``model/reads.asking``)."""
+        entry = self._shared_table().get(run)
+        if not _is_shared(entry):
+            return None
+        try:
+            questions = pickle.loads(entry[1])
+        except Exception:  # damaged inside an intact file: unpickling can raise almost anything
+            return None
+        return questions if isinstance(questions, dict) else None
+
+    def remember_shared(self, run: str, reads: bytes, questions: bytes) -> None:
+        """A run's shared reads and questions, each pickled."""
+        self._shared_table()[run] = (reads, questions)
         self.changed = True
 
     def record(self, rel: str, record: PageRecord) -> None:
@@ -216,7 +229,7 @@ class PageCache:
         if self._dirty:
             self._prune(LIGHT_DIR, _SHARD_FILES)
 
-    def _shared_table(self) -> dict[str, bytes]:
+    def _shared_table(self) -> dict[str, tuple[bytes, bytes]]:
         if self._shared is None:
             self._shared = _table(self._read(SHARED_READS))
         return self._shared
@@ -240,6 +253,10 @@ def _shard_file(number: int) -> str:
 
 
 _SHARD_FILES = frozenset(_shard_file(number) for number in range(LIGHT_SHARDS))
+
+
+def _is_shared(entry: Any) -> bool:
+    return isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(blob, bytes) for blob in entry)
 
 
 def _table(data: Any) -> dict[str, Any]:

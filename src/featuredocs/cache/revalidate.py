@@ -4,7 +4,9 @@ A page's findings were computed from its text and from what its rules read of th
 (``model/reads.py``): the reads made while checking it, and those of the indexes built once
 for every page of that run. When none of those reads changed between the facts the
 findings were computed against and the new ones, checking the page again would give the
-same findings: they are kept, now under the new facts.
+same findings: they are kept, now under the new facts. A question a page asked of an index
+(which routes match this path?) is a read that changed when the new facts answer it
+differently; the questions of a run are asked again once for all its pages.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ def keep_unaffected(
     changed, and remember them under the new facts; which they were."""
     change = changes.facts_change(old, new)
     before, after = old.fingerprint(), new.fingerprint()
-    runs: dict[str, str | None] = {}  # each earlier run, by the new run its shared reads now belong to
+    # Each earlier run, by the new run its shared reads now belong to, and the change as
+    # its pages see it (with the questions they asked that are answered differently).
+    runs: dict[str, tuple[str | None, changes.FactsChange]] = {}
     kept = []
     for rel, findings in found.items():
         if findings is not None:
@@ -38,9 +42,9 @@ def keep_unaffected(
         if entry is None or entry.fingerprint != before:
             continue
         if entry.run not in runs:
-            runs[entry.run] = _carry_shared(cache, entry.run, change)
-        run = runs[entry.run]
-        noted = _carried(entry.reads, change)
+            runs[entry.run] = _carry_run(cache, entry.run, change)
+        run, seen = runs[entry.run]
+        noted = _carried(entry.reads, seen)
         if run is not None and noted is not None:
             found[rel] = entry.findings
             cache.remember(rel, dataclasses.replace(entry, fingerprint=after, reads=noted, run=run))
@@ -48,17 +52,21 @@ def keep_unaffected(
     return kept
 
 
-def _carry_shared(cache: PageCache, run: str, change: changes.FactsChange) -> str | None:
-    """The name under which a run's shared reads, numbered anew, are kept; None when the
-    change touches them."""
-    noted = _carried(cache.shared_reads(run), change)
+def _carry_run(cache: PageCache, run: str, change: changes.FactsChange) -> tuple[str | None, changes.FactsChange]:
+    """The name under which a run's shared reads, numbered anew, are kept (None when the
+    change touches them), and the change as that run's pages see it."""
+    questions = cache.questions(run)
+    if questions is None:
+        return None, change
+    seen = change.with_changed(change.answered_differently(questions))
+    noted = _carried(cache.shared_reads(run), seen)
     if noted is None:
-        return None
+        return None, seen
     if change.renumbered is None:
-        return run
+        return run, seen
     renamed = f"{run}+{os.urandom(4).hex()}"
-    cache.remember_shared(renamed, noted)
-    return renamed
+    cache.remember_shared(renamed, noted, pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL))
+    return renamed, seen
 
 
 def _carried(blob: bytes | None, change: changes.FactsChange) -> bytes | None:

@@ -209,13 +209,17 @@ class _Run:
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
                 shared: set[reads.Read] = set()
-                for rel, (findings, noted, shared_part) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
+                questions: dict[reads.Read, reads.Question] = {}
+                for rel, (findings, noted, shared_part, asked) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
                     found[rel] = findings
                     shared.update(shared_part)
+                    questions.update(asked)
                     cache.remember(rel, Result(keys[rel], facts.fingerprint, findings, noted, run))
                 if noting:
                     shared.update(reads.take_shared())
-                    cache.remember_shared(run, pickle.dumps(frozenset(shared), protocol=pickle.HIGHEST_PROTOCOL))
+                    questions.update(reads.take_questions())
+                    cache.remember_shared(run, pickle.dumps(frozenset(shared), protocol=pickle.HIGHEST_PROTOCOL),
+                                          pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL))
         self.stats.checked = len(stale)
         return docset
 
@@ -367,20 +371,20 @@ class _Run:
 
     def _check_pages(
         self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
-    ) -> list[tuple[tuple[Finding, ...], bytes | None, frozenset[reads.Read]]]:
+    ) -> list[_Checked]:
         """Each page's findings, what its rules read of the facts (pickled, when
-        ``noting``), and the shared reads this process noted meanwhile."""
+        ``noting``), and the shared reads and questions this process noted meanwhile."""
         instances = [rule() for rule in runnable]
         config = self.config
 
-        def check_one(rel: str) -> tuple[tuple[Finding, ...], bytes | None, frozenset[reads.Read]]:
+        def check_one(rel: str) -> _Checked:
             page = self.parsed.get(rel) or self._parse(rel)
             # A page's rules report on that page, so its suppressions settle them.
             alone = DocSet(ctx.docset.root, (page,), frozenset())
             with reads.page_reads() as noted:
                 findings = tuple(settle(page_findings(instances, page, ctx), alone, config))
             blob = pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL) if noting else None
-            return findings, blob, reads.take_shared()
+            return findings, blob, reads.take_shared(), reads.take_questions()
 
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
@@ -399,6 +403,10 @@ class _Run:
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()
         cache.save()
+
+
+#: A page's findings, its reads (pickled), and the shared reads and questions noted meanwhile.
+_Checked = tuple[tuple[Finding, ...], bytes | None, frozenset[reads.Read], dict[reads.Read, reads.Question]]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd4_commands import claims as command_claims
 from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
-from featuredocs.rules.fd5_endpoints.resolve import How, index_for
+from featuredocs.rules.fd5_endpoints.resolve import How, resolve_claim
 from featuredocs.rules.fd6_config import claims as config_claims
 
 ANY_METHOD = "*"  # an endpoint whose methods the facts do not know
@@ -129,9 +129,8 @@ def _endpoints(page: Page, ctx: CheckContext, found: Claimed) -> None:
     assert ctx.facts is not None
     claims = endpoint_claims.claims_for(page, ctx)
     found.endpoints.update(endpoint_keys(claims.endpoints, ctx.facts))
-    index = index_for(ctx.facts)
     for param in claims.query_params:
-        endpoint = index.resolve(param.endpoint).endpoint
+        endpoint = resolve_claim(ctx.facts, param.endpoint).endpoint
         if endpoint is not None:
             found.query_params.add((endpoint.path, param.name.text))
 
@@ -139,12 +138,11 @@ def _endpoints(page: Page, ctx: CheckContext, found: Claimed) -> None:
 def endpoint_keys(claims: Iterable[EndpointClaim], facts: ProjectFacts) -> set[tuple[str, str]]:
     """(path, method) of the project's endpoints that claims with a method name; a bare
     path mentions an endpoint, it does not document one."""
-    index = index_for(facts)
     keys: set[tuple[str, str]] = set()
     for claim in claims:
         if not claim.methods:
             continue
-        resolution = index.resolve(claim)
+        resolution = resolve_claim(facts, claim)
         endpoint = resolution.endpoint if resolution.how is not How.NONE else None
         if endpoint is None:
             continue

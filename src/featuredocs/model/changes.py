@@ -6,8 +6,9 @@ A page's cached findings hold under new facts when none of the reads its rules m
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from featuredocs.model.facts import (
@@ -26,12 +27,14 @@ from featuredocs.model.facts import (
     SettingFact,
 )
 from featuredocs.model.reads import (
+    ANSWERS,
     KEYED,
     NESTED,
     NONEMPTY,
     PER_OBJECT,
     SLOTS,
     Parts,
+    Question,
     Read,
     key_read,
     nested,
@@ -45,6 +48,31 @@ class FactsChange:
 
     changed: frozenset[Read]
     renumbered: dict[int, int] | None  # old object numbers to new ones, when the shapes differ
+    old: ProjectFacts | None = field(default=None, compare=False, repr=False)
+    new: ProjectFacts | None = field(default=None, compare=False, repr=False)
+    same: Callable[[object, object], bool] | None = field(default=None, compare=False, repr=False)
+
+    def answered_differently(self, questions: Mapping[Read, Question]) -> frozenset[Read]:
+        """The questions (``model/reads.asking``) that the new facts answer differently."""
+        asked: dict[str, list[tuple[Read, Any]]] = {}
+        for read, (index, question) in questions.items():
+            asked.setdefault(index, []).append((read, question))
+        differ: set[Read] = set()
+        for index, pairs in asked.items():
+            answer = ANSWERS.get(index)
+            try:
+                assert answer is not None and self.same is not None  # else: the index is gone
+                before = [answer(self.old, question) for _, question in pairs]
+                after = [answer(self.new, question) for _, question in pairs]
+            except Exception:  # a question of an older featuredocs, say: asked again
+                differ.update(read for read, _ in pairs)
+                continue
+            same = self.same
+            differ.update(read for (read, _), one, other in zip(pairs, before, after) if not same(one, other))
+        return frozenset(differ)
+
+    def with_changed(self, more: frozenset[Read]) -> FactsChange:
+        return dataclasses.replace(self, changed=self.changed | more) if more else self
 
     def carried(self, noted: frozenset[Read]) -> frozenset[Read] | None:
         """``noted`` numbered as in the new facts, when the change touches none of them."""
@@ -87,7 +115,7 @@ def facts_change(old: ProjectFacts, new: ProjectFacts) -> FactsChange:
     same = _Sameness(old_numbers, new_numbers, comparison.renumbered)
     for index, parts in KEYED.items():
         comparison.changed.update(_changed_keys(index, parts(old), parts(new), same))
-    return FactsChange(frozenset(comparison.changed), comparison.renumbered)
+    return FactsChange(frozenset(comparison.changed), comparison.renumbered, old, new, same)
 
 
 def _changed_keys(index: str, old: Parts, new: Parts, same: Callable[[object, object], bool]) -> Iterator[Read]:
@@ -123,6 +151,8 @@ class _Sameness:
             return number is not None and number == self.new_numbers.get(id(after))
         if isinstance(before, tuple) and isinstance(after, tuple):
             return len(before) == len(after) and all(map(self, before, after))
+        if type(before) is type(after) and dataclasses.is_dataclass(before):  # an answer
+            return all(self(getattr(before, f.name), getattr(after, f.name)) for f in dataclasses.fields(before))
         return before == after
 
 

@@ -16,6 +16,9 @@ on what it read. What is worked out once per facts object and then looked up aga
 An index that pages only ask about keys (is this a module of the project?) notes those
 questions instead (:func:`note_key`), and says how to list its keys (:func:`keyed`): a new
 function somewhere in the project then touches only the pages that asked about its name.
+An index whose questions cannot be listed in advance (which routes match this path?)
+keeps each question asked (:func:`asking`), so that it can be asked again of new facts:
+a new endpoint then touches only the pages whose paths it answers differently.
 """
 
 from __future__ import annotations
@@ -75,6 +78,10 @@ assert all(len(names) < PER_OBJECT for names in SLOTS.values())
 Parts = Mapping[str, "Mapping[str, object] | Set[str]"]
 
 KEYED: dict[str, Callable[[ProjectFacts], Parts]] = {}
+#: How each index registered with asking() answers a question.
+ANSWERS: dict[str, Callable[[ProjectFacts, Any], Any]] = {}
+Question = tuple[str, Any]  # (index, question)
+_questions: dict[Read, Question] = {}  # questions asked not yet handed out by take_questions()
 _asked: dict[tuple[str, str, str | None], Read] = {}
 _numbers: dict[int, int] = {}  # id() of each object of the facts being recorded -> its number × 64
 _into: set[Read] | None = None  # where a read is noted now: a page's reads, the shared ones, or nowhere
@@ -115,6 +122,7 @@ def recording(facts: ProjectFacts) -> Iterator[None]:
     _numbers.clear()
     _numbers.update(numbered(facts))
     _shared.clear()
+    _questions.clear()
     for cls, names in SLOTS.items():
         for slot, name in enumerate(names):
             setattr(cls, name, _Noted(cls.__dict__[name], slot))
@@ -129,6 +137,7 @@ def recording(facts: ProjectFacts) -> Iterator[None]:
         _recording = False
         _numbers.clear()
         _shared.clear()
+        _questions.clear()
 
 
 @contextmanager
@@ -241,6 +250,44 @@ def key_read(index: str, part: str, key: str | None) -> Read:
         found = -1 - int.from_bytes(hashlib.blake2b(text.encode(), digest_size=7).digest(), "big")
         _asked[(index, part, key)] = found
     return found
+
+
+def asking(index: str, answer: Callable[[ProjectFacts, Any], T]) -> Callable[[ProjectFacts, Any], T]:
+    """Register ``answer`` (a question of the facts, answered reading nothing that is not
+    in the answer) and return it wrapped: each question a page asks is noted as a key of
+    ``index`` and kept (:func:`take_questions`), for ``model/changes.py`` to ask again of
+    other facts. What the page then reads of the facts objects answered is noted as usual.
+
+    A question must be hashable, picklable and have a ``repr`` that is the same in every
+    process (tuples of strings, numbers, enums and frozen dataclasses of those)."""
+    ANSWERS[index] = answer
+    reads: dict[Any, Read] = {}
+
+    @functools.wraps(answer)
+    def ask(facts: ProjectFacts, question: Any) -> T:
+        global _into
+        into = _into
+        if into is None:
+            return answer(facts, question)
+        read = reads.get(question)
+        if read is None:
+            read = reads[question] = key_read(index, "?", repr(question))
+        into.add(read)
+        _questions[read] = (index, question)
+        _into = None
+        try:
+            return answer(facts, question)
+        finally:
+            _into = into
+
+    return ask
+
+
+def take_questions() -> dict[Read, Question]:
+    """The questions asked in this process since the last call, by their reads."""
+    taken = dict(_questions)
+    _questions.clear()
+    return taken
 
 
 def generation() -> int:

@@ -67,6 +67,23 @@ def per_facts(build: Callable[[ProjectFacts], T]) -> Callable[[ProjectFacts], T]
     return built
 
 
+def asked_index(build: Callable[[ProjectFacts], T]) -> Callable[[ProjectFacts], T]:
+    """Decorator: like :func:`per_facts`, for an index that pages only ask questions of
+    (``model/reads.asking``): a page depends on the answers it got, so building the index
+    notes nothing. Kept for the last facts given: comparing two versions of the facts asks
+    all questions of one, then of the other."""
+    last: list[tuple[ProjectFacts, T]] = []
+
+    @functools.wraps(build)
+    def built(facts: ProjectFacts) -> T:
+        if not last or last[0][0] is not facts:
+            with reads.unnoted():
+                last[:] = [(facts, build(facts))]
+        return last[0][1]
+
+    return built
+
+
 def per_page(build: Callable[[Page], T]) -> Callable[[Page], T]:
     """Decorator: ``build(page)`` computed once while the rules check one page, for what
     several rules read from it (an outline of its sections) but no context reaches.

@@ -8,7 +8,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, where
 from featuredocs.rules.fd5_endpoints.places import text_at
-from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, index_for, resolutions_for
+from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, resolutions_for
 from featuredocs.rules.registry import register
 
 
@@ -87,7 +87,7 @@ class EndpointNotFound(Rule):
 
     def _missing(self, page: Page, ctx: CheckContext, claim: EndpointClaim) -> Finding:
         assert ctx.facts is not None
-        match = closest_endpoint(claim.shape, index_for(ctx.facts))
+        match = closest_endpoint(ctx.facts, claim.shape)
         hint = f"did you mean `{match.path}`?{where(match)}" if match is not None else None
         return self.finding(
             page,

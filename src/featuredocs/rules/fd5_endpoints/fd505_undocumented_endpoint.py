@@ -7,8 +7,8 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind
 from featuredocs.rules.fd5_endpoints.hints import label, where
-from featuredocs.rules.fd5_endpoints.paths import common_prefix
-from featuredocs.rules.fd5_endpoints.resolve import index_for, resolutions_for
+from featuredocs.rules.fd5_endpoints.paths import common_prefix, shape
+from featuredocs.rules.fd5_endpoints.resolve import endpoints_under, resolutions_for
 from featuredocs.rules.registry import register
 
 #: Claims that say "this page documents this endpoint"; a mention in prose does not.
@@ -56,7 +56,6 @@ class UndocumentedEndpoint(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
-        index = index_for(ctx.facts)
         claims = claims_for(page, ctx)
         resolutions = resolutions_for(page, ctx)
         named = {e.path for r in resolutions.values() for e in r.endpoints}
@@ -66,12 +65,12 @@ class UndocumentedEndpoint(Rule):
             if claim.kind in _DOCUMENTING
             for endpoint in resolution.endpoints
         ]
-        space = common_prefix(index.shapes[endpoint.path] for _, endpoint in documenting)
+        space = common_prefix(shape(endpoint.path) for _, endpoint in documenting)
         if space is None or len(space.segments) < _MIN_DEPTH:
             return
         written = _written(documenting[0][1].path, len(space.segments))
         at = claims.api_heading or documenting[0][0].path.span
-        for endpoint in index.project_under(space):
+        for endpoint in endpoints_under(ctx.facts, space):
             if endpoint.path not in named:
                 yield self._undocumented(page, at, endpoint, written)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from featuredocs.model import EndpointFact
+from featuredocs.model import EndpointFact, ProjectFacts, reads
 from featuredocs.rules.fd5_endpoints.paths import WILDCARD, PathShape
-from featuredocs.rules.fd5_endpoints.resolve import EndpointIndex
+from featuredocs.rules.fd5_endpoints.resolve import EndpointIndex, index_for
 from featuredocs.rules.suggest import closest
 
 _LISTED = 6
@@ -31,14 +31,18 @@ def listing(names: Iterable[str]) -> str:
     return shown + (", …" if len(names) > _LISTED else "")
 
 
-def closest_endpoint(documented: PathShape, index: EndpointIndex) -> EndpointFact | None:
+def _closest(facts: ProjectFacts, documented: PathShape) -> EndpointFact | None:
     """The endpoint the documented path most likely means.
 
     First a sibling route: the same path but for one literal segment
     (``/products/stock/`` for ``/products/availability/``), the only one or the closest
     by name; else the path that reads most like it (parameters ignored).
     """
+    index = index_for(facts)
     return _sibling(documented, index) or _similar(documented, index)
+
+
+closest_endpoint = reads.asking("fd5.closest", _closest)
 
 
 def _sibling(documented: PathShape, index: EndpointIndex) -> EndpointFact | None:

@@ -19,8 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from featuredocs.model import EndpointFact, Page, ProjectFacts
-from featuredocs.rules.base import CheckContext, per_facts
+from featuredocs.model import EndpointFact, Page, ProjectFacts, reads
+from featuredocs.rules.base import CheckContext, asked_index
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.paths import (
@@ -52,6 +52,17 @@ class Resolution:
     def endpoint(self) -> EndpointFact | None:
         """The one endpoint meant, or None when none or several match equally well."""
         return self.endpoints[0] if len(self.endpoints) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class PathQuestion:
+    """What resolving a claim depends on, asked of any version of the facts."""
+
+    shape: PathShape
+    text: str  # the path as written
+    kind: ClaimKind
+    absolute: bool  # written with scheme and host
+    named_as_route: bool  # the page names the path as a route elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,32 +188,31 @@ class EndpointIndex:
                     self._under[segments[:size]].append(endpoint)
         return self._under.get(space.segments, [])
 
-    def resolve(self, claim: EndpointClaim, *, named_as_route: bool = False) -> Resolution:
-        """``named_as_route``: the page names the claim's path as a route elsewhere."""
-        documented = claim.shape
+    def resolve(self, question: PathQuestion) -> Resolution:
+        documented = question.shape
         # A request line shows a call, with example values; elsewhere a word names a route.
-        words = claim.kind is ClaimKind.REQUEST and not named_as_route
+        words = question.kind is ClaimKind.REQUEST and not question.named_as_route
         exact = self.match(documented, words=words)
         if exact:
             return Resolution(How.EXACT, exact)
-        if claim.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
+        if question.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
             return Resolution(How.PARTIAL)
-        if claim.absolute and documented.segments and documented.segments[0] not in self.roots:
+        if question.absolute and documented.segments and documented.segments[0] not in self.roots:
             return Resolution(How.EXTERNAL)
         toggled = self.match(
             documented.with_slash(not documented.trailing_slash), catch_all=False, words=words
         )
         if toggled:
-            path = claim.path.text
+            path = question.text
             fixed = path.rstrip("/") if documented.trailing_slash else path + "/"
             return Resolution(How.SLASH, toggled, (fixed,))
-        return self._with_prefix(claim, words) or Resolution(How.NONE)
+        return self._with_prefix(question.text, words) or Resolution(How.NONE)
 
-    def _with_prefix(self, claim: EndpointClaim, words: bool) -> Resolution | None:
+    def _with_prefix(self, text: str, words: bool) -> Resolution | None:
         endpoints: list[EndpointFact] = []
         full_paths: list[str] = []
         for prefix in self.prefixes:
-            full = prefix.rstrip("/") + "/" + claim.path.text.lstrip("/")
+            full = prefix.rstrip("/") + "/" + text.lstrip("/")
             found = self.match(shape(full), catch_all=False, words=words)
             new = [e for e in found if e not in endpoints]
             if new:
@@ -213,22 +223,35 @@ class EndpointIndex:
         return Resolution(How.PREFIX, tuple(endpoints), tuple(full_paths))
 
 
-@per_facts
+@asked_index
 def index_for(facts: ProjectFacts) -> EndpointIndex:
-    """The index of the facts of this run (one run checks every page against one facts)."""
+    """Pages do not read the index directly but ask it questions (:func:`resolved`,
+    :func:`endpoints_under`)."""
     return EndpointIndex(facts)
+
+
+#: How a documented path resolves. A page depends on the answers it got, not on every
+#: route: a new endpoint touches only the pages whose paths it answers differently.
+resolved = reads.asking("fd5.resolve", lambda facts, question: index_for(facts).resolve(question))
+
+#: The project's own endpoints under a URL space.
+endpoints_under = reads.asking("fd5.under", lambda facts, space: tuple(index_for(facts).project_under(space)))
+
+
+def resolve_claim(facts: ProjectFacts, claim: EndpointClaim, *, named_as_route: bool = False) -> Resolution:
+    """``named_as_route``: the page names the claim's path as a route elsewhere."""
+    question = PathQuestion(claim.shape, claim.path.text, claim.kind, claim.absolute, named_as_route)
+    return resolved(facts, question)
 
 
 def resolutions_for(page: Page, ctx: CheckContext) -> dict[EndpointClaim, Resolution]:
     """Every endpoint claim of the page, resolved once per run and shared by the rules."""
     assert ctx.facts is not None
-    index = index_for(ctx.facts)
+    facts = ctx.facts
 
     def resolve_all(page: Page) -> dict[EndpointClaim, Resolution]:
         claims = claims_for(page, ctx).endpoints
         routes = {claim.shape for claim in claims if claim.kind is not ClaimKind.REQUEST}
-        return {
-            claim: index.resolve(claim, named_as_route=claim.shape in routes) for claim in claims
-        }
+        return {claim: resolve_claim(facts, claim, named_as_route=claim.shape in routes) for claim in claims}
 
     return ctx.memo("fd5.resolved", page, resolve_all)

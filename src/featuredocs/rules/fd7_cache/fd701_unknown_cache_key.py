@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import CacheKeyFact, Finding, Page, Severity
+from featuredocs.model import CacheKeyFact, Finding, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd7_cache.claims import CacheKeyClaim, claims_for
+from featuredocs.rules.fd7_cache.claims import claims_for
 from featuredocs.rules.fd7_cache.known import known_keys
 from featuredocs.rules.fd7_cache.patterns import patterns_agree
 from featuredocs.rules.registry import register
@@ -53,27 +53,32 @@ class UnknownCacheKey(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
-        known = ctx.facts.cache_keys
-        if not known:
-            return
-        written = known_keys(ctx.facts).patterns
         for claim in claims_for(page, ctx).keys:
-            # A pattern agrees with itself: the verbatim key needs no comparison.
-            if claim.pattern in written or any(patterns_agree(claim.pattern, p) for p in written):
+            used, closest_call = _looked_up(ctx.facts, claim.pattern)
+            if used:
                 continue
+            where = f" ({closest_call.location})" if closest_call and closest_call.location else ""
             yield self.finding(
                 page,
                 claim.span,
                 f"cache key `{claim.pattern}` is not used by any cache call in the code",
-                hint=_hint(claim, known),
+                hint=f"did you mean `{closest_call.pattern}`?{where}" if closest_call else None,
             )
 
 
-def _hint(claim: CacheKeyClaim, known: tuple[CacheKeyFact, ...]) -> str | None:
-    match = closest(claim.pattern, [fact.pattern for fact in known])
+def _look_up(facts: ProjectFacts, pattern: str) -> tuple[bool, CacheKeyFact | None]:
+    """Whether a cache call uses the documented pattern (or no key could be read at all, so
+    there is nothing to check against); else the call with the closest pattern, if any."""
+    known = facts.cache_keys
+    written = known_keys(facts).patterns
+    # A pattern agrees with itself: the verbatim key needs no comparison.
+    if not known or pattern in written or any(patterns_agree(pattern, p) for p in written):
+        return True, None
+    match = closest(pattern, [fact.pattern for fact in known])
     if match is None:
-        return None
+        return False, None
     same = [f for f in known if f.pattern == match]
-    fact = min(same, key=lambda f: _WRITES_FIRST.get(f.operation, len(_WRITES_FIRST)))
-    where = f" ({fact.location})" if fact.location else ""
-    return f"did you mean `{match}`?{where}"
+    return False, min(same, key=lambda f: _WRITES_FIRST.get(f.operation, len(_WRITES_FIRST)))
+
+
+_looked_up = reads.asking("fd7.key", _look_up)

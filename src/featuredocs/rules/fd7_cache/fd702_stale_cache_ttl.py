@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import CacheKeyFact, Edit, Finding, Fix, Page, Severity
+from featuredocs.model import CacheKeyFact, Edit, Finding, Fix, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import TtlClaim, claims_for
 from featuredocs.rules.fd7_cache.durations import describe, written_like
-from featuredocs.rules.fd7_cache.known import KnownKeys, known_keys
+from featuredocs.rules.fd7_cache.known import known_keys
 from featuredocs.rules.fd7_cache.patterns import likeness, patterns_agree
 from featuredocs.rules.registry import register
 
@@ -56,7 +56,7 @@ class StaleCacheTtl(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
         for ttl in claims_for(page, ctx).ttls:
-            stores = _stores(ttl, known_keys(ctx.facts))
+            stores = _stores_of(ctx.facts, tuple(key.pattern for key in ttl.keys))
             if not stores or any(_lifetime_unknown(fact) for fact in stores):
                 continue
             timeouts = sorted({fact.timeout for fact in stores if fact.timeout is not None})
@@ -65,7 +65,7 @@ class StaleCacheTtl(Rule):
             yield self._stale(page, ttl, stores, timeouts)
 
     def _stale(
-        self, page: Page, ttl: TtlClaim, stores: list[CacheKeyFact], timeouts: list[int]
+        self, page: Page, ttl: TtlClaim, stores: tuple[CacheKeyFact, ...], timeouts: list[int]
     ) -> Finding:
         lifetimes = [f"for {' or '.join(describe(t) for t in timeouts)}"] if timeouts else []
         forever = any(fact.never_expires for fact in stores)
@@ -93,30 +93,35 @@ def _stored_as(fact: CacheKeyFact) -> str:
     return f"`{fact.pattern}` is stored with timeout {fact.timeout}s{source}{where}"
 
 
-def _stores(ttl: TtlClaim, known: KnownKeys) -> list[CacheKeyFact]:
+def _stores(facts: ProjectFacts, patterns: tuple[str, ...]) -> tuple[CacheKeyFact, ...]:
     """The code's writes of the entry the TTL describes.
 
     For each of the TTL's keys, the written pattern most like it among those that agree
     with it, or that are close to it (a stale key, which FD701 reports, still names its
     entry): ``orders:{}:summary`` wins over ``orders:list:{}`` for ``orders:{}:summry``.
     """
+    known = known_keys(facts)
     written = known.written
     chosen: set[str] = set()
-    for key in ttl.keys:
-        if key.pattern in written:
+    for documented in patterns:
+        if documented in written:
             # Likeness is 1.0 only for the identical pattern, so it is the one best match;
             # this skips comparing a correct key with every key of a large project.
-            chosen.add(key.pattern)
+            chosen.add(documented)
             continue
         scored = [
-            (likeness(key.pattern, pattern), pattern)
+            (likeness(documented, pattern), pattern)
             for pattern in written
-            if patterns_agree(key.pattern, pattern) or likeness(key.pattern, pattern) >= _CLOSE
+            if patterns_agree(documented, pattern) or likeness(documented, pattern) >= _CLOSE
         ]
         if scored:
             best = max(score for score, _ in scored)
             chosen.update(pattern for score, pattern in scored if score == best)
-    return known.writes_of(chosen)
+    return tuple(known.writes_of(chosen))
+
+
+#: The code's writes of the entry a TTL with these documented key patterns describes.
+_stores_of = reads.asking("fd7.stores", _stores)
 
 
 def _fix(ttl: TtlClaim, timeouts: list[int]) -> Fix | None:

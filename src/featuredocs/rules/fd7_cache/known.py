@@ -1,11 +1,15 @@
-"""The cache keys the code uses, arranged once per run for the rules to look up."""
+"""The cache keys the code uses, arranged once per run for the rules to ask about.
+
+The rules ask questions of them (``model/reads.asking``) rather than read them all: a
+new cache call touches only the pages whose keys it answers differently.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from featuredocs.model import CacheKeyFact, ProjectFacts
-from featuredocs.rules.base import per_facts
+from featuredocs.rules.base import asked_index
 
 #: Cache operations that store an entry, and so give it a lifetime.
 STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
@@ -24,9 +28,8 @@ class KnownKeys:
         return [write for _, write in sorted(w for p in patterns for w in self.writes.get(p, ()))]
 
 
-@per_facts
+@asked_index
 def known_keys(facts: ProjectFacts) -> KnownKeys:
-    """The keys of the facts of this run (one run checks every page against one facts)."""
     writes: dict[str, list[tuple[int, CacheKeyFact]]] = {}
     for position, fact in enumerate(facts.cache_keys):
         if fact.operation in STORING:
