@@ -1,4 +1,4 @@
-"""What runs after a check (coverage, index, sync, new, ``check --diff``) takes the project's
+"""What runs after a check (coverage, index, sync, new, facts, ``check --diff``) takes the project's
 facts from the cache the check keeps, and reads the project itself with ``--no-cache``."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.generate.shop import copy_shop
 
 COMMANDS = [
     ("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check"), ("check", "--diff"),
-    ("new", "refunds", "--app", "orders", "--stdout"),
+    ("new", "refunds", "--app", "orders", "--stdout"), ("facts",),
 ]
 
 

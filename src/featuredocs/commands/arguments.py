@@ -42,6 +42,7 @@ def check(parser: argparse.ArgumentParser) -> None:
 
 
 def facts(parser: argparse.ArgumentParser) -> None:
+    add_cache_option(parser)
     add_project_options(parser)
 
 

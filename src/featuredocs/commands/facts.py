@@ -4,12 +4,13 @@ import argparse
 import json
 import sys
 
+from featuredocs.cache import facts_alongside
 from featuredocs.commands.common import config_from, project_facts
-from featuredocs.project import load_facts
 
 
 def run(args: argparse.Namespace) -> int:
-    facts = project_facts(load_facts(config_from(args)), "no facts could be read from the project")
+    outcome, _ = facts_alongside(config_from(args), lambda: None, use_cache=not args.no_cache)
+    facts = project_facts(outcome, "no facts could be read from the project")
     json.dump(facts.to_json(), sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")
     return 0
