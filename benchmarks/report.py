@@ -135,6 +135,6 @@ def write(results: list[ScaleResult], command: str) -> str:
 
 
 def _cores() -> int:
-    from featuredocs.cache.parallel import cores
+    from featuredocs.parallel import cores
 
     return cores()

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from featuredocs import parallel
 from featuredocs.config import Config
 from featuredocs.errors import UsageError
 from featuredocs.markdown import PageError, archived_marker, load_docset, load_schema
@@ -91,9 +92,13 @@ def run_check(
     wanted = select_pages(docset, paths)
     rules = selected_rules(config)
     runnable = [r for r in rules if facts is not None or not r.needs_facts]
-    found: list[Finding] = []
-    for rule in runnable:
-        found.extend(_run_rule(rule, ctx, wanted))
+    instances = [rule() for rule in runnable]
+    pages = [page for page in docset.pages if page.rel in wanted]
+    # The docset rules first: what they work out is shared with the workers. Then page by
+    # page, on every idle core; the report's order is the findings' sort order.
+    found = docset_findings(runnable, ctx, wanted)
+    for page_found in parallel.map_in_order(lambda page: page_findings(instances, page, ctx), pages):
+        found.extend(page_found)
     return CheckResult(
         findings=in_report_order(settle(found, docset, config)),
         docset=docset,
@@ -102,21 +107,6 @@ def run_check(
         checked=wanted,
         skipped_for_facts=tuple(r.code for r in rules if r not in runnable),
     )
-
-
-def _run_rule(rule: type[Rule], ctx: CheckContext, wanted: frozenset[str]) -> Iterable[Finding]:
-    instance = rule()
-    if rule.scope == "docset":
-        wanted_display = {p.display for p in ctx.docset.pages if p.rel in wanted}
-        return [f for f in instance.check_docset(ctx) if f.path in wanted_display]
-    results: list[Finding] = []
-    for page in ctx.docset.pages:
-        if page.rel not in wanted:
-            continue
-        if not rule.all_pages and not ctx.is_feature(page):
-            continue
-        results.extend(instance.check(page, ctx))
-    return results
 
 
 # --- Shared with the incremental check (featuredocs.cache), which runs rules page by page.
@@ -136,10 +126,11 @@ def docset_findings(
     rules: Sequence[type[Rule]], ctx: CheckContext, wanted: frozenset[str]
 ) -> list[Finding]:
     """What the docset-scope ``rules`` report on the ``wanted`` pages."""
+    wanted_display = {page.display for page in ctx.docset.pages if page.rel in wanted}
     found: list[Finding] = []
     for rule in rules:
         if rule.scope == "docset":
-            found.extend(_run_rule(rule, ctx, wanted))
+            found.extend(f for f in rule().check_docset(ctx) if f.path in wanted_display)
     return found
 
 

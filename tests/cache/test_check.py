@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from featuredocs.cache import DEFAULT_DIR, incremental_check, parallel
+from featuredocs import parallel
+from featuredocs.cache import DEFAULT_DIR, incremental_check
 from featuredocs.cli import main
 from featuredocs.config import load_config
 from featuredocs.engine import run_check
@@ -50,10 +51,23 @@ def test_pages_checked_on_two_cores_keep_their_findings_and_order(drifted, monke
     assert run.result.findings == expected
 
 
-def test_map_in_order_keeps_the_order_of_its_items(monkeypatch):
+def test_the_engine_checks_pages_on_two_cores_with_the_same_findings(drifted, monkeypatch):
+    config, facts, expected = drifted
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setenv("FEATUREDOCS_WORKERS", "2")
+    assert run_check(config, facts.facts).findings == expected
+
+
+def test_map_in_order_keeps_the_order_of_its_items_and_does_the_first_here(monkeypatch):
+    import os
+
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     items = list(range(103))
     assert parallel.map_in_order(lambda n: n * n, items, workers=2) == [n * n for n in items]
+    where = parallel.map_in_order(lambda n: os.getpid(), items, workers=2)
+    assert where[0] == os.getpid()
+    if parallel.can_fork():
+        assert os.getpid() not in where[1:]
 
 
 def test_no_cache_writes_nothing_and_the_default_writes_an_ignored_folder(shop, capsys):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from featuredocs.cache import parallel
+from featuredocs import parallel
 from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
 from featuredocs.cache.outcome import CacheStats, IncrementalCheck
@@ -391,14 +391,10 @@ class _Run:
         workers = self.stats.workers
         if workers < 2:
             return parallel.map_in_order(check_one, stale, 1)
-        # The first page is checked here, so whatever the rules build once per run (indexes
-        # of the facts, per-rule caches) is built once, before the workers inherit it.
-        first = check_one(stale[0])
-        rest = stale[1:]
-        unparsed = sum(1 for rel in rest if rel not in self.parsed)
-        found = parallel.map_in_order(check_one, rest, workers)
+        unparsed = sum(1 for rel in stale[1:] if rel not in self.parsed)  # the first is checked here
+        found = parallel.map_in_order(check_one, stale, workers)
         self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
-        return [first, *found]
+        return found
 
     def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
         facts_cache.save()

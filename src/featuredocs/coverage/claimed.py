@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from featuredocs.cache import parallel
+from featuredocs import parallel
 from featuredocs.model import DocSet, IndexFact, ModelFact, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from featuredocs.cache import parallel
+from featuredocs import parallel
 from featuredocs.config import Config
 from featuredocs.engine import feature_pages, load_template, select_pages
 from featuredocs.fix.apply import FileChange

@@ -88,12 +88,14 @@ def map_in_order(function: Callable[[T], R], items: Sequence[T], workers: int | 
 
 def _in_workers(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     global _JOB
+    # The first item is processed here, so whatever the function builds once (indexes of
+    # the facts, per-rule caches) is built once, before the workers inherit it.
+    results = [function(items[0])]
     _JOB = (function, items)
     try:
-        ranges = _ranges(len(items), workers * CHUNKS_PER_WORKER)
+        ranges = _ranges(1, len(items), workers * CHUNKS_PER_WORKER)
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results: list[R] = []
             for chunk in pool.map(_run_range, ranges):
                 results.extend(chunk)
             return results
@@ -101,9 +103,9 @@ def _in_workers(function: Callable[[T], R], items: Sequence[T], workers: int) ->
         _JOB = None
 
 
-def _ranges(count: int, parts: int) -> list[tuple[int, int]]:
-    size = max(1, -(-count // parts))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+def _ranges(first: int, count: int, parts: int) -> list[tuple[int, int]]:
+    size = max(1, -(-(count - first) // parts))
+    return [(start, min(start + size, count)) for start in range(first, count, size)]
 
 
 def _run_range(bounds: tuple[int, int]) -> list[Any]:
