@@ -5,8 +5,8 @@
 For each scale: generate the project and its docs (``benchmarks/out/``), then measure the
 parse floor (pyromark alone; markdown-it-py for reference), ``django.setup()`` alone, the
 facts, a cold check without and with an empty cache, warm re-checks (nothing changed, one
-page changed, a model's help text changed, a field's type changed), peak memory, and the
-seeded drifts found. Prints a table and writes ``benchmarks/results/latest.json`` and
+page changed, a model's help text changed, a field's type changed, an endpoint added), peak
+memory, and the seeded drifts found. Prints a table and writes ``benchmarks/results/latest.json`` and
 ``latest.md``.
 """
 

@@ -105,8 +105,12 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
     field_type = _retyping_field(generated)
     result.add(repeat("warm, one field's type changed", repeats.slow, lambda: run_child(check, root, env)[0],
                       before=field_type, note="the pages documenting that model are checked again"))
-    page(restore=True)
     field_type(restore=True)
+    route = _adding_route(generated)
+    result.add(repeat("warm, one endpoint added", repeats.slow, lambda: run_child(check, root, env)[0],
+                      before=route, note="the pages whose paths it answers differently are checked again"))
+    page(restore=True)
+    route(restore=True)
     run_child(check, root, env)  # leave the cache matching the tree
     _count_drifts(result, report)
     return result
@@ -177,6 +181,13 @@ def _retyping_field(generated: Generated) -> _Toggle:
     models = next(path for path in sorted(generated.root.glob("*/models.py"))
                   if old in path.read_text(encoding="utf-8"))
     return _Toggle(models, old, "    priority = models.IntegerField(default=0)\n")
+
+
+def _adding_route(generated: Generated) -> _Toggle:
+    """An app's URLconf gains a route."""
+    urls = sorted(generated.root.glob("*/urls.py"))[0]
+    old = '    path("reports/activity/"'
+    return _Toggle(urls, old, f'    path("reports/daily/", views.summary_report, name="daily-report"),\n{old}')
 
 
 def _count_drifts(result: ScaleResult, report: Path) -> None:

@@ -71,3 +71,17 @@ def test_pages_write_their_own_examples_not_one_block_repeated(small):
                 assert body not in seen, f"{page.name} repeats a block of {seen[body]}"
                 seen[body] = page.name
     assert len(seen) >= 3 * small.pages
+
+
+def test_the_benchmark_edits_apply_to_a_generated_project_and_undo(tmp_path):
+    from benchmarks import scenarios
+
+    generated = generate(tmp_path / "edited", scale=0.02, seed=3)
+    for make in (scenarios._changing_page, scenarios._changing_model, scenarios._retyping_field,
+                 scenarios._adding_route):
+        toggle = make(generated)
+        before = toggle.path.read_text(encoding="utf-8")
+        toggle()
+        assert toggle.path.read_text(encoding="utf-8") != before, make.__name__
+        toggle(restore=True)
+        assert toggle.path.read_text(encoding="utf-8") == before, make.__name__
