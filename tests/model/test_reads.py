@@ -87,7 +87,7 @@ def test_reads_while_building_for_every_page_are_shared() -> None:
     assert noted == set() and shared == _noted(facts, _read_total_type)
 
 
-def test_an_entry_cached_by_identity_notes_its_reads_at_every_use() -> None:
+def test_an_entry_cached_by_identity_notes_one_group_of_its_reads_at_every_use() -> None:
     built = []
 
     @reads.by_identity(limit=8)
@@ -96,15 +96,26 @@ def test_an_entry_cached_by_identity_notes_its_reads_at_every_use() -> None:
         return tuple(field.name for field in model.fields)
 
     facts = _facts()
+    order = facts.models[0]
     with reads.recording(facts):
         with reads.page_reads() as first:
-            names(facts.models[0])
+            names(order)
         with reads.page_reads() as second:
-            names(facts.models[0])
-    assert built == ["Order"] and first and first == second
+            names(order)
+        groups = reads.take_groups()
+    assert built == ["Order"] and len(first) == 1 and first == second
+    (group,) = first
+    assert groups == {group: _noted(facts, lambda facts: (order.name, *(field.name for field in order.fields)))}
     with reads.recording(facts), reads.page_reads() as third:
-        names(facts.models[0])  # a new recording builds again, noting as it goes
-    assert built == ["Order", "Order"] and third == first
+        names(order)  # a new recording builds again, noting as it goes
+    assert built == ["Order", "Order"] and third == first  # named by what it holds
+
+    renamed = dataclasses.replace(facts, models=(dataclasses.replace(order, fields=(
+        order.fields[0], dataclasses.replace(order.fields[1], name="amount"))), facts.models[1]))
+    touched, carried = changes.facts_change(facts, renamed).groups_touched(groups)
+    assert touched == {group} and carried == {}
+    touched, carried = changes.facts_change(facts, _facts(total="BigIntegerField")).groups_touched(groups)
+    assert touched == frozenset() and carried == groups  # the field's type is not in the group
 
 
 def test_the_lookup_tables_by_name_change_with_the_names() -> None:

@@ -139,7 +139,7 @@ class PageCache:
         self._read, self._write, self._prune = read, write, prune
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
         self.results: dict[str, Result] = _table(read(RESULTS))
-        self._shared: dict[str, tuple[bytes, bytes]] | None = None  # each run's shared reads and questions, read on demand
+        self._shared: dict[str, tuple[bytes, bytes]] | None = None  # each run's shared reads, questions and groups, read on demand
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
         self._dirty: set[str] = set()  # shards to write back
         self.changed = False
@@ -170,20 +170,23 @@ class PageCache:
         entry = self._shared_table().get(run)
         return entry[0] if _is_shared(entry) else None
 
-    def questions(self, run: str) -> dict[int, tuple[str, Any]] | None:
-        """The questions the run's pages asked of the facts (``model/reads.asking``)."""
+    def asked(self, run: str) -> tuple[dict[int, tuple[str, Any]], dict[int, frozenset[int]]] | None:
+        """The questions the run's pages asked of the facts and the groups of reads they
+        noted (``model/reads.py``)."""
         entry = self._shared_table().get(run)
         if not _is_shared(entry):
             return None
         try:
-            questions = pickle.loads(entry[1])
+            asked = pickle.loads(entry[1])
         except Exception:  # damaged inside an intact file: unpickling can raise almost anything
             return None
-        return questions if isinstance(questions, dict) else None
+        if isinstance(asked, tuple) and len(asked) == 2 and all(isinstance(part, dict) for part in asked):
+            return asked
+        return None
 
-    def remember_shared(self, run: str, reads: bytes, questions: bytes) -> None:
-        """A run's shared reads and questions, each pickled."""
-        self._shared_table()[run] = (reads, questions)
+    def remember_shared(self, run: str, reads: bytes, asked: bytes) -> None:
+        """A run's shared reads, and its questions and groups, each pickled."""
+        self._shared_table()[run] = (reads, asked)
         self.changed = True
 
     def record(self, rel: str, record: PageRecord) -> None:

@@ -6,7 +6,8 @@ for every page of that run. When none of those reads changed between the facts t
 findings were computed against and the new ones, checking the page again would give the
 same findings: they are kept, now under the new facts. A question a page asked of an index
 (which routes match this path?) is a read that changed when the new facts answer it
-differently; the questions of a run are asked again once for all its pages.
+differently; the questions of a run are asked again once for all its pages. A group of
+reads (what building a per-object cache read) changed when a read in it did.
 """
 
 from __future__ import annotations
@@ -55,17 +56,19 @@ def keep_unaffected(
 def _carry_run(cache: PageCache, run: str, change: changes.FactsChange) -> tuple[str | None, changes.FactsChange]:
     """The name under which a run's shared reads, numbered anew, are kept (None when the
     change touches them), and the change as that run's pages see it."""
-    questions = cache.questions(run)
-    if questions is None:
+    asked = cache.asked(run)
+    if asked is None:
         return None, change
-    seen = change.with_changed(change.answered_differently(questions))
+    questions, groups = asked
+    touched, groups = change.groups_touched(groups)
+    seen = change.with_changed(change.answered_differently(questions) | touched)
     noted = _carried(cache.shared_reads(run), seen)
     if noted is None:
         return None, seen
     if change.renumbered is None:
         return run, seen
     renamed = f"{run}+{os.urandom(4).hex()}"
-    cache.remember_shared(renamed, noted, pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.remember_shared(renamed, noted, pickle.dumps((questions, groups), protocol=pickle.HIGHEST_PROTOCOL))
     return renamed, seen
 
 

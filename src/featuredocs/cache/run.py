@@ -208,18 +208,14 @@ class _Run:
                 cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET], blob, run))
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
-                shared: set[reads.Read] = set()
-                questions: dict[reads.Read, reads.Question] = {}
-                for rel, (findings, noted, shared_part, asked) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
+                besides = reads.RunNotes()
+                for rel, (findings, noted, noted_besides) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
                     found[rel] = findings
-                    shared.update(shared_part)
-                    questions.update(asked)
+                    besides.update(noted_besides)
                     cache.remember(rel, Result(keys[rel], facts.fingerprint, findings, noted, run))
                 if noting:
-                    shared.update(reads.take_shared())
-                    questions.update(reads.take_questions())
-                    cache.remember_shared(run, pickle.dumps(frozenset(shared), protocol=pickle.HIGHEST_PROTOCOL),
-                                          pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL))
+                    besides.update(reads.take_run_notes())
+                    cache.remember_shared(run, *besides.pickled())
         self.stats.checked = len(stale)
         return docset
 
@@ -373,7 +369,7 @@ class _Run:
         self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
     ) -> list[_Checked]:
         """Each page's findings, what its rules read of the facts (pickled, when
-        ``noting``), and the shared reads and questions this process noted meanwhile."""
+        ``noting``), and what else this process noted meanwhile."""
         instances = [rule() for rule in runnable]
         config = self.config
 
@@ -384,7 +380,7 @@ class _Run:
             with reads.page_reads() as noted:
                 findings = tuple(settle(page_findings(instances, page, ctx), alone, config))
             blob = pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL) if noting else None
-            return findings, blob, reads.take_shared(), reads.take_questions()
+            return findings, blob, reads.take_run_notes()
 
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
@@ -401,8 +397,8 @@ class _Run:
         cache.save()
 
 
-#: A page's findings, its reads (pickled), and the shared reads and questions noted meanwhile.
-_Checked = tuple[tuple[Finding, ...], bytes | None, frozenset[reads.Read], dict[reads.Read, reads.Question]]
+#: A page's findings, its reads (pickled), and what else this process noted meanwhile.
+_Checked = tuple[tuple[Finding, ...], bytes | None, reads.RunNotes]
 
 
 @dataclass(frozen=True)

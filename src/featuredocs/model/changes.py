@@ -71,6 +71,22 @@ class FactsChange:
             differ.update(read for (read, _), one, other in zip(pairs, before, after) if not same(one, other))
         return frozenset(differ)
 
+    def groups_touched(self, groups: Mapping[Read, frozenset[Read]]) -> tuple[frozenset[Read], dict[Read, frozenset[Read]]]:
+        """The groups (``model/reads.by_identity``) that hold a read this change touches,
+        or such a group; and the others, their reads numbered as in the new facts."""
+        carried = {group: self.carried(reads) for group, reads in groups.items()}
+        touched: dict[Read, bool] = {}
+
+        def is_touched(group: Read) -> bool:
+            if group not in touched:
+                touched[group] = True  # until shown otherwise: a group never holds itself
+                touched[group] = carried[group] is None or any(
+                    is_touched(read) for read in groups[group] if read < 0 and read in groups)
+            return touched[group]
+
+        changed = frozenset(group for group in groups if is_touched(group))
+        return changed, {group: reads for group, reads in carried.items() if reads is not None and group not in changed}
+
     def with_changed(self, more: frozenset[Read]) -> FactsChange:
         return dataclasses.replace(self, changed=self.changed | more) if more else self
 

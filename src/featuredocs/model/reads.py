@@ -11,7 +11,8 @@ changed, ``model/changes.py`` lines its objects up by what tells them apart.
 What is built once and then used by every page (an index of the models, say) is built
 under :func:`shared`: whichever page happens to build it, every page that uses it depends
 on what it read. What is worked out once per facts object and then looked up again
-(:func:`by_identity`) notes its reads again at every use.
+(:func:`by_identity`) notes, at every use, one read standing for what building it read: a
+*group*, kept beside the run (:func:`take_groups`) and touched when any read in it is.
 
 An index that pages only ask about keys (is this a module of the project?) notes those
 questions instead (:func:`note_key`), and says how to list its keys (:func:`keyed`): a new
@@ -25,8 +26,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import pickle
 from collections.abc import Callable, Iterator, Mapping, Set
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from featuredocs.model.facts import (
@@ -82,6 +85,7 @@ KEYED: dict[str, Callable[[ProjectFacts], Parts]] = {}
 ANSWERS: dict[str, Callable[[ProjectFacts, Any], Any]] = {}
 Question = tuple[str, Any]  # (index, question)
 _questions: dict[Read, Question] = {}  # questions asked not yet handed out by take_questions()
+_groups: dict[Read, frozenset[Read]] = {}  # groups made not yet handed out by take_groups()
 _asked: dict[tuple[str, str, str | None], Read] = {}
 _numbers: dict[int, int] = {}  # id() of each object of the facts being recorded -> its number × 64
 _into: set[Read] | None = None  # where a read is noted now: a page's reads, the shared ones, or nowhere
@@ -123,6 +127,7 @@ def recording(facts: ProjectFacts) -> Iterator[None]:
     _numbers.update(numbered(facts))
     _shared.clear()
     _questions.clear()
+    _groups.clear()
     for cls, names in SLOTS.items():
         for slot, name in enumerate(names):
             setattr(cls, name, _Noted(cls.__dict__[name], slot))
@@ -138,6 +143,7 @@ def recording(facts: ProjectFacts) -> Iterator[None]:
         _numbers.clear()
         _shared.clear()
         _questions.clear()
+        _groups.clear()
 
 
 @contextmanager
@@ -283,6 +289,47 @@ def asking(index: str, answer: Callable[[ProjectFacts, Any], T]) -> Callable[[Pr
     return ask
 
 
+@dataclass
+class RunNotes:
+    """What the processes of a run noted besides each page's own reads: the shared reads,
+    the questions asked (:func:`asking`) and the groups of reads (:func:`by_identity`)."""
+
+    shared: set[Read] = field(default_factory=set)
+    questions: dict[Read, Question] = field(default_factory=dict)
+    groups: dict[Read, frozenset[Read]] = field(default_factory=dict)
+
+    def update(self, other: RunNotes) -> None:
+        self.shared.update(other.shared)
+        self.questions.update(other.questions)
+        self.groups.update(other.groups)
+
+    def pickled(self) -> tuple[bytes, bytes]:
+        """The shared reads, and the questions with the groups, each pickled."""
+        return (pickle.dumps(frozenset(self.shared), protocol=pickle.HIGHEST_PROTOCOL),
+                pickle.dumps((self.questions, self.groups), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def take_run_notes() -> RunNotes:
+    """What this process noted besides the pages' own reads since the last call."""
+    return RunNotes(set(take_shared()), take_questions(), take_groups())
+
+
+def take_groups() -> dict[Read, frozenset[Read]]:
+    """The groups made in this process since the last call: each the reads it stands for."""
+    taken = dict(_groups)
+    _groups.clear()
+    return taken
+
+
+def _group(noted: frozenset[Read]) -> Read:
+    """The read standing for ``noted``: named by its contents, so that the processes of a
+    run name alike what they build alike, and never name two different groups alike."""
+    text = ",".join(map(str, sorted(noted)))
+    read = -1 - int.from_bytes(hashlib.blake2b(f"\0group\0{text}".encode(), digest_size=7).digest(), "big")
+    _groups[read] = noted
+    return read
+
+
 def take_questions() -> dict[Read, Question]:
     """The questions asked in this process since the last call, by their reads."""
     taken = dict(_questions)
@@ -299,10 +346,10 @@ def generation() -> int:
 def by_identity(limit: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Decorator: ``build(obj, *rest)`` cached by the identity of ``obj`` (a facts object:
     hashing one hashes every object inside it) and the value of ``rest``; each use notes
-    again what building the entry read."""
+    the group of what building the entry read."""
 
     def decorate(build: Callable[..., T]) -> Callable[..., T]:
-        entries: dict[tuple[Any, ...], tuple[Any, T, frozenset[Read]]] = {}
+        entries: dict[tuple[Any, ...], tuple[Any, T, Read | None]] = {}
         built_in = [-1]  # the generation the entries belong to
 
         @functools.wraps(build)
@@ -320,14 +367,15 @@ def by_identity(limit: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
                     value = build(obj, *rest)
                 finally:
                     _into = outer
-                    if outer is not None:
-                        outer.update(noted)
+                group = _group(frozenset(noted)) if _recording else None
+                if outer is not None and group is not None:
+                    outer.add(group)
                 if len(entries) >= limit:
                     entries.clear()
-                entries[key] = (obj, value, frozenset(noted))
+                entries[key] = (obj, value, group)
                 return value
-            if _into is not None:
-                _into.update(entry[2])
+            if _into is not None and entry[2] is not None:
+                _into.add(entry[2])
             return entry[1]
 
         return cached
