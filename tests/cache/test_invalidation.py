@@ -184,3 +184,29 @@ def test_checking_some_pages_then_all_computes_the_rest(site):
     everything = site.check()
     assert everything.stats.checked == 1  # orders.md; guide.md is already known
     assert everything.result.findings == site.reference()
+
+
+def test_a_hint_is_asked_again_not_read_again(site):
+    from tests.cache.project import ORDERS_PAGE
+
+    site.write("docs/features/invoices.md", ORDERS_PAGE.replace("### Order\n", "### Invoce\n"))
+    site.edit("docs/README.md", "- [Guide]", "- [Invoices](features/invoices.md)\n- [Guide]")
+    site.edit("project/settings.py", "    'orders',\n", "    'orders',\n    'refunds',\n")
+    site.write("refunds/__init__.py", "")
+    site.write("refunds/models.py", "from django.db import models\n")
+    assert _hints(site.check(), "FD301") == [None]  # no model close to `Invoce`
+
+    site.write("refunds/models.py", "from django.db import models\n\n\nclass Refund(models.Model):\n    pass\n")
+    unrelated = site.check()
+    assert unrelated.result.findings == site.reference()
+    assert unrelated.stats.checked == 0  # the hint's answer is the same: nothing close
+
+    site.edit("refunds/models.py", "class Refund(models.Model):", "class Invoice(models.Model):")
+    closer = site.check()
+    assert closer.result.findings == site.reference()
+    assert closer.stats.checked == 1
+    assert _hints(closer, "FD301") == ["did you mean `Invoice`? (refunds/models.py:4)"]
+
+
+def _hints(run, code: str) -> list[str | None]:
+    return [f.hint for f in run.result.findings if f.code == code and f.path.endswith("invoices.md")]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Finding, ModelFact, Page, ProjectFacts, Severity
+from featuredocs.model import Finding, ModelFact, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.resolve import Resolution, resolved_models
@@ -60,13 +60,11 @@ class ModelNotFound(Rule):
                 yield self._missing(page, claim, ctx.facts)
 
     def _missing(self, page: Page, claim: ModelClaim, facts: ProjectFacts) -> Finding:
-        dotted = "." in claim.name
-        by_name = {(m.label if dotted else m.name): m for m in reversed(facts.models)}
-        match = closest(claim.name, by_name)
+        model = _closest_model(facts, claim.name)
         hint = None
-        if match is not None:
-            location = by_name[match].location
-            hint = f"did you mean `{match}`?" + (f" ({location})" if location else "")
+        if model is not None:
+            match = model.label if "." in claim.name else model.name
+            hint = f"did you mean `{match}`?" + (f" ({model.location})" if model.location else "")
         return self.finding(
             page,
             claim.span,
@@ -86,3 +84,14 @@ class ModelNotFound(Rule):
 
 def _candidate(model: ModelFact) -> str:
     return f"`{model.label}`" + (f" ({model.location})" if model.location else "")
+
+
+def _closest(facts: ProjectFacts, name: str) -> ModelFact | None:
+    """The model whose name (label, for a dotted name) is closest to ``name``."""
+    by_name = {(m.label if "." in name else m.name): m for m in reversed(facts.models)}
+    match = closest(name, by_name)
+    return by_name[match] if match is not None else None
+
+
+#: Asked, not read: a page is checked again when the answer changes, not on every new model.
+_closest_model = reads.asking("fd3.closest", _closest)

@@ -45,10 +45,19 @@ def _where(command: CommandFact | None) -> str | None:
 
 def command_hint(name: str, facts: ProjectFacts) -> str | None:
     """``did you mean `expire_orders`? (orders/management/commands/expire_orders.py:1)``"""
-    match = closest(name, [command.name for command in facts.commands])
-    if match is None:
+    command = _closest_command(facts, name)
+    if command is None:
         return None
-    return did_you_mean(name, [match], _where(command_named(facts, match)))
+    return did_you_mean(name, [command.name], _where(command))
+
+
+def _closest(facts: ProjectFacts, name: str) -> CommandFact | None:
+    match = closest(name, [command.name for command in facts.commands])
+    return command_named(facts, match) if match is not None else None
+
+
+#: Asked, not read: a page is checked again when the answer changes, not on every new command.
+_closest_command = reads.asking("fd4.closest-command", _closest)
 
 
 def flag_hint(flag: str, command: CommandFact) -> str | None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Finding, Page, ProjectFacts, Severity
+from featuredocs.model import EnvVarFact, Finding, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import env_var, env_var_names
@@ -89,12 +89,20 @@ class UnknownEnvironmentVariable(Rule):
 
 
 def _hint(name: str, facts: ProjectFacts) -> str | None:
-    match = _likely_rename(name, [var.name for var in facts.env_vars])
-    if match is None:
+    var = _renamed_as(facts, name)
+    if var is None:
         return None
-    var = env_var(facts, match)
-    where = f" ({var.locations[0]})" if var is not None and var.locations else ""
-    return f"did you mean `{match}`?{where}"
+    where = f" ({var.locations[0]})" if var.locations else ""
+    return f"did you mean `{var.name}`?{where}"
+
+
+def _renamed(facts: ProjectFacts, name: str) -> EnvVarFact | None:
+    match = _likely_rename(name, [var.name for var in facts.env_vars])
+    return env_var(facts, match) if match is not None else None
+
+
+#: Asked, not read: a page is checked again when the answer changes, not on every new variable.
+_renamed_as = reads.asking("fd6.renamed-variable", _renamed)
 
 
 def _likely_rename(name: str, candidates: list[str]) -> str | None:

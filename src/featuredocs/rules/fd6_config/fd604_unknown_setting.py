@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Finding, Page, ProjectFacts, Severity
+from featuredocs.model import Finding, Page, ProjectFacts, SettingFact, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
@@ -65,10 +65,19 @@ class UnknownSetting(Rule):
 
 
 def _hint(name: str, facts: ProjectFacts) -> str | None:
+    setting = _closest_setting(facts, name)
+    if setting is None:
+        return None
+    where = f" ({setting.location})" if setting.location else ""
+    return f"did you mean `{setting.name}`?{where}"
+
+
+def _closest(facts: ProjectFacts, name: str) -> SettingFact | None:
+    """The project's setting (else any) whose name is closest to ``name``."""
     candidates = [s.name for s in facts.settings if s.project] or [s.name for s in facts.settings]
     match = closest(name, candidates)
-    if match is None:
-        return None
-    setting = setting_named(facts, match)
-    where = f" ({setting.location})" if setting is not None and setting.location else ""
-    return f"did you mean `{match}`?{where}"
+    return setting_named(facts, match) if match is not None else None
+
+
+#: Asked, not read: a page is checked again when the answer changes, not on every new setting.
+_closest_setting = reads.asking("fd6.closest-setting", _closest)
