@@ -18,6 +18,9 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
 def did_you_mean(name: str, candidates: Iterable[str], where: str | None = None) -> str | None:
     """``did you mean `x`? (orders/models.py:31)`` or None when nothing is close."""
     match = closest(name, candidates)
-    if match is None:
-        return None
+    return suggestion(match, where) if match is not None else None
+
+
+def suggestion(match: str, where: object | None = None) -> str:
+    """``did you mean `x`? (orders/models.py:31)``, for a name already chosen."""
     return f"did you mean `{match}`?" + (f" ({where})" if where else "")

@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.resolve import Resolution, resolved_models
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, suggestion
 
 
 @register
@@ -63,8 +63,7 @@ class ModelNotFound(Rule):
         model = _closest_model(facts, claim.name)
         hint = None
         if model is not None:
-            match = model.label if "." in claim.name else model.name
-            hint = f"did you mean `{match}`?" + (f" ({model.location})" if model.location else "")
+            hint = suggestion(model.label if "." in claim.name else model.name, model.location)
         return self.finding(
             page,
             claim.span,

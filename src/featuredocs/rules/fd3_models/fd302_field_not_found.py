@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.field_items import FieldClaim
-from featuredocs.rules.fd3_models.lookup import close_names, field_names, is_known_name, suggestion
+from featuredocs.rules.fd3_models.lookup import close_names, field_names, field_suggestion, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
 
@@ -67,7 +67,7 @@ class FieldNotFound(Rule):
             page,
             field.span,
             f"field `{field.name}` is documented on {model.label}, which has no such field",
-            hint=suggestion(field.name, candidates, model),
+            hint=field_suggestion(field.name, candidates, model),
             fix=fix,
         )
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from featuredocs.model import IndexFact, ModelFact
 from featuredocs.rules.fd3_models.index_items import IndexClaim
-from featuredocs.rules.fd3_models.lookup import field_names, forward_field, suggestion
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.fd3_models.lookup import field_names, field_suggestion, forward_field
+from featuredocs.rules.suggest import closest, suggestion
 
 UNIQUE_KINDS = frozenset({"unique", "unique_together", "unique_constraint"})
 
@@ -133,7 +133,7 @@ def _location(index: IndexFact) -> str | None:
 
 
 def _field_hint(name: str, model: ModelFact) -> str | None:
-    return suggestion(name, field_names(model, reverse=False), model)
+    return field_suggestion(name, field_names(model, reverse=False), model)
 
 
 def _name_hint(claim: IndexClaim, fields: tuple[str, ...], model: ModelFact) -> str | None:
@@ -146,5 +146,4 @@ def _name_hint(claim: IndexClaim, fields: tuple[str, ...], model: ModelFact) -> 
     match = closest(claim.name or "", names)
     if match is None:
         return None
-    location = names[match].location
-    return f"did you mean `{match}`?" + (f" ({location})" if location else "")
+    return suggestion(match, names[match].location)

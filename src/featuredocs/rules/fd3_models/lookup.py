@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from featuredocs.model import FieldFact, ModelFact, SourceLocation, reads
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, suggestion
 
 #: ``django.db.models.Model``'s public API, on every instance.
 INSTANCE_API = frozenset({
@@ -117,14 +117,13 @@ def field_names(model: ModelFact, *, reverse: bool = True, query: bool = False) 
     return names
 
 
-def suggestion(name: str, candidates: Iterable[str], model: ModelFact) -> str | None:
+def field_suggestion(name: str, candidates: Iterable[str], model: ModelFact) -> str | None:
     """``did you mean `total`? (orders/models.py:31)`` for a field or attribute name."""
     match = closest(name, candidates)
     if match is None:
         return None
     field = any_field(model, match)
-    where = field.location if field is not None and field.location else model.location
-    return f"did you mean `{match}`?" + (f" ({where})" if where else "")
+    return suggestion(match, field.location if field is not None and field.location else model.location)
 
 
 def close_names(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> list[str]:

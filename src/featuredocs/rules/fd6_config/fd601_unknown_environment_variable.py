@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import env_var, env_var_names
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, suggestion
 
 #: Read on the project's behalf by Python, Django, its commands, or a library that reads
 #: its variable without being told (``dj_database_url.config()``, ``sentry_sdk.init()``,
@@ -92,8 +92,7 @@ def _hint(name: str, facts: ProjectFacts) -> str | None:
     var = _renamed_as(facts, name)
     if var is None:
         return None
-    where = f" ({var.locations[0]})" if var.locations else ""
-    return f"did you mean `{var.name}`?{where}"
+    return suggestion(var.name, var.locations[0] if var.locations else None)
 
 
 def _renamed(facts: ProjectFacts, name: str) -> EnvVarFact | None:

@@ -8,7 +8,7 @@ from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
 from featuredocs.rules.fd6_config.settings_claims import shown_module_differs
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, suggestion
 
 
 @register
@@ -66,10 +66,7 @@ class UnknownSetting(Rule):
 
 def _hint(name: str, facts: ProjectFacts) -> str | None:
     setting = _closest_setting(facts, name)
-    if setting is None:
-        return None
-    where = f" ({setting.location})" if setting.location else ""
-    return f"did you mean `{setting.name}`?{where}"
+    return suggestion(setting.name, setting.location) if setting is not None else None
 
 
 def _closest(facts: ProjectFacts, name: str) -> SettingFact | None:

@@ -8,7 +8,7 @@ from featuredocs.rules.fd7_cache.claims import claims_for
 from featuredocs.rules.fd7_cache.known import known_keys
 from featuredocs.rules.fd7_cache.patterns import patterns_agree
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, suggestion
 
 
 #: Which call to point at when several use a key: where it is written, before reads.
@@ -57,12 +57,11 @@ class UnknownCacheKey(Rule):
             used, closest_call = _looked_up(ctx.facts, claim.pattern)
             if used:
                 continue
-            where = f" ({closest_call.location})" if closest_call and closest_call.location else ""
             yield self.finding(
                 page,
                 claim.span,
                 f"cache key `{claim.pattern}` is not used by any cache call in the code",
-                hint=f"did you mean `{closest_call.pattern}`?{where}" if closest_call else None,
+                hint=suggestion(closest_call.pattern, closest_call.location) if closest_call else None,
             )
 
 

@@ -17,10 +17,10 @@ from featuredocs.model import FieldFact, ModelFact
 from featuredocs.rules.fd3_models.field_types import ANCESTORS
 from featuredocs.rules.fd3_models.lookup import (
     field_names,
+    field_suggestion,
     forward_field,
     is_attribute,
     reverse_field,
-    suggestion,
 )
 from featuredocs.rules.suggest import did_you_mean
 
@@ -117,7 +117,7 @@ def _unknown(
     return PathProblem(
         part,
         f"{model.label} has no field `{part}`",
-        hint=suggestion(part, field_names(model, query=True), model),
+        hint=field_suggestion(part, field_names(model, query=True), model),
     )
 
 
@@ -169,7 +169,7 @@ def relation_problem(
             return PathProblem(
                 part,
                 f"{current.label} has no relation `{part}`",
-                hint=suggestion(part, _relations(current, single), current),
+                hint=field_suggestion(part, _relations(current, single), current),
             )
         if field.field_class == "GenericForeignKey":
             return None

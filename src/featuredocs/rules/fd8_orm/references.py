@@ -19,10 +19,10 @@ from featuredocs.rules.fd3_models.lookup import (
     CLASS_API,
     INSTANCE_API,
     field_names,
+    field_suggestion,
     forward_field,
     is_attribute,
     is_known_name,
-    suggestion,
 )
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock
 from featuredocs.rules.fd3_models.resolve import resolved_models
@@ -242,7 +242,7 @@ class _Checker:
             self.queries.append(Problem(
                 block.node_span(keyword, len(name)),
                 f"{model.label} has no field `{name}` {verb}",
-                suggestion(name, field_names(model, reverse=False), model),
+                field_suggestion(name, field_names(model, reverse=False), model),
             ))
 
     def _dict_keys(self, block: PythonBlock, model: ModelFact, value: ast.Dict) -> None:
@@ -253,7 +253,7 @@ class _Checker:
                     self.queries.append(Problem(
                         block.string_span(key),
                         f"{model.label} has no field `{name}` to set",
-                        suggestion(name, field_names(model, reverse=False), model),
+                        field_suggestion(name, field_names(model, reverse=False), model),
                     ))
 
     # --- FD804 ---------------------------------------------------------------------------
@@ -286,7 +286,7 @@ class _Checker:
         span = block.span(node.end_lineno or node.lineno, (end or 0) - len(node.attr.encode()), length)
         names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
         return Problem(span, f"{model.label} has no attribute `{node.attr}`",
-                       suggestion(node.attr, names, model))
+                       field_suggestion(node.attr, names, model))
 
 
 def _mentions_a_model(
