@@ -210,3 +210,16 @@ def test_a_hint_is_asked_again_not_read_again(site):
 
 def _hints(run, code: str) -> list[str | None]:
     return [f.hint for f in run.result.findings if f.code == code and f.path.endswith("invoices.md")]
+
+
+def test_a_new_file_next_to_a_missing_linked_one_changes_its_hint(site):
+    site.edit("docs/features/guide.md", "Read about", "See [the services](../../orders/servces.py). Read about")
+    assert _fd201_hints(site.check()) == [None]  # nothing close in orders/
+    site.write("orders/services.py", "")
+    again = site.check()
+    assert _fd201_hints(again) == ["did you mean `../../orders/services.py`?"]
+    assert again.result.findings == site.reference()
+
+
+def _fd201_hints(run) -> list[str | None]:
+    return [f.hint for f in run.result.findings if f.code == "FD201"]

@@ -99,23 +99,35 @@ def restore(light: Page, text: str) -> Page:
 
 def dependencies(record: PageRecord, records: dict[str, PageRecord]) -> tuple[object, ...]:
     """What the page's rules read outside the page: the anchors of the pages it links to
-    with a ``#fragment``, and the stamps of the other files it links to. (Whether a
-    linked page exists is part of the docs file list, which every key holds.)"""
+    with a ``#fragment``, the stamps of the other files it links to, and for a file that
+    is missing, the names in its folder (a close one is offered as a hint). Whether a
+    linked page exists is part of the docs file list, which every key holds."""
     found: list[object] = []
     for rel, file, anchored in record.targets:
         other = records.get(rel) if rel is not None else None
         if other is None:
-            found.append(("file", file, _stat(file)))
+            stat = _stat(file)
+            found.append(("file", file, stat, _names(os.path.dirname(file))) if stat == _MISSING else ("file", file, stat))
         elif anchored:
             found.append(("page", rel, other.anchors))
     return tuple(found)
+
+
+_MISSING = ("missing",)
+
+
+def _names(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()
 
 
 def _stat(file: str) -> tuple[object, ...]:
     try:
         stat = os.stat(file)
     except OSError:
-        return ("missing",)
+        return _MISSING
     return (stat.st_mode >> 12, stat.st_size, stat.st_mtime_ns)
 
 
