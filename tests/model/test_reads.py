@@ -156,7 +156,7 @@ def test_a_question_is_touched_only_when_the_new_facts_answer_it_differently(mon
     def models_named(facts: ProjectFacts, name: str) -> tuple[ModelFact, ...]:
         return tuple(model for model in facts.models if model.name.startswith(name))
 
-    ask = reads.asking("test models", models_named)
+    ask = reads.asking("test models", models_named, reading=("models",))
     old = _facts()
     spare = ModelFact("orders", "Refund", "shop.orders.models")
     new = dataclasses.replace(old, models=(*old.models, spare))

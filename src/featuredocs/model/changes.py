@@ -59,7 +59,9 @@ class FactsChange:
             asked.setdefault(index, []).append((read, question))
         differ: set[Read] = set()
         for index, pairs in asked.items():
-            answer = ANSWERS.get(index)
+            answer, reading = ANSWERS.get(index, (None, ()))
+            if answer is not None and all(getattr(self.old, name) == getattr(self.new, name) for name in reading):
+                continue  # what the answers come from is the same
             try:
                 assert answer is not None and self.same is not None  # else: the index is gone
                 before = [answer(self.old, question) for _, question in pairs]
@@ -167,8 +169,9 @@ class _Sameness:
             return number is not None and number == self.new_numbers.get(id(after))
         if isinstance(before, tuple) and isinstance(after, tuple):
             return len(before) == len(after) and all(map(self, before, after))
-        if type(before) is type(after) and dataclasses.is_dataclass(before):  # an answer
-            return all(self(getattr(before, f.name), getattr(after, f.name)) for f in dataclasses.fields(before))
+        fields = getattr(type(before), "__dataclass_fields__", None)  # an answer holding facts
+        if fields is not None and type(before) is type(after):
+            return all(self(getattr(before, name), getattr(after, name)) for name in fields)
         return before == after
 
 

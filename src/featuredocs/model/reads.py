@@ -81,8 +81,9 @@ assert all(len(names) < PER_OBJECT for names in SLOTS.values())
 Parts = Mapping[str, "Mapping[str, object] | Set[str]"]
 
 KEYED: dict[str, Callable[[ProjectFacts], Parts]] = {}
-#: How each index registered with asking() answers a question.
-ANSWERS: dict[str, Callable[[ProjectFacts, Any], Any]] = {}
+#: How each index registered with asking() answers a question, and the fields of the
+#: facts its answers come from.
+ANSWERS: dict[str, tuple[Callable[[ProjectFacts, Any], Any], tuple[str, ...]]] = {}
 Question = tuple[str, Any]  # (index, question)
 _questions: dict[Read, Question] = {}  # questions asked not yet handed out by take_questions()
 _groups: dict[Read, frozenset[Read]] = {}  # groups made not yet handed out by take_groups()
@@ -258,15 +259,18 @@ def key_read(index: str, part: str, key: str | None) -> Read:
     return found
 
 
-def asking(index: str, answer: Callable[[ProjectFacts, Any], T]) -> Callable[[ProjectFacts, Any], T]:
-    """Register ``answer`` (a question of the facts, answered reading nothing that is not
-    in the answer) and return it wrapped: each question a page asks is noted as a key of
-    ``index`` and kept (:func:`take_questions`), for ``model/changes.py`` to ask again of
-    other facts. What the page then reads of the facts objects answered is noted as usual.
+def asking(
+    index: str, answer: Callable[[ProjectFacts, Any], T], *, reading: tuple[str, ...]
+) -> Callable[[ProjectFacts, Any], T]:
+    """Register ``answer`` (a question of the facts, answered from the ``reading`` fields of
+    the facts and noting nothing) and return it wrapped: each question a page asks is noted
+    as a key of ``index`` and kept (:func:`take_questions`), for ``model/changes.py`` to ask
+    again of other facts whose ``reading`` fields differ. What the page then reads of the
+    facts objects answered is noted as usual.
 
     A question must be hashable, picklable and have a ``repr`` that is the same in every
     process (tuples of strings, numbers, enums and frozen dataclasses of those)."""
-    ANSWERS[index] = answer
+    ANSWERS[index] = (answer, reading)
     reads: dict[Any, Read] = {}
 
     @functools.wraps(answer)

@@ -93,4 +93,4 @@ def _closest(facts: ProjectFacts, name: str) -> ModelFact | None:
 
 
 #: Asked, not read: a page is checked again when the answer changes, not on every new model.
-_closest_model = reads.asking("fd3.closest", _closest)
+_closest_model = reads.asking("fd3.closest", _closest, reading=("models",))

@@ -57,7 +57,7 @@ def _closest(facts: ProjectFacts, name: str) -> CommandFact | None:
 
 
 #: Asked, not read: a page is checked again when the answer changes, not on every new command.
-_closest_command = reads.asking("fd4.closest-command", _closest)
+_closest_command = reads.asking("fd4.closest-command", _closest, reading=("commands",))
 
 
 def flag_hint(flag: str, command: CommandFact) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from featuredocs.model import EndpointFact, ProjectFacts, reads
 from featuredocs.rules.fd5_endpoints.paths import WILDCARD, PathShape
-from featuredocs.rules.fd5_endpoints.resolve import EndpointIndex, index_for
+from featuredocs.rules.fd5_endpoints.resolve import ROUTES_FROM, EndpointIndex, index_for
 from featuredocs.rules.suggest import closest
 
 _LISTED = 6
@@ -42,7 +42,7 @@ def _closest(facts: ProjectFacts, documented: PathShape) -> EndpointFact | None:
     return _sibling(documented, index) or _similar(documented, index)
 
 
-closest_endpoint = reads.asking("fd5.closest", _closest)
+closest_endpoint = reads.asking("fd5.closest", _closest, reading=ROUTES_FROM)
 
 
 def _sibling(documented: PathShape, index: EndpointIndex) -> EndpointFact | None:

@@ -230,12 +230,17 @@ def index_for(facts: ProjectFacts) -> EndpointIndex:
     return EndpointIndex(facts)
 
 
+#: The fields of the facts the index is built from.
+ROUTES_FROM = ("endpoints", "apps", "url_prefixes")
+
 #: How a documented path resolves. A page depends on the answers it got, not on every
 #: route: a new endpoint touches only the pages whose paths it answers differently.
-resolved = reads.asking("fd5.resolve", lambda facts, question: index_for(facts).resolve(question))
+resolved = reads.asking("fd5.resolve", lambda facts, question: index_for(facts).resolve(question),
+                        reading=ROUTES_FROM)
 
 #: The project's own endpoints under a URL space.
-endpoints_under = reads.asking("fd5.under", lambda facts, space: tuple(index_for(facts).project_under(space)))
+endpoints_under = reads.asking("fd5.under", lambda facts, space: tuple(index_for(facts).project_under(space)),
+                               reading=ROUTES_FROM)
 
 
 def resolve_claim(facts: ProjectFacts, claim: EndpointClaim, *, named_as_route: bool = False) -> Resolution:

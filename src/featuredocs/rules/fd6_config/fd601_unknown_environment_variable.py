@@ -101,7 +101,7 @@ def _renamed(facts: ProjectFacts, name: str) -> EnvVarFact | None:
 
 
 #: Asked, not read: a page is checked again when the answer changes, not on every new variable.
-_renamed_as = reads.asking("fd6.renamed-variable", _renamed)
+_renamed_as = reads.asking("fd6.renamed-variable", _renamed, reading=("env_vars",))
 
 
 def _likely_rename(name: str, candidates: list[str]) -> str | None:

@@ -77,4 +77,4 @@ def _closest(facts: ProjectFacts, name: str) -> SettingFact | None:
 
 
 #: Asked, not read: a page is checked again when the answer changes, not on every new setting.
-_closest_setting = reads.asking("fd6.closest-setting", _closest)
+_closest_setting = reads.asking("fd6.closest-setting", _closest, reading=("settings",))

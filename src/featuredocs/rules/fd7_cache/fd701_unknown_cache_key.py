@@ -80,4 +80,4 @@ def _look_up(facts: ProjectFacts, pattern: str) -> tuple[bool, CacheKeyFact | No
     return False, min(same, key=lambda f: _WRITES_FIRST.get(f.operation, len(_WRITES_FIRST)))
 
 
-_looked_up = reads.asking("fd7.key", _look_up)
+_looked_up = reads.asking("fd7.key", _look_up, reading=("cache_keys",))

@@ -121,7 +121,7 @@ def _stores(facts: ProjectFacts, patterns: tuple[str, ...]) -> tuple[CacheKeyFac
 
 
 #: The code's writes of the entry a TTL with these documented key patterns describes.
-_stores_of = reads.asking("fd7.stores", _stores)
+_stores_of = reads.asking("fd7.stores", _stores, reading=("cache_keys",))
 
 
 def _fix(ttl: TtlClaim, timeouts: list[int]) -> Fix | None:
