@@ -17,8 +17,8 @@ import os
 import pickle
 from collections.abc import Mapping
 
-from featuredocs.cache.pages import PageCache, Result
-from featuredocs.model import Finding, ProjectFacts, changes
+from featuredocs.cache.pages import PageCache
+from featuredocs.model import Finding, ProjectFacts, changes, reads
 
 
 def keep_unaffected(
@@ -68,7 +68,7 @@ def _carry_run(cache: PageCache, run: str, change: changes.FactsChange) -> tuple
     if change.renumbered is None:
         return run, seen
     renamed = f"{run}+{os.urandom(4).hex()}"
-    cache.remember_shared(renamed, noted, pickle.dumps((questions, groups), protocol=pickle.HIGHEST_PROTOCOL))
+    cache.remember_shared(renamed, noted, reads.packed_asked(questions, groups))
     return renamed, seen
 
 
@@ -85,4 +85,4 @@ def _carried(blob: bytes | None, change: changes.FactsChange) -> bytes | None:
     carried = change.carried(noted)
     if carried is None:
         return None
-    return blob if carried is noted else pickle.dumps(carried, protocol=pickle.HIGHEST_PROTOCOL)
+    return blob if carried is noted else reads.packed(carried)

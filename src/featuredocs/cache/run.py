@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -204,7 +203,7 @@ class _Run:
             if found[_DOCSET] is None:  # first: what they work out is shared with the workers
                 with self.stats.timed("docset rules"), reads.page_reads() as noted:
                     found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
-                blob = pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL) if noting else None
+                blob = reads.packed(noted) if noting else None
                 cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET], blob, run))
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
@@ -379,7 +378,7 @@ class _Run:
             alone = DocSet(ctx.docset.root, (page,), frozenset())
             with reads.page_reads() as noted:
                 findings = tuple(settle(page_findings(instances, page, ctx), alone, config))
-            blob = pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL) if noting else None
+            blob = reads.packed(noted) if noting else None
             return findings, blob, reads.take_run_notes()
 
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:

@@ -309,8 +309,17 @@ class RunNotes:
 
     def pickled(self) -> tuple[bytes, bytes]:
         """The shared reads, and the questions with the groups, each pickled."""
-        return (pickle.dumps(frozenset(self.shared), protocol=pickle.HIGHEST_PROTOCOL),
-                pickle.dumps((self.questions, self.groups), protocol=pickle.HIGHEST_PROTOCOL))
+        return packed(self.shared), packed_asked(self.questions, self.groups)
+
+
+def packed(noted: Set[Read]) -> bytes:
+    """Reads as the cache keeps them: a pickled frozenset."""
+    return pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def packed_asked(questions: dict[Read, Question], groups: dict[Read, frozenset[Read]]) -> bytes:
+    """A run's questions and groups as the cache keeps them."""
+    return pickle.dumps((questions, groups), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def take_run_notes() -> RunNotes:
