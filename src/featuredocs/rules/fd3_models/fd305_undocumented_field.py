@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity, SourceLocation
+from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity, SourceLocation, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.lookup import any_field
@@ -57,11 +57,12 @@ class UndocumentedField(Rule):
             names.update(documented_names(claim, model))
         reported: set[str] = set()
         for claim, model in resolved.found:
-            if claim.field_list is None or claim.partial_fields or model.label in reported:
+            label = model.label
+            if claim.field_list is None or claim.partial_fields or label in reported:
                 continue
-            reported.add(model.label)
-            for field in model.fields:
-                if expected(field) and field.name not in documented[model.label]:
+            reported.add(label)
+            for name, field in _expected_fields(model):
+                if name not in documented[label]:
                     yield self.finding(
                         page,
                         claim.field_list,
@@ -81,6 +82,12 @@ def documented_names(claim: ModelClaim, model: ModelFact) -> set[str]:
         if field is not None:
             names.add(field.name)
     return names
+
+
+@reads.by_identity(limit=8192)
+def _expected_fields(model: ModelFact) -> tuple[tuple[str, FieldFact], ...]:
+    """The fields a field list of ``model`` must name, by name: built once per model."""
+    return tuple((field.name, field) for field in model.fields if expected(field))
 
 
 def expected(field: FieldFact) -> bool:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity
+from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.defaults import render_default, same_default
@@ -13,8 +13,9 @@ from featuredocs.rules.registry import register
 def option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
     """Which of the command's options a documented item stands for: by flag, else by the
     positional's name or metavar."""
+    by_flag = _options_by_flag(command)
     for flag in claim.flags:
-        found = command.option(flag.text)
+        found = by_flag.get(flag.text)
         if found is not None:
             return found
     if claim.positional is not None:
@@ -23,6 +24,16 @@ def option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
             if option.positional and claim.positional.text in names:
                 return option
     return None
+
+
+@reads.by_identity(limit=512)
+def _options_by_flag(command: CommandFact) -> dict[str, OptionFact]:
+    """``command.option(flag)`` for every flag, built once per command."""
+    by_flag: dict[str, OptionFact] = {}
+    for option in command.options:
+        for flag in option.flags:
+            by_flag.setdefault(flag, option)  # the first option with the flag, as ``option()``
+    return by_flag
 
 
 @register

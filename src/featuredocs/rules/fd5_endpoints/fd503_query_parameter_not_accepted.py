@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import EndpointFact, Finding, Page, Severity
+from featuredocs.model import EndpointFact, Finding, Page, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.hints import listing, where
@@ -77,6 +77,7 @@ class QueryParameterNotAccepted(Rule):
             )
 
 
+@reads.by_identity(limit=4096)
 def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
     """The parameters the endpoint reads, or None when they cannot be known."""
     if not endpoint.query_params_complete:

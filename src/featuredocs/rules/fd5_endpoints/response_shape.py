@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import EndpointFact, ResponseField
+from featuredocs.model import EndpointFact, ResponseField, reads
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, Kind
 
 RESULTS_KEY = "results"
@@ -55,7 +55,7 @@ def _compare_paginated(
     if body.kind is not Kind.OBJECT:
         yield from _compare_value(body, items, "")
         return
-    item_names = {field.name for field in items}
+    item_names = _by_name(items)
     if all(key.name in item_names for key in body.keys):
         yield from _compare_object(body, items, "")  # one item, shown unwrapped
         return
@@ -84,7 +84,7 @@ def _compare_value(
 def _compare_object(
     value: JsonValue, fields: tuple[ResponseField, ...], trail: str
 ) -> Iterator[UnproducedKey]:
-    by_name = {field.name: field for field in fields}
+    by_name = _by_name(fields)
     for key in value.keys:
         field = by_name.get(key.name)
         if field is None:
@@ -92,3 +92,9 @@ def _compare_object(
         elif field.children:
             inner = f"{trail}.{key.name}" if trail else key.name
             yield from _compare_value(key.value, field.children, inner)
+
+
+@reads.by_identity(limit=4096)
+def _by_name(fields: tuple[ResponseField, ...]) -> dict[str, ResponseField]:
+    """The fields by name, built once per response: pages repeat their endpoints' examples."""
+    return {field.name: field for field in fields}

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from featuredocs.model import AppFact, Page, ProjectFacts, Section
+from featuredocs.model import AppFact, Page, ProjectFacts, Section, reads
 from featuredocs.rules.fd3_models.resolve import model_index
 from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd8_code.source import (
@@ -30,19 +30,26 @@ _INVOCATION = re.compile(r"(?:manage\.py|django-admin)\s+(?P<command>[a-z][a-z0-
 
 
 def covered_apps(page: Page, facts: ProjectFacts) -> tuple[AppFact, ...]:
-    own = {app.label: app for app in facts.apps if app.project and app.path not in ("", ".")}
+    own, by_module = _own_apps(facts)
     declared = set(_model_app_labels(page, facts)) | set(
-        _command_app_labels(_declared_commands(page), facts, own)
+        _command_app_labels(_declared_commands(page), facts, by_module)
     )
     if declared & set(own):
         return tuple(own[label] for label in sorted(declared & set(own)))
-    used = set(_command_app_labels(_invoked_commands(page), facts, own))
+    used = set(_command_app_labels(_invoked_commands(page), facts, by_module))
     for module in _imported_modules(page):
         used.update(
-            label for label, app in own.items()
-            if module == app.name or module.startswith(f"{app.name}.")
+            label for name, label in by_module.items() if module == name or module.startswith(f"{name}.")
         )
     return (own[used.pop()],) if len(used) == 1 else ()
+
+
+@reads.by_identity(limit=8)
+def _own_apps(facts: ProjectFacts) -> tuple[dict[str, AppFact], dict[str, str]]:
+    """The project's own apps with a folder by label, and their labels by module: built
+    once per facts, as every page asks."""
+    own = {app.label: app for app in facts.apps if app.project and app.path not in ("", ".")}
+    return own, {app.name: label for label, app in own.items()}
 
 
 def _imported_modules(page: Page) -> Iterator[str]:
@@ -103,9 +110,8 @@ def _model_named(title: str, under_models: bool, second_level: bool) -> str | No
 
 
 def _command_app_labels(
-    names: Iterable[str], facts: ProjectFacts, own: dict[str, AppFact]
+    names: Iterable[str], facts: ProjectFacts, by_module: dict[str, str]
 ) -> Iterator[str]:
-    by_module = {app.name: label for label, app in own.items()}
     for name in set(names):
         command = command_named(facts, name)
         if command is not None and command.project and command.app in by_module:
