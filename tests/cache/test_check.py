@@ -104,3 +104,39 @@ def test_featuredocs_workers_sets_the_number_of_processes(monkeypatch):
     assert parallel.available_workers() == 1
     monkeypatch.delenv("FEATUREDOCS_WORKERS")
     assert 1 <= parallel.available_workers() <= parallel.cores()
+
+
+def test_checks_running_at_once_on_one_cache_each_report_what_an_uncached_check_reports(tmp_path):
+    """A pre-commit hook and an editor may check the same project at the same moment:
+    each run writes whole files, and whatever mix of their files the cache ends with,
+    a later run must not report stale findings."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "shop"
+    shutil.copytree(SHOP, root, ignore=shutil.ignore_patterns(DEFAULT_DIR, "__pycache__"))
+    shutil.rmtree(root / "docs")
+    shutil.copytree(root / "docs-drifted", root / "docs")
+
+    def start(*extra: str, out: str) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", "featuredocs", "check", "--format", "json", "-o", str(tmp_path / out), *extra]
+        return subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE)
+
+    def findings(out: str) -> list[dict[str, object]]:
+        return json.loads((tmp_path / out).read_text(encoding="utf-8"))["findings"]
+
+    page = next((root / "docs" / "features").glob("*.md"))
+    for round_ in range(2):
+        if round_:  # a drift added to one page between the rounds
+            page.write_text(page.read_text(encoding="utf-8") + "\nRun `python manage.py no_such_command`.\n",
+                            encoding="utf-8")
+        runs = [start(out=f"at-once-{n}.json") for n in range(3)]
+        errors = [run.communicate()[1].decode() for run in runs]
+        start("--no-cache", out="uncached.json").communicate()
+        start(out="after.json").communicate()
+        expected = findings("uncached.json")
+        assert expected, "the drifted docs have findings"
+        assert errors == ["", "", ""]
+        for out in [f"at-once-{n}.json" for n in range(3)] + ["after.json"]:
+            assert findings(out) == expected, out
+    assert any("no_such_command" in finding["message"] for finding in expected)
