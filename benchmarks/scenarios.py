@@ -76,8 +76,10 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
     result.add(repeat("django.setup()", repeats.slow, child(PYTHON, "-c", SETUP_ONLY, generated.settings)))
     result.add(repeat("project import", repeats.slow, child(PYTHON, "-c", PROJECT_IMPORT, generated.settings),
                       note="django.setup(), the URLconf and every command imported: for reference"))
-    result.add(repeat("facts", repeats.slow, child(
-        PYTHON, "-m", "featuredocs.introspect", "--root", str(root), "--settings", generated.settings)))
+    introspect = [PYTHON, "-m", "featuredocs.introspect", "--root", str(root), "--settings", generated.settings]
+    result.add(repeat("facts", repeats.slow, child(*introspect)))
+    result.add(repeat("facts, --fork", repeats.slow, child(*introspect, "--fork"),
+                      note="the URLconf read by a copy forked after the setup, as a warm run asks"))
     report = root / "bench-report.json"
     check = [*FEATUREDOCS, "check", "--format", "json", "--output", str(report)]
     cache = root / ".featuredocs_cache"

@@ -43,6 +43,16 @@ def available_workers() -> int:
     return max(1, min(cores(), idle_cores()))
 
 
+def second_core() -> bool:
+    """Whether a second process may work beside this one: ``FEATUREDOCS_WORKERS`` when
+    set, else whether this process may use two cores (not sampled: a process that is
+    started at once cannot wait for :func:`idle_cores`)."""
+    configured = os.environ.get("FEATUREDOCS_WORKERS", "").strip()
+    if configured.isdigit():
+        return int(configured) >= 2
+    return cores() >= 2
+
+
 def cores() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))

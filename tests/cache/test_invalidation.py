@@ -223,3 +223,29 @@ def test_a_new_file_next_to_a_missing_linked_one_changes_its_hint(site):
 
 def _fd201_hints(run) -> list[str | None]:
     return [f.hint for f in run.result.findings if f.code == "FD201"]
+
+
+def test_earlier_facts_have_the_child_read_on_two_cores_with_the_same_result(site, monkeypatch, tmp_path):
+    """A run that found facts cached before mostly waits for the new ones: the child forks a
+    copy of itself for the URLconf. A run with no earlier facts is busy parsing meanwhile."""
+    from featuredocs.cache.keys import tool_identity
+    from featuredocs.cache.pending import PendingFacts, cache_folder
+    from featuredocs.cache.store import Store
+    from featuredocs.project import load_facts
+
+    monkeypatch.setenv("FEATUREDOCS_WORKERS", "2")
+    config = site.config()
+    site.edit("orders/models.py", "    total = models", "    total_cents = models")
+    pending = PendingFacts(config, Store(cache_folder(config), tool_identity()))
+    assert pending.forking
+    read_alone = load_facts(config, child=True).facts
+    assert read_alone is not None
+    assert pending.result().get().to_json_text() == read_alone.to_json_text()  # type: ignore[union-attr]
+    fresh = config.with_overrides(cache_dir=tmp_path / "elsewhere")
+    first_run = PendingFacts(fresh, Store(cache_folder(fresh), tool_identity()))
+    assert not first_run.forking
+    first_run.result()
+    monkeypatch.setenv("FEATUREDOCS_WORKERS", "1")
+    one_core = PendingFacts(config, Store(cache_folder(config), tool_identity()))
+    assert not one_core.forking
+    one_core.result()

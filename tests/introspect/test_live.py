@@ -198,3 +198,38 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
     facts = collect_live_in_child(project.root, "project.settings")
     assert facts.input_files == ("config/hosts.txt", "project/limits.json", str(library.resolve()))
     assert facts.setting("LIMITS") is not None
+
+
+def test_a_reading_forked_after_the_setup_gives_the_same_facts_byte_for_byte(tmp_path: Path) -> None:
+    """The copy reads the URLconf: the files it opens and the code it imports from outside
+    the project are listed as if one process had read everything."""
+    views = (
+        "import json, pathlib\n"
+        "from django.http import JsonResponse\n"
+        "import route_helpers  # a sibling package, outside the project, imported by the URLconf only\n"
+        'PAGE_SIZES = json.loads((pathlib.Path(__file__).parent / "page_sizes.json").read_text())\n'
+        "def invoices(request):\n"
+        '    return JsonResponse({"limit": request.GET.get("limit")})\n'
+    )
+    urls = (
+        "import sys, pathlib\n"
+        "sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / 'lib'))\n"
+        "from django.urls import path\n"
+        "from billing import views\n"
+        'urlpatterns = [path("invoices/", views.invoices, name="invoices")]\n'
+    )
+    project = make_project(tmp_path / "site", {"billing": {"models.py": MODELS, "views.py": views}}, urls=urls)
+    project.write("billing/page_sizes.json", "[10, 50]")
+    library = tmp_path / "lib" / "route_helpers.py"
+    library.parent.mkdir()
+    library.write_text("", encoding="utf-8")
+    read = {fork: run_cli("--root", str(project.root), "--settings", "project.settings", *fork)
+            for fork in ((), ("--fork",))}
+    assert [result.returncode for result in read.values()] == [0, 0], read[("--fork",)].stderr
+    assert read[("--fork",)].stdout == read[()].stdout
+    facts = ProjectFacts.from_json_text(read[("--fork",)].stdout)
+    assert facts.input_files == ("billing/page_sizes.json", str(library.resolve()))
+    assert [endpoint.path for endpoint in facts.endpoints] == ["/invoices/"]
+    if EXAMPLE.exists():
+        shop = {fork: run_cli("--root", str(EXAMPLE), *fork).stdout for fork in ((), ("--fork",))}
+        assert shop[("--fork",)] == shop[()] and json.loads(shop[()])["endpoints"]

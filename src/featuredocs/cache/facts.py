@@ -168,6 +168,11 @@ class FactsCache:
         self._sources = sources_digest(self._stamps)
         self._environment = environment_digest()
 
+    @property
+    def has_previous(self) -> bool:
+        """Whether facts were cached by an earlier run (matching or not)."""
+        return self._entry is not None
+
     def lookup(self, load: Callable[[], ProjectFacts | None]) -> Facts | None:
         """The cached facts when every input matches; ``load`` only runs if the stored
         facts turn out to be unreadable when they are needed."""

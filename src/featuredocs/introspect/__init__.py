@@ -24,12 +24,13 @@ def collect_live(root: Path, settings_module: str) -> ProjectFacts:
 
 
 def collect_live_in_child(
-    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300
+    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False
 ) -> ProjectFacts:
-    """``collect_live`` in a fresh interpreter (Django can be set up once per process)."""
+    """``collect_live`` in a fresh interpreter (Django can be set up once per process);
+    ``fork``: that reads the URLconf in a forked copy of itself meanwhile."""
     from featuredocs.introspect.child import collect_in_child
 
-    return collect_in_child(root, settings_module, python=python, timeout=timeout)
+    return collect_in_child(root, settings_module, python=python, timeout=timeout, fork=fork)
 
 
 __all__ = ["ProjectImportError", "collect_live", "collect_live_in_child", "find_settings_module"]

@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (manage.py)")
     parser.add_argument("--settings", help="settings module; default: found like Django does")
     parser.add_argument("--indent", type=int, default=None, help="indent the JSON")
+    parser.add_argument("--fork", action="store_true",
+                        help="read the URLconf and the sources in a forked copy meanwhile (two cores)")
     return parser
 
 
@@ -43,13 +45,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"featuredocs: {root}: no Django settings module found (use --settings)",
               file=sys.stderr)
         return EXIT_PROJECT_ERROR
-    from featuredocs.introspect.live import collect_live
+    from featuredocs.introspect.alongside import Alongside
     from featuredocs.introspect.inputs import code_outside, files_read_under
+    from featuredocs.introspect.live import collect_live
 
     try:
-        with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as data_files:
-            facts = collect_live(root, settings_module)
-        facts = dataclasses.replace(facts, input_files=(*data_files, *code_outside(root)))
+        with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as heard:
+            # A forked copy reports the files it read and the code it imported too.
+            alongside = Alongside(args.fork, lambda: (heard.files(), code_outside(root)))
+            facts = collect_live(root, settings_module, alongside)
+        data_files, code_files = set(heard.files()), set(code_outside(root))
+        for their_data, their_code in alongside.extras:
+            data_files.update(their_data)
+            code_files.update(their_code)
+        facts = dataclasses.replace(facts, input_files=(*sorted(data_files), *sorted(code_files)))
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR

@@ -16,12 +16,13 @@ EXIT_PROJECT_ERROR = 2
 
 
 def collect_in_child(
-    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300
+    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False
 ) -> ProjectFacts:
-    """Facts from ``python -m featuredocs.introspect`` run by ``python`` (default: this one)."""
+    """Facts from ``python -m featuredocs.introspect`` run by ``python`` (default: this one);
+    ``fork``: with ``--fork``, for a caller that waits with a core to spare."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     command = [python or sys.executable, "-m", "featuredocs.introspect",
-               "--root", str(root), "--settings", settings_module]
+               "--root", str(root), "--settings", settings_module, *(["--fork"] if fork else [])]
     try:
         result = subprocess.run(command, capture_output=True, text=True, env=env,
                                 timeout=timeout, stdin=subprocess.DEVNULL)

@@ -29,15 +29,16 @@ _CODE_SUFFIXES = (".py", ".pyc", ".pyi", ".so", ".pyd")
 _WRITING = os.O_WRONLY | os.O_RDWR
 
 
-@contextmanager
-def files_read_under(root: Path) -> Iterator[list[str]]:
-    """Collect, into the yielded list, the files under ``root`` other than code opened for
-    reading in the ``with`` block: relative to ``root``, sorted, once the block ends."""
-    opened: set[str] = set()
-    listening = True
+class HeardFiles:
+    """The files under a root other than code that this process opened for reading."""
 
-    def hear(event: str, args: tuple[object, ...]) -> None:
-        if event != "open" or not listening:
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.opened: set[str] = set()
+        self.listening = True
+
+    def hear(self, event: str, args: tuple[object, ...]) -> None:
+        if event != "open" or not self.listening:
             return
         path, mode, flags = args
         if isinstance(path, bytes):
@@ -48,20 +49,27 @@ def files_read_under(root: Path) -> Iterator[list[str]]:
             return  # os.open for writing
         if isinstance(mode, str) and "r" not in mode and "+" not in mode:
             return
-        opened.add(os.path.abspath(path))
+        self.opened.add(os.path.abspath(path))
 
-    sys.addaudithook(hear)
-    read: list[str] = []
+    def files(self) -> list[str]:
+        """Those heard so far, relative to the root, sorted."""
+        return sorted(
+            Path(os.path.relpath(path, self.root)).as_posix()
+            for path in set(self.opened)
+            if _under(path, self.root) and os.path.isfile(path)
+        )
+
+
+@contextmanager
+def files_read_under(root: Path) -> Iterator[HeardFiles]:
+    """Hear, until the ``with`` block ends, which files under ``root`` other than code
+    are opened for reading (see :meth:`HeardFiles.files`)."""
+    heard = HeardFiles(root)
+    sys.addaudithook(heard.hear)
     try:
-        yield read
+        yield heard
     finally:
-        listening = False
-        base = str(root)
-        read.extend(sorted(
-            Path(os.path.relpath(path, base)).as_posix()
-            for path in opened
-            if _under(path, base) and os.path.isfile(path)
-        ))
+        heard.listening = False
 
 
 def code_outside(root: Path) -> list[str]:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from featuredocs.introspect.alongside import Alongside
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.errors import ProjectImportError
@@ -23,20 +24,22 @@ from featuredocs.introspect.symbols import collect_symbols
 from featuredocs.model import EndpointFact, ProjectFacts
 
 
-def collect_live(root: Path, settings_module: str) -> ProjectFacts:
+def collect_live(root: Path, settings_module: str, alongside: Alongside | None = None) -> ProjectFacts:
     """Every fact of the project at ``root`` imported with ``settings_module``.
 
     Raises :class:`ProjectImportError` when the settings or the apps cannot be imported.
     Django is set up once per process: when it already is (featuredocs running inside the
     project), the settings already loaded are used. To read several projects, or one
     project from a process that must stay clean, use ``collect_live_in_child``.
+    ``alongside`` may read the URLconf and the sources in a forked copy of this process
+    meanwhile (see ``alongside.py``).
     """
     root = Path(root).resolve()
     with reading_once(), compiled_from_trees(root):
-        return _collect(root, settings_module)
+        return _collect(root, settings_module, alongside or Alongside())
 
 
-def _collect(root: Path, settings_module: str) -> ProjectFacts:
+def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectFacts:
     warnings: list[str] = []
     setup_django(root, settings_module, warnings)
 
@@ -48,6 +51,12 @@ def _collect(root: Path, settings_module: str) -> ProjectFacts:
     from featuredocs.introspect.models import collect_apps, collect_models
     from featuredocs.introspect.settings import collect_settings
 
+    def urls() -> tuple[tuple[EndpointFact, ...], tuple[str, ...], list[str]]:
+        found: list[str] = []
+        endpoints, prefixes = collect_endpoints_safely(root, found)
+        return endpoints, prefixes, found
+
+    read_beside = alongside.start(urls)
     locator = Locator(root)
     apps = collect_apps(locator)
     project_apps = frozenset(app.name for app in apps if app.project)
@@ -55,7 +64,8 @@ def _collect(root: Path, settings_module: str) -> ProjectFacts:
     commands = collect_commands(locator, project_apps, warnings)
     settings = collect_settings(root, warnings)
     scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings)
-    endpoints, prefixes = collect_endpoints_safely(root, warnings)
+    endpoints, prefixes, found = read_beside()
+    warnings.extend(found)  # in the order of a reading done all here
     return ProjectFacts(
         root=str(root),
         mode="live",
