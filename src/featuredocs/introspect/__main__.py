@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--settings", help="settings module; default: found like Django does")
     parser.add_argument("--indent", type=int, default=None, help="indent the JSON")
     parser.add_argument("--fork", action="store_true",
-                        help="read the URLconf and the sources in a forked copy meanwhile (two cores)")
+                        help="read the URLconf in a copy forked after the setup meanwhile (two cores)")
     return parser
 
 

@@ -1,9 +1,9 @@
 """One part of the reading done in a forked copy of this process, the rest here.
 
-Once the project is set up, its URLconf and sources are read independently of its models,
-commands and settings. When the process that started this one waits for the facts with a
+Once the project is set up, its URLconf is read independently of its models, commands,
+settings and sources. When the process that started this one waits for the facts with a
 core to spare (a run whose pages are mostly cached), a copy forked after the setup reads
-the first while this process reads the second: the setup is paid once, and the facts
+the URLconf while this process reads the rest: the setup is paid once, and the facts
 arrive sooner. The copy sends its part back pickled and exits without tearing down.
 
 Anything that keeps the copy from answering (it died, or what it sent cannot be read)

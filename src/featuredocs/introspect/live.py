@@ -31,7 +31,7 @@ def collect_live(root: Path, settings_module: str, alongside: Alongside | None =
     Django is set up once per process: when it already is (featuredocs running inside the
     project), the settings already loaded are used. To read several projects, or one
     project from a process that must stay clean, use ``collect_live_in_child``.
-    ``alongside`` may read the URLconf and the sources in a forked copy of this process
+    ``alongside`` may read the URLconf in a forked copy of this process
     meanwhile (see ``alongside.py``).
     """
     root = Path(root).resolve()
