@@ -249,3 +249,20 @@ def test_earlier_facts_have_the_child_read_on_two_cores_with_the_same_result(sit
     one_core = PendingFacts(config, Store(cache_folder(config), tool_identity()))
     assert not one_core.forking
     one_core.result()
+
+
+def test_a_run_with_many_pages_edited_does_not_fork_the_facts_reader(site, monkeypatch):
+    """Edited pages are parsed while the facts are read: with many, this process is busy."""
+    monkeypatch.setenv("FEATUREDOCS_WORKERS", "2")
+    monkeypatch.setattr(cache_run, "_BUSY_PAGES", 2)
+    site.edit("orders/models.py", "    total = models", "    total_cents = models")
+    site.edit("docs/features/orders.md", "Orders are paid by card.", "Orders are paid by card or transfer.")
+    few = cache_run.incremental_check(site.config())
+    assert few.stats.facts_forked and not few.stats.facts_cached
+    assert few.result.findings == site.reference()
+    site.edit("orders/models.py", "    total_cents = models", "    total = models")
+    for page in ("docs/features/orders.md", "docs/features/guide.md"):
+        site.write(page, (site.root / page).read_text(encoding="utf-8") + "\nMore prose.\n")
+    many = cache_run.incremental_check(site.config())
+    assert not many.stats.facts_forked and not many.stats.facts_cached
+    assert many.result.findings == site.reference()

@@ -21,6 +21,7 @@ class CacheStats:
     reused: int = 0  # pages whose findings came from the cache
     kept: int = 0  # of those, pages whose findings held although the facts changed
     facts_cached: bool = False
+    facts_forked: bool = False  # the child read the URLconf in a forked copy (see introspect/alongside.py)
     docset_rules_run: bool = False
     workers: int = 1
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase

@@ -66,6 +66,13 @@ class Store:
             self._unreadable += 1
             return None
 
+    def modified(self, name: str) -> float | None:
+        """When ``name`` was last written (seconds since the epoch); None when it is missing."""
+        try:
+            return os.stat(self.folder / name).st_mtime
+        except OSError:
+            return None
+
     def write(self, name: str, payload: Any) -> None:
         """Replace ``name`` atomically: a reader sees the old file or the new one, never half."""
         target = os.path.join(self.folder, name)
@@ -121,6 +128,9 @@ class NullStore(Store):
         super().__init__(Path(os.devnull), "none")
 
     def read(self, name: str) -> Any | None:
+        return None
+
+    def modified(self, name: str) -> float | None:
         return None
 
     def write(self, name: str, payload: Any) -> None:

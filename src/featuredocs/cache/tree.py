@@ -53,6 +53,21 @@ class DocsTree:
             self.displays[rel] = resolved[len(base):].replace(os.sep, "/") if inside else Path(path).as_posix()
             self.read_from[rel] = path
 
+    def edited_since(self, when: float | None, limit: int) -> int:
+        """How many listed pages were modified since ``when`` (every one when None), up to
+        ``limit``: a stat each, no reading."""
+        if when is None:
+            return len(self.read_from)
+        edited = 0
+        for path in self.read_from.values():
+            try:
+                edited += os.stat(path).st_mtime >= when  # the same clock tick counts as after
+            except OSError:
+                edited += 1
+            if edited >= limit:
+                break
+        return edited
+
     def read(self) -> None:
         for rel, path in self.read_from.items():
             try:
