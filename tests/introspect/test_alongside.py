@@ -61,3 +61,46 @@ def test_a_process_with_other_threads_is_not_forked():
     finally:
         release.set()
         other.join()
+
+
+@needs_fork
+def test_the_copy_ends_when_the_reading_process_is_killed(tmp_path):
+    """A reading stopped from outside (a timeout kills it) must not leave its copy running."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    noted = tmp_path / "copy.pid"
+    script = (
+        "import os, pathlib, time\n"
+        "from featuredocs.introspect.alongside import Alongside\n"
+        "def part():\n"
+        f"    pathlib.Path({str(noted)!r}).write_text(str(os.getpid()))\n"
+        "    time.sleep(120)\n"
+        "Alongside(fork=True).start(part)()\n"
+    )
+    reading = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not noted.exists() or not noted.read_text():
+            assert time.monotonic() < deadline, "the copy never started"
+            time.sleep(0.05)
+        copy = int(noted.read_text())
+        assert _running(copy)
+    finally:
+        reading.send_signal(signal.SIGKILL)
+        reading.wait()
+    deadline = time.monotonic() + 10
+    while _running(copy) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(copy)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stream:
+            return stream.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

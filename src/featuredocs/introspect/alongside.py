@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -45,9 +46,11 @@ class Alongside:
         reading, writing = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             os.close(reading)
+            _die_with(parent)
             _answer(part, self._extra, writing)
         os.close(writing)
 
@@ -85,6 +88,23 @@ def _answer(part: Callable[[], Any], extra: Callable[[], Any] | None, writing: i
         status = 1
     finally:
         os._exit(status)  # no atexit handlers, no flushing of buffers this process owns
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel end the copy when ``parent`` ends: a reading stopped from outside
+    (its time is up, or a user interrupts it) must not leave the copy running."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _can_fork() -> bool:
