@@ -41,6 +41,7 @@ from featuredocs.cache.pages import (
 )
 from featuredocs.cache.revalidate import keep_unaffected
 from featuredocs.cache.pending import FactsLoader, PendingFacts, cache_folder, load_in_child
+from featuredocs.cache.plan import RulePlan, rule_plan
 from featuredocs.cache.store import NullStore, Store
 from featuredocs.cache.tree import DocsTree
 from featuredocs.collector import collector_paused
@@ -65,7 +66,6 @@ from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
 from featuredocs.rules.registry import rule_for
 
 _DOCSET = "\0docset"  # the results entry of the docset-scope rules
-_RULES = "rules.pickle"
 _FREEZE_EVERY = 64  # parsed pages between two gc.freeze() calls
 #: Edited pages from which a run is busy while the facts are read: parsing one takes 1-2 ms,
 #: and the facts arrive ~0.35 s sooner with a forked reader (measured with benchmarks/run.py).
@@ -127,7 +127,7 @@ class _Run:
             cache = self._page_cache()
         facts, facts_cache = self._finish_facts(pending, cache, wanted)
         self.notes.extend(facts.notes)
-        plan = self._rule_plan(facts.fingerprint != "none")
+        plan = rule_plan(self.config, self.store, facts.fingerprint != "none")
         keys = self._keys(cache, facts, plan, wanted)
         found = {rel: cache.result(rel, key, facts.fingerprint) for rel, key in keys.items()}
         if any(findings is None for findings in found.values()):
@@ -153,7 +153,7 @@ class _Run:
 
     def _keep_unaffected(
         self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
-        facts: Facts, facts_cache: FactsCache, plan: _RulePlan,
+        facts: Facts, facts_cache: FactsCache, plan: RulePlan,
     ) -> None:
         """After the facts changed, keep the findings of the pages the change cannot affect."""
         old = facts_cache.previous()
@@ -165,7 +165,7 @@ class _Run:
             kept = keep_unaffected(cache, found, keys, old, new)
         self.stats.kept = sum(1 for rel in kept if rel != _DOCSET)
 
-    def _keys(self, cache: PageCache, facts: Facts, plan: _RulePlan, wanted: frozenset[str]) -> dict[str, str]:
+    def _keys(self, cache: PageCache, facts: Facts, plan: RulePlan, wanted: frozenset[str]) -> dict[str, str]:
         """What each wanted page's findings (and the docset rules') depend on, digested;
         without a cache, keys that match nothing."""
         if not self.store.remembers:
@@ -189,7 +189,7 @@ class _Run:
         found: dict[str, tuple[Finding, ...] | None],
         keys: dict[str, str],
         facts: Facts,
-        plan: _RulePlan,
+        plan: RulePlan,
         wanted: frozenset[str],
     ) -> DocSet:
         """Run the rules whose findings are missing from ``found``, fill them in, remember
@@ -287,22 +287,6 @@ class _Run:
         return DocSet(self.docs.root, tuple(pages), self.docs.files)
 
     # --- facts and rules ------------------------------------------------------------
-
-    def _rule_plan(self, with_facts: bool) -> _RulePlan:
-        """Which rules run, remembered so an unchanged tree need not import them all."""
-        key = digest(tool_identity(), config_digest(self.config), with_facts)
-        remembered = self.store.read(_RULES)
-        if isinstance(remembered, tuple) and len(remembered) == 2 and remembered[0] == key:
-            return remembered[1]
-        rules = selected_rules(self.config)
-        runnable = [r for r in rules if with_facts or not r.needs_facts]
-        plan = _RulePlan(
-            tuple(r.code for r in runnable),
-            tuple(r.code for r in rules if r not in runnable),
-            any(r.scope == "docset" for r in runnable),
-        )
-        self.store.write(_RULES, (key, plan))
-        return plan
 
     def _start_facts(self, load: FactsLoader) -> PendingFacts:
         with self.stats.timed("facts lookup"):
@@ -407,11 +391,3 @@ class _Run:
 
 #: A page's findings, its reads (pickled), and what else this process noted meanwhile.
 _Checked = tuple[tuple[Finding, ...], bytes | None, reads.RunNotes]
-
-
-@dataclass(frozen=True)
-class _RulePlan:
-    run: tuple[str, ...]  # codes of the rules that run, in code order
-    skipped: tuple[str, ...]  # codes not run because the project has no facts
-    docset: bool  # whether any of them is a docset-scope rule
-
