@@ -44,7 +44,7 @@ class FeatureScope:
 
 def own_apps(facts: ProjectFacts) -> tuple[AppFact, ...]:
     """The project's own apps: those with a folder inside the project."""
-    return tuple(app for app in facts.apps if app.project and app.path not in ("", "."))
+    return facts.own_apps()
 
 
 def find_app(facts: ProjectFacts, wanted: str) -> AppFact:

@@ -328,6 +328,10 @@ class ProjectFacts:
             m for m in self.models if m.name.lower() == name.lower()
         ]
 
+    def own_apps(self) -> tuple[AppFact, ...]:
+        """The project's own apps: those with a folder inside the project."""
+        return tuple(app for app in self.apps if app.project and app.path not in ("", "."))
+
     def command(self, name: str) -> CommandFact | None:
         return self._indexes()[0].get(name)
 

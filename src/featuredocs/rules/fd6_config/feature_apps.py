@@ -48,7 +48,7 @@ def covered_apps(page: Page, facts: ProjectFacts) -> tuple[AppFact, ...]:
 def _own_apps(facts: ProjectFacts) -> tuple[dict[str, AppFact], dict[str, str]]:
     """The project's own apps with a folder by label, and their labels by module: built
     once per facts, as every page asks."""
-    own = {app.label: app for app in facts.apps if app.project and app.path not in ("", ".")}
+    own = {app.label: app for app in facts.own_apps()}
     return own, {app.name: label for label, app in own.items()}
 
 

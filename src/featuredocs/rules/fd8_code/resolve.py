@@ -79,9 +79,7 @@ def project_code(facts: ProjectFacts) -> ProjectCode:
 def _code_parts(facts: ProjectFacts) -> dict[str, frozenset[str] | dict[str, tuple[str, ...]]]:
     modules = frozenset(facts.modules)
     packages = {m.partition(".")[0] for m in modules}
-    packages.update(
-        app.name.partition(".")[0] for app in facts.apps if app.project and app.path not in ("", ".")
-    )
+    packages.update(app.name.partition(".")[0] for app in facts.own_apps())
     children: dict[str, list[str]] = {}
     for name in modules | facts.symbols:
         parent, _, leaf = name.rpartition(".")
