@@ -9,12 +9,10 @@ workers, the items are processed here, one after the other: same results, same o
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -77,8 +75,8 @@ def idle_cores(samples: int = 3) -> int:
 
 
 def can_fork() -> bool:
-    # macOS lists fork, but forking a process that loaded system frameworks is unsafe.
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    # macOS has fork, but forking a process that loaded system frameworks is unsafe.
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def map_in_order(function: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
@@ -104,6 +102,10 @@ def _in_workers(function: Callable[[T], R], items: Sequence[T], workers: int) ->
     _JOB = (function, items)
     try:
         ranges = _ranges(1, len(items), workers * CHUNKS_PER_WORKER)
+        # Imported here: the facts child asks can_fork() and starts no pool.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             for chunk in pool.map(_run_range, ranges):

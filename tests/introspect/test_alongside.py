@@ -7,9 +7,10 @@ import threading
 
 import pytest
 
-from featuredocs.introspect.alongside import Alongside, _can_fork
+from featuredocs import parallel
+from featuredocs.introspect.alongside import Alongside
 
-needs_fork = pytest.mark.skipif(not _can_fork(), reason="fork is only used on Linux")
+needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="fork is only used on Linux")
 
 
 @needs_fork

@@ -21,6 +21,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from featuredocs import parallel
+
 T = TypeVar("T")
 
 
@@ -41,7 +43,7 @@ class Alongside:
         runs then, here, so what it does happens in the order it would sequentially."""
         # A fork copies only the thread that forks: locks held by the project's other
         # threads (logging, a connection pool) would stay held in the copy forever.
-        if not (self.fork and _can_fork() and threading.active_count() == 1):
+        if not (self.fork and parallel.can_fork() and threading.active_count() == 1):
             return part
         reading, writing = os.pipe()
         sys.stdout.flush()
@@ -105,7 +107,3 @@ def _die_with(parent: int) -> None:
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
