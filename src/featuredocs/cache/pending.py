@@ -42,16 +42,20 @@ def load_in_forking_child(config: Config) -> FactsOutcome:
 class PendingFacts:
     """Facts from the cache, or being read in a thread; :meth:`result` has them either way."""
 
-    def __init__(self, config: Config, store: Store, load: FactsLoader = load_in_child, *, may_fork: bool = True) -> None:
-        """``may_fork``: false when this process will be busy while the facts are read."""
+    def __init__(
+        self, config: Config, store: Store, load: FactsLoader = load_in_child, *,
+        may_fork: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """``may_fork()``: false when this process will be busy while the facts are read
+        (asked only when the child could fork)."""
         settings = None if config.mode == "static" else resolve_settings(config)
         skip = frozenset({cache_folder(config).resolve()})
         # Without a cache this stamps nothing, so the child is not kept waiting.
         self.cache = FactsCache(config, settings, store, skip)
         self.cached: Facts | None = self.cache.lookup(lambda: load(config).facts)
         #: whether the child forks a copy of itself to read the URLconf
-        self.forking = (may_fork and self.cached is None and load is load_in_child and self.cache.has_previous
-                        and parallel.second_core())
+        self.forking = (self.cached is None and load is load_in_child and self.cache.has_previous
+                        and parallel.second_core() and may_fork())
         if self.forking:
             # Earlier facts: most pages will keep their findings, and this process will
             # mostly wait. The child may use the core it leaves idle (measured with

@@ -293,8 +293,10 @@ class _Run:
             # Pages edited since the last run are parsed while the facts are read: with
             # many (a branch switched), this process is busy, and a forked reader of the
             # facts would only take turns with it on the cores.
-            busy = self.docs.edited_since(self.store.modified(RECORDS), _BUSY_PAGES) >= _BUSY_PAGES
-            pending = PendingFacts(self.config, self.store, load, may_fork=not busy)
+            def idle() -> bool:
+                return self.docs.edited_since(self.store.modified(RECORDS), _BUSY_PAGES) < _BUSY_PAGES
+
+            pending = PendingFacts(self.config, self.store, load, may_fork=idle)
         self.stats.facts_cached = pending.cached is not None
         self.stats.facts_forked = pending.forking
         return pending
