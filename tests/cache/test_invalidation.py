@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from featuredocs.cache import run as cache_run
+from featuredocs.cache import passes as cache_passes
 from tests.cache.project import Site, codes, make_site
 
 
@@ -154,7 +155,8 @@ def test_a_template_change_rechecks_every_page(site, tmp_path):
 
 
 def test_another_featuredocs_invalidates_everything(site, monkeypatch):
-    monkeypatch.setattr(cache_run, "tool_identity", lambda: "9.9.9+other")
+    for module in (cache_run, cache_passes):  # the pages' keys, the cache files' tag
+        monkeypatch.setattr(module, "tool_identity", lambda: "9.9.9+other")
     again = site.check()
     assert again.stats.checked == 3 and len(site.loads) == 1
 
@@ -257,12 +259,12 @@ def test_a_run_with_many_pages_edited_does_not_fork_the_facts_reader(site, monke
     monkeypatch.setattr(cache_run, "_BUSY_PAGES", 2)
     site.edit("orders/models.py", "    total = models", "    total_cents = models")
     site.edit("docs/features/orders.md", "Orders are paid by card.", "Orders are paid by card or transfer.")
-    few = cache_run.incremental_check(site.config())
+    few = cache_passes.incremental_check(site.config())
     assert few.stats.facts_forked and not few.stats.facts_cached
     assert few.result.findings == site.reference()
     site.edit("orders/models.py", "    total_cents = models", "    total = models")
     for page in ("docs/features/orders.md", "docs/features/guide.md"):
         site.write(page, (site.root / page).read_text(encoding="utf-8") + "\nMore prose.\n")
-    many = cache_run.incremental_check(site.config())
+    many = cache_passes.incremental_check(site.config())
     assert not many.stats.facts_forked and not many.stats.facts_cached
     assert many.result.findings == site.reference()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("shop")
 def _slow_loader(monkeypatch: pytest.MonkeyPatch, facts):  # type: ignore[no-untyped-def]
     """A facts loader that answers only once every page has been prepared."""
     prepared = threading.Event()
-    original = cache_run._Run._prepare
+    original = cache_run.CheckRun._prepare
 
     def preparing(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:
@@ -25,7 +25,7 @@ def _slow_loader(monkeypatch: pytest.MonkeyPatch, facts):  # type: ignore[no-unt
         finally:
             prepared.set()
 
-    monkeypatch.setattr(cache_run._Run, "_prepare", preparing)
+    monkeypatch.setattr(cache_run.CheckRun, "_prepare", preparing)
 
     def load(config):  # type: ignore[no-untyped-def]
         prepared.wait(timeout=120)

@@ -22,14 +22,14 @@ import gc
 import os
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from featuredocs import parallel
 from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
-from featuredocs.cache.outcome import CacheStats, IncrementalCheck
+from featuredocs.cache.outcome import CacheStats
 from featuredocs.cache.pages import (
     RECORDS,
     PageCache,
@@ -40,11 +40,10 @@ from featuredocs.cache.pages import (
     restore,
 )
 from featuredocs.cache.revalidate import keep_unaffected
-from featuredocs.cache.pending import FactsLoader, PendingFacts, cache_folder, load_in_child
+from featuredocs.cache.pending import FactsLoader, PendingFacts
 from featuredocs.cache.plan import RulePlan, rule_plan
-from featuredocs.cache.store import NullStore, Store
+from featuredocs.cache.store import Store
 from featuredocs.cache.tree import DocsTree
-from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.engine import (
     CheckResult,
@@ -72,36 +71,14 @@ _FREEZE_EVERY = 64  # parsed pages between two gc.freeze() calls
 _BUSY_PAGES = 100
 
 
-def incremental_check(
-    config: Config,
-    *,
-    paths: Sequence[Path] = (),
-    use_cache: bool = True,
-    workers: int | None = None,
-    load: FactsLoader | None = None,
-) -> IncrementalCheck:
-    """Check the docs tree; ``use_cache=False`` reads and writes no cache (``--no-cache``).
-
-    ``load`` reads the facts on a cache miss (default: live or static as configured,
-    live mode in a child process); ``workers`` caps the processes used for the rules.
-    """
-    store = Store(cache_folder(config), tool_identity()) if use_cache else NullStore()
-    run = _Run(config, store, workers)
-    # Without the pause the collector takes a quarter of the rules' time (measured with
-    # benchmarks/hotspots.py).
-    with collector_paused():
-        try:
-            result = run.check(paths, load or load_in_child)
-        finally:
-            gc.unfreeze()  # see _Run._parse
-    return IncrementalCheck(result, tuple(run.notes + store.notes), run.stats)
-
-
 @dataclass
-class _Run:
+class CheckRun:
+    """One check of the docs tree (one pass, see ``passes.py``): the steps above."""
+
     config: Config
     store: Store
     workers: int | None
+    read_docs: InitVar[DocsTree | None] = None  # as an earlier pass listed and read them
     stats: CacheStats = field(default_factory=CacheStats)
     notes: list[str] = field(default_factory=list)
     docs: DocsTree = field(init=False)
@@ -110,27 +87,41 @@ class _Run:
     schema: TemplateSchema | None = None
     targets_context: CheckContext | None = None  # see _targets
 
-    def __post_init__(self) -> None:
-        self.docs = DocsTree(self.config)
+    def __post_init__(self, read_docs: DocsTree | None) -> None:
+        self._read = read_docs is not None
+        self.docs = read_docs or DocsTree(self.config)
 
-    def check(self, paths: Sequence[Path], load: FactsLoader) -> CheckResult:
+    def check(
+        self, paths: Sequence[Path], facts_from: FactsLoader | tuple[Facts, FactsCache],
+        page_cache: Callable[[], PageCache],
+    ) -> tuple[CheckResult, tuple[Facts, FactsCache]]:
+        """The findings, and the facts they were found with; ``facts_from`` reads them on
+        a facts-cache miss, or is the facts an earlier pass found."""
         with self.stats.timed("read"):
-            self.docs.list()
+            if not self._read:
+                self.docs.list()
             # Bad paths fail before the project loads.
             wanted = select_pages(self.docs.plain_docset(every_listed=True), paths)
         # A miss starts reading the facts now, so the project is set up while the pages are read.
-        pending = self._start_facts(load)
+        pending = self._start_facts(facts_from) if callable(facts_from) else None
         with self.stats.timed("read"):
-            self.docs.read()
+            if not self._read:
+                self.docs.read()
             self.stats.pages = len(self.docs.texts)
             wanted = frozenset(rel for rel in wanted if rel in self.docs.texts)
-            cache = self._page_cache()
-        facts, facts_cache = self._finish_facts(pending, cache, wanted)
+            cache = page_cache()
+        if pending is None:
+            assert not callable(facts_from)
+            self._refresh_records(cache)
+            facts, facts_cache = facts_from
+        else:
+            facts, facts_cache = self._finish_facts(pending, cache, wanted)
         self.notes.extend(facts.notes)
         plan = rule_plan(self.config, self.store, facts.fingerprint != "none")
         keys = self._keys(cache, facts, plan, wanted)
         found = {rel: cache.result(rel, key, facts.fingerprint) for rel, key in keys.items()}
-        if any(findings is None for findings in found.values()):
+        # Facts an earlier pass found: it kept what their change left unaffected.
+        if pending is not None and any(findings is None for findings in found.values()):
             self._keep_unaffected(cache, found, keys, facts, facts_cache, plan)
         if not plan.docset:
             found[_DOCSET] = ()
@@ -138,9 +129,7 @@ class _Run:
         docset = self.docs.plain_docset()
         if any(findings is None for findings in found.values()):
             docset = self._recheck(cache, found, keys, facts, plan, wanted)
-        with self.stats.timed("save"):
-            cache.keep_only({*self.docs.texts, _DOCSET})
-            self._save(cache, facts_cache)
+        cache.keep_only({*self.docs.texts, _DOCSET})
         page_found = [f for rel in self.docs.texts for f in found.get(rel) or ()]
         return CheckResult(
             findings=in_report_order([*page_found, *(found[_DOCSET] or ())]),
@@ -149,7 +138,7 @@ class _Run:
             rules_run=plan.run,
             checked=wanted,
             skipped_for_facts=plan.skipped,
-        )
+        ), (facts, facts_cache)
 
     def _keep_unaffected(
         self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
@@ -200,8 +189,9 @@ class _Run:
                            feature_pages(docset, self.config), _memo=self.memo)
         runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
         project = ctx.facts
-        # What the rules read of the facts is noted only for findings the cache keeps.
-        noting = self.store.remembers and project is not None
+        # What the rules read of the facts is noted only for findings the cache keeps for
+        # later runs, whose facts may differ.
+        noting = self.store.lasting and project is not None
         run = os.urandom(8).hex() if noting else ""
         with reads.recording(project) if noting and project is not None else nullcontext():
             if found[_DOCSET] is None:  # first: what they work out is shared with the workers
@@ -237,9 +227,6 @@ class _Run:
                 # time on a thousand pages, measured with benchmarks/hotspots.py).
                 gc.freeze()
         return page
-
-    def _page_cache(self) -> PageCache:
-        return PageCache(self.store.read, self.store.write, self.store.prune)
 
     def _refresh_records(self, cache: PageCache) -> None:
         """Parse every page whose record is missing or stale, and record it."""
@@ -385,10 +372,6 @@ class _Run:
         found = parallel.map_in_order(check_one, stale, workers)
         self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
         return found
-
-    def _save(self, cache: PageCache, facts_cache: FactsCache) -> None:
-        facts_cache.save()
-        cache.save()
 
 
 #: A page's findings, its reads (pickled), and what else this process noted meanwhile.

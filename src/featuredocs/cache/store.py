@@ -34,6 +34,9 @@ class Store:
     #: Whether what is written can be read back: a run that remembers nothing needs no
     #: keys, records or light copies.
     remembers = True
+    #: Whether what is written outlives this process: only then must findings say what
+    #: they read of the facts, for runs whose facts differ.
+    lasting = True
 
     def __init__(self, folder: Path, tool: str) -> None:
         self.folder = folder
@@ -123,6 +126,7 @@ class NullStore(Store):
     """``--no-cache``: reads nothing, writes nothing, creates no folder."""
 
     remembers = False
+    lasting = False
 
     def __init__(self) -> None:
         super().__init__(Path(os.devnull), "none")
@@ -132,6 +136,40 @@ class NullStore(Store):
 
     def modified(self, name: str) -> float | None:
         return None
+
+    def write(self, name: str, payload: Any) -> None:
+        return None
+
+    def prune(self, folder: str, keep: Collection[str]) -> None:
+        return None
+
+
+class PassStore(NullStore):
+    """``--no-cache`` for the passes of one ``check --fix``: nothing is read or written,
+    but the pages' keys and records are made, so that a pass reuses the findings the
+    passes before it left in memory (see ``cache/session.py``)."""
+
+    remembers = True
+
+
+class ReadOnlyStore(Store):
+    """The cache of a run that promises to write nothing (``--diff``): read, never added to."""
+
+    lasting = False
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store.folder, "")
+        self._store = store
+
+    @property
+    def notes(self) -> list[str]:
+        return self._store.notes
+
+    def read(self, name: str) -> Any | None:
+        return self._store.read(name)
+
+    def modified(self, name: str) -> float | None:
+        return self._store.modified(name)
 
     def write(self, name: str, payload: Any) -> None:
         return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +79,17 @@ class DocsTree:
                 continue
             self.texts[rel] = text
             self.contents[rel] = content_key(text, self.paths[rel], rel, self.displays[rel])
+
+    def with_texts(self, texts: Mapping[str, str]) -> DocsTree:
+        """The tree as read, with the pages in ``texts`` (by rel) edited so in memory."""
+        edited = {rel: text for rel, text in texts.items() if rel in self.texts}
+        return dataclasses.replace(
+            self,
+            texts={**self.texts, **edited},
+            contents={**self.contents, **{
+                rel: content_key(text, self.paths[rel], rel, self.displays[rel]) for rel, text in edited.items()
+            }},
+        )
 
     def plain_docset(self, every_listed: bool = False) -> DocSet:
         """Pages with nothing but their names and text: enough to select and report them.

@@ -5,11 +5,8 @@ import os
 import sys
 import time
 
-from featuredocs.cache import incremental_check
-from featuredocs.cache.tree import DocsTree
-from featuredocs.collector import collector_paused
-from featuredocs.commands.common import config_from, docs_and_facts
-from featuredocs.engine import run_check, select_pages
+from featuredocs.cache import check_passes
+from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
 from featuredocs.markdown.load import display_path
@@ -25,25 +22,21 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_overrides(select=_codes(args.select))
     if args.ignore:
         config = config.with_overrides(ignore=config.ignore + _codes(args.ignore))
-    if args.fix or args.diff:  # fixes edit whole parsed pages: only the facts are cached
-        listing = DocsTree(config)
-        listing.list()
-        select_pages(listing.plain_docset(every_listed=True), args.paths)  # before the project loads
-        with collector_paused():
-            outcome, docset, errors = docs_and_facts(config, args, writes=not args.diff)
-            notes, facts = outcome.notes, outcome.facts
-            result = run_check(config, facts, paths=args.paths, docs=(docset, errors))
-    else:
-        checked = incremental_check(config, paths=args.paths, use_cache=not args.no_cache)
-        notes, facts, result = list(checked.notes), None, checked.result
-    for note in notes:
+    fixing = args.fix or args.diff
+    passes = check_passes(config, use_cache=not args.no_cache, repeated=fixing, writes=not args.diff)
+    first = passes.check(args.paths)
+    result = first.result
+    fixed = None
+    if fixing:
+        # Each pass of fixes checks again what they can have changed (cache/passes.py).
+        fixed = fix_check(result, lambda texts: passes.check(args.paths, texts).result,
+                          unsafe=args.unsafe_fixes)
+    for note in (*first.notes, *passes.finish()):
         print(f"featuredocs: {note}", file=sys.stderr)
     for error in result.page_errors:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
     written = True
-    if args.fix or args.diff:
-        with collector_paused():
-            fixed = fix_check(config, facts, result, paths=args.paths, unsafe=args.unsafe_fixes)
+    if fixed is not None:
         if args.diff:
             return print_diff(fixed) or (EXIT_USAGE if result.page_errors else 0)
         written = write_fixes(fixed)

@@ -4,22 +4,22 @@ Fixes are applied in memory, page by page, in finding order; a fix that overlaps
 applied before it waits for the next pass, when the check runs again on the fixed text
 and offers fresh fixes. The passes stop when nothing more is fixed. Nothing is written
 here: the command writes the resulting pages (``--fix``) or prints their diff (``--diff``).
+Each pass is checked by the caller's ``recheck`` (``cache/passes.py``), which checks
+again only what the fixes can have changed.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from featuredocs.config import Config
-from featuredocs.engine import CheckResult, run_check
+from featuredocs.engine import CheckResult
 from featuredocs.fix.apply import FileChange, write_changes
 from featuredocs.fix.diff import diff_changes
 from featuredocs.fix.edits import apply_fixes
-from featuredocs.fix.pages import changes_between, with_texts
-from featuredocs.model import Applicability, Finding, Fix, ProjectFacts
+from featuredocs.fix.pages import changes_between
+from featuredocs.model import Applicability, Finding, Fix
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 
 MAX_PASSES = 10
@@ -61,24 +61,21 @@ def fixes_by_page(findings: Iterable[Finding], *, unsafe: bool) -> dict[str, lis
 
 
 def fix_check(
-    config: Config,
-    facts: ProjectFacts | None,
-    result: CheckResult,
-    *,
-    paths: Sequence[Path] = (),
-    unsafe: bool = False,
+    result: CheckResult, recheck: Callable[[Mapping[str, str]], CheckResult], *, unsafe: bool = False,
 ) -> FixRun:
-    """Apply the fixes of ``result`` until none is left, re-checking after each pass."""
+    """Apply the fixes of ``result`` until none is left; ``recheck(texts)`` checks the docs
+    with the pages in ``texts`` (by rel path) edited so."""
     first = result.docset
     current = result
+    edited: dict[str, str] = {}
     applied = 0
     for _ in range(MAX_PASSES):
         texts, count = _fix_pass(current, unsafe=unsafe)
         if not count:
             break
         applied += count
-        docset = with_texts(current.docset, texts)
-        current = run_check(config, facts, paths=paths, docs=(docset, list(result.page_errors)))
+        edited.update(texts)
+        current = recheck(edited)
     return FixRun(current, tuple(changes_between(first, current.docset)), applied)
 
 
