@@ -26,6 +26,7 @@ RATIOS: tuple[tuple[str, str, str | tuple[str, ...], float | None], ...] = (
     ("one field's type changed ÷ cold", "warm, one field's type changed", "cold, --no-cache", None),
     ("one endpoint added ÷ cold", "warm, one endpoint added", "cold, --no-cache", None),
     ("cold, 2 processes ÷ 1", "cold, --no-cache, 2 processes", "cold, --no-cache, 1 process", None),
+    ("--diff, warm ÷ --no-cache", "--diff, warm", "--diff, --no-cache", None),
 )
 
 

@@ -114,6 +114,13 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
     page(restore=True)
     route(restore=True)
     run_child(check, root, env)  # leave the cache matching the tree
+    # The seeded drifts carry fixes: --diff applies them in memory, checks again and prints
+    # the diff, writing nothing (so every run sees the same tree).
+    diff = [*FEATUREDOCS, "check", "--diff"]
+    result.add(repeat("--diff, --no-cache", repeats.slow, lambda: run_child([*diff, "--no-cache"], root, env)[0],
+                      note="the fixes of every seeded drift, checked again"))
+    result.add(repeat("--diff, warm", repeats.fast, lambda: run_child(diff, root, env)[0],
+                      note="the fixed pages checked again, the rest from the cache"))
     _count_drifts(result, report)
     return result
 
