@@ -65,7 +65,8 @@ def _linked(outside: Page, rels: Iterable[str]) -> set[str]:
 
 
 def _documented_by(features: Iterable[FeaturePage], found: Iterable[str]) -> str:
-    links = [f"[{f.title}]({f.rel})" for f in features if f.rel in set(found)]
+    rels = set(found)
+    links = [f"[{f.title}]({f.rel})" for f in features if f.rel in rels]
     if not links:
         return "No feature page documents it yet."
     return "Documented in " + ", ".join(links) + "."
