@@ -80,6 +80,29 @@ def repeat(name: str, runs: int, once: Callable[[], Sample], before: Callable[[]
     return measurement
 
 
+@dataclass(frozen=True)
+class Case:
+    """One measurement to take ``runs`` times (see :func:`interleaved`)."""
+
+    name: str
+    runs: int
+    once: Callable[[], Sample]
+    note: str = ""
+
+
+def interleaved(cases: Sequence[Case]) -> list[Measurement]:
+    """Each case's runs taken in rounds, one run of every case per round: a stretch of
+    time when the machine is slower (a virtual machine's neighbours) then slows a run of
+    each case alike, and the ratios between their medians hold, instead of slowing every
+    run of whichever case happened to be running."""
+    measurements = [Measurement(case.name, note=case.note) for case in cases]
+    for round_ in range(max((case.runs for case in cases), default=0)):
+        for case, measurement in zip(cases, measurements):
+            if round_ < case.runs:
+                measurement.samples.append(case.once())
+    return measurements
+
+
 def load_average() -> tuple[float, float, float]:
     try:
         return os.getloadavg()

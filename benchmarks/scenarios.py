@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.generate import Generated, read_manifest
-from benchmarks.measure import Measurement, in_process, repeat, run_child
+from benchmarks.measure import Case, Measurement, in_process, interleaved, repeat, run_child
 
 PYTHON = sys.executable
 FEATUREDOCS = [PYTHON, "-m", "featuredocs"]
@@ -67,28 +67,33 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
     if code is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     texts = [p.read_text(encoding="utf-8") for p in sorted(generated.docs.rglob("*.md"))]
-    result.add(repeat("parse: pyromark", repeats.fast, lambda: in_process(lambda: _pyromark(texts)),
-                      note="pyromark.events_with_range, as featuredocs calls it"))
-    if _have_markdown_it():
-        result.add(repeat("parse: markdown-it-py", repeats.fast, lambda: in_process(lambda: _markdown_it(texts)),
-                          note="for reference"))
     child = lambda *command: lambda: run_child(list(command), root, env)[0]  # noqa: E731
-    result.add(repeat("django.setup()", repeats.slow, child(PYTHON, "-c", SETUP_ONLY, generated.settings)))
-    result.add(repeat("project import", repeats.slow, child(PYTHON, "-c", PROJECT_IMPORT, generated.settings),
-                      note="django.setup(), the URLconf and every command imported: for reference"))
     introspect = [PYTHON, "-m", "featuredocs.introspect", "--root", str(root), "--settings", generated.settings]
-    result.add(repeat("facts", repeats.slow, child(*introspect)))
-    result.add(repeat("facts, --fork", repeats.slow, child(*introspect, "--fork"),
-                      note="the URLconf read by a copy forked after the setup, as a warm run asks"))
     report = root / "bench-report.json"
     check = [*FEATUREDOCS, "check", "--format", "json", "--output", str(report)]
     cache = root / ".featuredocs_cache"
-    for workers in ("1", "2"):
-        forced = {**env, "FEATUREDOCS_WORKERS": workers}
-        result.add(repeat(f"cold, --no-cache, {workers} process{'es' if workers != '1' else ''}",
-                          repeats.slow, lambda forced=forced: run_child([*check, "--no-cache"], root, forced)[0]))
-    result.add(repeat("cold, --no-cache", repeats.slow, lambda: run_child([*check, "--no-cache"], root, env)[0],
-                      note="workers only for cores idle at the time"))
+    forced = {workers: {**env, "FEATUREDOCS_WORKERS": workers} for workers in ("1", "2")}
+    # The floors and the cold checks measured with them, in rounds (see interleaved()).
+    for measurement in interleaved([
+        Case("parse: pyromark", repeats.fast, lambda: in_process(lambda: _pyromark(texts)),
+             note="pyromark.events_with_range, as featuredocs calls it"),
+        Case("django.setup()", repeats.slow, child(PYTHON, "-c", SETUP_ONLY, generated.settings)),
+        Case("project import", repeats.slow, child(PYTHON, "-c", PROJECT_IMPORT, generated.settings),
+             note="django.setup(), the URLconf and every command imported: for reference"),
+        Case("facts", repeats.slow, child(*introspect)),
+        Case("facts, --fork", repeats.slow, child(*introspect, "--fork"),
+             note="the URLconf read by a copy forked after the setup, as a warm run asks"),
+        Case("cold, --no-cache, 1 process", repeats.slow,
+             lambda: run_child([*check, "--no-cache"], root, forced["1"])[0]),
+        Case("cold, --no-cache, 2 processes", repeats.slow,
+             lambda: run_child([*check, "--no-cache"], root, forced["2"])[0]),
+        Case("cold, --no-cache", repeats.slow, lambda: run_child([*check, "--no-cache"], root, env)[0],
+             note="workers only for cores idle at the time"),
+    ]):
+        result.add(measurement)
+    if _have_markdown_it():
+        result.add(repeat("parse: markdown-it-py", repeats.fast, lambda: in_process(lambda: _markdown_it(texts)),
+                          note="for reference"))
     _count_drifts(result, report)
     named = str(_named_page(generated))
     result.add(repeat("cold, --no-cache, one page named", repeats.slow,
