@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from featuredocs.coverage.claimed import ANY_METHOD, Claimed, endpoint_keys
 from featuredocs.generate import usage
@@ -32,6 +33,8 @@ from featuredocs.model import (
 )
 from featuredocs.rules.fd5_endpoints.claims import extract as endpoint_extract
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind
+
+K = TypeVar("K")
 
 _TAGLINE = re.compile(r"^\s*>?\s*(?:\*\*[^*]+\*\*\s*[-–—:]\s*)?(?P<text>.*?)\s*$", re.S)
 
@@ -64,12 +67,21 @@ def _linked(outside: Page, rels: Iterable[str]) -> set[str]:
     return {link.target.split("#")[0] for link in outside.links} & wanted
 
 
-def _documented_by(features: Iterable[FeaturePage], found: Iterable[str]) -> str:
-    rels = set(found)
-    links = [f"[{f.title}]({f.rel})" for f in features if f.rel in rels]
+def _documented_by(pages: Iterable[FeaturePage]) -> str:
+    links = [f"[{f.title}]({f.rel})" for f in pages]
     if not links:
         return "No feature page documents it yet."
     return "Documented in " + ", ".join(links) + "."
+
+
+def _documenting(features: Iterable[FeaturePage], keys: Callable[[Claimed], Iterable[K]]) -> dict[K, list[FeaturePage]]:
+    """The pages that document each of ``keys(page.claimed)``, in page order: looked up
+    once per command or endpoint, not searched for among all pages each time."""
+    found: dict[K, list[FeaturePage]] = {}
+    for feature in features:
+        for key in keys(feature.claimed):
+            found.setdefault(key, []).append(feature)
+    return found
 
 
 # --- README.md ------------------------------------------------------------------------------
@@ -101,23 +113,23 @@ def commands_content(inputs: IndexInputs, outside: Page) -> str:
     commands = [c for app in own_apps(inputs.facts) for c in app_commands(inputs.facts, app)]
     if not commands:
         return "The project has no management commands of its own."
+    documenting = _documenting(inputs.features, lambda claimed: claimed.commands)
     sections = [
-        _command_section(command, inputs.features)
+        _command_section(command, documenting.get(command.name, []))
         for command in sorted(commands, key=lambda c: c.name)
         if github_slug(command.name) not in outside.anchors
     ]
     return "\n\n".join(sections)
 
 
-def _command_section(command: CommandFact, features: tuple[FeaturePage, ...]) -> str:
+def _command_section(command: CommandFact, documenting: list[FeaturePage]) -> str:
     about = " ".join(command.help.split())
-    documented = [f.rel for f in features if command.name in f.claimed.commands]
     parts = [
         f"## {command.name}",
         about,
         "```text\nusage: manage.py " + usage.usage_line(command, arguments_first=False) + "\n```",
         _options_table(command),
-        _documented_by(features, documented),
+        _documented_by(documenting),
     ]
     return "\n\n".join(part for part in parts if part)
 
@@ -151,6 +163,7 @@ def api_content(inputs: IndexInputs, outside: Page) -> str:
     written = endpoint_keys(
         (c for c in endpoint_extract(outside).endpoints if c.kind is ClaimKind.HEADING), inputs.facts
     )
+    documenting = _documenting(inputs.features, lambda claimed: claimed.endpoints)
     sections = []
     for app, endpoints in groups:
         title = group_title(app.label, endpoints, inputs.features, outside)
@@ -162,7 +175,7 @@ def api_content(inputs: IndexInputs, outside: Page) -> str:
             and (endpoint.path, method or ANY_METHOD) not in written
         ]
         if missing or github_slug(title) not in outside.anchors and _linked_anchor(title, inputs):
-            body = [_endpoint_section(e, m, inputs.features) for e, m in missing]
+            body = [_endpoint_section(e, m, documenting.get((e.path, m or ANY_METHOD), [])) for e, m in missing]
             sections.append("\n\n".join([f"## {title}", *body]))
     return "\n\n".join(sections)
 
@@ -188,9 +201,7 @@ def group_title(label: str, endpoints: tuple[EndpointFact, ...], features: tuple
     return label.replace("_", " ").title()
 
 
-def _endpoint_section(endpoint: EndpointFact, method: str | None, features: tuple[FeaturePage, ...]) -> str:
-    key = (endpoint.path, method or ANY_METHOD)
-    documented = [f.rel for f in features if key in f.claimed.endpoints]
+def _endpoint_section(endpoint: EndpointFact, method: str | None, documenting: list[FeaturePage]) -> str:
     params = [p for p in endpoint.query_params if p.source != "format"]
     if method not in (None, "GET", "HEAD"):
         params = []
@@ -198,7 +209,7 @@ def _endpoint_section(endpoint: EndpointFact, method: str | None, features: tupl
         f"### {endpoint_title(method, endpoint.path)}",
         "**Query Parameters:**\n" + "\n".join(_param_item(p) for p in params) if params else "",
         _response_fields(endpoint, method),
-        _documented_by(features, documented),
+        _documented_by(documenting),
     ]
     return "\n\n".join(part for part in parts if part)
 
