@@ -147,7 +147,7 @@ class NullStore(Store):
 class PassStore(NullStore):
     """``--no-cache`` for the passes of one ``check --fix``: nothing is read or written,
     but the pages' keys and records are made, so that a pass reuses the findings the
-    passes before it left in memory (see ``cache/session.py``)."""
+    passes before it left in memory (see ``cache/passes.py``)."""
 
     remembers = True
 
