@@ -70,7 +70,7 @@ class Passes:
         # benchmarks/hotspots.py).
         with collector_paused():
             try:
-                result, facts = run.check(paths, self._facts or self._load, self._page_cache)
+                result, facts = run.check(paths, self._page_cache, self._load, self._facts)
             finally:
                 gc.unfreeze()  # see CheckRun._parse
         notes = run.notes if self._facts is None else []  # said once, by the first pass
@@ -79,9 +79,9 @@ class Passes:
         return IncrementalCheck(result, tuple(notes), run.stats)
 
     def finish(self) -> list[str]:
-        """Save what the passes found (in a store that writes), and say what went wrong
-        with the store: its notes."""
-        if self._facts is not None and self._cache is not None:
+        """Save what the passes found (in a store that keeps it for later runs), and say
+        what went wrong with the store: its notes."""
+        if self.store.lasting and self._facts is not None and self._cache is not None:
             self._facts[1].save()
             self._cache.save()
         return self.store.notes

@@ -92,30 +92,30 @@ class CheckRun:
         self.docs = read_docs or DocsTree(self.config)
 
     def check(
-        self, paths: Sequence[Path], facts_from: FactsLoader | tuple[Facts, FactsCache],
-        page_cache: Callable[[], PageCache],
+        self, paths: Sequence[Path], page_cache: Callable[[], PageCache], load: FactsLoader,
+        known: tuple[Facts, FactsCache] | None = None,
     ) -> tuple[CheckResult, tuple[Facts, FactsCache]]:
-        """The findings, and the facts they were found with; ``facts_from`` reads them on
-        a facts-cache miss, or is the facts an earlier pass found."""
+        """The findings, and the facts they were found with: ``known``, those an earlier
+        pass found, else from the facts cache, else read by ``load``."""
         with self.stats.timed("read"):
             if not self._read:
                 self.docs.list()
             # Bad paths fail before the project loads.
             wanted = select_pages(self.docs.plain_docset(every_listed=True), paths)
         # A miss starts reading the facts now, so the project is set up while the pages are read.
-        pending = self._start_facts(facts_from) if callable(facts_from) else None
+        pending = self._start_facts(load) if known is None else None
         with self.stats.timed("read"):
             if not self._read:
                 self.docs.read()
             self.stats.pages = len(self.docs.texts)
             wanted = frozenset(rel for rel in wanted if rel in self.docs.texts)
             cache = page_cache()
-        if pending is None:
-            assert not callable(facts_from)
-            self._refresh_records(cache)
-            facts, facts_cache = facts_from
-        else:
+        if pending is not None:
             facts, facts_cache = self._finish_facts(pending, cache, wanted)
+        else:
+            assert known is not None
+            self._refresh_records(cache)
+            facts, facts_cache = known
         self.notes.extend(facts.notes)
         plan = rule_plan(self.config, self.store, facts.fingerprint != "none")
         keys = self._keys(cache, facts, plan, wanted)

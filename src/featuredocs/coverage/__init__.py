@@ -7,7 +7,6 @@ from featuredocs.coverage.claimed import Claimed, claimed_by_pages
 from featuredocs.coverage.inventory import KINDS, Item, inventory
 from featuredocs.coverage.measure import Count, CoverageReport, Missing, measure, should_fail_under
 from featuredocs.engine import feature_pages, load_docs, load_template
-from featuredocs.generate.scope import own_apps
 from featuredocs.model import DocSet, ProjectFacts
 
 
@@ -17,7 +16,7 @@ def coverage_report(config: Config, facts: ProjectFacts, docset: DocSet | None =
         docset, _ = load_docs(config)
     features = feature_pages(docset, config)
     claimed = claimed_by_pages(docset, load_template(config), facts, features, config.root)
-    labels = [app.label for app in own_apps(facts)]
+    labels = [app.label for app in facts.own_apps()]
     return measure(inventory(facts, config.root), claimed, labels)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from featuredocs.coverage.claimed import ANY_METHOD, index_key
-from featuredocs.generate.scope import app_commands, app_endpoints, app_models, own_apps, settings_map
+from featuredocs.generate.scope import app_commands, app_endpoints, app_models, settings_map
 from featuredocs.generate.usage import documented_options
 from featuredocs.model import AppFact, ModelFact, ProjectFacts
 from featuredocs.rules.fd3_models.lookup import forward_field
@@ -61,7 +61,7 @@ def inventory(facts: ProjectFacts, root: Path) -> list[Item]:
     found = settings_map(facts, root)
     items: list[Item] = []
     claimed_env: set[str] = set()
-    for app in own_apps(facts):
+    for app in facts.own_apps():
         items += _model_items(facts, app)
         items += _command_items(facts, app)
         items += _endpoint_items(facts, app)

@@ -21,7 +21,7 @@ from typing import TypeVar
 from featuredocs.coverage.claimed import ANY_METHOD, Claimed, endpoint_keys
 from featuredocs.generate import usage
 from featuredocs.generate.render_code import endpoint_methods, endpoint_title
-from featuredocs.generate.scope import app_commands, app_endpoints, own_apps
+from featuredocs.generate.scope import app_commands, app_endpoints
 from featuredocs.markdown import github_slug
 from featuredocs.model import (
     CommandFact,
@@ -110,7 +110,7 @@ def _ref_title(rel: str) -> str:
 
 
 def commands_content(inputs: IndexInputs, outside: Page) -> str:
-    commands = [c for app in own_apps(inputs.facts) for c in app_commands(inputs.facts, app)]
+    commands = [c for app in inputs.facts.own_apps() for c in app_commands(inputs.facts, app)]
     if not commands:
         return "The project has no management commands of its own."
     documenting = _documenting(inputs.features, lambda claimed: claimed.commands)
@@ -156,7 +156,7 @@ def _cell(text: str) -> str:
 
 
 def api_content(inputs: IndexInputs, outside: Page) -> str:
-    groups = [(app, app_endpoints(inputs.facts, app)) for app in own_apps(inputs.facts)]
+    groups = [(app, app_endpoints(inputs.facts, app)) for app in inputs.facts.own_apps()]
     groups = [(app, endpoints) for app, endpoints in groups if endpoints]
     if not groups:
         return "The project serves no endpoints of its own."

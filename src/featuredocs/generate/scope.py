@@ -42,17 +42,12 @@ class FeatureScope:
     cache_keys: tuple[CacheKeyFact, ...] = ()
 
 
-def own_apps(facts: ProjectFacts) -> tuple[AppFact, ...]:
-    """The project's own apps: those with a folder inside the project."""
-    return facts.own_apps()
-
-
 def find_app(facts: ProjectFacts, wanted: str) -> AppFact:
     """An own app by label (``orders``) or dotted name (``shop.orders``)."""
-    for app in own_apps(facts):
+    for app in facts.own_apps():
         if wanted in (app.label, app.name):
             return app
-    labels = [app.label for app in own_apps(facts)]
+    labels = [app.label for app in facts.own_apps()]
     hint = did_you_mean(wanted, labels)
     known = ", ".join(f"`{label}`" for label in labels) or "none"
     raise UsageError(f"`{wanted}` is not one of the project's apps ({hint or 'apps: ' + known})")
@@ -94,7 +89,7 @@ def settings_map(facts: ProjectFacts, root: Path) -> SettingsMap:
     behind = env_behind_settings(root, facts)
     settings: dict[str, tuple[SettingFact, ...]] = {}
     env_vars: dict[str, tuple[EnvVarFact, ...]] = {}
-    for app in own_apps(facts):
+    for app in facts.own_apps():
         read = settings_read_in(root / app.path)
         prefix = app.label.upper() + "_"
         chosen = tuple(
@@ -170,7 +165,7 @@ def _chosen_endpoints(
     if url_prefix is None:
         return app_endpoints(facts, app)
     prefix = "/" + url_prefix.strip("/") + "/" if url_prefix.strip("/") else "/"
-    own = {a.label for a in own_apps(facts)}
+    own = {a.label for a in facts.own_apps()}
     found = [e for e in facts.endpoints if e.path.startswith(prefix) and e.app in own]
     if not found:
         raise UsageError(f"no endpoint of the project's apps is under `{prefix}`")
