@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from featuredocs.cache.keys import content_digest, digest
 from featuredocs.markdown.positions import split_lines
@@ -25,7 +25,12 @@ from featuredocs.model import DocSet, Finding, Page
 from featuredocs.model.frozen import quick_init
 from featuredocs.rules.fd2_links.targets import LinkTarget, explicit_anchors, local_targets
 
-RECORDS, RESULTS, SHARED_READS, LIGHT_DIR = "records.pickle", "results.pickle", "shared-reads.pickle", "light"
+if TYPE_CHECKING:  # imported when used: an unchanged tree imports no claim extractors
+    from featuredocs.coverage.claimed import Claimed
+
+RECORDS, RESULTS, SHARED_READS, CLAIMS, LIGHT_DIR = (
+    "records.pickle", "results.pickle", "shared-reads.pickle", "claims.pickle", "light",
+)
 LIGHT_SHARDS = 32
 
 Reader = Callable[[str], Any]
@@ -135,13 +140,16 @@ def _stat(file: str) -> tuple[object, ...]:
 class Result:
     """A page's findings, the key and facts they were computed for, and the facts the
     rules read on the way (pickled, see ``model/reads.py``; None when not recorded) with
-    the run whose shared reads they add to."""
+    the run whose shared reads they add to. ``claims`` names the entry of the claims
+    table that holds what a feature page documents, worked out with its findings and
+    under the same reads; "" for other pages."""
 
     key: str
     fingerprint: str
     findings: tuple[Finding, ...]
     reads: bytes | None = None
     run: str = ""
+    claims: str = ""
 
 
 class PageCache:
@@ -152,6 +160,7 @@ class PageCache:
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
         self.results: dict[str, Result] = _table(read(RESULTS))
         self._shared: dict[str, tuple[bytes, bytes]] | None = None  # each run's shared reads, questions and groups, read on demand
+        self._claims: dict[str, Claimed] | None = None  # by Result.claims, read on demand
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
         self._dirty: set[str] = set()  # shards to write back
         self.changed = False
@@ -174,9 +183,23 @@ class PageCache:
         entry = self.results.get(rel)
         return isinstance(entry, Result) and entry.reads is not None
 
-    def remember(self, rel: str, result: Result) -> None:
+    def remember(self, rel: str, result: Result, claimed: Claimed | None = None) -> None:
+        """``claimed``: what the page documents, found with ``result``, whose ``claims``
+        names it."""
         self.results[rel] = result
+        if claimed is not None:
+            self._claims_table()[result.claims] = claimed
         self.changed = True
+
+    def claimed(self, rel: str) -> Claimed | None:
+        """What the page documents, as its current findings were found with."""
+        from featuredocs.coverage.claimed import Claimed
+
+        entry = self.results.get(rel)
+        if not isinstance(entry, Result) or not entry.claims:
+            return None
+        claimed = self._claims_table().get(entry.claims)
+        return claimed if isinstance(claimed, Claimed) else None
 
     def shared_reads(self, run: str) -> bytes | None:
         entry = self._shared_table().get(run)
@@ -238,6 +261,9 @@ class PageCache:
         if self._shared is not None:  # read or added to in this run: kept for the runs still named
             runs = {result.run for result in self.results.values() if isinstance(result, Result)}
             self._write(SHARED_READS, {run: blob for run, blob in self._shared.items() if run in runs})
+        if self._claims is not None:
+            named = {result.claims for result in self.results.values() if isinstance(result, Result)}
+            self._write(CLAIMS, {name: claimed for name, claimed in self._claims.items() if name in named})
         for name in sorted(self._dirty):
             shard = self._shard(name)
             self._write(name, {rel: entry for rel, entry in shard.items() if rel in self.records})
@@ -248,6 +274,11 @@ class PageCache:
         if self._shared is None:
             self._shared = _table(self._read(SHARED_READS))
         return self._shared
+
+    def _claims_table(self) -> dict[str, Claimed]:
+        if self._claims is None:
+            self._claims = _table(self._read(CLAIMS))
+        return self._claims
 
     def _shard(self, name: str) -> dict[str, tuple[str, bytes]]:
         shard = self._shards.get(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import tool_identity
@@ -21,6 +22,10 @@ from featuredocs.cache.store import NullStore, PassStore, ReadOnlyStore, Store
 from featuredocs.cache.tree import DocsTree
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
+from featuredocs.model import ProjectFacts
+
+if TYPE_CHECKING:
+    from featuredocs.coverage.claimed import Claimed
 
 
 def incremental_check(
@@ -58,6 +63,7 @@ class Passes:
         self._cache: PageCache | None = None
         self._facts: tuple[Facts, FactsCache] | None = None
         self._docs: DocsTree | None = None  # as the first pass read them: later ones edit this
+        self._last: CheckRun | None = None
 
     def check(self, paths: Sequence[Path] = (), texts: Mapping[str, str] | None = None) -> IncrementalCheck:
         """A check of the tree as the first pass read it, with the pages in ``texts`` (by
@@ -76,7 +82,23 @@ class Passes:
         notes = run.notes if self._facts is None else []  # said once, by the first pass
         self._facts = facts
         self._docs = self._docs or run.docs
+        self._last = run
         return IncrementalCheck(result, tuple(notes), run.stats)
+
+    @property
+    def facts(self) -> ProjectFacts | None:
+        """The project's facts the passes check against (None until the first pass, or
+        when the project could not be introspected)."""
+        return self._facts[0].get() if self._facts is not None else None
+
+    def claimed(self) -> list[Claimed]:
+        """What each feature page documents, in the docs' order, as the last pass saw the
+        pages: worked out with their findings, so a check from the cache reads them from
+        it (``coverage`` and ``index``). Needs the facts."""
+        project = self.facts
+        if self._last is None or project is None:
+            raise ValueError("what the pages document is known once a pass has checked them against facts")
+        return self._last.claimed(self._page_cache(), project)
 
     def finish(self) -> list[str]:
         """Save what the passes found (in a store that keeps it for later runs), and say

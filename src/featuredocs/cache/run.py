@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from featuredocs import parallel
 from featuredocs.cache.facts import Facts, FactsCache
@@ -58,11 +58,14 @@ from featuredocs.engine import (
     settle,
 )
 from featuredocs.markdown import parse_page
-from featuredocs.model import DocSet, Finding, Page, reads
+from featuredocs.model import DocSet, Finding, Page, ProjectFacts, reads
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
 from featuredocs.rules.registry import rule_for
+
+if TYPE_CHECKING:
+    from featuredocs.coverage.claimed import Claimed
 
 _DOCSET = "\0docset"  # the results entry of the docset-scope rules
 _FREEZE_EVERY = 64  # parsed pages between two gc.freeze() calls
@@ -202,15 +205,36 @@ class CheckRun:
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
                 besides = reads.RunNotes()
-                for rel, (findings, noted, noted_besides) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
+                for rel, (findings, claimed, noted, noted_besides) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
                     found[rel] = findings
                     besides.update(noted_besides)
-                    cache.remember(rel, Result(keys[rel], facts.fingerprint, findings, noted, run))
+                    claims = f"{rel}\0{keys[rel]}\0{facts.fingerprint}" if claimed is not None else ""
+                    cache.remember(rel, Result(keys[rel], facts.fingerprint, findings, noted, run, claims), claimed)
                 if noting:
                     besides.update(reads.take_run_notes())
                     cache.remember_shared(run, *besides.pickled())
         self.stats.checked = len(stale)
         return docset
+
+    def claimed(self, cache: PageCache, project: ProjectFacts) -> list[Claimed]:
+        """What each feature page documents, in the docs' order, as found with its findings
+        in this run or an earlier one; worked out again for a page whose claims the cache
+        has lost."""
+        from featuredocs.coverage.claimed import page_claims
+
+        docset = self.docs.plain_docset()
+        features = feature_pages(docset, self.config)
+        ctx: CheckContext | None = None
+        found = []
+        for rel in self.docs.texts:
+            if rel not in features:
+                continue
+            claimed = cache.claimed(rel)
+            if claimed is None:
+                ctx = ctx or CheckContext(docset, self._schema(), project, self.config.root, features, _memo=self.memo)
+                claimed = page_claims(self._parse(rel), ctx)
+            found.append(claimed)
+        return found
 
     # --- the docs -------------------------------------------------------------------
 
@@ -351,6 +375,8 @@ class CheckRun:
     ) -> list[_Checked]:
         """Each page's findings, what its rules read of the facts (pickled, when
         ``noting``), and what else this process noted meanwhile."""
+        from featuredocs.coverage.claimed import page_claims
+
         instances = [rule() for rule in runnable]
         config = self.config
 
@@ -360,8 +386,12 @@ class CheckRun:
             alone = DocSet(ctx.docset.root, (page,), frozenset())
             with reads.page_reads() as noted:
                 findings = tuple(settle(page_findings(instances, page, ctx), alone, config))
+                # What a feature page documents, for coverage and the index: most of it
+                # is the claims its rules just extracted (CheckContext.memo), and it
+                # holds exactly as long as its findings do.
+                claimed = page_claims(page, ctx) if ctx.facts is not None and ctx.is_feature(page) else None
             blob = reads.packed(noted) if noting else None
-            return findings, blob, reads.take_run_notes()
+            return findings, claimed, blob, reads.take_run_notes()
 
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
@@ -374,5 +404,6 @@ class CheckRun:
         return found
 
 
-#: A page's findings, its reads (pickled), and what else this process noted meanwhile.
-_Checked = tuple[tuple[Finding, ...], bytes | None, reads.RunNotes]
+#: A page's findings, what it documents (a feature page, with facts), its reads (pickled),
+#: and what else this process noted meanwhile.
+_Checked = tuple[tuple[Finding, ...], "Claimed | None", bytes | None, reads.RunNotes]

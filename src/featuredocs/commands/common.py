@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from featuredocs.cache import facts_alongside
+from featuredocs.cache import check_passes, facts_alongside
 from featuredocs.config import Config, load_config
+from featuredocs.coverage.claimed import Claimed
 from featuredocs.engine import load_docs
 from featuredocs.errors import UsageError
 from featuredocs.markdown import PageError
@@ -35,6 +36,24 @@ def docs_and_facts(
         config, lambda: load_docs(config), use_cache=not args.no_cache, keep=writes
     )
     return outcome, docset, errors
+
+
+def documented_and_facts(
+    config: Config, args: argparse.Namespace, missing: str, *, writes: bool = True
+) -> tuple[ProjectFacts, list[Claimed]]:
+    """The project's facts, and what each feature page documents: found by a check of the
+    docs, so after a check they come from the cache without parsing a page (unless
+    ``--no-cache``). ``writes``: as for :func:`docs_and_facts`; ``missing``: the error when
+    the project has no facts."""
+    passes = check_passes(config, use_cache=not args.no_cache, writes=writes)
+    first = passes.check()
+    notes = passes.finish()
+    for note in (*first.notes, *notes):
+        print(f"featuredocs: {note}", file=sys.stderr)
+    facts = passes.facts
+    if facts is None:
+        raise UsageError(missing)
+    return facts, passes.claimed()
 
 
 def project_facts(outcome: FactsOutcome, missing: str, where: str | None = None) -> ProjectFacts:

@@ -7,7 +7,7 @@ import os
 import sys
 
 from featuredocs.collector import collector_paused
-from featuredocs.commands.common import config_from, docs_and_facts, project_facts
+from featuredocs.commands.common import config_from, documented_and_facts
 from featuredocs.coverage import coverage_report, should_fail_under
 from featuredocs.coverage.report_html import render_html
 from featuredocs.coverage.report_json import render_json
@@ -19,9 +19,10 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     with collector_paused():
-        outcome, docset, _ = docs_and_facts(config, args)
-        facts = project_facts(outcome, "no facts could be read from the project; coverage needs them")
-        report = coverage_report(config, facts, docset)
+        facts, claimed = documented_and_facts(
+            config, args, "no facts could be read from the project; coverage needs them"
+        )
+        report = coverage_report(config, facts, claimed)
     if args.format == "json":
         text = render_json(report)
     elif args.format == "html":

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from featuredocs.collector import collector_paused
-from featuredocs.commands.common import config_from, docs_and_facts, project_facts
+from featuredocs.commands.common import config_from, documented_and_facts
 from featuredocs.generate.index_run import plan_index
 from featuredocs.output import atomic_write
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
@@ -15,9 +15,11 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     with collector_paused():
-        outcome, docset, _ = docs_and_facts(config, args, writes=not (args.check or args.diff))
-        facts = project_facts(outcome, "no facts could be read from the project; the index needs them")
-        updates = [update for update in plan_index(config, facts, docset) if update.changed]
+        facts, claimed = documented_and_facts(
+            config, args, "no facts could be read from the project; the index needs them",
+            writes=not (args.check or args.diff),
+        )
+        updates = [update for update in plan_index(config, facts, claimed) if update.changed]
     if args.diff:
         sys.stdout.write("".join(update.diff() for update in updates))
         return EXIT_CLEAN

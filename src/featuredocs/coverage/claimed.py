@@ -13,18 +13,19 @@ the rules never disagree about what a page says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from featuredocs import parallel
-from featuredocs.model import DocSet, IndexFact, ModelFact, Page, ProjectFacts
+from featuredocs.model import IndexFact, ModelFact, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.index_match import describes
 from featuredocs.rules.fd3_models.lookup import any_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd4_commands import claims as command_claims
+from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.resolve import How, resolve_claim
@@ -53,23 +54,28 @@ class Claimed:
     query_params: set[tuple[str, str]] = field(default_factory=set)  # (path, name)
     env_vars: set[str] = field(default_factory=set)
     settings: set[str] = field(default_factory=set)
+    #: How the page presents itself to the index: its tagline, and where its links point.
+    tagline: str = ""
+    links: tuple[str, ...] = ()
 
 
-def claimed_by_pages(
-    docset: DocSet, schema: TemplateSchema, facts: ProjectFacts, feature_rels: frozenset[str],
-    root: Path | None = None,
-) -> list[Claimed]:
-    """One :class:`Claimed` per feature page, in the docset's order."""
-    ctx = CheckContext(docset=docset, schema=schema, facts=facts, project_root=root,
-                       feature_pages=feature_rels)
-    pages = [page for page in docset.pages if page.rel in feature_rels]
-    return parallel.map_in_order(lambda page: page_claims(page, ctx), pages)
+def tagline_text(page: Page) -> str:
+    """The page's tagline as an index lists it: without its quote marker or bold label, and
+    empty while it is still the template's placeholder."""
+    if page.tagline is None:
+        return ""
+    match = _TAGLINE.match(" ".join(page.tagline.source.split()))
+    text = match.group("text") if match else " ".join(page.tagline.plain.split())
+    return "" if text.startswith("[") and text.endswith("]") else text
+
+
+_TAGLINE = re.compile(r"^\s*>?\s*(?:\*\*[^*]+\*\*\s*[-–—:]\s*)?(?P<text>.*?)\s*$", re.S)
 
 
 def page_claims(page: Page, ctx: CheckContext) -> Claimed:
     assert ctx.facts is not None
     title = page.title.plain.strip() if page.title is not None else Path(page.rel).stem
-    found = Claimed(page.rel, title)
+    found = Claimed(page.rel, title, tagline=tagline_text(page), links=tuple(link.target for link in page.links))
     _models(page, ctx, found)
     _commands(page, ctx, found)
     _endpoints(page, ctx, found)
@@ -108,7 +114,7 @@ def _commands(page: Page, ctx: CheckContext, found: Claimed) -> None:
     claims = command_claims.claims_for(page, ctx)
     named = {d.name for d in claims.declarations} | {o.command for o in claims.option_lists}
     for name in named:
-        command = ctx.facts.command(name)
+        command = command_named(ctx.facts, name)  # as the rules ask: a question, not a read of every command
         if command is None:
             continue
         lists = claims.lists_for(command)

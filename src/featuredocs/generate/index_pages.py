@@ -12,7 +12,6 @@ to (``../api.md#products`` gives ``## Products``), else the app's label.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,8 +35,6 @@ from featuredocs.rules.fd5_endpoints.declarations import ClaimKind
 
 K = TypeVar("K")
 
-_TAGLINE = re.compile(r"^\s*>?\s*(?:\*\*[^*]+\*\*\s*[-–—:]\s*)?(?P<text>.*?)\s*$", re.S)
-
 
 @dataclass(frozen=True)
 class FeaturePage:
@@ -52,14 +49,6 @@ class FeaturePage:
 class IndexInputs:
     facts: ProjectFacts
     features: tuple[FeaturePage, ...]
-
-
-def tagline_text(page: Page) -> str:
-    if page.tagline is None:
-        return ""
-    match = _TAGLINE.match(" ".join(page.tagline.source.split()))
-    text = match.group("text") if match else " ".join(page.tagline.plain.split())
-    return "" if text.startswith("[") and text.endswith("]") else text  # still a placeholder
 
 
 def _linked(outside: Page, rels: Iterable[str]) -> set[str]:

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from featuredocs.config import Config
-from featuredocs.coverage.claimed import Claimed, claimed_by_pages
-from featuredocs.engine import feature_pages, load_docs, load_template
+from featuredocs.coverage.claimed import Claimed
 from featuredocs.generate.docs_context import API_FILE, COMMANDS_FILE, INDEX_FILE
 from featuredocs.generate.index_pages import (
     FeaturePage,
@@ -18,12 +17,11 @@ from featuredocs.generate.index_pages import (
     api_content,
     commands_content,
     readme_content,
-    tagline_text,
 )
 from featuredocs.generate.regions import hand_written, read_text_file, with_region
 from featuredocs.markdown import parse_page
 from featuredocs.markdown.load import display_path
-from featuredocs.model import DocSet, Page, ProjectFacts
+from featuredocs.model import Page, ProjectFacts
 
 REFERENCES = {
     COMMANDS_FILE: "Every management command of the project, with its usage and options",
@@ -52,17 +50,10 @@ class FileUpdate:
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def plan_index(config: Config, facts: ProjectFacts, docset: DocSet | None = None) -> list[FileUpdate]:
-    """What the index files should hold; ``docset``: the docs as read already."""
-    if docset is None:
-        docset, _ = load_docs(config)
-    rels = feature_pages(docset, config)
-    claimed = claimed_by_pages(docset, load_template(config), facts, rels, config.root)
-    features = tuple(
-        _feature(page, claim)
-        for page, claim in zip((p for p in docset.pages if p.rel in rels), claimed, strict=True)
-    )
-    inputs = IndexInputs(facts, features)
+def plan_index(config: Config, facts: ProjectFacts, claimed: list[Claimed]) -> list[FileUpdate]:
+    """What the index files should hold, from what each feature page documents (in the
+    docs' order, see ``coverage/claimed.py``)."""
+    inputs = IndexInputs(facts, tuple(_feature(claim) for claim in claimed))
     builders: dict[str, Callable[[Page], str]] = {
         INDEX_FILE: lambda outside: readme_content(inputs, outside, REFERENCES),
         COMMANDS_FILE: lambda outside: commands_content(inputs, outside),
@@ -71,16 +62,16 @@ def plan_index(config: Config, facts: ProjectFacts, docset: DocSet | None = None
     return [_update(config.docs, rel, build) for rel, build in builders.items()]
 
 
-def _feature(page: Page, claim: Claimed) -> FeaturePage:
-    return FeaturePage(page.rel, claim.title, tagline_text(page), claim, _fragments(page, API_FILE))
+def _feature(claim: Claimed) -> FeaturePage:
+    return FeaturePage(claim.rel, claim.title, claim.tagline, claim, _fragments(claim, API_FILE))
 
 
-def _fragments(page: Page, target_rel: str) -> tuple[str, ...]:
-    """The anchors ``page`` links to in the docs file ``target_rel``."""
-    base = posixpath.dirname(page.rel)
+def _fragments(claim: Claimed, target_rel: str) -> tuple[str, ...]:
+    """The anchors the page links to in the docs file ``target_rel``."""
+    base = posixpath.dirname(claim.rel)
     found = []
-    for link in page.links:
-        path, _, fragment = link.target.partition("#")
+    for target in claim.links:
+        path, _, fragment = target.partition("#")
         if fragment and path and posixpath.normpath(posixpath.join(base, path)) == target_rel:
             found.append(fragment)
     return tuple(found)

@@ -1,0 +1,113 @@
+"""What each feature page documents (what ``coverage`` and ``index`` read) is worked out
+with the page's findings and kept beside them: a check from the cache gives it without
+parsing a page, it follows a change of the facts exactly as the findings do, and a lost
+claims table costs time, never a wrong answer. Every answer is compared with an uncached
+run's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from featuredocs.cache import IncrementalCheck, check_passes
+from featuredocs.cache.pages import CLAIMS
+from featuredocs.cache.pending import cache_folder
+from featuredocs.coverage.claimed import Claimed
+from tests.cache.project import Site, make_site
+from tests.cli.support import featuredocs
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return make_site(tmp_path / "shop")
+
+
+def _claimed(site: Site, *, use_cache: bool = True, writes: bool = True) -> tuple[IncrementalCheck, list[Claimed]]:
+    passes = check_passes(site.config(), use_cache=use_cache, writes=writes, load=site.load)
+    checked = passes.check()
+    claimed = passes.claimed()
+    passes.finish()
+    return checked, claimed
+
+
+def _fresh(site: Site) -> list[Claimed]:
+    return _claimed(site, use_cache=False)[1]
+
+
+def _orders(claimed: list[Claimed]) -> Claimed:
+    return {claim.rel: claim for claim in claimed}["features/orders.md"]
+
+
+def test_an_unchanged_tree_gives_them_from_the_cache_without_parsing(site: Site) -> None:
+    first, claimed = _claimed(site)
+    assert first.stats.checked == 3
+    again, from_cache = _claimed(site)
+    assert (again.stats.parsed, again.stats.checked) == (0, 0)
+    assert from_cache == claimed == _fresh(site)
+    # Feature pages only, in the docs' order; what orders.md documents, by identity.
+    assert [claim.rel for claim in claimed] == ["features/guide.md", "features/orders.md"]
+    orders = _orders(claimed)
+    assert orders.models == {"orders.Order"}
+    assert orders.fields == {("orders.Order", name) for name in ("id", "number", "total", "note")}
+    assert (orders.title, orders.tagline) == ("Orders", "What a customer bought, numbered and totalled.")
+    assert _orders(claimed).links == ()
+    assert {claim.rel: claim for claim in claimed}["features/guide.md"].links == (
+        "orders.md#order", "../../orders/models.py#L5",
+    )
+
+
+def test_they_follow_a_change_of_the_facts(site: Site) -> None:
+    _claimed(site)
+    site.edit("orders/models.py", "    note = models.TextField(blank=True)\n", "")
+    changed, claimed = _claimed(site)
+    assert changed.stats.checked < changed.stats.pages
+    assert ("orders.Order", "note") not in _orders(claimed).fields
+    assert claimed == _fresh(site)
+    # A change no rule reads keeps every page's findings, and with them its claims.
+    site.edit("orders/models.py", "total = models.PositiveIntegerField(default=0)",
+              'total = models.PositiveIntegerField(default=0, help_text="In cents.")')
+    kept, claimed = _claimed(site)
+    assert (kept.stats.checked, kept.stats.kept) == (1, 2)  # guide.md links into the file
+    assert claimed == _fresh(site)
+
+
+def test_they_follow_an_edited_page(site: Site) -> None:
+    _claimed(site)
+    site.edit("docs/features/orders.md", "- `note` (TextField): Free text.\n", "")
+    edited, claimed = _claimed(site)
+    assert (edited.stats.checked, edited.stats.reused) == (1, 2)
+    assert ("orders.Order", "note") not in _orders(claimed).fields
+    assert claimed == _fresh(site)
+
+
+def test_a_lost_or_damaged_claims_table_is_worked_out_again(site: Site) -> None:
+    _, claimed = _claimed(site)
+    table = cache_folder(site.config()) / CLAIMS
+    assert table.is_file()
+    table.write_bytes(b"not a cache file")
+    assert _claimed(site)[1] == claimed
+    table.unlink()
+    assert _claimed(site)[1] == claimed
+
+
+def test_a_run_that_writes_nothing_reads_them_and_adds_nothing(site: Site) -> None:
+    _, claimed = _claimed(site, writes=False)
+    assert claimed == _fresh(site)
+    assert not cache_folder(site.config()).exists()
+
+
+def test_coverage_and_index_check_after_a_check_read_the_cache_and_leave_it_as_it_was(site: Site) -> None:
+    uncached = featuredocs("coverage", "--format", "json", "--no-cache", cwd=site.root)
+    assert uncached.code == 0, uncached.err
+    index_uncached = featuredocs("index", "--diff", "--no-cache", cwd=site.root)
+    assert featuredocs("index", "--check", cwd=site.root).code == 1
+    assert not cache_folder(site.config()).exists()  # --check adds nothing, not even a cache
+    assert featuredocs("check", cwd=site.root).code in (0, 1)
+    folder = cache_folder(site.config())
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    index_cached = featuredocs("index", "--diff", cwd=site.root)
+    assert (index_cached.code, index_cached.out) == (0, index_uncached.out)
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
+    cached = featuredocs("coverage", "--format", "json", cwd=site.root)
+    assert (cached.code, cached.out) == (0, uncached.out)
