@@ -27,6 +27,7 @@ RATIOS: tuple[tuple[str, str, str | tuple[str, ...], float | None], ...] = (
     ("one endpoint added ÷ cold", "warm, one endpoint added", "cold, --no-cache", None),
     ("cold, 2 processes ÷ 1", "cold, --no-cache, 2 processes", "cold, --no-cache, 1 process", None),
     ("--diff, warm ÷ --no-cache", "--diff, warm", "--diff, --no-cache", None),
+    ("coverage, after a check ÷ --no-cache", "coverage, after a check", "coverage, --no-cache", None),
 )
 
 

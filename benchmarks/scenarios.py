@@ -126,6 +126,17 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
                       note="the fixes of every seeded drift, checked again"))
     result.add(repeat("--diff, warm", repeats.fast, lambda: run_child(diff, root, env)[0],
                       note="the fixed pages checked again, the rest from the cache"))
+    # The other commands of a CI job, after its check: coverage and the index read what the
+    # pages document from the check's cache; sync works its pages out again.
+    coverage = [*FEATUREDOCS, "coverage", "--format", "json"]
+    result.add(repeat("coverage, --no-cache", repeats.slow,
+                      lambda: run_child([*coverage, "--no-cache"], root, env)[0]))
+    result.add(repeat("coverage, after a check", repeats.fast, lambda: run_child(coverage, root, env)[0]))
+    result.add(repeat("index --check, after a check", repeats.fast,
+                      lambda: run_child([*FEATUREDOCS, "index", "--check"], root, env)[0]))
+    result.add(repeat("sync --check, after a check", repeats.slow,
+                      lambda: run_child([*FEATUREDOCS, "sync", "--check"], root, env)[0],
+                      note="facts from the cache; every page parsed and synced in memory"))
     _count_drifts(result, report)
     return result
 
