@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from featuredocs.fix.diff import unified_diff
 from featuredocs.fix.sync import sync_docs
 from featuredocs.markdown import load_schema
-from featuredocs.model import ProjectFacts
+from featuredocs.model import DocSet, Page, ProjectFacts
 from tests.generate.shop import copy_shop
 from tests.support.django_project import collect_facts
 from tests.sync.shop import docset_of, page_texts
@@ -77,3 +77,16 @@ def test_human_edits_survive_a_sync_against_real_facts(changed_facts: ProjectFac
     for edit in edits:
         edit.apply(texts)  # type: ignore[attr-defined]
     check_sync_promises(changed_facts, texts, [getattr(e, "text") for e in edits if type(e).__name__ == "Paragraph"])
+
+
+def test_pages_parsed_where_they_are_synced_give_the_same_changes(changed_facts: ProjectFacts) -> None:
+    """As the command runs it: the pages hold their text only, each is parsed by the process
+    that syncs it, and pages changed by one pass are read again for the next."""
+    texts = page_texts()
+    parsed = sync_docs(docset_of(texts), changed_facts, load_schema())
+    plain = docset_of(texts)
+    plain = DocSet(plain.root, tuple(Page(p.path, p.rel, p.display, p.text) for p in plain.pages), plain.files)
+    unparsed = sync_docs(plain, changed_facts, load_schema(), parsed=False)
+    assert len(parsed.changes) == 3
+    assert unparsed.changes == parsed.changes
+    assert [page.text for page in unparsed.docset.pages] == [page.text for page in parsed.docset.pages]

@@ -21,7 +21,7 @@ from featuredocs.config import Config
 from featuredocs.engine import feature_pages, load_template, select_pages
 from featuredocs.fix.apply import FileChange
 from featuredocs.fix.edits import apply_groups
-from featuredocs.fix.pages import changes_between, with_texts
+from featuredocs.fix.pages import changes_between, reparsed, with_texts
 from featuredocs.fix.sync.endpoints import endpoint_changes
 from featuredocs.fix.sync.env import env_changes
 from featuredocs.fix.sync.fields import field_changes
@@ -74,8 +74,13 @@ def sync_docs(
     features: frozenset[str] | None = None,
     scope_for: Callable[[Page], Scope] = Scope,
     project_root: Path | None = None,
+    parsed: bool = True,
 ) -> SyncResult:
-    """Sync the feature pages of ``docset`` (those in ``wanted``) until they are stable."""
+    """Sync the feature pages of ``docset`` (those in ``wanted``) until they are stable.
+
+    ``parsed`` false: the pages hold nothing but their names and text, and each is parsed
+    by whichever process syncs it, so that parsing too is spread over every core (the
+    docs set returned then holds such pages too)."""
     features = features if features is not None else frozenset(p.rel for p in docset.pages)
     pending = features if wanted is None else features & wanted
     current = docset
@@ -84,25 +89,39 @@ def sync_docs(
             docset=current, schema=schema, facts=facts, project_root=project_root, feature_pages=features
         )
         pages = [page for page in current.pages if page.rel in pending]
-        synced = parallel.map_in_order(partial(_synced, ctx=ctx, scope_for=scope_for), pages)
+        synced = parallel.map_in_order(partial(_synced, ctx=ctx, scope_for=scope_for, parse=not parsed), pages)
         texts = {page.rel: text for page, text in zip(pages, synced) if text is not None}
         if not texts:
             break
-        current = with_texts(current, texts)
+        current = with_texts(current, texts) if parsed else _with_plain_texts(current, texts)
         pending = frozenset(texts)  # only a page that just changed can change again
     return SyncResult(tuple(changes_between(docset, current)), current)
 
 
-def _synced(page: Page, ctx: CheckContext, scope_for: Callable[[Page], Scope]) -> str | None:
+def _synced(page: Page, ctx: CheckContext, scope_for: Callable[[Page], Scope], parse: bool = False) -> str | None:
     """``page``'s text after one look at it, or None when it stays as it is (pages are
-    looked at on every idle core: one page's changes never depend on another's)."""
+    looked at on every idle core: one page's changes never depend on another's).
+    ``parse``: ``page`` holds its text only, and is parsed here first."""
+    if parse:
+        page = reparsed(page, page.text)
     changes = sync_page(page, ctx, scope_for(page))
     text = apply_groups(page.text, [change.edits for change in changes]).text if changes else page.text
     return text if text != page.text else None
 
 
-def sync(config: Config, facts: ProjectFacts, docset: DocSet, *, paths: Sequence[Path] = ()) -> SyncResult:
-    """Sync with a user's configuration: their template, page globs and ignores."""
+def _with_plain_texts(docset: DocSet, texts: dict[str, str]) -> DocSet:
+    pages = tuple(
+        Page(page.path, page.rel, page.display, texts[page.rel]) if page.rel in texts else page
+        for page in docset.pages
+    )
+    return DocSet(docset.root, pages, docset.files)
+
+
+def sync(
+    config: Config, facts: ProjectFacts, docset: DocSet, *, paths: Sequence[Path] = (), parsed: bool = True,
+) -> SyncResult:
+    """Sync with a user's configuration: their template, page globs and ignores.
+    ``parsed``: see :func:`sync_docs`."""
     return sync_docs(
         docset,
         facts,
@@ -111,4 +130,5 @@ def sync(config: Config, facts: ProjectFacts, docset: DocSet, *, paths: Sequence
         features=feature_pages(docset, config),
         scope_for=lambda page: Scope.for_page(page, config),
         project_root=config.root,
+        parsed=parsed,
     )
