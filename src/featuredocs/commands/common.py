@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from featuredocs.cache import check_passes, facts_alongside
 from featuredocs.config import Config, load_config
-from featuredocs.coverage.claimed import Claimed
 from featuredocs.engine import load_docs
 from featuredocs.errors import UsageError
 from featuredocs.markdown import PageError
 from featuredocs.model import DocSet, ProjectFacts
 from featuredocs.project import FactsOutcome
+
+if TYPE_CHECKING:  # not imported by check, whose unchanged tree needs no claim extractor
+    from featuredocs.coverage.claimed import Claimed
 
 
 def config_from(args: argparse.Namespace) -> Config:
