@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import resource
 import sys
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{code:28}{seconds:8.2f}{seconds / (total + facts_cpu):8.1%}")
     print(f"{'all rules':28}{rules_total:8.2f}{rules_total / (total + facts_cpu):8.1%}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.cprofile)
+        pstats.Stats(profiler).sort_stats(os.environ.get("HOTSPOTS_SORT", "cumulative")).print_stats(args.cprofile)
     return 0
 
 

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from featuredocs.collector import collector_paused
 from featuredocs.commands import arguments
 
 
@@ -24,7 +25,12 @@ class Subcommand:
 
     def run(self, args: argparse.Namespace) -> int:
         module, function = self.runner.split(":")
-        return getattr(importlib.import_module(module), function)(args)  # type: ignore[no-any-return]
+        # A subcommand builds what lives until it ends (pages, facts, findings) and makes
+        # next to no cyclic garbage. Were the collector to resume in between, its first
+        # pass would walk everything allocated so far: 0.3 s of a cold check at 1,000
+        # pages (measured with gc.callbacks), for nothing to free.
+        with collector_paused():
+            return getattr(importlib.import_module(module), function)(args)  # type: ignore[no-any-return]
 
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (

@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 
-from featuredocs.collector import collector_paused
 from featuredocs.commands.common import config_from, documented_and_facts
 from featuredocs.coverage import coverage_report, should_fail_under
 from featuredocs.coverage.report_html import render_html
@@ -18,11 +17,10 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    with collector_paused():
-        facts, claimed = documented_and_facts(
-            config, args, "no facts could be read from the project; coverage needs them"
-        )
-        report = coverage_report(config, facts, claimed)
+    facts, claimed = documented_and_facts(
+        config, args, "no facts could be read from the project; coverage needs them"
+    )
+    report = coverage_report(config, facts, claimed)
     if args.format == "json":
         text = render_json(report)
     elif args.format == "html":

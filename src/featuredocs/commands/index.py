@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from featuredocs.collector import collector_paused
 from featuredocs.commands.common import config_from, documented_and_facts
 from featuredocs.generate.index_run import plan_index
 from featuredocs.output import atomic_write
@@ -14,12 +13,11 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    with collector_paused():
-        facts, claimed = documented_and_facts(
-            config, args, "no facts could be read from the project; the index needs them",
-            writes=not (args.check or args.diff),
-        )
-        updates = [update for update in plan_index(config, facts, claimed) if update.changed]
+    facts, claimed = documented_and_facts(
+        config, args, "no facts could be read from the project; the index needs them",
+        writes=not (args.check or args.diff),
+    )
+    updates = [update for update in plan_index(config, facts, claimed) if update.changed]
     if args.diff:
         sys.stdout.write("".join(update.diff() for update in updates))
         return EXIT_CLEAN

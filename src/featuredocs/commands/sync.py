@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from featuredocs.cache.tree import DocsTree
-from featuredocs.collector import collector_paused
 from featuredocs.cache import facts_alongside
+from featuredocs.cache.tree import DocsTree
 from featuredocs.commands.common import config_from, project_facts
 from featuredocs.engine import select_pages
 from featuredocs.fix.apply import write_changes
@@ -22,15 +21,14 @@ def run(args: argparse.Namespace) -> int:
     listing = DocsTree(config)
     listing.list()
     select_pages(listing.plain_docset(every_listed=True), args.paths)  # a bad path is reported before the project loads
-    with collector_paused():
-        # The pages are read while the facts load, and parsed where they are synced.
-        outcome, _ = facts_alongside(config, listing.read, use_cache=not args.no_cache,
-                                     keep=not (args.check or args.diff))
-        errors = listing.errors
-        for error in errors:
-            print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
-        facts = project_facts(outcome, "sync needs the project's facts, and none could be read", str(config.root))
-        result = sync(config, facts, listing.plain_docset(), paths=args.paths, parsed=False)
+    # The pages are read while the facts load, and parsed where they are synced.
+    outcome, _ = facts_alongside(config, listing.read, use_cache=not args.no_cache,
+                                 keep=not (args.check or args.diff))
+    errors = listing.errors
+    for error in errors:
+        print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
+    facts = project_facts(outcome, "sync needs the project's facts, and none could be read", str(config.root))
+    result = sync(config, facts, listing.plain_docset(), paths=args.paths, parsed=False)
     failed = EXIT_USAGE if errors else EXIT_CLEAN
     if args.diff:
         text = diff_changes(result.changes)
