@@ -111,3 +111,20 @@ def test_coverage_and_index_check_after_a_check_read_the_cache_and_leave_it_as_i
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
     cached = featuredocs("coverage", "--format", "json", cwd=site.root)
     assert (cached.code, cached.out) == (0, uncached.out)
+
+
+def test_without_a_cache_to_keep_them_no_rule_runs_for_coverage_and_index(site: Site) -> None:
+    site.edit("docs/features/orders.md", "- `note` (TextField): Free text.\n", "- `notes` (TextField): Free text.\n")
+    checked = check_passes(site.config(), use_cache=False, load=site.load)
+    assert "FD302" in {finding.code for finding in checked.check().result.findings}
+    for writes in (True, False):
+        passes = check_passes(site.config(), use_cache=writes, writes=False, findings=False, load=site.load)
+        assert passes.check().result.findings == ()
+        assert passes.claimed() == checked.claimed()
+        assert ("orders.Order", "notes") not in _orders(passes.claimed()).fields
+    # With a cache that keeps them, the findings are worked out for the next check.
+    kept = check_passes(site.config(), findings=False, load=site.load)
+    kept.check()
+    kept.finish()
+    again = site.check()
+    assert again.stats.checked == 0 and "FD302" in {finding.code for finding in again.result.findings}

@@ -58,8 +58,14 @@ class Passes:
     Nothing is written until :meth:`finish`.
     """
 
-    def __init__(self, config: Config, store: Store, *, workers: int | None = None, load: FactsLoader = load_in_child) -> None:
+    def __init__(
+        self, config: Config, store: Store, *, workers: int | None = None, load: FactsLoader = load_in_child,
+        findings: bool = True,
+    ) -> None:
+        """``findings`` false: the caller reads only what the pages document (``claimed``),
+        and rules run only where the store keeps their findings for a later check."""
         self.config, self.store, self.workers, self._load = config, store, workers, load
+        self._rules = findings or store.lasting
         self._cache: PageCache | None = None
         self._facts: tuple[Facts, FactsCache] | None = None
         self._docs: DocsTree | None = None  # as the first pass read them: later ones edit this
@@ -71,7 +77,7 @@ class Passes:
         if self._docs is None and texts:
             raise ValueError("pages are edited in memory only after the first pass read them")
         docs = self._docs.with_texts(texts or {}) if self._docs is not None else None
-        run = CheckRun(self.config, self.store, self.workers, docs)
+        run = CheckRun(self.config, self.store, self.workers, docs, run_rules=self._rules)
         # Without the pause the collector takes a quarter of the rules' time (measured with
         # benchmarks/hotspots.py).
         with collector_paused():
@@ -116,16 +122,16 @@ class Passes:
 
 def check_passes(
     config: Config, *, use_cache: bool = True, repeated: bool = False, writes: bool = True,
-    workers: int | None = None, load: FactsLoader | None = None,
+    workers: int | None = None, load: FactsLoader | None = None, findings: bool = True,
 ) -> Passes:
     """Passes over the docs: one for a check, several for ``--fix`` or ``--diff``
     (``repeated``). Without ``use_cache`` nothing is read or written, but passes after the
     first reuse what it found. A run that promises to write nothing (``writes`` false)
     reads the cache and adds nothing to it. ``load`` and ``workers``: see
-    :func:`incremental_check`."""
+    :func:`incremental_check`; ``findings``: see :class:`Passes`."""
     if not use_cache:
         store: Store = PassStore() if repeated else NullStore()
     else:
         store = Store(cache_folder(config), tool_identity())
         store = store if writes else ReadOnlyStore(store)
-    return Passes(config, store, workers=workers, load=load or load_in_child)
+    return Passes(config, store, workers=workers, load=load or load_in_child, findings=findings)

@@ -82,6 +82,9 @@ class CheckRun:
     store: Store
     workers: int | None
     read_docs: InitVar[DocsTree | None] = None  # as an earlier pass listed and read them
+    #: False when nobody reads the findings (see Passes): the pages checked again only say
+    #: what they document.
+    run_rules: bool = True
     stats: CacheStats = field(default_factory=CacheStats)
     notes: list[str] = field(default_factory=list)
     docs: DocsTree = field(init=False)
@@ -126,7 +129,7 @@ class CheckRun:
         # Facts an earlier pass found: it kept what their change left unaffected.
         if pending is not None and any(findings is None for findings in found.values()):
             self._keep_unaffected(cache, found, keys, facts, facts_cache, plan)
-        if not plan.docset:
+        if not plan.docset or not self.run_rules:
             found[_DOCSET] = ()
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
         docset = self.docs.plain_docset()
@@ -190,7 +193,7 @@ class CheckRun:
         docset = self._full_docset(cache, stale, every_page=found[_DOCSET] is None)
         ctx = CheckContext(docset, self._schema(), facts.get(), self.config.root,
                            feature_pages(docset, self.config), _memo=self.memo)
-        runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None]
+        runnable = [rule for code in plan.run if (rule := rule_for(code)) is not None] if self.run_rules else []
         project = ctx.facts
         # What the rules read of the facts is noted only for findings the cache keeps for
         # later runs, whose facts may differ.

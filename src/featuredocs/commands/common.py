@@ -48,7 +48,8 @@ def documented_and_facts(
     docs, so after a check they come from the cache without parsing a page (unless
     ``--no-cache``). ``writes``: as for :func:`docs_and_facts`; ``missing``: the error when
     the project has no facts."""
-    passes = check_passes(config, use_cache=not args.no_cache, writes=writes)
+    # The findings are worked out only for the cache, for the next check.
+    passes = check_passes(config, use_cache=not args.no_cache, writes=writes, findings=False)
     first = passes.check()
     notes = passes.finish()
     for note in (*first.notes, *notes):
