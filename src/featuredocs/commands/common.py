@@ -7,12 +7,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from featuredocs.cache import check_passes, facts_alongside
+from featuredocs.cache import check_passes
 from featuredocs.config import Config, load_config
-from featuredocs.engine import load_docs
 from featuredocs.errors import UsageError
-from featuredocs.markdown import PageError
-from featuredocs.model import DocSet, ProjectFacts
+from featuredocs.model import ProjectFacts
 from featuredocs.project import FactsOutcome
 
 if TYPE_CHECKING:  # not imported by check, whose unchanged tree needs no claim extractor
@@ -29,25 +27,14 @@ def config_from(args: argparse.Namespace) -> Config:
     )
 
 
-def docs_and_facts(
-    config: Config, args: argparse.Namespace, *, writes: bool = True
-) -> tuple[FactsOutcome, DocSet, list[PageError]]:
-    """The project's facts and the docs: the pages are read and parsed while the facts load
-    in a child process, or come from the cache (unless ``--no-cache``). ``writes``: false
-    for a run that promises to write nothing, which reads the cache but does not add to it."""
-    outcome, (docset, errors) = facts_alongside(
-        config, lambda: load_docs(config), use_cache=not args.no_cache, keep=writes
-    )
-    return outcome, docset, errors
-
-
 def documented_and_facts(
     config: Config, args: argparse.Namespace, missing: str, *, writes: bool = True
 ) -> tuple[ProjectFacts, list[Claimed]]:
     """The project's facts, and what each feature page documents: found by a check of the
     docs, so after a check they come from the cache without parsing a page (unless
-    ``--no-cache``). ``writes``: as for :func:`docs_and_facts`; ``missing``: the error when
-    the project has no facts."""
+    ``--no-cache``). ``writes``: false for a run that promises to write nothing, which
+    reads the cache but does not add to it; ``missing``: the error when the project has no
+    facts."""
     # The findings are worked out only for the cache, for the next check.
     passes = check_passes(config, use_cache=not args.no_cache, writes=writes, findings=False)
     first = passes.check()

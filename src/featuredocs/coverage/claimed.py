@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from featuredocs.model import IndexFact, ModelFact, Page, ProjectFacts
-from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.index_match import describes
 from featuredocs.rules.fd3_models.lookup import any_field

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from featuredocs.model import AppFact, FieldFact, ModelFact, ProjectFacts, Span
+from featuredocs.model import AppFact, FieldFact, ModelFact, ProjectFacts
 from featuredocs.rules.fd8_code.fd801_python_syntax_error import PythonSyntaxError
 from featuredocs.rules.fd8_code.fd802_unresolved_import import UnresolvedImport
 from featuredocs.rules.fd8_code.fd806_unresolved_dotted_path import UnresolvedDottedPath
