@@ -14,12 +14,14 @@ def reparsed(page: Page, text: str) -> Page:
     return parse_page(text, path=page.path, rel=page.rel, display=page.display)
 
 
-def with_texts(docset: DocSet, texts: Mapping[str, str]) -> DocSet:
-    """``docset`` with the pages named in ``texts`` (by rel path) given new text."""
+def with_texts(docset: DocSet, texts: Mapping[str, str], *, parse: bool = True) -> DocSet:
+    """``docset`` with the pages named in ``texts`` (by rel path) given new text: parsed,
+    or (``parse`` false) holding nothing but their names and text."""
     if not texts:
         return docset
     pages = tuple(
-        reparsed(page, texts[page.rel]) if page.rel in texts and texts[page.rel] != page.text else page
+        (reparsed(page, texts[page.rel]) if parse else Page(page.path, page.rel, page.display, texts[page.rel]))
+        if page.rel in texts and texts[page.rel] != page.text else page
         for page in docset.pages
     )
     return DocSet(docset.root, pages, docset.files)

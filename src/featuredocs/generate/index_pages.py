@@ -38,11 +38,20 @@ K = TypeVar("K")
 
 @dataclass(frozen=True)
 class FeaturePage:
-    rel: str  # under the docs root
-    title: str
-    tagline: str
-    claimed: Claimed
+    claimed: Claimed  # what the page documents, and its rel, title and tagline
     api_fragments: tuple[str, ...] = ()  # anchors it links to in api.md
+
+    @property
+    def rel(self) -> str:  # under the docs root
+        return self.claimed.rel
+
+    @property
+    def title(self) -> str:
+        return self.claimed.title
+
+    @property
+    def tagline(self) -> str:
+        return self.claimed.tagline
 
 
 @dataclass(frozen=True)

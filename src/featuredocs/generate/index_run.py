@@ -63,7 +63,7 @@ def plan_index(config: Config, facts: ProjectFacts, claimed: list[Claimed]) -> l
 
 
 def _feature(claim: Claimed) -> FeaturePage:
-    return FeaturePage(claim.rel, claim.title, claim.tagline, claim, _fragments(claim, API_FILE))
+    return FeaturePage(claim, _fragments(claim, API_FILE))
 
 
 def _fragments(claim: Claimed, target_rel: str) -> tuple[str, ...]:

@@ -93,7 +93,7 @@ def sync_docs(
         texts = {page.rel: text for page, text in zip(pages, synced) if text is not None}
         if not texts:
             break
-        current = with_texts(current, texts) if parsed else _with_plain_texts(current, texts)
+        current = with_texts(current, texts, parse=parsed)
         pending = frozenset(texts)  # only a page that just changed can change again
     return SyncResult(tuple(changes_between(docset, current)), current)
 
@@ -107,14 +107,6 @@ def _synced(page: Page, ctx: CheckContext, scope_for: Callable[[Page], Scope], p
     changes = sync_page(page, ctx, scope_for(page))
     text = apply_groups(page.text, [change.edits for change in changes]).text if changes else page.text
     return text if text != page.text else None
-
-
-def _with_plain_texts(docset: DocSet, texts: dict[str, str]) -> DocSet:
-    pages = tuple(
-        Page(page.path, page.rel, page.display, texts[page.rel]) if page.rel in texts else page
-        for page in docset.pages
-    )
-    return DocSet(docset.root, pages, docset.files)
 
 
 def sync(
