@@ -51,6 +51,8 @@ def test_an_unchanged_tree_gives_them_from_the_cache_without_parsing(site: Site)
     assert orders.models == {"orders.Order"}
     assert orders.fields == {("orders.Order", name) for name in ("id", "number", "total", "note")}
     assert (orders.title, orders.tagline) == ("Orders", "What a customer bought, numbered and totalled.")
+    assert orders.apps == {"orders"}  # its model's app
+    assert {claim.rel: claim for claim in claimed}["features/guide.md"].apps == set()
     assert _orders(claimed).links == ()
     assert {claim.rel: claim for claim in claimed}["features/guide.md"].links == (
         "orders.md#order", "../../orders/models.py#L5",
@@ -128,3 +130,18 @@ def test_without_a_cache_to_keep_them_no_rule_runs_for_coverage_and_index(site: 
     kept.finish()
     again = site.check()
     assert again.stats.checked == 0 and "FD302" in {finding.code for finding in again.result.findings}
+
+
+def test_new_after_a_check_links_the_pages_the_check_found(site: Site) -> None:
+    uncached = featuredocs("new", "refunds", "--app", "orders", "--stdout", "--no-cache", cwd=site.root)
+    assert uncached.code == 0, uncached.err
+    # orders.md documents a model of the app: the new page relates to it; guide.md does not.
+    assert "- [Orders](orders.md) - [How it relates]" in uncached.out
+    assert "guide.md" not in uncached.out
+    assert not cache_folder(site.config()).exists()
+    assert featuredocs("check", cwd=site.root).code in (0, 1)
+    cached = featuredocs("new", "refunds", "--app", "orders", "--stdout", cwd=site.root)
+    assert (cached.code, cached.out) == (0, uncached.out)
+    written = featuredocs("new", "refunds", "--app", "orders", cwd=site.root)
+    assert written.code == 0, written.err
+    assert (site.root / "docs/features/refunds.md").read_text(encoding="utf-8") == uncached.out

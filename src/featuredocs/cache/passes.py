@@ -97,6 +97,13 @@ class Passes:
         when the project could not be introspected)."""
         return self._facts[0].get() if self._facts is not None else None
 
+    @property
+    def docs(self) -> DocsTree:
+        """The docs tree as the first pass listed and read it."""
+        if self._docs is None:
+            raise ValueError("the docs are read by the first pass")
+        return self._docs
+
     def claimed(self) -> list[Claimed]:
         """What each feature page documents, in the docs' order, as the last pass saw the
         pages: worked out with their findings, so a check from the cache reads them from

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from featuredocs.cache import check_passes
+from featuredocs.cache.tree import DocsTree
 from featuredocs.config import Config, load_config
 from featuredocs.errors import UsageError
 from featuredocs.model import ProjectFacts
@@ -27,9 +28,15 @@ def config_from(args: argparse.Namespace) -> Config:
     )
 
 
+class Documented(NamedTuple):
+    facts: ProjectFacts
+    claimed: list[Claimed]  # what each feature page documents, in the docs' order
+    docs: DocsTree  # the docs tree as read
+
+
 def documented_and_facts(
     config: Config, args: argparse.Namespace, missing: str, *, writes: bool = True
-) -> tuple[ProjectFacts, list[Claimed]]:
+) -> Documented:
     """The project's facts, and what each feature page documents: found by a check of the
     docs, so after a check they come from the cache without parsing a page (unless
     ``--no-cache``). ``writes``: false for a run that promises to write nothing, which
@@ -44,7 +51,7 @@ def documented_and_facts(
     facts = passes.facts
     if facts is None:
         raise UsageError(missing)
-    return facts, passes.claimed()
+    return Documented(facts, passes.claimed(), passes.docs)
 
 
 def project_facts(outcome: FactsOutcome, missing: str, where: str | None = None) -> ProjectFacts:

@@ -17,7 +17,7 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    facts, claimed = documented_and_facts(
+    facts, claimed, _ = documented_and_facts(
         config, args, "no facts could be read from the project; coverage needs them"
     )
     report = coverage_report(config, facts, claimed)

@@ -8,7 +8,9 @@ the rules never disagree about what a page says.
 - endpoints and their query parameters: FD5's endpoint claims that name a method, and its
   Query Parameters lists and query strings, matched to the project's endpoints;
 - environment variables and settings: FD6's claims (environment blocks, tables and lists;
-  settings blocks and ``settings.NAME`` reads).
+  settings blocks and ``settings.NAME`` reads);
+- the apps the page is about, as FD606 reads them (``rules/fd6_config/feature_apps.py``):
+  what ``new`` links a page to.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.resolve import How, resolve_claim
 from featuredocs.rules.fd6_config import claims as config_claims
+from featuredocs.rules.fd6_config.feature_apps import covered_apps
 
 ANY_METHOD = "*"  # an endpoint whose methods the facts do not know
 
@@ -53,6 +56,7 @@ class Claimed:
     query_params: set[tuple[str, str]] = field(default_factory=set)  # (path, name)
     env_vars: set[str] = field(default_factory=set)
     settings: set[str] = field(default_factory=set)
+    apps: set[str] = field(default_factory=set)  # app labels
     #: How the page presents itself to the index: its tagline, and where its links point.
     tagline: str = ""
     links: tuple[str, ...] = ()
@@ -79,6 +83,7 @@ def page_claims(page: Page, ctx: CheckContext) -> Claimed:
     _commands(page, ctx, found)
     _endpoints(page, ctx, found)
     _configuration(page, ctx, found)
+    found.apps.update(app.label for app in covered_apps(page, ctx.facts))
     return found
 
 

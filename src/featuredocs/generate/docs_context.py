@@ -1,16 +1,21 @@
 """What the docs tree already holds, so a generated page links only to what resolves:
 which files exist, which anchors ``commands.md`` and ``api.md`` have, and which feature
-pages document which apps.
+pages document which apps — read from what a check found each page documents, so that
+after a check no feature page is parsed again.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from featuredocs.model import DocSet, Page, ProjectFacts
-from featuredocs.rules.fd6_config.feature_apps import covered_apps
+from featuredocs.markdown import parse_page
+
+if TYPE_CHECKING:
+    from featuredocs.coverage.claimed import Claimed
 
 COMMANDS_FILE = "commands.md"
 API_FILE = "api.md"
@@ -25,20 +30,44 @@ class FeatureLink:
     apps: frozenset[str]
 
 
+class PageAnchors(Mapping[str, frozenset[str]]):
+    """The heading anchors of each page (by rel, from its text), each page parsed when
+    first asked: a new page links to a handful of the thousand a tree may hold."""
+
+    def __init__(self, root: Path, texts: Mapping[str, str]) -> None:
+        self._root, self._texts = root, texts
+        self._parsed: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, rel: str) -> frozenset[str]:
+        if rel not in self._parsed:
+            page = parse_page(self._texts[rel], path=self._root / rel, rel=rel)
+            self._parsed[rel] = frozenset(page.anchors)
+        return self._parsed[rel]
+
+    def __contains__(self, rel: object) -> bool:  # without parsing the page
+        return rel in self._texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
 @dataclass(frozen=True)
 class DocsContext:
     """The docs tree as a new page sees it; ``page_rel`` is where the page will live."""
 
     page_rel: str
     files: frozenset[str] = frozenset()
-    anchors: dict[str, frozenset[str]] = field(default_factory=dict)
+    anchors: Mapping[str, frozenset[str]] = field(default_factory=dict)
     features: tuple[FeatureLink, ...] = ()
 
     def has(self, rel: str) -> bool:
         return rel in self.files
 
     def has_anchor(self, rel: str, anchor: str) -> bool:
-        return anchor in self.anchors.get(rel, frozenset())
+        return rel in self.anchors and anchor in self.anchors[rel]
 
     def link(self, rel: str) -> str:
         """``rel`` (under the docs root) as a link target from the new page."""
@@ -51,20 +80,11 @@ class DocsContext:
 
 
 def docs_context(
-    docset: DocSet | None, facts: ProjectFacts, page_rel: str, feature_rels: frozenset[str]
+    page_rel: str, root: Path, files: frozenset[str], texts: Mapping[str, str], claimed: Iterable[Claimed]
 ) -> DocsContext:
-    if docset is None:
-        return DocsContext(page_rel)
-    anchors = {page.rel: page.anchors for page in docset.pages}
+    """The context of a new page at ``page_rel`` in a docs tree: its files, the readable
+    pages' ``texts`` (by rel), and what each feature page documents."""
     features = tuple(
-        _feature(page, facts)
-        for page in docset.pages
-        if page.rel in feature_rels and page.rel != page_rel
+        FeatureLink(page.rel, page.title, frozenset(page.apps)) for page in claimed if page.rel != page_rel
     )
-    return DocsContext(page_rel, docset.files, anchors, features)
-
-
-def _feature(page: Page, facts: ProjectFacts) -> FeatureLink:
-    title = page.title.plain.strip() if page.title is not None else Path(page.rel).stem
-    apps = frozenset(app.label for app in covered_apps(page, facts))
-    return FeatureLink(page.rel, title, apps)
+    return DocsContext(page_rel, files, PageAnchors(root, texts), features)

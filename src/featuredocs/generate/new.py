@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from featuredocs.config import Config
-from featuredocs.engine import feature_pages
 from featuredocs.errors import UsageError
-from featuredocs.generate.docs_context import DocsContext, docs_context
+from featuredocs.generate.docs_context import DocsContext
 from featuredocs.generate.page import feature_title, render_page, valid_name
 from featuredocs.generate.render_base import RenderContext
 from featuredocs.generate.scope import feature_scope, find_app
-from featuredocs.markdown import load_docset
 from featuredocs.markdown.schema import packaged_template
 from featuredocs.model import ProjectFacts
 
@@ -45,8 +43,13 @@ def read_template(config: Config) -> str:
         raise UsageError(f"cannot read the template: {error}", str(path)) from None
 
 
-def render_new_page(config: Config, facts: ProjectFacts, request: NewPage) -> str:
-    """The text of the new page (nothing is written)."""
+def page_rel(name: str) -> str:
+    """Where the page ``name`` lives under the docs root."""
+    return f"{FEATURES_FOLDER}/{name}.md"
+
+
+def render_new_page(config: Config, facts: ProjectFacts, request: NewPage, docs: DocsContext) -> str:
+    """The text of the new page (nothing is written), linking to what ``docs`` holds."""
     app = find_app(facts, request.app)
     scope = feature_scope(
         facts,
@@ -56,13 +59,6 @@ def render_new_page(config: Config, facts: ProjectFacts, request: NewPage) -> st
         commands=request.commands,
         url_prefix=request.url_prefix,
     )
-    rel = f"{FEATURES_FOLDER}/{request.name}.md"
-    ctx = RenderContext(feature_title(request.name), scope, facts, _docs(config, facts, rel))
+    ctx = RenderContext(feature_title(request.name), scope, facts, docs)
     return render_page(read_template(config), ctx)
 
-
-def _docs(config: Config, facts: ProjectFacts, rel: str) -> DocsContext:
-    if not config.docs.is_dir():
-        return DocsContext(rel)
-    docset, _ = load_docset(config.docs, include=("**/*.md",), exclude=config.exclude)
-    return docs_context(docset, facts, rel, feature_pages(docset, config))
