@@ -6,6 +6,7 @@ Every run is compared with the engine's own, uncached result of the same tree.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,21 @@ def test_a_touched_but_unchanged_source_file_keeps_the_facts(site):
     os.utime(models, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
     again = site.check()
     assert site.loads == [] and again.stats.facts_cached
-    assert again.stats.checked == 1  # guide.md links to a line of the file, so it looks again
+    # guide.md links to a line of the file: its content, not its time, is what counts.
+    assert again.stats.checked == 0
+    assert again.result.findings == site.reference()
+
+
+def test_a_fresh_checkout_keeps_everything(site):
+    """A CI job restores the cache into a new checkout: every file has a new time."""
+    later = site.root.stat().st_mtime_ns + 7_000_000_000
+    for path in site.root.rglob("*"):
+        if path.is_file() and ".featuredocs_cache" not in path.parts:
+            os.utime(path, ns=(later, later))
+    again = site.check()
+    assert site.loads == [] and again.stats.facts_cached
+    assert (again.stats.checked, again.stats.parsed) == (0, 0)
+    assert again.result.findings == site.reference()
 
 
 def test_a_same_size_edit_is_caught_by_the_content_hash(site):
@@ -159,6 +174,23 @@ def test_another_featuredocs_invalidates_everything(site, monkeypatch):
         monkeypatch.setattr(module, "tool_identity", lambda: "9.9.9+other")
     again = site.check()
     assert again.stats.checked == 3 and len(site.loads) == 1
+
+
+def test_featuredocs_is_known_by_its_files_contents_not_their_times(tmp_path):
+    """A CI job installs featuredocs afresh on every run: the same release keeps its cache."""
+    import featuredocs
+    from featuredocs.cache.keys import package_digest
+
+    package = tmp_path / "featuredocs"
+    shutil.copytree(Path(featuredocs.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    installed = package_digest(package)
+    later = package.stat().st_mtime_ns + 7_000_000_000
+    for path in package.rglob("*"):
+        os.utime(path, ns=(later, later))
+    assert package_digest(package) == installed
+    rule = package / "rules/fd2_links/fd203_source_line_out_of_range.py"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("ERROR", "WARNING"), encoding="utf-8")
+    assert package_digest(package) != installed
 
 
 def test_a_shorter_linked_source_file_rechecks_the_linking_page(site):

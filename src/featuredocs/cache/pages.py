@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import stat
 import zlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -102,17 +103,23 @@ def restore(light: Page, text: str) -> Page:
     )
 
 
-def dependencies(record: PageRecord, records: dict[str, PageRecord]) -> tuple[object, ...]:
+def dependencies(
+    record: PageRecord, records: dict[str, PageRecord], files: dict[tuple[str, bool], tuple[object, ...]] | None = None,
+) -> tuple[object, ...]:
     """What the page's rules read outside the page: the anchors of the pages it links to
-    with a ``#fragment``, the stamps of the other files it links to, and for a file that
+    with a ``#fragment``, the state of the other files it links to, and for a file that
     is missing, the names in its folder (a close one is offered as a hint). Whether a
-    linked page exists is part of the docs file list, which every key holds."""
+    linked page exists is part of the docs file list, which every key holds. ``files``:
+    the linked files' states so far in this run, as many pages link to one file."""
     found: list[object] = []
+    states = files if files is not None else {}
     for rel, file, anchored in record.targets:
         other = records.get(rel) if rel is not None else None
         if other is None:
-            stat = _stat(file)
-            found.append(("file", file, stat, _names(os.path.dirname(file))) if stat == _MISSING else ("file", file, stat))
+            state = states.get((file, anchored))
+            if state is None:
+                state = states[file, anchored] = _state(file, anchored)
+            found.append(("file", file, state, _names(os.path.dirname(file))) if state == _MISSING else ("file", file, state))
         elif anchored:
             found.append(("page", rel, other.anchors))
     return tuple(found)
@@ -128,12 +135,19 @@ def _names(folder: str) -> tuple[str, ...]:
         return ()
 
 
-def _stat(file: str) -> tuple[object, ...]:
+def _state(file: str, anchored: bool) -> tuple[object, ...]:
+    """What rules can read of a linked file: whether it is a file or a folder, and for a
+    link with a fragment (``models.py#L40``, whose lines FD203 counts) the file's content.
+    Not its modification time, which a fresh checkout changes: a cache restored in CI
+    keeps the findings of the pages that link to the code. An image is never read."""
     try:
-        stat = os.stat(file)
+        kind = stat.S_IFMT(os.stat(file).st_mode)
+        if not (anchored and stat.S_ISREG(kind)):
+            return (kind,)
+        with open(file, "rb") as stream:
+            return (kind, content_digest(stream.read()))
     except OSError:
         return _MISSING
-    return (stat.st_mode >> 12, stat.st_size, stat.st_mtime_ns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,8 +170,9 @@ class CheckRun:
             tool_identity(), config_digest(self.config), template_digest(self.config),
             tuple(sorted(self.docs.files)), plan.run,
         )
+        files: dict[tuple[str, bool], tuple[object, ...]] = {}
         keys = {
-            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records))
+            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records, files))
             for rel in self.docs.texts if rel in wanted
         }
         views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
