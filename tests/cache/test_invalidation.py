@@ -13,6 +13,9 @@ import pytest
 
 from featuredocs.cache import run as cache_run
 from featuredocs.cache import passes as cache_passes
+from featuredocs.config import load_config
+from featuredocs.engine import run_check
+from featuredocs.project import load_facts
 from tests.cache.project import Site, codes, make_site
 
 
@@ -156,6 +159,27 @@ def test_a_configuration_change_rechecks_and_an_irrelevant_one_does_not(site):
     assert stricter.result.findings == site.reference(site.config(severity={"FD1": "info"}))
     floor = site.check(site.config(severity={"FD1": "info"}, fail_under=80.0))
     assert floor.stats.checked == 0
+
+
+def test_the_settings_module_counts_by_the_facts_it_gives(site):
+    # Found by Django (the console script) or named (manage.py featuredocs): one cache.
+    found = load_config(root=site.root)
+    assert found.settings is None
+    same = site.check(found)
+    assert site.loads == [] and (same.stats.checked, same.stats.reused) == (0, 3)
+    assert same.result.findings == site.reference()
+    assert site.check().stats.checked == 0
+    # Another module gives other facts: the findings follow them.
+    site.write("project/settings_strict.py", """\
+        from project.settings import *  # noqa: F403
+
+        INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "orders"]  # noqa: F405
+    """)
+    strict = found.with_overrides(settings="project.settings_strict")
+    other = site.check(strict)
+    assert other.stats.checked > 0
+    assert other.result.findings == run_check(strict, load_facts(strict, child=True).facts).findings
+    assert other.result.findings != same.result.findings
 
 
 def test_a_template_change_rechecks_every_page(site, tmp_path):

@@ -13,8 +13,11 @@ import featuredocs
 from featuredocs.config import Config
 
 #: Configuration that cannot change a finding: where the cache lives, the coverage floor,
-#: which pyproject the values came from. The template is keyed by its content instead.
-_IRRELEVANT = frozenset({"cache_dir", "fail_under", "source", "template"})
+#: which pyproject the values came from. The template is keyed by its content instead, and
+#: the settings module only by the facts it gives, which every finding is kept against: so
+#: ``manage.py featuredocs`` (which names the module) and the console script (which lets
+#: Django find it) share one cache instead of checking every page again in turn.
+_IRRELEVANT = frozenset({"cache_dir", "fail_under", "source", "template", "settings"})
 
 
 def digest(*parts: object) -> str:
