@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,47 @@ def test_management_command_gives_the_console_scripts_findings(project: Path) ->
     found = json.loads(door.stdout)["findings"]
     assert [(f["code"], f["line"]) for f in found] == [("FD807", 5)]
     assert found == json.loads(script.out)["findings"]
+
+
+def test_both_doors_share_one_cache(project: Path) -> None:
+    """manage.py names the settings module and sets DJANGO_SETTINGS_MODULE; the console
+    script lets Django find it. Neither invalidates what the other left in the cache."""
+    folder = project / ".featuredocs_cache"
+    shutil.rmtree(folder, ignore_errors=True)
+    assert manage(project, "featuredocs", "check").returncode == 1
+    left = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    assert any(path.name.startswith("facts-") for path in left)
+    assert featuredocs("check", cwd=project).code == 1
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == left
+    assert manage(project, "featuredocs", "check").returncode == 1
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == left
+
+
+READ_INSIDE_DJANGO = """\
+import json, os, sys
+import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "project.settings"
+django.setup()
+from featuredocs.config import load_config
+from featuredocs.project import start_facts
+from featuredocs.introspect import collect_live
+from pathlib import Path
+config = load_config(root=Path.cwd())
+forked = start_facts(config, child=True)().facts
+untouched = "project.urls" not in sys.modules
+here = collect_live(config.root, "project.settings")
+print(json.dumps([untouched, forked == here, [c.name for c in forked.commands if c.app == "billing"]]))
+"""
+
+
+def test_inside_django_the_facts_are_read_by_a_forked_copy(project: Path) -> None:
+    """manage.py featuredocs: the project is set up already; a copy of the process reads
+    the facts (this one never imports the URLconf), and they are what it would read."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run([sys.executable, "-c", READ_INSIDE_DJANGO], cwd=project, capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, True, ["send_reminders"]]
 
 
 def test_management_command_lists_the_same_subcommands(project: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from featuredocs.config import Config, settings_from_environment
@@ -43,8 +44,31 @@ def load_facts(config: Config, *, child: bool = False, fork: bool = False) -> Fa
         if config.mode == "live":
             raise UsageError("no Django settings module found (use --settings)", str(config.root))
         return _static(config, None, [f"{config.root}: no Django settings module found"])
+    return _live_outcome(config, settings, lambda: _live(config, settings, child, fork))
+
+
+def start_facts(config: Config, *, child: bool = False, fork: bool = False) -> Callable[[], FactsOutcome]:
+    """:func:`load_facts`, begun now and finished by calling what is returned.
+
+    Inside a project that already runs Django (``python manage.py featuredocs``), a
+    ``child`` is a copy of this process forked now: the setup is not paid twice, and this
+    process works meanwhile instead of taking turns with the reading for the interpreter
+    (see :mod:`featuredocs.introspect.alongside`; with other threads running, or no fork,
+    the facts are read here when asked, as before).
+    """
+    settings = resolve_settings(config) if child and config.mode != "static" and django_ready() else None
+    if settings is None:
+        return lambda: load_facts(config, child=child, fork=fork)
+    from featuredocs.introspect import collect_live
+    from featuredocs.introspect.alongside import Alongside
+
+    read = Alongside(fork=True).start(lambda: collect_live(config.root, settings))
+    return lambda: _live_outcome(config, settings, read)
+
+
+def _live_outcome(config: Config, settings: str, read: Callable[[], ProjectFacts]) -> FactsOutcome:
     try:
-        return FactsOutcome(_live(config, settings, child, fork))
+        return FactsOutcome(read())
     except UsageError:
         raise
     except (Exception, SystemExit) as error:  # the project's own import errors

@@ -182,6 +182,21 @@ def test_the_settings_module_counts_by_the_facts_it_gives(site):
     assert other.result.findings != same.result.findings
 
 
+def test_static_facts_are_keyed_by_the_settings_module_the_environment_names(site, monkeypatch):
+    site.write("project/settings_strict.py", """\
+        from project.settings import *  # noqa: F403
+
+        INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "orders"]  # noqa: F405
+    """)
+    static = load_config(root=site.root).with_overrides(mode="static")
+    site.check(static)
+    assert len(site.loads) == 1
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "project.settings_strict")
+    other = site.check(static)
+    assert len(site.loads) == 2
+    assert other.result.findings == run_check(static, load_facts(static, child=True).facts).findings
+
+
 def test_a_template_change_rechecks_every_page(site, tmp_path):
     from featuredocs.markdown.schema import packaged_template
 

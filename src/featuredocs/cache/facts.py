@@ -140,7 +140,13 @@ def environment_digest() -> str:
 
 
 def env_digest(names: tuple[str, ...]) -> str:
-    return digest(*((name, os.environ.get(name)) for name in names))
+    """The values of the environment variables the project reads, but the settings module:
+    the facts are read with the module the key names (``manage.py featuredocs`` sets the
+    variable, the console script leaves it to be found), never with this process's value."""
+    return digest(*((name, os.environ.get(name)) for name in names if name != _SETTINGS_VARIABLE))
+
+
+_SETTINGS_VARIABLE = "DJANGO_SETTINGS_MODULE"
 
 
 class FactsCache:

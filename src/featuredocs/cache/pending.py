@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,7 +21,7 @@ from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.model import ProjectFacts
-from featuredocs.project import FactsOutcome, load_facts, resolve_settings
+from featuredocs.project import FactsOutcome, load_facts, resolve_settings, start_facts
 
 T = TypeVar("T")
 FactsLoader = Callable[[Config], FactsOutcome]
@@ -48,7 +49,7 @@ class PendingFacts:
     ) -> None:
         """``may_fork()``: false when this process will be busy while the facts are read
         (asked only when the child could fork)."""
-        settings = None if config.mode == "static" else resolve_settings(config)
+        settings = resolve_settings(config)  # static mode reads the settings file it names
         skip = frozenset({cache_folder(config).resolve()})
         # Without a cache this stamps nothing, so the child is not kept waiting.
         self.cache = FactsCache(config, settings, store, skip)
@@ -64,7 +65,12 @@ class PendingFacts:
         self._outcome: list[FactsOutcome | BaseException] = []
         self._reader: threading.Thread | None = None
         if self.cached is None:
-            self._reader = threading.Thread(target=self._read, args=(config, load), name="featuredocs-facts", daemon=True)
+            if load is load_in_child or load is load_in_forking_child:
+                # Begun here, in the only thread: inside Django it forks (see start_facts).
+                finish = start_facts(config, child=True, fork=load is load_in_forking_child)
+            else:
+                finish = partial(load, config)
+            self._reader = threading.Thread(target=self._read, args=(finish,), name="featuredocs-facts", daemon=True)
             self._reader.start()
 
     def reading(self) -> bool:
@@ -82,9 +88,9 @@ class PendingFacts:
             raise outcome
         return self.cache.fresh(outcome.facts, outcome.notes)
 
-    def _read(self, config: Config, load: FactsLoader) -> None:
+    def _read(self, finish: Callable[[], FactsOutcome]) -> None:
         try:
-            self._outcome.append(load(config))
+            self._outcome.append(finish())
         except BaseException as error:  # raised again in the waiting thread, by result()
             self._outcome.append(error)
 
