@@ -70,7 +70,7 @@ def test_management_command_gives_the_console_scripts_findings(project: Path) ->
 
 def test_both_doors_share_one_cache(project: Path) -> None:
     """manage.py names the settings module and sets DJANGO_SETTINGS_MODULE; the console
-    script lets Django find it. Neither invalidates what the other left in the cache."""
+    script lets Django find it. No way in invalidates what another left in the cache."""
     folder = project / ".featuredocs_cache"
     shutil.rmtree(folder, ignore_errors=True)
     assert manage(project, "featuredocs", "check").returncode == 1
@@ -79,6 +79,19 @@ def test_both_doors_share_one_cache(project: Path) -> None:
     assert featuredocs("check", cwd=project).code == 1
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == left
     assert manage(project, "featuredocs", "check").returncode == 1
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == left
+
+
+def test_system_checks_check_from_the_same_cache(project: Path) -> None:
+    """They run with every migrate, runserver reload and check: what they find is kept,
+    and what the console script then asks is all there."""
+    folder = project / ".featuredocs_cache"
+    shutil.rmtree(folder, ignore_errors=True)
+    checked = manage(project, "check", "--tag", "featuredocs")
+    assert "featuredocs.W807" in checked.stderr
+    left = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    assert any(path.name.startswith("facts-") for path in left)
+    assert featuredocs("check", cwd=project).code == 1
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == left
 
 

@@ -7,6 +7,7 @@ read. CI escalates with ``manage.py check --tag featuredocs --fail-level WARNING
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from django.conf import settings
@@ -20,15 +21,20 @@ READ_ERROR_ID = "featuredocs.E001"
 
 
 def check_feature_docs(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    from featuredocs.engine import run_check
-    from featuredocs.introspect import collect_live
+    """Registered for every ``migrate``, ``runserver`` (each reload) and ``check``: so it
+    checks from the cache the console script and ``manage.py featuredocs`` share, and an
+    unchanged tree costs what a warm check costs, not a full check of every page."""
+    from featuredocs.cache import incremental_check
 
     try:
         config = load_config()
         if not config.docs.is_dir():
             return []  # nothing to check here: no docs/ folder next to manage.py
-        facts = collect_live(config.root, settings.SETTINGS_MODULE)
-        result = run_check(config, facts)
+        # Inside the project the facts are live, whatever the configured mode.
+        config = config.with_overrides(settings=settings.SETTINGS_MODULE,
+                                       mode="live" if config.mode == "static" else None)
+        # runserver checks in a thread beside its reloader: no workers forked from there.
+        result = incremental_check(config, workers=None if threading.active_count() == 1 else 1).result
     except UsageError as error:
         return [checks.Error(f"feature docs cannot be read: {error}", id=READ_ERROR_ID)]
     messages: list[checks.CheckMessage] = [
