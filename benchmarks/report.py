@@ -28,6 +28,8 @@ RATIOS: tuple[tuple[str, str, str | tuple[str, ...], float | None], ...] = (
     ("cold, 2 processes ÷ 1", "cold, --no-cache, 2 processes", "cold, --no-cache, 1 process", None),
     ("--diff, warm ÷ --no-cache", "--diff, warm", "--diff, --no-cache", None),
     ("coverage, after a check ÷ --no-cache", "coverage, after a check", "coverage, --no-cache", None),
+    ("system checks: with featuredocs ÷ without", "system checks, with featuredocs",
+     "system checks, Django's own", None),
 )
 
 

@@ -137,6 +137,17 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
     result.add(repeat("sync --check, after a check", repeats.slow,
                       lambda: run_child([*FEATUREDOCS, "sync", "--check"], root, env)[0],
                       note="facts from the cache; every page parsed and synced in memory"))
+    # featuredocs as a Django app: Django's own system checks, and with featuredocs' (which
+    # check from the cache) added, after one run has read the facts of those settings.
+    manage = [PYTHON, "manage.py", "check"]
+    with_app = [*manage, "--settings", generated.settings.removesuffix(".settings") + ".settings_with_featuredocs"]
+    run_child(with_app, root, env)
+    for measurement in interleaved([
+        Case("system checks, Django's own", repeats.fast, lambda: run_child(manage, root, env)[0]),
+        Case("system checks, with featuredocs", repeats.fast, lambda: run_child(with_app, root, env)[0],
+             note="the system checks after a check: as every migrate and runserver reload runs them"),
+    ]):
+        result.add(measurement)
     _count_drifts(result, report)
     return result
 

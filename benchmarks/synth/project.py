@@ -62,11 +62,22 @@ class StandardPagination(PageNumberPagination):
 '''
 
 
+#: The same project with featuredocs as one of its apps: its system checks run with every
+#: ``manage.py check``, ``migrate`` and ``runserver`` reload.
+SETTINGS_WITH_APP = '''"""The monolith with featuredocs installed as a Django app."""
+
+from .settings import *  # noqa: F403
+
+INSTALLED_APPS = [*INSTALLED_APPS, "featuredocs"]  # noqa: F405
+'''
+
+
 def write_project(plan: Plan, root: Path) -> None:
     files: dict[str, str] = {
         "manage.py": MANAGE_PY.format(package=plan.package),
         f"{plan.package}/__init__.py": "",
         f"{plan.package}/settings.py": settings_text(plan),
+        f"{plan.package}/settings_with_featuredocs.py": SETTINGS_WITH_APP,
         f"{plan.package}/urls.py": _root_urls(plan),
         f"{plan.package}/pagination.py": PAGINATION,
     }
