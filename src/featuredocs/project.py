@@ -67,6 +67,8 @@ def start_facts(config: Config, *, child: bool = False, fork: bool = False) -> C
 
 
 def _live_outcome(config: Config, settings: str, read: Callable[[], ProjectFacts]) -> FactsOutcome:
+    """The facts ``read()`` gives; when the project cannot be imported, an error in live
+    mode and static facts with a note in ``auto``."""
     try:
         return FactsOutcome(read())
     except UsageError:
