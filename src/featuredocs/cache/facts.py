@@ -32,6 +32,7 @@ from featuredocs.cache.keys import content_digest, digest
 from featuredocs.cache.store import Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
+from featuredocs.introspect.discover import SETTINGS_VARIABLE
 from featuredocs.model import ProjectFacts
 
 #: Files whose content can change facts: code, and the files settings commonly read.
@@ -143,10 +144,7 @@ def env_digest(names: tuple[str, ...]) -> str:
     """The values of the environment variables the project reads, but the settings module:
     the facts are read with the module the key names (``manage.py featuredocs`` sets the
     variable, the console script leaves it to be found), never with this process's value."""
-    return digest(*((name, os.environ.get(name)) for name in names if name != _SETTINGS_VARIABLE))
-
-
-_SETTINGS_VARIABLE = "DJANGO_SETTINGS_MODULE"
+    return digest(*((name, os.environ.get(name)) for name in names if name != SETTINGS_VARIABLE))
 
 
 class FactsCache:

@@ -32,7 +32,7 @@ class NewPage:
 def page_path(config: Config, name: str) -> Path:
     if not valid_name(name):
         raise UsageError(f"`{name}` is not a page name (letters, digits, `-`, `_`; no `.md`)")
-    return config.docs / FEATURES_FOLDER / f"{name}.md"
+    return config.docs / page_rel(name)
 
 
 def read_template(config: Config) -> str:
