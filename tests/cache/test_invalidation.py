@@ -215,6 +215,36 @@ def test_another_featuredocs_invalidates_everything(site, monkeypatch):
     assert again.stats.checked == 3 and len(site.loads) == 1
 
 
+@pytest.fixture
+def fresh_identity():
+    from featuredocs.cache.keys import tool_identity
+
+    tool_identity.cache_clear()
+    yield
+    tool_identity.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "value"),
+    [
+        ("sys", "version", "3.99.0 (another build)"),
+        ("featuredocs.cache.keys", "PARSER_VERSION", "pyromark 99.0"),
+    ],
+    ids=["interpreter", "markdown parser"],
+)
+def test_another_reader_of_the_pages_rechecks_everything_though_the_facts_agree(
+    site, monkeypatch, fresh_identity, module, name, value
+):
+    """Which examples are valid Python is the interpreter's call, and how a page reads is
+    pyromark's: a cache shared by a CI matrix's Pythons, or kept over an upgrade, must not
+    pass one reader's findings to another when the project's facts come out the same."""
+    monkeypatch.setattr(f"{module}.{name}", value)
+    again = site.check()
+    assert again.stats.checked == 3
+    assert again.result.findings == site.reference()
+    assert site.check().stats.checked == 0  # and that reader's cache then holds
+
+
 def test_featuredocs_is_known_by_its_files_contents_not_their_times(tmp_path):
     """A CI job installs featuredocs afresh on every run: the same release keeps its cache."""
     import featuredocs

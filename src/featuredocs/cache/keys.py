@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import sys
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 import featuredocs
 from featuredocs.config import Config
+from featuredocs.markdown.events import PARSER_VERSION
 
 #: Configuration that cannot change a finding: where the cache lives, the coverage floor,
 #: which pyproject the values came from. The template is keyed by its content instead, and
@@ -31,12 +33,18 @@ def content_digest(data: bytes) -> str:
 
 @cache
 def tool_identity() -> str:
-    """The featuredocs version plus a digest of its own files.
+    """The featuredocs version plus a digest of its own files, and of the interpreter and
+    the Markdown parser that read the pages.
 
     An editable install keeps its version number while its rules change; folding in the
     package's files makes any change to featuredocs itself invalidate every cached result.
+    The readers count too, even when the project's facts come out the same: the interpreter
+    decides which examples are valid Python (``type Pair[T = int] = …`` is, under 3.13; FD801
+    under 3.12) and its Unicode tables which heading anchors exist, and a new pyromark may
+    read a page differently. A CI matrix's jobs may share one cache across Pythons.
     """
-    return f"{featuredocs.__version__}+{package_digest(Path(featuredocs.__file__).parent)}"
+    readers = digest(sys.version, sys.implementation.cache_tag, PARSER_VERSION)
+    return f"{featuredocs.__version__}+{package_digest(Path(featuredocs.__file__).parent)}+{readers}"
 
 
 def package_digest(package: Path) -> str:

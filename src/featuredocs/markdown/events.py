@@ -62,6 +62,9 @@ from featuredocs.model import Block, CodeBlock, Heading, InlineCode, Link
 
 MAX_DEPTH = 64
 
+#: Which parser reads the pages: a cached finding holds only for the parser that found it.
+PARSER_VERSION = f"pyromark {getattr(pyromark, '__version__', 'unknown')}"
+
 _partial_code = InlineCode._partial  # type: ignore[attr-defined]
 
 OPTIONS = (
