@@ -153,6 +153,44 @@ class Noted(models.Model):
 """
 
 
+def _installed(site_packages: Path, name: str, models: str, *, from_index: bool) -> None:
+    """What pip leaves for a distribution: its files, and a RECORD of their hashes (plus,
+    for one installed from a folder or a URL rather than an index, ``direct_url.json``)."""
+    import base64
+    import hashlib
+
+    package = site_packages / name
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "models.py").write_text(models, encoding="utf-8")
+    metadata = site_packages / f"{name}-0.1.0.dist-info"
+    metadata.mkdir(exist_ok=True)
+    if not from_index:
+        (metadata / "direct_url.json").write_text('{"dir_info": {}, "url": "file:///src/libs"}', encoding="utf-8")
+    hashed = hashlib.sha256(models.encode()).digest()
+    record = f"{name}/models.py,sha256={base64.urlsafe_b64encode(hashed).rstrip(b'=').decode()},{len(models)}\n"
+    (metadata / "RECORD").write_text(record + f"{metadata.name}/RECORD,,\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("from_index", [False, True], ids=["built from a folder", "from an index"])
+def test_a_library_reinstalled_under_the_same_version_is_known_by_its_files(site, tmp_path, monkeypatch, from_index):
+    """A monorepo's own library keeps its version while its code changes, and a CI job
+    reinstalls it on every run: its RECORD, the hash of each file installed, counts.
+    A release from an index never changes under its version, and its RECORD is not read."""
+    site_packages = tmp_path / "site-packages"
+    _installed(site_packages, "audit_fields", NOTED.format(field="TextField(blank=True)"), from_index=from_index)
+    monkeypatch.syspath_prepend(str(site_packages))
+    assert not site.check().stats.facts_cached  # a distribution appeared
+    site.loads.clear()
+
+    os.utime(site_packages / "audit_fields-0.1.0.dist-info" / "RECORD", ns=(1, 1))  # reinstalled, same files
+    assert site.check().stats.facts_cached and site.loads == []
+
+    _installed(site_packages, "audit_fields", NOTED.format(field="CharField(max_length=200)"), from_index=from_index)
+    again = site.check()
+    assert again.stats.facts_cached is from_index
+    assert len(site.loads) == (0 if from_index else 1)
+
+
 def test_a_configuration_change_rechecks_and_an_irrelevant_one_does_not(site):
     stricter = site.check(site.config(severity={"FD1": "info"}))
     assert stricter.stats.checked == 3

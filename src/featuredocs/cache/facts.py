@@ -2,8 +2,9 @@
 
 The key is everything the facts can depend on: the project's own source files, the
 settings module and mode, the values of the environment variables the project reads
-(names taken from the cached facts), the installed distributions, the Python version and
-featuredocs itself. A hit skips ``django.setup()`` entirely.
+(names taken from the cached facts), the installed distributions (by version, and by
+their files when built from a folder or a URL), the Python version and featuredocs
+itself. A hit skips ``django.setup()`` entirely.
 
 Source files are compared by size and mtime first; a file whose stamp changed is read
 and hashed, and only a different content counts as a change. So a ``touch``, a branch
@@ -51,7 +52,7 @@ class FactsEntry:
 
     sources: Stamps
     sources_digest: str
-    environment: str  # digest of installed distributions and the Python version
+    environment: str  # digest of installed distributions and the Python version (environment_digest)
     env_names: tuple[str, ...]
     env_digest: str
     fingerprint: str  # ProjectFacts.fingerprint(), or "none"
@@ -129,15 +130,33 @@ def sources_digest(stamps: Stamps) -> str:
 
 
 def environment_digest() -> str:
-    """Installed distributions (their metadata folders name and version them) and Python."""
+    """Installed distributions (their metadata folders name and version them), the files
+    of those built from a folder or a URL, and Python."""
     names: list[str] = []
     for entry in sys.path:
         try:
             listed = os.listdir(entry or ".")
         except OSError:
             continue
-        names.extend(f"{entry}/{n}" for n in listed if n.endswith(_DIST_SUFFIXES))
+        for name in listed:
+            if name.endswith(_DIST_SUFFIXES):
+                names.append(f"{entry}/{name}{_built_here(os.path.join(entry, name))}")
     return digest(sys.version, sys.executable, *sorted(names))
+
+
+def _built_here(metadata: str) -> str:
+    """For a distribution installed from a folder, a file or a VCS URL rather than an
+    index (its ``direct_url.json`` says so), a digest of its ``RECORD``: the hash of every
+    file it installed. A monorepo's own library keeps its version while its code changes,
+    and a CI job reinstalls it on every run; a release from an index never changes, so
+    its RECORD is not read (Django's alone is half a megabyte)."""
+    if not metadata.endswith(".dist-info") or not os.path.isfile(os.path.join(metadata, "direct_url.json")):
+        return ""
+    try:
+        with open(os.path.join(metadata, "RECORD"), "rb") as stream:
+            return f"@{content_digest(stream.read())}"
+    except OSError:
+        return ""
 
 
 def env_digest(names: tuple[str, ...]) -> str:
