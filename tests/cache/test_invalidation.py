@@ -153,6 +153,25 @@ class Noted(models.Model):
 """
 
 
+def test_another_pythonpath_reads_the_facts_again(site, tmp_path, monkeypatch):
+    """The code the project imports may come from elsewhere under another PYTHONPATH, though
+    the files it came from before did not change."""
+    for folder, field in (("one", "TextField(blank=True)"), ("other", "CharField(max_length=200)")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "shared_fields.py").write_text(NOTED.format(field=field), encoding="utf-8")
+    site.edit("orders/models.py", "from django.db import models\n",
+              "from django.db import models\nfrom shared_fields import Noted\n")
+    site.edit("orders/models.py", "class Order(models.Model):", "class Order(Noted):")
+    site.edit("orders/models.py", "    note = models.TextField(blank=True)\n", "")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "one"))
+    assert "FD303" not in codes(site.check().result.findings, "features/orders.md")
+
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "other"))
+    again = site.check()
+    assert not again.stats.facts_cached
+    assert "FD303" in codes(again.result.findings, "features/orders.md")  # the page says TextField
+
+
 def _installed(site_packages: Path, name: str, models: str, *, from_index: bool) -> None:
     """What pip leaves for a distribution: its files, and a RECORD of their hashes (plus,
     for one installed from a folder or a URL rather than an index, ``direct_url.json``)."""

@@ -2,9 +2,9 @@
 
 The key is everything the facts can depend on: the project's own source files, the
 settings module and mode, the values of the environment variables the project reads
-(names taken from the cached facts), the installed distributions (by version, and by
-their files when built from a folder or a URL), the Python version and featuredocs
-itself. A hit skips ``django.setup()`` entirely.
+(names taken from the cached facts), ``PYTHONPATH``, the installed distributions (by
+version, and by their files when built from a folder or a URL), the Python version and
+featuredocs itself. A hit skips ``django.setup()`` entirely.
 
 Source files are compared by size and mtime first; a file whose stamp changed is read
 and hashed, and only a different content counts as a change. So a ``touch``, a branch
@@ -131,7 +131,8 @@ def sources_digest(stamps: Stamps) -> str:
 
 def environment_digest() -> str:
     """Installed distributions (their metadata folders name and version them), the files
-    of those built from a folder or a URL, and Python."""
+    of those built from a folder or a URL, Python, and the PYTHONPATH the process that
+    reads the facts imports from (the same module may be found elsewhere under another)."""
     names: list[str] = []
     for entry in sys.path:
         try:
@@ -141,7 +142,7 @@ def environment_digest() -> str:
         for name in listed:
             if name.endswith(_DIST_SUFFIXES):
                 names.append(f"{entry}/{name}{_built_here(os.path.join(entry, name))}")
-    return digest(sys.version, sys.executable, *sorted(names))
+    return digest(sys.version, sys.executable, os.environ.get("PYTHONPATH"), *sorted(names))
 
 
 def _built_here(metadata: str) -> str:
