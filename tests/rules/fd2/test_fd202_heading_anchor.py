@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from featuredocs.markdown import parse_page
 from featuredocs.model import Applicability, Edit, Span
 from featuredocs.rules.fd2_links.fd202_broken_heading_anchor import BrokenHeadingAnchor
 from tests.rules.fd2.helpers import docs_context, page_of
@@ -67,6 +68,19 @@ def test_broken_anchor_in_the_same_page(tmp_path: Path) -> None:
     assert first.message == "anchor `#configuraton` matches no heading in this page"
     assert first.hint == "did you mean `#configuration`?"
     assert second.hint is None and second.fix is None
+
+
+def test_a_link_to_the_page_by_its_own_name_is_to_this_page(tmp_path: Path) -> None:
+    """However the docs set holds the page (a worker parses the page it checks afresh,
+    beside the light copy the set holds), a link to its own file reads the page itself."""
+    text = "# A\n\n## Configuration\n\nSee [it](a.md#configuraton).\n"
+    ctx = docs_context(tmp_path / "docs", {"a.md": text})
+    held = page_of(ctx, "a.md")
+    fresh = parse_page(held.text, path=held.path, rel=held.rel, display=held.display)
+    for page in (held, fresh):
+        (finding,) = run_rule(BrokenHeadingAnchor, page, ctx=ctx)
+        assert finding.message == "anchor `#configuraton` matches no heading in this page"
+        assert finding.hint == "did you mean `#configuration`?"
 
 
 def test_links_to_pages_outside_the_docset_are_left_to_fd201(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ class BrokenHeadingAnchor(Rule):
             yield self._broken(page, target, anchor, other)
 
     def _target_page(self, page: Page, target: LinkTarget, ctx: CheckContext) -> Page | None:
-        if target.same_page:
+        if target.same_page or target.rel == page.rel:  # ``a.md#x`` written in a.md
             return page
         if target.rel is None or not target.path.lower().endswith(PAGE_SUFFIXES):
             return None
