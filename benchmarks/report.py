@@ -22,6 +22,7 @@ RATIOS: tuple[tuple[str, str, str | tuple[str, ...], float | None], ...] = (
     ("cold ÷ (parse floor + project import)", "cold, --no-cache", PROJECT_FLOOR, None),
     ("warm ÷ cold", "warm, nothing changed", "cold, --no-cache", 0.10),
     ("one page changed ÷ cold", "warm, one page changed", "cold, --no-cache", 0.15),
+    ("a page added or removed ÷ cold", "warm, a page added or removed", "cold, --no-cache", None),
     ("one model changed ÷ cold", "warm, one model changed", "cold, --no-cache", None),
     ("one field's type changed ÷ cold", "warm, one field's type changed", "cold, --no-cache", None),
     ("one endpoint added ÷ cold", "warm, one endpoint added", "cold, --no-cache", None),

@@ -118,6 +118,10 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
                       before=route, note="the pages whose paths it answers differently are checked again"))
     page(restore=True)
     route(restore=True)
+    added = _adding_page(generated)
+    result.add(repeat("warm, a page added or removed", repeats.fast, lambda: run_child(check, root, env)[0],
+                      before=added, note="the page and the docset-scope rules; the others keep theirs"))
+    added(restore=True)
     run_child(check, root, env)  # leave the cache matching the tree
     # The seeded drifts carry fixes: --diff applies them in memory, checks again and prints
     # the diff, writing nothing (so every run sees the same tree).
@@ -192,6 +196,25 @@ class _Toggle:
         self.flipped = False if restore else not self.flipped
         text = self.original.replace(self.old, self.new, 1) if self.flipped else self.original
         self.path.write_text(text, encoding="utf-8")
+
+
+class _PageToggle:
+    """Adds a page to the docs tree and takes it out again, run after run."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.text = path, text
+
+    def __call__(self, restore: bool = False) -> None:
+        if restore or self.path.exists():
+            self.path.unlink(missing_ok=True)
+        else:
+            self.path.write_text(self.text, encoding="utf-8")
+
+
+def _adding_page(generated: Generated) -> _PageToggle:
+    """A new feature page: a copy of one under a name no page links to yet."""
+    model = _named_page(generated)
+    return _PageToggle(model.with_name("zz-added-page.md"), model.read_text(encoding="utf-8"))
 
 
 def _named_page(generated: Generated) -> Path:

@@ -55,6 +55,59 @@ def test_a_removed_anchor_rechecks_the_pages_linking_to_it(site):
     assert again.result.findings == site.reference()
 
 
+REFUNDS_PAGE = """\
+# Refunds
+
+> **Refunds** - Money sent back.
+
+## Overview
+
+Refunds follow [the payment rules](orders.md#payment); see the [photo](img/refund.png).
+"""
+
+
+def test_a_new_page_is_checked_alone_with_the_pages_that_link_to_it(site):
+    """A page added to a thousand costs one page and the docset-scope rules, not a thousand."""
+    site.write("docs/features/refunds.md", REFUNDS_PAGE)
+    again = site.check()
+    assert (again.stats.parsed, again.stats.checked) == (1, 1)
+    assert again.stats.docset_rules_run  # the new page may be unreachable
+    assert again.result.findings == site.reference()
+
+    site.edit("docs/features/guide.md", "Read about", "See [refunds](refunds.md) and read about")
+    assert site.check().stats.checked == 1  # guide.md, whose link now finds a page
+    site.write("docs/features/img/refund.png", "not really a picture")
+    again = site.check()
+    assert again.stats.checked == 1  # refunds.md: its image appeared
+    assert "FD201" not in codes(again.result.findings, "features/refunds.md")
+    assert again.result.findings == site.reference()
+    site.write("docs/features/img/other.png", "a file no page links to")
+    assert site.check().stats.checked == 0
+
+
+def test_a_removed_page_rechecks_the_pages_that_link_to_it(site):
+    site.write("docs/features/refunds.md", REFUNDS_PAGE)
+    site.edit("docs/features/guide.md", "Read about", "See [refunds](refunds.md) and read about")
+    site.check()
+    (site.docs / "features" / "refunds.md").unlink()
+    again = site.check()
+    assert again.stats.checked == 1  # guide.md
+    assert "FD201" in codes(again.result.findings, "features/guide.md")
+    assert again.result.findings == site.reference()
+
+
+def test_a_file_next_to_a_missing_link_target_rechecks_the_page_for_its_hint(site):
+    site.write("docs/features/refunds.md", REFUNDS_PAGE.replace("orders.md#payment", "order.md"))
+    hinted = site.check().result.findings
+    assert [f.hint for f in hinted if f.code == "FD201" and "order.md" in f.message] == [
+        "did you mean `orders.md`?"
+    ]
+    site.write("docs/features/ordr.md", "# Ordr\n")  # a closer name for the missing one
+    again = site.check()
+    assert again.stats.checked == 2  # refunds.md for its hint, and the new page
+    assert again.result.findings == site.reference()
+
+
 def test_a_model_change_reads_the_facts_again_and_rechecks_the_pages_that_read_it(site):
     site.edit("orders/models.py", "    total = models", "    total_cents = models")
     again = site.check()
@@ -326,12 +379,12 @@ def test_a_shorter_linked_source_file_rechecks_the_linking_page(site):
     assert again.result.findings == site.reference()
 
 
-def test_a_new_file_in_the_docs_tree_rechecks_every_page(site):
+def test_a_page_added_where_a_link_pointed_rechecks_the_linking_page(site):
     site.edit("docs/features/guide.md", "Read about", "See [the FAQ](faq.md). Read about")
     assert "FD201" in codes(site.check().result.findings, "features/guide.md")
     site.write("docs/features/faq.md", "# FAQ\n")
     again = site.check()
-    assert again.stats.checked == 4
+    assert again.stats.checked == 2  # guide.md and faq.md; orders.md and the index keep theirs
     assert "FD201" not in codes(again.result.findings, "features/guide.md")
     assert again.result.findings == site.reference()
 

@@ -8,8 +8,9 @@ entry point; ``use_cache=False`` gives the same results without reading or writi
 only what the fixes before it can have changed.
 
 What a page's findings are keyed on is what page-scope rules may read: the page itself,
-the facts, the template, the configuration, the docs file list, the anchors of the pages
-it links to with a ``#fragment``, and the files it links to. A rule that reads more of
+the facts, the template, the configuration, which pages of the tree its links find (and
+the anchors of those it links to with a ``#fragment``), and the files it links to (for a
+missing one, the names beside it). A rule that reads more of
 other pages must be a docset-scope rule (those see every page's title, headings, links,
 suppressions and front matter, and re-run when any of these change anywhere).
 """

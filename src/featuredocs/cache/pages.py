@@ -104,24 +104,26 @@ def restore(light: Page, text: str) -> Page:
 
 
 def dependencies(
-    record: PageRecord, records: dict[str, PageRecord], files: dict[tuple[str, bool], tuple[object, ...]] | None = None,
+    record: PageRecord, records: dict[str, PageRecord], pages: Collection[str],
+    files: dict[tuple[str, bool], tuple[object, ...]] | None = None,
 ) -> tuple[object, ...]:
-    """What the page's rules read outside the page: the anchors of the pages it links to
-    with a ``#fragment``, the state of the other files it links to, and for a file that
-    is missing, the names in its folder (a close one is offered as a hint). Whether a
-    linked page exists is part of the docs file list, which every key holds. ``files``:
-    the linked files' states so far in this run, as many pages link to one file."""
+    """What the page's rules read outside the page: which of the ``pages`` of the docs
+    tree it links to, with the anchors of those it links to with a ``#fragment``; the
+    state of the other files it links to; and for a file that is missing, the names in
+    its folder (a close one is offered as a hint). So a page added to the tree or taken
+    out of it touches only the pages that link to it. ``files``: the linked files'
+    states so far in this run, as many pages link to one file."""
     found: list[object] = []
     states = files if files is not None else {}
     for rel, file, anchored in record.targets:
-        other = records.get(rel) if rel is not None else None
+        other = records.get(rel) if rel is not None and rel in pages else None
         if other is None:
             state = states.get((file, anchored))
             if state is None:
                 state = states[file, anchored] = _state(file, anchored)
             found.append(("file", file, state, _names(os.path.dirname(file))) if state == _MISSING else ("file", file, state))
-        elif anchored:
-            found.append(("page", rel, other.anchors))
+        else:
+            found.append(("page", rel, other.anchors if anchored else None))
     return tuple(found)
 
 

@@ -7,8 +7,9 @@ changed since the last run.
    will surely be checked again, then extract their page-only claims
    (``rules/prepare.py``) until the facts arrive.
 3. A page's findings are reused when its key matches: the page's content, path and
-   display name; the tool; the configuration; the template; the docs file list; and, for
-   every local link, the anchors of the linked page or the stamp of the linked file; and
+   display name; the tool; the configuration; the template; and, for every local link,
+   whether it finds a page of the tree and that page's anchors, or else the state of the
+   linked file (for a missing one, the names beside it); and
    when they were computed against these facts, or against facts that differ in nothing
    the page's rules read (``revalidate.py``). Other pages are checked (on every core when
    there are many), noting what their rules read of the facts (``model/reads.py``).
@@ -167,12 +168,11 @@ class CheckRun:
             return dict.fromkeys([*(rel for rel in self.docs.texts if rel in wanted), _DOCSET], "")
         # A page's key leaves the facts out: its result names them (see revalidate.py).
         common = digest(
-            tool_identity(), config_digest(self.config), template_digest(self.config),
-            tuple(sorted(self.docs.files)), plan.run,
+            tool_identity(), config_digest(self.config), template_digest(self.config), plan.run,
         )
         files: dict[tuple[str, bool], tuple[object, ...]] = {}
         keys = {
-            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records, files))
+            rel: digest(common, self.docs.contents[rel], dependencies(cache.records[rel], cache.records, self.docs.texts, files))
             for rel in self.docs.texts if rel in wanted
         }
         views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
