@@ -55,6 +55,21 @@ def test_a_removed_anchor_rechecks_the_pages_linking_to_it(site):
     assert again.result.findings == site.reference()
 
 
+def test_a_check_from_another_folder_reuses_everything_under_the_names_of_the_day(site, monkeypatch):
+    """Findings are shown relative to the working directory: a pre-commit hook at the top
+    of a monorepo and a check from ``docs/`` name the same pages differently, and share
+    one cache."""
+    site.edit("docs/features/guide.md", "Read about", "See [the FAQ](faq.md). Read about")
+    monkeypatch.chdir(site.root)
+    assert "FD201" in codes(site.check().result.findings, "features/guide.md")
+    for folder in (site.docs, site.root.parent, site.root):
+        monkeypatch.chdir(folder)
+        again = site.check()
+        assert (again.stats.parsed, again.stats.checked, again.stats.docset_rules_run) == (0, 0, False)
+        assert again.result.findings == site.reference()
+        assert any(f.path == str(site.docs.relative_to(folder) / "features/guide.md") for f in again.result.findings)
+
+
 REFUNDS_PAGE = """\
 # Refunds
 

@@ -79,7 +79,7 @@ def test_a_light_copy_reads_back_equal_with_its_memos_empty():
     back = pickle.loads(pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == light and back._walked is None
     assert (back.tagline.span, back.tagline.source) == (page.tagline.span, page.tagline.source)
-    restored = restore(back, PAGE)
+    restored = restore(back, PAGE, page.display)
     assert (restored.title, restored.headings, restored.links) == (page.title, page.headings, page.links)
 
 

@@ -33,8 +33,9 @@ def test_keyword_arguments_in_code_are_no_anchors() -> None:
 def test_a_light_copy_restores_the_cross_page_view() -> None:
     text = "---\nstatus: draft\n---\n# T\n\n> **T** - tagline\n\n## A\n\nSee [b](b.md).\n"
     page = parse_page(text, path=DOCS / "x.md", rel="x.md")
-    back = restore(light_page(page), text)
+    back = restore(light_page(page), text, "docs/x.md")
     assert (back.title, back.tagline, back.headings, back.links) == (page.title, page.tagline, page.headings, page.links)
+    assert back.display == "docs/x.md"  # the name of the day, never kept with the copy
     assert back.lines == page.lines and dict(back.front_matter) == dict(page.front_matter)
     assert back.sections == ()
 

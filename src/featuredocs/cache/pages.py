@@ -14,7 +14,7 @@ import os
 import pickle
 import stat
 import zlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -50,7 +50,7 @@ class PageRecord:
     whether the link names an anchor).
     """
 
-    content: str  # digest of the page's text, path, rel and display
+    content: str  # digest of the page's text, path and rel
     anchors: str
     view: str
     targets: tuple[tuple[str | None, str, bool], ...]
@@ -59,9 +59,11 @@ class PageRecord:
     light: bytes | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
 
 
-def content_key(text: str, page_path: Path, rel: str, display: str) -> str:
+def content_key(text: str, page_path: Path, rel: str) -> str:
+    """Not the name a page is shown by, which follows the working directory: findings are
+    kept under the page's rel and shown by its name of the day (``PageCache.showing``)."""
     hasher = hashlib.blake2b(text.encode(), digest_size=16)
-    hasher.update(f"\0{page_path}\0{rel}\0{display}".encode())
+    hasher.update(f"\0{page_path}\0{rel}".encode())
     return hasher.hexdigest()
 
 
@@ -88,18 +90,20 @@ def light_page(page: Page) -> Page:
     """The page without its sections, code and text: what cross-page rules read of it
     (title, tagline and preamble, headings, links, suppressions, front matter).
 
-    The text is re-read from disk on every run, so it is not stored twice; the front
-    matter becomes a plain dict because a mapping proxy cannot be pickled.
+    The text is re-read from disk on every run, so it is not stored twice, nor is the name
+    the page is shown by; the front matter becomes a plain dict because a mapping proxy
+    cannot be pickled.
     """
     return dataclasses.replace(
-        page, sections=(), code_blocks=(), codes=(), lines=(), text="",
+        page, display="", sections=(), code_blocks=(), codes=(), lines=(), text="",
         front_matter=dict(page.front_matter),
     )
 
 
-def restore(light: Page, text: str) -> Page:
+def restore(light: Page, text: str, display: str) -> Page:
     return dataclasses.replace(
-        light, text=text, lines=split_lines(text), front_matter=MappingProxyType(dict(light.front_matter)),
+        light, display=display, text=text, lines=split_lines(text),
+        front_matter=MappingProxyType(dict(light.front_matter)),
     )
 
 
@@ -128,6 +132,16 @@ def dependencies(
 
 
 _MISSING = ("missing",)
+
+
+def _renamed(findings: tuple[Finding, ...], names: Mapping[str, str]) -> tuple[Finding, ...]:
+    """``findings`` with each path that ``names`` renames renamed."""
+    if not names or not findings:
+        return findings
+    return tuple(
+        f if (name := names.get(f.path)) is None or name == f.path else dataclasses.replace(f, path=name)
+        for f in findings
+    )
 
 
 def _names(folder: str) -> tuple[str, ...]:
@@ -180,18 +194,27 @@ class PageCache:
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
         self._dirty: set[str] = set()  # shards to write back
         self.changed = False
+        self._displays: Mapping[str, str] = {}  # the pages' names of the day, by rel
+        self._rels: dict[str, str] = {}
+
+    def showing(self, displays: Mapping[str, str]) -> None:
+        """Show findings under ``displays`` (by rel), the names the pages go by in this
+        run: findings are kept under rels, so a run from another working directory (a
+        pre-commit hook at the top of a monorepo, a check from ``docs/``) finds them."""
+        self._displays = displays
+        self._rels = {display: rel for rel, display in displays.items()}
 
     def result(self, rel: str, key: str, fingerprint: str) -> tuple[Finding, ...] | None:
         entry = self.results.get(rel)
         if isinstance(entry, Result) and entry.key == key and entry.fingerprint == fingerprint:
-            return entry.findings
+            return _renamed(entry.findings, self._displays)
         return None
 
     def earlier(self, rel: str, key: str) -> Result | None:
         """The page's findings under ``key`` for other facts, if their reads were recorded."""
         entry = self.results.get(rel)
         if isinstance(entry, Result) and entry.key == key and entry.reads is not None:
-            return entry
+            return dataclasses.replace(entry, findings=_renamed(entry.findings, self._displays))
         return None
 
     def may_keep(self, rel: str) -> bool:
@@ -202,7 +225,7 @@ class PageCache:
     def remember(self, rel: str, result: Result, claimed: Claimed | None = None) -> None:
         """``claimed``: what the page documents, found with ``result``, whose ``claims``
         names it."""
-        self.results[rel] = result
+        self.results[rel] = dataclasses.replace(result, findings=_renamed(result.findings, self._rels))
         if claimed is not None:
             self._claims_table()[result.claims] = claimed
         self.changed = True

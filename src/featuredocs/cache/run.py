@@ -7,7 +7,7 @@ changed since the last run.
    will surely be checked again, then extract their page-only claims
    (``rules/prepare.py``) until the facts arrive.
 3. A page's findings are reused when its key matches: the page's content, path and
-   display name; the tool; the configuration; the template; and, for every local link,
+   rel; the tool; the configuration; the template; and, for every local link,
    whether it finds a page of the tree and that page's anchors, or else the state of the
    linked file (for a missing one, the names beside it); and
    when they were computed against these facts, or against facts that differ in nothing
@@ -117,6 +117,7 @@ class CheckRun:
             self.stats.pages = len(self.docs.texts)
             wanted = frozenset(rel for rel in wanted if rel in self.docs.texts)
             cache = page_cache()
+            cache.showing(self.docs.displays)
         if pending is not None:
             facts, facts_cache = self._finish_facts(pending, cache, wanted)
         else:
@@ -297,7 +298,7 @@ class CheckRun:
             page = self.parsed.get(rel)
             if page is None and (every_page or rel in linked or rel in stale):
                 light = cache.light_for(rel, self.docs.contents[rel])
-                page = restore(light, text) if light is not None else self._parse(rel)
+                page = restore(light, text, self.docs.displays[rel]) if light is not None else self._parse(rel)
             pages.append(page or Page(self.docs.paths[rel], rel, self.docs.displays[rel], text))
         return DocSet(self.docs.root, tuple(pages), self.docs.files)
 

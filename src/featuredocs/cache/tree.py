@@ -78,7 +78,7 @@ class DocsTree:
                 self.errors.append(error)
                 continue
             self.texts[rel] = text
-            self.contents[rel] = content_key(text, self.paths[rel], rel, self.displays[rel])
+            self.contents[rel] = content_key(text, self.paths[rel], rel)
 
     def with_texts(self, texts: Mapping[str, str]) -> DocsTree:
         """The tree as read, with the pages in ``texts`` (by rel) edited so in memory."""
@@ -87,7 +87,7 @@ class DocsTree:
             self,
             texts={**self.texts, **edited},
             contents={**self.contents, **{
-                rel: content_key(text, self.paths[rel], rel, self.displays[rel]) for rel, text in edited.items()
+                rel: content_key(text, self.paths[rel], rel) for rel, text in edited.items()
             }},
         )
 
