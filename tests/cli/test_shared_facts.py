@@ -18,19 +18,25 @@ COMMANDS = [
 
 
 @pytest.fixture(scope="module")
-def checked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shadow(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder on the PYTHONPATH of every run (which the facts are keyed by), empty at first."""
+    return tmp_path_factory.mktemp("no-django")
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory, shadow: Path) -> Path:
     shop = copy_shop(tmp_path_factory.mktemp("shared-facts"))
-    assert featuredocs("check", cwd=shop).code in (0, 1)
+    assert featuredocs("check", cwd=shop, env={"PYTHONPATH": str(shadow)}).code in (0, 1)
     return shop
 
 
 @pytest.fixture(scope="module")
-def no_django(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """An environment whose Django cannot be imported: only facts already kept work there."""
-    folder = tmp_path_factory.mktemp("no-django") / "django"
-    folder.mkdir()
-    (folder / "__init__.py").write_text("raise ImportError('not this time')\n", encoding="utf-8")
-    return {"PYTHONPATH": str(folder.parent)}
+def no_django(checked: Path, shadow: Path) -> dict[str, str]:
+    """The check's environment, once its Django cannot be imported: only facts already kept
+    work there."""
+    (shadow / "django").mkdir(exist_ok=True)
+    (shadow / "django" / "__init__.py").write_text("raise ImportError('not this time')\n", encoding="utf-8")
+    return {"PYTHONPATH": str(shadow)}
 
 
 def _same(run: Run, expected: Run) -> None:
