@@ -118,6 +118,7 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
                       before=route, note="the pages whose paths it answers differently are checked again"))
     page(restore=True)
     route(restore=True)
+    run_child(check, root, env)  # the facts as they were, so the next row measures pages only
     added = _adding_page(generated)
     result.add(repeat("warm, a page added or removed", repeats.fast, lambda: run_child(check, root, env)[0],
                       before=added, note="the page and the docset-scope rules; the others keep theirs"))
