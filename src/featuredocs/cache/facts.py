@@ -52,7 +52,7 @@ class FactsEntry:
 
     sources: Stamps
     sources_digest: str
-    environment: str  # digest of installed distributions and the Python version (environment_digest)
+    environment: str  # see environment_digest
     env_names: tuple[str, ...]
     env_digest: str
     fingerprint: str  # ProjectFacts.fingerprint(), or "none"

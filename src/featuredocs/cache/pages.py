@@ -135,7 +135,7 @@ _MISSING = ("missing",)
 
 
 def _renamed(findings: tuple[Finding, ...], names: Mapping[str, str]) -> tuple[Finding, ...]:
-    """``findings`` with each path that ``names`` renames renamed."""
+    """``findings`` with their paths renamed by ``names``; a path it does not name stays."""
     if not names or not findings:
         return findings
     return tuple(
