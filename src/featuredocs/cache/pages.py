@@ -138,10 +138,18 @@ def _renamed(findings: tuple[Finding, ...], names: Mapping[str, str]) -> tuple[F
     """``findings`` with their paths renamed by ``names``; a path it does not name stays."""
     if not names or not findings:
         return findings
+    if all(names.get(f.path, f.path) == f.path for f in findings):
+        return findings
     return tuple(
         f if (name := names.get(f.path)) is None or name == f.path else dataclasses.replace(f, path=name)
         for f in findings
     )
+
+
+def _result_renamed(result: Result, names: Mapping[str, str]) -> Result:
+    """``result`` itself when ``names`` renames none of its findings (most pages have none)."""
+    findings = _renamed(result.findings, names)
+    return result if findings is result.findings else dataclasses.replace(result, findings=findings)
 
 
 def _names(folder: str) -> tuple[str, ...]:
@@ -214,7 +222,7 @@ class PageCache:
         """The page's findings under ``key`` for other facts, if their reads were recorded."""
         entry = self.results.get(rel)
         if isinstance(entry, Result) and entry.key == key and entry.reads is not None:
-            return dataclasses.replace(entry, findings=_renamed(entry.findings, self._displays))
+            return _result_renamed(entry, self._displays)
         return None
 
     def may_keep(self, rel: str) -> bool:
@@ -225,7 +233,7 @@ class PageCache:
     def remember(self, rel: str, result: Result, claimed: Claimed | None = None) -> None:
         """``claimed``: what the page documents, found with ``result``, whose ``claims``
         names it."""
-        self.results[rel] = dataclasses.replace(result, findings=_renamed(result.findings, self._rels))
+        self.results[rel] = _result_renamed(result, self._rels)
         if claimed is not None:
             self._claims_table()[result.claims] = claimed
         self.changed = True
