@@ -20,13 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from featuredocs.fix.regions import region_edits
-from featuredocs.fix.sync.judgements import env_mentioned, env_read_in, required_mismatch, required_word
+from featuredocs.fix.sync.judgements import env_mentioned, env_read_in_any, required_mismatch, required_word
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import CodeBlock, EnvVarFact, Page, ProjectFacts
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
+from featuredocs.rules.fd6_config.known import env_var
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
 from featuredocs.rules.fd8_code.source import code_lines
 
@@ -157,7 +158,7 @@ def _refresh_claim(block: _Block, claim: EnvVarClaim, facts: ProjectFacts, scope
     index = block.index_of(claim.span.line)
     if not 0 <= index < len(block.texts):
         return
-    var = facts.env_var(claim.name)
+    var = env_var(facts, claim.name)
     if var is None:
         if claim.name not in READ_BY_PLATFORM and scope.allows("FD601", claim.span.line):
             block.removed.add(index)
@@ -209,8 +210,8 @@ def _undocumented(page: Page, facts: ProjectFacts, names: frozenset[str]) -> Ite
     apps = covered_apps(page, facts)
     if not apps:
         return
-    for var in facts.env_vars:
-        if var.name in names or env_read_in(var, apps) is None or env_mentioned(page, var.name):
+    for var in env_read_in_any(apps, facts):
+        if var.name in names or env_mentioned(page, var.name):
             continue
         yield var
 

@@ -23,10 +23,10 @@ from featuredocs.rules.fd5_endpoints.fd503_query_parameter_not_accepted import a
 from featuredocs.rules.fd6_config.claims import required_word
 from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import mismatch as required_mismatch
 from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import mentioned as env_mentioned
-from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import read_in as env_read_in
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import read_in_any as env_read_in_any
 
 __all__ = [
     "accepted_params", "allowed_methods", "documented_field_names", "documented_option_names", "env_mentioned",
-    "env_read_in", "field_expected", "index_expected", "option_documented", "option_expected",
+    "env_read_in_any", "field_expected", "index_expected", "option_documented", "option_expected",
     "option_fact", "required_mismatch", "required_word",
 ]

@@ -20,7 +20,7 @@ from featuredocs.model import CommandFact, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
-from featuredocs.rules.fd4_commands.hints import rename_fix
+from featuredocs.rules.fd4_commands.hints import command_named, rename_fix
 from featuredocs.rules.fd4_commands.options import OptionClaim, option_from_item
 
 PLACEHOLDER = "[Description]"
@@ -32,7 +32,7 @@ def option_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sync
         return
     claims = claims_for(page, ctx)
     for name in dict.fromkeys(found.command for found in claims.option_lists):
-        command = ctx.facts.command(name)
+        command = command_named(ctx.facts, name)
         if command is None or not command.options_complete:
             continue  # unknown, or options the facts could not all read: nothing is certain
         lists = claims.lists_for(command)

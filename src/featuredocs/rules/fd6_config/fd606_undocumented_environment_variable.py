@@ -59,7 +59,7 @@ class UndocumentedEnvironmentVariable(Rule):
         if not apps:
             return
         documented = claims.env_names
-        for var in _read_in_any(apps, ctx.facts):
+        for var in read_in_any(apps, ctx.facts):
             where = read_in(var, apps)
             if where is None or var.name in documented or mentioned(page, var.name):
                 continue
@@ -72,7 +72,7 @@ class UndocumentedEnvironmentVariable(Rule):
             )
 
 
-def _read_in_any(apps: tuple[AppFact, ...], facts: ProjectFacts) -> list[EnvVarFact]:
+def read_in_any(apps: tuple[AppFact, ...], facts: ProjectFacts) -> list[EnvVarFact]:
     """The variables some code in one of the apps' folders reads, in facts order."""
     by_folder = _vars_by_folder(facts)
     found = {id(var): var for app in apps for var in by_folder.get(_folder(app), ())}
