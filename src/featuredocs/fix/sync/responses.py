@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from featuredocs.fix.regions import region_edits
-from featuredocs.rules.fd5_endpoints.json_text import Kind, Member, Node, parse
+from featuredocs.rules.fd5_endpoints.json_text import Kind, Member, Node, parse, unplaced
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import CodeBlock, EndpointFact, Page, ResponseField
 from featuredocs.rules.base import CheckContext
@@ -51,7 +51,8 @@ def response_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sy
     for response in claims_for(page, ctx).responses:
         resolution = resolutions.get(response.endpoint)
         endpoint = resolution.endpoint if resolution is not None else None
-        code = _block_of(page, response.spans[0][1].line if response.spans else 0)
+        # The block the body is read from; its keys' places are not needed to edit it.
+        code = response.code if response.body.walk_keys() else None
         if endpoint is None or endpoint.response is None or code is None or code.first_line in seen:
             continue
         seen.add(code.first_line)
@@ -62,27 +63,19 @@ def response_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sy
             yield change
 
 
-def _block_of(page: Page, line: int) -> CodeBlock | None:
-    for code in page.code_blocks:
-        if code.first_line <= line < code.first_line + len(code.text.splitlines()):
-            return code
-    return None
-
-
 def _refresh(page: Page, code: CodeBlock, endpoint: EndpointFact) -> SyncChange | None:
     located = code_lines(page, code)
     texts = [line.text for line in located]
     text = "\n".join(texts)
+    # Most bodies need nothing: a plan made from the body read without places (fast, and
+    # only for plain JSON) is asked only whether it splices anything.
+    unplaced_body = unplaced(text)
+    if unplaced_body is not None and not _plan(text, unplaced_body, endpoint).splices:
+        return None
     body = parse(text)
     if body is None:
         return None
-    plan = _Plan(text)
-    assert endpoint.response is not None
-    if endpoint.paginated:
-        _paginated(plan, body, endpoint.response, endpoint.pagination_keys)
-    else:
-        _value(plan, body, endpoint.response)
-    new_text = plan.result()
+    new_text = _plan(text, body, endpoint).result()
     if new_text == text:
         return None
     indent = page.line_text(located[0].line)[: located[0].column - 1] if located else ""
@@ -90,6 +83,16 @@ def _refresh(page: Page, code: CodeBlock, endpoint: EndpointFact) -> SyncChange 
         page, code.first_line, [indent + line for line in new_text.split("\n")], code.first_line + len(texts) - 1
     )
     return SyncChange(f"response fields of `{endpoint.path}`", tuple(edits)) if edits else None
+
+
+def _plan(text: str, body: Node, endpoint: EndpointFact) -> _Plan:
+    plan = _Plan(text)
+    assert endpoint.response is not None
+    if endpoint.paginated:
+        _paginated(plan, body, endpoint.response, endpoint.pagination_keys)
+    else:
+        _value(plan, body, endpoint.response)
+    return plan
 
 
 def _paginated(plan: _Plan, body: Node, items: tuple[ResponseField, ...], envelope: tuple[str, ...]) -> None:
