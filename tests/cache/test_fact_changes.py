@@ -110,6 +110,11 @@ EDITS = [  # (file, old, new): applied in turn, never undone
     ("billing/models.py", "name = models.CharField(max_length=120)",
      'name = models.CharField(max_length=120, help_text="Shown in lists.")'),
     ("billing/services.py", "\nimport os\n", "\nimport os\n\n\ndef rounded(value):\n    return round(value)\n"),
+    ("billing/serializers.py", 'class BillingRuleSerializer(serializers.ModelSerializer):\n    class Meta:\n'
+     '        model = BillingRule\n        fields = ["id", "name", "status", "is_active", "quantity", "priority", "code", "created_at"]',
+     'class BillingRuleSerializer(serializers.ModelSerializer):\n    display_name = serializers.CharField(read_only=True)\n\n'
+     '    class Meta:\n        model = BillingRule\n        fields = ["id", "name", "status", "is_active", "quantity", '
+     '"priority", "code", "created_at", "display_name"]'),
     ("billing/models.py", "    priority = models.SmallIntegerField(default=0)\n",
      "    priority = models.IntegerField(default=0)\n"),
     ("billing/management/commands/archive_billing_exports.py", "default=500", "default=1000"),
@@ -134,9 +139,10 @@ EDITS = [  # (file, old, new): applied in turn, never undone
 def test_a_generated_project_edited_in_turn_reports_what_an_uncached_check_does(tmp_path):
     from benchmarks.generate import generate
 
-    from featuredocs.cache import incremental_check
+    from featuredocs.cache import check_passes, incremental_check
     from featuredocs.config import load_config
-    from featuredocs.engine import run_check
+    from featuredocs.engine import feature_pages, run_check
+    from featuredocs.fix.sync import sync
     from featuredocs.project import load_facts
 
     root = generate(tmp_path / "monolith", scale=0.02, seed=1).root
@@ -149,15 +155,25 @@ def test_a_generated_project_edited_in_turn_reports_what_an_uncached_check_does(
         assert old in text, (rel, old)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         again = incremental_check(config)
-        assert again.result.findings == run_check(config, load_facts(config, child=True).facts).findings, rel
+        facts = load_facts(config, child=True).facts
+        assert facts is not None
+        assert again.result.findings == run_check(config, facts).findings, rel
         outcomes.append((again.stats.checked, again.stats.kept))
+        # The pages the findings kept say sync leaves as they are: exactly the feature pages
+        # sync, knowing nothing, does not change.
+        passes = check_passes(config, writes=False, findings=False, sync=True)
+        in_sync = passes.in_sync(passes.check())
+        docs = passes.docs.plain_docset()
+        changed = {c.path for c in sync(config, facts, docs, parsed=False).changes}
+        unchanged = {page.rel for page in docs.pages if page.rel in feature_pages(docs, config) and page.path not in changed}
+        assert in_sync == unchanged, rel
     pages = again.stats.pages
     # Help text: no rule reads it. A new function: no page asked about its name.
     assert outcomes[:2] == [(0, pages), (0, pages)]
-    # A field's type, a command's option, an endpoint's filters, a new model or setting: read
-    # by a few pages only.
-    assert all(checked < pages // 4 and checked + kept == pages for checked, kept in outcomes[2:8])
-    assert all(checked > 0 for checked, _ in outcomes[2:6])
+    # A serializer's new field, a field's type, a command's option, an endpoint's filters, a
+    # new model or setting: read by a few pages only.
+    assert all(checked < pages // 4 and checked + kept == pages for checked, kept in outcomes[2:9])
+    assert all(checked > 0 for checked, _ in outcomes[2:7])
     # A new endpoint: the pages whose paths it answers differently (the billing pages that
     # document the URL space it joins), not every page that names an endpoint.
     assert 0 < outcomes[-2][0] < pages // 4

@@ -180,7 +180,8 @@ class Result:
     rules read on the way (pickled, see ``model/reads.py``; None when not recorded) with
     the run whose shared reads they add to. ``claims`` names the entry of the claims
     table that holds what a feature page documents, worked out with its findings and
-    under the same reads; "" for other pages."""
+    under the same reads; "" for other pages. ``in_sync``: whether ``sync`` would leave
+    the page as it is, worked out under the same reads too (None when not asked)."""
 
     key: str
     fingerprint: str
@@ -188,6 +189,7 @@ class Result:
     reads: bytes | None = None
     run: str = ""
     claims: str = ""
+    in_sync: bool | None = None
 
 
 class PageCache:
@@ -247,6 +249,12 @@ class PageCache:
             return None
         claimed = self._claims_table().get(entry.claims)
         return claimed if isinstance(claimed, Claimed) else None
+
+    def in_sync(self, rel: str) -> bool:
+        """Whether ``sync`` would leave the page as it is, as its current findings were
+        found with (False when unknown)."""
+        entry = self.results.get(rel)
+        return isinstance(entry, Result) and entry.in_sync is True
 
     def shared_reads(self, run: str) -> bytes | None:
         entry = self._shared_table().get(run)

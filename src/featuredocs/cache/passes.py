@@ -60,12 +60,15 @@ class Passes:
 
     def __init__(
         self, config: Config, store: Store, *, workers: int | None = None, load: FactsLoader = load_in_child,
-        findings: bool = True,
+        findings: bool = True, sync: bool = False,
     ) -> None:
         """``findings`` false: the caller reads only what the pages document (``claimed``),
-        and rules run only where the store keeps their findings for a later check."""
+        and rules run only where the store keeps their findings for a later check.
+        ``sync``: the caller asks which pages sync leaves as they are (:meth:`in_sync`),
+        which is also worked out wherever the store keeps the findings for a later run."""
         self.config, self.store, self.workers, self._load = config, store, workers, load
         self._rules = findings or store.lasting
+        self._sync = sync or store.lasting
         self._cache: PageCache | None = None
         self._facts: tuple[Facts, FactsCache] | None = None
         self._docs: DocsTree | None = None  # as the first pass read them: later ones edit this
@@ -77,7 +80,7 @@ class Passes:
         if self._docs is None and texts:
             raise ValueError("pages are edited in memory only after the first pass read them")
         docs = self._docs.with_texts(texts or {}) if self._docs is not None else None
-        run = CheckRun(self.config, self.store, self.workers, docs, run_rules=self._rules)
+        run = CheckRun(self.config, self.store, self.workers, docs, run_rules=self._rules, sync_verdicts=self._sync)
         # Without the pause the collector takes a quarter of the rules' time (measured with
         # benchmarks/hotspots.py).
         with collector_paused():
@@ -113,6 +116,12 @@ class Passes:
             raise ValueError("what the pages document is known once a pass has checked them against facts")
         return self._last.claimed(self._page_cache(), project)
 
+    def in_sync(self, checked: IncrementalCheck) -> frozenset[str]:
+        """The pages ``checked`` (the last pass) found that sync leaves as they are: worked
+        out with their findings, in this run or, for findings kept, in an earlier one."""
+        cache = self._page_cache()
+        return frozenset(rel for rel in checked.result.checked if cache.in_sync(rel))
+
     def finish(self) -> list[str]:
         """Save what the passes found (in a store that keeps it for later runs), and say
         what went wrong with the store: its notes."""
@@ -129,16 +138,16 @@ class Passes:
 
 def check_passes(
     config: Config, *, use_cache: bool = True, repeated: bool = False, writes: bool = True,
-    workers: int | None = None, load: FactsLoader | None = None, findings: bool = True,
+    workers: int | None = None, load: FactsLoader | None = None, findings: bool = True, sync: bool = False,
 ) -> Passes:
     """Passes over the docs: one for a check, several for ``--fix`` or ``--diff``
     (``repeated``). Without ``use_cache`` nothing is read or written, but passes after the
     first reuse what it found. A run that promises to write nothing (``writes`` false)
     reads the cache and adds nothing to it. ``load`` and ``workers``: see
-    :func:`incremental_check`; ``findings``: see :class:`Passes`."""
+    :func:`incremental_check`; ``findings`` and ``sync``: see :class:`Passes`."""
     if not use_cache:
         store: Store = PassStore() if repeated else NullStore()
     else:
         store = Store(cache_folder(config), tool_identity())
         store = store if writes else ReadOnlyStore(store)
-    return Passes(config, store, workers=workers, load=load or load_in_child, findings=findings)
+    return Passes(config, store, workers=workers, load=load or load_in_child, findings=findings, sync=sync)

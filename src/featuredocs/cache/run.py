@@ -86,6 +86,10 @@ class CheckRun:
     #: False when nobody reads the findings (see Passes): the pages checked again only say
     #: what they document.
     run_rules: bool = True
+    #: Whether to work out, for each feature page checked again, whether ``sync`` would
+    #: leave it as it is (see ``fix/sync/run.py:in_sync``): for findings kept for later
+    #: runs, and for ``sync`` itself.
+    sync_verdicts: bool = False
     stats: CacheStats = field(default_factory=CacheStats)
     notes: list[str] = field(default_factory=list)
     docs: DocsTree = field(init=False)
@@ -210,11 +214,12 @@ class CheckRun:
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
                 besides = reads.RunNotes()
-                for rel, (findings, claimed, noted, noted_besides) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
+                for rel, (findings, claimed, synced, noted, noted_besides) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
                     found[rel] = findings
                     besides.update(noted_besides)
                     claims = f"{rel}\0{keys[rel]}\0{facts.fingerprint}" if claimed is not None else ""
-                    cache.remember(rel, Result(keys[rel], facts.fingerprint, findings, noted, run, claims), claimed)
+                    result = Result(keys[rel], facts.fingerprint, findings, noted, run, claims, synced)
+                    cache.remember(rel, result, claimed)
                 if noting:
                     besides.update(reads.take_run_notes())
                     cache.remember_shared(run, *besides.pickled())
@@ -378,12 +383,14 @@ class CheckRun:
     def _check_pages(
         self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
     ) -> list[_Checked]:
-        """Each page's findings, what its rules read of the facts (pickled, when
-        ``noting``), and what else this process noted meanwhile."""
+        """Each page's findings, what it documents, whether sync leaves it as it is, what
+        its rules read of the facts (pickled, when ``noting``), and what else this process
+        noted meanwhile."""
         from featuredocs.coverage.claimed import page_claims
 
         instances = [rule() for rule in runnable]
         config = self.config
+        verdict = _sync_verdict if self.sync_verdicts else None
 
         def check_one(rel: str) -> _Checked:
             page = self.parsed.get(rel) or self._parse(rel)
@@ -395,8 +402,10 @@ class CheckRun:
                 # is the claims its rules just extracted (CheckContext.memo), and it
                 # holds exactly as long as its findings do.
                 claimed = page_claims(page, ctx) if ctx.facts is not None and ctx.is_feature(page) else None
+                # Sync reads the same claims, and its reads are noted with the rules'.
+                synced = verdict(page, ctx, config) if verdict is not None and claimed is not None else None
             blob = reads.packed(noted) if noting else None
-            return findings, claimed, blob, reads.take_run_notes()
+            return findings, claimed, synced, blob, reads.take_run_notes()
 
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
@@ -409,6 +418,18 @@ class CheckRun:
         return found
 
 
-#: A page's findings, what it documents (a feature page, with facts), its reads (pickled),
-#: and what else this process noted meanwhile.
-_Checked = tuple[tuple[Finding, ...], "Claimed | None", bytes | None, reads.RunNotes]
+#: A page's findings, what it documents (a feature page, with facts), whether sync leaves
+#: it as it is (None: not worked out), its reads (pickled), and what else this process
+#: noted meanwhile.
+_Checked = tuple[tuple[Finding, ...], "Claimed | None", bool | None, bytes | None, reads.RunNotes]
+
+
+def _sync_verdict(page: Page, ctx: CheckContext, config: Config) -> bool | None:
+    """Whether sync leaves ``page`` as it is; None when sync fails on it: the check still
+    reports its findings, and sync, looking at the page itself, says what went wrong."""
+    from featuredocs.fix.sync.run import in_sync
+
+    try:
+        return in_sync(page, ctx, config)
+    except Exception:
+        return None

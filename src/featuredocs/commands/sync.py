@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from featuredocs.cache import facts_alongside
-from featuredocs.cache.tree import DocsTree
-from featuredocs.commands.common import config_from, project_facts
-from featuredocs.engine import select_pages
+from featuredocs.cache import check_passes
+from featuredocs.commands.common import config_from
+from featuredocs.errors import UsageError
 from featuredocs.fix.apply import write_changes
 from featuredocs.fix.diff import diff_changes
 from featuredocs.fix.sync import sync
@@ -18,17 +17,23 @@ from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    listing = DocsTree(config)
-    listing.list()
-    select_pages(listing.plain_docset(every_listed=True), args.paths)  # a bad path is reported before the project loads
-    # The pages are read while the facts load, and parsed where they are synced.
-    outcome, _ = facts_alongside(config, listing.read, use_cache=not args.no_cache,
-                                 keep=not (args.check or args.diff))
-    errors = listing.errors
+    # The docs and facts are read as a check reads them: after a check, from its cache,
+    # with the pages it found sync leaves as they are, which are not looked at again.
+    # Findings are worked out only for a run that keeps them for the next check.
+    passes = check_passes(config, use_cache=not args.no_cache, writes=not (args.check or args.diff),
+                          findings=False, sync=True)
+    checked = passes.check(args.paths)
+    notes = passes.finish()
+    errors = passes.docs.errors
     for error in errors:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
-    facts = project_facts(outcome, "sync needs the project's facts, and none could be read", str(config.root))
-    result = sync(config, facts, listing.plain_docset(), paths=args.paths, parsed=False)
+    for note in (*checked.notes, *notes):
+        print(f"featuredocs: {note}", file=sys.stderr)
+    facts = passes.facts
+    if facts is None:
+        raise UsageError("sync needs the project's facts, and none could be read", str(config.root))
+    result = sync(config, facts, passes.docs.plain_docset(), paths=args.paths, parsed=False,
+                  known_in_sync=passes.in_sync(checked))
     failed = EXIT_USAGE if errors else EXIT_CLEAN
     if args.diff:
         text = diff_changes(result.changes)

@@ -65,6 +65,14 @@ def sync_page(page: Page, ctx: CheckContext, scope: Scope | None = None) -> list
     return [change for family in FAMILIES for change in family(page, ctx, scope)]
 
 
+def in_sync(page: Page, ctx: CheckContext, config: Config) -> bool:
+    """Whether one look at ``page`` leaves it as it is: sync will not change it while the
+    page, and what this look read of the facts, stay the same. A check with a cache works
+    this out beside the page's findings, so that ``sync`` after it looks again only at the
+    pages that may change."""
+    return _synced(page, ctx, lambda page: Scope.for_page(page, config)) is None
+
+
 def sync_docs(
     docset: DocSet,
     facts: ProjectFacts,
@@ -75,14 +83,17 @@ def sync_docs(
     scope_for: Callable[[Page], Scope] = Scope,
     project_root: Path | None = None,
     parsed: bool = True,
+    known_in_sync: frozenset[str] = frozenset(),
 ) -> SyncResult:
     """Sync the feature pages of ``docset`` (those in ``wanted``) until they are stable.
 
     ``parsed`` false: the pages hold nothing but their names and text, and each is parsed
     by whichever process syncs it, so that parsing too is spread over every core (the
-    docs set returned then holds such pages too)."""
+    docs set returned then holds such pages too). ``known_in_sync``: pages that
+    :func:`in_sync` found stable as they are now, against these facts; they are not
+    looked at again."""
     features = features if features is not None else frozenset(p.rel for p in docset.pages)
-    pending = features if wanted is None else features & wanted
+    pending = (features if wanted is None else features & wanted) - known_in_sync
     current = docset
     for _ in range(MAX_PASSES):
         ctx = CheckContext(
@@ -111,9 +122,10 @@ def _synced(page: Page, ctx: CheckContext, scope_for: Callable[[Page], Scope], p
 
 def sync(
     config: Config, facts: ProjectFacts, docset: DocSet, *, paths: Sequence[Path] = (), parsed: bool = True,
+    known_in_sync: frozenset[str] = frozenset(),
 ) -> SyncResult:
     """Sync with a user's configuration: their template, page globs and ignores.
-    ``parsed``: see :func:`sync_docs`."""
+    ``parsed`` and ``known_in_sync``: see :func:`sync_docs`."""
     return sync_docs(
         docset,
         facts,
@@ -123,4 +135,5 @@ def sync(
         scope_for=lambda page: Scope.for_page(page, config),
         project_root=config.root,
         parsed=parsed,
+        known_in_sync=known_in_sync,
     )
