@@ -3,12 +3,14 @@ facts from the cache the check keeps, and reads the project itself with ``--no-c
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from featuredocs.cache import DEFAULT_DIR
-from tests.cli.support import Run, featuredocs
+from tests.cli.support import SCRIPT, Run, featuredocs
 from tests.generate.shop import copy_shop
 
 COMMANDS = [
@@ -48,6 +50,19 @@ def test_after_a_check_the_facts_come_from_its_cache(checked: Path, no_django: d
     expected = featuredocs(*command, "--no-cache", cwd=checked)
     assert "not this time" not in expected.err
     _same(featuredocs(*command, cwd=checked, env=no_django), expected)
+
+
+def test_python_dash_m_shares_the_console_scripts_cache(checked: Path, no_django: dict[str, str]) -> None:
+    """``python3 -m featuredocs`` (a Makefile, tox) and the console script (a pre-commit hook)
+    name one interpreter differently: the shebang's ``bin/python`` against ``bin/python3``
+    on the PATH, or a path with ``..`` in it. They read the same project with it."""
+    python = os.path.relpath(SCRIPT.with_name("python3"), checked)
+    environment = {**os.environ, **no_django}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    run = subprocess.run([python, "-m", "featuredocs", "check"], cwd=checked, capture_output=True, text=True,
+                         env=environment, timeout=120)
+    assert "not this time" not in run.stderr
+    _same(Run(run.returncode, run.stdout, run.stderr), featuredocs("check", cwd=checked, env=no_django))
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])

@@ -132,7 +132,12 @@ def sources_digest(stamps: Stamps) -> str:
 def environment_digest() -> str:
     """Installed distributions (their metadata folders name and version them), the files
     of those built from a folder or a URL, Python, and the PYTHONPATH the process that
-    reads the facts imports from (the same module may be found elsewhere under another)."""
+    reads the facts imports from (the same module may be found elsewhere under another).
+
+    Python is known by the file it runs from: the console script's shebang says
+    ``bin/python``, ``python3 -m featuredocs`` finds ``bin/python3``, and a relative call
+    keeps its ``..``; all three read the same facts. Which virtualenv it is shows in the
+    distributions' folders."""
     names: list[str] = []
     for entry in sys.path:
         try:
@@ -142,7 +147,7 @@ def environment_digest() -> str:
         for name in listed:
             if name.endswith(_DIST_SUFFIXES):
                 names.append(f"{entry}/{name}{_built_here(os.path.join(entry, name))}")
-    return digest(sys.version, sys.executable, os.environ.get("PYTHONPATH"), *sorted(names))
+    return digest(sys.version, os.path.realpath(sys.executable), os.environ.get("PYTHONPATH"), *sorted(names))
 
 
 def _built_here(metadata: str) -> str:
