@@ -414,6 +414,22 @@ def test_checking_some_pages_then_all_computes_the_rest(site):
     assert everything.result.findings == site.reference()
 
 
+def test_naming_some_pages_then_all_runs_the_docset_rules_once(site):
+    """A pre-commit hook names the pages a commit touches and CI checks them all: the
+    docset-scope rules' findings are kept for every page, and each run shows its pages'."""
+    site.write("docs/features/lost.md", "# Lost\n\n> **Lost** - Linked from nowhere.\n")
+    everything = site.check()
+    assert everything.stats.docset_rules_run
+    assert "FD204" in codes(everything.result.findings, "features/lost.md")
+    for named in ("features/guide.md", "features/lost.md", "features"):
+        some = site.check(paths=[site.docs / named])
+        assert (some.stats.checked, some.stats.docset_rules_run) == (0, False)
+        assert some.result.findings == tuple(f for f in site.reference() if f"docs/{named}" in f.path)
+    again = site.check()
+    assert (again.stats.checked, again.stats.docset_rules_run) == (0, False)
+    assert again.result.findings == site.reference()
+
+
 def test_a_hint_is_asked_again_not_read_again(site):
     from tests.cache.project import ORDERS_PAGE
 

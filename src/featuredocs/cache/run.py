@@ -140,11 +140,13 @@ class CheckRun:
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
         docset = self.docs.plain_docset()
         if any(findings is None for findings in found.values()):
-            docset = self._recheck(cache, found, keys, facts, plan, wanted)
+            docset = self._recheck(cache, found, keys, facts, plan)
         cache.keep_only({*self.docs.texts, _DOCSET})
         page_found = [f for rel in self.docs.texts for f in found.get(rel) or ()]
+        shown = {self.docs.displays[rel] for rel in wanted}
+        docset_found = [f for f in found[_DOCSET] or () if f.path in shown]
         return CheckResult(
-            findings=in_report_order([*page_found, *(found[_DOCSET] or ())]),
+            findings=in_report_order([*page_found, *docset_found]),
             docset=docset,
             page_errors=reported_errors(self.docs.errors, paths),
             rules_run=plan.run,
@@ -181,7 +183,9 @@ class CheckRun:
             for rel in self.docs.texts if rel in wanted
         }
         views = tuple((rel, cache.records[rel].view) for rel in self.docs.texts)
-        keys[_DOCSET] = digest(common, views, tuple(sorted(wanted)))
+        # Not the pages named: the docset rules' findings on every page are kept, and a
+        # check naming a few shows theirs (a hook naming a commit's pages, then a full check).
+        keys[_DOCSET] = digest(common, views)
         return keys
 
     def _recheck(
@@ -191,7 +195,6 @@ class CheckRun:
         keys: dict[str, str],
         facts: Facts,
         plan: RulePlan,
-        wanted: frozenset[str],
     ) -> DocSet:
         """Run the rules whose findings are missing from ``found``, fill them in, remember
         them; the docs as the rules saw them."""
@@ -208,7 +211,8 @@ class CheckRun:
         with reads.recording(project) if noting and project is not None else nullcontext():
             if found[_DOCSET] is None:  # first: what they work out is shared with the workers
                 with self.stats.timed("docset rules"), reads.page_reads() as noted:
-                    found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, wanted), docset, self.config))
+                    every_page = frozenset(self.docs.texts)
+                    found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, every_page), docset, self.config))
                 blob = reads.packed(noted) if noting else None
                 cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET], blob, run))
                 self.stats.docset_rules_run = True
