@@ -16,11 +16,11 @@ suppressions and front matter, and re-run when any of these change anywhere).
 """
 
 from featuredocs.cache.outcome import CacheStats, IncrementalCheck
-from featuredocs.cache.pending import cache_folder, facts_alongside
+from featuredocs.cache.pending import cache_folder, cached_facts
 from featuredocs.cache.passes import Passes, check_passes, incremental_check
 from featuredocs.cache.store import DEFAULT_DIR
 
 __all__ = [
-    "DEFAULT_DIR", "CacheStats", "IncrementalCheck", "Passes", "cache_folder", "facts_alongside", "check_passes",
+    "DEFAULT_DIR", "CacheStats", "IncrementalCheck", "Passes", "cache_folder", "cached_facts", "check_passes",
     "incremental_check",
 ]

@@ -2,8 +2,8 @@
 
 On a facts-cache hit they are there at once. On a miss a thread waits for them (in live
 mode, for a child interpreter that sets the project up), so the core the child leaves
-free reads and parses the pages meanwhile: the check does, and so do the commands that
-read both, through :func:`facts_alongside`.
+free reads and parses the pages meanwhile: the check does, and every command that reads
+the docs does it through a check. :func:`cached_facts` is for those that read no page.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from featuredocs import parallel
 from featuredocs.cache.facts import Facts, FactsCache
@@ -23,7 +22,6 @@ from featuredocs.config import Config
 from featuredocs.model import ProjectFacts
 from featuredocs.project import FactsOutcome, load_facts, resolve_settings, start_facts
 
-T = TypeVar("T")
 FactsLoader = Callable[[Config], FactsOutcome]
 
 
@@ -95,21 +93,15 @@ class PendingFacts:
             self._outcome.append(error)
 
 
-def facts_alongside(
-    config: Config, work: Callable[[], T], *, use_cache: bool = True, keep: bool = True
-) -> tuple[FactsOutcome, T]:
-    """The project's facts (from the facts cache, or read in a child process) and what
-    ``work()`` returns, run here meanwhile with the cyclic collector paused; fresh facts
-    are kept in the cache for the next command unless ``keep`` is false (a run that
-    promises to write nothing reads the cache only)."""
+def cached_facts(config: Config, *, use_cache: bool = True) -> FactsOutcome:
+    """The project's facts, from the facts cache or read in a child process; fresh facts
+    are kept in the cache for the next command."""
     store = Store(cache_folder(config), tool_identity()) if use_cache else NullStore()
     pending = PendingFacts(config, store)
     with collector_paused():
-        done = work()
         facts = pending.result()
         found: ProjectFacts | None = facts.get()
-    if keep:
-        pending.cache.save()
+    pending.cache.save()
     for note in store.notes:
         facts.notes.append(note)
-    return FactsOutcome(found, facts.notes), done
+    return FactsOutcome(found, facts.notes)

@@ -4,12 +4,12 @@ import argparse
 import json
 import sys
 
-from featuredocs.cache import facts_alongside
+from featuredocs.cache import cached_facts
 from featuredocs.commands.common import config_from, project_facts
 
 
 def run(args: argparse.Namespace) -> int:
-    outcome, _ = facts_alongside(config_from(args), lambda: None, use_cache=not args.no_cache)
+    outcome = cached_facts(config_from(args), use_cache=not args.no_cache)
     facts = project_facts(outcome, "no facts could be read from the project")
     json.dump(facts.to_json(), sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from featuredocs.cache import facts_alongside
+from featuredocs.cache import cached_facts
 from featuredocs.commands.common import config_from, documented_and_facts, project_facts
 from featuredocs.config import Config
 from featuredocs.errors import UsageError
@@ -43,7 +43,7 @@ def _facts_and_docs(config: Config, args: argparse.Namespace) -> tuple[ProjectFa
     missing = "no facts could be read from the project; nothing to write"
     rel = page_rel(args.name)
     if not config.docs.is_dir():
-        outcome, _ = facts_alongside(config, lambda: None, use_cache=not args.no_cache)
+        outcome = cached_facts(config, use_cache=not args.no_cache)
         return project_facts(outcome, missing), DocsContext(rel)
     facts, claimed, tree = documented_and_facts(config, args, missing)
     return facts, docs_context(rel, tree.root, tree.files, tree.texts, claimed)
