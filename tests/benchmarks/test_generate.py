@@ -83,5 +83,11 @@ def test_the_benchmark_edits_apply_to_a_generated_project_and_undo(tmp_path):
         before = toggle.path.read_text(encoding="utf-8")
         toggle()
         assert toggle.path.read_text(encoding="utf-8") != before, make.__name__
+        states = {before, toggle.path.read_text(encoding="utf-8")}
+        for _ in range(2):
+            toggle()
+            states.add(toggle.path.read_text(encoding="utf-8"))
+        # A change of the code is one the facts cache has not seen (it keeps two states).
+        assert len(states) == (4 if make is not scenarios._changing_page else 2), make.__name__
         toggle(restore=True)
         assert toggle.path.read_text(encoding="utf-8") == before, make.__name__

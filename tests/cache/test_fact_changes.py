@@ -35,6 +35,45 @@ def test_a_field_change_rechecks_only_the_page_that_documents_the_model(site):
     assert again.result.findings == site.reference()
 
 
+def test_a_branch_switched_back_finds_the_facts_it_had(site):
+    """The facts of the two latest states are kept: going back reads none, and the pages are
+    checked against the facts they were last checked with, as after any change of them."""
+    site.edit("orders/models.py", "    total = models", "    total_cents = models")
+    branch = site.check()
+    assert len(site.loads) == 1 and not branch.stats.facts_cached
+    assert "FD302" in codes(branch.result.findings, "features/orders.md")
+    for _ in range(2):
+        site.edit("orders/models.py", "    total_cents = models", "    total = models")
+        back = site.check()
+        assert back.stats.facts_cached and back.stats.kept == 1  # the index reads no model
+        assert back.result.findings == site.reference()
+        site.edit("orders/models.py", "    total = models", "    total_cents = models")
+        again = site.check()
+        assert again.stats.facts_cached and again.result.findings == site.reference()
+    assert len(site.loads) == 1
+
+
+def test_a_state_whose_code_gives_the_same_facts_is_a_state_of_its_own(site):
+    site.edit("orders/models.py", "class Order(models.Model):", "class Order(models.Model):  # what a customer buys")
+    assert site.check().stats.reused == 2 and len(site.loads) == 1  # read again: the same facts
+    site.edit("orders/models.py", "class Order(models.Model):  # what a customer buys", "class Order(models.Model):")
+    back = site.check()
+    assert back.stats.facts_cached and len(site.loads) == 1
+    assert back.result.findings == site.reference()
+
+
+def test_only_the_two_latest_states_keep_their_facts(site):
+    for name in ("total_cents", "total_amount"):
+        site.edit("orders/models.py", "    total = models", f"    {name} = models")
+        site.check()
+        site.edit("orders/models.py", f"    {name} = models", "    total = models")
+    assert len(site.loads) == 2
+    first_state = site.check()  # two states later
+    assert not first_state.stats.facts_cached and len(site.loads) == 3
+    assert first_state.result.findings == site.reference()
+    assert len(list((cache_folder(site.config()) / "facts").rglob("*.data"))) == 2
+
+
 def test_a_change_no_rule_reads_keeps_every_finding(site):
     site.edit("orders/models.py", "note = models.TextField(blank=True)",
               'note = models.TextField(blank=True, help_text="Shown to the customer.")')

@@ -504,7 +504,7 @@ def test_a_run_with_many_pages_edited_does_not_fork_the_facts_reader(site, monke
     few = cache_passes.incremental_check(site.config())
     assert few.stats.facts_forked and not few.stats.facts_cached
     assert few.result.findings == site.reference()
-    site.edit("orders/models.py", "    total_cents = models", "    total = models")
+    site.edit("orders/models.py", "    total_cents = models", "    total_amount = models")  # a third state
     for page in ("docs/features/orders.md", "docs/features/guide.md"):
         site.write(page, (site.root / page).read_text(encoding="utf-8") + "\nMore prose.\n")
     many = cache_passes.incremental_check(site.config())

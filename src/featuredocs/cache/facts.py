@@ -18,6 +18,10 @@ up (a JSON file its settings load) and code it imports from outside the root (an
 sibling package). The child that reads the facts lists them (``ProjectFacts.input_files``)
 and they are stamped like sources from then on. Only files are watched, not folders: a
 file added to a folder the settings list is seen once some watched file changes.
+
+The facts of the two latest states are kept: switching a branch back (or undoing an edit
+of the code) finds the facts it had before, and a check then compares them with those
+of the other state, as after any change of the facts.
 """
 
 from __future__ import annotations
@@ -172,15 +176,30 @@ def env_digest(names: tuple[str, ...]) -> str:
     return digest(*((name, os.environ.get(name)) for name in names if name != SETTINGS_VARIABLE))
 
 
+#: How many states' facts are kept per project: the latest and the one before.
+KEPT = 2
+
+
+def _inputs(entry: FactsEntry) -> tuple[str, str, str]:
+    return entry.sources_digest, entry.environment, entry.env_digest
+
+
 class FactsCache:
     """Looks the project's facts up by their inputs, and stores fresh ones for next time."""
 
     def __init__(self, config: Config, settings: str | None, store: Store, skip: frozenset[Path] = frozenset()) -> None:
         key = facts_key(config, settings)
         self._store = store
-        self._meta, self._data = f"facts-{key}.meta", f"facts-{key}.data"
-        entry = store.read(self._meta)
-        self._entry = entry if isinstance(entry, FactsEntry) else None
+        # The entries, latest first, in one small file; each one's facts in a folder of
+        # this key's own, named by their fingerprint.
+        self._meta, self._folder = f"facts-{key}.meta", f"facts/{key}"
+        entries = store.read(self._meta)
+        self._entries: tuple[FactsEntry, ...] = (
+            tuple(entries[:KEPT]) if isinstance(entries, tuple) and all(isinstance(e, FactsEntry) for e in entries)
+            else ()
+        )
+        self._entry = self._entries[0] if self._entries else None  # the latest
+        self._hit: FactsEntry | None = None  # the entry whose facts this run uses
         self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
         self._previous: tuple[ProjectFacts | None] | None = None  # once read: see read_previous
         self._root = config.root
@@ -203,17 +222,25 @@ class FactsCache:
         return self._entry is not None
 
     def lookup(self, load: Callable[[], ProjectFacts | None]) -> Facts | None:
-        """The cached facts when every input matches; ``load`` only runs if the stored
-        facts turn out to be unreadable when they are needed."""
-        entry = self._entry
-        if (
-            entry is None
-            or entry.sources_digest != self._sources
-            or entry.environment != self._environment
-            or entry.env_digest != env_digest(entry.env_names)
-        ):
-            return None
-        return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load))
+        """The cached facts of the latest state or the one before, when every input
+        matches; ``load`` only runs if the stored facts turn out to be unreadable when they
+        are needed."""
+        for entry in self._entries:
+            if (
+                self._sources_of(entry) == entry.sources_digest
+                and entry.environment == self._environment
+                and entry.env_digest == env_digest(entry.env_names)
+            ):
+                self._hit = entry
+                return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load, entry))
+        return None
+
+    def _sources_of(self, entry: FactsEntry) -> str:
+        """The digest of the files ``entry`` watched, as they are now."""
+        if entry.input_files == self._input_files:
+            return self._sources
+        inputs = input_stamps(self._root, entry.input_files, self._stamps)
+        return sources_digest({**self._walked, **inputs})
 
     def fresh(self, facts: ProjectFacts | None, notes: list[str]) -> Facts:
         fingerprint = facts.fingerprint() if facts is not None else "none"
@@ -232,18 +259,20 @@ class FactsCache:
         return Facts(fingerprint, list(notes), False, _facts=facts)
 
     def read_previous(self) -> None:
-        """Read the facts cached before this run, for :meth:`previous` (a run calls this
-        while fresh facts are being read)."""
-        if self._previous is None and self._entry is not None:
-            facts = self._read(lambda: None)
-            self._previous = (facts if facts is not None and facts.fingerprint() == self._entry.fingerprint
-                              else None,)
+        """Read the facts cached latest before this run, for :meth:`previous` (a run
+        calls this while fresh facts are being read)."""
+        entry = self._entry
+        if self._previous is None and entry is not None:
+            facts = self._read(lambda: None, entry)
+            self._previous = (facts if facts is not None and facts.fingerprint() == entry.fingerprint else None,)
 
     def previous(self) -> ProjectFacts | None:
-        """The facts cached before fresh ones were read in this run, when they differ:
-        what the cached findings of unchanged pages were computed against."""
+        """The facts cached latest before this run, when this run's differ (read afresh,
+        or those of the state before): what the cached findings of unchanged pages were
+        computed against."""
         entry = self._entry
-        if self._fresh is None or entry is None or entry.fingerprint == self._fresh[0].fingerprint:
+        current = self._fresh[0] if self._fresh is not None else self._hit
+        if current is None or entry is None or entry.fingerprint == current.fingerprint:
             return None
         self.read_previous()
         return self._previous[0] if self._previous is not None else None
@@ -254,15 +283,29 @@ class FactsCache:
             # As JSON text: facts read from the project carry it, and it reads back faster
             # than a pickle of their objects, which also takes three times as long to write.
             text = facts.to_json_text() if facts is not None else None
-            self._store.write(self._data, (_FACTS_TEXT, text))
-            self._store.write(self._meta, entry)
+            self._store.write(self._data_of(entry), (_FACTS_TEXT, text))
+            # Another state whose code gave the same facts is another state all the same.
+            others = [e for e in self._entries if _inputs(e) != _inputs(entry)]
+            self._keep((entry, *others))
+        elif self._hit is not None and self._hit is not self._entry:
+            # The state before came back (a branch switched back): it is the latest again.
+            latest = dataclasses.replace(self._hit, sources=self._stamps)
+            self._keep((latest, *(e for e in self._entries if e is not self._hit)))
         elif self._entry is not None and self._entry.sources != self._stamps:
             # Same contents under new stamps (a touch, a checkout): spare the next run
             # the hashing.
-            self._store.write(self._meta, dataclasses.replace(self._entry, sources=self._stamps))
+            self._keep((dataclasses.replace(self._entry, sources=self._stamps), *self._entries[1:]))
 
-    def _read(self, load: Callable[[], ProjectFacts | None]) -> ProjectFacts | None:
-        data = self._store.read(self._data)
+    def _keep(self, entries: tuple[FactsEntry, ...]) -> None:
+        kept = entries[:KEPT]
+        self._store.write(self._meta, kept)
+        self._store.prune(self._folder, {self._data_of(e).rpartition("/")[2] for e in kept})
+
+    def _data_of(self, entry: FactsEntry) -> str:
+        return f"{self._folder}/{entry.fingerprint}.data"
+
+    def _read(self, load: Callable[[], ProjectFacts | None], entry: FactsEntry) -> ProjectFacts | None:
+        data = self._store.read(self._data_of(entry))
         if isinstance(data, tuple) and len(data) == 2 and data[0] == _FACTS_TEXT:
             text = data[1]
             if text is None:
