@@ -18,13 +18,15 @@ class Run:
     err: str
 
 
-def featuredocs(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+def featuredocs(*args: str, cwd: Path, env: dict[str, str] | None = None, program: tuple[str, ...] = ()) -> Run:
+    """``featuredocs ARGS``; ``program``: what runs it instead of the console script
+    (``python3 -m featuredocs``, say)."""
     environment = {
         k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "FORCE_COLOR")
     }
     environment.update(env or {})
     result = subprocess.run(
-        [str(SCRIPT), *args],
+        [*(program or (str(SCRIPT),)), *args],
         cwd=cwd,
         capture_output=True,
         text=True,

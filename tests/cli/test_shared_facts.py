@@ -4,7 +4,6 @@ facts from the cache the check keeps, and reads the project itself with ``--no-c
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,12 +56,9 @@ def test_python_dash_m_shares_the_console_scripts_cache(checked: Path, no_django
     name one interpreter differently: the shebang's ``bin/python`` against ``bin/python3``
     on the PATH, or a path with ``..`` in it. They read the same project with it."""
     python = os.path.relpath(SCRIPT.with_name("python3"), checked)
-    environment = {**os.environ, **no_django}
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    run = subprocess.run([python, "-m", "featuredocs", "check"], cwd=checked, capture_output=True, text=True,
-                         env=environment, timeout=120)
-    assert "not this time" not in run.stderr
-    _same(Run(run.returncode, run.stdout, run.stderr), featuredocs("check", cwd=checked, env=no_django))
+    run = featuredocs("check", cwd=checked, env=no_django, program=(python, "-m", "featuredocs"))
+    assert "not this time" not in run.err
+    _same(run, featuredocs("check", cwd=checked, env=no_django))
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])

@@ -184,6 +184,10 @@ def _inputs(entry: FactsEntry) -> tuple[str, str, str]:
     return entry.sources_digest, entry.environment, entry.env_digest
 
 
+def _data_name(entry: FactsEntry) -> str:
+    return f"{entry.fingerprint}.data"
+
+
 class FactsCache:
     """Looks the project's facts up by their inputs, and stores fresh ones for next time."""
 
@@ -299,10 +303,10 @@ class FactsCache:
     def _keep(self, entries: tuple[FactsEntry, ...]) -> None:
         kept = entries[:KEPT]
         self._store.write(self._meta, kept)
-        self._store.prune(self._folder, {self._data_of(e).rpartition("/")[2] for e in kept})
+        self._store.prune(self._folder, {_data_name(e) for e in kept})
 
     def _data_of(self, entry: FactsEntry) -> str:
-        return f"{self._folder}/{entry.fingerprint}.data"
+        return f"{self._folder}/{_data_name(entry)}"
 
     def _read(self, load: Callable[[], ProjectFacts | None], entry: FactsEntry) -> ProjectFacts | None:
         data = self._store.read(self._data_of(entry))

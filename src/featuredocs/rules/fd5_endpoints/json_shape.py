@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from featuredocs.rules.fd5_endpoints.json_text import Kind, Node, NotJson, parse
+from featuredocs.rules.fd5_endpoints.json_text import Kind, Node, NotJson, Pairs, parse
 
 
 class JsonKey:
@@ -134,15 +134,11 @@ def _from_node(node: Node, line_starts: list[int], places: _Places) -> JsonValue
 # --- strict JSON: parsed by the json module, keys placed by searching in order ----------------
 
 
-class _Members(list):  # type: ignore[type-arg]
-    """An object's ``(key, value)`` pairs, told apart from an array's elements."""
-
-
 def _read_strict(text: str) -> JsonValue | None:
     """Most documented bodies are plain JSON: ``json.loads`` reads them far faster than
     the lenient reader; their keys are found in the text, in order, when first asked."""
     try:
-        data = json.loads(text, object_pairs_hook=_Members)
+        data = json.loads(text, object_pairs_hook=Pairs)
     except ValueError:
         return None
     places = _Places(text)
@@ -152,7 +148,7 @@ def _read_strict(text: str) -> JsonValue | None:
 
 
 def _shape(data: object, places: _Places, counter: Iterator[int]) -> JsonValue:
-    if isinstance(data, _Members):
+    if isinstance(data, Pairs):
         keys = []
         for name, value in data:
             index = next(counter)  # a key comes before the keys of its value

@@ -91,14 +91,15 @@ def unplaced(text: str) -> Node | None:
     0, or None when ``json.loads`` refuses it (the liberties pages take included). Reading
     it costs a tenth of :func:`parse`: enough to ask what a body holds, not where."""
     try:
-        value = json.loads(text, object_pairs_hook=_Pairs, parse_constant=_refuse)
+        value = json.loads(text, object_pairs_hook=Pairs, parse_constant=_refuse)
     except (ValueError, RecursionError):
         return None
     return _unplaced_node(value)
 
 
-class _Pairs(list):  # type: ignore[type-arg]
-    """An object's ``(name, value)`` pairs, told apart from an array's elements."""
+class Pairs(list):  # type: ignore[type-arg]
+    """An object's ``(name, value)`` pairs as ``json.loads`` gives them with this as its
+    ``object_pairs_hook``, told apart from an array's elements."""
 
 
 def _refuse(constant: str) -> None:
@@ -106,7 +107,7 @@ def _refuse(constant: str) -> None:
 
 
 def _unplaced_node(value: object) -> Node:
-    if isinstance(value, _Pairs):
+    if isinstance(value, Pairs):
         return Node(Kind.OBJECT, 0, 0, members=[Member(name, 0, 0, _unplaced_node(item)) for name, item in value])
     if isinstance(value, list):
         return Node(Kind.ARRAY, 0, 0, items=[_unplaced_node(item) for item in value])
