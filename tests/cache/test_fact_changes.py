@@ -36,8 +36,8 @@ def test_a_field_change_rechecks_only_the_page_that_documents_the_model(site):
 
 
 def test_a_branch_switched_back_finds_the_facts_it_had(site):
-    """The facts of the two latest states are kept: going back reads none, and the pages are
-    checked against the facts they were last checked with, as after any change of them."""
+    """The facts of the two latest states are kept, and so are each page's findings under
+    both: going back reads no facts and checks no page."""
     site.edit("orders/models.py", "    total = models", "    total_cents = models")
     branch = site.check()
     assert len(site.loads) == 1 and not branch.stats.facts_cached
@@ -45,11 +45,12 @@ def test_a_branch_switched_back_finds_the_facts_it_had(site):
     for _ in range(2):
         site.edit("orders/models.py", "    total_cents = models", "    total = models")
         back = site.check()
-        assert back.stats.facts_cached and back.stats.kept == 1  # the index reads no model
+        assert back.stats.facts_cached and (back.stats.reused, back.stats.checked) == (3, 0)
         assert back.result.findings == site.reference()
         site.edit("orders/models.py", "    total = models", "    total_cents = models")
         again = site.check()
-        assert again.stats.facts_cached and again.result.findings == site.reference()
+        assert again.stats.facts_cached and (again.stats.reused, again.stats.checked) == (3, 0)
+        assert again.result.findings == site.reference()
     assert len(site.loads) == 1
 
 

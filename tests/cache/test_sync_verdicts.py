@@ -63,6 +63,19 @@ def test_a_new_field_takes_the_page_that_lists_the_models_fields_out(site: Site)
     assert [Path(display).name for display in changed] == ["orders.md"]
 
 
+def test_a_branch_switched_back_judges_the_pages_by_the_findings_found_again(site: Site) -> None:
+    """Each page keeps its results under the facts of both branches: the one a check finds
+    again is the one sync reads, not the one remembered last."""
+    site.edit("orders/models.py", *NEW_FIELD)
+    assert site.check().stats.checked >= 1
+    site.edit("orders/models.py", *reversed(NEW_FIELD))
+    back = site.check()
+    assert (back.stats.checked, back.stats.facts_cached) == (0, True)
+    passes, checked = sync_pass(site)
+    assert passes.in_sync(checked) == PAGES
+    assert same_as_knowing_nothing(site, passes, checked) == ()
+
+
 def test_a_page_edited_out_of_sync_is_judged_again_by_the_pass_that_reads_it(site: Site) -> None:
     """``sync --check`` writes no cache: the pass before it judges the edited page itself."""
     site.edit("docs/features/orders.md", "`total` (PositiveIntegerField)", "`total` (CharField)")

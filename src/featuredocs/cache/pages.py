@@ -1,5 +1,9 @@
 """What the cache keeps per page: a record of what other pages may read of it, a light copy
-for cross-page rules, and the page's findings under the key they were computed for.
+for cross-page rules, and the page's findings under the keys they were computed for.
+
+A page keeps the findings of its two latest keys and facts (:data:`RESULTS_KEPT`): a
+pre-commit hook that runs some rules and a full check alternate, and so do two branches
+whose pages differ; each finds its own findings again rather than checking the page anew.
 
 Records and findings are one small table each, read on every run. Light copies are the
 bulk of the cache and are only needed when rules run, and then only for the pages those
@@ -33,6 +37,8 @@ RECORDS, RESULTS, SHARED_READS, CLAIMS, LIGHT_DIR = (
     "records.pickle", "results.pickle", "shared-reads.pickle", "claims.pickle", "light",
 )
 LIGHT_SHARDS = 32
+#: Results kept per page, latest first.
+RESULTS_KEPT = 2
 
 Reader = Callable[[str], Any]
 Writer = Callable[[str, Any], None]
@@ -198,7 +204,7 @@ class PageCache:
     def __init__(self, read: Reader, write: Writer, prune: Pruner) -> None:
         self._read, self._write, self._prune = read, write, prune
         self.records: dict[str, PageRecord] = _table(read(RECORDS))
-        self.results: dict[str, Result] = _table(read(RESULTS))
+        self.results: dict[str, tuple[Result, ...]] = _table(read(RESULTS))
         self._shared: dict[str, tuple[bytes, bytes]] | None = None  # each run's shared reads, questions and groups, read on demand
         self._claims: dict[str, Claimed] | None = None  # by Result.claims, read on demand
         self._shards: dict[str, dict[str, tuple[str, bytes]]] = {}  # light copies, by shard
@@ -215,46 +221,51 @@ class PageCache:
         self._rels = {display: rel for rel, display in displays.items()}
 
     def result(self, rel: str, key: str, fingerprint: str) -> tuple[Finding, ...] | None:
-        entry = self.results.get(rel)
-        if isinstance(entry, Result) and entry.key == key and entry.fingerprint == fingerprint:
-            return _renamed(entry.findings, self._displays)
+        entries = self._entries(rel)
+        for index, entry in enumerate(entries):
+            if entry.key == key and entry.fingerprint == fingerprint:
+                if index:  # now the page's latest: what claimed() and in_sync() read
+                    self.results[rel] = (entry, *entries[:index], *entries[index + 1 :])
+                    self.changed = True
+                return _renamed(entry.findings, self._displays)
         return None
 
-    def earlier(self, rel: str, key: str) -> Result | None:
-        """The page's findings under ``key`` for other facts, if their reads were recorded."""
-        entry = self.results.get(rel)
-        if isinstance(entry, Result) and entry.key == key and entry.reads is not None:
-            return _result_renamed(entry, self._displays)
+    def earlier(self, rel: str, key: str, fingerprint: str) -> Result | None:
+        """The page's findings under ``key`` for the facts of ``fingerprint``, if their
+        reads were recorded."""
+        for entry in self._entries(rel):
+            if entry.key == key and entry.fingerprint == fingerprint and entry.reads is not None:
+                return _result_renamed(entry, self._displays)
         return None
 
     def may_keep(self, rel: str) -> bool:
         """Whether the page's findings could hold under other facts (see revalidate.py)."""
-        entry = self.results.get(rel)
-        return isinstance(entry, Result) and entry.reads is not None
+        return any(entry.reads is not None for entry in self._entries(rel))
 
     def remember(self, rel: str, result: Result, claimed: Claimed | None = None) -> None:
-        """``claimed``: what the page documents, found with ``result``, whose ``claims``
-        names it."""
-        self.results[rel] = _result_renamed(result, self._rels)
+        """``result`` as the page's latest; ``claimed``: what the page documents, found
+        with ``result``, whose ``claims`` names it."""
+        others = [e for e in self._entries(rel) if e.key != result.key or e.fingerprint != result.fingerprint]
+        self.results[rel] = (_result_renamed(result, self._rels), *others[: RESULTS_KEPT - 1])
         if claimed is not None:
             self._claims_table()[result.claims] = claimed
         self.changed = True
 
     def claimed(self, rel: str) -> Claimed | None:
-        """What the page documents, as its current findings were found with."""
+        """What the page documents, as its latest findings were found with."""
         from featuredocs.coverage.claimed import Claimed
 
-        entry = self.results.get(rel)
-        if not isinstance(entry, Result) or not entry.claims:
+        entries = self._entries(rel)
+        if not entries or not entries[0].claims:
             return None
-        claimed = self._claims_table().get(entry.claims)
+        claimed = self._claims_table().get(entries[0].claims)
         return claimed if isinstance(claimed, Claimed) else None
 
     def in_sync(self, rel: str) -> bool:
-        """Whether ``sync`` would leave the page as it is, as its current findings were
+        """Whether ``sync`` would leave the page as it is, as its latest findings were
         found with (False when unknown)."""
-        entry = self.results.get(rel)
-        return isinstance(entry, Result) and entry.in_sync is True
+        entries = self._entries(rel)
+        return bool(entries) and entries[0].in_sync is True
 
     def shared_reads(self, run: str) -> bytes | None:
         entry = self._shared_table().get(run)
@@ -314,16 +325,23 @@ class PageCache:
         self._write(RECORDS, self.records)
         self._write(RESULTS, self.results)
         if self._shared is not None:  # read or added to in this run: kept for the runs still named
-            runs = {result.run for result in self.results.values() if isinstance(result, Result)}
+            runs = {result.run for rel in self.results for result in self._entries(rel)}
             self._write(SHARED_READS, {run: blob for run, blob in self._shared.items() if run in runs})
         if self._claims is not None:
-            named = {result.claims for result in self.results.values() if isinstance(result, Result)}
+            named = {result.claims for rel in self.results for result in self._entries(rel)}
             self._write(CLAIMS, {name: claimed for name, claimed in self._claims.items() if name in named})
         for name in sorted(self._dirty):
             shard = self._shard(name)
             self._write(name, {rel: entry for rel, entry in shard.items() if rel in self.records})
         if self._dirty:
             self._prune(LIGHT_DIR, _SHARD_FILES)
+
+    def _entries(self, rel: str) -> tuple[Result, ...]:
+        """The page's results, latest first; none when the table's entry is damaged."""
+        entries = self.results.get(rel)
+        if isinstance(entries, tuple) and all(isinstance(entry, Result) for entry in entries):
+            return entries
+        return ()
 
     def _shared_table(self) -> dict[str, tuple[bytes, bytes]]:
         if self._shared is None:

@@ -39,8 +39,8 @@ def keep_unaffected(
     for rel, findings in found.items():
         if findings is not None:
             continue
-        entry = cache.earlier(rel, keys[rel])
-        if entry is None or entry.fingerprint != before:
+        entry = cache.earlier(rel, keys[rel], before)
+        if entry is None:
             continue
         if entry.run not in runs:
             runs[entry.run] = _carry_run(cache, entry.run, change)
