@@ -10,8 +10,11 @@ Source files are compared by size and mtime first; a file whose stamp changed is
 and hashed, and only a different content counts as a change. So a ``touch``, a branch
 switched back and forth, or a fresh checkout re-hashes the files (milliseconds) but does
 not set Django up again, while an edit that keeps the size is still caught by its hash.
-An edit that keeps both size and nanosecond mtime is not noticed (as with git's index);
-``--no-cache`` is the way out of that corner.
+A file's time has the granularity of its filesystem's clock (a few milliseconds on ext4,
+a second on HFS+, two on FAT), so an edit that keeps the size can also keep the time when
+it lands in the same tick as the stamp. As git does with its index, a file modified
+within :data:`RACY_NS` of being stamped is stamped with a time no file has: the next run
+hashes it again.
 
 Other files count when the facts come from them: files the project reads while it is set
 up (a JSON file its settings load) and code it imports from outside the root (an editable
@@ -29,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +50,11 @@ _SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
 _DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
 
 Stamps = dict[str, tuple[int, int, str]]  # rel path -> (size, mtime_ns, content digest)
+#: Files modified this recently when stamped may change again within the same tick of
+#: their filesystem's clock (two seconds covers FAT, the coarsest).
+RACY_NS = 2_000_000_000
+#: The time in the stamp of such a file: never a file's, so it is hashed again.
+_RACY = -1
 #: Marks the stored facts as ``(_FACTS_TEXT, ProjectFacts.to_json_text() or None)``.
 _FACTS_TEXT = "facts-json-1"
 
@@ -87,24 +96,26 @@ def facts_key(config: Config, settings: str | None) -> str:
 def source_stamps(root: Path, previous: Stamps, skip: frozenset[Path] = frozenset()) -> Stamps:
     """Size, mtime and content digest of every source file under ``root``."""
     stamps: Stamps = {}
+    racy_from = time.time_ns() - RACY_NS
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if _walk_into(folder, d, skip)]
         for name in names:
             if name.endswith(_SOURCE_SUFFIXES) or name.startswith(".env"):
                 path = os.path.join(folder, name)
-                _stamp(stamps, path, os.path.relpath(path, root), previous)
+                _stamp(stamps, path, os.path.relpath(path, root), previous, racy_from)
     return stamps
 
 
 def input_stamps(root: Path, input_files: tuple[str, ...], previous: Stamps) -> Stamps:
     """Stamps of the other files the facts were read from (``ProjectFacts.input_files``)."""
     stamps: Stamps = {}
+    racy_from = time.time_ns() - RACY_NS
     for rel in input_files:
-        _stamp(stamps, os.path.join(root, rel), rel, previous)
+        _stamp(stamps, os.path.join(root, rel), rel, previous, racy_from)
     return stamps
 
 
-def _stamp(stamps: Stamps, path: str, rel: str, previous: Stamps) -> None:
+def _stamp(stamps: Stamps, path: str, rel: str, previous: Stamps, racy_from: int) -> None:
     try:
         stat = os.stat(path)
     except OSError:
@@ -115,9 +126,11 @@ def _stamp(stamps: Stamps, path: str, rel: str, previous: Stamps) -> None:
         return
     try:
         with open(path, "rb") as stream:
-            stamps[rel] = (stat.st_size, stat.st_mtime_ns, content_digest(stream.read()))
+            content = content_digest(stream.read())
     except OSError:
         return
+    modified = stat.st_mtime_ns if stat.st_mtime_ns < racy_from else _RACY
+    stamps[rel] = (stat.st_size, modified, content)
 
 
 def _walk_into(folder: str, name: str, skip: frozenset[Path]) -> bool:
