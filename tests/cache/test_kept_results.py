@@ -6,6 +6,9 @@ Every run is compared with the engine's own, uncached result of the same tree.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,6 +49,23 @@ def test_a_hook_running_some_rules_and_a_full_check_alternate_without_checking_a
         assert (hook.stats.checked, hook.stats.reused, hook.stats.docset_rules_run) == (0, 3, False)
         assert hook.result.findings == site.reference(links)
     assert site.loads == []
+
+
+def test_a_change_of_the_facts_keeps_both_selections_findings_where_it_can(site):
+    """Findings carried over to new facts replace those they came from, so the hook's
+    findings stay beside the full check's and are carried over in turn."""
+    links = site.config(select=("FD2",))
+    assert site.check(links).stats.checked == 3
+    site.edit("orders/models.py", "note = models.TextField(blank=True)",
+              'note = models.TextField(blank=True, help_text="Shown to the customer.")')
+    full = site.check()
+    # guide.md links to a line of the edited file; the other two read nothing that changed.
+    assert (full.stats.checked, full.stats.kept) == (1, 2)
+    assert full.result.findings == site.reference()
+    hook = site.check(links)
+    assert (hook.stats.checked, hook.stats.kept) == (1, 2)
+    assert hook.result.findings == site.reference(links)
+    assert site.check().stats.checked == 0
 
 
 def test_a_third_configuration_pushes_out_the_oldest(site):
@@ -101,3 +121,44 @@ def test_the_rules_of_the_two_latest_configurations_are_planned_without_importin
     assert selected == [configs["models"]]
     rule_plan(configs["all"], store, True)  # pushed out by the third
     assert selected == [configs["models"], configs["all"]]
+
+
+#: One check in a process of its own, as a hook or CI runs it: only the rule modules it
+#: imports have registered the questions its pages ask of the facts.
+CHECK_ALONE = """
+import json, sys
+from pathlib import Path
+from featuredocs.cache import incremental_check
+from featuredocs.config import load_config
+config = load_config(root=Path(sys.argv[1]))
+if sys.argv[2:]:
+    config = config.with_overrides(select=tuple(sys.argv[2:]))
+run = incremental_check(config)
+print(json.dumps([run.stats.checked, run.stats.kept, len(run.result.findings)]))
+"""
+
+
+def check_alone(root: Path, *select: str) -> tuple[int, int, int]:
+    done = subprocess.run([sys.executable, "-c", CHECK_ALONE, str(root), *select],
+                          capture_output=True, text=True, timeout=300, check=True)
+    checked, kept, findings = json.loads(done.stdout)
+    return checked, kept, findings
+
+
+def test_a_hook_after_a_change_of_the_code_keeps_what_the_full_check_keeps(tmp_path):
+    """The pages' sync verdicts ask the facts questions of rules a hook does not run (cache
+    TTLs, FD702); a process running the hook alone must still ask them again of new facts."""
+    from benchmarks.generate import generate
+
+    root = generate(tmp_path / "monolith", scale=0.02, seed=1).root
+    full_first = check_alone(root)
+    assert full_first[0] > 20
+    hook_first = check_alone(root, "FD2")
+    assert hook_first[0] == full_first[0] and hook_first[2] < full_first[2]
+    models = root / "billing/models.py"
+    models.write_text(models.read_text(encoding="utf-8").replace(
+        "name = models.CharField(max_length=120)",
+        'name = models.CharField(max_length=120, help_text="Shown in lists.")', 1), encoding="utf-8")
+    checked, kept, findings = check_alone(root)
+    assert (checked, findings) == (0, full_first[2]) and kept == full_first[0]
+    assert check_alone(root, "FD2") == (0, kept, hook_first[2])

@@ -218,7 +218,7 @@ class FactsCache:
         self._entry = self._entries[0] if self._entries else None  # the latest
         self._hit: FactsEntry | None = None  # the entry whose facts this run uses
         self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
-        self._previous: tuple[ProjectFacts | None] | None = None  # once read: see read_previous
+        self._previous: dict[str, ProjectFacts | None] = {}  # by fingerprint, once read: see read_previous
         self._root = config.root
         self._walked: Stamps = {}  # the source files' stamps
         self._stamps: Stamps = {}  # and the data files'
@@ -276,23 +276,32 @@ class FactsCache:
         return Facts(fingerprint, list(notes), False, _facts=facts)
 
     def read_previous(self) -> None:
-        """Read the facts cached latest before this run, for :meth:`previous` (a run
-        calls this while fresh facts are being read)."""
-        entry = self._entry
-        if self._previous is None and entry is not None:
+        """Read the facts of :meth:`previous_fingerprint`, for :meth:`previous` (a run calls
+        this while fresh facts are being read)."""
+        entry = self._other()
+        if entry is not None and entry.fingerprint not in self._previous:
             facts = self._read(lambda: None, entry)
-            self._previous = (facts if facts is not None and facts.fingerprint() == entry.fingerprint else None,)
+            self._previous[entry.fingerprint] = facts if facts is not None and facts.fingerprint() == entry.fingerprint else None
+
+    def previous_fingerprint(self) -> str | None:
+        """The fingerprint of the kept facts other than this run's that cached findings may
+        hold under: the latest before this run, or, when this run's facts are those, the
+        state's before them (a hook and a full check alternate across a change of the code)."""
+        entry = self._other()
+        return entry.fingerprint if entry is not None else None
 
     def previous(self) -> ProjectFacts | None:
-        """The facts cached latest before this run, when this run's differ (read afresh,
-        or those of the state before): what the cached findings of unchanged pages were
-        computed against."""
-        entry = self._entry
-        current = self._fresh[0] if self._fresh is not None else self._hit
-        if current is None or entry is None or entry.fingerprint == current.fingerprint:
-            return None
+        """The facts of :meth:`previous_fingerprint`, read on demand."""
         self.read_previous()
-        return self._previous[0] if self._previous is not None else None
+        entry = self._other()
+        return self._previous.get(entry.fingerprint) if entry is not None else None
+
+    def _other(self) -> FactsEntry | None:
+        current = self._fresh[0] if self._fresh is not None else self._hit
+        for entry in self._entries:
+            if current is None or entry.fingerprint != current.fingerprint:
+                return entry
+        return None
 
     def save(self) -> None:
         if self._fresh is not None:

@@ -242,10 +242,16 @@ class PageCache:
         """Whether the page's findings could hold under other facts (see revalidate.py)."""
         return any(entry.reads is not None for entry in self._entries(rel))
 
-    def remember(self, rel: str, result: Result, claimed: Claimed | None = None) -> None:
+    def remember(
+        self, rel: str, result: Result, claimed: Claimed | None = None, *, replacing: Result | None = None,
+    ) -> None:
         """``result`` as the page's latest; ``claimed``: what the page documents, found
-        with ``result``, whose ``claims`` names it."""
-        others = [e for e in self._entries(rel) if e.key != result.key or e.fingerprint != result.fingerprint]
+        with ``result``, whose ``claims`` names it. ``replacing``: the result it was carried
+        over from, forgotten rather than kept beside it (it could be carried back)."""
+        gone = {(result.key, result.fingerprint)}
+        if replacing is not None:
+            gone.add((replacing.key, replacing.fingerprint))
+        others = [e for e in self._entries(rel) if (e.key, e.fingerprint) not in gone]
         self.results[rel] = (_result_renamed(result, self._rels), *others[: RESULTS_KEPT - 1])
         if claimed is not None:
             self._claims_table()[result.claims] = claimed

@@ -8,6 +8,10 @@ same findings: they are kept, now under the new facts. A question a page asked o
 (which routes match this path?) is a read that changed when the new facts answer it
 differently; the questions of a run are asked again once for all its pages. A group of
 reads (what building a per-object cache read) changed when a read in it did.
+
+A result carried over replaces the one it came from (it can be carried back, should the
+facts change back), so the two results a page keeps are for two of its versions or rule
+selections, not one result under two facts.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ def keep_unaffected(
         noted = _carried(entry.reads, seen)
         if run is not None and noted is not None:
             found[rel] = entry.findings
-            cache.remember(rel, dataclasses.replace(entry, fingerprint=after, reads=noted, run=run))
+            cache.remember(rel, dataclasses.replace(entry, fingerprint=after, reads=noted, run=run), replacing=entry)
             kept.append(rel)
     return kept
 

@@ -63,7 +63,7 @@ from featuredocs.model import DocSet, Finding, Page, ProjectFacts, reads
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
-from featuredocs.rules.registry import rule_for
+from featuredocs.rules.registry import all_rules, rule_for
 
 if TYPE_CHECKING:
     from featuredocs.coverage.claimed import Claimed
@@ -158,13 +158,19 @@ class CheckRun:
         self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
         facts: Facts, facts_cache: FactsCache, plan: RulePlan,
     ) -> None:
-        """After the facts changed, keep the findings of the pages the change cannot affect."""
+        """Keep the findings found under other facts of the pages the change of facts
+        cannot affect."""
+        before = facts_cache.previous_fingerprint()
+        missing = [rel for rel, findings in found.items() if findings is None]
+        if before is None or not any(cache.earlier(rel, keys[rel], before) for rel in missing):
+            return  # the other facts are not even read
         old = facts_cache.previous()
         if old is None or (new := facts.get()) is None:
             return
         with self.stats.timed("facts compared"):
-            for code in plan.run:  # they register the indexes that pages ask keys of
-                rule_for(code)
+            # Every rule module: they register the indexes that pages ask keys of, and a
+            # page's sync verdict asks some of a rule not run (a hook's --select FD2).
+            all_rules()
             kept = keep_unaffected(cache, found, keys, old, new)
         self.stats.kept = sum(1 for rel in kept if rel != _DOCSET)
 
