@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import os
 import shutil
@@ -124,6 +125,15 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
                       before=added, note="the page and the docset-scope rules; the others keep theirs"))
     added(restore=True)
     run_child(check, root, env)  # leave the cache matching the tree
+    # A pre-commit hook that runs one family and a full check, one after the other: each
+    # finds its own findings. Once first, so the hook's findings are there.
+    hook = [*check, "--select", "FD2"]
+    run_child(hook, root, env)
+    turns = itertools.cycle([check, hook])
+    result.add(repeat("warm, --select FD2 and all, in turn", repeats.fast,
+                      lambda: run_child(next(turns), root, env)[0],
+                      note="a hook running one family, then a full check, and so on"))
+    run_child(check, root, env)  # the report of every rule, for the drift count
     # The seeded drifts carry fixes: --diff applies them in memory, checks again and prints
     # the diff, writing nothing (so every run sees the same tree).
     diff = [*FEATUREDOCS, "check", "--diff"]
@@ -184,31 +194,42 @@ def _markdown_it(texts: list[str]) -> None:
         parser.parse(text)
 
 
+#: A comment no run wrote before, in Python and in Markdown: numbered across every edit
+#: of this benchmark, two of which may edit one file, and named after this process.
+CODE_MARK, PAGE_MARK = "\n# benchmark run {}\n", "\n<!-- benchmark run {} -->\n"
+_RUNS = itertools.count(1)
+_BENCHMARK = os.urandom(4).hex()
+
+
+def _unseen(mark: str) -> str:
+    return mark.format(f"{_BENCHMARK}-{next(_RUNS)}")
+
+
 class _Toggle:
     """Edits one file back and forth, so every run sees a real change.
 
-    ``unseen``: each run also ends the file with a comment no run wrote before. The facts
-    cache keeps the facts of the two latest states of the code, so going back and forth
-    would find them; a row about a change of the code measures one it has not seen."""
+    Each run also ends the file with a comment (``mark``) no run wrote before: the cache
+    keeps the facts of the two latest states of the code and each page's findings under
+    its two latest versions, so going back and forth would find them; a row about a
+    change measures one it has not seen."""
 
-    def __init__(self, path: Path, old: str, new: str, *, unseen: bool = False) -> None:
-        self.path, self.old, self.new, self.unseen = path, old, new, unseen
+    def __init__(self, path: Path, old: str, new: str, *, mark: str) -> None:
+        self.path, self.old, self.new, self.mark = path, old, new, mark
         self.original = path.read_text(encoding="utf-8")
         assert old in self.original, f"{old!r} not in {path}"
         self.flipped = False
-        self.runs = 0
 
     def __call__(self, restore: bool = False) -> None:
         self.flipped = False if restore else not self.flipped
         text = self.original.replace(self.old, self.new, 1) if self.flipped else self.original
-        if self.unseen and not restore:
-            self.runs += 1
-            text += f"\n# benchmark run {self.runs}\n"
+        if not restore:
+            text += _unseen(self.mark)
         self.path.write_text(text, encoding="utf-8")
 
 
 class _PageToggle:
-    """Adds a page to the docs tree and takes it out again, run after run."""
+    """Adds a page to the docs tree and takes it out again, run after run; each time it is
+    added, with a comment no run wrote before (see :class:`_Toggle`)."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path, self.text = path, text
@@ -217,7 +238,7 @@ class _PageToggle:
         if restore or self.path.exists():
             self.path.unlink(missing_ok=True)
         else:
-            self.path.write_text(self.text, encoding="utf-8")
+            self.path.write_text(self.text + _unseen(PAGE_MARK), encoding="utf-8")
 
 
 def _adding_page(generated: Generated) -> _PageToggle:
@@ -233,14 +254,14 @@ def _named_page(generated: Generated) -> Path:
 def _changing_page(generated: Generated) -> _Toggle:
     """A prose edit in one feature page (headings and links unchanged)."""
     page = sorted((generated.docs / "features").glob("*.md"))[len(generated.drifts) % 7]
-    return _Toggle(page, "## Overview\n\n", "## Overview\n\nReviewed again this week. ")
+    return _Toggle(page, "## Overview\n\n", "## Overview\n\nReviewed again this week. ", mark=PAGE_MARK)
 
 
 def _changing_model(generated: Generated) -> _Toggle:
     """A model field gains help text: the facts change, in a field no rule reads."""
     models = sorted(generated.root.glob("*/models.py"))[0]
     return _Toggle(models, "models.CharField(max_length=120)",
-                   'models.CharField(max_length=120, help_text="Shown in the admin.")', unseen=True)
+                   'models.CharField(max_length=120, help_text="Shown in the admin.")', mark=CODE_MARK)
 
 
 def _retyping_field(generated: Generated) -> _Toggle:
@@ -248,7 +269,7 @@ def _retyping_field(generated: Generated) -> _Toggle:
     old = "    priority = models.SmallIntegerField(default=0)\n"
     models = next(path for path in sorted(generated.root.glob("*/models.py"))
                   if old in path.read_text(encoding="utf-8"))
-    return _Toggle(models, old, "    priority = models.IntegerField(default=0)\n", unseen=True)
+    return _Toggle(models, old, "    priority = models.IntegerField(default=0)\n", mark=CODE_MARK)
 
 
 def _adding_route(generated: Generated) -> _Toggle:
@@ -256,7 +277,7 @@ def _adding_route(generated: Generated) -> _Toggle:
     urls = sorted(generated.root.glob("*/urls.py"))[0]
     old = '    path("reports/activity/"'
     return _Toggle(urls, old, f'    path("reports/daily/", views.summary_report, name="daily-report"),\n{old}',
-                   unseen=True)
+                   mark=CODE_MARK)
 
 
 def _count_drifts(result: ScaleResult, report: Path) -> None:

@@ -77,17 +77,26 @@ def test_the_benchmark_edits_apply_to_a_generated_project_and_undo(tmp_path):
     from benchmarks import scenarios
 
     generated = generate(tmp_path / "edited", scale=0.02, seed=3)
+    # Every edit is one the cache has not seen (it keeps two states of the code and of each
+    # page), though two of them may edit the same file.
+    edited: set[tuple[Path, str]] = set()
     for make in (scenarios._changing_page, scenarios._changing_model, scenarios._retyping_field,
                  scenarios._adding_route):
         toggle = make(generated)
         before = toggle.path.read_text(encoding="utf-8")
         toggle()
         assert toggle.path.read_text(encoding="utf-8") != before, make.__name__
-        states = {before, toggle.path.read_text(encoding="utf-8")}
-        for _ in range(2):
+        for _ in range(3):
+            state = (toggle.path, toggle.path.read_text(encoding="utf-8"))
+            assert state not in edited and state[1] != before, make.__name__
+            edited.add(state)
             toggle()
-            states.add(toggle.path.read_text(encoding="utf-8"))
-        # A change of the code is one the facts cache has not seen (it keeps two states).
-        assert len(states) == (4 if make is not scenarios._changing_page else 2), make.__name__
         toggle(restore=True)
         assert toggle.path.read_text(encoding="utf-8") == before, make.__name__
+    added = scenarios._adding_page(generated)
+    texts = set()
+    for _ in range(4):
+        added()
+        if added.path.exists():
+            texts.add(added.path.read_text(encoding="utf-8"))
+    assert len(texts) == 2 and not added.path.exists()
