@@ -1,9 +1,10 @@
 """What the cache keeps per page: a record of what other pages may read of it, a light copy
 for cross-page rules, and the page's findings under the keys they were computed for.
 
-A page keeps the findings of its two latest keys and facts (:data:`RESULTS_KEPT`): a
-pre-commit hook that runs some rules and a full check alternate, and so do two branches
-whose pages differ; each finds its own findings again rather than checking the page anew.
+A page keeps its two latest results (:data:`RESULTS_KEPT`): a pre-commit hook that runs
+some rules and a full check alternate, and so do two branches whose pages or code differ;
+each finds its own findings again rather than checking the page anew. (Findings carried
+over to new facts replace those they came from, see ``revalidate.py``.)
 
 Records and findings are one small table each, read on every run. Light copies are the
 bulk of the cache and are only needed when rules run, and then only for the pages those
