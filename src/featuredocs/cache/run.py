@@ -134,7 +134,7 @@ class CheckRun:
         found = {rel: cache.result(rel, key, facts.fingerprint) for rel, key in keys.items()}
         # Facts an earlier pass found: it kept what their change left unaffected.
         if pending is not None and any(findings is None for findings in found.values()):
-            self._keep_unaffected(cache, found, keys, facts, facts_cache, plan)
+            self._keep_unaffected(cache, found, keys, facts, facts_cache)
         if not plan.docset or not self.run_rules:
             found[_DOCSET] = ()
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
@@ -156,7 +156,7 @@ class CheckRun:
 
     def _keep_unaffected(
         self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
-        facts: Facts, facts_cache: FactsCache, plan: RulePlan,
+        facts: Facts, facts_cache: FactsCache,
     ) -> None:
         """Keep the findings found under other facts of the pages the change of facts
         cannot affect."""
