@@ -130,7 +130,7 @@ def measure_scale(generated: Generated, scale: float, repeats: Repeats, code: Pa
     hook = [*check, "--select", "FD2"]
     run_child(hook, root, env)
     turns = itertools.cycle([check, hook])
-    result.add(repeat("warm, --select FD2 and all, in turn", repeats.fast,
+    result.add(repeat("warm, --select FD2 / all in turn", repeats.fast,
                       lambda: run_child(next(turns), root, env)[0],
                       note="a hook running one family, then a full check, and so on"))
     run_child(check, root, env)  # the report of every rule, for the drift count
