@@ -231,13 +231,13 @@ class PageCache:
                 return _renamed(entry.findings, self._displays)
         return None
 
-    def earlier(self, rel: str, key: str, fingerprint: str) -> Result | None:
-        """The page's findings under ``key`` for the facts of ``fingerprint``, if their
-        reads were recorded."""
-        for entry in self._entries(rel):
-            if entry.key == key and entry.fingerprint == fingerprint and entry.reads is not None:
-                return _result_renamed(entry, self._displays)
-        return None
+    def earlier(self, rel: str, fingerprint: str) -> list[Result]:
+        """The page's results for the facts of ``fingerprint`` whose reads were recorded,
+        latest first."""
+        return [
+            _result_renamed(entry, self._displays)
+            for entry in self._entries(rel) if entry.fingerprint == fingerprint and entry.reads is not None
+        ]
 
     def may_keep(self, rel: str) -> bool:
         """Whether the page's findings could hold under other facts (see revalidate.py)."""
@@ -256,6 +256,15 @@ class PageCache:
         self.results[rel] = (_result_renamed(result, self._rels), *others[: RESULTS_KEPT - 1])
         if claimed is not None:
             self._claims_table()[result.claims] = claimed
+        self.changed = True
+
+    def carried(self, rel: str, earlier: Result, result: Result) -> None:
+        """``result``, carried over from ``earlier`` to other facts, in its place: the
+        page's result under another key (a hook's rules, when a full check runs)."""
+        self.results[rel] = tuple(
+            _result_renamed(result, self._rels) if (e.key, e.fingerprint) == (earlier.key, earlier.fingerprint) else e
+            for e in self._entries(rel)
+        )
         self.changed = True
 
     def claimed(self, rel: str) -> Claimed | None:

@@ -11,7 +11,9 @@ reads (what building a per-object cache read) changed when a read in it did.
 
 A result carried over replaces the one it came from (it can be carried back, should the
 facts change back), so the two results a page keeps are for two of its versions or rule
-selections, not one result under two facts.
+selections, not one result under two facts. A page's result under another key (a hook
+that runs some rules, beside a full check) is carried along with it, so that it still
+holds when the hook runs after several changes of the code that only the check saw.
 """
 
 from __future__ import annotations
@@ -43,17 +45,20 @@ def keep_unaffected(
     for rel, findings in found.items():
         if findings is not None:
             continue
-        entry = cache.earlier(rel, keys[rel], before)
-        if entry is None:
-            continue
-        if entry.run not in runs:
-            runs[entry.run] = _carry_run(cache, entry.run, change)
-        run, seen = runs[entry.run]
-        noted = _carried(entry.reads, seen)
-        if run is not None and noted is not None:
-            found[rel] = entry.findings
-            cache.remember(rel, dataclasses.replace(entry, fingerprint=after, reads=noted, run=run), replacing=entry)
-            kept.append(rel)
+        for entry in cache.earlier(rel, before):
+            if entry.run not in runs:
+                runs[entry.run] = _carry_run(cache, entry.run, change)
+            run, seen = runs[entry.run]
+            noted = _carried(entry.reads, seen)
+            if run is None or noted is None:
+                continue
+            carried = dataclasses.replace(entry, fingerprint=after, reads=noted, run=run)
+            if entry.key == keys[rel]:
+                found[rel] = entry.findings
+                cache.remember(rel, carried, replacing=entry)
+                kept.append(rel)
+            else:  # another rule selection's: carried along, for when it runs again
+                cache.carried(rel, entry, carried)
     return kept
 
 

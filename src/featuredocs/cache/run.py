@@ -162,7 +162,7 @@ class CheckRun:
         cannot affect."""
         before = facts_cache.previous_fingerprint()
         missing = [rel for rel, findings in found.items() if findings is None]
-        if before is None or not any(cache.earlier(rel, keys[rel], before) for rel in missing):
+        if before is None or not any(cache.earlier(rel, before) for rel in missing):
             return  # the other facts are not even read
         old = facts_cache.previous()
         if old is None or (new := facts.get()) is None:
