@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from featuredocs.cache.keys import content_digest, digest
+from featuredocs.cache.recent import latest_first
 from featuredocs.cache.store import Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
@@ -311,19 +312,19 @@ class FactsCache:
             text = facts.to_json_text() if facts is not None else None
             self._store.write(self._data_of(entry), (_FACTS_TEXT, text))
             # Another state whose code gave the same facts is another state all the same.
-            others = [e for e in self._entries if _inputs(e) != _inputs(entry)]
-            self._keep((entry, *others))
+            self._keep(entry, lambda e: _inputs(e) == _inputs(entry))
         elif self._hit is not None and self._hit is not self._entry:
             # The state before came back (a branch switched back): it is the latest again.
             latest = dataclasses.replace(self._hit, sources=self._stamps)
-            self._keep((latest, *(e for e in self._entries if e is not self._hit)))
+            self._keep(latest, lambda e: e is self._hit)
         elif self._entry is not None and self._entry.sources != self._stamps:
             # Same contents under new stamps (a touch, a checkout): spare the next run
             # the hashing.
-            self._keep((dataclasses.replace(self._entry, sources=self._stamps), *self._entries[1:]))
+            self._keep(dataclasses.replace(self._entry, sources=self._stamps), lambda e: e is self._entry)
 
-    def _keep(self, entries: tuple[FactsEntry, ...]) -> None:
-        kept = entries[:KEPT]
+    def _keep(self, latest: FactsEntry, same: Callable[[FactsEntry], bool]) -> None:
+        """``latest`` kept as the latest state, in place of the earlier ones ``same`` as it."""
+        kept = latest_first(latest, self._entries, same, KEPT)
         self._store.write(self._meta, kept)
         self._store.prune(self._folder, {_data_name(e) for e in kept})
 

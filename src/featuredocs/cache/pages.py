@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from featuredocs.cache.keys import content_digest, digest
+from featuredocs.cache.recent import latest_first
 from featuredocs.markdown.positions import split_lines
 from featuredocs.model import DocSet, Finding, Page
 from featuredocs.model.frozen import quick_init
@@ -226,7 +227,7 @@ class PageCache:
         for index, entry in enumerate(entries):
             if entry.key == key and entry.fingerprint == fingerprint:
                 if index:  # now the page's latest: what claimed() and in_sync() read
-                    self.results[rel] = (entry, *entries[:index], *entries[index + 1 :])
+                    self.results[rel] = latest_first(entry, entries, lambda e: e is entry, RESULTS_KEPT)
                     self.changed = True
                 return _renamed(entry.findings, self._displays)
         return None
@@ -252,8 +253,8 @@ class PageCache:
         gone = {(result.key, result.fingerprint)}
         if replacing is not None:
             gone.add((replacing.key, replacing.fingerprint))
-        others = [e for e in self._entries(rel) if (e.key, e.fingerprint) not in gone]
-        self.results[rel] = (_result_renamed(result, self._rels), *others[: RESULTS_KEPT - 1])
+        self.results[rel] = latest_first(_result_renamed(result, self._rels), self._entries(rel),
+                                         lambda e: (e.key, e.fingerprint) in gone, RESULTS_KEPT)
         if claimed is not None:
             self._claims_table()[result.claims] = claimed
         self.changed = True

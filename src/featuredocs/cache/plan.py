@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from featuredocs.cache.keys import config_digest, digest, tool_identity
 from featuredocs.cache.pages import RESULTS_KEPT
+from featuredocs.cache.recent import latest_first
 from featuredocs.cache.store import Store
 from featuredocs.config import Config
 from featuredocs.engine import selected_rules
@@ -31,7 +32,7 @@ def rule_plan(config: Config, store: Store, with_facts: bool) -> RulePlan:
     for index, (known, plan) in enumerate(plans):
         if known == key:
             if index:
-                store.write(RULES, ((key, plan), *plans[:index], *plans[index + 1 :]))
+                store.write(RULES, latest_first((key, plan), plans, lambda entry: entry[0] == key, RESULTS_KEPT))
             return plan
     rules = selected_rules(config)
     runnable = [r for r in rules if with_facts or not r.needs_facts]
@@ -40,7 +41,7 @@ def rule_plan(config: Config, store: Store, with_facts: bool) -> RulePlan:
         tuple(r.code for r in rules if r not in runnable),
         any(r.scope == "docset" for r in runnable),
     )
-    store.write(RULES, ((key, plan), *plans[: RESULTS_KEPT - 1]))
+    store.write(RULES, latest_first((key, plan), plans, lambda entry: entry[0] == key, RESULTS_KEPT))
     return plan
 
 
