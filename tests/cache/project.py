@@ -109,7 +109,7 @@ class Site:
         state = (
             tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.rglob("*.py"))),
             tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.glob("project/*.json"))),
-            os.environ.get("SHOP_ORDER_WINDOW_HOURS"),
+            sorted((name, value) for name, value in os.environ.items() if name.startswith("SHOP_")),
         )
         if self._reference is None or self._reference[0] != state:
             self._reference = (state, load_facts(config, child=True).facts)

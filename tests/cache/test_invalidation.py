@@ -171,6 +171,28 @@ def test_a_new_value_of_a_variable_the_project_reads_reads_the_facts_again(site,
     assert len(site.loads) == 1 and again.stats.facts_cached
 
 
+def test_a_variable_read_under_a_name_built_at_run_time_is_watched_too(site, monkeypatch):
+    """No name to find in the code: the child that reads the facts hears it asked for."""
+    monkeypatch.delenv("SHOP_REFUNDS_ENABLED", raising=False)
+    site.edit("project/settings.py", "USE_TZ = True", 'USE_TZ = True\nimport os\nPREFIX = "SHOP"\n'
+              'FLAGGED = {"refunds": 3} if os.environ.get(f"{PREFIX}_REFUNDS_ENABLED") else {}\n'
+              'SHOP_LIMITS = {"uploads": 10, **FLAGGED}')
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    first = site.check()
+    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert first.result.findings == site.reference()
+
+    monkeypatch.setenv("SHOP_REFUNDS_ENABLED", "1")
+    again = site.check()
+    assert not again.stats.facts_cached and len(site.loads) == 2
+    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+    monkeypatch.setenv("SOME_VARIABLE_THE_PROJECT_DOES_NOT_READ", "1")
+    assert site.check().stats.facts_cached
+
+
 def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
     site.write("project/limits.json", '{"uploads": 10}')
     site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"

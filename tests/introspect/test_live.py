@@ -200,6 +200,40 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
     assert facts.setting("LIMITS") is not None
 
 
+def test_the_variables_read_while_the_facts_are_read_are_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also under names built at run time, which the code does not spell out; only names."""
+    reads = (
+        "import os\n"
+        'PREFIX = "BILLING"\n'
+        'BILLING_LIMIT = int(os.environ.get(f"{PREFIX}_LIMIT", "10"))\n'
+        'BILLING_SANDBOX = "_".join((PREFIX, "SANDBOX")) in os.environ\n'
+        "WORKER_ENV = os.environ.copy()  # handed to a subprocess\n"
+    )
+    views = (
+        "import os\n"
+        "from django.http import JsonResponse\n"
+        'REGION = os.getenv("BILLING_" + "REGION", "eu")  # read by the URLconf only\n'
+        "def invoices(request):\n"
+        '    return JsonResponse({"region": REGION})\n'
+    )
+    urls = (
+        "from django.urls import path\n"
+        "from billing import views\n"
+        'urlpatterns = [path("invoices/", views.invoices, name="invoices")]\n'
+    )
+    project = make_project(tmp_path / "site", {"billing": {"models.py": MODELS, "views.py": views}},
+                           settings=reads, urls=urls)
+    monkeypatch.setenv("BILLING_LIMIT", "25")
+    monkeypatch.setenv("UNRELATED_SECRET", "s3cr3t-value")
+    for fork in ((), ("--fork",)):
+        read = run_cli("--root", str(project.root), "--settings", "project.settings", *fork)
+        assert read.returncode == 0, read.stderr
+        facts = ProjectFacts.from_json_text(read.stdout)
+        assert {"BILLING_LIMIT", "BILLING_SANDBOX", "BILLING_REGION"} <= set(facts.input_env), fork
+        assert "UNRELATED_SECRET" not in facts.input_env
+        assert "s3cr3t-value" not in read.stdout and "25" not in json.dumps(facts.input_env)
+
+
 def test_a_reading_forked_after_the_setup_gives_the_same_facts_byte_for_byte(tmp_path: Path) -> None:
     """The copy reads the URLconf: the files it opens and the code it imports from outside
     the project are listed as if one process had read everything."""

@@ -2,7 +2,8 @@
 
 The key is everything the facts can depend on: the project's own source files, the
 settings module and mode, the values of the environment variables the project reads
-(names taken from the cached facts), ``PYTHONPATH``, the installed distributions (by
+(names taken from the cached facts: those its code names, and those read while they
+were read, see ``introspect/inputs.py``), ``PYTHONPATH``, the installed distributions (by
 version, and by their files when built from a folder or a URL), the Python version and
 featuredocs itself. A hit skips ``django.setup()`` entirely.
 
@@ -264,7 +265,7 @@ class FactsCache:
         fingerprint = facts.fingerprint() if facts is not None else "none"
         if not self._store.remembers:
             return Facts(fingerprint, list(notes), False, _facts=facts)
-        names = tuple(sorted(v.name for v in facts.env_vars)) if facts is not None else ()
+        names = tuple(sorted({v.name for v in facts.env_vars}.union(facts.input_env))) if facts is not None else ()
         input_files = facts.input_files if facts is not None else ()
         if input_files != self._input_files:
             # Files first read in this run are stamped now, after the read: an edit made

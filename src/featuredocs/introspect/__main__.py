@@ -46,19 +46,23 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_PROJECT_ERROR
     from featuredocs.introspect.alongside import Alongside
-    from featuredocs.introspect.inputs import code_outside, files_read_under
+    from featuredocs.introspect.inputs import code_outside, files_read_under, variables_read
     from featuredocs.introspect.live import collect_live
 
     try:
-        with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as heard:
-            # A forked copy reports the files it read and the code it imported too.
-            alongside = Alongside(args.fork, lambda: (heard.files(), code_outside(root)))
+        with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as heard, variables_read() as names:
+            # A forked copy reports the files it read, the code it imported and the
+            # variables it read too.
+            alongside = Alongside(args.fork, lambda: (heard.files(), code_outside(root), set(names)))
             facts = collect_live(root, settings_module, alongside)
-        data_files, code_files = set(heard.files()), set(code_outside(root))
-        for their_data, their_code in alongside.extras:
+        data_files, code_files, variables = set(heard.files()), set(code_outside(root)), set(names)
+        for their_data, their_code, their_variables in alongside.extras:
             data_files.update(their_data)
             code_files.update(their_code)
-        facts = dataclasses.replace(facts, input_files=(*sorted(data_files), *sorted(code_files)))
+            variables.update(their_variables)
+        facts = dataclasses.replace(
+            facts, input_files=(*sorted(data_files), *sorted(code_files)), input_env=tuple(sorted(variables)),
+        )
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR

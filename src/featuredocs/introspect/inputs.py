@@ -1,6 +1,7 @@
-"""The files a project's facts come from besides its own Python code.
+"""What a project's facts come from besides its own Python code and the variables it names.
 
-The facts cache stamps every Python file under the project's root. Two other kinds of file
+The facts cache stamps every Python file under the project's root, and keys the facts on
+the environment variables the code names (``os.environ.get("X")``). Three other inputs
 can change the facts, and only the running project can say which they are:
 
 - files the project reads while it is set up: settings often load a JSON or text file
@@ -9,13 +10,17 @@ can change the facts, and only the running project can say which they are:
   cannot be removed again);
 - code imported from outside the root and outside the Python installation: a sibling
   package of a monorepo, installed in editable mode or put on ``sys.path`` by settings.
-  Its version number does not change when its code does.
+  Its version number does not change when its code does;
+- environment variables read under names the code builds at run time
+  (``os.environ.get(f"{app}_ENABLED")``) or that a library reads. ``os.environ`` is
+  watched in the child interpreter too, while the facts are read.
 
 Files under the root are given relative to it, the others as absolute paths.
 """
 
 from __future__ import annotations
 
+import _collections_abc
 import os
 import site
 import sys
@@ -70,6 +75,49 @@ def files_read_under(root: Path) -> Iterator[HeardFiles]:
         yield heard
     finally:
         heard.listening = False
+
+
+class HeardVariables(type(os.environ)):  # type: ignore[misc]
+    """``os.environ`` noting the names it is asked for, one by one.
+
+    Going over the whole environment is not asking for every variable: Django imports
+    ``wsgiref``, which copies it, and ``os.environ.copy()`` is how libraries hand it to a
+    subprocess. Reads from ``Mapping``'s views and from ``copy`` are not noted.
+    """
+
+    heard: set[str]
+
+    def __getitem__(self, key: str) -> str:
+        caller = sys._getframe(1).f_code
+        if caller.co_name not in _WHOLE or caller.co_filename not in _MAPPING_FILES:
+            self.heard.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self.heard.add(key)
+        return super().__contains__(key)
+
+
+#: Where going over the whole environment reads each variable.
+_WHOLE = frozenset(("__iter__", "__eq__", "copy"))
+_MAPPING_FILES = frozenset(("<frozen _collections_abc>", "<frozen os>", os.__file__, _collections_abc.__file__))
+
+
+@contextmanager
+def variables_read() -> Iterator[set[str]]:
+    """The names of the environment variables read until the ``with`` block ends (the set
+    grows meanwhile)."""
+    environ = os.environ
+    kind = type(environ)
+    heard: set[str] = set()
+    environ.heard = heard  # type: ignore[attr-defined]
+    environ.__class__ = HeardVariables
+    try:
+        yield heard
+    finally:
+        environ.__class__ = kind
+        del environ.heard  # type: ignore[attr-defined]
 
 
 def code_outside(root: Path) -> list[str]:

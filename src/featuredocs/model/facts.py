@@ -300,6 +300,9 @@ class ProjectFacts:
     # settings load, an editable sibling package): the facts cache watches them too.
     # Relative to root when under it; see ``introspect/inputs.py``.
     input_files: tuple[str, ...] = ()
+    # The environment variables read while the facts were read, by any code and under any
+    # name (one built at run time): the facts cache is keyed on their values too.
+    input_env: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Commands, settings and variables by name, made on the first lookup (rules ask
     # thousands of times per run); never pickled, so a copy in the cache stays small.
