@@ -193,6 +193,31 @@ def test_a_variable_read_under_a_name_built_at_run_time_is_watched_too(site, mon
     assert site.check().stats.facts_cached
 
 
+def test_settings_that_take_every_variable_with_a_prefix_are_keyed_on_the_whole_environment(site, monkeypatch):
+    """As dynaconf and pydantic-settings do; but what each shell or hook sets anew counts
+    only when read by name."""
+    monkeypatch.delenv("SHOP_LIMIT_REFUNDS", raising=False)
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport os\n"
+              'SHOP_LIMITS = {"uploads": 10, **{name[len("SHOP_LIMIT_"):].lower(): int(value)\n'
+              '    for name, value in os.environ.items() if name.startswith("SHOP_LIMIT_")}}')
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    first = site.check()
+    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert first.result.findings == site.reference()
+
+    monkeypatch.setenv("SHOP_LIMIT_REFUNDS", "3")
+    again = site.check()
+    assert not again.stats.facts_cached and len(site.loads) == 2
+    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+    monkeypatch.setenv("SHLVL", "7")
+    monkeypatch.setenv("OLDPWD", str(site.docs))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(site.root / ".git" / "index"))
+    assert site.check().stats.facts_cached
+
+
 def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
     site.write("project/limits.json", '{"uploads": 10}')
     site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"

@@ -3,7 +3,7 @@
 The key is everything the facts can depend on: the project's own source files, the
 settings module and mode, the values of the environment variables the project reads
 (names taken from the cached facts: those its code names, and those read while they
-were read, see ``introspect/inputs.py``), ``PYTHONPATH``, the installed distributions (by
+were read, see ``introspect/inputs.py``; every variable when it went over them all), ``PYTHONPATH``, the installed distributions (by
 version, and by their files when built from a folder or a URL), the Python version and
 featuredocs itself. A hit skips ``django.setup()`` entirely.
 
@@ -45,6 +45,7 @@ from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.introspect.discover import SETTINGS_VARIABLE
 from featuredocs.model import ProjectFacts
+from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
 #: Files whose content can change facts: code, and the files settings commonly read.
 _SOURCE_SUFFIXES = (".py", ".toml", ".cfg", ".ini", ".yaml", ".yml")
@@ -187,8 +188,27 @@ def _built_here(metadata: str) -> str:
 def env_digest(names: tuple[str, ...]) -> str:
     """The values of the environment variables the project reads, but the settings module:
     the facts are read with the module the key names (``manage.py featuredocs`` sets the
-    variable, the console script leaves it to be found), never with this process's value."""
-    return digest(*((name, os.environ.get(name)) for name in names if name != SETTINGS_VARIABLE))
+    variable, the console script leaves it to be found), never with this process's value.
+
+    A project that goes over the whole environment (:data:`WHOLE_ENVIRONMENT`) reads every
+    variable, but those that differ from one shell, hook or ``make`` to the next without
+    configuring anything: these count only when the project reads them by name."""
+    named = [(name, os.environ.get(name)) for name in names if name != SETTINGS_VARIABLE]
+    if WHOLE_ENVIRONMENT in names:
+        named += sorted((name, value) for name, value in os.environ.items() if not _per_invocation(name))
+    return digest(*named)
+
+
+#: Variables set anew by each shell, terminal, ``make``, git hook or test run.
+_PER_INVOCATION = frozenset({
+    "_", "OLDPWD", "PWD", "SHLVL", "COLUMNS", "LINES", "TERM_SESSION_ID", "WINDOWID", "TMUX_PANE",
+    "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "PYTEST_CURRENT_TEST", SETTINGS_VARIABLE,
+})
+_PER_INVOCATION_PREFIXES = ("GIT_", "PRE_COMMIT", "SSH_", "VSCODE_", "FEATUREDOCS_")
+
+
+def _per_invocation(name: str) -> bool:
+    return name in _PER_INVOCATION or name.startswith(_PER_INVOCATION_PREFIXES)
 
 
 #: How many states' facts are kept per project: the latest and the one before.

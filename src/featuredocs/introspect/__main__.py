@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as heard, variables_read() as names:
             # A forked copy reports the files it read, the code it imported and the
             # variables it read too.
-            alongside = Alongside(args.fork, lambda: (heard.files(), code_outside(root), set(names)))
+            alongside = Alongside(args.fork, lambda: (set(names), heard.files(), code_outside(root)))
             facts = collect_live(root, settings_module, alongside)
         data_files, code_files, variables = set(heard.files()), set(code_outside(root)), set(names)
-        for their_data, their_code, their_variables in alongside.extras:
+        for their_variables, their_data, their_code in alongside.extras:
             data_files.update(their_data)
             code_files.update(their_code)
             variables.update(their_variables)

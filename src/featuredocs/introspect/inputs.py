@@ -24,9 +24,12 @@ import _collections_abc
 import os
 import site
 import sys
+import sysconfig
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
 #: Python's own files: the facts cache stamps every ``.py`` file under the root anyway, and
 #: imports open thousands of them, so they are dropped before any path work.
@@ -80,12 +83,21 @@ def files_read_under(root: Path) -> Iterator[HeardFiles]:
 class HeardVariables(type(os.environ)):  # type: ignore[misc]
     """``os.environ`` noting the names it is asked for, one by one.
 
-    Going over the whole environment is not asking for every variable: Django imports
-    ``wsgiref``, which copies it, and ``os.environ.copy()`` is how libraries hand it to a
-    subprocess. Reads from ``Mapping``'s views and from ``copy`` are not noted.
+    Going over the whole environment is not asking for each variable: Django imports
+    ``wsgiref``, which copies it, and ``os.environ.copy()`` is how code hands it to a
+    subprocess. Reads from ``Mapping``'s views and from ``copy`` are not noted; going over
+    it is noted as :data:`WHOLE_ENVIRONMENT`, unless Python's own library does.
     """
 
     heard: set[str]
+
+    def __iter__(self) -> Iterator[str]:
+        caller = sys._getframe(1)
+        while caller.f_back is not None and caller.f_code.co_filename in _MAPPING_FILES:
+            caller = caller.f_back
+        if not _in_python_library(caller.f_code.co_filename):
+            self.heard.add(WHOLE_ENVIRONMENT)
+        return super().__iter__()
 
     def __getitem__(self, key: str) -> str:
         caller = sys._getframe(1).f_code
@@ -102,6 +114,17 @@ class HeardVariables(type(os.environ)):  # type: ignore[misc]
 #: Where going over the whole environment reads each variable.
 _WHOLE = frozenset(("__iter__", "__eq__", "copy"))
 _MAPPING_FILES = frozenset(("<frozen _collections_abc>", "<frozen os>", os.__file__, _collections_abc.__file__))
+
+
+def _in_python_library(file: str) -> bool:
+    if file.startswith("<frozen "):
+        return True
+    path = os.path.realpath(file)
+    return any(_under(path, folder) for folder in _PYTHON_LIBRARY) and not any(
+        _under(path, folder) for folder in _site_folders())
+
+
+_PYTHON_LIBRARY = frozenset(os.path.realpath(sysconfig.get_path(name)) for name in ("stdlib", "platstdlib"))
 
 
 @contextmanager

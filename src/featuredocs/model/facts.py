@@ -278,6 +278,12 @@ class CacheKeyFact:
     never_expires: bool = False
 
 
+#: In ``ProjectFacts.input_env``: code other than Python's own went over the whole
+#: environment (settings that take every variable with a prefix: dynaconf,
+#: pydantic-settings, a comprehension). No variable's name holds an ``=``.
+WHOLE_ENVIRONMENT = "="
+
+
 @pickled_without_memos
 @quick_init
 @dataclass(frozen=True, slots=True)
@@ -302,6 +308,7 @@ class ProjectFacts:
     input_files: tuple[str, ...] = ()
     # The environment variables read while the facts were read, by any code and under any
     # name (one built at run time): the facts cache is keyed on their values too.
+    # WHOLE_ENVIRONMENT among them: the project went over every variable.
     input_env: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Commands, settings and variables by name, made on the first lookup (rules ask
