@@ -108,7 +108,7 @@ class Site:
         config = config or self.config()
         state = (
             tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.rglob("*.py"))),
-            tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.glob("project/*.json"))),
+            tuple((p.as_posix(), p.read_bytes()) for p in sorted(self.root.glob("project/**/*.json"))),
             sorted((name, value) for name, value in os.environ.items() if name.startswith("SHOP_")),
         )
         if self._reference is None or self._reference[0] != state:

@@ -238,6 +238,28 @@ def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
     assert site.check().stats.facts_cached
 
 
+def test_a_file_added_to_a_folder_the_settings_load_is_seen(site):
+    site.write("project/limits/uploads.json", "10")
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"
+              "SHOP_LIMITS = {path.stem: json.loads(path.read_text())\n"
+              '    for path in (pathlib.Path(__file__).parent / "limits").glob("*.json")}')
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    first = site.check()
+    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert first.result.findings == site.reference()
+    assert site.check().stats.facts_cached
+
+    site.write("project/limits/refunds.json", "3")  # read by nobody yet: only the folder was
+    again = site.check()
+    assert not again.stats.facts_cached
+    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert again.result.findings == site.reference()
+
+    (site.root / "project" / "limits" / "__pycache__").mkdir()  # bytecode is not an entry that counts
+    assert site.check().stats.facts_cached
+
+
 def test_code_imported_from_outside_the_project_is_watched(site, tmp_path):
     library = tmp_path / "lib" / "shared_fields.py"  # a sibling package, next to the project
     library.parent.mkdir()

@@ -188,15 +188,25 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
         '(HERE / "setup.log").write_text("written, not read")\n'
         "with tempfile.TemporaryFile() as scratch:  # outside the project\n"
         "    scratch.write(b'x')\n"
+        "import glob, os\n"
+        'FLAGS = sorted(p.name for p in (HERE.parent / "flags").glob("*.json"))  # every file of a folder\n'
+        'THEMES = os.listdir(HERE.parent / "themes")\n'
+        'EMPTY = glob.glob(str(HERE.parent / "locale" / "*.po"))\n'
     )
     project = make_project(tmp_path / "site", {"billing": {"models.py": MODELS}}, settings=reads)
     project.write("project/limits.json", '{"uploads": 10}')
     project.write("config/hosts.txt", "a.example b.example\n")
+    project.write("flags/beta.json", "{}")
+    project.write("themes/dark.css", "")
+    (project.root / "locale").mkdir()
     library = tmp_path / "lib" / "shared_flags.py"
     library.parent.mkdir()
     library.write_text("FLAGS = ()\n", encoding="utf-8")
     facts = collect_live_in_child(project.root, "project.settings")
-    assert facts.input_files == ("config/hosts.txt", "project/limits.json", str(library.resolve()))
+    # Not the project's root, its packages' folders, nor what featuredocs walks for sources.
+    assert facts.input_files == (
+        "config/hosts.txt", "flags/", "locale/", "project/limits.json", "themes/", str(library.resolve()),
+    )
     assert facts.setting("LIMITS") is not None
 
 

@@ -20,8 +20,9 @@ hashes it again.
 Other files count when the facts come from them: files the project reads while it is set
 up (a JSON file its settings load) and code it imports from outside the root (an editable
 sibling package). The child that reads the facts lists them (``ProjectFacts.input_files``)
-and they are stamped like sources from then on. Only files are watched, not folders: a
-file added to a folder the settings list is seen once some watched file changes.
+and they are stamped like sources from then on; so are the folders under the root the
+project lists while it is set up (settings that load every file of a folder), by the
+names they hold.
 
 The facts of the two latest states are kept: switching a branch back (or undoing an edit
 of the code) finds the facts it had before, and a check then compares them with those
@@ -110,7 +111,9 @@ def source_stamps(root: Path, previous: Stamps, skip: frozenset[Path] = frozense
 
 
 def input_stamps(root: Path, input_files: tuple[str, ...], previous: Stamps) -> Stamps:
-    """Stamps of the other files the facts were read from (``ProjectFacts.input_files``)."""
+    """Stamps of the other files the facts were read from (``ProjectFacts.input_files``),
+    and of the folders listed meanwhile (named with a final ``/``): a folder's time
+    changes when an entry is added, removed or renamed, and then its names are read."""
     stamps: Stamps = {}
     racy_from = time.time_ns() - RACY_NS
     for rel in input_files:
@@ -128,12 +131,21 @@ def _stamp(stamps: Stamps, path: str, rel: str, previous: Stamps, racy_from: int
         stamps[rel] = old
         return
     try:
-        with open(path, "rb") as stream:
-            content = content_digest(stream.read())
+        content = _listing_digest(path) if rel.endswith("/") else _file_digest(path)
     except OSError:
         return
     modified = stat.st_mtime_ns if stat.st_mtime_ns < racy_from else _RACY
     stamps[rel] = (stat.st_size, modified, content)
+
+
+def _file_digest(path: str) -> str:
+    with open(path, "rb") as stream:
+        return content_digest(stream.read())
+
+
+def _listing_digest(folder: str) -> str:
+    """What a folder the project lists holds: its entries' names, not its bytecode's."""
+    return digest(*sorted(name for name in os.listdir(folder) if name != "__pycache__"))
 
 
 def _walk_into(folder: str, name: str, skip: frozenset[Path]) -> bool:

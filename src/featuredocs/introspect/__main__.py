@@ -51,11 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as heard, variables_read() as names:
-            # A forked copy reports the files it read, the code it imported and the
-            # variables it read too.
-            alongside = Alongside(args.fork, lambda: (set(names), heard.files(), code_outside(root)))
+            # A forked copy reports the variables it read, the files it read or listed
+            # and the code it imported too.
+            alongside = Alongside(args.fork, lambda: (set(names), heard.inputs(), code_outside(root)))
             facts = collect_live(root, settings_module, alongside)
-        data_files, code_files, variables = set(heard.files()), set(code_outside(root)), set(names)
+        data_files, code_files, variables = set(heard.inputs()), set(code_outside(root)), set(names)
         for their_variables, their_data, their_code in alongside.extras:
             data_files.update(their_data)
             code_files.update(their_code)

@@ -5,9 +5,9 @@ the environment variables the code names (``os.environ.get("X")``). Three other 
 can change the facts, and only the running project can say which they are:
 
 - files the project reads while it is set up: settings often load a JSON or text file
-  (feature flags, a list of hosts). An audit hook (PEP 578) hears every ``open``, so it is
-  installed only in the child interpreter that exists to set the project up (audit hooks
-  cannot be removed again);
+  (feature flags, a list of hosts), or every file of a folder. An audit hook (PEP 578)
+  hears every ``open`` and every folder listed, so it is installed only in the child
+  interpreter that exists to set the project up (audit hooks cannot be removed again);
 - code imported from outside the root and outside the Python installation: a sibling
   package of a monorepo, installed in editable mode or put on ``sys.path`` by settings.
   Its version number does not change when its code does;
@@ -15,7 +15,8 @@ can change the facts, and only the running project can say which they are:
   (``os.environ.get(f"{app}_ENABLED")``) or that a library reads. ``os.environ`` is
   watched in the child interpreter too, while the facts are read.
 
-Files under the root are given relative to it, the others as absolute paths.
+Files under the root are given relative to it (a folder's name ending in ``/``), the others
+as absolute paths.
 """
 
 from __future__ import annotations
@@ -38,17 +39,26 @@ _WRITING = os.O_WRONLY | os.O_RDWR
 
 
 class HeardFiles:
-    """The files under a root other than code that this process opened for reading."""
+    """The files under a root other than code that this process opened for reading, and
+    the folders under it that it listed."""
 
     def __init__(self, root: Path) -> None:
         self.root = str(root)
         self.opened: set[str] = set()
+        self.listed: set[str] = set()
         self.listening = True
 
     def hear(self, event: str, args: tuple[object, ...]) -> None:
-        if event != "open" or not self.listening:
+        if not self.listening:
             return
-        path, mode, flags = args
+        if event == "open":
+            self._opened(*args)
+        elif event in _LISTING and args and _listed_by_the_project():
+            path = os.fsdecode(args[0]) if isinstance(args[0], bytes) else args[0]
+            if isinstance(path, str) or path is None:
+                self.listed.add(os.path.abspath(path or "."))
+
+    def _opened(self, path: object, mode: object, flags: object) -> None:
         if isinstance(path, bytes):
             path = os.fsdecode(path)
         if not isinstance(path, str) or path.endswith(_CODE_SUFFIXES):
@@ -59,19 +69,41 @@ class HeardFiles:
             return
         self.opened.add(os.path.abspath(path))
 
-    def files(self) -> list[str]:
-        """Those heard so far, relative to the root, sorted."""
+    def inputs(self) -> list[str]:
+        """Those heard so far, relative to the root, sorted; a folder's name ends in ``/``."""
+        files = [path for path in set(self.opened) if _under(path, self.root) and os.path.isfile(path)]
+        # A folder on the import path is listed for the distributions in it
+        # (importlib.metadata, pkg_resources), not for the files it holds.
+        importable = {os.path.abspath(entry or ".") for entry in sys.path if isinstance(entry, str)}
+        folders = [path for path in set(self.listed) - importable if _under(path, self.root) and os.path.isdir(path)]
         return sorted(
-            Path(os.path.relpath(path, self.root)).as_posix()
-            for path in set(self.opened)
-            if _under(path, self.root) and os.path.isfile(path)
+            [Path(os.path.relpath(path, self.root)).as_posix() for path in files]
+            + [Path(os.path.relpath(path, self.root)).as_posix() + "/" for path in folders]
         )
+
+
+#: Audit events of a folder being listed (``glob`` and ``os.walk`` list with ``scandir``).
+_LISTING = frozenset(("os.listdir", "os.scandir"))
+_FEATUREDOCS = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+
+
+def _listed_by_the_project() -> bool:
+    """Whether the code that lists a folder, past Python's own library, is not featuredocs
+    (which walks the project for its sources). Python's import system lists every folder
+    it imports from; that is no input of the facts either."""
+    frame = sys._getframe(2)
+    while frame.f_back is not None and _in_python_library(frame.f_code.co_filename):
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return False
+        frame = frame.f_back
+    return not _under(os.path.realpath(frame.f_code.co_filename), _FEATUREDOCS)
 
 
 @contextmanager
 def files_read_under(root: Path) -> Iterator[HeardFiles]:
     """Hear, until the ``with`` block ends, which files under ``root`` other than code
-    are opened for reading (see :meth:`HeardFiles.files`)."""
+    are opened for reading, and which folders under it are listed (see
+    :meth:`HeardFiles.inputs`)."""
     heard = HeardFiles(root)
     sys.addaudithook(heard.hear)
     try:

@@ -303,8 +303,9 @@ class ProjectFacts:
     modules: frozenset[str] = frozenset()  # dotted module names of the project's own code
     url_prefixes: tuple[str, ...] = ()  # mount points of include()s, longest first
     # The files the facts come from besides the Python code under root (a JSON file the
-    # settings load, an editable sibling package): the facts cache watches them too.
-    # Relative to root when under it; see ``introspect/inputs.py``.
+    # settings load, an editable sibling package), and the folders under root listed while
+    # they were read (``conf/flags/``): the facts cache watches them too. Relative to root
+    # when under it; see ``introspect/inputs.py``.
     input_files: tuple[str, ...] = ()
     # The environment variables read while the facts were read, by any code and under any
     # name (one built at run time): the facts cache is keyed on their values too.
