@@ -22,6 +22,7 @@ as absolute paths.
 from __future__ import annotations
 
 import _collections_abc
+import functools
 import os
 import site
 import sys
@@ -96,7 +97,12 @@ def _listed_by_the_project() -> bool:
         if frame.f_code.co_filename.startswith("<frozen importlib"):
             return False
         frame = frame.f_back
-    return not _under(os.path.realpath(frame.f_code.co_filename), _FEATUREDOCS)
+    return not _in_featuredocs(frame.f_code.co_filename)
+
+
+@functools.lru_cache(maxsize=None)
+def _in_featuredocs(file: str) -> bool:
+    return _under(os.path.realpath(file), _FEATUREDOCS)
 
 
 @contextmanager
@@ -132,9 +138,10 @@ class HeardVariables(type(os.environ)):  # type: ignore[misc]
         return super().__iter__()
 
     def __getitem__(self, key: str) -> str:
-        caller = sys._getframe(1).f_code
-        if caller.co_name not in _WHOLE or caller.co_filename not in _MAPPING_FILES:
-            self.heard.add(key)
+        if key not in self.heard:  # argparse asks for COLUMNS thousands of times
+            caller = sys._getframe(1).f_code
+            if caller.co_name not in _WHOLE or caller.co_filename not in _MAPPING_FILES:
+                self.heard.add(key)
         return super().__getitem__(key)
 
     def __contains__(self, key: object) -> bool:
@@ -148,6 +155,7 @@ _WHOLE = frozenset(("__iter__", "__eq__", "copy"))
 _MAPPING_FILES = frozenset(("<frozen _collections_abc>", "<frozen os>", os.__file__, _collections_abc.__file__))
 
 
+@functools.lru_cache(maxsize=None)  # asked of the same few files again and again
 def _in_python_library(file: str) -> bool:
     if file.startswith("<frozen "):
         return True
