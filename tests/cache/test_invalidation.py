@@ -238,6 +238,23 @@ def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
     assert site.check().stats.facts_cached
 
 
+def test_a_file_outside_the_project_the_settings_read_is_watched(site, tmp_path):
+    limits = tmp_path / "etc" / "shop-limits.json"
+    limits.parent.mkdir()
+    limits.write_text('{"uploads": 10}', encoding="utf-8")
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"
+              f"SHOP_LIMITS = json.loads(pathlib.Path({str(limits)!r}).read_text())")
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    assert "FD605" in codes(site.check().result.findings, "features/orders.md")
+    assert site.check().stats.facts_cached
+
+    limits.write_text('{"uploads": 10, "refunds": 3}', encoding="utf-8")
+    again = site.check()
+    assert not again.stats.facts_cached
+    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+
+
 def test_a_file_added_to_a_folder_the_settings_load_is_seen(site):
     site.write("project/limits/uploads.json", "10")
     site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"

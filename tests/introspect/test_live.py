@@ -192,6 +192,8 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
         'FLAGS = sorted(p.name for p in (HERE.parent / "flags").glob("*.json"))  # every file of a folder\n'
         'THEMES = os.listdir(HERE.parent / "themes")\n'
         'EMPTY = glob.glob(str(HERE.parent / "locale" / "*.po"))\n'
+        'SITE = json.loads((HERE.parents[1] / "etc" / "site.json").read_text())  # outside the project\n'
+        'CPUS = open("/proc/self/status").read() if pathlib.Path("/proc/self/status").exists() else ""\n'
     )
     project = make_project(tmp_path / "site", {"billing": {"models.py": MODELS}}, settings=reads)
     project.write("project/limits.json", '{"uploads": 10}')
@@ -199,13 +201,17 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
     project.write("flags/beta.json", "{}")
     project.write("themes/dark.css", "")
     (project.root / "locale").mkdir()
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "site.json").write_text('{"name": "shop"}', encoding="utf-8")
     library = tmp_path / "lib" / "shared_flags.py"
     library.parent.mkdir()
     library.write_text("FLAGS = ()\n", encoding="utf-8")
     facts = collect_live_in_child(project.root, "project.settings")
-    # Not the project's root, its packages' folders, nor what featuredocs walks for sources.
+    # Not the project's root, its packages' folders, nor what featuredocs walks for sources;
+    # not Python's own files, nor the system's state.
     assert facts.input_files == (
-        "config/hosts.txt", "flags/", "locale/", "project/limits.json", "themes/", str(library.resolve()),
+        str((tmp_path / "etc" / "site.json").resolve()), "config/hosts.txt", "flags/", "locale/",
+        "project/limits.json", "themes/", str(library.resolve()),
     )
     assert facts.setting("LIMITS") is not None
 

@@ -5,7 +5,8 @@ the environment variables the code names (``os.environ.get("X")``). Three other 
 can change the facts, and only the running project can say which they are:
 
 - files the project reads while it is set up: settings often load a JSON or text file
-  (feature flags, a list of hosts), or every file of a folder. An audit hook (PEP 578)
+  (feature flags, a list of hosts), every file of a folder, or a file outside the project
+  (``/etc/shop/flags.json``). An audit hook (PEP 578)
   hears every ``open`` and every folder listed, so it is installed only in the child
   interpreter that exists to set the project up (audit hooks cannot be removed again);
 - code imported from outside the root and outside the Python installation: a sibling
@@ -71,7 +72,13 @@ class HeardFiles:
         self.opened.add(os.path.abspath(path))
 
     def inputs(self) -> list[str]:
-        """Those heard so far, relative to the root, sorted; a folder's name ends in ``/``."""
+        """Those heard so far, sorted: under the root relative to it (a folder's name ending
+        in ``/``); elsewhere (``/etc/shop/flags.json``) absolute, but for files of Python's
+        installation, its site-packages, featuredocs and the system's pseudo-filesystems."""
+        installed = _installed()
+        elsewhere = {os.path.realpath(path) for path in self.opened if not _under(path, self.root)}
+        outside = [path for path in elsewhere if not path.startswith(_PSEUDO_FILES)
+                   and not any(_under(path, folder) for folder in installed) and os.path.isfile(path)]
         files = [path for path in set(self.opened) if _under(path, self.root) and os.path.isfile(path)]
         # A folder on the import path is listed for the distributions in it
         # (importlib.metadata, pkg_resources), not for the files it holds.
@@ -80,7 +87,12 @@ class HeardFiles:
         return sorted(
             [Path(os.path.relpath(path, self.root)).as_posix() for path in files]
             + [Path(os.path.relpath(path, self.root)).as_posix() + "/" for path in folders]
+            + outside
         )
+
+
+#: Where a file's content is the running system's state, not an input (``/proc/cpuinfo``).
+_PSEUDO_FILES = ("/proc/", "/sys/", "/dev/")
 
 
 #: Audit events of a folder being listed (``glob`` and ``os.walk`` list with ``scandir``).
@@ -186,9 +198,7 @@ def variables_read() -> Iterator[set[str]]:
 def code_outside(root: Path) -> list[str]:
     """The files of imported modules that are neither under ``root`` nor part of the
     Python installation, its site-packages or featuredocs itself, sorted."""
-    installed = [str(root), str(Path(__file__).resolve().parents[1])]
-    installed += {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
-    installed += _site_folders()
+    installed = [str(root), *_installed()]
     found = set()
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
@@ -198,6 +208,13 @@ def code_outside(root: Path) -> list[str]:
         if not any(_under(path, folder) for folder in installed) and os.path.isfile(path):
             found.add(path)
     return sorted(found)
+
+
+def _installed() -> list[str]:
+    """Python's installation, its site-packages and featuredocs itself: the facts cache
+    knows them by the installed distributions and its own identity."""
+    return [str(Path(__file__).resolve().parents[1]), *{sys.prefix, sys.base_prefix, sys.exec_prefix,
+            sys.base_exec_prefix}, *_site_folders()]
 
 
 def _site_folders() -> Iterable[str]:
