@@ -326,6 +326,23 @@ def test_another_pythonpath_reads_the_facts_again(site, tmp_path, monkeypatch):
     assert "FD303" in codes(again.result.findings, "features/orders.md")  # the page says TextField
 
 
+def test_code_imported_from_a_hidden_folder_of_the_project_is_watched(site):
+    """Not the project's own code, whose files are stamped; but the facts come from it."""
+    site.write(".deploy/limits.py", 'LIMITS = {"uploads": 10}\n')
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport pathlib, sys\n"
+              "sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / '.deploy'))\n"
+              "from limits import LIMITS as SHOP_LIMITS")
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    assert "FD605" in codes(site.check().result.findings, "features/orders.md")
+    assert site.check().stats.facts_cached
+
+    site.write(".deploy/limits.py", 'LIMITS = {"uploads": 10, "refunds": 3}\n')
+    again = site.check()
+    assert not again.stats.facts_cached
+    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+
+
 def _installed(site_packages: Path, name: str, models: str, *, from_index: bool) -> None:
     """What pip leaves for a distribution: its files, and a RECORD of their hashes (plus,
     for one installed from a folder or a URL rather than an index, ``direct_url.json``)."""

@@ -183,6 +183,8 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
         "HERE = pathlib.Path(__file__).parent\n"
         "sys.path.insert(0, str(HERE.parents[1] / 'lib'))\n"
         "import shared_flags  # a sibling package, outside the project\n"
+        "sys.path.insert(0, str(HERE.parent / '.deploy'))\n"
+        "import local_overrides  # in a hidden folder: no code of the project's own\n"
         'LIMITS = json.loads((HERE / "limits.json").read_text())\n'
         'HOSTS = open(HERE.parent / "config" / "hosts.txt", "rb").read().split()\n'
         '(HERE / "setup.log").write_text("written, not read")\n'
@@ -201,6 +203,7 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
     project.write("flags/beta.json", "{}")
     project.write("themes/dark.css", "")
     (project.root / "locale").mkdir()
+    project.write(".deploy/local_overrides.py", "DEBUG = False\n")
     (tmp_path / "etc").mkdir()
     (tmp_path / "etc" / "site.json").write_text('{"name": "shop"}', encoding="utf-8")
     library = tmp_path / "lib" / "shared_flags.py"
@@ -212,6 +215,7 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
     assert facts.input_files == (
         str((tmp_path / "etc" / "site.json").resolve()), "config/hosts.txt", "flags/", "locale/",
         "project/limits.json", "themes/", str(library.resolve()),
+        str((project.root / ".deploy" / "local_overrides.py").resolve()),
     )
     assert facts.setting("LIMITS") is not None
 

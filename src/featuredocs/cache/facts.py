@@ -18,8 +18,8 @@ within :data:`RACY_NS` of being stamped is stamped with a time no file has: the 
 hashes it again.
 
 Other files count when the facts come from them: files the project reads while it is set
-up (a JSON file its settings load) and code it imports from outside the root (an editable
-sibling package). The child that reads the facts lists them (``ProjectFacts.input_files``)
+up (a JSON file its settings load, in the project or outside it) and code it imports from
+outside the root (an editable sibling package) or from a hidden folder of it. The child that reads the facts lists them (``ProjectFacts.input_files``)
 and they are stamped like sources from then on; so are the folders under the root the
 project lists while it is set up (settings that load every file of a folder), by the
 names they hold.

@@ -11,7 +11,9 @@ can change the facts, and only the running project can say which they are:
   interpreter that exists to set the project up (audit hooks cannot be removed again);
 - code imported from outside the root and outside the Python installation: a sibling
   package of a monorepo, installed in editable mode or put on ``sys.path`` by settings.
-  Its version number does not change when its code does;
+  Its version number does not change when its code does. So is code imported from a
+  hidden folder of the root (``.deploy/local_settings.py``), which is not the project's
+  own code;
 - environment variables read under names the code builds at run time
   (``os.environ.get(f"{app}_ENABLED")``) or that a library reads. ``os.environ`` is
   watched in the child interpreter too, while the facts are read.
@@ -32,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from featuredocs.introspect.sources import is_skipped_name
 from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
 #: Python's own files: the facts cache stamps every ``.py`` file under the root anyway, and
@@ -196,16 +199,30 @@ def variables_read() -> Iterator[set[str]]:
 
 
 def code_outside(root: Path) -> list[str]:
-    """The files of imported modules that are neither under ``root`` nor part of the
-    Python installation, its site-packages or featuredocs itself, sorted."""
-    installed = [str(root), *_installed()]
+    """The files of imported modules that are not the project's own code (under ``root``
+    but for its hidden folders and environments, which its sources are not read from) nor
+    part of the Python installation, its site-packages or featuredocs itself, sorted."""
+    installed = _installed()
+    top = os.path.realpath(root)
     found = set()
+    folders: dict[str, str] = {}  # thousands of modules live in a few hundred folders
+
+    def real(file: str) -> str:
+        if os.path.islink(file):
+            return os.path.realpath(file)
+        folder, name = os.path.split(os.path.abspath(file))
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder)
+        return os.path.join(folders[folder], name)
+
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if not isinstance(file, str):
             continue
-        path = os.path.realpath(file)
-        if not any(_under(path, folder) for folder in installed) and os.path.isfile(path):
+        path = real(file)
+        if any(_under(path, folder) for folder in installed) or not os.path.isfile(path):
+            continue
+        if not _under(path, top) or any(map(is_skipped_name, os.path.relpath(path, top).split(os.sep)[:-1])):
             found.add(path)
     return sorted(found)
 

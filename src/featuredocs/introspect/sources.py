@@ -26,7 +26,7 @@ from featuredocs.model import SourceLocation
 
 __all__ = [
     "MAX_SOURCE_BYTES", "ProjectSources", "SourceFile", "import_roots_for", "is_project_path",
-    "iter_project_files", "load_project_sources", "location", "module_name_for", "parse_source",
+    "is_skipped_name", "iter_project_files", "load_project_sources", "location", "module_name_for", "parse_source",
     "relative_path", "source_lines", "source_segment",
 ]
 
@@ -38,10 +38,12 @@ SKIPPED_DIRS = frozenset({
 
 
 def is_skipped_dir(path: Path) -> bool:
-    name = path.name
-    if name in SKIPPED_DIRS or name.startswith(".") or name.endswith(".egg-info"):
-        return True
-    return _is_virtualenv(os.fspath(path))
+    return is_skipped_name(path.name) or _is_virtualenv(os.fspath(path))
+
+
+def is_skipped_name(name: str) -> bool:
+    """Whether a folder of this name is never the project's own code, whatever it holds."""
+    return name in SKIPPED_DIRS or name.startswith(".") or name.endswith(".egg-info")
 
 
 @per_run
