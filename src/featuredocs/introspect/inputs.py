@@ -44,8 +44,8 @@ _WRITING = os.O_WRONLY | os.O_RDWR
 
 
 class HeardFiles:
-    """The files under a root other than code that this process opened for reading, and
-    the folders under it that it listed."""
+    """The files other than code that this process opened for reading, and the folders
+    under a root that it listed."""
 
     def __init__(self, root: Path) -> None:
         self.root = str(root)
