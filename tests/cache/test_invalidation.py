@@ -215,7 +215,10 @@ def test_settings_that_take_every_variable_with_a_prefix_are_keyed_on_the_whole_
     monkeypatch.setenv("SHLVL", "7")
     monkeypatch.setenv("OLDPWD", str(site.docs))
     monkeypatch.setenv("GIT_INDEX_FILE", str(site.root / ".git" / "index"))
+    monkeypatch.setenv("TERM_PROGRAM", "vscode")
     assert site.check().stats.facts_cached
+    monkeypatch.setenv("SHOP_REGION", "eu")  # not read by name, but in the project's reach
+    assert not site.check().stats.facts_cached
 
 
 def test_a_data_file_the_settings_read_is_watched_like_the_code(site):

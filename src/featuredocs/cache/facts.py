@@ -211,12 +211,15 @@ def env_digest(names: tuple[str, ...]) -> str:
     return digest(*named)
 
 
-#: Variables set anew by each shell, terminal, ``make``, git hook or test run.
+#: Variables set anew by each shell, terminal, ``make``, git hook or test run: a hook run
+#: from an editor and a check typed in a terminal share the facts.
 _PER_INVOCATION = frozenset({
-    "_", "OLDPWD", "PWD", "SHLVL", "COLUMNS", "LINES", "TERM_SESSION_ID", "WINDOWID", "TMUX_PANE",
-    "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "PYTEST_CURRENT_TEST", SETTINGS_VARIABLE,
+    "_", "OLDPWD", "PWD", "SHLVL", "COLUMNS", "LINES", "MAKEFLAGS", "MFLAGS", "MAKELEVEL",
+    "MAKEOVERRIDES", "PYTEST_CURRENT_TEST", "INVOCATION_ID", "JOURNAL_STREAM", SETTINGS_VARIABLE,
+    "TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TERM_SESSION_ID", "COLORTERM", "WINDOWID",
+    "TMUX", "TMUX_PANE", "STY", "WT_SESSION", "KITTY_WINDOW_ID",
 })
-_PER_INVOCATION_PREFIXES = ("GIT_", "PRE_COMMIT", "SSH_", "VSCODE_", "FEATUREDOCS_")
+_PER_INVOCATION_PREFIXES = ("GIT_", "PRE_COMMIT", "SSH_", "VSCODE_", "ITERM_", "XDG_SESSION_", "FEATUREDOCS_")
 
 
 def _per_invocation(name: str) -> bool:
