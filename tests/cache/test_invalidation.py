@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from featuredocs.cache import IncrementalCheck
 from featuredocs.cache import run as cache_run
 from featuredocs.cache import passes as cache_passes
 from featuredocs.config import load_config
@@ -171,22 +172,33 @@ def test_a_new_value_of_a_variable_the_project_reads_reads_the_facts_again(site,
     assert len(site.loads) == 1 and again.stats.facts_cached
 
 
+def _document_limits(site: Site, settings: str) -> None:
+    """The settings gain ``settings`` (which defines ``SHOP_LIMITS``), and the orders page
+    documents a ``refunds`` key of it."""
+    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\n" + settings)
+    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
+              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+
+
+def _refunds_unknown(checked: IncrementalCheck) -> bool:
+    """Whether FD605 reports the documented ``refunds`` key as missing."""
+    return "FD605" in codes(checked.result.findings, "features/orders.md")
+
+
 def test_a_variable_read_under_a_name_built_at_run_time_is_watched_too(site, monkeypatch):
     """No name to find in the code: the child that reads the facts hears it asked for."""
     monkeypatch.delenv("SHOP_REFUNDS_ENABLED", raising=False)
-    site.edit("project/settings.py", "USE_TZ = True", 'USE_TZ = True\nimport os\nPREFIX = "SHOP"\n'
-              'FLAGGED = {"refunds": 3} if os.environ.get(f"{PREFIX}_REFUNDS_ENABLED") else {}\n'
-              'SHOP_LIMITS = {"uploads": 10, **FLAGGED}')
-    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
-              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    _document_limits(site, 'import os\nPREFIX = "SHOP"\n'
+                     'FLAGGED = {"refunds": 3} if os.environ.get(f"{PREFIX}_REFUNDS_ENABLED") else {}\n'
+                     'SHOP_LIMITS = {"uploads": 10, **FLAGGED}')
     first = site.check()
-    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert _refunds_unknown(first)
     assert first.result.findings == site.reference()
 
     monkeypatch.setenv("SHOP_REFUNDS_ENABLED", "1")
     again = site.check()
     assert not again.stats.facts_cached and len(site.loads) == 2
-    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert not _refunds_unknown(again)
     assert again.result.findings == site.reference()
 
     monkeypatch.setenv("SOME_VARIABLE_THE_PROJECT_DOES_NOT_READ", "1")
@@ -197,19 +209,17 @@ def test_settings_that_take_every_variable_with_a_prefix_are_keyed_on_the_whole_
     """As dynaconf and pydantic-settings do; but what each shell or hook sets anew counts
     only when read by name."""
     monkeypatch.delenv("SHOP_LIMIT_REFUNDS", raising=False)
-    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport os\n"
-              'SHOP_LIMITS = {"uploads": 10, **{name[len("SHOP_LIMIT_"):].lower(): int(value)\n'
-              '    for name, value in os.environ.items() if name.startswith("SHOP_LIMIT_")}}')
-    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
-              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    _document_limits(site, "import os\n"
+                     'SHOP_LIMITS = {"uploads": 10, **{name[len("SHOP_LIMIT_"):].lower(): int(value)\n'
+                     '    for name, value in os.environ.items() if name.startswith("SHOP_LIMIT_")}}')
     first = site.check()
-    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert _refunds_unknown(first)
     assert first.result.findings == site.reference()
 
     monkeypatch.setenv("SHOP_LIMIT_REFUNDS", "3")
     again = site.check()
     assert not again.stats.facts_cached and len(site.loads) == 2
-    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert not _refunds_unknown(again)
     assert again.result.findings == site.reference()
 
     monkeypatch.setenv("SHLVL", "7")
@@ -223,18 +233,16 @@ def test_settings_that_take_every_variable_with_a_prefix_are_keyed_on_the_whole_
 
 def test_a_data_file_the_settings_read_is_watched_like_the_code(site):
     site.write("project/limits.json", '{"uploads": 10}')
-    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"
-              'SHOP_LIMITS = json.loads((pathlib.Path(__file__).parent / "limits.json").read_text())')
-    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
-              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    _document_limits(site, "import json, pathlib\n"
+                     'SHOP_LIMITS = json.loads((pathlib.Path(__file__).parent / "limits.json").read_text())')
     first = site.check()
-    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert _refunds_unknown(first)
     assert first.result.findings == site.reference()
 
     site.write("project/limits.json", '{"uploads": 10, "refunds": 3}')
     again = site.check()
     assert not again.stats.facts_cached and again.stats.checked == 1
-    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert not _refunds_unknown(again)
     assert again.result.findings == site.reference()
 
     site.write("report.json", "{}")  # written into the project, read by nobody
@@ -245,35 +253,31 @@ def test_a_file_outside_the_project_the_settings_read_is_watched(site, tmp_path)
     limits = tmp_path / "etc" / "shop-limits.json"
     limits.parent.mkdir()
     limits.write_text('{"uploads": 10}', encoding="utf-8")
-    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"
-              f"SHOP_LIMITS = json.loads(pathlib.Path({str(limits)!r}).read_text())")
-    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
-              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
-    assert "FD605" in codes(site.check().result.findings, "features/orders.md")
+    _document_limits(site, "import json, pathlib\n"
+                     f"SHOP_LIMITS = json.loads(pathlib.Path({str(limits)!r}).read_text())")
+    assert _refunds_unknown(site.check())
     assert site.check().stats.facts_cached
 
     limits.write_text('{"uploads": 10, "refunds": 3}', encoding="utf-8")
     again = site.check()
     assert not again.stats.facts_cached
-    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert not _refunds_unknown(again)
 
 
 def test_a_file_added_to_a_folder_the_settings_load_is_seen(site):
     site.write("project/limits/uploads.json", "10")
-    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport json, pathlib\n"
-              "SHOP_LIMITS = {path.stem: json.loads(path.read_text())\n"
-              '    for path in (pathlib.Path(__file__).parent / "limits").glob("*.json")}')
-    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
-              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
+    _document_limits(site, "import json, pathlib\n"
+                     "SHOP_LIMITS = {path.stem: json.loads(path.read_text())\n"
+                     '    for path in (pathlib.Path(__file__).parent / "limits").glob("*.json")}')
     first = site.check()
-    assert "FD605" in codes(first.result.findings, "features/orders.md")
+    assert _refunds_unknown(first)
     assert first.result.findings == site.reference()
     assert site.check().stats.facts_cached
 
     site.write("project/limits/refunds.json", "3")  # read by nobody yet: only the folder was
     again = site.check()
     assert not again.stats.facts_cached
-    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert not _refunds_unknown(again)
     assert again.result.findings == site.reference()
 
     (site.root / "project" / "limits" / "__pycache__").mkdir()  # bytecode is not an entry that counts
@@ -332,18 +336,16 @@ def test_another_pythonpath_reads_the_facts_again(site, tmp_path, monkeypatch):
 def test_code_imported_from_a_hidden_folder_of_the_project_is_watched(site):
     """Not the project's own code, whose files are stamped; but the facts come from it."""
     site.write(".deploy/limits.py", 'LIMITS = {"uploads": 10}\n')
-    site.edit("project/settings.py", "USE_TZ = True", "USE_TZ = True\nimport pathlib, sys\n"
-              "sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / '.deploy'))\n"
-              "from limits import LIMITS as SHOP_LIMITS")
-    site.edit("docs/features/orders.md", "## Payment\n", "## Configuration\n\n### Django Settings\n\n"
-              '```python\nSHOP_LIMITS = {\n    "refunds": 3,\n}\n```\n\n## Payment\n')
-    assert "FD605" in codes(site.check().result.findings, "features/orders.md")
+    _document_limits(site, "import pathlib, sys\n"
+                     "sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / '.deploy'))\n"
+                     "from limits import LIMITS as SHOP_LIMITS")
+    assert _refunds_unknown(site.check())
     assert site.check().stats.facts_cached
 
     site.write(".deploy/limits.py", 'LIMITS = {"uploads": 10, "refunds": 3}\n')
     again = site.check()
     assert not again.stats.facts_cached
-    assert "FD605" not in codes(again.result.findings, "features/orders.md")
+    assert not _refunds_unknown(again)
 
 
 def _installed(site_packages: Path, name: str, models: str, *, from_index: bool) -> None:

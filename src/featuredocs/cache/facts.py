@@ -3,9 +3,10 @@
 The key is everything the facts can depend on: the project's own source files, the
 settings module and mode, the values of the environment variables the project reads
 (names taken from the cached facts: those its code names, and those read while they
-were read, see ``introspect/inputs.py``; every variable when it went over them all), ``PYTHONPATH``, the installed distributions (by
-version, and by their files when built from a folder or a URL), the Python version and
-featuredocs itself. A hit skips ``django.setup()`` entirely.
+were read, see ``introspect/inputs.py``; every variable when it went over them all),
+``PYTHONPATH``, the installed distributions (by version, and by their files when built
+from a folder or a URL), the Python version and featuredocs itself. A hit skips
+``django.setup()`` entirely.
 
 Source files are compared by size and mtime first; a file whose stamp changed is read
 and hashed, and only a different content counts as a change. So a ``touch``, a branch
@@ -19,10 +20,10 @@ hashes it again.
 
 Other files count when the facts come from them: files the project reads while it is set
 up (a JSON file its settings load, in the project or outside it) and code it imports from
-outside the root (an editable sibling package) or from a hidden folder of it. The child that reads the facts lists them (``ProjectFacts.input_files``)
-and they are stamped like sources from then on; so are the folders under the root the
-project lists while it is set up (settings that load every file of a folder), by the
-names they hold.
+outside the root (an editable sibling package) or from a hidden folder of it. The child
+that reads the facts lists them (``ProjectFacts.input_files``) and they are stamped like
+sources from then on; so are the folders under the root the project lists while it is
+set up (settings that load every file of a folder), by the names they hold.
 
 The facts of the two latest states are kept: switching a branch back (or undoing an edit
 of the code) finds the facts it had before, and a check then compares them with those

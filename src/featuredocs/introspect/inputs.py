@@ -34,7 +34,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from featuredocs.introspect.sources import is_skipped_name
+from featuredocs.introspect.parsed import reading_once
+from featuredocs.introspect.sources import is_skipped_name, resolved
 from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
 #: Python's own files: the facts cache stamps every ``.py`` file under the root anyway, and
@@ -87,11 +88,10 @@ class HeardFiles:
         # (importlib.metadata, pkg_resources), not for the files it holds.
         importable = {os.path.abspath(entry or ".") for entry in sys.path if isinstance(entry, str)}
         folders = [path for path in set(self.listed) - importable if _under(path, self.root) and os.path.isdir(path)]
-        return sorted(
-            [Path(os.path.relpath(path, self.root)).as_posix() for path in files]
-            + [Path(os.path.relpath(path, self.root)).as_posix() + "/" for path in folders]
-            + outside
-        )
+        def rel(path: str) -> str:
+            return Path(os.path.relpath(path, self.root)).as_posix()
+
+        return sorted([*map(rel, files), *(f"{rel(path)}/" for path in folders), *outside])
 
 
 #: Where a file's content is the running system's state, not an input (``/proc/cpuinfo``).
@@ -205,21 +205,10 @@ def code_outside(root: Path) -> list[str]:
     installed = _installed()
     top = os.path.realpath(root)
     found = set()
-    folders: dict[str, str] = {}  # thousands of modules live in a few hundred folders
-
-    def real(file: str) -> str:
-        if os.path.islink(file):
-            return os.path.realpath(file)
-        folder, name = os.path.split(os.path.abspath(file))
-        if folder not in folders:
-            folders[folder] = os.path.realpath(folder)
-        return os.path.join(folders[folder], name)
-
-    for module in list(sys.modules.values()):
-        file = getattr(module, "__file__", None)
-        if not isinstance(file, str):
-            continue
-        path = real(file)
+    with reading_once():  # thousands of modules live in a few hundred folders, each resolved once
+        files = [os.fspath(resolved(file)) for module in list(sys.modules.values())
+                 if isinstance(file := getattr(module, "__file__", None), str)]
+    for path in files:
         if any(_under(path, folder) for folder in installed) or not os.path.isfile(path):
             continue
         if not _under(path, top) or any(map(is_skipped_name, os.path.relpath(path, top).split(os.sep)[:-1])):
