@@ -53,8 +53,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def manage(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+def manage(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}, **(env or {})}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=root, capture_output=True, text=True, env=env, timeout=120
     )
@@ -94,6 +94,74 @@ def test_system_checks_check_from_the_same_cache(project: Path) -> None:
     assert any(path.name.startswith("facts-") for path in left)
     assert featuredocs("check", cwd=project).code == 1
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == left
+
+
+FLAGGED_SETTINGS = """\
+PREFIX = "BILLING"
+if os.environ.get(f"{PREFIX}_REMINDERS"):
+    BILLING_REMINDER_HOURS = 24
+"""
+
+FLAGGED_PAGE = """\
+# Reminders
+
+> **Reminders** - Sends payment reminders.
+
+```python
+# settings.py
+BILLING_REMINDER_HOURS = 24
+```
+"""
+
+
+def test_inside_django_facts_to_keep_are_read_hearing_what_the_settings_read(tmp_path: Path) -> None:
+    """The running project imported its settings before featuredocs could hear them read
+    a variable under a name built at run time. Facts read in it and kept would be reused
+    when that variable changes: a fresh interpreter reads them, and both doors share them."""
+    project = make_project(tmp_path, apps={"billing": {}}, settings=FLAGGED_SETTINGS, installed=("featuredocs",))
+    project.write("docs/features/reminders.md", FLAGGED_PAGE)
+    project.write("pyproject.toml", '[tool.featuredocs]\nselect = ["FD604"]\n')
+    settled(tmp_path)
+    off, on = {"BILLING_REMINDERS": ""}, {"BILLING_REMINDERS": "1"}
+
+    def door_finds(env: dict[str, str]) -> bool:
+        run = manage(tmp_path, "featuredocs", "check", "--format", "json", env=env)
+        assert run.returncode in (0, 1), run.stderr
+        return bool(json.loads(run.stdout)["findings"])
+
+    def script_finds(env: dict[str, str]) -> bool:
+        run = featuredocs("check", "--format", "json", cwd=tmp_path, env=env)
+        assert run.code in (0, 1), run.err
+        return bool(json.loads(run.out)["findings"])
+
+    assert door_finds(off)
+    assert not door_finds(on)
+    assert not script_finds(on)
+    assert script_finds(off)
+    assert door_finds(off)
+    assert not door_finds(on)
+    assert script_finds(off)
+
+
+def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where_it_runs(tmp_path: Path) -> None:
+    """manage.py puts the apps' folder on sys.path, which the settings do not: only the
+    running project can read its facts."""
+    make_project(tmp_path, apps={"billing": {
+        "management/commands/send_reminders.py": "from django.core.management.base import BaseCommand\n\n"
+                                                  "class Command(BaseCommand):\n    pass\n",
+    }}, installed=("featuredocs",))
+    (tmp_path / "apps").mkdir()
+    (tmp_path / "billing").rename(tmp_path / "apps" / "billing")
+    manage_py = tmp_path / "manage.py"
+    manage_py.write_text(manage_py.read_text().replace("import sys\n", "import sys\nsys.path.insert(0, 'apps')\n"))
+    (tmp_path / "docs" / "features").mkdir(parents=True)
+    (tmp_path / "docs" / "features" / "reminders.md").write_text(PAGE)
+    (tmp_path / "pyproject.toml").write_text('[tool.featuredocs]\nmode = "live"\nselect = ["FD807"]\n')
+    assert featuredocs("check", cwd=tmp_path).code == 2  # no such app, to a fresh interpreter
+    found = [json.loads(manage(tmp_path, "featuredocs", "check", *no_cache, "--format", "json").stdout)["findings"]
+             for no_cache in ((), (), ("--no-cache",))]
+    assert [f["code"] for f in found[0]] == ["FD807"]
+    assert found[0] == found[1] == found[2]
 
 
 READ_INSIDE_DJANGO = """\

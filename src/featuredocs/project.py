@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 
 from featuredocs.config import Config, settings_from_environment
 from featuredocs.errors import UsageError
-from featuredocs.model import ProjectFacts
+from featuredocs.model import HeardInputs, ProjectFacts
 
 
 @dataclass
 class FactsOutcome:
     facts: ProjectFacts | None
     notes: list[str] = field(default_factory=list)  # one line each, for stderr
+    #: What the project read while its facts were read (see ``introspect/inputs.py``).
+    #: None when not all of it was heard: inside a process that already ran Django, its
+    #: settings were imported before featuredocs could listen.
+    inputs: HeardInputs | None = field(default_factory=HeardInputs)
 
 
 def resolve_settings(config: Config) -> str | None:
@@ -47,30 +51,39 @@ def load_facts(config: Config, *, child: bool = False, fork: bool = False) -> Fa
     return _live_outcome(config, settings, lambda: _live(config, settings, child, fork))
 
 
-def start_facts(config: Config, *, child: bool = False, fork: bool = False) -> Callable[[], FactsOutcome]:
+def start_facts(
+    config: Config, *, child: bool = False, fork: bool = False, kept: bool = False,
+) -> Callable[[], FactsOutcome]:
     """:func:`load_facts`, begun now and finished by calling what is returned.
 
-    Inside a project that already runs Django (``python manage.py featuredocs``), a
-    ``child`` is a copy of this process forked now: the setup is not paid twice, and this
-    process works meanwhile instead of taking turns with the reading for the interpreter
-    (see :mod:`featuredocs.introspect.alongside`; with other threads running, or no fork,
-    the facts are read here when asked, as before).
+    Inside a project that already runs Django (``python manage.py featuredocs``, the system
+    checks), the settings were imported before featuredocs could hear what they read. So
+    facts that are ``kept`` for later runs (in a cache) are read by a fresh interpreter all
+    the same, which hears it. Otherwise a ``child`` is a copy of this process forked now:
+    the setup is not paid twice, and this process works meanwhile instead of taking turns
+    with the reading for the interpreter (see :mod:`featuredocs.introspect.alongside`; with
+    other threads running, or no fork, the facts are read here when asked). What the
+    settings read is then not known: the outcome has no :attr:`~FactsOutcome.inputs`.
     """
-    settings = resolve_settings(config) if child and config.mode != "static" and django_ready() else None
+    inside = child and not kept and config.mode != "static" and django_ready()
+    settings = resolve_settings(config) if inside else None
     if settings is None:
         return lambda: load_facts(config, child=child, fork=fork)
     from featuredocs.introspect import collect_live
     from featuredocs.introspect.alongside import Alongside
 
-    read = Alongside(fork=True).start(lambda: collect_live(config.root, settings))
+    read = Alongside(fork=True).start(lambda: (collect_live(config.root, settings), None))
     return lambda: _live_outcome(config, settings, read)
 
 
-def _live_outcome(config: Config, settings: str, read: Callable[[], ProjectFacts]) -> FactsOutcome:
+def _live_outcome(
+    config: Config, settings: str, read: Callable[[], tuple[ProjectFacts, HeardInputs | None]],
+) -> FactsOutcome:
     """The facts ``read()`` gives; when the project cannot be imported, an error in live
     mode and static facts with a note in ``auto``."""
     try:
-        return FactsOutcome(read())
+        facts, inputs = read()
+        return FactsOutcome(facts, inputs=inputs)
     except UsageError:
         raise
     except (Exception, SystemExit) as error:  # the project's own import errors
@@ -90,14 +103,18 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
-def _live(config: Config, settings: str, child: bool = False, fork: bool = False) -> ProjectFacts:
-    if child and not django_ready():
-        from featuredocs.introspect import collect_live_in_child
+def _live(config: Config, settings: str, child: bool, fork: bool) -> tuple[ProjectFacts, HeardInputs | None]:
+    from featuredocs.introspect import ProjectImportError, collect_live, collect_live_in_child
 
-        return collect_live_in_child(config.root, settings, fork=fork)
-    from featuredocs.introspect import collect_live
-
-    return collect_live(config.root, settings)
+    if child:
+        try:
+            return collect_live_in_child(config.root, settings, fork=fork)
+        except ProjectImportError:
+            if not django_ready():
+                raise
+            # A fresh interpreter lacks what manage.py may have put on sys.path: the
+            # facts are read here, as the project already runs.
+    return collect_live(config.root, settings), None
 
 
 def django_ready() -> bool:

@@ -5,6 +5,7 @@ Every run is compared with the engine's own, uncached result of the same tree.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -132,6 +133,27 @@ def test_a_model_change_reads_the_facts_again_and_rechecks_the_pages_that_read_i
     assert (again.stats.checked, again.stats.kept) == (2, 1)
     assert "FD302" in codes(again.result.findings, "features/orders.md")
     assert again.result.findings == site.reference()
+
+
+def test_facts_read_without_hearing_the_settings_are_compared_with_but_never_looked_up(site):
+    """Inside a process that already ran Django (``manage.py featuredocs``) what the
+    settings read is unknown: such facts serve their run and the comparison of the next
+    facts, never a later run in their place."""
+    def unheard(config):
+        return dataclasses.replace(site.load(config), inputs=None)
+
+    site.edit("orders/models.py", "    total = models", "    total_cents = models")
+    inside = cache_passes.incremental_check(site.config(), load=unheard)
+    assert len(site.loads) == 1 and inside.stats.checked == 2
+    again = cache_passes.incremental_check(site.config(), load=unheard)
+    assert len(site.loads) == 2 and not again.stats.facts_cached
+    assert again.stats.checked == 0 and again.result.findings == inside.result.findings
+    # A child hears everything: its facts, the same, keep every finding and are looked up.
+    heard = site.check()
+    assert len(site.loads) == 3 and heard.stats.checked == 0
+    assert heard.result.findings == site.reference()
+    assert site.check().stats.facts_cached and len(site.loads) == 3
+    assert cache_passes.incremental_check(site.config(), load=unheard).stats.facts_cached
 
 
 def test_a_touched_but_unchanged_source_file_keeps_the_facts(site):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from featuredocs.introspect import ProjectImportError, collect_live_in_child, find_settings_module
+from featuredocs.introspect.child import read_facts
 from featuredocs.model import ProjectFacts, SourceLocation
 from tests.introspect.projects import connection_attempted, make_live_project
 from tests.support.django_project import make_project
@@ -80,7 +81,7 @@ def test_facts_as_json_without_side_effects(billing) -> None:
     result = run_cli("--root", str(billing.root))  # settings found from manage.py
     assert result.returncode == 0, result.stderr
     assert "billing ready" in result.stderr  # the project's prints went to stderr
-    facts = ProjectFacts.from_json(json.loads(result.stdout))
+    facts = ProjectFacts.from_json(json.loads(result.stdout)["facts"])
     assert facts.mode == "live" and facts.settings_module == "project.settings"
     assert facts.root == str(billing.root.resolve())
     assert facts.django_version and facts.django_version[0].isdigit()
@@ -153,7 +154,7 @@ def test_postgresql_host_that_does_not_exist(tmp_path: Path) -> None:
 def test_bundled_example_project() -> None:
     settings_module = find_settings_module(EXAMPLE)
     assert settings_module
-    facts = collect_live_in_child(EXAMPLE, settings_module)
+    facts, _ = collect_live_in_child(EXAMPLE, settings_module)
     assert facts.warnings == ()
     own_apps = [app for app in facts.apps if app.project]
     assert own_apps and all((EXAMPLE / app.path).is_dir() for app in own_apps)
@@ -209,10 +210,10 @@ def test_the_files_the_facts_come_from_besides_the_code_are_listed(tmp_path: Pat
     library = tmp_path / "lib" / "shared_flags.py"
     library.parent.mkdir()
     library.write_text("FLAGS = ()\n", encoding="utf-8")
-    facts = collect_live_in_child(project.root, "project.settings")
+    facts, inputs = collect_live_in_child(project.root, "project.settings")
     # Not the project's root, its packages' folders, nor what featuredocs walks for sources;
     # not Python's own files, nor the system's state.
-    assert facts.input_files == (
+    assert inputs.files == (
         str((tmp_path / "etc" / "site.json").resolve()), "config/hosts.txt", "flags/", "locale/",
         "project/limits.json", "themes/", str(library.resolve()),
         str((project.root / ".deploy" / "local_overrides.py").resolve()),
@@ -248,10 +249,10 @@ def test_the_variables_read_while_the_facts_are_read_are_listed(tmp_path: Path, 
     for fork in ((), ("--fork",)):
         read = run_cli("--root", str(project.root), "--settings", "project.settings", *fork)
         assert read.returncode == 0, read.stderr
-        facts = ProjectFacts.from_json_text(read.stdout)
-        assert {"BILLING_LIMIT", "BILLING_SANDBOX", "BILLING_REGION"} <= set(facts.input_env), fork
-        assert "UNRELATED_SECRET" not in facts.input_env
-        assert "s3cr3t-value" not in read.stdout and "25" not in json.dumps(facts.input_env)
+        _, inputs = read_facts(read.stdout)
+        assert {"BILLING_LIMIT", "BILLING_SANDBOX", "BILLING_REGION"} <= set(inputs.variables), fork
+        assert "UNRELATED_SECRET" not in inputs.variables
+        assert "s3cr3t-value" not in read.stdout and "25" not in json.dumps(inputs.variables)
 
 
 def test_a_reading_forked_after_the_setup_gives_the_same_facts_byte_for_byte(tmp_path: Path) -> None:
@@ -281,9 +282,9 @@ def test_a_reading_forked_after_the_setup_gives_the_same_facts_byte_for_byte(tmp
             for fork in ((), ("--fork",))}
     assert [result.returncode for result in read.values()] == [0, 0], read[("--fork",)].stderr
     assert read[("--fork",)].stdout == read[()].stdout
-    facts = ProjectFacts.from_json_text(read[("--fork",)].stdout)
-    assert facts.input_files == ("billing/page_sizes.json", str(library.resolve()))
+    facts, inputs = read_facts(read[("--fork",)].stdout)
+    assert inputs.files == ("billing/page_sizes.json", str(library.resolve()))
     assert [endpoint.path for endpoint in facts.endpoints] == ["/invoices/"]
     if EXAMPLE.exists():
         shop = {fork: run_cli("--root", str(EXAMPLE), *fork).stdout for fork in ((), ("--fork",))}
-        assert shop[("--fork",)] == shop[()] and json.loads(shop[()])["endpoints"]
+        assert shop[("--fork",)] == shop[()] and json.loads(shop[()])["facts"]["endpoints"]

@@ -122,7 +122,7 @@ def collect_facts(root: Path, settings_module: str) -> ProjectFacts:
     )
     if result.returncode != 0:
         raise AssertionError(f"introspection failed ({result.returncode}):\n{result.stderr}")
-    return ProjectFacts.from_json(json.loads(result.stdout))
+    return ProjectFacts.from_json(json.loads(result.stdout)["facts"])
 
 
 def settled(root: Path) -> None:

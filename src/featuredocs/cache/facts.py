@@ -21,13 +21,18 @@ hashes it again.
 Other files count when the facts come from them: files the project reads while it is set
 up (a JSON file its settings load, in the project or outside it) and code it imports from
 outside the root (an editable sibling package) or from a hidden folder of it. The child
-that reads the facts lists them (``ProjectFacts.input_files``) and they are stamped like
+that reads the facts lists them (``HeardInputs.files``) and they are stamped like
 sources from then on; so are the folders under the root the project lists while it is
 set up (settings that load every file of a folder), by the names they hold.
 
 The facts of the two latest states are kept: switching a branch back (or undoing an edit
 of the code) finds the facts it had before, and a check then compares them with those
 of the other state, as after any change of the facts.
+
+Facts read inside a process that already runs Django (``manage.py featuredocs``, the
+system checks) cannot be keyed so: its settings were imported, reading what they read,
+before featuredocs could listen. They are kept to compare the next facts with, but never
+looked up; that door reads the facts again each run unless a child's are still good.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from featuredocs.cache.store import Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.introspect.discover import SETTINGS_VARIABLE
-from featuredocs.model import ProjectFacts
+from featuredocs.model import HeardInputs, ProjectFacts
 from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
 #: Files whose content can change facts: code, and the files settings commonly read.
@@ -76,6 +81,9 @@ class FactsEntry:
     fingerprint: str  # ProjectFacts.fingerprint(), or "none"
     notes: list[str] = field(default_factory=list)
     input_files: tuple[str, ...] = ()  # stamped too, beside the source files
+    #: False for facts read inside a process that already ran Django, whose inputs are
+    #: not all known: they are kept to compare the next facts with, never looked up.
+    heard: bool = True
 
 
 @dataclass
@@ -112,7 +120,7 @@ def source_stamps(root: Path, previous: Stamps, skip: frozenset[Path] = frozense
 
 
 def input_stamps(root: Path, input_files: tuple[str, ...], previous: Stamps) -> Stamps:
-    """Stamps of the other files the facts were read from (``ProjectFacts.input_files``),
+    """Stamps of the other files the facts were read from (``HeardInputs.files``),
     and of the folders listed meanwhile (named with a final ``/``): a folder's time
     changes when an entry is added, removed or renamed, and then its names are read."""
     stamps: Stamps = {}
@@ -231,8 +239,8 @@ def _per_invocation(name: str) -> bool:
 KEPT = 2
 
 
-def _inputs(entry: FactsEntry) -> tuple[str, str, str]:
-    return entry.sources_digest, entry.environment, entry.env_digest
+def _inputs(entry: FactsEntry) -> tuple[str, str, str, bool]:
+    return entry.sources_digest, entry.environment, entry.env_digest, entry.heard
 
 
 def _data_name(entry: FactsEntry) -> str:
@@ -282,7 +290,8 @@ class FactsCache:
         are needed."""
         for entry in self._entries:
             if (
-                self._sources_of(entry) == entry.sources_digest
+                entry.heard
+                and self._sources_of(entry) == entry.sources_digest
                 and entry.environment == self._environment
                 and entry.env_digest == env_digest(entry.env_names)
             ):
@@ -297,19 +306,22 @@ class FactsCache:
         inputs = input_stamps(self._root, entry.input_files, self._stamps)
         return sources_digest({**self._walked, **inputs})
 
-    def fresh(self, facts: ProjectFacts | None, notes: list[str]) -> Facts:
+    def fresh(self, facts: ProjectFacts | None, notes: list[str], inputs: HeardInputs | None) -> Facts:
+        """Facts just read, kept by :meth:`save`; ``inputs``: what the project read
+        meanwhile, or None when that is not all known."""
         fingerprint = facts.fingerprint() if facts is not None else "none"
         if not self._store.remembers:
             return Facts(fingerprint, list(notes), False, _facts=facts)
-        names = tuple(sorted({v.name for v in facts.env_vars}.union(facts.input_env))) if facts is not None else ()
-        input_files = facts.input_files if facts is not None else ()
+        heard = inputs or HeardInputs()
+        names = tuple(sorted({v.name for v in facts.env_vars}.union(heard.variables))) if facts is not None else ()
+        input_files = heard.files
         if input_files != self._input_files:
             # Files first read in this run are stamped now, after the read: an edit made
             # while the project was being set up goes unseen until the next change.
             self._stamps = {**self._walked, **input_stamps(self._root, input_files, self._stamps)}
             self._sources, self._input_files = sources_digest(self._stamps), input_files
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes), input_files)
+                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None)
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 

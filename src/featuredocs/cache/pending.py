@@ -64,8 +64,8 @@ class PendingFacts:
         self._reader: threading.Thread | None = None
         if self.cached is None:
             if load is load_in_child or load is load_in_forking_child:
-                # Begun here, in the only thread: inside Django it forks (see start_facts).
-                finish = start_facts(config, child=True, fork=load is load_in_forking_child)
+                # Begun here, in the only thread: inside Django it may fork (see start_facts).
+                finish = start_facts(config, child=True, fork=load is load_in_forking_child, kept=store.remembers)
             else:
                 finish = partial(load, config)
             self._reader = threading.Thread(target=self._read, args=(finish,), name="featuredocs-facts", daemon=True)
@@ -84,7 +84,7 @@ class PendingFacts:
         outcome = self._outcome[0]
         if isinstance(outcome, BaseException):
             raise outcome
-        return self.cache.fresh(outcome.facts, outcome.notes)
+        return self.cache.fresh(outcome.facts, outcome.notes, outcome.inputs)
 
     def _read(self, finish: Callable[[], FactsOutcome]) -> None:
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 #: Bumped whenever the layout of any cached payload changes.
-FORMAT = 8
+FORMAT = 9
 MAGIC = b"featuredocs-cache"
 GITIGNORE = "# Created by featuredocs; the whole folder is a cache.\n*\n"
 DEFAULT_DIR = ".featuredocs_cache"

@@ -13,7 +13,7 @@ from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.errors import ProjectImportError
 
 if TYPE_CHECKING:
-    from featuredocs.model import ProjectFacts
+    from featuredocs.model import HeardInputs, ProjectFacts
 
 
 def collect_live(root: Path, settings_module: str) -> ProjectFacts:
@@ -25,9 +25,10 @@ def collect_live(root: Path, settings_module: str) -> ProjectFacts:
 
 def collect_live_in_child(
     root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False
-) -> ProjectFacts:
-    """``collect_live`` in a fresh interpreter (Django can be set up once per process);
-    ``fork``: that reads the URLconf in a forked copy of itself meanwhile."""
+) -> tuple[ProjectFacts, HeardInputs]:
+    """``collect_live`` in a fresh interpreter (Django can be set up once per process),
+    and what the project read meanwhile; ``fork``: that reads the URLconf in a forked copy
+    of itself meanwhile."""
     from featuredocs.introspect.child import collect_in_child
 
     return collect_in_child(root, settings_module, python=python, timeout=timeout, fork=fork)

@@ -1,4 +1,5 @@
-"""``python -m featuredocs.introspect --root R --settings S``: ProjectFacts as JSON on stdout.
+"""``python -m featuredocs.introspect --root R --settings S``: the project's facts as JSON
+on stdout, with what the project read while they were read (``{"facts": ..., "inputs": ...}``).
 
 Exit status 2 with one line on stderr when the project cannot be imported. Anything the
 project prints while it is imported goes to stderr, so stdout is always pure JSON.
@@ -8,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import gc
-import json
 import os
 import sys
 from pathlib import Path
@@ -46,8 +45,10 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_PROJECT_ERROR
     from featuredocs.introspect.alongside import Alongside
+    from featuredocs.introspect.child import output_text
     from featuredocs.introspect.inputs import code_outside, files_read_under, variables_read
     from featuredocs.introspect.live import collect_live
+    from featuredocs.model import HeardInputs
 
     try:
         with contextlib.redirect_stdout(sys.stderr), files_read_under(root) as heard, variables_read() as names:
@@ -60,20 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             data_files.update(their_data)
             code_files.update(their_code)
             variables.update(their_variables)
-        facts = dataclasses.replace(
-            facts, input_files=(*sorted(data_files), *sorted(code_files)), input_env=tuple(sorted(variables)),
-        )
+        inputs = HeardInputs(files=(*sorted(data_files), *sorted(code_files)), variables=tuple(sorted(variables)))
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR
     try:
-        # ``dumps``, not ``dump``: only a one-shot encoding runs in C. Unindented, the text
-        # is the one ``ProjectFacts.fingerprint`` hashes, and shorter to read back.
-        if args.indent is None:
-            text = facts.to_json_text()
-        else:
-            text = json.dumps(facts.to_json(), indent=args.indent, sort_keys=True)
-        sys.stdout.write(text)
+        sys.stdout.write(output_text(facts, inputs, args.indent))
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours

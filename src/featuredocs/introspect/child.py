@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,15 +10,17 @@ from pathlib import Path
 
 from featuredocs.collector import collector_paused
 from featuredocs.introspect.errors import ProjectImportError
-from featuredocs.model import ProjectFacts
+from featuredocs.model import HeardInputs, ProjectFacts
+from featuredocs.model.serialize import from_jsonable, to_json_text, to_jsonable
 
 #: Exit status of ``python -m featuredocs.introspect`` when the project cannot be imported.
 EXIT_PROJECT_ERROR = 2
+_FACTS_START, _INPUTS_START = '{"facts":', ',"inputs":'
 
 
 def collect_in_child(
     root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False
-) -> ProjectFacts:
+) -> tuple[ProjectFacts, HeardInputs]:
     """Facts from ``python -m featuredocs.introspect`` run by ``python`` (default: this one);
     ``fork``: with ``--fork``, for a caller that waits with a core to spare."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
@@ -33,16 +36,30 @@ def collect_in_child(
     return read_facts(result.stdout)
 
 
-def read_facts(text: str) -> ProjectFacts:
-    """Facts from the child's JSON, the cyclic collector waiting meanwhile: tens of
-    thousands of new objects, none in a cycle, would make it walk the whole process.
+def output_text(facts: ProjectFacts, inputs: HeardInputs, indent: int | None = None) -> str:
+    """What the child prints: ``{"facts": ..., "inputs": ...}``; compact unless indented,
+    as :func:`read_facts` reads it."""
+    if indent is not None:
+        return json.dumps({"facts": facts.to_json(), "inputs": to_jsonable(inputs)}, indent=indent, sort_keys=True)
+    return f"{_FACTS_START}{facts.to_json_text()}{_INPUTS_START}{to_json_text(inputs)}}}"
+
+
+def read_facts(text: str) -> tuple[ProjectFacts, HeardInputs]:
+    """The facts and inputs from the child's output, the cyclic collector waiting
+    meanwhile: tens of thousands of new objects, none in a cycle, would make it walk the
+    whole process.
 
     Their fingerprint is taken here too: hashing lets other threads run, and a check reads
     the facts in a thread of their own while it parses the pages."""
+    # The facts' text is taken as it was written, for the fingerprint and the cache. No
+    # quote goes unescaped inside a JSON string, so the last ``,"inputs":`` ends it.
+    text = text.rstrip("\n")
+    end = text.rindex(_INPUTS_START)
     with collector_paused():
-        facts = ProjectFacts.from_json_text(text)
+        facts = ProjectFacts.from_json_text(text[len(_FACTS_START):end])
+    inputs = from_jsonable(HeardInputs, json.loads(text[end + len(_INPUTS_START):-1]))
     facts.fingerprint()
-    return facts
+    return facts, inputs
 
 
 def _last_line(stderr: str, code: int) -> str:

@@ -10,6 +10,7 @@ from featuredocs.model.facts import (
     EndpointFact,
     EnvVarFact,
     FieldFact,
+    HeardInputs,
     IndexFact,
     ModelFact,
     OptionFact,
@@ -40,7 +41,7 @@ from featuredocs.model.span import Span
 __all__ = [
     "AppFact", "Applicability", "Block", "BlockKind", "CacheKeyFact", "CodeBlock",
     "CommandFact", "DocSet", "Edit", "EndpointFact", "EnvVarFact", "FieldFact", "Finding",
-    "Fix", "Heading", "IndexFact", "InlineCode", "LabelledBlock", "Link", "ListItem",
+    "Fix", "Heading", "HeardInputs", "IndexFact", "InlineCode", "LabelledBlock", "Link", "ListItem",
     "ModelFact", "OptionFact", "Page", "ProjectFacts", "QueryParamFact", "ResponseField",
     "Section", "SettingFact", "Severity", "SourceLocation", "Span", "Suppression", "TableRow",
 ]

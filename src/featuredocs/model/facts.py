@@ -278,10 +278,25 @@ class CacheKeyFact:
     never_expires: bool = False
 
 
-#: In ``ProjectFacts.input_env``: code other than Python's own went over the whole
+#: In ``HeardInputs.variables``: code other than Python's own went over the whole
 #: environment (settings that take every variable with a prefix: dynaconf,
 #: pydantic-settings, a comprehension). No variable's name holds an ``=``.
 WHOLE_ENVIRONMENT = "="
+
+
+@dataclass(frozen=True)
+class HeardInputs:
+    """What a project read while its facts were read, besides its own code: the facts
+    cache watches these too. Not facts about the project, so not in its facts'
+    fingerprint: how they were read does not change what they are."""
+
+    # Files (a JSON file the settings load, an editable sibling package) and the folders
+    # under root listed (``conf/flags/``); relative to root when under it. See
+    # ``introspect/inputs.py``.
+    files: tuple[str, ...] = ()
+    # Environment variables read by any code, under any name (one built at run time);
+    # WHOLE_ENVIRONMENT among them when the project went over every variable.
+    variables: tuple[str, ...] = ()
 
 
 @pickled_without_memos
@@ -302,15 +317,6 @@ class ProjectFacts:
     symbols: frozenset[str] = frozenset()  # dotted names defined in the project's own code
     modules: frozenset[str] = frozenset()  # dotted module names of the project's own code
     url_prefixes: tuple[str, ...] = ()  # mount points of include()s, longest first
-    # The files the facts come from besides the Python code under root (a JSON file the
-    # settings load, an editable sibling package), and the folders under root listed while
-    # they were read (``conf/flags/``): the facts cache watches them too. Relative to root
-    # when under it; see ``introspect/inputs.py``.
-    input_files: tuple[str, ...] = ()
-    # The environment variables read while the facts were read, by any code and under any
-    # name (one built at run time): the facts cache is keyed on their values too.
-    # WHOLE_ENVIRONMENT among them: the project went over every variable.
-    input_env: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Commands, settings and variables by name, made on the first lookup (rules ask
     # thousands of times per run); never pickled, so a copy in the cache stays small.
