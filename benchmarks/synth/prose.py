@@ -45,7 +45,7 @@ def design_decisions(model: ModelSpec, variant: int) -> list[tuple[str, str, str
     )
     second = (
         f"Cache single {what} summaries",
-        f"a per-record cache entry with a fixed lifetime",
+        "a per-record cache entry with a fixed lifetime",
         "caching whole listing pages",
         ["A change touches one entry only", "Listings always show current rows"],
         "Summaries can lag behind the database until the entry expires",

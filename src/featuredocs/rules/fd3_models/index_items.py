@@ -28,7 +28,7 @@ _SHAPES = (
     ),
     re.compile(rf"^\s*(?P<name>{_CODE})\s+(?:on|over)\b(?P<rest>.*)$", re.I | re.S),
     re.compile(
-        rf"^\s*(?P<kind>(?:unique|index)[ _]together)\s*[:\-–—]?\s*(?:on\b)?(?P<rest>.*)$",
+        r"^\s*(?P<kind>(?:unique|index)[ _]together)\s*[:\-–—]?\s*(?:on\b)?(?P<rest>.*)$",
         re.I | re.S,
     ),
 )
