@@ -29,10 +29,11 @@ The facts of the two latest states are kept: switching a branch back (or undoing
 of the code) finds the facts it had before, and a check then compares them with those
 of the other state, as after any change of the facts.
 
-Facts read inside a process that already runs Django (``manage.py featuredocs``, the
-system checks) cannot be keyed so: its settings were imported, reading what they read,
-before featuredocs could listen. They are kept to compare the next facts with, but never
-looked up; that door reads the facts again each run unless a child's are still good.
+Facts read inside a process that already runs Django cannot be keyed so: its settings
+were imported, reading what they read, before featuredocs could listen. ``manage.py
+featuredocs`` and the system checks read them in a child too, unless a fresh interpreter
+cannot import the project (its ``manage.py`` puts a folder on ``sys.path``). Facts read
+there are kept to compare the next facts with, but never looked up.
 """
 
 from __future__ import annotations
