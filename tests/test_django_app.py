@@ -143,9 +143,13 @@ def test_inside_django_facts_to_keep_are_read_hearing_what_the_settings_read(tmp
     assert script_finds(off)
 
 
-def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where_it_runs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["live", "auto"])
+def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where_it_runs(
+    tmp_path: Path, mode: str,
+) -> None:
     """manage.py puts the apps' folder on sys.path, which the settings do not: only the
-    running project can read its facts."""
+    running project can read its facts. In ``auto`` mode the console script falls back to
+    static facts, which the running project does not take from the cache."""
     make_project(tmp_path, apps={"billing": {
         "management/commands/send_reminders.py": "from django.core.management.base import BaseCommand\n\n"
                                                   "class Command(BaseCommand):\n    pass\n",
@@ -156,10 +160,15 @@ def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where
     manage_py.write_text(manage_py.read_text().replace("import sys\n", "import sys\nsys.path.insert(0, 'apps')\n"))
     (tmp_path / "docs" / "features").mkdir(parents=True)
     (tmp_path / "docs" / "features" / "reminders.md").write_text(PAGE)
-    (tmp_path / "pyproject.toml").write_text('[tool.featuredocs]\nmode = "live"\nselect = ["FD807"]\n')
-    assert featuredocs("check", cwd=tmp_path).code == 2  # no such app, to a fresh interpreter
-    found = [json.loads(manage(tmp_path, "featuredocs", "check", *no_cache, "--format", "json").stdout)["findings"]
-             for no_cache in ((), (), ("--no-cache",))]
+    (tmp_path / "pyproject.toml").write_text(f'[tool.featuredocs]\nmode = "{mode}"\nselect = ["FD807"]\n')
+    script = featuredocs("check", cwd=tmp_path)
+    if mode == "live":
+        assert script.code == 2  # no such app, to a fresh interpreter
+    else:
+        assert "falling back to static mode" in script.err
+    door = [manage(tmp_path, "featuredocs", "check", *no_cache, "--format", "json") for no_cache in ((), (), ("--no-cache",))]
+    assert not any("falling back" in run.stderr for run in door), door[0].stderr
+    found = [json.loads(run.stdout)["findings"] for run in door]
     assert [f["code"] for f in found[0]] == ["FD807"]
     assert found[0] == found[1] == found[2]
 

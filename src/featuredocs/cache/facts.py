@@ -33,7 +33,9 @@ Facts read inside a process that already runs Django cannot be keyed so: its set
 were imported, reading what they read, before featuredocs could listen. ``manage.py
 featuredocs`` and the system checks read them in a child too, unless a fresh interpreter
 cannot import the project (its ``manage.py`` puts a folder on ``sys.path``). Facts read
-there are kept to compare the next facts with, but never looked up.
+there are kept to compare the next facts with, but never looked up. Nor does that door
+look up the static facts the console script fell back to for such a project in ``auto``
+mode: it can read them live.
 """
 
 from __future__ import annotations
@@ -85,6 +87,9 @@ class FactsEntry:
     #: False for facts read inside a process that already ran Django, whose inputs are
     #: not all known: they are kept to compare the next facts with, never looked up.
     heard: bool = True
+    #: Static facts where live ones were asked for (``auto``): a fresh interpreter could
+    #: not import the project. A process that runs it reads it live instead.
+    static_fallback: bool = False
 
 
 @dataclass
@@ -266,7 +271,7 @@ class FactsCache:
         self._hit: FactsEntry | None = None  # the entry whose facts this run uses
         self._fresh: tuple[FactsEntry, ProjectFacts | None] | None = None
         self._previous: dict[str, ProjectFacts | None] = {}  # by fingerprint, once read: see read_previous
-        self._root = config.root
+        self._root, self._mode = config.root, config.mode
         self._walked: Stamps = {}  # the source files' stamps
         self._stamps: Stamps = {}  # and the data files'
         self._input_files: tuple[str, ...] = self._entry.input_files if self._entry else ()
@@ -285,13 +290,14 @@ class FactsCache:
         """Whether facts were cached by an earlier run (matching or not)."""
         return self._entry is not None
 
-    def lookup(self, load: Callable[[], ProjectFacts | None]) -> Facts | None:
+    def lookup(self, load: Callable[[], ProjectFacts | None], *, running: bool = False) -> Facts | None:
         """The cached facts of the latest state or the one before, when every input
         matches; ``load`` only runs if the stored facts turn out to be unreadable when they
-        are needed."""
+        are needed. ``running``: this process runs the project (``manage.py``)."""
         for entry in self._entries:
             if (
                 entry.heard
+                and not (running and entry.static_fallback)
                 and self._sources_of(entry) == entry.sources_digest
                 and entry.environment == self._environment
                 and entry.env_digest == env_digest(entry.env_names)
@@ -321,8 +327,9 @@ class FactsCache:
             # while the project was being set up goes unseen until the next change.
             self._stamps = {**self._walked, **input_stamps(self._root, input_files, self._stamps)}
             self._sources, self._input_files = sources_digest(self._stamps), input_files
+        fallback = facts is not None and facts.mode == "static" and self._mode != "static"
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None)
+                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None, fallback)
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 

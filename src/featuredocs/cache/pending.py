@@ -20,7 +20,7 @@ from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.model import ProjectFacts
-from featuredocs.project import FactsOutcome, load_facts, resolve_settings, start_facts
+from featuredocs.project import FactsOutcome, django_ready, load_facts, resolve_settings, start_facts
 
 FactsLoader = Callable[[Config], FactsOutcome]
 
@@ -51,7 +51,7 @@ class PendingFacts:
         skip = frozenset({cache_folder(config).resolve()})
         # Without a cache this stamps nothing, so the child is not kept waiting.
         self.cache = FactsCache(config, settings, store, skip)
-        self.cached: Facts | None = self.cache.lookup(lambda: load(config).facts)
+        self.cached: Facts | None = self.cache.lookup(lambda: load(config).facts, running=django_ready())
         #: whether the child forks a copy of itself to read the URLconf
         self.forking = (self.cached is None and load is load_in_child and self.cache.has_previous
                         and parallel.second_core() and may_fork())
