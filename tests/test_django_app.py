@@ -143,24 +143,29 @@ def test_inside_django_facts_to_keep_are_read_hearing_what_the_settings_read(tmp
     assert script_finds(off)
 
 
+def only_manage_py_imports(root: Path, mode: str) -> None:
+    """A project whose manage.py puts the apps' folder on sys.path, which the settings do
+    not: only the running project can read its facts."""
+    make_project(root, apps={"billing": {
+        "management/commands/send_reminders.py": "from django.core.management.base import BaseCommand\n\n"
+                                                  "class Command(BaseCommand):\n    pass\n",
+    }}, installed=("featuredocs",))
+    (root / "apps").mkdir()
+    (root / "billing").rename(root / "apps" / "billing")
+    manage_py = root / "manage.py"
+    manage_py.write_text(manage_py.read_text().replace("import sys\n", "import sys\nsys.path.insert(0, 'apps')\n"))
+    (root / "docs" / "features").mkdir(parents=True)
+    (root / "docs" / "features" / "reminders.md").write_text(PAGE)
+    (root / "pyproject.toml").write_text(f'[tool.featuredocs]\nmode = "{mode}"\nselect = ["FD807"]\n')
+
+
 @pytest.mark.parametrize("mode", ["live", "auto"])
 def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where_it_runs(
     tmp_path: Path, mode: str,
 ) -> None:
-    """manage.py puts the apps' folder on sys.path, which the settings do not: only the
-    running project can read its facts. In ``auto`` mode the console script falls back to
-    static facts, which the running project does not take from the cache."""
-    make_project(tmp_path, apps={"billing": {
-        "management/commands/send_reminders.py": "from django.core.management.base import BaseCommand\n\n"
-                                                  "class Command(BaseCommand):\n    pass\n",
-    }}, installed=("featuredocs",))
-    (tmp_path / "apps").mkdir()
-    (tmp_path / "billing").rename(tmp_path / "apps" / "billing")
-    manage_py = tmp_path / "manage.py"
-    manage_py.write_text(manage_py.read_text().replace("import sys\n", "import sys\nsys.path.insert(0, 'apps')\n"))
-    (tmp_path / "docs" / "features").mkdir(parents=True)
-    (tmp_path / "docs" / "features" / "reminders.md").write_text(PAGE)
-    (tmp_path / "pyproject.toml").write_text(f'[tool.featuredocs]\nmode = "{mode}"\nselect = ["FD807"]\n')
+    """In ``auto`` mode the console script falls back to static facts, which the running
+    project does not take from the cache."""
+    only_manage_py_imports(tmp_path, mode)
     script = featuredocs("check", cwd=tmp_path)
     if mode == "live":
         assert script.code == 2  # no such app, to a fresh interpreter
@@ -171,6 +176,45 @@ def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where
     found = [json.loads(run.stdout)["findings"] for run in door]
     assert [f["code"] for f in found[0]] == ["FD807"]
     assert found[0] == found[1] == found[2]
+
+
+CHILDREN_STARTED = """\
+import json, os, sys
+from pathlib import Path
+sys.path.insert(0, "apps")  # as manage.py does
+import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "project.settings"
+django.setup()
+import featuredocs.introspect as introspect
+from featuredocs.cache import incremental_check
+from featuredocs.config import load_config
+started = []
+fresh = introspect.collect_live_in_child
+def counted(*args, **kwargs):
+    started.append(args)
+    return fresh(*args, **kwargs)
+introspect.collect_live_in_child = counted
+config = load_config(root=Path.cwd()).with_overrides(settings="project.settings")
+settings = Path("project/settings.py")
+counts = []
+for edit in (False, False, True, False):
+    if edit:
+        settings.write_text(settings.read_text() + "EDITED = True\\n")
+    assert [f.code for f in incremental_check(config).result.findings] == ["FD807"]
+    counts.append(len(started))
+print(json.dumps(counts))
+"""
+
+
+def test_inside_django_a_fresh_interpreter_that_failed_is_not_tried_again_until_an_input_changes(
+    tmp_path: Path,
+) -> None:
+    only_manage_py_imports(tmp_path, "live")
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run([sys.executable, "-c", CHILDREN_STARTED], cwd=tmp_path, capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [1, 1, 2, 2]
 
 
 READ_INSIDE_DJANGO = """\

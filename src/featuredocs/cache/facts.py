@@ -33,7 +33,8 @@ Facts read inside a process that already runs Django cannot be keyed so: its set
 were imported, reading what they read, before featuredocs could listen. ``manage.py
 featuredocs`` and the system checks read them in a child too, unless a fresh interpreter
 cannot import the project (its ``manage.py`` puts a folder on ``sys.path``). Facts read
-there are kept to compare the next facts with, but never looked up. Nor does that door
+there are kept to compare the next facts with, but never looked up; until an input they
+are keyed on changes, a fresh interpreter is not tried again. Nor does that door
 look up the static facts the console script fell back to for such a project in ``auto``
 mode: it can read them live.
 """
@@ -295,16 +296,24 @@ class FactsCache:
         matches; ``load`` only runs if the stored facts turn out to be unreadable when they
         are needed. ``running``: this process runs the project (``manage.py``)."""
         for entry in self._entries:
-            if (
-                entry.heard
-                and not (running and entry.static_fallback)
-                and self._sources_of(entry) == entry.sources_digest
-                and entry.environment == self._environment
-                and entry.env_digest == env_digest(entry.env_names)
-            ):
+            if entry.heard and not (running and entry.static_fallback) and self._current(entry):
                 self._hit = entry
                 return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load, entry))
         return None
+
+    def read_here_last(self) -> bool:
+        """Whether the latest facts were read in the running project, a fresh interpreter
+        failing to import it, and nothing they are keyed on changed since: one would fail
+        again."""
+        return self._entry is not None and not self._entry.heard and self._current(self._entry)
+
+    def _current(self, entry: FactsEntry) -> bool:
+        """Whether every input ``entry`` is keyed on is as it was."""
+        return (
+            self._sources_of(entry) == entry.sources_digest
+            and entry.environment == self._environment
+            and entry.env_digest == env_digest(entry.env_names)
+        )
 
     def _sources_of(self, entry: FactsEntry) -> str:
         """The digest of the files ``entry`` watched, as they are now."""
