@@ -52,20 +52,21 @@ def load_facts(config: Config, *, child: bool = False, fork: bool = False) -> Fa
 
 
 def start_facts(
-    config: Config, *, child: bool = False, fork: bool = False, kept: bool = False,
+    config: Config, *, child: bool = False, fork: bool = False, hear: bool = False,
 ) -> Callable[[], FactsOutcome]:
     """:func:`load_facts`, begun now and finished by calling what is returned.
 
     Inside a project that already runs Django (``python manage.py featuredocs``, the system
-    checks), the settings were imported before featuredocs could hear what they read. So
-    facts that are ``kept`` for later runs (in a cache) are read by a fresh interpreter all
-    the same, which hears it. Otherwise a ``child`` is a copy of this process forked now:
-    the setup is not paid twice, and this process works meanwhile instead of taking turns
-    with the reading for the interpreter (see :mod:`featuredocs.introspect.alongside`; with
-    other threads running, or no fork, the facts are read here when asked). What the
-    settings read is then not known: the outcome has no :attr:`~FactsOutcome.inputs`.
+    checks), the settings were imported before featuredocs could hear what they read. When
+    that must be heard (``hear``: the facts are to be kept for later runs), a fresh
+    interpreter reads the facts all the same. Otherwise a ``child`` is a copy of this
+    process forked now: the setup is not paid twice, and this process works meanwhile
+    instead of taking turns with the reading for the interpreter (see
+    :mod:`featuredocs.introspect.alongside`; with other threads running, or no fork, the
+    facts are read here when asked). What the settings read is then not known: the outcome
+    has no :attr:`~FactsOutcome.inputs`.
     """
-    inside = child and not kept and config.mode != "static" and django_ready()
+    inside = child and not hear and config.mode != "static" and django_ready()
     settings = resolve_settings(config) if inside else None
     if settings is None:
         return lambda: load_facts(config, child=child, fork=fork)

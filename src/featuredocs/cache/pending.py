@@ -65,8 +65,8 @@ class PendingFacts:
         if self.cached is None:
             if load is load_in_child or load is load_in_forking_child:
                 # Begun here, in the only thread: inside Django it may fork (see start_facts).
-                kept = store.remembers and not self.cache.read_here_last()
-                finish = start_facts(config, child=True, fork=load is load_in_forking_child, kept=kept)
+                hear = store.remembers and not self.cache.read_here_last()
+                finish = start_facts(config, child=True, fork=load is load_in_forking_child, hear=hear)
             else:
                 finish = partial(load, config)
             self._reader = threading.Thread(target=self._read, args=(finish,), name="featuredocs-facts", daemon=True)
