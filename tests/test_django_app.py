@@ -53,11 +53,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def manage(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def python(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """This Python in ``root``, with no settings module chosen beforehand."""
     env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=root, capture_output=True, text=True, env=env, timeout=120
-    )
+    return subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True, env=env, timeout=120)
+
+
+def manage(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return python(root, "manage.py", *args, env=env)
 
 
 def test_management_command_gives_the_console_scripts_findings(project: Path) -> None:
@@ -210,9 +213,7 @@ def test_inside_django_a_fresh_interpreter_that_failed_is_not_tried_again_until_
     tmp_path: Path,
 ) -> None:
     only_manage_py_imports(tmp_path, "live")
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    result = subprocess.run([sys.executable, "-c", CHILDREN_STARTED], cwd=tmp_path, capture_output=True,
-                            text=True, env=env, timeout=120)
+    result = python(tmp_path, "-c", CHILDREN_STARTED)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [1, 1, 2, 2]
 
@@ -237,9 +238,7 @@ print(json.dumps([untouched, forked == here, [c.name for c in forked.commands if
 def test_inside_django_the_facts_are_read_by_a_forked_copy(project: Path) -> None:
     """manage.py featuredocs: the project is set up already; a copy of the process reads
     the facts (this one never imports the URLconf), and they are what it would read."""
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    result = subprocess.run([sys.executable, "-c", READ_INSIDE_DJANGO], cwd=project, capture_output=True,
-                            text=True, env=env, timeout=120)
+    result = python(project, "-c", READ_INSIDE_DJANGO)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [True, True, ["send_reminders"]]
 

@@ -207,21 +207,27 @@ def _refunds_unknown(checked: IncrementalCheck) -> bool:
     return "FD605" in codes(checked.result.findings, "features/orders.md")
 
 
-def test_a_variable_read_under_a_name_built_at_run_time_is_watched_too(site, monkeypatch):
-    """No name to find in the code: the child that reads the facts hears it asked for."""
-    monkeypatch.delenv("SHOP_REFUNDS_ENABLED", raising=False)
-    _document_limits(site, 'import os\nPREFIX = "SHOP"\n'
-                     'FLAGGED = {"refunds": 3} if os.environ.get(f"{PREFIX}_REFUNDS_ENABLED") else {}\n'
-                     'SHOP_LIMITS = {"uploads": 10, **FLAGGED}')
+def _refunds_follow(site: Site, monkeypatch: pytest.MonkeyPatch, settings: str, name: str, value: str) -> None:
+    """With ``settings`` and ``name`` unset, the documented ``refunds`` key is unknown; once
+    ``name`` is set to ``value`` the facts are read again, and it is known."""
+    monkeypatch.delenv(name, raising=False)
+    _document_limits(site, settings)
     first = site.check()
     assert _refunds_unknown(first)
     assert first.result.findings == site.reference()
 
-    monkeypatch.setenv("SHOP_REFUNDS_ENABLED", "1")
+    monkeypatch.setenv(name, value)
     again = site.check()
     assert not again.stats.facts_cached and len(site.loads) == 2
     assert not _refunds_unknown(again)
     assert again.result.findings == site.reference()
+
+
+def test_a_variable_read_under_a_name_built_at_run_time_is_watched_too(site, monkeypatch):
+    """No name to find in the code: the child that reads the facts hears it asked for."""
+    _refunds_follow(site, monkeypatch, 'import os\nPREFIX = "SHOP"\n'
+                    'FLAGGED = {"refunds": 3} if os.environ.get(f"{PREFIX}_REFUNDS_ENABLED") else {}\n'
+                    'SHOP_LIMITS = {"uploads": 10, **FLAGGED}', "SHOP_REFUNDS_ENABLED", "1")
 
     monkeypatch.setenv("SOME_VARIABLE_THE_PROJECT_DOES_NOT_READ", "1")
     assert site.check().stats.facts_cached
@@ -230,19 +236,10 @@ def test_a_variable_read_under_a_name_built_at_run_time_is_watched_too(site, mon
 def test_settings_that_take_every_variable_with_a_prefix_are_keyed_on_the_whole_environment(site, monkeypatch):
     """As dynaconf and pydantic-settings do; but what each shell or hook sets anew counts
     only when read by name."""
-    monkeypatch.delenv("SHOP_LIMIT_REFUNDS", raising=False)
-    _document_limits(site, "import os\n"
-                     'SHOP_LIMITS = {"uploads": 10, **{name[len("SHOP_LIMIT_"):].lower(): int(value)\n'
-                     '    for name, value in os.environ.items() if name.startswith("SHOP_LIMIT_")}}')
-    first = site.check()
-    assert _refunds_unknown(first)
-    assert first.result.findings == site.reference()
-
-    monkeypatch.setenv("SHOP_LIMIT_REFUNDS", "3")
-    again = site.check()
-    assert not again.stats.facts_cached and len(site.loads) == 2
-    assert not _refunds_unknown(again)
-    assert again.result.findings == site.reference()
+    _refunds_follow(site, monkeypatch, "import os\n"
+                    'SHOP_LIMITS = {"uploads": 10, **{name[len("SHOP_LIMIT_"):].lower(): int(value)\n'
+                    '    for name, value in os.environ.items() if name.startswith("SHOP_LIMIT_")}}',
+                    "SHOP_LIMIT_REFUNDS", "3")
 
     monkeypatch.setenv("SHLVL", "7")
     monkeypatch.setenv("OLDPWD", str(site.docs))

@@ -328,9 +328,9 @@ class FactsCache:
         fingerprint = facts.fingerprint() if facts is not None else "none"
         if not self._store.remembers:
             return Facts(fingerprint, list(notes), False, _facts=facts)
-        heard = inputs or HeardInputs()
-        names = tuple(sorted({v.name for v in facts.env_vars}.union(heard.variables))) if facts is not None else ()
-        input_files = heard.files
+        known = inputs or HeardInputs()
+        names = tuple(sorted({v.name for v in facts.env_vars}.union(known.variables))) if facts is not None else ()
+        input_files = known.files
         if input_files != self._input_files:
             # Files first read in this run are stamped now, after the read: an edit made
             # while the project was being set up goes unseen until the next change.
