@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from featuredocs.cache.facts import FactsEntry
+from featuredocs.cache.keys import tool_identity
+from featuredocs.cache.store import DEFAULT_DIR, Store
 from tests.cli.support import featuredocs
 from tests.support.django_project import make_project, settled
 
@@ -146,29 +149,45 @@ def test_inside_django_facts_to_keep_are_read_hearing_what_the_settings_read(tmp
     assert script_finds(off)
 
 
-def only_manage_py_imports(root: Path, mode: str) -> None:
-    """A project whose manage.py puts the apps' folder on sys.path, which the settings do
-    not: only the running project can read its facts."""
+#: What a manage.py may do before Django runs, that the settings do not: put the apps'
+#: folder on sys.path (cookiecutter-django), or make a module importable by other means.
+EXTENDS_PATH = "sys.path.insert(0, 'apps')\n"
+ALIASES_A_MODULE = "import types\nsys.modules['vendored'] = types.ModuleType('vendored')\n"
+
+
+def only_manage_py_imports(root: Path, mode: str, preamble: str = EXTENDS_PATH) -> None:
+    """A project only its manage.py can import: the apps live in ``apps/``, which the
+    settings do not put on sys.path, and the settings import ``vendored`` when
+    ``preamble`` makes it importable."""
     make_project(root, apps={"billing": {
         "management/commands/send_reminders.py": "from django.core.management.base import BaseCommand\n\n"
                                                   "class Command(BaseCommand):\n    pass\n",
-    }}, installed=("featuredocs",))
+    }}, installed=("featuredocs",), settings="import vendored\n" if "vendored" in preamble else "")
     (root / "apps").mkdir()
     (root / "billing").rename(root / "apps" / "billing")
     manage_py = root / "manage.py"
-    manage_py.write_text(manage_py.read_text().replace("import sys\n", "import sys\nsys.path.insert(0, 'apps')\n"))
+    manage_py.write_text(manage_py.read_text().replace("import sys\n", f"import sys\n{EXTENDS_PATH}{preamble}"))
     (root / "docs" / "features").mkdir(parents=True)
     (root / "docs" / "features" / "reminders.md").write_text(PAGE)
     (root / "pyproject.toml").write_text(f'[tool.featuredocs]\nmode = "{mode}"\nselect = ["FD807"]\n')
 
 
+def latest_facts_entry(root: Path) -> FactsEntry:
+    store = Store(root / DEFAULT_DIR, tool_identity())
+    [meta] = (root / DEFAULT_DIR).glob("facts-*.meta")
+    return store.read(meta.name)[0]
+
+
+@pytest.mark.parametrize("preamble", [EXTENDS_PATH, ALIASES_A_MODULE], ids=["path", "module"])
 @pytest.mark.parametrize("mode", ["live", "auto"])
-def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where_it_runs(
-    tmp_path: Path, mode: str,
+def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_as_it_runs(
+    tmp_path: Path, mode: str, preamble: str,
 ) -> None:
-    """In ``auto`` mode the console script falls back to static facts, which the running
-    project does not take from the cache."""
-    only_manage_py_imports(tmp_path, mode)
+    """The fresh interpreter imports from manage.py's sys.path; a project it still cannot
+    import is read in the running process. In ``auto`` mode the console script falls back
+    to static facts, which the running project does not take from the cache; nor does the
+    console script take the facts read with manage.py's sys.path."""
+    only_manage_py_imports(tmp_path, mode, preamble)
     script = featuredocs("check", cwd=tmp_path)
     if mode == "live":
         assert script.code == 2  # no such app, to a fresh interpreter
@@ -179,13 +198,31 @@ def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_where
     found = [json.loads(run.stdout)["findings"] for run in door]
     assert [f["code"] for f in found[0]] == ["FD807"]
     assert found[0] == found[1] == found[2]
+    latest = latest_facts_entry(tmp_path)
+    assert latest.heard == (preamble == EXTENDS_PATH)
+    assert latest.borrowed_path == ((str(tmp_path / "apps"),) if latest.heard else ())
+    again = featuredocs("check", cwd=tmp_path)
+    assert (again.code, again.err) == (script.code, script.err)
 
 
-CHILDREN_STARTED = """\
+def test_manage_py_pythonpath_is_lent_to_the_fresh_interpreter(tmp_path: Path) -> None:
+    """``manage.py --pythonpath apps``: the facts are read with it, heard and kept, and
+    only a run given the same folder takes them."""
+    only_manage_py_imports(tmp_path, "live", preamble="")
+    manage_py = tmp_path / "manage.py"
+    manage_py.write_text(manage_py.read_text().replace(EXTENDS_PATH, ""))
+    assert featuredocs("check", cwd=tmp_path).code == 2
+    runs = [manage(tmp_path, "featuredocs", "--pythonpath", "apps", "check", "--format", "json") for _ in range(2)]
+    assert [[f["code"] for f in json.loads(run.stdout)["findings"]] for run in runs] == [["FD807"]] * 2, runs[0].stderr
+    latest = latest_facts_entry(tmp_path)
+    assert (latest.heard, latest.borrowed_path) == (True, (str(tmp_path / "apps"),))
+    assert featuredocs("check", cwd=tmp_path).code == 2
+
+
+FACTS_READ = """\
 import json, os, sys
 from pathlib import Path
-sys.path.insert(0, "apps")  # as manage.py does
-import django
+{preamble}import django
 os.environ["DJANGO_SETTINGS_MODULE"] = "project.settings"
 django.setup()
 import featuredocs.introspect as introspect
@@ -199,23 +236,32 @@ def counted(*args, **kwargs):
 introspect.collect_live_in_child = counted
 config = load_config(root=Path.cwd()).with_overrides(settings="project.settings")
 settings = Path("project/settings.py")
-counts = []
+counts, cached = [], []
 for edit in (False, False, True, False):
     if edit:
         settings.write_text(settings.read_text() + "EDITED = True\\n")
-    assert [f.code for f in incremental_check(config).result.findings] == ["FD807"]
+    run = incremental_check(config)
+    assert [f.code for f in run.result.findings] == ["FD807"]
     counts.append(len(started))
-print(json.dumps(counts))
+    cached.append(run.stats.facts_cached)
+print(json.dumps([counts, cached]))
 """
 
 
-def test_inside_django_a_fresh_interpreter_that_failed_is_not_tried_again_until_an_input_changes(
-    tmp_path: Path,
+@pytest.mark.parametrize("preamble", [EXTENDS_PATH, ALIASES_A_MODULE], ids=["path", "module"])
+def test_inside_django_fresh_interpreters_start_only_while_they_can_read_the_facts(
+    tmp_path: Path, preamble: str,
 ) -> None:
-    only_manage_py_imports(tmp_path, "live")
-    result = python(tmp_path, "-c", CHILDREN_STARTED)
+    """Four checks inside Django, the third after an edit of the settings. Given manage.py's
+    sys.path, the fresh interpreter reads facts that the next check looks up. One that
+    failed even so is not tried again until an input changes: the facts are read where
+    the project runs, every time."""
+    only_manage_py_imports(tmp_path, "live", preamble)
+    result = python(tmp_path, "-c", FACTS_READ.format(preamble=EXTENDS_PATH + preamble))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [1, 1, 2, 2]
+    counts, cached = json.loads(result.stdout)
+    assert counts == [1, 1, 2, 2]
+    assert cached == ([False, True, False, True] if preamble == EXTENDS_PATH else [False] * 4)
 
 
 READ_INSIDE_DJANGO = """\

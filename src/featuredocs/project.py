@@ -59,7 +59,8 @@ def start_facts(
     Inside a project that already runs Django (``python manage.py featuredocs``, the system
     checks), the settings were imported before featuredocs could hear what they read. When
     that must be heard (``hear``: the facts are to be kept for later runs), a fresh
-    interpreter reads the facts all the same. Otherwise a ``child`` is a copy of this
+    interpreter reads the facts all the same, importing from this process's ``sys.path``.
+    Otherwise a ``child`` is a copy of this
     process forked now: the setup is not paid twice, and this process works meanwhile
     instead of taking turns with the reading for the interpreter (see
     :mod:`featuredocs.introspect.alongside`; with other threads running, or no fork, the
@@ -106,15 +107,19 @@ def _reason(error: BaseException) -> str:
 
 def _live(config: Config, settings: str, child: bool, fork: bool) -> tuple[ProjectFacts, HeardInputs | None]:
     from featuredocs.introspect import ProjectImportError, collect_live, collect_live_in_child
+    from featuredocs.introspect.import_path import normalized
 
     if child:
+        running = django_ready()
+        # A process that runs the project imports it from where its manage.py put it.
+        path = normalized(sys.path) if running else ()
         try:
-            return collect_live_in_child(config.root, settings, fork=fork)
+            return collect_live_in_child(config.root, settings, fork=fork, path=path)
         except ProjectImportError:
-            if not django_ready():
+            if not running:
                 raise
-            # A fresh interpreter lacks what manage.py may have put on sys.path: the
-            # facts are read here, as the project already runs.
+            # Only the running project imports: its manage.py did more than extend
+            # sys.path. The facts are read here.
     return collect_live(config.root, settings), None
 
 

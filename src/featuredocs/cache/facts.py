@@ -31,12 +31,14 @@ of the other state, as after any change of the facts.
 
 Facts read inside a process that already runs Django cannot be keyed so: its settings
 were imported, reading what they read, before featuredocs could listen. ``manage.py
-featuredocs`` and the system checks read them in a child too, unless a fresh interpreter
-cannot import the project (its ``manage.py`` puts a folder on ``sys.path``). Facts read
-there are kept to compare the next facts with, but never looked up; until an input they
-are keyed on changes, a fresh interpreter is not tried again. Nor does that door
-look up the static facts the console script fell back to for such a project in ``auto``
-mode: it can read them live.
+featuredocs`` and the system checks read them in a child too, which imports from their
+``sys.path`` (``introspect/import_path.py``): facts read with folders the console script
+would not lend (its ``manage.py`` put them there) are taken only by a process that lends
+the same. When even so a fresh interpreter cannot import the project, the facts read
+in the running process are kept to compare the next facts with, but never looked up;
+until an input they are keyed on changes, a fresh interpreter is not tried again. Nor
+does that door look up the static facts the console script fell back to for such a
+project in ``auto`` mode: it can read them live.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from featuredocs.cache.store import Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.introspect.discover import SETTINGS_VARIABLE
+from featuredocs.introspect.import_path import running_borrows
 from featuredocs.model import HeardInputs, ProjectFacts
 from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
@@ -91,6 +94,11 @@ class FactsEntry:
     #: Static facts where live ones were asked for (``auto``): a fresh interpreter could
     #: not import the project. A process that runs it reads it live instead.
     static_fallback: bool = False
+    #: The folders the facts' reader took from the process that runs the project, and
+    #: its own sys.path (``introspect/import_path.py``): a process takes these facts
+    #: only when it would lend the same folders.
+    borrowed_path: tuple[str, ...] = ()
+    fresh_path: tuple[str, ...] = ()
 
 
 @dataclass
@@ -246,8 +254,8 @@ def _per_invocation(name: str) -> bool:
 KEPT = 2
 
 
-def _inputs(entry: FactsEntry) -> tuple[str, str, str, bool]:
-    return entry.sources_digest, entry.environment, entry.env_digest, entry.heard
+def _inputs(entry: FactsEntry) -> tuple[str, str, str, bool, tuple[str, ...]]:
+    return entry.sources_digest, entry.environment, entry.env_digest, entry.heard, entry.borrowed_path
 
 
 def _data_name(entry: FactsEntry) -> str:
@@ -296,10 +304,17 @@ class FactsCache:
         matches; ``load`` only runs if the stored facts turn out to be unreadable when they
         are needed. ``running``: this process runs the project (``manage.py``)."""
         for entry in self._entries:
-            if entry.heard and not (running and entry.static_fallback) and self._current(entry):
+            taken = entry.heard and not (running and entry.static_fallback) and self._lends(entry, running)
+            if taken and self._current(entry):
                 self._hit = entry
                 return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load, entry))
         return None
+
+    def _lends(self, entry: FactsEntry, running: bool) -> bool:
+        """Whether this process would lend the facts' reader the folders it borrowed
+        for ``entry``: none, but where it runs the project."""
+        lent = running_borrows(entry.fresh_path, self._root) if running else ()
+        return lent == entry.borrowed_path
 
     def read_here_last(self) -> bool:
         """Whether the latest facts were read in the running project, a fresh interpreter
@@ -338,7 +353,8 @@ class FactsCache:
             self._sources, self._input_files = sources_digest(self._stamps), input_files
         fallback = facts is not None and facts.mode == "static" and self._mode != "static"
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None, fallback)
+                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None, fallback,
+                           known.borrowed_path, known.fresh_path)
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 

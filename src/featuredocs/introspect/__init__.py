@@ -6,6 +6,7 @@ importing ``featuredocs.introspect`` itself is cheap and Django-free.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,14 +25,16 @@ def collect_live(root: Path, settings_module: str) -> ProjectFacts:
 
 
 def collect_live_in_child(
-    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False
+    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False,
+    path: Sequence[str] = (),
 ) -> tuple[ProjectFacts, HeardInputs]:
     """``collect_live`` in a fresh interpreter (Django can be set up once per process),
     and what the project read meanwhile; ``fork``: that reads the URLconf in a forked copy
-    of itself meanwhile."""
+    of itself meanwhile; ``path``: that imports from these folders first (see
+    :mod:`featuredocs.introspect.import_path`)."""
     from featuredocs.introspect.child import collect_in_child
 
-    return collect_in_child(root, settings_module, python=python, timeout=timeout, fork=fork)
+    return collect_in_child(root, settings_module, python=python, timeout=timeout, fork=fork, path=path)
 
 
 __all__ = ["ProjectImportError", "collect_live", "collect_live_in_child", "find_settings_module"]

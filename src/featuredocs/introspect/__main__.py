@@ -16,6 +16,7 @@ from pathlib import Path
 
 from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.introspect.import_path import borrowed, import_first, normalized
 
 EXIT_OK = 0
 EXIT_PROJECT_ERROR = 2
@@ -31,12 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--indent", type=int, default=None, help="indent the JSON")
     parser.add_argument("--fork", action="store_true",
                         help="read the URLconf in a copy forked after the setup meanwhile (two cores)")
+    parser.add_argument("--path", action="append", default=[], metavar="FOLDER",
+                        help="import from FOLDER first (repeatable, in order): the sys.path of "
+                             "the process that runs the project")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = args.root.resolve()
+    fresh = normalized(sys.path)
+    if args.path:
+        import_first(normalized(args.path))
     settings_module = (
         args.settings or os.environ.get("DJANGO_SETTINGS_MODULE") or find_settings_module(root)
     )
@@ -61,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             data_files.update(their_data)
             code_files.update(their_code)
             variables.update(their_variables)
-        inputs = HeardInputs(files=(*sorted(data_files), *sorted(code_files)), variables=tuple(sorted(variables)))
+        inputs = HeardInputs(
+            files=(*sorted(data_files), *sorted(code_files)), variables=tuple(sorted(variables)),
+            borrowed_path=borrowed(normalized(args.path), fresh, root), fresh_path=fresh,
+        )
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)
         return EXIT_PROJECT_ERROR

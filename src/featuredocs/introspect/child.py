@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from featuredocs.collector import collector_paused
@@ -19,13 +20,16 @@ _FACTS_START, _INPUTS_START = '{"facts":', ',"inputs":'
 
 
 def collect_in_child(
-    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False
+    root: Path, settings_module: str, *, python: str | None = None, timeout: float = 300, fork: bool = False,
+    path: Sequence[str] = (),
 ) -> tuple[ProjectFacts, HeardInputs]:
     """Facts from ``python -m featuredocs.introspect`` run by ``python`` (default: this one);
-    ``fork``: with ``--fork``, for a caller that waits with a core to spare."""
+    ``fork``: with ``--fork``, for a caller that waits with a core to spare; ``path``: the
+    folders to import from first (``--path``)."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     command = [python or sys.executable, "-m", "featuredocs.introspect",
-               "--root", str(root), "--settings", settings_module, *(["--fork"] if fork else [])]
+               "--root", str(root), "--settings", settings_module, *(["--fork"] if fork else []),
+               *(f"--path={folder}" for folder in path)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, env=env,
                                 timeout=timeout, stdin=subprocess.DEVNULL)

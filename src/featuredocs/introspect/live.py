@@ -16,6 +16,7 @@ from featuredocs.introspect.alongside import Alongside
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.introspect.import_path import manage_dirs
 from featuredocs.introspect.import_trees import compiled_from_trees
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.resolve import SettingValue
@@ -85,7 +86,7 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
 def setup_django(root: Path, settings_module: str, warnings: list[str]) -> None:
     """Put ``root`` first on ``sys.path``, point Django at the settings, ``django.setup()``."""
     _put_first_on_path(root)
-    for manage_dir in _manage_dirs(root):
+    for manage_dir in manage_dirs(root):
         if str(manage_dir) not in sys.path:
             sys.path.insert(1, str(manage_dir))
     import django
@@ -116,13 +117,6 @@ def _put_first_on_path(root: Path) -> None:
     while entry in sys.path:
         sys.path.remove(entry)
     sys.path.insert(0, entry)
-
-
-def _manage_dirs(root: Path) -> list[Path]:
-    """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
-    if (root / "manage.py").is_file():
-        return []
-    return [p.parent for p in sorted(root.glob("*/manage.py"))]
 
 
 def scan_sources(root: Path, setting_value: SettingValue, warnings: list[str]) -> dict[str, Any]:

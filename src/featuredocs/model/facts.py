@@ -297,6 +297,11 @@ class HeardInputs:
     # Environment variables read by any code, under any name (one built at run time);
     # WHOLE_ENVIRONMENT among them when the project went over every variable.
     variables: tuple[str, ...] = ()
+    # The folders imported from that a fresh interpreter lacks, taken from the process
+    # that runs the project (its manage.py put them on sys.path), and that interpreter's
+    # own sys.path. See ``introspect/import_path.py``.
+    borrowed_path: tuple[str, ...] = ()
+    fresh_path: tuple[str, ...] = ()
 
 
 @pickled_without_memos

@@ -15,6 +15,7 @@ from typing import TypeVar
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.env import collect_env_vars
+from featuredocs.introspect.import_path import manage_dirs
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.sources import load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
@@ -45,7 +46,7 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
 def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
     warnings: list[str] = []
     settings_module = settings_module or find_settings_module(root)
-    sources = load_project_sources(root, [*map(str, _manage_dirs(root)), *sys.path])
+    sources = load_project_sources(root, [*map(str, manage_dirs(root)), *sys.path])
     warnings.extend(sources.warnings)
     index = ModuleIndex(sources)
     classes = Classes(index)
@@ -96,13 +97,6 @@ def _apps(index: ModuleIndex, classes: Classes, settings: SettingsRead, root: Pa
         warnings.append("INSTALLED_APPS: entries that are not plain strings are left out")
         return read_apps(index, classes, list(readable), root, warnings), None
     return read_apps(index, classes, list(readable), root, warnings), readable
-
-
-def _manage_dirs(root: Path) -> list[Path]:
-    """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
-    if (root / "manage.py").is_file():
-        return []
-    return [p.parent for p in sorted(root.glob("*/manage.py"))]
 
 
 def _safely(read: Callable[[], T], empty: T, what: str, warnings: list[str]) -> T:

@@ -1,0 +1,56 @@
+"""Where the project is imported from, when a process that runs it asks for its facts.
+
+A ``manage.py`` may put folders on ``sys.path`` that the settings do not: cookiecutter-
+django's appends the folder its apps live in, and ``manage.py --pythonpath`` puts one
+first. A fresh interpreter started to read the facts lacks them, and may not import the
+project at all. So a process that runs the project (``manage.py featuredocs``, the system
+checks) hands its ``sys.path`` to that interpreter, which imports from it first.
+
+The folders it had to take are *borrowed*. Facts read with borrowed folders are the
+running project's, which a fresh interpreter may not be able to read: the facts cache
+keeps them apart, and the console script, which borrows nothing, never takes them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+
+def manage_dirs(root: Path) -> list[Path]:
+    """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
+    if (root / "manage.py").is_file():
+        return []
+    return [p.parent for p in sorted(root.glob("*/manage.py"))]
+
+
+def normalized(path: Iterable[object]) -> tuple[str, ...]:
+    """``sys.path`` as absolute folders (``""`` is the working folder), in order, once
+    each; entries that are not strings (pathlib paths put there by hand) as strings."""
+    seen: dict[str, None] = {}
+    for entry in path:
+        if isinstance(entry, (str, os.PathLike)):
+            seen.setdefault(os.path.abspath(os.fspath(entry) or "."), None)
+    return tuple(seen)
+
+
+def borrowed(path: Sequence[str], fresh: Sequence[str], root: Path) -> tuple[str, ...]:
+    """The folders of ``path`` that ``fresh`` (a fresh interpreter's) lacks, in order,
+    but those the facts' reader puts on its path in any case: the root and a ``manage.py``
+    folder under it."""
+    added = (root, *manage_dirs(root))
+    own = {*fresh, *map(str, added), *map(os.path.realpath, added)}
+    return tuple(entry for entry in path if entry not in own)
+
+
+def running_borrows(fresh: Sequence[str], root: Path) -> tuple[str, ...]:
+    """What a fresh interpreter whose own path is ``fresh`` would borrow from this process."""
+    return borrowed(normalized(sys.path), fresh, root)
+
+
+def import_first(path: Sequence[str]) -> None:
+    """Import from ``path`` first, then from this interpreter's own folders."""
+    lent = set(path)
+    sys.path[:] = [*path, *(entry for entry in normalized(sys.path) if entry not in lent)]
