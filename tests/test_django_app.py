@@ -206,13 +206,15 @@ def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_as_it
 
 
 def test_manage_py_pythonpath_is_lent_to_the_fresh_interpreter(tmp_path: Path) -> None:
-    """``manage.py --pythonpath apps``: the facts are read with it, heard and kept, and
-    only a run given the same folder takes them."""
+    """``manage.py featuredocs --pythonpath apps``: the facts are read with it, heard and
+    kept, and only a run given the same folder takes them. Django applies the option
+    wherever it is; the subcommand accepts it too."""
     only_manage_py_imports(tmp_path, "live", preamble="")
     manage_py = tmp_path / "manage.py"
     manage_py.write_text(manage_py.read_text().replace(EXTENDS_PATH, ""))
     assert featuredocs("check", cwd=tmp_path).code == 2
-    runs = [manage(tmp_path, "featuredocs", "--pythonpath", "apps", "check", "--format", "json") for _ in range(2)]
+    runs = [manage(tmp_path, "featuredocs", *args, "--format", "json")
+            for args in (("--pythonpath", "apps", "check"), ("check", "--pythonpath", "apps"))]
     assert [[f["code"] for f in json.loads(run.stdout)["findings"]] for run in runs] == [["FD807"]] * 2, runs[0].stderr
     latest = latest_facts_entry(tmp_path)
     assert (latest.heard, latest.borrowed_path) == (True, (str(tmp_path / "apps"),))

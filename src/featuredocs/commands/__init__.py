@@ -50,10 +50,15 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
 )
 
 
-def add_subcommands(parser: argparse.ArgumentParser) -> None:
-    """Add every subcommand to ``parser`` (a plain ArgumentParser or Django's CommandParser)."""
+def add_subcommands(
+    parser: argparse.ArgumentParser, door: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> None:
+    """Add every subcommand to ``parser`` (a plain ArgumentParser or Django's CommandParser);
+    ``door`` adds the options a door gives every subcommand."""
     subparsers = parser.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
     for sub in SUBCOMMANDS:
         child = subparsers.add_parser(sub.name, help=sub.help, description=sub.help)
         sub.configure(child)
+        if door is not None:
+            door(child)
         child.set_defaults(handler=sub.run)

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 gc.freeze()
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        add_subcommands(parser)
+        add_subcommands(parser, door=_django_options)
 
     def handle(self, *args: Any, **options: Any) -> None:
         namespace = argparse.Namespace(**options)
@@ -43,3 +43,10 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=2) from None
         if code:
             sys.exit(code)
+
+
+def _django_options(parser: argparse.ArgumentParser) -> None:
+    """Django applies ``--pythonpath`` wherever it is on the command line, before the
+    command runs (``manage.py featuredocs check --pythonpath apps``): a subcommand's parser
+    must know it too."""
+    parser.add_argument("--pythonpath", help="a folder to import the project from first (Django's option)")
