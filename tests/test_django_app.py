@@ -219,6 +219,8 @@ def test_manage_py_pythonpath_is_lent_to_the_fresh_interpreter(tmp_path: Path) -
     latest = latest_facts_entry(tmp_path)
     assert (latest.heard, latest.borrowed_path) == (True, (str(tmp_path / "apps"),))
     assert featuredocs("check", cwd=tmp_path).code == 2
+    shown = manage(tmp_path, "featuredocs", "facts", "--pythonpath", "apps")
+    assert json.loads(shown.stdout)["input_path"] == [str(tmp_path / "apps")], shown.stderr
 
 
 FACTS_READ = """\

@@ -3,6 +3,7 @@ facts from the cache the check keeps, and reads the project itself with ``--no-c
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from featuredocs.cache import DEFAULT_DIR
 from tests.cli.support import SCRIPT, Run, featuredocs
 from tests.generate.shop import copy_shop
+from tests.support.django_project import make_project
 
 COMMANDS = [
     ("coverage", "--format", "json"), ("index", "--check"), ("sync", "--check"), ("check", "--diff"),
@@ -75,3 +77,27 @@ def test_a_run_that_writes_nothing_keeps_no_facts_either(tmp_path: Path, command
     shop = copy_shop(tmp_path)
     featuredocs(*command, cwd=shop)
     assert not (shop / DEFAULT_DIR).exists()
+
+
+INPUT_SETTINGS = """\
+import json
+from pathlib import Path
+PREFIX = "BILLING"
+if os.environ.get(f"{PREFIX}_REMINDERS"):
+    BILLING_REMINDER_HOURS = 24
+LIMITS = json.loads((Path(__file__).parent / "limits.json").read_text())
+"""
+
+
+def test_facts_names_what_they_were_read_from_besides_the_code(tmp_path: Path) -> None:
+    """The files and variables the settings read (one under a name built at run time),
+    alike whether the facts were just read or come from the cache."""
+    make_project(tmp_path, apps={"billing": {}}, settings=INPUT_SETTINGS)
+    (tmp_path / "project" / "limits.json").write_text('{"rows": 10}\n', encoding="utf-8")
+    runs = [featuredocs("facts", *flags, cwd=tmp_path) for flags in (("--no-cache",), (), ())]
+    assert [run.code for run in runs] == [0, 0, 0], runs[0].err
+    shown = [json.loads(run.out) for run in runs]
+    assert shown[0]["input_files"] == ["project/limits.json"]
+    assert "BILLING_REMINDERS" in shown[0]["input_env"]
+    assert shown[0]["input_path"] == []
+    assert shown[0] == shown[1] == shown[2]

@@ -316,6 +316,14 @@ class FactsCache:
         lent = running_borrows(entry.fresh_path, self._root) if running else ()
         return lent == entry.borrowed_path
 
+    def hit_inputs(self) -> HeardInputs | None:
+        """What the facts looked up were read from besides the project's code, as kept
+        with them: the variables are every one they are keyed on."""
+        entry = self._hit
+        if entry is None:
+            return None
+        return HeardInputs(entry.input_files, entry.env_names, entry.borrowed_path, entry.fresh_path)
+
     def read_here_last(self) -> bool:
         """Whether the latest facts were read in the running project, a fresh interpreter
         failing to import it, and nothing they are keyed on changed since: one would fail

@@ -19,7 +19,7 @@ from featuredocs.cache.keys import tool_identity
 from featuredocs.cache.store import DEFAULT_DIR, NullStore, Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
-from featuredocs.model import ProjectFacts
+from featuredocs.model import HeardInputs, ProjectFacts
 from featuredocs.project import FactsOutcome, django_ready, load_facts, resolve_settings, start_facts
 
 FactsLoader = Callable[[Config], FactsOutcome]
@@ -87,6 +87,14 @@ class PendingFacts:
             raise outcome
         return self.cache.fresh(outcome.facts, outcome.notes, outcome.inputs)
 
+    def inputs(self) -> HeardInputs | None:
+        """What the facts were read from besides the project's code, once :meth:`result`
+        returned; None when that is not all known (see ``FactsOutcome.inputs``)."""
+        if self.cached is not None:
+            return self.cache.hit_inputs()
+        outcome = self._outcome[0]
+        return outcome.inputs if isinstance(outcome, FactsOutcome) else None
+
     def _read(self, finish: Callable[[], FactsOutcome]) -> None:
         try:
             self._outcome.append(finish())
@@ -105,4 +113,4 @@ def cached_facts(config: Config, *, use_cache: bool = True) -> FactsOutcome:
     pending.cache.save()
     for note in store.notes:
         facts.notes.append(note)
-    return FactsOutcome(found, facts.notes)
+    return FactsOutcome(found, facts.notes, pending.inputs())

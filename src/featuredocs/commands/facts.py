@@ -6,11 +6,19 @@ import sys
 
 from featuredocs.cache import cached_facts
 from featuredocs.commands.common import config_from, project_facts
+from featuredocs.model import HeardInputs
 
 
 def run(args: argparse.Namespace) -> int:
     outcome = cached_facts(config_from(args), use_cache=not args.no_cache)
     facts = project_facts(outcome, "no facts could be read from the project")
-    json.dump(facts.to_json(), sys.stdout, indent=2, sort_keys=True)
+    data = facts.to_json()
+    # What the facts were read from besides the project's code, as the facts cache
+    # watches it: every variable they depend on, by name (WHOLE_ENVIRONMENT: all of them).
+    inputs = outcome.inputs or HeardInputs()
+    data["input_files"] = list(inputs.files)
+    data["input_env"] = sorted({variable.name for variable in facts.env_vars}.union(inputs.variables))
+    data["input_path"] = list(inputs.borrowed_path)
+    json.dump(data, sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")
     return 0
