@@ -252,20 +252,22 @@ print(json.dumps([counts, cached]))
 """
 
 
-@pytest.mark.parametrize("preamble", [EXTENDS_PATH, ALIASES_A_MODULE], ids=["path", "module"])
+@pytest.mark.parametrize(("preamble", "mode", "started", "cached"), [
+    (EXTENDS_PATH, "live", [1, 1, 2, 2], [False, True, False, True]),
+    (ALIASES_A_MODULE, "live", [1, 1, 2, 2], [False] * 4),
+    (EXTENDS_PATH, "static", [0] * 4, [False, True, False, True]),
+], ids=["path", "module", "static"])
 def test_inside_django_fresh_interpreters_start_only_while_they_can_read_the_facts(
-    tmp_path: Path, preamble: str,
+    tmp_path: Path, preamble: str, mode: str, started: list[int], cached: list[bool],
 ) -> None:
     """Four checks inside Django, the third after an edit of the settings. Given manage.py's
     sys.path, the fresh interpreter reads facts that the next check looks up. One that
     failed even so is not tried again until an input changes: the facts are read where
-    the project runs, every time."""
-    only_manage_py_imports(tmp_path, "live", preamble)
+    the project runs, every time. Static facts, which no interpreter reads, are looked up."""
+    only_manage_py_imports(tmp_path, mode, preamble)
     result = python(tmp_path, "-c", FACTS_READ.format(preamble=EXTENDS_PATH + preamble))
     assert result.returncode == 0, result.stderr
-    counts, cached = json.loads(result.stdout)
-    assert counts == [1, 1, 2, 2]
-    assert cached == ([False, True, False, True] if preamble == EXTENDS_PATH else [False] * 4)
+    assert json.loads(result.stdout) == [started, cached]
 
 
 READ_INSIDE_DJANGO = """\

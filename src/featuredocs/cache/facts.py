@@ -311,8 +311,11 @@ class FactsCache:
         return None
 
     def _lends(self, entry: FactsEntry, running: bool) -> bool:
-        """Whether this process would lend the facts' reader the folders it borrowed
-        for ``entry``: none, but where it runs the project."""
+        """Whether this process would lend the fresh interpreter that read ``entry``'s
+        facts the folders it borrowed: none, but where it runs the project. Facts no
+        fresh interpreter read (static mode) borrowed nothing."""
+        if not entry.fresh_path:
+            return True
         lent = running_borrows(entry.fresh_path, self._root) if running else ()
         return lent == entry.borrowed_path
 

@@ -28,7 +28,7 @@ def manage_dirs(root: Path) -> list[Path]:
 
 def normalized(path: Iterable[object]) -> tuple[str, ...]:
     """``sys.path`` as absolute folders (``""`` is the working folder), in order, once
-    each; entries that are not strings (pathlib paths put there by hand) as strings."""
+    each. A pathlib path put there by hand counts as its string; other objects do not."""
     seen: dict[str, None] = {}
     for entry in path:
         if isinstance(entry, (str, os.PathLike)):
