@@ -4,6 +4,8 @@ Commands and API Endpoints. Each takes the template's section and returns the pa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from featuredocs.generate import models_text, usage
 from featuredocs.generate.docs_context import API_FILE, COMMANDS_FILE
@@ -24,6 +26,7 @@ from featuredocs.model import CommandFact, EndpointFact, ModelFact, OptionFact, 
 _TAGLINE = re.compile(r"^(?P<lead>>\s*)\*\*[^*]+\*\*(?P<dash>\s*[-–—:]\s*)(?P<rest>.*)$")
 _METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
 _QUERY_METHODS = frozenset({"GET", "HEAD"})
+T = TypeVar("T")
 
 
 # --- title and tagline ----------------------------------------------------------------------
@@ -48,17 +51,23 @@ def render_preamble(lines: list[str], ctx: RenderContext) -> list[str]:
     return result
 
 
+def _entries(
+    section: TemplateSection, items: Sequence[T], render: Callable[[T, TemplateSection | None], list[str]],
+    *after: Iterable[str] | str,
+) -> list[str]:
+    """The section's heading, an entry per item shaped like the template's first
+    subsection (its heading level, its prose placeholder), then ``after``."""
+    shape = section.children[0] if section.children else None
+    return block(heading(section), *(render(item, shape) for item in items), *after)
+
+
 # --- Data Models -------------------------------------------------------------------------------
 
 
 def render_data_models(section: TemplateSection, ctx: RenderContext) -> list[str]:
     if not ctx.scope.models:
         return block(heading(section), NOT_APPLICABLE)
-    shape = section.children[0] if section.children else None
-    parts = [heading(section)]
-    for model in ctx.scope.models:
-        parts.append(_model(model, shape, ctx))
-    return block(*parts)
+    return _entries(section, ctx.scope.models, lambda model, shape: _model(model, shape, ctx))
 
 
 def _model(model: ModelFact, shape: TemplateSection | None, ctx: RenderContext) -> list[str]:
@@ -82,11 +91,7 @@ def _model(model: ModelFact, shape: TemplateSection | None, ctx: RenderContext) 
 def render_commands(section: TemplateSection, ctx: RenderContext) -> list[str]:
     if not ctx.scope.commands:
         return block(heading(section), NOT_APPLICABLE)
-    shape = section.children[0] if section.children else None
-    parts = [heading(section)]
-    for command in ctx.scope.commands:
-        parts.append(_command(command, shape, ctx))
-    return block(*parts)
+    return _entries(section, ctx.scope.commands, lambda command, shape: _command(command, shape, ctx))
 
 
 def _command(command: CommandFact, shape: TemplateSection | None, ctx: RenderContext) -> list[str]:
@@ -152,13 +157,8 @@ def endpoint_title(method: str | None, path: str) -> str:
 def render_endpoints(section: TemplateSection, ctx: RenderContext) -> list[str]:
     if not ctx.scope.endpoints:
         return block(heading(section), NOT_APPLICABLE)
-    shape = section.children[0] if section.children else None
-    parts = [heading(section)]
-    for endpoint in ctx.scope.endpoints:
-        for method in endpoint_methods(endpoint):
-            parts.append(_endpoint(endpoint, method, shape))
-    parts.append(_see_api(ctx))
-    return block(*parts)
+    each_method = [(endpoint, method) for endpoint in ctx.scope.endpoints for method in endpoint_methods(endpoint)]
+    return _entries(section, each_method, lambda pair, shape: _endpoint(*pair, shape), _see_api(ctx))
 
 
 def _endpoint(endpoint: EndpointFact, method: str | None, shape: TemplateSection | None) -> list[str]:

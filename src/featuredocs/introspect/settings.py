@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings as django_settings
 
-from featuredocs.introspect.settings_source import settings_assignments
+from featuredocs.introspect.settings_source import nested_keys, settings_assignments
 from featuredocs.model import SettingFact
 from featuredocs.secrets import masked_repr
 
@@ -42,17 +41,3 @@ def _is_overridden(wrapped: Any, name: str) -> bool:
         return bool(wrapped.is_overridden(name))
     except Exception:
         return False
-
-
-def nested_keys(value: Any, prefix: str = "") -> list[str]:
-    """Dotted paths of every string key of nested dicts: ``nested``, ``nested.sub_option``."""
-    if not isinstance(value, Mapping):
-        return []
-    keys = []
-    for key, child in value.items():
-        if not isinstance(key, str):
-            continue
-        path = f"{prefix}{key}"
-        keys.append(path)
-        keys.extend(nested_keys(child, path + "."))
-    return keys

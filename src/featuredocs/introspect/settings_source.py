@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from featuredocs.introspect.imports import resolve_relative
 from featuredocs.introspect.locate import assigned_names, nested_blocks
@@ -90,3 +92,17 @@ def _record(walk: _Walk, statement: ast.stmt, rel: str) -> None:
             continue  # ``INSTALLED_APPS += [...]`` extends; the definition stays where it was
         value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
         walk.found[name] = SettingAssignment(name, SourceLocation(rel, statement.lineno), value)
+
+
+def nested_keys(value: Any, prefix: str = "") -> list[str]:
+    """Dotted paths of every string key of nested dicts: ``nested``, ``nested.sub_option``."""
+    if not isinstance(value, Mapping):
+        return []
+    keys = []
+    for key, child in value.items():
+        if not isinstance(key, str):
+            continue
+        path = f"{prefix}{key}"
+        keys.append(path)
+        keys.extend(nested_keys(child, path + "."))
+    return keys

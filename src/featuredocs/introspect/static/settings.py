@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import ast
 import copy
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from featuredocs.introspect.imports import resolve_relative
 from featuredocs.introspect.locate import assigned_names
+from featuredocs.introspect.settings_source import nested_keys
 from featuredocs.introspect.static.modules import Module, ModuleIndex
 from featuredocs.introspect.static.values import Evaluator, Unknown, is_known
 from featuredocs.model import SettingFact, SourceLocation
@@ -234,20 +234,6 @@ def _as_django_serves(name: str, value: Any) -> Any:
         if not value.startswith(("http://", "https://", "/")):
             return "/" + value
     return value
-
-
-def nested_keys(value: Any, prefix: str = "") -> list[str]:
-    """Dotted paths of every string key of nested dicts, as live introspection lists them."""
-    if not isinstance(value, Mapping):
-        return []
-    keys = []
-    for key, child in value.items():
-        if not isinstance(key, str):
-            continue
-        path = f"{prefix}{key}"
-        keys.append(path)
-        keys.extend(nested_keys(child, path + "."))
-    return keys
 
 
 def _with_database_defaults(value: Any) -> Any:
