@@ -205,6 +205,26 @@ def test_inside_django_a_project_a_fresh_interpreter_cannot_import_is_read_as_it
     assert (again.code, again.err) == (script.code, script.err)
 
 
+def test_static_facts_read_where_manage_py_extends_sys_path_are_kept_apart(tmp_path: Path) -> None:
+    """Static mode names the project's modules from the folders on sys.path, so the door,
+    whose manage.py adds ``apps/``, reads other facts than the console script: neither
+    takes the other's from the cache."""
+    only_manage_py_imports(tmp_path, "static")
+
+    def door(*flags: str) -> list[str]:
+        run = manage(tmp_path, "featuredocs", "check", *flags, "--format", "json")
+        return [f["code"] for f in json.loads(run.stdout)["findings"]]
+
+    def script(*flags: str) -> list[str]:
+        run = featuredocs("check", *flags, "--format", "json", cwd=tmp_path)
+        return [f["code"] for f in json.loads(run.out)["findings"]]
+
+    alone = script("--no-cache")
+    assert script() == alone
+    assert door() == door() == door("--no-cache") == ["FD807"]
+    assert script() == alone
+
+
 def test_manage_py_pythonpath_is_lent_to_the_fresh_interpreter(tmp_path: Path) -> None:
     """``manage.py featuredocs --pythonpath apps``: the facts are read with it, heard and
     kept, and only a run given the same folder takes them. Django applies the option

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from featuredocs.introspect.import_path import borrowed, import_first, normalized, running_borrows
+from featuredocs.introspect.import_path import (
+    borrowed,
+    import_first,
+    normalized,
+    running_borrows,
+    static_import_roots,
+)
 
 
 def test_normalized_makes_entries_absolute_once_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,3 +59,14 @@ def test_import_first_puts_the_lent_folders_first_and_keeps_its_own_after(
     import_first(lent)
     assert sys.path == [str(tmp_path / "apps"), str(tmp_path / "site"), str(tmp_path / "stdlib")]
     assert all(os.path.isabs(entry) for entry in sys.path)
+
+
+def test_static_import_roots_follow_the_folders_of_the_project_on_sys_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "apps" / "billing").mkdir(parents=True)
+    (tmp_path / "apps" / "billing" / "__init__.py").write_text("")
+    alone = static_import_roots(tmp_path)
+    assert alone == (str(tmp_path.resolve()),)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path / "apps"), str(tmp_path / "apps" / "billing")])
+    assert static_import_roots(tmp_path) == (*alone, str((tmp_path / "apps").resolve()))

@@ -5,7 +5,8 @@ settings module and mode, the values of the environment variables the project re
 (names taken from the cached facts: those its code names, and those read while they
 were read, see ``introspect/inputs.py``; every variable when it went over them all),
 ``PYTHONPATH``, the installed distributions (by version, and by their files when built
-from a folder or a URL), the Python version and featuredocs itself. A hit skips
+from a folder or a URL), the Python version and featuredocs itself; for static facts,
+also the project's folders on ``sys.path``, which name its modules. A hit skips
 ``django.setup()`` entirely.
 
 Source files are compared by size and mtime first; a file whose stamp changed is read
@@ -57,7 +58,7 @@ from featuredocs.cache.store import Store
 from featuredocs.collector import collector_paused
 from featuredocs.config import Config
 from featuredocs.introspect.discover import SETTINGS_VARIABLE
-from featuredocs.introspect.import_path import running_borrows
+from featuredocs.introspect.import_path import running_borrows, static_import_roots
 from featuredocs.model import HeardInputs, ProjectFacts
 from featuredocs.model.facts import WHOLE_ENVIRONMENT
 
@@ -99,6 +100,9 @@ class FactsEntry:
     #: only when it would lend the same folders.
     borrowed_path: tuple[str, ...] = ()
     fresh_path: tuple[str, ...] = ()
+    #: Static facts: the folders the project's modules were named from, which depend on
+    #: the reading process's sys.path: another process takes them only if it names alike.
+    import_roots: tuple[str, ...] = ()
 
 
 @dataclass
@@ -254,8 +258,9 @@ def _per_invocation(name: str) -> bool:
 KEPT = 2
 
 
-def _inputs(entry: FactsEntry) -> tuple[str, str, str, bool, tuple[str, ...]]:
-    return entry.sources_digest, entry.environment, entry.env_digest, entry.heard, entry.borrowed_path
+def _inputs(entry: FactsEntry) -> tuple[object, ...]:
+    return (entry.sources_digest, entry.environment, entry.env_digest, entry.heard, entry.borrowed_path,
+            entry.import_roots)
 
 
 def _data_name(entry: FactsEntry) -> str:
@@ -305,7 +310,7 @@ class FactsCache:
         are needed. ``running``: this process runs the project (``manage.py``)."""
         for entry in self._entries:
             taken = entry.heard and not (running and entry.static_fallback) and self._lends(entry, running)
-            if taken and self._current(entry):
+            if taken and self._names_alike(entry) and self._current(entry):
                 self._hit = entry
                 return Facts(entry.fingerprint, list(entry.notes), True, _load=lambda: self._read(load, entry))
         return None
@@ -318,6 +323,11 @@ class FactsCache:
             return True
         lent = running_borrows(entry.fresh_path, self._root) if running else ()
         return lent == entry.borrowed_path
+
+    def _names_alike(self, entry: FactsEntry) -> bool:
+        """Whether this process names the project's modules as the one that read
+        ``entry``'s static facts did (facts read live need not)."""
+        return not entry.import_roots or entry.import_roots == static_import_roots(self._root)
 
     def hit_inputs(self) -> HeardInputs | None:
         """What the facts looked up were read from besides the project's code, as kept
@@ -362,10 +372,11 @@ class FactsCache:
             # while the project was being set up goes unseen until the next change.
             self._stamps = {**self._walked, **input_stamps(self._root, input_files, self._stamps)}
             self._sources, self._input_files = sources_digest(self._stamps), input_files
-        fallback = facts is not None and facts.mode == "static" and self._mode != "static"
+        static = facts is not None and facts.mode == "static"
         entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None, fallback,
-                           known.borrowed_path, known.fresh_path)
+                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None,
+                           static and self._mode != "static", known.borrowed_path, known.fresh_path,
+                           static_import_roots(self._root) if static else ())
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 

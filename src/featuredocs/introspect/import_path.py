@@ -18,12 +18,27 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from featuredocs.introspect.sources import import_roots_for
+
 
 def manage_dirs(root: Path) -> list[Path]:
     """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
     if (root / "manage.py").is_file():
         return []
     return [p.parent for p in sorted(root.glob("*/manage.py"))]
+
+
+def static_search_path(root: Path) -> list[str]:
+    """Where static mode looks for the project's modules: a ``manage.py`` folder under the
+    root, then this process's ``sys.path``."""
+    return [*map(str, manage_dirs(root)), *sys.path]
+
+
+def static_import_roots(root: Path) -> tuple[str, ...]:
+    """The folders static mode names the project's modules from in this process
+    (:func:`~featuredocs.introspect.sources.import_roots_for`): one whose ``manage.py`` put
+    a folder of the project on ``sys.path`` names them otherwise, and reads other facts."""
+    return tuple(map(str, import_roots_for(root, static_search_path(root))))
 
 
 def normalized(path: Iterable[object]) -> tuple[str, ...]:

@@ -7,7 +7,6 @@ read becomes a warning in ``ProjectFacts.warnings`` and leaves its facts empty o
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -15,7 +14,7 @@ from typing import TypeVar
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.env import collect_env_vars
-from featuredocs.introspect.import_path import manage_dirs
+from featuredocs.introspect.import_path import static_search_path
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.sources import load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
@@ -46,7 +45,7 @@ def collect_static(root: Path, settings_module: str | None = None) -> ProjectFac
 def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
     warnings: list[str] = []
     settings_module = settings_module or find_settings_module(root)
-    sources = load_project_sources(root, [*map(str, manage_dirs(root)), *sys.path])
+    sources = load_project_sources(root, static_search_path(root))
     warnings.extend(sources.warnings)
     index = ModuleIndex(sources)
     classes = Classes(index)
