@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from featuredocs.cache import facts as facts_cache
-from featuredocs.cache.facts import RACY_NS, source_stamps
+from featuredocs.cache import stamps as facts_stamps
+from featuredocs.cache.stamps import RACY_NS, source_stamps
 from tests.cache.project import Site, codes, make_site
 
 HOUR_NS = 3600 * 1_000_000_000
@@ -34,13 +34,13 @@ def same_size_edit(path: Path, old: str, new: str, when: int) -> None:
 def hashed(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every content the stamps hash."""
     seen: list[bytes] = []
-    digest = facts_cache.content_digest
+    digest = facts_stamps.content_digest
 
     def counted(data: bytes) -> str:
         seen.append(data)
         return digest(data)
 
-    monkeypatch.setattr(facts_cache, "content_digest", counted)
+    monkeypatch.setattr(facts_stamps, "content_digest", counted)
     return seen
 
 

@@ -128,7 +128,7 @@ def collect_facts(root: Path, settings_module: str) -> ProjectFacts:
 def settled(root: Path) -> None:
     """Date every file under ``root`` an hour back, as a project's files are when a check
     runs: a file modified within seconds of being stamped is hashed again by the next run,
-    which then keeps its real time (see ``featuredocs.cache.facts.RACY_NS``)."""
+    which then keeps its real time (see ``featuredocs.cache.stamps.RACY_NS``)."""
     hour_ago = time.time_ns() - 3600 * 1_000_000_000
     for path in root.rglob("*"):
         if path.is_file():
