@@ -8,6 +8,8 @@ import tomllib
 from pathlib import Path
 
 SETTINGS_VARIABLE = "DJANGO_SETTINGS_MODULE"
+#: django-configurations: the settings class of the settings module to use.
+CONFIGURATION_VARIABLE = "DJANGO_CONFIGURATION"
 
 
 def find_settings_module(root: Path) -> str | None:
@@ -24,28 +26,39 @@ def find_settings_module(root: Path) -> str | None:
     return _settings_in_pytest_config(root)
 
 
-def settings_in_script(path: Path) -> str | None:
-    """The module named by ``setdefault``/assignment of DJANGO_SETTINGS_MODULE in a script."""
+def find_configuration(root: Path) -> str | None:
+    """The django-configurations class ``manage.py`` would use (its ``setdefault`` of
+    DJANGO_CONFIGURATION), read from its AST like the settings module."""
+    for script in _candidate_scripts(root):
+        found = settings_in_script(script, CONFIGURATION_VARIABLE)
+        if found:
+            return found
+    return None
+
+
+def settings_in_script(path: Path, variable: str = SETTINGS_VARIABLE) -> str | None:
+    """The value ``setdefault``/assignment of ``variable`` (DJANGO_SETTINGS_MODULE) gives
+    it in a script."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
         return None
     for node in ast.walk(tree):
-        value = _settings_value(node)
+        value = _variable_value(node, variable)
         if value:
             return value
     return None
 
 
-def _settings_value(node: ast.AST) -> str | None:
+def _variable_value(node: ast.AST, variable: str) -> str | None:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         if node.func.attr == "setdefault" and len(node.args) >= 2:
             key, value = node.args[0], node.args[1]
-            if _is_constant(key, SETTINGS_VARIABLE) and _is_str(value):
+            if _is_constant(key, variable) and _is_str(value):
                 return value.value  # type: ignore[attr-defined]
     if isinstance(node, ast.Assign) and len(node.targets) == 1:
         target = node.targets[0]
-        if isinstance(target, ast.Subscript) and _is_constant(target.slice, SETTINGS_VARIABLE):
+        if isinstance(target, ast.Subscript) and _is_constant(target.slice, variable):
             if _is_str(node.value):
                 return node.value.value  # type: ignore[attr-defined]
     return None

@@ -14,6 +14,7 @@ from typing import Any
 
 from featuredocs.introspect.alongside import Alongside
 from featuredocs.introspect.cache import collect_cache_keys
+from featuredocs.introspect.discover import CONFIGURATION_VARIABLE, find_configuration
 from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.errors import ProjectImportError
 from featuredocs.introspect.import_path import manage_dirs
@@ -101,8 +102,24 @@ def setup_django(root: Path, settings_module: str, warnings: list[str]) -> None:
             _setup(django, settings_module)
         return
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    _use_configurations(root)
     sys.dont_write_bytecode = True  # importing the project must not write into its tree
     _setup(django, settings_module)
+
+
+def _use_configurations(root: Path) -> None:
+    """A django-configurations project's settings module imports only once its importer
+    is installed, which its ``manage.py`` does (as pytest-django does): with the class in
+    DJANGO_CONFIGURATION, or else the one ``manage.py`` names."""
+    configuration = os.environ.get(CONFIGURATION_VARIABLE) or find_configuration(root)
+    if not configuration:
+        return
+    try:
+        import configurations.importer
+    except ImportError:
+        return  # the settings module says what is missing when it is imported
+    os.environ[CONFIGURATION_VARIABLE] = configuration
+    configurations.importer.install()
 
 
 def _setup(django: object, settings_module: str) -> None:
