@@ -60,12 +60,11 @@ def start_facts(
     checks), the settings were imported before featuredocs could hear what they read. When
     that must be heard (``hear``: the facts are to be kept for later runs), a fresh
     interpreter reads the facts all the same, importing from this process's ``sys.path``.
-    Otherwise a ``child`` is a copy of this
-    process forked now: the setup is not paid twice, and this process works meanwhile
-    instead of taking turns with the reading for the interpreter (see
-    :mod:`featuredocs.introspect.alongside`; with other threads running, or no fork, the
-    facts are read here when asked). What the settings read is then not known: the outcome
-    has no :attr:`~FactsOutcome.inputs`.
+    Otherwise a ``child`` is a copy of this process forked now: the setup is not paid
+    twice, and this process works meanwhile instead of taking turns with the reading for
+    the interpreter (see :mod:`featuredocs.introspect.alongside`; with other threads
+    running, or no fork, the facts are read here when asked). What the settings read is
+    then not known: the outcome has no :attr:`~FactsOutcome.inputs`.
     """
     inside = child and not hear and config.mode != "static" and django_ready()
     settings = resolve_settings(config) if inside else None

@@ -109,6 +109,12 @@ def facts_key(config: Config, settings: str | None) -> str:
     return digest(str(config.root), settings, config.mode, sys.version, sys.implementation.cache_tag)
 
 
+def keyed_variables(facts: ProjectFacts, read: tuple[str, ...]) -> tuple[str, ...]:
+    """The environment variables facts are keyed on: those the code names, and those
+    ``read`` while they were read (``HeardInputs.variables``)."""
+    return tuple(sorted({v.name for v in facts.env_vars}.union(read)))
+
+
 def environment_digest() -> str:
     """Installed distributions (their metadata folders name and version them), the files
     of those built from a folder or a URL, Python, and the PYTHONPATH the process that
@@ -285,7 +291,7 @@ class FactsCache:
         if not self._store.remembers:
             return Facts(fingerprint, list(notes), False, _facts=facts)
         known = inputs or HeardInputs()
-        names = tuple(sorted({v.name for v in facts.env_vars}.union(known.variables))) if facts is not None else ()
+        names = keyed_variables(facts, known.variables) if facts is not None else ()
         input_files = known.files
         if input_files != self._input_files:
             # Files first read in this run are stamped now, after the read: an edit made

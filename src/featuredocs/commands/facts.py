@@ -5,6 +5,7 @@ import json
 import sys
 
 from featuredocs.cache import cached_facts
+from featuredocs.cache.facts import keyed_variables
 from featuredocs.commands.common import config_from, project_facts
 from featuredocs.model import HeardInputs
 
@@ -17,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     # watches it: every variable they depend on, by name (WHOLE_ENVIRONMENT: all of them).
     inputs = outcome.inputs or HeardInputs()
     data["input_files"] = list(inputs.files)
-    data["input_env"] = sorted({variable.name for variable in facts.env_vars}.union(inputs.variables))
+    data["input_env"] = list(keyed_variables(facts, inputs.variables))
     data["input_path"] = list(inputs.borrowed_path)
     json.dump(data, sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")

@@ -41,9 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = args.root.resolve()
-    fresh = normalized(sys.path)
-    if args.path:
-        import_first(normalized(args.path))
+    fresh, lent = normalized(sys.path), normalized(args.path)
+    if lent:
+        import_first(lent)
     settings_module = (
         args.settings or os.environ.get("DJANGO_SETTINGS_MODULE") or find_settings_module(root)
     )
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             variables.update(their_variables)
         inputs = HeardInputs(
             files=(*sorted(data_files), *sorted(code_files)), variables=tuple(sorted(variables)),
-            borrowed_path=borrowed(normalized(args.path), fresh, root), fresh_path=fresh,
+            borrowed_path=borrowed(lent, fresh, root), fresh_path=fresh,
         )
     except ProjectImportError as error:
         print(f"featuredocs: {error}", file=sys.stderr)

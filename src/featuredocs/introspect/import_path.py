@@ -18,8 +18,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from featuredocs.introspect.sources import import_roots_for
-
 
 def manage_dirs(root: Path) -> list[Path]:
     """A ``manage.py`` one level down (``root/src/manage.py``) imports from its own folder."""
@@ -38,6 +36,9 @@ def static_import_roots(root: Path) -> tuple[str, ...]:
     """The folders static mode names the project's modules from in this process
     (:func:`~featuredocs.introspect.sources.import_roots_for`): one whose ``manage.py`` put
     a folder of the project on ``sys.path`` names them otherwise, and reads other facts."""
+    # Imported here: only static facts ask, and a check from the cache reads no source.
+    from featuredocs.introspect.sources import import_roots_for
+
     return tuple(map(str, import_roots_for(root, static_search_path(root))))
 
 
