@@ -13,7 +13,10 @@ import pytest
 from featuredocs.cache import IncrementalCheck, check_passes
 from featuredocs.cache.pages import CLAIMS
 from featuredocs.cache.pending import cache_folder
+from featuredocs.coverage import claimed as claimed_module
 from featuredocs.coverage.claimed import Claimed
+from featuredocs.model import Page
+from featuredocs.rules.base import CheckContext
 from tests.cache.project import Site, make_site
 from tests.cli.support import featuredocs
 from tests.support.django_project import settled
@@ -132,6 +135,31 @@ def test_without_a_cache_to_keep_them_no_rule_runs_for_coverage_and_index(site: 
     kept.finish()
     again = site.check()
     assert again.stats.checked == 0 and "FD302" in {finding.code for finding in again.result.findings}
+
+
+def test_a_check_that_keeps_nothing_works_them_out_only_when_asked(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    worked: list[str] = []
+    original = claimed_module.page_claims
+
+    def counted(page: Page, ctx: CheckContext) -> Claimed:
+        worked.append(page.rel)
+        return original(page, ctx)
+
+    monkeypatch.setattr(claimed_module, "page_claims", counted)
+    features = ["features/guide.md", "features/orders.md"]
+    passes = check_passes(site.config(), use_cache=False, load=site.load)
+    assert passes.check().stats.checked == 3
+    assert worked == []  # --no-cache: nothing reads them
+    asked = passes.claimed()
+    assert worked == features
+    assert asked == _fresh(site)
+    # A check that keeps its findings for later runs keeps them too.
+    worked.clear()
+    _claimed(site)
+    assert worked == features
+    worked.clear()
+    assert _claimed(site)[1] == asked
+    assert worked == []  # from the cache
 
 
 def test_new_after_a_check_links_the_pages_the_check_found(site: Site) -> None:

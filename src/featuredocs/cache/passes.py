@@ -69,6 +69,7 @@ class Passes:
         self.config, self.store, self.workers, self._load = config, store, workers, load
         self._rules = findings or store.lasting
         self._sync = sync or store.lasting
+        self._claims = not findings or store.lasting  # read by claimed(), or by a later run
         self._cache: PageCache | None = None
         self._facts: tuple[Facts, FactsCache] | None = None
         self._docs: DocsTree | None = None  # as the first pass read them: later ones edit this
@@ -80,7 +81,8 @@ class Passes:
         if self._docs is None and texts:
             raise ValueError("pages are edited in memory only after the first pass read them")
         docs = self._docs.with_texts(texts or {}) if self._docs is not None else None
-        run = CheckRun(self.config, self.store, self.workers, docs, run_rules=self._rules, sync_verdicts=self._sync)
+        run = CheckRun(self.config, self.store, self.workers, docs, run_rules=self._rules, sync_verdicts=self._sync,
+                       claims=self._claims)
         # Without the pause the collector takes a quarter of the rules' time (measured with
         # benchmarks/hotspots.py).
         with collector_paused():

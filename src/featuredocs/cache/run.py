@@ -90,6 +90,10 @@ class CheckRun:
     #: leave it as it is (see ``fix/sync/run.py:in_sync``): for findings kept for later
     #: runs, and for ``sync`` itself.
     sync_verdicts: bool = False
+    #: Whether to work out what each feature page checked again documents (see
+    #: ``coverage/claimed.py``): for findings kept for later runs, and for a caller that
+    #: asks (``coverage``, ``index``). A check that keeps nothing has no reader for them.
+    claims: bool = True
     stats: CacheStats = field(default_factory=CacheStats)
     notes: list[str] = field(default_factory=list)
     docs: DocsTree = field(init=False)
@@ -401,6 +405,7 @@ class CheckRun:
         instances = [rule() for rule in runnable]
         config = self.config
         verdict = _sync_verdict if self.sync_verdicts else None
+        claims = self.claims
 
         def check_one(rel: str) -> _Checked:
             page = self.parsed.get(rel) or self._parse(rel)
@@ -411,9 +416,10 @@ class CheckRun:
                 # What a feature page documents, for coverage and the index: most of it
                 # is the claims its rules just extracted (CheckContext.memo), and it
                 # holds exactly as long as its findings do.
-                claimed = page_claims(page, ctx) if ctx.facts is not None and ctx.is_feature(page) else None
+                feature = ctx.facts is not None and ctx.is_feature(page)
+                claimed = page_claims(page, ctx) if claims and feature else None
                 # Sync reads the same claims, and its reads are noted with the rules'.
-                synced = verdict(page, ctx, config) if verdict is not None and claimed is not None else None
+                synced = verdict(page, ctx, config) if verdict is not None and feature else None
             blob = reads.packed(noted) if noting else None
             return findings, claimed, synced, blob, reads.take_run_notes()
 
