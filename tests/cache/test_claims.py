@@ -125,7 +125,8 @@ def test_without_a_cache_to_keep_them_no_rule_runs_for_coverage_and_index(site: 
     checked = check_passes(site.config(), use_cache=False, load=site.load)
     assert "FD302" in {finding.code for finding in checked.check().result.findings}
     for writes in (True, False):
-        passes = check_passes(site.config(), use_cache=writes, writes=False, findings=False, load=site.load)
+        passes = check_passes(site.config(), use_cache=writes, writes=False, findings=False, claims=True,
+                                load=site.load)
         assert passes.check().result.findings == ()
         assert passes.claimed() == checked.claimed()
         assert ("orders.Order", "notes") not in _orders(passes.claimed()).fields
@@ -150,6 +151,8 @@ def test_a_check_that_keeps_nothing_works_them_out_only_when_asked(site: Site, m
     passes = check_passes(site.config(), use_cache=False, load=site.load)
     assert passes.check().stats.checked == 3
     assert worked == []  # --no-cache: nothing reads them
+    syncing = check_passes(site.config(), use_cache=False, findings=False, sync=True, load=site.load)
+    assert syncing.in_sync(syncing.check()) and worked == []  # sync reads its verdicts only
     asked = passes.claimed()
     assert worked == features
     assert asked == _fresh(site)

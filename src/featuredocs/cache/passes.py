@@ -60,16 +60,17 @@ class Passes:
 
     def __init__(
         self, config: Config, store: Store, *, workers: int | None = None, load: FactsLoader = load_in_child,
-        findings: bool = True, sync: bool = False,
+        findings: bool = True, sync: bool = False, claims: bool = False,
     ) -> None:
-        """``findings`` false: the caller reads only what the pages document (``claimed``),
-        and rules run only where the store keeps their findings for a later check.
-        ``sync``: the caller asks which pages sync leaves as they are (:meth:`in_sync`),
-        which is also worked out wherever the store keeps the findings for a later run."""
+        """``findings`` false: the caller reads no findings, and rules run only where the
+        store keeps their findings for a later check. ``sync``: the caller asks which pages
+        sync leaves as they are (:meth:`in_sync`); ``claims``: what the pages document
+        (:meth:`claimed`). Each is also worked out wherever the store keeps the findings
+        for a later run, and nowhere else."""
         self.config, self.store, self.workers, self._load = config, store, workers, load
         self._rules = findings or store.lasting
         self._sync = sync or store.lasting
-        self._claims = not findings or store.lasting  # read by claimed(), or by a later run
+        self._claims = claims or store.lasting
         self._cache: PageCache | None = None
         self._facts: tuple[Facts, FactsCache] | None = None
         self._docs: DocsTree | None = None  # as the first pass read them: later ones edit this
@@ -141,15 +142,17 @@ class Passes:
 def check_passes(
     config: Config, *, use_cache: bool = True, repeated: bool = False, writes: bool = True,
     workers: int | None = None, load: FactsLoader | None = None, findings: bool = True, sync: bool = False,
+    claims: bool = False,
 ) -> Passes:
     """Passes over the docs: one for a check, several for ``--fix`` or ``--diff``
     (``repeated``). Without ``use_cache`` nothing is read or written, but passes after the
     first reuse what it found. A run that promises to write nothing (``writes`` false)
     reads the cache and adds nothing to it. ``load`` and ``workers``: see
-    :func:`incremental_check`; ``findings`` and ``sync``: see :class:`Passes`."""
+    :func:`incremental_check`; ``findings``, ``sync`` and ``claims``: see :class:`Passes`."""
     if not use_cache:
         store: Store = PassStore() if repeated else NullStore()
     else:
         store = Store(cache_folder(config), tool_identity())
         store = store if writes else ReadOnlyStore(store)
-    return Passes(config, store, workers=workers, load=load or load_in_child, findings=findings, sync=sync)
+    return Passes(config, store, workers=workers, load=load or load_in_child, findings=findings, sync=sync,
+                  claims=claims)

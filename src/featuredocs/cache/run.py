@@ -92,7 +92,7 @@ class CheckRun:
     sync_verdicts: bool = False
     #: Whether to work out what each feature page checked again documents (see
     #: ``coverage/claimed.py``): for findings kept for later runs, and for a caller that
-    #: asks (``coverage``, ``index``). A check that keeps nothing has no reader for them.
+    #: asks (``coverage``, ``index``, ``new``). A check that keeps nothing has no reader.
     claims: bool = True
     stats: CacheStats = field(default_factory=CacheStats)
     notes: list[str] = field(default_factory=list)

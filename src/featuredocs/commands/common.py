@@ -43,7 +43,7 @@ def documented_and_facts(
     reads the cache but does not add to it; ``missing``: the error when the project has no
     facts."""
     # The findings are worked out only for the cache, for the next check.
-    passes = check_passes(config, use_cache=not args.no_cache, writes=writes, findings=False)
+    passes = check_passes(config, use_cache=not args.no_cache, writes=writes, findings=False, claims=True)
     first = passes.check()
     notes = passes.finish()
     for note in (*first.notes, *notes):
