@@ -31,6 +31,7 @@ from featuredocs import parallel
 from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
 from featuredocs.cache.outcome import CacheStats
+from featuredocs.cache.page_check import Checked, PageCheck
 from featuredocs.cache.pages import (
     RECORDS,
     PageCache,
@@ -52,7 +53,6 @@ from featuredocs.engine import (
     feature_pages,
     in_report_order,
     load_template,
-    page_findings,
     reported_errors,
     select_pages,
     selected_rules,
@@ -396,56 +396,17 @@ class CheckRun:
 
     def _check_pages(
         self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
-    ) -> list[_Checked]:
-        """Each page's findings, what it documents, whether sync leaves it as it is, what
-        its rules read of the facts (pickled, when ``noting``), and what else this process
-        noted meanwhile."""
-        from featuredocs.coverage.claimed import page_claims
-
-        instances = [rule() for rule in runnable]
-        config = self.config
-        verdict = _sync_verdict if self.sync_verdicts else None
-        claims = self.claims
-
-        def check_one(rel: str) -> _Checked:
-            page = self.parsed.get(rel) or self._parse(rel)
-            # A page's rules report on that page, so its suppressions settle them.
-            alone = DocSet(ctx.docset.root, (page,), frozenset())
-            with reads.page_reads() as noted:
-                findings = tuple(settle(page_findings(instances, page, ctx), alone, config))
-                # What a feature page documents, for coverage and the index: most of it
-                # is the claims its rules just extracted (CheckContext.memo), and it
-                # holds exactly as long as its findings do.
-                feature = ctx.facts is not None and ctx.is_feature(page)
-                claimed = page_claims(page, ctx) if claims and feature else None
-                # Sync reads the same claims, and its reads are noted with the rules'.
-                synced = verdict(page, ctx, config) if verdict is not None and feature else None
-            blob = reads.packed(noted) if noting else None
-            return findings, claimed, synced, blob, reads.take_run_notes()
-
+    ) -> list[Checked]:
+        """Each page checked again (see ``page_check.py``), on every core when there are many."""
+        check = PageCheck(ctx, tuple(rule() for rule in runnable), self.config,
+                          self._parse,
+                          claims=self.claims, verdicts=self.sync_verdicts, noting=noting)
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
         workers = self.stats.workers
         if workers < 2:
-            return parallel.map_in_order(check_one, stale, 1)
+            return parallel.map_in_order(check, stale, 1)
         unparsed = sum(1 for rel in stale[1:] if rel not in self.parsed)  # the first is checked here
-        found = parallel.map_in_order(check_one, stale, workers)
+        found = parallel.map_in_order(check, stale, workers)
         self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
         return found
-
-
-#: A page's findings, what it documents (a feature page, with facts), whether sync leaves
-#: it as it is (None: not worked out), its reads (pickled), and what else this process
-#: noted meanwhile.
-_Checked = tuple[tuple[Finding, ...], "Claimed | None", bool | None, bytes | None, reads.RunNotes]
-
-
-def _sync_verdict(page: Page, ctx: CheckContext, config: Config) -> bool | None:
-    """Whether sync leaves ``page`` as it is; None when sync fails on it: the check still
-    reports its findings, and sync, looking at the page itself, says what went wrong."""
-    from featuredocs.fix.sync.run import in_sync
-
-    try:
-        return in_sync(page, ctx, config)
-    except Exception:
-        return None

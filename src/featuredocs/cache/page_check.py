@@ -1,0 +1,66 @@
+"""One page checked again in a run: its findings, and what a later run keeps with them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from featuredocs.config import Config
+from featuredocs.engine import page_findings, settle
+from featuredocs.model import DocSet, Finding, Page, reads
+from featuredocs.rules.base import CheckContext, Rule
+
+if TYPE_CHECKING:
+    from featuredocs.coverage.claimed import Claimed
+
+#: A page's findings, what it documents (a feature page, with facts), whether sync leaves
+#: it as it is (None: not worked out), its reads (pickled), and what else this process
+#: noted meanwhile.
+Checked = tuple[tuple[Finding, ...], "Claimed | None", bool | None, bytes | None, reads.RunNotes]
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """Checks one page (by rel, parsed by ``page``) with ``rules`` against ``ctx``.
+
+    ``claims``: work out what a feature page documents, for coverage and the index;
+    ``verdicts``: whether sync leaves it as it is; ``noting``: pickle what its rules read
+    of the facts. Each only for a run that keeps it or a caller that asks.
+    """
+
+    ctx: CheckContext
+    rules: tuple[Rule, ...]
+    config: Config
+    page: Callable[[str], Page]
+    claims: bool
+    verdicts: bool
+    noting: bool
+
+    def __call__(self, rel: str) -> Checked:
+        from featuredocs.coverage.claimed import page_claims
+
+        ctx, page = self.ctx, self.page(rel)
+        # A page's rules report on that page, so its suppressions settle them.
+        alone = DocSet(ctx.docset.root, (page,), frozenset())
+        with reads.page_reads() as noted:
+            findings = tuple(settle(page_findings(self.rules, page, ctx), alone, self.config))
+            # Most of what a feature page documents is the claims its rules just extracted
+            # (CheckContext.memo), and it holds exactly as long as its findings do.
+            feature = ctx.facts is not None and ctx.is_feature(page)
+            claimed = page_claims(page, ctx) if self.claims and feature else None
+            # Sync reads the same claims, and its reads are noted with the rules'.
+            synced = sync_verdict(page, ctx, self.config) if self.verdicts and feature else None
+        blob = reads.packed(noted) if self.noting else None
+        return findings, claimed, synced, blob, reads.take_run_notes()
+
+
+def sync_verdict(page: Page, ctx: CheckContext, config: Config) -> bool | None:
+    """Whether sync leaves ``page`` as it is; None when sync fails on it: the check still
+    reports its findings, and sync, looking at the page itself, says what went wrong."""
+    from featuredocs.fix.sync.run import in_sync
+
+    try:
+        return in_sync(page, ctx, config)
+    except Exception:
+        return None
