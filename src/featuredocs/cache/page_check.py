@@ -22,7 +22,7 @@ Checked = tuple[tuple[Finding, ...], "Claimed | None", bool | None, bytes | None
 
 @dataclass(frozen=True)
 class PageCheck:
-    """Checks one page (by rel, parsed by ``page``) with ``rules`` against ``ctx``.
+    """Checks one page (by rel; ``page_of`` gives it parsed) with ``rules`` against ``ctx``.
 
     ``claims``: work out what a feature page documents, for coverage and the index;
     ``verdicts``: whether sync leaves it as it is; ``noting``: pickle what its rules read
@@ -32,7 +32,7 @@ class PageCheck:
     ctx: CheckContext
     rules: tuple[Rule, ...]
     config: Config
-    page: Callable[[str], Page]
+    page_of: Callable[[str], Page]
     claims: bool
     verdicts: bool
     noting: bool
@@ -40,7 +40,7 @@ class PageCheck:
     def __call__(self, rel: str) -> Checked:
         from featuredocs.coverage.claimed import page_claims
 
-        ctx, page = self.ctx, self.page(rel)
+        ctx, page = self.ctx, self.page_of(rel)
         # A page's rules report on that page, so its suppressions settle them.
         alone = DocSet(ctx.docset.root, (page,), frozenset())
         with reads.page_reads() as noted:
