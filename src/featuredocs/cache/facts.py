@@ -299,10 +299,13 @@ class FactsCache:
             self._stamps = {**self._walked, **input_stamps(self._root, input_files, self._stamps)}
             self._sources, self._input_files = sources_digest(self._stamps), input_files
         static = facts is not None and facts.mode == "static"
-        entry = FactsEntry(self._stamps, self._sources, self._environment, names,
-                           env_digest(names), fingerprint, list(notes), input_files, inputs is not None,
-                           static and self._mode != "static", known.borrowed_path, known.fresh_path,
-                           static_import_roots(self._root) if static else ())
+        entry = FactsEntry(
+            self._stamps, self._sources, self._environment, names, env_digest(names), fingerprint,
+            notes=list(notes), input_files=input_files, heard=inputs is not None,
+            static_fallback=static and self._mode != "static",
+            borrowed_path=known.borrowed_path, fresh_path=known.fresh_path,
+            import_roots=static_import_roots(self._root) if static else (),
+        )
         self._fresh = (entry, facts)
         return Facts(fingerprint, list(notes), False, _facts=facts)
 
