@@ -168,3 +168,4 @@ def _configuration(page: Page, ctx: CheckContext, found: Claimed) -> None:
     claims = config_claims.claims_for(page, ctx)
     found.env_vars.update(claims.env_names)
     found.settings.update(claim.name for claim in claims.settings)
+    found.settings.update(claim.setting for claim in claims.setting_keys)

@@ -141,3 +141,17 @@ def test_fd606_fires_on_an_undocumented_variable_of_the_feature(parse, facts):
     (finding,) = run_rule(UndocumentedEnvironmentVariable, page, facts)
     assert (finding.code, finding.span.line, finding.span.column) == ("FD606", 9, 1)
     assert "`ORDER_BATCH_SIZE`" in finding.message and finding.hint == "read at orders/tasks.py:3 (default `500`)"
+
+
+def test_settings_named_in_prose_are_checked_against_the_project(parse, facts):
+    prose = CLEAN + (
+        '\nOrders wait `ORDER_CONFIG["window"]` hours, `settings.ORDER_REGION` picks the region, and\n'
+        'customers hear on `ORDER_CONFIG["notify"]["channel"]`; `CACHES["default"]["TIMEOUT"]` is Django\'s.\n'
+    )
+    for rule in FAMILY:
+        assert run_rule(rule, parse(prose), facts) == [], rule.code
+    drifted = parse(prose.replace('["window"]', '["windows"]').replace("settings.ORDER_REGION", "settings.ORDER_ZONE"))
+    line = len(CLEAN.splitlines()) + 2
+    text = drifted.line_text(line)
+    assert codes(UnknownSettingKey, drifted, facts) == [("FD605", line, text.index('"windows"') + 1)]
+    assert codes(UnknownSetting, drifted, facts) == [("FD604", line, text.index("ORDER_ZONE") + 1)]

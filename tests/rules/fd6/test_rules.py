@@ -235,3 +235,50 @@ def test_fd601_hints_renamed_words_but_not_names_that_merely_share_a_prefix(pars
     # spelled much like ORDER_SMS_API_KEY, but only the prefix words are shared
     unrelated = parse(CLEAN.replace("ORDER_REGION=eu-west-1", "ORDER_SMS_SENDER=x"))
     assert [f[4] for f in findings(UnknownEnvironmentVariable, unrelated, facts)] == [None]
+
+
+PROSE = CLEAN + """
+## Troubleshooting
+
+Orders wait `ORDER_CONFIG["window"]` hours; customers hear on `ORDER_CONFIG["notify"]["channel"]`,
+as `settings.ORDER_CONFIG` and `django.conf.settings.DEBUG` say. Django's `CACHES["default"]["TIMEOUT"]`
+and a module's `STATUS_LABELS["paid"]` are no settings of this page; nor is `settings.py`.
+"""
+
+
+def test_prose_naming_real_settings_and_keys_is_silent(parse):
+    page = parse(PROSE)
+    for rule in (UnknownSetting, UnknownSettingKey):
+        assert run_rule(rule, page, FACTS) == []
+
+
+def test_fd604_unknown_setting_read_in_prose(parse):
+    page = parse(PROSE.replace("as `settings.ORDER_CONFIG`", "as `settings.ORDER_CONFIGS`"))
+    assert [f[3:] for f in findings(UnknownSetting, page)] == [
+        ("setting `ORDER_CONFIGS` is not defined by the project or Django",
+         "did you mean `ORDER_CONFIG`? (project/settings.py:40)"),
+    ]
+    assert _spanned(page, run_rule(UnknownSetting, page, FACTS)) == ["ORDER_CONFIGS"]
+    # a bare subscript is no claim that its name is a setting: a constant looks the same
+    assert run_rule(UnknownSetting, parse(PROSE.replace('`ORDER_CONFIG["window"]`', '`ORDER_CONFG["window"]`')),
+                    FACTS) == []
+
+
+def test_fd605_misspelt_key_in_prose_but_not_a_key_prose_merely_recommends(parse):
+    page = parse(PROSE.replace('`ORDER_CONFIG["notify"]["channel"]`', "`ORDER_CONFIG['notify']['chanel']`"))
+    assert [f[3:] for f in findings(UnknownSettingKey, page)] == [
+        ("setting `ORDER_CONFIG` has no key `notify.chanel`",
+         "did you mean `notify.channel`? (project/settings.py:40)"),
+    ]
+    assert _spanned(page, run_rule(UnknownSettingKey, page, FACTS)) == ["'chanel'"]
+    # a missing parent is reported once, not again for the key below it
+    parent = parse(PROSE.replace('["notify"]["channel"]`', '["notice"]["channel"]`'))
+    assert [f[3] for f in findings(UnknownSettingKey, parent)] == ["setting `ORDER_CONFIG` has no key `notice`"]
+    # nothing close: prose suggesting a key the project may add is no drift
+    advice = parse(PROSE.replace('`ORDER_CONFIG["window"]`', '`ORDER_CONFIG["grace_period"]`'))
+    assert run_rule(UnknownSettingKey, advice, FACTS) == []
+
+
+def _spanned(page, found):
+    """The page text each finding points at."""
+    return [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in found]

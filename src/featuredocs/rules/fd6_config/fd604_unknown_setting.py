@@ -18,8 +18,8 @@ class UnknownSetting(Rule):
     What it does:
         Collects the settings a page names: ``UPPER_CASE`` assignments in its settings
         blocks (under a *Settings* heading, or a block starting with ``# settings.py``) and
-        ``settings.NAME`` reads in any python block. Each must be a setting of the project
-        or one of Django's own. A block headed by another settings file than the one
+        ``settings.NAME`` reads in any python block or inline code. Each must be a setting
+        of the project or one of Django's own. A block headed by another settings file than the one
         checked against (``# settings/production.py``) is left alone.
 
     Why is this bad?

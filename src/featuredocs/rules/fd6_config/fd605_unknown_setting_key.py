@@ -22,6 +22,11 @@ class UnknownSettingKey(Rule):
         against the setting's real value. Keys below a value the project does not spell
         out as a dict are not checked.
 
+        Prose names keys too: inline code such as ``ORDER_EXPIRY["window_hours"]``. Prose
+        also recommends keys a project has not set (raise
+        ``CACHES["default"]["TIMEOUT"]``), so there a key is reported only when the
+        setting has a close one: a misspelt or renamed key.
+
     Why is this bad?
         Code reading ``settings.FEATURE_CONFIG["timeout"]`` raises ``KeyError``; a key
         copied into ``settings.py`` under a stale name is ignored.
@@ -57,21 +62,28 @@ class UnknownSettingKey(Rule):
                 continue
             if any(claim.path.startswith(f"{path}.") for s, path in reported if s == claim.setting):
                 continue  # the missing parent was reported; its children say nothing new
+            suggested = _closest_key(claim.path, setting)
+            if claim.inline and suggested is None:
+                continue
             reported.add((claim.setting, claim.path))
-            yield self._unknown_key(page, claim, setting)
+            yield self._unknown_key(page, claim, setting, suggested)
 
-    def _unknown_key(self, page: Page, claim: SettingKeyClaim, setting: SettingFact) -> Finding:
-        parent, _, leaf = claim.path.rpartition(".")
-        siblings = [
-            key.rpartition(".")[2] for key in setting.keys if key.rpartition(".")[0] == parent
-        ]
-        match = closest(leaf, siblings)
+    def _unknown_key(
+        self, page: Page, claim: SettingKeyClaim, setting: SettingFact, suggested: str | None
+    ) -> Finding:
         where = f" ({setting.location})" if setting.location else ""
-        suggested = f"{parent}.{match}" if parent and match else match
         hint = f"did you mean `{suggested}`?{where}" if suggested else None
         return self.finding(
             page, claim.span, f"setting `{claim.setting}` has no key `{claim.path}`", hint=hint
         )
+
+
+def _closest_key(path: str, setting: SettingFact) -> str | None:
+    """The setting's key path closest to ``path``, differing only in its last part."""
+    parent, _, leaf = path.rpartition(".")
+    siblings = [key.rpartition(".")[2] for key in setting.keys if key.rpartition(".")[0] == parent]
+    match = closest(leaf, siblings)
+    return f"{parent}.{match}" if parent and match else match
 
 
 def _missing(path: str, setting: SettingFact) -> bool:

@@ -5,6 +5,11 @@ Settings``, ``## Settings``) or one whose first line is a ``# settings.py`` comm
 block headed by a comment naming another file (``# orders/conf.py``) is not one. Only
 ``UPPER_CASE`` names count: Django ignores the rest of a settings module. Nested keys are
 read from dict literals as dotted paths (``nested.sub_option``).
+
+Prose names settings too, anywhere on the page: inline code shaped like a read,
+``settings.NAME`` or ``settings.NAME["key"]``, names a setting, and ``NAME["key"]["sub"]``
+names keys of one. The bare subscript names no setting by itself (a module's constant
+looks the same), so only its keys are claimed: they are judged when ``NAME`` is a setting.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from featuredocs.rules.fd8_code.source import (
     PythonSource,
     first_comment,
     heading_titles,
+    inline_code_span,
     is_python,
     per_distinct_block,
     python_source,
@@ -45,12 +51,14 @@ class SettingClaim:
 
 @dataclass(frozen=True, slots=True)
 class SettingKeyClaim:
-    """A nested key of a setting (``FEATURE_CONFIG`` → ``nested.sub_option``)."""
+    """A nested key of a setting (``FEATURE_CONFIG`` → ``nested.sub_option``); ``inline``
+    when prose names it rather than code."""
 
     setting: str
     path: str
     span: Span
     settings_file: str | None = None
+    inline: bool = False
 
 
 def shown_module_differs(settings_file: str | None, settings_module: str | None) -> bool:
@@ -80,7 +88,41 @@ def setting_claims(page: Page) -> Claims:
         block_settings, block_keys = (_settings_block if settings_block else _other_block)(page, code)
         settings.extend(block_settings)
         keys.extend(block_keys)
+    _inline_claims(page, settings, keys)
     return tuple(settings), tuple(keys)
+
+
+#: Inline code shaped like a read of a setting: ``settings.NAME``, ``NAME["key"]["sub"]``.
+_INLINE_READ = re.compile(
+    r"(?P<read>(?:django\.conf\.)?settings\.)?(?P<name>[A-Z][A-Z0-9_]*)"
+    r"(?P<keys>(?:\[(?P<quote>[\"'])[^\"'\[\]]+(?P=quote)\])*)"
+)
+_INLINE_KEY = re.compile(r"\[([\"'])([^\"'\[\]]+)\1\]")
+
+
+def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingKeyClaim]) -> None:
+    for code in page.codes:
+        text = code.text
+        if "settings." not in text and "[" not in text:
+            continue  # most inline code: checked before any pattern runs
+        match = _INLINE_READ.fullmatch(text.strip())
+        if match is None or not (match["read"] or match["keys"]):
+            continue
+        inside = inline_code_span(page, code.span)
+        if inside.end_line != inside.line:
+            continue  # a span broken over lines has no column to point at
+        at = inside.column + len(text) - len(text.lstrip())  # where the match starts
+        name = match["name"]
+        if match["read"]:
+            start = at + match.start("name")
+            settings.append(SettingClaim(name, Span(inside.line, start, inside.line, start + len(name)),
+                                         assigned=False))
+        path = ""
+        for key in _INLINE_KEY.finditer(match["keys"]):
+            path = f"{path}.{key[2]}" if path else key[2]
+            start = at + match.start("keys") + key.start(1)
+            end = at + match.start("keys") + key.end(1) + len(key[2]) + 1
+            keys.append(SettingKeyClaim(name, path, Span(inside.line, start, inside.line, end), inline=True))
 
 
 def _moved(claims: Claims, lines: int) -> Claims:
