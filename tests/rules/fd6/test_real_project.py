@@ -155,3 +155,14 @@ def test_settings_named_in_prose_are_checked_against_the_project(parse, facts):
     text = drifted.line_text(line)
     assert codes(UnknownSettingKey, drifted, facts) == [("FD605", line, text.index('"windows"') + 1)]
     assert codes(UnknownSetting, drifted, facts) == [("FD604", line, text.index("ORDER_ZONE") + 1)]
+
+
+def test_variables_named_in_prose_are_checked_against_the_project(parse, facts):
+    prose = CLEAN + "\nRaise `ORDER_TIMEOUT=60` for slow partners; the env `ORDER_REGION` picks the region.\n"
+    for rule in FAMILY:
+        assert run_rule(rule, parse(prose), facts) == [], rule.code
+    drifted = parse(prose.replace("env `ORDER_REGION`", "env `ORDER_REGIONS`"))
+    line = len(CLEAN.splitlines()) + 2
+    assert codes(UnknownEnvironmentVariable, drifted, facts) == [
+        ("FD601", line, drifted.line_text(line).index("ORDER_REGIONS") + 1),
+    ]

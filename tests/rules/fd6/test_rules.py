@@ -282,3 +282,54 @@ def test_fd605_misspelt_key_in_prose_but_not_a_key_prose_merely_recommends(parse
 def _spanned(page, found):
     """The page text each finding points at."""
     return [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in found]
+
+
+ENV_PROSE = CLEAN + """
+## Troubleshooting
+
+Slow answers? Raise `ORDER_TIMEOUT=60`, check `$ORDER_REGION` and `os.getenv("ORDER_BATCH_SIZE")`;
+the env `ORDER_HOSTS` lists hosts, and the `SITE_NAME` environment variable names the site.
+Run with `DEBUG=True` and `GUNICORN_WORKERS=4`; `ORDER_TIMEOUTS` is a constant of `orders.limits`.
+"""
+
+
+def _env_findings(page, facts=FACTS):
+    return [(f.message, f.hint) for f in run_rule(UnknownEnvironmentVariable, page, facts)]
+
+
+def test_variables_named_in_prose_are_silent_when_read_or_not_the_projects(parse):
+    assert _env_findings(parse(ENV_PROSE)) == []
+    # DEBUG is a setting, however close SITE_DEBUG would be as a variable
+    facts = dataclasses.replace(FACTS, env_vars=FACTS.env_vars + (dataclasses.replace(FACTS.env_vars[1], name="SITE_DEBUG"),))
+    assert _env_findings(parse(ENV_PROSE), facts) == []
+
+
+def test_fd601_misspelt_variable_in_prose_in_each_shape(parse):
+    shapes = {  # right, wrong, the name the finding points at
+        "`ORDER_TIMEOUT=60`": ("`ORDER_TIMEUOT=60`", "ORDER_TIMEUOT"),
+        "`$ORDER_REGION`": ("`${ORDER_REGON}`", "ORDER_REGON"),
+        '`os.getenv("ORDER_BATCH_SIZE")`': ('`os.getenv("ORDER_BATCH_SIZES")`', "ORDER_BATCH_SIZES"),
+        "env `ORDER_HOSTS`": ("env `ORDER_HOST`", "ORDER_HOST"),
+        "`SITE_NAME` environment variable": ("`SITE_NAMES` environment variable", "SITE_NAMES"),
+    }
+    for right, (wrong, name) in shapes.items():
+        page = parse(ENV_PROSE.replace(right, wrong))
+        found = run_rule(UnknownEnvironmentVariable, page, FACTS)
+        assert _spanned(page, found) == [name], wrong
+        assert found[0].message == f"environment variable `{name}` is not read by the project"
+        assert found[0].hint is not None and found[0].hint.startswith("did you mean"), wrong
+
+
+def test_a_bare_name_the_sentence_does_not_call_a_variable_is_no_claim(parse):
+    page = parse(ENV_PROSE.replace("`ORDER_TIMEOUTS` is a constant", "`ORDER_TIMEOUTZ` is a constant"))
+    assert _env_findings(page) == []
+    called = parse(ENV_PROSE.replace("`ORDER_TIMEOUTS` is a constant", "the env var `ORDER_TIMEOUTZ` is a constant"))
+    assert [m for m, _ in _env_findings(called)] == ["environment variable `ORDER_TIMEOUTZ` is not read by the project"]
+
+
+def test_variables_named_in_prose_leave_the_anchor_of_undocumented_ones_in_place(parse):
+    text = CLEAN.replace("ORDER_BATCH_SIZE=500\n", "").replace(
+        "### Order\n", "### Order\n\nOrders time out after `ORDER_TIMEOUT=30` seconds.\n")
+    page = parse(text)
+    (finding,) = run_rule(UndocumentedEnvironmentVariable, page, FACTS)
+    assert page.line_text(finding.span.line) == "### Environment Variables"

@@ -3,7 +3,8 @@
 Environment variables are read from ``NAME=value`` lines of shell, ``.env`` and plain
 code blocks under a heading that mentions the environment (any ``env``/``dotenv`` block
 counts wherever it is), from tables with a Variable/Name column and from lists of
-``UPPER_CASE`` inline code under such a heading. Settings come from
+``UPPER_CASE`` inline code under such a heading; prose names them too
+(:mod:`featuredocs.rules.fd6_config.env_prose`). Settings come from
 :mod:`featuredocs.rules.fd6_config.settings_claims`.
 """
 
@@ -16,6 +17,7 @@ from functools import lru_cache
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext, per_page
+from featuredocs.rules.fd6_config.env_prose import prose_vars
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
@@ -52,7 +54,8 @@ class EnvVarClaim:
     ``required`` is None when the page does not say. ``value`` is the documented value
     without quotes, None when none is given or it is a placeholder (``your_key_here``);
     ``is_default`` when the page presents it as the default (an *Optional* group, a
-    ``# default`` comment, a Default column).
+    ``# default`` comment, a Default column). ``inline`` when prose names it in passing
+    rather than documenting it.
     """
 
     name: str
@@ -61,12 +64,13 @@ class EnvVarClaim:
     value: str | None = None
     value_span: Span | None = None
     is_default: bool = False
+    inline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class ConfigClaims:
     env_vars: tuple[EnvVarClaim, ...]
-    env_anchor: Span | None  # the first place the page documents environment variables
+    env_anchor: Span | None  # the first place the page documents environment variables (not in passing)
     settings: tuple[SettingClaim, ...]
     setting_keys: tuple[SettingKeyClaim, ...]
 
@@ -82,8 +86,11 @@ def claims_for(page: Page, ctx: CheckContext) -> ConfigClaims:
 def extract(page: Page) -> ConfigClaims:
     env_vars = [*_code_block_vars(page), *_table_vars(page), *_list_vars(page)]
     env_vars.sort(key=lambda claim: claim.span)
-    settings, keys = setting_claims(page)
     anchor = _env_anchor(page, env_vars[0]) if env_vars else None
+    claimed = frozenset(claim.span for claim in env_vars)
+    env_vars.extend(EnvVarClaim(name, span, inline=True) for name, span in prose_vars(page, claimed))
+    env_vars.sort(key=lambda claim: claim.span)
+    settings, keys = setting_claims(page)
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys)
 
 

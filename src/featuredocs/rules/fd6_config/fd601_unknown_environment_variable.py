@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import EnvVarFact, Finding, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
-from featuredocs.rules.fd6_config.known import env_var, env_var_names
+from featuredocs.rules.fd6_config.known import env_var, env_var_names, setting_names
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
 
@@ -48,6 +48,11 @@ class UnknownEnvironmentVariable(Rule):
         that the project's code reads each of them (``os.environ``, ``os.getenv``,
         django-environ, python-decouple).
 
+        Prose names variables in passing too (``SHOP_DEBUG=True``, ``$SHOP_DEBUG``,
+        ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable"). Such a
+        name may belong to a deployment tool or a shell, so it is reported only when the
+        project reads a variable it looks misspelt or renamed from, and is no setting.
+
     Why is this bad?
         Setting a variable nobody reads changes nothing. The usual cause is a rename in
         code: the reader sets the old name and silently keeps the default.
@@ -80,11 +85,14 @@ class UnknownEnvironmentVariable(Rule):
         for claim in claims_for(page, ctx).env_vars:
             if claim.name in read or claim.name in READ_BY_PLATFORM:
                 continue
+            hint = _hint(claim.name, facts)
+            if claim.inline and (hint is None or claim.name in setting_names(facts)):
+                continue  # named in passing: only a misspelt or renamed variable is drift
             yield self.finding(
                 page,
                 claim.span,
                 f"environment variable `{claim.name}` is not read by the project",
-                hint=_hint(claim.name, facts),
+                hint=hint,
             )
 
 

@@ -111,7 +111,7 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
         inside = inline_code_span(page, code.span)
         if inside.end_line != inside.line:
             continue  # a span broken over lines has no column to point at
-        at = inside.column + len(text) - len(text.lstrip())  # where the match starts
+        at = inside.column  # where the match starts: inline_code_span skips the padding
         name = match["name"]
         if match["read"]:
             start = at + match.start("name")

@@ -1,0 +1,62 @@
+"""Environment variables named in prose, anywhere on a page.
+
+Inline code names a variable by its shape: ``NAME=value``, ``$NAME``, ``os.environ["NAME"]``,
+``os.getenv("NAME")``, ``env("NAME")``, or a bare ``NAME`` the sentence calls a variable
+(``env `NAME` ``, ``the `NAME` environment variable``). Such a mention says neither a
+default nor whether the variable is required: only its name is claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import Page, Span
+from featuredocs.rules.fd8_code.source import inline_code_span
+
+_NAME = r"(?P<name>[A-Z][A-Z0-9_]*)"
+#: Inline code that is itself a use of a variable.
+_SHAPED = re.compile(
+    rf"(?:export\s+)?{_NAME}=\S*"
+    rf"|\$\{{?{_NAME.replace('name', 'braced')}\}}?"
+    rf"|os\.(?:environ(?:\.get)?|getenv)\s*[\[(]\s*(?P<q1>[\"']){_NAME.replace('name', 'read')}(?P=q1).*"
+    rf"|env(?:\.\w+)?\(\s*(?P<q2>[\"']){_NAME.replace('name', 'env')}(?P=q2).*"
+)
+_GROUPS = ("name", "braced", "read", "env")
+_BARE = re.compile(_NAME)
+#: Words just before a bare name that call it a variable: "env `X`", "variable `X`".
+_CALLED_BEFORE = re.compile(r"\b(?:env|environment|env\.?\s*var(?:iable)?s?|environment\s+variables?)\s*[:(]?\s*$",
+                            re.IGNORECASE)
+#: … or just after it: "`X` environment variable", "`X` env var".
+_CALLED_AFTER = re.compile(r"^\s*(?:env(?:ironment)?\s+var(?:iable)?s?)\b", re.IGNORECASE)
+
+
+def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[tuple[str, Span]]:
+    """The variables inline code names, with the span of each name, leaving out the
+    inline code at ``claimed`` (lists and tables under an environment heading)."""
+    for code in page.codes:
+        text = code.text.strip()
+        if not text or not ("A" <= text[0] <= "Z" or text[0] in "$eo"):
+            continue  # the first character rules out most inline code before any pattern runs
+        shaped = _SHAPED.fullmatch(text)
+        if shaped is not None:
+            group = next(group for group in _GROUPS if shaped[group])
+            name, offset = shaped[group], shaped.start(group)
+        elif _BARE.fullmatch(text) and _called_a_variable(page, code.span):
+            name, offset = text, 0
+        else:
+            continue
+        if code.span in claimed:
+            continue
+        inside = inline_code_span(page, code.span)
+        if inside.end_line != inside.line:
+            continue  # a span broken over lines has no column to point at
+        start = inside.column + offset
+        yield name, Span(inside.line, start, inside.line, start + len(name))
+
+
+def _called_a_variable(page: Page, span: Span) -> bool:
+    if span.end_line != span.line:
+        return False
+    line = page.line_text(span.line)
+    return bool(_CALLED_BEFORE.search(line[: span.column - 1]) or _CALLED_AFTER.match(line[span.end_column - 1 :]))
