@@ -73,3 +73,26 @@ def test_no_parsing_for_a_command_whose_options_are_not_all_known(parse):
     ))
     findings = run_rule(InvalidInvocation, parse(PAGE), facts)
     assert [(f.code, f.span.line) for f in findings] == [("FD404", 10), ("FD404", 11), ("FD404", 12)]
+
+
+PROSE = """\
+# Order Expiry
+
+## Overview
+
+Run `python manage.py expire_orders --days 3` nightly, `./manage.py export_orders` weekly
+and `manage.py export_orders --format json` on demand.
+"""
+
+
+def test_inline_invocations_are_parsed_but_may_leave_arguments_out(parse):
+    # export_orders needs a path: a sentence naming the command and one option need not give it
+    assert run_rule(InvalidInvocation, parse(PROSE), FACTS) == []
+    page = parse(PROSE.replace("--days 3", "--dais 3").replace("--format json", "--format xml"))
+    findings = run_rule(InvalidInvocation, page, FACTS)
+    assert [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in findings] == [
+        "--dais", "xml",
+    ]
+    assert findings[0].message.endswith("unrecognized arguments: --dais 3")
+    assert findings[0].hint == "did you mean `--days`? (orders/management/commands/expire_orders.py:8)"
+    assert "invalid choice: 'xml'" in findings[1].message

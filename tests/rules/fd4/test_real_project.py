@@ -200,3 +200,14 @@ def test_django_flags_match_on_flags_not_dest(parse, facts):
     assert run_rule(OptionNotAccepted, page, facts) == []
     assert run_rule(InvalidInvocation, page, facts) == []
     assert run_rule(UndocumentedOption, page, facts) == []  # not one of the project's own
+
+
+def test_fd404_reads_invocations_in_inline_code(parse, facts):
+    prose = CLEAN + "\nRun `python manage.py export_orders --format json` on demand.\n"
+    assert run_rule(InvalidInvocation, parse(prose), facts) == []
+    page = parse(prose.replace("--format json` on demand", "--format xml` on demand"))
+    (finding,) = run_rule(InvalidInvocation, page, facts)
+    line = len(prose.splitlines())
+    column = page.line_text(line).index("xml") + 1
+    assert finding.span == Span(line, column, line, column + 3)
+    assert "invalid choice: 'xml'" in finding.message

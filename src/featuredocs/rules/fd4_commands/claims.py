@@ -38,7 +38,7 @@ from featuredocs.rules.fd4_commands.examples import (
     template_examples,
 )
 from featuredocs.rules.fd4_commands.hints import command_named
-from featuredocs.rules.fd4_commands.mentions import mentions
+from featuredocs.rules.fd4_commands.mentions import inline_invocations, mentions
 from featuredocs.rules.fd4_commands.options import (
     OptionClaim,
     option_columns,
@@ -117,10 +117,14 @@ class OptionList:
 
 @dataclass(frozen=True, slots=True)
 class CommandClaims:
+    """``invocations`` are written in code blocks, ``inline_invocations`` in inline code
+    (whose commands are also among the ``mentions``)."""
+
     declarations: tuple[CommandDeclaration, ...] = ()
     invocations: tuple[Invocation, ...] = ()
     option_lists: tuple[OptionList, ...] = ()
     mentions: tuple[Word, ...] = ()
+    inline_invocations: tuple[Invocation, ...] = ()
 
     def lists_for(self, command: CommandFact) -> list[OptionList]:
         """The lists that document ``command``."""
@@ -365,10 +369,12 @@ def extract(page: Page, examples: TemplateExamples = TemplateExamples()) -> Comm
         for invocation in found
         if not is_placeholder(invocation.name, placeholders)
     )
-    named = tuple(word for word in mentions(page) if not is_placeholder(word.value, placeholders))
+    inline = tuple(inline_invocations(page))
+    named = tuple(word for word in mentions(page, inline) if not is_placeholder(word.value, placeholders))
     return CommandClaims(
         declarations=tuple(declarations),
         invocations=invocations,
+        inline_invocations=tuple(found for found in inline if not is_placeholder(found.name, placeholders)),
         option_lists=tuple(_option_lists(page, attribution, examples.items)),
         mentions=named,
     )

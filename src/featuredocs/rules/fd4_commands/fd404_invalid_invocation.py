@@ -33,6 +33,10 @@ def _culprit(invocation: Invocation, reason: str) -> tuple[Span, str | None]:
     return invocation.command.span, None
 
 
+#: argparse's reason when arguments are missing, rather than wrong.
+_MISSING = re.compile(r"\b(?:are|is) required\b")
+
+
 @register
 class InvalidInvocation(Rule):
     """An example invocation that the command's own argument parser rejects.
@@ -40,12 +44,14 @@ class InvalidInvocation(Rule):
     What it does:
         Rebuilds each command's argparse parser from the project's facts (flags,
         actions, nargs, choices, types, required arguments) and parses every
-        ``python manage.py X …`` line of the page's shell blocks with it, reporting
-        argparse's own reason: an unknown option, a bad choice, a value of the wrong
-        type, a missing or an extra argument. Lines with placeholders (``[options]``,
-        ``<path>``, ``...``, ``$VAR``) are illustrations and are not parsed, and an
-        upper-case word the parser refuses (``--days N``) is read as a metavar. A
-        command whose options could not all be read (static mode) is not parsed.
+        ``python manage.py X …`` line of the page's shell blocks and inline code with it,
+        reporting argparse's own reason: an unknown option, a bad choice, a value of the
+        wrong type, a missing or an extra argument. Inline code names a command and the
+        options a sentence is about, so there a missing argument is not reported. Lines
+        with placeholders (``[options]``, ``<path>``, ``...``, ``$VAR``) are illustrations
+        and are not parsed, and an upper-case word the parser refuses (``--days N``) is
+        read as a metavar. A command whose options could not all be read (static mode)
+        is not parsed.
 
     Why is this bad?
         The example is the part of the page people copy; when it fails they stop
@@ -75,23 +81,26 @@ class InvalidInvocation(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:
             return
-        for invocation in claims_for(page, ctx).invocations:
+        claims = claims_for(page, ctx)
+        examples = [(invocation, True) for invocation in claims.invocations]
+        examples += [(invocation, False) for invocation in claims.inline_invocations]
+        for invocation, whole in examples:
             command = command_named(ctx.facts, invocation.name)
             if command is None or invocation.illustrative or not command.options_complete:
                 continue
-            finding = self._check_invocation(page, command, invocation)
+            finding = self._check_invocation(page, command, invocation, whole)
             if finding is not None:
                 yield finding
 
     def _check_invocation(
-        self, page: Page, command: CommandFact, invocation: Invocation
+        self, page: Page, command: CommandFact, invocation: Invocation, whole: bool
     ) -> Finding | None:
         try:
             reason = rejection(command, invocation.argv)
         except UnsupportedParser:
             return None  # a parser we cannot rebuild faithfully: stay silent
-        if reason is None:
-            return None
+        if reason is None or (not whole and _MISSING.search(reason)):
+            return None  # prose names a command and the options it is about, not every argument
         span, culprit = _culprit(invocation, reason)
         if culprit is not None and is_metavar(culprit):
             return None  # `--days N`: the page shows the metavar, not a value

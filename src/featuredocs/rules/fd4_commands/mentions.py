@@ -9,10 +9,10 @@ underscore, ``expire_orders``) counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from featuredocs.model import InlineCode, Page, Span
-from featuredocs.rules.fd4_commands.shell import LogicalLine, Word, invocations_in_line
+from featuredocs.rules.fd4_commands.shell import Invocation, LogicalLine, Word, invocations_in_line
 from featuredocs.rules.page_text import lines_holding
 
 _PROSE = re.compile(
@@ -33,13 +33,12 @@ def _code_line(page: Page, code: InlineCode) -> LogicalLine:
     return LogicalLine(code.text, pieces)
 
 
-def inline_mentions(page: Page) -> Iterator[Word]:
-    """The command of every ``manage.py X`` written in inline code."""
+def inline_invocations(page: Page) -> Iterator[Invocation]:
+    """Every ``manage.py X …`` written in inline code."""
     for code in page.codes:
         if "manage.py" not in code.text and "django" not in code.text:
             continue
-        for invocation in invocations_in_line(_code_line(page, code)):
-            yield invocation.command
+        yield from invocations_in_line(_code_line(page, code))
 
 
 def _code_block_lines(page: Page) -> set[int]:
@@ -50,7 +49,7 @@ def _code_block_lines(page: Page) -> set[int]:
 
 
 def _blank_inline_code(page: Page, line: int, text: str) -> str:
-    """The line with its inline code replaced by spaces (read by :func:`inline_mentions`)."""
+    """The line with its inline code replaced by spaces (read by :func:`inline_invocations`)."""
     chars = list(text)
     for code in page.codes:
         if code.span.line <= line <= code.span.end_line:
@@ -78,7 +77,8 @@ def prose_mentions(page: Page) -> Iterator[Word]:
                 yield Word(name, Span(number, start + 1, number, start + 1 + len(name)))
 
 
-def mentions(page: Page) -> list[Word]:
-    """Every command named outside code blocks, in page order."""
-    found = [*inline_mentions(page), *prose_mentions(page)]
+def mentions(page: Page, inline: Sequence[Invocation]) -> list[Word]:
+    """Every command named outside code blocks, in page order; ``inline`` are the page's
+    :func:`inline_invocations`."""
+    found = [*(invocation.command for invocation in inline), *prose_mentions(page)]
     return sorted(found, key=lambda word: word.span)
