@@ -105,3 +105,23 @@ def test_fd804_drifted_attributes(parse, facts):
     assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:16)"
     assert found[1].message == "accounts.User has no attribute `nick_name`"
     assert found[1].hint == "did you mean `nickname`? (accounts/models.py:6)"
+
+
+PROSE = '''\
+    ## Overview
+
+    `Invoice.mark_paid()` sets the status; `Invoice.is_overdue` and `Invoice.objects` tell the rest.
+    A future `Invoice.archive()` will move old ones away; `Invoice.Status` lists the states.
+'''
+
+
+def test_fd804_attributes_named_in_prose(parse, facts):
+    assert run_rule(UnknownModelAttribute, parse(PROSE), facts) == []
+    page = parse(PROSE.replace("`Invoice.mark_paid()`", "`Invoice.mark_payed()`").replace(
+        "`Invoice.is_overdue`", "`Invoice.is_overdu`"))
+    found = run_rule(UnknownModelAttribute, page, facts)
+    assert located(found) == [("FD804", 3, 10, 20), ("FD804", 3, 50, 59)]
+    assert [f.message for f in found] == [
+        "billing.Invoice has no attribute `mark_payed`", "billing.Invoice has no attribute `is_overdu`",
+    ]
+    assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:16)"

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd8_orm.prose import prose_attributes
 from featuredocs.rules.fd8_orm.references import orm_report
 from featuredocs.rules.registry import register
 
@@ -27,6 +28,10 @@ class UnknownModelAttribute(Rule):
         Django's model API (``save``, ``delete``, ``refresh_from_db``, ``pk``,
         ``get_FOO_display`` for fields with choices, ``get_next_by_FOO`` …). Names that
         cannot be resolved, and private names, are left alone.
+
+        Prose names attributes too (``Order.paid_at``, ``Order.expire()`` in inline code).
+        A sentence may speak of an attribute still to be written, so there a name is
+        reported only when the model has a close one: a misspelt or renamed attribute.
 
     Why is this bad?
         A method that was renamed or never written makes the example fail with
@@ -56,5 +61,5 @@ class UnknownModelAttribute(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        for problem in orm_report(page, ctx).attributes:
+        for problem in (*orm_report(page, ctx).attributes, *prose_attributes(page, ctx)):
             yield self.finding(page, problem.span, problem.message, hint=problem.hint)

@@ -1,0 +1,43 @@
+"""Model attributes named in prose: inline code such as ``Order.paid_at`` or ``Order.expire()``.
+
+Prose names a model's attributes more loosely than an example uses them (a sentence may
+speak of an attribute the project is about to add), so only a name the model has a close
+match for is reported: a misspelt or renamed attribute.
+"""
+
+from __future__ import annotations
+
+import re
+
+from featuredocs.model import Page, Span
+from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.lookup import CLASS_API, field_names, field_suggestion, is_known_name
+from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd8_code.source import inline_code_span
+from featuredocs.rules.fd8_orm.references import Problem
+
+_ATTRIBUTE = re.compile(r"(?P<model>[A-Z][A-Za-z0-9]*)\.(?P<attr>[a-z][a-z0-9_]*)(?:\(\))?")
+
+
+def prose_attributes(page: Page, ctx: CheckContext) -> list[Problem]:
+    """The misspelt or renamed model attributes the page's inline code names."""
+    named = [(code, match) for code in page.codes if (match := _ATTRIBUTE.fullmatch(code.text.strip()))]
+    if not named:
+        return []
+    resolved = resolved_models(page, ctx)
+    found: list[Problem] = []
+    for code, match in named:
+        if resolved.claims.about_other_times(code.span.line):
+            continue  # a section on a past or planned version, as for examples
+        model = resolved.resolver.resolve_code_name(match["model"])
+        attr = match["attr"]
+        if model is None or attr in CLASS_API or is_known_name(model, attr):
+            continue
+        hint = field_suggestion(attr, [*field_names(model), *model.attributes], model)
+        inside = inline_code_span(page, code.span)
+        if hint is None or inside.end_line != inside.line:
+            continue
+        start = inside.column + match.start("attr")
+        found.append(Problem(Span(inside.line, start, inside.line, start + len(attr)),
+                             f"{model.label} has no attribute `{attr}`", hint))
+    return found
