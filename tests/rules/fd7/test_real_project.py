@@ -70,3 +70,20 @@ def test_fd702_fires_on_a_stale_ttl(parse, facts):
     assert (finding.code, finding.span.line, finding.span.column) == ("FD702", 12, 10)
     assert finding.message == "TTL is documented as 1 hour, the code caches for 15 minutes"
     assert finding.fix is not None and finding.fix.edits[0].replacement == "15 minutes"
+
+
+PROSE = CLEAN + """
+Summaries live under `orders:<id>:summary` for 15 minutes; the URL `orders:detail`, the format
+`{:.2f}`, the path `/orders/{id}/` and Redis's own `session:{sid}:data` are no keys of this project.
+"""
+
+
+def test_fd701_reads_keys_named_in_prose(parse, facts):
+    assert run_rule(UnknownCacheKey, parse(PROSE), facts) == []
+    page = parse(PROSE.replace("`orders:<id>:summary`", "`order:<id>:summary`"))
+    (finding,) = run_rule(UnknownCacheKey, page, facts)
+    line = len(CLEAN.splitlines()) + 2
+    assert (finding.span.line, finding.span.column) == (line, page.line_text(line).index("`order:") + 1)
+    assert finding.message == "cache key `order:{}:summary` is not used by any cache call in the code"
+    # named in passing, a key gives no TTL to judge: the section's TTL still holds for the listed key
+    assert run_rule(StaleCacheTtl, page, facts) == []

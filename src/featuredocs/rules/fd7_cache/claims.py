@@ -7,6 +7,9 @@ its inline code. In other python blocks of a caching section only ``cache.…()`
 count. A TTL is ``TTL`` followed on its line by a duration (``**TTL**: 15 minutes``,
 ``TTL: 900 seconds``, ``24h``) or the ``timeout`` of a documented cache call; it belongs
 to the keys on its own line, else to the keys of its section.
+
+Prose names keys too: inline code anywhere on the page shaped like a key with a hole in
+it (``orders:{id}:summary``). Such keys are named in passing: no TTL is read for them.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class CacheKeyClaim:
     pattern: str  # holes as {}: "orders:{}:summary"
     text: str  # as written
     span: Span
+    inline: bool = False  # named in passing, in prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,18 @@ def extract(page: Page) -> CacheClaims:
             keys.extend(_plain_keys(page, code))
     keys.extend(key for item in _flatten(listed_items) for key in _item_keys(item))
     unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
-    return CacheClaims(unique, tuple(code_ttls) + tuple(_prose_ttls(page, unique)))
+    ttls = tuple(code_ttls) + tuple(_prose_ttls(page, unique))
+    claimed = {key.span for key in unique}
+    named = [_code_claim(code, inline=True) for code in page.codes if code.span not in claimed and _is_prose_key(code.text)]
+    return CacheClaims(tuple(sorted((*unique, *named), key=lambda k: k.span)) if named else unique, ttls)
+
+
+def _is_prose_key(text: str) -> bool:
+    """``orders:{id}:summary``: colon-separated, with a hole, and no path or URL."""
+    return (
+        ":" in text and ("{" in text or "<" in text) and "/" not in text and "=" not in text
+        and _is_key_text(text, strict=True) and pattern_from_text(text) != text
+    )
 
 
 # --- where keys are listed ----------------------------------------------------------
@@ -119,8 +134,8 @@ def _item_keys(item: ListItem) -> Iterator[CacheKeyClaim]:
             yield _code_claim(code)
 
 
-def _code_claim(code: InlineCode) -> CacheKeyClaim:
-    return CacheKeyClaim(pattern_from_text(code.text), code.text, code.span)
+def _code_claim(code: InlineCode, *, inline: bool = False) -> CacheKeyClaim:
+    return CacheKeyClaim(pattern_from_text(code.text), code.text, code.span, inline)
 
 
 def _is_key_text(text: str, *, strict: bool) -> bool:
