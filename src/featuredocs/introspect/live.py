@@ -21,9 +21,10 @@ from featuredocs.introspect.import_path import manage_dirs
 from featuredocs.introspect.import_trees import compiled_from_trees
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.resolve import SettingValue
+from featuredocs.introspect.setting_defaults import with_defaulted
 from featuredocs.introspect.sources import load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
-from featuredocs.model import EndpointFact, ProjectFacts
+from featuredocs.model import EndpointFact, ProjectFacts, SettingFact
 
 
 def collect_live(root: Path, settings_module: str, alongside: Alongside | None = None) -> ProjectFacts:
@@ -65,7 +66,7 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
     models = collect_models(locator, project_apps, warnings)
     commands = collect_commands(locator, project_apps, warnings)
     settings = collect_settings(root, warnings)
-    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings)
+    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings, settings)
     endpoints, prefixes, found = read_beside()
     warnings.extend(found)  # in the order of a reading done all here
     return ProjectFacts(
@@ -77,7 +78,6 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
         models=models,
         commands=commands,
         endpoints=endpoints,
-        settings=settings,
         url_prefixes=prefixes,
         warnings=tuple(warnings),
         **scanned,
@@ -136,12 +136,16 @@ def _put_first_on_path(root: Path) -> None:
     sys.path.insert(0, entry)
 
 
-def scan_sources(root: Path, setting_value: SettingValue, warnings: list[str]) -> dict[str, Any]:
-    """Environment reads, cache keys and symbols from the AST of the project's own code."""
+def scan_sources(
+    root: Path, setting_value: SettingValue, warnings: list[str], settings: tuple[SettingFact, ...]
+) -> dict[str, Any]:
+    """Environment reads, cache keys, symbols and the settings read with a default (added
+    to ``settings``) from the AST of the project's own code."""
     sources = load_project_sources(root, sys.path)
     warnings.extend(sources.warnings)
     symbols, modules = collect_symbols(sources)
     return {
+        "settings": with_defaulted(settings, sources),
         "env_vars": collect_env_vars(sources),
         "cache_keys": collect_cache_keys(sources, setting_value),
         "symbols": symbols,

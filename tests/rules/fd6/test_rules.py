@@ -333,3 +333,8 @@ def test_variables_named_in_prose_leave_the_anchor_of_undocumented_ones_in_place
     page = parse(text)
     (finding,) = run_rule(UndocumentedEnvironmentVariable, page, FACTS)
     assert page.line_text(finding.span.line) == "### Environment Variables"
+
+
+def test_fd604_a_setting_named_in_prose_with_nothing_close_may_be_read_with_a_default(parse):
+    page = parse(PROSE.replace("as `settings.ORDER_CONFIG`", "as `settings.SHOP_BANNER_TEXT`"))
+    assert run_rule(UnknownSetting, page, FACTS) == []

@@ -14,6 +14,7 @@ from typing import TypeVar
 from featuredocs.introspect.cache import collect_cache_keys
 from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.env import collect_env_vars
+from featuredocs.introspect.setting_defaults import with_defaulted
 from featuredocs.introspect.import_path import static_search_path
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.sources import load_project_sources
@@ -72,7 +73,7 @@ def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
         models=models,
         commands=commands,
         endpoints=endpoints,
-        settings=setting_facts(settings),
+        settings=with_defaulted(setting_facts(settings), sources),
         env_vars=collect_env_vars(sources),
         cache_keys=collect_cache_keys(sources, settings.known),
         symbols=symbols,

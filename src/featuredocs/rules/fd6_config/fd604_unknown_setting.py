@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, ProjectFacts, SettingFact, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
-from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
+from featuredocs.rules.fd6_config.known import read_with_default, setting as setting_named, setting_names
 from featuredocs.rules.fd6_config.settings_claims import shown_module_differs
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
@@ -19,7 +19,9 @@ class UnknownSetting(Rule):
         Collects the settings a page names: ``UPPER_CASE`` assignments in its settings
         blocks (under a *Settings* heading, or a block starting with ``# settings.py``) and
         ``settings.NAME`` reads in any python block or inline code. Each must be a setting
-        of the project or one of Django's own. A block headed by another settings file than the one
+        of the project or one of Django's own. A sentence may name a setting the project
+        reads with a default (``getattr(settings, "NAME", 20)``), so one named in inline
+        code is reported only when the project has a setting it looks misspelt from. A block headed by another settings file than the one
         checked against (``# settings/production.py``) is left alone.
 
     Why is this bad?
@@ -56,11 +58,14 @@ class UnknownSetting(Rule):
         for claim in claims_for(page, ctx).settings:
             if claim.name in known or shown_module_differs(claim.settings_file, facts.settings_module):
                 continue
+            hint = _hint(claim.name, facts)
+            if claim.inline and hint is None:
+                continue  # named in passing: maybe read with a default, maybe still to come
             yield self.finding(
                 page,
                 claim.span,
                 f"setting `{claim.name}` is not defined by the project or Django",
-                hint=_hint(claim.name, facts),
+                hint=hint,
             )
 
 
@@ -70,8 +75,11 @@ def _hint(name: str, facts: ProjectFacts) -> str | None:
 
 
 def _closest(facts: ProjectFacts, name: str) -> SettingFact | None:
-    """The project's setting (else any) whose name is closest to ``name``."""
-    candidates = [s.name for s in facts.settings if s.project] or [s.name for s in facts.settings]
+    """The project's setting, or one its code reads with a default (else any), whose name
+    is closest to ``name``."""
+    candidates = [s.name for s in facts.settings if s.project or read_with_default(s)] or [
+        s.name for s in facts.settings
+    ]
     match = closest(name, candidates)
     return setting_named(facts, match) if match is not None else None
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, SettingFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
-from featuredocs.rules.fd6_config.known import setting as setting_named
+from featuredocs.rules.fd6_config.known import read_with_default, setting as setting_named
 from featuredocs.rules.fd6_config.settings_claims import SettingKeyClaim, shown_module_differs
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
@@ -56,8 +56,8 @@ class UnknownSettingKey(Rule):
         reported: set[tuple[str, str]] = set()
         for claim in claims_for(page, ctx).setting_keys:
             setting = setting_named(ctx.facts, claim.setting)
-            if setting is None or not _missing(claim.path, setting):
-                continue
+            if setting is None or read_with_default(setting) or not _missing(claim.path, setting):
+                continue  # a default is the code's fallback, not the shape a project gives it
             if shown_module_differs(claim.settings_file, ctx.facts.settings_module):
                 continue
             if any(claim.path.startswith(f"{path}.") for s, path in reported if s == claim.setting):

@@ -34,6 +34,12 @@ def setting(facts: ProjectFacts, name: str) -> SettingFact | None:
     return _known(facts).settings.get(name)
 
 
+def read_with_default(setting: SettingFact) -> bool:
+    """Defined by neither the project nor Django, only read by the code with a default
+    (``getattr(settings, "NAME", 20)``); the only settings that are not, yet have a place."""
+    return not setting.project and setting.location is not None
+
+
 def setting_names(facts: ProjectFacts) -> reads.KeySet:
     return _known(facts).settings
 

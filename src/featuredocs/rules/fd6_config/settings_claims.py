@@ -10,6 +10,9 @@ Prose names settings too, anywhere on the page: inline code shaped like a read,
 ``settings.NAME`` or ``settings.NAME["key"]``, names a setting, and ``NAME["key"]["sub"]``
 names keys of one. The bare subscript names no setting by itself (a module's constant
 looks the same), so only its keys are claimed: they are judged when ``NAME`` is a setting.
+A sentence may name a setting the project reads with a default and does not define
+(``getattr(settings, "NAME", 20)``), or one still to be added: these claims are marked
+``inline``, and the rules judge them more cautiously.
 """
 
 from __future__ import annotations
@@ -40,13 +43,15 @@ _FILE_COMMENT = re.compile(r"[\w./-]+\.py\b")
 class SettingClaim:
     """A setting the page names; ``assigned`` when a settings block sets it.
 
-    ``settings_file`` is the file the block says it shows (``settings/production.py``).
+    ``settings_file`` is the file the block says it shows (``settings/production.py``);
+    ``inline`` when prose names it rather than code.
     """
 
     name: str
     span: Span
     assigned: bool = True
     settings_file: str | None = None
+    inline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +121,7 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
         if match["read"]:
             start = at + match.start("name")
             settings.append(SettingClaim(name, Span(inside.line, start, inside.line, start + len(name)),
-                                         assigned=False))
+                                         assigned=False, inline=True))
         path = ""
         for key in _INLINE_KEY.finditer(match["keys"]):
             path = f"{path}.{key[2]}" if path else key[2]
