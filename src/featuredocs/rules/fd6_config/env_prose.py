@@ -25,8 +25,9 @@ _SHAPED = re.compile(
 _GROUPS = ("name", "braced", "read", "env")
 _BARE = re.compile(_NAME)
 #: Words just before a bare name that call it a variable: "env `X`", "variable `X`".
-_CALLED_BEFORE = re.compile(r"\b(?:env|environment|env\.?\s*var(?:iable)?s?|environment\s+variables?)\s*[:(]?\s*$",
-                            re.IGNORECASE)
+_CALLED_BEFORE = re.compile(
+    r"\b(?:env|environment|env\.?\s*var(?:iable)?s?|environment\s+variables?)\s*[:(]?\s*$", re.IGNORECASE
+)
 #: … or just after it: "`X` environment variable", "`X` env var".
 _CALLED_AFTER = re.compile(r"^\s*(?:env(?:ironment)?\s+var(?:iable)?s?)\b", re.IGNORECASE)
 
@@ -59,4 +60,5 @@ def _called_a_variable(page: Page, span: Span) -> bool:
     if span.end_line != span.line:
         return False
     line = page.line_text(span.line)
-    return bool(_CALLED_BEFORE.search(line[: span.column - 1]) or _CALLED_AFTER.match(line[span.end_column - 1 :]))
+    before, after = line[: span.column - 1], line[span.end_column - 1 :]
+    return bool(_CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after))

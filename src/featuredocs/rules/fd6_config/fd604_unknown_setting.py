@@ -19,10 +19,11 @@ class UnknownSetting(Rule):
         Collects the settings a page names: ``UPPER_CASE`` assignments in its settings
         blocks (under a *Settings* heading, or a block starting with ``# settings.py``) and
         ``settings.NAME`` reads in any python block or inline code. Each must be a setting
-        of the project or one of Django's own. A sentence may name a setting the project
-        reads with a default (``getattr(settings, "NAME", 20)``), so one named in inline
-        code is reported only when the project has a setting it looks misspelt from. A block headed by another settings file than the one
-        checked against (``# settings/production.py``) is left alone.
+        of the project, one its code reads with a default (``getattr(settings, "NAME",
+        20)``) or one of Django's own. A block headed by another settings file than the
+        one checked against (``# settings/production.py``) is left alone. A sentence may
+        name a setting still to be added, so one named in inline code is reported only
+        when the project has a setting it looks misspelt from.
 
     Why is this bad?
         Code that reads ``settings.NAME`` fails with ``AttributeError``; a setting copied

@@ -86,7 +86,8 @@ def extract(page: Page) -> CacheClaims:
     unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
     ttls = tuple(code_ttls) + tuple(_prose_ttls(page, unique))
     claimed = {key.span for key in unique}
-    named = [_code_claim(code, inline=True) for code in page.codes if code.span not in claimed and _is_prose_key(code.text)]
+    named = [_code_claim(code, inline=True) for code in page.codes
+             if _is_prose_key(code.text) and code.span not in claimed]
     return CacheClaims(tuple(sorted((*unique, *named), key=lambda k: k.span)) if named else unique, ttls)
 
 
