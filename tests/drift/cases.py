@@ -294,6 +294,13 @@ CONFIGURATION: list[Drift] = [
         Expected("FD605", "order-lifecycle.md", '"template": "orders/expired.txt",'),
     ),
     Drift(
+        "rename-settings-key-named-in-prose",
+        (Edit(SETTINGS, '    "enabled": os.getenv("SHOP_ORDER_EXPIRY_ENABLED"',
+              '    "is_enabled": os.getenv("SHOP_ORDER_EXPIRY_ENABLED"'),
+         Edit(EXPIRE, 'expiry["enabled"]', 'expiry["is_enabled"]')),
+        Expected("FD605", "order-lifecycle.md", 'Does nothing when `ORDER_EXPIRY["enabled"]` is false.'),
+    ),
+    Drift(
         "rename-setting",
         (Edit(SETTINGS, "CATALOG_IMPORT = {", "PRODUCT_IMPORT = {"),
          Edit(IMPORT, "settings.CATALOG_IMPORT[", "settings.PRODUCT_IMPORT[", count=2)),
