@@ -254,11 +254,10 @@ def test_prose_naming_real_settings_and_keys_is_silent(parse):
 
 def test_fd604_unknown_setting_read_in_prose(parse):
     page = parse(PROSE.replace("as `settings.ORDER_CONFIG`", "as `settings.ORDER_CONFIGS`"))
-    assert [f[3:] for f in findings(UnknownSetting, page)] == [
-        ("setting `ORDER_CONFIGS` is not defined by the project or Django",
+    assert _pointed(UnknownSetting, page) == [
+        ("ORDER_CONFIGS", "setting `ORDER_CONFIGS` is not defined by the project or Django",
          "did you mean `ORDER_CONFIG`? (project/settings.py:40)"),
     ]
-    assert _spanned(page, run_rule(UnknownSetting, page, FACTS)) == ["ORDER_CONFIGS"]
     # a bare subscript is no claim that its name is a setting: a constant looks the same
     assert run_rule(UnknownSetting, parse(PROSE.replace('`ORDER_CONFIG["window"]`', '`ORDER_CONFG["window"]`')),
                     FACTS) == []
@@ -266,11 +265,10 @@ def test_fd604_unknown_setting_read_in_prose(parse):
 
 def test_fd605_misspelt_key_in_prose_but_not_a_key_prose_merely_recommends(parse):
     page = parse(PROSE.replace('`ORDER_CONFIG["notify"]["channel"]`', "`ORDER_CONFIG['notify']['chanel']`"))
-    assert [f[3:] for f in findings(UnknownSettingKey, page)] == [
-        ("setting `ORDER_CONFIG` has no key `notify.chanel`",
+    assert _pointed(UnknownSettingKey, page) == [
+        ("'chanel'", "setting `ORDER_CONFIG` has no key `notify.chanel`",
          "did you mean `notify.channel`? (project/settings.py:40)"),
     ]
-    assert _spanned(page, run_rule(UnknownSettingKey, page, FACTS)) == ["'chanel'"]
     # a missing parent is reported once, not again for the key below it
     parent = parse(PROSE.replace('["notify"]["channel"]`', '["notice"]["channel"]`'))
     assert [f[3] for f in findings(UnknownSettingKey, parent)] == ["setting `ORDER_CONFIG` has no key `notice`"]
@@ -282,6 +280,12 @@ def test_fd605_misspelt_key_in_prose_but_not_a_key_prose_merely_recommends(parse
 def _spanned(page, found):
     """The page text each finding points at."""
     return [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in found]
+
+
+def _pointed(rule, page):
+    """What each finding of ``rule`` points at, says and hints."""
+    found = run_rule(rule, page, FACTS)
+    return [(text, f.message, f.hint) for text, f in zip(_spanned(page, found), found, strict=True)]
 
 
 ENV_PROSE = CLEAN + """
