@@ -187,3 +187,24 @@ def test_fd306_index_missing_from_the_list(parse, facts):
     assert finding.span == Span.at(5, 1, 12)
     assert finding.message == "index on (`sku`) of billing.InvoiceLine is not in the Indexes list"
     assert finding.hint == "declared at billing/models.py:52"
+
+
+def test_fd302_fields_named_in_the_model_sections_sentences(parse, facts):
+    prose = CORRECT.replace("Invoices sent to customers.", (
+        "Invoices sent to customers. The `total` field is the amount due, the field `notes` is\n"
+        "free text, and a planned `discount_reason` field will say why. `nmber` is a typo, but\n"
+        "no sentence calls it a field."
+    ))
+    for rule in ALL_RULES:
+        assert run_rule(rule, parse(prose), facts) == [], rule.code
+    page = parse(prose.replace("The `total` field", "The `totl` field"))
+    (finding,) = run_rule(FieldNotFound, page, facts)
+    line = CORRECT.splitlines().index("Invoices sent to customers.") + 1
+    assert located([finding]) == [("FD302", line, page.line_text(line).index("`totl`") + 1)]
+    assert finding.hint == "did you mean `total`? (billing/models.py:25)"
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "`total`"
+    # the section's lists are read as before: prose adds no second finding for a listed name
+    misspelt = prose.replace("- `total` (decimal)", "- `totl` (decimal)")
+    listed = parse(misspelt.replace("`total` field", "`totl` field"))
+    item = listed.lines.index("- `totl` (decimal): Amount due") + 1
+    assert [f.span.line for f in run_rule(FieldNotFound, listed, facts)] == [line, item]

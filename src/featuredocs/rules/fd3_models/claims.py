@@ -76,7 +76,8 @@ class ModelClaim:
     a field table or code using the name): only then may an unknown name be reported.
     ``field_list`` / ``index_list`` point at the list's label when the page has one for
     this model; ``partial_fields`` when its label says it is a selection (``Key Fields``).
-    ``mentioned`` is every inline-code name inside those lists.
+    ``mentioned`` is every inline-code name inside those lists. ``prose_fields`` are the
+    fields sentences of the model's section name (``the `paid_at` field``).
     """
 
     name: str
@@ -89,6 +90,7 @@ class ModelClaim:
     index_list: Span | None = None
     mentioned: frozenset[str] = frozenset()
     from_code: bool = False
+    prose_fields: tuple[FieldClaim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +254,8 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         field_list = field_list or anchor
     # a field named anywhere in the model's own section is not undocumented
     mentioned.update(code.text.strip() for part in parts for block in part.blocks for code in block.codes)
+    listed = {field.span for field in fields}
+    prose = tuple(field for field in _prose_fields(page, parts) if field.span not in listed)
     explicit = bool(field_list or index_list) or _named_plainly(section, name) or _used_in_code(
         parts, name
     )
@@ -265,7 +269,29 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         partial_fields=partial,
         index_list=index_list,
         mentioned=frozenset(mentioned),
+        prose_fields=prose,
     )
+
+
+#: A sentence calling inline code a field: "the `paid_at` field", "field `paid_at`".
+_FIELD_AFTER = re.compile(r"^\s+(?:field|column)s?\b", re.I)
+_FIELD_BEFORE = re.compile(r"\b(?:field|column)s?\s+$", re.I)
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _prose_fields(page: Page, parts: list[Section]) -> Iterator[FieldClaim]:
+    for part in parts:
+        for block in part.blocks:
+            if block.kind is not BlockKind.PARAGRAPH:
+                continue  # lists and tables have shapes of their own, read above
+            for code in block.codes:
+                span = code.span
+                if not _FIELD_NAME.fullmatch(code.text) or span.line != span.end_line:
+                    continue
+                line = page.line_text(span.line)
+                before, after = line[: span.column - 1], line[span.end_column - 1 :]
+                if _FIELD_AFTER.match(after) or _FIELD_BEFORE.search(before):
+                    yield FieldClaim(code.text, span)
 
 
 def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:

@@ -18,7 +18,10 @@ class FieldNotFound(Rule):
         Checks each field a page lists for a model (the ``**Fields:**`` list, a Field/Type
         table, a ``class Model(models.Model)`` block) against the model's real fields.
         Names that are a property, method, manager or attribute of the model, a reverse
-        relation accessor, or a column name (``customer_id``) are real names too.
+        relation accessor, or a column name (``customer_id``) are real names too. A
+        sentence of the model's section that names a field (``the `paid_at` field``) is
+        checked too, and reported only when the model has a close field: a sentence may
+        speak of a field still to be added.
 
     Why is this bad?
         A field that was renamed or dropped still documented sends readers to write
@@ -52,6 +55,12 @@ class FieldNotFound(Rule):
         for claim, model in resolved_models(page, ctx).found:
             for field in claim.fields:
                 if not is_known_name(model, field.name):
+                    yield self._finding(page, field, model)
+            for field in claim.prose_fields:
+                # A sentence may speak of a field still to come: only a misspelt or
+                # renamed one is drift.
+                close = close_names(field.name, field_names(model, reverse=False))
+                if close and not is_known_name(model, field.name):
                     yield self._finding(page, field, model)
 
     def _finding(self, page: Page, field: FieldClaim, model: ModelFact) -> Finding:
