@@ -10,8 +10,7 @@ Prose names settings too, anywhere on the page: inline code shaped like a read,
 ``settings.NAME`` or ``settings.NAME["key"]``, names a setting, and ``NAME["key"]["sub"]``
 names keys of one. The bare subscript names no setting by itself (a module's constant
 looks the same), so only its keys are claimed: they are judged when ``NAME`` is a setting.
-A sentence may name a setting the project reads with a default and does not define
-(``getattr(settings, "NAME", 20)``), or one still to be added: these claims are marked
+A sentence may name a setting or a key still to be added: these claims are marked
 ``inline``, and the rules judge them more cautiously.
 """
 
