@@ -208,3 +208,18 @@ def test_fd302_fields_named_in_the_model_sections_sentences(parse, facts):
     listed = parse(misspelt.replace("`total` field", "`totl` field"))
     item = listed.lines.index("- `totl` (decimal): Amount due") + 1
     assert [f.span.line for f in run_rule(FieldNotFound, listed, facts)] == [line, item]
+
+
+def test_fd304_index_names_in_the_model_sections_sentences(parse, facts):
+    prose = CORRECT.replace("Invoices sent to customers.", (
+        "Invoices sent to customers. The index `invoice_status_created_idx` serves the list,\n"
+        "the `number` index finds one, and a planned `invoice_paid_idx` index will help."
+    ))
+    for rule in ALL_RULES:
+        assert run_rule(rule, parse(prose), facts) == [], rule.code
+    page = parse(prose.replace("`invoice_status_created_idx` serves", "`invoice_status_create_idx` serves"))
+    (finding,) = run_rule(IndexNotFound, page, facts)
+    line = CORRECT.splitlines().index("Invoices sent to customers.") + 1
+    column = page.line_text(line).index("`invoice_status_create_idx`") + 1
+    assert located([finding]) == [("FD304", line, column)]
+    assert finding.hint is not None and finding.hint.startswith("did you mean `invoice_status_created_idx`?")

@@ -76,8 +76,9 @@ class ModelClaim:
     a field table or code using the name): only then may an unknown name be reported.
     ``field_list`` / ``index_list`` point at the list's label when the page has one for
     this model; ``partial_fields`` when its label says it is a selection (``Key Fields``).
-    ``mentioned`` is every inline-code name inside those lists. ``prose_fields`` are the
-    fields sentences of the model's section name (``the `paid_at` field``).
+    ``mentioned`` is every inline-code name inside those lists. ``prose_fields`` and
+    ``prose_indexes`` are what sentences of the model's section call a field or an index
+    (``the `paid_at` field``, ``the index `orders_paid_idx` ``).
     """
 
     name: str
@@ -91,6 +92,7 @@ class ModelClaim:
     mentioned: frozenset[str] = frozenset()
     from_code: bool = False
     prose_fields: tuple[FieldClaim, ...] = ()
+    prose_indexes: tuple[IndexClaim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +257,12 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
     # a field named anywhere in the model's own section is not undocumented
     mentioned.update(code.text.strip() for part in parts for block in part.blocks for code in block.codes)
     listed = {field.span for field in fields}
-    prose = tuple(field for field in _prose_fields(page, parts) if field.span not in listed)
+    prose = tuple(
+        FieldClaim(name, span) for name, span in _called(page, parts, _CALLED_FIELD) if span not in listed
+    )
+    prose_indexes = tuple(
+        IndexClaim((), name, False, span) for name, span in _called(page, parts, _CALLED_INDEX)
+    )
     explicit = bool(field_list or index_list) or _named_plainly(section, name) or _used_in_code(
         parts, name
     )
@@ -270,28 +277,37 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         index_list=index_list,
         mentioned=frozenset(mentioned),
         prose_fields=prose,
+        prose_indexes=prose_indexes,
     )
 
 
-#: A sentence calling inline code a field: "the `paid_at` field", "field `paid_at`".
-_FIELD_AFTER = re.compile(r"^\s+(?:field|column)s?\b", re.I)
-_FIELD_BEFORE = re.compile(r"\b(?:field|column)s?\s+$", re.I)
-_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+#: What a sentence calls inline code just before or after it: "the `paid_at` field",
+#: "field `paid_at`", "the index `orders_paid_idx`".
+_CALLED_FIELD = r"(?:field|column)s?"
+_CALLED_INDEX = r"(?:index|indexes|indices|constraints?)"
+_SNAKE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
-def _prose_fields(page: Page, parts: list[Section]) -> Iterator[FieldClaim]:
+@lru_cache(maxsize=8)
+def _calling(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(rf"^\s+{words}\b", re.I), re.compile(rf"\b{words}\s+$", re.I)
+
+
+def _called(page: Page, parts: list[Section], words: str) -> Iterator[tuple[str, Span]]:
+    """Inline code in the paragraphs of ``parts`` that a sentence calls one of ``words``."""
+    after_name, before_name = _calling(words)
     for part in parts:
         for block in part.blocks:
             if block.kind is not BlockKind.PARAGRAPH:
                 continue  # lists and tables have shapes of their own, read above
             for code in block.codes:
                 span = code.span
-                if not _FIELD_NAME.fullmatch(code.text) or span.line != span.end_line:
+                if not _SNAKE_NAME.fullmatch(code.text) or span.line != span.end_line:
                     continue
                 line = page.line_text(span.line)
                 before, after = line[: span.column - 1], line[span.end_column - 1 :]
-                if _FIELD_AFTER.match(after) or _FIELD_BEFORE.search(before):
-                    yield FieldClaim(code.text, span)
+                if after_name.match(after) or before_name.search(before):
+                    yield code.text, span
 
 
 def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:

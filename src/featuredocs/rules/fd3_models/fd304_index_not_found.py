@@ -8,6 +8,7 @@ from featuredocs.rules.fd3_models.index_items import IndexClaim
 from featuredocs.rules.fd3_models.index_match import canonical_fields, problem
 from featuredocs.rules.fd3_models.resolve import ResolvedModels, resolved_models
 from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
 
 
 @register
@@ -23,6 +24,8 @@ class IndexNotFound(Rule):
         must list the same fields in the same order; named ones must carry that name.
         Items of an Indexes list outside the model sections are checked when the page
         documents exactly one model and every field they name is one of its fields.
+        An index a sentence of the model's section names (``the index `orders_paid_idx` ``)
+        is reported only when the model has an index of a much like name.
 
     Why is this bad?
         Query plans are designed around the documented indexes; an index that was
@@ -55,6 +58,11 @@ class IndexNotFound(Rule):
         for claim, model in resolved.found:
             for index in claim.indexes:
                 yield from self._check_one(page, index, model)
+            for index in claim.prose_indexes:
+                # A sentence may speak of an index still to come, or of a field's index by
+                # the field's name: only a misspelt or renamed index name is drift.
+                if closest(index.name or "", [i.name for i in model.indexes if i.name], cutoff=0.8):
+                    yield from self._check_one(page, index, model)
         sole = _sole_model(resolved)
         if sole is not None:
             for index in resolved.claims.loose_indexes:
