@@ -189,37 +189,40 @@ def test_fd306_index_missing_from_the_list(parse, facts):
     assert finding.hint == "declared at billing/models.py:52"
 
 
+SENTENCES_AT = CORRECT.splitlines().index("Invoices sent to customers.") + 1
+
+
+def _misspelt_in_sentences(parse, facts, sentences, right, wrong, rule):
+    """Invoice's section with ``sentences``: silent under every rule as written, and one
+    ``rule`` finding at ``wrong`` once it replaces ``right``."""
+    prose = CORRECT.replace("Invoices sent to customers.", sentences)
+    for each in ALL_RULES:
+        assert run_rule(each, parse(prose), facts) == [], each.code
+    page = parse(prose.replace(right, wrong))
+    (finding,) = run_rule(rule, page, facts)
+    column = page.line_text(SENTENCES_AT).index(wrong) + 1
+    assert located([finding]) == [(rule.code, SENTENCES_AT, column)]
+    return prose, finding
+
+
 def test_fd302_fields_named_in_the_model_sections_sentences(parse, facts):
-    prose = CORRECT.replace("Invoices sent to customers.", (
+    prose, finding = _misspelt_in_sentences(parse, facts, (
         "Invoices sent to customers. The `total` field is the amount due, the field `notes` is\n"
         "free text, and a planned `discount_reason` field will say why. `nmber` is a typo, but\n"
         "no sentence calls it a field."
-    ))
-    for rule in ALL_RULES:
-        assert run_rule(rule, parse(prose), facts) == [], rule.code
-    page = parse(prose.replace("The `total` field", "The `totl` field"))
-    (finding,) = run_rule(FieldNotFound, page, facts)
-    line = CORRECT.splitlines().index("Invoices sent to customers.") + 1
-    assert located([finding]) == [("FD302", line, page.line_text(line).index("`totl`") + 1)]
+    ), "`total` field", "`totl` field", FieldNotFound)
     assert finding.hint == "did you mean `total`? (billing/models.py:25)"
     assert finding.fix is not None and finding.fix.edits[0].replacement == "`total`"
     # the section's lists are read as before: prose adds no second finding for a listed name
     misspelt = prose.replace("- `total` (decimal)", "- `totl` (decimal)")
     listed = parse(misspelt.replace("`total` field", "`totl` field"))
     item = listed.lines.index("- `totl` (decimal): Amount due") + 1
-    assert [f.span.line for f in run_rule(FieldNotFound, listed, facts)] == [line, item]
+    assert [f.span.line for f in run_rule(FieldNotFound, listed, facts)] == [SENTENCES_AT, item]
 
 
 def test_fd304_index_names_in_the_model_sections_sentences(parse, facts):
-    prose = CORRECT.replace("Invoices sent to customers.", (
+    _, finding = _misspelt_in_sentences(parse, facts, (
         "Invoices sent to customers. The index `invoice_status_created_idx` serves the list,\n"
         "the `number` index finds one, and a planned `invoice_paid_idx` index will help."
-    ))
-    for rule in ALL_RULES:
-        assert run_rule(rule, parse(prose), facts) == [], rule.code
-    page = parse(prose.replace("`invoice_status_created_idx` serves", "`invoice_status_create_idx` serves"))
-    (finding,) = run_rule(IndexNotFound, page, facts)
-    line = CORRECT.splitlines().index("Invoices sent to customers.") + 1
-    column = page.line_text(line).index("`invoice_status_create_idx`") + 1
-    assert located([finding]) == [("FD304", line, column)]
+    ), "`invoice_status_created_idx` serves", "`invoice_status_create_idx` serves", IndexNotFound)
     assert finding.hint is not None and finding.hint.startswith("did you mean `invoice_status_created_idx`?")
