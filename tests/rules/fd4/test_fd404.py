@@ -96,3 +96,8 @@ def test_inline_invocations_are_parsed_but_may_leave_arguments_out(parse):
     assert findings[0].message.endswith("unrecognized arguments: --dais 3")
     assert findings[0].hint == "did you mean `--days`? (orders/management/commands/expire_orders.py:8)"
     assert "invalid choice: 'xml'" in findings[1].message
+    # the left-out path hides nothing the sentence does write
+    unknown = parse(PROSE.replace("--format json", "--formatt"))
+    (finding,) = run_rule(InvalidInvocation, unknown, FACTS)
+    assert finding.message.endswith("unrecognized arguments: --formatt")
+    assert finding.hint is not None and finding.hint.startswith("did you mean `--format`?")

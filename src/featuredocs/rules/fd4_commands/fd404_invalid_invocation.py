@@ -33,10 +33,6 @@ def _culprit(invocation: Invocation, reason: str) -> tuple[Span, str | None]:
     return invocation.command.span, None
 
 
-#: argparse's reason when arguments are missing, rather than wrong.
-_MISSING = re.compile(r"\b(?:are|is) required\b")
-
-
 @register
 class InvalidInvocation(Rule):
     """An example invocation that the command's own argument parser rejects.
@@ -47,11 +43,11 @@ class InvalidInvocation(Rule):
         ``python manage.py X …`` line of the page's shell blocks and inline code with it,
         reporting argparse's own reason: an unknown option, a bad choice, a value of the
         wrong type, a missing or an extra argument. Inline code names a command and the
-        options a sentence is about, so there a missing argument is not reported. Lines
-        with placeholders (``[options]``, ``<path>``, ``...``, ``$VAR``) are illustrations
-        and are not parsed, and an upper-case word the parser refuses (``--days N``) is
-        read as a metavar. A command whose options could not all be read (static mode)
-        is not parsed.
+        options a sentence is about, so there nothing is required and only what is
+        written is judged. Lines with placeholders (``[options]``, ``<path>``, ``...``,
+        ``$VAR``) are illustrations and are not parsed, and an upper-case word the parser
+        refuses (``--days N``) is read as a metavar. A command whose options could not
+        all be read (static mode) is not parsed.
 
     Why is this bad?
         The example is the part of the page people copy; when it fails they stop
@@ -96,11 +92,12 @@ class InvalidInvocation(Rule):
         self, page: Page, command: CommandFact, invocation: Invocation, whole: bool
     ) -> Finding | None:
         try:
-            reason = rejection(command, invocation.argv)
+            # A sentence names a command and the options it is about, not every argument.
+            reason = rejection(command, invocation.argv, whole)
         except UnsupportedParser:
             return None  # a parser we cannot rebuild faithfully: stay silent
-        if reason is None or (not whole and _MISSING.search(reason)):
-            return None  # prose names a command and the options it is about, not every argument
+        if reason is None:
+            return None
         span, culprit = _culprit(invocation, reason)
         if culprit is not None and is_metavar(culprit):
             return None  # `--days N`: the page shows the metavar, not a value

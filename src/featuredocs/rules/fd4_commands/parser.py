@@ -12,6 +12,7 @@ import argparse
 import ast
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, NoReturn
 
 from featuredocs.model import CommandFact, OptionFact, reads
@@ -112,8 +113,9 @@ def _add_option(parser: argparse.ArgumentParser, option: OptionFact) -> None:
 
 
 @reads.by_identity(limit=512)
-def build_parser(command: CommandFact) -> argparse.ArgumentParser:
-    """The command's parser, rebuilt; raises :class:`UnsupportedParser`."""
+def build_parser(command: CommandFact, whole: bool = True) -> argparse.ArgumentParser:
+    """The command's parser, rebuilt (with nothing required unless ``whole``); raises
+    :class:`UnsupportedParser`."""
     parser = _RejectingParser(
         prog=f"manage.py {command.name}",
         add_help=False,
@@ -122,21 +124,23 @@ def build_parser(command: CommandFact) -> argparse.ArgumentParser:
     )
     for option in command.options:
         try:
-            _add_option(parser, option)
+            _add_option(parser, option if whole else _not_required(option))
         except (TypeError, ValueError, argparse.ArgumentError) as error:
             raise UnsupportedParser(str(error)) from error
     return parser
 
 
-def rejection(command: CommandFact, argv: Sequence[str]) -> str | None:
+def rejection(command: CommandFact, argv: Sequence[str], whole: bool = True) -> str | None:
     """argparse's reason for refusing ``argv``, or None when the command accepts it.
+    ``whole`` False for arguments that may leave some out (an invocation a sentence
+    writes): then nothing is required, and only what is written is judged.
 
     Raises :class:`UnsupportedParser` when the parser cannot be rebuilt faithfully.
     """
     argv = tuple(argv)
     if _plainly_accepted(command, argv):
         return None
-    return _rejection(command, argv)
+    return _rejection(command, argv, whole)
 
 
 _FLAG = None  # an option that takes no value
@@ -215,9 +219,20 @@ def _plain_options(command: CommandFact) -> dict[str, Any] | None:
     return takes
 
 
+def _not_required(option: OptionFact) -> OptionFact:
+    """The option as one that may be left out: a positional takes ``?`` or ``*`` values."""
+    if option.positional:
+        if option.nargs is None:
+            return replace(option, nargs="?")
+        if option.nargs == "+" or _positive(option.nargs):
+            return replace(option, nargs="*")
+        return option
+    return replace(option, required=False) if option.required else option
+
+
 @reads.by_identity(limit=4096)  # pages repeat the same few invocations of a command
-def _rejection(command: CommandFact, argv: tuple[str, ...]) -> str | None:
-    parser = build_parser(command)
+def _rejection(command: CommandFact, argv: tuple[str, ...], whole: bool) -> str | None:
+    parser = build_parser(command, whole)
     try:
         parser.parse_args(list(argv))
     except InvocationRejected as error:
