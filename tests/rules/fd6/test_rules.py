@@ -342,3 +342,19 @@ def test_variables_named_in_prose_leave_the_anchor_of_undocumented_ones_in_place
 def test_fd604_a_setting_named_in_prose_with_nothing_close_may_be_read_with_a_default(parse):
     page = parse(PROSE.replace("as `settings.ORDER_CONFIG`", "as `settings.SHOP_BANNER_TEXT`"))
     assert run_rule(UnknownSetting, page, FACTS) == []
+
+
+def test_fd602_a_default_a_sentence_gives_right_after_the_variable(parse):
+    said = CLEAN + "\nRequests give up after the env `ORDER_TIMEOUT` (default `45`) seconds.\n"
+    page = parse(said)
+    (finding,) = run_rule(StaleEnvironmentDefault, page, FACTS)
+    assert _spanned(page, [finding]) == ["45"]
+    assert finding.message == "`ORDER_TIMEOUT` defaults to `30` in code, not `45`"
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "30"
+    for right in ("(default `30`)", "defaults to `30`", ", default: `30`"):
+        assert run_rule(StaleEnvironmentDefault, parse(said.replace("(default `45`)", right)), FACTS) == []
+    # a value set, not a default; a placeholder; a default of something else further on
+    for other in ("`ORDER_TIMEOUT=45`, default `45`", "env `ORDER_TIMEOUT` (default `<seconds>`)",
+                  "env `ORDER_TIMEOUT` overrides the default `45`"):
+        page = parse(CLEAN + f"\nRequests give up after {other} seconds.\n")
+        assert run_rule(StaleEnvironmentDefault, page, FACTS) == [], other

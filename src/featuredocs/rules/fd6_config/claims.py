@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext, per_page
-from featuredocs.rules.fd6_config.env_prose import prose_vars
+from featuredocs.rules.fd6_config.env_prose import ProseVar, prose_vars
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
@@ -88,10 +88,17 @@ def extract(page: Page) -> ConfigClaims:
     env_vars.sort(key=lambda claim: claim.span)
     anchor = _env_anchor(page, env_vars[0]) if env_vars else None
     claimed = frozenset(claim.span for claim in env_vars)
-    env_vars.extend(EnvVarClaim(name, span, inline=True) for name, span in prose_vars(page, claimed))
+    env_vars.extend(_prose_claim(found) for found in prose_vars(page, claimed))
     env_vars.sort(key=lambda claim: claim.span)
     settings, keys = setting_claims(page)
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys)
+
+
+def _prose_claim(found: ProseVar) -> EnvVarClaim:
+    name, span, default = found
+    if default is None or is_placeholder(default[0]):
+        return EnvVarClaim(name, span, inline=True)
+    return EnvVarClaim(name, span, value=default[0], value_span=default[1], is_default=True, inline=True)
 
 
 def _env_anchor(page: Page, first: EnvVarClaim) -> Span:

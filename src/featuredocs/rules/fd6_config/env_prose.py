@@ -2,8 +2,9 @@
 
 Inline code names a variable by its shape: ``NAME=value``, ``$NAME``, ``os.environ["NAME"]``,
 ``os.getenv("NAME")``, ``env("NAME")``, or a bare ``NAME`` the sentence calls a variable
-(``env `NAME` ``, ``the `NAME` environment variable``). Such a mention says neither a
-default nor whether the variable is required: only its name is claimed.
+(``env `NAME` ``, ``the `NAME` environment variable``). Such a mention does not say
+whether the variable is required; a default it gives right after the name
+(``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) is claimed with it.
 """
 
 from __future__ import annotations
@@ -32,9 +33,20 @@ _CALLED_BEFORE = re.compile(
 _CALLED_AFTER = re.compile(r"^\s*(?:env(?:ironment)?\s+var(?:iable)?s?)\b", re.IGNORECASE)
 
 
-def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[tuple[str, Span]]:
-    """The variables inline code names, with the span of each name, leaving out the
-    inline code at ``claimed`` (lists and tables under an environment heading)."""
+#: A default written right after the name: ", default `48`", " (defaults to `48`)".
+_DEFAULT_AFTER = re.compile(
+    r"^\s*[,(]?\s*(?:with\s+)?(?:a\s+|the\s+)?default(?:s\s+to|\s+is|\s+of|:)?\s*`(?P<value>[^`]+)`",
+    re.IGNORECASE,
+)
+
+#: A variable named in prose: its name and where, and the default written after it.
+ProseVar = tuple[str, Span, tuple[str, Span] | None]
+
+
+def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
+    """The variables inline code names, with the span of each name and the default a
+    sentence gives, leaving out the inline code at ``claimed`` (lists and tables under an
+    environment heading)."""
     for code in page.codes:
         text = code.text.strip()
         if not text or not ("A" <= text[0] <= "Z" or text[0] in "$eo"):
@@ -53,7 +65,18 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[tuple[str, Span
         if inside.end_line != inside.line:
             continue  # a span broken over lines has no column to point at
         start = inside.column + offset
-        yield name, Span(inside.line, start, inside.line, start + len(name))
+        default = _default_after(page, code.span) if shaped is None or group != "name" else None
+        yield name, Span(inside.line, start, inside.line, start + len(name)), default
+
+
+def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:
+    """``NAME=value`` sets a value; other shapes may be followed by the default."""
+    line = page.line_text(span.line)
+    found = _DEFAULT_AFTER.match(line[span.end_column - 1 :])
+    if found is None:
+        return None
+    column = span.end_column + found.start("value")
+    return found["value"], Span(span.line, column, span.line, column + len(found["value"]))
 
 
 def _called_a_variable(page: Page, span: Span) -> bool:
