@@ -226,3 +226,10 @@ def test_fd304_index_names_in_the_model_sections_sentences(parse, facts):
         "the `number` index finds one, and a planned `invoice_paid_idx` index will help."
     ), "`invoice_status_created_idx` serves", "`invoice_status_create_idx` serves", IndexNotFound)
     assert finding.hint is not None and finding.hint.startswith("did you mean `invoice_status_created_idx`?")
+
+
+def test_fd302_reads_on_along_a_list_of_fields_in_a_sentence(parse, facts):
+    _misspelt_in_sentences(parse, facts, (
+        "Invoices sent to customers. The fields `number`, `total` and `status` say most; a\n"
+        "planned field `discount_reason`, then `nmber` (no field), say the rest."
+    ), "`total` and", "`totl` and", FieldNotFound)

@@ -294,20 +294,34 @@ def _calling(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _called(page: Page, parts: list[Section], words: str) -> Iterator[tuple[str, Span]]:
-    """Inline code in the paragraphs of ``parts`` that a sentence calls one of ``words``."""
+    """Inline code in the paragraphs of ``parts`` that a sentence calls one of ``words``,
+    and the names listed on after one it calls so (``the fields `a`, `b` and `c` ``)."""
     after_name, before_name = _calling(words)
     for part in parts:
         for block in part.blocks:
             if block.kind is not BlockKind.PARAGRAPH:
                 continue  # lists and tables have shapes of their own, read above
+            listing: Span | None = None  # the name just called one, whose list may go on
             for code in block.codes:
                 span = code.span
                 if not _SNAKE_NAME.fullmatch(code.text) or span.line != span.end_line:
+                    listing = None
                     continue
                 line = page.line_text(span.line)
                 before, after = line[: span.column - 1], line[span.end_column - 1 :]
-                if after_name.match(after) or before_name.search(before):
+                listed = (
+                    listing is not None and listing.line == span.line
+                    and _LIST_JOIN.fullmatch(line[listing.end_column - 1 : span.column - 1]) is not None
+                )
+                if listed or after_name.match(after) or before_name.search(before):
+                    listing = span
                     yield code.text, span
+                else:
+                    listing = None
+
+
+#: What joins the names of a list in a sentence: ", ", " and ", ", and ", " or ".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 
 def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:
