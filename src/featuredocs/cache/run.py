@@ -398,8 +398,7 @@ class CheckRun:
         self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
     ) -> list[Checked]:
         """Each page checked again (see ``page_check.py``), on every core when there are many."""
-        check = PageCheck(ctx, tuple(rule() for rule in runnable), self.config,
-                          self._parse,
+        check = PageCheck(ctx, tuple(rule() for rule in runnable), self.config, self._parse,
                           claims=self.claims, verdicts=self.sync_verdicts, noting=noting)
         if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
             self.stats.workers = parallel.available_workers() if self.workers is None else self.workers

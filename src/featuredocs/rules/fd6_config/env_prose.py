@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from featuredocs.model import Page, Span
-from featuredocs.rules.fd8_code.source import inline_code_span
+from featuredocs.rules.fd8_code.source import inline_part_span
 
 _NAME = r"(?P<name>[A-Z][A-Z0-9_]*)"
 #: Inline code that is itself a use of a variable.
@@ -61,12 +61,11 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
             continue
         if code.span in claimed:
             continue
-        inside = inline_code_span(page, code.span)
-        if inside.end_line != inside.line:
-            continue  # a span broken over lines has no column to point at
-        start = inside.column + offset
+        span = inline_part_span(page, code.span, offset, len(name))
+        if span is None:
+            continue
         default = _default_after(page, code.span) if shaped is None or group != "name" else None
-        yield name, Span(inside.line, start, inside.line, start + len(name)), default
+        yield name, span, default
 
 
 def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:

@@ -26,7 +26,7 @@ from featuredocs.rules.fd8_code.source import (
     PythonSource,
     first_comment,
     heading_titles,
-    inline_code_span,
+    inline_part_span,
     is_python,
     per_distinct_block,
     python_source,
@@ -112,21 +112,20 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
         match = _INLINE_READ.fullmatch(text.strip())
         if match is None or not (match["read"] or match["keys"]):
             continue
-        inside = inline_code_span(page, code.span)
-        if inside.end_line != inside.line:
-            continue  # a span broken over lines has no column to point at
-        at = inside.column  # where the match starts: inline_code_span skips the padding
-        name = match["name"]
+        name, keys_at = match["name"], match.start("keys")
         if match["read"]:
-            start = at + match.start("name")
-            settings.append(SettingClaim(name, Span(inside.line, start, inside.line, start + len(name)),
-                                         assigned=False, inline=True))
+            span = inline_part_span(page, code.span, match.start("name"), len(name))
+            if span is None:
+                continue
+            settings.append(SettingClaim(name, span, assigned=False, inline=True))
         path = ""
         for key in _INLINE_KEY.finditer(match["keys"]):
+            # the key as written, quotes included
+            span = inline_part_span(page, code.span, keys_at + key.start(1), key.end() - 1 - key.start(1))
+            if span is None:
+                break
             path = f"{path}.{key[2]}" if path else key[2]
-            start = at + match.start("keys") + key.start(1)
-            end = at + match.start("keys") + key.end(1) + len(key[2]) + 1
-            keys.append(SettingKeyClaim(name, path, Span(inside.line, start, inside.line, end), inline=True))
+            keys.append(SettingKeyClaim(name, path, span, inline=True))
 
 
 def _moved(claims: Claims, lines: int) -> Claims:

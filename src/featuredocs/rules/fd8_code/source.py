@@ -341,6 +341,17 @@ def inline_code_span(page: Page, span: Span) -> Span:
     return Span(span.line, start, span.line, span.end_column - ticks - trail)
 
 
+def inline_part_span(page: Page, span: Span, offset: int, length: int) -> Span | None:
+    """The span of ``length`` characters ``offset`` into the content of the inline code at
+    ``span`` (its text stripped); None for code broken over lines, which has no column to
+    point at."""
+    inside = inline_code_span(page, span)
+    if inside.end_line != inside.line:
+        return None
+    start = inside.column + offset
+    return Span(inside.line, start, inside.line, start + length)
+
+
 def find_on_lines(page: Page, needle: str, first: int, last: int, column: int = 1) -> Span | None:
     """The first occurrence of ``needle`` on page lines ``first``..``last``.
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from featuredocs.model import Page, Span
+from featuredocs.model import Page
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.lookup import CLASS_API, field_names, field_suggestion, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
-from featuredocs.rules.fd8_code.source import inline_code_span
+from featuredocs.rules.fd8_code.source import inline_part_span
 from featuredocs.rules.fd8_orm.references import Problem
 
 _ATTRIBUTE = re.compile(r"(?P<model>[A-Z][A-Za-z0-9]*)\.(?P<attr>[a-z][a-z0-9_]*)(?:\(\))?")
@@ -34,10 +34,7 @@ def prose_attributes(page: Page, ctx: CheckContext) -> list[Problem]:
         if model is None or attr in CLASS_API or is_known_name(model, attr):
             continue
         hint = field_suggestion(attr, [*field_names(model), *model.attributes], model)
-        inside = inline_code_span(page, code.span)
-        if hint is None or inside.end_line != inside.line:
-            continue
-        start = inside.column + match.start("attr")
-        found.append(Problem(Span(inside.line, start, inside.line, start + len(attr)),
-                             f"{model.label} has no attribute `{attr}`", hint))
+        span = inline_part_span(page, code.span, match.start("attr"), len(attr))
+        if hint is not None and span is not None:
+            found.append(Problem(span, f"{model.label} has no attribute `{attr}`", hint))
     return found
