@@ -233,3 +233,10 @@ def test_fd302_reads_on_along_a_list_of_fields_in_a_sentence(parse, facts):
         "Invoices sent to customers. The fields `number`, `total` and `status` say most; a\n"
         "planned field `discount_reason`, then `nmber` (no field), say the rest."
     ), "`total` and", "`totl` and", FieldNotFound)
+
+
+def test_fd302_reads_back_along_a_list_the_word_comes_after(parse, facts):
+    _misspelt_in_sentences(parse, facts, (
+        "Invoices sent to customers. `number`, `total` and `status` fields say most, while\n"
+        "`draft`, `nmber` or `due_on` say nothing."
+    ), "`total` and", "`totl` and", FieldNotFound)

@@ -28,6 +28,7 @@ from featuredocs.rules.fd3_models.field_items import (
     table_columns,
 )
 from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
+from featuredocs.rules.fd3_models.prose import FIELD_WORDS, INDEX_WORDS, called_names
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock, imported_names, python_blocks
 
 MEMO_KEY = "fd3.claims"
@@ -258,10 +259,10 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
     mentioned.update(code.text.strip() for part in parts for block in part.blocks for code in block.codes)
     listed = {field.span for field in fields}
     prose = tuple(
-        FieldClaim(name, span) for name, span in _called(page, parts, _CALLED_FIELD) if span not in listed
+        FieldClaim(name, span) for name, span in called_names(page, parts, FIELD_WORDS) if span not in listed
     )
     prose_indexes = tuple(
-        IndexClaim((), name, False, span) for name, span in _called(page, parts, _CALLED_INDEX)
+        IndexClaim((), name, False, span) for name, span in called_names(page, parts, INDEX_WORDS)
     )
     explicit = bool(field_list or index_list) or _named_plainly(section, name) or _used_in_code(
         parts, name
@@ -279,49 +280,6 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         prose_fields=prose,
         prose_indexes=prose_indexes,
     )
-
-
-#: What a sentence calls inline code just before or after it: "the `paid_at` field",
-#: "field `paid_at`", "the index `orders_paid_idx`".
-_CALLED_FIELD = r"(?:field|column)s?"
-_CALLED_INDEX = r"(?:index|indexes|indices|constraints?)"
-_SNAKE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
-
-
-@lru_cache(maxsize=8)
-def _calling(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(rf"^\s+{words}\b", re.I), re.compile(rf"\b{words}\s+$", re.I)
-
-
-def _called(page: Page, parts: list[Section], words: str) -> Iterator[tuple[str, Span]]:
-    """Inline code in the paragraphs of ``parts`` that a sentence calls one of ``words``,
-    and the names listed on after one it calls so (``the fields `a`, `b` and `c` ``)."""
-    after_name, before_name = _calling(words)
-    for part in parts:
-        for block in part.blocks:
-            if block.kind is not BlockKind.PARAGRAPH:
-                continue  # lists and tables have shapes of their own, read above
-            listing: Span | None = None  # the name just called one, whose list may go on
-            for code in block.codes:
-                span = code.span
-                if not _SNAKE_NAME.fullmatch(code.text) or span.line != span.end_line:
-                    listing = None
-                    continue
-                line = page.line_text(span.line)
-                before, after = line[: span.column - 1], line[span.end_column - 1 :]
-                listed = (
-                    listing is not None and listing.line == span.line
-                    and _LIST_JOIN.fullmatch(line[listing.end_column - 1 : span.column - 1]) is not None
-                )
-                if listed or after_name.match(after) or before_name.search(before):
-                    listing = span
-                    yield code.text, span
-                else:
-                    listing = None
-
-
-#: What joins the names of a list in a sentence: ", ", " and ", ", and ", " or ".
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 
 def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:
