@@ -358,3 +358,17 @@ def test_fd602_a_default_a_sentence_gives_right_after_the_variable(parse):
                   "env `ORDER_TIMEOUT` overrides the default `45`"):
         page = parse(CLEAN + f"\nRequests give up after {other} seconds.\n")
         assert run_rule(StaleEnvironmentDefault, page, FACTS) == [], other
+
+
+def test_fd602_a_default_the_sentence_wraps_onto_the_next_line(parse):
+    for wrapped in ("`ORDER_TIMEOUT` (default\n`45`)", "`ORDER_TIMEOUT`,\ndefaults to `45`"):
+        page = parse(CLEAN + f"\nRequests give up after the env {wrapped} seconds.\n")
+        (finding,) = run_rule(StaleEnvironmentDefault, page, FACTS)
+        assert _spanned(page, [finding]) == ["45"]
+        assert "`ORDER_TIMEOUT`" in page.line_text(finding.span.line - 1)
+        right = parse(CLEAN + f"\nRequests give up after the env {wrapped.replace('45', '30')} seconds.\n")
+        assert run_rule(StaleEnvironmentDefault, right, FACTS) == []
+    # a new paragraph, or a line that goes on with something else, gives no default
+    for apart in ("`ORDER_TIMEOUT`.\n\nDefault `45`", "`ORDER_TIMEOUT`\nthen the default `45`"):
+        page = parse(CLEAN + f"\nRequests give up after the env {apart} seconds.\n")
+        assert run_rule(StaleEnvironmentDefault, page, FACTS) == [], apart

@@ -69,13 +69,21 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
 
 
 def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:
-    """``NAME=value`` sets a value; other shapes may be followed by the default."""
-    line = page.line_text(span.line)
-    found = _DEFAULT_AFTER.match(line[span.end_column - 1 :])
-    if found is None:
+    """``NAME=value`` sets a value; other shapes may be followed by the default, on the
+    name's line or, where the sentence wraps, the next one."""
+    last = span.end_line
+    rest = page.line_text(last)[span.end_column - 1 :]
+    found = _DEFAULT_AFTER.match(rest)
+    if found is not None:
+        column = span.end_column + found.start("value")
+        return found["value"], Span(last, column, last, column + len(found["value"]))
+    if last >= len(page.lines):
         return None
-    column = span.end_column + found.start("value")
-    return found["value"], Span(span.line, column, span.line, column + len(found["value"]))
+    found = _DEFAULT_AFTER.match(f"{rest}\n{page.line_text(last + 1)}")
+    if found is None or found.start("value") <= len(rest):
+        return None
+    line, column = last + 1, found.start("value") - len(rest)
+    return found["value"], Span(line, column, line, column + len(found["value"]))
 
 
 def _called_a_variable(page: Page, span: Span) -> bool:
