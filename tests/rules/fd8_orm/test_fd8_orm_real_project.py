@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd8_code.fd806_unresolved_dotted_path import UnresolvedDottedPath
 from featuredocs.rules.fd8_orm.fd803_invalid_orm_reference import InvalidOrmReference
 from featuredocs.rules.fd8_orm.fd804_unknown_model_attribute import UnknownModelAttribute
 from tests.rules.fd3.project import billing_project
@@ -125,3 +126,14 @@ def test_fd804_attributes_named_in_prose(parse, facts):
         "billing.Invoice has no attribute `mark_payed`", "billing.Invoice has no attribute `is_overdu`",
     ]
     assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:16)"
+
+
+def test_fd804_attributes_named_through_the_models_dotted_path(parse, facts):
+    right = "## Overview\n\nCall `billing.models.Invoice.mark_paid()`; `catalog.models.Invoice.mark_payd` is no model.\n"
+    assert run_rule(UnknownModelAttribute, parse(right), facts) == []
+    assert run_rule(UnresolvedDottedPath, parse(right.partition(";")[0]), facts) == []
+    page = parse(right.replace("Invoice.mark_paid()", "Invoice.mark_payed()"))
+    (found,) = run_rule(UnknownModelAttribute, page, facts)
+    assert located([found]) == [("FD804", 3, 30, 40)]
+    assert found.message == "billing.Invoice has no attribute `mark_payed`"
+    assert found.hint == "did you mean `mark_paid`? (billing/models.py:16)"

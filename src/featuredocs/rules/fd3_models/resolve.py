@@ -105,6 +105,11 @@ class ModelResolver:
             self._code_names[identifier] = self._code_name(identifier)
         return self._code_names[identifier]
 
+    def resolve_path(self, dotted: str) -> ModelFact | None:
+        """The model a dotted path to its class names (``billing.models.Invoice``)."""
+        matches = self._named(dotted) if dotted.count(".") >= 2 else []
+        return matches[0] if len(matches) == 1 else None
+
     def _code_name(self, identifier: str) -> ModelFact | None:
         imported = next((i for i in self.imports if i.alias == identifier), None)
         if imported is not None:

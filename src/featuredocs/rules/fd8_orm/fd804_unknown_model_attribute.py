@@ -29,9 +29,10 @@ class UnknownModelAttribute(Rule):
         ``get_FOO_display`` for fields with choices, ``get_next_by_FOO`` …). Names that
         cannot be resolved, and private names, are left alone.
 
-        Prose names attributes too (``Order.paid_at``, ``Order.expire()`` in inline code).
-        A sentence may speak of an attribute still to be written, so there a name is
-        reported only when the model has a close one: a misspelt or renamed attribute.
+        Prose names attributes too (``Order.paid_at``, ``Order.expire()`` or
+        ``orders.models.Order.expire`` in inline code). A sentence may speak of an attribute
+        still to be written, so there a name is reported only when the model has a close
+        one: a misspelt or renamed attribute.
 
     Why is this bad?
         A method that was renamed or never written makes the example fail with

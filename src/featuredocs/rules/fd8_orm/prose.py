@@ -1,4 +1,5 @@
-"""Model attributes named in prose: inline code such as ``Order.paid_at`` or ``Order.expire()``.
+"""Model attributes named in prose: inline code such as ``Order.paid_at``, ``Order.expire()``
+or ``orders.models.Order.expire``.
 
 Prose names a model's attributes more loosely than an example uses them (a sentence may
 speak of an attribute the project is about to add), so only a name the model has a close
@@ -16,7 +17,10 @@ from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd8_code.source import inline_part_span
 from featuredocs.rules.fd8_orm.references import Problem
 
-_ATTRIBUTE = re.compile(r"(?P<model>[A-Z][A-Za-z0-9]*)\.(?P<attr>[a-z][a-z0-9_]*)(?:\(\))?")
+_ATTRIBUTE = re.compile(
+    r"(?:(?P<module>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\.)?"
+    r"(?P<model>[A-Z][A-Za-z0-9]*)\.(?P<attr>[a-z][a-z0-9_]*)(?:\(\))?"
+)
 
 
 def prose_attributes(page: Page, ctx: CheckContext) -> list[Problem]:
@@ -29,7 +33,11 @@ def prose_attributes(page: Page, ctx: CheckContext) -> list[Problem]:
     for code, match in named:
         if resolved.claims.about_other_times(code.span.line):
             continue  # a section on a past or planned version, as for examples
-        model = resolved.resolver.resolve_code_name(match["model"])
+        resolver = resolved.resolver
+        if match["module"]:
+            model = resolver.resolve_path(f"{match['module']}.{match['model']}")
+        else:
+            model = resolver.resolve_code_name(match["model"])
         attr = match["attr"]
         if model is None or attr in CLASS_API or is_known_name(model, attr):
             continue
