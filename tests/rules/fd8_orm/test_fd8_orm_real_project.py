@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd8_code.fd801_python_syntax_error import PythonSyntaxError
 from featuredocs.rules.fd8_code.fd806_unresolved_dotted_path import UnresolvedDottedPath
 from featuredocs.rules.fd8_orm.fd803_invalid_orm_reference import InvalidOrmReference
 from featuredocs.rules.fd8_orm.fd804_unknown_model_attribute import UnknownModelAttribute
@@ -137,3 +138,25 @@ def test_fd804_attributes_named_through_the_models_dotted_path(parse, facts):
     assert located([found]) == [("FD804", 3, 30, 40)]
     assert found.message == "billing.Invoice has no attribute `mark_payed`"
     assert found.hint == "did you mean `mark_paid`? (billing/models.py:16)"
+
+
+IPYTHON = '''\
+## Usage Examples
+
+```ipython
+In [1]: from billing.models import Invoice
+
+In [2]: Invoice.objects.filter(status="paid",
+   ...:                        total__gt=10).count()
+Out[2]: 3
+```
+'''
+
+
+def test_an_ipython_session_is_read_without_its_prompts_and_output(parse, facts):
+    for tag in ("ipython", "python"):
+        page = parse(IPYTHON.replace("```ipython", f"```{tag}"))
+        for rule in (InvalidOrmReference, UnknownModelAttribute, PythonSyntaxError):
+            assert run_rule(rule, page, facts) == [], (tag, rule.code)
+        misspelt = parse(page.text.replace("total__gt", "totl__gt"))
+        assert located(run_rule(InvalidOrmReference, misspelt, facts)) == [("FD803", 7, 32, 40)]

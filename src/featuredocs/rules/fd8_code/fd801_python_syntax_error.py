@@ -13,8 +13,9 @@ class PythonSyntaxError(Rule):
     """A python code block on the page is not valid Python.
 
     What it does:
-        Parses every ``python`` (``py``, ``pycon``) block the way Python would, after
-        removing ``>>> `` / ``... `` prompts and the indentation common to all lines, and
+        Parses every ``python`` (``py``, ``pycon``, ``ipython``) block the way Python
+        would, after removing the prompts of an interactive session (``>>> ``/``... ``,
+        IPython's ``In [1]: ``/``...: ``) and the indentation common to all lines, and
         reports the first syntax error where Python puts it. Blocks that are template
         filler (``[ModelName]``, ``<your value>``, a lone ``...``) are left alone.
 

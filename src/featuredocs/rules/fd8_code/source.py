@@ -24,7 +24,10 @@ PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "ipytho
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session"})
 ENV_LANGUAGES = frozenset({"env", "dotenv", "properties"})
 
-_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+#: The prompts of an interactive session: the REPL's ``>>> ``/``... ``, IPython's
+#: ``In [1]: ``/``   ...: ``.
+_PROMPT = re.compile(r"^(>>>|\.\.\.|In \[\d*\]:|\s+\.{3,}:)( |$)")
+_SESSION_MARKS = (">>>", "...", "In [")
 
 T = TypeVar("T")
 
@@ -232,7 +235,7 @@ def prepared_python(raw: str) -> tuple[Prepared, Prepared]:
     does, once per distinct text. They differ only for prompts, tabs and blank lines
     longer than the indentation; nearly always both are one object."""
     texts = raw.splitlines()
-    if ">>>" not in raw and "..." not in raw and any(t and not t[0].isspace() for t in texts):
+    if not any(mark in raw for mark in _SESSION_MARKS) and any(t and not t[0].isspace() for t in texts):
         same = Prepared(texts, (0,) * len(texts))  # no prompt, and nothing to dedent
         return same, same
     models, code = models_text(texts), _code_text(raw, texts)
@@ -241,7 +244,7 @@ def prepared_python(raw: str) -> tuple[Prepared, Prepared]:
 
 def _code_text(raw: str, texts: list[str]) -> Prepared:
     removed = [0] * len(texts)
-    if (">>>" in raw or "..." in raw) and any(_PROMPT.match(t) for t in texts):
+    if any(mark in raw for mark in _SESSION_MARKS) and any(_PROMPT.match(t) for t in texts):
         texts, removed = _strip_prompts(texts)
     # a line that starts at its first column leaves nothing common to strip
     flush = any(t and not t[0].isspace() for t in texts)
@@ -253,7 +256,7 @@ def _code_text(raw: str, texts: list[str]) -> Prepared:
 
 
 def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
-    """Keep what follows ``>>> `` / ``... ``; output lines of the session become blank."""
+    """Keep what follows a prompt; output lines of the session become blank."""
     kept: list[str] = []
     removed: list[int] = []
     for text in texts:
@@ -267,21 +270,18 @@ def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
     return kept, removed
 
 
-_MODEL_PROMPTS = (">>> ", "... ")
-
-
 def models_text(lines: list[str]) -> Prepared:
-    """The model family's reading: a session is one with a line opening ``>>>``; its
-    ``>>> ``/``... `` prompts go and other lines become blank; blocks whose every line is
+    """The model family's reading: a session is one with a line opening ``>>>`` or
+    ``In [``; its prompts go and other lines become blank; blocks whose every line is
     indented with spaces lose the common indentation."""
     shifts = [0] * len(lines)
-    if any(line.startswith(">>>") for line in lines):
+    if any(line.startswith((">>>", "In [")) for line in lines):
         stripped = []
         for index, line in enumerate(lines):
-            prompt = next((p for p in _MODEL_PROMPTS if line.startswith(p)), None)
-            if prompt is not None:
-                stripped.append(line[len(prompt):])
-                shifts[index] = len(prompt)
+            prompt = _PROMPT.match(line)
+            if prompt is not None and prompt.group(2):
+                stripped.append(line[prompt.end():])
+                shifts[index] = prompt.end()
             else:
                 stripped.append("")  # a bare prompt, or printed output: not code
         lines = stripped
