@@ -141,3 +141,25 @@ def test_the_seed_template_is_full_of_placeholders() -> None:
     assert "Purpose and responsibility" in " ".join(texts)
     assert "python manage.py command_name [options]" in texts
     assert len(findings) > 50
+
+
+def test_command_line_help_notes_are_not_placeholders(parse) -> None:
+    page = parse(
+        """
+        # Orders
+
+        **Options:**
+        - `--limit`: max [default: 50]
+        - `--channel`: where to send [default: "email"]
+        - `--path`: the file [required]
+        - `--token`: API token [env var: SHOP_TOKEN; required]
+        - `--format`: output format [csv|json]
+        - `--ratio`: share to keep [default: 0.5; 0<=x<=1]
+        - `--days`: age [Number of days]
+        - `--hours`: age [default: 24] and [X] more
+        """
+    )
+    assert messages(run_rule(TemplatePlaceholder, page)) == [
+        (10, 17, "template placeholder `[Number of days]` left in the page"),
+        (11, 36, "template placeholder `[X]` left in the page"),
+    ]

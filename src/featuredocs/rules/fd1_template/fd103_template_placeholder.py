@@ -14,8 +14,10 @@ class TemplatePlaceholder(Rule):
 
     What it does:
         Finds bracketed placeholder prose such as `[Capability 1]`, `[X]` or
-        `**[Name]**` (real links, resolved reference links, task-list boxes and anything
-        in code are left alone), and the template's example values left unchanged, such
+        `**[Name]**` (real links, resolved reference links, task-list boxes, anything in
+        code, and the notes command-line help writes in brackets — `[default: 50]`,
+        `[required]`, `[env var: SHOP_TOKEN]`, `[csv|json]`, `[1<=x<=100]` — are left
+        alone), and the template's example values left unchanged, such
         as `Purpose and responsibility`, `` `field_name` (Type): Description `` or
         `python manage.py command_name [options]`. The example values are read from the
         template itself, so a team's own template works the same way.

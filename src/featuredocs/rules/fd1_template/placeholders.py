@@ -24,6 +24,16 @@ _COMMENT = re.compile(r"<!--.*?-->")
 _LABEL_PREFIX = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*")
 _TRAILING_COMMENT = re.compile(r"\s+#.*$")
 _TAGLINE_LABEL = re.compile(r"\*\*([^*]+)\*\*")
+#: What command-line help writes in brackets after an option (click, docopt, typer):
+#: ``[default: 50]``, ``[env var: SHOP_LIMIT]``, ``[required]``, ``[csv|json]``,
+#: ``[1<=x<=100]``, several joined by ``;``. A template's placeholder is prose instead.
+_HELP_NOTE = re.compile(
+    r"(?:default|env\s+var)\s*[:=]\s*\S[^;]*"
+    r"|required|optional|deprecated|multiple"
+    r"|[\w.-]+(?:\s*\|\s*[\w.-]+)+"
+    r"|-?[\d.]+\s*<=?\s*x(?:\s*<=?\s*-?[\d.]+)?|x\s*[<>]=?\s*-?[\d.]+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +118,13 @@ def _is_placeholder(match: re.Match[str], line: str) -> bool:
         return False
     if content in ("x", "X") and _ITEM_START.match(before):
         return False  # task list item
+    if _is_help_note(content):
+        return False
     return not (_DEFINITION_START.match(before) and _URLISH.match(after))
+
+
+def _is_help_note(content: str) -> bool:
+    return all(_HELP_NOTE.fullmatch(part.strip()) for part in content.split(";"))
 
 
 def _inside(span: Span, outer: Span) -> bool:
