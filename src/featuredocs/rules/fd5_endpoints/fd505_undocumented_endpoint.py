@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind
 from featuredocs.rules.fd5_endpoints.hints import label, where
-from featuredocs.rules.fd5_endpoints.paths import common_prefix, shape
+from featuredocs.rules.fd5_endpoints.paths import WILDCARD, PathShape, common_prefix, shape
 from featuredocs.rules.fd5_endpoints.resolve import endpoints_under, resolutions_for
 from featuredocs.rules.registry import register
 
@@ -26,6 +26,13 @@ class UndocumentedEndpoint(Rule):
         tables), finds their longest common path prefix — the feature's URL space, at
         least two segments deep, such as ``/api/v1/orders/`` — and reports each of the
         project's own endpoints under that prefix that the page does not name anywhere.
+
+        A prefix where the documented paths only part ways into different resources
+        (``POST /api/v1/orders/`` and ``GET /api/v1/products/{id}/`` meet at
+        ``/api/v1/``, which the page does not document itself) is the API's root, or a
+        root shared by several features, not one feature's space: which of the routes
+        under it belong to the page cannot be told, and the rule stays silent. Paths
+        that part ways below an item (``{id}/pay/``, ``{id}/refund/``) stay in one.
 
     Why is this bad?
         A new route next to the documented ones is almost always part of the same
@@ -65,8 +72,11 @@ class UndocumentedEndpoint(Rule):
             if claim.kind in _DOCUMENTING
             for endpoint in resolution.endpoints
         ]
-        space = common_prefix(shape(endpoint.path) for _, endpoint in documenting)
+        shapes = [shape(endpoint.path) for _, endpoint in documenting]
+        space = common_prefix(shapes)
         if space is None or len(space.segments) < _MIN_DEPTH:
+            return
+        if _parts_resources(space, shapes):
             return
         written = _written(documenting[0][1].path, len(space.segments))
         at = claims.api_heading or documenting[0][0].path.span
@@ -81,6 +91,22 @@ class UndocumentedEndpoint(Rule):
             f"endpoint `{label(endpoint)}` is not documented",
             f"it is under `{space}`, the URL space this page documents{where(endpoint)}",
         )
+
+
+def _parts_resources(space: PathShape, documented: list[PathShape]) -> bool:
+    """Whether the documented paths only meet at ``space`` and part ways there into
+    different resources: two or more literal segments below a literal one the page does
+    not document itself (``/api/v1/`` for ``orders/`` and ``products/{id}/``).
+
+    Paths that part ways below an item (``{pk}/pay/``, ``{pk}/refund/``), or into a
+    collection and its items (``orders/``, ``orders/{pk}/``), stay in one resource."""
+    depth = len(space.segments)
+    if any(path.segments == space.segments for path in documented):
+        return False
+    if WILDCARD in space.segments[-1]:
+        return False
+    below = {path.segments[depth] for path in documented}
+    return len([segment for segment in below if WILDCARD not in segment]) > 1
 
 
 def _written(path: str, depth: int) -> str:
