@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from featuredocs.model import Span
-from featuredocs.rules.fd3_models.claims import extract, list_label_kind
+from featuredocs.rules.fd3_models.claims import extract
+from featuredocs.rules.fd3_models.lists import list_label_kind
 from featuredocs.rules.fd3_models.field_types import read_type
 from featuredocs.rules.fd3_models.index_items import IndexClaim
 

@@ -240,3 +240,28 @@ def test_fd302_reads_back_along_a_list_the_word_comes_after(parse, facts):
         "Invoices sent to customers. `number`, `total` and `status` fields say most, while\n"
         "`draft`, `nmber` or `due_on` say nothing."
     ), "`total` and", "`totl` and", FieldNotFound)
+
+
+def test_a_plain_line_introduces_a_fields_or_indexes_list(parse, facts):
+    plain = CORRECT.replace("**Fields:**\n- `number`", "Fields:\n- `number`").replace(
+        "**Indexes:**\n- Index on `number`", "The model has these indexes:\n- Index on `number`")
+    for rule in ALL_RULES:
+        assert run_rule(rule, parse(plain), facts) == [], rule.code
+    # the label is a whole list: a field it leaves out is reported, as under **Fields:**
+    short = parse(plain.replace("- `notes` (text): Free text\n", ""))
+    assert [f.message for f in run_rule(UndocumentedField, short, facts)] == [
+        "field `notes` (billing/models.py:27) of billing.Invoice is not in the Fields list"]
+    misspelt = parse(plain.replace("- `total` (decimal)", "- `totl` (decimal)"))
+    assert located(run_rule(FieldNotFound, misspelt, facts)) == [("FD302", 14, 3)]
+    misnamed = parse(plain.replace("`invoice_status_created_idx` on", "`invoice_status_idx` on"))
+    assert [f.code for f in run_rule(IndexNotFound, misnamed, facts)] == ["FD304"]
+    # a sentence introduces a selection: what it leaves out is not reported
+    chosen = parse(plain.replace("Fields:\n", "The model has these fields:\n").replace(
+        "- `notes` (text): Free text\n", ""))
+    assert run_rule(UndocumentedField, chosen, facts) == []
+    assert located(run_rule(FieldNotFound, parse(chosen.text.replace("`total` (", "`totl` (")), facts)) == [
+        ("FD302", 14, 3)]
+    # a line that is a sentence about something else introduces nothing
+    other = parse(plain.replace("Fields:\n", "Search filters on these fields:\n").replace(
+        "- `total` (decimal)", "- `totl` (decimal)"))
+    assert run_rule(FieldNotFound, other, facts) == []

@@ -19,7 +19,8 @@ from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists, 
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import Edit, IndexFact, ModelFact, Page, Span
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.fd3_models.claims import ModelClaim, list_label_kind
+from featuredocs.rules.fd3_models.claims import ModelClaim
+from featuredocs.rules.fd3_models.lists import list_label_kind
 from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
 from featuredocs.rules.fd3_models.index_match import UNIQUE_KINDS, canonical_fields, describes, problem, real_fields
 from featuredocs.rules.fd3_models.resolve import resolved_models

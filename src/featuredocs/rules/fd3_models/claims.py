@@ -3,8 +3,9 @@
 A model is declared by a heading: ``### Invoice`` or ``### billing.Invoice`` under a
 section whose title mentions models (``## Data Models``), or ``## Invoice Model`` /
 ``### The Invoice model`` anywhere. Its Fields and Indexes come from the labelled lists
-(``**Fields:**``, ``**Model Fields**:``, ``**Indexes:**``), sub-headings (``### Fields``)
-and Field/Type tables inside its section. ``class Invoice(models.Model):`` blocks are
+(``**Fields:**``, ``**Model Fields**:``, ``**Indexes:**``, a plain ``Fields:`` line, a
+sentence such as "The model has these fields:"), sub-headings (``### Fields``) and
+Field/Type tables inside its section. ``class Invoice(models.Model):`` blocks are
 read too; whether they describe a real model is decided later, with the facts.
 
 A bare heading that neither resolves to a model nor carries any of that structure is
@@ -18,16 +19,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from featuredocs.model import Block, BlockKind, LabelledBlock, ListItem, Page, Section, Span
+from featuredocs.model import LabelledBlock, Page, Section, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models import code_models
-from featuredocs.rules.fd3_models.field_items import (
-    FieldClaim,
-    read_field_item,
-    read_field_row,
-    table_columns,
-)
+from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
+from featuredocs.rules.fd3_models.lists import (
+    field_claims,
+    field_tables,
+    is_partial,
+    list_label_kind,
+    listed_codes,
+    model_lists,
+)
 from featuredocs.rules.fd3_models.prose import FIELD_WORDS, INDEX_WORDS, called_names
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock, imported_names, python_blocks
 
@@ -50,22 +54,12 @@ NOT_MODELS = frozenset({
     "Data", "Domain", "Core", "Database", "Entity", "Entities", "Object", "Validation",
     "Signals", "Choices", "Migrations", "Querysets", "QuerySet", "Admin", "Permissions",
 })
-_PARTIAL = frozenset({
-    "key", "main", "important", "selected", "notable", "core", "some", "other", "additional",
-    "common", "relevant", "primary", "essential", "new",
-})
 _OTHER_TIMES = re.compile(
     r"\b(?:future|planned|proposed|roadmap|enhancements?|alternatives?|legacy|deprecated"
     r"|changelog|version history|migrating|migration from|removed|phase \d+)\b"
     r"|^before\b|\b(?:old|previous|former) (?:versions?|designs?|schemas?|models?|api)\b",
     re.I,
 )
-_QUALIFIERS = frozenset({"model", "database", "db", "unique", "composite", "and"})
-_INDEX_WORDS = frozenset({"indexes", "indices", "index", "constraints", "constraint"})
-_NOT_CURRENT = frozenset({
-    "removed", "deprecated", "legacy", "former", "old", "planned", "future", "proposed",
-    "dropped", "renamed",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,16 +236,16 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
     field_list: Span | None = None
     index_list: Span | None = None
     partial = False
-    for kind, anchor, items, label in _lists(parts):
-        mentioned.update(_codes(items))
+    for kind, anchor, items, label in model_lists(parts):
+        mentioned.update(listed_codes(items))
         if kind == "fields":
-            fields.extend(_field_claims(items))
+            fields.extend(field_claims(items))
             field_list = field_list or anchor
-            partial = partial or _is_partial(label)
+            partial = partial or is_partial(label)
         else:
             indexes.extend(claim for item in items if (claim := read_index_item(item)))
             index_list = index_list or anchor
-    for anchor, table_fields in _tables(parts):
+    for anchor, table_fields in field_tables(parts):
         fields.extend(table_fields)
         mentioned.update(f.name for f in table_fields)
         field_list = field_list or anchor
@@ -288,79 +282,6 @@ def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:
     for sub in section.subsections:
         if id(sub) not in owned:
             yield from _own_parts(sub, owned)
-
-
-@lru_cache(maxsize=4096)
-def list_label_kind(label: str) -> str | None:
-    """``fields`` / ``indexes`` for a label or sub-heading that introduces such a list.
-
-    ``Fields``, ``Model Fields``, ``Key Fields``, ``Fields (selected)``, ``Indexes``,
-    ``Database Indexes``, ``Indexes & Constraints``; not ``Search Fields`` or
-    ``Removed fields``, which are not the model's field list.
-    """
-    words = re.findall(r"[a-z]+", label.casefold())
-    if not words or len(words) > 4 or _NOT_CURRENT & set(words):
-        return None
-    core = [w for w in words if w not in _PARTIAL | _QUALIFIERS]
-    if core and (core[0] in {"fields", "field"}) and (len(core) == 1 or words[0] == "fields"):
-        return "fields"
-    if core and set(core) <= _INDEX_WORDS:
-        return "indexes"
-    return None
-
-
-def _is_partial(label: str) -> bool:
-    return bool(_PARTIAL & set(re.findall(r"[a-z]+", label.casefold())))
-
-
-def _lists(parts: list[Section]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
-    """(kind, where it starts, items, label) for each Fields/Indexes list of a model."""
-    for part in parts:
-        for labelled in part.labelled:
-            kind = list_label_kind(labelled.label)
-            if kind is not None and labelled.items:
-                yield kind, labelled.span, labelled.items, labelled.label
-        kind = list_label_kind(part.title) if part.level >= 3 else None
-        if kind is not None and part is not parts[0]:
-            items = tuple(item for block in part.blocks for item in block.items)
-            if items:
-                yield kind, part.heading.span, items, part.title
-
-
-def _field_claims(items: tuple[ListItem, ...]) -> Iterator[FieldClaim]:
-    """The fields of field items; a group item without code leads to its children's."""
-    for item in items:
-        claims = read_field_item(item)
-        if claims or not item.children:
-            yield from claims
-        else:
-            for child in item.children:
-                yield from read_field_item(child)
-
-
-def _codes(items: tuple[ListItem, ...]) -> Iterator[str]:
-    for item in items:
-        for code in item.codes:
-            yield code.text.strip().removesuffix("()")
-        yield from _codes(item.children)
-
-
-def _tables(parts: list[Section]) -> Iterator[tuple[Span, list[FieldClaim]]]:
-    for part in parts:
-        for block in part.blocks:
-            if block.kind is BlockKind.TABLE and block.rows:
-                found = _table_fields(block)
-                if found is not None:
-                    yield block.rows[0].spans[0] if block.rows[0].spans else block.span, found
-
-
-def _table_fields(block: Block) -> list[FieldClaim] | None:
-    header = block.rows[0]
-    columns = table_columns(header) if header.header else None
-    if columns is None:
-        return None
-    rows = (row for row in block.rows[1:] if not row.header)
-    return [claim for row in rows if (claim := read_field_row(row, *columns))]
 
 
 def _named_plainly(section: Section, name: str) -> bool:

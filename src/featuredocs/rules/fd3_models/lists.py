@@ -1,0 +1,136 @@
+"""The lists and tables of a model's section that say its fields and indexes.
+
+A list is introduced by a label (``**Fields:**``, ``**Key Fields**:``, a plain ``Fields:``
+line), a sub-heading (``### Indexes``) or a sentence ("The model has these fields:"); a
+table by its Field and Type columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from featuredocs.model import Block, BlockKind, ListItem, Section, Span
+from featuredocs.rules.fd3_models.field_items import (
+    FieldClaim,
+    read_field_item,
+    read_field_row,
+    table_columns,
+)
+
+_PARTIAL = frozenset({
+    "key", "main", "important", "selected", "notable", "core", "some", "other", "additional",
+    "common", "relevant", "primary", "essential", "new",
+})
+_QUALIFIERS = frozenset({"model", "database", "db", "unique", "composite", "and"})
+_INDEX_WORDS = frozenset({"indexes", "indices", "index", "constraints", "constraint"})
+_NOT_CURRENT = frozenset({
+    "removed", "deprecated", "legacy", "former", "old", "planned", "future", "proposed",
+    "dropped", "renamed",
+})
+
+
+@lru_cache(maxsize=4096)
+def list_label_kind(label: str) -> str | None:
+    """``fields`` / ``indexes`` for a label or sub-heading that introduces such a list.
+
+    ``Fields``, ``Model Fields``, ``Key Fields``, ``Fields (selected)``, ``Indexes``,
+    ``Database Indexes``, ``Indexes & Constraints``; not ``Search Fields`` or
+    ``Removed fields``, which are not the model's field list.
+    """
+    words = re.findall(r"[a-z]+", label.casefold())
+    if not words or len(words) > 4 or _NOT_CURRENT & set(words):
+        return None
+    core = [w for w in words if w not in _PARTIAL | _QUALIFIERS]
+    if core and (core[0] in {"fields", "field"}) and (len(core) == 1 or words[0] == "fields"):
+        return "fields"
+    if core and set(core) <= _INDEX_WORDS:
+        return "indexes"
+    return None
+
+
+def is_partial(label: str) -> bool:
+    return bool(_PARTIAL & set(re.findall(r"[a-z]+", label.casefold())))
+
+
+def model_lists(parts: list[Section]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
+    """(kind, where it starts, items, label) for each Fields/Indexes list of a model."""
+    for part in parts:
+        for labelled in part.labelled:
+            kind = list_label_kind(labelled.label)
+            if kind is not None and labelled.items:
+                yield kind, labelled.span, labelled.items, labelled.label
+        yield from _plainly_introduced(part)
+        kind = list_label_kind(part.title) if part.level >= 3 else None
+        if kind is not None and part is not parts[0]:
+            items = tuple(item for block in part.blocks for item in block.items)
+            if items:
+                yield kind, part.heading.span, items, part.title
+
+
+#: A sentence that says the model has the list that follows: "The model has these
+#: fields:", "It defines the following indexes:" (not "Search filters on these fields:").
+_INTRODUCING = re.compile(
+    r"\b(?:has|have|defines?|declares?|stores?|adds?|contains?|includes?)\s+"
+    r"(?:these|the following)\s+(?:model\s+|database\s+)?(?P<kind>fields|columns|indexes|indices)\s*:$",
+    re.I,
+)
+
+
+def _plainly_introduced(part: Section) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
+    """Lists a plain line introduces: ``Fields:`` as a label, or a sentence ending in
+    "these fields:", read as a selection (a sentence rarely promises every field)."""
+    bold = {labelled.span.line for labelled in part.labelled}
+    for block, following in zip(part.blocks, part.blocks[1:]):
+        if (
+            block.kind is not BlockKind.PARAGRAPH or following.kind is not BlockKind.LIST
+            or block.span.line != block.span.end_line or block.span.line in bold
+        ):
+            continue
+        text = block.plain.strip()
+        if not text.endswith(":"):
+            continue
+        label = text[:-1].strip()
+        kind = list_label_kind(label)
+        if kind is None and (introduced := _INTRODUCING.search(text)) is not None:
+            kind = "indexes" if introduced["kind"].casefold().startswith("ind") else "fields"
+            label = f"Some {introduced['kind']}"
+        if kind is not None:
+            yield kind, block.span, following.items, label
+
+
+def field_claims(items: tuple[ListItem, ...]) -> Iterator[FieldClaim]:
+    """The fields of field items; a group item without code leads to its children's."""
+    for item in items:
+        claims = read_field_item(item)
+        if claims or not item.children:
+            yield from claims
+        else:
+            for child in item.children:
+                yield from read_field_item(child)
+
+
+def listed_codes(items: tuple[ListItem, ...]) -> Iterator[str]:
+    for item in items:
+        for code in item.codes:
+            yield code.text.strip().removesuffix("()")
+        yield from listed_codes(item.children)
+
+
+def field_tables(parts: list[Section]) -> Iterator[tuple[Span, list[FieldClaim]]]:
+    for part in parts:
+        for block in part.blocks:
+            if block.kind is BlockKind.TABLE and block.rows:
+                found = _table_fields(block)
+                if found is not None:
+                    yield block.rows[0].spans[0] if block.rows[0].spans else block.span, found
+
+
+def _table_fields(block: Block) -> list[FieldClaim] | None:
+    header = block.rows[0]
+    columns = table_columns(header) if header.header else None
+    if columns is None:
+        return None
+    rows = (row for row in block.rows[1:] if not row.header)
+    return [claim for row in rows if (claim := read_field_row(row, *columns))]
