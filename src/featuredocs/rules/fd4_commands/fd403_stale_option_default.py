@@ -42,7 +42,8 @@ class StaleOptionDefault(Rule):
 
     What it does:
         Reads defaults written in Options lists — ``(default: 500)``,
-        ``(default: `500`)``, ``Default: 500``, ``defaults to 500`` — and compares them
+        ``(default: `500`)``, ``Default: 500``, ``defaults to 500``, the
+        ``[default: 500]`` of click and docopt help — and compares them
         with the parser's default, leniently: ``'csv'`` and ``csv`` agree, ``off`` and
         ``False`` agree, ``30`` and ``30.0`` agree. When the parser's default is None
         the command decides in code, so a concrete documented value is not reported;

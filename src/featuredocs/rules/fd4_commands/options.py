@@ -26,6 +26,8 @@ _FLAG = re.compile(r"--?[A-Za-z][\w-]*")
 _POSITIONAL = re.compile(r"[<\[]?([A-Za-z_][\w.]*)[>\]]?(?:\s*\.\.\.)?")
 _DEFAULT = re.compile(
     r"\(\s*defaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+|\s+)(?P<paren>`[^`]+`|[^()`]+?)\s*\)"
+    # click and docopt: ``[default: 50]``, ``[default: 50; 1<=x<=100]``
+    r"|\[\s*default\s*[:=]\s*(?P<bracket>`[^`]+`|[^\[\];`]+?)\s*(?:;[^\[\]]*)?\]"
     r"|\bdefaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+)"
     r"(?P<free>`[^`]+`|'[^']*'|\"[^\"]*\"|[^\s,;)]+)",
     re.IGNORECASE,
@@ -131,7 +133,7 @@ def leading_names(source: str) -> tuple[list[tuple[str, int, bool]], int]:
 def default_in(page: Page, start: Span, source: str, offset: int) -> DefaultClaim | None:
     """The default written in an item's description, if it names one plainly."""
     for match in _DEFAULT.finditer(source, offset):
-        group = "paren" if match.group("paren") is not None else "free"
+        group = next(name for name in ("paren", "bracket", "free") if match.group(name) is not None)
         value = match.group(group)
         begin, end = match.span(group)
         if group == "free" and value.endswith(".") and value[:1] not in {"'", '"', "`"}:
