@@ -230,6 +230,48 @@ def test_fd501_silent_on_prose_that_merely_has_slashes(parse: ParsePage) -> None
     assert run_rule(EndpointNotFound, page, FACTS) == []
 
 
+def test_fd501_silent_on_other_services_paths_in_prose_and_requests_to_their_host(
+    parse: ParsePage,
+) -> None:
+    page = parse(
+        """
+        # Payments
+
+        Stripe calls our webhook after it receives `POST /v1/payment_intents` from us.
+        GitHub's `GET /repos/{owner}/{repo}` is used by the release script.
+
+        ```http
+        GET /v1/customers/cus_123 HTTP/1.1
+        Host: api.stripe.com
+        ```
+        """
+    )
+    assert run_rule(EndpointNotFound, page, FACTS) == []
+
+
+def test_fd501_prose_and_requests_with_a_host_are_judged_where_they_look_like_the_projects(
+    parse: ParsePage,
+) -> None:
+    page = parse(
+        """
+        # Orders
+
+        Fetch one with `GET /api/v1/order/7/`; `GET /apii/v1/orders/` lists them all.
+
+        ```http
+        GET /api/v1/order/7/ HTTP/1.1
+        Host: shop.example
+        ```
+        """
+    )
+    findings = run_rule(EndpointNotFound, page, FACTS)
+    assert [(f.span, f.hint) for f in findings] == [
+        (Span(3, 21, 3, 37), "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"),
+        (Span(3, 45, 3, 61), "did you mean `/api/v1/orders/`? (orders/views.py:16)"),
+        (Span(6, 5, 6, 21), "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"),
+    ]
+
+
 # --- FD502 -------------------------------------------------------------------------------------
 
 

@@ -4,7 +4,8 @@
   trailing `` — description``) anywhere in the page; ``### /api/v1/orders/`` only under a
   section titled like *API Endpoints*.
 - Request lines of ``http`` blocks (``GET /api/v1/orders/?status=paid HTTP/1.1``), and of
-  untagged blocks whose line carries an ``HTTP/1.1`` version.
+  untagged blocks whose line carries an ``HTTP/1.1`` version. One followed by a ``Host:``
+  header is read as written with its host, like a URL: it may be another service's.
 - Table rows with a method cell and a path in inline code.
 - Inline code: ``GET /api/v1/orders/`` is a claim; a bare ``/api/v1/orders/`` is one only
   when it starts like a path the page documents with a method (see :func:`keep_bare`).
@@ -15,6 +16,7 @@ paths are placeholders: they name nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -56,6 +58,8 @@ _API_TITLE = re.compile(r"\b(?:api|apis|endpoints?|routes?|urls?)\b", re.IGNOREC
 _REQUEST_LANGUAGES = frozenset({"http", "https", "rest"})
 _HTTP_VERSION = re.compile(r"\sHTTP/\d(?:\.\d)?\s*$")
 _ESCAPE = re.compile(r"\\(.)")
+_HEADER = re.compile(r"\s*[A-Za-z][\w-]*\s*:")
+_HOST_HEADER = re.compile(r"\s*host\s*:\s*\S", re.IGNORECASE)
 _ENDPOINT_LABEL = re.compile(r"endpoint|url|route|path|request|http request", re.IGNORECASE)
 _METHOD_LABEL = re.compile(r"(?:http\s+)?methods?", re.IGNORECASE)
 
@@ -83,7 +87,7 @@ class EndpointClaim:
     methods: tuple[Word, ...]
     kind: ClaimKind
     query: tuple[Word, ...] = ()  # parameter names in the written query string
-    absolute: bool = False  # written with scheme and host
+    absolute: bool = False  # written with scheme and host, or a Host header
 
     @property
     def shape(self) -> PathShape:
@@ -242,13 +246,26 @@ def _request_targets(
 ) -> tuple[tuple[int, Target], ...]:
     """The request lines of a block's text: (line index, what it requests)."""
     found: list[tuple[int, Target]] = []
-    for index, line in enumerate(text.splitlines()):
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
         if not tagged and not _HTTP_VERSION.search(line):
             continue
         target = parse_request_line(line)
         if target is not None and not is_placeholder(target.path.text, placeholders):
+            if _names_a_host(lines[index + 1 :]):
+                target = dataclasses.replace(target, absolute=True)
             found.append((index, target))
     return tuple(found)
+
+
+def _names_a_host(after: list[str]) -> bool:
+    """Whether the headers after a request line (up to the first other line) hold a Host."""
+    for line in after:
+        if not _HEADER.match(line):
+            return False
+        if _HOST_HEADER.match(line):
+            return True
+    return False
 
 
 def _request_claim(

@@ -25,6 +25,12 @@ class EndpointNotFound(Rule):
         warning whose hint gives the full path; a path that differs only by its trailing
         slash is reported with a fix.
 
+        A path in prose, or in a request block with a ``Host:`` header, may be another
+        service's (``Stripe's `POST /v1/payment_intents` ``): it is judged only when it
+        looks like the project's — it starts like one of its routes, a mount prefix
+        makes it one, or it misses a route by one segment written close to it. Headings,
+        tables and endpoint labels are always judged.
+
     Why is this bad?
         A client that calls the documented path gets a 404 (or, without its trailing
         slash, a redirect that drops the request body). The usual cause is a renamed or

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from featuredocs.model import EndpointFact, ProjectFacts, reads
 from featuredocs.rules.fd5_endpoints.paths import WILDCARD, PathShape
-from featuredocs.rules.fd5_endpoints.resolve import ROUTES_FROM, EndpointIndex, index_for
+from featuredocs.rules.fd5_endpoints.resolve import ROUTES_FROM, EndpointIndex, fills, index_for
 from featuredocs.rules.suggest import closest
 
 _LISTED = 6
@@ -34,9 +34,10 @@ def listing(names: Iterable[str]) -> str:
 def _closest(facts: ProjectFacts, documented: PathShape) -> EndpointFact | None:
     """The endpoint the documented path most likely means.
 
-    First a sibling route: the same path but for one literal segment
-    (``/products/stock/`` for ``/products/availability/``), the only one or the closest
-    by name; else the path that reads most like it (parameters ignored).
+    First a sibling route: the same path but for one literal segment, values standing
+    for parameters (``/products/stock/`` for ``/products/availability/``,
+    ``/order/7/`` for ``/orders/{pk}/``), the only one or the closest by name; else the
+    path that reads most like it (parameters ignored).
     """
     index = index_for(facts)
     return _sibling(documented, index) or _similar(documented, index)
@@ -52,7 +53,7 @@ def _sibling(documented: PathShape, index: EndpointIndex) -> EndpointFact | None
         if len(real.segments) != len(documented.segments):
             continue
         pairs = zip(documented.segments, real.segments, strict=True)
-        differ = [i for i, (written, actual) in enumerate(pairs) if written != actual]
+        differ = [i for i, (written, actual) in enumerate(pairs) if not fills(written, actual)]
         if len(differ) == 1 and WILDCARD not in real.segments[differ[0]]:
             siblings.setdefault((differ[0], real.segments[differ[0]]), endpoint)
     positions = {position for position, _ in siblings}

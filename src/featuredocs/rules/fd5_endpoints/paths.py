@@ -62,7 +62,7 @@ class Target:
     methods: tuple[Piece, ...]
     path: Piece
     query: tuple[Piece, ...] = ()
-    absolute: bool = False  # written with scheme and host
+    absolute: bool = False  # written with scheme and host (or, in a request, a Host header)
 
 
 @dataclass(frozen=True, slots=True)

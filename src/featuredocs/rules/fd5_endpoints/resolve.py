@@ -10,6 +10,12 @@ detail route. When it does not match, two near misses are recognised before
 calling it unknown: the same path with or without its trailing slash, and the path with
 a mount prefix of the project's ``include()``s put in front (pages often write
 ``/orders/{id}/`` for ``/api/v2/orders/{id}/``).
+
+Not every path a page writes is the project's: prose names other services' APIs
+(Stripe's ``POST /v1/payment_intents``), and so do URLs and request blocks written with
+a host. Such a path is the project's only when it starts like one of its routes; one in
+prose also when a mount prefix makes it one, or when it misses a route by one segment
+written close to the route's (``/ordres/{id}/``). Any other is outside the project.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from featuredocs.rules.fd5_endpoints.paths import (
     segment_pattern,
     shape,
 )
+from featuredocs.rules.suggest import closest
 
 
 class How(StrEnum):
@@ -38,7 +45,7 @@ class How(StrEnum):
     SLASH = "slash"  # matches once the trailing slash is added or removed
     PREFIX = "prefix"  # matches once a mount prefix is put in front
     PARTIAL = "partial"  # a bare path that is the start of real paths (``/api/v1/``)
-    EXTERNAL = "external"  # an absolute URL outside the project's URL space
+    EXTERNAL = "external"  # a URL, or a path in prose, outside the project's URL space
     NONE = "none"
 
 
@@ -61,7 +68,7 @@ class PathQuestion:
     shape: PathShape
     text: str  # the path as written
     kind: ClaimKind
-    absolute: bool  # written with scheme and host
+    absolute: bool  # written with scheme and host, or in a request with a Host header
     named_as_route: bool  # the page names the path as a route elsewhere
 
 
@@ -121,6 +128,7 @@ class EndpointIndex:
                 node.catch_alls.append(route)
         self._matches: dict[tuple[PathShape, bool, bool], tuple[EndpointFact, ...]] = {}
         self._under: dict[tuple[str, ...], list[EndpointFact]] | None = None
+        self._near: dict[PathShape, bool] = {}
         self.shapes = {route.endpoint.path: route.shape for route in routes}
         self.prefixes = list(facts.url_prefixes)
         self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
@@ -197,7 +205,8 @@ class EndpointIndex:
             return Resolution(How.EXACT, exact)
         if question.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
             return Resolution(How.PARTIAL)
-        if question.absolute and documented.segments and documented.segments[0] not in self.roots:
+        outside = bool(documented.segments) and documented.segments[0] not in self.roots
+        if question.absolute and outside:
             return Resolution(How.EXTERNAL)
         toggled = self.match(
             documented.with_slash(not documented.trailing_slash), catch_all=False, words=words
@@ -206,7 +215,22 @@ class EndpointIndex:
             path = question.text
             fixed = path.rstrip("/") if documented.trailing_slash else path + "/"
             return Resolution(How.SLASH, toggled, (fixed,))
-        return self._with_prefix(question.text, words) or Resolution(How.NONE)
+        prefixed = self._with_prefix(question.text, words)
+        if prefixed is not None:
+            return prefixed
+        if outside and question.kind in _PROSE and not self.is_near_a_route(documented):
+            return Resolution(How.EXTERNAL)
+        return Resolution(How.NONE)
+
+    def is_near_a_route(self, documented: PathShape) -> bool:
+        """Whether a project route of the same length differs from the documented path in
+        one literal segment only, written close to it: ``/ordres/{id}/``, ``/orders/{pk}/``."""
+        if documented not in self._near:
+            self._near[documented] = any(
+                _one_segment_off(documented.segments, self.shapes[endpoint.path].segments)
+                for endpoint in self.project
+            )
+        return self._near[documented]
 
     def _with_prefix(self, text: str, words: bool) -> Resolution | None:
         endpoints: list[EndpointFact] = []
@@ -221,6 +245,32 @@ class EndpointIndex:
         if not endpoints:
             return None
         return Resolution(How.PREFIX, tuple(endpoints), tuple(full_paths))
+
+
+#: Claims in running text, which may name any service's API.
+_PROSE = frozenset({ClaimKind.INLINE, ClaimKind.BARE})
+
+
+def _one_segment_off(written: tuple[str, ...], actual: tuple[str, ...]) -> bool:
+    if len(written) != len(actual):
+        return False
+    off = [(w, a) for w, a in zip(written, actual, strict=True) if not fills(w, a)]
+    if len(off) != 1:
+        return False
+    [(wrong, real)] = off
+    return WILDCARD not in real and closest(wrong, (real,)) is not None
+
+
+def fills(written: str, actual: str) -> bool:
+    """A written segment stands where a real one is: the same, a parameter, or a value
+    (``7``, not a word) its parameter accepts."""
+    if written == actual:
+        return True
+    if WILDCARD not in actual:
+        return False
+    if WILDCARD in written:
+        return True
+    return is_value(written) and segment_pattern(actual).fullmatch(written) is not None
 
 
 @asked_index
