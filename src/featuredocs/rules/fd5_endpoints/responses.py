@@ -1,0 +1,108 @@
+"""Response bodies a page documents for an endpoint.
+
+The JSON under **Response:** (or a *Response* sub-heading), read for its keys. Error
+responses (``**Response (404):**``, an ``http`` block with an error status line) are
+left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from featuredocs.model import CodeBlock, Page, Section, Span
+from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
+from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
+from featuredocs.rules.fd5_endpoints.places import code_line_span
+
+_RESPONSE_LABEL = re.compile(
+    r"(?:example\s+|sample\s+|successful\s+|success\s+)?response(?:\s+body)?"
+    r"(?:\s*\([^)]*\))?(?:\s+\d{3}(?:\s+\w+)*)?",
+    re.I,
+)
+_STATUS = re.compile(r"\b(\d{3})\b")
+_ERROR_WORDS = re.compile(r"error|fail|invalid|not found|conflict|denied|unauthori[sz]ed", re.I)
+_JSON_LANGUAGES = frozenset({"json", "jsonc", "json5"})
+_HTTP_STATUS = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b")
+
+
+@dataclass(frozen=True)
+class ResponseClaim:
+    """A documented response body; ``spans`` places each of its keys in the page.
+
+    The body sits in ``code`` from its line ``first`` on; keys are placed only when a
+    rule asks, since most bodies are right and their keys never need a span.
+    """
+
+    endpoint: EndpointClaim
+    body: JsonValue
+    page: Page = field(repr=False, compare=False)
+    code: CodeBlock = field(repr=False, compare=False)
+    first: int = field(repr=False, compare=False)
+
+    @cached_property
+    def spans(self) -> tuple[tuple[JsonKey, Span], ...]:
+        page, code, lines = self.page, self.code, self.code.text.splitlines()
+        return tuple(
+            (key, code_line_span(page, code, self.first + key.line, key.column, key.length, lines))
+            for key in self.body.walk_keys()
+        )
+
+    def span_of(self, key: JsonKey) -> Span:
+        for candidate, span in self.spans:
+            if candidate is key:
+                return span
+        raise KeyError(key.name)
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few labels and titles
+def _is_success_label(label: str) -> bool:
+    """``Response``, ``Response (201 Created)``; not ``Response (404)`` or ``Error response``."""
+    label = label.strip()
+    if not _RESPONSE_LABEL.fullmatch(label) or _ERROR_WORDS.search(label):
+        return False
+    return all(code.startswith("2") for code in _STATUS.findall(label))
+
+
+def _body(code: CodeBlock | None) -> tuple[str, int] | None:
+    """The JSON text of a response block and the index of its first line in the block.
+
+    A ``json`` block is all body; an ``http`` block is a status line, headers, a blank
+    line and the body — read only when the status is a success.
+    """
+    if code is None:
+        return None
+    if code.language in _JSON_LANGUAGES:
+        return code.text, 0
+    if not code.language and code.text.lstrip()[:1] in ("{", "["):
+        return code.text, 0
+    if code.language != "http":
+        return None
+    lines = code.text.splitlines()
+    status = _HTTP_STATUS.match(lines[0]) if lines else None
+    if status is None or not status.group(1).startswith("2") or "" not in lines:
+        return None
+    start = lines.index("") + 1
+    return "\n".join(lines[start:]), start
+
+
+def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseClaim | None:
+    found = _body(code)
+    body = read_json(found[0]) if found is not None else None
+    if found is None or body is None:
+        return None
+    return ResponseClaim(endpoint, body, page, code, found[1])
+
+
+def section_responses(
+    page: Page, section: Section, endpoint: EndpointClaim
+) -> Iterator[ResponseClaim]:
+    codes = [lb.code for lb in section.labelled if _is_success_label(lb.label)]
+    if section.level >= 3 and _is_success_label(section.title):
+        codes += [b.code for b in section.blocks]
+    for code in codes:
+        claim = _response(page, code, endpoint) if code is not None else None
+        if claim is not None:
+            yield claim
