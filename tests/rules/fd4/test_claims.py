@@ -121,6 +121,45 @@ def test_options_table_with_default_column(parse):
     assert found.options[1].default is None
 
 
+def test_definition_lists_under_an_options_heading_or_in_the_labels_paragraph(parse):
+    page = parse(
+        """\
+        # T
+
+        ## Commands
+
+        ### expire_orders
+
+        #### Options
+
+        These apply to every run.
+
+        `--days N`
+        : Age in days
+        (default: 3)
+
+        ### export_orders
+
+        **Options:**
+        `-f`, `--format`
+        : Output format
+        `--since`
+        : Only newer orders
+
+        Run it nightly.
+        : not a definition: the paragraph does not open with a term
+        """
+    )
+    expire, export = extract(page).option_lists
+    assert (expire.command, expire.span.line) == ("expire_orders", 7)
+    (days,) = expire.options
+    assert days.flags[0].span == Span(11, 2, 11, 8)
+    assert (days.default.text, days.default.span) == ("3", Span(13, 11, 13, 12))
+    assert (export.command, export.span.line) == ("export_orders", 17)
+    assert [[flag.text for flag in o.flags] for o in export.options] == [["-f", "--format"], ["--since"]]
+    assert export.options[1].flags[0].span == Span(20, 2, 20, 9)
+
+
 def test_section_without_heading_name_takes_its_single_invoked_command(parse):
     page = parse(
         """\

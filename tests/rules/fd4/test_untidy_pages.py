@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import ProjectFacts, Span
+from featuredocs.rules.fd4_commands.fd402_option_not_accepted import OptionNotAccepted
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import StaleOptionDefault
+from featuredocs.rules.fd4_commands.fd405_undocumented_option import UndocumentedOption
 from tests.support.django_project import make_project
 from tests.support.rules import run_rule
 
@@ -31,6 +33,25 @@ class Command(BaseCommand):
         pass
 '''
 
+IMPORT_PRODUCTS = '''\
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Import products from a CSV or JSON file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="The file to import.")
+        parser.add_argument("--format", choices=["csv", "json"], default="csv")
+        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, **options):
+        pass
+'''
+
 # The harness's default PostgreSQL backend needs a driver to even set up; never connected.
 SQLITE = 'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}'
 
@@ -40,7 +61,10 @@ def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
     project = make_project(
         tmp_path_factory.mktemp("shop"),
         settings=SQLITE,
-        apps={"customers": {"management/commands/send_reminders.py": SEND_REMINDERS}},
+        apps={
+            "customers": {"management/commands/send_reminders.py": SEND_REMINDERS},
+            "catalog": {"management/commands/import_products.py": IMPORT_PRODUCTS},
+        },
     )
     return project.facts()
 
@@ -72,3 +96,53 @@ def test_fd403_reads_a_bracketed_default(parse, facts):
 
 def test_fd403_silent_on_bracketed_defaults_that_agree(parse, facts):
     assert run_rule(StaleOptionDefault, parse(REMINDERS), facts) == []
+
+
+DEFINITIONS = """\
+# Catalog Import
+
+## Management Commands
+
+### import_products
+
+**Options:**
+
+`path`
+: The file to import
+
+`--format {csv,json}`
+: File format (default: `csv`)
+
+**`--batch-size N`**
+: Products per round trip.
+  Defaults to 500.
+
+`--dry-run`
+: Report without writing
+
+`--fmt` (removed in 2.0)
+: Use `--format` instead.
+"""
+
+
+def test_definition_list_options_are_read(parse, facts):
+    page = parse(
+        DEFINITIONS.replace("`--format {csv,json}`", "`--formats {csv,json}`")
+        .replace("Defaults to 500", "Defaults to 1000")
+        .replace("`--dry-run`\n: Report without writing\n\n", "")
+    )
+    assert [(f.code, f.span) for f in run_rule(OptionNotAccepted, page, facts)] == [
+        ("FD402", Span(12, 2, 12, 11)),
+    ]
+    assert [(f.code, f.span) for f in run_rule(StaleOptionDefault, page, facts)] == [
+        ("FD403", Span(17, 15, 17, 19)),
+    ]
+    assert [f.message for f in run_rule(UndocumentedOption, page, facts)] == [
+        "option `--dry-run` of `import_products` is not in its Options list",
+    ]
+
+
+def test_definition_list_that_matches_the_parser_is_silent(parse, facts):
+    page = parse(DEFINITIONS)
+    for rule in (OptionNotAccepted, StaleOptionDefault, UndocumentedOption):
+        assert run_rule(rule, page, facts) == [], rule.code

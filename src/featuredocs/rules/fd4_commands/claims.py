@@ -5,8 +5,8 @@
   that spells ``manage.py expire_orders``. Template shapes (``### command_name``,
   ``### [Command]``) are placeholders, not commands.
 - **Option lists**: items under ``**Options:**``, ``**Command Options**:``,
-  ``**Arguments:**`` (or an ``#### Options`` heading, or an options table), attributed to
-  the command whose section they are in. A section without a declared command belongs to
+  ``**Arguments:**`` (or an ``#### Options`` heading, or an options table, or a definition
+  list; see :mod:`.option_lists`), attributed to the command whose section they are in. A section without a declared command belongs to
   the one command its own shell blocks run, if there is exactly one.
 - **Invocations**: ``manage.py X …`` in every shell or language-less code block.
 - **Mentions**: ``manage.py X`` in inline code and prose (see :mod:`.mentions`).
@@ -15,20 +15,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from featuredocs.model import (
-    BlockKind,
     CommandFact,
     Heading,
-    ListItem,
     Page,
     ProjectFacts,
     Section,
     Span,
-    TableRow,
 )
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.examples import (
@@ -39,12 +36,8 @@ from featuredocs.rules.fd4_commands.examples import (
 )
 from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import inline_invocations, mentions
-from featuredocs.rules.fd4_commands.options import (
-    OptionClaim,
-    option_columns,
-    option_from_item,
-    option_from_row,
-)
+from featuredocs.rules.fd4_commands.option_lists import OptionList, lists_in_section
+from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.fd4_commands.shell import (
     BUILTINS,
     Invocation,
@@ -57,11 +50,6 @@ from featuredocs.rules.page_text import any_line_within
 #: "Command Bus Architecture", whose sub-headings are not commands.
 _COMMANDS_TITLE = re.compile(
     r"\bcommands?(?:\s+reference)?$|management\s+commands?|\bcli\b|\bcommand[- ]line\b",
-    re.IGNORECASE,
-)
-_OPTIONS_LABEL = re.compile(
-    r"(?:command\s+|positional\s+|optional\s+)?(?:options|arguments|flags)"
-    r"(?:\s+(?:and|&)\s+(?:options|arguments|flags))?",
     re.IGNORECASE,
 )
 _LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[^\s`*]+)")
@@ -82,37 +70,6 @@ class CommandDeclaration:
     name: str
     span: Span
     heading_line: int
-
-
-@dataclass(frozen=True, slots=True)
-class OptionList:
-    """An Options (or Arguments) list of one command; ``text`` is its raw source.
-
-    ``declared`` when the list sits under the command's own heading; otherwise it was
-    attributed from the one command its section runs, and only :meth:`documents` tells
-    whether it is really about that command.
-    """
-
-    command: str
-    span: Span
-    options: tuple[OptionClaim, ...]
-    text: str
-    declared: bool = True
-
-    def documents(self, command: CommandFact) -> bool:
-        """Whether the list is about ``command``: declared there, or naming one of its
-        real options or arguments."""
-        if self.declared:
-            return True
-        flags = {flag for option in command.options for flag in option.flags}
-        arguments = {o.dest for o in command.options if o.positional} | {
-            o.metavar for o in command.options if o.positional and o.metavar
-        }
-        return any(
-            any(flag.text in flags for flag in claim.flags)
-            or (claim.positional is not None and claim.positional.text in arguments)
-            for claim in self.options
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,57 +234,13 @@ def _invoked_by_section(
 # --- option lists ----------------------------------------------------------------------------
 
 
-def _list_from_items(
-    page: Page, command: str, span: Span, items: Iterable[ListItem], fillers: frozenset[str]
-) -> OptionList:
-    items = tuple(items)
-    claims = (option_from_item(page, command, i) for i in items if i.plain.strip() not in fillers)
-    found = tuple(claim for claim in claims if claim is not None)
-    return OptionList(command, span, found, "\n".join(item.source for item in items))
-
-
-def _lists_in_section(
-    page: Page, section: Section, command: str, fillers: frozenset[str]
-) -> list[OptionList]:
-    found: list[OptionList] = []
-    for labelled in section.labelled:
-        if labelled.items and _OPTIONS_LABEL.fullmatch(labelled.label.strip()):
-            found.append(
-                _list_from_items(page, command, labelled.span, labelled.items, fillers)
-            )
-    if section.level >= 3 and _OPTIONS_LABEL.fullmatch(section.title.strip()):
-        items = [item for b in section.blocks if b.kind is BlockKind.LIST for item in b.items]
-        if items:
-            found.append(
-                _list_from_items(page, command, section.heading.span, items, fillers)
-            )
-    for block in section.blocks:
-        if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
-            found.extend(_table_list(page, command, block.span, block.rows))
-    return found
-
-
-def _table_list(
-    page: Page, command: str, span: Span, rows: tuple[TableRow, ...]
-) -> list[OptionList]:
-    columns = option_columns(rows[0])
-    if columns is None:
-        return []
-    _, default_column = columns
-    claims = (option_from_row(page, command, row, default_column) for row in rows[1:])
-    found = tuple(claim for claim in claims if claim is not None)
-    if not any(claim.flags for claim in found):
-        return []  # a table of something else that happens to have a "Name" column
-    return [OptionList(command, span, found, "\n".join(r.cells[0] for r in rows[1:]))]
-
-
 def _option_lists(
     page: Page, attribution: _Attribution, fillers: frozenset[str]
 ) -> list[OptionList]:
     found: list[OptionList] = []
     marked = sorted({*attribution.declared, *attribution.invoked})
     for section, (command, declared) in _attributed(page.sections, attribution, None, marked):
-        lists = _lists_in_section(page, section, command, fillers)
+        lists = lists_in_section(page, section, command, fillers)
         found.extend(replace(found_list, declared=declared) for found_list in lists)
     return found
 

@@ -15,8 +15,9 @@ class OptionNotAccepted(Rule):
     """An Options list documents a flag the command's parser does not have.
 
     What it does:
-        Reads each documented command's Options list (``- `--batch-size`: …``) and
-        checks every flag against the flags of the command's real argparse parser.
+        Reads each documented command's Options list (``- `--batch-size`: …``, an
+        options table, or a definition list whose term is the option) and checks every
+        flag against the flags of the command's real argparse parser.
         Flags are compared as written, never by ``dest``: ``migrate --check`` stores
         into ``check_unapplied`` and is still ``--check``. A command whose options could
         not all be read (static mode) is not checked: a flag missing from its facts may

@@ -7,6 +7,11 @@ An item documents an option only when it *starts* with it::
     - **`--dry-run`** - Report without deleting
     - `path`: The CSV file to import
 
+or, as a definition list, when its term is the option alone::
+
+    `--batch-size N`
+    : Rows per batch (default: 500)
+
 An item that merely mentions a flag later in its text is prose, not a claim.
 """
 
@@ -155,17 +160,39 @@ def option_from_item(page: Page, command: str, item: ListItem) -> OptionClaim | 
     names, description = leading_names(item.source)
     if not names:
         return None
+    return _claim(page, command, item.source, item.span, names, description)
+
+
+def option_from_definition(page: Page, command: str, first: int, last: int) -> OptionClaim | None:
+    """The option a definition list entry on page lines ``first``..``last`` documents: its
+    term (the first line) is the option's names alone, the ``: …`` lines describe it::
+
+        `--format FORMAT`
+        : File format (default: csv)
+    """
+    term = page.line_text(first)
+    indent = len(term) - len(term.lstrip())
+    source = "\n".join([term.lstrip(), *(page.line_text(n) for n in range(first + 1, last + 1))])
+    names, description = leading_names(source)
+    if not names or source[description:].split("\n", 1)[0].strip(" *_"):
+        return None  # a term that says more than an option's names is prose
+    span = Span(first, indent + 1, last, len(page.line_text(last)) + 1)
+    return _claim(page, command, source, span, names, description)
+
+
+def _claim(
+    page: Page, command: str, source: str, span: Span, names: list[tuple[str, int, bool]], description: int
+) -> OptionClaim:
     flags = tuple(
-        Name(text, span_of(page, item.span, item.source, offset, offset + len(text)))
+        Name(text, span_of(page, span, source, offset, offset + len(text)))
         for text, offset, is_flag in names
         if is_flag
     )
     positional = None
     if not flags:
         text, offset, _ = names[0]
-        positional = Name(text, span_of(page, item.span, item.source, offset, offset + len(text)))
-    default = default_in(page, item.span, item.source, description)
-    return OptionClaim(command, flags, positional, default, item.span)
+        positional = Name(text, span_of(page, span, source, offset, offset + len(text)))
+    return OptionClaim(command, flags, positional, default_in(page, span, source, description), span)
 
 
 # --- tables ----------------------------------------------------------------------------

@@ -1,0 +1,173 @@
+"""The Options (or Arguments) lists of a section: bullet lists, tables and definition lists.
+
+A list follows a label (``**Options:**``, ``**Command Options**:``, ``**Arguments:**``) or
+fills a sub-section titled so (``#### Options``); a table is an options table wherever it
+stands, when its first column names options.
+
+Definition lists (``term`` then ``: description``) are read from the paragraph's own lines:
+the parser is run without its definition-list extension, which would turn any paragraph
+followed by a ``:`` line into another kind of block on every page, so they reach the page
+model as plain paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import Block, BlockKind, CommandFact, ListItem, Page, Section, Span, TableRow
+from featuredocs.rules.fd4_commands.options import (
+    OptionClaim,
+    option_columns,
+    option_from_definition,
+    option_from_item,
+    option_from_row,
+)
+
+OPTIONS_LABEL = re.compile(
+    r"(?:command\s+|positional\s+|optional\s+)?(?:options|arguments|flags)"
+    r"(?:\s+(?:and|&)\s+(?:options|arguments|flags))?",
+    re.IGNORECASE,
+)
+#: A definition's marker: a colon and a space at the start of a line.
+_DEFINES = re.compile(r" {0,3}:(?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class OptionList:
+    """An Options (or Arguments) list of one command; ``text`` is its raw source.
+
+    ``declared`` when the list sits under the command's own heading; otherwise it was
+    attributed from the one command its section runs, and only :meth:`documents` tells
+    whether it is really about that command.
+    """
+
+    command: str
+    span: Span
+    options: tuple[OptionClaim, ...]
+    text: str
+    declared: bool = True
+
+    def documents(self, command: CommandFact) -> bool:
+        """Whether the list is about ``command``: declared there, or naming one of its
+        real options or arguments."""
+        if self.declared:
+            return True
+        flags = {flag for option in command.options for flag in option.flags}
+        arguments = {o.dest for o in command.options if o.positional} | {
+            o.metavar for o in command.options if o.positional and o.metavar
+        }
+        return any(
+            any(flag.text in flags for flag in claim.flags)
+            or (claim.positional is not None and claim.positional.text in arguments)
+            for claim in self.options
+        )
+
+
+def lists_in_section(
+    page: Page, section: Section, command: str, fillers: frozenset[str]
+) -> list[OptionList]:
+    """The option lists of ``section``'s own blocks, attributed to ``command``; items that
+    are the template's example text (``fillers``) claim nothing."""
+    found: list[OptionList] = []
+    for labelled in section.labelled:
+        if not OPTIONS_LABEL.fullmatch(labelled.label.strip()):
+            continue
+        if labelled.items:
+            found.append(_list_from_items(page, command, labelled.span, labelled.items, fillers))
+        else:
+            entries = _entries_after_label(page, section.blocks, labelled.span.line)
+            found.extend(_definition_list(page, command, labelled.span, entries))
+    if section.level >= 3 and OPTIONS_LABEL.fullmatch(section.title.strip()):
+        items = [item for b in section.blocks if b.kind is BlockKind.LIST for item in b.items]
+        if items:
+            found.append(_list_from_items(page, command, section.heading.span, items, fillers))
+        else:
+            entries = [
+                entry
+                for block in section.blocks
+                if block.kind is BlockKind.PARAGRAPH
+                for entry in _entries(page, block.span.line, block.span.end_line)
+            ]
+            found.extend(_definition_list(page, command, section.heading.span, entries))
+    for block in section.blocks:
+        if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
+            found.extend(_table_list(page, command, block.span, block.rows))
+    return found
+
+
+def _list_from_items(
+    page: Page, command: str, span: Span, items: Iterable[ListItem], fillers: frozenset[str]
+) -> OptionList:
+    items = tuple(items)
+    claims = (option_from_item(page, command, i) for i in items if i.plain.strip() not in fillers)
+    found = tuple(claim for claim in claims if claim is not None)
+    return OptionList(command, span, found, "\n".join(item.source for item in items))
+
+
+def _table_list(
+    page: Page, command: str, span: Span, rows: tuple[TableRow, ...]
+) -> list[OptionList]:
+    columns = option_columns(rows[0])
+    if columns is None:
+        return []
+    _, default_column = columns
+    claims = (option_from_row(page, command, row, default_column) for row in rows[1:])
+    found = tuple(claim for claim in claims if claim is not None)
+    if not any(claim.flags for claim in found):
+        return []  # a table of something else that happens to have a "Name" column
+    return [OptionList(command, span, found, "\n".join(r.cells[0] for r in rows[1:]))]
+
+
+# --- definition lists --------------------------------------------------------------------
+
+
+def _definition_list(
+    page: Page, command: str, span: Span, entries: list[tuple[int, int]]
+) -> list[OptionList]:
+    claims = (option_from_definition(page, command, first, last) for first, last in entries)
+    found = tuple(claim for claim in claims if claim is not None)
+    if not found:
+        return []
+    text = "\n".join(page.line_text(n) for first, last in entries for n in range(first, last + 1))
+    return [OptionList(command, span, found, text)]
+
+
+def _entries_after_label(page: Page, blocks: tuple[Block, ...], label_line: int) -> list[tuple[int, int]]:
+    """The definition list entries that follow a label: in the rest of its paragraph and
+    in the paragraphs right after it, up to the first that is not one."""
+    found: list[tuple[int, int]] = []
+    for block in _from_label(blocks, label_line):
+        first = label_line + 1 if block.span.line <= label_line else block.span.line
+        entries = _entries(page, first, block.span.end_line)
+        if not entries and block.span.line > label_line:
+            break
+        found.extend(entries)
+    return found
+
+
+def _from_label(blocks: tuple[Block, ...], label_line: int) -> Iterator[Block]:
+    """The label's paragraph, then the paragraphs after it."""
+    for block in blocks:
+        if block.span.end_line < label_line:
+            continue
+        if block.kind is not BlockKind.PARAGRAPH:
+            return
+        yield block
+
+
+def _entries(page: Page, first: int, last: int) -> list[tuple[int, int]]:
+    """(first, last) page lines of each definition list entry on lines ``first``..``last``
+    of one paragraph, which must open with a term; none when it does not."""
+    entries: list[list[int]] = []
+    for number in range(first, last + 1):
+        text = page.line_text(number)
+        defined = number < last and _DEFINES.match(page.line_text(number + 1))
+        if defined and not _DEFINES.match(text):
+            entries.append([number, number])  # a term: the line before a definition
+        elif entries:
+            entries[-1][1] = number  # a definition, or a line of one
+        else:
+            return []
+    return [(start, end) for start, end in entries]
