@@ -1,5 +1,6 @@
 """A small real shop API: a DRF router with a ViewSet, a filtered and paginated ListAPIView,
-a plain function view reading its query string and answering a JsonResponse, and list views
+a plain function view reading its query string and answering a JsonResponse (an error one
+with its own keys), and list views
 whose filter backends and paginator are the project's own: one reads named parameters, one
 hands every parameter of the query string to the queryset; and list views whose backend
 or paginator comes from another installed package (``vendor`` under ``site-packages``)."""
@@ -132,6 +133,8 @@ class ProductListView(generics.ListAPIView):
 def stock_availability(request):
     sku = request.GET["sku"]
     quantity = int(request.GET.get("quantity", "1"))
+    if sku.startswith("X-"):
+        return JsonResponse({"error": f"No product with SKU {sku}."}, status=404)
     return JsonResponse({"sku": sku, "requested": quantity, "available": True})
 
 

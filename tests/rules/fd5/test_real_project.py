@@ -262,7 +262,7 @@ def test_fd503_project_filter_backend_and_paginator_read_their_own_parameters(
     )
     [finding] = run_rule(QueryParameterNotAccepted, page, both_facts)
     assert (finding.code, finding.span) == ("FD503", Span(7, 4, 7, 9))
-    assert finding.hint == "accepted: `in_stock`, `last`, `p` (catalog/views.py:57)"
+    assert finding.hint == "accepted: `in_stock`, `last`, `p` (catalog/views.py:59)"
 
 
 def test_fd503_silent_where_a_backend_reads_every_parameter(
@@ -339,6 +339,47 @@ def test_fd504_json_response_of_a_function_view(parse: ParsePage, facts: Project
     )
     [finding] = run_rule(ResponseFieldNotProduced, page, facts)
     assert (finding.code, finding.span) == ("FD504", Span(7, 20, 7, 30))
+
+
+def test_fd504_error_body_a_sentence_introduces_with_its_status_is_not_the_success_body(
+    parse: ParsePage, both_facts: ProjectFacts
+) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/availability/
+
+        When the SKU is unknown the endpoint answers `404`:
+
+        **Response:**
+        ```json
+        {"error": "No product with SKU X-1."}
+        ```
+        """
+    )
+    assert run_rule(ResponseFieldNotProduced, page, both_facts) == []
+
+
+def test_fd504_success_body_after_a_sentence_naming_its_status_and_an_error_one(
+    parse: ParsePage, both_facts: ProjectFacts
+) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/availability/
+
+        It answers 200 with the stock, or returns 404 when the SKU is unknown:
+
+        **Response:**
+        ```json
+        {"sku": "TEA-001", "in_stock": true}
+        ```
+        """
+    )
+    [finding] = run_rule(ResponseFieldNotProduced, page, both_facts)
+    assert (finding.code, finding.span) == ("FD504", Span(9, 20, 9, 30))
 
 
 def test_fd505_router_route_left_out(parse: ParsePage, facts: ProjectFacts) -> None:

@@ -24,7 +24,9 @@ class ResponseFieldNotProduced(Rule):
         ``results``) is compared with the paginator's keys and each item with the
         serializer; a page that shows a single item instead of the envelope is fine.
         Endpoints whose response cannot be known are not checked, and neither are
-        values or error responses (``**Response (404):**``).
+        values or error responses: ``**Response (404):**``, an ``http`` block with an
+        error status line, or a body the sentence before it introduces with an error
+        status (``When the SKU is unknown the endpoint answers 404:``).
 
     Why is this bad?
         Clients are written against the documented body; a key that is not there breaks

@@ -1,8 +1,9 @@
 """Response bodies a page documents for an endpoint.
 
 The JSON under **Response:** (or a *Response* sub-heading), read for its keys. Error
-responses (``**Response (404):**``, an ``http`` block with an error status line) are
-left out.
+responses are left out: ``**Response (404):**``, an ``http`` block with an error status
+line, and a body the sentence before it introduces with an error status
+(``When the SKU is unknown the endpoint answers 404:``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from featuredocs.model import CodeBlock, Page, Section, Span
+from featuredocs.model import BlockKind, CodeBlock, LabelledBlock, Page, Section, Span
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
 from featuredocs.rules.fd5_endpoints.places import code_line_span
@@ -26,6 +27,14 @@ _STATUS = re.compile(r"\b(\d{3})\b")
 _ERROR_WORDS = re.compile(r"error|fail|invalid|not found|conflict|denied|unauthori[sz]ed", re.I)
 _JSON_LANGUAGES = frozenset({"json", "jsonc", "json5"})
 _HTTP_STATUS = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b")
+# ``answers 404``, ``returns a `400` ``, ``responds with HTTP 404``, ``404 Not Found``.
+_ERROR_STATUS = re.compile(
+    r"\b(?:answer|return|respond|reply|fail|status|code|http)(?:s|ed)?\s+"
+    r"(?:(?:an?|the|with|status|code|http)\s+)*[`*]*[45]\d\d\b"
+    r"|\b[45]\d\d[`*]*\s+(?:bad|not|unauthori[sz]ed|forbidden|conflict|gone|internal|unprocessable|too)\b",
+    re.I,
+)
+_SUCCESS_STATUS = re.compile(r"\b2\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -99,10 +108,30 @@ def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseC
 def section_responses(
     page: Page, section: Section, endpoint: EndpointClaim
 ) -> Iterator[ResponseClaim]:
-    codes = [lb.code for lb in section.labelled if _is_success_label(lb.label)]
+    codes = [
+        lb.code for lb in section.labelled
+        if _is_success_label(lb.label) and not _introduced_as_error(section, lb)
+    ]
     if section.level >= 3 and _is_success_label(section.title):
         codes += [b.code for b in section.blocks]
     for code in codes:
         claim = _response(page, code, endpoint) if code is not None else None
         if claim is not None:
             yield claim
+
+
+def _introduced_as_error(section: Section, labelled: LabelledBlock) -> bool:
+    """Whether the paragraph right before the label introduces an error answer: it names
+    an error status (``answers 404:``) and no success status."""
+    line = labelled.span.line
+    blocks = section.blocks
+    at = next((i for i, b in enumerate(blocks) if b.span.line <= line <= b.span.end_line), 0)
+    before = blocks[at - 1] if at > 0 else None
+    if before is None or before.kind is not BlockKind.PARAGRAPH:
+        return False
+    return _names_error_status(before.plain)
+
+
+@lru_cache(maxsize=1024)  # a page repeats its few introducing sentences
+def _names_error_status(text: str) -> bool:
+    return _ERROR_STATUS.search(text) is not None and _SUCCESS_STATUS.search(text) is None
