@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from featuredocs.rules.fd4_commands.defaults import render_default, same_default
+from featuredocs.rules.fd4_commands.defaults import measured_in, render_default, same_default
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,34 @@ def test_unsure_comparisons_stay_silent(documented, fact):
 )
 def test_fix_text_follows_the_page_style(fact, documented, written):
     assert render_default(fact, documented) == written
+
+
+@pytest.mark.parametrize(
+    ("documented", "fact", "measured", "expected"),
+    [
+        ("200 rows", "200", frozenset(), True),
+        ("300 rows", "200", frozenset(), False),
+        ("1,000 rows", "1000", frozenset(), True),
+        ("12 hours", "24", frozenset({"hour"}), False),
+        ("24h", "24", frozenset({"hour"}), True),
+        ("12 hours", "24", frozenset(), None),  # the option says nothing of hours
+        ("5 minutes", "300", frozenset({"second"}), None),  # 300 seconds
+        ("2 days", "48", frozenset({"hour", "day"}), None),
+        ("24 hours", "'24h'", frozenset({"hour"}), None),  # text the command parses itself
+        ("2x", "2", frozenset(), None),
+        ("24 hours or the setting's value", "24", frozenset({"hour"}), None),
+    ],
+)
+def test_numbers_with_a_unit(documented, fact, measured, expected):
+    assert same_default(documented, fact, measured) is expected
+
+
+def test_the_units_an_option_is_measured_in():
+    help_text = "Expire orders created more than this many hours ago (default: 48)."
+    assert measured_in("--older-than-hours", "older_than_hours", help_text) == {"hour"}
+    assert measured_in("-h", "--timeout", "timeout", "Seconds to wait.") == {"second"}
+
+
+def test_fix_text_keeps_the_unit():
+    assert render_default("48", "72 hours") == "48 hours"
+    assert render_default("200", "300rows") == "200rows"

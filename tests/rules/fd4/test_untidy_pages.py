@@ -33,6 +33,23 @@ class Command(BaseCommand):
         pass
 '''
 
+EXPIRE_ORDERS = '''\
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Cancel unpaid orders."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--older-than-hours", type=int, default=48)
+        parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument("--timeout", type=int, default=300, help="Seconds to wait for the lock.")
+        parser.add_argument("--retention", default="30d", help="How long to keep expired orders, in days.")
+
+    def handle(self, *args, **options):
+        pass
+'''
+
 IMPORT_PRODUCTS = '''\
 from pathlib import Path
 
@@ -63,6 +80,7 @@ def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
         settings=SQLITE,
         apps={
             "customers": {"management/commands/send_reminders.py": SEND_REMINDERS},
+            "orders": {"management/commands/expire_orders.py": EXPIRE_ORDERS},
             "catalog": {"management/commands/import_products.py": IMPORT_PRODUCTS},
         },
     )
@@ -146,3 +164,53 @@ def test_definition_list_that_matches_the_parser_is_silent(parse, facts):
     page = parse(DEFINITIONS)
     for rule in (OptionNotAccepted, StaleOptionDefault, UndocumentedOption):
         assert run_rule(rule, page, facts) == [], rule.code
+
+
+UNITS = """\
+# Order Expiry
+
+## Management Commands
+
+### expire_orders
+
+| Flag | Default | Meaning |
+| --- | --- | --- |
+| `--older-than-hours` | 48 hours | age |
+| `--batch-size` | 200 rows | per query |
+| `--timeout` | 5 minutes | lock wait |
+| `--retention` | 30d | kept for |
+
+### send_reminders
+
+**Options:**
+- `--hours`: age in hours (default: 24 hours)
+- `--limit`: most per run; defaults to 100 reminders.
+"""
+
+
+def test_fd403_compares_a_default_followed_by_its_unit(parse, facts):
+    page = parse(
+        UNITS.replace("48 hours", "72 hours").replace("200 rows", "300 rows")
+        .replace("(default: 24 hours)", "(default: 12 hours)")
+        .replace("defaults to 100 reminders", "defaults to 50 reminders")
+    )
+    findings = run_rule(StaleOptionDefault, page, facts)
+    assert [(f.span, f.message) for f in findings] == [
+        (Span(9, 26, 9, 34),
+         "`--older-than-hours` is documented to default to `72 hours`, but defaults to `48`"),
+        (Span(10, 20, 10, 28), "`--batch-size` is documented to default to `300 rows`, but defaults to `200`"),
+        (Span(17, 37, 17, 45), "`--hours` is documented to default to `12 hours`, but defaults to `24`"),
+        (Span(18, 40, 18, 52), "`--limit` is documented to default to `50 reminders`, but defaults to `100`"),
+    ]
+    assert [edit.replacement for edit in findings[0].fix.edits] == ["48 hours"]
+
+
+def test_fd403_silent_where_the_unit_or_what_follows_makes_the_number_unsure(parse, facts):
+    page = parse(
+        UNITS.replace("(default: 24 hours)", "(default: 12 hours or the setting's value)")
+        .replace("48 hours", "12-24 hours")
+        .replace("defaults to 100 reminders", "defaults to 50 reminders or fewer")
+    )
+    # `5 minutes` for a --timeout in seconds is 300; `30d` is text the command parses
+    assert run_rule(StaleOptionDefault, page, facts) == []
+    assert run_rule(StaleOptionDefault, parse(UNITS), facts) == []

@@ -1,9 +1,9 @@
 """Lenient comparison of a documented option default with the parser's default.
 
 Pages write defaults the way people talk (``500``, ```500```, ``'csv'``, ``csv``,
-``off``, ``none``); facts hold the default's ``repr``. Both sides are read into Python
-values; when either side cannot be read with confidence the answer is "unknown", and
-the rule stays silent.
+``off``, ``none``, ``300 rows``, ``24 hours``); facts hold the default's ``repr``. Both
+sides are read into Python values; when either side cannot be read with confidence the
+answer is "unknown", and the rule stays silent.
 """
 
 from __future__ import annotations
@@ -18,14 +18,41 @@ _FALSE_WORDS = frozenset({"false", "off", "no", "disabled"})
 _BARE_WORD = re.compile(r"[\w.:/@+-]+")
 _WRAPPED_PATH = re.compile(r"\w*Path\((['\"])(.*)\1\)")
 _REFERENCE = re.compile(r"settings\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+")
+NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d[\d_]*)(?:\.\d+)?"
+_WITH_UNIT = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>%|[A-Za-z]+)")
+_WORD = re.compile(r"[a-z]+|%")
+
+#: Units a number is converted between, by every way of writing them. A number in one of
+#: them is compared only when the option is measured in that unit alone (``--hours``,
+#: "…this many hours"): ``5 minutes`` for a ``--timeout`` kept in seconds means 300.
+_SCALES = {
+    "millisecond": ("ms", "msec", "msecs", "millisecond", "milliseconds"),
+    "second": ("s", "sec", "secs", "second", "seconds"),
+    "minute": ("m", "min", "mins", "minute", "minutes"),
+    "hour": ("h", "hr", "hrs", "hour", "hours"),
+    "day": ("d", "day", "days"),
+    "week": ("w", "wk", "wks", "week", "weeks"),
+    "month": ("mo", "month", "months"),
+    "year": ("y", "yr", "yrs", "year", "years"),
+    "byte": ("b", "byte", "bytes"),
+    "kilobyte": ("k", "kb", "kib", "kilobyte", "kilobytes"),
+    "megabyte": ("mb", "mib", "megabyte", "megabytes"),
+    "gigabyte": ("g", "gb", "gib", "gigabyte", "gigabytes"),
+    "percent": ("%", "percent", "pct"),
+    "thousand": ("thousand",),
+    "million": ("million",),
+}
+SCALE_OF = {spelling: scale for scale, spellings in _SCALES.items() for spelling in spellings}
 
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """A default read from text; ``bare`` for an unquoted word that is not a literal."""
+    """A default read from text; ``bare`` for an unquoted word that is not a literal;
+    ``unit`` for a number followed by one word."""
 
     value: object
     bare: bool = False
+    unit: str | None = None  # as written: ``hours`` in ``24 hours``
 
 
 def _literal(text: str) -> Value | None:
@@ -51,6 +78,9 @@ def documented_value(text: str) -> Value | None:
     literal = _literal(stripped)
     if literal is not None:
         return literal
+    measured = _WITH_UNIT.fullmatch(stripped)
+    if measured is not None:
+        return Value(float(measured["number"].replace(",", "").replace("_", "")), unit=measured["unit"])
     if _BARE_WORD.fullmatch(stripped) and not _REFERENCE.search(stripped):
         return Value(stripped, bare=True)
     return None
@@ -81,20 +111,53 @@ def _canonical(value: object) -> object:
         return text
 
 
-def same_default(documented: str, fact_default: str | None) -> bool | None:
+def measured_in(*texts: str) -> frozenset[str]:
+    """The units (:data:`SCALE_OF`'s) an option's flags, dest and help name in words of
+    two letters or more: ``--older-than-hours`` is measured in hours."""
+    return frozenset(
+        SCALE_OF[word]
+        for text in texts
+        for word in _WORD.findall(text.casefold())
+        if len(word) > 1 and word in SCALE_OF
+    )
+
+
+def same_default(
+    documented: str, fact_default: str | None, measured: frozenset[str] = frozenset()
+) -> bool | None:
     """True or False when the two defaults can be compared, None when unsure.
 
     A parser default of None with a concrete documented value is "unsure": commands
-    often leave the default to ``handle()`` (``options["days"] or 30``).
+    often leave the default to ``handle()`` (``options["days"] or 30``). A number with a
+    unit (``12 hours``) is compared as the number when the unit counts things (``rows``)
+    or is the one unit the option is ``measured`` in (:func:`measured_in`).
     """
     doc, fact = documented_value(documented), fact_value(fact_default)
     if doc is None or fact is None:
         return None
+    if doc.unit is not None:
+        return _same_measure(documented, doc, fact.value, measured)
     if fact.value is None:
         return True if doc.value is None else None
     if doc.bare and not isinstance(fact.value, str):
         return None
     return _canonical(doc.value) == _canonical(fact.value)
+
+
+def _same_measure(documented: str, doc: Value, fact: object, measured: frozenset[str]) -> bool | None:
+    """Whether ``12 hours`` (``doc``) is the parser's default, None when unsure."""
+    if isinstance(fact, str):
+        # A default kept as text (``"24h"``) is parsed by the command: only the same text is sure.
+        return True if documented.strip().strip("`").strip() == fact else None
+    if isinstance(fact, bool) or not isinstance(fact, (int, float)):
+        return None
+    assert doc.unit is not None
+    scale = SCALE_OF.get(doc.unit.casefold())
+    if scale is None and len(doc.unit) == 1:
+        return None  # ``2x`` is a factor
+    if scale is not None and measured != {scale}:
+        return None
+    return _canonical(doc.value) == _canonical(fact)
 
 
 def render_default(fact_default: str, documented: str) -> str | None:
@@ -103,6 +166,11 @@ def render_default(fact_default: str, documented: str) -> str | None:
     if fact is None or fact.value is None:
         return None
     written = documented.strip().strip("`").strip()
+    measured = _WITH_UNIT.fullmatch(written)
+    if measured is not None:
+        if isinstance(fact.value, bool) or not isinstance(fact.value, (int, float)):
+            return None
+        return f"{fact.value!r}{written[measured.end('number'):]}"  # the unit kept as written
     if isinstance(fact.value, str):
         quote = written[0] if written[:1] in {"'", '"'} else ""
         return f"{quote}{fact.value}{quote}"

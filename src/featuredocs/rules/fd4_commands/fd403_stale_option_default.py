@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
-from featuredocs.rules.fd4_commands.defaults import render_default, same_default
+from featuredocs.rules.fd4_commands.defaults import measured_in, render_default, same_default
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
 
@@ -45,9 +45,14 @@ class StaleOptionDefault(Rule):
         ``(default: `500`)``, ``Default: 500``, ``defaults to 500``, the
         ``[default: 500]`` of click and docopt help — and compares them
         with the parser's default, leniently: ``'csv'`` and ``csv`` agree, ``off`` and
-        ``False`` agree, ``30`` and ``30.0`` agree. When the parser's default is None
-        the command decides in code, so a concrete documented value is not reported;
-        prose (``(default: all apps)``) is never compared.
+        ``False`` agree, ``30`` and ``30.0`` agree. A number followed by a unit is
+        compared as the number when the unit counts things (``300 rows``) or is the one
+        unit the option's flags or help speak of (``12 hours`` for ``--hours``); not when
+        it could need converting (``5 minutes`` for a ``--timeout`` in seconds), nor
+        when more follows (``24 hours or the setting's value``, ``12-24 hours``). When
+        the parser's default is None the command decides in code, so a concrete
+        documented value is not reported; prose (``(default: all apps)``) is never
+        compared.
 
     Why is this bad?
         A reader relies on the default when leaving the option out; a stale default
@@ -88,7 +93,8 @@ class StaleOptionDefault(Rule):
             option = option_fact(command, claim)
             if claim.default is None or option is None:
                 continue
-            if same_default(claim.default.text, option.default) is False:
+            measured = measured_in(*option.flags, option.dest, option.help or "")
+            if same_default(claim.default.text, option.default, measured) is False:
                 yield self._stale(page, claim, option)
 
     def _stale(self, page: Page, claim: OptionClaim, option: OptionFact) -> Finding:

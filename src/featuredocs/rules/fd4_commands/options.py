@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import ListItem, Page, Span, TableRow
+from featuredocs.rules.fd4_commands.defaults import SCALE_OF
 
 _LEAD = re.compile(r"\s*(?:\*\*|__)?\s*")
 _CODE = re.compile(r"(`+)\s*(.+?)\s*\1")
@@ -38,6 +39,15 @@ _DEFAULT = re.compile(
     re.IGNORECASE,
 )
 _FREE_LITERAL = re.compile(r"`.+`|'.*'|\".*\"|-?\d[\d_.]*|true|false|none|null", re.IGNORECASE)
+_FREE_NUMBER = re.compile(r"-?\d[\d_.]*")
+#: A word after a number that makes it a unit: a known one, or any word ending the clause.
+_UNIT_AFTER = re.compile(r"\s*(?P<unit>%|[A-Za-z]+)(?P<ends>(?=\s*(?:[.,;:!?)]|$)))?")
+#: What makes ``defaults to 24 [hours] …`` something other than one value.
+_ALTERNATIVE_AFTER = re.compile(
+    r"\s*(?:%|[A-Za-z]+\s+)?"
+    r"(?:(?:or|unless|if|when|except|but|to|plus|minus|times)(?:\s|$)|[-–*+x×/]\s*\d)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,14 @@ def default_in(page: Page, start: Span, source: str, offset: int) -> DefaultClai
             value, end = value[:-1], end - 1  # the sentence's full stop
         if group == "free" and not _FREE_LITERAL.fullmatch(value):
             continue  # "defaults to the current date" is prose
+        if group == "free" and _FREE_NUMBER.fullmatch(value):
+            rest = source[end:]
+            if _ALTERNATIVE_AFTER.match(rest):
+                continue  # "defaults to 24 hours or the setting's value", "12 to 24"
+            unit = _UNIT_AFTER.match(rest)
+            if unit and (unit["ends"] is not None or unit["unit"].casefold() in SCALE_OF):
+                end += unit.end("unit")
+                value = source[begin:end]
         if value.startswith("`"):
             ticks = len(value) - len(value.lstrip("`"))
             inner = source[begin + ticks : end - ticks]
