@@ -66,6 +66,19 @@ def test_endpoints(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     assert static.url_prefixes == live.url_prefixes
 
 
+def test_routes_with_format_suffix_twins_list_the_format_parameter(
+    both: tuple[ProjectFacts, ProjectFacts],
+) -> None:
+    for facts in both:
+        suffixed = {e.path for e in facts.endpoints if "format" in e.path_params}
+        assert suffixed == {
+            "/api/v2/", "/api/v2/authors/", "/api/v2/authors/top-rated/", "/api/v2/authors/{name}/",
+            "/api/v2/authors/{name}/follow/", "/api/exports/report/",
+        }, facts.mode  # a DefaultRouter's routes and format_suffix_patterns', not a SimpleRouter's
+        author = next(e for e in facts.endpoints if e.path == "/api/v2/authors/{name}/")
+        assert author.path_params == ("name", "format")
+
+
 def test_debug_only_urls_follow_the_settings(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     _, static = both
     paths = {e.path for e in static.endpoints}

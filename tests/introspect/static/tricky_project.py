@@ -413,6 +413,7 @@ API_URLS = '''
 from django.conf import settings
 from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter, SimpleRouter
+from rest_framework.urlpatterns import format_suffix_patterns
 
 from api import views
 from api.ninja_api import api
@@ -425,6 +426,7 @@ books.register(r"books", views.BookViewSet, basename="volume")
 legacy = [
     re_path(r"^old/(?P<year>[0-9]{4})/(\\\\d+)/$", views.anything, name="legacy"),
 ]
+exports = format_suffix_patterns([path("report/", views.ping, name="report")])
 
 app_name = "api"
 urlpatterns = [
@@ -438,6 +440,7 @@ urlpatterns = [
     path("v2/", include((router.urls, "v2"), namespace="v2")),
     path("", include(books.urls)),
     path("legacy/", include(legacy)),
+    path("exports/", include(exports)),
     path("ninja/", api.urls),
 ]
 

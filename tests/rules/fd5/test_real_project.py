@@ -193,6 +193,26 @@ def test_fd501_router_path_without_its_mount_prefix(parse: ParsePage, facts: Pro
     assert finding.hint == "full path: `/api/v1/orders/{id}/pay/` (orders/views.py:16)"
 
 
+def test_fd501_format_suffixes_of_a_default_routers_routes_resolve(
+    parse: ParsePage, both_facts: ProjectFacts
+) -> None:
+    page = parse(
+        """
+        # Orders
+
+        - `GET /api/v1/orders.json` lists orders as JSON, `GET /api/v1/orders/7.json` one order.
+
+        ### POST /api/v1/orders/{id}/pay.json
+
+        ### GET /api/v1/products.json
+        """
+    )
+    [finding] = run_rule(EndpointNotFound, page, both_facts)
+    assert (finding.span, finding.message) == (
+        Span(7, 9, 7, 30), "path `/api/v1/products.json` does not resolve to any endpoint",
+    )
+
+
 def test_fd502_viewset_method_switched_off(parse: ParsePage, facts: ProjectFacts) -> None:
     page = parse("# Orders\n\n## API Endpoints\n\n### PATCH /api/v1/orders/{id}/\n")
     [finding] = run_rule(MethodNotAllowed, page, facts)

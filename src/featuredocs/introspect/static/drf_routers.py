@@ -3,12 +3,14 @@
 
 Routes come in the router's order (list, list-level ``@action``s, detail, detail-level
 ``@action``s), a route only when the ViewSet has one of its actions; a ``DefaultRouter``
-adds its API root. Format-suffix routes are left out, as live introspection leaves them.
+adds its API root. Its format-suffix routes (``orders.json``) are not routes of their
+own: the routes they repeat are marked, as live introspection marks them.
 """
 
 from __future__ import annotations
 
 import ast
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from featuredocs.introspect.imports import call_argument
@@ -53,12 +55,20 @@ class RouterRoutes:
         if not kinds & _ROUTERS:
             return False
         slash = self._trailing_slash(found[0], found[1])
-        if "DefaultRouter" in kinds:
-            walker.add((*fragments, Fragment("regex", "^$")), "api-root", namespaces,
-                       ViewTarget("router_root", module))
-        for registration in self._registrations(self.classes.index.canonical(dotted)):
-            self._routes(walker, registration, slash, fragments, namespaces)
+        default = "DefaultRouter" in kinds
+        with walker.format_suffixed() if default and self._suffixes(found[0], found[1]) else nullcontext():
+            if default:
+                walker.add((*fragments, Fragment("regex", "^$")), "api-root", namespaces,
+                           ViewTarget("router_root", module))
+            for registration in self._registrations(self.classes.index.canonical(dotted)):
+                self._routes(walker, registration, slash, fragments, namespaces)
         return True
+
+    def _suffixes(self, module: Module, call: ast.Call) -> bool:
+        """``DefaultRouter(include_format_suffixes=False)`` alone adds no ``.json`` twins."""
+        value = module_evaluator(self.classes.index, module).eval(
+            call_argument(call, None, "include_format_suffixes"))
+        return value is not False
 
     def _trailing_slash(self, module: Module, call: ast.Call) -> str:
         value = module_evaluator(self.classes.index, module).eval(call_argument(call, None, "trailing_slash"))

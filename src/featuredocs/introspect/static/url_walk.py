@@ -2,7 +2,8 @@
 includes, with ``path()``/``re_path()`` fragments joined as Django joins them.
 
 ``urlpatterns`` is followed through ``+=``, ``.append``/``.extend``, list variables,
-``format_suffix_patterns`` and ``if settings.DEBUG:`` blocks (decided by the settings when
+``format_suffix_patterns`` (its routes marked as having ``.json`` twins) and
+``if settings.DEBUG:`` blocks (decided by the settings when
 they can be, both branches otherwise). What a route points to is left for the describers:
 a view class with its ``as_view()`` arguments, a view function, a router, the admin, a
 django-ninja API.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Protocol
@@ -59,6 +62,7 @@ class Route:
     params: tuple[str, ...]
     name: str | None
     target: ViewTarget
+    format_suffix: bool = False  # a twin route also answers ``path.json`` (``format_suffix_patterns``)
 
 
 @dataclass
@@ -110,6 +114,8 @@ class UrlWalker:
         self.settings = settings
         self.state = WalkState()
         self.special = special
+        self._suffixed: set[int] = set()  # the pattern nodes ``format_suffix_patterns`` wraps
+        self._suffixing = 0  # > 0 while the routes added get format-suffix twins
 
     def walk(self, urlconf: str) -> WalkState:
         module = self.index.load(urlconf)
@@ -191,7 +197,9 @@ class UrlWalker:
             if name in _EMPTY_IN_PRODUCTION:
                 return []
             if name == "format_suffix_patterns" and node.args:
-                return self.elements(module, node.args[0], depth + 1)
+                wrapped = self.elements(module, node.args[0], depth + 1)
+                self._suffixed.update(id(expr) for _, expr in wrapped)
+                return wrapped
         return [(module, node)] if isinstance(node, ast.expr) else []
 
     def _named_list(self, module: Module, node: ast.Name, depth: int) -> list[tuple[Module, ast.expr]]:
@@ -210,6 +218,10 @@ class UrlWalker:
                  namespaces: tuple[str, ...], depth: int) -> None:
         module, node = element
         if depth > _MAX_DEPTH:
+            return
+        if id(node) in self._suffixed and not self._suffixing:
+            with self.format_suffixed():
+                self._element(element, fragments, namespaces, depth)
             return
         if isinstance(node, ast.Call) and _call_name(node) in _PATTERN_FUNCTIONS:
             self._pattern(module, node, fragments, namespaces, depth)
@@ -297,7 +309,17 @@ class UrlWalker:
             target: ViewTarget) -> None:
         path, params = normalised(fragments)
         qualified = ":".join((*namespaces, name)) if name else None
-        self.state.routes.append(Route(path, params, qualified, target))
+        self.state.routes.append(Route(path, params, qualified, target, self._suffixing > 0))
+
+    @contextmanager
+    def format_suffixed(self) -> Iterator[None]:
+        """Routes added meanwhile get format-suffix twins, as DRF adds them to every
+        pattern, included ones too."""
+        self._suffixing += 1
+        try:
+            yield
+        finally:
+            self._suffixing -= 1
 
 
 def _assigns(targets: list[ast.expr], name: str) -> bool:

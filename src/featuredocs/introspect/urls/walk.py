@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -20,6 +20,7 @@ _NORMALIZED_PARAM = re.compile(r"%\((?P<name>[^)]+)\)s")
 # ``/?`` at the end of a regex means "slash optional"; ``normalize`` would drop it.
 _OPTIONAL_TRAILING_SLASH = re.compile(r"/\?(\$|\\Z)?$")
 FORMAT_PARAM = "format"
+_FORMAT_SUFFIX = re.compile(r"\.?\{" + FORMAT_PARAM + r"\}/?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +42,32 @@ class _Fragment:
 def walk_urls(urlconf: str | None = None) -> tuple[list[RouteEntry], list[str]]:
     """Every pattern of the URLconf (first wins per path) and the include() mount prefixes.
 
-    Format-suffix routes (``.json``) are left out; prefixes come longest first.
+    Format-suffix routes (``orders.{format}/``, from DRF's ``format_suffix_patterns`` or a
+    ``DefaultRouter``) are not entries of their own: the route they repeat lists
+    ``format`` as its last path parameter, so ``/orders.json`` is known to resolve.
+    Prefixes come longest first.
     """
     entries: dict[str, RouteEntry] = {}
     prefixes: set[str] = set()
+    suffixed: set[str] = set()
     for entry in _walk(get_resolver(urlconf).url_patterns, (), (), prefixes):
         if FORMAT_PARAM in entry.path_params:
+            suffixed.add(without_format_suffix(entry.path))
             continue
         entries.setdefault(entry.path, entry)
+    for path, entry in entries.items():
+        if path.rstrip("/") in suffixed and FORMAT_PARAM not in entry.path_params:
+            entries[path] = replace(entry, path_params=(*entry.path_params, FORMAT_PARAM))
     ordered_prefixes = sorted(
         (p for p in prefixes if p != "/" and "{" + FORMAT_PARAM + "}" not in p),
         key=lambda p: (-len(p), p),
     )
     return list(entries.values()), ordered_prefixes
+
+
+def without_format_suffix(path: str) -> str:
+    """``/orders/{pk}`` for ``/orders/{pk}.{format}/``, without its trailing slash."""
+    return _FORMAT_SUFFIX.sub("", path).rstrip("/")
 
 
 def _walk(

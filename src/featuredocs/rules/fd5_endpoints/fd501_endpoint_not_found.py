@@ -20,7 +20,9 @@ class EndpointNotFound(Rule):
         Reads every endpoint a page names (``### GET /api/v1/orders/`` headings, ``http``
         request lines, ``GET /path`` in inline code and tables) and matches its path
         against the project's URL patterns. Parameters match whatever their spelling
-        (``{id}``, ``<int:pk>``, ``:id``, or a literal ``7``). A path that matches once a
+        (``{id}``, ``<int:pk>``, ``:id``, or a literal ``7``); a format suffix
+        (``/orders.json``, ``/orders/7.json``) matches a route that has format-suffix
+        twins, as a ``DefaultRouter``'s routes do. A path that matches once a
         mount prefix of the project's ``include()``s is put in front is reported as a
         warning whose hint gives the full path; a path that differs only by its trailing
         slash is reported with a fix.

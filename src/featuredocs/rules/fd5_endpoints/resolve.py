@@ -9,7 +9,9 @@ label): once that route is gone, the request line is missing too, not a call of 
 detail route. When it does not match, two near misses are recognised before
 calling it unknown: the same path with or without its trailing slash, and the path with
 a mount prefix of the project's ``include()``s put in front (pages often write
-``/orders/{id}/`` for ``/api/v2/orders/{id}/``).
+``/orders/{id}/`` for ``/api/v2/orders/{id}/``). A route whose path parameters list
+``format`` has a format-suffix twin (DRF's ``DefaultRouter``, ``format_suffix_patterns``):
+``/orders.json`` and ``/orders/7.json`` resolve to it.
 
 Not every path a page writes is the project's: prose names other services' APIs
 (Stripe's ``POST /v1/payment_intents``), and so do URLs and request blocks written with
@@ -38,6 +40,11 @@ from featuredocs.rules.fd5_endpoints.paths import (
     shape,
 )
 from featuredocs.rules.suggest import closest
+
+
+#: DRF's format-suffix parameter, and the suffixes its twin routes accept (``.json``).
+FORMAT_PARAM = "format"
+_FORMAT_SUFFIX = re.compile(r"(?P<stem>[^/]*)\.[a-z0-9]+")
 
 
 class How(StrEnum):
@@ -200,7 +207,7 @@ class EndpointIndex:
         documented = question.shape
         # A request line shows a call, with example values; elsewhere a word names a route.
         words = question.kind is ClaimKind.REQUEST and not question.named_as_route
-        exact = self.match(documented, words=words)
+        exact = self.match(documented, words=words) or self._format_twin(documented, words)
         if exact:
             return Resolution(How.EXACT, exact)
         if question.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
@@ -231,6 +238,21 @@ class EndpointIndex:
                 for endpoint in self.project
             )
         return self._near[documented]
+
+    def _format_twin(self, documented: PathShape, words: bool) -> tuple[EndpointFact, ...]:
+        """The routes ``/orders.json`` or ``/orders/7.json/`` is the format-suffix twin of:
+        those that list ``format`` among their path parameters."""
+        suffixed = _FORMAT_SUFFIX.fullmatch(documented.segments[-1]) if documented.segments else None
+        if suffixed is None:
+            return ()
+        stem = suffixed.group("stem")
+        segments = documented.segments[:-1] + ((stem,) if stem else ())
+        for trailing_slash in (True, False):  # the twin's slash is optional either way
+            found = self.match(PathShape(segments, trailing_slash), catch_all=False, words=words)
+            twins = tuple(endpoint for endpoint in found if FORMAT_PARAM in endpoint.path_params)
+            if twins:
+                return twins
+        return ()
 
     def _with_prefix(self, text: str, words: bool) -> Resolution | None:
         endpoints: list[EndpointFact] = []
