@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from featuredocs.introspect.inputs import variables_read
-from featuredocs.model.facts import WHOLE_ENVIRONMENT
+from featuredocs.model.inputs import WHOLE_ENVIRONMENT
 
 
 @pytest.fixture

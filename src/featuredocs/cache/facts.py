@@ -54,7 +54,7 @@ from featuredocs.config import Config
 from featuredocs.introspect.discover import SETTINGS_VARIABLE
 from featuredocs.introspect.import_path import running_borrows, static_import_roots
 from featuredocs.model import HeardInputs, ProjectFacts
-from featuredocs.model.facts import WHOLE_ENVIRONMENT
+from featuredocs.model.inputs import WHOLE_ENVIRONMENT
 
 _DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
 #: Marks the stored facts as ``(_FACTS_TEXT, ProjectFacts.to_json_text() or None)``.

@@ -1,11 +1,15 @@
-"""One page checked again in a run: its findings, and what a later run keeps with them."""
+"""Pages checked again in a run (on every core when there are many): each one's findings,
+and what a later run keeps with them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from featuredocs import parallel
+from featuredocs.cache.noted_reads import RunNotes, packed, take_run_notes
+from featuredocs.cache.outcome import CacheStats
 from featuredocs.config import Config
 from featuredocs.engine import page_findings, settle
 from featuredocs.model import DocSet, Finding, Page, reads
@@ -17,7 +21,7 @@ if TYPE_CHECKING:
 #: A page's findings, what it documents (a feature page, with facts), whether sync leaves
 #: it as it is (None: not worked out), its reads (pickled), and what else this process
 #: noted meanwhile.
-Checked = tuple[tuple[Finding, ...], "Claimed | None", bool | None, bytes | None, reads.RunNotes]
+Checked = tuple[tuple[Finding, ...], "Claimed | None", bool | None, bytes | None, RunNotes]
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,24 @@ class PageCheck:
             claimed = page_claims(page, ctx) if self.claims and feature else None
             # Sync reads the same claims, and its reads are noted with the rules'.
             synced = sync_verdict(page, ctx, self.config) if self.verdicts and feature else None
-        blob = reads.packed(noted) if self.noting else None
-        return findings, claimed, synced, blob, reads.take_run_notes()
+        blob = packed(noted) if self.noting else None
+        return findings, claimed, synced, blob, take_run_notes()
+
+
+def check_pages(
+    check: PageCheck, stale: list[str], workers: int | None, stats: CacheStats, parsed: Container[str],
+) -> list[Checked]:
+    """Each of ``stale`` checked again, on every core when there are many (``workers`` of
+    them when given); ``parsed``: the pages this process has parsed."""
+    if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
+        stats.workers = parallel.available_workers() if workers is None else workers
+    workers = stats.workers
+    if workers < 2:
+        return parallel.map_in_order(check, stale, 1)
+    unparsed = sum(1 for rel in stale[1:] if rel not in parsed)  # the first is checked here
+    found = parallel.map_in_order(check, stale, workers)
+    stats.parsed += unparsed  # parsed by the workers, whose counters are their own
+    return found
 
 
 def sync_verdict(page: Page, ctx: CheckContext, config: Config) -> bool | None:

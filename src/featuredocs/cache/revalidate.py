@@ -23,8 +23,36 @@ import os
 import pickle
 from collections.abc import Mapping
 
+from featuredocs.cache.facts import Facts, FactsCache
+from featuredocs.cache.noted_reads import packed, packed_asked
+from featuredocs.cache.outcome import CacheStats
 from featuredocs.cache.pages import PageCache
-from featuredocs.model import Finding, ProjectFacts, changes, reads
+from featuredocs.model import Finding, ProjectFacts, changes
+from featuredocs.rules.registry import all_rules
+
+
+def keep_unaffected_since_previous(
+    cache: PageCache,
+    found: dict[str, tuple[Finding, ...] | None],
+    keys: Mapping[str, str],
+    facts: Facts,
+    facts_cache: FactsCache,
+    stats: CacheStats,
+) -> list[str]:
+    """:func:`keep_unaffected` from the facts before ``facts`` (the facts cache's previous
+    ones), when a page whose findings are missing has some under them; which they were."""
+    before = facts_cache.previous_fingerprint()
+    missing = [rel for rel, findings in found.items() if findings is None]
+    if before is None or not any(cache.earlier(rel, before) for rel in missing):
+        return []  # the other facts are not even read
+    old = facts_cache.previous()
+    if old is None or (new := facts.get()) is None:
+        return []
+    with stats.timed("facts compared"):
+        # Every rule module: they register the indexes that pages ask keys of, and a
+        # page's sync verdict asks some of a rule not run (a hook's --select FD2).
+        all_rules()
+        return keep_unaffected(cache, found, keys, old, new)
 
 
 def keep_unaffected(
@@ -77,7 +105,7 @@ def _carry_run(cache: PageCache, run: str, change: changes.FactsChange) -> tuple
     if change.renumbered is None:
         return run, seen
     renamed = f"{run}+{os.urandom(4).hex()}"
-    cache.remember_shared(renamed, noted, reads.packed_asked(questions, groups))
+    cache.remember_shared(renamed, noted, packed_asked(questions, groups))
     return renamed, seen
 
 
@@ -94,4 +122,4 @@ def _carried(blob: bytes | None, change: changes.FactsChange) -> bytes | None:
     carried = change.carried(noted)
     if carried is None:
         return None
-    return blob if carried is noted else reads.packed(carried)
+    return blob if carried is noted else packed(carried)

@@ -27,11 +27,11 @@ from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from featuredocs import parallel
 from featuredocs.cache.facts import Facts, FactsCache
 from featuredocs.cache.keys import config_digest, digest, template_digest, tool_identity
+from featuredocs.cache.noted_reads import RunNotes, packed, take_run_notes
 from featuredocs.cache.outcome import CacheStats
-from featuredocs.cache.page_check import Checked, PageCheck
+from featuredocs.cache.page_check import PageCheck, check_pages
 from featuredocs.cache.pages import (
     RECORDS,
     PageCache,
@@ -41,7 +41,7 @@ from featuredocs.cache.pages import (
     make_record,
     restore,
 )
-from featuredocs.cache.revalidate import keep_unaffected
+from featuredocs.cache.revalidate import keep_unaffected_since_previous
 from featuredocs.cache.pending import FactsLoader, PendingFacts
 from featuredocs.cache.plan import RulePlan, rule_plan
 from featuredocs.cache.store import Store
@@ -61,9 +61,9 @@ from featuredocs.engine import (
 from featuredocs.markdown import parse_page
 from featuredocs.model import DocSet, Finding, Page, ProjectFacts, reads
 from featuredocs.model.template import TemplateSchema
-from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd2_links.targets import LinkTarget, targets_of
-from featuredocs.rules.registry import all_rules, rule_for
+from featuredocs.rules.registry import rule_for
 
 if TYPE_CHECKING:
     from featuredocs.coverage.claimed import Claimed
@@ -138,7 +138,8 @@ class CheckRun:
         found = {rel: cache.result(rel, key, facts.fingerprint) for rel, key in keys.items()}
         # Facts an earlier pass found: it kept what their change left unaffected.
         if pending is not None and any(findings is None for findings in found.values()):
-            self._keep_unaffected(cache, found, keys, facts, facts_cache)
+            kept = keep_unaffected_since_previous(cache, found, keys, facts, facts_cache, self.stats)
+            self.stats.kept = sum(1 for rel in kept if rel != _DOCSET)
         if not plan.docset or not self.run_rules:
             found[_DOCSET] = ()
         self.stats.reused = sum(1 for rel, f in found.items() if f is not None and rel != _DOCSET)
@@ -157,26 +158,6 @@ class CheckRun:
             checked=wanted,
             skipped_for_facts=plan.skipped,
         ), (facts, facts_cache)
-
-    def _keep_unaffected(
-        self, cache: PageCache, found: dict[str, tuple[Finding, ...] | None], keys: dict[str, str],
-        facts: Facts, facts_cache: FactsCache,
-    ) -> None:
-        """Keep the findings found under other facts of the pages the change of facts
-        cannot affect."""
-        before = facts_cache.previous_fingerprint()
-        missing = [rel for rel, findings in found.items() if findings is None]
-        if before is None or not any(cache.earlier(rel, before) for rel in missing):
-            return  # the other facts are not even read
-        old = facts_cache.previous()
-        if old is None or (new := facts.get()) is None:
-            return
-        with self.stats.timed("facts compared"):
-            # Every rule module: they register the indexes that pages ask keys of, and a
-            # page's sync verdict asks some of a rule not run (a hook's --select FD2).
-            all_rules()
-            kept = keep_unaffected(cache, found, keys, old, new)
-        self.stats.kept = sum(1 for rel in kept if rel != _DOCSET)
 
     def _keys(self, cache: PageCache, facts: Facts, plan: RulePlan, wanted: frozenset[str]) -> dict[str, str]:
         """What each wanted page's findings (and the docset rules') depend on, digested;
@@ -223,19 +204,22 @@ class CheckRun:
                 with self.stats.timed("docset rules"), reads.page_reads() as noted:
                     every_page = frozenset(self.docs.texts)
                     found[_DOCSET] = tuple(settle(docset_findings(runnable, ctx, every_page), docset, self.config))
-                blob = reads.packed(noted) if noting else None
+                blob = packed(noted) if noting else None
                 cache.remember(_DOCSET, Result(keys[_DOCSET], facts.fingerprint, found[_DOCSET], blob, run))
                 self.stats.docset_rules_run = True
             with self.stats.timed("rules"):
-                besides = reads.RunNotes()
-                for rel, (findings, claimed, synced, noted, noted_besides) in zip(stale, self._check_pages(ctx, runnable, stale, noting)):
+                besides = RunNotes()
+                check = PageCheck(ctx, tuple(rule() for rule in runnable), self.config, self._parse,
+                                  claims=self.claims, verdicts=self.sync_verdicts, noting=noting)
+                checked = check_pages(check, stale, self.workers, self.stats, self.parsed)
+                for rel, (findings, claimed, synced, noted, noted_besides) in zip(stale, checked):
                     found[rel] = findings
                     besides.update(noted_besides)
                     claims = f"{rel}\0{keys[rel]}\0{facts.fingerprint}" if claimed is not None else ""
                     result = Result(keys[rel], facts.fingerprint, findings, noted, run, claims, synced)
                     cache.remember(rel, result, claimed)
                 if noting:
-                    besides.update(reads.take_run_notes())
+                    besides.update(take_run_notes())
                     cache.remember_shared(run, *besides.pickled())
         self.stats.checked = len(stale)
         return docset
@@ -309,7 +293,7 @@ class CheckRun:
         Pages parsed in this run are whole. The pages those rules look across to (every
         page for docset-scope rules, else the pages the checked ones link to) are light
         copies, and the rest only names and text. A page to check that is here as a
-        light copy is parsed by whichever process checks it (``_check_pages``).
+        light copy is parsed by whichever process checks it (``page_check.py``).
         """
         linked = set() if every_page else self._linked(cache, stale)
         pages = []
@@ -393,19 +377,3 @@ class CheckRun:
         if self.schema is None:
             self.schema = load_template(self.config)
         return self.schema
-
-    def _check_pages(
-        self, ctx: CheckContext, runnable: list[type[Rule]], stale: list[str], noting: bool,
-    ) -> list[Checked]:
-        """Each page checked again (see ``page_check.py``), on every core when there are many."""
-        check = PageCheck(ctx, tuple(rule() for rule in runnable), self.config, self._parse,
-                          claims=self.claims, verdicts=self.sync_verdicts, noting=noting)
-        if parallel.can_fork() and len(stale) > parallel.MIN_ITEMS:
-            self.stats.workers = parallel.available_workers() if self.workers is None else self.workers
-        workers = self.stats.workers
-        if workers < 2:
-            return parallel.map_in_order(check, stale, 1)
-        unparsed = sum(1 for rel in stale[1:] if rel not in self.parsed)  # the first is checked here
-        found = parallel.map_in_order(check, stale, workers)
-        self.stats.parsed += unparsed  # parsed by the workers, whose counters are their own
-        return found

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.sources import is_skipped_name, resolved
-from featuredocs.model.facts import WHOLE_ENVIRONMENT
+from featuredocs.model.inputs import WHOLE_ENVIRONMENT
 
 #: Python's own files: the facts cache stamps every ``.py`` file under the root anyway, and
 #: imports open thousands of them, so they are dropped before any path work.

@@ -10,7 +10,6 @@ from featuredocs.model.facts import (
     EndpointFact,
     EnvVarFact,
     FieldFact,
-    HeardInputs,
     IndexFact,
     ModelFact,
     OptionFact,
@@ -21,6 +20,7 @@ from featuredocs.model.facts import (
     SourceLocation,
 )
 from featuredocs.model.finding import Applicability, Edit, Finding, Fix, Severity
+from featuredocs.model.inputs import HeardInputs
 from featuredocs.model.page import (
     Block,
     BlockKind,

@@ -26,19 +26,15 @@ from featuredocs.model.facts import (
     ResponseField,
     SettingFact,
 )
+from featuredocs.model.numbering import NESTED, PER_OBJECT, SLOTS, nested, numbered
 from featuredocs.model.reads import (
     ANSWERS,
     KEYED,
-    NESTED,
     NONEMPTY,
-    PER_OBJECT,
-    SLOTS,
     Parts,
     Question,
     Read,
     key_read,
-    nested,
-    numbered,
 )
 
 

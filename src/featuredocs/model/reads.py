@@ -3,10 +3,11 @@ cache can tell the pages whose findings cannot have changed.
 
 While :func:`recording` is on, reading a field of a facts object notes a number for the
 object and the field: the object's position in a walk of the facts, times 64, plus the
-field's position among its class's slots. Two versions of the facts whose tuples all have
-the same lengths (the same *shape*) number their objects alike, so the numbers a page
-read under the old facts say what to compare in the new ones; where a tuple's length
-changed, ``model/changes.py`` lines its objects up by what tells them apart.
+field's position among its class's slots (``model/numbering.py``). Two versions of the
+facts whose tuples all have the same lengths (the same *shape*) number their objects
+alike, so the numbers a page read under the old facts say what to compare in the new
+ones; where a tuple's length changed, ``model/changes.py`` lines its objects up by what
+tells them apart.
 
 What is built once and then used by every page (an index of the models, say) is built
 under :func:`shared`: whichever page happens to build it, every page that uses it depends
@@ -26,55 +27,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import pickle
 from collections.abc import Callable, Iterator, Mapping, Set
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from featuredocs.model.facts import (
-    AppFact,
-    CacheKeyFact,
-    CommandFact,
-    EndpointFact,
-    EnvVarFact,
-    FieldFact,
-    IndexFact,
-    ModelFact,
-    OptionFact,
-    ProjectFacts,
-    QueryParamFact,
-    ResponseField,
-    SettingFact,
-    SourceLocation,
-)
+from featuredocs.model.facts import ProjectFacts
+from featuredocs.model.numbering import SLOTS, numbered
 
 T = TypeVar("T")
 Read = int
-
-#: The fields that hold further facts objects (a tuple of them, or one or None): walked,
-#: and compared by length. Source locations are objects of their own, so that a page that
-#: reads only which file a field is in is not touched when lines above it move.
-NESTED: dict[type, tuple[str, ...]] = {
-    ProjectFacts: ("apps", "models", "commands", "endpoints", "settings", "env_vars", "cache_keys"),
-    ModelFact: ("fields", "indexes", "location"),
-    FieldFact: ("location",),
-    IndexFact: ("location",),
-    CommandFact: ("options", "location"),
-    EndpointFact: ("query_params", "response", "location"),
-    ResponseField: ("children",),
-    SettingFact: ("location",),
-    EnvVarFact: ("locations",),
-    CacheKeyFact: ("location",),
-}
-TRACKED = (
-    ProjectFacts, AppFact, ModelFact, FieldFact, IndexFact, CommandFact, OptionFact,
-    EndpointFact, QueryParamFact, ResponseField, SettingFact, EnvVarFact, CacheKeyFact,
-    SourceLocation,
-)
-SLOTS = {cls: tuple(name for name in cls.__slots__ if name != "__weakref__") for cls in TRACKED}
-PER_OBJECT = 64  # more than any facts class has slots
-assert all(len(names) < PER_OBJECT for names in SLOTS.values())
 
 #: What an index registered with keyed() is made of: for each part, its keys, with a value
 #: for each when the part is a mapping.
@@ -293,40 +254,6 @@ def asking(
     return ask
 
 
-@dataclass
-class RunNotes:
-    """What the processes of a run noted besides each page's own reads: the shared reads,
-    the questions asked (:func:`asking`) and the groups of reads (:func:`by_identity`)."""
-
-    shared: set[Read] = field(default_factory=set)
-    questions: dict[Read, Question] = field(default_factory=dict)
-    groups: dict[Read, frozenset[Read]] = field(default_factory=dict)
-
-    def update(self, other: RunNotes) -> None:
-        self.shared.update(other.shared)
-        self.questions.update(other.questions)
-        self.groups.update(other.groups)
-
-    def pickled(self) -> tuple[bytes, bytes]:
-        """The shared reads, and the questions with the groups, each pickled."""
-        return packed(self.shared), packed_asked(self.questions, self.groups)
-
-
-def packed(noted: Set[Read]) -> bytes:
-    """Reads as the cache keeps them: a pickled frozenset."""
-    return pickle.dumps(frozenset(noted), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def packed_asked(questions: dict[Read, Question], groups: dict[Read, frozenset[Read]]) -> bytes:
-    """A run's questions and groups as the cache keeps them."""
-    return pickle.dumps((questions, groups), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def take_run_notes() -> RunNotes:
-    """What this process noted besides the pages' own reads since the last call."""
-    return RunNotes(set(take_shared()), take_questions(), take_groups())
-
-
 def take_groups() -> dict[Read, frozenset[Read]]:
     """The groups made in this process since the last call: each the reads it stands for."""
     taken = dict(_groups)
@@ -394,34 +321,3 @@ def by_identity(limit: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
         return cached
 
     return decorate
-
-
-def numbered(facts: ProjectFacts, lengths: list[int] | None = None) -> dict[int, int]:
-    """Each object's number × 64, by its first place in a walk of the facts (numbers count
-    places, so an object met twice does not shift the numbers of those after it). The
-    length of every tuple of facts objects met is added to ``lengths``: two facts with the
-    same lengths have the same shape."""
-    numbers: dict[int, int] = {}
-    place = 0
-    pending: list[Any] = [facts]
-    while pending:
-        obj = pending.pop()
-        numbers.setdefault(id(obj), place)
-        place += PER_OBJECT
-        names = NESTED.get(type(obj))
-        if names:
-            below: list[Any] = []
-            for name in names:
-                children = nested(getattr(obj, name))
-                if lengths is not None:
-                    lengths.append(len(children))
-                below.extend(children)
-            pending.extend(reversed(below))
-    return numbers
-
-
-def nested(value: Any) -> tuple[Any, ...]:
-    """A field of NESTED as a tuple: a location is a tuple of one, or none."""
-    if value is None:
-        return ()
-    return value if isinstance(value, tuple) else (value,)
