@@ -43,6 +43,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--older-than-hours", type=int, default=48)
         parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument("--no-notify", action="store_true")
         parser.add_argument("--timeout", type=int, default=300, help="Seconds to wait for the lock.")
         parser.add_argument("--retention", default="30d", help="How long to keep expired orders, in days.")
 
@@ -198,7 +199,8 @@ def test_fd403_compares_a_default_followed_by_its_unit(parse, facts):
     assert [(f.span, f.message) for f in findings] == [
         (Span(9, 26, 9, 34),
          "`--older-than-hours` is documented to default to `72 hours`, but defaults to `48`"),
-        (Span(10, 20, 10, 28), "`--batch-size` is documented to default to `300 rows`, but defaults to `200`"),
+        (Span(10, 20, 10, 28),
+         "`--batch-size` is documented to default to `300 rows`, but defaults to `200`"),
         (Span(17, 37, 17, 45), "`--hours` is documented to default to `12 hours`, but defaults to `24`"),
         (Span(18, 40, 18, 52), "`--limit` is documented to default to `50 reminders`, but defaults to `100`"),
     ]
@@ -214,3 +216,59 @@ def test_fd403_silent_where_the_unit_or_what_follows_makes_the_number_unsure(par
     # `5 minutes` for a --timeout in seconds is 300; `30d` is text the command parses
     assert run_rule(StaleOptionDefault, page, facts) == []
     assert run_rule(StaleOptionDefault, parse(UNITS), facts) == []
+
+
+PROSE = """\
+# Catalog Import
+
+## Overview
+
+Pass `--dryrun` to `import_products` to check a file first. The `--batchsize` option of
+`python manage.py expire_orders` sets rows per query.
+
+## Management Commands
+
+### expire_orders
+
+**Options:**
+- `--batch-size`: rows per query; raise it for `expire_orders` on big tables
+- `--no-notfy`: no mail when `expire_orders` cancels an order
+"""
+
+
+def test_fd402_reads_options_named_in_a_sentence_with_their_command(parse, facts):
+    findings = run_rule(OptionNotAccepted, parse(PROSE), facts)
+    assert [(f.span, f.message, f.hint.split("?")[0]) for f in findings] == [
+        (Span(5, 7, 5, 15), "option `--dryrun` is named for `import_products`, which has no such option",
+         "did you mean `--dry-run`"),
+        (Span(5, 66, 5, 77), "option `--batchsize` is named for `expire_orders`, which has no such option",
+         "did you mean `--batch-size`"),
+        (Span(14, 4, 14, 14),  # reported once, by the Options list
+         "option `--no-notfy` is documented for `expire_orders`, which has no such option",
+         "did you mean `--no-notify`"),
+    ]
+    assert [edit.replacement for edit in findings[0].fix.edits] == ["--dry-run"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pass `--dry-run` to `import_products` to check a file first.",
+        "Pass `--dry` to `import_products`: argparse takes a flag's unambiguous start.",
+        "Pass `--bogus-prose-flag` to `import_products`: nothing like it, maybe still to come.",
+        "Pass `--dryrun` to `import_products` or `expire_orders` to preview.",
+        "Run `import_products` nightly. Pass `--dryrun` to preview.",
+        "Run `hatch build` with `--no-verify` before `expire_orders` runs.",
+        "Use git's `--no-verify` before `expire_orders` runs in CI.",
+        "`--older-than-days` of `expire_orders` was renamed in 2.0.",
+        "`expire_orders` takes `--older-than-hours`, not `--older-than-days`.",
+    ],
+)
+def test_fd402_silent_on_sentences_that_do_not_misname_an_option(parse, facts, sentence):
+    page = parse(f"# Catalog Import\n\n## Overview\n\n{sentence}\n")
+    assert run_rule(OptionNotAccepted, page, facts) == []
+
+
+def test_fd402_silent_on_sentences_in_a_section_about_other_times(parse, facts):
+    page = parse("# Catalog Import\n\n## Future Enhancements\n\nPass `--dryrun` to `import_products`.\n")
+    assert run_rule(OptionNotAccepted, page, facts) == []

@@ -6,10 +6,12 @@
   ``### [Command]``) are placeholders, not commands.
 - **Option lists**: items under ``**Options:**``, ``**Command Options**:``,
   ``**Arguments:**`` (or an ``#### Options`` heading, or an options table, or a definition
-  list; see :mod:`.option_lists`), attributed to the command whose section they are in. A section without a declared command belongs to
-  the one command its own shell blocks run, if there is exactly one.
+  list; see :mod:`.option_lists`), attributed to the command whose section they are in.
+  A section without a declared command belongs to the one command its own shell blocks
+  run, if there is exactly one.
 - **Invocations**: ``manage.py X …`` in every shell or language-less code block.
-- **Mentions**: ``manage.py X`` in inline code and prose (see :mod:`.mentions`).
+- **Mentions**: ``manage.py X`` in inline code and prose (see :mod:`.mentions`); the flags
+  sentences name for a command are read by :mod:`.prose_options`.
 """
 
 from __future__ import annotations

@@ -7,17 +7,24 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.fd4_commands.hints import all_flags, flag_hint, rename_fix
+from featuredocs.rules.fd4_commands.prose_options import prose_flags
 from featuredocs.rules.registry import register
 
 
 @register
 class OptionNotAccepted(Rule):
-    """An Options list documents a flag the command's parser does not have.
+    """An Options list (or a sentence) names a flag the command's parser does not have.
 
     What it does:
         Reads each documented command's Options list (``- `--batch-size`: …``, an
         options table, or a definition list whose term is the option) and checks every
-        flag against the flags of the command's real argparse parser.
+        flag against the flags of the command's real argparse parser. A sentence that
+        names one command in inline code (`import_products`, `manage.py import_products`)
+        and a flag in inline code ("Pass `--dryrun` to `import_products`") is checked
+        too, and reported only when the command has a close flag: a sentence may speak
+        of an option still to come, or of another program's (`git commit` with
+        `--no-verify`); sentences about a change ("renamed", "deprecated") and sections
+        about other times (Future Enhancements, Changelog) are not read.
         Flags are compared as written, never by ``dest``: ``migrate --check`` stores
         into ``check_unapplied`` and is still ``--check``. A command whose options could
         not all be read (static mode) is not checked: a flag missing from its facts may
@@ -56,6 +63,16 @@ class OptionNotAccepted(Rule):
         for command in claims.listed_commands(ctx.facts):
             if command.options_complete:
                 yield from self._check_command(page, command, claims.options_for(command))
+        listed = frozenset(flag.span for option in claims.options for flag in option.flags)
+        for found in prose_flags(page, ctx.facts, listed):
+            yield self.finding(
+                page,
+                found.span,
+                f"option `{found.flag}` is named for `{found.command.name}`, "
+                "which has no such option",
+                flag_hint(found.flag, found.command),
+                rename_fix(found.flag, found.span, all_flags(found.command), "option"),
+            )
 
     def _check_command(
         self, page: Page, command: CommandFact, options: list[OptionClaim]

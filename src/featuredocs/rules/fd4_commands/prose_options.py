@@ -1,0 +1,160 @@
+"""Options named in sentences: "Pass `--dry-run` to `expire_orders`", "the `--days` option
+of `manage.py expire_orders`".
+
+A sentence that names exactly one of the project's commands in inline code (its bare name
+or a ``manage.py`` line) is taken to speak of that command's options it names in inline
+code. Prose names options more loosely than an Options list does (a sentence may speak of
+an option still to come, or of another tool's), so a flag is reported only when the
+command has a close one: a misspelt or renamed option. A sentence that also names another
+program (`git commit`, pip), speaks of a change ("renamed", "deprecated"), or names the
+close option too (a rename note), or a section about other times, claims nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
+from featuredocs.rules.fd4_commands.hints import all_flags, command_named
+from featuredocs.rules.suggest import closest
+
+_FLAG_CODE = re.compile(r"(?P<flag>--[A-Za-z][\w-]*)(?:[= ]\S+)?")
+_LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)")
+#: Inline code that runs some program: `git commit --amend`, `$ pip install x`.
+_COMMAND_LINE = re.compile(r"(?:\$\s*)?[a-z][\w.+-]*\s+-{0,2}\w")
+_OTHER_PROGRAMS = re.compile(
+    r"\b(?:git|pip|npm|npx|yarn|docker|pytest|gunicorn|uvicorn|celery|psql|curl|make|tox|nox"
+    r"|ruff|mypy|black|pre-commit|kubectl|helm|ssh|rsync|poetry|uv)\b",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:renamed|removed|deprecated|replaced|formerly|previously|no longer|used to"
+    r"|instead of|in favou?r of|legacy|planned|proposed|upcoming|future)\b",
+    re.IGNORECASE,
+)
+_OTHER_TIMES_TITLE = re.compile(
+    r"\b(?:future|planned|proposed|roadmap|enhancements?|legacy|deprecated|changelog|history"
+    r"|migrating|upgrading|removed)\b",
+    re.IGNORECASE,
+)
+#: Where one sentence ends: a full stop (or ! ?) before a space, a blank line, a new item,
+#: quote line, table row or heading.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?:\s|$)|\n[ \t>]*(?:\n|[-*+|#]\s|\d{1,9}[.)]\s)|\|")
+
+
+@dataclass(frozen=True, slots=True)
+class ProseFlag:
+    """A flag a sentence names for ``command``, which has a close flag but not this one."""
+
+    command: CommandFact
+    flag: str
+    span: Span
+
+
+def prose_flags(page: Page, facts: ProjectFacts, claimed: frozenset[Span]) -> Iterator[ProseFlag]:
+    """The flags sentences name for a command that has only a close flag; flags at
+    ``claimed`` (those of Options lists and tables) are left to the lists."""
+    if "`--" not in page.text:
+        return
+    for sentence in _sentences(page):
+        if any(code.text.lstrip().startswith("--") for code in sentence):
+            yield from _flags_in(page, facts, sentence, claimed)
+
+
+def _flags_in(
+    page: Page, facts: ProjectFacts, sentence: list[InlineCode], claimed: frozenset[Span]
+) -> Iterator[ProseFlag]:
+    flags: list[tuple[str, Span]] = []
+    commands: set[str] = set()
+    for code in sentence:
+        text = code.text.strip()
+        named = _FLAG_CODE.fullmatch(text)
+        launched = _LAUNCHED.search(text)
+        first_word = text.split(maxsplit=1)[0] if text else ""
+        if named is not None:
+            span = _flag_span(page, code, named["flag"])
+            if span is not None and span not in claimed:
+                flags.append((named["flag"], span))
+        elif launched is not None:
+            commands.add(launched["name"])
+        elif command_named(facts, first_word) is not None:
+            commands.add(first_word)  # `expire_orders`, `expire_orders --days 3`
+        elif _COMMAND_LINE.match(text):
+            return  # another program's command line: its options are its own
+    if len(commands) != 1 or not flags or _about_something_else(page, sentence):
+        return
+    command = command_named(facts, commands.pop())
+    if command is None or not command.options_complete:
+        return
+    real = all_flags(command)
+    named_flags = {flag for flag, _ in flags}
+    for flag, span in flags:
+        if flag in real or any(candidate.startswith(flag) for candidate in real):
+            continue  # argparse takes the start of a flag for the flag
+        close = _close_flag(flag, real)
+        if close is not None and close not in named_flags:
+            yield ProseFlag(command, flag, span)
+
+
+def _close_flag(flag: str, real: Sequence[str]) -> str | None:
+    by_name = {candidate.lstrip("-"): candidate for candidate in real}
+    match = closest(flag.lstrip("-"), by_name)
+    return by_name[match] if match is not None else None
+
+
+def _about_something_else(page: Page, sentence: list[InlineCode]) -> bool:
+    first, last = sentence[0].span.line, sentence[-1].span.end_line
+    text = "\n".join(page.line_text(n) for n in range(first, last + 1))
+    if _OTHER_PROGRAMS.search(text) or _CHANGE.search(text):
+        return True
+    return any(
+        section.heading.span.line <= first <= section.end_line
+        and _OTHER_TIMES_TITLE.search(section.title)
+        for section in page.walk()
+    )
+
+
+def _flag_span(page: Page, code: InlineCode, flag: str) -> Span | None:
+    if code.span.line != code.span.end_line:
+        return None
+    column = page.line_text(code.span.line).find(flag, code.span.column - 1)
+    if column < 0:
+        return None
+    return Span(code.span.line, column + 1, code.span.line, column + 1 + len(flag))
+
+
+# --- sentences ------------------------------------------------------------------------
+
+
+def _prose_blocks(page: Page) -> Iterator[Block]:
+    yield from page.preamble
+    for section in page.walk():
+        yield from section.blocks
+
+
+def _sentences(page: Page) -> Iterator[list[InlineCode]]:
+    """The inline code of each sentence of a block that names a flag, in page order."""
+    for block in _prose_blocks(page):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
+            continue
+        if not any(code.text.lstrip().startswith("--") for code in block.codes):
+            continue
+        run: list[InlineCode] = []
+        for code in block.codes:
+            if run and _SENTENCE_END.search(_between(page, run[-1].span, code.span)):
+                yield run
+                run = []
+            run.append(code)
+        yield run
+
+
+def _between(page: Page, before: Span, after: Span) -> str:
+    """The page's text from the end of ``before`` to the start of ``after``."""
+    if before.end_line == after.line:
+        return page.line_text(after.line)[before.end_column - 1 : after.column - 1]
+    lines = [page.line_text(before.end_line)[before.end_column - 1 :]]
+    lines.extend(page.line_text(n) for n in range(before.end_line + 1, after.line))
+    lines.append(page.line_text(after.line)[: after.column - 1])
+    return "\n".join(lines)
