@@ -281,3 +281,34 @@ def test_sub_headings_and_http_response_blocks(parse: ParsePage) -> None:
     assert [(k.name, span) for k, span in response.spans] == [
         ("count", Span(17, 2, 17, 9)), ("results", Span(17, 14, 17, 23)),
     ]
+
+
+def test_calls_in_example_code_with_their_methods(parse: ParsePage) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ```console
+        $ curl -I https://shop.example/api/v1/orders/
+        $ curl -XPATCH --data status=paid https://shop.example/api/v1/orders/7/
+        $ curl --request=PUT -G localhost:8000/api/v1/orders/7/
+        $ curl -G -d status=paid https://shop.example/api/v1/orders/
+        $ http --json :8000/api/v1/orders/ items:='[]'
+        $ http :8000/api/v1/orders/ status==paid
+        $ curl -o /tmp/orders.json
+        ```
+
+        ```js
+        fetch("/api/v1/orders/7/pay/", {method: "POST"})
+        ```
+        """
+    )
+    assert _endpoints(extract(page)) == [
+        ("call", ("HEAD",), "/api/v1/orders/"),
+        ("call", ("PATCH",), "/api/v1/orders/7/"),
+        ("call", ("PUT",), "/api/v1/orders/7/"),
+        ("call", ("GET",), "/api/v1/orders/"),
+        ("call", ("POST",), "/api/v1/orders/"),
+        ("call", ("GET",), "/api/v1/orders/"),
+        ("call", ("POST",), "/api/v1/orders/7/pay/"),
+    ]

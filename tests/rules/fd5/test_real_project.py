@@ -213,6 +213,59 @@ def test_fd501_format_suffixes_of_a_default_routers_routes_resolve(
     )
 
 
+CALLS_PAGE = """\
+# Orders
+
+```bash
+curl -X POST https://shop.example/api/v1/orders/7/pay/
+curl -d '{"items": []}' https://shop.example/api/v1/orders/
+curl -s -H "Accept: application/json" \\
+     "$BASE/api/v1/orders/?status=paid&ordering=-created_at"
+http :8000/api/v1/orders/7/
+curl https://api.stripe.com/v1/charges -d amount=100
+```
+
+```python
+requests.get(f"{BASE}/api/v1/products/?search=tea")
+```
+"""
+
+
+@pytest.mark.parametrize("rule", FAMILY, ids=lambda r: r.code)
+def test_calls_in_example_code_that_are_right_are_silent(
+    parse: ParsePage, facts: ProjectFacts, rule: type[Rule]
+) -> None:
+    assert run_rule(rule, parse(CALLS_PAGE, dedent=False), facts) == []
+
+
+def test_calls_in_example_code_are_checked(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ```bash
+        curl -X DELETE https://shop.example/api/v1/orders/7/
+        curl -s -H "Accept: application/json" \\
+             http://localhost:8000/api/v1/order/7/
+        curl "https://shop.example/api/v1/orders/?state=paid"
+        $ http PATCH :8000/api/v1/orders/7/ status=paid
+        ```
+
+        ```python
+        requests.delete("https://shop.example/api/v1/orders/7/")
+        ```
+        """
+    )
+    found = [(f.code, f.span) for rule in FAMILY for f in run_rule(rule, page, facts)]
+    assert found == [
+        ("FD501", Span(6, 27, 6, 43)),
+        ("FD502", Span(4, 9, 4, 15)),
+        ("FD502", Span(8, 8, 8, 13)),
+        ("FD502", Span(12, 10, 12, 16)),
+        ("FD503", Span(7, 43, 7, 48)),
+    ]
+
+
 def test_fd502_viewset_method_switched_off(parse: ParsePage, facts: ProjectFacts) -> None:
     page = parse("# Orders\n\n## API Endpoints\n\n### PATCH /api/v1/orders/{id}/\n")
     [finding] = run_rule(MethodNotAllowed, page, facts)

@@ -1,7 +1,8 @@
 """What a page says about API endpoints, as typed claims with spans.
 
 - **Endpoints** (see :mod:`.declarations`): headings, ``http`` request lines, table rows
-  and inline code naming ``METHOD /path``; bare paths conservatively.
+  and inline code naming ``METHOD /path``; bare paths conservatively; calls in example
+  code (``curl``, HTTPie, ``requests``: see :mod:`.calls`).
 - **Query parameters**: the names in a written query string (``?status=paid``), and
   items `` - `status` (string, optional): … `` (or a table with a Parameter column) under
   **Query Parameters:** — attributed to the endpoint whose section they are in.
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd5_endpoints.calls import call_claims
 from featuredocs.rules.fd5_endpoints.declarations import (
     EndpointClaim,
     Word,
@@ -221,7 +223,8 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     labels = _label_declarations(page, sections, placeholders, declared)
     taken = {(c.path.span.line, c.path.span.column) for c in (*headings, *tables, *labels)}
     inline = list(inline_claims(page, placeholders, taken))
-    endpoints = keep_bare([*headings, *labels, *requests, *tables, *inline])
+    calls = list(call_claims(page, placeholders))
+    endpoints = keep_bare([*headings, *labels, *requests, *tables, *inline, *calls])
     in_order = tuple(sorted(requests, key=lambda claim: claim.line))
     attribution = _Attribution(
         declared, placeholder_lines, in_order, tuple(claim.line for claim in in_order)

@@ -71,6 +71,7 @@ class ClaimKind(StrEnum):
     TABLE = "table"
     INLINE = "inline"
     BARE = "bare"
+    CALL = "call"  # curl, HTTPie, requests in example code (see :mod:`.calls`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,14 +18,17 @@ class EndpointNotFound(Rule):
 
     What it does:
         Reads every endpoint a page names (``### GET /api/v1/orders/`` headings, ``http``
-        request lines, ``GET /path`` in inline code and tables) and matches its path
-        against the project's URL patterns. Parameters match whatever their spelling
-        (``{id}``, ``<int:pk>``, ``:id``, or a literal ``7``); a format suffix
-        (``/orders.json``, ``/orders/7.json``) matches a route that has format-suffix
-        twins, as a ``DefaultRouter``'s routes do. A path that matches once a
-        mount prefix of the project's ``include()``s is put in front is reported as a
-        warning whose hint gives the full path; a path that differs only by its trailing
-        slash is reported with a fix.
+        request lines, ``GET /path`` in inline code and tables, ``curl``/HTTPie/``requests``
+        calls in example code) and matches its path against the project's URL patterns.
+        Parameters match whatever their spelling (``{id}``, ``<int:pk>``, ``:id``, or a
+        literal ``7``); a format suffix (``/orders.json``, ``/orders/7.json``) matches a
+        route that has format-suffix twins, as a ``DefaultRouter``'s routes do. A path that
+        matches once a mount prefix of the project's ``include()``s is put in front is
+        reported as a warning whose hint gives the full path; a path that differs only by
+        its trailing slash is reported with a fix.
+
+        A call in example code, like a URL with a host, is judged only when its path starts
+        like one of the project's routes (``curl https://api.stripe.com/v1/charges`` is not).
 
         A path in prose, or in a request block with a ``Host:`` header, may be another
         service's (``Stripe's `POST /v1/payment_intents` ``): it is judged only when it

@@ -19,9 +19,10 @@ class MethodNotAllowed(Rule):
 
     What it does:
         For every endpoint a page names with a method (``### DELETE /api/v1/orders/{id}/``,
-        ``PATCH /…`` request lines, ``GET /…`` in inline code and tables), checks the method
-        against the ones the view accepts: a ViewSet route's actions, a class-based view's
-        handlers and ``http_method_names``, ``@require_http_methods`` on a function view.
+        ``PATCH /…`` request lines, ``GET /…`` in inline code and tables, ``curl -X DELETE``
+        and other calls in example code), checks the method against the ones the view
+        accepts: a ViewSet route's actions, a class-based view's handlers and
+        ``http_method_names``, ``@require_http_methods`` on a function view.
         ``HEAD`` counts as allowed wherever ``GET`` is. Views whose methods cannot be known
         (a plain function view without a decorator) are not checked.
 

@@ -2,8 +2,8 @@
 
 A documented path resolves when it matches an endpoint with parameters as wildcards
 (:func:`~.paths.match_score`), the match with the most literal segments first: a request
-line's ``/products/availability/`` is the ``availability`` route, not ``/products/{pk}/``
-called with the value ``availability``. A request line's word is read as a value only
+line's (or an example call's) ``/products/availability/`` is the ``availability`` route,
+not ``/products/{pk}/`` called with the value ``availability``. A request line's word is read as a value only
 while the page does not name the same path as a route elsewhere (a heading, a table, a
 label): once that route is gone, the request line is missing too, not a call of the
 detail route. When it does not match, two near misses are recognised before
@@ -206,7 +206,7 @@ class EndpointIndex:
     def resolve(self, question: PathQuestion) -> Resolution:
         documented = question.shape
         # A request line shows a call, with example values; elsewhere a word names a route.
-        words = question.kind is ClaimKind.REQUEST and not question.named_as_route
+        words = question.kind in CALLS and not question.named_as_route
         exact = self.match(documented, words=words) or self._format_twin(documented, words)
         if exact:
             return Resolution(How.EXACT, exact)
@@ -269,6 +269,8 @@ class EndpointIndex:
         return Resolution(How.PREFIX, tuple(endpoints), tuple(full_paths))
 
 
+#: Claims that show a call, with example values in the path.
+CALLS = frozenset({ClaimKind.REQUEST, ClaimKind.CALL})
 #: Claims in running text, which may name any service's API.
 _PROSE = frozenset({ClaimKind.INLINE, ClaimKind.BARE})
 
@@ -328,7 +330,7 @@ def resolutions_for(page: Page, ctx: CheckContext) -> dict[EndpointClaim, Resolu
 
     def resolve_all(page: Page) -> dict[EndpointClaim, Resolution]:
         claims = claims_for(page, ctx).endpoints
-        routes = {claim.shape for claim in claims if claim.kind is not ClaimKind.REQUEST}
+        routes = {claim.shape for claim in claims if claim.kind not in CALLS}
         return {claim: resolve_claim(facts, claim, named_as_route=claim.shape in routes) for claim in claims}
 
     return ctx.memo("fd5.resolved", page, resolve_all)
