@@ -123,6 +123,13 @@ MODELS: list[Drift] = [
         Expected("FD804", "order-lifecycle.md", "    order.recalculate_total()"),
     ),
     Drift(
+        "rename-queryset-method-used-in-examples",
+        (Edit(ORDER, "def unpaid_older_than(", "def unpaid_older_then("),
+         Edit(EXPIRE, "Order.objects.unpaid_older_than(", "Order.objects.unpaid_older_then("),
+         Edit(REMIND, "Order.objects.unpaid_older_than(", "Order.objects.unpaid_older_then(")),
+        Expected("FD804", "order-lifecycle.md", "for order in Order.objects.unpaid_older_than(48)"),
+    ),
+    Drift(
         "rename-field-used-in-orm-lookup",
         (RenameWord(CUSTOMER_MODELS, "reminders_enabled", "wants_reminders"),
          RenameWord("customers/admin.py", "reminders_enabled", "wants_reminders", count=2),

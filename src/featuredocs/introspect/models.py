@@ -21,6 +21,8 @@ from featuredocs.model import AppFact, FieldFact, ModelFact
 _GENERATED = frozenset({"DoesNotExist", "MultipleObjectsReturned", "NotUpdated", "Meta"})
 #: ``Model`` and its own bases: Django's API, the same on every model.
 _DJANGO_MODEL_CLASSES = frozenset(models.Model.__mro__)
+#: Where Django's own manager and queryset classes live: their API is every manager's.
+DJANGO_MANAGER_MODULES = "django.db.models."
 
 
 def collect_apps(locator: Locator) -> tuple[AppFact, ...]:
@@ -58,6 +60,7 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
         indexes=index_facts(model, locator) if not meta.abstract else _abstract_indexes(model, locator),
         attributes=attribute_names(model, fields),
         managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
+        manager_methods=manager_methods(model),
         abstract=bool(meta.abstract),
         proxy=bool(meta.proxy),
         parents=tuple(p._meta.label for p, link in meta.parents.items() if link is not None),
@@ -139,6 +142,32 @@ def _abstract_managers(model: type[models.Model]) -> tuple[str, ...]:
         return tuple(m.name for m in model._meta.managers)
     except Exception:
         return ()
+
+
+def manager_methods(model: type[models.Model]) -> tuple[str, ...]:
+    """Public names the classes of the model's managers and of the querysets they build
+    define, past Django's own (``from_queryset`` copies a queryset's methods into a class
+    of Django's module; the queryset class itself names them).
+
+    ``get_queryset()`` builds a queryset without touching the database; its class is the
+    one a custom ``get_queryset`` returns, which ``as_manager`` and ``from_queryset`` do
+    not show.
+    """
+    names: set[str] = set()
+    try:
+        managers = list(model._meta.managers)
+    except Exception:  # an abstract model's managers may need a concrete child
+        return ()
+    for manager in managers:
+        classes = list(type(manager).__mro__)
+        try:
+            classes.extend(type(manager.get_queryset()).__mro__)
+        except Exception:  # a get_queryset that needs a request or more: its manager's names
+            pass
+        for cls in classes:
+            if cls is not object and not cls.__module__.startswith(DJANGO_MANAGER_MODULES):
+                names.update(name for name in vars(cls) if not name.startswith("_"))
+    return tuple(sorted(names))
 
 
 def attribute_names(model: type[models.Model], fields: tuple[FieldFact, ...]) -> tuple[str, ...]:

@@ -98,6 +98,8 @@ class ModelFact:
     indexes: tuple[IndexFact, ...] = ()
     attributes: tuple[str, ...] = ()  # methods, properties, managers, class attributes
     managers: tuple[str, ...] = ("objects",)
+    #: What its managers and their querysets add to Django's API (``unpaid_older_than``).
+    manager_methods: tuple[str, ...] = ()
     abstract: bool = False
     proxy: bool = False
     parents: tuple[str, ...] = ()  # labels of concrete parents (multi-table inheritance)

@@ -160,3 +160,18 @@ def test_an_ipython_session_is_read_without_its_prompts_and_output(parse, facts)
             assert run_rule(rule, page, facts) == [], (tag, rule.code)
         misspelt = parse(page.text.replace("total__gt", "totl__gt"))
         assert located(run_rule(InvalidOrmReference, misspelt, facts)) == [("FD803", 7, 32, 40)]
+
+
+def test_fd804_a_misspelt_manager_or_queryset_method(parse, facts):
+    right = "## Usage\n\n```python\nInvoice.objects.unpaid().filter(total__gt=1)\nInvoice.objects.archive_all()\n```\n"
+    # a method nothing close to is left alone: a manager from outside the project may have it
+    assert run_rule(UnknownModelAttribute, parse(right), facts) == []
+    for right_call, wrong_call, method, hint in (
+        ("objects.unpaid()", "objects.unpayd()", "unpayd", "unpaid"),
+        ("objects.unpaid().filter(", "objects.filer(", "filer", "filter"),
+    ):
+        page = parse(right.replace(right_call, wrong_call))
+        (found,) = run_rule(UnknownModelAttribute, page, facts)
+        assert found.message == f"`{method}` is not a method of billing.Invoice's managers or querysets"
+        assert found.hint == f"did you mean `{hint}`?"
+        assert page.line_text(found.span.line)[found.span.column - 1 : found.span.end_column - 1] == method

@@ -99,12 +99,12 @@ def declared_managers(classes: Classes, ref: ClassRef) -> list[str]:
     for statement in ref.node.body:
         if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
             continue
-        if _is_manager(classes, ref, statement.value):
+        if is_manager_value(classes, ref, statement.value):
             names.extend(assigned_names(statement))
     return names
 
 
-def _is_manager(classes: Classes, ref: ClassRef, value: ast.expr) -> bool:
+def is_manager_value(classes: Classes, ref: ClassRef, value: ast.expr) -> bool:
     if not isinstance(value, ast.Call):
         return False
     func = value.func

@@ -18,6 +18,7 @@ from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.django_known import FIELD_INTERNAL_TYPES
 from featuredocs.introspect.static.model_attributes import attribute_names, manager_names
+from featuredocs.introspect.static.model_managers import manager_methods
 from featuredocs.introspect.static.model_fields import FieldContext, declared_fields, forward_fact
 from featuredocs.introspect.static.model_indexes import field_indexes, meta_indexes
 from featuredocs.introspect.static.model_meta import (
@@ -330,6 +331,7 @@ class ModelReader:
             attributes=attribute_names(self.classes, model.ref, fields, managers,
                                        self._inherited_accessors(model)),
             managers=tuple(managers),
+            manager_methods=manager_methods(self.classes, model.ref, model.bases),
             abstract=model.abstract,
             proxy=model.proxy,
             parents=(parent.label,) if parent is not None and not model.proxy else (),

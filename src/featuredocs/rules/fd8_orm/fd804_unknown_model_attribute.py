@@ -29,6 +29,11 @@ class UnknownModelAttribute(Rule):
         ``get_FOO_display`` for fields with choices, ``get_next_by_FOO`` …). Names that
         cannot be resolved, and private names, are left alone.
 
+        A method called on a manager or queryset (``Order.objects.unpaid_older_then(48)``)
+        must be Django's or one the model's managers and their querysets define; since
+        a manager from a library may define more than the facts know, only a name close
+        to a known one is reported.
+
         Prose names attributes too (``Order.paid_at``, ``Order.expire()`` or
         ``orders.models.Order.expire`` in inline code). A sentence may speak of an attribute
         still to be written, so there a name is reported only when the model has a close

@@ -44,6 +44,8 @@ OTHER_API = frozenset({
     "query", "ordered", "get_prefetch_queryset", "get_prefetch_querysets",
 }) | {"a" + name for name in ("aggregate", "count", "exists", "contains", "in_bulk", "update",
                                 "delete", "bulk_create", "bulk_update", "explain")}
+#: Everything Django's managers and querysets answer.
+DJANGO_API = CHAINING | SINGLE | PAIRED | OTHER_API
 #: Calls only a queryset answers: builtins answer ``get``, ``values``, ``count``,
 #: ``update``, ``reverse``, ``union`` … too, so those prove nothing.
 QUERYSET_ONLY = (CHAINING | SINGLE | PAIRED) - {

@@ -28,6 +28,7 @@ from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd8_orm.bindings import Program, collect
 from featuredocs.rules.fd8_orm.inference import (
+    DJANGO_API,
     PAIRED,
     Custom,
     Inference,
@@ -38,6 +39,7 @@ from featuredocs.rules.fd8_orm.inference import (
 )
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
 from featuredocs.rules.pyblocks import child_nodes
+from featuredocs.rules.suggest import closest, suggestion
 
 MEMO_KEY = "fd8.orm"
 BLOCKS_KEY = "fd8.orm.blocks"
@@ -138,7 +140,9 @@ class _Checker:
                     self._lookups(block, _as_rows(target), call.keywords, call.args[1:])
 
     def _method(self, block: PythonBlock, rows: Rows, method: str, call: ast.Call) -> None:
-        if method in _LOOKUP_METHODS:
+        if method not in DJANGO_API and not method.startswith("_"):
+            self._manager_method(block, rows.model, call)
+        elif method in _LOOKUP_METHODS:
             lookups = [k for k in call.keywords if k.arg not in _CREATE_DEFAULTS]
             self._lookups(block, rows, lookups, call.args)
             for keyword in call.keywords:
@@ -258,6 +262,22 @@ class _Checker:
 
     # --- FD804 ---------------------------------------------------------------------------
 
+    def _manager_method(self, block: PythonBlock, model: ModelFact, call: ast.Call) -> None:
+        """A call on a manager or queryset that neither Django nor the model's managers
+        define is reported when it looks like a misspelling of one that is: the facts of
+        a manager from outside the project may be incomplete."""
+        assert isinstance(call.func, ast.Attribute)
+        method = call.func.attr
+        if method in model.manager_methods:
+            return
+        match = closest(method, (*model.manager_methods, *DJANGO_API))
+        if match is not None:
+            self.attributes.append(Problem(
+                _attribute_span(block, call.func),
+                f"`{method}` is not a method of {model.label}'s managers or querysets",
+                suggestion(match),
+            ))
+
     def _attribute(self, block: PythonBlock, node: ast.Attribute) -> None:
         attr = node.attr
         if attr.startswith("_"):
@@ -281,12 +301,16 @@ class _Checker:
             self.attributes.append(self._unknown_attribute(block, node, owner.model))
 
     def _unknown_attribute(self, block: PythonBlock, node: ast.Attribute, model: ModelFact) -> Problem:
-        end = getattr(node, "end_col_offset", None)
-        length = len(node.attr)
-        span = block.span(node.end_lineno or node.lineno, (end or 0) - len(node.attr.encode()), length)
+        span = _attribute_span(block, node)
         names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
         return Problem(span, f"{model.label} has no attribute `{node.attr}`",
                        field_suggestion(node.attr, names, model))
+
+
+def _attribute_span(block: PythonBlock, node: ast.Attribute) -> Span:
+    """Where the name after the dot sits."""
+    end = getattr(node, "end_col_offset", None)
+    return block.span(node.end_lineno or node.lineno, (end or 0) - len(node.attr.encode()), len(node.attr))
 
 
 def _mentions_a_model(

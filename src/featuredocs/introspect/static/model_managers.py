@@ -1,0 +1,97 @@
+"""What a model's managers and their querysets add to Django's API, read from the source.
+
+A manager is declared as ``OrderQuerySet.as_manager()``, ``OrderManager()``,
+``models.Manager.from_queryset(OrderQuerySet)()``, or an instance of a module-level
+``OrderManager = models.Manager.from_queryset(OrderQuerySet)``; a manager class's
+``get_queryset`` may build its own queryset class (``return OrderQuerySet(self.model)``).
+The public names these classes define, past Django's own manager and queryset classes,
+are the methods a page may call on ``Order.objects`` beyond Django's API. A class whose
+source cannot be read adds nothing: static facts then know fewer names, never wrong ones.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from featuredocs.introspect.locate import assigned_names
+from featuredocs.introspect.static.classes import ClassRef, Classes
+from featuredocs.introspect.static.model_meta import is_manager_value
+from featuredocs.introspect.static.modules import Module
+
+_MAX_DEPTH = 4  # from_queryset wrappers of wrappers
+_DJANGO_MANAGER_MODULES = "django.db.models."  # as live introspection draws the line
+
+
+def manager_methods(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> tuple[str, ...]:
+    """Sorted public names the model's managers and querysets define in the project."""
+    names: set[str] = set()
+    for cls in [ref, *bases]:
+        for statement in cls.node.body:
+            if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
+                continue
+            if not is_manager_value(classes, cls, statement.value):
+                continue
+            for dotted in _classes_of(classes, cls.module, statement.value, 0):
+                names.update(_defined(classes, dotted, set()))
+    return tuple(sorted(name for name in names if not name.startswith("_")))
+
+
+def _classes_of(classes: Classes, module: Module, value: ast.expr, depth: int) -> Iterator[str]:
+    """The manager and queryset classes behind a manager expression."""
+    if depth > _MAX_DEPTH or not isinstance(value, ast.Call):
+        return
+    func = value.func
+    if isinstance(func, ast.Attribute) and func.attr in {"as_manager", "from_queryset"}:
+        if func.attr == "from_queryset":
+            yield from _named(classes, module, func.value, depth)
+            for argument in value.args[:1]:
+                yield from _named(classes, module, argument, depth)
+        else:
+            yield from _named(classes, module, func.value, depth)
+    elif isinstance(func, ast.Call):  # Manager.from_queryset(QuerySet)()
+        yield from _classes_of(classes, module, func, depth + 1)
+    else:
+        yield from _named(classes, module, func, depth)
+
+
+def _named(classes: Classes, module: Module, node: ast.expr, depth: int) -> Iterator[str]:
+    dotted = classes.resolve(module, node)
+    if not dotted:
+        return
+    if classes.get(dotted) is not None:
+        yield dotted
+        return
+    found = classes.index.definition(dotted)  # OrderManager = Manager.from_queryset(...)
+    if found is not None and isinstance(found[1], ast.Call):
+        yield from _classes_of(classes, found[0], found[1], depth + 1)
+
+
+def _defined(classes: Classes, dotted: str, seen: set[str]) -> set[str]:
+    names: set[str] = set()
+    if dotted in seen:
+        return names
+    seen.add(dotted)
+    for ref in classes.refs_in_mro(dotted):
+        if ref.dotted.startswith(_DJANGO_MANAGER_MODULES):
+            continue
+        for statement in ref.node.body:
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                names.add(statement.name)
+                if statement.name == "get_queryset":
+                    for built in _built_querysets(classes, ref, statement):
+                        names.update(_defined(classes, built, seen))
+            elif isinstance(statement, ast.Assign | ast.AnnAssign):
+                names.update(assigned_names(statement))
+    return names
+
+
+def _built_querysets(
+    classes: Classes, ref: ClassRef, method: ast.FunctionDef | ast.AsyncFunctionDef
+) -> Iterator[str]:
+    """Project classes ``get_queryset`` instantiates: ``return OrderQuerySet(self.model)``."""
+    for node in ast.walk(method):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute):
+            dotted = classes.resolve(ref.module, node.func)
+            if dotted and dotted != ref.dotted and classes.get(dotted) is not None:
+                yield dotted

@@ -1,0 +1,104 @@
+"""What a model's managers and querysets add to Django's API, read live and statically."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.introspect.static import collect_static
+from featuredocs.model import ProjectFacts
+from tests.introspect.projects import connection_attempted, make_live_project
+
+QUERYSETS = '''
+from django.db import models
+
+
+class TicketQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed=False)
+
+    def older_than(self, days):
+        return self
+
+
+class LabelQuerySet(models.QuerySet):
+    def popular(self):
+        return self
+
+
+class TicketManager(models.Manager):
+    use_in_migrations = True
+
+    def get_queryset(self):
+        return TicketQuerySet(self.model, using=self._db)
+
+    def create_ticket(self, title):
+        return self.create(title=title)
+
+
+LabelManager = models.Manager.from_queryset(LabelQuerySet)
+'''
+
+MODELS = '''
+from django.db import models
+
+from desk.querysets import LabelManager, LabelQuerySet, TicketManager, TicketQuerySet
+
+
+class Stamped(models.Model):
+    stamped = models.Manager.from_queryset(LabelQuerySet)()
+
+    class Meta:
+        abstract = True
+
+
+class Ticket(models.Model):
+    title = models.CharField(max_length=40)
+    closed = models.BooleanField(default=False)
+
+    objects = TicketManager()
+    listed = TicketQuerySet.as_manager()
+
+
+class Label(Stamped):
+    name = models.CharField(max_length=40)
+
+    objects = LabelManager()
+
+
+class Plain(models.Model):
+    name = models.CharField(max_length=40)
+'''
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProjectFacts, ProjectFacts]:
+    project = make_live_project(
+        tmp_path_factory.mktemp("managers"), {"desk": {"models.py": MODELS, "querysets.py": QUERYSETS}}
+    )
+    live = project.facts()
+    assert not connection_attempted(project)
+    return live, collect_static(project.root)
+
+
+@pytest.mark.parametrize("mode", ["live", "static"])
+def test_methods_of_every_way_to_declare_a_manager(both, mode: str) -> None:
+    facts = both[0] if mode == "live" else both[1]
+    methods = {m.name: m.manager_methods for m in facts.models if m.app_label == "desk"}
+    assert methods == {
+        # a manager class (what it overrides too), the queryset its get_queryset builds,
+        # and as_manager()
+        "Ticket": ("create_ticket", "get_queryset", "older_than", "open", "use_in_migrations"),
+        # from_queryset at module level, and inline on an abstract base
+        "Label": ("popular",),
+        "Stamped": ("popular",),
+        # Django's own manager adds nothing
+        "Plain": (),
+    }
+
+
+def test_django_contrib_managers_are_read_alike(both) -> None:
+    live, static = both
+    user = {mode.mode: mode.model("auth.User") for mode in (live, static)}
+    assert user["live"] is not None and user["static"] is not None
+    assert "create_user" in user["live"].manager_methods
+    assert user["static"].manager_methods == user["live"].manager_methods
