@@ -175,3 +175,14 @@ def test_fd804_a_misspelt_manager_or_queryset_method(parse, facts):
         assert found.message == f"`{method}` is not a method of billing.Invoice's managers or querysets"
         assert found.hint == f"did you mean `{hint}`?"
         assert page.line_text(found.span.line)[found.span.column - 1 : found.span.end_column - 1] == method
+
+
+def test_fd804_manager_methods_named_in_prose(parse, facts):
+    right = ("## Overview\n\n`Invoice.objects.unpaid()` lists what is due, `Invoice.objects.archive_all()`\n"
+             "will tidy up, and `Invoice.mark_paid(notify=True)` settles one.\n")
+    assert run_rule(UnknownModelAttribute, parse(right), facts) == []
+    page = parse(right.replace("unpaid()", "unpayd()").replace("mark_paid(", "mark_payd("))
+    found = run_rule(UnknownModelAttribute, page, facts)
+    assert located(found) == [("FD804", 3, 18, 24), ("FD804", 4, 28, 37)]
+    assert found[0].message == "`unpayd` is not a method of billing.Invoice's managers or querysets"
+    assert [f.hint for f in found] == ["did you mean `unpaid`?", "did you mean `mark_paid`? (billing/models.py:16)"]

@@ -140,7 +140,7 @@ class _Checker:
                     self._lookups(block, _as_rows(target), call.keywords, call.args[1:])
 
     def _method(self, block: PythonBlock, rows: Rows, method: str, call: ast.Call) -> None:
-        if method not in DJANGO_API and not method.startswith("_"):
+        if method not in DJANGO_API:
             self._manager_method(block, rows.model, call)
         elif method in _LOOKUP_METHODS:
             lookups = [k for k in call.keywords if k.arg not in _CREATE_DEFAULTS]
@@ -263,20 +263,10 @@ class _Checker:
     # --- FD804 ---------------------------------------------------------------------------
 
     def _manager_method(self, block: PythonBlock, model: ModelFact, call: ast.Call) -> None:
-        """A call on a manager or queryset that neither Django nor the model's managers
-        define is reported when it looks like a misspelling of one that is: the facts of
-        a manager from outside the project may be incomplete."""
         assert isinstance(call.func, ast.Attribute)
-        method = call.func.attr
-        if method in model.manager_methods:
-            return
-        match = closest(method, (*model.manager_methods, *DJANGO_API))
-        if match is not None:
-            self.attributes.append(Problem(
-                _attribute_span(block, call.func),
-                f"`{method}` is not a method of {model.label}'s managers or querysets",
-                suggestion(match),
-            ))
+        found = manager_method_problem(model, call.func.attr, _attribute_span(block, call.func))
+        if found is not None:
+            self.attributes.append(found)
 
     def _attribute(self, block: PythonBlock, node: ast.Attribute) -> None:
         attr = node.attr
@@ -305,6 +295,19 @@ class _Checker:
         names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
         return Problem(span, f"{model.label} has no attribute `{node.attr}`",
                        field_suggestion(node.attr, names, model))
+
+
+def manager_method_problem(model: ModelFact, method: str, span: Span) -> Problem | None:
+    """A method called on a manager or queryset that neither Django nor the model's
+    managers define, when it looks like a misspelling of one that is: the facts of a
+    manager from outside the project may be incomplete."""
+    if method in DJANGO_API or method in model.manager_methods or method.startswith("_"):
+        return None
+    match = closest(method, (*model.manager_methods, *DJANGO_API))
+    if match is None:
+        return None
+    message = f"`{method}` is not a method of {model.label}'s managers or querysets"
+    return Problem(span, message, suggestion(match))
 
 
 def _attribute_span(block: PythonBlock, node: ast.Attribute) -> Span:
