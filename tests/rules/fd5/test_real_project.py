@@ -455,6 +455,44 @@ def test_fd504_success_body_after_a_sentence_naming_its_status_and_an_error_one(
     assert (finding.code, finding.span) == ("FD504", Span(9, 20, 9, 30))
 
 
+def test_fd504_body_under_a_plain_response_line(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Catalog
+
+        ### GET /api/v1/products/availability/
+
+        Example response:
+
+        ```json
+        {"sku": "TEA-001", "in_stock": true}
+        ```
+
+        Response:
+        ```json
+        {"sku": "TEA-001", "requested": 2, "availible": true}
+        ```
+
+        Error response:
+        ```json
+        {"error": "No product with SKU X-1."}
+        ```
+
+        An unknown SKU answers 404.
+
+        Response:
+        ```json
+        {"error": "No product with SKU X-1."}
+        ```
+        """
+    )
+    findings = run_rule(ResponseFieldNotProduced, page, facts)
+    assert [(f.code, f.span) for f in findings] == [
+        ("FD504", Span(8, 20, 8, 30)), ("FD504", Span(13, 36, 13, 47)),
+    ]
+    assert findings[1].hint == "did you mean `available`? (catalog/views.py:30)"
+
+
 def test_fd505_router_route_left_out(parse: ParsePage, facts: ProjectFacts) -> None:
     page = parse(
         """

@@ -17,9 +17,10 @@ class ResponseFieldNotProduced(Rule):
     """A documented response body has a key the endpoint never produces.
 
     What it does:
-        Reads the JSON under **Response:** (comments, trailing commas and ``...`` are
-        allowed) and compares its keys, nesting and lists with the fields the endpoint
-        renders: a DRF serializer's readable fields, or the literal dict a view returns.
+        Reads the JSON under **Response:** or a plain ``Example response:`` line
+        (comments, trailing commas and ``...`` are allowed) and compares its keys,
+        nesting and lists with the fields the endpoint renders: a DRF serializer's
+        readable fields, or the literal dict a view returns.
         For a paginated list the envelope (``count``, ``next``, ``previous``,
         ``results``) is compared with the paginator's keys and each item with the
         serializer; a page that shows a single item instead of the envelope is fine.

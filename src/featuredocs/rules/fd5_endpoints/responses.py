@@ -1,6 +1,7 @@
 """Response bodies a page documents for an endpoint.
 
-The JSON under **Response:** (or a *Response* sub-heading), read for its keys. Error
+The JSON under **Response:**, a plain ``Example response:`` line, or a *Response*
+sub-heading, read for its keys. Error
 responses are left out: ``**Response (404):**``, an ``http`` block with an error status
 line, and a body the sentence before it introduces with an error status
 (``When the SKU is unknown the endpoint answers 404:``).
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from featuredocs.model import BlockKind, CodeBlock, LabelledBlock, Page, Section, Span
+from featuredocs.model import BlockKind, CodeBlock, Page, Section, Span
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
 from featuredocs.rules.fd5_endpoints.places import code_line_span
@@ -110,8 +111,9 @@ def section_responses(
 ) -> Iterator[ResponseClaim]:
     codes = [
         lb.code for lb in section.labelled
-        if _is_success_label(lb.label) and not _introduced_as_error(section, lb)
+        if _is_success_label(lb.label) and not _introduced_as_error(section, lb.span.line)
     ]
+    codes += [code for code in _plain_labelled(section) if code not in codes]
     if section.level >= 3 and _is_success_label(section.title):
         codes += [b.code for b in section.blocks]
     for code in codes:
@@ -120,10 +122,21 @@ def section_responses(
             yield claim
 
 
-def _introduced_as_error(section: Section, labelled: LabelledBlock) -> bool:
-    """Whether the paragraph right before the label introduces an error answer: it names
-    an error status (``answers 404:``) and no success status."""
-    line = labelled.span.line
+def _plain_labelled(section: Section) -> Iterator[CodeBlock]:
+    """Code right after a paragraph that is a label and nothing else, not in bold:
+    ``Example response:``."""
+    for before, block in zip(section.blocks, section.blocks[1:], strict=False):
+        if block.code is None or before.kind is not BlockKind.PARAGRAPH:
+            continue
+        text = before.plain.strip()
+        if text.endswith(":") and _is_success_label(text[:-1]):
+            if not _introduced_as_error(section, before.span.line):
+                yield block.code
+
+
+def _introduced_as_error(section: Section, line: int) -> bool:
+    """Whether the paragraph right before the label on ``line`` introduces an error
+    answer: it names an error status (``answers 404:``) and no success status."""
     blocks = section.blocks
     at = next((i for i, b in enumerate(blocks) if b.span.line <= line <= b.span.end_line), 0)
     before = blocks[at - 1] if at > 0 else None
