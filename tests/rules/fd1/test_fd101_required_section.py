@@ -91,3 +91,13 @@ def test_not_applicable_section_needs_no_subsections(parse) -> None:
 def test_the_template_itself_has_every_section() -> None:
     page = parse_page(TEMPLATE.read_text(), path=TEMPLATE, rel="features/template.md")
     assert run_rule(RequiredSectionMissing, page) == []
+
+
+def test_a_sub_section_the_template_names_is_no_did_you_mean_for_another(parse) -> None:
+    text = complete_page().replace("### Advanced Usage\n\nText.\n", "")
+    (finding,) = run_rule(RequiredSectionMissing, parse(text))
+    assert "`### Advanced Usage`" in finding.message
+    assert finding.hint is None  # not `### Basic Usage`, which is there in its own right
+    renamed = parse(text.replace("### Integration Example", "### Advanced Use"))
+    hints = {f.message: f.hint for f in run_rule(RequiredSectionMissing, renamed)}
+    assert hints["`## Usage Examples` has no `### Advanced Usage` sub-section"] == "did you mean `### Advanced Use`?"

@@ -79,6 +79,9 @@ class RequiredSectionMissing(Rule):
             return
         below = [sub for sub in section.walk() if sub is not section]
         by_title = {normalize_title(sub.title): sub for sub in below}
+        # a sub-section the template names already is no misspelling of another
+        named = {normalize_title(child.title) for child in spec.children}
+        unnamed = [sub for sub in section.subsections if normalize_title(sub.title) not in named]
         for child in spec.children:
             if not child.required:
                 continue
@@ -86,7 +89,7 @@ class RequiredSectionMissing(Rule):
             if present is not None:
                 yield from self._check_children(page, child, present)
                 continue
-            near = close_heading(child.title, section.subsections)
+            near = close_heading(child.title, unnamed)
             hint = f"did you mean `{_marks(near)} {near.title}`?" if near else None
             marks = "#" * child.level
             finding = self.finding(
