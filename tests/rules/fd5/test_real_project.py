@@ -365,6 +365,64 @@ def test_fd503_silent_where_another_packages_backend_or_paginator_reads(
     assert not endpoint.query_params_complete
 
 
+def test_fd503_parameter_tables_with_and_without_a_label(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ### GET /api/v1/orders/
+
+        | Parameter | Type | Description |
+        | --- | --- | --- |
+        | `status` | string | Only orders in this status |
+        | `state` | string | Old name |
+
+        ### GET /api/v1/products/
+
+        **Query Parameters:**
+
+        | Param | Type |
+        | --- | --- |
+        | `search` | string |
+        | `q` | string |
+        """
+    )
+    findings = run_rule(QueryParameterNotAccepted, page, facts)
+    assert [(f.code, f.span) for f in findings] == [
+        ("FD503", Span(8, 4, 8, 9)), ("FD503", Span(17, 4, 17, 5)),
+    ]
+
+
+def test_fd503_silent_on_tables_of_other_parameters(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Orders
+
+        ### POST /api/v1/orders/
+
+        | Parameter | Type | Description |
+        | --- | --- | --- |
+        | `items` | list | What is ordered |
+
+        ### GET /api/v1/orders/{id}/
+
+        | Parameter | In | Description |
+        | --- | --- | --- |
+        | `id` | path | The order |
+        | `expand` | header | Nested objects |
+
+        ### GET /api/v1/products/
+
+        Fields of each product:
+
+        | Parameter | Type |
+        | --- | --- |
+        | `price_cents` | integer |
+        """
+    )
+    assert run_rule(QueryParameterNotAccepted, page, facts) == []
+
+
 def test_endpoints_whose_readers_are_all_listed_are_complete(both_facts: ProjectFacts) -> None:
     incomplete = {e.path for e in both_facts.endpoints if not e.query_params_complete}
     assert incomplete == {

@@ -5,7 +5,8 @@
   code (``curl``, HTTPie, ``requests``: see :mod:`.calls`).
 - **Query parameters**: the names in a written query string (``?status=paid``), and
   items `` - `status` (string, optional): … `` (or a table with a Parameter column) under
-  **Query Parameters:** — attributed to the endpoint whose section they are in.
+  **Query Parameters:**, or a table with a Parameter column that nothing introduces —
+  attributed to the endpoint whose section they are in.
 - **Responses** (see :mod:`.responses`): the JSON under **Response:** (or a *Response*
   sub-heading), read for its keys, attributed the same way; error responses left out.
 
@@ -43,6 +44,10 @@ from featuredocs.rules.page_text import any_line_within
 _QUERY_LABEL = re.compile(r"query(?:[- ]string)?(?:\s+param(?:eter)?s?)?|query\s+string", re.I)
 # Labels that mean query parameters only for an endpoint read with GET.
 _GET_PARAMETERS_LABEL = re.compile(r"(?:url\s+)?param(?:eter)?s?|filters?", re.I)
+# The column of a table that lists query parameters with nothing introducing it.
+_PARAMETER_HEADER = re.compile(r"(?:query\s+)?param(?:eter)?s?|query\s+string", re.I)
+_NOT_QUERY_TITLE = re.compile(r"\b(?:path|body|headers?|form|json|cookies?|responses?|fields?)\b", re.I)
+_NOT_QUERY_PLACES = frozenset({"path", "body", "header", "form", "cookie"})
 _PARAMETER_COLUMN = re.compile(r"(?:query\s+)?(?:param(?:eter)?|name|field|key)s?", re.I)
 _NAME = re.compile(r"[A-Za-z_][\w.\[\]-]*")
 _ITEM_NAME = re.compile(rf"\s*(`+)\s*(?P<name>{_NAME.pattern})\s*\1(?P<rest>.*)", re.S)
@@ -152,6 +157,8 @@ def _table_params(
         return
     path_params = _path_param_names(endpoint.path.text)
     for row in rows[1:]:
+        if any(cell.strip(" `*").lower() in _NOT_QUERY_PLACES for cell in row.cells):
+            continue  # an ``In`` column says the parameter goes elsewhere
         word = _cell_name(page, row, column) if column < len(row.cells) else None
         if word is not None and word.text not in path_params:
             yield QueryParamClaim(word, endpoint)
@@ -187,6 +194,26 @@ def _labelled_tables(section: Section) -> Iterator[tuple[str, Block]]:
             yield labels[-1], block
 
 
+def _unlabelled_tables(section: Section) -> Iterator[tuple[str, Block]]:
+    """Tables a section holds with nothing introducing them, not a label nor a sentence
+    ending in a colon: (the header of their parameter column, table)."""
+    if _NOT_QUERY_TITLE.search(section.title):
+        return
+    for index, block in enumerate(section.blocks):
+        if block.kind is not BlockKind.TABLE or not block.rows or not block.rows[0].header:
+            continue
+        before = section.blocks[index - 1] if index else None
+        if before is not None and before.kind is BlockKind.PARAGRAPH:
+            if before.plain.rstrip().endswith(":") or any(
+                before.span.line <= lb.span.line <= before.span.end_line for lb in section.labelled
+            ):
+                continue
+        cells = (cell.strip() for cell in block.rows[0].cells)
+        header = next((cell for cell in cells if _PARAMETER_HEADER.fullmatch(cell)), None)
+        if header is not None:
+            yield header, block
+
+
 def _section_params(
     page: Page, section: Section, endpoint: EndpointClaim
 ) -> Iterator[QueryParamClaim]:
@@ -199,7 +226,12 @@ def _section_params(
     for label, table in _labelled_tables(section):
         if _is_query_label(label, endpoint):
             yield from _table_params(page, table.rows, endpoint)
-    if section.level >= 3 and _is_query_label(section.title, endpoint):
+    titled = section.level >= 3 and _is_query_label(section.title, endpoint)
+    if not titled:  # a section titled so has every table read below
+        for header, table in _unlabelled_tables(section):
+            if _is_query_label(header, endpoint):
+                yield from _table_params(page, table.rows, endpoint)
+    if titled:
         for block in section.blocks:
             if block.kind is BlockKind.TABLE:
                 yield from _table_params(page, block.rows, endpoint)
