@@ -477,42 +477,6 @@ def test_fd505_silent_when_the_documented_space_is_too_wide(parse: ParsePage) ->
     assert run_rule(UndocumentedEndpoint, page, FACTS) == []
 
 
-def test_fd505_silent_where_the_documented_paths_part_ways_into_different_resources(
-    parse: ParsePage,
-) -> None:
-    page = parse(
-        """
-        # Checkout
-
-        ## API Endpoints
-
-        ### POST /api/v1/orders/
-
-        ### GET /api/v1/products/{id}/
-        """
-    )
-    assert run_rule(UndocumentedEndpoint, page, FACTS) == []
-
-
-def test_fd505_paths_parting_ways_below_an_item_stay_in_its_space(parse: ParsePage) -> None:
-    page = parse(
-        """
-        # Payments
-
-        ## API Endpoints
-
-        ### POST /api/v1/orders/{id}/pay/
-
-        ### POST /api/v1/orders/{id}/refund/
-        """
-    )
-    [finding] = run_rule(UndocumentedEndpoint, page, FACTS)
-    assert finding.message == "endpoint `GET /api/v1/orders/{pk}/` is not documented"
-    assert finding.hint == (
-        "it is under `/api/v1/orders/{pk}/`, the URL space this page documents (orders/views.py:16)"
-    )
-
-
 def test_wild_page_with_an_endpoint_table_and_labels(parse: ParsePage) -> None:
     page = parse(
         """

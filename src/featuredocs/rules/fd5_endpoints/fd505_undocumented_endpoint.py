@@ -27,12 +27,13 @@ class UndocumentedEndpoint(Rule):
         least two segments deep, such as ``/api/v1/orders/`` — and reports each of the
         project's own endpoints under that prefix that the page does not name anywhere.
 
-        A prefix where the documented paths only part ways into different resources
-        (``POST /api/v1/orders/`` and ``GET /api/v1/products/{id}/`` meet at
-        ``/api/v1/``, which the page does not document itself) is the API's root, or a
-        root shared by several features, not one feature's space: which of the routes
+        Where the documented paths only part ways at the mount point of an included
+        URLconf (``POST /api/v1/orders/`` and ``GET /api/v1/products/{id}/`` meet at
+        ``/api/v1/``, which the page does not document itself), the prefix is the API's
+        root, shared by several features, not one feature's space: which of the routes
         under it belong to the page cannot be told, and the rule stays silent. Paths
-        that part ways below an item (``{id}/pay/``, ``{id}/refund/``) stay in one.
+        that part ways deeper (``reports/summary/`` and ``reports/activity/``, or
+        ``{id}/pay/`` and ``{id}/refund/``) stay in one space.
 
     Why is this bad?
         A new route next to the documented ones is almost always part of the same
@@ -76,7 +77,7 @@ class UndocumentedEndpoint(Rule):
         space = common_prefix(shapes)
         if space is None or len(space.segments) < _MIN_DEPTH:
             return
-        if _parts_resources(space, shapes):
+        if space.text in ctx.facts.url_prefixes and _parts_resources(space, shapes):
             return
         written = _written(documenting[0][1].path, len(space.segments))
         at = claims.api_heading or documenting[0][0].path.span
@@ -95,7 +96,7 @@ class UndocumentedEndpoint(Rule):
 
 def _parts_resources(space: PathShape, documented: list[PathShape]) -> bool:
     """Whether the documented paths only meet at ``space`` and part ways there into
-    different resources: two or more literal segments below a literal one the page does
+    different resources: two or more literal segments below a mount point the page does
     not document itself (``/api/v1/`` for ``orders/`` and ``products/{id}/``).
 
     Paths that part ways below an item (``{pk}/pay/``, ``{pk}/refund/``), or into a
