@@ -209,6 +209,9 @@ class EndpointFact:
     ``query_params_complete`` is False when something reads the query string in a way no
     list can show (a filter backend or paginator from another package, the query dict
     handed to a form): ``query_params`` may then lack some the endpoint accepts.
+    ``format_suffix`` is True when the route has format-suffix twins (DRF's
+    ``DefaultRouter``, ``format_suffix_patterns``): ``/orders.json`` and ``/orders/7.json``
+    resolve to it too. The twins are not endpoints of their own.
     """
 
     path: str
@@ -224,6 +227,7 @@ class EndpointFact:
     framework: str = "django"  # django, drf, ninja
     location: SourceLocation | None = None
     query_params_complete: bool = True
+    format_suffix: bool = False
 
 
 @quick_init

@@ -91,4 +91,4 @@ def endpoint_row(endpoint: EndpointFact) -> tuple[object, ...]:
             endpoint.query_params, None if unread else endpoint.query_params_complete,
             shape(endpoint.response),
             endpoint.paginated, endpoint.pagination_keys, endpoint.framework, endpoint.location,
-            endpoint.view, endpoint.app)
+            endpoint.format_suffix, endpoint.view, endpoint.app)

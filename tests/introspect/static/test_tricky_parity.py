@@ -66,17 +66,15 @@ def test_endpoints(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     assert static.url_prefixes == live.url_prefixes
 
 
-def test_routes_with_format_suffix_twins_list_the_format_parameter(
-    both: tuple[ProjectFacts, ProjectFacts],
-) -> None:
+def test_routes_with_format_suffix_twins_are_marked(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     for facts in both:
-        suffixed = {e.path for e in facts.endpoints if "format" in e.path_params}
+        suffixed = {e.path for e in facts.endpoints if e.format_suffix}
         assert suffixed == {
             "/api/v2/", "/api/v2/authors/", "/api/v2/authors/top-rated/", "/api/v2/authors/{name}/",
             "/api/v2/authors/{name}/follow/", "/api/exports/report/",
         }, facts.mode  # a DefaultRouter's routes and format_suffix_patterns', not a SimpleRouter's
         author = next(e for e in facts.endpoints if e.path == "/api/v2/authors/{name}/")
-        assert author.path_params == ("name", "format")
+        assert author.path_params == ("name",)
 
 
 def test_debug_only_urls_follow_the_settings(both: tuple[ProjectFacts, ProjectFacts]) -> None:

@@ -8,7 +8,6 @@ the include() mount prefixes are normalised exactly as live mode normalises them
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
 
 from featuredocs.introspect.static.admin_routes import AdminRoutes
 from featuredocs.introspect.static.apps import StaticApp
@@ -54,9 +53,6 @@ def collect_endpoints(
     for route in state.routes:
         if FORMAT_PARAM not in route.params:
             routes.setdefault(route.path, route)  # the first pattern wins, as in Django
-    for path, route in routes.items():
-        if route.format_suffix:  # its ``.json`` twin resolves too; listed as live mode lists it
-            routes[path] = replace(route, params=(*route.params, FORMAT_PARAM))
     describer = Describer(classes, apps, settings, lookup, ninja)
     endpoints = sorted((describer.describe(r) for r in routes.values()),
                        key=lambda e: (e.path, e.methods or ()))

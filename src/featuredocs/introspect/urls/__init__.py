@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from featuredocs.introspect.urls.django import describe_django_view
@@ -32,7 +33,7 @@ def collect_endpoints(
     """
     entries, prefixes = walk_urls(urlconf)
     adapters = _adapters()
-    endpoints = [_describe(entry, project_root, adapters) for entry in entries]
+    endpoints = [_routed(_describe(entry, project_root, adapters), entry) for entry in entries]
     endpoints.sort(key=lambda e: (e.path, e.methods or ()))
     return tuple(endpoints), tuple(prefixes)
 
@@ -49,6 +50,11 @@ def _describe(entry: RouteEntry, project_root: Path, adapters: list[Adapter]) ->
         return describe_django_view(entry, project_root)
     except Exception:
         return EndpointFact(path=entry.path, name=entry.name, path_params=entry.path_params)
+
+
+def _routed(endpoint: EndpointFact, entry: RouteEntry) -> EndpointFact:
+    """What the URL pattern alone says, whichever adapter described the view."""
+    return replace(endpoint, format_suffix=entry.format_suffix)
 
 
 def _adapters() -> list[Adapter]:

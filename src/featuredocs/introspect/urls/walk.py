@@ -31,6 +31,7 @@ class RouteEntry:
     path_params: tuple[str, ...]
     name: str | None  # "api:order-detail"
     callback: Callable[..., Any]
+    format_suffix: bool = False  # ``path.json`` resolves too (see ``EndpointFact``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,8 @@ def walk_urls(urlconf: str | None = None) -> tuple[list[RouteEntry], list[str]]:
     """Every pattern of the URLconf (first wins per path) and the include() mount prefixes.
 
     Format-suffix routes (``orders.{format}/``, from DRF's ``format_suffix_patterns`` or a
-    ``DefaultRouter``) are not entries of their own: the route they repeat lists
-    ``format`` as its last path parameter, so ``/orders.json`` is known to resolve.
-    Prefixes come longest first.
+    ``DefaultRouter``) are not entries of their own: the route they repeat is marked
+    ``format_suffix``, so ``/orders.json`` is known to resolve. Prefixes come longest first.
     """
     entries: dict[str, RouteEntry] = {}
     prefixes: set[str] = set()
@@ -56,8 +56,8 @@ def walk_urls(urlconf: str | None = None) -> tuple[list[RouteEntry], list[str]]:
             continue
         entries.setdefault(entry.path, entry)
     for path, entry in entries.items():
-        if path.rstrip("/") in suffixed and FORMAT_PARAM not in entry.path_params:
-            entries[path] = replace(entry, path_params=(*entry.path_params, FORMAT_PARAM))
+        if path.rstrip("/") in suffixed:
+            entries[path] = replace(entry, format_suffix=True)
     ordered_prefixes = sorted(
         (p for p in prefixes if p != "/" and "{" + FORMAT_PARAM + "}" not in p),
         key=lambda p: (-len(p), p),

@@ -9,9 +9,9 @@ label): once that route is gone, the request line is missing too, not a call of 
 detail route. When it does not match, two near misses are recognised before
 calling it unknown: the same path with or without its trailing slash, and the path with
 a mount prefix of the project's ``include()``s put in front (pages often write
-``/orders/{id}/`` for ``/api/v2/orders/{id}/``). A route whose path parameters list
-``format`` has a format-suffix twin (DRF's ``DefaultRouter``, ``format_suffix_patterns``):
-``/orders.json`` and ``/orders/7.json`` resolve to it.
+``/orders/{id}/`` for ``/api/v2/orders/{id}/``). A route marked ``format_suffix`` has
+format-suffix twins (DRF's ``DefaultRouter``, ``format_suffix_patterns``): ``/orders.json``
+and ``/orders/7.json`` resolve to it.
 
 Not every path a page writes is the project's: prose names other services' APIs
 (Stripe's ``POST /v1/payment_intents``), and so do URLs and request blocks written with
@@ -42,8 +42,7 @@ from featuredocs.rules.fd5_endpoints.paths import (
 from featuredocs.rules.suggest import closest
 
 
-#: DRF's format-suffix parameter, and the suffixes its twin routes accept (``.json``).
-FORMAT_PARAM = "format"
+#: The suffixes format-suffix twin routes accept (``.json``).
 _FORMAT_SUFFIX = re.compile(r"(?P<stem>[^/]*)\.[a-z0-9]+")
 
 
@@ -241,7 +240,7 @@ class EndpointIndex:
 
     def _format_twin(self, documented: PathShape, words: bool) -> tuple[EndpointFact, ...]:
         """The routes ``/orders.json`` or ``/orders/7.json/`` is the format-suffix twin of:
-        those that list ``format`` among their path parameters."""
+        those marked ``format_suffix``."""
         suffixed = _FORMAT_SUFFIX.fullmatch(documented.segments[-1]) if documented.segments else None
         if suffixed is None:
             return ()
@@ -249,7 +248,7 @@ class EndpointIndex:
         segments = documented.segments[:-1] + ((stem,) if stem else ())
         for trailing_slash in (True, False):  # the twin's slash is optional either way
             found = self.match(PathShape(segments, trailing_slash), catch_all=False, words=words)
-            twins = tuple(endpoint for endpoint in found if FORMAT_PARAM in endpoint.path_params)
+            twins = tuple(endpoint for endpoint in found if endpoint.format_suffix)
             if twins:
                 return twins
         return ()
