@@ -117,6 +117,20 @@ def test_fd403_silent_on_bracketed_defaults_that_agree(parse, facts):
     assert run_rule(StaleOptionDefault, parse(REMINDERS), facts) == []
 
 
+def test_fd403_reads_a_bold_default_and_stops_at_a_semicolon(parse, facts):
+    bold = REMINDERS.replace("most reminders per run [default: 100]",
+                             "most reminders per run (defaults to **100**; raise it for big sends)")
+    assert run_rule(StaleOptionDefault, parse(bold), facts) == []
+    page = parse(bold.replace("**100**", "**500**"))
+    (finding,) = run_rule(StaleOptionDefault, page, facts)
+    assert finding.message == "`--limit` is documented to default to `500`, but defaults to `100`"
+    assert page.line_text(finding.span.line)[finding.span.column - 1 : finding.span.end_column - 1] == "500"
+    assert [edit.replacement for edit in finding.fix.edits] == ["100"]
+    plain = parse(bold.replace("**100**", "250"))
+    assert [f.message for f in run_rule(StaleOptionDefault, plain, facts)] == [
+        "`--limit` is documented to default to `250`, but defaults to `100`"]
+
+
 DEFINITIONS = """\
 # Catalog Import
 

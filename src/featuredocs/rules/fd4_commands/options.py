@@ -31,11 +31,12 @@ _PART = re.compile(r"[^\s,/|]+")
 _FLAG = re.compile(r"--?[A-Za-z][\w-]*")
 _POSITIONAL = re.compile(r"[<\[]?([A-Za-z_][\w.]*)[>\]]?(?:\s*\.\.\.)?")
 _DEFAULT = re.compile(
-    r"\(\s*defaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+|\s+)(?P<paren>`[^`]+`|[^()`]+?)\s*\)"
+    r"\(\s*defaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+|\s+)"
+    r"(?P<paren>`[^`]+`|\*\*[^*]+\*\*|__[^_]+__|[^()`;]+?)\s*(?:;[^()]*)?\)"
     # click and docopt: ``[default: 50]``, ``[default: 50; 1<=x<=100]``
     r"|\[\s*default\s*[:=]\s*(?P<bracket>`[^`]+`|[^\[\];`]+?)\s*(?:;[^\[\]]*)?\]"
     r"|\bdefaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+)"
-    r"(?P<free>`[^`]+`|'[^']*'|\"[^\"]*\"|[^\s,;)]+)",
+    r"(?P<free>`[^`]+`|\*\*[^*]+\*\*|'[^']*'|\"[^\"]*\"|[^\s,;)]+)",
     re.IGNORECASE,
 )
 _FREE_LITERAL = re.compile(r"`.+`|'.*'|\".*\"|-?\d[\d_.]*|true|false|none|null", re.IGNORECASE)
@@ -151,6 +152,8 @@ def default_in(page: Page, start: Span, source: str, offset: int) -> DefaultClai
         group = next(name for name in ("paren", "bracket", "free") if match.group(name) is not None)
         value = match.group(group)
         begin, end = match.span(group)
+        if value[:2] in ("**", "__") and value.endswith(value[:2]) and len(value) > 4:
+            value, begin, end = value[2:-2], begin + 2, end - 2  # a bold value: ``**500**``
         if group == "free" and value.endswith(".") and value[:1] not in {"'", '"', "`"}:
             value, end = value[:-1], end - 1  # the sentence's full stop
         if group == "free" and not _FREE_LITERAL.fullmatch(value):
