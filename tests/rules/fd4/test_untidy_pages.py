@@ -212,11 +212,11 @@ def test_fd403_compares_a_default_followed_by_its_unit(parse, facts):
     findings = run_rule(StaleOptionDefault, page, facts)
     assert [(f.span, f.message) for f in findings] == [
         (Span(9, 26, 9, 34),
-         "`--older-than-hours` is documented to default to `72 hours`, but defaults to `48`"),
+         "`--older-than-hours` is documented to default to `72 hours`, but defaults to `48 hours`"),
         (Span(10, 20, 10, 28),
-         "`--batch-size` is documented to default to `300 rows`, but defaults to `200`"),
-        (Span(17, 37, 17, 45), "`--hours` is documented to default to `12 hours`, but defaults to `24`"),
-        (Span(18, 40, 18, 52), "`--limit` is documented to default to `50 reminders`, but defaults to `100`"),
+         "`--batch-size` is documented to default to `300 rows`, but defaults to `200 rows`"),
+        (Span(17, 37, 17, 45), "`--hours` is documented to default to `12 hours`, but defaults to `24 hours`"),
+        (Span(18, 40, 18, 52), "`--limit` is documented to default to `50 reminders`, but defaults to `100 reminders`"),
     ]
     assert [edit.replacement for edit in findings[0].fix.edits] == ["48 hours"]
 

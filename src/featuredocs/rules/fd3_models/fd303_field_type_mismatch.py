@@ -69,7 +69,7 @@ class FieldTypeMismatch(Rule):
         if not fits(written, field):
             message = (
                 f"field `{field.name}` is documented as `{written.written}`, "
-                f"but it is a {field.field_class}"
+                f"but it is {'an' if field.field_class[:1] in 'AEIOU' else 'a'} {field.field_class}"
             )
         elif not related_fits(written, field, model.label, user_model):
             message = (

@@ -113,7 +113,7 @@ class StaleOptionDefault(Rule):
             page,
             claim.default.span,
             f"`{name}` is documented to default to `{claim.default.text}`, "
-            f"but defaults to `{real}`",
+            f"but defaults to `{replacement or real}`",  # written as the page writes its own
             f"the command's parser declares default={real}",
             fix,
         )
