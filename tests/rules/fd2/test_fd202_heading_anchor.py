@@ -59,6 +59,18 @@ def test_broken_anchor_in_another_page_with_a_safe_fix(tmp_path: Path) -> None:
     assert finding.fix.edits == (Edit(Span(3, 25, 3, 38), "expire_orders"),)
 
 
+def test_a_reference_link_is_fixed_in_its_definition(tmp_path: Path) -> None:
+    page = (
+        "# A\n\nRun [it][cmd] daily.\n\n```markdown\n[cmd]: ../commands.md#expire-orders\n```\n\n"
+        "[cmd]: ../commands.md#expire-orders\n"
+    )
+    ctx = docs_context(tmp_path / "docs", {"commands.md": COMMANDS, "features/a.md": page})
+    (finding,) = run_rule(BrokenHeadingAnchor, page_of(ctx, "features/a.md"), ctx=ctx)
+    assert finding.span == Span(3, 5, 3, 14)  # reported where the reader follows it
+    assert finding.fix is not None  # edited where it is defined, not in the example block
+    assert finding.fix.edits == (Edit(Span(9, 23, 9, 36), "expire_orders"),)
+
+
 def test_broken_anchor_in_the_same_page(tmp_path: Path) -> None:
     ctx = docs_context(
         tmp_path / "docs",

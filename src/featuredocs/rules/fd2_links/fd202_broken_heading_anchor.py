@@ -42,7 +42,8 @@ class BrokenHeadingAnchor(Rule):
     Fix safety:
         When exactly one anchor of the target page is close, the fix replaces the anchor
         and is safe: the link already points at that page and the anchor is derived
-        from an existing heading.
+        from an existing heading. A reference link (``[Commands][cmdref]``) is fixed in
+        its definition (``[cmdref]: ../commands.md#…``).
     """
 
     code = "FD202"

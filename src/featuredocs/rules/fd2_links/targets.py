@@ -126,15 +126,32 @@ def exists(target: LinkTarget, docset: DocSet) -> bool:
 
 
 def fragment_span(page: Page, link: Link, fragment: str) -> Span | None:
-    """Where the text after ``#`` sits in the page, for an edit that replaces it."""
-    if link.span.line != link.span.end_line:
-        return None
-    line = page.line_text(link.span.line)
-    start = link.span.column - 1
-    inside = line[start : link.span.end_column - 1]
+    """Where the text after ``#`` sits in the page, for an edit that replaces it: in the
+    link itself, or in the one reference definition that gives its destination
+    (``[Commands][cmdref]`` … ``[cmdref]: ../commands.md#expire-orders``)."""
     raw = link.target.partition("#")[2]
-    position = inside.rfind("#" + raw)
-    if not raw or position < 0:
+    if not raw:
         return None
-    column = start + position + 2
-    return Span(link.span.line, column, link.span.line, column + len(raw))
+    if link.span.line == link.span.end_line:
+        line = page.line_text(link.span.line)
+        start = link.span.column - 1
+        position = line[start : link.span.end_column - 1].rfind("#" + raw)
+        if position >= 0:
+            column = start + position + 2
+            return Span(link.span.line, column, link.span.line, column + len(raw))
+    return _definition_fragment(page, link.target, raw)
+
+
+def _definition_fragment(page: Page, target: str, raw: str) -> Span | None:
+    definition = re.compile(rf"^ {{0,3}}\[[^\]]+\]:[ \t]*<?{re.escape(target)}>?(?:[ \t]|$)")
+    found = [
+        number for number, text in enumerate(page.lines, start=1)
+        if definition.match(text) and not any(
+            code.span.line <= number <= code.span.end_line for code in page.code_blocks
+        )
+    ]
+    if len(found) != 1:
+        return None
+    line = page.line_text(found[0])
+    column = line.index("#" + raw, line.index("]:")) + 2
+    return Span(found[0], column, found[0], column + len(raw))
