@@ -38,9 +38,15 @@ def run(args: argparse.Namespace) -> int:
     written = True
     if fixed is not None:
         if args.diff:
-            return print_diff(fixed) or (EXIT_USAGE if result.page_errors else 0)
-        written = write_fixes(fixed)
-        result = fixed.result  # report what the fixes left
+            found = print_diff(fixed)
+            return EXIT_USAGE if result.page_errors else found  # bad input outranks a diff
+        if result.page_errors:
+            # A page that could not be read may be one the fixes would have touched too:
+            # nothing is written until every page reads.
+            print("featuredocs: no fixes written: a page could not be read", file=sys.stderr)
+        else:
+            written = write_fixes(fixed)
+            result = fixed.result  # report what the fixes left
     sources = {page.display: page.text for page in result.docset.pages}
     stats = RunStats(
         rules_run=len(result.rules_run),

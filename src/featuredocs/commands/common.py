@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from featuredocs.cache import check_passes
 from featuredocs.cache.tree import DocsTree
 from featuredocs.config import Config, load_config
 from featuredocs.errors import UsageError
+from featuredocs.markdown.load import PageError, display_path
 from featuredocs.model import ProjectFacts
 from featuredocs.project import FactsOutcome
 
@@ -48,10 +50,21 @@ def documented_and_facts(
     notes = passes.finish()
     for note in (*first.notes, *notes):
         print(f"featuredocs: {note}", file=sys.stderr)
+    stop_on_page_errors(passes.docs.errors)
     facts = passes.facts
     if facts is None:
         raise UsageError(missing)
     return Documented(facts, passes.claimed(), passes.docs)
+
+
+def stop_on_page_errors(errors: Sequence[PageError]) -> None:
+    """Each page that could not be read on a line of its own, then stop (exit 2): a page
+    left out would make the coverage or the index wrong, not just incomplete."""
+    for error in errors:
+        print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
+    if errors:
+        count = len(errors)
+        raise UsageError(f"stopped: {count} page{'s' if count != 1 else ''} could not be read")
 
 
 def project_facts(outcome: FactsOutcome, missing: str, where: str | None = None) -> ProjectFacts:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from featuredocs.cache import check_passes
 from featuredocs.commands.common import config_from
+from featuredocs.config import Config
+from featuredocs.engine import feature_pages, select_pages
 from featuredocs.errors import UsageError
 from featuredocs.fix.apply import write_changes
 from featuredocs.fix.diff import diff_changes
 from featuredocs.fix.sync import sync
 from featuredocs.markdown.load import display_path
+from featuredocs.model import DocSet
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
 
@@ -32,17 +36,24 @@ def run(args: argparse.Namespace) -> int:
     facts = passes.facts
     if facts is None:
         raise UsageError("sync needs the project's facts, and none could be read", str(config.root))
-    result = sync(config, facts, passes.docs.plain_docset(), paths=args.paths, parsed=False,
+    docset = passes.docs.plain_docset()
+    _only_feature_pages(docset, config, args.paths)
+    result = sync(config, facts, docset, paths=args.paths, parsed=False,
                   known_in_sync=passes.in_sync(checked))
     failed = EXIT_USAGE if errors else EXIT_CLEAN
     if args.diff:
         text = diff_changes(result.changes)
         sys.stdout.write(text)
-        return EXIT_FINDINGS if text else failed
+        return failed if errors or not text else EXIT_FINDINGS  # bad input outranks a diff
     if args.check:
         for change in result.changes:
             print(f"would update {change.display}")
-        return EXIT_FINDINGS if result.changes else failed
+        return failed if errors or not result.changes else EXIT_FINDINGS
+    if errors:
+        # As check --fix: nothing is written until every page reads.
+        if result.changes:
+            print("featuredocs: no pages updated: a page could not be read", file=sys.stderr)
+        return EXIT_USAGE
     report = write_changes(list(result.changes))
     for change in report.written:
         print(f"updated {change.display}")
@@ -51,3 +62,16 @@ def run(args: argparse.Namespace) -> int:
     if not result.changes:
         print("featuredocs: every page is in sync", file=sys.stderr)
     return EXIT_USAGE if report.errors else failed
+
+
+def _only_feature_pages(docset: DocSet, config: Config, paths: list[Path]) -> None:
+    """Sync refreshes feature pages only: a path naming none of them is an error, not a
+    page in sync."""
+    features = feature_pages(docset, config)
+    for path in paths:
+        if not select_pages(docset, [path]) & features:
+            raise UsageError(
+                "not a feature page; sync refreshes only the pages matching "
+                + ", ".join(f"`{glob}`" for glob in config.pages),
+                display_path(path, None),
+            )

@@ -29,6 +29,14 @@ def display_path(path: Path, base: Path | None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+    except (OSError, RuntimeError):
+        # A symlink loop cannot be resolved (RuntimeError before Python 3.13); the page is
+        # still named by where it was found.
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(os.path.abspath(base)).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 def decode_page(data: bytes, path: Path) -> str:
