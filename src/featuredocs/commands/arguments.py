@@ -82,7 +82,7 @@ def index(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 when a file would change")
     mode.add_argument("--diff", action="store_true",
-                      help="write nothing; print what would change as a unified diff")
+                      help="write nothing; print what would change as a unified diff (exit 1 if there is one)")
     add_cache_option(parser)
     add_project_options(parser)
 

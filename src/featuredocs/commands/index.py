@@ -19,8 +19,9 @@ def run(args: argparse.Namespace) -> int:
     )
     updates = [update for update in plan_index(config, facts, claimed) if update.changed]
     if args.diff:
-        sys.stdout.write("".join(update.diff() for update in updates))
-        return EXIT_CLEAN
+        text = "".join(update.diff() for update in updates)
+        sys.stdout.write(text)
+        return EXIT_FINDINGS if text else EXIT_CLEAN  # as check --diff and sync --diff
     if args.check:
         for update in updates:
             what = "rewritten" if update.old is not None else "created"

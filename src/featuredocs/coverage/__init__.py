@@ -12,7 +12,9 @@ from featuredocs.model import ProjectFacts
 def coverage_report(config: Config, facts: ProjectFacts, claimed: list[Claimed]) -> CoverageReport:
     """Compare what the feature pages document (``claimed``, see ``claimed.py``) with ``facts``."""
     labels = [app.label for app in facts.own_apps()]
-    return measure(inventory(facts, config.root), claimed, labels)
+    # An archived page describes what the project no longer has, as check and sync read it.
+    current = [claim for claim in claimed if not claim.archived]
+    return measure(inventory(facts, config.root), current, labels)
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from featuredocs.markdown.archive import archived_marker
 from featuredocs.model import IndexFact, ModelFact, Page, ProjectFacts
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.index_match import describes
@@ -60,6 +61,7 @@ class Claimed:
     #: How the page presents itself to the index: its tagline, and where its links point.
     tagline: str = ""
     links: tuple[str, ...] = ()
+    archived: bool = False  # check and sync skip the page; coverage does not count it
 
 
 def tagline_text(page: Page) -> str:
@@ -78,7 +80,9 @@ _TAGLINE = re.compile(r"^\s*>?\s*(?:\*\*[^*]+\*\*\s*[-–—:]\s*)?(?P<text>.*?)
 def page_claims(page: Page, ctx: CheckContext) -> Claimed:
     assert ctx.facts is not None
     title = page.title.plain.strip() if page.title is not None else Path(page.rel).stem
-    found = Claimed(page.rel, title, tagline=tagline_text(page), links=tuple(link.target for link in page.links))
+    links = tuple(link.target for link in page.links)
+    found = Claimed(page.rel, title, tagline=tagline_text(page), links=links,
+                    archived=archived_marker(page) is not None)
     _models(page, ctx, found)
     _commands(page, ctx, found)
     _endpoints(page, ctx, found)

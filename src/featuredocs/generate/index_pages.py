@@ -12,10 +12,15 @@ to (``../api.md#products`` gives ``## Products``), else the app's label.
 
 from __future__ import annotations
 
+import os
+import posixpath
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
+from urllib.parse import unquote
 
 from featuredocs.coverage.claimed import ANY_METHOD, Claimed, endpoint_keys
 from featuredocs.generate import usage
@@ -61,8 +66,19 @@ class IndexInputs:
 
 
 def _linked(outside: Page, rels: Iterable[str]) -> set[str]:
-    wanted = set(rels)
-    return {link.target.split("#")[0] for link in outside.links} & wanted
+    """Which of ``rels`` (under the docs root) the hand-written part links to, however the
+    link spells the path (``./features/x.md``, ``../docs/features/x.md``), as FD204 reads it."""
+    folder = os.path.dirname(os.path.abspath(outside.path))
+    root = folder
+    for _ in Path(outside.rel).parent.parts:
+        root = os.path.dirname(root)
+    targets = set()
+    for link in outside.links:
+        path = link.target.split("#")[0].split("?")[0]
+        if path and "://" not in path and not path.startswith(("/", "mailto:")):
+            file = os.path.normpath(os.path.join(folder, unquote(path)))
+            targets.add(Path(os.path.relpath(file, root)).as_posix())
+    return targets & set(rels)
 
 
 def _documented_by(pages: Iterable[FeaturePage]) -> str:
@@ -90,7 +106,8 @@ def readme_content(inputs: IndexInputs, outside: Page, references: dict[str, str
     hand-written index does not link yet."""
     linked = _linked(outside, [f.rel for f in inputs.features] + list(references))
     pages = sorted((f for f in inputs.features if f.rel not in linked), key=lambda f: f.title.casefold())
-    items = [f"- [{f.title}]({f.rel})" + (f" - {f.tagline}" if f.tagline else "") for f in pages]
+    items = [f"- [{f.title}]({f.rel})" + (f" - {_rebased(f.tagline, f.rel)}" if f.tagline else "")
+             for f in pages]
     refs = [f"- [{_ref_title(rel)}]({rel}) - {text}" for rel, text in references.items() if rel not in linked]
     parts = []
     if items:
@@ -98,6 +115,30 @@ def readme_content(inputs: IndexInputs, outside: Page, references: dict[str, str
     if refs:
         parts.append("## Reference\n\n" + "\n".join(refs))
     return "\n\n".join(parts)
+
+
+_INLINE_LINK = re.compile(r"(!?\[[^\]]*\]\()(<[^>]*>|[^)\s]*)")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _rebased(text: str, rel: str) -> str:
+    """``text`` from the page ``rel`` with its relative links pointing from the docs root,
+    where the index is: ``[x](y.md)`` in ``features/a.md`` becomes ``[x](features/y.md)``."""
+    folder = posixpath.dirname(rel)
+
+    def rebase(match: re.Match[str]) -> str:
+        target = match.group(2)
+        bare = target.strip("<>")
+        if not bare or bare.startswith("/") or _SCHEME.match(bare):
+            return match.group(0)
+        if bare.startswith("#"):
+            moved = rel + bare
+        else:
+            path, mark, rest = bare.partition("#")
+            moved = posixpath.normpath(posixpath.join(folder, path)) + mark + rest
+        return match.group(1) + (f"<{moved}>" if target.startswith("<") else moved)
+
+    return _INLINE_LINK.sub(rebase, text)
 
 
 def _ref_title(rel: str) -> str:
