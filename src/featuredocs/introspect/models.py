@@ -61,6 +61,7 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
         attributes=attribute_names(model, fields),
         managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
         manager_methods=manager_methods(model),
+        choices_members=choices_members(model),
         abstract=bool(meta.abstract),
         proxy=bool(meta.proxy),
         parents=tuple(p._meta.label for p, link in meta.parents.items() if link is not None),
@@ -168,6 +169,18 @@ def manager_methods(model: type[models.Model]) -> tuple[str, ...]:
             if cls is not object and not cls.__module__.startswith(DJANGO_MANAGER_MODULES):
                 names.update(name for name in vars(cls) if not name.startswith("_"))
     return tuple(sorted(names))
+
+
+def choices_members(model: type[models.Model]) -> tuple[str, ...]:
+    """``Status.PAID`` for each member of a choices class the model or its bases nest."""
+    members: set[str] = set()
+    for cls in model.__mro__:
+        if cls in _DJANGO_MODEL_CLASSES:
+            continue
+        for name, value in vars(cls).items():
+            if isinstance(value, type) and issubclass(value, models.Choices) and not name.startswith("_"):
+                members.update(f"{name}.{member}" for member in value.names)
+    return tuple(sorted(members))
 
 
 def attribute_names(model: type[models.Model], fields: tuple[FieldFact, ...]) -> tuple[str, ...]:

@@ -100,6 +100,8 @@ class ModelFact:
     managers: tuple[str, ...] = ("objects",)
     #: What its managers and their querysets add to Django's API (``unpaid_older_than``).
     manager_methods: tuple[str, ...] = ()
+    #: Members of the choices classes it nests, with their class: ``Status.PAID``.
+    choices_members: tuple[str, ...] = ()
     abstract: bool = False
     proxy: bool = False
     parents: tuple[str, ...] = ()  # labels of concrete parents (multi-table inheritance)

@@ -186,3 +186,17 @@ def test_fd804_manager_methods_named_in_prose(parse, facts):
     assert located(found) == [("FD804", 3, 18, 24), ("FD804", 4, 28, 37)]
     assert found[0].message == "`unpayd` is not a method of billing.Invoice's managers or querysets"
     assert [f.hint for f in found] == ["did you mean `unpaid`?", "did you mean `mark_paid`? (billing/models.py:16)"]
+
+
+def test_fd804_a_misspelt_member_of_a_models_choices(parse, facts):
+    right = (
+        "## Usage\n\n```python\nfrom billing.models import Invoice\n\n"
+        "Invoice.objects.filter(status=Invoice.Status.PAID)\n"
+        "print(Invoice.Status.DRAFT.label, Invoice.Status.choices, Invoice.Status.ARCHIVED)\n```\n"
+    )
+    assert run_rule(UnknownModelAttribute, parse(right), facts) == []
+    page = parse(right.replace("Status.PAID)", "Status.PAYED)"))
+    (found,) = run_rule(UnknownModelAttribute, page, facts)
+    assert located([found]) == [("FD804", 6, 46, 51)]
+    assert found.message == "billing.Invoice.Status has no member `PAYED`"
+    assert found.hint == "did you mean `PAID`?"

@@ -8,6 +8,7 @@ which are listed on their own.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 from featuredocs.introspect.locate import assigned_names
 from featuredocs.introspect.static.classes import ClassRef, Classes
@@ -41,6 +42,41 @@ def attribute_names(
     return tuple(sorted(
         n for n in names if not n.startswith("_") and n not in _GENERATED and n not in field_names
     ))
+
+
+_CHOICES_ROOTS = frozenset({"Choices", "TextChoices", "IntegerChoices"})
+
+
+def choices_members(classes: Classes, ref: ClassRef) -> tuple[str, ...]:
+    """``Status.PAID`` for each member of a choices class the model or its bases nest."""
+    members: set[str] = set()
+    for cls in classes.refs_in_mro(ref.dotted):
+        for statement in cls.node.body:
+            if isinstance(statement, ast.ClassDef) and not statement.name.startswith("_"):
+                if _is_choices(classes, cls, statement):
+                    members.update(
+                        f"{statement.name}.{name}" for name in _member_names(statement)
+                    )
+    return tuple(sorted(members))
+
+
+def _is_choices(classes: Classes, owner: ClassRef, node: ast.ClassDef) -> bool:
+    for base in node.bases:
+        dotted = classes.resolve(owner.module, base)
+        if dotted and any(_is_django_choices(name) for name in (dotted, *classes.mro(dotted))):
+            return True
+    return False
+
+
+def _is_django_choices(dotted: str) -> bool:
+    return dotted.startswith("django.db.models.") and dotted.rpartition(".")[2] in _CHOICES_ROOTS
+
+
+def _member_names(node: ast.ClassDef) -> Iterator[str]:
+    """What an enum's body assigns: its members (``PAID = "paid", "Paid"``)."""
+    for statement in node.body:
+        if isinstance(statement, ast.Assign):
+            yield from (name for name in assigned_names(statement) if not name.startswith("_"))
 
 
 def _body_names(node: ast.ClassDef) -> set[str]:

@@ -44,6 +44,8 @@ from featuredocs.rules.suggest import closest, suggestion
 MEMO_KEY = "fd8.orm"
 BLOCKS_KEY = "fd8.orm.blocks"
 PROGRAM_KEY = "fd8.orm.program"
+#: What a choices class answers besides its members.
+CHOICES_API = frozenset({"choices", "labels", "values", "names", "label", "value", "do_not_call_in_templates"})
 _LOOKUP_METHODS = frozenset({"filter", "exclude", "get", "aget"}) | PAIRED
 _TRANSFORM_METHODS = frozenset({"order_by", "values", "values_list", "distinct"})
 _FIELD_METHODS = frozenset({"only", "defer"})
@@ -273,6 +275,9 @@ class _Checker:
         if attr.startswith("_"):
             return
         owner = self.inference.type_of(node.value)
+        if owner is None and isinstance(node.value, ast.Attribute):
+            self._choices_member(block, node, node.value)
+            return
         receiver = node.value.id if isinstance(node.value, ast.Name) else None
         if isinstance(node.ctx, ast.Load) and receiver and (receiver, attr) in self._stored:
             return  # reported where it was assigned
@@ -289,6 +294,24 @@ class _Checker:
             self._stored.add((receiver, attr))
         if not known:
             self.attributes.append(self._unknown_attribute(block, node, owner.model))
+
+    def _choices_member(self, block: PythonBlock, node: ast.Attribute, choices: ast.Attribute) -> None:
+        """``Order.Status.REFUNDED``: a member the model's choices class lacks, when it has
+        a close one (a class the facts do not know the members of says nothing)."""
+        model = self.inference.type_of(choices.value)
+        if not isinstance(model, ModelClass):
+            return
+        prefix = f"{choices.attr}."
+        members = [m[len(prefix):] for m in model.model.choices_members if m.startswith(prefix)]
+        if not members or node.attr in members or node.attr in CHOICES_API:
+            return
+        match = closest(node.attr, members)
+        if match is not None:
+            self.attributes.append(Problem(
+                _attribute_span(block, node),
+                f"{model.model.label}.{choices.attr} has no member `{node.attr}`",
+                suggestion(match),
+            ))
 
     def _unknown_attribute(self, block: PythonBlock, node: ast.Attribute, model: ModelFact) -> Problem:
         span = _attribute_span(block, node)

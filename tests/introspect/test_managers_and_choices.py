@@ -1,4 +1,5 @@
-"""What a model's managers and querysets add to Django's API, read live and statically."""
+"""What a model's managers and querysets add to Django's API, and the members of the
+choices classes it nests, read live and statically."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ from desk.querysets import LabelManager, LabelQuerySet, TicketManager, TicketQue
 
 
 class Stamped(models.Model):
+    class Kind(models.IntegerChoices):
+        NOTE = 1
+        TASK = 2, "A task"
+
     stamped = models.Manager.from_queryset(LabelQuerySet)()
 
     class Meta:
@@ -52,6 +57,13 @@ class Stamped(models.Model):
 
 
 class Ticket(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open"
+        CLOSED = "closed", "Closed"
+
+    class Meta:
+        ordering = ["title"]
+
     title = models.CharField(max_length=40)
     closed = models.BooleanField(default=False)
 
@@ -102,3 +114,15 @@ def test_django_contrib_managers_are_read_alike(both) -> None:
     assert user["live"] is not None and user["static"] is not None
     assert "create_user" in user["live"].manager_methods
     assert user["static"].manager_methods == user["live"].manager_methods
+
+
+@pytest.mark.parametrize("mode", ["live", "static"])
+def test_members_of_nested_choices_classes(both, mode: str) -> None:
+    facts = both[0] if mode == "live" else both[1]
+    members = {m.name: m.choices_members for m in facts.models if m.app_label == "desk"}
+    assert members == {
+        "Ticket": ("Status.CLOSED", "Status.OPEN"),  # not Meta
+        "Label": ("Kind.NOTE", "Kind.TASK"),  # from its abstract base
+        "Stamped": ("Kind.NOTE", "Kind.TASK"),
+        "Plain": (),
+    }
