@@ -32,7 +32,8 @@ class UnknownModelAttribute(Rule):
         A method called on a manager or queryset (``Order.objects.unpaid_older_then(48)``)
         must be Django's or one the model's managers and their querysets define; since
         a manager from a library may define more than the facts know, only a name close
-        to a known one is reported.
+        to a known one is reported. So is a member of a choices class the model nests
+        (``Order.Status.PAYED`` for ``Order.Status.PAID``).
 
         Prose names attributes too (``Order.paid_at``, ``Order.expire()`` or
         ``orders.models.Order.expire`` in inline code). A sentence may speak of an attribute
