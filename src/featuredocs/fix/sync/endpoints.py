@@ -8,8 +8,10 @@
 - **Query Parameters** lists: a parameter the endpoint no longer reads is dropped, one it
   now reads is added (`` - `name` (type, optional): [Description] ``), and a type that
   cannot describe the parameter (``string`` for an integer) is corrected.
-- **Query strings** of request lines and inline calls lose the parameters the endpoint
-  does not read.
+- **Query strings** of request lines (``GET /api/v1/orders/?status=paid HTTP/1.1``) lose
+  the parameters the endpoint does not read. Calls in example code (curl, HTTPie,
+  ``requests``) and paths quoted in sentences are left as written: a shell quote or a
+  sentence about the parameter cannot be trimmed safely, and FD503 still points at them.
 
 Endpoints whose methods or parameters cannot be known are left alone (FD502 and FD503
 are silent on them too).
@@ -220,7 +222,7 @@ def _query_string_changes(
     scope: Scope,
 ) -> Iterator[SyncChange]:
     for claim in endpoints:
-        if not claim.query:
+        if not claim.query or claim.kind is not ClaimKind.REQUEST:
             continue
         resolution = resolutions.get(claim)
         endpoint = resolution.endpoint if resolution is not None else None
