@@ -89,3 +89,25 @@ def test_an_argparse_default_placeholder_in_help_is_filled(parse: ParsePage) -> 
     facts = changes.add_option(FACTS, "expire_orders", "--limit", "1000", "At most %(default)s orders; defaults to %(default)s")
     text = synced(parse(PAGE), facts)
     assert "- `--limit`: At most 1000 orders; defaults to 1000\n" in text
+
+
+def test_a_renamed_option_takes_the_new_default_and_keeps_the_rest(parse: ParsePage) -> None:
+    facts = changes.remove_option(FACTS, "expire_orders", "--batch-size")
+    facts = changes.add_option(facts, "expire_orders", "--chunk-size", "500", "Orders loaded per query")
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace(
+        "- `--batch-size`: Orders loaded per query (default: `200`)",
+        "- `--chunk-size`: Orders loaded per query (default: `500`)",
+    )
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_an_option_with_two_close_successors_is_not_guessed(parse: ParsePage) -> None:
+    facts = changes.remove_option(FACTS, "expire_orders", "--batch-size")
+    facts = changes.add_option(facts, "expire_orders", "--chunk-size", "200", "Orders per chunk")
+    facts = changes.add_option(facts, "expire_orders", "--batch-sizes", "200", "Orders per batch")
+    text = synced(parse(PAGE), facts)
+    assert "--batch-size`" not in text
+    assert (
+        "- `--chunk-size`: Orders per chunk (default: 200)\n- `--batch-sizes`: Orders per batch (default: 200)\n"
+    ) in text

@@ -3,13 +3,15 @@
 - An option the parser gained is appended in parser order: `` - `--flag`: help (default: v) ``,
   with the option's ``help`` (or a ``[Description]`` placeholder) and its default when it
   takes a value.
-- A documented flag the parser no longer has is renamed when one new flag is very close
-  to it (FD402's rename), otherwise its item is dropped.
+- A documented flag the parser no longer has is renamed in place, its description and
+  default note kept, when exactly one new flag is close to it (as a stale field is);
+  otherwise its item is dropped.
 - A stale ``(default: …)`` is corrected with FD403's own rendering of the parser default.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -20,7 +22,8 @@ from featuredocs.model import CommandFact, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
-from featuredocs.rules.fd4_commands.hints import command_named, rename_fix
+from featuredocs.rules.fd3_models.lookup import close_names
+from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.options import OptionClaim, option_from_item
 
 PLACEHOLDER = "[Description]"
@@ -65,6 +68,8 @@ def _refresh(
                 editor.replace(claim.flags[0].span, renamed)
                 taken.add(renamed)
                 kept_text.append(item.source.replace(claim.flags[0].text, renamed))
+                flag = dataclasses.replace(claim.flags[0], text=renamed)
+                _correct_default(editor, command, dataclasses.replace(claim, flags=(flag,)), scope)
             elif scope.allows("FD402", claim.flags[0].span.line):
                 editor.delete(item)
             else:
@@ -90,15 +95,20 @@ def _names_in(texts: list[str], command: str) -> set[str]:
 def _rename(
     claim: OptionClaim, options: list[OptionFact], names: set[str], taken: set[str], scope: Scope
 ) -> str | None:
-    """The one very close flag of an undocumented option (FD402's unsafe rename)."""
+    """The one new flag close to a stale one, as a stale field is renamed: compared
+    without the dashes every flag shares, the way FD402's hint compares them."""
     if len(claim.flags) != 1 or not scope.allows("FD402", claim.flags[0].span.line):
         return None
-    flag = claim.flags[0]
-    candidates = [
-        f for o in options if not option_documented(o, names) for f in o.flags if f not in taken
-    ]
-    fix = rename_fix(flag.text, flag.span, candidates, "option")
-    return fix.edits[0].replacement if fix is not None else None
+    flag = claim.flags[0].text
+    candidates = {
+        f.lstrip("-"): f
+        for o in options
+        if not option_documented(o, names)
+        for f in o.flags
+        if f not in taken and f.startswith("-") == flag.startswith("-")
+    }
+    close = close_names(flag.lstrip("-"), candidates)
+    return candidates[close[0]] if len(close) == 1 else None
 
 
 def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
