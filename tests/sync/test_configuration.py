@@ -119,3 +119,20 @@ def test_a_new_ttl_keeps_the_pages_unit(parse: ParsePage) -> None:
     text = synced(page, facts)
     assert text == PAGE.replace("**TTL**: 15 minutes", "**TTL**: 30 minutes")
     assert findings(parse(text), facts, "FD702") == []
+
+
+def test_a_renamed_variable_keeps_its_value_and_comment(parse: ParsePage) -> None:
+    facts = changes.remove_env(FACTS, "ORDER_WINDOW_HOURS")
+    facts = changes.add_env(facts, "ORDER_PAYMENT_WINDOW_HOURS", "48", "orders/conf.py")
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace("ORDER_WINDOW_HOURS=48  #", "ORDER_PAYMENT_WINDOW_HOURS=48  #")
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_variable_with_two_likely_successors_stays_for_a_person(parse: ParsePage) -> None:
+    facts = changes.remove_env(FACTS, "ORDER_WINDOW_HOURS")
+    facts = changes.add_env(facts, "ORDER_PAY_WINDOW_HOURS", "48", "billing/conf.py")
+    facts = changes.add_env(facts, "ORDER_SHIP_WINDOW_HOURS", "24", "billing/conf.py")
+    page = parse(PAGE)
+    assert synced(page, facts) == PAGE
+    assert [f.code for f in findings(page, facts, "FD601")] == ["FD601"]

@@ -5,7 +5,10 @@
   group the code puts it in (a group is created at the end of the block when the block
   has none of that kind; a group left empty goes with its header). Moving into the
   optional group gives the line the code's default.
-- A variable the project no longer reads is removed.
+- A variable the project no longer reads is renamed in place, its value and comment kept,
+  when exactly one variable the page does not name looks like its new name (FD601's
+  reading of a rename). When several do, the line stays for a person to choose (FD601
+  reports it); when none does, the variable is gone and so is its line.
 - A variable read by the feature's code that the page never names is added, as FD606 sees
   it: to the page's first environment block, in the group it belongs to.
 
@@ -15,6 +18,7 @@ and every comment a person wrote stays.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +29,7 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import CodeBlock, EnvVarFact, Page, ProjectFacts
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
-from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM
+from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM, likely_rename
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
 from featuredocs.rules.fd6_config.known import env_var
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
@@ -110,22 +114,33 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
         return
     claims = claims_for(page, ctx)
     blocks: list[_Block] = []
+    renamed: set[str] = set()
+    unnamed = _unnamed(page, facts, claims.env_vars)
     for code in page.code_blocks:
         end = code.first_line + len(code.text.splitlines())
         mine = [claim for claim in claims.env_vars if code.first_line <= claim.span.line < end]
         if mine:
             block = _read_block(page, code)
             for claim in mine:
-                _refresh_claim(block, claim, facts, scope)
+                _refresh_claim(block, claim, facts, scope, [n for n in unnamed if n not in renamed], renamed)
             blocks.append(block)
     if blocks and claims.env_anchor is not None and scope.allows("FD606", claims.env_anchor.line):
-        for var in _undocumented(page, facts, claims.env_names):
+        for var in _undocumented(page, facts, claims.env_names | renamed):
             blocks[0].add(_code_required(var), f"{var.name}={_value_for(var, required=_code_required(var))}")
     for block in blocks:
         first = block.code.first_line
         edits = region_edits(page, first, block.new_lines(), first + len(block.texts) - 1)
         if edits:
             yield SyncChange("refresh the environment variables", tuple(edits))
+
+
+def _unnamed(page: Page, facts: ProjectFacts, claims: tuple[EnvVarClaim, ...]) -> list[str]:
+    """What a stale variable may have been renamed to: the variables the page never names
+    (nothing when every documented variable is read, which is most pages)."""
+    if all(env_var(facts, claim.name) is not None for claim in claims):
+        return []
+    names = {claim.name for claim in claims}
+    return [var.name for var in facts.env_vars if var.name not in names and not env_mentioned(page, var.name)]
 
 
 def _read_block(page: Page, code: CodeBlock) -> _Block:
@@ -154,15 +169,30 @@ def _groups(texts: list[str]) -> list[_Group]:
     return groups
 
 
-def _refresh_claim(block: _Block, claim: EnvVarClaim, facts: ProjectFacts, scope: Scope) -> None:
+def _refresh_claim(
+    block: _Block,
+    claim: EnvVarClaim,
+    facts: ProjectFacts,
+    scope: Scope,
+    unnamed: list[str],
+    renamed: set[str],
+) -> None:
     index = block.index_of(claim.span.line)
     if not 0 <= index < len(block.texts):
         return
     var = env_var(facts, claim.name)
     if var is None:
-        if claim.name not in READ_BY_PLATFORM and scope.allows("FD601", claim.span.line):
-            block.removed.add(index)
-        return
+        if claim.name in READ_BY_PLATFORM or not scope.allows("FD601", claim.span.line):
+            return
+        renames = _renames(claim.name, unnamed)
+        var = env_var(facts, renames[0]) if len(renames) == 1 else None
+        if var is None:
+            if not renames:
+                block.removed.add(index)
+            return
+        renamed.add(var.name)
+        block.texts[index] = re.sub(rf"\b{re.escape(claim.name)}\b", var.name, block.texts[index], count=1)
+        claim = dataclasses.replace(claim, name=var.name)
     _correct_default(block, index, claim, var, scope)
     if claim.required is None or required_mismatch(claim.name, claim.required, var) is None:
         return
@@ -178,6 +208,15 @@ def _refresh_claim(block: _Block, claim: EnvVarClaim, facts: ProjectFacts, scope
         text = text if value == PLACEHOLDER else _with_value(text, claim.name, value)
     block.removed.add(index)
     block.add(target, text)
+
+
+def _renames(name: str, unnamed: list[str]) -> list[str]:
+    """Up to two of ``unnamed`` that look like ``name`` renamed; one is a certain rename."""
+    first = likely_rename(name, unnamed)
+    if first is None:
+        return []
+    second = likely_rename(name, [n for n in unnamed if n != first])
+    return [first] if second is None else [first, second]
 
 
 def _correct_default(block: _Block, index: int, claim: EnvVarClaim, var: EnvVarFact, scope: Scope) -> None:

@@ -104,7 +104,7 @@ def _hint(name: str, facts: ProjectFacts) -> str | None:
 
 
 def _renamed(facts: ProjectFacts, name: str) -> EnvVarFact | None:
-    match = _likely_rename(name, [var.name for var in facts.env_vars])
+    match = likely_rename(name, [var.name for var in facts.env_vars])
     return env_var(facts, match) if match is not None else None
 
 
@@ -112,7 +112,7 @@ def _renamed(facts: ProjectFacts, name: str) -> EnvVarFact | None:
 _renamed_as = reads.asking("fd6.renamed-variable", _renamed, reading=("env_vars",))
 
 
-def _likely_rename(name: str, candidates: list[str]) -> str | None:
+def likely_rename(name: str, candidates: list[str]) -> str | None:
     """A typo (``ORDER_REGON``) or a renamed word (``SHOP_IMPORT_MAX_ROWS`` →
     ``SHOP_CATALOG_MAX_ROWS``). Variables of one project share prefixes (``SHOP_…``), so
     a merely similar spelling is not enough: most of the name's words must survive."""
