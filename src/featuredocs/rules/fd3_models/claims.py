@@ -34,6 +34,7 @@ from featuredocs.rules.fd3_models.lists import (
 )
 from featuredocs.rules.fd3_models.prose import FIELD_WORDS, INDEX_WORDS, called_names
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock, imported_names, python_blocks
+from featuredocs.rules.other_times import about_other_times
 
 MEMO_KEY = "fd3.claims"
 
@@ -54,12 +55,7 @@ NOT_MODELS = frozenset({
     "Data", "Domain", "Core", "Database", "Entity", "Entities", "Object", "Validation",
     "Signals", "Choices", "Migrations", "Querysets", "QuerySet", "Admin", "Permissions",
 })
-_OTHER_TIMES = re.compile(
-    r"\b(?:future|planned|proposed|roadmap|enhancements?|alternatives?|legacy|deprecated"
-    r"|changelog|version history|migrating|migration from|removed|phase \d+)\b"
-    r"|^before\b|\b(?:old|previous|former) (?:versions?|designs?|schemas?|models?|api)\b",
-    re.I,
-)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +148,6 @@ def _within(ranges: tuple[tuple[int, int], ...], line: int) -> bool:
     return bool(ranges) and any(first <= line <= last for first, last in ranges)
 
 
-@lru_cache(maxsize=4096)
-def _about_other_times(title: str) -> bool:
-    return _OTHER_TIMES.search(title) is not None
-
-
 def _code_claim(cls: code_models.CodeClass) -> ModelClaim:
     return ModelClaim(
         cls.name, cls.span, explicit=False, fields=cls.fields, indexes=cls.indexes, from_code=True
@@ -187,7 +178,7 @@ class _Outline:
             if name is not None:
                 self.declared.append((section, name))
                 in_model = True
-            if _about_other_times(title):
+            if about_other_times(title):
                 self.other_times.append((section.heading.span.line, section.end_line))
             if not in_model:
                 self.loose_indexes.extend(

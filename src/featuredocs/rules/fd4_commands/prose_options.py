@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
 from featuredocs.rules.fd4_commands.hints import all_flags, command_named
+from featuredocs.rules.other_times import about_other_times
 from featuredocs.rules.suggest import closest
 
 _FLAG_CODE = re.compile(r"(?P<flag>--[A-Za-z][\w-]*)(?:[= ]\S+)?")
@@ -32,11 +33,6 @@ _OTHER_PROGRAMS = re.compile(
 _CHANGE = re.compile(
     r"\b(?:renamed|removed|deprecated|replaced|formerly|previously|no longer|used to"
     r"|instead of|in favou?r of|legacy|planned|proposed|upcoming|future)\b",
-    re.IGNORECASE,
-)
-_OTHER_TIMES_TITLE = re.compile(
-    r"\b(?:future|planned|proposed|roadmap|enhancements?|legacy|deprecated|changelog|history"
-    r"|migrating|upgrading|removed)\b",
     re.IGNORECASE,
 )
 #: Where one sentence ends: a full stop (or ! ?) before a space, a blank line, a new item,
@@ -111,7 +107,7 @@ def _about_something_else(page: Page, sentence: list[InlineCode]) -> bool:
         return True
     return any(
         section.heading.span.line <= first <= section.end_line
-        and _OTHER_TIMES_TITLE.search(section.title)
+        and about_other_times(section.title)
         for section in page.walk()
     )
 
