@@ -64,7 +64,7 @@ def test_check_and_diff_write_nothing(pristine: Path) -> None:
     assert check.code == 1
     assert check.err.splitlines() == [f"featuredocs: docs/{name}: would be rewritten" for name in INDEX_FILES]
     diff = featuredocs("index", "--diff", cwd=pristine)
-    assert diff.code == 0, diff.err
+    assert diff.code == 1, diff.err  # a diff to show, as check --diff and sync --diff
     for name in INDEX_FILES:
         assert f"--- a/docs/{name}\n+++ b/docs/{name}\n" in diff.out
     assert "+<!-- featuredocs:begin index -->\n" in diff.out
