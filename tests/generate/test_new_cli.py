@@ -226,12 +226,13 @@ def test_a_name_with_a_folder_is_refused(shop: Path) -> None:
     assert not (shop / "docs" / "escape.md").exists()
 
 
-def test_without_a_docs_folder_nothing_is_written(tmp_path: Path) -> None:
-    """As every other command: a page no check, sync or index would ever read is an error."""
+def test_without_a_docs_folder_the_page_links_nothing_that_does_not_exist(tmp_path: Path) -> None:
     project = copy_shop(tmp_path)
     for entry in ("docs", "docs-drifted"):
         shutil.rmtree(project / entry)
     run = featuredocs("new", "catalog", "--app", "catalog", cwd=project)
-    assert run.code == 2
-    assert run.err.startswith("featuredocs: docs: docs folder not found")
-    assert not (project / "docs").exists()
+    assert run.code == 0, run.err
+    page = (project / FEATURES / "catalog.md").read_text(encoding="utf-8")
+    assert re.findall(r"\]\((\.\./[^)]*)\)", page) == []
+    assert "### Core Documentation\n\nNot applicable.\n" in page
+    assert "**See** [Commands Reference]" not in page

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from featuredocs.commands.common import config_from, documented_and_facts
+from featuredocs.cache import cached_facts
+from featuredocs.commands.common import config_from, documented_and_facts, project_facts
 from featuredocs.config import Config
 from featuredocs.errors import UsageError
 from featuredocs.generate.docs_context import DocsContext, docs_context
@@ -40,10 +41,12 @@ def _facts_and_docs(config: Config, args: argparse.Namespace) -> tuple[ProjectFa
     """The facts, and the docs tree the page will link into: read by a check of the docs,
     so that after a check the feature pages come from the cache unparsed."""
     missing = "no facts could be read from the project; nothing to write"
-    # A missing docs folder stops new as it stops every other command: a page written
-    # there would be one no check, sync or index ever reads.
+    rel = page_rel(args.name)
+    if not config.docs.is_dir():
+        outcome = cached_facts(config, use_cache=not args.no_cache)
+        return project_facts(outcome, missing), DocsContext(rel)
     facts, claimed, tree = documented_and_facts(config, args, missing)
-    return facts, docs_context(page_rel(args.name), tree.root, tree.files, tree.texts, claimed)
+    return facts, docs_context(rel, tree.root, tree.files, tree.texts, claimed)
 
 
 def _linked_from_index(index: Path, name: str) -> bool:
