@@ -19,6 +19,7 @@ from featuredocs.fix.apply import FileChange, write_changes
 from featuredocs.fix.diff import diff_changes
 from featuredocs.fix.edits import apply_fixes
 from featuredocs.fix.pages import changes_between
+from featuredocs.fix.table_cells import aligned_fix
 from featuredocs.model import Applicability, Finding, Fix
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS
 
@@ -88,7 +89,7 @@ def _fix_pass(result: CheckResult, *, unsafe: bool) -> tuple[dict[str, str], int
         fixes = by_page.get(page.display)
         if not fixes:
             continue
-        outcome = apply_fixes(page.text, fixes)
+        outcome = apply_fixes(page.text, [aligned_fix(page.text, fix) for fix in fixes])
         if outcome.text != page.text:
             texts[page.rel] = outcome.text
             count += len(outcome.applied)
