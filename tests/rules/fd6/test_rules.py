@@ -372,3 +372,16 @@ def test_fd602_a_default_the_sentence_wraps_onto_the_next_line(parse):
     for apart in ("`ORDER_TIMEOUT`.\n\nDefault `45`", "`ORDER_TIMEOUT`\nthen the default `45`"):
         page = parse(CLEAN + f"\nRequests give up after the env {apart} seconds.\n")
         assert run_rule(StaleEnvironmentDefault, page, FACTS) == [], apart
+
+
+def test_fd604_a_bare_name_the_sentence_calls_a_setting(parse):
+    said = CLEAN + (
+        "\nThe `ORDER_CONFIG` setting holds the window; the Django setting `DEBUG` shows errors, and a\n"
+        "planned `ORDER_BANNER_TEXT` setting will hold a banner. `ORDER_CONFIGS` is a typo no sentence\n"
+        "calls a setting.\n"
+    )
+    assert run_rule(UnknownSetting, parse(said), FACTS) == []
+    page = parse(said.replace("The `ORDER_CONFIG` setting", "The `ORDER_CONFIGS` setting"))
+    (finding,) = run_rule(UnknownSetting, page, FACTS)
+    assert _spanned(page, [finding]) == ["ORDER_CONFIGS"]
+    assert finding.hint is not None and "`ORDER_CONFIG`" in finding.hint

@@ -10,6 +10,7 @@ Prose names settings too, anywhere on the page: inline code shaped like a read,
 ``settings.NAME`` or ``settings.NAME["key"]``, names a setting, and ``NAME["key"]["sub"]``
 names keys of one. The bare subscript names no setting by itself (a module's constant
 looks the same), so only its keys are claimed: they are judged when ``NAME`` is a setting.
+A bare ``NAME`` the sentence calls a setting (``the `ORDER_EXPIRY` setting``) names one too.
 A sentence may name a setting or a key still to be added: these claims are marked
 ``inline``, and the rules judge them more cautiously.
 """
@@ -104,10 +105,20 @@ _INLINE_READ = re.compile(
 _INLINE_KEY = re.compile(r"\[([\"'])([^\"'\[\]]+)\1\]")
 
 
+#: Words right before or after a bare name that call it a setting: "the `X` setting",
+#: "setting `X`", "`X` (a setting)".
+_CALLED_BEFORE = re.compile(r"\b(?:django\s+)?setting\s*:?\s*$", re.IGNORECASE)
+_CALLED_AFTER = re.compile(r"^\s*(?:\(a\s+)?(?:django\s+)?setting\b", re.IGNORECASE)
+
+
 def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingKeyClaim]) -> None:
     for code in page.codes:
         text = code.text
         if "settings." not in text and "[" not in text:
+            if "A" <= text[:1] <= "Z" and SETTING_NAME.fullmatch(text) and _called_a_setting(page, code.span):
+                span = inline_part_span(page, code.span, 0, len(text))
+                if span is not None:
+                    settings.append(SettingClaim(text, span, assigned=False, inline=True))
             continue  # most inline code: checked before any pattern runs
         match = _INLINE_READ.fullmatch(text.strip())
         if match is None or not (match["read"] or match["keys"]):
@@ -126,6 +137,14 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
                 break
             path = f"{path}.{key[2]}" if path else key[2]
             keys.append(SettingKeyClaim(name, path, span, inline=True))
+
+
+def _called_a_setting(page: Page, span: Span) -> bool:
+    if span.end_line != span.line:
+        return False
+    line = page.line_text(span.line)
+    before, after = line[: span.column - 1], line[span.end_column - 1 :]
+    return bool(_CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after))
 
 
 def _moved(claims: Claims, lines: int) -> Claims:
