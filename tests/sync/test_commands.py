@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from tests.conftest import ParsePage
 from tests.sync import changes
 from tests.sync.support import FACTS, findings, synced
@@ -111,3 +113,30 @@ def test_an_option_with_two_close_successors_is_not_guessed(parse: ParsePage) ->
     assert (
         "- `--chunk-size`: Orders per chunk (default: 200)\n- `--batch-sizes`: Orders per batch (default: 200)\n"
     ) in text
+
+
+def test_a_new_options_default_joins_the_helps_own_parenthesis(parse: ParsePage) -> None:
+    facts = changes.add_option(FACTS, "expire_orders", "--limit", "0", "Expire at most this many orders (0: no limit).")
+    facts = changes.add_option(facts, "expire_orders", "--pause", "2", "Seconds between batches.")
+    text = synced(parse(PAGE), facts)
+    assert "- `--limit`: Expire at most this many orders (0: no limit; default: 0)\n" in text
+    assert "- `--pause`: Seconds between batches (default: 2)\n" in text
+    assert findings(parse(text), facts, *CODES) == []
+    later = changes.set_option_default(facts, "expire_orders", "--limit", "10")
+    assert "(0: no limit; default: 10)" in synced(parse(text), later)
+
+
+def test_a_new_option_goes_where_the_parser_declares_it(parse: ParsePage) -> None:
+    facts = changes.add_option(FACTS, "expire_orders", "--limit", "5", "At most this many")
+    facts = changes.add_option(facts, "expire_orders", "--region", "1", "Region")
+    (command,) = facts.commands
+    *options, limit, region = command.options
+    after = [o.flags[0] for o in options].index("--older-than-hours") + 1
+    reordered = (*options[:after], limit, region, *options[after:])
+    facts = dataclasses.replace(facts, commands=(dataclasses.replace(command, options=reordered),))
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace(
+        "(default: 48)\n",
+        "(default: 48)\n- `--limit`: At most this many (default: 5)\n- `--region`: Region (default: 1)\n",
+    )
+    assert findings(parse(text), facts, *CODES) == []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from featuredocs.fix.regions import region_edits
 from featuredocs.model import Block, BlockKind, Edit, LabelledBlock, ListItem, Page, Section, Span
 
+_COMMENT_LINE = re.compile(r"\s*(?:<!--.*?-->\s*)*")
 _MARKER = re.compile(r"^(?P<indent>[ \t>]*)(?P<bullet>[-*+]|(?P<number>\d{1,9})(?P<delimiter>[.)]))(?P<space>[ \t]+)")
 
 
@@ -51,8 +52,11 @@ def labelled_lists(page: Page) -> Iterator[tuple[Section, LabelledBlock, Located
 
 
 def _block_of(section: Section, labelled: LabelledBlock) -> Block | None:
+    """The block holding the list's last item (a list interrupted by HTML comments is
+    several blocks)."""
+    last = labelled.items[-1]
     for block in section.blocks:
-        if block.items is labelled.items or (block.items and block.items == labelled.items):
+        if block.items and (block.items[-1] is last or block.items[-1] == last):
             return block
     return None
 
@@ -72,6 +76,7 @@ class ListEditor:
         self._deleted: set[tuple[int, int]] = set()
         self._replacements: dict[int, list[tuple[int, int, str]]] = {}
         self._appended: list[str] = []
+        self._inserted: dict[int, list[str]] = {}  # after the top-level item at this index
 
     # --- what belongs to each item -----------------------------------------------------
 
@@ -81,7 +86,11 @@ class ListEditor:
         extents = []
         for index, item in enumerate(self.items):
             end = firsts[index + 1] - 1 if index + 1 < len(firsts) else last_line
-            end = max(end, subtree_end(item))
+            own_end = subtree_end(item)
+            end = max(end, own_end)
+            # a comment above the next item is about that item: it goes and stays with it
+            while end > own_end and _COMMENT_LINE.fullmatch(self.page.line_text(end)):
+                end -= 1
             while end > item.span.line and not self.page.line_text(end).strip():
                 end -= 1
             extents.append((item.span.line, end))
@@ -115,24 +124,39 @@ class ListEditor:
         """Add an item after the last one; ``text`` is what follows the marker."""
         self._appended.append(text)
 
+    def insert_after(self, item: ListItem, text: str) -> None:
+        """Add an item right after a top-level ``item`` (kept or dropped); in an ordered
+        list, whose numbers would need renumbering, it is appended instead."""
+        index = next((i for i, top in enumerate(self.items) if top is item), None)
+        if index is None or self._ordered():
+            self.append(text)
+            return
+        self._inserted.setdefault(index, []).append(text)
+
     @property
     def changed(self) -> bool:
-        return bool(self._deleted or self._replacements or self._appended)
+        return bool(self._deleted or self._replacements or self._appended or self._inserted)
 
     # --- the result -----------------------------------------------------------------------
 
     def new_lines(self) -> list[str]:
         out: list[str] = []
-        previous_end: int | None = None
-        for first, last in self._extents:
-            if (first, last) in self._deleted:
-                continue
-            if out and previous_end is not None:
-                out.extend(self._gap_before(first))
-            out.extend(self._kept_lines(first, last))
-            previous_end = last
         separator = [""] if self._loose() else []
         marker = self._next_marker()
+        after_new = False
+        for index, (first, last) in enumerate(self._extents):
+            if (first, last) not in self._deleted:
+                if out:
+                    gap = self._gap_before(first)
+                    # after a new item, the blank lines are the list's; a comment is still the item's
+                    out.extend(separator + [line for line in gap if line.strip()] if after_new else gap)
+                out.extend(self._kept_lines(first, last))
+                after_new = False
+            for text in self._inserted.get(index, ()):
+                if out:
+                    out.extend(separator)
+                out.append(marker(0) + text)
+                after_new = True
         for number, text in enumerate(self._appended):
             if out:
                 out.extend(separator)
@@ -163,6 +187,10 @@ class ListEditor:
         index = next(i for i, (start, _) in enumerate(self._extents) if start == first)
         previous_end = self._extents[index - 1][1]
         return [self.page.line_text(n) for n in range(previous_end + 1, first)]
+
+    def _ordered(self) -> bool:
+        match = _MARKER.match(self.page.line_text(self.items[-1].span.line))
+        return match is not None and match.group("number") is not None
 
     def _loose(self) -> bool:
         return any(

@@ -1,8 +1,9 @@
 """Refresh a command's ``**Options:**`` list against its real parser.
 
-- An option the parser gained is appended in parser order: `` - `--flag`: help (default: v) ``,
-  with the option's ``help`` (or a ``[Description]`` placeholder) and its default when it
-  takes a value.
+- An option the parser gained is added where the parser declares it, after the item of
+  the option before it (at the end when none is listed):
+  `` - `--flag`: help (default: v) ``, with the option's ``help`` (or a ``[Description]``
+  placeholder) and its default when it takes a value.
 - A documented flag the parser no longer has is renamed in place, its description and
   default note kept, when exactly one new flag is close to it (as a stale field is);
   otherwise its item is dropped.
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from featuredocs.fix.sync.judgements import documented_option_names, option_documented, option_expected, option_fact
 from featuredocs.fix.sync.lists import ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.model import CommandFact, OptionFact, Page, Span
+from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
@@ -57,6 +58,7 @@ def _refresh(
     names = documented_option_names([lst for lst in lists if lst is not found])
     taken: set[str] = set()
     kept_text: list[str] = []
+    placed: dict[str, ListItem] = {}  # option dest: the item that documents it
     for item in located.items:
         claim = option_from_item(page, command.name, item)
         if claim is None:
@@ -69,7 +71,9 @@ def _refresh(
                 taken.add(renamed)
                 kept_text.append(item.source.replace(claim.flags[0].text, renamed))
                 flag = dataclasses.replace(claim.flags[0], text=renamed)
-                _correct_default(editor, command, dataclasses.replace(claim, flags=(flag,)), scope)
+                claim = dataclasses.replace(claim, flags=(flag,))
+                _correct_default(editor, command, claim, scope)
+                _place(placed, command, claim, item)
             elif scope.allows("FD402", claim.flags[0].span.line):
                 editor.delete(item)
             else:
@@ -77,13 +81,38 @@ def _refresh(
             continue
         kept_text.append(item.source)
         _correct_default(editor, command, claim, scope)
+        _place(placed, command, claim, item)
     if complete and command.project and scope.allows("FD405", found.span.line):
         names |= _names_in(kept_text, command.name) | taken
         for option in undocumented:
-            if not option_documented(option, names):
+            if option_documented(option, names):
+                continue
+            before = _documented_before(command, option, placed)
+            if before is None:
                 editor.append(new_item(option))
+            else:
+                editor.insert_after(before, new_item(option))
+                placed[option.dest] = before  # a later new option follows it there
     edits = editor.edits()
     return SyncChange(f"refresh the options of `{command.name}`", tuple(edits)) if edits else None
+
+
+def _place(placed: dict[str, ListItem], command: CommandFact, claim: OptionClaim, item: ListItem) -> None:
+    option = option_fact(command, claim)
+    if option is not None:
+        placed.setdefault(option.dest, item)
+
+
+def _documented_before(
+    command: CommandFact, option: OptionFact, placed: dict[str, ListItem]
+) -> ListItem | None:
+    """The item of the nearest option the parser declares before ``option``: a new item
+    goes after it, so that the list keeps the parser's order."""
+    position = command.options.index(option)
+    for earlier in reversed(command.options[:position]):
+        if earlier.dest in placed:
+            return placed[earlier.dest]
+    return None
 
 
 def _names_in(texts: list[str], command: str) -> set[str]:
@@ -130,8 +159,19 @@ def new_item(option: OptionFact) -> str:
     description = help_text or PLACEHOLDER
     default = _default_text(option)
     if default is not None and not _states_default(description):
-        description += f" (default: {default})"
+        description = _with_default(description, default)
     return f"`{shown}`: {description}"
+
+
+def _with_default(description: str, default: str) -> str:
+    """``Rows per batch (default: 500)``; a help ending in its own parenthesis takes the
+    default inside it (``Most orders (0: no limit; default: 0)``), and its final full stop
+    goes, so that no ``). (`` reads between them."""
+    text = description.rstrip()
+    text = text[:-1] if text.endswith(".") and not text.endswith("..") else text
+    if text.endswith(")") and "(" in text:
+        return f"{text[:-1]}; default: {default})"
+    return f"{text} (default: {default})"
 
 
 def _shown_name(option: OptionFact) -> str:
