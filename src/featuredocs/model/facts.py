@@ -214,6 +214,10 @@ class EndpointFact:
     ``format_suffix`` is True when the route has format-suffix twins (DRF's
     ``DefaultRouter``, ``format_suffix_patterns``): ``/orders.json`` and ``/orders/7.json``
     resolve to it too. The twins are not endpoints of their own.
+    ``path_converters`` says, for each of ``path_params`` in turn, what the parameter
+    accepts as the URL pattern writes it: a ``path()`` converter's name (``int``, ``str``,
+    ``slug``, ``uuid``, ``path`` or a registered one's), or a ``re_path()`` group's regex
+    (``[0-9]{4}``; a DRF router's lookup, ``[^/.]+`` by default); ``""`` when unknown.
     """
 
     path: str
@@ -221,6 +225,7 @@ class EndpointFact:
     name: str | None = None  # URL name with namespace: "api:order-detail"
     view: str = ""  # dotted path of the view class or function
     path_params: tuple[str, ...] = ()
+    path_converters: tuple[str, ...] = ()  # parallel to path_params: "int", "[0-9]{4}"
     query_params: tuple[QueryParamFact, ...] = ()
     response: tuple[ResponseField, ...] | None = None
     paginated: bool = False

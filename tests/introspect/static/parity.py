@@ -87,7 +87,7 @@ def endpoint_row(endpoint: EndpointFact) -> tuple[object, ...]:
     shows (it says False); live mode reads a view function's own body.
     """
     unread = endpoint.location is None and endpoint.framework == "django"
-    return (endpoint.path, endpoint.methods, endpoint.name, endpoint.path_params,
+    return (endpoint.path, endpoint.methods, endpoint.name, endpoint.path_params, endpoint.path_converters,
             endpoint.query_params, None if unread else endpoint.query_params_complete,
             shape(endpoint.response),
             endpoint.paginated, endpoint.pagination_keys, endpoint.framework, endpoint.location,

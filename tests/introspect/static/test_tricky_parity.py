@@ -77,6 +77,29 @@ def test_routes_with_format_suffix_twins_are_marked(both: tuple[ProjectFacts, Pr
         assert author.path_params == ("name",)
 
 
+def test_path_parameters_carry_their_converters(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in both:
+        converters = {e.path: e.path_converters for e in facts.endpoints}
+        assert {path: converters[path] for path in (
+            "/api/items/{slug}/", "/api/shelves/{pk}/", "/api/tokens/{token}/", "/api/archive/{year}/",
+            "/api/legacy/old/{year}/{arg1}/", "/api/v2/authors/{name}/", "/api/books/{pk}",
+            "/api/ninja/shelves/{shelf_id}/books", "/api/ninja/tickets/{code}", "/api/ninja/floors/{level}",
+            "/admin/library/book/{object_id}/change/",
+        )} == {
+            "/api/items/{slug}/": ("slug",),
+            "/api/shelves/{pk}/": ("int",),
+            "/api/tokens/{token}/": ("uuid",),
+            "/api/archive/{year}/": ("yyyy",),  # registered: named, its regex unknown statically
+            "/api/legacy/old/{year}/{arg1}/": ("[0-9]{4}", r"\\d+"),
+            "/api/v2/authors/{name}/": ("[^/.]+",),  # a router's default lookup
+            "/api/books/{pk}": ("[0-9]+",),  # the ViewSet's lookup_value_regex
+            "/api/ninja/shelves/{shelf_id}/books": ("str",),
+            "/api/ninja/tickets/{code}": ("uuidstr",),  # django-ninja leaves UUIDs to pydantic
+            "/api/ninja/floors/{level}": ("int",),
+            "/admin/library/book/{object_id}/change/": ("path",),
+        }, facts.mode
+
+
 def test_debug_only_urls_follow_the_settings(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     _, static = both
     paths = {e.path for e in static.endpoints}

@@ -339,6 +339,7 @@ class BookViewSet(viewsets.GenericViewSet):
     queryset = Book.objects.all()
     serializer_class = BookSerializer
     pagination_class = None
+    lookup_value_regex = "[0-9]+"
 
     def list(self, request):
         return Response([])
@@ -401,6 +402,16 @@ def add_shelf(request, payload: ShelfOut):
     return {}
 
 
+@api.get("/tickets/{uuid:code}")
+def ticket(request, code: str):
+    return {}
+
+
+@api.get("/floors/{int:level}")
+def floor(request, level: int):
+    return {}
+
+
 @router.get("/{shelf_id}/books", response=list[ShelfOut])
 def shelf_books(request, shelf_id: int, limit: int):
     return []
@@ -411,12 +422,15 @@ api.add_router("/shelves/", router)
 
 API_URLS = '''
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from rest_framework.routers import DefaultRouter, SimpleRouter
 from rest_framework.urlpatterns import format_suffix_patterns
 
 from api import views
+from api.converters import FourDigitYear
 from api.ninja_api import api
+
+register_converter(FourDigitYear, "yyyy")
 
 router = DefaultRouter()
 router.register("authors", views.AuthorViewSet)
@@ -432,6 +446,9 @@ app_name = "api"
 urlpatterns = [
     path("ping/", views.ping, name="ping"),
     path("items/<slug:slug>/", views.anything),
+    path("shelves/<int:pk>/", views.anything, name="shelf"),
+    path("tokens/<uuid:token>/", views.anything, name="token"),
+    path("archive/<yyyy:year>/", views.anything, name="archive"),
     path("hook/", views.Hook.as_view(), name="hook"),
     path("about/", views.About.as_view(http_method_names=["get"])),
     path("stats/", views.stats),
@@ -448,6 +465,17 @@ if settings.DEBUG:
     urlpatterns += [path("debug/", views.ping)]
 else:
     urlpatterns.append(path("status/", views.Health.as_view()))
+'''
+
+API_CONVERTERS = '''
+class FourDigitYear:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{value:04d}"
 '''
 
 PROJECT_URLS = '''
@@ -499,7 +527,7 @@ def make_tricky_project(root: Path) -> DjangoProject:
             },
             "api": {
                 "views.py": API_VIEWS, "serializers.py": API_SERIALIZERS,
-                "ninja_api.py": API_NINJA, "urls.py": API_URLS,
+                "ninja_api.py": API_NINJA, "urls.py": API_URLS, "converters.py": API_CONVERTERS,
             },
         },
         settings=SETTINGS,

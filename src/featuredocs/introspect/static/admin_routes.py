@@ -26,7 +26,7 @@ SITE_ROUTES = (
     ("password_change/done/", "password_change_done", f"{_SITE}.password_change_done"),
     ("autocomplete/", "autocomplete", f"{_SITE}.autocomplete_view"),
     ("jsi18n/", "jsi18n", f"{_SITE}.i18n_javascript"),
-    ("r/<int:content_type_id>/<path:object_id>/", "view_on_site",
+    ("r/<path:content_type_id>/<path:object_id>/", "view_on_site",
      "django.contrib.contenttypes.views.shortcut"),
 )
 #: (route, URL name suffix, view) for each registered model, as ``ModelAdmin.get_urls``.
@@ -66,10 +66,10 @@ class AdminRoutes:
                 walker.add((*base, Fragment("route", route)), name, inner if name else namespaces,
                            _admin(module, view))
         if labels:
-            apps = "|".join(sorted({label.partition(".")[0] for label in labels}))
+            apps = "|".join(dict.fromkeys(label.partition(".")[0] for label in labels))  # as registered
             walker.add((*fragments, Fragment("regex", f"^(?P<app_label>{apps})/$")), "app_list", inner,
                        _admin(module, f"{_SITE}.app_index"))
-        walker.add((*fragments, Fragment("route", "<path:url>")), None, namespaces,
+        walker.add((*fragments, Fragment("regex", "(?P<url>.*)$")), None, namespaces,
                    _admin(module, f"{_SITE}.catch_all_view"))
         return True
 

@@ -50,7 +50,7 @@ class Describer:
     def describe(self, route: Route) -> EndpointFact:
         target = route.target
         base = EndpointFact(path=route.path, name=route.name, path_params=route.params,
-                            format_suffix=route.format_suffix)
+                            path_converters=route.converters, format_suffix=route.format_suffix)
         try:
             return self._describe(route, target, base)
         except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError):

@@ -63,8 +63,7 @@ class NinjaRoutes:
         for operation in self._operations(self.classes.index.canonical(api)):
             by_path.setdefault(operation.path, []).append(operation)
         for path, operations in by_path.items():
-            route = _PATH_PARAM.sub(lambda m: f"<{m.group(1)}:{m.group(2)}>" if m.group(1)
-                                    else f"<{m.group(2)}>", path).lstrip("/")
+            route = _PATH_PARAM.sub(_django_parameter, path).lstrip("/")
             main = next((o for o in operations if "GET" in o.methods), operations[0])
             target = ViewTarget("ninja", main.module, function=main.function, operations=tuple(operations))
             walker.add((*fragments, Fragment("route", route)), self._url_name(operations[0]), inner, target)
@@ -247,3 +246,11 @@ def _scalar(node: ast.expr | None) -> tuple[str | None, tuple[str, ...]] | None:
 
 def _name(node: ast.AST) -> str:
     return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def _django_parameter(match: re.Match[str]) -> str:
+    """``{int:id}`` -> ``<int:id>``; django-ninja keeps ``{uuid:id}`` a string (``uuidstr``)."""
+    converter, name = match.group(1), match.group(2)
+    if not converter:
+        return f"<{name}>"
+    return f"<{'uuidstr' if converter.lower() == 'uuid' else converter}:{name}>"

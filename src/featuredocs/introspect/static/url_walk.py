@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from typing import Protocol
 
 from featuredocs.introspect.imports import call_argument
+from featuredocs.introspect.path_converters import regex_converters, route_converters
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.namespace import module_evaluator
@@ -63,6 +64,7 @@ class Route:
     name: str | None
     target: ViewTarget
     format_suffix: bool = False  # a twin route also answers ``path.json`` (``format_suffix_patterns``)
+    converters: tuple[str, ...] = ()  # one per parameter, as ``EndpointFact.path_converters``
 
 
 @dataclass
@@ -72,8 +74,9 @@ class WalkState:
     warnings: list[str] = field(default_factory=list)
 
 
-def normalised(fragments: tuple[Fragment, ...]) -> tuple[str, tuple[str, ...]]:
-    """The joined path and its parameters, normalised exactly as live mode does it."""
+def normalised(fragments: tuple[Fragment, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The joined path, its parameters and their converters, normalised exactly as live
+    mode does it."""
     patterns = [SimpleNamespace(_route=f.text) if f.kind == "route" else SimpleNamespace(_regex=f.text)
                 for f in fragments]
     try:
@@ -83,19 +86,23 @@ def normalised(fragments: tuple[Fragment, ...]) -> tuple[str, tuple[str, ...]]:
     return normalised_path(patterns)
 
 
-def _plain_path(fragments: tuple[Fragment, ...]) -> tuple[str, tuple[str, ...]]:
+def _plain_path(fragments: tuple[Fragment, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     params: list[str] = []
+    converters: list[str] = []
     parts = []
     for fragment in fragments:
         text = fragment.text
         if fragment.kind == "route":
             params.extend(_ROUTE_PARAM.findall(text))
+            converters.extend(route_converters(text))
             parts.append(_ROUTE_PARAM.sub(lambda m: "{" + m.group(1) + "}", text))
         else:
-            params.extend(_REGEX_GROUP.findall(text))
+            names = _REGEX_GROUP.findall(text)
+            params.extend(names)
+            converters.extend(regex_converters(text, names))
             text = _REGEX_GROUP.sub(lambda m: "{" + m.group(1) + "}", text.lstrip("^").rstrip("$"))
             parts.append(text.replace("\\", ""))
-    return "/" + "".join(parts).lstrip("/"), tuple(params)
+    return "/" + "".join(parts).lstrip("/"), tuple(params), tuple(converters)
 
 
 class SpecialPatterns(Protocol):
@@ -307,9 +314,9 @@ class UrlWalker:
 
     def add(self, fragments: tuple[Fragment, ...], name: str | None, namespaces: tuple[str, ...],
             target: ViewTarget) -> None:
-        path, params = normalised(fragments)
+        path, params, converters = normalised(fragments)
         qualified = ":".join((*namespaces, name)) if name else None
-        self.state.routes.append(Route(path, params, qualified, target, self._suffixing > 0))
+        self.state.routes.append(Route(path, params, qualified, target, self._suffixing > 0, converters))
 
     @contextmanager
     def format_suffixed(self) -> Iterator[None]:

@@ -54,7 +54,7 @@ def _describe(entry: RouteEntry, project_root: Path, adapters: list[Adapter]) ->
 
 def _routed(endpoint: EndpointFact, entry: RouteEntry) -> EndpointFact:
     """What the URL pattern alone says, whichever adapter described the view."""
-    return replace(endpoint, format_suffix=entry.format_suffix)
+    return replace(endpoint, path_converters=entry.path_converters, format_suffix=entry.format_suffix)
 
 
 def _adapters() -> list[Adapter]:

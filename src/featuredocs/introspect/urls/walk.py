@@ -15,7 +15,8 @@ from typing import Any
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.regex_helper import normalize
 
-_ROUTE_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+from featuredocs.introspect.path_converters import ROUTE_PARAM, regex_converters, route_converters
+
 _NORMALIZED_PARAM = re.compile(r"%\((?P<name>[^)]+)\)s")
 # ``/?`` at the end of a regex means "slash optional"; ``normalize`` would drop it.
 _OPTIONAL_TRAILING_SLASH = re.compile(r"/\?(\$|\\Z)?$")
@@ -31,6 +32,7 @@ class RouteEntry:
     path_params: tuple[str, ...]
     name: str | None  # "api:order-detail"
     callback: Callable[..., Any]
+    path_converters: tuple[str, ...] = ()  # see ``EndpointFact``
     format_suffix: bool = False  # ``path.json`` resolves too (see ``EndpointFact``)
 
 
@@ -38,6 +40,7 @@ class RouteEntry:
 class _Fragment:
     text: str
     params: tuple[str, ...]
+    converters: tuple[str, ...] = ()  # one per parameter: ``int``, or a group's regex
 
 
 def walk_urls(urlconf: str | None = None) -> tuple[list[RouteEntry], list[str]]:
@@ -84,12 +87,14 @@ def _walk(
             prefixes.add(_join(joined)[0])
             yield from _walk(pattern.url_patterns, joined, inner_namespaces, prefixes)
         elif isinstance(pattern, URLPattern):
-            path, params = _join(joined)
-            yield RouteEntry(path, params, _qualified_name(pattern.name, namespaces), pattern.callback)
+            path, params, converters = _join(joined)
+            yield RouteEntry(path, params, _qualified_name(pattern.name, namespaces), pattern.callback,
+                             path_converters=converters)
 
 
-def normalised_path(patterns: Iterable[Any]) -> tuple[str, tuple[str, ...]]:
-    """The path and parameter names matched by ``patterns`` (outermost first) joined.
+def normalised_path(patterns: Iterable[Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The path, parameter names and their converters matched by ``patterns`` (outermost
+    first) joined.
 
     Each item is a ``RoutePattern``/``RegexPattern`` (``URLPattern.pattern``) or anything
     whose ``str()`` is its literal prefix.
@@ -103,7 +108,7 @@ def _qualified_name(name: str | None, namespaces: tuple[str, ...]) -> str | None
     return ":".join((*namespaces, name))
 
 
-def _join(fragments: tuple[_Fragment, ...]) -> tuple[str, tuple[str, ...]]:
+def _join(fragments: tuple[_Fragment, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Concatenate fragments as Django does, numbering unnamed groups ``arg1``, ``arg2``…"""
     text = "".join(f.text for f in fragments)
     params: list[str] = []
@@ -119,7 +124,10 @@ def _join(fragments: tuple[_Fragment, ...]) -> tuple[str, tuple[str, ...]]:
         return "{" + name + "}"
 
     path = "/" + _NORMALIZED_PARAM.sub(rename, text).replace("%%", "%").lstrip("/")
-    return path, tuple(params)
+    converters = tuple(c for f in fragments for c in f.converters)
+    if len(converters) != len(params):  # a fragment whose parameters could not all be read
+        converters = ("",) * len(params)
+    return path, tuple(params), converters
 
 
 def _fragment(pattern: Any) -> _Fragment:
@@ -141,7 +149,8 @@ def _route_fragment(route: str) -> _Fragment:
         names.append(match.group("name"))
         return "%(" + match.group("name") + ")s"
 
-    return _Fragment(_ROUTE_PARAM.sub(replace, route.replace("%", "%%")), tuple(names))
+    text = ROUTE_PARAM.sub(replace, route.replace("%", "%%"))
+    return _Fragment(text, tuple(names), route_converters(route))
 
 
 def _regex_fragment(regex: str) -> _Fragment:
@@ -155,4 +164,4 @@ def _regex_fragment(regex: str) -> _Fragment:
     # Optional groups give several spellings; the one naming the most parameters is the
     # full route (``(?:page-(?P<n>\d+)/)?`` -> ``page-{n}/`` rather than ``""``).
     text, params = max(possibilities, key=lambda p: (len(p[1]), len(p[0])))
-    return _Fragment(text, tuple(params))
+    return _Fragment(text, tuple(params), regex_converters(regex, params))
