@@ -22,10 +22,15 @@ class EndpointNotFound(Rule):
         calls in example code) and matches its path against the project's URL patterns.
         Parameters match whatever their spelling (``{id}``, ``<int:pk>``, ``:id``, or a
         literal ``7``); a format suffix (``/orders.json``, ``/orders/7.json``) matches a
-        route that has format-suffix twins, as a ``DefaultRouter``'s routes do. A path that
-        matches once a mount prefix of the project's ``include()``s is put in front is
-        reported as a warning whose hint gives the full path; a path that differs only by
-        its trailing slash is reported with a fix.
+        route that has format-suffix twins, as a ``DefaultRouter``'s routes do. A value
+        must be one the parameter's converter accepts: ``/products/TEA-001/`` does not
+        resolve to ``products/<int:pk>/``, nor ``abc`` to a ``<uuid:...>`` or a
+        ``re_path()`` group ``[0-9]+``; the hint names the converter. A placeholder in a
+        value's place (``ID``, ``PRODUCT_ID``, ``pk``, ``…``) and a registered converter,
+        whose regex is not in the facts, accept anything. A path that matches once a mount
+        prefix of the project's ``include()``s is put in front is reported as a warning
+        whose hint gives the full path; a path that differs only by its trailing slash is
+        reported with a fix.
 
         A call in example code, like a URL with a host, is judged only when its path starts
         like one of the project's routes (``curl https://api.stripe.com/v1/charges`` is not).
@@ -70,6 +75,8 @@ class EndpointNotFound(Rule):
                 yield self._slash(page, claim, resolution)
             elif resolution.how is How.PREFIX:
                 yield self._prefix(page, claim, resolution)
+            elif resolution.how is How.CONVERTER:
+                yield self._misfit(page, claim, resolution)
             elif resolution.how is How.NONE:
                 yield self._missing(page, ctx, claim)
 
@@ -95,6 +102,17 @@ class EndpointNotFound(Rule):
             f"full path: {listing(resolution.full_paths)}{where(resolution.endpoint)}",
         )
         return dataclasses.replace(finding, severity=Severity.WARNING)
+
+    def _misfit(self, page: Page, claim: EndpointClaim, resolution: Resolution) -> Finding:
+        assert resolution.misfit is not None
+        route = resolution.endpoints[0]
+        return self.finding(
+            page,
+            claim.path.span,
+            f"path `{claim.path.text}` does not resolve to any endpoint",
+            f"{resolution.misfit.reason}: the route is `{route.path}` "
+            f"(`{resolution.misfit.declaration}`){where(resolution.endpoint)}",
+        )
 
     def _missing(self, page: Page, ctx: CheckContext, claim: EndpointClaim) -> Finding:
         assert ctx.facts is not None

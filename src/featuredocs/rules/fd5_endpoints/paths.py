@@ -39,8 +39,12 @@ _QUERY_NAME = re.compile(r"[A-Za-z_][\w.\[\]-]*")
 _PARAM = re.compile(r"\{[^{}/]*\}|<[^<>/]*>")
 _COLON_PARAM = re.compile(r":[A-Za-z_]\w*")
 _PLACEHOLDER = re.compile(r"\[|\]|\.\.\.|…")
+_LAST_PARAMETER = re.compile(r"/\{[^{}/]*\}/?$")
 _CATCH_ALL = re.compile(r"\{\w*(?:path|url|rest|splat)\w*\}$", re.IGNORECASE)
 _VALUE = re.compile(r"\d")
+# Words that stand for a value rather than being one: ``ID``, ``ORDER_ID``, ``pk``, ``order_id``.
+_PLACEHOLDER_WORD = re.compile(r"[A-Z][A-Z_]*|id|pk|uuid|slug|\w*[_-]id", re.ASCII)
+_ELLIPSIS = ("...", "…")
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 #: The template's own example endpoint (normalised); a page that keeps it keeps a placeholder.
@@ -199,7 +203,8 @@ def match_score(
     A documented literal matches a real parameter (``/orders/7/`` is ``/orders/{pk}/``),
     a documented parameter matches only a real parameter. Without ``words``, only a
     literal that looks like a value (it has a digit: ``7``, ``SO-2025-1``) stands for a
-    parameter: in a heading, ``/products/stock/`` names a route, not a product. With
+    parameter: in a heading, ``/products/stock/`` names a route, not a product; a
+    placeholder (``ID``, ``PRODUCT_ID``, ``pk``) always stands for one. With
     ``catch_all`` (a real path ending in a ``<path:rest>`` parameter) the last segment
     takes every remaining one; such a match scores -1, below every ordinary match.
     """
@@ -223,17 +228,18 @@ def _aligned_score(doc: tuple[str, ...], fact: tuple[str, ...], words: bool) -> 
             score += WILDCARD not in written
         elif WILDCARD in written or not segment_pattern(actual).fullmatch(written):
             return None
-        elif not words and not is_value(written):
+        elif not words and not (is_value(written) or is_placeholder_value(written)):
             return None
     return score
 
 
-def is_catch_all(path: str) -> bool:
-    """``/files/{path}``: a last parameter whose name says it takes the rest of the URL.
-
-    The facts do not carry converters, so the name is the only hint; anything else
-    (``/items/{item_id}``) matches exactly one segment.
+def is_catch_all(path: str, converters: tuple[str, ...] = ()) -> bool:
+    """``/files/{rest}``: a last segment that is one parameter taking the rest of the URL,
+    as its ``path`` converter says (``<path:rest>``) or else its name (``{path}``); any
+    other (``/items/{item_id}``) matches exactly one segment.
     """
+    if converters and converters[-1] == "path" and _LAST_PARAMETER.search(path):
+        return True
     return _CATCH_ALL.search(path) is not None
 
 
@@ -246,6 +252,16 @@ def segment_pattern(segment: str) -> re.Pattern[str]:
 def is_value(segment: str) -> bool:
     """``7``, ``SO-2025-1``: a written segment that reads as a parameter's value."""
     return _VALUE.search(segment) is not None
+
+
+def is_placeholder_value(written: str, names: tuple[str, ...] = ()) -> bool:
+    """``{id}``, ``ID``, ``PRODUCT_ID``, ``pk``, ``…``, or the parameter's own name
+    (``names``): a written segment that names a parameter rather than giving its value."""
+    if WILDCARD in written or any(ellipsis in written for ellipsis in _ELLIPSIS):
+        return True
+    if _PLACEHOLDER_WORD.fullmatch(written):
+        return True
+    return any(written.lower() == name.lower() for name in names)
 
 
 def is_under(path: PathShape, prefix: PathShape) -> bool:

@@ -11,7 +11,9 @@ calling it unknown: the same path with or without its trailing slash, and the pa
 a mount prefix of the project's ``include()``s put in front (pages often write
 ``/orders/{id}/`` for ``/api/v2/orders/{id}/``). A route marked ``format_suffix`` has
 format-suffix twins (DRF's ``DefaultRouter``, ``format_suffix_patterns``): ``/orders.json``
-and ``/orders/7.json`` resolve to it.
+and ``/orders/7.json`` resolve to it. A value its parameter's converter rejects does not
+fill it (``/products/TEA-001/`` for ``products/<int:pk>/``, see :mod:`.converters`): such a
+path is a near miss that names the value and the converter.
 
 Not every path a page writes is the project's: prose names other services' APIs
 (Stripe's ``POST /v1/payment_intents``), and so do URLs and request blocks written with
@@ -30,11 +32,13 @@ from enum import StrEnum
 from featuredocs.model import EndpointFact, Page, ProjectFacts, reads
 from featuredocs.rules.base import CheckContext, asked_index
 from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.converters import Misfit, SegmentCheck, segment_checks
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.paths import (
     WILDCARD,
     PathShape,
     is_catch_all,
+    is_placeholder_value,
     is_value,
     segment_pattern,
     shape,
@@ -50,6 +54,7 @@ class How(StrEnum):
     EXACT = "exact"
     SLASH = "slash"  # matches once the trailing slash is added or removed
     PREFIX = "prefix"  # matches once a mount prefix is put in front
+    CONVERTER = "converter"  # matches but for a value a parameter's converter rejects
     PARTIAL = "partial"  # a bare path that is the start of real paths (``/api/v1/``)
     EXTERNAL = "external"  # a URL, or a path in prose, outside the project's URL space
     NONE = "none"
@@ -60,6 +65,7 @@ class Resolution:
     how: How
     endpoints: tuple[EndpointFact, ...] = ()  # the best matches, most specific first
     full_paths: tuple[str, ...] = ()  # SLASH, PREFIX: the documented path, corrected
+    misfit: Misfit | None = None  # CONVERTER: the value rejected
 
     @property
     def endpoint(self) -> EndpointFact | None:
@@ -84,6 +90,15 @@ class _Route:
     shape: PathShape
     catch_all: bool
     position: int  # in the facts: equally good matches keep the facts' order
+    checks: tuple[SegmentCheck | None, ...]  # what each segment's parameters accept
+
+    def misfit(self, segments: tuple[str, ...]) -> Misfit | None:
+        """The first written value a parameter's converter rejects, if any."""
+        checks = self.checks
+        if self.catch_all and len(segments) > len(checks):  # the rest is the last one's
+            checks = checks[:-1]
+        found = (check.misfit(written) for written, check in zip(segments, checks) if check)
+        return next((misfit for misfit in found if misfit is not None), None)
 
 
 class _Node:
@@ -118,9 +133,10 @@ class EndpointIndex:
     def __init__(self, facts: ProjectFacts) -> None:
         self.facts = facts
         routes = [
-            _Route(e, shape(e.path), is_catch_all(e.path), position)
+            _Route(e, shape(e.path), is_catch_all(e.path, e.path_converters), position, segment_checks(e))
             for position, e in enumerate(facts.endpoints)
         ]
+        self._routes = {route.endpoint.path: route for route in reversed(routes)}
         self._tree = _Node()
         self._starts: set[tuple[str, ...]] = set()
         for route in routes:
@@ -132,7 +148,7 @@ class EndpointIndex:
             node.ends.append(route)
             if route.catch_all:
                 node.catch_alls.append(route)
-        self._matches: dict[tuple[PathShape, bool, bool], tuple[EndpointFact, ...]] = {}
+        self._matches: dict[tuple[PathShape, bool, bool, bool], tuple[EndpointFact, ...]] = {}
         self._under: dict[tuple[str, ...], list[EndpointFact]] | None = None
         self._near: dict[PathShape, bool] = {}
         self.shapes = {route.endpoint.path: route.shape for route in routes}
@@ -144,17 +160,19 @@ class EndpointIndex:
         )
 
     def match(
-        self, documented: PathShape, *, catch_all: bool = True, words: bool = True
+        self, documented: PathShape, *, catch_all: bool = True, words: bool = True,
+        converters: bool = True,
     ) -> tuple[EndpointFact, ...]:
         """The endpoints that match best (a catch-all route only when nothing else does);
-        ``words``: see :func:`~.paths.match_score`."""
-        key = (documented, catch_all, words)
+        ``words``: see :func:`~.paths.match_score`; ``converters``: a written value must be
+        one its parameter's converter accepts."""
+        key = (documented, catch_all, words, converters)
         if key not in self._matches:
-            self._matches[key] = self._best(documented, catch_all, words)
+            self._matches[key] = self._best(documented, catch_all, words, converters)
         return self._matches[key]
 
     def _best(
-        self, documented: PathShape, catch_all: bool, words: bool
+        self, documented: PathShape, catch_all: bool, words: bool, converters: bool
     ) -> tuple[EndpointFact, ...]:
         """What :func:`~.paths.match_score` says of every route, read off the tree."""
         found: list[tuple[bool, int, int, EndpointFact]] = []  # (shorter, position, score, …)
@@ -167,17 +185,19 @@ class EndpointIndex:
                     (False, route.position, score, route.endpoint)
                     for route in node.ends
                     if route.shape.trailing_slash == documented.trailing_slash
+                    and not (converters and route.misfit(segments))
                 )
                 continue
             if catch_all:  # the last parameter takes the remaining segments
-                found.extend((True, route.position, -1, route.endpoint) for route in node.catch_alls)
+                found.extend((True, route.position, -1, route.endpoint) for route in node.catch_alls
+                             if not (converters and route.misfit(segments)))
             written = segments[depth]
             exact = node.children.get(written)
             if exact is not None:
                 pending.append((exact, depth + 1, score + (WILDCARD not in written)))
             if WILDCARD in written or not node.parameters:
                 continue
-            if not words and not is_value(written):
+            if not words and not (is_value(written) or is_placeholder_value(written)):
                 continue
             for actual, pattern, child in node.parameters:
                 if actual != written and pattern.fullmatch(written):
@@ -209,6 +229,9 @@ class EndpointIndex:
         exact = self.match(documented, words=words) or self._format_twin(documented, words)
         if exact:
             return Resolution(How.EXACT, exact)
+        misfit = self._misfit(documented, words)
+        if misfit is not None:
+            return misfit
         if question.kind is ClaimKind.BARE and self.is_start_of_a_route(documented):
             return Resolution(How.PARTIAL)
         outside = bool(documented.segments) and documented.segments[0] not in self.roots
@@ -241,17 +264,25 @@ class EndpointIndex:
     def _format_twin(self, documented: PathShape, words: bool) -> tuple[EndpointFact, ...]:
         """The routes ``/orders.json`` or ``/orders/7.json/`` is the format-suffix twin of:
         those marked ``format_suffix``."""
-        suffixed = _FORMAT_SUFFIX.fullmatch(documented.segments[-1]) if documented.segments else None
-        if suffixed is None:
-            return ()
-        stem = suffixed.group("stem")
-        segments = documented.segments[:-1] + ((stem,) if stem else ())
-        for trailing_slash in (True, False):  # the twin's slash is optional either way
-            found = self.match(PathShape(segments, trailing_slash), catch_all=False, words=words)
+        for stem in _format_stems(documented):
+            found = self.match(stem, catch_all=False, words=words)
             twins = tuple(endpoint for endpoint in found if endpoint.format_suffix)
             if twins:
                 return twins
         return ()
+
+    def _misfit(self, documented: PathShape, words: bool) -> Resolution | None:
+        """A path that matches once converters are left aside: the value they reject."""
+        candidates = [(documented, self.match(documented, words=words, converters=False))]
+        for stem in _format_stems(documented):
+            loose = self.match(stem, catch_all=False, words=words, converters=False)
+            candidates.append((stem, tuple(e for e in loose if e.format_suffix)))
+        for written, endpoints in candidates:
+            for endpoint in endpoints:
+                misfit = self._routes[endpoint.path].misfit(written.segments)
+                if misfit is not None:
+                    return Resolution(How.CONVERTER, endpoints, misfit=misfit)
+        return None
 
     def _with_prefix(self, text: str, words: bool) -> Resolution | None:
         endpoints: list[EndpointFact] = []
@@ -272,6 +303,16 @@ class EndpointIndex:
 CALLS = frozenset({ClaimKind.REQUEST, ClaimKind.CALL})
 #: Claims in running text, which may name any service's API.
 _PROSE = frozenset({ClaimKind.INLINE, ClaimKind.BARE})
+
+
+def _format_stems(documented: PathShape) -> tuple[PathShape, ...]:
+    """``/orders/7`` with and without its slash, for ``/orders/7.json``; none without a suffix."""
+    suffixed = _FORMAT_SUFFIX.fullmatch(documented.segments[-1]) if documented.segments else None
+    if suffixed is None:
+        return ()
+    stem = suffixed.group("stem")
+    segments = documented.segments[:-1] + ((stem,) if stem else ())
+    return (PathShape(segments, True), PathShape(segments, False))  # the twin's slash is optional
 
 
 def _one_segment_off(written: tuple[str, ...], actual: tuple[str, ...]) -> bool:
