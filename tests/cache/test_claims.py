@@ -107,6 +107,7 @@ def test_coverage_and_index_check_after_a_check_read_the_cache_and_leave_it_as_i
     uncached = featuredocs("coverage", "--format", "json", "--no-cache", cwd=site.root)
     assert uncached.code == 0, uncached.err
     index_uncached = featuredocs("index", "--diff", "--no-cache", cwd=site.root)
+    assert index_uncached.code == 1  # a diff to show
     assert featuredocs("index", "--check", cwd=site.root).code == 1
     assert not cache_folder(site.config()).exists()  # --check adds nothing, not even a cache
     settled(site.root)  # so the check leaves the cache as the next runs will find it
@@ -114,7 +115,7 @@ def test_coverage_and_index_check_after_a_check_read_the_cache_and_leave_it_as_i
     folder = cache_folder(site.config())
     before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
     index_cached = featuredocs("index", "--diff", cwd=site.root)
-    assert (index_cached.code, index_cached.out) == (0, index_uncached.out)
+    assert (index_cached.code, index_cached.out) == (1, index_uncached.out)
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
     cached = featuredocs("coverage", "--format", "json", cwd=site.root)
     assert (cached.code, cached.out) == (0, uncached.out)
