@@ -257,6 +257,7 @@ def test_fd501_prose_and_requests_with_a_host_are_judged_where_they_look_like_th
         # Orders
 
         Fetch one with `GET /api/v1/order/7/`; `GET /apii/v1/orders/` lists them all.
+        `POST /orders/{id}/cancel/` cancels one: no route, though `orders` is the project's.
 
         ```http
         GET /api/v1/order/7/ HTTP/1.1
@@ -268,7 +269,8 @@ def test_fd501_prose_and_requests_with_a_host_are_judged_where_they_look_like_th
     assert [(f.span, f.hint) for f in findings] == [
         (Span(3, 21, 3, 37), "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"),
         (Span(3, 45, 3, 61), "did you mean `/api/v1/orders/`? (orders/views.py:16)"),
-        (Span(6, 5, 6, 21), "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"),
+        (Span(4, 7, 4, 27), "did you mean `/api/v1/orders/{pk}/pay/`? (orders/views.py:16)"),
+        (Span(7, 5, 7, 21), "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"),
     ]
 
 
@@ -324,6 +326,16 @@ def test_fd503_list_item_and_query_string(parse: ParsePage) -> None:
     ]
     assert findings[0].message == "query parameter `state` is not accepted by `/api/v1/orders/`"
     assert findings[0].hint == "did you mean `status`? (orders/views.py:16)"
+
+
+def test_fd503_hints_the_parameter_that_does_the_job_another_api_names(parse: ParsePage) -> None:
+    page = parse("# Orders\n\nSort with `GET /api/v1/orders/?sort=-created_at&order_by=total_cents&sorting=x`.\n")
+    findings = run_rule(QueryParameterNotAccepted, page, FACTS)
+    assert [(f.message.split("`")[1], f.hint) for f in findings] == [
+        ("sort", "did you mean `ordering`? (orders/views.py:16)"),
+        ("order_by", "did you mean `ordering`? (orders/views.py:16)"),
+        ("sorting", "did you mean `ordering`? (orders/views.py:16)"),  # close by its spelling
+    ]
 
 
 def test_fd503_plain_view_compared_with_the_reads_it_records(parse: ParsePage) -> None:

@@ -78,6 +78,14 @@ class QueryParameterNotAccepted(Rule):
             )
 
 
+def _same_job(name: str, endpoint: EndpointFact) -> str | None:
+    """``ordering`` for ``?sort=``: the parameter that does what the written one names."""
+    for param in endpoint.query_params:
+        if name.casefold() in _SAME_JOB.get(param.source, ()):
+            return param.name
+    return None
+
+
 @reads.by_identity(limit=4096)
 def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
     """The parameters the endpoint reads, or None when they cannot be known."""
@@ -91,8 +99,15 @@ def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
     return None
 
 
+#: What other APIs call the parameters DRF's ordering and search filters read.
+_SAME_JOB = {
+    "ordering": frozenset({"sort", "sort_by", "sortby", "order", "order_by", "orderby"}),
+    "search": frozenset({"q", "query", "search", "term", "keyword", "keywords"}),
+}
+
+
 def _hint(name: str, accepted: frozenset[str], endpoint: EndpointFact) -> str:
-    match = closest(name, accepted)
+    match = _same_job(name, endpoint) or closest(name, accepted)
     if match is not None:
         return f"did you mean `{match}`?{where(endpoint)}"
     shown = sorted(accepted - _DRF_ALWAYS)

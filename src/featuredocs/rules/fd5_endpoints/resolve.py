@@ -154,6 +154,14 @@ class EndpointIndex:
         self.shapes = {route.endpoint.path: route.shape for route in routes}
         self.prefixes = list(facts.url_prefixes)
         self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
+        # what a page writes first when it leaves out a mount prefix: `orders` of /api/v1/orders/
+        self.mounted_roots = {
+            route.shape.segments[len(mount)]
+            for mount in (shape(prefix).segments for prefix in self.prefixes)
+            for route in routes
+            if len(route.shape.segments) > len(mount) and route.shape.segments[: len(mount)] == mount
+            and WILDCARD not in route.shape.segments[len(mount)]
+        }
         project_apps = {app.label for app in facts.apps if app.project}
         self.project = tuple(
             e for e in facts.endpoints if e.location is not None or e.app in project_apps
@@ -247,7 +255,10 @@ class EndpointIndex:
         prefixed = self._with_prefix(question.text, words)
         if prefixed is not None:
             return prefixed
-        if outside and question.kind in _PROSE and not self.is_near_a_route(documented):
+        if (
+            outside and question.kind in _PROSE and documented.segments[0] not in self.mounted_roots
+            and not self.is_near_a_route(documented)
+        ):
             return Resolution(How.EXTERNAL)
         return Resolution(How.NONE)
 
