@@ -338,6 +338,22 @@ def test_fd503_hints_the_parameter_that_does_the_job_another_api_names(parse: Pa
     ]
 
 
+def test_fd503_a_value_among_the_parameters_choices(parse: ParsePage) -> None:
+    right = (
+        "# Orders\n\n`GET /api/v1/orders/?ordering=-created_at,total_cents&status=refunded` and\n"
+        "`GET /api/v1/orders/?ordering=<field>`, `?ordering={field}` or `?ordering=FIELD`.\n"
+    )
+    assert run_rule(QueryParameterNotAccepted, parse(right), FACTS) == []  # status lists no choices
+    page = parse(right.replace("-created_at,total_cents", "-amount,total_cent"))
+    findings = run_rule(QueryParameterNotAccepted, page, FACTS)
+    assert [(f.span, f.message, f.hint) for f in findings] == [
+        (Span(3, 32, 3, 38), "`amount` is not a value `ordering` accepts on `/api/v1/orders/`",
+         "choices: `created_at`, `total_cents` (orders/views.py:16)"),
+        (Span(3, 39, 3, 49), "`total_cent` is not a value `ordering` accepts on `/api/v1/orders/`",
+         "did you mean `total_cents`? (orders/views.py:16)"),
+    ]
+
+
 def test_fd503_plain_view_compared_with_the_reads_it_records(parse: ParsePage) -> None:
     page = parse(
         """

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
-from featuredocs.model import EndpointFact, Finding, Page, Severity, reads
+from featuredocs.model import EndpointFact, Finding, Page, Severity, Span, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.hints import listing, where
@@ -29,6 +31,11 @@ class QueryParameterNotAccepted(Rule):
         ``request.GET`` reads in the view's own code and in the project's own filter
         backends and paginators. A plain Django view is checked only when its code reads
         query parameters in a way that can be seen.
+
+        A value a query string gives a parameter with known choices (a filter on a field
+        with choices, the fields of an ordering filter, each maybe with ``-``) must be one
+        of them: ``?status=refunded`` where no status is ``refunded``. Placeholders
+        (``<status>``, ``{status}``, ``STATUS``, ``...``) stand for any.
 
         It stays silent on an endpoint whose accepted parameters cannot all be listed: a
         filter backend or paginator from another package, or code that hands the whole
@@ -68,13 +75,35 @@ class QueryParameterNotAccepted(Rule):
             resolution = resolutions.get(param.endpoint)
             endpoint = resolution.endpoint if resolution is not None else None
             accepted = accepted_params(endpoint) if endpoint is not None else None
-            if endpoint is None or accepted is None or param.name.text in accepted:
+            if endpoint is None or accepted is None:
+                continue
+            if param.name.text in accepted:
+                yield from self._values(page, param.name.text, param.name.span, endpoint)
                 continue
             yield self.finding(
                 page,
                 param.name.span,
                 f"query parameter `{param.name.text}` is not accepted by `{endpoint.path}`",
                 _hint(param.name.text, accepted, endpoint),
+            )
+
+    def _values(self, page: Page, name: str, span: Span, endpoint: EndpointFact) -> Iterator[Finding]:
+        """The value a query string gives a parameter with known choices must be one."""
+        fact = next((p for p in endpoint.query_params if p.name == name and p.choices), None)
+        value = _value_after(page, span) if fact is not None else None
+        if fact is None or value is None:
+            return
+        text, column = value
+        for found in _CHOSEN.finditer(text):
+            choice = found["choice"]
+            if choice in fact.choices or _PLACEHOLDER.fullmatch(choice):
+                continue
+            at = Span(span.line, column + found.start("choice"), span.line, column + found.end("choice"))
+            match = closest(choice, fact.choices)
+            hint = f"did you mean `{match}`?" if match else f"choices: {listing(list(fact.choices))}"
+            yield self.finding(
+                page, at, f"`{choice}` is not a value `{name}` accepts on `{endpoint.path}`",
+                hint + where(endpoint),
             )
 
 
@@ -84,6 +113,25 @@ def _same_job(name: str, endpoint: EndpointFact) -> str | None:
         if name.casefold() in _SAME_JOB.get(param.source, ()):
             return param.name
     return None
+
+
+
+#: One value of a query string's parameter; ``ordering`` takes a list, each maybe descending.
+_CHOSEN = re.compile(r"(?:^|,)[-+]?(?P<choice>[^,]+)")
+#: A value that stands for one: ``<status>``, ``{status}``, ``...``, ``STATUS``, ``x``.
+_PLACEHOLDER = re.compile(r"<.*>|\{.*\}|\.\.\.|…|[A-Z_]+|x+|value|\*")
+_VALUE = re.compile(r"=(?P<value>[^&#\s`'\"()<>]*(?:<[^>]*>)?)")
+
+
+def _value_after(page: Page, span: Span) -> tuple[str, int] | None:
+    """``paid`` of ``?status=paid`` right after the parameter's name, and its column."""
+    if span.line != span.end_line:
+        return None
+    line = page.line_text(span.line)
+    found = _VALUE.match(line, span.end_column - 1)
+    if found is None or not found["value"]:
+        return None
+    return unquote(found["value"]), span.end_column + 1
 
 
 @reads.by_identity(limit=4096)
