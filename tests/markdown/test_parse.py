@@ -307,3 +307,27 @@ def test_deeply_nested_containers_keep_their_text_in_the_deepest_one_kept(parse)
     while deepest.children:
         deepest = deepest.children[0]
     assert "level c99" in deepest.plain
+
+
+def test_a_list_interrupted_only_by_html_comments_is_one_labelled_list(parse) -> None:
+    page = parse(
+        """
+        ## Models
+
+        **Fields:**
+        - `paid_at`: When it was paid.
+        <!-- expiry is set by expire_orders -->
+        - `expired_at`: When it expired.
+
+        <!-- a closing note -->
+
+        **Indexes:**
+        - Index on `status`
+        <!-- not a list after this one -->
+        1. An ordered list is another list
+        """
+    )
+    fields = page.sections[0].labelled_block("Fields")
+    assert [item.span.line for item in fields.items] == [4, 6]
+    indexes = page.sections[0].labelled_block("Indexes")
+    assert [item.span.line for item in indexes.items] == [11]

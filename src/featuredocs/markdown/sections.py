@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.fields import END, FIRST, KIND, LAST, PARTS, PLAIN, PLAIN_END, START
-from featuredocs.model import Block, Heading, LabelledBlock, Section
+from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, ListItem, Section
 from featuredocs.model.frozen import quick_init
 
 if TYPE_CHECKING:
@@ -134,7 +135,34 @@ def labelled_blocks(
         last_site = paragraph_sites[-1]
         for site in paragraph_sites:
             last = site is last_site
-            items = following.items if last and following and following.items else ()
+            items = _list_items(blocks, index + 1) if last and following and following.items else ()
             code = following.code if last and following else None
             found.append(_partial_labelled((_fill_labelled, source, site), site.label, items, code))
     return tuple(found)
+
+
+_COMMENT = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
+
+
+def _list_items(blocks: tuple[Block, ...], start: int) -> tuple[ListItem, ...]:
+    """The items of the list at ``start``, and of lists of its kind that follow it with only
+    HTML comments between: a comment at the margin ends a list in CommonMark, but the
+    person who put ``<!-- why -->`` above an item still wrote one list."""
+    items = blocks[start].items
+    kind = _marker_kind(blocks[start])
+    index = start + 1
+    while index < len(blocks) and _is_comment(blocks[index]):
+        index += 1
+        if index < len(blocks) and blocks[index].items and _marker_kind(blocks[index]) == kind:
+            items += blocks[index].items
+            index += 1
+    return items
+
+
+def _is_comment(block: Block) -> bool:
+    return block.kind is BlockKind.HTML and _COMMENT.fullmatch(block.source) is not None
+
+
+def _marker_kind(block: Block) -> str:
+    marker = block.source.lstrip()[:1]
+    return "ordered" if marker.isdigit() else marker
