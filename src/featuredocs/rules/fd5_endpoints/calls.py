@@ -41,6 +41,7 @@ _URL = re.compile(
     r"(?:https?://[^/\s]+|[A-Za-z0-9.-]+:\d+|:\d*|\$\{?\w+\}?|\{\w+\})(?P<path>/\S*)"
 )
 _HTTPIE_DATA = re.compile(r"[\w.\[\]-]+(?::=|=|@)")
+_RECEIVERS = ("requests", "httpx", "session", "client")
 _LIBRARY_CALL = re.compile(
     r"\b(?:requests|httpx|session|client)\.(?P<method>get|post|put|patch|delete|head|options)\(\s*"
     r"(?:url\s*=\s*)?[rbf]*(?P<quote>[\"'])(?P<url>[^\"']*)(?P=quote)"
@@ -107,7 +108,7 @@ def _calls(language: str, text: str) -> tuple[_Call, ...]:
     found: list[_Call] = []
     if language in _SHELL and ("curl" in text or "http" in text or "xh" in text):
         found.extend(_shell_calls(text))
-    if language in _PYTHON and "(" in text:
+    if language in _PYTHON and any(f"{receiver}." in text for receiver in _RECEIVERS):
         found.extend(_library_calls(text))
     if language in _SCRIPT and "fetch(" in text:
         found.extend(_fetch_calls(text))
