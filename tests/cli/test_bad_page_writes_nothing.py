@@ -70,8 +70,16 @@ def _assert_reported(err: str, name: str) -> None:
 
 
 @pytest.mark.parametrize("bad", BAD_PAGES.values(), ids=BAD_PAGES.keys())
-@pytest.mark.parametrize("command", [("check", "--fix"), ("sync",), ("index",)], ids=" ".join)
-def test_bad_page_writes_nothing(shop: Path, bad: Callable[[Path], str], command: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [("check", "--fix"), ("sync",), ("index",), ("check",), ("check", "--diff"), ("sync", "--check"),
+     ("sync", "--diff"), ("coverage",), ("index", "--check"), ("index", "--diff"),
+     ("new", "zz", "--app", "orders")],
+    ids=" ".join,
+)
+def test_bad_page_is_one_line_exit_2_and_nothing_written(
+    shop: Path, bad: Callable[[Path], str], command: tuple[str, ...]
+) -> None:
     name = bad(shop / FEATURES)
     before = _snapshot(shop)
     run = featuredocs(*command, "--no-cache", cwd=shop)
@@ -79,22 +87,6 @@ def test_bad_page_writes_nothing(shop: Path, bad: Callable[[Path], str], command
     assert run.code == 2, run.err
     assert _snapshot(shop) == before
     assert "applied" not in run.err and "updated" not in run.out
-
-
-@pytest.mark.parametrize("bad", BAD_PAGES.values(), ids=BAD_PAGES.keys())
-@pytest.mark.parametrize(
-    "command",
-    [("check",), ("check", "--diff"), ("sync", "--check"), ("sync", "--diff"), ("coverage",),
-     ("index", "--check"), ("index", "--diff"), ("new", "zz", "--app", "orders")],
-    ids=" ".join,
-)
-def test_bad_page_is_one_line_and_exit_2(shop: Path, bad: Callable[[Path], str], command: tuple[str, ...]) -> None:
-    name = bad(shop / FEATURES)
-    before = _snapshot(shop)
-    run = featuredocs(*command, "--no-cache", cwd=shop)
-    _assert_reported(run.err, name)
-    assert run.code == 2, run.err
-    assert _snapshot(shop) == before
 
 
 def _without_read_override() -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from featuredocs.introspect.static import collect_static
 from featuredocs.model import ProjectFacts
 from featuredocs.rules.fd5_endpoints.fd501_endpoint_not_found import EndpointNotFound
 from tests.conftest import ParsePage
+from tests.introspect.static.tricky_project import API_CONVERTERS
 from tests.support.django_project import make_project
 from tests.support.rules import run_rule
 
@@ -30,16 +31,6 @@ class BatchViewSet(viewsets.ViewSet):
         return Response({})
 """
 
-CONVERTERS = """
-class FourDigitYear:
-    regex = "[0-9]{4}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{value:04d}"
-"""
 
 URLS = """
 from django.urls import include, path, re_path, register_converter
@@ -69,7 +60,7 @@ urlpatterns = [
 def facts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
     project = make_project(
         tmp_path_factory.mktemp("converters"),
-        apps={"catalog": {"views.py": VIEWS, "converters.py": CONVERTERS}},
+        apps={"catalog": {"views.py": VIEWS, "converters.py": API_CONVERTERS}},
         urls=URLS,
         installed=("rest_framework",),
     )
