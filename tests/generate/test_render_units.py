@@ -245,3 +245,13 @@ def test_a_secret_options_default_is_masked_and_never_used_as_an_example() -> No
     assert description(option) == f"Ledger key ({MASK} unless set); 100% private"
     common, advanced = example_invocations(command)
     assert "sk_live_123" not in " ".join([*common, advanced or ""])
+
+
+def test_an_options_default_joins_its_help_without_doubled_punctuation() -> None:
+    command = CommandFact("send_invoices", "billing", options=(
+        OptionFact("limit", flags=("--limit",), type="int", default="0", help="Stop after this many (0: no limit)."),
+        OptionFact("batch", flags=("--batch",), type="int", default="50", help="Invoices per query."),
+    ))
+    page = render_page(packaged_template().read_text(encoding="utf-8"), _ctx(FeatureScope(APP, commands=(command,))))
+    assert "- `--limit`: Stop after this many (0: no limit; default: 0)\n" in page
+    assert "- `--batch`: Invoices per query (default: 50)\n" in page

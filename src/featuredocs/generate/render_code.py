@@ -126,7 +126,7 @@ def _option_item(option: OptionFact) -> str:
     if not option.flags and option.required:
         text += " (required)"
     default = usage.default_text(option)
-    return f"- `{name}`: {text}" + (f" (default: {default})" if default is not None else "")
+    return f"- `{name}`: " + (usage.with_default(text, default) if default is not None else text)
 
 
 def _see_commands(command: CommandFact, ctx: RenderContext) -> str:

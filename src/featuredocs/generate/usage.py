@@ -141,3 +141,14 @@ def example_invocations(command: CommandFact, limit: int = 3) -> tuple[list[str]
         return common, None
     words = [f"{long_flag(o)} {sample_value(o)}" for o in chosen]
     return common, f"{base} {' '.join(words)}"
+
+
+def with_default(description: str, default: str) -> str:
+    """``Rows per batch (default: 500)``; a help ending in its own parenthesis takes the
+    default inside it (``Most orders (0: no limit; default: 0)``), and its final full stop
+    goes, so that no ``). (`` reads between them."""
+    text = description.rstrip()
+    text = text[:-1] if text.endswith(".") and not text.endswith("..") else text
+    if text.endswith(")") and "(" in text:
+        return f"{text[:-1]}; default: {default})"
+    return f"{text} (default: {default})"

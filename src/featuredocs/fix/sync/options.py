@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from featuredocs.fix.sync.judgements import documented_option_names, option_documented, option_expected, option_fact
 from featuredocs.fix.sync.lists import ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.generate.usage import with_default
 from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
@@ -159,19 +160,8 @@ def new_item(option: OptionFact) -> str:
     description = help_text or PLACEHOLDER
     default = _default_text(option)
     if default is not None and not _states_default(description):
-        description = _with_default(description, default)
+        description = with_default(description, default)
     return f"`{shown}`: {description}"
-
-
-def _with_default(description: str, default: str) -> str:
-    """``Rows per batch (default: 500)``; a help ending in its own parenthesis takes the
-    default inside it (``Most orders (0: no limit; default: 0)``), and its final full stop
-    goes, so that no ``). (`` reads between them."""
-    text = description.rstrip()
-    text = text[:-1] if text.endswith(".") and not text.endswith("..") else text
-    if text.endswith(")") and "(" in text:
-        return f"{text[:-1]}; default: {default})"
-    return f"{text} (default: {default})"
 
 
 def _shown_name(option: OptionFact) -> str:
