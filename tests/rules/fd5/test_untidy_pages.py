@@ -236,3 +236,19 @@ def test_fd504_body_under_a_plain_response_line(parse: ParsePage, facts: Project
         ("FD504", Span(8, 20, 8, 30)), ("FD504", Span(13, 36, 13, 47)),
     ]
     assert findings[1].hint == "did you mean `available`? (catalog/views.py:30)"
+
+
+def test_fd504_body_under_a_returns_label(parse: ParsePage, facts: ProjectFacts) -> None:
+    text = """
+        # Catalog
+
+        ### GET /api/v1/products/availability/
+
+        **Returns:**
+        ```json
+        {"sku": "TEA-001", "requested": 2, "available": true}
+        ```
+        """
+    assert run_rule(ResponseFieldNotProduced, parse(text), facts) == []
+    findings = run_rule(ResponseFieldNotProduced, parse(text.replace('"available"', '"availible"')), facts)
+    assert [(f.code, f.span.line) for f in findings] == [("FD504", 7)]

@@ -1,6 +1,6 @@
 """Response bodies a page documents for an endpoint.
 
-The JSON under **Response:**, a plain ``Example response:`` line, or a *Response*
+The JSON under **Response:** or **Returns:**, a plain ``Example response:`` line, or a *Response*
 sub-heading, read for its keys. Error
 responses are left out: ``**Response (404):**``, an ``http`` block with an error status
 line, and a body the sentence before it introduces with an error status
@@ -20,7 +20,7 @@ from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_
 from featuredocs.rules.fd5_endpoints.places import code_line_span
 
 _RESPONSE_LABEL = re.compile(
-    r"(?:example\s+|sample\s+|successful\s+|success\s+)?response(?:\s+body)?"
+    r"(?:(?:example\s+|sample\s+|successful\s+|success\s+)?response(?:\s+body)?|returns)"
     r"(?:\s*\([^)]*\))?(?:\s+\d{3}(?:\s+\w+)*)?",
     re.I,
 )
