@@ -17,7 +17,7 @@ class ResponseFieldNotProduced(Rule):
     """A documented response body has a key the endpoint never produces.
 
     What it does:
-        Reads the JSON under **Response:** or a plain ``Example response:`` line
+        Reads the JSON under **Response:**, **Returns:** or a plain ``Example response:`` line
         (comments, trailing commas and ``...`` are allowed) and compares its keys,
         nesting and lists with the fields the endpoint renders: a DRF serializer's
         readable fields, or the literal dict a view returns.
