@@ -286,3 +286,29 @@ def test_fd402_silent_on_sentences_that_do_not_misname_an_option(parse, facts, s
 def test_fd402_silent_on_sentences_in_a_section_about_other_times(parse, facts):
     page = parse("# Catalog Import\n\n## Future Enhancements\n\nPass `--dryrun` to `import_products`.\n")
     assert run_rule(OptionNotAccepted, page, facts) == []
+
+
+EXPIRY_OPTIONS = """\
+# Expiry
+
+## Management Commands
+
+### expire_orders
+
+**Options:**
+- `--older-than-hours`: age (default: 48)
+- `--chunk-size`: orders per query (default: 200)
+- `--no-notify`: stay quiet
+- `--timeout`: seconds (default: 300)
+- `--retention`: days (default: 30d)
+"""
+
+
+def test_fd402_renames_a_stale_option_to_the_one_close_flag_the_list_lacks(parse, facts):
+    (finding,) = run_rule(OptionNotAccepted, parse(EXPIRY_OPTIONS), facts)
+    assert finding.message == "option `--chunk-size` is documented for `expire_orders`, which has no such option"
+    assert finding.fix is not None and [e.replacement for e in finding.fix.edits] == ["--batch-size"]
+    # with --batch-size listed already, the stale item is no rename of it
+    listed = parse(EXPIRY_OPTIONS + "- `--batch-size`: orders per query (default: 200)\n")
+    (finding,) = run_rule(OptionNotAccepted, listed, facts)
+    assert finding.fix is None

@@ -24,8 +24,7 @@ from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
-from featuredocs.rules.fd3_models.lookup import close_names
-from featuredocs.rules.fd4_commands.hints import command_named
+from featuredocs.rules.fd4_commands.hints import command_named, renamed_flag
 from featuredocs.rules.fd4_commands.options import OptionClaim, option_from_item
 
 PLACEHOLDER = "[Description]"
@@ -125,20 +124,13 @@ def _names_in(texts: list[str], command: str) -> set[str]:
 def _rename(
     claim: OptionClaim, options: list[OptionFact], names: set[str], taken: set[str], scope: Scope
 ) -> str | None:
-    """The one new flag close to a stale one, as a stale field is renamed: compared
-    without the dashes every flag shares, the way FD402's hint compares them."""
+    """The one new flag close to a stale one (:func:`renamed_flag`, as FD402's fix)."""
     if len(claim.flags) != 1 or not scope.allows("FD402", claim.flags[0].span.line):
         return None
-    flag = claim.flags[0].text
-    candidates = {
-        f.lstrip("-"): f
-        for o in options
-        if not option_documented(o, names)
-        for f in o.flags
-        if f not in taken and f.startswith("-") == flag.startswith("-")
-    }
-    close = close_names(flag.lstrip("-"), candidates)
-    return candidates[close[0]] if len(close) == 1 else None
+    candidates = [
+        f for o in options if not option_documented(o, names) for f in o.flags if f not in taken
+    ]
+    return renamed_flag(claim.flags[0].text, candidates)
 
 
 def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:

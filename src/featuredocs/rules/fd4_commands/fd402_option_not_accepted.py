@@ -6,7 +6,7 @@ from featuredocs.model import CommandFact, Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.options import OptionClaim
-from featuredocs.rules.fd4_commands.hints import all_flags, flag_hint, rename_fix
+from featuredocs.rules.fd4_commands.hints import all_flags, flag_hint, flag_rename_fix
 from featuredocs.rules.fd4_commands.prose_options import prose_flags
 from featuredocs.rules.registry import register
 
@@ -47,7 +47,8 @@ class OptionNotAccepted(Rule):
         ```
 
     Fix safety:
-        When exactly one flag of the command is very close, an unsafe fix renames it.
+        When exactly one flag the list does not document yet is close (compared without
+        its dashes), an unsafe fix renames the stale one to it, as ``sync`` does.
     """
 
     code = "FD402"
@@ -71,13 +72,16 @@ class OptionNotAccepted(Rule):
                 f"option `{found.flag}` is named for `{found.command.name}`, "
                 "which has no such option",
                 flag_hint(found.flag, found.command),
-                rename_fix(found.flag, found.span, all_flags(found.command), "option"),
+                flag_rename_fix(found.flag, found.span, all_flags(found.command)),
             )
 
     def _check_command(
         self, page: Page, command: CommandFact, options: list[OptionClaim]
     ) -> Iterator[Finding]:
         flags = all_flags(command)
+        # a stale flag is renamed only to one that the list does not document yet
+        documented = {flag.text for option in options for flag in option.flags}
+        undocumented = [flag for flag in flags if flag not in documented]
         for option in options:
             for flag in option.flags:
                 if flag.text in flags:
@@ -88,5 +92,5 @@ class OptionNotAccepted(Rule):
                     f"option `{flag.text}` is documented for `{command.name}`, "
                     "which has no such option",
                     flag_hint(flag.text, command),
-                    rename_fix(flag.text, flag.span, flags, "option"),
+                    flag_rename_fix(flag.text, flag.span, undocumented),
                 )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from featuredocs.model import Applicability, CommandFact, Edit, Fix, ProjectFacts, Span, reads
 from featuredocs.rules.base import per_facts
+from featuredocs.rules.fd3_models.lookup import close_names
 from featuredocs.rules.suggest import closest, did_you_mean
 
 #: A rename is offered only for a name this close to exactly one candidate.
@@ -87,3 +88,19 @@ def rename_fix(name: str, span: Span, candidates: Iterable[str], what: str) -> F
         (Edit(span, matches[0]),),
         Applicability.UNSAFE,
     )
+
+
+def renamed_flag(flag: str, candidates: Iterable[str]) -> str | None:
+    """The one candidate ``flag`` looks renamed to, as a stale field's one close name is:
+    compared without the dashes every flag shares, among flags of the same kind."""
+    by_name = {c.lstrip("-"): c for c in candidates if c.startswith("-") == flag.startswith("-")}
+    close = close_names(flag.lstrip("-"), by_name)
+    return by_name[close[0]] if len(close) == 1 else None
+
+
+def flag_rename_fix(flag: str, span: Span, candidates: Iterable[str]) -> Fix | None:
+    """Rename to :func:`renamed_flag`'s one candidate; unsafe, as every rename here."""
+    new = renamed_flag(flag, candidates)
+    if new is None:
+        return None
+    return Fix(f"rename option `{flag}` to `{new}`", (Edit(span, new),), Applicability.UNSAFE)
