@@ -74,6 +74,12 @@ class LineIndex:
             raise EditError(f"column {column} is past the end of line {line}")
         return start + column - 1
 
+    def line_text(self, number: int) -> str | None:
+        """Line ``number``'s content without its break; None past either end."""
+        if not 1 <= number <= len(self.starts):
+            return None
+        return self.text[self.starts[number - 1] : self.ends[number - 1]]
+
     def range(self, edit: Edit) -> tuple[int, int]:
         span = edit.span
         start = self.offset(span.line, span.column)

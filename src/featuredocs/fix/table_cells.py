@@ -22,15 +22,9 @@ def aligned_fix(text: str, fix: Fix) -> Fix:
     return fix if edits == fix.edits else dataclasses.replace(fix, edits=edits)
 
 
-def _line(index: LineIndex, number: int) -> str | None:
-    if not 1 <= number <= len(index.starts):
-        return None
-    return index.text[index.starts[number - 1] : index.ends[number - 1]]
-
-
 def _aligned(index: LineIndex, edit: Edit, edits: tuple[Edit, ...]) -> Edit:
     span = edit.span
-    line = _line(index, span.line)
+    line = index.line_text(span.line)
     if span.line != span.end_line or "\n" in edit.replacement or line is None:
         return edit
     if not line.lstrip().startswith("|"):
@@ -69,7 +63,7 @@ def _on_cell(other: Edit, line: int, start: int, pipe: int) -> bool:
 def _pipe_lines_up(index: LineIndex, number: int, pipe: int) -> bool:
     """Whether a neighbouring row of the table has a pipe at the same place."""
     for neighbour in (number - 1, number + 1):
-        text = _line(index, neighbour)
+        text = index.line_text(neighbour)
         if text is not None and text.lstrip().startswith("|") and text[pipe : pipe + 1] == "|":
             return True
     return False

@@ -363,3 +363,16 @@ def test_fd301_a_concrete_model_is_preferred_over_an_abstract_base(parse):
         - `label` (SlugField): Label
     """)
     assert run_rule(ModelNotFound, page, with_abstract) == []
+
+
+def test_fd303_names_a_field_class_with_its_article(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Customer
+
+        **Fields:**
+        - `email` (integer): Where to write
+    """)
+    [finding] = run_rule(FieldTypeMismatch, page, facts())
+    assert finding.message == "field `email` is documented as `integer`, but it is an EmailField"

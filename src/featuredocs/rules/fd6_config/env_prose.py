@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from featuredocs.model import Page, Span
-from featuredocs.rules.fd8_code.source import inline_part_span
+from featuredocs.rules.fd8_code.source import called_by, inline_part_span
 
 _NAME = r"(?P<name>[A-Z][A-Z0-9_]*)"
 #: Inline code that is itself a use of a variable.
@@ -55,7 +55,7 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
         if shaped is not None:
             group = next(group for group in _GROUPS if shaped[group])
             name, offset = shaped[group], shaped.start(group)
-        elif _BARE.fullmatch(text) and _called_a_variable(page, code.span):
+        elif _BARE.fullmatch(text) and called_by(page, code.span, _CALLED_BEFORE, _CALLED_AFTER):
             name, offset = text, 0
         else:
             continue
@@ -84,11 +84,3 @@ def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:
         return None
     line, column = last + 1, found.start("value") - len(rest)
     return found["value"], Span(line, column, line, column + len(found["value"]))
-
-
-def _called_a_variable(page: Page, span: Span) -> bool:
-    if span.end_line != span.line:
-        return False
-    line = page.line_text(span.line)
-    before, after = line[: span.column - 1], line[span.end_column - 1 :]
-    return bool(_CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.fd8_code.source import (
     PythonSource,
+    called_by,
     first_comment,
     heading_titles,
     inline_part_span,
@@ -115,7 +116,8 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
     for code in page.codes:
         text = code.text
         if "settings." not in text and "[" not in text:
-            if "A" <= text[:1] <= "Z" and SETTING_NAME.fullmatch(text) and _called_a_setting(page, code.span):
+            named = "A" <= text[:1] <= "Z" and SETTING_NAME.fullmatch(text)
+            if named and called_by(page, code.span, _CALLED_BEFORE, _CALLED_AFTER):
                 span = inline_part_span(page, code.span, 0, len(text))
                 if span is not None:
                     settings.append(SettingClaim(text, span, assigned=False, inline=True))
@@ -137,14 +139,6 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
                 break
             path = f"{path}.{key[2]}" if path else key[2]
             keys.append(SettingKeyClaim(name, path, span, inline=True))
-
-
-def _called_a_setting(page: Page, span: Span) -> bool:
-    if span.end_line != span.line:
-        return False
-    line = page.line_text(span.line)
-    before, after = line[: span.column - 1], line[span.end_column - 1 :]
-    return bool(_CALLED_BEFORE.search(before) or _CALLED_AFTER.match(after))
 
 
 def _moved(claims: Claims, lines: int) -> Claims:

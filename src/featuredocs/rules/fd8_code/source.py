@@ -352,6 +352,15 @@ def inline_part_span(page: Page, span: Span, offset: int, length: int) -> Span |
     return Span(inside.line, start, inside.line, start + length)
 
 
+def called_by(page: Page, span: Span, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    """Whether the words right before the inline code at ``span`` match ``before`` (a
+    search) or those right after it ``after`` (a match): what a sentence calls it."""
+    if span.end_line != span.line:
+        return False
+    line = page.line_text(span.line)
+    return bool(before.search(line[: span.column - 1]) or after.match(line[span.end_column - 1 :]))
+
+
 def find_on_lines(page: Page, needle: str, first: int, last: int, column: int = 1) -> Span | None:
     """The first occurrence of ``needle`` on page lines ``first``..``last``.
 
