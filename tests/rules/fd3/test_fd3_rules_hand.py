@@ -376,3 +376,26 @@ def test_fd303_names_a_field_class_with_its_article(parse):
     """)
     [finding] = run_rule(FieldTypeMismatch, page, facts())
     assert finding.message == "field `email` is documented as `integer`, but it is an EmailField"
+
+
+def test_fd303_a_date_field_is_not_a_moment_though_django_derives_one_from_the_other(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Fields:**
+        - `created_at` (DateField): Issued
+    """)
+    [finding] = run_rule(FieldTypeMismatch, page, facts())
+    assert finding.message == "field `created_at` is documented as `DateField`, but it is a DateTimeField"
+    loose = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Fields:**
+        - `created_at` (date): Issued
+        - `created_at` (datetime, nullable): Issued
+    """)
+    assert run_rule(FieldTypeMismatch, loose, facts()) == []

@@ -3,9 +3,11 @@
 Pages write types many ways: Django class names (``CharField``, ``ForeignKey → User``,
 ``ForeignKey(User)``, ``FK to User``) and plain words (``string``, ``integer``,
 ``datetime``, ``json``). A documented type is compared with the field's class, its
-``get_internal_type()`` and their Django ancestors, so ``CharField`` fits a ``SlugField``
-and ``date`` fits a ``DateTimeField`` (a subclass of ``DateField`` in Django). A type this
-table does not know is never reported: an unknown word is not evidence of drift.
+``get_internal_type()`` and their Django ancestors, so ``CharField`` fits a ``SlugField``.
+``DateField`` does not fit a ``DateTimeField``, though Django derives one from the other:
+a date and a moment are different values, and a page that names the class says which.
+The plain word ``date`` fits both, as pages use it loosely. A type this table does not
+know is never reported: an unknown word is not evidence of drift.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ ANCESTORS: dict[str, tuple[str, ...]] = {
     "URLField": ("CharField",),
     "TextField": (),
     "DateField": (),
-    "DateTimeField": ("DateField",),
+    "DateTimeField": (),  # a subclass of DateField in Django; see the module's docstring
     "TimeField": (),
     "DurationField": (),
     "DecimalField": (),
@@ -83,7 +85,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "boolean": ("BooleanField",), "bool": ("BooleanField",),
     "datetime": ("DateTimeField",), "date time": ("DateTimeField",),
     "timestamp": ("DateTimeField",), "timestamptz": ("DateTimeField",),
-    "date": ("DateField",), "time": ("TimeField",),
+    "date": ("DateField", "DateTimeField"), "time": ("TimeField",),
     "duration": ("DurationField",), "timedelta": ("DurationField",), "interval": ("DurationField",),
     "decimal": ("DecimalField",), "float": ("FloatField",), "double": ("FloatField",),
     "json": ("JSONField", "HStoreField"), "jsonb": ("JSONField", "HStoreField"),
