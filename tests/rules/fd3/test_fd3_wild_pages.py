@@ -192,3 +192,59 @@ def test_messy_examples_neither_crash_nor_mislead(parse, billing_facts):
     page = parse(MESSY_CODE)
     for rule in RULES:
         assert run_rule(rule, page, billing_facts) == [], rule.code
+
+
+BOLD = '''\
+# Customers
+
+## Data Models
+
+### Customer
+
+**Fields:**
+- **Note**: the customer's invoices live on the invoice page
+- **name** (string): Display name
+- **email** (EmailField, unique): Where invoices go
+- **user** (OneToOneField → User): The login
+
+### Invoice
+
+**Key Fields:**
+
+| Field | Type | Description |
+|---|---|---|
+| **number** | CharField | Unique number |
+'''
+
+
+def test_field_names_in_bold_are_read_like_code(parse, billing_facts):
+    page = parse(BOLD)
+    for rule in RULES:
+        assert run_rule(rule, page, billing_facts) == [], rule.code
+    drifted = parse(
+        BOLD.replace("- **name** (string)", "- **nam** (string)")
+        .replace("(EmailField, unique)", "(IntegerField, unique)")
+        .replace("| **number** |", "| **numbr** |")
+    )
+    found = sorted(
+        (f for rule in RULES for f in run_rule(rule, drifted, billing_facts)), key=lambda f: f.sort_key
+    )
+    assert [(f.code, f.span.line, f.span.column) for f in found] == [
+        ("FD305", 7, 1),  # `name` is no longer listed
+        ("FD302", 9, 5),  # `nam`, inside the bold
+        ("FD303", 10, 14),  # `IntegerField`
+        ("FD302", 19, 5),  # `numbr`, inside the bold of its cell
+    ]
+    [name_fix] = [f.fix for f in found if f.code == "FD302" and f.span.line == 9]
+    [number_fix] = [f.fix for f in found if f.code == "FD302" and f.span.line == 19]
+    assert [(e.span.column, e.span.end_column, e.replacement) for e in name_fix.edits] == [(5, 8, "name")]
+    assert [(e.span.column, e.span.end_column, e.replacement) for e in number_fix.edits] == [(5, 10, "number")]
+
+
+def test_a_field_table_under_a_selection_label_is_a_selection(parse, billing_facts):
+    assert run_rule(UndocumentedField, parse(BOLD), billing_facts) == []
+    complete = parse(BOLD.replace("**Key Fields:**", "**Fields:**"))
+    found = run_rule(UndocumentedField, complete, billing_facts)
+    assert found and {f.span.line for f in found} == {17}, found  # the table's header row
+    headed = parse(BOLD.replace("**Key Fields:**", "#### Key Fields"))
+    assert run_rule(UndocumentedField, headed, billing_facts) == []

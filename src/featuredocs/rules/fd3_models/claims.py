@@ -236,10 +236,11 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         else:
             indexes.extend(claim for item in items if (claim := read_index_item(item)))
             index_list = index_list or anchor
-    for anchor, table_fields in field_tables(parts):
+    for anchor, table_fields, selection in field_tables(parts):
         fields.extend(table_fields)
         mentioned.update(f.name for f in table_fields)
         field_list = field_list or anchor
+        partial = partial or selection
     # a field named anywhere in the model's own section is not undocumented
     mentioned.update(code.text.strip() for part in parts for block in part.blocks for code in block.codes)
     listed = {field.span for field in fields}

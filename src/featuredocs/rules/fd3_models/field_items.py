@@ -3,6 +3,10 @@
 ``- `status` (CharField): Lifecycle state`` claims a field ``status`` typed ``CharField``;
 ``- `created_at` / `updated_at` (datetime)`` claims two fields. The parenthesised type is
 optional; any other item shape (a sentence, a bracketed placeholder) claims nothing.
+
+A name in bold instead of code (``- **paid_at** (DateTimeField): …``) claims a field when
+it is written like one (``snake_case``) or a known type follows it: a bold ``**Note**:``
+opening an item is a word, not a field.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_BOLD_NAME = re.compile(r"(\*\*|__)([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?\1")
+_SNAKE = re.compile(r"^[a-z_][a-z0-9_]*$")
 _JOINER = re.compile(r"^\s*(?:\*\*)?\s*(?:/|,|&|\+|and|or)?\s*(?:\*\*)?\s*$", re.I)
 #: The template's own example names: left in a page they are FD103's business.
 PLACEHOLDER_NAMES = frozenset({"field_name", "field1", "field2", "field", "name_of_field"})
@@ -52,12 +58,25 @@ def _read_field_item(item: ListItem) -> tuple[FieldClaim, ...]:
     names = [(code, _field_name(code.text)) for code in leading]
     names = [(code, name) for code, name in names if name is not None]
     if not names:
-        return ()
+        return _bold_field(item)
     end = _offset(item, leading[-1]) + len(leading[-1].text) + 2
     type_text, type_start = _parenthesised(item.source, end)
     documented = read_type(type_text) if type_text else None
     type_span = _source_span(item, type_start, len(type_text)) if documented else None
     return tuple(FieldClaim(name, code.span, documented, type_span) for code, name in names)
+
+
+def _bold_field(item: ListItem) -> tuple[FieldClaim, ...]:
+    match = _BOLD_NAME.match(item.source)
+    name = _field_name(match.group(2)) if match else None
+    if match is None or name is None:
+        return ()
+    type_text, type_start = _parenthesised(item.source, match.end())
+    documented = read_type(type_text) if type_text else None
+    if documented is None and not _SNAKE.match(name):
+        return ()
+    type_span = _source_span(item, type_start, len(type_text)) if documented else None
+    return (FieldClaim(name, _source_span(item, 2, len(name)), documented, type_span),)
 
 
 def _field_name(text: str) -> str | None:
@@ -148,7 +167,7 @@ def read_field_row(row: TableRow, field_column: int, type_column: int | None) ->
         name, span = _field_name(code.text), code.span
     else:
         text = row.cells[field_column].strip().strip("*").strip()
-        name, span = _field_name(text), _trimmed(row, field_column)
+        name, span = _field_name(text), _name_in_cell(row, field_column, text)
         if name is not None and not name.islower():
             return None  # a bare capitalised word is more likely prose than a field
     if name is None:
@@ -166,6 +185,12 @@ def _code_in(row: TableRow, column: int) -> InlineCode | None:
         if cell.line == code.span.line and cell.column <= code.span.column < cell.end_column:
             return code
     return None
+
+
+def _name_in_cell(row: TableRow, column: int, name: str) -> Span:
+    """Where ``name`` sits in its cell, inside any ``**`` around it: a fix renames only it."""
+    cell, offset = row.spans[column], row.cells[column].find(name)
+    return Span.at(cell.line, cell.column + offset, len(name)) if name and offset >= 0 else cell
 
 
 def _trimmed(row: TableRow, column: int) -> Span:

@@ -118,13 +118,26 @@ def listed_codes(items: tuple[ListItem, ...]) -> Iterator[str]:
         yield from listed_codes(item.children)
 
 
-def field_tables(parts: list[Section]) -> Iterator[tuple[Span, list[FieldClaim]]]:
+def field_tables(parts: list[Section]) -> Iterator[tuple[Span, list[FieldClaim], bool]]:
+    """(where it starts, its claims, whether it is a selection) for each Field/Type table:
+    a table is a selection when the line or the heading above it says so (``**Key Fields:**``)."""
     for part in parts:
+        titled = part is not parts[0] and list_label_kind(part.title) == "fields" and is_partial(part.title)
+        previous: Block | None = None
         for block in part.blocks:
             if block.kind is BlockKind.TABLE and block.rows:
                 found = _table_fields(block)
                 if found is not None:
-                    yield block.rows[0].spans[0] if block.rows[0].spans else block.span, found
+                    anchor = block.rows[0].spans[0] if block.rows[0].spans else block.span
+                    yield anchor, found, titled or _selection_label(previous)
+            previous = block
+
+
+def _selection_label(block: Block | None) -> bool:
+    if block is None or block.kind is not BlockKind.PARAGRAPH:
+        return False
+    label = block.plain.strip()
+    return label.endswith(":") and list_label_kind(label[:-1]) == "fields" and is_partial(label)
 
 
 def _table_fields(block: Block) -> list[FieldClaim] | None:
