@@ -12,12 +12,14 @@ from featuredocs.markdown.directives import (
     suppressions_in,
 )
 from featuredocs.markdown.events import Events, read_events, reference_definitions
+from featuredocs.markdown.html_links import html_links
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.sections import build_sections
 from featuredocs.model import (
     Block,
     BlockKind,
     Heading,
+    Link,
     Page,
     Suppression,
 )
@@ -57,11 +59,20 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
         sections=sections,
         headings=tuple(read.headings),
         code_blocks=tuple(read.code_blocks),
-        links=tuple(read.links),  # type: ignore[arg-type]
+        links=_links(read, source),
         codes=tuple(read.codes),
         suppressions=tuple(_suppressions(read, source)),
         lines=lines,
     )
+
+
+def _links(read: Events, source: SourceMap) -> tuple[Link, ...]:
+    """The Markdown links, and those written as HTML, in the order of the page."""
+    written = tuple(read.links)  # type: ignore[arg-type]
+    in_html = tuple(html_links(read.html, source)) if read.html else ()
+    if not in_html:
+        return written
+    return tuple(sorted((*written, *in_html), key=lambda link: (link.span.line, link.span.column)))
 
 
 def _suppressions(read: Events, source: SourceMap) -> list[Suppression]:

@@ -59,3 +59,31 @@ def test_url_encoded_paths_are_decoded(tmp_path: Path) -> None:
     )
     (finding,) = run_rule(LinkedFileMissing, page_of(ctx, "a.md"), ctx=ctx)
     assert finding.message == "linked file `other notes.md` does not exist"
+
+
+def test_links_written_as_html_are_checked(tmp_path: Path) -> None:
+    ctx = docs_context(
+        tmp_path / "docs",
+        {
+            "commands.md": "# Commands\n",
+            "features/a.md": """
+                # A
+
+                See <a href="../commands.md" target="_blank">commands</a>, <a href='../gone.md'>x</a>
+                and <img width="40" src="img/missing.png">. <a href="https://example.com/x.md">web</a>
+
+                <div align="center">
+                  <a href="../history.md"><img src="../commands.md" alt=""></a>
+                </div>
+
+                <!-- <a href="../commented-out.md">old</a> -->
+                `<a href="../in-code.md">`
+                """,
+        },
+    )
+    findings = run_rule(LinkedFileMissing, page_of(ctx, "features/a.md"), ctx=ctx)
+    assert [(f.span, f.message) for f in findings] == [
+        (Span(3, 60, 3, 81), "linked file `../gone.md` does not exist"),
+        (Span(4, 5, 4, 43), "image `img/missing.png` does not exist"),
+        (Span(7, 3, 7, 27), "linked file `../history.md` does not exist"),
+    ]

@@ -98,3 +98,15 @@ def test_a_link_to_the_page_by_its_own_name_is_to_this_page(tmp_path: Path) -> N
 def test_links_to_pages_outside_the_docset_are_left_to_fd201(tmp_path: Path) -> None:
     ctx = docs_context(tmp_path / "docs", {"a.md": "[x](missing.md#nope)\n"})
     assert run_rule(BrokenHeadingAnchor, page_of(ctx, "a.md"), ctx=ctx) == []
+
+
+def test_an_anchor_in_an_html_link_is_checked_and_fixed_in_place(tmp_path: Path) -> None:
+    page = (
+        '# A\n\nRun <a href="../commands.md#expire-orders">it</a> daily, '
+        '<a href="../commands.md#send_reminders">also</a>.\n'
+    )
+    ctx = docs_context(tmp_path / "docs", {"commands.md": COMMANDS, "features/a.md": page})
+    (finding,) = run_rule(BrokenHeadingAnchor, page_of(ctx, "features/a.md"), ctx=ctx)
+    assert finding.span == Span(3, 5, 3, 44)
+    assert finding.fix is not None
+    assert finding.fix.edits == (Edit(Span(3, 29, 3, 42), "expire_orders"),)
