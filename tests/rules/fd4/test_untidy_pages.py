@@ -312,3 +312,36 @@ def test_fd402_renames_a_stale_option_to_the_one_close_flag_the_list_lacks(parse
     listed = parse(EXPIRY_OPTIONS + "- `--batch-size`: orders per query (default: 200)\n")
     (finding,) = run_rule(OptionNotAccepted, listed, facts)
     assert finding.fix is None
+
+
+IN_ITS_SECTION = """\
+# Expiry
+
+## Management Commands
+
+### expire_orders
+
+Run it from cron every hour. Pass `--older-then-hours` to change the window,
+and `--dry-run` to preview.
+
+#### Scheduling
+
+Big shops raise `--batchsize`; run the tests with `--reuse-db` first.
+
+### import_products
+
+Pass `--dryrun` to check a file. The expiry's `--no-notify` is not for imports.
+
+## Overview
+
+Pass `--older-then-hours` to change the window.
+"""
+
+
+def test_fd402_reads_a_flag_a_sentence_names_under_its_commands_heading(parse, facts):
+    findings = run_rule(OptionNotAccepted, parse(IN_ITS_SECTION), facts)
+    assert [(f.span.line, f.message) for f in findings] == [
+        (7, "option `--older-then-hours` is named for `expire_orders`, which has no such option"),
+        (12, "option `--batchsize` is named for `expire_orders`, which has no such option"),
+        (16, "option `--dryrun` is named for `import_products`, which has no such option"),
+    ]

@@ -20,7 +20,8 @@ class OptionNotAccepted(Rule):
         options table, or a definition list whose term is the option) and checks every
         flag against the flags of the command's real argparse parser. A sentence that
         names one command in inline code (`import_products`, `manage.py import_products`)
-        and a flag in inline code ("Pass `--dryrun` to `import_products`") is checked
+        and a flag in inline code ("Pass `--dryrun` to `import_products`"), or a flag
+        alone under the command's own heading (`### import_products`), is checked
         too, and reported only when the command has a close flag: a sentence may speak
         of an option still to come, or of another program's (`git commit` with
         `--no-verify`); sentences about a change ("renamed", "deprecated") and sections
@@ -65,7 +66,8 @@ class OptionNotAccepted(Rule):
             if command.options_complete:
                 yield from self._check_command(page, command, claims.options_for(command))
         listed = frozenset(flag.span for option in claims.options for flag in option.flags)
-        for found in prose_flags(page, ctx.facts, listed):
+        declared = {d.heading_line: d.name for d in claims.declarations}
+        for found in prose_flags(page, ctx.facts, listed, declared):
             yield self.finding(
                 page,
                 found.span,

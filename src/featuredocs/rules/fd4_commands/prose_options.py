@@ -3,7 +3,8 @@ of `manage.py expire_orders`".
 
 A sentence that names exactly one of the project's commands in inline code (its bare name
 or a ``manage.py`` line) is taken to speak of that command's options it names in inline
-code. Prose names options more loosely than an Options list does (a sentence may speak of
+code; a sentence that names no command speaks of the command its section's heading
+declares (``### expire_orders``), if any. Prose names options more loosely than an Options list does (a sentence may speak of
 an option still to come, or of another tool's), so a flag is reported only when the
 command has a close one: a misspelt or renamed option. A sentence that also names another
 program (`git commit`, pip), speaks of a change ("renamed", "deprecated"), or names the
@@ -13,7 +14,7 @@ close option too (a rename note), or a section about other times, claims nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
@@ -49,18 +50,44 @@ class ProseFlag:
     span: Span
 
 
-def prose_flags(page: Page, facts: ProjectFacts, claimed: frozenset[Span]) -> Iterator[ProseFlag]:
+def prose_flags(
+    page: Page, facts: ProjectFacts, claimed: frozenset[Span], declared: Mapping[int, str]
+) -> Iterator[ProseFlag]:
     """The flags sentences name for a command that has only a close flag; flags at
-    ``claimed`` (those of Options lists and tables) are left to the lists."""
+    ``claimed`` (those of Options lists and tables) are left to the lists. ``declared``:
+    the command each heading line declares."""
     if "`--" not in page.text:
         return
+    sections = _declaring_sections(page, declared)
     for sentence in _sentences(page):
         if any(code.text.lstrip().startswith("--") for code in sentence):
-            yield from _flags_in(page, facts, sentence, claimed)
+            yield from _flags_in(page, facts, sentence, claimed, _section_command(sections, sentence))
+
+
+def _declaring_sections(page: Page, declared: Mapping[int, str]) -> list[tuple[int, int, str]]:
+    """(first line, last line, command) of each section whose heading declares a command,
+    innermost last."""
+    if not declared:
+        return []
+    return [
+        (section.heading.span.line, section.end_line, declared[section.heading.span.line])
+        for section in page.walk()
+        if section.heading.span.line in declared
+    ]
+
+
+def _section_command(sections: list[tuple[int, int, str]], sentence: list[InlineCode]) -> str | None:
+    line = sentence[0].span.line
+    around = [name for first, last, name in sections if first <= line <= last]
+    return around[-1] if around else None
 
 
 def _flags_in(
-    page: Page, facts: ProjectFacts, sentence: list[InlineCode], claimed: frozenset[Span]
+    page: Page,
+    facts: ProjectFacts,
+    sentence: list[InlineCode],
+    claimed: frozenset[Span],
+    section_command: str | None,
 ) -> Iterator[ProseFlag]:
     flags: list[tuple[str, Span]] = []
     commands: set[str] = set()
@@ -79,6 +106,8 @@ def _flags_in(
             commands.add(first_word)  # `expire_orders`, `expire_orders --days 3`
         elif _COMMAND_LINE.match(text):
             return  # another program's command line: its options are its own
+    if not commands and section_command is not None:
+        commands.add(section_command)
     if len(commands) != 1 or not flags or _about_something_else(page, sentence):
         return
     command = command_named(facts, commands.pop())
