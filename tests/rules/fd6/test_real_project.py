@@ -166,3 +166,54 @@ def test_variables_named_in_prose_are_checked_against_the_project(parse, facts):
     assert codes(UnknownEnvironmentVariable, drifted, facts) == [
         ("FD601", line, drifted.line_text(line).index("ORDER_REGIONS") + 1),
     ]
+
+
+DEPLOYMENT = '''
+```yaml
+# docker-compose.yml
+services:
+  web:
+    environment:
+      ORDER_TIMEOUT: "60"
+      "ORDER_REGION": eu-central-1
+  db:
+    environment:
+      - POSTGRES_PASSWORD=secret
+      - ORDER_BATCH_SIZE=100
+    healthcheck:
+      test: ["CMD", "pg_isready"]
+      ORDER_TIMEOUTS: not an environment
+```
+
+```yaml
+env:
+- name: ORDER_API_KEY
+  valueFrom:
+    secretKeyRef: {name: orders, key: api-key}
+```
+
+```dockerfile
+ENV ORDER_REGION=eu-west-1 DJANGO_SETTINGS_MODULE=shop.settings
+ENV ORDER_TIMEOUT 30
+```
+'''
+
+
+def test_variables_a_deployment_file_sets_are_checked_against_the_project(parse, facts):
+    page = CLEAN + DEPLOYMENT
+    for rule in FAMILY:
+        assert run_rule(rule, parse(page), facts) == [], rule.code
+    drifted = parse(
+        page.replace('ORDER_TIMEOUT: "60"', 'ORDER_TIMEOUTS: "60"')
+        .replace("ORDER_BATCH_SIZE=100", "ORDER_BATCHSIZE=100")
+        .replace("- name: ORDER_API_KEY", "- name: ORDER_API_KEYS")
+        .replace("ENV ORDER_REGION=eu-west-1", "ENV ORDER_REGIONS=eu-west-1")
+        .replace("ENV ORDER_TIMEOUT 30", "ENV ORDER_TIMOUT 30")
+    )
+    found = [(f.span.line, drifted.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1])
+             for f in run_rule(UnknownEnvironmentVariable, drifted, facts)]
+    assert [name for _, name in found] == [
+        "ORDER_TIMEOUTS", "ORDER_BATCHSIZE", "ORDER_API_KEYS", "ORDER_REGIONS", "ORDER_TIMOUT",
+    ]
+    # the values are one deployment's choice, not the project's defaults
+    assert run_rule(StaleEnvironmentDefault, drifted, facts) == []

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from featuredocs.model import Block, BlockKind, CodeBlock, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import CheckContext, per_page
+from featuredocs.rules.fd6_config.deploy_files import deployment_vars
 from featuredocs.rules.fd6_config.env_prose import ProseVar, prose_vars
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
 from featuredocs.rules.fd6_config.values import is_placeholder
@@ -89,6 +90,7 @@ def extract(page: Page) -> ConfigClaims:
     anchor = _env_anchor(page, env_vars[0]) if env_vars else None
     claimed = frozenset(claim.span for claim in env_vars)
     env_vars.extend(_prose_claim(found) for found in prose_vars(page, claimed))
+    env_vars.extend(EnvVarClaim(name, span, inline=True) for name, span in deployment_vars(page))
     env_vars.sort(key=lambda claim: claim.span)
     settings, keys = setting_claims(page)
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys)

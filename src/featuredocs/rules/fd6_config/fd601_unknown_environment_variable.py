@@ -49,9 +49,11 @@ class UnknownEnvironmentVariable(Rule):
         django-environ, python-decouple).
 
         Prose names variables in passing too (``SHOP_DEBUG=True``, ``$SHOP_DEBUG``,
-        ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable"). Such a
-        name may belong to a deployment tool or a shell, so it is reported only when the
-        project reads a variable it looks misspelt or renamed from, and is no setting.
+        ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable"), and
+        deployment files set them (docker-compose's ``environment:``, a Kubernetes
+        ``env:``, a Dockerfile's ``ENV``). Such a name may belong to a deployment tool,
+        another service or a shell, so it is reported only when the project reads a
+        variable it looks misspelt or renamed from, and is no setting.
 
     Why is this bad?
         Setting a variable nobody reads changes nothing. The usual cause is a rename in
