@@ -87,3 +87,20 @@ def test_fd701_reads_keys_named_in_prose(parse, facts):
     assert finding.message == "cache key `order:{}:summary` is not used by any cache call in the code"
     # named in passing, a key gives no TTL to judge: the section's TTL still holds for the listed key
     assert run_rule(StaleCacheTtl, page, facts) == []
+
+
+def test_fd702_reads_the_lifetime_a_sentence_gives_a_key_it_names(parse, facts):
+    stale = parse(PROSE.replace("for 15 minutes;", "for 10 minutes;"))
+    (finding,) = run_rule(StaleCacheTtl, stale, facts)
+    line = len(CLEAN.splitlines()) + 2
+    assert (finding.span.line, finding.span.column) == (line, stale.line_text(line).index("10 minutes") + 1)
+    assert finding.message == "TTL is documented as 10 minutes, the code caches for 15 minutes"
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "15 minutes"
+    for sentence in (
+        "Summaries under `orders:<id>:summary` are refreshed every 10 minutes.",
+        "Summaries under `orders:<id>:summary` are cached. Reports run for 10 minutes.",
+        "Summaries under `orders:<id>:summary` are cached for 10 minutes or 1 hour under load.",
+        "For 10 minutes after an order is paid, `orders:<id>:summary` is cached.",
+    ):
+        page = parse(CLEAN + "\n" + sentence + "\n")
+        assert run_rule(StaleCacheTtl, page, facts) == [], sentence

@@ -9,7 +9,9 @@ count. A TTL is ``TTL`` followed on its line by a duration (``**TTL**: 15 minute
 to the keys on its own line, else to the keys of its section.
 
 Prose names keys too: inline code anywhere on the page shaped like a key with a hole in
-it (``orders:{id}:summary``). Such keys are named in passing: no TTL is read for them.
+it (``orders:{id}:summary``). Such a key's lifetime is read only from its own line, where
+a lifetime word introduces the one duration the line gives ("cached under `…` for 15
+minutes", "expires after 1 hour"); "every 10 minutes" is how often, not how long.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ _TIMEOUT_POSITION = {"set": 2, "add": 2, "get_or_set": 2, "touch": 1,
                      "aset": 2, "aadd": 2, "aget_or_set": 2, "atouch": 1}
 _TTL = re.compile(r"\bTTL\b", re.IGNORECASE)
 _KEY_SHAPE = re.compile(r"[^\s`'\"]+")
+#: Words that say the duration right after them is how long an entry lives.
+_LIFETIME = re.compile(r"\b(?:cached|cache[sd]?|kept|stored|lives?|expires?|expiry|ttl|timeout)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_LIFETIME_END = re.compile(r"\b(?:for|after|in|of|is|to|:)\s+(?:up\s+to\s+|about\s+|roughly\s+)?$|:\s*$", re.I)
 _STRING = re.compile(r"""(?P<f>[fF]?)(?P<q>["'])(?P<body>[^"'\n]*)(?P=q)""")
 
 
@@ -88,7 +94,11 @@ def extract(page: Page) -> CacheClaims:
     claimed = {key.span for key in unique}
     named = [_code_claim(code, inline=True) for code in page.codes
              if _is_prose_key(code.text) and code.span not in claimed]
-    return CacheClaims(tuple(sorted((*unique, *named), key=lambda k: k.span)) if named else unique, ttls)
+    if not named:
+        return CacheClaims(unique, ttls)
+    ttled = {ttl.span.line for ttl in ttls}
+    ttls += tuple(_sentence_ttls(page, [key for key in named if key.span.line not in ttled]))
+    return CacheClaims(tuple(sorted((*unique, *named), key=lambda k: k.span)), ttls)
 
 
 def _is_prose_key(text: str) -> bool:
@@ -275,6 +285,27 @@ def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClai
         owners = _owners(page, keys, number)
         if owners:
             yield TtlClaim(first.seconds, first, span, owners, plain=len(found) == 1)
+
+
+def _sentence_ttls(page: Page, named: list[CacheKeyClaim]) -> Iterator[TtlClaim]:
+    """The lifetime a line gives the keys it names in passing."""
+    by_line: dict[int, list[CacheKeyClaim]] = {}
+    for key in named:
+        by_line.setdefault(key.span.line, []).append(key)
+    for number, keys in by_line.items():
+        text = page.line_text(number)
+        found = durations(text)
+        if len({d.seconds for d in found}) != 1:
+            continue  # no duration, or several: not ours to judge
+        first = found[0]
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, first.start)), default=0)
+        before = text[sentence_start : first.start]
+        if _LIFETIME.search(before) is None or _LIFETIME_END.search(before) is None:
+            continue
+        keys = [key for key in keys if key.span.column - 1 >= sentence_start]
+        if keys:
+            span = Span(number, first.start + 1, number, first.start + 1 + len(first.text))
+            yield TtlClaim(first.seconds, first, span, tuple(keys), plain=len(found) == 1)
 
 
 def _code_line_numbers(page: Page, keys: tuple[CacheKeyClaim, ...]) -> set[int]:

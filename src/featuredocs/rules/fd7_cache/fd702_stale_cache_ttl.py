@@ -22,7 +22,10 @@ class StaleCacheTtl(Rule):
         or the ``timeout`` of a documented cache call), finds the code's cache calls
         whose keys fit the keys it belongs to (the keys on its line, else those of its
         section; a stale key counts for the one close key the code writes), and compares
-        it with their timeouts, units converted. A timeout of None keeps the entry until
+        it with their timeouts, units converted. A sentence that names a key in inline
+        code gives it a lifetime too ("cached under `orders:{id}:summary` for 15
+        minutes"), when a lifetime word introduces the one duration of that sentence
+        ("every 10 minutes" says how often, not how long). A timeout of None keeps the entry until
         it is deleted, which no documented duration matches. Calls whose timeout cannot
         be computed, or is not given, leave the TTL unchecked.
 
