@@ -38,6 +38,7 @@ from featuredocs.rules.fd5_endpoints.declarations import (
     request_claims,
     table_claims,
 )
+from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, section_response_fields
 from featuredocs.rules.fd5_endpoints.responses import ResponseClaim, section_responses
 from featuredocs.rules.page_text import any_line_within
 
@@ -66,6 +67,7 @@ class EndpointClaims:
     endpoints: tuple[EndpointClaim, ...] = ()
     query_params: tuple[QueryParamClaim, ...] = ()
     responses: tuple[ResponseClaim, ...] = ()
+    response_fields: tuple[ResponseFieldClaim, ...] = ()
     api_heading: Span | None = None  # the API section's heading, where page-wide findings go
 
 
@@ -263,15 +265,18 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     )
     params = [QueryParamClaim(word, claim) for claim in endpoints for word in claim.query]
     responses: list[ResponseClaim] = []
+    response_fields: list[ResponseFieldClaim] = []
     marked = sorted({*declared, *attribution.request_lines})
     for section, endpoint in _attributed(page.sections, attribution, None, marked):
         params.extend(_section_params(page, section, endpoint))
         responses.extend(section_responses(page, section, endpoint))
+        response_fields.extend(section_response_fields(page, section, endpoint))
     api = next((s for s in page.sections if is_api_section(s)), None)
     return EndpointClaims(
         endpoints=tuple(sorted(endpoints, key=lambda c: (c.path.span, c.kind))),
         query_params=tuple(params),
         responses=tuple(responses),
+        response_fields=tuple(response_fields),
         api_heading=api.heading.span if api is not None else None,
     )
 

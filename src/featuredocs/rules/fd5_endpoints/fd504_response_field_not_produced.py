@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import EndpointFact, Finding, Page, Severity
+from featuredocs.model import EndpointFact, Finding, Page, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.hints import listing, where
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
-from featuredocs.rules.fd5_endpoints.response_shape import UnproducedKey, unproduced_keys
+from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
+from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, unproduced_names
+from featuredocs.rules.fd5_endpoints.response_shape import unproduced_keys
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
@@ -20,7 +22,11 @@ class ResponseFieldNotProduced(Rule):
         Reads the JSON under **Response:**, **Returns:** or a plain ``Example response:`` line
         (comments, trailing commas and ``...`` are allowed) and compares its keys,
         nesting and lists with the fields the endpoint renders: a DRF serializer's
-        readable fields, or the literal dict a view returns.
+        readable fields, or the literal dict a view returns. Fields listed instead of
+        shown (a list of ``- `total_cents` (integer): …`` items or a table with a Field
+        column, under a response label or heading; ``items[].sku`` or nested items for
+        nested fields) are compared the same way; a list most of whose names are not
+        the endpoint's fields is about something else (headers) and is left alone.
         For a paginated list the envelope (``count``, ``next``, ``previous``,
         ``results``) is compared with the paginator's keys and each item with the
         serializer; a page that shows a single item instead of the envelope is fine.
@@ -66,14 +72,35 @@ class ResponseFieldNotProduced(Rule):
                     page,
                     response.span_of(missing.key),
                     f"response field `{missing.dotted}` is not produced by `{endpoint.path}`",
-                    _hint(missing, endpoint),
+                    _hint(missing.key.name, missing.siblings, endpoint),
+                )
+        yield from self._listed(page, ctx, resolutions)
+
+    def _listed(
+        self, page: Page, ctx: CheckContext, resolutions: dict[EndpointClaim, Resolution]
+    ) -> Iterator[Finding]:
+        """The fields listed in lists and tables, judged a listing at a time."""
+        listings: dict[tuple[Span, EndpointClaim], list[ResponseFieldClaim]] = {}
+        for claim in claims_for(page, ctx).response_fields:
+            listings.setdefault((claim.listing, claim.endpoint), []).append(claim)
+        for (_, endpoint_claim), claims in listings.items():
+            resolution = resolutions.get(endpoint_claim)
+            endpoint = resolution.endpoint if resolution is not None else None
+            if endpoint is None:
+                continue
+            for missing in unproduced_names(claims, endpoint):
+                yield self.finding(
+                    page,
+                    missing.claim.span,
+                    f"response field `{missing.dotted}` is not produced by `{endpoint.path}`",
+                    _hint(missing.claim.path[missing.segment], missing.siblings, endpoint),
                 )
 
 
-def _hint(missing: UnproducedKey, endpoint: EndpointFact) -> str:
-    match = closest(missing.key.name, missing.siblings)
+def _hint(name: str, siblings: tuple[str, ...], endpoint: EndpointFact) -> str:
+    match = closest(name, siblings)
     if match is not None:
         return f"did you mean `{match}`?{where(endpoint)}"
-    if not missing.siblings:
+    if not siblings:
         return f"it produces no fields here{where(endpoint)}"
-    return f"produced here: {listing(missing.siblings)}{where(endpoint)}"
+    return f"produced here: {listing(siblings)}{where(endpoint)}"
