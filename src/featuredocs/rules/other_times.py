@@ -1,5 +1,6 @@
-"""Sections about another time than now: what a page says there may rightly differ from
-the code (a roadmap, a changelog, an upgrade guide, a design that was replaced)."""
+"""Sections and sentences about another time than now: what a page says there may rightly
+differ from the code (a roadmap, a changelog, an upgrade guide, a design that was
+replaced, "the old `--days` flag was renamed")."""
 
 from __future__ import annotations
 
@@ -19,3 +20,16 @@ _OTHER_TIMES = re.compile(
 def about_other_times(title: str) -> bool:
     """Whether a section's title says it is about the past or the future."""
     return _OTHER_TIMES.search(title) is not None
+
+
+_CHANGE = re.compile(
+    r"\b(?:renamed|removed|deprecated|replaced|formerly|previously|no longer|used to"
+    r"|instead of|in favou?r of|legacy|planned|proposed|upcoming|future|(?:is|are) gone)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_change(sentence: str) -> bool:
+    """Whether a sentence tells of a change (a rename, a removal, a plan) rather than of
+    how things are."""
+    return _CHANGE.search(sentence) is not None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
 from featuredocs.rules.fd4_commands.hints import all_flags, command_named
-from featuredocs.rules.other_times import about_other_times
+from featuredocs.rules.other_times import about_other_times, speaks_of_change
 from featuredocs.rules.suggest import closest
 
 _FLAG_CODE = re.compile(r"(?P<flag>--[A-Za-z][\w-]*)(?:[= ]\S+)?")
@@ -29,11 +29,6 @@ _COMMAND_LINE = re.compile(r"(?:\$\s*)?[a-z][\w.+-]*\s+-{0,2}\w")
 _OTHER_PROGRAMS = re.compile(
     r"\b(?:git|pip|npm|npx|yarn|docker|pytest|gunicorn|uvicorn|celery|psql|curl|make|tox|nox"
     r"|ruff|mypy|black|pre-commit|kubectl|helm|ssh|rsync|poetry|uv)\b",
-    re.IGNORECASE,
-)
-_CHANGE = re.compile(
-    r"\b(?:renamed|removed|deprecated|replaced|formerly|previously|no longer|used to"
-    r"|instead of|in favou?r of|legacy|planned|proposed|upcoming|future)\b",
     re.IGNORECASE,
 )
 #: Where one sentence ends: a full stop (or ! ?) before a space, a blank line, a new item,
@@ -132,7 +127,7 @@ def _close_flag(flag: str, real: Sequence[str]) -> str | None:
 def _about_something_else(page: Page, sentence: list[InlineCode]) -> bool:
     first, last = sentence[0].span.line, sentence[-1].span.end_line
     text = "\n".join(page.line_text(n) for n in range(first, last + 1))
-    if _OTHER_PROGRAMS.search(text) or _CHANGE.search(text):
+    if _OTHER_PROGRAMS.search(text) or speaks_of_change(text):
         return True
     return any(
         section.heading.span.line <= first <= section.end_line

@@ -3,12 +3,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from featuredocs.model import Edit, Finding, Fix, Page, Severity
+from featuredocs.model import Applicability, Edit, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, where
 from featuredocs.rules.fd5_endpoints.places import text_at
 from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, resolutions_for
+from featuredocs.rules.fd5_endpoints.url_names import UnknownName, UrlNameClaim, unknown_name, url_name_claims
 from featuredocs.rules.registry import register
 
 
@@ -34,6 +35,12 @@ class EndpointNotFound(Rule):
 
         A call in example code, like a URL with a host, is judged only when its path starts
         like one of the project's routes (``curl https://api.stripe.com/v1/charges`` is not).
+
+        URL names count as paths: ``reverse("orders:order-detail")`` (and ``reverse_lazy``,
+        ``redirect``, ``resolve_url``) and ``{% url 'orders:order-detail' pk %}``, in code
+        or inline code, must name a route of the project. A name is judged only in a
+        namespace of the project's own views (not ``admin:``), or without a namespace
+        when it looks like one of theirs; a sentence about a change names no route.
 
         A path in prose, or in a request block with a ``Host:`` header, may be another
         service's (``Stripe's `POST /v1/payment_intents` ``): it is judged only when it
@@ -79,6 +86,27 @@ class EndpointNotFound(Rule):
                 yield self._misfit(page, claim, resolution)
             elif resolution.how is How.NONE:
                 yield self._missing(page, ctx, claim)
+        assert ctx.facts is not None
+        for named in url_name_claims(page):
+            unknown = unknown_name(ctx.facts, named.name)
+            if unknown is not None:
+                yield self._unnamed(page, named, unknown)
+
+    def _unnamed(self, page: Page, named: UrlNameClaim, unknown: UnknownName) -> Finding:
+        if unknown.close is None:
+            namespace = named.name.rpartition(":")[0]
+            return self.finding(
+                page, named.span, f"URL name `{named.name}` does not reverse to any endpoint",
+                f"the `{namespace}` namespace has no route of that name",
+            )
+        fix = Fix(f"reverse `{unknown.close}`", (Edit(named.span, unknown.close),), Applicability.UNSAFE)
+        return self.finding(
+            page,
+            named.span,
+            f"URL name `{named.name}` does not reverse to any endpoint",
+            f"did you mean `{unknown.close}`?{where(unknown.endpoint)}",
+            fix,
+        )
 
     def _slash(self, page: Page, claim: EndpointClaim, resolution: Resolution) -> Finding:
         fixed = resolution.full_paths[0]
