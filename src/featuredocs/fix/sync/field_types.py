@@ -41,20 +41,26 @@ _ARROWS = ("→", "->", "=>", "⟶", "⇒")
 
 @dataclass(frozen=True, slots=True)
 class TypeStyle:
-    """How a page writes types: words or classes, which arrow, labels or model names."""
+    """How a page writes types: words or classes, which arrow, labels or model names; and
+    whether its items name fields in bold rather than in code."""
 
     words: bool = False
     arrow: str = "→"
     labels: bool = False
+    bold: bool = False
 
 
 def style_of(claims: Iterable[FieldClaim], texts: Iterable[str]) -> TypeStyle:
-    """The style of a Fields list, from its typed items and their raw type texts."""
+    """The style of a Fields list, from its typed items and their raw texts."""
     written = [claim.type for claim in claims if claim.type is not None]
+    texts = list(texts)
     words = sum(1 for t in written if t.written not in ANCESTORS)
     arrow = next((a for text in texts for a in _ARROWS if a in text), "→")
     labels = any(t.related and "." in t.related for t in written)
-    return TypeStyle(words=bool(written) and words * 2 > len(written), arrow=arrow, labels=labels)
+    bold = sum(1 for text in texts if text.startswith(("**", "__")) and not text.lstrip("*_ ").startswith("`"))
+    return TypeStyle(
+        words=bool(written) and words * 2 > len(written), arrow=arrow, labels=labels, bold=bold * 2 > len(texts)
+    )
 
 
 def written_type(field: FieldFact, style: TypeStyle) -> str:

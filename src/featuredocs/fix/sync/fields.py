@@ -129,6 +129,8 @@ def _retype(
 
 
 def new_item(field: FieldFact, style: TypeStyle) -> str:
-    """`` `name` (Type): description `` for a field the list does not have yet."""
+    """`` `name` (Type): description `` for a field the list does not have yet (the name in
+    bold in a list that writes its names so)."""
     description = re.sub(r"\s+", " ", field.help_text).strip() or PLACEHOLDER
-    return f"`{field.name}` ({written_type(field, style)}): {description}"
+    name = f"**{field.name}**" if style.bold else f"`{field.name}`"
+    return f"{name} ({written_type(field, style)}): {description}"
