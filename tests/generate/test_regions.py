@@ -58,9 +58,11 @@ def test_newline_style_encoding_mark_and_missing_final_newline_are_kept(tmp_path
     assert _regenerate(path, "one\ntwo") == result
 
 
-def test_an_empty_region_is_just_the_markers(tmp_path: Path) -> None:
+def test_nothing_to_add_adds_no_region_but_an_empty_region_keeps_its_markers(tmp_path: Path) -> None:
     path = _write(tmp_path / "README.md", b"# Docs\n")
-    assert _regenerate(path, "") == f"# Docs\n\n{BEGIN}\n{END}\n"
+    assert _regenerate(path, "") == "# Docs\n"
+    owned = _write(tmp_path / "api.md", f"# API\n\n{BEGIN}\n- old\n{END}\n".encode())
+    assert _regenerate(owned, "") == f"# API\n\n{BEGIN}\n{END}\n"
 
 
 def test_hand_written_text_excludes_the_region() -> None:

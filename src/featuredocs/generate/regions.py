@@ -7,7 +7,9 @@ A region is delimited by two declarative HTML comments, invisible when the page 
     <!-- featuredocs:end index -->
 
 Everything outside the markers belongs to people and is never changed. A file without
-markers gets the region appended; a missing file is created with a title and the region.
+markers gets the region appended when there is something to put in it (a hand-written
+file that already links everything is left as it is); a missing file is created with a
+title and the region.
 Files are read and written keeping their encoding mark, newline style and whether they end
 with a newline, so a run that changes nothing writes nothing.
 """
@@ -97,6 +99,8 @@ def with_region(file: TextFile, content: str, title: str, where: str) -> str:
     if not file.exists:
         return f"# {title}\n\n{region}\n"
     split = split_region(file.text, where)
+    if not split.found and not content.strip():
+        return file.text  # the hand-written file already says it all: no empty region to own
     if split.found:
         before = split.before + "\n" if split.before else ""
         after = "\n" + split.after if split.after or file.text.endswith("\n") else ""
