@@ -331,3 +331,14 @@ def test_a_list_interrupted_only_by_html_comments_is_one_labelled_list(parse) ->
     assert [item.span.line for item in fields.items] == [4, 6]
     indexes = page.sections[0].labelled_block("Indexes")
     assert [item.span.line for item in indexes.items] == [11]
+
+
+def test_a_fenced_block_indented_in_a_tab_or_admonition_is_read_as_fenced(parse) -> None:
+    page = parse(
+        '# T\n\n=== "Python"\n\n    ```python\n    Order.objects.all()\n    ```\n\n'
+        "!!! note\n\n    ~~~\n    plain\n    ~~~\n\nThen:\n\n    a real indented block\n"
+    )
+    tab, admonition, indented = page.code_blocks
+    assert (tab.language, tab.text, tab.first_line, tab.fenced) == ("python", "Order.objects.all()\n", 6, True)
+    assert (admonition.language, admonition.text, admonition.first_line) == ("", "plain\n", 12)
+    assert (indented.language, indented.text, indented.fenced) == ("", "a real indented block\n", False)

@@ -120,20 +120,30 @@ def code_block(node: list[Any], source: SourceMap) -> CodeBlock:
     value = node[VALUE]
     fenced = isinstance(value, dict) and "Fenced" in value
     info = str(value["Fenced"]) if fenced else ""
-    words = info.split()
     start, end = source.trimmed(node[START], node[END])
     first = node[FIRST]
     if first is not None:
         first_line = source.line_of(first[START])
     else:
         first_line = source.line_of(start) + (1 if fenced else 0)
+    text = "".join(node[PARTS])
+    if not fenced and text.startswith(("```", "~~~")):
+        # MkDocs' tabs and admonitions indent a fenced block, which CommonMark reads as an
+        # indented block holding the fences: it is read as the fenced block it is meant to be.
+        inner = _INDENTED_FENCE.match(text)
+        if inner is not None:
+            info, text, first_line, fenced = inner["info"], inner["body"], first_line + 1, True
+    words = info.split()
     return CodeBlock(
         words[0].lower() if words else "",
-        "".join(node[PARTS]),
+        text,
         source.span(start, end),
         first_line,
         fenced,
     )
+
+
+_INDENTED_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<body>(?:.*\n)*?)(?P=fence)[`~]*[ \t]*\n?\Z")
 
 
 def list_item(node: list[Any], ordered: bool, out: Events, source: SourceMap, definitions: list[tuple[int, int]]) -> ListItem:

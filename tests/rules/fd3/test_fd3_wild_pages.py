@@ -248,3 +248,14 @@ def test_a_field_table_under_a_selection_label_is_a_selection(parse, billing_fac
     assert found and {f.span.line for f in found} == {17}, found  # the table's header row
     headed = parse(BOLD.replace("**Key Fields:**", "#### Key Fields"))
     assert run_rule(UndocumentedField, headed, billing_facts) == []
+
+
+def test_examples_in_mkdocs_tabs_are_read_as_python(parse, billing_facts):
+    text = (
+        '# Invoicing\n\n## Usage\n\n=== "Python"\n\n    ```python\n'
+        '    from billing.models import Invoice\n\n    Invoice.objects.filter(number="2024-001")\n    ```\n'
+    )
+    for rule in RULES:
+        assert run_rule(rule, parse(text), billing_facts) == [], rule.code
+    [finding] = run_rule(InvalidOrmReference, parse(text.replace("(number=", "(numbr=")), billing_facts)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FD803", 10, 28)
