@@ -342,3 +342,11 @@ def test_a_fenced_block_indented_in_a_tab_or_admonition_is_read_as_fenced(parse)
     assert (tab.language, tab.text, tab.first_line, tab.fenced) == ("python", "Order.objects.all()\n", 6, True)
     assert (admonition.language, admonition.text, admonition.first_line) == ("", "plain\n", 12)
     assert (indented.language, indented.text, indented.fenced) == ("", "a real indented block\n", False)
+
+
+def test_the_language_of_myst_and_pandoc_info_strings(parse) -> None:
+    page = parse(
+        "# T\n\n```{code-block} python\nx = 1\n```\n\n```{.bash}\nls\n```\n\n"
+        '```Python title="orders/models.py"\ny = 2\n```\n\n```{mermaid}\ngraph TD\n```\n'
+    )
+    assert [code.language for code in page.code_blocks] == ["python", "bash", "python", "{mermaid}"]

@@ -133,9 +133,8 @@ def code_block(node: list[Any], source: SourceMap) -> CodeBlock:
         inner = _INDENTED_FENCE.match(text)
         if inner is not None:
             info, text, first_line, fenced = inner["info"], inner["body"], first_line + 1, True
-    words = info.split()
     return CodeBlock(
-        words[0].lower() if words else "",
+        _language(info),
         text,
         source.span(start, end),
         first_line,
@@ -143,6 +142,22 @@ def code_block(node: list[Any], source: SourceMap) -> CodeBlock:
     )
 
 
+def _language(info: str) -> str:
+    """The first word of the info string, lower-cased; as Sphinx's MyST writes it too
+    (``{code-block} python``), and as pandoc does (``{.python}``)."""
+    words = info.split()
+    if not words:
+        return ""
+    first = words[0].lower()
+    if first.startswith("{"):
+        if first in _DIRECTIVES:
+            return words[1].lower() if len(words) > 1 else ""
+        if first.startswith("{.") and first.endswith("}"):
+            return first[2:-1]
+    return first
+
+
+_DIRECTIVES = frozenset({"{code-block}", "{code}", "{sourcecode}", "{code-cell}"})
 _INDENTED_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<body>(?:.*\n)*?)(?P=fence)[`~]*[ \t]*\n?\Z")
 
 
