@@ -40,7 +40,7 @@ from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import inline_invocations, mentions
 from featuredocs.rules.fd4_commands.option_lists import OptionList, lists_in_section
 from featuredocs.rules.fd4_commands.options import OptionClaim
-from featuredocs.rules.fd4_commands.shell import (
+from featuredocs.rules.shell import (
     BUILTINS,
     Invocation,
     Word,

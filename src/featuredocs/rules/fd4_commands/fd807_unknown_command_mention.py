@@ -6,7 +6,7 @@ from featuredocs.model import Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import CommandClaims, claims_for
 from featuredocs.rules.fd4_commands.hints import command_hint, command_named, knows_commands
-from featuredocs.rules.fd4_commands.shell import Word
+from featuredocs.rules.shell import Word
 from featuredocs.rules.registry import register
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import Span
-from featuredocs.rules.fd4_commands.shell import invocations_in_block, is_illustrative, is_metavar
+from featuredocs.rules.shell import (
+    invocations_in_block,
+    is_illustrative,
+    is_metavar,
+    scan,
+    value_offsets,
+)
 
 
 def invocations(parse, body: str, language: str = "bash"):
@@ -85,6 +91,13 @@ def test_console_blocks_skip_output_lines(parse):
     assert [found.name for found in invocations(parse, body, "console")] == ["expire_orders"]
 
 
+def test_root_and_bare_prompts_in_a_session(parse):
+    body = "# python manage.py migrate\n> python manage.py check\nroot@web:/srv# ./manage.py expire_orders"
+    assert [found.name for found in invocations(parse, body, "console")] == [
+        "migrate", "check", "expire_orders",
+    ]
+
+
 def test_other_languages_are_not_shell(parse):
     assert invocations(parse, "python manage.py expire_orders", "python") == []
 
@@ -101,3 +114,13 @@ def test_placeholders_metavars_and_real_values():
     assert not is_illustrative("--days=3") and not is_illustrative("auth.User")
     assert is_metavar("N") and is_metavar("--days=N") and is_metavar("WARNING")
     assert not is_metavar("--days") and not is_metavar("Order")
+
+
+def test_value_offsets_place_each_character_of_an_unquoted_word():
+    text = """curl -H 'A: b' "x=\\"1\\"\\n"a\\ b plain"""
+    words = scan(text)
+    for word in words:
+        assert "".join(text[at] for at in value_offsets(text, word)) == word.value
+    quoted = words[3]
+    assert quoted.value == 'x="1"\\na b'
+    assert value_offsets(text, quoted)[:6] == (16, 17, 19, 20, 22, 23)

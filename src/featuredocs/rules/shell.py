@@ -1,10 +1,12 @@
-"""Shell lines in documentation: which of them run a management command, and with what.
+"""Shell lines in documentation, read once for every rule that looks at commands: the
+management commands they run (FD4) and the HTTP calls they make (FD5, ``curl`` and HTTPie).
 
 A code block is read the way a shell would read it, closely enough for documentation:
-``$ `` prompts are dropped, ``\\`` continuations are joined (every character keeps its page
-line and column), comments are cut, ``&&``/``;``/``|`` chains are split and redirections
-removed. Words are unquoted with :mod:`shlex`. In each simple command, ``python manage.py
-X``, ``./manage.py X``, ``django-admin X`` and ``python -m django X`` are invocations of X,
+prompts are dropped (``$ ``, ``(venv) $ ``, ``> ``, and root's ``# `` in a terminal
+session), ``\\`` continuations are joined (every character keeps its page line and
+column), comments are cut, ``&&``/``;``/``|`` chains are split and redirections removed.
+Words are unquoted with :mod:`shlex`. In each simple command, ``python manage.py X``,
+``./manage.py X``, ``django-admin X`` and ``python -m django X`` are invocations of X,
 whatever runs them (``VAR=1``, ``uv run``, ``docker compose exec web``).
 """
 
@@ -26,7 +28,10 @@ SHELL_LANGUAGES = frozenset(
 #: Languages where lines without a prompt are the output of the previous command.
 _SESSION_LANGUAGES = frozenset({"console", "shell-session", "shellsession", "terminal"})
 
-_PROMPT = re.compile(r"\s*(?:\([\w.-]+\)\s*)?(?:[\w.@~:/-]*[$%]|PS(?: [A-Za-z]:[^>\n]*)?>)\s+")
+_PROMPT_SHAPE = r"\s*(?:\([\w.-]+\)\s*)?(?:[\w.@~:/-]*[{marks}]|(?:PS(?: [A-Za-z]:[^>\n]*)?)?>)\s+"
+_PROMPT = re.compile(_PROMPT_SHAPE.format(marks="$%"))
+# In a terminal session ``#`` is root's prompt; in a script it starts a comment.
+_SESSION_PROMPT = re.compile(_PROMPT_SHAPE.format(marks="$%#"))
 _CONTINUATION_PROMPT = re.compile(r"\s*>\s")
 _LINE_CONTINUES = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
 _PUNCTUATION = frozenset(";&|()<>")
@@ -79,7 +84,7 @@ class Invocation:
 
 
 @dataclass(frozen=True, slots=True)
-class _Raw:
+class RawWord:
     """A scanned word or operator: offsets into the logical line, value unquoted."""
 
     value: str
@@ -94,8 +99,8 @@ class _Command:
     """An :class:`Invocation` before its words are placed on the page."""
 
     launcher: str
-    command: _Raw
-    args: tuple[_Raw, ...]
+    command: RawWord
+    args: tuple[RawWord, ...]
     illustrative: bool
 
 
@@ -140,14 +145,14 @@ def _physical_lines(page: Page, code: CodeBlock) -> Iterator[tuple[str, int, int
 def logical_lines(page: Page, code: CodeBlock) -> Iterator[LogicalLine]:
     """The block's commands, prompts removed and ``\\`` continuations joined."""
     physical = list(_physical_lines(page, code))
-    prompts_only = code.language in _SESSION_LANGUAGES and any(
-        _PROMPT.match(text) for text, _, _ in physical
-    )
+    session = code.language in _SESSION_LANGUAGES
+    first_prompt = _SESSION_PROMPT if session else _PROMPT
+    prompts_only = session and any(first_prompt.match(text) for text, _, _ in physical)
     parts: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     size = 0
     for text, line, column in physical:
-        pattern = _CONTINUATION_PROMPT if parts else _PROMPT
+        pattern = _CONTINUATION_PROMPT if parts else first_prompt
         prompt = pattern.match(text) if (prompts_only or not parts) else None
         if not parts and prompts_only and prompt is None:
             continue  # output of the previous command
@@ -214,9 +219,36 @@ def _unquote(raw: str) -> tuple[str, bool]:
     return (words[0] if words else ""), False
 
 
-def scan(text: str) -> list[_Raw]:
+def value_offsets(text: str, word: RawWord) -> tuple[int, ...]:
+    """Where each character of ``word.value`` is written in ``text``, the line it was scanned
+    from, so that a part of a quoted word can be placed on the page."""
+    raw = text[word.start : word.end]
+    if word.broken or raw == word.value:
+        return tuple(range(word.start, word.start + len(word.value)))
+    found: list[int] = []
+    index, quote = 0, ""
+    while index < len(raw):
+        char = raw[index]
+        # As shlex reads it: inside double quotes a backslash only escapes ``"`` and ``\``.
+        escapes = char == "\\" and index + 1 < len(raw) and (
+            quote == "" or (quote == '"' and raw[index + 1] in '"\\')
+        )
+        if escapes:
+            index += 1
+            found.append(index)
+        elif char == quote:
+            quote = ""
+        elif char in "'\"" and not quote:
+            quote = char
+        else:
+            found.append(index)
+        index += 1
+    return tuple(word.start + offset for offset in found)
+
+
+def scan(text: str) -> list[RawWord]:
     """Split a command line into words and operators; a word-initial ``#`` ends it."""
-    found: list[_Raw] = []
+    found: list[RawWord] = []
     index = 0
     while index < len(text):
         char = text[index]
@@ -228,19 +260,19 @@ def scan(text: str) -> list[_Raw]:
             end = index
             while end < len(text) and text[end] in _PUNCTUATION:
                 end += 1
-            found.append(_Raw(text[index:end], index, end, operator=True))
+            found.append(RawWord(text[index:end], index, end, operator=True))
             index = end
         else:
             end = max(_word_end(text, index), index + 1)
             value, broken = _unquote(text[index:end])
-            found.append(_Raw(value, index, end, broken=broken))
+            found.append(RawWord(value, index, end, broken=broken))
             index = end
     return found
 
 
-def simple_commands(words: Sequence[_Raw]) -> Iterator[list[_Raw]]:
+def simple_commands(words: Sequence[RawWord]) -> Iterator[list[RawWord]]:
     """The words of each simple command: chains split, redirections dropped."""
-    current: list[_Raw] = []
+    current: list[RawWord] = []
     skip_target = False
     for position, word in enumerate(words):
         if word.operator and ("<" in word.value or ">" in word.value):
@@ -262,14 +294,8 @@ def simple_commands(words: Sequence[_Raw]) -> Iterator[list[_Raw]]:
         yield current
 
 
-# --- invocations ---------------------------------------------------------------------
-
-
-def _basename(value: str) -> str:
-    return value.rsplit("/", 1)[-1]
-
-
-def _first_command_word(words: Sequence[_Raw]) -> int:
+def first_command_word(words: Sequence[RawWord]) -> int:
+    """The index of the word a simple command runs, past ``VAR=1`` and ``sudo``-like prefixes."""
     index = 0
     while index < len(words) and (
         _ASSIGNMENT.match(words[index].value) or words[index].value in _PREFIX_COMMANDS
@@ -278,9 +304,16 @@ def _first_command_word(words: Sequence[_Raw]) -> int:
     return index
 
 
-def _launcher(words: Sequence[_Raw]) -> tuple[str, int] | None:
+# --- invocations ---------------------------------------------------------------------
+
+
+def _basename(value: str) -> str:
+    return value.rsplit("/", 1)[-1]
+
+
+def _launcher(words: Sequence[RawWord]) -> tuple[str, int] | None:
     """The launcher's name and the index of the command word after it."""
-    first = _first_command_word(words)
+    first = first_command_word(words)
     for index, word in enumerate(words):
         before = _basename(words[index - 1].value) if index else ""
         runs = index == first or before in _RUNNERS
@@ -316,7 +349,7 @@ def is_metavar(value: str) -> bool:
     return any(_METAVAR.fullmatch(part) for part in _value_parts(value))
 
 
-def _command_in(words: Sequence[_Raw]) -> _Command | None:
+def _command_in(words: Sequence[RawWord]) -> _Command | None:
     """The command one simple command runs, or None when it runs none."""
     found = _launcher(words)
     if found is None:
@@ -337,7 +370,7 @@ def _commands_in(text: str) -> tuple[_Command, ...]:
     return tuple(command for command in found if command is not None)
 
 
-def _word(raw: _Raw, line: LogicalLine) -> Word:
+def _word(raw: RawWord, line: LogicalLine) -> Word:
     return Word(raw.value, line.span(raw.start, raw.end))
 
 
