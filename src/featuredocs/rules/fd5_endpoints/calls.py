@@ -1,13 +1,16 @@
 """Calls of an endpoint in example code: ``curl``, HTTPie, ``requests``/``httpx`` and ``fetch``.
 
 - ``curl [options] URL``: the method from ``-X``/``--request``, else ``HEAD`` for ``-I``,
-  ``GET`` for ``-G``, ``POST`` when data is sent (``-d``, ``--json``, ``-F``), else ``GET``;
-  lines ending in ``\\`` go on.
+  ``GET`` for ``-G``, ``POST`` when data is sent (``-d``, ``--json``, ``-F``), else ``GET``.
 - ``http [METHOD] URL [items]`` (HTTPie, also ``https`` and ``xh``): without a method,
   ``POST`` when a data item is given (``name=value``, ``n:=1``, ``file@path``), else ``GET``;
   ``:8000/path`` is localhost's.
 - ``requests.get("URL")`` and the like, in Python; ``fetch("URL", {method: "POST"})`` in
   JavaScript.
+
+Shell blocks are read by :mod:`featuredocs.rules.shell`, as for management commands:
+prompts, ``\\`` continuations, quotes and comments, and each command of a ``&&``/``;``/``|``
+chain.
 
 A URL counts with a literal path: ``https://host/path``, ``localhost:8000/path``, or a
 base left to a variable (``$BASE/path``, ``f"{BASE}/path"``, ``${API}/path``). Such a
@@ -19,21 +22,26 @@ site-relative ``fetch("/api/…")`` is the site's own, and always judged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from featuredocs.model import CodeBlock, Page
+from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim, Word
 from featuredocs.rules.fd5_endpoints.paths import HTTP_METHODS, is_placeholder, parse_target
 from featuredocs.rules.fd5_endpoints.places import code_line_span
+from featuredocs.rules.shell import (
+    SHELL_LANGUAGES,
+    RawWord,
+    first_command_word,
+    logical_lines,
+    scan,
+    simple_commands,
+    value_offsets,
+)
 
-_SHELL = frozenset({"", "bash", "sh", "shell", "console", "zsh", "shell-session", "shellsession"})
 _PYTHON = frozenset({"", "python", "py", "python3", "pycon"})
 _SCRIPT = frozenset({"", "js", "javascript", "ts", "typescript", "jsx", "tsx"})
-# A shell word: quoted (its inside kept) or bare.
-_WORD = re.compile(r"""'(?P<single>[^']*)'|"(?P<double>[^"]*)"|(?P<bare>[^\s'"]+)""")
-_PROMPT = frozenset({"$", "%", ">", "#"})
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
 _CURL_DATA = re.compile(r"-d|--data(?:-raw|-binary|-urlencode|-ascii)?|--json|-F|--form|-T|--upload-file")
 # A URL as a shell word: scheme and host, host and port, HTTPie's ``:port``, or a variable.
@@ -49,32 +57,50 @@ _LIBRARY_CALL = re.compile(
 _FETCH = re.compile(r"\bfetch\(\s*(?P<quote>[\"'`])(?P<url>[^\"'`]*)(?P=quote)")
 _FETCH_METHOD = re.compile(r"\bmethod\s*:\s*[\"'`](?P<method>\w+)[\"'`]")
 
+#: The page span of the characters from ``start`` to ``end`` of the text a call was read from.
+_Place = Callable[[int, int], Span]
+
 
 @dataclass(frozen=True, slots=True)
 class _Call:
-    """A call found in a block: its method and where, its URL's path and query."""
+    """A call found in a shell command line or a line of code: its method and URL, with
+    offsets into that text of where each character of them is written."""
 
     method: str
-    method_at: tuple[int, int] | None  # (line index, offset) where the method is written
+    method_at: tuple[int, ...]  # empty when the method is implied
     url: str
-    url_at: tuple[int, int]
+    url_at: tuple[int, ...]
     relative: bool = False  # a site-relative URL (``fetch("/api/…")``)
 
 
 def call_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
     """Every call of an endpoint in the page's example code."""
     for code in page.code_blocks:
-        calls = _calls(code.language, code.text)
-        if not calls:
-            continue
-        lines = code.text.splitlines()
-        for call in calls:
-            claim = _claim(page, code, call, lines)
+        for place, call in _placed_calls(page, code):
+            claim = _claim(call, place)
             if claim is not None and not is_placeholder(claim.path.text, placeholders):
                 yield claim
 
 
-def _claim(page: Page, code: CodeBlock, call: _Call, lines: list[str]) -> EndpointClaim | None:
+def _placed_calls(page: Page, code: CodeBlock) -> Iterator[tuple[_Place, _Call]]:
+    if code.language in SHELL_LANGUAGES and _may_call(code.text):
+        for line in logical_lines(page, code):
+            for call in _shell_calls(line.text):
+                yield line.span, call
+    in_code = _code_calls(code.language, code.text)
+    if in_code:
+        lines = code.text.splitlines()
+        for index, call in in_code:
+            yield partial(_code_line_place, page, code, lines, index), call
+
+
+def _code_line_place(
+    page: Page, code: CodeBlock, lines: list[str], index: int, start: int, end: int
+) -> Span:
+    return code_line_span(page, code, index, start, end - start, lines)
+
+
+def _claim(call: _Call, place: _Place) -> EndpointClaim | None:
     found = _URL.match(call.url) if not call.relative else None
     start = found.start("path") if found is not None else 0
     if found is None and not call.relative:
@@ -82,32 +108,139 @@ def _claim(page: Page, code: CodeBlock, call: _Call, lines: list[str]) -> Endpoi
     target = parse_target(call.url[start:], start, ())
     if target is None:
         return None
-    line, offset = call.url_at
 
     def word(text: str, at: int) -> Word:
-        return Word(text, code_line_span(page, code, line, offset + at, len(text), lines))
+        return Word(text, _span(place, call.url_at[at : at + len(text)]))
 
-    methods: tuple[Word, ...] = ()
-    if call.method_at is not None:
-        method_line, method_offset = call.method_at
-        span = code_line_span(page, code, method_line, method_offset, len(call.method), lines)
-        methods = (Word(call.method, span),)
-    else:  # the method is implied: placed on the path, where a finding about it belongs
-        methods = (Word(call.method, word(target.path.text, target.path.start).span),)
+    path = word(target.path.text, target.path.start)
+    # An implied method is placed on the path, where a finding about it belongs.
+    method_span = _span(place, call.method_at) if call.method_at else path.span
     return EndpointClaim(
-        word(target.path.text, target.path.start),
-        methods,
+        path,
+        (Word(call.method, method_span),),
         ClaimKind.CALL,
         tuple(word(q.text, q.start) for q in target.query),
         absolute=not call.relative,
     )
 
 
+def _span(place: _Place, offsets: Sequence[int]) -> Span:
+    return place(offsets[0], offsets[-1] + 1)
+
+
+# --- shell ------------------------------------------------------------------------------------
+
+
+def _may_call(text: str) -> bool:
+    return "curl" in text or "http" in text or "xh" in text
+
+
 @lru_cache(maxsize=2048)  # pages of one app show the same few calls
-def _calls(language: str, text: str) -> tuple[_Call, ...]:
+def _shell_calls(text: str) -> tuple[_Call, ...]:
     found: list[_Call] = []
-    if language in _SHELL and ("curl" in text or "http" in text or "xh" in text):
-        found.extend(_shell_calls(text))
+    for command in simple_commands(_unsplit_queries(scan(text))):
+        words = command[first_command_word(command) :]
+        if not words:
+            continue
+        if words[0].value == "curl":
+            call = _curl(text, words[1:])
+        elif words[0].value in _HTTPIE:
+            call = _httpie(text, words[1:])
+        else:
+            call = None
+        if call is not None:
+            found.append(call)
+    return tuple(found)
+
+
+def _unsplit_queries(words: list[RawWord]) -> list[RawWord]:
+    """Words with a query string left unquoted joined back: a shell would run ``b=2`` of
+    ``curl host/path?a=1&b=2`` in a command of its own, but the page means one URL."""
+    joined: list[RawWord] = []
+    for word in words:
+        if len(joined) > 1 and _glued_ampersand(joined[-2], joined[-1], word):
+            joined.pop()
+            before = joined.pop()
+            word = RawWord(f"{before.value}&{word.value}", before.start, word.end)
+        joined.append(word)
+    return joined
+
+
+def _glued_ampersand(before: RawWord, ampersand: RawWord, after: RawWord) -> bool:
+    return (
+        ampersand.operator
+        and ampersand.value == "&"
+        and before.end == ampersand.start
+        and ampersand.end == after.start
+        and "?" in before.value
+        and not (before.broken or after.broken)
+    )
+
+
+def _curl(text: str, words: list[RawWord]) -> _Call | None:
+    method: tuple[str, tuple[int, ...]] | None = None
+    flags: set[str] = set()
+    url: RawWord | None = None
+    for position, word in enumerate(words):
+        value = word.value
+        if value in ("-X", "--request") and position + 1 < len(words):
+            method = _method_written(text, words[position + 1])
+        elif value.startswith("-X") and len(value) > 2:
+            method = _method_written(text, word, len("-X"))
+        elif value.startswith("--request="):
+            method = _method_written(text, word, len("--request="))
+        elif value in ("-I", "--head"):
+            flags.add("head")
+        elif value in ("-G", "--get"):
+            flags.add("get")
+        elif _CURL_DATA.fullmatch(value.partition("=")[0]):
+            flags.add("data")
+        elif url is None and _URL.match(value) and not value.startswith(":"):
+            url = word
+    if url is None:
+        return None
+    if method is not None:
+        return _call(method[0].upper(), method[1], text, url)
+    if "head" in flags:
+        return _call("HEAD", (), text, url)
+    # -G sends the data in the query string
+    return _call("POST" if "data" in flags and "get" not in flags else "GET", (), text, url)
+
+
+def _httpie(text: str, words: list[RawWord]) -> _Call | None:
+    plain = [word for word in words if not word.value.startswith("-")]
+    if not plain:
+        return None
+    method: RawWord | None = None
+    if plain[0].value in HTTP_METHODS and len(plain) > 1:
+        method, plain = plain[0], plain[1:]
+    url = plain[0]
+    if not _URL.match(url.value):
+        return None
+    if method is not None:
+        return _call(method.value, value_offsets(text, method), text, url)
+    sends = any(_HTTPIE_DATA.match(item.value) and "==" not in item.value for item in plain[1:])
+    return _call("POST" if sends else "GET", (), text, url)
+
+
+def _method_written(text: str, word: RawWord, skip: int = 0) -> tuple[str, tuple[int, ...]]:
+    """The method a word names from its ``skip``-th character on, and where it is written."""
+    return word.value[skip:], value_offsets(text, word)[skip:]
+
+
+def _call(method: str, method_at: tuple[int, ...], text: str, url: RawWord) -> _Call | None:
+    if method not in HTTP_METHODS:
+        return None
+    return _Call(method, method_at, url.value, value_offsets(text, url))
+
+
+# --- Python and JavaScript --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2048)  # the same few snippets again on many pages
+def _code_calls(language: str, text: str) -> tuple[tuple[int, _Call], ...]:
+    """The calls in the block, each with the index of its line."""
+    found: list[tuple[int, _Call]] = []
     if language in _PYTHON and any(f"{receiver}." in text for receiver in _RECEIVERS):
         found.extend(_library_calls(text))
     if language in _SCRIPT and "fetch(" in text:
@@ -115,110 +248,22 @@ def _calls(language: str, text: str) -> tuple[_Call, ...]:
     return tuple(found)
 
 
-# --- shell ------------------------------------------------------------------------------------
+def _offsets_from(start: int, text: str) -> tuple[int, ...]:
+    """Offsets of the characters of ``text``, written as it is from offset ``start`` on."""
+    return tuple(range(start, start + len(text)))
 
 
-_Token = tuple[str, int, int]  # text, line index, offset of the text
-
-
-def _commands(text: str) -> Iterator[list[_Token]]:
-    """Each command's words, a command going on over lines that end in ``\\``."""
-    words: list[_Token] = []
-    for index, line in enumerate(text.splitlines()):
-        tokens = [
-            (m.group(m.lastgroup or "bare"), index, m.start(m.lastgroup or "bare"))
-            for m in _WORD.finditer(line)
-        ]
-        go_on = bool(tokens) and tokens[-1][0] == "\\"
-        words.extend(tokens[:-1] if go_on else tokens)
-        if not go_on:
-            if words:
-                yield words
-            words = []
-    if words:
-        yield words
-
-
-def _shell_calls(text: str) -> Iterator[_Call]:
-    for words in _commands(text):
-        while words and words[0][0] in _PROMPT:
-            words = words[1:]
-        if not words:
-            continue
-        if words[0][0] == "curl":
-            call = _curl(words[1:])
-        elif words[0][0] in _HTTPIE:
-            call = _httpie(words[1:])
-        else:
-            call = None
-        if call is not None:
-            yield call
-
-
-def _curl(words: list[_Token]) -> _Call | None:
-    method: _Token | None = None
-    flags: set[str] = set()
-    url: _Token | None = None
-    for position, (text, line, offset) in enumerate(words):
-        if text in ("-X", "--request") and position + 1 < len(words):
-            method = words[position + 1]
-        elif text.startswith("-X") and len(text) > 2:
-            method = (text[2:], line, offset + 2)
-        elif text.startswith("--request="):
-            method = (text.partition("=")[2], line, offset + len("--request="))
-        elif text in ("-I", "--head"):
-            flags.add("head")
-        elif text in ("-G", "--get"):
-            flags.add("get")
-        elif _CURL_DATA.fullmatch(text.partition("=")[0]):
-            flags.add("data")
-        elif url is None and _URL.match(text) and not text.startswith(":"):
-            url = (text, line, offset)
-    if url is None:
-        return None
-    if method is not None:
-        return _call(method[0].upper(), (method[1], method[2]), url)
-    if "head" in flags:
-        return _call("HEAD", None, url)
-    # -G sends the data in the query string
-    return _call("POST" if "data" in flags and "get" not in flags else "GET", None, url)
-
-
-def _httpie(words: list[_Token]) -> _Call | None:
-    plain = [word for word in words if not word[0].startswith("-")]
-    if not plain:
-        return None
-    method: _Token | None = None
-    if plain[0][0] in HTTP_METHODS and len(plain) > 1:
-        method, plain = plain[0], plain[1:]
-    url = plain[0]
-    if not _URL.match(url[0]):
-        return None
-    if method is not None:
-        return _call(method[0], (method[1], method[2]), url)
-    sends = any(_HTTPIE_DATA.match(item[0]) and "==" not in item[0] for item in plain[1:])
-    return _call("POST" if sends else "GET", None, url)
-
-
-def _call(method: str, method_at: tuple[int, int] | None, url: _Token) -> _Call | None:
-    if method not in HTTP_METHODS:
-        return None
-    return _Call(method, method_at, url[0], (url[1], url[2]))
-
-
-# --- Python and JavaScript --------------------------------------------------------------------
-
-
-def _library_calls(text: str) -> Iterator[_Call]:
+def _library_calls(text: str) -> Iterator[tuple[int, _Call]]:
     for index, line in enumerate(text.splitlines()):
         for match in _LIBRARY_CALL.finditer(line):
-            url = match.group("url")
+            url, method = match.group("url"), match.group("method")
             if _URL.match(url):
-                at = (index, match.start("method"))
-                yield _Call(match.group("method").upper(), at, url, (index, match.start("url")))
+                method_at = _offsets_from(match.start("method"), method)
+                url_at = _offsets_from(match.start("url"), url)
+                yield index, _Call(method.upper(), method_at, url, url_at)
 
 
-def _fetch_calls(text: str) -> Iterator[_Call]:
+def _fetch_calls(text: str) -> Iterator[tuple[int, _Call]]:
     for index, line in enumerate(text.splitlines()):
         for match in _FETCH.finditer(line):
             url = match.group("url")
@@ -227,5 +272,6 @@ def _fetch_calls(text: str) -> Iterator[_Call]:
                 continue
             written = _FETCH_METHOD.search(line, match.end())
             method = written.group("method").upper() if written else "GET"
-            at = (index, written.start("method")) if written else None
-            yield _Call(method, at, url, (index, match.start("url")), relative)
+            method_at = _offsets_from(written.start("method"), method) if written else ()
+            url_at = _offsets_from(match.start("url"), url)
+            yield index, _Call(method, method_at, url, url_at, relative)

@@ -1,0 +1,130 @@
+"""FD501-FD505 on ``curl`` and HTTPie calls written the way shell sessions are, against the
+facts of the real small shop API (see :mod:`tests.rules.fd5.project`): virtualenv and root
+prompts, chains, prefixes, comments, and words whose quotes or escapes a shell removes."""
+
+from __future__ import annotations
+
+from featuredocs.model import ProjectFacts, Span
+from tests.conftest import ParsePage
+from tests.rules.fd5.test_untidy_pages import FAMILY
+from tests.support.rules import run_rule
+
+NOT_ALLOWED = "`DELETE` is not allowed on `/api/v1/orders/{pk}/`"
+
+
+def findings(page_text: str, parse: ParsePage, facts: ProjectFacts) -> list[tuple[str, Span, str]]:
+    page = parse(page_text)
+    return [(f.code, f.span, f.message) for rule in FAMILY for f in run_rule(rule, page, facts)]
+
+
+def test_a_call_after_a_virtualenv_prompt(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```console
+        (venv) $ curl -X DELETE https://shop.example/api/v1/orders/7/
+        {"detail": "Method \\"DELETE\\" not allowed."}
+        ```
+        """
+    assert findings(page, parse, facts) == [("FD502", Span(4, 18, 4, 24), NOT_ALLOWED)]
+
+
+def test_calls_in_chains_and_after_prefixes(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        cd shop && curl -X DELETE https://shop.example/api/v1/orders/7/
+        TOKEN=abc time http DELETE :8000/api/v1/orders/7/ | jq .
+        ```
+        """
+    assert findings(page, parse, facts) == [
+        ("FD502", Span(4, 20, 4, 26), NOT_ALLOWED),
+        ("FD502", Span(5, 21, 5, 27), NOT_ALLOWED),
+    ]
+
+
+def test_a_url_with_escaped_quotes_keeps_its_whole_query_string(
+    parse: ParsePage, facts: ProjectFacts
+) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        curl "https://shop.example/api/v1/orders/?page=\\"2\\"&state=paid"
+        ```
+        """
+    [(code, span, message)] = findings(page, parse, facts)
+    assert (code, span) == ("FD503", Span(4, 54, 4, 59))
+    assert message.startswith("query parameter `state` is not accepted")
+
+
+def test_a_quoted_base_variable_glued_to_the_path(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        curl -s "$BASE"/api/v1/order/7/
+        ```
+        """
+    assert findings(page, parse, facts) == [
+        ("FD501", Span(4, 16, 4, 32), "path `/api/v1/order/7/` does not resolve to any endpoint"),
+    ]
+
+
+def test_a_commented_out_call_in_a_script_is_not_checked(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        # curl -X DELETE https://shop.example/api/v1/orders/7/
+        curl https://shop.example/api/v1/orders/7/  # -X DELETE once it is allowed
+        ```
+        """
+    assert findings(page, parse, facts) == []
+
+
+def test_root_and_continuation_prompts_as_before(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```console
+        # curl -X DELETE https://shop.example/api/v1/orders/7/
+        $ curl -X DELETE \\
+        >   https://shop.example/api/v1/orders/7/
+        > curl -X DELETE https://shop.example/api/v1/orders/7/
+        ```
+        """
+    assert findings(page, parse, facts) == [
+        ("FD502", Span(4, 11, 4, 17), NOT_ALLOWED),
+        ("FD502", Span(5, 11, 5, 17), NOT_ALLOWED),
+        ("FD502", Span(7, 11, 7, 17), NOT_ALLOWED),
+    ]
+
+
+def test_an_unquoted_query_string_is_one_url_as_before(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        curl https://shop.example/api/v1/orders/?status=paid&state=paid&ordering=total_cents
+        ```
+        """
+    [(code, span, _)] = findings(page, parse, facts)
+    assert (code, span) == ("FD503", Span(4, 54, 4, 59))
+
+
+def test_a_call_in_a_list_item_keeps_page_columns_as_before(
+    parse: ParsePage, facts: ProjectFacts
+) -> None:
+    page = """
+        # Orders
+
+        1. Cancel it:
+
+           ```sh
+           curl --request 'DELETE' \\
+             "https://shop.example/api/v1/orders/7/"
+           ```
+        """
+    assert findings(page, parse, facts) == [("FD502", Span(6, 20, 6, 26), NOT_ALLOWED)]
