@@ -128,3 +128,16 @@ def test_a_call_in_a_list_item_keeps_page_columns_as_before(
            ```
         """
     assert findings(page, parse, facts) == [("FD502", Span(6, 20, 6, 26), NOT_ALLOWED)]
+
+
+def test_a_query_value_in_escaped_quotes_is_not_read_as_a_backslash(
+    parse: ParsePage, facts: ProjectFacts
+) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        curl "https://shop.example/api/v1/orders/?ordering=\\"-created_at\\""
+        ```
+        """
+    assert findings(page, parse, facts) == []

@@ -120,7 +120,7 @@ def _same_job(name: str, endpoint: EndpointFact) -> str | None:
 _CHOSEN = re.compile(r"(?:^|,)[-+]?(?P<choice>[^,]+)")
 #: A value that stands for one: ``<status>``, ``{status}``, ``...``, ``STATUS``, ``x``.
 _PLACEHOLDER = re.compile(r"<.*>|\{.*\}|\.\.\.|…|[A-Z_]+|x+|value|\*")
-_VALUE = re.compile(r"=(?P<value>[^&#\s`'\"()<>]*(?:<[^>]*>)?)")
+_VALUE = re.compile(r"=(?P<value>[^&#\s`'\"()<>\\]*(?:<[^>]*>)?)")
 
 
 def _value_after(page: Page, span: Span) -> tuple[str, int] | None:
