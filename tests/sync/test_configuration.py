@@ -136,3 +136,40 @@ def test_a_variable_with_two_likely_successors_stays_for_a_person(parse: ParsePa
     page = parse(PAGE)
     assert synced(page, facts) == PAGE
     assert [f.code for f in findings(page, facts, "FD601")] == ["FD601"]
+
+
+COMPOSE = """
+### Deployment
+
+```yaml
+# docker-compose.yml
+services:
+  web:
+    environment:
+      - ORDER_WINDOW_HOURS=24
+      - POSTGRES_PASSWORD=s3cret
+  db:
+    environment:
+      POSTGRES_DB: shop
+```
+"""
+
+
+def test_a_deployment_file_keeps_the_variables_of_other_services(parse: ParsePage) -> None:
+    page = parse(PAGE + COMPOSE)
+    assert findings(page, FACTS, *ENV_CODES) == []
+    assert synced(page, FACTS) == page.text
+
+
+def test_a_misspelt_variable_in_a_deployment_file_is_renamed_in_place(parse: ParsePage) -> None:
+    page = parse(PAGE + COMPOSE.replace("- ORDER_WINDOW_HOURS=24", "- ORDER_WINDOW_HOUR=24"))
+    assert [f.code for f in findings(page, FACTS, "FD601")] == ["FD601"]
+    assert synced(page, FACTS) == PAGE + COMPOSE
+
+
+def test_a_variable_the_feature_reads_is_not_added_to_a_deployment_file(parse: ParsePage) -> None:
+    listed = PAGE.split("```bash")[0] + "- `ORDER_API_KEY` (required)\n- `ORDER_NOTIFY`: `True` by default\n"
+    page = parse(listed + COMPOSE)
+    facts = changes.add_env(FACTS, "ORDER_BATCH", "500", "orders/tasks.py")
+    assert [f.code for f in findings(page, facts, "FD606")] == ["FD606"]
+    assert synced(page, facts) == page.text

@@ -12,6 +12,10 @@
 - A variable read by the feature's code that the page never names is added, as FD606 sees
   it: to the page's first environment block, in the group it belongs to.
 
+A deployment file (docker-compose, Kubernetes, a Dockerfile) sets other services'
+variables too: there a name is only renamed in place, when FD601 would report it with
+exactly one likely new name; no line is removed, moved or added.
+
 Lines that say on their own whether they are required (``X=1  # required``) are not moved,
 and every comment a person wrote stays.
 """
@@ -31,7 +35,7 @@ from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM, likely_rename
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
-from featuredocs.rules.fd6_config.known import env_var
+from featuredocs.rules.fd6_config.known import env_var, setting_names
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
 from featuredocs.rules.fd8_code.source import code_lines
 
@@ -116,18 +120,27 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
     blocks: list[_Block] = []
     renamed: set[str] = set()
     unnamed = _unnamed(page, facts, claims.env_vars)
+    deployments: list[_Block] = []
     for code in page.code_blocks:
         end = code.first_line + len(code.text.splitlines())
         mine = [claim for claim in claims.env_vars if code.first_line <= claim.span.line < end]
-        if mine:
-            block = _read_block(page, code)
+        if not mine:
+            continue
+        block = _read_block(page, code)
+        if all(claim.inline for claim in mine):
+            # A deployment file also sets other services' variables: only a misspelt
+            # or renamed name of the project's is drift, and it is renamed in place.
             for claim in mine:
-                _refresh_claim(block, claim, facts, scope, [n for n in unnamed if n not in renamed], renamed)
-            blocks.append(block)
+                _rename_deployed(block, claim, facts, scope)
+            deployments.append(block)
+            continue
+        for claim in mine:
+            _refresh_claim(block, claim, facts, scope, [n for n in unnamed if n not in renamed], renamed)
+        blocks.append(block)
     if blocks and claims.env_anchor is not None and scope.allows("FD606", claims.env_anchor.line):
         for var in _undocumented(page, facts, claims.env_names | renamed):
             blocks[0].add(_code_required(var), f"{var.name}={_value_for(var, required=_code_required(var))}")
-    for block in blocks:
+    for block in blocks + deployments:
         first = block.code.first_line
         edits = region_edits(page, first, block.new_lines(), first + len(block.texts) - 1)
         if edits:
@@ -208,6 +221,21 @@ def _refresh_claim(
         text = text if value == PLACEHOLDER else _with_value(text, claim.name, value)
     block.removed.add(index)
     block.add(target, text)
+
+
+def _rename_deployed(block: _Block, claim: EnvVarClaim, facts: ProjectFacts, scope: Scope) -> None:
+    """FD601 on a deployment file: a name the project does not read, with exactly one
+    variable it looks renamed from, takes that name; every other line stays."""
+    index = block.index_of(claim.span.line)
+    if not 0 <= index < len(block.texts) or env_var(facts, claim.name) is not None:
+        return
+    if claim.name in READ_BY_PLATFORM or claim.name in setting_names(facts):
+        return
+    if not scope.allows("FD601", claim.span.line):
+        return
+    renames = _renames(claim.name, [var.name for var in facts.env_vars])
+    if len(renames) == 1:
+        block.texts[index] = re.sub(rf"\b{re.escape(claim.name)}\b", renames[0], block.texts[index], count=1)
 
 
 def _renames(name: str, unnamed: list[str]) -> list[str]:
