@@ -21,7 +21,12 @@ class InvalidOrmReference(Rule):
         ``create``/``update`` keywords, ``order_by("-created_at")``, ``values``,
         ``only``/``defer``, ``select_related`` (single-valued relations only),
         ``prefetch_related`` (any relation), and ``F()``, ``Q()`` and aggregates inside
-        them. Annotated names are known after ``annotate``. Models are found through
+        them. Field names given as plain strings are checked too: ``latest``/
+        ``earliest``, ``dates``, ``bulk_update(objs, [...])``, ``bulk_create``'s
+        ``update_fields``, ``in_bulk(field_name=...)``, ``select_for_update(of=...)``,
+        and an instance's ``save(update_fields=[...])`` and
+        ``refresh_from_db(fields=[...])``. Annotated names are known after
+        ``annotate``. Models are found through
         the page's imports or their unique names; anything that cannot be resolved is
         left alone.
 

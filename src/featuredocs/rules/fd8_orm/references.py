@@ -26,6 +26,12 @@ from featuredocs.rules.fd3_models.lookup import (
 )
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock
 from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd8_orm.arguments import (
+    Kind,
+    instance_field_arguments,
+    names_instance_field,
+    queryset_field_arguments,
+)
 from featuredocs.rules.fd8_orm.bindings import Program, collect
 from featuredocs.rules.fd8_orm.inference import (
     DJANGO_API,
@@ -37,6 +43,7 @@ from featuredocs.rules.fd8_orm.inference import (
     Rows,
     as_rows,
 )
+from featuredocs.rules.fd8_orm.nodes import attribute_span, callee, path_span, relation_strings, strings
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
 from featuredocs.rules.pyblocks import child_nodes
 from featuredocs.rules.suggest import closest, suggestion
@@ -129,9 +136,12 @@ class _Checker:
     def _call(self, block: PythonBlock, call: ast.Call) -> None:
         func = call.func
         if isinstance(func, ast.Attribute):
-            rows = as_rows(self.inference.type_of(func.value), func.attr)
+            receiver = self.inference.type_of(func.value)
+            rows = as_rows(receiver, func.attr)
             if rows is not None:
                 self._method(block, rows, func.attr, call)
+            elif isinstance(receiver, Instance):
+                self._instance_fields(block, receiver, func.attr, call)
         elif isinstance(func, ast.Name):
             called = self.inference.type_of(func)
             if isinstance(called, ModelClass):
@@ -156,19 +166,43 @@ class _Checker:
             self._settable(block, rows.model, call.keywords, "to update", columns_only=True)
         elif method in _TRANSFORM_METHODS | _FIELD_METHODS:
             tail = Tail.NONE if method in _FIELD_METHODS else Tail.TRANSFORM
-            for literal in _strings(call.args):
+            for literal in strings(call.args):
                 path = literal.value.lstrip("-+")
                 if path != "?":
                     self._path(block, rows, path, literal, tail)  # "-created_at": the name
         elif method in {"select_related", "prefetch_related"}:
-            for literal in _relation_strings(call.args):
+            for literal in relation_strings(call.args):
                 found = relation_problem(
                     rows.model, literal.value, self.inference.related,
                     single=method == "select_related",
                 )
                 self._report_path(block, literal, literal.value, found)
+        for literal, kind in queryset_field_arguments(method, call):
+            self._field_argument(block, rows, literal, kind)
         if method in _EXPRESSION_METHODS | _LOOKUP_METHODS | _TRANSFORM_METHODS | {"update"}:
             self._expressions(block, rows, call, with_q=method not in _LOOKUP_METHODS)
+
+    def _field_argument(self, block: PythonBlock, rows: Rows, literal: ast.Constant, kind: Kind) -> None:
+        if kind is Kind.RELATION:
+            found = relation_problem(rows.model, literal.value, self.inference.related, single=True)
+            self._report_path(block, literal, literal.value, found)
+        elif kind is Kind.ORDERING:
+            self._path(block, rows, literal.value.lstrip("-"), literal, Tail.TRANSFORM)
+        else:
+            self._path(block, rows, literal.value, literal, Tail.NONE)
+
+    def _instance_fields(self, block: PythonBlock, owner: Instance, method: str, call: ast.Call) -> None:
+        """``order.save(update_fields=["stauts"])``: a field the model lacks."""
+        if owner.open:
+            return
+        model = owner.model
+        for literal in instance_field_arguments(method, call):
+            name = literal.value
+            if name not in owner.known and name not in owner.extra and not names_instance_field(model, name):
+                self.queries.append(Problem(
+                    block.string_span(literal), f"{model.label} has no field `{name}`",
+                    field_suggestion(name, field_names(model), model),
+                ))
 
     def _lookups(
         self, block: PythonBlock, rows: Rows, keywords: list[ast.keyword], args: list[ast.expr]
@@ -178,7 +212,7 @@ class _Checker:
                 self._path(block, rows, keyword.arg, keyword, Tail.LOOKUP)
         for arg in args:
             for node in self._own_calls(arg):
-                if _callee(node.func) == "Q":
+                if callee(node.func) == "Q":
                     for q_keyword in node.keywords:
                         if q_keyword.arg:
                             self._path(block, rows, q_keyword.arg, q_keyword, Tail.LOOKUP)
@@ -191,9 +225,9 @@ class _Checker:
         values = [*call.args, *(k.value for k in call.keywords)]
         for value in values:
             for node in self._own_calls(value):
-                name = _callee(node.func)
+                name = callee(node.func)
                 if name == "F" or name in _AGGREGATES:
-                    for literal in _strings(node.args[:1]):
+                    for literal in strings(node.args[:1]):
                         self._path(block, rows, literal.value, literal, Tail.TRANSFORM)
                 elif name == "Q" and with_q:
                     for keyword in node.keywords:
@@ -207,7 +241,7 @@ class _Checker:
         while pending:
             node = pending.pop()
             if isinstance(node, ast.Call):
-                if _callee(node.func) in _NESTED_QUERIES or self._is_query(node):
+                if callee(node.func) in _NESTED_QUERIES or self._is_query(node):
                     continue
                 yield node
             pending.extend(child_nodes(node))
@@ -233,7 +267,7 @@ class _Checker:
         if found is None:
             return
         message = found.message if path == found.part else f"{found.message} (in `{path}`)"
-        self.queries.append(Problem(_span(block, node, path), message, found.hint))
+        self.queries.append(Problem(path_span(block, node, path), message, found.hint))
 
     def _settable(
         self, block: PythonBlock, model: ModelFact, keywords: list[ast.keyword], verb: str,
@@ -266,7 +300,7 @@ class _Checker:
 
     def _manager_method(self, block: PythonBlock, model: ModelFact, call: ast.Call) -> None:
         assert isinstance(call.func, ast.Attribute)
-        found = manager_method_problem(model, call.func.attr, _attribute_span(block, call.func))
+        found = manager_method_problem(model, call.func.attr, attribute_span(block, call.func))
         if found is not None:
             self.attributes.append(found)
 
@@ -308,13 +342,13 @@ class _Checker:
         match = closest(node.attr, members)
         if match is not None:
             self.attributes.append(Problem(
-                _attribute_span(block, node),
+                attribute_span(block, node),
                 f"{model.model.label}.{choices.attr} has no member `{node.attr}`",
                 suggestion(match),
             ))
 
     def _unknown_attribute(self, block: PythonBlock, node: ast.Attribute, model: ModelFact) -> Problem:
-        span = _attribute_span(block, node)
+        span = attribute_span(block, node)
         names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
         return Problem(span, f"{model.label} has no attribute `{node.attr}`",
                        field_suggestion(node.attr, names, model))
@@ -333,12 +367,6 @@ def manager_method_problem(model: ModelFact, method: str, span: Span) -> Problem
     return Problem(span, message, suggestion(match))
 
 
-def _attribute_span(block: PythonBlock, node: ast.Attribute) -> Span:
-    """Where the name after the dot sits."""
-    end = getattr(node, "end_col_offset", None)
-    return block.span(node.end_lineno or node.lineno, (end or 0) - len(node.attr.encode()), len(node.attr))
-
-
 def _mentions_a_model(
     blocks: tuple[PythonBlock, ...], model_names: reads.KeySet, imports: tuple[ImportedName, ...]
 ) -> bool:
@@ -354,36 +382,5 @@ def _mentions_a_model(
     return False
 
 
-def _span(block: PythonBlock, node: ast.AST, path: str) -> Span:
-    if isinstance(node, ast.Constant):
-        whole = block.string_span(node)
-        skipped = len(str(node.value)) - len(path)  # a leading "-" in order_by
-        if 0 < skipped and whole.end_column - whole.column == len(str(node.value)):
-            return Span.at(whole.line, whole.column + skipped, len(path))
-        return whole
-    return block.node_span(node, len(path))  # type: ignore[arg-type]
-
-
 def _as_rows(target: ModelClass | Rows) -> Rows:
     return target if isinstance(target, Rows) else Rows(target.model)
-
-
-def _callee(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return func.id if isinstance(func, ast.Name) else None
-
-
-def _strings(args: list[ast.expr]) -> Iterator[ast.Constant]:
-    for arg in args:
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            yield arg
-
-
-def _relation_strings(args: list[ast.expr]) -> Iterator[ast.Constant]:
-    """String paths, and the lookup of ``Prefetch("items", queryset=...)``."""
-    for arg in args:
-        if isinstance(arg, ast.Call) and _callee(arg.func) == "Prefetch":
-            yield from _strings(arg.args[:1])
-        else:
-            yield from _strings([arg])

@@ -1,0 +1,77 @@
+"""FD803 on shapes real pages take once teams drift from the template, against facts
+read from a real Django project."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd8_orm.fd803_invalid_orm_reference import InvalidOrmReference
+from tests.rules.fd3.project import billing_project
+from tests.support.rules import run_rule
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    return billing_project(tmp_path_factory.mktemp("fd8untidy")).facts()
+
+
+def marked(page, findings):
+    """The line and the text each finding points at."""
+    return [
+        (f.span.line, page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1])
+        for f in findings
+    ]
+
+
+FIELD_ARGUMENTS = '''\
+## Usage Examples
+
+```python
+from billing.models import Invoice, InvoiceLine
+
+invoice = Invoice.objects.latest("created_at")
+Invoice.objects.earliest("-created_at", "number")
+Invoice.objects.dates("created_at", "month")
+lines = list(InvoiceLine.objects.filter(invoice=invoice))
+InvoiceLine.objects.bulk_update(lines, ["amount", "sku"], batch_size=100)
+Invoice.objects.in_bulk(["2024-001"], field_name="number")
+Invoice.objects.select_for_update(of=("self", "customer")).filter(status="draft")
+invoice.status = Invoice.Status.PAID
+invoice.save(update_fields=["status", "customer_id"])
+invoice.refresh_from_db(fields=["status", "tags"])
+```
+'''
+
+
+def test_fd803_field_names_given_as_plain_arguments_are_silent_when_right(parse, facts):
+    assert run_rule(InvalidOrmReference, parse(FIELD_ARGUMENTS), facts) == []
+
+
+def test_fd803_field_names_given_as_plain_arguments(parse, facts):
+    page = parse(
+        FIELD_ARGUMENTS.replace('latest("created_at")', 'latest("created")')
+        .replace('"-created_at", "number"', '"-created_at", "numbr"')
+        .replace('dates("created_at"', 'dates("creatd_at"')
+        .replace('["amount", "sku"]', '["amount", "skus"]')
+        .replace('field_name="number"', 'field_name="nr"')
+        .replace('"self", "customer"', '"self", "custmer"')
+        .replace('["status", "customer_id"]', '["stauts", "customer_id"]')
+        .replace('["status", "tags"]', '["status", "tag"]')
+    )
+    found = run_rule(InvalidOrmReference, page, facts)
+    assert marked(page, found) == [
+        (6, "created"), (7, "numbr"), (8, "creatd_at"), (10, "skus"), (11, "nr"), (12, "custmer"),
+        (14, "stauts"), (15, "tag"),
+    ]
+    assert [f.message for f in found] == [
+        "billing.Invoice has no field `created`",
+        "billing.Invoice has no field `numbr`",
+        "billing.Invoice has no field `creatd_at`",
+        "billing.InvoiceLine has no field `skus`",
+        "billing.Invoice has no field `nr`",
+        "billing.Invoice has no relation `custmer`",
+        "billing.Invoice has no field `stauts`",
+        "billing.Invoice has no field `tag`",
+    ]
+    assert found[6].hint == "did you mean `status`? (billing/models.py:26)"
