@@ -259,3 +259,50 @@ def test_examples_in_mkdocs_tabs_are_read_as_python(parse, billing_facts):
         assert run_rule(rule, parse(text), billing_facts) == [], rule.code
     [finding] = run_rule(InvalidOrmReference, parse(text.replace("(number=", "(numbr=")), billing_facts)
     assert (finding.code, finding.span.line, finding.span.column) == ("FD803", 10, 28)
+
+
+INDEX_TABLE = '''\
+# Invoicing
+
+## Data Models
+
+### Invoice
+
+**Key Fields:**
+- `number` (CharField): Unique number
+
+**Indexes:**
+
+| Name | Fields | Kind |
+|---|---|---|
+| `invoice_status_created_idx` | `status`, `-created_at` | index |
+| `uniq_customer_number` | customer, number | unique constraint |
+| (auto) | `number` | unique |
+| (auto) | `customer` | index |
+
+### Customer
+
+**Indexes:**
+- `unique_together` on (`email`)
+'''
+
+
+def test_an_index_table_is_read_as_indexes_not_fields(parse, billing_facts):
+    page = parse(INDEX_TABLE)
+    for rule in RULES:
+        assert run_rule(rule, page, billing_facts) == [], rule.code
+    drifted = parse(
+        INDEX_TABLE.replace("`invoice_status_created_idx`", "`invoice_state_created_idx`")
+        .replace("customer, number", "customer, numbr")
+        .replace("`unique_together` on (`email`)", "Unique on (`mail`)")
+    )
+    found = sorted((f for rule in RULES for f in run_rule(rule, drifted, billing_facts)), key=lambda f: f.sort_key)
+    assert [(f.code, f.span.line, f.span.column, f.message) for f in found] == [
+        ("FD304", 14, 3, "index `invoice_state_created_idx` is documented on billing.Invoice, "
+                         "which has no index of that name"),
+        ("FD304", 15, 3, "index field `numbr` is not a field of billing.Invoice"),  # a bare word in its cell
+        ("FD304", 22, 14, "index field `mail` is not a field of customers.Customer"),
+    ]
+    dropped = parse(INDEX_TABLE.replace("| `invoice_status_created_idx` | `status`, `-created_at` | index |\n", ""))
+    [undocumented] = run_rule(UndocumentedIndex, dropped, billing_facts)
+    assert (undocumented.span.line, undocumented.span.column) == (12, 3)  # the table's header

@@ -63,7 +63,9 @@ def _refresh(
     scope: Scope,
 ) -> list[Edit]:
     editor = ListEditor(page, located)
-    kept: list[IndexClaim] = list(others)
+    # what the model's other lists and tables say stays said: this list need not repeat it
+    listed = {item.span.line for item in located.items}
+    kept: list[IndexClaim] = [*others, *(c for c in claim.indexes if c.span.line not in listed)]
     dropped_codes: set[str] = set()
     kept_codes: set[str] = set()
     for item in located.items:

@@ -26,7 +26,7 @@ from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
 from featuredocs.rules.fd3_models.lists import (
     field_claims,
-    field_tables,
+    model_tables,
     is_partial,
     list_label_kind,
     listed_codes,
@@ -236,9 +236,13 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         else:
             indexes.extend(claim for item in items if (claim := read_index_item(item)))
             index_list = index_list or anchor
-    for anchor, table_fields, selection in field_tables(parts):
-        fields.extend(table_fields)
-        mentioned.update(f.name for f in table_fields)
+    for kind, anchor, claims, selection in model_tables(parts):
+        if kind == "indexes":
+            indexes.extend(claims)  # type: ignore[arg-type]
+            index_list = index_list or anchor
+            continue
+        fields.extend(claims)  # type: ignore[arg-type]
+        mentioned.update(f.name for f in claims)  # type: ignore[union-attr]
         field_list = field_list or anchor
         partial = partial or selection
     # a field named anywhere in the model's own section is not undocumented

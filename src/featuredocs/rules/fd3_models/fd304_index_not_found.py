@@ -18,8 +18,9 @@ class IndexNotFound(Rule):
     What it does:
         Checks the items of a model's ``**Indexes:**`` list (``Index on `f` ``,
         ``Composite index on (`a`, `b`)``, ``` `name` on (`a`, `b`) ```, ``Unique
-        constraint on (…)``) and the ``Meta`` indexes of a ``class Model(models.Model)``
-        block against the model's real indexes: ``db_index``, ``unique``,
+        constraint on (…)``), the rows of an indexes table (``| Name | Fields | Kind |``)
+        and the ``Meta`` indexes of a ``class Model(models.Model)`` block against the
+        model's real indexes: ``db_index``, ``unique``,
         ``Meta.indexes``, ``unique_together`` and unique constraints. Composite indexes
         must list the same fields in the same order; named ones must carry that name.
         Items of an Indexes list outside the model sections are checked when the page

@@ -1,12 +1,13 @@
-"""Index claims read from the items of an ``**Indexes:**`` list.
+"""Index claims read from the items of an ``**Indexes:**`` list, or the rows of a table.
 
 Only items whose shape names an index with inline code are claims:
 
 - ``Index on `f` `` · ``Composite index on (`a`, `b`)`` · ``Unique constraint on (`a`, `b`)``
 - ``` `name` on (`a`, `b`) ``` · ``` `name`: Composite index on (`a`, `b`) ```
-- ``` `name` (unique) ``` · ``Unique together: (`a`, `b`)``
+- ``` `name` (unique) ``` · ``Unique together: (`a`, `b`)`` · ``Unique on (`a`, `b`)``
 
-Anything else (``[Index 1]: Purpose``, a sentence about query plans) is prose.
+Anything else (``[Index 1]: Purpose``, a sentence about query plans) is prose. A table
+claims an index per row from its Name and Fields columns (``| Name | Fields | Kind |``).
 """
 
 from __future__ import annotations
@@ -14,23 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from featuredocs.model import InlineCode, ListItem, Span
+from featuredocs.model import Block, InlineCode, ListItem, Span, TableRow
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
 
 _CODE = r"`[^`]+`"
 _KIND = r"(?:[A-Za-z][\w-]*\s+){0,3}?"
 _ANCHOR = r"(?:index|indexes|constraint|key)\s+(?:on|over)\b"
 _SHAPES = (
+    # ``unique_together`` names Meta's option, not an index: it goes before `name` on (…)
+    re.compile(
+        r"^\s*(?P<kind>`?(?:unique|index)[ _]together`?)\s*[:\-–—]?\s*(?:on\b)?(?P<rest>.*)$",
+        re.I | re.S,
+    ),
     re.compile(rf"^\s*(?P<kind>{_KIND}){_ANCHOR}(?P<rest>.*)$", re.I | re.S),
+    re.compile(r"^\s*(?P<kind>unique)\s+(?:on|over)\b(?P<rest>.*)$", re.I | re.S),
     re.compile(
         rf"^\s*(?P<name>{_CODE})\s*(?:[:\-–—]\s*)?(?P<kind>{_KIND}){_ANCHOR}(?P<rest>.*)$",
         re.I | re.S,
     ),
     re.compile(rf"^\s*(?P<name>{_CODE})\s+(?:on|over)\b(?P<rest>.*)$", re.I | re.S),
-    re.compile(
-        r"^\s*(?P<kind>(?:unique|index)[ _]together)\s*[:\-–—]?\s*(?:on\b)?(?P<rest>.*)$",
-        re.I | re.S,
-    ),
 )
 _NAMED = re.compile(
     rf"^\s*(?P<name>{_CODE})\s*\((?P<kind>[^)]*\b(?:unique|index|constraint)\b[^)]*)\)", re.I
@@ -142,3 +145,64 @@ def _field_run(item: ListItem, start: int) -> list[InlineCode]:
 
 def _outside_codes(item: ListItem) -> str:
     return re.sub(_CODE, " ", item.source)
+
+
+# --- tables --------------------------------------------------------------------------
+
+_NAME_HEADERS = frozenset({"name", "index", "index name", "constraint", "constraint name"})
+_FIELDS_HEADERS = frozenset({"fields", "field", "field(s)", "columns", "column", "column(s)", "on"})
+_KIND_HEADERS = frozenset({"kind", "type", "unique", "index type"})
+_NO_NAME = frozenset({"", "-", "—", "–", "auto", "(auto)", "n/a", "none", "(none)", "generated", "(generated)"})
+
+
+def is_index_header(header: TableRow) -> bool:
+    """A header that names indexes by their name and fields (``| Name | Fields | Kind |``)."""
+    titles = _titles(header)
+    return any(t in _NAME_HEADERS for t in titles) and any(t in _FIELDS_HEADERS for t in titles)
+
+
+def read_index_table(block: Block) -> list[IndexClaim] | None:
+    """The indexes a table's rows claim, None when it has neither a Name nor a Fields column."""
+    header = block.rows[0]
+    titles = _titles(header)
+    name_column = next((i for i, t in enumerate(titles) if t in _NAME_HEADERS), None)
+    fields_column = next((i for i, t in enumerate(titles) if t in _FIELDS_HEADERS), None)
+    kind_column = next((i for i, t in enumerate(titles) if t in _KIND_HEADERS), None)
+    if name_column is None and fields_column is None:
+        return None
+    claims = []
+    for row in block.rows[1:]:
+        fields = _cell_words(row, fields_column)
+        if not all(_FIELD.match(text) for text, _ in fields):
+            continue
+        named = [(text, span) for text, span in _cell_words(row, name_column) if text.lower() not in _NO_NAME]
+        name = named[0] if len(named) == 1 else None
+        if name is None and not fields:
+            continue
+        kind = " ".join(row.cells[c] for c in (kind_column, name_column) if c is not None and c < len(row.cells))
+        claims.append(IndexClaim(
+            fields=tuple(text.lstrip("-") for text, _ in fields),
+            name=name[0] if name else None,
+            unique="unique" in kind.lower() or kind.strip().lower() in {"yes", "✓", "✅"},
+            span=name[1] if name else fields[0][1],
+            field_spans=tuple(span for _, span in fields),
+        ))
+    return claims
+
+
+def _titles(header: TableRow) -> list[str]:
+    return [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+
+
+def _cell_words(row: TableRow, column: int | None) -> list[tuple[str, Span]]:
+    """The names a cell gives: its inline codes, else its comma-separated words."""
+    if column is None or column >= len(row.cells):
+        return []
+    cell = row.spans[column]
+    codes = [c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column]
+    if codes:
+        return [(code.text.strip(), code.span) for code in codes]
+    found = []
+    for match in re.finditer(r"[^,()\s]+", row.cells[column]):
+        found.append((match.group(0), Span.at(cell.line, cell.column + match.start(), len(match.group(0)))))
+    return found

@@ -2,7 +2,7 @@
 
 A list is introduced by a label (``**Fields:**``, ``**Key Fields**:``, a plain ``Fields:``
 line), a sub-heading (``### Indexes``) or a sentence ("The model has these fields:"); a
-table by its Field and Type columns.
+table by such a label or heading, else by its columns (Field and Type; Name and Fields).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from featuredocs.rules.fd3_models.field_items import (
     read_field_row,
     table_columns,
 )
+from featuredocs.rules.fd3_models.index_items import IndexClaim, is_index_header, read_index_table
 
 _PARTIAL = frozenset({
     "key", "main", "important", "selected", "notable", "core", "some", "other", "additional",
@@ -118,26 +119,35 @@ def listed_codes(items: tuple[ListItem, ...]) -> Iterator[str]:
         yield from listed_codes(item.children)
 
 
-def field_tables(parts: list[Section]) -> Iterator[tuple[Span, list[FieldClaim], bool]]:
-    """(where it starts, its claims, whether it is a selection) for each Field/Type table:
-    a table is a selection when the line or the heading above it says so (``**Key Fields:**``)."""
+def model_tables(parts: list[Section]) -> Iterator[tuple[str, Span, list[FieldClaim] | list[IndexClaim], bool]]:
+    """(kind, where it starts, its claims, whether it is a selection) for each table of a
+    model's fields or indexes. The line or heading above a table says which it is
+    (``**Indexes:**``, ``### Key Fields``); else its columns do (Field and Type, or Name
+    and Fields). A table is a selection when its label says so (``**Key Fields:**``)."""
     for part in parts:
-        titled = part is not parts[0] and list_label_kind(part.title) == "fields" and is_partial(part.title)
+        titled = list_label_kind(part.title) if part is not parts[0] else None
         previous: Block | None = None
         for block in part.blocks:
-            if block.kind is BlockKind.TABLE and block.rows:
-                found = _table_fields(block)
-                if found is not None:
-                    anchor = block.rows[0].spans[0] if block.rows[0].spans else block.span
-                    yield anchor, found, titled or _selection_label(previous)
+            if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
+                label = _label(previous)
+                kind = (list_label_kind(label) if label else None) or titled
+                anchor = block.rows[0].spans[0] if block.rows[0].spans else block.span
+                if kind == "indexes" or (kind is None and is_index_header(block.rows[0])):
+                    indexes = read_index_table(block)
+                    if indexes is not None:
+                        yield "indexes", anchor, indexes, False
+                elif (fields := _table_fields(block)) is not None:
+                    said = label if label and list_label_kind(label) == "fields" else part.title
+                    yield "fields", anchor, fields, kind == "fields" and is_partial(said)
             previous = block
 
 
-def _selection_label(block: Block | None) -> bool:
+def _label(block: Block | None) -> str | None:
+    """The label a paragraph right before a table gives it (``Indexes:`` → ``Indexes``)."""
     if block is None or block.kind is not BlockKind.PARAGRAPH:
-        return False
-    label = block.plain.strip()
-    return label.endswith(":") and list_label_kind(label[:-1]) == "fields" and is_partial(label)
+        return None
+    text = block.plain.strip()
+    return text[:-1].strip() if text.endswith(":") else None
 
 
 def _table_fields(block: Block) -> list[FieldClaim] | None:
