@@ -75,3 +75,36 @@ def test_fd803_field_names_given_as_plain_arguments(parse, facts):
         "billing.Invoice has no field `tag`",
     ]
     assert found[6].hint == "did you mean `status`? (billing/models.py:26)"
+
+
+CONDITIONS = '''\
+## Usage Examples
+
+```python
+from django.db.models import Case, IntegerField, Q, Value, When
+from billing.models import Invoice
+
+Invoice.objects.annotate(
+    rank=Case(
+        When(status="paid", then=Value(1)),
+        When(Q(total__gt=100) | Q(customer__email__endswith=".org"), then=Value(2)),
+        default=Value(0),
+        output_field=IntegerField(),
+    ),
+).order_by("rank")
+Invoice.objects.update(notes=Case(When(customer__name="", then=Value("anonymous")), default=Value("")))
+```
+'''
+
+
+def test_fd803_conditions_of_case_when_are_silent_when_right(parse, facts):
+    assert run_rule(InvalidOrmReference, parse(CONDITIONS), facts) == []
+
+
+def test_fd803_conditions_of_case_when(parse, facts):
+    page = parse(CONDITIONS.replace('When(status="paid"', 'When(state="paid"').replace(
+        'When(customer__name=""', 'When(customer__nme=""'))
+    found = run_rule(InvalidOrmReference, page, facts)
+    assert marked(page, found) == [(9, "state"), (15, "customer__nme")]
+    assert found[0].message == "billing.Invoice has no field `state`"
+    assert found[1].message == "customers.Customer has no field `nme` (in `customer__nme`)"

@@ -20,8 +20,8 @@ class InvalidOrmReference(Rule):
         ``get_or_create``/``update_or_create`` (``customer__user__email__iexact``),
         ``create``/``update`` keywords, ``order_by("-created_at")``, ``values``,
         ``only``/``defer``, ``select_related`` (single-valued relations only),
-        ``prefetch_related`` (any relation), and ``F()``, ``Q()`` and aggregates inside
-        them. Field names given as plain strings are checked too: ``latest``/
+        ``prefetch_related`` (any relation), and ``F()``, ``Q()``, aggregates and
+        ``Case(When(...))`` conditions inside them. Field names given as plain strings are checked too: ``latest``/
         ``earliest``, ``dates``, ``bulk_update(objs, [...])``, ``bulk_create``'s
         ``update_fields``, ``in_bulk(field_name=...)``, ``select_for_update(of=...)``,
         and an instance's ``save(update_fields=[...])`` and

@@ -220,8 +220,9 @@ class _Checker:
     def _expressions(
         self, block: PythonBlock, rows: Rows, call: ast.Call, *, with_q: bool
     ) -> None:
-        """``F("x")``, ``Count("items")`` and ``Q(x=1)`` inside a call's arguments
-        (``Q`` in ``filter``'s own arguments is read as its lookups already)."""
+        """``F("x")``, ``Count("items")``, ``Q(x=1)`` and ``When(x=1, then=…)`` inside a
+        call's arguments (``Q`` in ``filter``'s own arguments is read as its lookups
+        already)."""
         values = [*call.args, *(k.value for k in call.keywords)]
         for value in values:
             for node in self._own_calls(value):
@@ -229,9 +230,9 @@ class _Checker:
                 if name == "F" or name in _AGGREGATES:
                     for literal in strings(node.args[:1]):
                         self._path(block, rows, literal.value, literal, Tail.TRANSFORM)
-                elif name == "Q" and with_q:
+                elif (name == "Q" and with_q) or name == "When":
                     for keyword in node.keywords:
-                        if keyword.arg:
+                        if keyword.arg and keyword.arg != "then":  # then= is the result
                             self._path(block, rows, keyword.arg, keyword, Tail.LOOKUP)
 
     def _own_calls(self, expression: ast.expr) -> Iterator[ast.Call]:
