@@ -104,3 +104,31 @@ def test_fd702_reads_the_lifetime_a_sentence_gives_a_key_it_names(parse, facts):
     ):
         page = parse(CLEAN + "\n" + sentence + "\n")
         assert run_rule(StaleCacheTtl, page, facts) == [], sentence
+
+
+TABLE = """\
+# Orders
+
+## Performance Optimization
+
+| Key | TTL | Invalidated by |
+|---|---|---|
+| `orders:{id}:summary` | 15 min | a change to the order |
+
+| Cache key | Timeout |
+|---|---|
+| orders:<id>:summary | 900 s |
+"""
+
+
+def test_a_cache_key_table_is_read_with_its_ttl_column(parse, facts):
+    page = parse(TABLE)
+    assert run_rule(UnknownCacheKey, page, facts) == []
+    assert run_rule(StaleCacheTtl, page, facts) == []
+    stale = parse(TABLE.replace("| 15 min |", "| 1 hour |").replace("orders:<id>:summary", "order:<id>:summary"))
+    (ttl,) = run_rule(StaleCacheTtl, stale, facts)
+    assert (ttl.span.line, ttl.span.column, ttl.message) == (
+        7, 27, "TTL is documented as 1 hour, the code caches for 15 minutes",
+    )
+    (key,) = run_rule(UnknownCacheKey, stale, facts)
+    assert (key.span.line, key.span.column) == (11, 3)  # a key without code marks, in its cell

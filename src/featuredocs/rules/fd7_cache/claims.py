@@ -3,10 +3,11 @@
 Keys come from the block under a ``**Cache Keys:**`` label (or a *Cache Keys* heading):
 in python, the strings assigned to ``…key`` names, bare strings and the first argument
 of ``cache.get/set/…`` calls; in plain blocks, the first word of each line; in a list,
-its inline code. In other python blocks of a caching section only ``cache.…()`` calls
-count. A TTL is ``TTL`` followed on its line by a duration (``**TTL**: 15 minutes``,
-``TTL: 900 seconds``, ``24h``) or the ``timeout`` of a documented cache call; it belongs
-to the keys on its own line, else to the keys of its section.
+its inline code; in a table, the cells of its Key column. In other python blocks of a
+caching section only ``cache.…()`` calls count. A TTL is ``TTL`` followed on its line by a duration (``**TTL**: 15 minutes``,
+``TTL: 900 seconds``, ``24h``), the ``timeout`` of a documented cache call, or the TTL
+(Timeout, Expiry) cell of a key's table row; it belongs to the keys on its own line, else
+to the keys of its section.
 
 Prose names keys too: inline code anywhere on the page shaped like a key with a hole in
 it (``orders:{id}:summary``). Such a key's lifetime is read only from its own line, where
@@ -21,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import CodeBlock, InlineCode, ListItem, Page, Span
+from featuredocs.model import BlockKind, CodeBlock, InlineCode, ListItem, Page, Span, TableRow
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.values import arithmetic
 from featuredocs.rules.fd7_cache.durations import Duration, durations
@@ -89,8 +90,10 @@ def extract(page: Page) -> CacheClaims:
         elif listed:
             keys.extend(_plain_keys(page, code))
     keys.extend(key for item in _flatten(listed_items) for key in _item_keys(item))
+    table_keys, table_ttls = _tables(page)
+    keys.extend(table_keys)
     unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
-    ttls = tuple(code_ttls) + tuple(_prose_ttls(page, unique))
+    ttls = tuple(code_ttls) + tuple(table_ttls) + tuple(_prose_ttls(page, unique))
     claimed = {key.span for key in unique}
     named = [_code_claim(code, inline=True) for code in page.codes
              if _is_prose_key(code.text) and code.span not in claimed]
@@ -155,6 +158,64 @@ def _is_key_text(text: str, *, strict: bool) -> bool:
     if text.startswith("-") or re.fullmatch(r"[A-Z][A-Z0-9_]*", text):
         return False  # an option or a setting name
     return not strict or ":" in text or pattern_from_text(text) != text
+
+
+# --- tables -------------------------------------------------------------------------
+
+_KEY_HEADERS = frozenset({"key", "keys", "cache key", "cache keys", "key pattern", "pattern"})
+_TTL_HEADERS = frozenset({"ttl", "timeout", "expiry", "expires", "expires after", "lifetime", "duration"})
+
+
+def _tables(page: Page) -> tuple[list[CacheKeyClaim], list[TtlClaim]]:
+    """The keys of tables with a Key column, each with the lifetime its TTL cell gives."""
+    keys: list[CacheKeyClaim] = []
+    ttls: list[TtlClaim] = []
+    if "|" not in page.text:
+        return keys, ttls
+    for section in page.walk():
+        for block in section.blocks:
+            if block.kind is not BlockKind.TABLE or not block.rows or not block.rows[0].header:
+                continue
+            titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in block.rows[0].cells]
+            key_column = next((i for i, title in enumerate(titles) if title in _KEY_HEADERS), None)
+            if key_column is None:
+                continue
+            ttl_column = next((i for i, title in enumerate(titles) if title in _TTL_HEADERS), None)
+            for row in block.rows[1:]:
+                key = _row_key(row, key_column)
+                if key is None:
+                    continue
+                keys.append(key)
+                ttl = _row_ttl(row, ttl_column, key)
+                if ttl is not None:
+                    ttls.append(ttl)
+    return keys, ttls
+
+
+def _row_key(row: TableRow, column: int) -> CacheKeyClaim | None:
+    if column >= len(row.cells):
+        return None
+    cell = row.spans[column]
+    code = next((c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column), None)
+    if code is not None:
+        return _code_claim(code) if _is_key_text(code.text, strict=False) else None
+    text = row.cells[column].strip()
+    if not _is_key_text(text, strict=True):
+        return None
+    start = cell.column + row.cells[column].find(text)
+    return CacheKeyClaim(pattern_from_text(text), text, Span.at(cell.line, start, len(text)))
+
+
+def _row_ttl(row: TableRow, column: int | None, key: CacheKeyClaim) -> TtlClaim | None:
+    if column is None or column >= len(row.cells):
+        return None
+    found = durations(row.cells[column])
+    if len(found) != 1:
+        return None
+    cell = row.spans[column]
+    start = cell.column + found[0].start
+    span = Span(cell.line, start, cell.line, start + len(found[0].text))
+    return TtlClaim(found[0].seconds, found[0], span, (key,), plain=True)
 
 
 # --- python blocks ------------------------------------------------------------------

@@ -19,7 +19,7 @@ class StaleCacheTtl(Rule):
 
     What it does:
         Reads the documented TTL (``**TTL**: 15 minutes``, ``TTL: 900 seconds``, ``24h``,
-        or the ``timeout`` of a documented cache call), finds the code's cache calls
+        the TTL column of a table of keys, or the ``timeout`` of a documented cache call), finds the code's cache calls
         whose keys fit the keys it belongs to (the keys on its line, else those of its
         section; a stale key counts for the one close key the code writes), and compares
         it with their timeouts, units converted. A sentence that names a key in inline
