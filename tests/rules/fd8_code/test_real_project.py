@@ -96,3 +96,33 @@ def test_fd806_fires_on_a_stale_path_in_prose_and_in_settings(parse, facts):
     findings = run_rule(UnresolvedDottedPath, page, facts)
     assert [(f.code, f.span.line, f.span.column) for f in findings] == [("FD806", 14, 19), ("FD806", 17, 15)]
     assert findings[0].hint == "did you mean `billing.tasks.send_reminders`?"
+
+
+NAMES_SPELT_LIKE_PATHS = """\
+# Reminders
+
+## Monitoring
+
+```python
+statsd.incr("billing.reminder_sent.count")
+send_event("billing.invoice_paid.v1", payload)
+MIDDLEWARE = ["billing.middleware.TimingMiddleware"]
+```
+
+Dashboards chart `billing.reminder_sent.count`; webhooks receive `billing.invoice_paid.v1`.
+"""
+
+
+def test_fd806_metric_and_event_names_are_not_paths(parse, facts):
+    assert run_rule(UnresolvedDottedPath, parse(NAMES_SPELT_LIKE_PATHS), facts) == []
+
+
+def test_fd806_a_path_into_a_missing_module_still_fires_when_it_reads_as_code(parse, facts):
+    page = parse(NAMES_SPELT_LIKE_PATHS.replace(
+        '"billing.middleware.TimingMiddleware"', '"billing.timing.TimingMiddleware"').replace(
+        "`billing.reminder_sent.count`", "`billing.tsks.send_reminders`"))
+    findings = run_rule(UnresolvedDottedPath, page, facts)
+    assert [(f.span.line, f.hint) for f in findings] == [
+        (8, "did you mean `billing.middleware.TimingMiddleware`?"),
+        (11, "did you mean `billing.tasks.send_reminders`?"),
+    ]

@@ -28,8 +28,13 @@ class UnresolvedDottedPath(Rule):
         name a module or a name defined in it. Paths into Django or other libraries are
         not checked, nor are attribute chains that merely start like a package
         (``order.customer.email`` when ``customer`` is a model field), model labels
-        (``orders.Order.status``), logger names and dict keys. Changelogs, release notes
-        and upgrade guides name old paths on purpose and are skipped.
+        (``orders.Order.status``), logger names and dict keys. A path through a module
+        the package does not have is reported only when it reads as code: the module
+        has a conventional name (``tasks``, ``middleware``) or is close to a real one,
+        the path ends in a class, or its name is defined in another module of the
+        package; a metric or event name spelt like a path (``orders.expired.count``)
+        is not. Changelogs, release notes and upgrade guides name old paths on purpose
+        and are skipped.
 
     Why is this bad?
         Dotted paths end up in settings, task schedules and ``import_string`` calls,
@@ -92,7 +97,19 @@ def _missing(claim: DottedPathClaim, code: ProjectCode) -> str | None:
         return None  # `order.customer.email`: an attribute chain on an instance named like the app
     if missing in code.model_labels:
         return None  # `orders.Order.status`: a model label and a field, FD3's business
+    if leaf not in CONVENTIONAL_MODULES and not _looks_like_code(claim.path, missing, code):
+        return None  # `orders.expired.count`: a metric or event name spelt like a path
     return missing
+
+
+def _looks_like_code(path: str, missing: str, code: ProjectCode) -> bool:
+    """A path whose module is unknown still reads as code when it ends in a class
+    (``orders.expiry.ExpiryMiddleware``), its module is close to a real one
+    (``orders.modles.Order``), or its name is defined in another module of the package."""
+    if path.rpartition(".")[2][:1].isupper() or _moved_to(path, missing, code) is not None:
+        return True
+    near = code.suggestion(missing)
+    return near is not None and near in code.modules
 
 
 def _moved_to(path: str, missing: str, code: ProjectCode) -> str | None:
