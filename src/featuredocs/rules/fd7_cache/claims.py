@@ -3,11 +3,12 @@
 Keys come from the block under a ``**Cache Keys:**`` label (or a *Cache Keys* heading):
 in python, the strings assigned to ``…key`` names, bare strings and the first argument
 of ``cache.get/set/…`` calls; in plain blocks, the first word of each line; in a list,
-its inline code; in a table, the cells of its Key column. In other python blocks of a
-caching section only ``cache.…()`` calls count. A TTL is ``TTL`` followed on its line by a duration (``**TTL**: 15 minutes``,
-``TTL: 900 seconds``, ``24h``), the ``timeout`` of a documented cache call, or the TTL
-(Timeout, Expiry) cell of a key's table row; it belongs to the keys on its own line, else
-to the keys of its section.
+its inline code; in a table, the cells of its Key column (see :mod:`.tables`). In other
+python blocks of a caching section only ``cache.…()`` calls count. A TTL is ``TTL``
+followed on its line by a duration (``**TTL**: 15 minutes``, ``TTL: 900 seconds``,
+``24h``), the ``timeout`` of a documented cache call, or the TTL (Timeout, Expiry) cell
+of a key's table row; it belongs to the keys on its own line, else to the keys of its
+section.
 
 Prose names keys too: inline code anywhere on the page shaped like a key with a hole in
 it (``orders:{id}:summary``). Such a key's lifetime is read only from its own line, where
@@ -22,11 +23,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import BlockKind, CodeBlock, InlineCode, ListItem, Page, Span, TableRow
+from featuredocs.model import CodeBlock, ListItem, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.values import arithmetic
-from featuredocs.rules.fd7_cache.durations import Duration, durations
+from featuredocs.rules.fd7_cache.durations import durations
+from featuredocs.rules.fd7_cache.keys import KEY_SHAPE, CacheKeyClaim, TtlClaim, code_claim, is_key_text
 from featuredocs.rules.fd7_cache.patterns import HOLE, pattern_from_node, pattern_from_text
+from featuredocs.rules.fd7_cache.tables import table_claims
 from featuredocs.rules.fd8_code.source import PythonSource, code_lines, heading_titles, is_python, python_source
 from featuredocs.rules.page_text import lines_holding_any_case
 from featuredocs.rules.pyblocks import parsed
@@ -40,31 +43,11 @@ _CACHE_METHODS = frozenset({
 _TIMEOUT_POSITION = {"set": 2, "add": 2, "get_or_set": 2, "touch": 1,
                      "aset": 2, "aadd": 2, "aget_or_set": 2, "atouch": 1}
 _TTL = re.compile(r"\bTTL\b", re.IGNORECASE)
-_KEY_SHAPE = re.compile(r"[^\s`'\"]+")
 #: Words that say the duration right after them is how long an entry lives.
 _LIFETIME = re.compile(r"\b(?:cached|cache[sd]?|kept|stored|lives?|expires?|expiry|ttl|timeout)\b", re.I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _LIFETIME_END = re.compile(r"\b(?:for|after|in|of|is|to|:)\s+(?:up\s+to\s+|about\s+|roughly\s+)?$|:\s*$", re.I)
 _STRING = re.compile(r"""(?P<f>[fF]?)(?P<q>["'])(?P<body>[^"'\n]*)(?P=q)""")
-
-
-@dataclass(frozen=True, slots=True)
-class CacheKeyClaim:
-    pattern: str  # holes as {}: "orders:{}:summary"
-    text: str  # as written
-    span: Span
-    inline: bool = False  # named in passing, in prose
-
-
-@dataclass(frozen=True, slots=True)
-class TtlClaim:
-    """A documented lifetime; ``plain`` when the duration stands alone (safe to rewrite)."""
-
-    seconds: float
-    duration: Duration | None  # None for a code timeout (``timeout=60 * 15``)
-    span: Span
-    keys: tuple[CacheKeyClaim, ...]
-    plain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +73,12 @@ def extract(page: Page) -> CacheClaims:
         elif listed:
             keys.extend(_plain_keys(page, code))
     keys.extend(key for item in _flatten(listed_items) for key in _item_keys(item))
-    table_keys, table_ttls = _tables(page)
+    table_keys, table_ttls = table_claims(page)
     keys.extend(table_keys)
     unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
     ttls = tuple(code_ttls) + tuple(table_ttls) + tuple(_prose_ttls(page, unique))
     claimed = {key.span for key in unique}
-    named = [_code_claim(code, inline=True) for code in page.codes
+    named = [code_claim(code, inline=True) for code in page.codes
              if _is_prose_key(code.text) and code.span not in claimed]
     if not named:
         return CacheClaims(unique, ttls)
@@ -108,7 +91,7 @@ def _is_prose_key(text: str) -> bool:
     """``orders:{id}:summary``: colon-separated, with a hole, and no path or URL."""
     return (
         ":" in text and ("{" in text or "<" in text) and "/" not in text and "=" not in text
-        and _is_key_text(text, strict=True) and pattern_from_text(text) != text
+        and is_key_text(text, strict=True) and pattern_from_text(text) != text
     )
 
 
@@ -144,78 +127,8 @@ def _flatten(items: list[ListItem] | tuple[ListItem, ...]) -> Iterator[ListItem]
 def _item_keys(item: ListItem) -> Iterator[CacheKeyClaim]:
     leading = item.source.lstrip("*_ ").startswith("`")
     for index, code in enumerate(item.codes):
-        if _is_key_text(code.text, strict=not (leading and index == 0)):
-            yield _code_claim(code)
-
-
-def _code_claim(code: InlineCode, *, inline: bool = False) -> CacheKeyClaim:
-    return CacheKeyClaim(pattern_from_text(code.text), code.text, code.span, inline)
-
-
-def _is_key_text(text: str, *, strict: bool) -> bool:
-    if not _KEY_SHAPE.fullmatch(text) or pattern_from_text(text) == HOLE or len(text) < 2:
-        return False
-    if text.startswith("-") or re.fullmatch(r"[A-Z][A-Z0-9_]*", text):
-        return False  # an option or a setting name
-    return not strict or ":" in text or pattern_from_text(text) != text
-
-
-# --- tables -------------------------------------------------------------------------
-
-_KEY_HEADERS = frozenset({"key", "keys", "cache key", "cache keys", "key pattern", "pattern"})
-_TTL_HEADERS = frozenset({"ttl", "timeout", "expiry", "expires", "expires after", "lifetime", "duration"})
-
-
-def _tables(page: Page) -> tuple[list[CacheKeyClaim], list[TtlClaim]]:
-    """The keys of tables with a Key column, each with the lifetime its TTL cell gives."""
-    keys: list[CacheKeyClaim] = []
-    ttls: list[TtlClaim] = []
-    if "|" not in page.text:
-        return keys, ttls
-    for section in page.walk():
-        for block in section.blocks:
-            if block.kind is not BlockKind.TABLE or not block.rows or not block.rows[0].header:
-                continue
-            titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in block.rows[0].cells]
-            key_column = next((i for i, title in enumerate(titles) if title in _KEY_HEADERS), None)
-            if key_column is None:
-                continue
-            ttl_column = next((i for i, title in enumerate(titles) if title in _TTL_HEADERS), None)
-            for row in block.rows[1:]:
-                key = _row_key(row, key_column)
-                if key is None:
-                    continue
-                keys.append(key)
-                ttl = _row_ttl(row, ttl_column, key)
-                if ttl is not None:
-                    ttls.append(ttl)
-    return keys, ttls
-
-
-def _row_key(row: TableRow, column: int) -> CacheKeyClaim | None:
-    if column >= len(row.cells):
-        return None
-    cell = row.spans[column]
-    code = next((c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column), None)
-    if code is not None:
-        return _code_claim(code) if _is_key_text(code.text, strict=False) else None
-    text = row.cells[column].strip()
-    if not _is_key_text(text, strict=True):
-        return None
-    start = cell.column + row.cells[column].find(text)
-    return CacheKeyClaim(pattern_from_text(text), text, Span.at(cell.line, start, len(text)))
-
-
-def _row_ttl(row: TableRow, column: int | None, key: CacheKeyClaim) -> TtlClaim | None:
-    if column is None or column >= len(row.cells):
-        return None
-    found = durations(row.cells[column])
-    if len(found) != 1:
-        return None
-    cell = row.spans[column]
-    start = cell.column + found[0].start
-    span = Span(cell.line, start, cell.line, start + len(found[0].text))
-    return TtlClaim(found[0].seconds, found[0], span, (key,), plain=True)
+        if is_key_text(code.text, strict=not (leading and index == 0)):
+            yield code_claim(code)
 
 
 # --- python blocks ------------------------------------------------------------------
@@ -272,7 +185,7 @@ def _listed_strings(source: PythonSource, node: ast.Assign | ast.Expr) -> Iterat
 
 def _claim(source: PythonSource, node: ast.expr) -> CacheKeyClaim | None:
     pattern = pattern_from_node(node)
-    if pattern is None or pattern == HOLE or not _KEY_SHAPE.fullmatch(pattern):
+    if pattern is None or pattern == HOLE or not KEY_SHAPE.fullmatch(pattern):
         return None
     span = source.node_span(node)
     located = source.lines[node.lineno - 1]
@@ -299,7 +212,7 @@ def _regex_keys(source: PythonSource) -> list[CacheKeyClaim]:
     for located in source.lines:
         for match in _STRING.finditer(located.text):
             body = match["body"]
-            if _KEY_SHAPE.fullmatch(body) and pattern_from_text(body) != HOLE:
+            if KEY_SHAPE.fullmatch(body) and pattern_from_text(body) != HOLE:
                 keys.append(CacheKeyClaim(pattern_from_text(body), match.group(0), located.span(*match.span())))
     return keys
 
@@ -312,12 +225,12 @@ def _plain_keys(page: Page, code: CodeBlock) -> Iterator[CacheKeyClaim]:
         if quoted:
             for match in quoted:
                 body = match["body"]
-                if _is_key_text(body, strict=False):
+                if is_key_text(body, strict=False):
                     span = located.span(*match.span())
                     yield CacheKeyClaim(pattern_from_text(body), match.group(0), span)
             continue
         word = re.match(r"\s*(\S+)", text)
-        if word and _is_key_text(word[1].rstrip(":,"), strict=True):
+        if word and is_key_text(word[1].rstrip(":,"), strict=True):
             token = word[1].rstrip(":,")
             yield CacheKeyClaim(pattern_from_text(token), token, located.span(word.start(1), word.start(1) + len(token)))
 
