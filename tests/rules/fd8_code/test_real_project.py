@@ -37,6 +37,17 @@ INIT = """
 from .tasks import send_reminders
 """
 
+LAZY = """
+import importlib
+
+_MOVED = {"remind_all": "billing.tasks.send_reminders"}
+
+
+def __getattr__(name):
+    module, _, attr = _MOVED[name].rpartition(".")
+    return getattr(importlib.import_module(module), attr)
+"""
+
 CLEAN = """\
 # Reminders
 
@@ -64,7 +75,7 @@ def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
     project = make_project(
         tmp_path_factory.mktemp("fd8"),
         apps={"billing": {"__init__.py": INIT, "models.py": MODELS, "tasks.py": TASKS,
-                          "middleware.py": MIDDLEWARE}},
+                          "middleware.py": MIDDLEWARE, "lazy.py": LAZY}},
     )
     return project.facts()
 
@@ -126,3 +137,23 @@ def test_fd806_a_path_into_a_missing_module_still_fires_when_it_reads_as_code(pa
         (8, "did you mean `billing.middleware.TimingMiddleware`?"),
         (11, "did you mean `billing.tasks.send_reminders`?"),
     ]
+
+
+LAZY_NAMES = """\
+# Reminders
+
+## Usage Examples
+
+```python
+from billing.lazy import remind_all
+from billing.tasks import remind_all
+```
+
+Old schedules still name `billing.lazy.remind_all`; new ones `billing.tasks.remind_all`.
+"""
+
+
+def test_a_module_with_its_own_getattr_answers_any_name(parse, facts):
+    page = parse(LAZY_NAMES)
+    assert where(UnresolvedImport, page, facts) == [("FD802", 7, 27)]
+    assert where(UnresolvedDottedPath, page, facts) == [("FD806", 10, 62)]

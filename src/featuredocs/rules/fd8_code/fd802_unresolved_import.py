@@ -17,8 +17,9 @@ class UnresolvedImport(Rule):
         Checks ``from X import Y`` and ``import X`` lines of python blocks whose ``X``
         belongs to the project (its first segment is one of the project's packages):
         ``X`` must be a module of the project, and ``Y`` one of its names or submodules
-        (names a package's ``__init__`` re-exports count). Imports of Django and other
-        libraries are not checked.
+        (names a package's ``__init__`` re-exports count, and any name of a module
+        that defines ``__getattr__``). Imports of Django and other libraries are not
+        checked.
 
     Why is this bad?
         The example fails on its first line, and the reader learns nothing about where
@@ -70,7 +71,7 @@ class UnresolvedImport(Rule):
         if claim.module not in code.parents:
             return None  # no names recorded for the module (empty, or unreadable)
         target = f"{claim.module}.{claim.name}"
-        if code.exists(target) or target in code.parents:
+        if code.exists(target) or target in code.parents or code.answers_any_name(claim.module):
             return None
         return self.finding(
             page,

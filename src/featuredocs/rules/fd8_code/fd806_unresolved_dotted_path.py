@@ -25,7 +25,8 @@ class UnresolvedDottedPath(Rule):
         (`` `billing.tasks.send_reminders` ``) and string literals of python blocks
         (``MIDDLEWARE`` entries, ``"task": "billing.tasks.send_reminders"``). Paths of
         three segments or more whose first segment is one of the project's packages must
-        name a module or a name defined in it. Paths into Django or other libraries are
+        name a module or a name defined in it (any name, when the module defines
+        ``__getattr__``). Paths into Django or other libraries are
         not checked, nor are attribute chains that merely start like a package
         (``order.customer.email`` when ``customer`` is a model field), model labels
         (``orders.Order.status``), logger names and dict keys. A path through a module
@@ -91,6 +92,8 @@ def _missing(claim: DottedPathClaim, code: ProjectCode) -> str | None:
     if missing is None or "." not in missing:
         return None
     parent, _, leaf = missing.rpartition(".")
+    if code.answers_any_name(parent):
+        return None
     if "." in parent:
         return missing  # `pkg.module.x`: the path went through a real module
     if leaf in code.attributes and leaf not in CONVENTIONAL_MODULES:

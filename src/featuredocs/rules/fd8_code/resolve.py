@@ -64,6 +64,11 @@ class ProjectCode:
                 return prefix  # neither a module nor a (namespace) package holding one
         return None
 
+    def answers_any_name(self, module: str) -> bool:
+        """A module with a ``__getattr__`` of its own (PEP 562) makes its names up as
+        they are asked for: lazy imports, deprecated aliases."""
+        return f"{module}.__getattr__" in self.symbols
+
     def suggestion(self, missing: str) -> str | None:
         parent, _, leaf = missing.rpartition(".")
         match = closest(leaf, self.children.get(parent, ()))
