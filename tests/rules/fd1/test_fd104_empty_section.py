@@ -91,3 +91,24 @@ def test_a_lone_marker_fence_or_pipe_is_content_a_rule_or_link_definition_is_not
     )
     found = [finding.message for finding in run_rule(EmptySection, page)]
     assert found == ["section `## Rule` is empty", "section `## Definition` is empty"]
+
+
+def test_a_section_holding_only_a_to_do_is_reported(parse) -> None:
+    page = parse(
+        "# A\n\n## Troubleshooting\n\nTBD\n\n## Performance Optimization\n\nTODO: measure the export.\n\n"
+        "## Future Enhancements\n\nComing soon.\n"
+    )
+    findings = run_rule(EmptySection, page)
+    assert [(f.span.line, f.message) for f in findings] == [
+        (3, "section `## Troubleshooting` holds only a to-do (`TBD`)"),
+        (7, "section `## Performance Optimization` holds only a to-do (`TODO: measure the export.`)"),
+        (11, "section `## Future Enhancements` holds only a to-do (`Coming soon.`)"),
+    ]
+
+
+def test_a_section_that_mentions_a_to_do_among_its_content_is_silent(parse) -> None:
+    page = parse(
+        "# A\n\n## Overview\n\nTodo lists are exported nightly.\n\n## Troubleshooting\n\nTBD\n\n"
+        "If the export stalls, rerun it.\n\n## Common Workflows\n\n- TODO: automate the upload\n"
+    )
+    assert run_rule(EmptySection, page) == []
