@@ -173,3 +173,11 @@ def test_a_variable_the_feature_reads_is_not_added_to_a_deployment_file(parse: P
     facts = changes.add_env(FACTS, "ORDER_BATCH", "500", "orders/tasks.py")
     assert [f.code for f in findings(page, facts, "FD606")] == ["FD606"]
     assert synced(page, facts) == page.text
+
+
+def test_a_variable_under_a_group_heading_is_not_moved_into_the_block(parse: ParsePage) -> None:
+    headed = PAGE.replace("# Required configuration\n", "").replace(
+        "# Optional configuration (with defaults)\n", "").replace("```bash\n", "#### Required\n\n```bash\n")
+    page = parse(headed)
+    assert [f.code for f in findings(page, FACTS, "FD603")] == ["FD603", "FD603"]
+    assert synced(page, FACTS) == page.text

@@ -10,7 +10,8 @@
   reading of a rename). When several do, the line stays for a person to choose (FD601
   reports it); when none does, the variable is gone and so is its line.
 - A variable read by the feature's code that the page never names is added, as FD606 sees
-  it: to the page's first environment block, in the group it belongs to.
+  it: to the page's first environment block it fits, in the group it belongs to. A block
+  under a *Required* heading gets no optional variable, nor the reverse.
 
 A deployment file (docker-compose, Kubernetes, a Dockerfile) sets other services'
 variables too: there a name is only renamed in place, when FD601 would report it with
@@ -36,6 +37,7 @@ from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM, likely_rename
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
 from featuredocs.rules.fd6_config.known import env_var, setting_names
+from featuredocs.rules.fd6_config.layout import layout_group
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
 from featuredocs.rules.fd8_code.source import code_lines
 
@@ -139,12 +141,24 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
         blocks.append(block)
     if blocks and claims.env_anchor is not None and scope.allows("FD606", claims.env_anchor.line):
         for var in _undocumented(page, facts, claims.env_names | renamed):
-            blocks[0].add(_code_required(var), f"{var.name}={_value_for(var, required=_code_required(var))}")
+            required = _code_required(var)
+            target = _block_for(page, blocks, required)
+            if target is not None:
+                target.add(required, f"{var.name}={_value_for(var, required=required)}")
     for block in blocks + deployments:
         first = block.code.first_line
         edits = region_edits(page, first, block.new_lines(), first + len(block.texts) - 1)
         if edits:
             yield SyncChange("refresh the environment variables", tuple(edits))
+
+
+def _block_for(page: Page, blocks: list[_Block], required: bool) -> _Block | None:
+    """The first block a new variable fits: not under a heading or label naming the other
+    group."""
+    for block in blocks:
+        if layout_group(page, block.code.first_line) in (None, required):
+            return block
+    return None
 
 
 def _unnamed(page: Page, facts: ProjectFacts, claims: tuple[EnvVarClaim, ...]) -> list[str]:
@@ -212,8 +226,9 @@ def _refresh_claim(
     own = _OWN_COMMENT.search(block.texts[index])
     if own and required_word(own.group("text").strip()) is not None:
         return  # the line says so itself; its comment is for a person to change
-    if not scope.allows("FD603", claim.span.line) or block.group_of(index) is None:
-        return
+    group = block.group_of(index)
+    if not scope.allows("FD603", claim.span.line) or group is None or group.required is None:
+        return  # a heading or label outside the block names the group: a person moves it
     target = not claim.required
     text = block.texts[index]
     if not target:

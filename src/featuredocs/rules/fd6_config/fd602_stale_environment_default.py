@@ -18,7 +18,8 @@ class StaleEnvironmentDefault(Rule):
         Compares the value the page documents for an optional environment variable (in an
         ``# Optional`` group, with a ``# default`` comment, or in a Default column) with the
         default the code falls back to. Values are compared leniently: quotes, ``True``
-        against ``true`` and ``30`` against ``"30"`` are the same.
+        against ``true`` and ``30`` against ``"30"`` are the same. A block under an
+        *Optional* heading or label gives defaults too.
 
     Why is this bad?
         Readers leave a variable unset because the page says the default suits them; the

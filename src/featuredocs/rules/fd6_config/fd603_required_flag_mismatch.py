@@ -17,8 +17,10 @@ class RequiredFlagMismatch(Rule):
     What it does:
         Reads whether the page documents each variable as required or optional (its
         ``# Required …`` / ``# Optional …`` group, a ``(required)`` note, a Required
-        column) and compares that with how the code reads it: with a default, or without
-        one so that a missing value fails.
+        column, a ``#### Required`` heading or a ``**Optional:**`` label above it) and
+        compares that with how the code reads it: with a default, or without one so that
+        a missing value fails. A heading that only ends in a note (``### SMS (optional)``)
+        makes a part of the feature optional, not each variable, and is not read.
 
     Why is this bad?
         A variable documented as optional that the code requires breaks the first

@@ -1,0 +1,56 @@
+"""An environment variable a page documents, and the words that place it.
+
+Shared by the readers of code blocks, tables and lists: what a claim holds, whether a
+heading is about the environment, whether a text calls a variable required or optional.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from featuredocs.model import Span
+
+ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+_ENV_HEADING = re.compile(r"\benv(?:ironments?)?\b|\benv[ _-]?vars?\b|\.env\b", re.IGNORECASE)
+_GROUP = re.compile(r"^(?P<word>required|optional)\b|\((?P<inner>required|optional)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EnvVarClaim:
+    """An environment variable the page documents.
+
+    ``required`` is None when the page does not say. ``value`` is the documented value
+    without quotes, None when none is given or it is a placeholder (``your_key_here``);
+    ``is_default`` when the page presents it as the default (an *Optional* group, a
+    ``# default`` comment, a Default column). ``inline`` when prose names it in passing
+    rather than documenting it.
+    """
+
+    name: str
+    span: Span
+    required: bool | None = None
+    value: str | None = None
+    value_span: Span | None = None
+    is_default: bool = False
+    inline: bool = False
+
+
+def mentions_environment(titles: tuple[str, ...]) -> bool:
+    return any(about_environment(title) for title in titles)
+
+
+@lru_cache(maxsize=4096)
+def about_environment(title: str) -> bool:
+    return "env" in title.lower() and _ENV_HEADING.search(title) is not None
+
+
+def required_word(text: str) -> bool | None:
+    """Whether the text calls a variable required (True) or optional (False); None when it
+    says neither."""
+    match = _GROUP.search(text.strip())
+    if match is None:
+        return None
+    word = (match.group("word") or match.group("inner")).lower()
+    return word == "required"

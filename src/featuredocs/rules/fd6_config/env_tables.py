@@ -1,0 +1,140 @@
+"""Variables documented in tables and lists under a heading about the environment.
+
+A table needs a Variable/Name column; a Required and a Default column, when it has them,
+say whether each variable is required and what it defaults to. A list item starts with
+the variable's inline code and may say ``(required)`` or ``default: `30` ``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span, TableRow
+from featuredocs.rules.base import per_page
+from featuredocs.rules.fd6_config.env_claim import ENV_NAME, EnvVarClaim, about_environment, required_word
+from featuredocs.rules.fd6_config.values import is_placeholder
+from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
+
+_REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
+                  "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
+_EMPTY_CELL = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required"})
+_ITEM_DEFAULT = re.compile(r"default(?:s to|:|\s+is)?\s*`(?P<value>[^`]*)`", re.IGNORECASE)
+
+
+def _env_blocks(page: Page, kind: BlockKind) -> Iterator[Block]:
+    for section in _env_sections(page):
+        yield from (block for block in section.blocks if block.kind == kind)
+
+
+@per_page
+def _env_sections(page: Page) -> tuple[Section, ...]:
+    """Sections under a heading about the environment, in page order."""
+    found: list[Section] = []
+    _collect_env_sections(page.sections, False, found)
+    return tuple(found)
+
+
+def _collect_env_sections(sections: tuple[Section, ...], under: bool, found: list[Section]) -> None:
+    # Whether a section is about the environment passes down the tree, so no section's
+    # chain of titles is built.
+    for section in sections:
+        about = under or about_environment(section.title)
+        if about and section.blocks:
+            found.append(section)
+        if section.subsections:
+            _collect_env_sections(section.subsections, about, found)
+
+
+def table_vars(page: Page) -> Iterator[EnvVarClaim]:
+    for block in _env_blocks(page, BlockKind.TABLE):
+        header = next((row for row in block.rows if row.header), None)
+        if header is None:
+            continue
+        titles = [cell.strip("*_ `").casefold() for cell in header.cells]
+        name_at = _column(titles, ("variable", "name", "env"))
+        if name_at is None:
+            continue
+        required_at = _column(titles, ("required",))
+        default_at = _column(titles, ("default",))
+        for row in block.rows:
+            if not row.header:
+                claim = _row_var(page, row, name_at, required_at, default_at)
+                if claim is not None:
+                    yield claim
+
+
+def _column(titles: list[str], words: tuple[str, ...]) -> int | None:
+    for index, title in enumerate(titles):
+        if any(word in title for word in words):
+            return index
+    return None
+
+
+def _row_var(
+    page: Page, row: TableRow, name_at: int, required_at: int | None, default_at: int | None
+) -> EnvVarClaim | None:
+    named = _cell_value(page, row, name_at)
+    if named is None or not ENV_NAME.fullmatch(named[0]):
+        return None
+    required = None
+    if required_at is not None and required_at < len(row.cells):
+        required = _REQUIRED_CELL.get(row.cells[required_at].strip("*_ `").casefold())
+    value = value_span = None
+    if default_at is not None:
+        default = _cell_value(page, row, default_at, inner=True)
+        if default is not None and default[0].casefold() not in _EMPTY_CELL and not is_placeholder(default[0]):
+            value, value_span = default
+    return EnvVarClaim(named[0], named[1], required, value, value_span, value is not None)
+
+
+def _cell_value(
+    page: Page, row: TableRow, index: int, *, inner: bool = False
+) -> tuple[str, Span] | None:
+    """A cell's value: its inline code when it has one, else its plain single-word text.
+
+    The span of inline code includes the backticks unless ``inner``.
+    """
+    if index >= len(row.cells) or index >= len(row.spans):
+        return None
+    cell_span = row.spans[index]
+    for code in row.codes:
+        if cell_span.line == code.span.line and cell_span.column <= code.span.column < cell_span.end_column:
+            return code.text, inline_code_span(page, code.span) if inner else code.span
+    text = row.cells[index].strip()
+    if not text or re.search(r"\s|[`*|]", text):
+        return None
+    span = find_on_lines(page, text, cell_span.line, cell_span.line, cell_span.column)
+    return (text, span) if span is not None else None
+
+
+def list_vars(page: Page) -> Iterator[EnvVarClaim]:
+    for block in _env_blocks(page, BlockKind.LIST):
+        for item in _items(block.items):
+            claim = _item_var(page, item)
+            if claim is not None:
+                yield claim
+
+
+def _items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
+    for item in items:
+        yield item
+        yield from _items(item.children)
+
+
+def _item_var(page: Page, item: ListItem) -> EnvVarClaim | None:
+    """``- `NAME` (required): text`` or ``- `NAME`: text (default: `30`)``."""
+    if not item.codes or not item.source.lstrip("*_ ").startswith("`"):
+        return None
+    code = item.codes[0]
+    if not ENV_NAME.fullmatch(code.text):
+        return None
+    words = item.source[item.source.find(code.text) + len(code.text) :]
+    required = required_word(words.lstrip(" `*_:—-"))
+    value = value_span = None
+    default = _ITEM_DEFAULT.search(item.source)
+    if default and not is_placeholder(default.group("value")):
+        value_code = next((c for c in item.codes[1:] if c.text == default.group("value")), None)
+        if value_code is not None:
+            value, value_span = value_code.text, inline_code_span(page, value_code.span)
+    return EnvVarClaim(code.text, code.span, required, value, value_span, value is not None)

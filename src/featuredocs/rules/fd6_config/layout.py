@@ -1,0 +1,56 @@
+"""What the layout around documented variables says that their own lines do not.
+
+- A heading or a bold label may name their group: ``#### Required``, ``### Optional
+  environment variables``, ``**Required:**`` before a list or a block. A title that
+  only mentions the word later (``### SMS (optional)``) says the feature part is
+  optional, not each variable, and names no group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from featuredocs.model import Page, Section
+
+_GROUP_TITLE = re.compile(r"^\W*(?P<word>required|optional)\b", re.IGNORECASE)
+
+
+def layout_group(page: Page, line: int) -> bool | None:
+    """Whether a bold label or the nearest heading above ``line`` calls the variables
+    there required (True) or optional (False); None when neither says."""
+    chain = page.section_at(line)
+    if not chain:
+        return None
+    labelled = _labelled_group(chain[-1], line)
+    if labelled is not None:
+        return labelled
+    for section in reversed(chain):
+        said = title_group(section.title)
+        if said is not None:
+            return said
+    return None
+
+
+def title_group(title: str) -> bool | None:
+    """``Required …`` is True, ``Optional …`` False; a title naming both, or neither
+    at its start, None."""
+    match = _GROUP_TITLE.match(title)
+    if match is None:
+        return None
+    other = "optional" if match["word"].lower() == "required" else "required"
+    if re.search(rf"\b{other}\b", title, re.IGNORECASE):
+        return None
+    return match["word"].lower() == "required"
+
+
+def _labelled_group(section: Section, line: int) -> bool | None:
+    for labelled in section.labelled:
+        said = title_group(labelled.label)
+        if said is None:
+            continue
+        if any(item.span.line <= line <= item.span.end_line for item in labelled.items):
+            return said
+        code = labelled.code
+        if code is not None and code.first_line <= line < code.first_line + len(code.text.splitlines()):
+            return said
+    return None

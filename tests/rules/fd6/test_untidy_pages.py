@@ -1,0 +1,140 @@
+"""FD601-FD606 on pages written the way teams write them, against the facts of a real
+small project that reads its variables with os.environ, django-environ and decouple."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
+from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
+from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFlagMismatch
+from featuredocs.rules.fd6_config.fd604_unknown_setting import UnknownSetting
+from featuredocs.rules.fd6_config.fd605_unknown_setting_key import UnknownSettingKey
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import (
+    UndocumentedEnvironmentVariable,
+)
+from tests.support.django_project import make_project
+from tests.support.rules import run_rule
+
+FAMILY = (
+    UnknownEnvironmentVariable, StaleEnvironmentDefault, RequiredFlagMismatch, UnknownSetting,
+    UnknownSettingKey, UndocumentedEnvironmentVariable,
+)
+
+MODELS = """
+from django.db import models
+
+
+class Order(models.Model):
+    total = models.DecimalField(max_digits=10, decimal_places=2)
+"""
+
+# django-environ and decouple are read from the source: neither needs installing here.
+CONF = """
+import os
+
+import environ
+from decouple import Csv, config
+
+env = environ.Env()
+
+API_KEY = os.environ["ORDER_API_KEY"]
+WINDOW_HOURS = int(os.getenv("ORDER_WINDOW_HOURS", "48"))
+BATCH_SIZE = env.int("ORDER_BATCH_SIZE", default=200)
+TIMEOUT = config("ORDER_TIMEOUT", default=30, cast=int)
+REGIONS = config("ORDER_REGIONS", default="eu,us", cast=Csv())
+DRY_RUN = config("ORDER_DRY_RUN", default=False, cast=bool)
+"""
+
+SETTINGS = """
+ORDER_EXPIRY = {
+    "enabled": True,
+    "window_hours": 48,
+    "notify": {"channel": "email", "template": "orders/expired.txt"},
+}
+"""
+
+HEAD = """\
+# Order Expiry
+
+## Data Models
+
+### Order
+
+## Configuration
+
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    project = make_project(
+        tmp_path_factory.mktemp("fd6-untidy"),
+        apps={"orders": {"models.py": MODELS, "conf.py": CONF}},
+        settings=SETTINGS,
+    )
+    return project.facts()
+
+
+def pointed(rule, page, facts):
+    """(code, the text each finding points at) for ``rule`` on ``page``."""
+    return [
+        (f.code, page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1])
+        for f in run_rule(rule, page, facts)
+    ]
+
+
+def silent(page, facts):
+    for rule in FAMILY:
+        assert run_rule(rule, page, facts) == [], rule.code
+
+
+GROUPS_AS_HEADINGS = HEAD + """\
+### Environment Variables
+
+#### Required
+
+```bash
+ORDER_API_KEY=your_key
+```
+
+#### Optional
+
+```bash
+ORDER_WINDOW_HOURS=48
+ORDER_BATCH_SIZE=200
+ORDER_TIMEOUT=30
+```
+
+**Required:**
+
+- `ORDER_API_KEY`: from the payment provider
+
+**Optional:**
+
+- `ORDER_REGIONS`: where orders are taken
+- `ORDER_DRY_RUN`: change nothing
+"""
+
+
+def test_required_and_optional_named_by_headings_and_labels_are_silent_when_true(parse, facts):
+    silent(parse(GROUPS_AS_HEADINGS), facts)
+
+
+def test_required_and_optional_named_by_headings_and_labels_are_checked(parse, facts):
+    page = parse(
+        GROUPS_AS_HEADINGS.replace("ORDER_API_KEY=your_key\n", "ORDER_API_KEY=your_key\nORDER_TIMEOUT=30\n", 1)
+        .replace("ORDER_BATCH_SIZE=200", "ORDER_BATCH_SIZE=500")
+        .replace("- `ORDER_API_KEY`: from", "- `ORDER_DRY_RUN`: from")
+        .replace("- `ORDER_REGIONS`: where", "- `ORDER_API_KEY`: where")
+    )
+    assert pointed(RequiredFlagMismatch, page, facts) == [
+        ("FD603", "ORDER_TIMEOUT"), ("FD603", "`ORDER_DRY_RUN`"), ("FD603", "`ORDER_API_KEY`"),
+    ]
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "500")]
+
+
+def test_a_heading_that_makes_a_feature_part_optional_names_no_group(parse, facts):
+    page = parse(HEAD + "### SMS notifications (optional)\n\n```bash\nORDER_API_KEY=your_key\n```\n")
+    assert run_rule(RequiredFlagMismatch, page, facts) == []
