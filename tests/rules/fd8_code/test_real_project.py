@@ -157,3 +157,37 @@ def test_a_module_with_its_own_getattr_answers_any_name(parse, facts):
     page = parse(LAZY_NAMES)
     assert where(UnresolvedImport, page, facts) == [("FD802", 7, 27)]
     assert where(UnresolvedDottedPath, page, facts) == [("FD806", 10, 62)]
+
+
+IPYTHON_SESSION = """\
+# Reminders
+
+## Usage Examples
+
+```ipython
+In [1]: %load_ext autoreload
+
+In [2]: from billing.models import Reminder
+
+In [3]: %timeit Reminder.objects.filter(sent=False).count()
+1.2 ms ± 3 µs per loop (mean ± std. dev. of 7 runs, 1,000 loops each)
+
+In [4]: Reminder.objects.filter?
+
+In [5]: !ls billing/
+
+In [6]: Reminder.objects.filter(sent=False).count()
+Out[6]: 3
+```
+"""
+
+
+def test_fd801_ipython_magics_shell_escapes_and_help_are_not_syntax_errors(parse, facts):
+    for rule in (PythonSyntaxError, UnresolvedImport):
+        assert run_rule(rule, parse(IPYTHON_SESSION), facts) == [], rule.code
+
+
+def test_fd801_an_ipython_session_with_magics_still_reports_broken_python(parse, facts):
+    page = parse(IPYTHON_SESSION.replace("In [6]: Reminder.objects.filter(sent=False).count()",
+                                         "In [6]: Reminder.objects.filter(sent=False.count()"))
+    assert where(PythonSyntaxError, page, facts) == [("FD801", 17, 32)]

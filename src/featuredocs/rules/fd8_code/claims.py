@@ -33,6 +33,8 @@ _PLACEHOLDER = re.compile(r"\[[A-Z][\w .-]*\]|<[A-Za-z][\w .-]*>|…|\{\{.*?\}\}
 _FILE_SUFFIXES = frozenset({"py", "md", "txt", "html", "json", "yml", "yaml", "toml", "cfg",
                             "ini", "csv", "js", "css", "sh", "log", "env", "lock", "sql"})
 _MESSAGE_LIMIT = 48
+#: What an IPython session types besides Python: magics, shell escapes, ``name?`` help.
+_SHELL_LINE = re.compile(r"^(\s*)(?:%%?[A-Za-z_]|![^=]|[\w.]+\?{1,2}\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,10 @@ def _syntax_error(source: PythonSource) -> SyntaxErrorClaim | None:
     error = source.syntax_error
     if error is None or _is_placeholder_block(source, error):
         return None
+    if _is_shell_line(source, error):
+        error = _error_past_shell_lines(source)
+        if error is None:
+            return None
     lineno = error.lineno or 1
     line_count = len(source.lines)
     if lineno > line_count:  # an error at the end of input: point at the last line
@@ -156,6 +162,24 @@ def _is_placeholder_block(source: PythonSource, error: SyntaxError) -> bool:
     lineno = error.lineno or 0
     line = source.source_lines[lineno - 1] if 0 < lineno <= len(source.source_lines) else ""
     return "..." in line
+
+
+def _is_shell_line(source: PythonSource, error: SyntaxError) -> bool:
+    lineno = error.lineno or 0
+    return 0 < lineno <= len(source.source_lines) and bool(
+        _SHELL_LINE.match(source.text.split("\n")[lineno - 1])
+    )
+
+
+def _error_past_shell_lines(source: PythonSource) -> SyntaxError | None:
+    """The block's first error once IPython's own lines (``%timeit …``, ``!ls``,
+    ``Order?``) are read as the no-ops they are to the Python around them; the lines
+    keep their places, so the error does too."""
+    lines = [
+        f"{match.group(1)}pass" if (match := _SHELL_LINE.match(line)) else line
+        for line in source.text.split("\n")
+    ]
+    return parsed("\n".join(lines)).error
 
 
 # --- imports ----------------------------------------------------------------------------

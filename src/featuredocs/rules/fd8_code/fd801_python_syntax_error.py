@@ -16,8 +16,10 @@ class PythonSyntaxError(Rule):
         Parses every ``python`` (``py``, ``pycon``, ``ipython``) block the way Python
         would, after removing the prompts of an interactive session (``>>> ``/``... ``,
         IPython's ``In [1]: ``/``...: ``) and the indentation common to all lines, and
-        reports the first syntax error where Python puts it. Blocks that are template
-        filler (``[ModelName]``, ``<your value>``, a lone ``...``) are left alone.
+        reports the first syntax error where Python puts it. IPython's own lines
+        (magics such as ``%timeit``, shell escapes such as ``!ls``, ``name?`` help) are
+        not Python errors. Blocks that are template filler (``[ModelName]``,
+        ``<your value>``, a lone ``...``) are left alone.
 
     Why is this bad?
         Readers copy examples. One that does not parse was never run, and usually hides
