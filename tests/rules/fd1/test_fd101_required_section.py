@@ -101,3 +101,11 @@ def test_a_sub_section_the_template_names_is_no_did_you_mean_for_another(parse) 
     renamed = parse(text.replace("### Integration Example", "### Advanced Use"))
     hints = {f.message: f.hint for f in run_rule(RequiredSectionMissing, renamed)}
     assert hints["`## Usage Examples` has no `### Advanced Usage` sub-section"] == "did you mean `### Advanced Use`?"
+
+
+def test_a_section_renamed_to_a_common_other_name_gets_a_did_you_mean(parse) -> None:
+    for title, renamed in (("Overview", "Summary"), ("API Endpoints", "API"), ("Future Enhancements", "Roadmap"),
+                           ("Troubleshooting", "FAQ"), ("Related Documentation", "See also")):
+        (finding,) = run_rule(RequiredSectionMissing, parse(complete_page(rename=(title, renamed))))
+        assert finding.message == f"required section `## {title}` is missing"
+        assert finding.hint == f"did you mean `## {renamed}`?", title

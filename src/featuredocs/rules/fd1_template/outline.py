@@ -84,7 +84,28 @@ def close_heading(title: str, sections: list[Section] | tuple[Section, ...]) -> 
     for section in sections:
         if wanted & _words(section.title):
             return section
-    return None
+    also = _ALSO_CALLED.get(normalize_title(title), frozenset())
+    return next((section for section in sections if normalize_title(section.title) in also), None)
+
+
+#: What pages call the default template's sections when they rename them.
+_ALSO_CALLED: dict[str, frozenset[str]] = {
+    title: frozenset(names)
+    for title, names in (
+        ("overview", ("summary", "introduction", "intro", "about", "purpose", "description")),
+        ("architecture", ("design", "how it works", "internals")),
+        ("data models", ("models", "schema", "database", "database schema")),
+        ("management commands", ("cli", "commands", "command line")),
+        ("usage examples", ("usage", "examples", "how to use")),
+        ("configuration", ("settings", "environment", "environment variables")),
+        ("api endpoints", ("api", "endpoints", "rest api", "http api", "api reference")),
+        ("performance optimization", ("performance", "scaling", "caching")),
+        ("troubleshooting", ("faq", "known issues", "common problems", "debugging")),
+        ("common workflows", ("workflows", "recipes", "how tos", "guides")),
+        ("future enhancements", ("roadmap", "future work", "next steps", "ideas")),
+        ("related documentation", ("see also", "references", "links", "further reading")),
+    )
+}
 
 
 def _words(title: str) -> set[str]:
