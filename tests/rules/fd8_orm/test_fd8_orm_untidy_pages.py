@@ -108,3 +108,31 @@ def test_fd803_conditions_of_case_when(parse, facts):
     assert marked(page, found) == [(9, "state"), (15, "customer__nme")]
     assert found[0].message == "billing.Invoice has no field `state`"
     assert found[1].message == "customers.Customer has no field `nme` (in `customer__nme`)"
+
+
+ANNOTATED = '''\
+## Usage Examples
+
+```python
+from django.db.models import Count
+from billing.models import Invoice
+
+busy = Invoice.objects.annotate(line_count=Count("invoiceline"))
+busy.filter(line_count__gt=1, total__gt=10).order_by("-line_count")
+```
+'''
+
+
+def test_fd803_names_annotated_in_the_query_are_silent(parse, facts):
+    assert run_rule(InvalidOrmReference, parse(ANNOTATED), facts) == []
+
+
+def test_fd803_a_misspelt_annotation_is_hinted_as_the_annotation(parse, facts):
+    page = parse(ANNOTATED.replace("filter(line_count__gt=1, total__gt=10)",
+                                   "filter(line_cout__gt=1, totl__gt=10)"))
+    found = run_rule(InvalidOrmReference, page, facts)
+    assert marked(page, found) == [(8, "line_cout__gt"), (8, "totl__gt")]
+    assert [f.hint for f in found] == [
+        "did you mean `line_count`? (annotated in the query)",
+        "did you mean `total`? (billing/models.py:25)",
+    ]

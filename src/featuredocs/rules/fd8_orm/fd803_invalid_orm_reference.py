@@ -26,7 +26,7 @@ class InvalidOrmReference(Rule):
         ``update_fields``, ``in_bulk(field_name=...)``, ``select_for_update(of=...)``,
         and an instance's ``save(update_fields=[...])`` and
         ``refresh_from_db(fields=[...])``. Annotated names are known after
-        ``annotate``. Models are found through
+        ``annotate``, and a misspelt one is hinted as the annotation. Models are found through
         the page's imports or their unique names; anything that cannot be resolved is
         left alone.
 

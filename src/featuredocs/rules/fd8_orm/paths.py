@@ -22,7 +22,7 @@ from featuredocs.rules.fd3_models.lookup import (
     is_attribute,
     reverse_field,
 )
-from featuredocs.rules.suggest import did_you_mean
+from featuredocs.rules.suggest import closest, did_you_mean
 
 LOOKUPS = frozenset({
     "exact", "iexact", "contains", "icontains", "in", "gt", "gte", "lt", "lte", "startswith",
@@ -79,7 +79,8 @@ def walk(
     for index, part in enumerate(parts):
         field = _step(current, part)
         if field is None:
-            return _unknown(current, part, parts, index, tail)
+            found = _unknown(current, part, parts, index, tail)
+            return _near_annotation(found, model, extra) if index == 0 else found
         if _is_attname(field, part) or not field.is_relation:
             return _after_field(field, parts[index + 1:], tail)
         target = related(field.related_model)
@@ -119,6 +120,19 @@ def _unknown(
         f"{model.label} has no field `{part}`",
         hint=field_suggestion(part, field_names(model, query=True), model),
     )
+
+
+def _near_annotation(
+    found: PathProblem | None, model: ModelFact, extra: frozenset[str]
+) -> PathProblem | None:
+    """``n_itms`` after ``annotate(n_items=...)``: the annotation is what was meant, when it
+    is closer than any field."""
+    if found is None or not extra:
+        return found
+    match = closest(found.part, [*extra, *field_names(model, query=True)])
+    if match not in extra:
+        return found
+    return PathProblem(found.part, found.message, f"did you mean `{match}`? (annotated in the query)")
 
 
 def _after_field(field: FieldFact, rest: list[str], tail: Tail) -> PathProblem | None:
