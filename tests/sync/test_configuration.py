@@ -175,6 +175,26 @@ def test_a_variable_the_feature_reads_is_not_added_to_a_deployment_file(parse: P
     assert synced(page, facts) == page.text
 
 
+STAGING = """
+### Staging environment
+
+```env
+# Optional
+ORDER_WINDOW_HOURS=2
+```
+"""
+
+
+def test_one_environments_values_are_kept_and_get_no_new_variables(parse: ParsePage) -> None:
+    only_staging = PAGE.split("```bash")[0].replace("### Environment Variables\n\n", "") + STAGING
+    facts = changes.add_env(FACTS, "ORDER_BATCH", "500", "orders/tasks.py")
+    page = parse(only_staging)
+    assert findings(page, facts, "FD602") == []
+    assert synced(page, facts) == page.text
+    text = synced(parse(PAGE + STAGING), facts)
+    assert "ORDER_NOTIFY=True\nORDER_BATCH=500\n```" in text and text.endswith(STAGING)
+
+
 def test_a_variable_under_a_group_heading_is_not_moved_into_the_block(parse: ParsePage) -> None:
     headed = PAGE.replace("# Required configuration\n", "").replace(
         "# Optional configuration (with defaults)\n", "").replace("```bash\n", "#### Required\n\n```bash\n")

@@ -138,3 +138,42 @@ def test_required_and_optional_named_by_headings_and_labels_are_checked(parse, f
 def test_a_heading_that_makes_a_feature_part_optional_names_no_group(parse, facts):
     page = parse(HEAD + "### SMS notifications (optional)\n\n```bash\nORDER_API_KEY=your_key\n```\n")
     assert run_rule(RequiredFlagMismatch, page, facts) == []
+
+
+PER_ENVIRONMENT = HEAD + """\
+### Environment Variables
+
+```bash
+# Required configuration
+ORDER_API_KEY=your_key
+
+# Optional configuration (with defaults)
+ORDER_WINDOW_HOURS=48
+ORDER_BATCH_SIZE=200
+ORDER_TIMEOUT=30
+ORDER_REGIONS=eu,us
+ORDER_DRY_RUN=False
+```
+
+### Staging environment
+
+```env
+# Optional
+ORDER_WINDOW_HOURS=1
+ORDER_BATCH_SIZE=5
+```
+
+```bash
+# .env.production (optional overrides)
+ORDER_WINDOW_HOURS=24
+```
+"""
+
+
+def test_values_of_one_deployment_environment_are_not_defaults(parse, facts):
+    silent(parse(PER_ENVIRONMENT), facts)
+
+
+def test_defaults_beside_per_environment_values_are_still_checked(parse, facts):
+    page = parse(PER_ENVIRONMENT.replace("ORDER_BATCH_SIZE=200", "ORDER_BATCH_SIZE=100"))
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "100")]

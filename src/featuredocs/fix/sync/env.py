@@ -11,7 +11,8 @@
   reports it); when none does, the variable is gone and so is its line.
 - A variable read by the feature's code that the page never names is added, as FD606 sees
   it: to the page's first environment block it fits, in the group it belongs to. A block
-  under a *Required* heading gets no optional variable, nor the reverse.
+  of one environment's values (under a *Staging* or *Production* heading) gets none, nor
+  does one under a *Required* heading an optional variable, or the reverse.
 
 A deployment file (docker-compose, Kubernetes, a Dockerfile) sets other services'
 variables too: there a name is only renamed in place, when FD601 would report it with
@@ -37,7 +38,7 @@ from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM, likely_rename
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
 from featuredocs.rules.fd6_config.known import env_var, setting_names
-from featuredocs.rules.fd6_config.layout import layout_group
+from featuredocs.rules.fd6_config.layout import layout_group, shows_one_environment
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
 from featuredocs.rules.fd8_code.source import code_lines
 
@@ -153,10 +154,13 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
 
 
 def _block_for(page: Page, blocks: list[_Block], required: bool) -> _Block | None:
-    """The first block a new variable fits: not under a heading or label naming the other
-    group."""
+    """The first block a new variable fits: not one environment's values, and not under a
+    heading or label naming the other group."""
     for block in blocks:
-        if layout_group(page, block.code.first_line) in (None, required):
+        code = block.code
+        if shows_one_environment(page, code):
+            continue
+        if layout_group(page, code.first_line) in (None, required):
             return block
     return None
 

@@ -6,7 +6,7 @@ counts wherever it is), from tables with a Variable/Name column and from lists o
 ``UPPER_CASE`` inline code under such a heading
 (:mod:`featuredocs.rules.fd6_config.env_tables`); prose names them too
 (:mod:`featuredocs.rules.fd6_config.env_prose`). Headings and labels around them may
-name their group (:mod:`featuredocs.rules.fd6_config.layout`).
+name their group or one deployment environment (:mod:`featuredocs.rules.fd6_config.layout`).
 Settings come from :mod:`featuredocs.rules.fd6_config.settings_claims`.
 """
 
@@ -27,7 +27,7 @@ from featuredocs.rules.fd6_config.env_claim import (
 )
 from featuredocs.rules.fd6_config.env_prose import ProseVar, prose_vars
 from featuredocs.rules.fd6_config.env_tables import list_vars, table_vars
-from featuredocs.rules.fd6_config.layout import layout_group
+from featuredocs.rules.fd6_config.layout import layout_group, shows_one_environment
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
@@ -110,17 +110,21 @@ def _is_env_block(page: Page, code: CodeBlock) -> bool:
 def _code_block_vars(page: Page) -> Iterator[EnvVarClaim]:
     for code in page.code_blocks:
         if _is_env_block(page, code):
+            one_environment = shows_one_environment(page, code)
             for claim in _env_block_vars(page, code):
-                yield _placed(page, claim)
+                yield _placed(page, claim, one_environment=one_environment)
 
 
-def _placed(page: Page, claim: EnvVarClaim) -> EnvVarClaim:
-    """The claim with the group its headings and labels name, when its own line names none."""
+def _placed(page: Page, claim: EnvVarClaim, *, one_environment: bool = False) -> EnvVarClaim:
+    """The claim with what its headings and labels say: the group of a variable whose own
+    line names none, and no default where the values are one environment's."""
     if claim.required is None:
         group = layout_group(page, claim.span.line)
         if group is not None:
             optional_value = group is False and claim.value is not None
             claim = replace(claim, required=group, is_default=claim.is_default or optional_value)
+    if one_environment and claim.is_default:
+        claim = replace(claim, is_default=False)
     return claim
 
 

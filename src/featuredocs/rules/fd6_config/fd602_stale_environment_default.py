@@ -19,7 +19,9 @@ class StaleEnvironmentDefault(Rule):
         ``# Optional`` group, with a ``# default`` comment, or in a Default column) with the
         default the code falls back to. Values are compared leniently: quotes, ``True``
         against ``true`` and ``30`` against ``"30"`` are the same. A block under an
-        *Optional* heading or label gives defaults too.
+        *Optional* heading or label gives defaults too; one under a heading naming a
+        deployment environment (*Staging*, *Production*) or starting with such a comment
+        (``# .env.production``) gives that environment's values, not defaults.
 
     Why is this bad?
         Readers leave a variable unset because the page says the default suits them; the

@@ -4,15 +4,22 @@
   environment variables``, ``**Required:**`` before a list or a block. A title that
   only mentions the word later (``### SMS (optional)``) says the feature part is
   optional, not each variable, and names no group.
+- A heading or a block's first comment may name one deployment environment
+  (``### Staging``, ``# .env.production``): the values shown there are that
+  environment's choice, not the defaults the code falls back to.
 """
 
 from __future__ import annotations
 
 import re
 
-from featuredocs.model import Page, Section
+from featuredocs.model import CodeBlock, Page, Section
+from featuredocs.rules.fd8_code.source import first_comment
 
 _GROUP_TITLE = re.compile(r"^\W*(?P<word>required|optional)\b", re.IGNORECASE)
+_ONE_ENVIRONMENT = re.compile(
+    r"\b(?:staging|production|prod|pre-?prod(?:uction)?|qa|uat)\b", re.IGNORECASE
+)
 
 
 def layout_group(page: Page, line: int) -> bool | None:
@@ -54,3 +61,15 @@ def _labelled_group(section: Section, line: int) -> bool | None:
         if code is not None and code.first_line <= line < code.first_line + len(code.text.splitlines()):
             return said
     return None
+
+
+def shows_one_environment(page: Page, code: CodeBlock) -> bool:
+    """Whether a heading below the page title, or the block's first comment, names one
+    deployment environment (staging, production)."""
+    if _ONE_ENVIRONMENT.search(first_comment(code)):
+        return True
+    return any(
+        _ONE_ENVIRONMENT.search(section.title)
+        for section in page.section_at(code.span.line)
+        if section.level > 1
+    )
