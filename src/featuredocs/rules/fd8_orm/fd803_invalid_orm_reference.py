@@ -21,14 +21,15 @@ class InvalidOrmReference(Rule):
         ``create``/``update`` keywords, ``order_by("-created_at")``, ``values``,
         ``only``/``defer``, ``select_related`` (single-valued relations only),
         ``prefetch_related`` (any relation), and ``F()``, ``Q()``, aggregates and
-        ``Case(When(...))`` conditions inside them. Field names given as plain strings are checked too: ``latest``/
-        ``earliest``, ``dates``, ``bulk_update(objs, [...])``, ``bulk_create``'s
-        ``update_fields``, ``in_bulk(field_name=...)``, ``select_for_update(of=...)``,
-        and an instance's ``save(update_fields=[...])`` and
-        ``refresh_from_db(fields=[...])``. Annotated names are known after
-        ``annotate``, and a misspelt one is hinted as the annotation. Models are found through
-        the page's imports or their unique names; anything that cannot be resolved is
-        left alone.
+        ``Case(When(...))`` conditions inside them. Field names given as plain strings
+        are checked too: ``latest``/``earliest``, ``dates``,
+        ``bulk_update(objs, [...])``, ``bulk_create``'s ``update_fields``,
+        ``in_bulk(field_name=...)``,
+        ``select_for_update(of=...)``, and an instance's ``save(update_fields=[...])``
+        and ``refresh_from_db(fields=[...])``. Annotated names are known after
+        ``annotate``, and a misspelt one is hinted as the annotation. Models are found
+        through the page's imports or their unique names; anything that cannot be
+        resolved is left alone.
 
     Why is this bad?
         Examples are copied. A lookup on a renamed field raises ``FieldError`` the first
