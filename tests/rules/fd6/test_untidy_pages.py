@@ -177,3 +177,28 @@ def test_values_of_one_deployment_environment_are_not_defaults(parse, facts):
 def test_defaults_beside_per_environment_values_are_still_checked(parse, facts):
     page = parse(PER_ENVIRONMENT.replace("ORDER_BATCH_SIZE=200", "ORDER_BATCH_SIZE=100"))
     assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "100")]
+
+
+MEASURED = HEAD + """\
+### Environment Variables
+
+| Name | Default | Required | Description |
+|------|---------|----------|-------------|
+| `ORDER_API_KEY` | — | **Yes** | from the payment provider |
+| `ORDER_TIMEOUT` | `30s` | No | request timeout |
+| `ORDER_WINDOW_HOURS` | `48 hours` | No | payment window |
+| `ORDER_REGIONS` | `eu, us` | No | where orders are taken |
+| `ORDER_BATCH_SIZE` | 200 | optional | orders per batch |
+| `ORDER_DRY_RUN` | `0` | | change nothing |
+"""
+
+
+def test_numbers_with_units_and_spaced_lists_are_the_codes_defaults(parse, facts):
+    silent(parse(MEASURED), facts)
+
+
+def test_numbers_with_units_and_spaced_lists_that_differ_are_reported(parse, facts):
+    page = parse(MEASURED.replace("`30s`", "`45s`").replace("`eu, us`", "`eu, asia`"))
+    found = run_rule(StaleEnvironmentDefault, page, facts)
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "45s"), ("FD602", "eu, asia")]
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement == "30s"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from featuredocs.rules.fd6_config.values import display_default, is_placeholder, same_value, shown
+from featuredocs.rules.fd6_config.values import display_default, is_placeholder, same_value, shown, with_unit_of
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,12 @@ from featuredocs.rules.fd6_config.values import display_default, is_placeholder,
         ("anything", "settings.BASE_TIMEOUT", None),
         ("anything", "None", None),
         ("anything", "", None),
+        ("30s", "30", True),
+        ("48 hours", "48", True),
+        ("15 min.", "15", True),
+        ("45s", "30", False),
+        ("eu, us", "eu,us", True),
+        ("eu, asia", "eu,us", False),
     ],
 )
 def test_same_value(documented: str, code: str, expected: bool | None) -> None:
@@ -62,3 +68,12 @@ def test_secret_names_are_masked_in_messages() -> None:
     assert shown("PAYMENT_API_KEY", "sk_live_123") != "sk_live_123"
     assert "sk_live_123" not in shown("PAYMENT_API_KEY", "sk_live_123")
     assert shown("PAYMENT_TIMEOUT", "30") == "30"
+
+
+@pytest.mark.parametrize(
+    ("documented", "replacement", "written"),
+    [("45s", "30", "30s"), ("45 seconds", "30", "30 seconds"), ("45", "30", "30"), ("abc", "30", "30"),
+     ("45s", "eu", "eu")],
+)
+def test_a_fix_keeps_the_unit_the_page_wrote(documented: str, replacement: str, written: str) -> None:
+    assert with_unit_of(documented, replacement) == written

@@ -6,7 +6,7 @@ from featuredocs.model import Edit, EnvVarFact, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.known import env_var
-from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown
+from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown, with_unit_of
 from featuredocs.rules.registry import register
 
 
@@ -18,7 +18,8 @@ class StaleEnvironmentDefault(Rule):
         Compares the value the page documents for an optional environment variable (in an
         ``# Optional`` group, with a ``# default`` comment, or in a Default column) with the
         default the code falls back to. Values are compared leniently: quotes, ``True``
-        against ``true`` and ``30`` against ``"30"`` are the same. A block under an
+        against ``true``, ``30`` against ``"30"`` or ``30s`` (a unit is the reader's
+        help), and ``a, b`` against ``"a,b"`` are the same. A block under an
         *Optional* heading or label gives defaults too; one under a heading naming a
         deployment environment (*Staging*, *Production*) or starting with such a comment
         (``# .env.production``) gives that environment's values, not defaults.
@@ -86,6 +87,7 @@ def _fix(claim: EnvVarClaim, var: EnvVarFact) -> Fix | None:
     replacement = display_default(var.default)
     if replacement is None:
         return None
+    replacement = with_unit_of(claim.value, replacement)
     return Fix(
         f"document `{claim.name}` default as `{replacement}`",
         (Edit(claim.value_span, replacement),),

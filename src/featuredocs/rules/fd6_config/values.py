@@ -1,7 +1,8 @@
 """Documented values against code defaults, compared the way a reader would.
 
-``30`` and ``"30"`` are the same default, so are ``True`` and ``true``, and
-``a,b`` documents ``["a", "b"]``. A code default we cannot evaluate (an expression, a
+``30`` and ``"30"`` are the same default, so are ``True`` and ``true``, ``30s`` and
+``30`` (a number with its unit), and ``a,b`` documents ``["a", "b"]`` as ``a, b``
+documents ``"a,b"``. A code default we cannot evaluate (an expression, a
 call) is never reported as different: :func:`same_value` then answers None.
 """
 
@@ -15,7 +16,9 @@ from functools import lru_cache
 
 from featuredocs.secrets import looks_secret, mask_text
 
-__all__ = ["arithmetic", "display_default", "is_placeholder", "looks_secret", "same_value", "shown"]
+__all__ = [
+    "arithmetic", "display_default", "is_placeholder", "looks_secret", "same_value", "shown", "with_unit_of",
+]
 
 Normal = bool | float | str | tuple[str, ...]
 
@@ -29,6 +32,9 @@ _PLACEHOLDER = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: A number followed by its unit, as people write a default: ``30s``, ``48 hours``, ``15 min``.
+_MEASURED = re.compile(r"(?P<number>-?\d+(?:\.\d+)?)\s*(?:[a-z]{1,12}|%)\.?", re.IGNORECASE)
 
 _OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
     ast.Add: operator.add,
@@ -55,6 +61,10 @@ def same_value(documented: str, code_default: str) -> bool | None:
     code = normal_code_default(code_default)
     if code is None or code == "":
         return None  # an empty default means "unset": the page's value is an example
+    if isinstance(code, str) and "," in code and "," in documented:
+        # a comma-separated default is read as a list (decouple's Csv, env.list, .split):
+        # "eu, us" documents the same two items as "eu,us"
+        code = tuple(part.strip() for part in code.split(",") if part.strip())
     doc = normal_documented(documented, like=code)
     return doc == code
 
@@ -84,6 +94,10 @@ def normal_documented(text: str, like: Normal | None = None) -> Normal:
         return tuple(part.strip() for part in text.split(",") if part.strip())
     if isinstance(like, bool) and text in {"1", "0"}:
         return text == "1"
+    if isinstance(like, float):
+        measured = _MEASURED.fullmatch(text)
+        if measured is not None:
+            return float(measured["number"])  # `30s`, `48 hours`: the number is the default
     return _normal_text(text)
 
 
@@ -161,3 +175,11 @@ def display_default(code_default: str) -> str | None:
     if isinstance(normal, float):
         return str(int(normal)) if normal.is_integer() else str(normal)
     return normal if re.fullmatch(r"[^\s'\"#]+", normal) else None
+
+
+def with_unit_of(documented: str, replacement: str) -> str:
+    """``replacement`` written with the unit the page gave its number (``45s`` → ``30s``)."""
+    measured = _MEASURED.fullmatch(documented.strip())
+    if measured is None or _MEASURED.fullmatch(replacement) or not re.fullmatch(r"-?\d+(?:\.\d+)?", replacement):
+        return replacement
+    return replacement + documented.strip()[measured.end("number") :]
