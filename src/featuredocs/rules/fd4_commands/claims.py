@@ -30,6 +30,7 @@ from featuredocs.model import (
     Span,
 )
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd4_commands.config_files import config_invocations
 from featuredocs.rules.fd4_commands.examples import (
     TemplateExamples,
     is_placeholder,
@@ -271,7 +272,10 @@ def _attributed(
 def extract(page: Page, examples: TemplateExamples = TemplateExamples()) -> CommandClaims:
     """Every command claim of one page."""
     placeholders = examples.commands
-    by_block = {code.first_line: invocations_in_block(page, code) for code in page.code_blocks}
+    by_block = {
+        code.first_line: invocations_in_block(page, code) or config_invocations(page, code)
+        for code in page.code_blocks
+    }
     declarations, placeholder_lines = _declarations(page, placeholders)
     attribution = _Attribution(
         declared={d.heading_line: d.name for d in declarations},

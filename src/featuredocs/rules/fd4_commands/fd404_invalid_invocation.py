@@ -40,8 +40,9 @@ class InvalidInvocation(Rule):
     What it does:
         Rebuilds each command's argparse parser from the project's facts (flags,
         actions, nargs, choices, types, required arguments) and parses every
-        ``python manage.py X …`` line of the page's shell blocks and inline code with it,
-        reporting argparse's own reason: an unknown option, a bad choice, a value of the
+        ``python manage.py X …`` line of the page's shell blocks, inline code and the
+        configuration files it shows (a CI workflow's ``run:``, a Procfile, a crontab,
+        a Dockerfile's ``CMD [...]``, a Makefile, a supervisor unit) with it, reporting argparse's own reason: an unknown option, a bad choice, a value of the
         wrong type, a missing or an extra argument. Inline code names a command and the
         options a sentence is about, so there nothing is required and only what is
         written is judged. Lines with placeholders (``[options]``, ``<path>``, ``...``,
