@@ -191,3 +191,27 @@ def test_fd801_an_ipython_session_with_magics_still_reports_broken_python(parse,
     page = parse(IPYTHON_SESSION.replace("In [6]: Reminder.objects.filter(sent=False).count()",
                                          "In [6]: Reminder.objects.filter(sent=False.count()"))
     assert where(PythonSyntaxError, page, facts) == [("FD801", 17, 32)]
+
+
+GUARDED = """\
+# Reminders
+
+## Usage Examples
+
+```python
+try:
+    from billing.sms import send_sms  # only where the SMS add-on is installed
+except ImportError:
+    from billing.tasks import send_reminders as send_sms
+```
+"""
+
+
+def test_fd802_an_import_the_example_guards_with_except_import_error_is_silent(parse, facts):
+    assert run_rule(UnresolvedImport, parse(GUARDED), facts) == []
+
+
+def test_fd802_the_fallback_and_imports_guarded_against_other_errors_are_checked(parse, facts):
+    page = parse(GUARDED.replace("except ImportError:", "except ValueError:").replace(
+        "import send_reminders as", "import send_reminder as"))
+    assert where(UnresolvedImport, page, facts) == [("FD802", 7, 10), ("FD802", 9, 31)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +58,8 @@ class ImportClaim:
     _at: tuple[PythonSource, ast.Import | ast.ImportFrom, ast.alias, int] = field(
         compare=False, repr=False
     )
+    #: under ``try: … except ImportError:``: the example expects it may fail
+    guarded: bool = False
 
     @property
     def span(self) -> Span:
@@ -73,7 +75,7 @@ class ImportClaim:
 
     def moved(self, lines: int) -> ImportClaim:
         source, node, alias, before = self._at
-        return ImportClaim(self.module, self.name, (source, node, alias, before + lines))
+        return ImportClaim(self.module, self.name, (source, node, alias, before + lines), self.guarded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,7 @@ def _imports(source: PythonSource) -> Iterator[ImportClaim]:
     """The block's imports in the order they are written, nested ones included: statements
     read in source order are in the order a walk of the statements meets them."""
     index = parsed(source.text).index
+    guarded = _guarded_imports(index.of_type(ast.Try))
     statements = [*index.of_type(ast.ImportFrom), *index.of_type(ast.Import)]
     statements.sort(key=lambda node: (node.lineno, node.col_offset))
     for node in statements:
@@ -196,10 +199,26 @@ def _imports(source: PythonSource) -> Iterator[ImportClaim]:
             if node.module and node.level == 0:
                 for alias in node.names:
                     if alias.name != "*":
-                        yield ImportClaim(node.module, alias.name, (source, node, alias, 0))
+                        yield ImportClaim(node.module, alias.name, (source, node, alias, 0),
+                                          id(node) in guarded)
         else:
             for alias in node.names:
-                yield ImportClaim(alias.name, None, (source, node, alias, 0))
+                yield ImportClaim(alias.name, None, (source, node, alias, 0), id(node) in guarded)
+
+
+def _guarded_imports(tries: Iterable[ast.Try]) -> set[int]:
+    """Ids of the imports under ``try: … except ImportError:``."""
+    guarded: set[int] = set()
+    for node in tries:
+        if any(_catches_import_error(handler.type) for handler in node.handlers):
+            for statement in node.body:
+                guarded.update(id(n) for n in ast.walk(statement) if isinstance(n, ast.Import | ast.ImportFrom))
+    return guarded
+
+
+def _catches_import_error(caught: ast.expr | None) -> bool:
+    names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(isinstance(n, ast.Name) and n.id in {"ImportError", "ModuleNotFoundError"} for n in names)
 
 
 def _alias_span(source: PythonSource, alias: ast.alias) -> Span:

@@ -19,7 +19,8 @@ class UnresolvedImport(Rule):
         ``X`` must be a module of the project, and ``Y`` one of its names or submodules
         (names a package's ``__init__`` re-exports count, and any name of a module
         that defines ``__getattr__``). Imports of Django and other libraries are not
-        checked.
+        checked, nor are imports the example guards with ``try: … except ImportError:``
+        (an optional module); the fallback under ``except`` is.
 
     Why is this bad?
         The example fails on its first line, and the reader learns nothing about where
@@ -52,7 +53,7 @@ class UnresolvedImport(Rule):
         if not code.modules:
             return  # nothing is known of the project's code: nothing can be judged
         for claim in claims_for(page, ctx).imports:
-            if code.owns(claim.module):
+            if code.owns(claim.module) and not claim.guarded:
                 finding = self._check(page, claim, code)
                 if finding is not None:
                     yield finding
