@@ -201,3 +201,13 @@ def test_a_variable_under_a_group_heading_is_not_moved_into_the_block(parse: Par
     page = parse(headed)
     assert [f.code for f in findings(page, FACTS, "FD603")] == ["FD603", "FD603"]
     assert synced(page, FACTS) == page.text
+
+
+def test_a_shell_fallback_is_corrected_inside_its_braces(parse: ParsePage) -> None:
+    source = PAGE.replace("ORDER_WINDOW_HOURS=48  #", "ORDER_WINDOW_HOURS=${ORDER_WINDOW_HOURS:-48}  #")
+    page = parse(source)
+    assert findings(page, FACTS, *ENV_CODES) == []
+    facts = changes.set_env_default(FACTS, "ORDER_WINDOW_HOURS", "72")
+    text = synced(page, facts)
+    assert text == source.replace(":-48}", ":-72}")
+    assert findings(parse(text), facts, *ENV_CODES) == []

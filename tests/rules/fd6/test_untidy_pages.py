@@ -202,3 +202,31 @@ def test_numbers_with_units_and_spaced_lists_that_differ_are_reported(parse, fac
     found = run_rule(StaleEnvironmentDefault, page, facts)
     assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "45s"), ("FD602", "eu, asia")]
     assert found[0].fix is not None and found[0].fix.edits[0].replacement == "30s"
+
+
+SHELL_FALLBACKS = HEAD + """\
+### Environment Variables
+
+```bash
+# .env
+export ORDER_API_KEY="your_key"   # required
+export ORDER_WINDOW_HOURS=${ORDER_WINDOW_HOURS:-48}
+export ORDER_BATCH_SIZE="${ORDER_BATCH_SIZE:-200}"   # orders per batch
+ORDER_TIMEOUT=${ORDER_TIMEOUT-30}
+ORDER_REGIONS=${ORDER_ZONES:-eu}
+ORDER_DRY_RUN=${ORDER_DRY_RUN}
+```
+
+The cron wrapper runs with `${ORDER_TIMEOUT:-30}` seconds.
+"""
+
+
+def test_a_shell_fallback_is_the_pages_default_and_silent_when_it_matches(parse, facts):
+    silent(parse(SHELL_FALLBACKS), facts)
+
+
+def test_a_shell_fallback_that_differs_from_the_codes_default_is_reported(parse, facts):
+    page = parse(SHELL_FALLBACKS.replace(":-200}", ":-100}").replace("`${ORDER_TIMEOUT:-30}`", "`${ORDER_TIMEOUT:-60}`"))
+    found = run_rule(StaleEnvironmentDefault, page, facts)
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "100"), ("FD602", "60")]
+    assert [f.fix.edits[0].replacement for f in found if f.fix] == ["200", "30"]

@@ -275,8 +275,15 @@ def _correct_default(block: _Block, index: int, claim: EnvVarClaim, var: EnvVarF
     if same_value(claim.value, var.default) is not False or not scope.allows("FD602", claim.span.line):
         return
     replacement = display_default(var.default)
-    if replacement is not None:
-        block.texts[index] = _with_value(block.texts[index], claim.name, replacement)
+    if replacement is None:
+        return
+    text, indent = block.texts[index], len(block.indent[index])
+    start, end = claim.value_span.column - 1 - indent, claim.value_span.end_column - 1 - indent
+    if text[start:end] == claim.value:
+        # exactly where the claim read it: inside `${NAME:-48}` too, the shell form kept
+        block.texts[index] = text[:start] + replacement + text[end:]
+    else:
+        block.texts[index] = _with_value(text, claim.name, replacement)
 
 
 def _with_value(text: str, name: str, value: str) -> str:

@@ -48,6 +48,7 @@ _ASSIGNMENT = re.compile(
 )
 _COMMENT = re.compile(r"^\s*#\s?(?P<text>.*)$")
 _DEFAULT_WORD = re.compile(r"\bdefault", re.IGNORECASE)
+_SHELL_DEFAULT = re.compile(r"\$\{(?P<name>[A-Z][A-Z0-9_]*):?-(?P<value>[^}]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,11 @@ def _assignment(located: CodeLine, group: bool | None, *, shell: bool) -> EnvVar
     said = required_word(comment)
     required = said if said is not None else group
     is_default = required is False or bool(_DEFAULT_WORD.search(comment))
+    fallback = _SHELL_DEFAULT.fullmatch(value)
+    if fallback is not None and fallback["name"] == match.group("name") and fallback["value"]:
+        # `NAME=${NAME:-48}`: the shell's fallback when NAME is unset, the page's default
+        value_start += fallback.start("value")
+        value, is_default = fallback["value"], True
     placeholder = is_placeholder(value) or "$" in value
     return EnvVarClaim(
         name=match.group("name"),

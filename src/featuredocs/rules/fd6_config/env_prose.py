@@ -1,7 +1,8 @@
 """Environment variables named in prose, anywhere on a page.
 
-Inline code names a variable by its shape: ``NAME=value``, ``$NAME``, ``os.environ["NAME"]``,
-``os.getenv("NAME")``, ``env("NAME")``, or a bare ``NAME`` the sentence calls a variable
+Inline code names a variable by its shape: ``NAME=value``, ``$NAME``, ``${NAME:-48}`` (whose
+fallback is a default), ``os.environ["NAME"]``, ``os.getenv("NAME")``, ``env("NAME")``, or
+a bare ``NAME`` the sentence calls a variable
 (``env `NAME` ``, ``the `NAME` environment variable``). Such a mention does not say
 whether the variable is required; a default it gives right after the name
 (``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) is claimed with it.
@@ -19,11 +20,12 @@ _NAME = r"(?P<name>[A-Z][A-Z0-9_]*)"
 #: Inline code that is itself a use of a variable.
 _SHAPED = re.compile(
     rf"(?:export\s+)?{_NAME}=\S*"
-    rf"|\$\{{?{_NAME.replace('name', 'braced')}\}}?"
+    rf"|\$\{{{_NAME.replace('name', 'braced')}(?::?-(?P<fallback>[^}}]*))?\}}"
+    rf"|\${_NAME.replace('name', 'dollar')}"
     rf"|os\.(?:environ(?:\.get)?|getenv)\s*[\[(]\s*(?P<q1>[\"']){_NAME.replace('name', 'read')}(?P=q1).*"
     rf"|env(?:\.\w+)?\(\s*(?P<q2>[\"']){_NAME.replace('name', 'env')}(?P=q2).*"
 )
-_GROUPS = ("name", "braced", "read", "env")
+_GROUPS = ("name", "braced", "dollar", "read", "env")
 _BARE = re.compile(_NAME)
 #: Words just before a bare name that call it a variable: "env `X`", "variable `X`".
 _CALLED_BEFORE = re.compile(
@@ -64,8 +66,17 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
         span = inline_part_span(page, code.span, offset, len(name))
         if span is None:
             continue
-        default = _default_after(page, code.span) if shaped is None or group != "name" else None
+        if shaped is not None and shaped["fallback"]:
+            default = _fallback(page, code.span, shaped)
+        else:
+            default = _default_after(page, code.span) if shaped is None or group != "name" else None
         yield name, span, default
+
+
+def _fallback(page: Page, span: Span, shaped: re.Match[str]) -> tuple[str, Span] | None:
+    """``${NAME:-48}``: the value the shell falls back to, the default the page gives."""
+    value_span = inline_part_span(page, span, shaped.start("fallback"), len(shaped["fallback"]))
+    return (shaped["fallback"], value_span) if value_span is not None else None
 
 
 def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:
