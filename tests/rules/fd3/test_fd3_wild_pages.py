@@ -306,3 +306,39 @@ def test_an_index_table_is_read_as_indexes_not_fields(parse, billing_facts):
     dropped = parse(INDEX_TABLE.replace("| `invoice_status_created_idx` | `status`, `-created_at` | index |\n", ""))
     [undocumented] = run_rule(UndocumentedIndex, dropped, billing_facts)
     assert (undocumented.span.line, undocumented.span.column) == (12, 3)  # the table's header
+
+
+MENTIONS = '''\
+# Invoicing
+
+## Architecture
+
+| Model | App | Purpose |
+|---|---|---|
+| `Invoice` | billing | the invoice |
+| `billing.InvoiceLine` | billing | one line |
+
+The `Customer` model pays; each `billing.Invoice` has lines. Django's `Session` model and
+the `LogEntry` model are not ours, nor is `reporting.Summary`.
+
+## Future Enhancements
+
+A `CreditNote` model may come.
+'''
+
+
+def test_models_named_in_passing_are_checked_against_the_project(parse, billing_facts):
+    for rule in RULES:
+        assert run_rule(rule, parse(MENTIONS), billing_facts) == [], rule.code
+    drifted = parse(
+        MENTIONS.replace("| `Invoice` |", "| `Invoise` |")
+        .replace("`billing.InvoiceLine`", "`billing.InvoiceRow`")
+        .replace("The `Customer` model", "The `Custmer` model")
+    )
+    found = [(f.span.line, f.message, f.hint) for f in run_rule(ModelNotFound, drifted, billing_facts)]
+    assert [(line, message) for line, message, _ in found] == [
+        (7, "model `Invoise` is named here, but the project has no such model"),
+        (8, "model `billing.InvoiceRow` is named here, but the project has no such model"),
+        (10, "model `Custmer` is named here, but the project has no such model"),
+    ]
+    assert found[0][2].startswith("did you mean `Invoice`?")

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from featuredocs.model import Finding, ModelFact, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.claims import ModelClaim
+from featuredocs.rules.fd3_models.model_mentions import model_mentions
 from featuredocs.rules.fd3_models.resolve import Resolution, resolved_models
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
@@ -20,6 +22,12 @@ class ModelNotFound(Rule):
         models. A bare name shared by several models is settled by the page's own
         ``from app.models import …`` lines; if that does not settle it, the ambiguity is
         reported with every candidate.
+
+        Models named in passing are checked too: "the `Category` model", a table's Model
+        column, an app-qualified `orders.OrderItem`. Such a name may be a library's model
+        (Django's `Session`) or one still to come, so a bare one is reported only when one
+        of the project's own models looks misspelt as it; an app-qualified one when its
+        app is the project's and has no model of that name.
 
     Why is this bad?
         A model that was renamed or removed leaves its page describing nothing; readers
@@ -53,11 +61,23 @@ class ModelNotFound(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
-        for claim, resolution in resolved_models(page, ctx).unresolved:
+        resolved = resolved_models(page, ctx)
+        for claim, resolution in resolved.unresolved:
             if resolution.candidates:
                 yield self._ambiguous(page, claim, resolution)
             else:
                 yield self._missing(page, claim, ctx.facts)
+        declared = frozenset(claim.span.line for claim in resolved.claims.models)
+        for mention in model_mentions(page, declared):
+            unknown = _unknown_mention(ctx.facts, mention.name)
+            if unknown is not None:
+                close = unknown.close
+                hint = suggestion(close.label if "." in mention.name else close.name, close.location) if close else (
+                    f"the `{mention.name.partition('.')[0]}` app has no model of that name"
+                )
+                yield self.finding(
+                    page, mention.span, f"model `{mention.name}` is named here, but the project has no such model", hint
+                )
 
     def _missing(self, page: Page, claim: ModelClaim, facts: ProjectFacts) -> Finding:
         model = _closest_model(facts, claim.name)
@@ -94,3 +114,35 @@ def _closest(facts: ProjectFacts, name: str) -> ModelFact | None:
 
 #: Asked, not read: a page is checked again when the answer changes, not on every new model.
 _closest_model = reads.asking("fd3.closest", _closest, reading=("models",))
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownMention:
+    close: ModelFact | None  # the project's model the name looks misspelt from
+
+
+def _mentioned(facts: ProjectFacts, name: str) -> UnknownMention | None:
+    """None when a model named in passing exists, or may be a library's; else what is close.
+    An app-qualified name of the project's own app must name one of its models; a bare
+    name is judged only when one of the project's own models looks misspelt as it."""
+    if facts.models_named(name):
+        return None
+    app_label, _, bare = name.rpartition(".")
+    if app_label:
+        if app_label not in {app.label for app in facts.own_apps()}:
+            return None
+        own = {m.name: m for m in facts.models if m.app_label == app_label}
+        match = closest(bare, own)
+        return UnknownMention(own[match] if match is not None else None)
+    own_apps = {app.label for app in facts.own_apps()}
+    own = {m.name: m for m in facts.models if m.app_label in own_apps}
+    match = closest(name, own, cutoff=_MISSPELT)
+    return UnknownMention(own[match]) if match is not None else None
+
+
+#: How alike a name in passing must be to one of the project's models to be a misspelling
+#: of it (``Categroy``), rather than another library's model (``Session``, ``Permission``).
+_MISSPELT = 0.75
+
+
+_unknown_mention = reads.asking("fd3.mentioned-model", _mentioned, reading=("models", "apps"))

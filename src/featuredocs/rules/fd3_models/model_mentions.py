@@ -1,0 +1,77 @@
+"""Models a page names in passing, outside the sections that declare them: "the `Category`
+model", "model `Category`", a bold "**`OrderItem` model**:" item, an app-qualified name
+(`orders.OrderItem`), and the cells of a table's Model column.
+
+A name in passing may be a library's model or one still to come, so FD301 judges one
+only against the project's models (see its docs). Sections about other times and
+sentences about a change (a rename, a removal) name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from featuredocs.model import Block, BlockKind, Page, Span
+from featuredocs.rules.other_times import about_other_times, speaks_of_change
+
+_CAMEL = re.compile(r"(?:(?P<app>[a-z_][a-z0-9_]*)\.)?(?P<name>[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)")
+_MODEL_AFTER = re.compile(r"[*_]*\s+models?\b", re.I)
+_MODEL_BEFORE = re.compile(r"\bmodels?\s+[*_]*$", re.I)
+_MODEL_HEADERS = frozenset({"model", "models", "django model"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModelMention:
+    """``name`` as written (``Category`` or ``orders.OrderItem``), and its span."""
+
+    name: str
+    span: Span
+
+
+def model_mentions(page: Page, declared: frozenset[int]) -> Iterator[ModelMention]:
+    """The models the page names in passing; ``declared``: the lines of its model claims."""
+    if "odel" not in page.text and "." not in page.text:
+        return
+    for section in page.walk():
+        if about_other_times(section.title):
+            continue
+        for block in section.blocks:
+            if block.kind is BlockKind.TABLE:
+                yield from _column_cells(block)
+            elif block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
+                yield from _called(page, block, declared)
+
+
+def _called(page: Page, block: Block, declared: frozenset[int]) -> Iterator[ModelMention]:
+    for code in block.codes:
+        span = code.span
+        found = _CAMEL.fullmatch(code.text)
+        if found is None or span.line != span.end_line or span.line in declared:
+            continue
+        line = page.line_text(span.line)
+        if speaks_of_change(line):
+            continue
+        qualified = found["app"] is not None
+        if qualified or _MODEL_AFTER.match(line, span.end_column - 1) or _MODEL_BEFORE.search(line, 0, span.column - 1):
+            yield ModelMention(code.text, span)
+
+
+def _column_cells(block: Block) -> Iterator[ModelMention]:
+    header = block.rows[0] if block.rows else None
+    if header is None or not header.header:
+        return
+    titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+    column = next((i for i, title in enumerate(titles) if title in _MODEL_HEADERS), None)
+    if column is None:
+        return
+    for row in block.rows[1:]:
+        if column >= len(row.cells):
+            continue
+        cell = row.spans[column]
+        for code in row.codes:
+            if code.span.line == cell.line and cell.column <= code.span.column < cell.end_column:
+                if _CAMEL.fullmatch(code.text):
+                    yield ModelMention(code.text, code.span)
+                break
