@@ -136,3 +136,31 @@ def test_fd803_a_misspelt_annotation_is_hinted_as_the_annotation(parse, facts):
         "did you mean `line_count`? (annotated in the query)",
         "did you mean `total`? (billing/models.py:25)",
     ]
+
+
+SESSIONS = '''\
+## Usage Examples
+
+```console
+$ python manage.py shell
+>>> from billing.models import Invoice
+>>> Invoice.objects.filter(status="draft").count()
+3
+```
+
+```
+>>> from billing.models import Invoice
+>>> Invoice.objects.values_list("number", flat=True)[:1]
+<QuerySet ['2024-001']>
+```
+
+```bash
+echo ">>> Invoice.objects.filter(nope=1)" > notes.txt
+```
+'''
+
+
+def test_fd803_reads_sessions_pasted_into_shell_and_untagged_blocks(parse, facts):
+    assert run_rule(InvalidOrmReference, parse(SESSIONS), facts) == []
+    page = parse(SESSIONS.replace('filter(status="draft")', 'filter(stauts="draft")').replace('("number"', '("numbr"'))
+    assert marked(page, run_rule(InvalidOrmReference, page, facts)) == [(6, "stauts"), (12, "numbr")]

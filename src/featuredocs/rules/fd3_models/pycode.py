@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import CodeBlock, Page, Span
-from featuredocs.rules.fd8_code.source import Prepared, placement, prepared_python
+from featuredocs.rules.fd8_code.source import Prepared, is_python, placement, prepared_python
 from featuredocs.rules.pyblocks import N, NodeIndex, parse_fresh, parsed
 
-PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +111,7 @@ def python_blocks(page: Page) -> tuple[PythonBlock, ...]:
     blocks = []
     texts: set[str] = set()
     for code in page.code_blocks:
-        if code.language in PYTHON_LANGUAGES:
+        if is_python(code):
             block = parse_block(page, code, texts)
             if block is not None:
                 blocks.append(block)

@@ -20,7 +20,7 @@ from featuredocs.model import CodeBlock, Page, Section, Span
 from featuredocs.rules.base import per_page
 from featuredocs.rules.pyblocks import parsed
 
-PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "ipython"})
+PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3", "pycon", "pyi", "ipython"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session"})
 ENV_LANGUAGES = frozenset({"env", "dotenv", "properties"})
 
@@ -114,7 +114,22 @@ def _columns(page: Page, code: CodeBlock) -> tuple[int, ...] | None:
 
 
 def is_python(code: CodeBlock) -> bool:
-    return code.language in PYTHON_LANGUAGES
+    """A Python block, or a shell or untagged block holding an interactive session
+    (``$ python manage.py shell`` and then ``>>>`` lines; a REPL pasted without a tag)."""
+    language = code.language
+    if language in PYTHON_LANGUAGES:
+        return True
+    return language in _SESSION_HOSTS and (">>> " in code.text or "In [" in code.text) and _holds_session(code.text)
+
+
+#: Blocks a session is pasted into when it is not tagged as Python.
+_SESSION_HOSTS = frozenset({"", "text", "console", "shell-session", "shellsession", "terminal", "bash", "sh", "shell"})
+_SESSION_LINE = re.compile(r"^[ \t]*(?:>>>|In \[\d+\]:) ", re.M)
+
+
+@functools.lru_cache(maxsize=4096)
+def _holds_session(text: str) -> bool:
+    return _SESSION_LINE.search(text) is not None
 
 
 def char_column(text: str, byte_offset: int) -> int:
