@@ -230,3 +230,26 @@ def test_a_shell_fallback_that_differs_from_the_codes_default_is_reported(parse,
     found = run_rule(StaleEnvironmentDefault, page, facts)
     assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "100"), ("FD602", "60")]
     assert [f.fix.edits[0].replacement for f in found if f.fix] == ["200", "30"]
+
+
+BARE_DEFAULTS = HEAD + """\
+### Environment variables
+
+- `ORDER_API_KEY` (**required**): from the payment provider
+- `ORDER_BATCH_SIZE` (optional, default: 200) — orders per batch
+- `ORDER_DRY_RUN` (optional): defaults to **False**
+- `ORDER_REGIONS` (optional): defaults to the regions the shop sells in
+- `ORDER_TIMEOUT` (optional): seconds, default is 30.
+- `ORDER_WINDOW_HOURS` (optional): the payment window, 48 by default
+"""
+
+
+def test_a_bare_number_or_boolean_default_in_a_list_is_silent_when_it_matches(parse, facts):
+    silent(parse(BARE_DEFAULTS), facts)
+
+
+def test_a_bare_number_or_boolean_default_in_a_list_is_checked(parse, facts):
+    page = parse(BARE_DEFAULTS.replace("default: 200", "default: 500").replace("**False**", "**True**"))
+    found = run_rule(StaleEnvironmentDefault, page, facts)
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "500"), ("FD602", "True")]
+    assert [f.fix.edits[0].replacement for f in found if f.fix] == ["200", "False"]

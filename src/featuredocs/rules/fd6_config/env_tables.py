@@ -2,7 +2,8 @@
 
 A table needs a Variable/Name column; a Required and a Default column, when it has them,
 say whether each variable is required and what it defaults to. A list item starts with
-the variable's inline code and may say ``(required)`` or ``default: `30` ``.
+the variable's inline code and may say ``(required)``, ``default: `30` `` or, for a number
+or a boolean, ``(optional, default: 30)``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
 _REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
                   "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
 _EMPTY_CELL = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required"})
-_ITEM_DEFAULT = re.compile(r"default(?:s to|:|\s+is)?\s*`(?P<value>[^`]*)`", re.IGNORECASE)
+#: ``default: `30` ``, or a bare number or boolean (``(optional, default: 30)``, ``defaults
+#: to **False**``): bare words are left alone, ``defaults to the host name`` is no value.
+_ITEM_DEFAULT = re.compile(
+    r"default(?:s to|:|\s+is)?\s*(?:`(?P<value>[^`]*)`"
+    r"|[*_]*(?P<plain>-?\d+(?:\.\d+)?|true|false|yes|no|on|off)(?![\w.`]))",
+    re.IGNORECASE,
+)
 
 
 def _env_blocks(page: Page, kind: BlockKind) -> Iterator[Block]:
@@ -133,7 +140,12 @@ def _item_var(page: Page, item: ListItem) -> EnvVarClaim | None:
     required = required_word(words.lstrip(" `*_:—-"))
     value = value_span = None
     default = _ITEM_DEFAULT.search(item.source)
-    if default and not is_placeholder(default.group("value")):
+    if default and default["plain"]:
+        phrase = find_on_lines(page, default[0], item.span.line, item.span.end_line, item.span.column)
+        if phrase is not None:  # a phrase broken over two lines is left alone
+            column = phrase.column + default.start("plain") - default.start()
+            value, value_span = default["plain"], Span(phrase.line, column, phrase.line, column + len(default["plain"]))
+    elif default and not is_placeholder(default.group("value")):
         value_code = next((c for c in item.codes[1:] if c.text == default.group("value")), None)
         if value_code is not None:
             value, value_span = value_code.text, inline_code_span(page, value_code.span)
