@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Finding, ModelFact, Page, ProjectFacts, Severity, reads
-from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.base import CheckContext, Rule, asked_index
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.model_mentions import model_mentions
 from featuredocs.rules.fd3_models.resolve import Resolution, resolved_models
@@ -125,7 +125,7 @@ def _mentioned(facts: ProjectFacts, name: str) -> UnknownMention | None:
     """None when a model named in passing exists, or may be a library's; else what is close.
     An app-qualified name of the project's own app must name one of its models; a bare
     name is judged only when one of the project's own models looks misspelt as it."""
-    if facts.models_named(name):
+    if name.rpartition(".")[2].lower() in _known_names(facts) and facts.models_named(name):
         return None
     app_label, _, bare = name.rpartition(".")
     if app_label:
@@ -143,6 +143,12 @@ def _mentioned(facts: ProjectFacts, name: str) -> UnknownMention | None:
 #: How alike a name in passing must be to one of the project's models to be a misspelling
 #: of it (``Categroy``), rather than another library's model (``Session``, ``Permission``).
 _MISSPELT = 0.75
+
+
+@asked_index
+def _known_names(facts: ProjectFacts) -> frozenset[str]:
+    """Every model's name, lower-cased: most names in passing are right, and are looked up here."""
+    return frozenset(model.name.lower() for model in facts.models)
 
 
 _unknown_mention = reads.asking("fd3.mentioned-model", _mentioned, reading=("models", "apps"))

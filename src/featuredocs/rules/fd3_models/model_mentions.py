@@ -32,37 +32,41 @@ class ModelMention:
 
 def model_mentions(page: Page, declared: frozenset[int]) -> Iterator[ModelMention]:
     """The models the page names in passing; ``declared``: the lines of its model claims."""
-    if "odel" not in page.text and "." not in page.text:
-        return
-    for section in page.walk():
-        if about_other_times(section.title):
-            continue
-        for block in section.blocks:
-            if block.kind is BlockKind.TABLE:
-                yield from _column_cells(block)
-            elif block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
-                yield from _called(page, block, declared)
+    found = {mention.span: mention for mention in (*_called(page, declared), *_column_cells(page))}
+    for mention in sorted(found.values(), key=lambda m: (m.span.line, m.span.column)):
+        if not any(about_other_times(section.title) for section in page.section_at(mention.span.line)):
+            yield mention
 
 
-def _called(page: Page, block: Block, declared: frozenset[int]) -> Iterator[ModelMention]:
-    for code in block.codes:
+def _called(page: Page, declared: frozenset[int]) -> Iterator[ModelMention]:
+    """Inline code a sentence calls a model, or qualifies with its app."""
+    for code in page.codes:
+        text = code.text
+        if not text[:1].isupper() and "." not in text:
+            continue  # most inline code is a field, a flag or a path: no model's name
+        found = _CAMEL.fullmatch(text)
         span = code.span
-        found = _CAMEL.fullmatch(code.text)
         if found is None or span.line != span.end_line or span.line in declared:
             continue
         line = page.line_text(span.line)
-        if speaks_of_change(line):
-            continue
         qualified = found["app"] is not None
         if qualified or _MODEL_AFTER.match(line, span.end_column - 1) or _MODEL_BEFORE.search(line, 0, span.column - 1):
-            yield ModelMention(code.text, span)
+            if not speaks_of_change(line):
+                yield ModelMention(code.text, span)
 
 
-def _column_cells(block: Block) -> Iterator[ModelMention]:
-    header = block.rows[0] if block.rows else None
-    if header is None or not header.header:
+def _column_cells(page: Page) -> Iterator[ModelMention]:
+    """The cells of a table's Model column."""
+    if "| model" not in page.text.lower():
         return
-    titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+    for section in page.walk():
+        for block in section.blocks:
+            if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
+                yield from _model_cells(block)
+
+
+def _model_cells(block: Block) -> Iterator[ModelMention]:
+    titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in block.rows[0].cells]
     column = next((i for i, title in enumerate(titles) if title in _MODEL_HEADERS), None)
     if column is None:
         return
