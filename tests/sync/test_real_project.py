@@ -63,11 +63,12 @@ def test_the_real_change_is_synced_and_the_pages_check_clean(changed_facts: Proj
         "- `gift_note` (TextField): Printed on the packing slip.\n" in orders
     assert "- `--batch-size`: Orders loaded per query (default: 250)\n" in orders
     assert "SHOP_ORDER_WINDOW_HOURS=72  # payment window shown to customers, in hours\n" in orders
+    assert '"window_hours": int(os.getenv("SHOP_ORDER_WINDOW_HOURS", "72")),\n' in orders  # the settings example
     assert "- `--dry-run`: List who would be reminded without sending anything\n- `--quiet`: Print nothing.\n" in reminders
     assert "**TTL**: 30 minutes\n" in catalog
     diff = "".join(unified_diff(rel, text, new[rel]) for rel, text in texts.items())
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    assert len(changed) == 8  # 3 lines replaced, 2 added: a minimal diff, not a rewrite
+    assert len(changed) == 10  # 4 lines replaced, 2 added: a minimal diff, not a rewrite
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -217,3 +217,34 @@ def test_variables_a_deployment_file_sets_are_checked_against_the_project(parse,
     ]
     # the values are one deployment's choice, not the project's defaults
     assert run_rule(StaleEnvironmentDefault, drifted, facts) == []
+
+
+READS = '''
+## Usage Examples
+
+How `orders/conf.py` reads its variables:
+
+```python
+import os
+
+API_KEY = os.environ["ORDER_API_KEY"]
+TIMEOUT = int(os.environ.get("ORDER_TIMEOUT", "30"))
+BATCH_SIZE = int(os.getenv("ORDER_BATCH_SIZE", 500))
+REGION = env("ORDER_REGION", default="eu-west-1")
+TRACE = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317")
+```
+'''
+
+
+def test_variables_a_python_example_reads_are_checked_against_the_project(parse, facts):
+    page = CLEAN + READS
+    for rule in FAMILY:
+        assert run_rule(rule, parse(page), facts) == [], rule.code
+    drifted = parse(page.replace('"ORDER_TIMEOUT", "30"', '"ORDER_TIMEOUT", "60"').replace(
+        'getenv("ORDER_BATCH_SIZE"', 'getenv("ORDER_BATCHSIZE"'))
+    [default] = run_rule(StaleEnvironmentDefault, drifted, facts)
+    line = drifted.line_text(default.span.line)
+    assert line[default.span.column - 1 : default.span.end_column - 1] == "60"
+    assert default.fix is not None and [e.replacement for e in default.fix.edits] == ["30"]
+    [name] = run_rule(UnknownEnvironmentVariable, drifted, facts)
+    assert drifted.line_text(name.span.line)[name.span.column - 1 : name.span.end_column - 1] == "ORDER_BATCHSIZE"

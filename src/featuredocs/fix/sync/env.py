@@ -35,12 +35,13 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.model import CodeBlock, EnvVarFact, Page, ProjectFacts
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
+from featuredocs.rules.fd6_config.fd602_stale_environment_default import default_fix
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import READ_BY_PLATFORM, likely_rename
 from featuredocs.rules.fd6_config.feature_apps import covered_apps
 from featuredocs.rules.fd6_config.known import env_var, setting_names
 from featuredocs.rules.fd6_config.layout import layout_group, shows_one_environment
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
-from featuredocs.rules.fd8_code.source import code_lines
+from featuredocs.rules.fd8_code.source import code_lines, is_python
 
 PLACEHOLDER = "your_value_here"
 REQUIRED_HEADER = "# Required configuration"
@@ -129,6 +130,10 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
         mine = [claim for claim in claims.env_vars if code.first_line <= claim.span.line < end]
         if not mine:
             continue
+        if is_python(code):
+            # a Python example's reads: its defaults are corrected where they are written
+            yield from _python_defaults(mine, facts, scope)
+            continue
         block = _read_block(page, code)
         if all(claim.inline for claim in mine):
             # A deployment file also sets other services' variables: only a misspelt
@@ -151,6 +156,18 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
         edits = region_edits(page, first, block.new_lines(), first + len(block.texts) - 1)
         if edits:
             yield SyncChange("refresh the environment variables", tuple(edits))
+
+
+def _python_defaults(claims: list[EnvVarClaim], facts: ProjectFacts, scope: Scope) -> Iterator[SyncChange]:
+    for claim in claims:
+        var = env_var(facts, claim.name)
+        if var is None or not claim.is_default or claim.value is None or claim.value_span is None:
+            continue
+        if not var.has_default or var.default is None or var.secret or not scope.allows("FD602", claim.span.line):
+            continue
+        fix = default_fix(claim, var) if same_value(claim.value, var.default) is False else None
+        if fix is not None:
+            yield SyncChange(f"refresh the default of {claim.name}", fix.edits)
 
 
 def _block_for(page: Page, blocks: list[_Block], required: bool) -> _Block | None:

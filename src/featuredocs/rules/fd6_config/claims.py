@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.deploy_files import deployment_vars
+from featuredocs.rules.fd6_config.python_reads import python_reads
 from featuredocs.rules.fd6_config.env_claim import (
     ENV_NAME,
     EnvVarClaim,
@@ -77,6 +78,10 @@ def extract(page: Page) -> ConfigClaims:
     claimed = frozenset(claim.span for claim in env_vars)
     env_vars.extend(_prose_claim(found) for found in prose_vars(page, claimed))
     env_vars.extend(EnvVarClaim(name, span, inline=True) for name, span in deployment_vars(page))
+    env_vars.extend(
+        EnvVarClaim(name, span, value=default, value_span=default_span, is_default=default is not None, inline=True)
+        for name, span, default, default_span in python_reads(page)
+    )
     env_vars.sort(key=lambda claim: claim.span)
     settings, keys = setting_claims(page)
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys)

@@ -22,7 +22,9 @@ class StaleEnvironmentDefault(Rule):
         help), and ``a, b`` against ``"a,b"`` are the same. A block under an
         *Optional* heading or label gives defaults too; one under a heading naming a
         deployment environment (*Staging*, *Production*) or starting with such a comment
-        (``# .env.production``) gives that environment's values, not defaults.
+        (``# .env.production``) gives that environment's values, not defaults. A Python
+        example's read gives a default too: ``os.getenv("X", "48")``,
+        ``env.int("X", default=48)``, ``config("X", default=48)``.
 
     Why is this bad?
         Readers leave a variable unset because the page says the default suits them; the
@@ -72,7 +74,7 @@ class StaleEnvironmentDefault(Rule):
             claim.value_span or claim.span,
             f"`{claim.name}` defaults to `{_short(actual)}` in code, not `{_short(documented)}`",
             hint=f"the code's default is `{actual}`{where}",
-            fix=_fix(claim, var),
+            fix=default_fix(claim, var),
         )
 
 
@@ -81,7 +83,8 @@ def _short(value: str, limit: int = 16) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _fix(claim: EnvVarClaim, var: EnvVarFact) -> Fix | None:
+def default_fix(claim: EnvVarClaim, var: EnvVarFact) -> Fix | None:
+    """The edit that documents the code's default in place of the stale one (shared with sync)."""
     if claim.value_span is None or var.default is None or looks_secret(claim.name):
         return None
     replacement = display_default(var.default)
