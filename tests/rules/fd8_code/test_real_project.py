@@ -215,3 +215,26 @@ def test_fd802_the_fallback_and_imports_guarded_against_other_errors_are_checked
     page = parse(GUARDED.replace("except ImportError:", "except ValueError:").replace(
         "import send_reminders as", "import send_reminder as"))
     assert where(UnresolvedImport, page, facts) == [("FD802", 7, 10), ("FD802", 9, 31)]
+
+
+FILES = """\
+# Reminders
+
+## Architecture
+
+- `billing/tasks.py`: the periodic job, `./billing/middleware.py:3` times requests
+- `billing/models.py#L4` holds the reminder
+- `billing/refunds.py` is to be written; `billing/migrations/0001_initial.py` made the table
+- `manage.py` and `docs/build.py` are not in a package of the project
+"""
+
+
+def test_fd806_a_project_file_named_in_inline_code_must_be_there(parse, facts):
+    assert run_rule(UnresolvedDottedPath, parse(FILES), facts) == []
+    page = parse(FILES.replace("`billing/tasks.py`", "`billing/task.py`").replace(
+        "./billing/middleware.py:3", "./billing/middlewares.py:3"))
+    found = [(f.span.line, f.message, f.hint) for f in run_rule(UnresolvedDottedPath, page, facts)]
+    assert found == [
+        (5, "`billing/task.py` is not a file of the project", "did you mean `billing/tasks.py`?"),
+        (5, "`billing/middlewares.py` is not a file of the project", "did you mean `billing/middleware.py`?"),
+    ]

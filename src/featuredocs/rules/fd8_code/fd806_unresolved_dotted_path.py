@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from featuredocs.model import Finding, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd8_code.claims import DottedPathClaim, claims_for
+from featuredocs.rules.fd8_code.file_paths import file_claims
 from featuredocs.rules.fd8_code.resolve import CONVENTIONAL_MODULES, ProjectCode, project_code
 from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import closest
 
 
 _HISTORY_PAGE = re.compile(
@@ -34,7 +36,10 @@ class UnresolvedDottedPath(Rule):
         has a conventional name (``tasks``, ``middleware``) or is close to a real one,
         the path ends in a class, or its name is defined in another module of the
         package; a metric or event name spelt like a path (``orders.expired.count``)
-        is not. Changelogs, release notes and upgrade guides name old paths on purpose
+        is not. A Python file of a project package named in inline code
+        (`` `orders/services.py` ``, `` `orders/models/order.py:42` ``) must be there too,
+        when a file of that package is close to it (a page may name a file still to be
+        written). Changelogs, release notes and upgrade guides name old paths on purpose
         and are skipped.
 
     Why is this bad?
@@ -70,6 +75,7 @@ class UnresolvedDottedPath(Rule):
             return  # without the project's names every path would look broken
         if _HISTORY_PAGE.search(page.rel.rsplit("/", 1)[-1]):
             return  # a changelog names the paths code used to have, on purpose
+        yield from self._files(page, code)
         for claim in claims_for(page, ctx).dotted_paths:
             missing = _missing(claim, code)
             if missing is None:
@@ -82,6 +88,33 @@ class UnresolvedDottedPath(Rule):
                 f"`{claim.path}` does not resolve: `{parent}` has no `{leaf}`",
                 hint=f"did you mean `{suggestion}`?" if suggestion else None,
             )
+
+
+    def _files(self, page: Page, code: ProjectCode) -> Iterator[Finding]:
+        """A project file named in inline code that is not there, when one of its
+        package's files is close (a page may also name a file still to be written)."""
+        for claim in file_claims(page):
+            if not code.owns(claim.module) or code.exists(claim.module):
+                continue
+            missing = code.first_missing(claim.module)
+            parent, _, leaf = (missing or "").rpartition(".")
+            near = closest(leaf, code.children.get(parent, ()), cutoff=_FILE_CLOSE) if parent else None
+            if missing is None or near is None:
+                continue
+            fixed = f"{parent}.{near}{claim.module[len(missing):]}"
+            if not code.exists(fixed):
+                continue
+            yield self.finding(
+                page,
+                claim.span,
+                f"`{claim.path}` is not a file of the project",
+                hint=f"did you mean `{fixed.replace('.', '/')}.py`?",
+            )
+
+
+#: How alike a file's name must be to a real one to be a misspelling or a rename of it,
+#: rather than a file the page means to add (``services.py`` is no ``serializers.py``).
+_FILE_CLOSE = 0.8
 
 
 def _missing(claim: DottedPathClaim, code: ProjectCode) -> str | None:
