@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from featuredocs.model import InlineCode, ListItem, Span, TableRow
 from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
+from featuredocs.rules.table_cells import cell_code, column_titles
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BOLD_NAME = re.compile(r"(\*\*|__)([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?\1")
@@ -149,7 +150,7 @@ def _source_span(item: ListItem, offset: int, length: int) -> Span:
 
 def table_columns(header: TableRow) -> tuple[int, int | None] | None:
     """Indexes of the field-name and type columns of a table header, if it has them."""
-    cells = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+    cells = column_titles(header)
     field_column = next((i for i, cell in enumerate(cells) if cell in FIELD_HEADERS), None)
     if field_column is None:
         return None
@@ -162,7 +163,7 @@ def table_columns(header: TableRow) -> tuple[int, int | None] | None:
 def read_field_row(row: TableRow, field_column: int, type_column: int | None) -> FieldClaim | None:
     if field_column >= len(row.cells):
         return None
-    code = _code_in(row, field_column)
+    code = cell_code(row, field_column)
     if code is not None:
         name, span = _field_name(code.text), code.span
     else:
@@ -177,14 +178,6 @@ def read_field_row(row: TableRow, field_column: int, type_column: int | None) ->
         documented = read_type(row.cells[type_column])
         type_span = _trimmed(row, type_column) if documented else None
     return FieldClaim(name, span, documented, type_span)
-
-
-def _code_in(row: TableRow, column: int) -> InlineCode | None:
-    cell = row.spans[column]
-    for code in row.codes:
-        if cell.line == code.span.line and cell.column <= code.span.column < cell.end_column:
-            return code
-    return None
 
 
 def _name_in_cell(row: TableRow, column: int, name: str) -> Span:

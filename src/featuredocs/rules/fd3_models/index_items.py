@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, InlineCode, ListItem, Span, TableRow
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
+from featuredocs.rules.table_cells import cell_codes, column_titles
 
 _CODE = r"`[^`]+`"
 _KIND = r"(?:[A-Za-z][\w-]*\s+){0,3}?"
@@ -191,7 +192,7 @@ def read_index_table(block: Block) -> list[IndexClaim] | None:
 
 
 def _titles(header: TableRow) -> list[str]:
-    return [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+    return column_titles(header)
 
 
 def _cell_words(row: TableRow, column: int | None) -> list[tuple[str, Span]]:
@@ -199,7 +200,7 @@ def _cell_words(row: TableRow, column: int | None) -> list[tuple[str, Span]]:
     if column is None or column >= len(row.cells):
         return []
     cell = row.spans[column]
-    codes = [c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column]
+    codes = cell_codes(row, column)
     if codes:
         return [(code.text.strip(), code.span) for code in codes]
     found = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, Page, Span
 from featuredocs.rules.other_times import about_other_times, speaks_of_change
+from featuredocs.rules.table_cells import cell_code, column_titles
 
 _CAMEL = re.compile(r"(?:(?P<app>[a-z_][a-z0-9_]*)\.)?(?P<name>[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)")
 _MODEL_AFTER = re.compile(r"[*_]*\s+models?\b", re.I)
@@ -66,16 +67,13 @@ def _column_cells(page: Page) -> Iterator[ModelMention]:
 
 
 def _model_cells(block: Block) -> Iterator[ModelMention]:
-    titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in block.rows[0].cells]
+    titles = column_titles(block.rows[0])
     column = next((i for i, title in enumerate(titles) if title in _MODEL_HEADERS), None)
     if column is None:
         return
     for row in block.rows[1:]:
         if column >= len(row.cells):
             continue
-        cell = row.spans[column]
-        for code in row.codes:
-            if code.span.line == cell.line and cell.column <= code.span.column < cell.end_column:
-                if _CAMEL.fullmatch(code.text):
-                    yield ModelMention(code.text, code.span)
-                break
+        code = cell_code(row, column)
+        if code is not None and _CAMEL.fullmatch(code.text):
+            yield ModelMention(code.text, code.span)

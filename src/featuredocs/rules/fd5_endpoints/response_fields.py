@@ -19,13 +19,11 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, EndpointFact, ListItem, Page, ResponseField, Section, Span
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
+from featuredocs.rules.fd5_endpoints.responses import is_success_label
+from featuredocs.rules.table_cells import cell_code, column_titles
 
-_LABEL = re.compile(
-    r"(?:(?:example|sample|successful|success)\s+)?(?:response|returns?)"
-    r"(?:\s+(?:body|payload|data))?(?:\s+(?:fields|keys|attributes|properties|schema|shape))?"
-    r"(?:\s*\(\s*2\d\d[^)]*\))?",
-    re.I,
-)
+#: What a response label may add to say it lists fields: ``Response fields``, ``Returns (keys)``.
+_FIELDS_WORD = re.compile(r"\s+(?:fields|keys|attributes|properties|schema|shape)\b", re.I)
 _NAME = re.compile(r"[A-Za-z_]\w*(?:\[\])?(?:\.[A-Za-z_]\w*(?:\[\])?)*")
 _FIELD_HEADERS = frozenset({"field", "fields", "name", "key", "attribute", "property", "field name"})
 RESULTS_KEY = "results"
@@ -63,7 +61,7 @@ def section_response_fields(page: Page, section: Section, endpoint: EndpointClai
 
 
 def _is_label(text: str) -> bool:
-    return _LABEL.fullmatch(text.strip(" *_")) is not None
+    return is_success_label(_FIELDS_WORD.sub("", text.strip(" *_"), count=1))
 
 
 def _item_claims(
@@ -85,7 +83,7 @@ def _table_claims(block: Block, endpoint: EndpointClaim) -> Iterator[ResponseFie
     header = block.rows[0] if block.rows else None
     if header is None or not header.header:
         return
-    titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in header.cells]
+    titles = column_titles(header)
     column = next((i for i, title in enumerate(titles) if title in _FIELD_HEADERS), None)
     if column is None:
         return
@@ -96,7 +94,7 @@ def _table_claims(block: Block, endpoint: EndpointClaim) -> Iterator[ResponseFie
         if _NAME.fullmatch(written) is None:
             continue
         cell = row.spans[column]
-        code = next((c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column), None)
+        code = cell_code(row, column)
         span = code.span if code is not None else Span.at(cell.line, cell.column + max(row.cells[column].find(written), 0), len(written))
         yield ResponseFieldClaim(endpoint, _segments(written), written, span, block.span)
 

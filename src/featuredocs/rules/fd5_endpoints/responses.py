@@ -68,7 +68,7 @@ class ResponseClaim:
 
 
 @lru_cache(maxsize=4096)  # pages repeat the same few labels and titles
-def _is_success_label(label: str) -> bool:
+def is_success_label(label: str) -> bool:
     """``Response``, ``Response (201 Created)``; not ``Response (404)`` or ``Error response``."""
     label = label.strip()
     if not _RESPONSE_LABEL.fullmatch(label) or _ERROR_WORDS.search(label):
@@ -111,10 +111,10 @@ def section_responses(
 ) -> Iterator[ResponseClaim]:
     codes = [
         lb.code for lb in section.labelled
-        if _is_success_label(lb.label) and not _introduced_as_error(section, lb.span.line)
+        if is_success_label(lb.label) and not _introduced_as_error(section, lb.span.line)
     ]
     codes += [code for code in _plain_labelled(section) if code not in codes]
-    if section.level >= 3 and _is_success_label(section.title):
+    if section.level >= 3 and is_success_label(section.title):
         codes += [b.code for b in section.blocks]
     for code in codes:
         claim = _response(page, code, endpoint) if code is not None else None
@@ -129,7 +129,7 @@ def _plain_labelled(section: Section) -> Iterator[CodeBlock]:
         if block.code is None or before.kind is not BlockKind.PARAGRAPH:
             continue
         text = before.plain.strip()
-        if text.endswith(":") and _is_success_label(text[:-1]):
+        if text.endswith(":") and is_success_label(text[:-1]):
             if not _introduced_as_error(section, before.span.line):
                 yield block.code
 

@@ -4,12 +4,12 @@ gives each its lifetime."""
 
 from __future__ import annotations
 
-import re
 
 from featuredocs.model import BlockKind, Page, Span, TableRow
 from featuredocs.rules.fd7_cache.durations import durations
 from featuredocs.rules.fd7_cache.keys import CacheKeyClaim, TtlClaim, code_claim, is_key_text
 from featuredocs.rules.fd7_cache.patterns import pattern_from_text
+from featuredocs.rules.table_cells import cell_code, column_titles
 
 _KEY_HEADERS = frozenset({"key", "keys", "cache key", "cache keys", "key pattern", "pattern"})
 _TTL_HEADERS = frozenset({"ttl", "timeout", "expiry", "expires", "expires after", "lifetime", "duration"})
@@ -25,7 +25,7 @@ def table_claims(page: Page) -> tuple[list[CacheKeyClaim], list[TtlClaim]]:
         for block in section.blocks:
             if block.kind is not BlockKind.TABLE or not block.rows or not block.rows[0].header:
                 continue
-            titles = [re.sub(r"[*`_]", "", cell).strip().lower() for cell in block.rows[0].cells]
+            titles = column_titles(block.rows[0])
             key_column = next((i for i, title in enumerate(titles) if title in _KEY_HEADERS), None)
             if key_column is None:
                 continue
@@ -45,7 +45,7 @@ def _row_key(row: TableRow, column: int) -> CacheKeyClaim | None:
     if column >= len(row.cells):
         return None
     cell = row.spans[column]
-    code = next((c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column), None)
+    code = cell_code(row, column)
     if code is not None:
         return code_claim(code) if is_key_text(code.text, strict=False) else None
     text = row.cells[column].strip()
