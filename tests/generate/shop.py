@@ -84,3 +84,24 @@ def _fill_prose(line: str) -> str:
 def _words(placeholder: str) -> str:
     """``Capability 1`` → ``written capability 1``: prose that names no code."""
     return "written " + placeholder.lower().replace("`", "")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` in the file, which must hold it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def rename_expired_at_and_add_gift_note(project: Path) -> None:
+    """The code change sync tests make to a copy of the shop: ``Order.expired_at`` renamed
+    to ``expired_on``, and a ``gift_note`` field added."""
+    model = project / "orders/models/order.py"
+    replace_in(
+        model,
+        "    expired_at = models.DateTimeField(null=True, blank=True)\n",
+        "    expired_on = models.DateTimeField(null=True, blank=True)\n"
+        '    gift_note = models.TextField(blank=True, help_text="Printed on the packing slip.")\n',
+    )
+    replace_in(model, "expired_at", "expired_on")
+    replace_in(project / "orders/admin.py", '"expired_at"', '"expired_on"')

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import featuredocs
-from tests.generate.shop import copy_shop
-from tests.sync.test_commented_lists import replace_in
+from tests.generate.shop import copy_shop, rename_expired_at_and_add_gift_note
 
 PAGE = "docs/features/order-lifecycle.md"
 
@@ -36,15 +35,7 @@ def test_a_bold_list_of_the_right_fields_is_left_alone(tmp_path: Path) -> None:
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``expired_at`` renamed to ``expired_on`` and ``gift_note`` added to ``Order``."""
     root = bold_shop(tmp_path_factory.mktemp("bold-list"))
-    model = root / "orders/models/order.py"
-    replace_in(
-        model,
-        "    expired_at = models.DateTimeField(null=True, blank=True)\n",
-        "    expired_on = models.DateTimeField(null=True, blank=True)\n"
-        '    gift_note = models.TextField(blank=True, help_text="Printed on the packing slip.")\n',
-    )
-    replace_in(model, "expired_at", "expired_on")
-    replace_in(root / "orders/admin.py", '"expired_at"', '"expired_on"')
+    rename_expired_at_and_add_gift_note(root)
     return root
 
 

@@ -8,15 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import featuredocs
-from tests.generate.shop import copy_shop
+from tests.generate.shop import copy_shop, replace_in
 
 PAGE = "docs/features/order-lifecycle.md"
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def snapshot(project: Path) -> dict[str, tuple[bytes, int]]:

@@ -9,17 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import featuredocs
-from tests.generate.shop import copy_shop
+from tests.generate.shop import copy_shop, rename_expired_at_and_add_gift_note, replace_in
 
 PAGE = "docs/features/order-lifecycle.md"
 EXPIRED_AT = "- `expired_at` (DateTimeField): When `expire_orders` gave up on the order; empty otherwise.\n"
 COMMENT = "<!-- expiry is set by expire_orders -->\n"
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def commented_shop(tmp_path: Path) -> Path:
@@ -38,15 +32,7 @@ def test_a_commented_list_of_the_right_fields_is_left_alone(tmp_path: Path) -> N
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``expired_at`` renamed to ``expired_on`` and ``gift_note`` added to ``Order``."""
     root = commented_shop(tmp_path_factory.mktemp("commented-list"))
-    model = root / "orders/models/order.py"
-    replace_in(
-        model,
-        "    expired_at = models.DateTimeField(null=True, blank=True)\n",
-        "    expired_on = models.DateTimeField(null=True, blank=True)\n"
-        '    gift_note = models.TextField(blank=True, help_text="Printed on the packing slip.")\n',
-    )
-    replace_in(model, "expired_at", "expired_on")
-    replace_in(root / "orders/admin.py", '"expired_at"', '"expired_on"')
+    rename_expired_at_and_add_gift_note(root)
     return root
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.cli.support import featuredocs
-from tests.generate.shop import copy_shop
-from tests.sync.test_commented_lists import replace_in
+from tests.generate.shop import copy_shop, replace_in
 
 PAGE = "docs/features/order-lifecycle.md"
 LIST = (

@@ -8,7 +8,6 @@ interpreter, as ``featuredocs sync`` reads them. The pages are then synced in me
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,16 +17,10 @@ from featuredocs.fix.diff import unified_diff
 from featuredocs.fix.sync import sync_docs
 from featuredocs.markdown import load_schema
 from featuredocs.model import DocSet, Page, ProjectFacts
-from tests.generate.shop import copy_shop
+from tests.generate.shop import copy_shop, replace_in
 from tests.support.django_project import collect_facts
 from tests.sync.shop import docset_of, page_texts
 from tests.sync.test_property import check_sync_promises, human_edits
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

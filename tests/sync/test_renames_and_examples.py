@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.support import Run, featuredocs
-from tests.generate.shop import copy_shop
+from tests.generate.shop import copy_shop, replace_in
 
 PAGE = "docs/features/order-lifecycle.md"
 CURL = (
@@ -25,12 +25,6 @@ BATCH_ITEM = (
     "complains (default: 200)\n"
 )
 WINDOW_LINE = "SHOP_ORDER_WINDOW_HOURS=48  # payment window shown to customers, in hours\n"
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: {old!r} not found"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
