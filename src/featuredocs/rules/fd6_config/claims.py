@@ -7,7 +7,8 @@ counts wherever it is), from tables with a Variable/Name column and from lists o
 (:mod:`featuredocs.rules.fd6_config.env_tables`); prose names them too
 (:mod:`featuredocs.rules.fd6_config.env_prose`). Headings and labels around them may
 name their group or one deployment environment (:mod:`featuredocs.rules.fd6_config.layout`).
-Settings come from :mod:`featuredocs.rules.fd6_config.settings_claims`.
+Settings come from :mod:`featuredocs.rules.fd6_config.settings_claims` and, when a page
+lists them in a table, :mod:`featuredocs.rules.fd6_config.settings_tables`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from featuredocs.rules.fd6_config.env_prose import ProseVar, prose_vars
 from featuredocs.rules.fd6_config.env_tables import list_vars, table_vars
 from featuredocs.rules.fd6_config.layout import layout_group, shows_one_environment
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
+from featuredocs.rules.fd6_config.settings_tables import table_settings
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
     ENV_LANGUAGES,
@@ -84,6 +86,9 @@ def extract(page: Page) -> ConfigClaims:
     )
     env_vars.sort(key=lambda claim: claim.span)
     settings, keys = setting_claims(page)
+    # a cell may be a read (`settings.NAME`) the page's inline code already gave
+    named = frozenset(claim.span for claim in settings)
+    settings += tuple(claim for claim in table_settings(page) if claim.span not in named)
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys)
 
 

@@ -25,6 +25,13 @@ class UnknownSetting(Rule):
         name a setting still to be added, so one named in inline code is reported only
         when the project has a setting it looks misspelt from.
 
+        Tables list settings too: each ``UPPER_CASE`` name in a *Setting* column, or in a
+        *Name* column under a heading or bold label about settings (``| `ORDER_EXPIRY` |
+        `{...}` | … |``, ``ORDER_EXPIRY["window_hours"]``). A table also lists a library's
+        settings the project leaves at their defaults, so such a name is judged like one
+        in a sentence: reported only when the project has a setting it looks misspelt
+        from.
+
     Why is this bad?
         Code that reads ``settings.NAME`` fails with ``AttributeError``; a setting copied
         from the page into ``settings.py`` under a stale name is silently ignored.

@@ -22,10 +22,10 @@ class UnknownSettingKey(Rule):
         against the setting's real value. Keys below a value the project does not spell
         out as a dict are not checked.
 
-        Prose names keys too: inline code such as ``ORDER_EXPIRY["window_hours"]``. Prose
-        also recommends keys a project has not set (raise
-        ``CACHES["default"]["TIMEOUT"]``), so there a key is reported only when the
-        setting has a close one: a misspelt or renamed key.
+        Prose names keys too: inline code such as ``ORDER_EXPIRY["window_hours"]``, in a
+        sentence or a table's cell. Prose also recommends keys a project has not set
+        (raise ``CACHES["default"]["TIMEOUT"]``), so there a key is reported only when
+        the setting has a close one: a misspelt or renamed key.
 
     Why is this bad?
         Code reading ``settings.FEATURE_CONFIG["timeout"]`` raises ``KeyError``; a key

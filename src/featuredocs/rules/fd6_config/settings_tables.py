@@ -1,0 +1,102 @@
+"""Django settings a page lists in a table: ``| Setting | Default | Description |``.
+
+A column titled *Setting* (*Settings*, *Setting name*, *Name of setting*) names settings
+wherever the table is; a *Name* column does under a heading or a bold label about settings
+(``### Settings``, ``**Django settings:**``), unless a heading also speaks of the
+environment or variables: there the names are variables. Each ``UPPER_CASE`` name in the
+column is claimed, as inline code or plain text, and so is the setting a key path starts
+from (``ORDER_EXPIRY["window_hours"]``, ``ORDER_EXPIRY.window_hours``); the keys of a
+subscript are claimed with the rest of the page's inline code
+(:mod:`featuredocs.rules.fd6_config.settings_claims`).
+
+A table documents settings a feature uses, a library's as well as the project's, so its
+claims are ``inline``: judged as cautiously as a setting a sentence names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import Block, BlockKind, Page, Section, Span, TableRow
+from featuredocs.rules.fd6_config.env_claim import about_environment
+from featuredocs.rules.fd6_config.settings_claims import SettingClaim
+from featuredocs.rules.fd8_code.source import find_on_lines, inline_part_span
+
+_SETTING_COLUMN = re.compile(r"^(?:django\s+)?settings?(?:\s+name)?$|^name\s+of\s+(?:the\s+)?setting$")
+_NAME_COLUMN = re.compile(r"^(?:setting\s+)?names?$")
+_ABOUT_SETTINGS = re.compile(r"\bsettings\b", re.IGNORECASE)  # not "Setting up"
+_ABOUT_VARIABLES = re.compile(r"\bvariables?\b", re.IGNORECASE)
+#: The setting a cell names: alone, read (``settings.NAME``) or followed by a key path.
+_NAMED = re.compile(r"(?:(?:django\.conf\.)?settings\.)?(?P<name>[A-Z][A-Z0-9_]*)(?=$|\[|\.[a-z_])")
+
+
+def table_settings(page: Page) -> Iterator[SettingClaim]:
+    for block in page.preamble:
+        if block.kind == BlockKind.TABLE:
+            yield from _table(page, block, False)
+    yield from _sections(page, page.sections, ())
+
+
+def _sections(page: Page, sections: tuple[Section, ...], above: tuple[str, ...]) -> Iterator[SettingClaim]:
+    for section in sections:
+        titles = (*above, section.title)
+        headed = _settings_titles(titles)
+        previous: Block | None = None
+        for block in section.blocks:
+            if block.kind == BlockKind.TABLE:
+                yield from _table(page, block, headed or _settings_label(section, previous))
+            previous = block
+        yield from _sections(page, section.subsections, titles)
+
+
+def _settings_titles(titles: tuple[str, ...]) -> bool:
+    if any(about_environment(t) or _ABOUT_VARIABLES.search(t) for t in titles):
+        return False
+    return any(_ABOUT_SETTINGS.search(t) for t in titles)
+
+
+def _settings_label(section: Section, previous: Block | None) -> bool:
+    """Whether the paragraph right before a table is a bold label about settings."""
+    if previous is None or previous.kind != BlockKind.PARAGRAPH:
+        return False
+    return any(
+        previous.span.line <= labelled.span.line <= previous.span.end_line
+        and _ABOUT_SETTINGS.search(labelled.label)
+        and not _ABOUT_VARIABLES.search(labelled.label)
+        for labelled in section.labelled
+    )
+
+
+def _table(page: Page, block: Block, about_settings: bool) -> Iterator[SettingClaim]:
+    header = next((row for row in block.rows if row.header), None)
+    if header is None:
+        return
+    titles = [" ".join(cell.strip("*_ `:").casefold().split()) for cell in header.cells]
+    column = next((i for i, t in enumerate(titles) if _SETTING_COLUMN.match(t)), None)
+    if column is None and about_settings:
+        column = next((i for i, t in enumerate(titles) if _NAME_COLUMN.match(t)), None)
+    if column is None:
+        return
+    for row in block.rows:
+        if not row.header and column < len(row.cells) and column < len(row.spans):
+            yield from _cell_settings(page, row, row.spans[column])
+
+
+def _cell_settings(page: Page, row: TableRow, cell: Span) -> Iterator[SettingClaim]:
+    codes = [c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column]
+    for code in codes:
+        text = code.text.strip()
+        named = _NAMED.match(text)
+        if named is not None:
+            span = inline_part_span(page, code.span, named.start("name"), len(named["name"]))
+            if span is not None:
+                yield SettingClaim(named["name"], span, assigned=False, inline=True)
+    if codes:
+        return
+    text = page.line_text(cell.line)[cell.column - 1 : cell.end_column - 1].strip()
+    named = _NAMED.match(text)
+    if named is not None and not re.search(r"[\s`*|]", text):
+        span = find_on_lines(page, named["name"], cell.line, cell.line, cell.column)
+        if span is not None:
+            yield SettingClaim(named["name"], span, assigned=False, inline=True)
