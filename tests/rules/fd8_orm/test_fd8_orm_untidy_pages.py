@@ -164,3 +164,23 @@ def test_fd803_reads_sessions_pasted_into_shell_and_untagged_blocks(parse, facts
     assert run_rule(InvalidOrmReference, parse(SESSIONS), facts) == []
     page = parse(SESSIONS.replace('filter(status="draft")', 'filter(stauts="draft")').replace('("number"', '("numbr"'))
     assert marked(page, run_rule(InvalidOrmReference, page, facts)) == [(6, "stauts"), (12, "numbr")]
+
+
+TIMED = '''\
+## Usage Examples
+
+```ipython
+In [1]: from billing.models import Invoice
+
+In [2]: %timeit -n 10 Invoice.objects.filter(status="draft").count()
+1.2 ms ± 3 µs per loop
+
+In [3]: %time Invoice.objects.values_list("number", flat=True)[:1]
+```
+'''
+
+
+def test_fd803_reads_the_statement_a_timing_magic_runs(parse, facts):
+    assert run_rule(InvalidOrmReference, parse(TIMED), facts) == []
+    page = parse(TIMED.replace('filter(status="draft")', 'filter(stauts="draft")').replace('("number"', '("numbr"'))
+    assert marked(page, run_rule(InvalidOrmReference, page, facts)) == [(6, "stauts"), (9, "numbr")]

@@ -261,6 +261,7 @@ def _code_text(raw: str, texts: list[str]) -> Prepared:
     removed = [0] * len(texts)
     if any(mark in raw for mark in _SESSION_MARKS) and any(_PROMPT.match(t) for t in texts):
         texts, removed = _strip_prompts(texts)
+        texts, removed = _timed(texts, removed)
     # a line that starts at its first column leaves nothing common to strip
     flush = any(t and not t[0].isspace() for t in texts)
     indent = 0 if flush else min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0)
@@ -285,6 +286,22 @@ def _strip_prompts(texts: list[str]) -> tuple[list[str], list[int]]:
     return kept, removed
 
 
+#: IPython's timing magics run the statement that follows them: ``%timeit -n 10 Order.objects…``.
+_TIMING_MAGIC = re.compile(r"%{1,2}(?:timeit|time|prun)\b(?:\s+-[A-Za-z]+(?:\s+\d+)?)*\s+")
+
+
+def _timed(lines: list[str], shifts: list[int]) -> tuple[list[str], list[int]]:
+    """The session's lines with a timing magic's statement in place of the magic."""
+    if not any(line.startswith("%") for line in lines):
+        return lines, shifts
+    timed, moved = [], []
+    for line, shift in zip(lines, shifts, strict=True):
+        magic = _TIMING_MAGIC.match(line)
+        timed.append(line[magic.end():] if magic else line)
+        moved.append(shift + magic.end() if magic else shift)
+    return timed, moved
+
+
 def models_text(lines: list[str]) -> Prepared:
     """The model family's reading: a session is one with a line opening ``>>>`` or
     ``In [``; its prompts go and other lines become blank; blocks whose every line is
@@ -299,7 +316,8 @@ def models_text(lines: list[str]) -> Prepared:
                 shifts[index] = prompt.end()
             else:
                 stripped.append("")  # a bare prompt, or printed output: not code
-        lines = stripped
+        lines, timed = _timed(stripped, shifts)
+        shifts = list(timed)
     if any(line[:1] != " " and line.strip() for line in lines):  # one line is not indented
         return Prepared(lines, tuple(shifts))
     indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
