@@ -64,7 +64,8 @@ def test_shell_shapes(parse, line, expected):
         "echo 'python manage.py expire_orders'",
         "# python manage.py expire_orders",
         "python manage.py",
-        "python manage.py help expire_orders",
+        "python manage.py help",
+        "python manage.py help --commands",
         "django-admin version",
     ],
 )
@@ -124,3 +125,9 @@ def test_value_offsets_place_each_character_of_an_unquoted_word():
     quoted = words[3]
     assert quoted.value == 'x="1"\\na b'
     assert value_offsets(text, quoted)[:6] == (16, 17, 19, 20, 22, 23)
+
+
+def test_help_names_the_command_it_explains_without_running_it(parse):
+    (found,) = invocations(parse, "python manage.py help expire_orders")
+    assert (found.name, found.argv, found.illustrative) == ("expire_orders", [], True)
+    assert found.command.span == Span(6, 23, 6, 36)

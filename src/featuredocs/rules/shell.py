@@ -357,6 +357,8 @@ def _command_in(words: Sequence[RawWord]) -> _Command | None:
     launcher, index = found
     if index >= len(words) or not words[index].value or words[index].value.startswith("-"):
         return None
+    if words[index].value == "help" and index + 1 < len(words) and not words[index + 1].value.startswith("-"):
+        return _Command(launcher, words[index + 1], (), True)  # ``help X`` names X, runs nothing
     if words[index].value in BUILTINS:
         return None
     command, rest = words[index], tuple(words[index + 1:])
