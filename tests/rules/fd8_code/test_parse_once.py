@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 
 from featuredocs.rules.fd3_models.pycode import python_blocks
-from featuredocs.rules.fd8_code.source import prepared_python, python_source
+from featuredocs.rules.fd8_code.python_text import prepared_python
+from featuredocs.rules.fd8_code.source import python_source
 from featuredocs.rules.pyblocks import parse_fresh, parsed
 
 BLOCK = """\

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import CodeBlock, Page, Span
-from featuredocs.rules.fd8_code.source import Prepared, is_python, placement, prepared_python
+from featuredocs.rules.fd8_code.python_text import Prepared, prepared_python
+from featuredocs.rules.fd8_code.source import is_python, placement
 from featuredocs.rules.pyblocks import N, NodeIndex, parse_fresh, parsed
 
 
