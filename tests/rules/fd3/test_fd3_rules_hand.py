@@ -396,6 +396,26 @@ def test_fd303_a_date_field_is_not_a_moment_though_django_derives_one_from_the_o
 
         **Fields:**
         - `created_at` (date): Issued
-        - `created_at` (datetime, nullable): Issued
+        - `created_at` (datetime, indexed): Issued
     """)
     assert run_rule(FieldTypeMismatch, loose, facts()) == []
+
+
+def test_fd303_nullability_the_type_states_must_be_the_fields(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Key Fields:**
+        - `created_at` (DateTimeField, not null): Issued
+        - `notes` (TextField): Free text
+        - `number` (CharField, nullable): Unique number
+        - `customer` (ForeignKey → Customer, null=True): Who pays
+    """)
+    findings = run_rule(FieldTypeMismatch, page, facts())
+    assert [(f.span.line, f.span.column, f.message) for f in findings] == [
+        (8, 24, "field `number` is documented as nullable, but it is NOT NULL"),
+        (9, 38, "field `customer` is documented as nullable, but it is NOT NULL"),
+    ]
+    assert findings[0].hint == "billing.Invoice.number has null=False (billing/models.py:11)"

@@ -23,7 +23,9 @@ class FieldTypeMismatch(Rule):
         subclasses (``CharField`` fits a ``SlugField``), plain words fit every class they
         commonly describe (``string`` fits ``CharField`` and ``TextField``), and a type
         word the check does not know is never reported. For relations, the named target
-        model is compared with the real one by model name.
+        model is compared with the real one by model name. What the type's words say of
+        NULL (``DateTimeField, nullable``, ``integer, not null``, ``null=True``) must be
+        what the field allows.
 
     Why is this bad?
         A reader who trusts ``(integer)`` for a decimal amount writes cents where euros
@@ -59,6 +61,17 @@ class FieldTypeMismatch(Rule):
                 field = _described_field(model, documented)
                 if field is not None and documented.type is not None:
                     yield from self._compare(page, documented, field, model, user_model)
+                if field is not None and documented.null is not None and documented.null != field.null:
+                    yield self._nullability(page, documented, field, model)
+
+    def _nullability(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
+        said, real = ("nullable", "NOT NULL") if documented.null else ("NOT NULL", "nullable")
+        return self.finding(
+            page,
+            documented.null_span or documented.span,
+            f"field `{field.name}` is documented as {said}, but it is {real}",
+            hint=f"{model.label}.{field.name} has null={field.null}" + (f" ({field.location})" if field.location else ""),
+        )
 
     def _compare(
         self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact,

@@ -37,6 +37,8 @@ class FieldClaim:
     span: Span
     type: DocumentedType | None = None
     type_span: Span | None = None
+    null: bool | None = None  # what the type's words say of NULL: ``nullable``, ``not null``
+    null_span: Span | None = None
 
 
 def read_field_item(item: ListItem) -> list[FieldClaim]:
@@ -47,7 +49,8 @@ def read_field_item(item: ListItem) -> list[FieldClaim]:
 def _moved(claims: tuple[FieldClaim, ...], lines: int) -> tuple[FieldClaim, ...]:
     return tuple(
         FieldClaim(
-            c.name, c.span.shifted(lines), c.type, c.type_span.shifted(lines) if c.type_span else None
+            c.name, c.span.shifted(lines), c.type, c.type_span.shifted(lines) if c.type_span else None,
+            c.null, c.null_span.shifted(lines) if c.null_span else None,
         )
         for c in claims
     )
@@ -64,7 +67,23 @@ def _read_field_item(item: ListItem) -> tuple[FieldClaim, ...]:
     type_text, type_start = _parenthesised(item.source, end)
     documented = read_type(type_text) if type_text else None
     type_span = _source_span(item, type_start, len(type_text)) if documented else None
-    return tuple(FieldClaim(name, code.span, documented, type_span) for code, name in names)
+    null, null_span = _nullability(item, type_text, type_start)
+    return tuple(FieldClaim(name, code.span, documented, type_span, null, null_span) for code, name in names)
+
+
+#: What a type's words say of NULL (``DateTimeField, nullable``, ``integer, not null``).
+_NOT_NULL = re.compile(r"\b(?:not[\s-]+null(?:able)?|non[\s-]?null(?:able)?|null\s*=\s*False)\b", re.I)
+_NULL = re.compile(r"\b(?:nullable|null\s*=\s*True)\b", re.I)
+
+
+def _nullability(item: ListItem, type_text: str, start: int) -> tuple[bool | None, Span | None]:
+    if not type_text or "null" not in type_text.lower():
+        return None, None
+    for pattern, null in ((_NOT_NULL, False), (_NULL, True)):
+        found = pattern.search(type_text)
+        if found is not None:
+            return null, _source_span(item, start + found.start(), len(found.group(0)))
+    return None, None
 
 
 def _bold_field(item: ListItem) -> tuple[FieldClaim, ...]:
