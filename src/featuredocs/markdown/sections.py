@@ -147,13 +147,14 @@ _COMMENT = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 def _list_items(blocks: tuple[Block, ...], start: int) -> tuple[ListItem, ...]:
     """The items of the list at ``start``, and of lists of its kind that follow it with only
     HTML comments between: a comment at the margin ends a list in CommonMark, but the
-    person who put ``<!-- why -->`` above an item still wrote one list."""
+    person who put ``<!-- why -->`` above an item still wrote one list. A list's marker
+    is read only when such a list follows: reading it fills the list's source, which
+    nothing else on most pages needs."""
     items = blocks[start].items
-    kind = _marker_kind(blocks[start])
     index = start + 1
     while index < len(blocks) and _is_comment(blocks[index]):
         index += 1
-        if index < len(blocks) and blocks[index].items and _marker_kind(blocks[index]) == kind:
+        if index < len(blocks) and blocks[index].items and _marker_kind(blocks[index]) == _marker_kind(blocks[start]):
             items += blocks[index].items
             index += 1
     return items
