@@ -211,3 +211,26 @@ def test_a_shell_fallback_is_corrected_inside_its_braces(parse: ParsePage) -> No
     text = synced(page, facts)
     assert text == source.replace(":-48}", ":-72}")
     assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+SESSION = """
+A one-off run with a longer window:
+
+```bash
+ORDER_WINDOW_HOURS=72 python manage.py expire_orders
+export ORDER_STALE_FLAG=1
+```
+"""
+
+
+def test_a_block_under_a_heading_naming_variables_is_refreshed_like_an_environment_block(
+    parse: ParsePage,
+) -> None:
+    source = PAGE.replace("### Environment Variables", "### Configuration variables") + SESSION
+    page = parse(source)
+    assert findings(page, FACTS, *ENV_CODES) == []
+    assert synced(page, FACTS) == source
+    facts = changes.set_env_default(FACTS, "ORDER_WINDOW_HOURS", "72")
+    text = synced(page, facts)
+    assert text == source.replace("ORDER_WINDOW_HOURS=48  #", "ORDER_WINDOW_HOURS=72  #")
+    assert findings(parse(text), facts, *ENV_CODES) == []

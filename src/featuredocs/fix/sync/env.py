@@ -1,4 +1,6 @@
-"""Refresh the ``NAME=value`` blocks of a page's *Environment Variables* section.
+"""Refresh the ``NAME=value`` blocks of a page's *Environment Variables* section, and
+those FD6 reads under other headings (``### Configuration variables``, ``#### Optional``
+under ``## Configuration``).
 
 - A default the code changed is corrected (FD602's own rendering; secrets never written).
 - A variable documented in the wrong group moves to the ``# Required …`` or ``# Optional …``

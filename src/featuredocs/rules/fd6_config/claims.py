@@ -2,7 +2,9 @@
 
 Environment variables are read from ``NAME=value`` lines of shell, ``.env`` and plain
 code blocks under a heading that mentions the environment (any ``env``/``dotenv`` block
-counts wherever it is), from tables with a Variable/Name column and from lists of
+counts wherever it is) or, when the block holds nothing but such lines, under one about
+configuration or variables (``### Optional variables``, ``#### Required`` under ``##
+Configuration``); from tables with a Variable/Name column and from lists of
 ``UPPER_CASE`` inline code under such a heading
 (:mod:`featuredocs.rules.fd6_config.env_tables`); prose names them too
 (:mod:`featuredocs.rules.fd6_config.env_prose`). Headings and labels around them may
@@ -24,8 +26,11 @@ from featuredocs.rules.fd6_config.python_reads import python_reads
 from featuredocs.rules.fd6_config.env_claim import (
     ENV_NAME,
     EnvVarClaim,
+    about_environment,
+    about_variables,
     mentions_environment,
     required_word,
+    under_configuration,
 )
 from featuredocs.rules.fd6_config.env_prose import ProseVar, prose_vars
 from featuredocs.rules.fd6_config.env_tables import list_vars, table_vars
@@ -50,6 +55,8 @@ _ASSIGNMENT = re.compile(
     r"^(?P<lead>\s*(?:\$\s+)?(?:export\s+)?)(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<rest>.*)$"
 )
 _COMMENT = re.compile(r"^\s*#\s?(?P<text>.*)$")
+#: ``NAME=value`` as a .env file writes it: no space around ``=``, no dict or list after it.
+_ENV_LINE = re.compile(r"^\s*(?:\$\s+)?(?:export\s+)?[A-Z][A-Z0-9_]*=(?:$|[^\s{\[(])")
 _DEFAULT_WORD = re.compile(r"\bdefault", re.IGNORECASE)
 _SHELL_DEFAULT = re.compile(r"\$\{(?P<name>[A-Z][A-Z0-9_]*):?-(?P<value>[^}]*)\}")
 
@@ -100,11 +107,19 @@ def _prose_claim(found: ProseVar) -> EnvVarClaim:
 
 
 def _env_anchor(page: Page, first: EnvVarClaim) -> Span:
-    """The heading of the section that documents the variables, else the first name."""
-    for section in reversed(page.section_at(first.span.line)):
-        if mentions_environment((section.title,)):
-            return section.heading.span
+    """The heading of the section that documents the variables (one about the
+    environment, else one naming variables, else one about configuration), else the
+    first name."""
+    chain = page.section_at(first.span.line)
+    for about in (about_environment, about_variables, _about_configuration):
+        for section in reversed(chain):
+            if about(section.title):
+                return section.heading.span
     return first.span
+
+
+def _about_configuration(title: str) -> bool:
+    return under_configuration((title,))
 
 
 # --- code blocks ------------------------------------------------------------------
@@ -115,7 +130,18 @@ def _is_env_block(page: Page, code: CodeBlock) -> bool:
         return True
     if code.language not in SHELL_LANGUAGES | _PLAIN_LANGUAGES:
         return False
-    return ".env" in first_comment(code) or mentions_environment(heading_titles(page, code.span.line))
+    titles = heading_titles(page, code.span.line)
+    if ".env" in first_comment(code) or mentions_environment(titles):
+        return True
+    # `### Optional variables`, `#### Required` under `## Configuration`: no heading says
+    # whose the names are, so only a block shaped like a .env file is read; a shell
+    # session or a settings module shown as text is not.
+    return under_configuration(titles) and _env_shaped(code)
+
+
+def _env_shaped(code: CodeBlock) -> bool:
+    lines = [line for line in code.text.splitlines() if line.strip() and not _COMMENT.match(line)]
+    return bool(lines) and all(_ENV_LINE.match(line) for line in lines)
 
 
 def _code_block_vars(page: Page) -> Iterator[EnvVarClaim]:

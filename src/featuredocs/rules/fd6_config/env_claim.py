@@ -1,7 +1,8 @@
 """An environment variable a page documents, and the words that place it.
 
 Shared by the readers of code blocks, tables and lists: what a claim holds, whether a
-heading is about the environment, whether a text calls a variable required or optional.
+heading is about the environment (or about configuration and variables, without saying
+whose), whether a text calls a variable required or optional.
 """
 
 from __future__ import annotations
@@ -37,8 +38,39 @@ class EnvVarClaim:
     inline: bool = False
 
 
+_VARIABLES = re.compile(r"\bvariables?\b", re.IGNORECASE)
+_CONFIGURATION = re.compile(r"\bconfig(?:uration)?\b", re.IGNORECASE)
+#: Titles whose variables or configuration are not the environment's: a template's
+#: placeholders, a URL's parts, Django settings.
+_OTHER_VARIABLES = re.compile(
+    r"\b(?:templates?|placeholders?|context|substitutions?|urls?|paths?|routes?|query|"
+    r"settings|messages?|format)\b",
+    re.IGNORECASE,
+)
+
+
 def mentions_environment(titles: tuple[str, ...]) -> bool:
     return any(about_environment(title) for title in titles)
+
+
+@lru_cache(maxsize=4096)
+def about_variables(title: str) -> bool:
+    """``### Configuration variables``, ``### Optional variables``: a title that names
+    variables without saying whose is read as the environment's."""
+    return _VARIABLES.search(title) is not None and _OTHER_VARIABLES.search(title) is None
+
+
+def under_configuration(titles: tuple[str, ...]) -> bool:
+    """Whether a heading above is about configuration or variables and none about
+    something else's (``### Email template``, ``### Django Settings``)."""
+    if any(_OTHER_VARIABLES.search(title) for title in titles):
+        return False
+    return any(_CONFIGURATION.search(title) or _VARIABLES.search(title) for title in titles)
+
+
+def variables_titled(titles: tuple[str, ...]) -> bool:
+    """Whether a heading above names variables and none names something else's."""
+    return any(about_variables(t) for t in titles) and under_configuration(titles)
 
 
 @lru_cache(maxsize=4096)

@@ -3,22 +3,38 @@
 A table needs a Variable/Name column; a Required and a Default column, when it has them,
 say whether each variable is required and what it defaults to. A list item starts with
 the variable's inline code and may say ``(required)``, ``default: `30` `` or, for a number
-or a boolean, ``(optional, default: 30)``.
+or a boolean, ``(optional, default: 30)``. A Setting column names Django settings, never
+variables.
+
+A heading that names variables without saying whose (``### Optional variables``) is read
+as one about the environment; under one about configuration only (``## Configuration``),
+a table is read when it has a Variable column. Neither heading says the names are not a
+template's placeholders, so there a table is read only when each name is ``UPPER_CASE``,
+it has no Setting column, and the paragraph before it is not about a template.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from enum import IntEnum
 
 from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.base import per_page
-from featuredocs.rules.fd6_config.env_claim import ENV_NAME, EnvVarClaim, about_environment, required_word
+from featuredocs.rules.fd6_config.env_claim import (
+    ENV_NAME,
+    EnvVarClaim,
+    about_environment,
+    required_word,
+    under_configuration,
+    variables_titled,
+)
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
 
 _REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
                   "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
+_PLACEHOLDERS = re.compile(r"\b(?:templates?|placeholders?|context|substitut\w*)\b", re.IGNORECASE)
 _EMPTY_CELL = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required"})
 #: ``default: `30` ``, or a bare number or boolean (``(optional, default: 30)``, ``defaults
 #: to **False**``): bare words are left alone, ``defaults to the host name`` is no value.
@@ -29,38 +45,65 @@ _ITEM_DEFAULT = re.compile(
 )
 
 
-def _env_blocks(page: Page, kind: BlockKind) -> Iterator[Block]:
-    for section in _env_sections(page):
-        yield from (block for block in section.blocks if block.kind == kind)
+class _Where(IntEnum):
+    """How surely a section's tables and lists name environment variables."""
+
+    CONFIGURATION = 1  # `## Configuration`: only a table with a Variable column
+    VARIABLES = 2  # `### Optional variables`: a Name column and lists too
+    ENVIRONMENT = 3  # `### Environment Variables`
+
+
+def _env_blocks(page: Page, kind: BlockKind, least: _Where) -> Iterator[tuple[Block, _Where, Block | None]]:
+    """Blocks of ``kind`` in sections at least as sure as ``least``, with the block before each."""
+    for section, where in _env_sections(page):
+        if where < least:
+            continue
+        previous = None
+        for block in section.blocks:
+            if block.kind == kind:
+                yield block, where, previous
+            previous = block
 
 
 @per_page
-def _env_sections(page: Page) -> tuple[Section, ...]:
-    """Sections under a heading about the environment, in page order."""
-    found: list[Section] = []
-    _collect_env_sections(page.sections, False, found)
+def _env_sections(page: Page) -> tuple[tuple[Section, _Where], ...]:
+    """Sections under a heading about the environment, variables or configuration, in page order."""
+    found: list[tuple[Section, _Where]] = []
+    _collect_env_sections(page.sections, False, (), found)
     return tuple(found)
 
 
-def _collect_env_sections(sections: tuple[Section, ...], under: bool, found: list[Section]) -> None:
-    # Whether a section is about the environment passes down the tree, so no section's
-    # chain of titles is built.
+def _collect_env_sections(
+    sections: tuple[Section, ...], under: bool, titles: tuple[str, ...], found: list[tuple[Section, _Where]]
+) -> None:
+    # Whether a section is about the environment passes down the tree: below such a
+    # heading nothing else is asked, and no chain of titles is kept.
     for section in sections:
         about = under or about_environment(section.title)
-        if about and section.blocks:
-            found.append(section)
+        chain = (*titles, section.title) if not about else ()
+        if section.blocks:
+            if about:
+                found.append((section, _Where.ENVIRONMENT))
+            elif variables_titled(chain):
+                found.append((section, _Where.VARIABLES))
+            elif under_configuration(chain):
+                found.append((section, _Where.CONFIGURATION))
         if section.subsections:
-            _collect_env_sections(section.subsections, about, found)
+            _collect_env_sections(section.subsections, about, chain, found)
 
 
 def table_vars(page: Page) -> Iterator[EnvVarClaim]:
-    for block in _env_blocks(page, BlockKind.TABLE):
+    for block, where, previous in _env_blocks(page, BlockKind.TABLE, _Where.CONFIGURATION):
         header = next((row for row in block.rows if row.header), None)
         if header is None:
             continue
         titles = [cell.strip("*_ `").casefold() for cell in header.cells]
-        name_at = _column(titles, ("variable", "name", "env"))
+        # a Setting column lists Django settings, whatever the other columns say
+        names = [title if "setting" not in title else "" for title in titles]
+        name_at = _column(names, ("variable", "name", "env") if where > _Where.CONFIGURATION else ("variable",))
         if name_at is None:
+            continue
+        if where < _Where.ENVIRONMENT and not _variables_table(block, titles, name_at, previous):
             continue
         required_at = _column(titles, ("required",))
         default_at = _column(titles, ("default",))
@@ -69,6 +112,18 @@ def table_vars(page: Page) -> Iterator[EnvVarClaim]:
                 claim = _row_var(page, row, name_at, required_at, default_at)
                 if claim is not None:
                     yield claim
+
+
+def _variables_table(block: Block, titles: list[str], name_at: int, previous: Block | None) -> bool:
+    """Whether a table no heading calls the environment's lists variables, not a
+    template's placeholders (``{{ order.number }}``, a paragraph about the template
+    before it) or settings beside them."""
+    if any("setting" in title for title in titles):
+        return False
+    if previous is not None and previous.kind == BlockKind.PARAGRAPH and _PLACEHOLDERS.search(previous.plain):
+        return False
+    cells = [row.cells[name_at].strip("*_ `") for row in block.rows if not row.header and name_at < len(row.cells)]
+    return all(ENV_NAME.fullmatch(cell) for cell in cells if cell)
 
 
 def _column(titles: list[str], words: tuple[str, ...]) -> int | None:
@@ -116,7 +171,7 @@ def _cell_value(
 
 
 def list_vars(page: Page) -> Iterator[EnvVarClaim]:
-    for block in _env_blocks(page, BlockKind.LIST):
+    for block, _, _ in _env_blocks(page, BlockKind.LIST, _Where.VARIABLES):
         for item in _items(block.items):
             claim = _item_var(page, item)
             if claim is not None:

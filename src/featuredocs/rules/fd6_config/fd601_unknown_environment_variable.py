@@ -48,6 +48,13 @@ class UnknownEnvironmentVariable(Rule):
         that the project's code reads each of them (``os.environ``, ``os.getenv``,
         django-environ, python-decouple).
 
+        Headings that do not say whose the names are (``### Configuration variables``,
+        ``### Optional variables``, ``#### Required`` under ``## Configuration``) count
+        too: a block there is read when it holds nothing but ``NAME=value`` lines, a
+        table when it has a Variable column (a Name column under a heading naming
+        variables), a list under a heading naming variables. A table of a template's
+        placeholders or with a Setting column is not read.
+
         Prose names variables in passing too (``SHOP_DEBUG=True``, ``$SHOP_DEBUG``,
         ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable"), and
         deployment files set them (docker-compose's ``environment:``, a Kubernetes

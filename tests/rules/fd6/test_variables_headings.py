@@ -1,0 +1,124 @@
+"""FD601-FD603 on variables documented under headings that do not say "environment"
+(``### Configuration variables``, ``#### Required`` under ``## Configuration``), against
+the facts of a real small project."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
+from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
+from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFlagMismatch
+from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import (
+    UndocumentedEnvironmentVariable,
+)
+from tests.rules.fd6.test_untidy_pages import CONF, HEAD, MODELS, SETTINGS, pointed, silent
+from tests.support.django_project import make_project
+
+UNTITLED = HEAD + """\
+#### Required
+
+```
+ORDER_API_KEY=your_key
+```
+
+#### Optional
+
+```bash
+ORDER_WINDOW_HOURS=48
+```
+
+### Configuration variables
+
+```bash
+ORDER_BATCH_SIZE=200  # orders per batch
+```
+
+### Optional variables
+
+| Variable | Default | Description |
+|----------|---------|-------------|
+| `ORDER_TIMEOUT` | `30` | seconds |
+
+### Variables
+
+- `ORDER_REGIONS`: where orders are taken (default: `eu,us`)
+- `ORDER_DRY_RUN` (optional): defaults to **False**
+
+### Receipt
+
+The receipt template fills in:
+
+| Variable | Meaning |
+|----------|---------|
+| `ORDER_NUMBER` | printed on the receipt |
+
+| Variable | Meaning |
+|----------|---------|
+| `{{ order.total }}` | the total |
+| `ORDER_CURRENCY` | its currency |
+
+| Setting | Variable |
+|---------|----------|
+| `ORDER_EXPIRY` | `ORDER_WINDOW_HOURS` |
+
+A one-off run with a short timeout:
+
+```bash
+ORDER_TIMEOUT=5 python manage.py expire_orders
+export ORDER_LOG_LEVEL=debug
+python manage.py expire_orders
+```
+
+```
+ORDER_EXPIRY = {"window_hours": 48}
+```
+
+### Email templates
+
+| Variable | Meaning |
+|----------|---------|
+| `CUSTOMER_NAME` | who the order is for |
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    project = make_project(
+        tmp_path_factory.mktemp("fd6-headings"),
+        apps={"orders": {"models.py": MODELS, "conf.py": CONF}},
+        settings=SETTINGS,
+    )
+    return project.facts()
+
+
+def test_correct_variables_under_untitled_headings_are_silent(parse, facts):
+    silent(parse(UNTITLED), facts)
+
+
+def test_drift_under_untitled_headings_is_reported(parse, facts):
+    page = parse(
+        UNTITLED.replace("ORDER_API_KEY=your_key", "ORDER_API_KEYS=your_key")
+        .replace("ORDER_WINDOW_HOURS=48", "ORDER_WINDOW_HOURS=24")
+        .replace("ORDER_BATCH_SIZE=200", "ORDER_BATCH_SIZE=200\nORDER_API_KEY=")
+        .replace("| `ORDER_TIMEOUT` | `30`", "| `ORDER_TIMEOUTS` | `30`")
+        .replace("**False**", "**True**")
+    )
+    assert pointed(UnknownEnvironmentVariable, page, facts) == [
+        ("FD601", "ORDER_API_KEYS"), ("FD601", "`ORDER_TIMEOUTS`"),
+    ]
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "24"), ("FD602", "True")]
+    assert pointed(RequiredFlagMismatch, page, facts) == []  # the block names no group
+    headed = parse(UNTITLED.replace("ORDER_WINDOW_HOURS=48", "ORDER_WINDOW_HOURS=48\nORDER_API_KEY="))
+    assert pointed(RequiredFlagMismatch, headed, facts) == [("FD603", "ORDER_API_KEY")]
+
+
+def test_a_variable_missing_from_an_untitled_section_is_reported_on_its_heading(parse, facts):
+    page = parse(UNTITLED.replace("ORDER_BATCH_SIZE=200  # orders per batch\n", "ORDER_TIMEOUT=30\n"))
+    assert pointed(UndocumentedEnvironmentVariable, page, facts) == [("FD606", "## Configuration")]
+
+
+def test_a_settings_table_under_an_environment_heading_names_no_variables(parse, facts):
+    page = parse(HEAD + "### Environment Variables\n\n| Setting name | Default |\n|---|---|\n| `ORDER_EXPIRY` | `{}` |\n")
+    assert pointed(UnknownEnvironmentVariable, page, facts) == []
