@@ -350,3 +350,13 @@ def test_the_language_of_myst_and_pandoc_info_strings(parse) -> None:
         '```Python title="orders/models.py"\ny = 2\n```\n\n```{mermaid}\ngraph TD\n```\n'
     )
     assert [code.language for code in page.code_blocks] == ["python", "bash", "python", "{mermaid}"]
+
+
+def test_html_links_unclosed_tags_and_comments(parse) -> None:
+    page = parse(
+        '# T\n\n<a href="one.md">one</a> <a href="two.md" <a href="three.md">three</a>\n\n'
+        '<!-- <a href="hidden.md"> --> <img alt="x" src="shot.png"> <!-- <a href="never.md">\n'
+    )
+    assert [(link.target, link.image) for link in page.links] == [
+        ("one.md", False), ("three.md", False), ("shot.png", True),
+    ]
