@@ -56,7 +56,7 @@ from featuredocs.markdown.fields import (
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.headings import make_heading
 from featuredocs.markdown.repeats import known_block, rebuild, remember
-from featuredocs.markdown.sections import LabelSite, label_sites
+from featuredocs.markdown.sections import Sites, label_sites
 from featuredocs.markdown.slug import GithubSlugger
 from featuredocs.model import Block, CodeBlock, Heading, InlineCode, Link
 
@@ -97,7 +97,7 @@ class Events:
         self.code_ranges: list[tuple[int, int]] = []  # each code block's bytes
         #: the top-level headings and blocks, with each block's byte range
         self.entries: list[tuple[Heading | Block, int, int]] = []
-        self.labels: dict[int, list[LabelSite]] = {}  # by id() of a paragraph block
+        self.labels: dict[int, Sites] = {}  # by id() of a paragraph block
         self.html: list[tuple[str, int]] = []  # HTML text and where it starts
 
 
@@ -181,9 +181,9 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
                     first = node[FIRST]
                     sites = None
                     if node[PARTS] or (first is not None and first[KIND] == "Strong"):
-                        sites = label_sites(node, out, source)
-                        if sites:
-                            out.labels[id(block)] = sites
+                        found = label_sites(node, out, source)
+                        if found:
+                            sites = out.labels[id(block)] = (found, 0)
                     if first_reading is not None:
                         if _self_contained(first_reading, out, shallow):
                             remember(first_reading[0], index - first_reading[1] + 1, block, sites, node[START])

@@ -18,13 +18,13 @@ from typing import Any
 
 from featuredocs.markdown.blocks import fill_block, fill_span
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.sections import LabelSite
+from featuredocs.markdown.sections import LabelSite, Sites
 from featuredocs.model import Block, BlockKind, InlineCode, ListItem
 
 #: A kept block: how many events it spans, its kind, its plain text pieces, its code
 #: spans as (start, end, text), its items (see :func:`_item_shape`) and its label sites
 #: as (label, start, end, value start, value end), offsets relative to its start.
-Shape = tuple[int, BlockKind, tuple[str, ...], tuple[tuple[int, int, str], ...], tuple[Any, ...], tuple[Any, ...]]
+Shape = tuple[int, BlockKind, tuple[str, ...], tuple[tuple[int, int, str], ...], tuple[Any, ...], tuple[LabelSite, ...]]
 
 #: Blocks read so far, by their bytes. Cleared when it holds too many blocks or bytes,
 #: so it cannot grow without bound, even on a docset of long lists met once.
@@ -42,7 +42,7 @@ def known_block(raw: bytes) -> Shape | None:
     return _KNOWN.get(raw)
 
 
-def remember(raw: bytes, events: int, block: Block, sites: list[LabelSite] | None, start: int) -> None:
+def remember(raw: bytes, events: int, block: Block, sites: Sites | None, start: int) -> None:
     """Keep ``block`` (``events`` long, starting at byte ``start``) for its next copies."""
     lazy = block._lazy  # the parser's own hand-off: (fill, source, start, end, pieces, plain start, plain end)
     pieces = tuple(lazy[4][lazy[5] : lazy[6]])
@@ -50,9 +50,11 @@ def remember(raw: bytes, events: int, block: Block, sites: list[LabelSite] | Non
     at = {id(code): index for index, code in enumerate(codes)}
     code_shapes = tuple((code._lazy[2] - start, code._lazy[3] - start, code.text) for code in codes)
     items = tuple(_item_shape(item, at, start) for item in block.items)
-    site_shapes = tuple(
-        (s.label, s.start - start, s.end - start, s.value_start - start, s.value_end - start) for s in sites or ()
-    )
+    site_shapes: tuple[LabelSite, ...] = ()
+    if sites is not None:
+        found, at = sites
+        shift = at - start
+        site_shapes = tuple((label, s + shift, e + shift, vs + shift, ve + shift) for label, s, e, vs, ve in found)
     global _known_bytes
     if len(_KNOWN) >= _MAX_KNOWN or _known_bytes >= _MAX_BYTES:
         _KNOWN.clear()
@@ -77,7 +79,7 @@ def _item_shape(item: ListItem, at: dict[int, int], start: int) -> tuple[Any, ..
     )
 
 
-def rebuild(shape: Shape, source: SourceMap, start: int, end: int) -> tuple[Block, list[LabelSite] | None]:
+def rebuild(shape: Shape, source: SourceMap, start: int, end: int) -> tuple[Block, Sites | None]:
     """The block ``shape`` describes, standing at bytes ``start`` to ``end``, and its
     label sites (None when it has none)."""
     _, kind, pieces, code_shapes, item_shapes, site_shapes = shape
@@ -88,7 +90,7 @@ def rebuild(shape: Shape, source: SourceMap, start: int, end: int) -> tuple[Bloc
     )
     if not site_shapes:
         return block, None
-    return block, [LabelSite(label, s + start, e + start, vs + start, ve + start) for label, s, e, vs, ve in site_shapes]
+    return block, (site_shapes, start)
 
 
 def _item(shape: tuple[Any, ...], codes: tuple[InlineCode, ...], source: SourceMap, start: int) -> ListItem:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from featuredocs.markdown.positions import SourceMap
 from featuredocs.markdown.fields import END, FIRST, KIND, LAST, PARTS, PLAIN, PLAIN_END, START
 from featuredocs.model import Block, BlockKind, Heading, LabelledBlock, ListItem, Section
-from featuredocs.model.frozen import quick_init
 
 if TYPE_CHECKING:
     from featuredocs.markdown.events import Events
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
 def build_sections(
     entries: list[Heading | Block],
     lines: tuple[str, ...],
-    labels: dict[int, list[LabelSite]],
+    labels: dict[int, Sites],
     source: SourceMap,
 ) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
     """Blocks before the first heading, and the heading tree with the blocks under each.
@@ -77,27 +75,24 @@ _partial_labelled = LabelledBlock._partial  # type: ignore[attr-defined]
 
 def _fill_labelled(name: str, lazy: tuple[Any, ...]) -> Any:
     """A label's span, value or value span, worked out when first read."""
-    _, source, site = lazy
+    _, source, (_, start, end, value_start, value_end), at = lazy
     if name == "span":
-        return source.span(site.start, site.end)
+        return source.span(start + at, end + at)
     if name == "value":
-        return source.source(site.value_start, site.value_end)
-    return source.span(site.value_start, site.value_end) if site.value_end > site.value_start else None
+        return source.source(value_start + at, value_end + at)
+    return source.span(value_start + at, value_end + at) if value_end > value_start else None
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class LabelSite:
-    """Where a bold label sits in a paragraph (byte offsets)."""
-
-    label: str
-    start: int  # the opening ``**``
-    end: int  # just past the label and its colon
-    value_start: int
-    value_end: int
+#: Where a bold label sits in a paragraph: the label, the byte offsets of its opening
+#: ``**`` and of the end of the label and its colon, and where its value starts and ends.
+LabelSite = tuple[str, int, int, int, int]
+#: A paragraph's label sites, with offsets counted from the byte given with them: a
+#: paragraph met again shares the sites of its first reading (see :mod:`.repeats`), as a
+#: thousand pages repeat their ``**Fields:**`` paragraphs tens of thousands of times.
+Sites = tuple[tuple[LabelSite, ...], int]
 
 
-def label_sites(node: list[Any], out: Events, source: SourceMap) -> list[LabelSite]:
+def label_sites(node: list[Any], out: Events, source: SourceMap) -> tuple[LabelSite, ...]:
     """Lines of a top-level paragraph that start with a bold label ending in a colon.
 
     ``**Fields:**`` and ``**TTL**: 15 minutes`` are labels; ``**See** [x](y)`` is not.
@@ -118,26 +113,26 @@ def label_sites(node: list[Any], out: Events, source: SourceMap) -> list[LabelSi
             end = source.data.index(b":", first[END], line_end) + 1
         value_start, value_end = source.trimmed(end, line_end)
         if label:
-            sites.append(LabelSite(label, first[START], end, value_start, value_end))
-    return sites
+            sites.append((label, first[START], end, value_start, value_end))
+    return tuple(sites)
 
 
 def labelled_blocks(
-    blocks: tuple[Block, ...], sites: list[tuple[int, list[LabelSite]]], source: SourceMap
+    blocks: tuple[Block, ...], sites: list[tuple[int, Sites]], source: SourceMap
 ) -> tuple[LabelledBlock, ...]:
     """Labels in a section's paragraphs, with the list or code block right after each.
 
     ``sites`` are the paragraphs with labels, by their place in ``blocks``.
     """
     found: list[LabelledBlock] = []
-    for index, paragraph_sites in sites:
+    for index, (paragraph_sites, at) in sites:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        last_site = paragraph_sites[-1]
-        for site in paragraph_sites:
-            last = site is last_site
+        last_site = len(paragraph_sites) - 1
+        for number, site in enumerate(paragraph_sites):
+            last = number == last_site
             items = _list_items(blocks, index + 1) if last and following and following.items else ()
             code = following.code if last and following else None
-            found.append(_partial_labelled((_fill_labelled, source, site), site.label, items, code))
+            found.append(_partial_labelled((_fill_labelled, source, site, at), site[0], items, code))
     return tuple(found)
 
 
