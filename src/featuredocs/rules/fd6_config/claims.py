@@ -70,7 +70,8 @@ class ConfigClaims:
 
     @property
     def env_names(self) -> frozenset[str]:
-        return frozenset(claim.name for claim in self.env_vars)
+        """The variables the page documents (code it shows documents none)."""
+        return frozenset(claim.name for claim in self.env_vars if not claim.in_code)
 
 
 def claims_for(page: Page, ctx: CheckContext) -> ConfigClaims:
@@ -86,9 +87,12 @@ def extract(page: Page) -> ConfigClaims:
     anchor = _env_anchor(page, env_vars[0]) if env_vars else None
     claimed = frozenset(claim.span for claim in env_vars)
     env_vars.extend(_prose_claim(found) for found in prose_vars(page, claimed))
-    env_vars.extend(EnvVarClaim(name, span, inline=True) for name, span in deployment_vars(page))
+    env_vars.extend(EnvVarClaim(name, span, inline=True, in_code=True) for name, span in deployment_vars(page))
     env_vars.extend(
-        EnvVarClaim(name, span, value=default, value_span=default_span, is_default=default is not None, inline=True)
+        EnvVarClaim(
+            name, span, value=default, value_span=default_span, is_default=default is not None,
+            inline=True, in_code=True,
+        )
         for name, span, default, default_span in python_reads(page)
     )
     env_vars.sort(key=lambda claim: claim.span)

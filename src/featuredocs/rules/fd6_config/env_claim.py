@@ -26,7 +26,8 @@ class EnvVarClaim:
     without quotes, None when none is given or it is a placeholder (``your_key_here``);
     ``is_default`` when the page presents it as the default (an *Optional* group, a
     ``# default`` comment, a Default column). ``inline`` when prose names it in passing
-    rather than documenting it.
+    rather than documenting it; ``in_code`` when code the page shows reads or sets it (a
+    settings snippet, a docker-compose file): checked, but no documentation of it.
     """
 
     name: str
@@ -36,6 +37,7 @@ class EnvVarClaim:
     value_span: Span | None = None
     is_default: bool = False
     inline: bool = False
+    in_code: bool = False
 
 
 _VARIABLES = re.compile(r"\bvariables?\b", re.IGNORECASE)
