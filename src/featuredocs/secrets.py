@@ -132,3 +132,29 @@ def safe_repr(value: Any, limit: int = 2000) -> str:
     except Exception:  # a project object whose __repr__ fails
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: ``NAME=value``, ``NAME: value``, ``"NAME": "value"``, ``NAME = "value"`` on a line of a page.
+_ASSIGNED = re.compile(
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<between>[\"']?\s*[:=]\s*[\"']?)(?P<value>[^\s\"'#,;)}\]]+)"
+)
+
+
+_QUOTES = frozenset("\"'")
+_CODE = re.compile(r"[A-Za-z_][\w.]*[(\[]|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+
+
+def mask_line(line: str) -> str:
+    """A page's line with the values of secret-looking names and URL passwords starred,
+    one star per character, so that columns counted in the line still hold."""
+    if "=" not in line and ":" not in line:
+        return line
+
+    def starred(match: re.Match[str]) -> str:
+        value = match["value"]
+        if not looks_secret(match["name"]) or (not _QUOTES & set(match["between"]) and _CODE.match(value)):
+            return match.group(0)  # no secret, or code that reads one (``os.environ[…]``)
+        return match["name"] + match["between"] + "*" * len(value)
+
+    masked = _ASSIGNED.sub(starred, line)
+    return _URL_CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:{'*' * len(m['password'])}@", masked)

@@ -205,3 +205,13 @@ def test_findings_are_listed_in_page_line_column_order() -> None:
     headers = [line for line in output.splitlines() if line.startswith("docs/")]
     assert headers[0].startswith(f"{EXPIRY}:1:1: FD105")
     assert headers[-1].startswith(f"{ORDERS}:10:")
+
+
+def test_a_secret_on_the_line_shown_is_starred_and_the_marker_still_fits() -> None:
+    line = "SHOP_SMS_API_KEYS=sk_live_51Habc  # DATABASE_URL=postgres://shop:hunter2@db/shop"
+    shown, marker = marker_under(lines_of(one(span=span_of(line, 1, "SHOP_SMS_API_KEYS")), line + "\n"))
+    assert "sk_live_51Habc" not in shown and "hunter2" not in shown
+    assert shown == "SHOP_SMS_API_KEYS=**************  # DATABASE_URL=postgres://shop:*******@db/shop"
+    assert marker == "^" + "~" * (len("SHOP_SMS_API_KEYS") - 1)
+    code = 'API_KEY = os.environ["SHOP_API_KEY"]'
+    assert marker_under(lines_of(one(span=span_of(code, 1, "API_KEY")), code + "\n"))[0] == code

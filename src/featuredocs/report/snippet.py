@@ -15,6 +15,7 @@ from functools import lru_cache
 from rich.cells import cell_len
 
 from featuredocs.model import Span
+from featuredocs.secrets import mask_line
 
 #: CommonMark's line endings; the Markdown stage numbers lines the same way.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -35,9 +36,10 @@ class Snippet:
 
 
 def source_line(source: str, line: int) -> str | None:
-    """Line ``line`` (1-based) of ``source``, without its line ending; None when out of range."""
+    """Line ``line`` (1-based) of ``source``, without its line ending and with secrets
+    starred (a page may hold a real key); None when out of range."""
     lines = _lines(source)
-    return lines[line - 1] if 0 < line <= len(lines) else None
+    return mask_line(lines[line - 1]) if 0 < line <= len(lines) else None
 
 
 @lru_cache(maxsize=32)
