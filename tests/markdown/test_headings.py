@@ -47,3 +47,23 @@ def test_setext_headings_are_read_each_time() -> None:
     first = _fresh("Title\n=====\n")
     assert first[0].plain == "Title" and first[0].level == 1
     assert _headings("Title\n-----\n")[0].level == 2
+
+
+def test_a_plain_heading_met_again_is_the_heading_read_in_full() -> None:
+    text = "# T\n\n## Overview\n\nText.\n\n## Overview\n\n> ## Overview\n\n- ## Overview\n"
+    again = _headings(text)  # the second reading rebuilds its top-level copies
+    assert again == _fresh(text)
+    assert [h.slug for h in again] == ["t", "overview", "overview-1", "overview-2", "overview-3"]
+    assert [h.span.line for h in again] == [1, 3, 7, 9, 11]
+
+
+def test_a_heading_with_code_met_again_still_gives_its_code_to_the_page() -> None:
+    text = "# T\n\n## The `tidy` command\n\n## The `tidy` command\n"
+    _fresh(text)
+    page = parse_page(text, path=Path("/d/p.md"), rel="p.md")
+    assert [(code.text, code.span.line) for code in page.codes] == [("tidy", 3), ("tidy", 5)]
+
+
+def test_a_heading_first_met_inside_a_quote_reads_the_same_at_the_top_level() -> None:
+    _fresh("> ## Usage\n")
+    assert _headings("## Usage\n\n## Usage\n") == _fresh("## Usage\n\n## Usage\n")

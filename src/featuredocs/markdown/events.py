@@ -54,7 +54,7 @@ from featuredocs.markdown.fields import (
     WANTED,
 )
 from featuredocs.markdown.positions import SourceMap
-from featuredocs.markdown.headings import make_heading
+from featuredocs.markdown.headings import known_heading, make_heading, rebuild_heading
 from featuredocs.markdown.repeats import known_block, rebuild, remember
 from featuredocs.markdown.sections import Sites, label_sites
 from featuredocs.markdown.slug import GithubSlugger
@@ -125,6 +125,7 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
     # The top-level block being read for its next copies (see :mod:`.repeats`): its
     # bytes, first event, and how many links, headings, code blocks and HTML came before.
     first_reading: tuple[bytes, int, int, int, int, int] | None = None
+    heading_at = -1  # the first event of the latest top-level heading
     events = enumerate(pyromark.events_with_range(text, options=OPTIONS, merge_text=True))
     for index, (event, where) in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
@@ -191,7 +192,11 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
             elif kind == "Strong":
                 pass  # nothing to close; frequent, so it skips the tests below
             elif kind == "Heading":
-                heading = make_heading(node, out, source, slugger, shallow)
+                # Three events, the middle one text: a heading its next copies can be
+                # rebuilt without reading (see the start of a heading below).
+                first = node[FIRST]
+                plain_text = top is root and heading_at == index - 2 and type(first) is tuple and first[KIND] == "Text"
+                heading = make_heading(node, out, source, slugger, shallow, plain_text)
                 headings.append(heading)
                 if top is root:
                     entries.append((heading, node[START], node[END]))
@@ -232,7 +237,22 @@ def read_events(text: str, source: SourceMap, definitions: list[tuple[int, int]]
             else:
                 kind, value = payload.popitem()
             start = where["start"]
-            if top is root and kind in REPEATED and (start == 0 or data[start - 1] in LINE_ENDS):
+            if top is root and kind == "Heading" and shallow:
+                # Most headings are a single text met before (``## Overview``): their text
+                # and end events are passed over and the heading rebuilt.
+                end = where["end"]
+                known = known_heading(data[start:end])
+                if known is not None and known[-1]:
+                    next(events)
+                    next(events)
+                    heading = rebuild_heading(known, source, start, slugger)
+                    headings.append(heading)
+                    entries.append((heading, start, end))
+                    opened = None
+                    last_end = end
+                    continue
+                heading_at = index
+            elif top is root and kind in REPEATED and (start == 0 or data[start - 1] in LINE_ENDS):
                 end = where["end"]
                 raw = data[start:end]
                 if b"[" not in raw:

@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 _LEVELS = {f"H{level}": level for level in range(1, 7)}
 
 #: What a heading's bytes make of it: level, source, plain text, anchor before numbering,
-#: and where its trimmed line starts and ends relative to its first byte. Pages repeat
-#: their headings (``## Overview``, ``#### Fields``), and a one-line heading without
-#: brackets reads the same wherever it stands (a bracket could be a link to a page's
-#: reference definition), unless the page nests so deep that some of its containers
+#: where its trimmed line starts and ends relative to its first byte, and whether its
+#: reading at the top level was three events that added nothing but its own text.
+#: Pages repeat their headings (``## Overview``, ``#### Fields``), and a one-line heading
+#: without brackets reads the same wherever it stands (a bracket could be a link to a
+#: page's reference definition), unless the page nests so deep that some of its containers
 #: were not opened. Cleared when full, so it cannot grow without bound.
-_KNOWN: dict[bytes, tuple[int, str, str, str, int, int]] = {}
+Known = tuple[int, str, str, str, int, int, bool]
+_KNOWN: dict[bytes, Known] = {}
 _MAX_KNOWN = 16_384
 
 
@@ -31,20 +33,31 @@ def heading_level(node: list[Any]) -> int:
     return known if known is not None else int(str(level).lstrip("H") or 1)
 
 
-def make_heading(node: list[Any], out: Events, source: SourceMap, slugger: GithubSlugger, shallow: bool) -> Heading:
+known_heading = _KNOWN.get  # the table is only ever cleared, never replaced
+
+
+def make_heading(
+    node: list[Any], out: Events, source: SourceMap, slugger: GithubSlugger, shallow: bool, plain_text: bool
+) -> Heading:
     """A heading: ``source`` is its inline Markdown, ``span`` the whole heading line.
-    ``shallow`` says whether the page so far opened every container."""
+    ``shallow`` says whether the page so far opened every container; ``plain_text``
+    whether the heading stands at the top level and is one text event."""
     at = node[START]
     raw = source.data[at : node[END]]
     known = _KNOWN.get(raw) if shallow else None
     if known is None:
-        known = _read(node, out, source)
+        known = (*_read(node, out, source), plain_text)
         line = raw.rstrip(b"\r\n")
         if shallow and b"[" not in line and b"\n" not in line and b"\r" not in line:
             if len(_KNOWN) >= _MAX_KNOWN:
                 _KNOWN.clear()
             _KNOWN[raw] = known
-    level, text, plain, base, start, end = known
+    return rebuild_heading(known, source, at, slugger)
+
+
+def rebuild_heading(known: Known, source: SourceMap, at: int, slugger: GithubSlugger) -> Heading:
+    """The heading ``known`` describes, standing at byte ``at``."""
+    level, text, plain, base, start, end, _ = known
     return Heading(level, text, plain, slugger.numbered(base), source.span(at + start, at + end))
 
 
