@@ -6,29 +6,11 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import ProjectFacts
-from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
 from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFlagMismatch
-from featuredocs.rules.fd6_config.fd604_unknown_setting import UnknownSetting
-from featuredocs.rules.fd6_config.fd605_unknown_setting_key import UnknownSettingKey
-from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import (
-    UndocumentedEnvironmentVariable,
-)
+from tests.rules.fd6.test_real_project import FAMILY, MODELS
 from tests.support.django_project import make_project
 from tests.support.rules import run_rule
-
-FAMILY = (
-    UnknownEnvironmentVariable, StaleEnvironmentDefault, RequiredFlagMismatch, UnknownSetting,
-    UnknownSettingKey, UndocumentedEnvironmentVariable,
-)
-
-MODELS = """
-from django.db import models
-
-
-class Order(models.Model):
-    total = models.DecimalField(max_digits=10, decimal_places=2)
-"""
 
 # django-environ and decouple are read from the source: neither needs installing here.
 CONF = """
