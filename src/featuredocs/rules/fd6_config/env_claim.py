@@ -62,6 +62,7 @@ def about_variables(title: str) -> bool:
     return _VARIABLES.search(title) is not None and _OTHER_VARIABLES.search(title) is None
 
 
+@lru_cache(maxsize=4096)  # pages repeat the template's chains of headings
 def under_configuration(titles: tuple[str, ...]) -> bool:
     """Whether a heading above is about configuration or variables and none about
     something else's (``### Email template``, ``### Django Settings``)."""
@@ -70,6 +71,7 @@ def under_configuration(titles: tuple[str, ...]) -> bool:
     return any(_CONFIGURATION.search(title) or _VARIABLES.search(title) for title in titles)
 
 
+@lru_cache(maxsize=4096)
 def variables_titled(titles: tuple[str, ...]) -> bool:
     """Whether a heading above names variables and none names something else's."""
     return any(about_variables(t) for t in titles) and under_configuration(titles)

@@ -27,7 +27,8 @@ _ENV_CASTS = frozenset({"str", "bool", "int", "float", "list", "tuple", "dict", 
 
 def python_reads(page: Page) -> Iterator[Read]:
     for code in page.code_blocks:
-        if ("environ" in code.text or "env" in code.text or "config(" in code.text) and is_python(code):
+        text = code.text
+        if ("environ" in text or "env(" in text or "env." in text or "getenv" in text or "config(" in text) and is_python(code):
             yield from _block_reads(page, code)
 
 

@@ -16,6 +16,7 @@ claims are ``inline``: judged as cautiously as a setting a sentence names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 
 from featuredocs.model import Block, BlockKind, Page, Section, Span, TableRow
@@ -32,6 +33,8 @@ _NAMED = re.compile(r"(?:(?:django\.conf\.)?settings\.)?(?P<name>[A-Z][A-Z0-9_]*
 
 
 def table_settings(page: Page) -> Iterator[SettingClaim]:
+    if "|" not in page.text:
+        return
     for block in page.preamble:
         if block.kind == BlockKind.TABLE:
             yield from _table(page, block, False)
@@ -50,6 +53,7 @@ def _sections(page: Page, sections: tuple[Section, ...], above: tuple[str, ...])
         yield from _sections(page, section.subsections, titles)
 
 
+@lru_cache(maxsize=4096)  # pages repeat the template's chains of headings
 def _settings_titles(titles: tuple[str, ...]) -> bool:
     if any(about_environment(t) or _ABOUT_VARIABLES.search(t) for t in titles):
         return False
