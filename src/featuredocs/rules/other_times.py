@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from featuredocs.model import Page
+
 _OTHER_TIMES = re.compile(
     r"\b(?:future|planned|proposed|roadmap|enhancements?|alternatives?|legacy|deprecated"
     r"|changelog|version history|migrating|migration from|upgrading|removed|phase \d+)\b"
@@ -20,6 +22,11 @@ _OTHER_TIMES = re.compile(
 def about_other_times(title: str) -> bool:
     """Whether a section's title says it is about the past or the future."""
     return _OTHER_TIMES.search(title) is not None
+
+
+def at_other_times(page: Page, line: int) -> bool:
+    """Whether ``line`` sits in a section (or under one) about the past or the future."""
+    return any(about_other_times(section.title) for section in page.section_at(line))
 
 
 _CHANGE = re.compile(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, Page, Span
-from featuredocs.rules.other_times import about_other_times, speaks_of_change
+from featuredocs.rules.other_times import at_other_times, speaks_of_change
 from featuredocs.rules.table_cells import cell_code, column_titles
 
 _CAMEL = re.compile(r"(?:(?P<app>[a-z_][a-z0-9_]*)\.)?(?P<name>[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)")
@@ -35,7 +35,7 @@ def model_mentions(page: Page, declared: frozenset[int]) -> Iterator[ModelMentio
     """The models the page names in passing; ``declared``: the lines of its model claims."""
     found = {mention.span: mention for mention in (*_called(page, declared), *_column_cells(page))}
     for mention in sorted(found.values(), key=lambda m: (m.span.line, m.span.column)):
-        if not any(about_other_times(section.title) for section in page.section_at(mention.span.line)):
+        if not at_other_times(page, mention.span.line):
             yield mention
 
 

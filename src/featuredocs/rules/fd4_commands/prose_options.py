@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
 from featuredocs.rules.fd4_commands.hints import all_flags, command_named
-from featuredocs.rules.other_times import about_other_times, speaks_of_change
+from featuredocs.rules.other_times import at_other_times, speaks_of_change
 from featuredocs.rules.suggest import closest
 
 _FLAG_CODE = re.compile(r"(?P<flag>--[A-Za-z][\w-]*)(?:[= ]\S+)?")
@@ -129,11 +129,7 @@ def _about_something_else(page: Page, sentence: list[InlineCode]) -> bool:
     text = "\n".join(page.line_text(n) for n in range(first, last + 1))
     if _OTHER_PROGRAMS.search(text) or speaks_of_change(text):
         return True
-    return any(
-        section.heading.span.line <= first <= section.end_line
-        and about_other_times(section.title)
-        for section in page.walk()
-    )
+    return at_other_times(page, first)
 
 
 def _flag_span(page: Page, code: InlineCode, flag: str) -> Span | None:

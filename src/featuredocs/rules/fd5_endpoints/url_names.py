@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from featuredocs.model import EndpointFact, Page, ProjectFacts, Span, reads
 from featuredocs.rules.base import asked_index
 from featuredocs.rules.fd8_code.source import code_lines
-from featuredocs.rules.other_times import about_other_times, speaks_of_change
+from featuredocs.rules.other_times import at_other_times, speaks_of_change
 from featuredocs.rules.suggest import closest
 
 _NAME = r"(?P<q>[\"'])(?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)*)(?P=q)"
@@ -43,7 +43,7 @@ def url_name_claims(page: Page) -> Iterator[UrlNameClaim]:
     if "url" not in page.text and "reverse" not in page.text and "redirect" not in page.text:
         return
     for code in page.code_blocks:
-        if ("url" in code.text or "reverse" in code.text or "redirect" in code.text) and not _then(page, code.span.line):
+        if ("url" in code.text or "reverse" in code.text or "redirect" in code.text) and not at_other_times(page, code.span.line):
             for line in code_lines(page, code):
                 for match in _matches(line.text):
                     yield UrlNameClaim(match["name"], line.span(match.start("name"), match.end("name")))
@@ -51,17 +51,13 @@ def url_name_claims(page: Page) -> Iterator[UrlNameClaim]:
         if inline.span.line != inline.span.end_line or not ("(" in inline.text or "{%" in inline.text):
             continue
         text = page.line_text(inline.span.line)
-        if speaks_of_change(text) or _then(page, inline.span.line):
+        if speaks_of_change(text) or at_other_times(page, inline.span.line):
             continue
         for match in _matches(inline.text):
             column = text.find(match.group(0), inline.span.column - 1)
             if column >= 0:
                 start = column + match.start("name") - match.start() + 1
                 yield UrlNameClaim(match["name"], Span.at(inline.span.line, start, len(match["name"])))
-
-
-def _then(page: Page, line: int) -> bool:
-    return any(about_other_times(section.title) for section in page.section_at(line))
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:

@@ -19,10 +19,11 @@ import re
 from functools import lru_cache
 from collections.abc import Iterator
 
-from featuredocs.model import Block, BlockKind, Page, Section, Span, TableRow
+from featuredocs.model import Block, BlockKind, Page, Section, TableRow
 from featuredocs.rules.fd6_config.env_claim import about_environment
 from featuredocs.rules.fd6_config.settings_claims import SettingClaim
 from featuredocs.rules.fd8_code.source import find_on_lines, inline_part_span
+from featuredocs.rules.table_cells import cell_codes
 
 _SETTING_COLUMN = re.compile(r"^(?:django\s+)?settings?(?:\s+name)?$|^name\s+of\s+(?:the\s+)?setting$")
 _NAME_COLUMN = re.compile(r"^(?:setting\s+)?names?$")
@@ -84,11 +85,11 @@ def _table(page: Page, block: Block, about_settings: bool) -> Iterator[SettingCl
         return
     for row in block.rows:
         if not row.header and column < len(row.cells) and column < len(row.spans):
-            yield from _cell_settings(page, row, row.spans[column])
+            yield from _cell_settings(page, row, column)
 
 
-def _cell_settings(page: Page, row: TableRow, cell: Span) -> Iterator[SettingClaim]:
-    codes = [c for c in row.codes if c.span.line == cell.line and cell.column <= c.span.column < cell.end_column]
+def _cell_settings(page: Page, row: TableRow, column: int) -> Iterator[SettingClaim]:
+    cell, codes = row.spans[column], cell_codes(row, column)
     for code in codes:
         text = code.text.strip()
         named = _NAMED.match(text)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Page, Span
-from featuredocs.rules.other_times import about_other_times, speaks_of_change
+from featuredocs.rules.other_times import at_other_times, speaks_of_change
 
 _FILE = re.compile(r"(?:\./)?(?P<path>[A-Za-z_][\w-]*(?:/[A-Za-z_][\w-]*)+\.py)(?::\d+(?::\d+)?|#L\d+(?:-L\d+)?)?")
 
@@ -38,7 +38,7 @@ def file_claims(page: Page) -> Iterator[FileClaim]:
         if found is None:
             continue
         line = page.line_text(code.span.line)
-        if speaks_of_change(line) or any(about_other_times(s.title) for s in page.section_at(code.span.line)):
+        if speaks_of_change(line) or at_other_times(page, code.span.line):
             continue
         path = found["path"]
         column = line.find(path, code.span.column - 1)
