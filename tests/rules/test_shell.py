@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from featuredocs.model import Span
-from featuredocs.rules.shell import (
-    invocations_in_block,
-    is_illustrative,
-    is_metavar,
-    scan,
-    value_offsets,
-)
+from featuredocs.rules.fd4_commands.invocations import invocations_in_block, is_illustrative, is_metavar
+from featuredocs.rules.shell import scan, value_offsets
 
 
 def invocations(parse, body: str, language: str = "bash"):

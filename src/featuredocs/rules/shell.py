@@ -5,9 +5,8 @@ A code block is read the way a shell would read it, closely enough for documenta
 prompts are dropped (``$ ``, ``(venv) $ ``, ``> ``, and root's ``# `` in a terminal
 session), ``\\`` continuations are joined (every character keeps its page line and
 column), comments are cut, ``&&``/``;``/``|`` chains are split and redirections removed.
-Words are unquoted with :mod:`shlex`. In each simple command, ``python manage.py X``,
-``./manage.py X``, ``django-admin X`` and ``python -m django X`` are invocations of X,
-whatever runs them (``VAR=1``, ``uv run``, ``docker compose exec web``).
+Words are unquoted with :mod:`shlex`. The commands a line runs are read from its simple
+commands by ``fd4_commands/invocations.py`` and ``fd5_endpoints/calls.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import re
 import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
 
@@ -39,13 +37,7 @@ _ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.:/-]*>")
 # The part of a word that needs no character-by-character reading.
 _PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\]*")
 _ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
-_PYTHON = re.compile(r"(?:python[\d.]*|py|pypy[\d.]*)")
 _PREFIX_COMMANDS = frozenset({"sudo", "env", "time", "nohup", "exec", "command"})
-_RUNNERS = frozenset({"run", "exec"})
-_ILLUSTRATIVE = re.compile(r"^\[|\]$|^<.+>$|\.\.\.|…|^\{.*\}$|[$`]")
-_METAVAR = re.compile(r"[A-Z][A-Z0-9_]*")
-#: Handled by ``manage.py`` itself, not commands: ``manage.py help``, ``manage.py version``.
-BUILTINS = frozenset({"help", "version"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,33 +49,6 @@ class Word:
 
 
 @dataclass(frozen=True, slots=True)
-class Invocation:
-    """``manage.py <command> <args…>`` as written in a code block or inline code.
-
-    ``illustrative`` when the arguments hold placeholders (``[options]``, ``<path>``,
-    ``...``, ``$DAYS``): the command name is real, the arguments are not meant to be
-    parsed. Upper-case words (``N``) are left to the parser: see :func:`is_metavar`.
-    """
-
-    launcher: str
-    command: Word
-    args: tuple[Word, ...]
-    illustrative: bool
-
-    @property
-    def name(self) -> str:
-        return self.command.value
-
-    @property
-    def argv(self) -> list[str]:
-        return [word.value for word in self.args]
-
-    @property
-    def line(self) -> int:
-        return self.command.span.line
-
-
-@dataclass(frozen=True, slots=True)
 class RawWord:
     """A scanned word or operator: offsets into the logical line, value unquoted."""
 
@@ -92,16 +57,6 @@ class RawWord:
     end: int
     operator: bool = False
     broken: bool = False  # unbalanced quotes: shlex could not read it
-
-
-@dataclass(frozen=True, slots=True)
-class _Command:
-    """An :class:`Invocation` before its words are placed on the page."""
-
-    launcher: str
-    command: RawWord
-    args: tuple[RawWord, ...]
-    illustrative: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,100 +257,3 @@ def first_command_word(words: Sequence[RawWord]) -> int:
     ):
         index += 1
     return index
-
-
-# --- invocations ---------------------------------------------------------------------
-
-
-def _basename(value: str) -> str:
-    return value.rsplit("/", 1)[-1]
-
-
-def _launcher(words: Sequence[RawWord]) -> tuple[str, int] | None:
-    """The launcher's name and the index of the command word after it."""
-    first = first_command_word(words)
-    for index, word in enumerate(words):
-        before = _basename(words[index - 1].value) if index else ""
-        runs = index == first or before in _RUNNERS
-        name = _basename(word.value)
-        if name == "manage.py" and (runs or _PYTHON.fullmatch(before)):
-            return "manage.py", index + 1
-        if name in {"django-admin", "django-admin.py"} and runs:
-            return "django-admin", index + 1
-        if (
-            word.value == "-m"
-            and index + 1 < len(words)
-            and words[index + 1].value == "django"
-            and _PYTHON.fullmatch(before)
-        ):
-            return "django-admin", index + 2
-    return None
-
-
-def _value_parts(value: str) -> tuple[str, ...]:
-    """The word, and for ``--flag=value`` also the value."""
-    _, equals, after = value.partition("=")
-    return (value, after) if value.startswith("-") and equals and after else (value,)
-
-
-def is_illustrative(value: str) -> bool:
-    """A placeholder argument: ``[options]``, ``<path>``, ``...``, ``$VAR``."""
-    return any(_ILLUSTRATIVE.search(part) for part in _value_parts(value))
-
-
-def is_metavar(value: str) -> bool:
-    """An upper-case word such as ``N`` or ``DAYS``: maybe a metavar, maybe a real value
-    (``--fail-level WARNING``); only the parser can tell."""
-    return any(_METAVAR.fullmatch(part) for part in _value_parts(value))
-
-
-def _command_in(words: Sequence[RawWord]) -> _Command | None:
-    """The command one simple command runs, or None when it runs none."""
-    found = _launcher(words)
-    if found is None:
-        return None
-    launcher, index = found
-    if index >= len(words) or not words[index].value or words[index].value.startswith("-"):
-        return None
-    if words[index].value == "help" and index + 1 < len(words) and not words[index + 1].value.startswith("-"):
-        return _Command(launcher, words[index + 1], (), True)  # ``help X`` names X, runs nothing
-    if words[index].value in BUILTINS:
-        return None
-    command, rest = words[index], tuple(words[index + 1:])
-    illustrative = any(raw.broken or is_illustrative(raw.value) for raw in rest)
-    return _Command(launcher, command, rest, illustrative)
-
-
-@lru_cache(maxsize=4096)  # pages repeat the same few command lines
-def _commands_in(text: str) -> tuple[_Command, ...]:
-    found = (_command_in(words) for words in simple_commands(scan(text)))
-    return tuple(command for command in found if command is not None)
-
-
-def _word(raw: RawWord, line: LogicalLine) -> Word:
-    return Word(raw.value, line.span(raw.start, raw.end))
-
-
-def may_invoke(text: str) -> bool:
-    """False when ``text`` surely runs no command: no launcher is written in it, and no
-    quote or escape could spell one (``manage\\.py``)."""
-    return "manage.py" in text or "django" in text or any(c in text for c in "'\"\\")
-
-
-def invocations_in_line(line: LogicalLine) -> Iterator[Invocation]:
-    if not may_invoke(line.text):
-        return
-    for found in _commands_in(line.text):
-        args = tuple(_word(raw, line) for raw in found.args)
-        yield Invocation(found.launcher, _word(found.command, line), args, found.illustrative)
-
-
-def invocations_in_block(page: Page, code: CodeBlock) -> list[Invocation]:
-    """Every invocation in a shell (or language-less) code block of the page."""
-    if code.language not in SHELL_LANGUAGES or not may_invoke(code.text):
-        return []
-    return [
-        invocation
-        for line in logical_lines(page, code)
-        for invocation in invocations_in_line(line)
-    ]

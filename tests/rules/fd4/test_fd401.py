@@ -69,3 +69,24 @@ def test_silent_without_facts(parse):
 def test_silent_when_facts_do_not_list_djangos_own_commands(parse):
     partial = replace(FACTS, commands=tuple(c for c in FACTS.commands if c.project))
     assert run_rule(CommandNotFound, parse(DRIFTED), partial) == []
+
+
+HELP = """\
+# Order Expiry
+
+## Management Commands
+
+```bash
+python manage.py help expire_ordres
+python manage.py help expire_orders
+python manage.py help
+```
+"""
+
+
+def test_help_for_a_missing_command_says_it_asks_for_help(parse):
+    findings = run_rule(CommandNotFound, parse(HELP), FACTS)
+    assert [(f.span, f.message) for f in findings] == [
+        (Span(6, 23, 6, 36), "`manage.py help expire_ordres` asks for help on a command that does not exist"),
+    ]
+    assert findings[0].fix is not None and findings[0].fix.edits[0].replacement == "expire_orders"

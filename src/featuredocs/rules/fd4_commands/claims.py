@@ -41,12 +41,8 @@ from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import inline_invocations, mentions
 from featuredocs.rules.fd4_commands.option_lists import OptionList, lists_in_section
 from featuredocs.rules.fd4_commands.options import OptionClaim
-from featuredocs.rules.shell import (
-    BUILTINS,
-    Invocation,
-    Word,
-    invocations_in_block,
-)
+from featuredocs.rules.fd4_commands.invocations import BUILTINS, Invocation, invocations_in_block
+from featuredocs.rules.shell import Word
 from featuredocs.rules.page_text import any_line_within
 
 #: "Management Commands", "Commands", "Invoice Commands", "CLI", "Command Line"; not

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 
 from featuredocs.model import CodeBlock, Page
 from featuredocs.rules.fd8_code.source import code_lines
-from featuredocs.rules.shell import Invocation, LogicalLine, invocations_in_line
+from featuredocs.rules.fd4_commands.invocations import Invocation, invocations_in_line
+from featuredocs.rules.shell import LogicalLine
 
 CONFIG_LANGUAGES = frozenset({
     "yaml", "yml", "toml", "ini", "cfg", "conf", "procfile", "dockerfile", "docker",

@@ -72,10 +72,12 @@ class CommandNotFound(Rule):
                 )
         for invocation in claims.invocations:
             if command_named(facts, invocation.name) is None:
+                asked = "help " if invocation.asks_help else ""
+                written = f"{invocation.launcher} {asked}{invocation.name}"
+                verb = "asks for help on" if invocation.asks_help else "runs"
                 yield self._missing(
                     page, facts, invocation.name, invocation.command.span,
-                    f"`{invocation.launcher} {invocation.name}` runs a command that "
-                    "does not exist",
+                    f"`{written}` {verb} a command that does not exist",
                 )
 
     def _missing(

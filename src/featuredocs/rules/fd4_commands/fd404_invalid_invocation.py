@@ -8,7 +8,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.hints import command_named, flag_hint
 from featuredocs.rules.fd4_commands.parser import UnsupportedParser, rejection
-from featuredocs.rules.shell import Invocation, is_metavar
+from featuredocs.rules.fd4_commands.invocations import Invocation, is_metavar
 from featuredocs.rules.registry import register
 
 _UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<first>\S+)")

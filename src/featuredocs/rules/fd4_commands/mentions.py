@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from featuredocs.model import InlineCode, Page, Span
-from featuredocs.rules.shell import Invocation, LogicalLine, Word, invocations_in_line
+from featuredocs.rules.fd4_commands.invocations import Invocation, invocations_in_line
+from featuredocs.rules.shell import LogicalLine, Word
 from featuredocs.rules.page_text import lines_holding
 
 _PROSE = re.compile(
