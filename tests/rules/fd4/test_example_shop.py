@@ -15,13 +15,14 @@ from featuredocs.rules.fd4_commands.fd402_option_not_accepted import OptionNotAc
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import StaleOptionDefault
 from featuredocs.rules.fd4_commands.fd404_invalid_invocation import InvalidInvocation
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import UndocumentedOption
+from featuredocs.rules.fd4_commands.fd406_option_choices_differ import OptionChoicesDiffer
 from featuredocs.rules.fd4_commands.fd807_unknown_command_mention import UnknownCommandMention
 from tests.support.django_project import collect_facts
 from tests.support.rules import context_for, run_rule
 
 SHOP = Path(__file__).resolve().parents[3] / "examples" / "shop"
 RULES = (CommandNotFound, OptionNotAccepted, StaleOptionDefault, InvalidInvocation,
-         UndocumentedOption, UnknownCommandMention)
+         UndocumentedOption, OptionChoicesDiffer, UnknownCommandMention)
 CODES = {rule.code for rule in RULES}
 
 pytestmark = pytest.mark.skipif(not (SHOP / "drifts.json").exists(), reason="no example shop")

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import ListItem, Page, Span, TableRow
+from featuredocs.rules.enumerations import Listed, listed_values
 from featuredocs.rules.fd4_commands.defaults import SCALE_OF
 
 _LEAD = re.compile(r"\s*(?:\*\*|__)?\s*")
@@ -68,6 +69,18 @@ class DefaultClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class ValuesClaim:
+    """The values a description lists for its option (``File format, `csv` or `json` ``):
+    the list, each value's span and the whole list's (backticks included), and every
+    value the description writes in inline code, listed or not."""
+
+    listed: Listed
+    spans: tuple[Span, ...]
+    span: Span
+    written: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class OptionClaim:
     """One documented option (``flags``) or positional argument (``positional``)."""
 
@@ -76,6 +89,7 @@ class OptionClaim:
     positional: Name | None
     default: DefaultClaim | None
     span: Span
+    values: ValuesClaim | None = None
 
 
 # --- positions -----------------------------------------------------------------------
@@ -213,7 +227,20 @@ def _claim(
     if not flags:
         text, offset, _ = names[0]
         positional = Name(text, span_of(page, span, source, offset, offset + len(text)))
-    return OptionClaim(command, flags, positional, default_in(page, span, source, description), span)
+    default = default_in(page, span, source, description)
+    return OptionClaim(command, flags, positional, default, span, values_in(page, span, source, description))
+
+
+def values_in(page: Page, start: Span, source: str, offset: int) -> ValuesClaim | None:
+    """The values a description from ``offset`` on lists, placed on the page."""
+    if source.count("`", offset) < 4:
+        return None  # fewer than two code spans: no list
+    listed = listed_values(source, offset)
+    if listed is None:
+        return None
+    spans = tuple(span_of(page, start, source, value.begin, value.end) for value in listed.values)
+    written = frozenset(match.group(2) for match in _CODE.finditer(source, offset))
+    return ValuesClaim(listed, spans, span_of(page, start, source, listed.begin, listed.end), written)
 
 
 # --- tables ----------------------------------------------------------------------------
@@ -250,7 +277,12 @@ def option_from_row(
     default = None
     if default_column is not None and default_column < len(row.cells):
         default = _default_cell(page, row.cells[default_column], row.spans[default_column])
-    return OptionClaim(command, flags, positional, default, cell_span)
+    values = next(
+        (found for index in range(1, len(row.cells)) if index != default_column
+         and (found := values_in(page, row.spans[index], row.cells[index], 0)) is not None),
+        None,
+    )
+    return OptionClaim(command, flags, positional, default, cell_span, values)
 
 
 def _default_cell(page: Page, cell: str, span: Span) -> DefaultClaim | None:

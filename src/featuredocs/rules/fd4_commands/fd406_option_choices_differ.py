@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Applicability, CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
+from featuredocs.rules.fd4_commands.options import OptionClaim, ValuesClaim
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import did_you_mean
+
+
+@register
+class OptionChoicesDiffer(Rule):
+    """The values an Options list gives for an option differ from the parser's choices.
+
+    What it does:
+        Reads the values an option's description lists — ``File format, `csv` or
+        `json` ``, ``One of `email`, `sms` ``, ```csv`/`json` ``, a table's
+        description cell — and, for an option whose parser declares ``choices``,
+        reports each listed value the parser rejects. When the list says it is every
+        value (it ends in *or*, or follows *one of*, *either*, *choices*), it also
+        reports the choices it leaves out, unless the description names them elsewhere.
+        A list of examples (*e.g.*, *such as*) is checked only for values the parser
+        rejects. Options without ``choices`` take any value: nothing is compared.
+
+    Why is this bad?
+        A reader who passes a listed value gets ``invalid choice``; a reader who is
+        never told about a value cannot use it.
+
+    Example:
+        ```markdown
+        - `--format`: File format, `csv`, `xml` or `json` (default: csv)
+        ```
+        while the command declares ``choices=["csv", "json"]``.
+
+    Use instead:
+        ```markdown
+        - `--format`: File format, `csv` or `json` (default: csv)
+        ```
+
+    Fix safety:
+        Unsafe, and only for a complete list: the fix writes the parser's choices, in
+        the parser's order and the page's style, in place of the list; the prose around
+        a removed value may still speak of it.
+    """
+
+    code = "FD406"
+    name = "OptionChoicesDiffer"
+    summary = "documented option values differ from the parser's choices"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.facts is None:
+            return
+        claims = claims_for(page, ctx)
+        for command in claims.listed_commands(ctx.facts):
+            yield from self._check_command(page, command, claims.options_for(command))
+
+    def _check_command(self, page: Page, command: CommandFact, claims: list[OptionClaim]) -> Iterator[Finding]:
+        for claim in claims:
+            option = option_fact(command, claim) if claim.values is not None else None
+            if option is None or option.choices is None or claim.values is None:
+                continue
+            yield from self._compare(page, claim, claim.values, option)
+
+    def _compare(self, page: Page, claim: OptionClaim, values: ValuesClaim, option: OptionFact) -> Iterator[Finding]:
+        assert option.choices is not None
+        choices = list(option.choices)
+        name = _documented_name(claim, option)
+        listed = values.listed
+        fix = self._fix(values, choices) if listed.complete else None
+        rejected = [(value, span) for value, span in zip(listed.values, values.spans) if value.value not in choices]
+        for value, span in rejected:
+            yield self.finding(
+                page, span,
+                f"`{value.value}` is not a choice of `{name}`",
+                did_you_mean(value.value, choices) or f"the command's parser accepts {_named(choices)}",
+                fix,
+            )
+            fix = None  # one fix for the whole list: the edits of two would overlap
+        # A list with a wrong value is told once: its fix also adds what it leaves out.
+        written = {value.value for value in listed.values} | {_unquoted(text) for text in values.written}
+        missing = [choice for choice in choices if choice not in written] if listed.complete and not rejected else []
+        if missing:
+            yield self.finding(
+                page, values.span,
+                f"the values listed for `{name}` leave out {_named(missing)}",
+                f"the command's parser accepts {_named(choices)}",
+                fix,
+            )
+
+    def _fix(self, values: ValuesClaim, choices: list[str]) -> Fix:
+        return Fix(
+            "list the parser's choices",
+            (Edit(values.span, values.listed.written_as(choices)),),
+            Applicability.UNSAFE,
+        )
+
+
+def _documented_name(claim: OptionClaim, option: OptionFact) -> str:
+    documented = [flag.text for flag in claim.flags if flag.text in option.flags]
+    return documented[-1] if documented else option.dest
+
+
+def _named(values: list[str]) -> str:
+    return ", ".join(f"`{value}`" for value in values)
+
+
+def _unquoted(text: str) -> str:
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text

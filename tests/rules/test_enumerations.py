@@ -1,0 +1,50 @@
+"""Lists of values read from descriptions, the way the example shop and untidy pages write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.rules.enumerations import listed_values
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "complete"),
+    [
+        ("One of `pending`, `paid`, `shipped`; `pending` by default.", ["pending", "paid", "shipped"], True),
+        ("`email` or `sms`; `email` by default.", ["email", "sms"], True),
+        ("File format, `csv` or `json` (default: csv)", ["csv", "json"], True),
+        ("Accepted values: `csv`, `json` and `xml`", ["csv", "json", "xml"], True),
+        ("`email`/`sms`", ["email", "sms"], True),
+        ("Either `'a'` or `\"b\"`", ["a", "b"], True),
+        ("A format, e.g. `csv` or `json`", ["csv", "json"], False),
+        ("Formats such as `csv`, `json` and more", ["csv", "json"], False),
+    ],
+)
+def test_lists_of_values(text, values, complete):
+    listed = listed_values(text)
+    assert listed is not None
+    assert [value.value for value in listed.values] == values
+    assert listed.complete is complete
+    assert text[listed.begin] == "`" and text[listed.end - 1] == "`"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorted by `created_at` and `name`",  # two things, not values
+        "Use `--csv` or `--json`",  # flags
+        "Format of the export: `csv`, `json`",  # no word says these are the values
+        "Reads `orders.Order` and writes `orders.Invoice`",
+        "`csv` (the default), or `json`",
+        "Only `csv`",
+    ],
+)
+def test_no_list(text):
+    assert listed_values(text) is None
+
+
+def test_a_list_rewritten_in_its_own_style():
+    assert listed_values("`a`, `b` or `c`").written_as(["x", "y", "z"]) == "`x`, `y` or `z`"
+    assert listed_values("`a`/`b`").written_as(["x", "y", "z"]) == "`x`/`y`/`z`"
+    assert listed_values("One of `'a'` or `'b'`").written_as(["x", "y"]) == "`'x'` or `'y'`"
+    assert listed_values("Values: `a`, `b` and `c`").written_as(["x", "y"]) == "`x` and `y`"
