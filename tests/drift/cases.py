@@ -71,6 +71,12 @@ MODELS: list[Drift] = [
         also=frozenset({"FD305"}),
     ),
     Drift(
+        "add-field-choice",
+        (Edit(ORDER, 'CANCELLED = "cancelled", "Cancelled"',
+              'CANCELLED = "cancelled", "Cancelled"\n        REFUNDED = "refunded", "Refunded"'),),
+        Expected("FD307", "order-lifecycle.md", "- `status` (CharField): One of"),
+    ),
+    Drift(
         "change-field-type",
         (Edit(CATALOG_MODELS, "description = models.TextField(blank=True)",
               "description = models.CharField(max_length=500, blank=True)"),),

@@ -15,6 +15,7 @@ no list and starts none: the rules compare only what could be a value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _CODE = re.compile(r"(`+)\s*([^`]+?)\s*\1")
@@ -44,11 +45,7 @@ class ListedValue:
 
     @property
     def value(self) -> str:
-        """The value a program would see: ``'csv'`` and ``csv`` are both ``csv``."""
-        text = self.text
-        if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
-            return text[1:-1]
-        return text
+        return unquoted(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +73,28 @@ class Listed:
         if other.strip() in ("", "or", "and"):
             other = ", "
         return other.join(codes[:-1]) + last + codes[-1]
+
+
+def unquoted(text: str) -> str:
+    """The value a program would see: ``'csv'`` and ``csv`` are both ``csv``."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return text
+
+
+def compared(listed: Listed, written: frozenset[str], choices: tuple[str, ...]) -> tuple[list[ListedValue], list[str]]:
+    """The listed values not among ``choices``; and, for a complete list that has none,
+    the choices it leaves out that the description does not write elsewhere either
+    (``written``: its inline code). A list with a wrong value is told about that once."""
+    rejected = [value for value in listed.values if value.value not in choices]
+    if rejected or not listed.complete:
+        return rejected, []
+    seen = {unquoted(text) for text in written} | {value.value for value in listed.values}
+    return [], [choice for choice in choices if choice not in seen]
+
+
+def named(values: Iterable[str]) -> str:
+    return ", ".join(f"`{value}`" for value in values)
 
 
 def listed_values(text: str, start: int = 0) -> Listed | None:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Applicability, CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.enumerations import compared, named
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
 from featuredocs.rules.fd4_commands.options import OptionClaim, ValuesClaim
@@ -68,27 +69,24 @@ class OptionChoicesDiffer(Rule):
 
     def _compare(self, page: Page, claim: OptionClaim, values: ValuesClaim, option: OptionFact) -> Iterator[Finding]:
         assert option.choices is not None
-        choices = list(option.choices)
+        choices = option.choices
         name = _documented_name(claim, option)
-        listed = values.listed
-        fix = self._fix(values, choices) if listed.complete else None
-        rejected = [(value, span) for value, span in zip(listed.values, values.spans) if value.value not in choices]
-        for value, span in rejected:
+        rejected, missing = compared(values.listed, values.written, choices)
+        fix = self._fix(values, list(choices)) if values.listed.complete else None
+        spans = dict(zip(values.listed.values, values.spans))
+        for value in rejected:
             yield self.finding(
-                page, span,
+                page, spans[value],
                 f"`{value.value}` is not a choice of `{name}`",
-                did_you_mean(value.value, choices) or f"the command's parser accepts {_named(choices)}",
+                did_you_mean(value.value, choices) or f"the command's parser accepts {named(choices)}",
                 fix,
             )
             fix = None  # one fix for the whole list: the edits of two would overlap
-        # A list with a wrong value is told once: its fix also adds what it leaves out.
-        written = {value.value for value in listed.values} | {_unquoted(text) for text in values.written}
-        missing = [choice for choice in choices if choice not in written] if listed.complete and not rejected else []
         if missing:
             yield self.finding(
                 page, values.span,
-                f"the values listed for `{name}` leave out {_named(missing)}",
-                f"the command's parser accepts {_named(choices)}",
+                f"the values listed for `{name}` leave out {named(missing)}",
+                f"the command's parser accepts {named(choices)}",
                 fix,
             )
 
@@ -103,11 +101,3 @@ class OptionChoicesDiffer(Rule):
 def _documented_name(claim: OptionClaim, option: OptionFact) -> str:
     documented = [flag.text for flag in claim.flags if flag.text in option.flags]
     return documented[-1] if documented else option.dest
-
-
-def _named(values: list[str]) -> str:
-    return ", ".join(f"`{value}`" for value in values)
-
-
-def _unquoted(text: str) -> str:
-    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text

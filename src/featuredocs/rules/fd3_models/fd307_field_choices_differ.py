@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Applicability, Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity, Span
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.enumerations import Listed, compared, listed_values, named
+from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.lookup import forward_field
+from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import did_you_mean
+
+_CODE_SPAN = "`"
+
+
+@register
+class FieldChoicesDiffer(Rule):
+    """The values a Fields list gives for a field differ from the field's ``choices``.
+
+    What it does:
+        Reads the values a field's description lists — ``One of `pending`, `paid` or
+        `cancelled` ``, ```email` or `sms`; `email` by default``, a table's description
+        cell — and, for a field declared with ``choices``, reports each listed value
+        that is not one of them. When the list says it is every value (it ends in *or*,
+        or follows *one of*, *either*, *choices*), it also reports the choices it leaves
+        out, unless the description names them elsewhere. A list none of whose values
+        is a choice is taken for labels or prose and not compared; a list of examples
+        (*e.g.*, *such as*) is checked only for values that are not choices.
+
+    Why is this bad?
+        Code and queries written from the page filter on a value the field never holds,
+        or never handle one it does: a status added to the model and not to its page is
+        how orders get stuck.
+
+    Example:
+        ```markdown
+        - `status` (CharField): One of `pending`, `paid` or `cancelled`.
+        ```
+        while ``Order.Status`` also has ``shipped``.
+
+    Use instead:
+        ```markdown
+        - `status` (CharField): One of `pending`, `paid`, `shipped` or `cancelled`.
+        ```
+
+    Fix safety:
+        Unsafe, and only for a complete list: the fix writes the field's choices, in the
+        model's order and the page's style, in place of the list; the prose around a
+        removed value may still speak of it.
+    """
+
+    code = "FD307"
+    name = "FieldChoicesDiffer"
+    summary = "documented field values differ from the field's choices"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        for claim, model in resolved_models(page, ctx).found:
+            for documented in claim.fields:
+                field = forward_field(model, documented.name)
+                if field is None or field.name != documented.name or not field.choices:
+                    continue
+                found = _listed_for(page, documented)
+                if found is not None:
+                    yield from self._compare(page, model, field, *found)
+
+    def _compare(
+        self, page: Page, model: ModelFact, field: FieldFact, line: int, offset: int, listed: Listed,
+        written: frozenset[str],
+    ) -> Iterator[Finding]:
+        choices = field.choices
+        if not any(value.value in choices for value in listed.values):
+            return  # labels (`Pending payment`) or another list: not the field's values
+        rejected, missing = compared(listed, written, choices)
+        where = f" ({field.location})" if field.location else ""
+        accepts = f"{model.label}.{field.name} has choices {named(choices)}{where}"
+        whole = Span(line, offset + listed.begin + 1, line, offset + listed.end + 1)
+        fix = None
+        if listed.complete:
+            fix = Fix("list the field's choices", (Edit(whole, listed.written_as(list(choices))),), Applicability.UNSAFE)
+        for value in rejected:
+            yield self.finding(
+                page, Span(line, offset + value.begin + 1, line, offset + value.end + 1),
+                f"`{value.value}` is not a choice of `{model.name}.{field.name}`",
+                did_you_mean(value.value, choices) or accepts,
+                fix,
+            )
+            fix = None  # one fix for the whole list: the edits of two would overlap
+        if missing:
+            yield self.finding(
+                page, whole, f"the values listed for `{field.name}` leave out {named(missing)}", accepts, fix,
+            )
+
+
+def _listed_for(page: Page, documented: FieldClaim) -> tuple[int, int, Listed, frozenset[str]] | None:
+    """The list of values the field's description gives on its line: (line, offset of
+    the text read, the list, every inline code of that text). In a table row, each cell
+    after the name and type is read alone: ``|`` ends a cell there, not a value."""
+    after = documented.type_span if documented.type_span is not None else documented.span
+    line = documented.span.line
+    if after.end_line != line:
+        return None
+    text = page.line_text(line)
+    start = after.end_column - 1
+    if text.count(_CODE_SPAN, start) < 4:
+        return None  # fewer than two code spans: no list
+    cells = _cells(text, start) if text.lstrip().startswith("|") else [(start, len(text))]
+    for begin, end in cells:
+        part = text[begin:end]
+        listed = listed_values(part)
+        if listed is not None:
+            written = frozenset(piece for piece in part.split(_CODE_SPAN)[1::2])
+            return line, begin, listed, written
+    return None
+
+
+def _cells(row: str, start: int) -> list[tuple[int, int]]:
+    """The ranges of a table row's cells from ``start`` on (``\\|`` is no cell border)."""
+    borders = [i for i in range(start, len(row)) if row[i] == "|" and row[i - 1] != "\\"]
+    edges = [start, *borders]
+    return [(a + (a != start), b) for a, b in zip(edges, [*borders, len(row)]) if b > a + 1]

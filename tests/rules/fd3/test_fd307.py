@@ -1,0 +1,60 @@
+"""FD307 FieldChoicesDiffer against a real project: `Invoice.status` has the choices
+`draft` and `paid` (``Invoice.Status``)."""
+
+from __future__ import annotations
+
+from featuredocs.model import Applicability, Span
+from featuredocs.rules.fd3_models.fd307_field_choices_differ import FieldChoicesDiffer
+from tests.support.rules import run_rule
+
+
+def _invoice(fields: str) -> str:
+    return "## Data Models\n\n### Invoice\n\n**Fields:**\n" + fields
+
+
+def test_a_value_the_field_never_holds(parse, billing_facts):
+    page = parse(_invoice("- `status` (CharField): One of `draft`, `paid` or `void`; `draft` by default.\n"),
+                 dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, billing_facts)
+    assert (finding.code, finding.span) == ("FD307", Span(6, 52, 6, 56))
+    assert finding.message == "`void` is not a choice of `Invoice.status`"
+    assert finding.hint.startswith("billing.Invoice.status has choices `draft`, `paid` (")
+    assert finding.fix.applicability is Applicability.UNSAFE
+    assert [(e.span, e.replacement) for e in finding.fix.edits] == [(Span(6, 32, 6, 57), "`draft` or `paid`")]
+
+
+def test_a_complete_list_that_leaves_a_choice_out(parse, billing_facts):
+    page = parse(_invoice("- `status` (CharField): `draft` or `draft`\n"), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, billing_facts)
+    assert (finding.span, finding.message) == (Span(6, 25, 6, 43), "the values listed for `status` leave out `paid`")
+
+
+def test_a_table_row_reads_its_description_cell_alone(parse, billing_facts):
+    page = parse(_invoice(
+        "| Field | Type | Description |\n| --- | --- | --- |\n"
+        "| `status` | `CharField` | `draft`/`sent` |\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, billing_facts)
+    assert (finding.span, finding.message) == (Span(8, 37, 8, 41), "`sent` is not a choice of `Invoice.status`")
+    assert finding.fix.edits[0].replacement == "`draft`/`paid`"
+
+
+def test_silent_on_the_right_values_labels_and_fields_without_choices(parse, billing_facts):
+    page = parse(_invoice(
+        "- `status` (CharField): `draft` or `paid`; `draft` by default.\n"
+        "- `number` (CharField): `INV-1` or `INV-2`, unique\n"  # no choices: any value
+        "- `notes` (TextField): e.g. `late` or `paid twice`\n"
+    ), dedent=False)
+    assert run_rule(FieldChoicesDiffer, page, billing_facts) == []
+    labels = parse(_invoice("- `status` (CharField): `Draft invoice` or `Settled`\n"), dedent=False)
+    assert run_rule(FieldChoicesDiffer, labels, billing_facts) == []
+    elsewhere = parse(_invoice("- `status` (CharField): `draft` until sent; then `paid` or `paid`\n"), dedent=False)
+    assert run_rule(FieldChoicesDiffer, elsewhere, billing_facts) == []
+
+
+def test_examples_are_checked_only_for_values_that_are_not_choices(parse, billing_facts):
+    page = parse(_invoice("- `status` (CharField): a state such as `draft` or `overdue`\n"), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, billing_facts)
+    assert finding.message == "`overdue` is not a choice of `Invoice.status`" and finding.fix is None
+    page = parse(_invoice("- `status` (CharField): a state such as `draft`\n"), dedent=False)
+    assert run_rule(FieldChoicesDiffer, page, billing_facts) == []
