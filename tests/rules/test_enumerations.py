@@ -48,3 +48,11 @@ def test_a_list_rewritten_in_its_own_style():
     assert listed_values("`a`/`b`").written_as(["x", "y", "z"]) == "`x`/`y`/`z`"
     assert listed_values("One of `'a'` or `'b'`").written_as(["x", "y"]) == "`'x'` or `'y'`"
     assert listed_values("Values: `a`, `b` and `c`").written_as(["x", "y"]) == "`x` and `y`"
+
+
+def test_a_list_inside_a_sentence_gives_some_values_only():
+    listed = listed_values("Moves from `pending` to `paid` or `cancelled`")
+    assert [value.value for value in listed.values] == ["paid", "cancelled"]
+    assert not listed.complete
+    assert listed_values("Status, `paid` or `cancelled`").complete
+    assert listed_values("Status: `paid` or `cancelled`").complete

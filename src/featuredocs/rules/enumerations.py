@@ -4,7 +4,8 @@ A Django field's or a command option's choices are written as a run of inline co
 only by list words: ``One of `pending`, `paid` or `cancelled` ``, ```csv` or `json` ``,
 ```email`/`sms` ``. Such a run is a list of values when it ends in *or* (or joins with
 ``/`` or ``|``), or when the words before it say it is one (*one of*, *either*,
-*choices*, *values*). It is the complete list unless those words only give examples
+*choices*, *values*). It gives every value when those words say so, or when it opens
+its clause (``File format, `csv` or `json` ``), and never when they only give examples
 (*e.g.*, *such as*, *like*); ``and`` joins values only after such words, as
 ``Accepted values: `csv`, `json` and `xml` ``, never in a sentence that names two things.
 
@@ -28,6 +29,8 @@ _LISTING = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLES = re.compile(r"\b(?:e\.\s?g\.|for\s+(?:example|instance)|such\s+as|like|including|say)\W", re.IGNORECASE)
+#: What may stand right before a list that gives every value: nothing, or a comma or colon.
+_LIST_OPENS = re.compile(r"(?:^|[,:(—–-])\s*\Z")
 #: Where the words that introduce a list start: after the last sentence or clause break.
 _CLAUSE_BREAK = re.compile(r"[.;:!?)(](?=\s|$)|\s[-–—]\s")
 #: A value: a word, a number, a quoted string; not a flag, a call or a path.
@@ -131,9 +134,12 @@ def _listed(text: str, start: int, run: list[re.Match[str]], joins: list[re.Matc
         return None  # "sorted by `created_at` and `name`": two things, not a list of values
     if not (says_values or examples or ends_in_choice):
         return None
+    # "`email` or `sms`", "File format, `csv` or `json`" give every value; "moves from
+    # `pending` to `paid` or `cancelled`" gives two, and says nothing of the others.
+    complete = not examples and (says_values or _LIST_OPENS.search(lead) is not None)
     values = tuple(ListedValue(m.group(2), m.start(2), m.end(2)) for m in run)
     written = tuple(text[a.end() : b.start()] for a, b in zip(run, run[1:]))
-    return Listed(values, not examples, written, run[0].start(), run[-1].end())
+    return Listed(values, complete, written, run[0].start(), run[-1].end())
 
 
 def _lead(text: str, start: int, before: int) -> str:
