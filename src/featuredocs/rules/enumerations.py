@@ -16,8 +16,10 @@ no list and starts none: the rules compare only what could be a value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from featuredocs.model import Page, Span
 
 _CODE = re.compile(r"(`+)\s*([^`]+?)\s*\1")
 #: What may stand between two values of one list.
@@ -36,6 +38,8 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?)(](?=\s|$)|\s[-–—]\s")
 #: A value: a word, a number, a quoted string; not a flag, a call or a path.
 _VALUE = re.compile(r"""(?:'[^']*'|"[^"]*"|-?\d[\w.]*|[A-Za-z_][\w.:+-]*)""")
 _FLAG = re.compile(r"--?[A-Za-z]")
+#: A child item that starts with inline code: ``  - `pending`: waiting for payment``.
+_CHILD_VALUE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*)?`\s*([^`]+?)\s*`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,15 +89,93 @@ def unquoted(text: str) -> str:
     return text
 
 
-def compared(listed: Listed, written: frozenset[str], choices: tuple[str, ...]) -> tuple[list[ListedValue], list[str]]:
-    """The listed values not among ``choices``; and, for a complete list that has none,
-    the choices it leaves out that the description does not write elsewhere either
-    (``written``: its inline code). A list with a wrong value is told about that once."""
-    rejected = [value for value in listed.values if value.value not in choices]
-    if rejected or not listed.complete:
+@dataclass(frozen=True, slots=True)
+class PlacedList:
+    """A list of values as the rules compare it: each value as a program sees it and
+    where it is written, the whole list's span, whether it gives every value, every
+    value its description writes in inline code, and, for a list written inline, that
+    list, which a fix rewrites in its own style."""
+
+    values: tuple[str, ...]
+    spans: tuple[Span, ...]
+    span: Span
+    complete: bool
+    written: frozenset[str]
+    inline: Listed | None = None
+    braced: bool = False  # argparse's ``{csv,json}``
+
+    def rewritten(self, choices: tuple[str, ...]) -> str | None:
+        """The list written with ``choices`` instead, when a fix can write it."""
+        if self.braced:
+            return "{" + ",".join(choices) + "}"
+        return self.inline.written_as(list(choices)) if self.inline is not None and self.complete else None
+
+
+def placed(listed: Listed, text: str, start: int, place: Callable[[int, int], Span]) -> PlacedList:
+    """``listed``, read from ``text`` after ``start``, on the page: ``place`` gives the
+    span of ``text[begin:end]``."""
+    written = frozenset(unquoted(match.group(2)) for match in _CODE.finditer(text, start))
+    return PlacedList(
+        tuple(value.value for value in listed.values),
+        tuple(place(value.begin, value.end) for value in listed.values),
+        place(listed.begin, listed.end), listed.complete, written, listed,
+    )
+
+
+def compared(found: PlacedList, choices: tuple[str, ...]) -> tuple[list[int], list[str]]:
+    """The indices of the listed values not among ``choices``; and, for a complete list
+    that has none, the choices it leaves out that its description does not write
+    elsewhere either. A list with a wrong value is told about that once."""
+    rejected = [index for index, value in enumerate(found.values) if value not in choices]
+    if rejected or not found.complete:
         return rejected, []
-    seen = {unquoted(text) for text in written} | {value.value for value in listed.values}
+    seen = found.written | set(found.values)
     return [], [choice for choice in choices if choice not in seen]
+
+
+def nested_values(page: Page, line: int) -> PlacedList | None:
+    """The values a list item on ``line`` gives as its own sub-list, each child item
+    starting with its value in inline code::
+
+        - `status` (CharField): one of:
+          - `pending`: waiting for payment
+          - `paid`: paid in full
+
+    The item's line must end with a colon after words that say a list of values
+    follows (*one of*, *choices*, *values*, or examples: *such as*); a child that does
+    not start with a value makes it a list of something else."""
+    text = page.line_text(line)
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    clause = _lead(stripped, 0, len(stripped) - 1)
+    examples = _EXAMPLES.search(clause + " ") is not None
+    if not examples and _LISTING.search(clause) is None:
+        return None
+    indent = len(text) - len(text.lstrip())
+    values: list[str] = []
+    spans: list[Span] = []
+    child_indent: int | None = None
+    for number in range(line + 1, len(page.lines) + 1):
+        row = page.line_text(number)
+        row_indent = len(row) - len(row.lstrip())
+        if not row.strip():
+            continue
+        if row_indent <= indent:
+            break
+        child = _CHILD_VALUE.match(row)
+        if child_indent is not None and row_indent > child_indent:
+            continue  # a child's own text or sub-list
+        if child is None or not _is_value(child.group(1)) or (child_indent is not None and row_indent < child_indent):
+            return None
+        child_indent = row_indent
+        values.append(unquoted(child.group(1)))
+        spans.append(Span(number, child.start(1) + 1, number, child.end(1) + 1))
+    if len(values) < 2:
+        return None
+    whole = Span(spans[0].line, spans[0].column, spans[-1].line, spans[-1].end_column)
+    written = frozenset(unquoted(match.group(2)) for match in _CODE.finditer(text))
+    return PlacedList(tuple(values), tuple(spans), whole, not examples, written)
 
 
 def named(values: Iterable[str]) -> str:

@@ -58,3 +58,20 @@ def test_examples_are_checked_only_for_values_that_are_not_choices(parse, billin
     assert finding.message == "`overdue` is not a choice of `Invoice.status`" and finding.fix is None
     page = parse(_invoice("- `status` (CharField): a state such as `draft`\n"), dedent=False)
     assert run_rule(FieldChoicesDiffer, page, billing_facts) == []
+
+
+def test_values_given_as_a_sub_list(parse, billing_facts):
+    page = parse(_invoice(
+        "- `status` (CharField): one of:\n"
+        "  - `draft`: being written\n"
+        "  - `sent`: with the customer\n"
+        "- `notes` (TextField): Free text\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, billing_facts)
+    assert (finding.span, finding.message, finding.fix) == (
+        Span(8, 6, 8, 10), "`sent` is not a choice of `Invoice.status`", None,
+    )
+    nested_prose = parse(_invoice(
+        "- `status` (CharField): one of:\n  - `draft`: being written\n  - any state the workflow adds\n"
+    ), dedent=False)
+    assert run_rule(FieldChoicesDiffer, nested_prose, billing_facts) == []

@@ -77,3 +77,29 @@ def test_quoted_values_and_silence_without_facts(parse):
     (finding,) = run_rule(OptionChoicesDiffer, page, FACTS)
     assert finding.fix.edits[0].replacement == "`'csv'` or `'json'`"
     assert run_rule(OptionChoicesDiffer, page, None) == []
+
+
+def test_choices_in_the_options_own_code_as_argparse_writes_them(parse):
+    page = parse(_page("- `--format {csv,json,xml}`: Output format (default: csv)\n"))
+    (finding,) = run_rule(OptionChoicesDiffer, page, FACTS)
+    assert (finding.span, finding.message) == (Span(8, 23, 8, 26), "`xml` is not a choice of `--format`")
+    assert [(e.span, e.replacement) for e in finding.fix.edits] == [(Span(8, 13, 8, 27), "{csv,json}")]
+    page = parse(_page("- `--format {csv}`: Output format\n- `-f {csv,json}`: Output format\n"))
+    assert [f.message for f in run_rule(OptionChoicesDiffer, page, FACTS)] == []
+
+
+def test_values_given_as_a_sub_list(parse):
+    page = parse(_page(
+        "- `--format`: one of:\n"
+        "  - `csv`: comma-separated\n"
+        "  - `tsv`: tab-separated\n"
+        "- `--since`: A date\n"
+    ))
+    (finding,) = run_rule(OptionChoicesDiffer, page, FACTS)
+    assert (finding.span, finding.message, finding.fix) == (Span(10, 6, 10, 9), "`tsv` is not a choice of `--format`", None)
+    complete = parse(_page("- `--format`: one of:\n  - `csv`: comma-separated\n  - `csv`: again\n"))
+    assert [f.message for f in run_rule(OptionChoicesDiffer, complete, FACTS)] == [
+        "the values listed for `--format` leave out `json`",
+    ]
+    prose = parse(_page("- `--format`: one of:\n  - `csv`: comma-separated\n  - or any other format\n"))
+    assert run_rule(OptionChoicesDiffer, prose, FACTS) == []

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Applicability, Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import Listed, compared, listed_values, named
+from featuredocs.rules.enumerations import PlacedList, compared, listed_values, named, nested_values, placed
 from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd3_models.lookup import forward_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
@@ -62,58 +62,53 @@ class FieldChoicesDiffer(Rule):
                 field = forward_field(model, documented.name)
                 if field is None or field.name != documented.name or not field.choices:
                     continue
-                found = _listed_for(page, documented)
-                if found is not None:
-                    yield from self._compare(page, model, field, *found)
+                found = _values_for(page, documented)
+                if found is not None and any(value in field.choices for value in found.values):
+                    # A list with none of the choices gives labels (`Pending payment`)
+                    # or something else: not the field's values.
+                    yield from self._compare(page, model, field, found)
 
-    def _compare(
-        self, page: Page, model: ModelFact, field: FieldFact, line: int, offset: int, listed: Listed,
-        written: frozenset[str],
-    ) -> Iterator[Finding]:
+    def _compare(self, page: Page, model: ModelFact, field: FieldFact, found: PlacedList) -> Iterator[Finding]:
         choices = field.choices
-        if not any(value.value in choices for value in listed.values):
-            return  # labels (`Pending payment`) or another list: not the field's values
-        rejected, missing = compared(listed, written, choices)
+        rejected, missing = compared(found, choices)
         where = f" ({field.location})" if field.location else ""
         accepts = f"{model.label}.{field.name} has choices {named(choices)}{where}"
-        whole = Span(line, offset + listed.begin + 1, line, offset + listed.end + 1)
+        rewritten = found.rewritten(choices)
         fix = None
-        if listed.complete:
-            fix = Fix("list the field's choices", (Edit(whole, listed.written_as(list(choices))),), Applicability.UNSAFE)
-        for value in rejected:
+        if rewritten is not None:
+            fix = Fix("list the field's choices", (Edit(found.span, rewritten),), Applicability.UNSAFE)
+        for index in rejected:
+            value = found.values[index]
             yield self.finding(
-                page, Span(line, offset + value.begin + 1, line, offset + value.end + 1),
-                f"`{value.value}` is not a choice of `{model.name}.{field.name}`",
-                did_you_mean(value.value, choices) or accepts,
+                page, found.spans[index],
+                f"`{value}` is not a choice of `{model.name}.{field.name}`",
+                did_you_mean(value, choices) or accepts,
                 fix,
             )
             fix = None  # one fix for the whole list: the edits of two would overlap
         if missing:
             yield self.finding(
-                page, whole, f"the values listed for `{field.name}` leave out {named(missing)}", accepts, fix,
+                page, found.span, f"the values listed for `{field.name}` leave out {named(missing)}", accepts, fix,
             )
 
 
-def _listed_for(page: Page, documented: FieldClaim) -> tuple[int, int, Listed, frozenset[str]] | None:
-    """The list of values the field's description gives on its line: (line, offset of
-    the text read, the list, every inline code of that text). In a table row, each cell
-    after the name and type is read alone: ``|`` ends a cell there, not a value."""
+def _values_for(page: Page, documented: FieldClaim) -> PlacedList | None:
+    """The values the field's description gives: on its line, or as its sub-list. In
+    a table row, each cell after the name and type is read alone: ``|`` ends a cell
+    there, not a value."""
     after = documented.type_span if documented.type_span is not None else documented.span
     line = documented.span.line
     if after.end_line != line:
         return None
     text = page.line_text(line)
     start = after.end_column - 1
-    if text.count(_CODE_SPAN, start) < 4:
-        return None  # fewer than two code spans: no list
-    cells = _cells(text, start) if text.lstrip().startswith("|") else [(start, len(text))]
-    for begin, end in cells:
-        part = text[begin:end]
-        listed = listed_values(part)
-        if listed is not None:
-            written = frozenset(piece for piece in part.split(_CODE_SPAN)[1::2])
-            return line, begin, listed, written
-    return None
+    table_row = text.lstrip().startswith("|")
+    if text.count(_CODE_SPAN, start) >= 4:  # two code spans at least
+        for begin, end in _cells(text, start) if table_row else [(start, len(text))]:
+            listed = listed_values(text[:end], begin)
+            if listed is not None:
+                return placed(listed, text[:end], begin, lambda a, b: Span(line, a + 1, line, b + 1))
+    return None if table_row else nested_values(page, line)
 
 
 def _cells(row: str, start: int) -> list[tuple[int, int]]:

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 from featuredocs.model import Applicability, CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import compared, named
+from featuredocs.rules.enumerations import PlacedList, compared, named
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
-from featuredocs.rules.fd4_commands.options import OptionClaim, ValuesClaim
+from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import did_you_mean
 
@@ -67,18 +67,21 @@ class OptionChoicesDiffer(Rule):
                 continue
             yield from self._compare(page, claim, claim.values, option)
 
-    def _compare(self, page: Page, claim: OptionClaim, values: ValuesClaim, option: OptionFact) -> Iterator[Finding]:
+    def _compare(self, page: Page, claim: OptionClaim, values: PlacedList, option: OptionFact) -> Iterator[Finding]:
         assert option.choices is not None
         choices = option.choices
         name = _documented_name(claim, option)
-        rejected, missing = compared(values.listed, values.written, choices)
-        fix = self._fix(values, list(choices)) if values.listed.complete else None
-        spans = dict(zip(values.listed.values, values.spans))
-        for value in rejected:
+        rejected, missing = compared(values, choices)
+        rewritten = values.rewritten(choices)
+        fix = None
+        if rewritten is not None:
+            fix = Fix("list the parser's choices", (Edit(values.span, rewritten),), Applicability.UNSAFE)
+        for index in rejected:
+            value = values.values[index]
             yield self.finding(
-                page, spans[value],
-                f"`{value.value}` is not a choice of `{name}`",
-                did_you_mean(value.value, choices) or f"the command's parser accepts {named(choices)}",
+                page, values.spans[index],
+                f"`{value}` is not a choice of `{name}`",
+                did_you_mean(value, choices) or f"the command's parser accepts {named(choices)}",
                 fix,
             )
             fix = None  # one fix for the whole list: the edits of two would overlap
@@ -89,13 +92,6 @@ class OptionChoicesDiffer(Rule):
                 f"the command's parser accepts {named(choices)}",
                 fix,
             )
-
-    def _fix(self, values: ValuesClaim, choices: list[str]) -> Fix:
-        return Fix(
-            "list the parser's choices",
-            (Edit(values.span, values.listed.written_as(choices)),),
-            Applicability.UNSAFE,
-        )
 
 
 def _documented_name(claim: OptionClaim, option: OptionFact) -> str:

@@ -18,10 +18,10 @@ An item that merely mentions a flag later in its text is prose, not a claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from featuredocs.model import ListItem, Page, Span, TableRow
-from featuredocs.rules.enumerations import Listed, listed_values
+from featuredocs.rules.enumerations import PlacedList, listed_values, nested_values, placed
 from featuredocs.rules.fd4_commands.defaults import SCALE_OF
 
 _LEAD = re.compile(r"\s*(?:\*\*|__)?\s*")
@@ -40,6 +40,7 @@ _DEFAULT = re.compile(
     r"(?P<free>`[^`]+`|\*\*[^*]+\*\*|'[^']*'|\"[^\"]*\"|[^\s,;)]+)",
     re.IGNORECASE,
 )
+_BRACED_CHOICES = re.compile(r"\{([^{}`\s,]+(?:,[^{}`\s,]+)+)\}")
 _FREE_LITERAL = re.compile(r"`.+`|'.*'|\".*\"|-?\d[\d_.]*|true|false|none|null", re.IGNORECASE)
 _FREE_NUMBER = re.compile(r"-?\d[\d_.]*")
 #: A word after a number that makes it a unit: a known one, or any word ending the clause.
@@ -69,18 +70,6 @@ class DefaultClaim:
 
 
 @dataclass(frozen=True, slots=True)
-class ValuesClaim:
-    """The values a description lists for its option (``File format, `csv` or `json` ``):
-    the list, each value's span and the whole list's (backticks included), and every
-    value the description writes in inline code, listed or not."""
-
-    listed: Listed
-    spans: tuple[Span, ...]
-    span: Span
-    written: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
 class OptionClaim:
     """One documented option (``flags``) or positional argument (``positional``)."""
 
@@ -89,7 +78,7 @@ class OptionClaim:
     positional: Name | None
     default: DefaultClaim | None
     span: Span
-    values: ValuesClaim | None = None
+    values: PlacedList | None = None  # the values its description lists
 
 
 # --- positions -----------------------------------------------------------------------
@@ -195,7 +184,10 @@ def option_from_item(page: Page, command: str, item: ListItem) -> OptionClaim | 
     names, description = leading_names(item.source)
     if not names:
         return None
-    return _claim(page, command, item.source, item.span, names, description)
+    claim = _claim(page, command, item.source, item.span, names, description)
+    if claim.values is None and item.children:
+        return replace(claim, values=nested_values(page, item.span.line))
+    return claim
 
 
 def option_from_definition(page: Page, command: str, first: int, last: int) -> OptionClaim | None:
@@ -228,19 +220,33 @@ def _claim(
         text, offset, _ = names[0]
         positional = Name(text, span_of(page, span, source, offset, offset + len(text)))
     default = default_in(page, span, source, description)
-    return OptionClaim(command, flags, positional, default, span, values_in(page, span, source, description))
+    values = _metavar_choices(page, span, source, description) or values_in(page, span, source, description)
+    return OptionClaim(command, flags, positional, default, span, values)
 
 
-def values_in(page: Page, start: Span, source: str, offset: int) -> ValuesClaim | None:
+def _metavar_choices(page: Page, start: Span, source: str, description: int) -> PlacedList | None:
+    """The choices written the way argparse writes them, in the option's own code:
+    ``--format {csv,json}``."""
+    found = _BRACED_CHOICES.search(source, 0, description)
+    if found is None:
+        return None
+    values, spans, offset = [], [], found.start(1)
+    for part in found.group(1).split(","):
+        values.append(part)
+        spans.append(span_of(page, start, source, offset, offset + len(part)))
+        offset += len(part) + 1
+    whole = span_of(page, start, source, found.start(), found.end())
+    return PlacedList(tuple(values), tuple(spans), whole, True, frozenset(), braced=True)
+
+
+def values_in(page: Page, start: Span, source: str, offset: int) -> PlacedList | None:
     """The values a description from ``offset`` on lists, placed on the page."""
     if source.count("`", offset) < 4:
         return None  # fewer than two code spans: no list
     listed = listed_values(source, offset)
     if listed is None:
         return None
-    spans = tuple(span_of(page, start, source, value.begin, value.end) for value in listed.values)
-    written = frozenset(match.group(2) for match in _CODE.finditer(source, offset))
-    return ValuesClaim(listed, spans, span_of(page, start, source, listed.begin, listed.end), written)
+    return placed(listed, source, offset, lambda begin, end: span_of(page, start, source, begin, end))
 
 
 # --- tables ----------------------------------------------------------------------------
