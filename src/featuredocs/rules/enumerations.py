@@ -182,8 +182,14 @@ def named(values: Iterable[str]) -> str:
     return ", ".join(f"`{value}`" for value in values)
 
 
-def listed_values(text: str, start: int = 0) -> Listed | None:
-    """The first list of values in ``text`` after offset ``start``, if it has one."""
+#: A table column whose cells list values: Choices, Values, Allowed values.
+VALUES_COLUMN = re.compile(r"^(?:choices|(?:allowed\s+|accepted\s+|possible\s+)?values)$", re.IGNORECASE)
+
+
+def listed_values(text: str, start: int = 0, titled: bool = False) -> Listed | None:
+    """The first list of values in ``text`` after offset ``start``, if it has one;
+    ``titled`` when the text is a cell under a Choices or Values column, which says
+    the list gives every value."""
     codes = [match for match in _CODE.finditer(text, start)]
     index = 0
     while index < len(codes) - 1:
@@ -199,15 +205,17 @@ def listed_values(text: str, start: int = 0) -> Listed | None:
         index += 1
         if len(run) < 2 or not _is_value(run[0].group(2)):
             continue
-        listed = _listed(text, start, run, joins)
+        listed = _listed(text, start, run, joins, titled)
         if listed is not None:
             return listed
     return None
 
 
-def _listed(text: str, start: int, run: list[re.Match[str]], joins: list[re.Match[str]]) -> Listed | None:
+def _listed(
+    text: str, start: int, run: list[re.Match[str]], joins: list[re.Match[str]], titled: bool,
+) -> Listed | None:
     lead = _lead(text, start, run[0].start())
-    says_values = _LISTING.search(lead) is not None
+    says_values = titled or _LISTING.search(lead) is not None
     examples = _EXAMPLES.search(lead + " ") is not None
     last = joins[-1]
     ends_in_choice = bool(last["mark"] or last["word"] == "or" or last["comma_word"] == "or")

@@ -11,8 +11,13 @@ _MARKS = re.compile(r"[*`_]")
 
 
 def column_titles(header: TableRow) -> list[str]:
-    """The header's titles as rules compare them: no emphasis or code marks, lower case."""
-    return [_MARKS.sub("", cell).strip().lower() for cell in header.cells]
+    """The header's titles as rules compare them."""
+    return [column_title(cell) for cell in header.cells]
+
+
+def column_title(cell: str) -> str:
+    """A header cell as rules compare it: no emphasis or code marks, lower case."""
+    return _MARKS.sub("", cell).strip().lower()
 
 
 def cell_codes(row: TableRow, column: int) -> list[InlineCode]:

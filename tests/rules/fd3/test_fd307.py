@@ -75,3 +75,18 @@ def test_values_given_as_a_sub_list(parse, billing_facts):
         "- `status` (CharField): one of:\n  - `draft`: being written\n  - any state the workflow adds\n"
     ), dedent=False)
     assert run_rule(FieldChoicesDiffer, nested_prose, billing_facts) == []
+
+
+def test_a_choices_column_lists_every_value(parse, billing_facts):
+    page = parse(_invoice(
+        "| Field | Type | Choices | Notes |\n| --- | --- | --- | --- |\n"
+        "| `status` | CharField | `draft`, `paid`, `void` | `paid` once settled |\n"
+        "| `number` | CharField | | unique |\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, billing_facts)
+    assert (finding.span, finding.message) == (Span(8, 44, 8, 48), "`void` is not a choice of `Invoice.status`")
+    assert finding.fix.edits[0].replacement == "`draft`, `paid`"
+    unlisted = parse(_invoice(
+        "| Field | Type | Notes |\n| --- | --- | --- |\n| `status` | CharField | `draft`, `paid`, `void` |\n"
+    ), dedent=False)
+    assert run_rule(FieldChoicesDiffer, unlisted, billing_facts) == []  # no word says these are its values

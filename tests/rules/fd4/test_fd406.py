@@ -103,3 +103,14 @@ def test_values_given_as_a_sub_list(parse):
     ]
     prose = parse(_page("- `--format`: one of:\n  - `csv`: comma-separated\n  - or any other format\n"))
     assert run_rule(OptionChoicesDiffer, prose, FACTS) == []
+
+
+def test_a_choices_column_lists_every_value(parse):
+    page = parse(_page(
+        "| Option | Choices | Default |\n| --- | --- | --- |\n"
+        "| `--format` | `csv` | `csv` |\n| `--since` | | |\n"
+        "| `-f` | `csv`, `xml` | |\n"
+    ))
+    (finding,) = run_rule(OptionChoicesDiffer, page, FACTS)
+    assert (finding.span, finding.message) == (Span(12, 18, 12, 21), "`xml` is not a choice of `-f`")
+    assert finding.fix.edits[0].replacement == "`csv`, `json`"

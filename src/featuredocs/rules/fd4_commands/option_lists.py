@@ -23,6 +23,7 @@ from featuredocs.rules.fd4_commands.options import (
     option_from_definition,
     option_from_item,
     option_from_row,
+    values_column,
 )
 
 OPTIONS_LABEL = re.compile(
@@ -113,7 +114,8 @@ def _table_list(
     if columns is None:
         return []
     _, default_column = columns
-    claims = (option_from_row(page, command, row, default_column) for row in rows[1:])
+    choices_column = values_column(rows[0])
+    claims = (option_from_row(page, command, row, default_column, choices_column) for row in rows[1:])
     found = tuple(claim for claim in claims if claim is not None)
     if not any(claim.flags for claim in found):
         return []  # a table of something else that happens to have a "Name" column

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, replace
 
 from featuredocs.model import ListItem, Page, Span, TableRow
-from featuredocs.rules.enumerations import PlacedList, listed_values, nested_values, placed
+from featuredocs.rules.enumerations import VALUES_COLUMN, PlacedList, listed_values, nested_values, placed
 from featuredocs.rules.fd4_commands.defaults import SCALE_OF
+from featuredocs.rules.table_cells import column_titles
 
 _LEAD = re.compile(r"\s*(?:\*\*|__)?\s*")
 _CODE = re.compile(r"(`+)\s*(.+?)\s*\1")
@@ -239,11 +240,12 @@ def _metavar_choices(page: Page, start: Span, source: str, description: int) -> 
     return PlacedList(tuple(values), tuple(spans), whole, True, frozenset(), braced=True)
 
 
-def values_in(page: Page, start: Span, source: str, offset: int) -> PlacedList | None:
-    """The values a description from ``offset`` on lists, placed on the page."""
+def values_in(page: Page, start: Span, source: str, offset: int, titled: bool = False) -> PlacedList | None:
+    """The values a description from ``offset`` on lists, placed on the page
+    (``titled``: a cell under a Choices column)."""
     if source.count("`", offset) < 4:
         return None  # fewer than two code spans: no list
-    listed = listed_values(source, offset)
+    listed = listed_values(source, offset, titled)
     if listed is None:
         return None
     return placed(listed, source, offset, lambda begin, end: span_of(page, start, source, begin, end))
@@ -263,10 +265,17 @@ def option_columns(header: TableRow) -> tuple[int, int | None] | None:
     return 0, (defaults[0] if defaults else None)
 
 
+def values_column(header: TableRow) -> int | None:
+    """The column of an options table that lists each option's values, if it has one."""
+    titles = column_titles(header)
+    return next((index for index, title in enumerate(titles) if VALUES_COLUMN.match(title)), None)
+
+
 def option_from_row(
-    page: Page, command: str, row: TableRow, default_column: int | None
+    page: Page, command: str, row: TableRow, default_column: int | None, choices_column: int | None = None,
 ) -> OptionClaim | None:
-    """The option a table row documents in its first cell."""
+    """The option a table row documents in its first cell: its default in the Default
+    column, its values in the Choices column, else listed in any other cell."""
     cell, cell_span = row.cells[0], row.spans[0]
     names, _ = leading_names(cell)
     flags = tuple(
@@ -283,9 +292,10 @@ def option_from_row(
     default = None
     if default_column is not None and default_column < len(row.cells):
         default = _default_cell(page, row.cells[default_column], row.spans[default_column])
+    columns = [choices_column] if choices_column is not None else range(1, len(row.cells))
     values = next(
-        (found for index in range(1, len(row.cells)) if index != default_column
-         and (found := values_in(page, row.spans[index], row.cells[index], 0)) is not None),
+        (found for index in columns if index != default_column and index < len(row.cells)
+         and (found := values_in(page, row.spans[index], row.cells[index], 0, index == choices_column)) is not None),
         None,
     )
     return OptionClaim(command, flags, positional, default, cell_span, values)
