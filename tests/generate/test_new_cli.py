@@ -75,8 +75,12 @@ def test_every_field_of_every_model_is_listed_with_its_class(
 
 def test_help_text_describes_a_field_and_a_placeholder_stands_in_otherwise(orders_page: str) -> None:
     assert "- `unit_price_cents` (PositiveIntegerField): The product's price when the order was placed." in orders_page
-    assert "- `status` (CharField): [Description]" in orders_page
+    assert "- `customer` (ForeignKey → User): [Description]" in orders_page
     assert "- `id` (BigAutoField): Primary key." in orders_page
+
+
+def test_a_field_with_choices_lists_them_as_fd307_reads_them(orders_page: str) -> None:
+    assert "- `status` (CharField): One of `pending`, `paid`, `shipped`, `expired` or `cancelled`\n" in orders_page
 
 
 def test_indexes_are_written_in_the_template_shapes(orders_page: str) -> None:

@@ -71,6 +71,16 @@ def test_a_new_option_is_appended_with_its_help_and_default(parse: ParsePage) ->
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_a_new_option_with_choices_lists_them_as_fd406_reads_them(parse: ParsePage) -> None:
+    facts = changes.add_option(FACTS, "expire_orders", "--order", "'oldest'", "Which orders go first")
+    (command,) = facts.commands
+    ordered = dataclasses.replace(command.options[-1], choices=("oldest", "newest"))
+    facts = dataclasses.replace(facts, commands=(dataclasses.replace(command, options=(*command.options[:-1], ordered)),))
+    text = synced(parse(PAGE), facts)
+    assert "- `--order`: Which orders go first; one of `oldest` or `newest` (default: oldest)\n" in text
+    assert findings(parse(text), facts, *CODES, "FD406") == []
+
+
 def test_a_removed_option_loses_its_item(parse: ParsePage) -> None:
     facts = changes.remove_option(FACTS, "expire_orders", "--channel")
     text = synced(parse(PAGE), facts)

@@ -65,6 +65,18 @@ def test_a_new_fields_help_text_is_its_description(parse: ParsePage) -> None:
     assert "- `note` (TextField): Shown to staff only\n" in synced(parse(PAGE), facts)
 
 
+def test_a_new_field_with_choices_lists_them_as_fd307_reads_them(parse: ParsePage) -> None:
+    kind = FieldFact("kind", "CharField", "CharField", column="kind", help_text="What was sold.",
+                     choices=("goods", "gift_card"), location=at(31))
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(FACTS.models[0], fields=FACTS.models[0].fields + (kind,)),))
+    text = synced(parse(PAGE), facts)
+    assert "- `kind` (CharField): What was sold. One of `goods` or `gift_card`.\n" in text
+    assert findings(parse(text), facts, *FIELD_CODES, "FD307") == []
+    assert findings(parse(text.replace("`gift_card`", "`voucher`")), facts, "FD307")[0].message == (
+        "`voucher` is not a choice of `Order.kind`"
+    )
+
+
 def test_a_removed_field_loses_its_item(parse: ParsePage) -> None:
     facts = changes.remove_field(FACTS, "orders.Order", "total_cents")
     page = parse(PAGE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from featuredocs.generate.usage import with_choices
 from featuredocs.model import FieldFact, IndexFact, ModelFact, ProjectFacts
 
 FIELD_PLACEHOLDER = "[Description]"
@@ -35,7 +36,8 @@ def field_item(field: FieldFact) -> str:
     text = " ".join(field.help_text.split())
     if not text and field.primary_key:
         text = "Primary key."
-    return f"- `{field.name}` ({field_type(field)}): {text or FIELD_PLACEHOLDER}"
+    text = with_choices(text, field.choices) or FIELD_PLACEHOLDER
+    return f"- `{field.name}` ({field_type(field)}): {text}"
 
 
 def _listing(fields: tuple[str, ...]) -> str:

@@ -122,7 +122,7 @@ def _invocations(command: CommandFact) -> list[str]:
 
 def _option_item(option: OptionFact) -> str:
     name = usage.long_flag(option) if option.flags else option.dest
-    text = usage.description(option) or "[Description]"
+    text = usage.with_choices(usage.description(option), option.choices) or "[Description]"
     if not option.flags and option.required:
         text += " (required)"
     default = usage.default_text(option)

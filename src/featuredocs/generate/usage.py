@@ -143,6 +143,26 @@ def example_invocations(command: CommandFact, limit: int = 3) -> tuple[list[str]
     return common, f"{base} {' '.join(words)}"
 
 
+#: More choices than this are a table's to list, not a sentence's.
+_MOST_CHOICES = 12
+
+
+def with_choices(text: str | None, choices: tuple[str, ...] | None) -> str | None:
+    """``text`` and the values a field or option takes, written as FD307 and FD406 read
+    them: ``One of `csv` or `json` `` alone, or after the text (``Output format; one of
+    `csv` or `json` ``). The text alone when it names every choice already, or when
+    there are too many to list."""
+    if not choices or len(choices) > _MOST_CHOICES:
+        return text
+    if text and all(re.search(rf"(?<![\w-]){re.escape(choice)}(?![\w-])", text) for choice in choices):
+        return text
+    codes = [f"`{choice}`" for choice in choices]
+    listed = f"{', '.join(codes[:-1])} or {codes[-1]}" if len(codes) > 1 else codes[0]
+    if not text:
+        return f"One of {listed}"
+    return f"{text} One of {listed}." if text.endswith(".") else f"{text}; one of {listed}"
+
+
 def with_default(description: str, default: str) -> str:
     """``Rows per batch (default: 500)``; a help ending in its own parenthesis takes the
     default inside it (``Most orders (0: no limit; default: 0)``), and its final full stop

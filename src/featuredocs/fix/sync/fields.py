@@ -19,6 +19,7 @@ from featuredocs.fix.sync.field_types import TypeStyle, corrected_type, style_of
 from featuredocs.fix.sync.judgements import documented_field_names, field_expected
 from featuredocs.fix.sync.lists import ListEditor, LocatedList, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.generate.usage import with_choices
 from featuredocs.model import FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import ModelClaim
@@ -131,6 +132,6 @@ def _retype(
 def new_item(field: FieldFact, style: TypeStyle) -> str:
     """`` `name` (Type): description `` for a field the list does not have yet (the name in
     bold in a list that writes its names so)."""
-    description = re.sub(r"\s+", " ", field.help_text).strip() or PLACEHOLDER
+    description = with_choices(re.sub(r"\s+", " ", field.help_text).strip(), field.choices) or PLACEHOLDER
     name = f"**{field.name}**" if style.bold else f"`{field.name}`"
     return f"{name} ({written_type(field, style)}): {description}"

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from featuredocs.fix.sync.judgements import documented_option_names, option_documented, option_expected, option_fact
 from featuredocs.fix.sync.lists import ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.generate.usage import with_default
+from featuredocs.generate.usage import with_choices, with_default
 from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
@@ -148,8 +148,7 @@ def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClai
 def new_item(option: OptionFact) -> str:
     """`` `--flag`: help (default: v) `` for an option the list does not have yet."""
     shown = _shown_name(option)
-    help_text = _help(option)
-    description = help_text or PLACEHOLDER
+    description = with_choices(_help(option), option.choices) or PLACEHOLDER
     default = _default_text(option)
     if default is not None and not _states_default(description):
         description = with_default(description, default)
