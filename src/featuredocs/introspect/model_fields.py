@@ -63,7 +63,13 @@ def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> Fi
         auto_created=bool(getattr(field, "auto_created", False)),
         inherited_from=_inherited_from(model, owner),
         location=field_location(owner, field.name, locator),
+        max_length=_max_length(field),
     )
+
+
+def _max_length(field: Any) -> int | None:
+    value = getattr(field, "max_length", None)
+    return value if type(value) is int else None
 
 
 def _reverse_fact(model: type[models.Model], rel: ForeignObjectRel, locator: Locator) -> FieldFact:

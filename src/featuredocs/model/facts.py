@@ -68,6 +68,7 @@ class FieldFact:
     inherited_from: str | None = None  # label of the concrete parent model, if inherited
     location: SourceLocation | None = None
     query_name: str | None = None  # reverse relations: the ORM lookup name (``orderitem``)
+    max_length: int | None = None  # ``max_length``, as the field class fills it in when not given
 
 
 @quick_init

@@ -37,6 +37,11 @@ FORWARD_RELATIONS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField"}
 PRIVATE_FIELDS = frozenset({"GenericForeignKey", "GenericRelation"})
 AUTO_FIELDS = frozenset({"AutoField", "BigAutoField", "SmallAutoField"})
 DATE_FIELDS = frozenset({"DateField", "DateTimeField"})
+#: The ``max_length`` Django's field classes fill in when a model does not give one.
+DEFAULT_MAX_LENGTH = {
+    "EmailField": 254, "SlugField": 50, "URLField": 200, "FileField": 100, "ImageField": 100,
+    "FilePathField": 100, "GenericIPAddressField": 39, "IPAddressField": 15, "UUIDField": 32,
+}
 #: Fields Django indexes unless told otherwise.
 INDEXED_BY_DEFAULT = frozenset({"ForeignKey", "OneToOneField", "SlugField"})
 

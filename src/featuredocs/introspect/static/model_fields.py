@@ -17,6 +17,7 @@ from featuredocs.introspect.imports import call_argument
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.django_known import (
     AUTO_FIELDS,
+    DEFAULT_MAX_LENGTH,
     FIELD_INTERNAL_TYPES,
     FORWARD_RELATIONS,
     INDEXED_BY_DEFAULT,
@@ -163,7 +164,20 @@ def forward_fact(decl: FieldDecl, ctx: FieldContext, inherited_from: str | None 
         many_to_many=decl.kind == "ManyToManyField",
         inherited_from=inherited_from,
         location=ctx.location(decl),
+        max_length=_max_length(decl, evaluator),
     )
+
+
+def _max_length(decl: FieldDecl, evaluator: Evaluator) -> int | None:
+    """The field's ``max_length``: as given, else the one its class fills in; None when
+    it is computed (a subclass that sets its own cannot be read without running it)."""
+    if decl.kind == "UUIDField":
+        return DEFAULT_MAX_LENGTH["UUIDField"]  # UUIDField sets its own whatever it is given
+    node = decl.option("max_length")
+    if node is None:
+        return DEFAULT_MAX_LENGTH.get(decl.kind) if decl.kind == decl.field_class else None
+    value = evaluator.eval(node)
+    return value if type(value) is int and is_known(value) else None
 
 
 def _flag(evaluator: Evaluator, node: ast.expr | None) -> bool:
