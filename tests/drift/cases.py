@@ -77,6 +77,12 @@ MODELS: list[Drift] = [
         Expected("FD307", "order-lifecycle.md", "- `status` (CharField): One of"),
     ),
     Drift(
+        "change-max-length",
+        (Edit(CATALOG_MODELS, "name = models.CharField(max_length=200, db_index=True)",
+              "name = models.CharField(max_length=255, db_index=True)"),),
+        Expected("FD303", "product-catalog.md", "- `name` (CharField): Display name, up to 200 characters."),
+    ),
+    Drift(
         "change-field-type",
         (Edit(CATALOG_MODELS, "description = models.TextField(blank=True)",
               "description = models.CharField(max_length=500, blank=True)"),),

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import FieldFact, Finding, ModelFact, Page, ProjectFacts, Severity
+from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
+from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import forward_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd6_config import known
@@ -25,7 +26,9 @@ class FieldTypeMismatch(Rule):
         word the check does not know is never reported. For relations, the named target
         model is compared with the real one by model name. What the type's words say of
         NULL (``DateTimeField, nullable``, ``integer, not null``, ``null=True``) must be
-        what the field allows.
+        what the field allows, and the most characters the line gives a text field
+        (``max_length=20``, ``CharField(20)``, ``up to 100 characters``) its
+        ``max_length``.
 
     Why is this bad?
         A reader who trusts ``(integer)`` for a decimal amount writes cents where euros
@@ -44,7 +47,8 @@ class FieldTypeMismatch(Rule):
         ```
 
     Fix safety:
-        No fix: the surrounding description usually has to change with the type.
+        No fix for a type: the surrounding description usually has to change with it. A
+        length gets a safe fix that writes the field's ``max_length``.
     """
 
     code = "FD303"
@@ -63,6 +67,22 @@ class FieldTypeMismatch(Rule):
                     yield from self._compare(page, documented, field, model, user_model)
                 if field is not None and documented.null is not None and documented.null != field.null:
                     yield self._nullability(page, documented, field, model)
+                if field is not None and compared_length(field) is not None:
+                    yield from self._length(page, documented, field, model)
+
+    def _length(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
+        written = documented_length(page, documented)
+        if written is None or written.value == field.max_length:
+            return
+        yield self.finding(
+            page,
+            written.span,
+            f"field `{field.name}` is documented to hold {written.value} characters at most, "
+            f"but its max_length is {field.max_length}",
+            hint=f"{model.label}.{field.name} has max_length={field.max_length}"
+            + (f" ({field.location})" if field.location else ""),
+            fix=Fix(f"write max_length {field.max_length}", (Edit(written.span, str(field.max_length)),)),
+        )
 
     def _nullability(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
         said, real = ("nullable", "NOT NULL") if documented.null else ("NOT NULL", "nullable")
