@@ -81,6 +81,19 @@ def test_a_new_option_with_choices_lists_them_as_fd406_reads_them(parse: ParsePa
     assert findings(parse(text), facts, *CODES, "FD406") == []
 
 
+def test_a_list_of_values_follows_the_parsers_choices(parse: ParsePage) -> None:
+    (command,) = FACTS.commands
+    options = tuple(
+        dataclasses.replace(o, choices=("email", "sms", "push")) if o.dest == "channel" else o for o in command.options
+    )
+    facts = dataclasses.replace(FACTS, commands=(dataclasses.replace(command, options=options),))
+    page = parse(PAGE.replace("Where customers are told", "Where customers are told, `email` or `sms`"))
+    assert [f.code for f in findings(page, facts, "FD406")] == ["FD406"]
+    text = synced(page, facts)
+    assert "- `--channel`: Where customers are told, `email`, `sms` or `push` (default: 'email')\n" in text
+    assert findings(parse(text), facts, *CODES, "FD406") == []
+
+
 def test_a_removed_option_loses_its_item(parse: ParsePage) -> None:
     facts = changes.remove_option(FACTS, "expire_orders", "--channel")
     text = synced(parse(PAGE), facts)

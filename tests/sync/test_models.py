@@ -77,6 +77,23 @@ def test_a_new_field_with_choices_lists_them_as_fd307_reads_them(parse: ParsePag
     )
 
 
+def test_a_documented_length_and_list_of_values_follow_the_model(parse: ParsePage) -> None:
+    order = FACTS.models[0]
+    fields = tuple(
+        dataclasses.replace(f, max_length=24) if f.name == "number"
+        else dataclasses.replace(f, choices=("pending", "paid", "void")) if f.name == "status" else f
+        for f in order.fields
+    )
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(order, fields=fields),))
+    page = parse(PAGE.replace("Printed on invoices.", "Printed on invoices, up to 20 characters.").replace(
+        "Where the order is in its life.", "Where the order is in its life: `pending` or `paid`."))
+    assert [f.code for f in findings(page, facts, "FD303", "FD307")] == ["FD303", "FD307"]
+    text = synced(page, facts)
+    assert "- `number` (CharField): Printed on invoices, up to 24 characters.\n" in text
+    assert "- `status` (CharField): Where the order is in its life: `pending`, `paid` or `void`.\n" in text
+    assert findings(parse(text), facts, "FD303", "FD307") == []
+
+
 def test_a_removed_field_loses_its_item(parse: ParsePage) -> None:
     facts = changes.remove_field(FACTS, "orders.Order", "total_cents")
     page = parse(PAGE)

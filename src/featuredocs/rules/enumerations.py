@@ -133,6 +133,13 @@ def compared(found: PlacedList, choices: tuple[str, ...]) -> tuple[list[int], li
     return [], [choice for choice in choices if choice not in seen]
 
 
+def corrected(found: PlacedList, choices: tuple[str, ...]) -> str | None:
+    """The list written with ``choices`` instead, when it differs from them and can be
+    rewritten (what ``sync`` writes)."""
+    rejected, missing = compared(found, choices)
+    return found.rewritten(choices) if rejected or missing else None
+
+
 def nested_values(page: Page, line: int) -> PlacedList | None:
     """The values a list item on ``line`` gives as its own sub-list, each child item
     starting with its value in inline code::

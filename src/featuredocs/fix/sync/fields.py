@@ -22,8 +22,11 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import with_choices
 from featuredocs.model import FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.enumerations import corrected
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.field_items import FieldClaim, read_field_item
+from featuredocs.rules.fd3_models.field_values import field_values
+from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import close_names, forward_field, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
 
@@ -63,7 +66,9 @@ def _refresh(
     for item, fields in items:
         if any(is_known_name(model, f.name) for f in fields):
             for field in fields:
-                _retype(page, editor, field, field.name, model, style, scope)
+                if _retype(page, editor, field, field.name, model, style, scope):
+                    continue  # a new type: what the old one said of length goes with it
+                _correct_values(page, editor, field, model, scope)
             continue
         line = fields[0].span.line
         if not scope.allows("FD302", line):
@@ -116,17 +121,35 @@ def _retype(
     model: ModelFact,
     style: TypeStyle,
     scope: Scope,
-) -> None:
+) -> bool:
+    """Correct the field's documented type; whether it was."""
     field = forward_field(model, name)
     documented, span = claim.type, claim.type_span
     if field is None or field.name != name or documented is None or span is None:
-        return
+        return False
     if type_fits(documented, field, model.label) or not scope.allows("FD303", span.line):
-        return
+        return False
     text = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
     corrected = corrected_type(text, documented, field, model.label, style)
     if corrected is not None:
         editor.replace(span, corrected)
+    return corrected is not None
+
+
+def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
+    """The length and the list of values the field's line gives, as the model has them."""
+    field = forward_field(model, claim.name)
+    if field is None or field.name != claim.name:
+        return
+    length = documented_length(page, claim) if compared_length(field) is not None else None
+    if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
+        editor.replace(length.span, str(field.max_length))
+    found = field_values(page, claim, field) if field.choices else None
+    if found is None or found.span.line != found.span.end_line or not scope.allows("FD307", found.span.line):
+        return
+    rewritten = corrected(found, field.choices)
+    if rewritten is not None:
+        editor.replace(found.span, rewritten)
 
 
 def new_item(field: FieldFact, style: TypeStyle) -> str:

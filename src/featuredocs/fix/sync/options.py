@@ -22,6 +22,7 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import with_choices, with_default
 from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.enumerations import corrected
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
 from featuredocs.rules.fd4_commands.hints import command_named, renamed_flag
@@ -73,6 +74,7 @@ def _refresh(
                 flag = dataclasses.replace(claim.flags[0], text=renamed)
                 claim = dataclasses.replace(claim, flags=(flag,))
                 _correct_default(editor, command, claim, scope)
+                _correct_values(editor, command, claim, scope)
                 _place(placed, command, claim, item)
             elif scope.allows("FD402", claim.flags[0].span.line):
                 editor.delete(item)
@@ -81,6 +83,7 @@ def _refresh(
             continue
         kept_text.append(item.source)
         _correct_default(editor, command, claim, scope)
+        _correct_values(editor, command, claim, scope)
         _place(placed, command, claim, item)
     if complete and command.project and scope.allows("FD405", found.span.line):
         names |= _names_in(kept_text, command.name) | taken
@@ -131,6 +134,17 @@ def _rename(
         f for o in options if not option_documented(o, names) for f in o.flags if f not in taken
     ]
     return renamed_flag(claim.flags[0].text, candidates)
+
+
+def _correct_values(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
+    """The values the item lists for its option, as the parser's choices."""
+    option = option_fact(command, claim)
+    found = claim.values
+    if option is None or option.choices is None or found is None or found.span.line != found.span.end_line:
+        return
+    rewritten = corrected(found, option.choices) if scope.allows("FD406", found.span.line) else None
+    if rewritten is not None:
+        editor.replace(found.span, rewritten)
 
 
 def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:

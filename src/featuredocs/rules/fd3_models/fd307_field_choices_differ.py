@@ -2,25 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Applicability, Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity, Span
+from featuredocs.model import Applicability, Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import (
-    VALUES_COLUMN,
-    PlacedList,
-    compared,
-    listed_values,
-    named,
-    nested_values,
-    placed,
-)
-from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.enumerations import PlacedList, compared, named
+from featuredocs.rules.fd3_models.field_values import field_values
 from featuredocs.rules.fd3_models.lookup import forward_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import did_you_mean
-from featuredocs.rules.table_cells import column_title
-
-_CODE_SPAN = "`"
 
 
 @register
@@ -71,10 +60,8 @@ class FieldChoicesDiffer(Rule):
                 field = forward_field(model, documented.name)
                 if field is None or field.name != documented.name or not field.choices:
                     continue
-                found = _values_for(page, documented)
-                if found is not None and any(value in field.choices for value in found.values):
-                    # A list with none of the choices gives labels (`Pending payment`)
-                    # or something else: not the field's values.
+                found = field_values(page, documented, field)
+                if found is not None:
                     yield from self._compare(page, model, field, found)
 
     def _compare(self, page: Page, model: ModelFact, field: FieldFact, found: PlacedList) -> Iterator[Finding]:
@@ -99,46 +86,3 @@ class FieldChoicesDiffer(Rule):
             yield self.finding(
                 page, found.span, f"the values listed for `{field.name}` leave out {named(missing)}", accepts, fix,
             )
-
-
-def _values_for(page: Page, documented: FieldClaim) -> PlacedList | None:
-    """The values the field's description gives: on its line, or as its sub-list. In
-    a table row, each cell after the name and type is read alone: ``|`` ends a cell
-    there, not a value."""
-    after = documented.type_span if documented.type_span is not None else documented.span
-    line = documented.span.line
-    if after.end_line != line:
-        return None
-    text = page.line_text(line)
-    start = after.end_column - 1
-    table_row = text.lstrip().startswith("|")
-    if text.count(_CODE_SPAN, start) >= 4:  # two code spans at least
-        titles = _header_titles(page, line) if table_row else []
-        cells = _cells(text) if table_row else [(start, len(text))]
-        for index, (begin, end) in enumerate(cells):
-            if end <= start:
-                continue  # the name's and type's cells
-            titled = index < len(titles) and VALUES_COLUMN.match(titles[index]) is not None
-            listed = listed_values(text[:end], max(begin, start), titled)
-            if listed is not None:
-                return placed(listed, text[:end], max(begin, start), lambda a, b: Span(line, a + 1, line, b + 1))
-    return None if table_row else nested_values(page, line)
-
-
-def _header_titles(page: Page, line: int) -> list[str]:
-    """The column titles of the table whose row is on ``line``, as rules compare them."""
-    number = line
-    while number > 1 and page.line_text(number - 1).lstrip().startswith("|"):
-        number -= 1
-    header = page.line_text(number)
-    return [column_title(header[begin:end]) for begin, end in _cells(header)]
-
-
-def _cells(row: str) -> list[tuple[int, int]]:
-    """The ranges of a table row's cells, between its borders (``\\|`` is none)."""
-    borders = [i for i, char in enumerate(row) if char == "|" and (i == 0 or row[i - 1] != "\\")]
-    if row[: borders[0]].strip() if borders else True:
-        borders.insert(0, -1)  # a row written without its leading border
-    if row[borders[-1] + 1 :].strip():
-        borders.append(len(row))
-    return list(zip((b + 1 for b in borders), borders[1:]))
