@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from featuredocs.model import Page, Span
+from featuredocs.rules.table_cells import header_titles, row_cells
 
 _CODE = re.compile(r"(`+)\s*([^`]+?)\s*\1")
 #: What may stand between two values of one list.
@@ -138,6 +139,25 @@ def corrected(found: PlacedList, choices: tuple[str, ...]) -> str | None:
     rewritten (what ``sync`` writes)."""
     rejected, missing = compared(found, choices)
     return found.rewritten(choices) if rejected or missing else None
+
+
+def values_on_line(page: Page, line: int, start: int) -> PlacedList | None:
+    """The values the text of ``line`` from ``start`` on lists, or the sub-list of the
+    item on that line. In a table row each cell is read alone, ``|`` ending a cell rather
+    than joining values, and a cell under a Choices column gives every value."""
+    text = page.line_text(line)
+    table_row = text.lstrip().startswith("|")
+    if text.count("`", start) >= 4:  # two code spans at least
+        titles = header_titles(page, line) if table_row else []
+        cells = row_cells(text) if table_row else [(start, len(text))]
+        for index, (begin, end) in enumerate(cells):
+            if end <= start:
+                continue  # the cells of what the values are of
+            titled = index < len(titles) and VALUES_COLUMN.match(titles[index]) is not None
+            listed = listed_values(text[:end], max(begin, start), titled)
+            if listed is not None:
+                return placed(listed, text[:end], max(begin, start), lambda a, b: Span(line, a + 1, line, b + 1))
+    return None if table_row else nested_values(page, line)
 
 
 def nested_values(page: Page, line: int) -> PlacedList | None:

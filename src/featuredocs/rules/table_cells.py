@@ -1,11 +1,12 @@
 """What rules read from a Markdown table: its column titles, and the inline code a cell
-holds (a table row keeps its cells' text and spans, and its inline code apart)."""
+holds (a table row keeps its cells' text and spans, and its inline code apart); and, for
+a rule that has only a row's line, the row's cells and its table's titles."""
 
 from __future__ import annotations
 
 import re
 
-from featuredocs.model import InlineCode, TableRow
+from featuredocs.model import InlineCode, Page, TableRow
 
 _MARKS = re.compile(r"[*`_]")
 
@@ -32,3 +33,22 @@ def cell_code(row: TableRow, column: int) -> InlineCode | None:
     """The first inline code in the row's ``column``."""
     codes = cell_codes(row, column)
     return codes[0] if codes else None
+
+
+def row_cells(row: str) -> list[tuple[int, int]]:
+    """The ranges of a table row's cells in its line, between its borders (``\\|`` is none)."""
+    borders = [i for i, char in enumerate(row) if char == "|" and (i == 0 or row[i - 1] != "\\")]
+    if row[: borders[0]].strip() if borders else True:
+        borders.insert(0, -1)  # a row written without its leading border
+    if row[borders[-1] + 1 :].strip():
+        borders.append(len(row))
+    return list(zip((b + 1 for b in borders), borders[1:]))
+
+
+def header_titles(page: Page, line: int) -> list[str]:
+    """The column titles of the table whose row is on ``line``, as rules compare them."""
+    number = line
+    while number > 1 and page.line_text(number - 1).lstrip().startswith("|"):
+        number -= 1
+    header = page.line_text(number)
+    return [column_title(header[begin:end]) for begin, end in row_cells(header)]

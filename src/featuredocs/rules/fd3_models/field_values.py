@@ -4,12 +4,9 @@ cell, or as the item's own sub-list (see ``rules/enumerations.py``)."""
 
 from __future__ import annotations
 
-from featuredocs.model import FieldFact, Page, Span
-from featuredocs.rules.enumerations import VALUES_COLUMN, PlacedList, listed_values, nested_values, placed
+from featuredocs.model import FieldFact, Page
+from featuredocs.rules.enumerations import PlacedList, values_on_line
 from featuredocs.rules.fd3_models.field_items import FieldClaim
-from featuredocs.rules.table_cells import column_title
-
-_CODE_SPAN = "`"
 
 
 def field_values(page: Page, documented: FieldClaim, field: FieldFact) -> PlacedList | None:
@@ -23,43 +20,8 @@ def field_values(page: Page, documented: FieldClaim, field: FieldFact) -> Placed
 
 
 def documented_values(page: Page, documented: FieldClaim) -> PlacedList | None:
-    """The values the field's description gives: on its line, or as its sub-list. In
-    a table row, each cell after the name and type is read alone: ``|`` ends a cell
-    there, not a value."""
+    """The values the field's description gives, after its name and type."""
     after = documented.type_span if documented.type_span is not None else documented.span
-    line = documented.span.line
-    if after.end_line != line:
+    if after.end_line != documented.span.line:
         return None
-    text = page.line_text(line)
-    start = after.end_column - 1
-    table_row = text.lstrip().startswith("|")
-    if text.count(_CODE_SPAN, start) >= 4:  # two code spans at least
-        titles = _header_titles(page, line) if table_row else []
-        cells = _cells(text) if table_row else [(start, len(text))]
-        for index, (begin, end) in enumerate(cells):
-            if end <= start:
-                continue  # the name's and type's cells
-            titled = index < len(titles) and VALUES_COLUMN.match(titles[index]) is not None
-            listed = listed_values(text[:end], max(begin, start), titled)
-            if listed is not None:
-                return placed(listed, text[:end], max(begin, start), lambda a, b: Span(line, a + 1, line, b + 1))
-    return None if table_row else nested_values(page, line)
-
-
-def _header_titles(page: Page, line: int) -> list[str]:
-    """The column titles of the table whose row is on ``line``, as rules compare them."""
-    number = line
-    while number > 1 and page.line_text(number - 1).lstrip().startswith("|"):
-        number -= 1
-    header = page.line_text(number)
-    return [column_title(header[begin:end]) for begin, end in _cells(header)]
-
-
-def _cells(row: str) -> list[tuple[int, int]]:
-    """The ranges of a table row's cells, between its borders (``\\|`` is none)."""
-    borders = [i for i, char in enumerate(row) if char == "|" and (i == 0 or row[i - 1] != "\\")]
-    if row[: borders[0]].strip() if borders else True:
-        borders.insert(0, -1)  # a row written without its leading border
-    if row[borders[-1] + 1 :].strip():
-        borders.append(len(row))
-    return list(zip((b + 1 for b in borders), borders[1:]))
+    return values_on_line(page, documented.span.line, after.end_column - 1)
