@@ -84,5 +84,5 @@ def test_fix_applies_the_safe_fixes_and_reports_what_remains(project: Path) -> N
 
 def test_unsafe_fixes_are_applied_only_when_asked(project: Path) -> None:
     run = featuredocs("check", "--docs", "docs-drifted", "--fix", "--unsafe-fixes", cwd=project)
-    assert "featuredocs: applied 10 fixes in 3 pages" in run.err  # FD307 and FD406 rewrite their lists
+    assert "featuredocs: applied 11 fixes in 3 pages" in run.err  # FD307, FD406 and FD506 rewrite their lists
     assert "- `--batch-size`: Products written per database round trip" in (project / CATALOG).read_text(encoding="utf-8")

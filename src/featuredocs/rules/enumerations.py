@@ -146,6 +146,8 @@ def values_on_line(page: Page, line: int, start: int) -> PlacedList | None:
     item on that line. In a table row each cell is read alone, ``|`` ending a cell rather
     than joining values, and a cell under a Choices column gives every value."""
     text = page.line_text(line)
+    while text.startswith("`", start):
+        start += 1  # the closing backticks of the name the values are of
     table_row = text.lstrip().startswith("|")
     if text.count("`", start) >= 4:  # two code spans at least
         titles = header_titles(page, line) if table_row else []

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Applicability, Edit, EndpointFact, Finding, Fix, Page, QueryParamFact, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.enumerations import PlacedList, compared, named, values_on_line
+from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
+from featuredocs.rules.fd5_endpoints.hints import where
+from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
+from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import did_you_mean
+
+
+@register
+class ParameterChoicesDiffer(Rule):
+    """The values a page lists for a query parameter differ from the ones it accepts.
+
+    What it does:
+        Reads the values a query parameter's description lists — ``One of `pending`,
+        `paid` or `cancelled` ``, ```csv`/`json` ``, a table's description or Choices
+        cell — and, for a parameter whose accepted values are known (a filter on a field
+        with choices, a ``ChoiceFilter``, an ordering filter's fields, a django-ninja
+        ``Literal``), reports each listed value it does not accept. When the list says it
+        is every value (it ends in *or*, or follows *one of*, *either*, *choices*), it
+        also reports the values it leaves out; not for an ordering parameter, whose
+        descriptions name a few fields to sort by rather than every one.
+
+    Why is this bad?
+        A client that filters on a listed value the API does not accept gets an error or
+        an unfiltered list; a value never listed is never used.
+
+    Example:
+        ```markdown
+        - `status` (string, optional): `pending`, `paid` or `refunded`
+        ```
+        while orders are ``pending``, ``paid`` or ``cancelled``.
+
+    Use instead:
+        ```markdown
+        - `status` (string, optional): `pending`, `paid` or `cancelled`
+        ```
+
+    Fix safety:
+        Unsafe, and only for a complete list: the fix writes the accepted values, in the
+        code's order and the page's style, in place of the list.
+    """
+
+    code = "FD506"
+    name = "ParameterChoicesDiffer"
+    summary = "documented query parameter values differ from the accepted ones"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        resolutions = resolutions_for(page, ctx)
+        for param in claims_for(page, ctx).query_params:
+            resolution = resolutions.get(param.endpoint)
+            endpoint = resolution.endpoint if resolution is not None else None
+            fact = _accepting(endpoint, param.name.text) if endpoint is not None else None
+            found = _values(page, param) if fact is not None else None
+            if endpoint is not None and fact is not None and found is not None:
+                yield from self._compare(page, endpoint, fact, found)
+
+    def _compare(self, page: Page, endpoint: EndpointFact, fact: QueryParamFact, found: PlacedList) -> Iterator[Finding]:
+        ordering = fact.source == "ordering"
+        choices = fact.choices
+        # An ordering parameter's value may sort descending: `-created_at` is `created_at`.
+        values = [value.lstrip("-") if ordering else value for value in found.values]
+        if not any(value in choices for value in values):
+            return  # labels, or another list on the line: not the parameter's values
+        rejected, missing = compared(found, choices)
+        rejected = [index for index in rejected if values[index] not in choices]
+        accepts = f"`{fact.name}` accepts {named(choices)}{where(endpoint)}"
+        rewritten = None if ordering else found.rewritten(choices)
+        fix = None
+        if rewritten is not None:
+            fix = Fix("list the accepted values", (Edit(found.span, rewritten),), Applicability.UNSAFE)
+        for index in rejected:
+            value = values[index]
+            yield self.finding(
+                page, found.spans[index],
+                f"`{value}` is not a value `{fact.name}` accepts on `{endpoint.path}`",
+                did_you_mean(value, choices, str(endpoint.location) if endpoint.location else None) or accepts,
+                fix,
+            )
+            fix = None  # one fix for the whole list: the edits of two would overlap
+        if missing and not ordering and not rejected:
+            yield self.finding(
+                page, found.span, f"the values listed for `{fact.name}` leave out {named(missing)}", accepts, fix,
+            )
+
+
+def _accepting(endpoint: EndpointFact, name: str) -> QueryParamFact | None:
+    return next((param for param in endpoint.query_params if param.name == name and param.choices), None)
+
+
+def _values(page: Page, param: QueryParamClaim) -> PlacedList | None:
+    """The values the parameter's item or row lists after its name (none for a name in
+    a query string)."""
+    span = param.name.span
+    if span.line != span.end_line:
+        return None
+    return values_on_line(page, span.line, span.end_column - 1)
