@@ -180,7 +180,7 @@ class _Outline:
                 in_model = True
             if about_other_times(title):
                 self.other_times.append((section.heading.span.line, section.end_line))
-            if not in_model:
+            if not in_model and section.labelled:  # most sections have no labelled list
                 self.loose_indexes.extend(
                     labelled for labelled in section.labelled
                     if list_label_kind(labelled.label) == "indexes"

@@ -21,6 +21,9 @@ _CAMEL = re.compile(r"(?:(?P<app>[a-z_][a-z0-9_]*)\.)?(?P<name>[A-Z][A-Za-z0-9]*
 _MODEL_AFTER = re.compile(r"[*_]*\s+models?\b", re.I)
 _MODEL_BEFORE = re.compile(r"\bmodels?\s+[*_]*$", re.I)
 _MODEL_HEADERS = frozenset({"model", "models", "django model"})
+#: ``| Model`` in any case: a page with a Model column has it. Searched for, not found in
+#: a lower-cased copy of the page, which costs more than the rest of this reader.
+_MODEL_COLUMN = re.compile(r"\| [Mm][Oo][Dd][Ee][Ll]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def _called(page: Page, declared: frozenset[int]) -> Iterator[ModelMention]:
 
 def _column_cells(page: Page) -> Iterator[ModelMention]:
     """The cells of a table's Model column."""
-    if "| model" not in page.text.lower():
+    if _MODEL_COLUMN.search(page.text) is None:
         return
     for section in page.walk():
         for block in section.blocks:

@@ -26,7 +26,10 @@ _ATTRIBUTE = re.compile(
 
 def prose_attributes(page: Page, ctx: CheckContext) -> list[Problem]:
     """The misspelt or renamed model attributes the page's inline code names."""
-    named = [(code, match) for code in page.codes if (match := _ATTRIBUTE.fullmatch(code.text.strip()))]
+    named = [
+        (code, match) for code in page.codes
+        if "." in code.text and (match := _ATTRIBUTE.fullmatch(code.text.strip()))
+    ]
     if not named:
         return []
     resolved = resolved_models(page, ctx)
