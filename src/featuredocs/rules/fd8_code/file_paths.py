@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import Page, Span
 from featuredocs.rules.other_times import at_other_times, speaks_of_change
+
+#: Whether a line tells of a change, once per distinct line: the lines that name a file
+#: (an app's "Key Components") recur from page to page, and the test reads the whole line.
+_tells_of_change = lru_cache(maxsize=4096)(speaks_of_change)
 
 _FILE = re.compile(r"(?:\./)?(?P<path>[A-Za-z_][\w-]*(?:/[A-Za-z_][\w-]*)+\.py)(?::\d+(?::\d+)?|#L\d+(?:-L\d+)?)?")
 
@@ -38,7 +43,7 @@ def file_claims(page: Page) -> Iterator[FileClaim]:
         if found is None:
             continue
         line = page.line_text(code.span.line)
-        if speaks_of_change(line) or at_other_times(page, code.span.line):
+        if _tells_of_change(line) or at_other_times(page, code.span.line):
             continue
         path = found["path"]
         column = line.find(path, code.span.column - 1)
