@@ -74,11 +74,8 @@ def any_field(model: ModelFact, name: str) -> FieldFact | None:
     """A field by any name a page may use for it (``pk`` is the primary key)."""
     if name == "pk":
         return next((f for f in model.fields if f.primary_key), None)
-    return (
-        forward_field(model, name)
-        or reverse_field(model, name, query=False)
-        or reverse_field(model, name, query=True)
-    )
+    names = _names(model)  # once: FD3 and FD803/FD804 ask this of nearly every name they meet
+    return names.forward.get(name) or names.by_accessor.get(name) or names.by_query.get(name)
 
 
 def is_attribute(model: ModelFact, name: str) -> bool:

@@ -124,6 +124,7 @@ class Inference:
     _use_types: dict[int, Type] = field(default_factory=dict)  # by id() of an ast.Name
     _expression_types: dict[int, Type] = field(default_factory=dict)  # by id() of a node
     _pending: int = 0  # bindings whose type is being worked out
+    _model_classes: dict[str, Type] = field(default_factory=dict)  # by name, see _model_class
     _by_label: reads.KeyMap = field(init=False)
 
     def __post_init__(self) -> None:
@@ -135,14 +136,21 @@ class Inference:
         """A name's type wherever it is used: every binding on the page must agree."""
         bindings = self.program.bindings.get(name)
         if not bindings:
-            model = self.resolver.resolve_code_name(name)
-            return ModelClass(model) if model is not None else None
+            return self._model_class(name)
         return self._agreed(bindings)
+
+    def _model_class(self, name: str) -> Type:
+        """The model class a name stands for where no binding of the page's reaches it.
+        Worked out once per name: a page names its models again and again."""
+        found = self._model_classes.get(name, _PENDING)
+        if found is _PENDING:
+            model = self.resolver.resolve_code_name(name)
+            found = self._model_classes[name] = ModelClass(model) if model is not None else None
+        return found  # type: ignore[return-value]
 
     def _name_at(self, node: ast.Name) -> Type:
         if node.id not in self.program.bindings:  # no example binds it: a model, or unknown
-            model = self.resolver.resolve_code_name(node.id)
-            return ModelClass(model) if model is not None else None
+            return self._model_class(node.id)
         key = id(node)
         if key in self._use_types:
             return self._use_types[key]
@@ -158,8 +166,7 @@ class Inference:
             if self.program.binding_is_visible(b, use)
         ]
         if not visible:  # a model used by name, or bound only in functions elsewhere
-            model = self.resolver.resolve_code_name(name)
-            return ModelClass(model) if model is not None else None
+            return self._model_class(name)
         in_block = [b for b in visible if b.place[0] == use.place[0]]
         in_force: list[Binding] = []
         for binding in reversed([b for b in in_block if b.place < use.place]):
@@ -209,9 +216,7 @@ class Inference:
         if isinstance(source, Annotation):
             return self._annotation(source.annotation)
         if isinstance(source, Import | ClassName):
-            name = source.alias if isinstance(source, Import) else source.class_name
-            model = self.resolver.resolve_code_name(name)
-            return ModelClass(model) if model is not None else None
+            return self._model_class(source.alias if isinstance(source, Import) else source.class_name)
         if isinstance(source, Self):
             model = self.resolver.resolve_code_name(source.class_name)
             return Instance(model, known=source.known) if model is not None else None
