@@ -168,26 +168,29 @@ class _Outline:
         self.declared: list[tuple[Section, str]] = []
         self.other_times: list[tuple[int, int]] = []
         self.loose_indexes: list[LabelledBlock] = []
-        # each section, whether a heading above it mentions models, and whether one
-        # above it declares a model
-        stack = [(section, False, False) for section in reversed(page.sections)]
-        while stack:
-            section, under_models, in_model = stack.pop()
-            title = section.title
-            name = _declared(title, under_models and section.level >= 3)
-            if name is not None:
-                self.declared.append((section, name))
-                in_model = True
-            if about_other_times(title):
-                self.other_times.append((section.heading.span.line, section.end_line))
-            if not in_model and section.labelled:  # most sections have no labelled list
-                self.loose_indexes.extend(
-                    labelled for labelled in section.labelled
-                    if list_label_kind(labelled.label) == "indexes"
-                )
-            if section.subsections:
-                inner = under_models or _mentions_models(title)
-                stack.extend((sub, inner, in_model) for sub in reversed(section.subsections))
+        for section in page.sections:
+            self._read(section, False, False)
+
+    def _read(self, section: Section, under_models: bool, in_model: bool) -> None:
+        """The section, then those below it; ``under_models``: a heading above it mentions
+        models, ``in_model``: one above it declares a model. Headings nest six deep at most."""
+        heading = section.heading
+        title = heading.plain
+        name = _declared(title, under_models and heading.level >= 3)
+        if name is not None:
+            self.declared.append((section, name))
+            in_model = True
+        if about_other_times(title):
+            self.other_times.append((heading.span.line, section.end_line))
+        if not in_model and section.labelled:  # most sections have no labelled list
+            self.loose_indexes.extend(
+                labelled for labelled in section.labelled
+                if list_label_kind(labelled.label) == "indexes"
+            )
+        if section.subsections:
+            inner = under_models or _mentions_models(title)
+            for sub in section.subsections:
+                self._read(sub, inner, in_model)
 
 
 @lru_cache(maxsize=4096)
