@@ -102,6 +102,21 @@ def test_query_parameters_follow_the_filters(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_a_parameters_values_follow_its_choices_and_a_new_one_lists_them(parse: ParsePage) -> None:
+    params = (
+        QueryParamFact("status", "filterset", "string", choices=("paid", "void", "pending")),
+        QueryParamFact("page", "pagination", "integer"),
+        QueryParamFact("kind", "filterset", "string", choices=("goods", "gift_card")),
+    )
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    page = parse(PAGE.replace("Only orders in this status", "Only orders in this status, `paid` or `pending`"))
+    assert [f.code for f in findings(page, facts, "FD506")] == ["FD506"]
+    text = synced(page, facts)
+    assert "- `status` (string, optional): Only orders in this status, `paid`, `void` or `pending`\n" in text
+    assert "- `kind` (string, optional): One of `goods` or `gift_card`" in text
+    assert findings(parse(text), facts, *CODES, "FD506") == []
+
+
 def test_query_parameters_are_left_alone_where_some_reader_cannot_be_listed(parse: ParsePage) -> None:
     params = (QueryParamFact("customer", "filterset", "integer"),)
     facts = with_endpoints(

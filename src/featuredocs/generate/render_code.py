@@ -175,9 +175,7 @@ def _endpoint(endpoint: EndpointFact, method: str | None, shape: TemplateSection
 
 
 def query_param_item(param: QueryParamFact) -> str:
-    need = "required" if param.required else "optional"
-    about = "One of " + ", ".join(f"`{c}`" for c in param.choices) if param.choices else "[Description]"
-    return f"- `{param.name}` ({param.type or 'string'}, {need}): {about}"
+    return f"- {usage.query_param_text(param)}"
 
 
 def _response(endpoint: EndpointFact, method: str | None) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import re
 
-from featuredocs.model import CommandFact, OptionFact
+from featuredocs.model import CommandFact, OptionFact, QueryParamFact
 from featuredocs.secrets import MASK, mask_text
 
 _SUPPRESSED = "==SUPPRESS=="
@@ -161,6 +161,13 @@ def with_choices(text: str | None, choices: tuple[str, ...] | None) -> str | Non
     if not text:
         return f"One of {listed}"
     return f"{text} One of {listed}." if text.endswith(".") else f"{text}; one of {listed}"
+
+
+def query_param_text(param: QueryParamFact) -> str:
+    """`` `status` (string, optional): One of `paid` or `void` ``: a Query Parameters item
+    without its list marker (``[Description]`` for a parameter without choices)."""
+    need = "required" if param.required else "optional"
+    return f"`{param.name}` ({param.type or 'string'}, {need}): {with_choices(None, param.choices) or '[Description]'}"
 
 
 def with_default(description: str, default: str) -> str:

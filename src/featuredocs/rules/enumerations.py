@@ -141,6 +141,15 @@ def corrected(found: PlacedList, choices: tuple[str, ...]) -> str | None:
     return found.rewritten(choices) if rejected or missing else None
 
 
+def choice_values(page: Page, line: int, start: int, choices: tuple[str, ...]) -> PlacedList | None:
+    """:func:`values_on_line`, when the list holds one of ``choices`` at least: a list
+    with none gives labels (`Pending payment`) or something else, not those values."""
+    if not choices:
+        return None
+    found = values_on_line(page, line, start)
+    return found if found is not None and any(value in choices for value in found.values) else None
+
+
 def values_on_line(page: Page, line: int, start: int) -> PlacedList | None:
     """The values the text of ``line`` from ``start`` on lists, or the sub-list of the
     item on that line. In a table row each cell is read alone, ``|`` ending a cell rather

@@ -26,13 +26,14 @@ from featuredocs.fix.regions import line_edit
 from featuredocs.fix.sync.judgements import accepted_params, allowed_methods
 from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists
 from featuredocs.fix.sync.scope import Scope, SyncChange
+from featuredocs.generate.usage import query_param_text
 from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.enumerations import choice_values, corrected
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
 
-PLACEHOLDER = "[Description]"
 _DECLARING = frozenset({ClaimKind.HEADING, ClaimKind.REQUEST})
 _TYPE_WORDS = {
     "string": "string", "str": "string", "text": "string",
@@ -184,6 +185,7 @@ def _refresh_list(
         fact = facts.get(name)
         if fact is not None:
             _retype(page, editor, item.span, fact)
+            _correct_values(page, editor, param, fact, scope)
     if scope.allows("FD503", anchor):
         for fact in endpoint.query_params:
             if fact.name not in documented and fact.name not in {"format"}:
@@ -207,9 +209,22 @@ def _retype(page: Page, editor: ListEditor, span: Span, fact: QueryParamFact) ->
     editor.replace(Span(span.line, start, span.line, start + len(written)), replacement)
 
 
+def _correct_values(page: Page, editor: ListEditor, param: QueryParamClaim, fact: QueryParamFact, scope: Scope) -> None:
+    """The values the item lists, as the parameter accepts them; an ordering parameter's
+    list names the fields a reader sorts by most, and is left as it is."""
+    span = param.name.span
+    if fact.source == "ordering" or span.line != span.end_line:
+        return
+    found = choice_values(page, span.line, span.end_column - 1, fact.choices)
+    if found is None or found.span.line != found.span.end_line or not scope.allows("FD506", found.span.line):
+        return
+    rewritten = corrected(found, fact.choices)
+    if rewritten is not None:
+        editor.replace(found.span, rewritten)
+
+
 def new_param_item(fact: QueryParamFact) -> str:
-    required = "required" if fact.required else "optional"
-    return f"`{fact.name}` ({fact.type or 'string'}, {required}): {PLACEHOLDER}"
+    return query_param_text(fact)
 
 
 # --- query strings -----------------------------------------------------------------------------
