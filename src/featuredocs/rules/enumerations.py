@@ -16,10 +16,11 @@ no list and starts none: the rules compare only what could be a value.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import Page, Span
+from featuredocs.model import Applicability, Edit, Fix, Page, Span
+from featuredocs.rules.suggest import did_you_mean
 from featuredocs.rules.table_cells import header_titles, row_cells
 
 _CODE = re.compile(r"(`+)\s*([^`]+?)\s*\1")
@@ -132,6 +133,36 @@ def compared(found: PlacedList, choices: tuple[str, ...]) -> tuple[list[int], li
         return rejected, []
     seen = found.written | set(found.values)
     return [], [choice for choice in choices if choice not in seen]
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How a rule words what is wrong with a list of values: ``rejected`` is the message
+    for a value not among the choices (``{value}`` stands for it), ``name`` what the
+    values are of, ``accepts`` the hint when no choice is close, ``fix`` the fix's
+    description, ``where`` the code the choices come from."""
+
+    rejected: str
+    name: str
+    accepts: str
+    fix: str
+    where: str | None = None
+
+
+def differences(found: PlacedList, choices: tuple[str, ...], wording: Wording) -> Iterator[tuple[Span, str, str, Fix | None]]:
+    """(span, message, hint, fix) for each listed value not among ``choices``, else for
+    the choices a complete list leaves out. The fix that writes the choices in place of
+    the list goes with the first: the edits of two would overlap."""
+    rejected, missing = compared(found, choices)
+    rewritten = found.rewritten(choices)
+    fix = None if rewritten is None else Fix(wording.fix, (Edit(found.span, rewritten),), Applicability.UNSAFE)
+    for index in rejected:
+        value = found.values[index]
+        hint = did_you_mean(value, choices, wording.where) or wording.accepts
+        yield found.spans[index], wording.rejected.format(value=value), hint, fix
+        fix = None
+    if missing:
+        yield found.span, f"the values listed for `{wording.name}` leave out {named(missing)}", wording.accepts, fix
 
 
 def corrected(found: PlacedList, choices: tuple[str, ...]) -> str | None:

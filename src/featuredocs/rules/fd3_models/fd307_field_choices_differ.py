@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Applicability, Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity
+from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import PlacedList, compared, named
+from featuredocs.rules.enumerations import PlacedList, Wording, differences, named
 from featuredocs.rules.fd3_models.field_values import field_values
 from featuredocs.rules.fd3_models.lookup import forward_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import did_you_mean
 
 
 @register
@@ -65,24 +64,12 @@ class FieldChoicesDiffer(Rule):
                     yield from self._compare(page, model, field, found)
 
     def _compare(self, page: Page, model: ModelFact, field: FieldFact, found: PlacedList) -> Iterator[Finding]:
-        choices = field.choices
-        rejected, missing = compared(found, choices)
         where = f" ({field.location})" if field.location else ""
-        accepts = f"{model.label}.{field.name} has choices {named(choices)}{where}"
-        rewritten = found.rewritten(choices)
-        fix = None
-        if rewritten is not None:
-            fix = Fix("list the field's choices", (Edit(found.span, rewritten),), Applicability.UNSAFE)
-        for index in rejected:
-            value = found.values[index]
-            yield self.finding(
-                page, found.spans[index],
-                f"`{value}` is not a choice of `{model.name}.{field.name}`",
-                did_you_mean(value, choices) or accepts,
-                fix,
-            )
-            fix = None  # one fix for the whole list: the edits of two would overlap
-        if missing:
-            yield self.finding(
-                page, found.span, f"the values listed for `{field.name}` leave out {named(missing)}", accepts, fix,
-            )
+        wording = Wording(
+            rejected=f"`{{value}}` is not a choice of `{model.name}.{field.name}`",
+            name=field.name,
+            accepts=f"{model.label}.{field.name} has choices {named(field.choices)}{where}",
+            fix="list the field's choices",
+        )
+        for span, message, hint, fix in differences(found, field.choices, wording):
+            yield self.finding(page, span, message, hint, fix)

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Applicability, CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity
+from featuredocs.model import CommandFact, Finding, OptionFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import PlacedList, compared, named
+from featuredocs.rules.enumerations import PlacedList, Wording, differences, named
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import did_you_mean
 
 
 @register
@@ -69,29 +68,15 @@ class OptionChoicesDiffer(Rule):
 
     def _compare(self, page: Page, claim: OptionClaim, values: PlacedList, option: OptionFact) -> Iterator[Finding]:
         assert option.choices is not None
-        choices = option.choices
         name = _documented_name(claim, option)
-        rejected, missing = compared(values, choices)
-        rewritten = values.rewritten(choices)
-        fix = None
-        if rewritten is not None:
-            fix = Fix("list the parser's choices", (Edit(values.span, rewritten),), Applicability.UNSAFE)
-        for index in rejected:
-            value = values.values[index]
-            yield self.finding(
-                page, values.spans[index],
-                f"`{value}` is not a choice of `{name}`",
-                did_you_mean(value, choices) or f"the command's parser accepts {named(choices)}",
-                fix,
-            )
-            fix = None  # one fix for the whole list: the edits of two would overlap
-        if missing:
-            yield self.finding(
-                page, values.span,
-                f"the values listed for `{name}` leave out {named(missing)}",
-                f"the command's parser accepts {named(choices)}",
-                fix,
-            )
+        wording = Wording(
+            rejected=f"`{{value}}` is not a choice of `{name}`",
+            name=name,
+            accepts=f"the command's parser accepts {named(option.choices)}",
+            fix="list the parser's choices",
+        )
+        for span, message, hint, fix in differences(values, option.choices, wording):
+            yield self.finding(page, span, message, hint, fix)
 
 
 def _documented_name(claim: OptionClaim, option: OptionFact) -> str:

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
-from featuredocs.model import Applicability, Edit, EndpointFact, Finding, Fix, Page, QueryParamFact, Severity
+from featuredocs.model import EndpointFact, Finding, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import PlacedList, compared, named, values_on_line
+from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_on_line
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import did_you_mean
 
 
 @register
@@ -63,32 +63,22 @@ class ParameterChoicesDiffer(Rule):
                 yield from self._compare(page, endpoint, fact, found)
 
     def _compare(self, page: Page, endpoint: EndpointFact, fact: QueryParamFact, found: PlacedList) -> Iterator[Finding]:
-        ordering = fact.source == "ordering"
-        choices = fact.choices
-        # An ordering parameter's value may sort descending: `-created_at` is `created_at`.
-        values = [value.lstrip("-") if ordering else value for value in found.values]
-        if not any(value in choices for value in values):
+        if fact.source == "ordering":
+            # Each value may sort descending (`-created_at` is `created_at`), and the
+            # list names the fields a reader sorts by most: it leaves none out.
+            values = tuple(value.lstrip("-") for value in found.values)
+            found = dataclasses.replace(found, values=values, complete=False, inline=None)
+        if not any(value in fact.choices for value in found.values):
             return  # labels, or another list on the line: not the parameter's values
-        rejected, missing = compared(found, choices)
-        rejected = [index for index in rejected if values[index] not in choices]
-        accepts = f"`{fact.name}` accepts {named(choices)}{where(endpoint)}"
-        rewritten = None if ordering else found.rewritten(choices)
-        fix = None
-        if rewritten is not None:
-            fix = Fix("list the accepted values", (Edit(found.span, rewritten),), Applicability.UNSAFE)
-        for index in rejected:
-            value = values[index]
-            yield self.finding(
-                page, found.spans[index],
-                f"`{value}` is not a value `{fact.name}` accepts on `{endpoint.path}`",
-                did_you_mean(value, choices, str(endpoint.location) if endpoint.location else None) or accepts,
-                fix,
-            )
-            fix = None  # one fix for the whole list: the edits of two would overlap
-        if missing and not ordering and not rejected:
-            yield self.finding(
-                page, found.span, f"the values listed for `{fact.name}` leave out {named(missing)}", accepts, fix,
-            )
+        wording = Wording(
+            rejected=f"`{{value}}` is not a value `{fact.name}` accepts on `{endpoint.path}`",
+            name=fact.name,
+            accepts=f"`{fact.name}` accepts {named(fact.choices)}{where(endpoint)}",
+            fix="list the accepted values",
+            where=str(endpoint.location) if endpoint.location else None,
+        )
+        for span, message, hint, fix in differences(found, fact.choices, wording):
+            yield self.finding(page, span, message, hint, fix)
 
 
 def _accepting(endpoint: EndpointFact, name: str) -> QueryParamFact | None:
