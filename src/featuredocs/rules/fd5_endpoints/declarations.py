@@ -190,18 +190,11 @@ def label_claims(
 ) -> Iterator[EndpointClaim]:
     """``**Endpoint:** `GET /api/v1/orders/` ``, or ``**URL:** `/api/v1/orders/` `` with a
     ``**Method:** `GET` `` label next to it, in one section's own paragraphs."""
-    named = [
-        lb for lb in section.labelled
-        if _ENDPOINT_LABEL.fullmatch(lb.label.strip()) and lb.value_span
-    ]
+    named = [lb for lb in section.labelled if _is_endpoint_label(lb.label) and lb.value_span]
     if not named:
         return
     methods = next(
-        (
-            lb for lb in section.labelled
-            if _METHOD_LABEL.fullmatch(lb.label.strip()) and lb.value_span
-        ),
-        None,
+        (lb for lb in section.labelled if _is_method_label(lb.label) and lb.value_span), None
     )
     for labelled in named:
         text = _ESCAPE.sub(r"\1", labelled.value.replace("`", "")).strip()
@@ -213,6 +206,16 @@ def label_claims(
             claim = _with_methods(page, claim, methods.value, methods.value_span)
         if claim is not None and claim.methods:
             yield claim
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same few labels
+def _is_endpoint_label(label: str) -> bool:
+    return _ENDPOINT_LABEL.fullmatch(label.strip()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_method_label(label: str) -> bool:
+    return _METHOD_LABEL.fullmatch(label.strip()) is not None
 
 
 def _with_methods(page: Page, claim: EndpointClaim, value: str, span: Span | None) -> EndpointClaim:

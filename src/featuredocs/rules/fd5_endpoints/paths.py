@@ -175,6 +175,7 @@ def _segment(part: str) -> str:
     return _PARAM.sub(WILDCARD, part)
 
 
+@lru_cache(maxsize=8192)  # asked of every claim, of the same few hundred paths
 def is_placeholder(path: str, placeholders: frozenset[str] = TEMPLATE_PATHS) -> bool:
     """The template's example path, or a path with ``[...]``/``...`` left in it.
 

@@ -151,6 +151,7 @@ class EndpointIndex:
         self._matches: dict[tuple[PathShape, bool, bool, bool], tuple[EndpointFact, ...]] = {}
         self._under: dict[tuple[str, ...], list[EndpointFact]] | None = None
         self._near: dict[PathShape, bool] = {}
+        self._resolved: dict[PathQuestion, Resolution] = {}
         self.shapes = {route.endpoint.path: route.shape for route in routes}
         self.prefixes = list(facts.url_prefixes)
         self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
@@ -231,6 +232,14 @@ class EndpointIndex:
         return self._under.get(space.segments, [])
 
     def resolve(self, question: PathQuestion) -> Resolution:
+        """How ``question``'s path resolves; each question worked out once, as a thousand
+        pages ask the same few."""
+        found = self._resolved.get(question)
+        if found is None:
+            found = self._resolved[question] = self._resolve(question)
+        return found
+
+    def _resolve(self, question: PathQuestion) -> Resolution:
         documented = question.shape
         # A request line shows a call, with example values; elsewhere a word names a route.
         words = question.kind in CALLS and not question.named_as_route

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from featuredocs.model import BlockKind, CodeBlock, Page, Section, Span
+from featuredocs.model import Block, BlockKind, CodeBlock, Page, Section, Span
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
 from featuredocs.rules.fd5_endpoints.places import code_line_span
@@ -109,36 +109,44 @@ def _response(page: Page, code: CodeBlock, endpoint: EndpointClaim) -> ResponseC
 def section_responses(
     page: Page, section: Section, endpoint: EndpointClaim
 ) -> Iterator[ResponseClaim]:
+    # A label's code block follows the paragraph it sits in: blocks are found by place,
+    # without reading the span of every block before them.
+    blocks = section.blocks
     codes = [
         lb.code for lb in section.labelled
-        if is_success_label(lb.label) and not _introduced_as_error(section, lb.span.line)
+        if lb.code is not None and is_success_label(lb.label)
+        and not _introduced_as_error(blocks, _index_of_code(blocks, lb.code) - 1)
     ]
-    codes += [code for code in _plain_labelled(section) if code not in codes]
+    codes += list(_plain_labelled(section, codes))
     if section.level >= 3 and is_success_label(section.title):
-        codes += [b.code for b in section.blocks]
+        codes += [b.code for b in blocks]
     for code in codes:
         claim = _response(page, code, endpoint) if code is not None else None
         if claim is not None:
             yield claim
 
 
-def _plain_labelled(section: Section) -> Iterator[CodeBlock]:
+def _index_of_code(blocks: tuple[Block, ...], code: CodeBlock) -> int:
+    return next(index for index, block in enumerate(blocks) if block.code is code)
+
+
+def _plain_labelled(section: Section, found: list[CodeBlock | None]) -> Iterator[CodeBlock]:
     """Code right after a paragraph that is a label and nothing else, not in bold:
-    ``Example response:``."""
-    for before, block in zip(section.blocks, section.blocks[1:], strict=False):
-        if block.code is None or before.kind is not BlockKind.PARAGRAPH:
+    ``Example response:``; not the code of ``found``, already read."""
+    blocks = section.blocks
+    for index, (before, block) in enumerate(zip(blocks, blocks[1:], strict=False)):
+        if block.code is None or before.kind is not BlockKind.PARAGRAPH or block.code in found:
             continue
         text = before.plain.strip()
         if text.endswith(":") and is_success_label(text[:-1]):
-            if not _introduced_as_error(section, before.span.line):
+            if not _introduced_as_error(blocks, index):
                 yield block.code
 
 
-def _introduced_as_error(section: Section, line: int) -> bool:
-    """Whether the paragraph right before the label on ``line`` introduces an error
-    answer: it names an error status (``answers 404:``) and no success status."""
-    blocks = section.blocks
-    at = next((i for i, b in enumerate(blocks) if b.span.line <= line <= b.span.end_line), 0)
+def _introduced_as_error(blocks: tuple[Block, ...], at: int) -> bool:
+    """Whether the paragraph right before the label's paragraph (``blocks[at]``)
+    introduces an error answer: it names an error status (``answers 404:``) and no
+    success status."""
     before = blocks[at - 1] if at > 0 else None
     if before is None or before.kind is not BlockKind.PARAGRAPH:
         return False
