@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.model import CodeBlock, Page, Section, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.deploy_files import deployment_vars
 from featuredocs.rules.fd6_config.python_reads import python_reads
@@ -151,16 +151,20 @@ def _env_shaped(code: CodeBlock) -> bool:
 def _code_block_vars(page: Page) -> Iterator[EnvVarClaim]:
     for code in page.code_blocks:
         if _is_env_block(page, code):
-            one_environment = shows_one_environment(page, code)
+            chain = page.section_at(code.span.line)  # a block's every line is in one section
+            one_environment = shows_one_environment(page, code, chain)
             for claim in _env_block_vars(page, code):
-                yield _placed(page, claim, one_environment=one_environment)
+                yield _placed(page, claim, one_environment=one_environment, chain=chain)
 
 
-def _placed(page: Page, claim: EnvVarClaim, *, one_environment: bool = False) -> EnvVarClaim:
+def _placed(
+    page: Page, claim: EnvVarClaim, *, one_environment: bool = False, chain: tuple[Section, ...] | None = None
+) -> EnvVarClaim:
     """The claim with what its headings and labels say: the group of a variable whose own
-    line names none, and no default where the values are one environment's."""
+    line names none, and no default where the values are one environment's. ``chain``:
+    the sections that hold the claim, when known."""
     if claim.required is None:
-        group = layout_group(page, claim.span.line)
+        group = layout_group(page, claim.span.line, chain)
         if group is not None:
             optional_value = group is False and claim.value is not None
             claim = replace(claim, required=group, is_default=claim.is_default or optional_value)

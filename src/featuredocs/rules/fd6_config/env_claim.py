@@ -72,6 +72,13 @@ def under_configuration(titles: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def names_configuration(title: str) -> bool:
+    """Whether a title names configuration or variables: a chain of titles none of which
+    does is neither :func:`under_configuration` nor :func:`variables_titled`."""
+    return _CONFIGURATION.search(title) is not None or _VARIABLES.search(title) is not None
+
+
+@lru_cache(maxsize=4096)
 def variables_titled(titles: tuple[str, ...]) -> bool:
     """Whether a heading above names variables and none names something else's."""
     return any(about_variables(t) for t in titles) and under_configuration(titles)

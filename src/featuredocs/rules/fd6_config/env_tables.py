@@ -25,6 +25,7 @@ from featuredocs.rules.fd6_config.env_claim import (
     ENV_NAME,
     EnvVarClaim,
     about_environment,
+    names_configuration,
     required_word,
     under_configuration,
     variables_titled,
@@ -69,27 +70,32 @@ def _env_blocks(page: Page, kind: BlockKind, least: _Where) -> Iterator[tuple[Bl
 def _env_sections(page: Page) -> tuple[tuple[Section, _Where], ...]:
     """Sections under a heading about the environment, variables or configuration, in page order."""
     found: list[tuple[Section, _Where]] = []
-    _collect_env_sections(page.sections, False, (), found)
+    _collect_env_sections(page.sections, False, (), False, found)
     return tuple(found)
 
 
 def _collect_env_sections(
-    sections: tuple[Section, ...], under: bool, titles: tuple[str, ...], found: list[tuple[Section, _Where]]
+    sections: tuple[Section, ...], under: bool, titles: tuple[str, ...], named_above: bool,
+    found: list[tuple[Section, _Where]],
 ) -> None:
     # Whether a section is about the environment passes down the tree: below such a
-    # heading nothing else is asked, and no chain of titles is kept.
+    # heading nothing else is asked, and no chain of titles is kept. ``named_above``: a
+    # title above names configuration or variables; a chain without one is about
+    # neither, and is not asked.
     for section in sections:
-        about = under or about_environment(section.title)
-        chain = (*titles, section.title) if not about else ()
+        title = section.heading.plain
+        about = under or about_environment(title)
+        chain = (*titles, title) if not about else ()
+        named = not about and (named_above or names_configuration(title))
         if section.blocks:
             if about:
                 found.append((section, _Where.ENVIRONMENT))
-            elif variables_titled(chain):
+            elif named and variables_titled(chain):
                 found.append((section, _Where.VARIABLES))
-            elif under_configuration(chain):
+            elif named and under_configuration(chain):
                 found.append((section, _Where.CONFIGURATION))
         if section.subsections:
-            _collect_env_sections(section.subsections, about, chain, found)
+            _collect_env_sections(section.subsections, about, chain, named, found)
 
 
 def table_vars(page: Page) -> Iterator[EnvVarClaim]:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Section
 from featuredocs.rules.fd8_code.source import first_comment
@@ -22,10 +23,12 @@ _ONE_ENVIRONMENT = re.compile(
 )
 
 
-def layout_group(page: Page, line: int) -> bool | None:
+def layout_group(page: Page, line: int, chain: tuple[Section, ...] | None = None) -> bool | None:
     """Whether a bold label or the nearest heading above ``line`` calls the variables
-    there required (True) or optional (False); None when neither says."""
-    chain = page.section_at(line)
+    there required (True) or optional (False); None when neither says. ``chain``: the
+    sections that hold ``line``, when the caller has them already."""
+    if chain is None:
+        chain = page.section_at(line)
     if not chain:
         return None
     labelled = _labelled_group(chain[-1], line)
@@ -38,6 +41,7 @@ def layout_group(page: Page, line: int) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # asked of every title above every variable, the same from page to page
 def title_group(title: str) -> bool | None:
     """``Required …`` is True, ``Optional …`` False; a title naming both, or neither
     at its start, None."""
@@ -63,13 +67,12 @@ def _labelled_group(section: Section, line: int) -> bool | None:
     return None
 
 
-def shows_one_environment(page: Page, code: CodeBlock) -> bool:
+def shows_one_environment(page: Page, code: CodeBlock, chain: tuple[Section, ...] | None = None) -> bool:
     """Whether a heading below the page title, or the block's first comment, names one
-    deployment environment (staging, production)."""
+    deployment environment (staging, production). ``chain``: the sections that hold
+    the block, when the caller has them already."""
     if _ONE_ENVIRONMENT.search(first_comment(code)):
         return True
-    return any(
-        _ONE_ENVIRONMENT.search(section.title)
-        for section in page.section_at(code.span.line)
-        if section.level > 1
-    )
+    if chain is None:
+        chain = page.section_at(code.span.line)
+    return any(_ONE_ENVIRONMENT.search(section.title) for section in chain if section.level > 1)

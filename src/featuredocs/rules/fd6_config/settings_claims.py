@@ -21,6 +21,7 @@ import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page, Span
 from featuredocs.rules.fd8_code.source import (
@@ -167,9 +168,9 @@ def _block_claims(source: PythonSource, *, settings_block: bool) -> Claims:
     if settings_block:
         named = _FILE_COMMENT.search(first_comment(source.code))
         shown = named.group(0) if named else None
-        for claim, claim_keys in _assignments(source, source.tree.body):
-            settings.append(replace(claim, settings_file=shown))
-            keys.extend(replace(key, settings_file=shown) for key in claim_keys)
+        for claim, claim_keys in _assignments(source, source.tree.body, shown):
+            settings.append(claim)
+            keys.extend(claim_keys)
     for claim, claim_keys in _reads(source):
         settings.append(claim)
         keys.extend(claim_keys)
@@ -181,25 +182,32 @@ def is_settings_block(page: Page, code: CodeBlock) -> bool:
     named_file = _FILE_COMMENT.search(comment)
     if named_file:
         return "settings" in named_file.group(0)
-    return any(_SETTINGS_HEADING.search(t) for t in heading_titles(page, code.span.line))
+    return _names_settings(heading_titles(page, code.span.line))
+
+
+@lru_cache(maxsize=4096)  # pages repeat the template's chains of headings
+def _names_settings(titles: tuple[str, ...]) -> bool:
+    return any(_SETTINGS_HEADING.search(title) for title in titles)
 
 
 # --- assignments --------------------------------------------------------------------
 
 
 def _assignments(
-    source: PythonSource, body: list[ast.stmt]
+    source: PythonSource, body: list[ast.stmt], shown: str | None
 ) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
+    """The settings ``body`` assigns, with their keys; ``shown``: the file the block says
+    it shows."""
     for statement in body:
         if isinstance(statement, ast.Assign):
             for target in statement.targets:
-                yield from _assigned(source, target, statement.value)
+                yield from _assigned(source, target, statement.value, shown)
         elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
-            yield from _assigned(source, statement.target, statement.value)
+            yield from _assigned(source, statement.target, statement.value, shown)
         elif isinstance(statement, ast.If | ast.Try | ast.With):
             # `if DEBUG:` / `try: from .local import *` branches still define settings.
             for branch in _branches(statement):
-                yield from _assignments(source, branch)
+                yield from _assignments(source, branch, shown)
 
 
 def _branches(statement: ast.If | ast.Try | ast.With) -> Iterator[list[ast.stmt]]:
@@ -213,26 +221,26 @@ def _branches(statement: ast.If | ast.Try | ast.With) -> Iterator[list[ast.stmt]
 
 
 def _assigned(
-    source: PythonSource, target: ast.expr, value: ast.expr | None
+    source: PythonSource, target: ast.expr, value: ast.expr | None, shown: str | None
 ) -> Iterator[tuple[SettingClaim, list[SettingKeyClaim]]]:
     if isinstance(target, ast.Name) and SETTING_NAME.fullmatch(target.id):
-        keys = list(_dict_keys(source, target.id, "", value)) if value is not None else []
-        yield SettingClaim(target.id, source.node_span(target)), keys
+        keys = list(_dict_keys(source, target.id, "", value, shown)) if value is not None else []
+        yield SettingClaim(target.id, source.node_span(target), settings_file=shown), keys
     elif isinstance(target, ast.Tuple | ast.List):
         for element in target.elts:  # `A = B = …` and `A, B = …`: names only
-            yield from _assigned(source, element, None)
+            yield from _assigned(source, element, None, shown)
 
 
 def _dict_keys(
-    source: PythonSource, setting: str, prefix: str, value: ast.expr
+    source: PythonSource, setting: str, prefix: str, value: ast.expr, shown: str | None
 ) -> Iterator[SettingKeyClaim]:
     if not isinstance(value, ast.Dict):
         return
     for key, item in zip(value.keys, value.values):
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             path = f"{prefix}{key.value}"
-            yield SettingKeyClaim(setting, path, source.node_span(key))
-            yield from _dict_keys(source, setting, path + ".", item)
+            yield SettingKeyClaim(setting, path, source.node_span(key), shown)
+            yield from _dict_keys(source, setting, path + ".", item, shown)
 
 
 # --- reads ----------------------------------------------------------------------------
