@@ -42,6 +42,7 @@ from featuredocs.rules.shell import (
 
 _PYTHON = frozenset({"", "python", "py", "python3", "pycon"})
 _SCRIPT = frozenset({"", "js", "javascript", "ts", "typescript", "jsx", "tsx"})
+_CODE_LANGUAGES = _PYTHON | _SCRIPT  # the blocks read for calls in code (see _code_calls)
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
 _CURL_DATA = re.compile(r"-d|--data(?:-raw|-binary|-urlencode|-ascii)?|--json|-F|--form|-T|--upload-file")
 # A URL as a shell word: scheme and host, host and port, HTTPie's ``:port``, or a variable.
@@ -87,7 +88,7 @@ def _placed_calls(page: Page, code: CodeBlock) -> Iterator[tuple[_Place, _Call]]
         for line in logical_lines(page, code):
             for call in _shell_calls(line.text):
                 yield line.span, call
-    in_code = _code_calls(code.language, code.text)
+    in_code = _code_calls(code.language, code.text) if code.language in _CODE_LANGUAGES else ()
     if in_code:
         lines = code.text.splitlines()
         for index, call in in_code:

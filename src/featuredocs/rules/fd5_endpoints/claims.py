@@ -34,10 +34,10 @@ from featuredocs.rules.fd5_endpoints.declarations import (
     is_api_section,
     keep_bare,
     label_claims,
-    placeholder_paths,
     request_claims,
     table_claims,
 )
+from featuredocs.rules.fd5_endpoints.paths import placeholder_paths
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, section_response_fields
 from featuredocs.rules.fd5_endpoints.responses import ResponseClaim, section_responses
 from featuredocs.rules.page_text import any_line_within
@@ -217,19 +217,20 @@ def _unlabelled_tables(section: Section) -> Iterator[tuple[str, Block]]:
 
 
 def _section_params(
-    page: Page, section: Section, endpoint: EndpointClaim
+    page: Page, section: Section, endpoint: EndpointClaim, tables: bool
 ) -> Iterator[QueryParamClaim]:
+    """``tables``: whether the page has tables at all (their blocks are not walked otherwise)."""
     for labelled in section.labelled:
         if _is_query_label(labelled.label, endpoint):
             for item in labelled.items:
                 claim = _item_param(page, item, endpoint)
                 if claim is not None:
                     yield claim
-    for label, table in _labelled_tables(section):
+    for label, table in _labelled_tables(section) if tables else ():
         if _is_query_label(label, endpoint):
             yield from _table_params(page, table.rows, endpoint)
     titled = section.level >= 3 and _is_query_label(section.title, endpoint)
-    if not titled:  # a section titled so has every table read below
+    if not titled and tables:  # a section titled so has every table read below
         for header, table in _unlabelled_tables(section):
             if _is_query_label(header, endpoint):
                 yield from _table_params(page, table.rows, endpoint)
@@ -267,18 +268,26 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     responses: list[ResponseClaim] = []
     response_fields: list[ResponseFieldClaim] = []
     marked = sorted({*declared, *attribution.request_lines})
+    tables = "|" in page.text
     for section, endpoint in _attributed(page.sections, attribution, None, marked):
-        params.extend(_section_params(page, section, endpoint))
+        params.extend(_section_params(page, section, endpoint, tables))
         responses.extend(section_responses(page, section, endpoint))
         response_fields.extend(section_response_fields(page, section, endpoint))
     api = next((s for s in page.sections if is_api_section(s)), None)
     return EndpointClaims(
-        endpoints=tuple(sorted(endpoints, key=lambda c: (c.path.span, c.kind))),
+        endpoints=tuple(sorted(endpoints, key=_place_and_kind)),
         query_params=tuple(params),
         responses=tuple(responses),
         response_fields=tuple(response_fields),
         api_heading=api.heading.span if api is not None else None,
     )
+
+
+def _place_and_kind(claim: EndpointClaim) -> tuple[int, int, int, int, str]:
+    """What claims are sorted by: their path's span, then their kind; as plain numbers,
+    which compare without a call per comparison."""
+    span = claim.path.span
+    return span.line, span.column, span.end_line, span.end_column, claim.kind
 
 
 def _label_declarations(
@@ -293,6 +302,8 @@ def _label_declarations(
         if not section.labelled:
             continue
         own = list(label_claims(page, section, placeholders))
+        if not own:
+            continue
         found.extend(own)
         line = section.heading.span.line
         if line not in declared and len({claim.shape for claim in own}) == 1:

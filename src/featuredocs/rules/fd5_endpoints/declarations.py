@@ -33,9 +33,7 @@ from featuredocs.model import (
     Span,
     TableRow,
 )
-from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.fd5_endpoints.paths import (
-    TEMPLATE_PATHS,
     PathShape,
     Target,
     common_prefix,
@@ -53,6 +51,7 @@ from featuredocs.rules.fd5_endpoints.places import (
     find_in_line,
     inline_text_span,
 )
+from featuredocs.rules.page_text import any_line_within
 
 _API_TITLE = re.compile(r"\b(?:api|apis|endpoints?|routes?|urls?)\b", re.IGNORECASE)
 _REQUEST_LANGUAGES = frozenset({"http", "https", "rest"})
@@ -90,6 +89,12 @@ class EndpointClaim:
     query: tuple[Word, ...] = ()  # parameter names in the written query string
     absolute: bool = False  # written with scheme and host, or a Host header
 
+    def __hash__(self) -> int:
+        # Claims are looked up by the rules page after page: their place and kind tell
+        # them apart without hashing each of their words (and spans) in turn.
+        span = self.path.span
+        return hash((span.line, span.column, self.kind))
+
     @property
     def shape(self) -> PathShape:
         return shape(self.path.text)
@@ -97,25 +102,6 @@ class EndpointClaim:
     @property
     def line(self) -> int:
         return self.path.span.line
-
-
-def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
-    """The template's example paths, normalised: its endpoint headings and request lines."""
-    if _placeholder_cache and _placeholder_cache[0][0] is schema:
-        return _placeholder_cache[0][1]
-    paths = set(TEMPLATE_PATHS)
-    if schema is not None:
-        titles = [child.title for spec in schema.sections for child in spec.children if child.shape]
-        for text in (*titles, *schema.fillers):
-            target = parse_request(text) or parse_request_line(text)
-            if target is not None:
-                paths.add(shape(target.path.text).text)
-    _placeholder_cache[:] = [(schema, frozenset(paths))]
-    return _placeholder_cache[0][1]
-
-
-# One run reads one template: its placeholders are computed once, not once per page.
-_placeholder_cache: list[tuple[TemplateSchema | None, frozenset[str]]] = []
 
 
 def is_api_section(section: Section) -> bool:
@@ -136,9 +122,15 @@ def heading_claims(
     """Endpoint headings, and the lines of headings that keep a placeholder endpoint."""
     claims: list[EndpointClaim] = []
     placeholder_lines: set[int] = set()
+    # Only a heading with a slash can name a path: the parts of the page without one
+    # are not walked.
+    slashed_lines = [heading.span.line for heading in page.headings if "/" in heading.source]
+    if not slashed_lines:
+        return claims, placeholder_lines
     for top in page.sections:
+        if not any_line_within(slashed_lines, top.heading.span.line, top.end_line):
+            continue
         api = is_api_section(top)
-        # Only a heading with a slash can name a path: most are passed over in this loop.
         for section in [s for s in top.walk_all() if "/" in s.heading.source]:
             if section is top and api:
                 continue
@@ -177,7 +169,7 @@ def _placed(page: Page, line: int, target: Target, kind: ClaimKind) -> EndpointC
         return None
     methods = tuple(Word(m.text, s) for m, s in zip(target.methods, spans, strict=False))
     path = Word(target.path.text, spans[-1])
-    query = find_in_line(page, line, [q.text for q in target.query], spans[-1].end_column)
+    query = find_in_line(page, line, [q.text for q in target.query], spans[-1].end_column) if target.query else []
     words = tuple(Word(q.text, s) for q, s in zip(target.query, query or (), strict=False))
     return EndpointClaim(path, methods, kind, words, target.absolute)
 
@@ -190,11 +182,11 @@ def label_claims(
 ) -> Iterator[EndpointClaim]:
     """``**Endpoint:** `GET /api/v1/orders/` ``, or ``**URL:** `/api/v1/orders/` `` with a
     ``**Method:** `GET` `` label next to it, in one section's own paragraphs."""
-    named = [lb for lb in section.labelled if _is_endpoint_label(lb.label) and lb.value_span]
+    named = [lb for lb in section.labelled if _label_is(_ENDPOINT_LABEL, lb.label) and lb.value_span]
     if not named:
         return
     methods = next(
-        (lb for lb in section.labelled if _is_method_label(lb.label) and lb.value_span), None
+        (lb for lb in section.labelled if _label_is(_METHOD_LABEL, lb.label) and lb.value_span), None
     )
     for labelled in named:
         text = _ESCAPE.sub(r"\1", labelled.value.replace("`", "")).strip()
@@ -209,13 +201,8 @@ def label_claims(
 
 
 @lru_cache(maxsize=4096)  # pages repeat the same few labels
-def _is_endpoint_label(label: str) -> bool:
-    return _ENDPOINT_LABEL.fullmatch(label.strip()) is not None
-
-
-@lru_cache(maxsize=4096)
-def _is_method_label(label: str) -> bool:
-    return _METHOD_LABEL.fullmatch(label.strip()) is not None
+def _label_is(pattern: re.Pattern[str], label: str) -> bool:
+    return pattern.fullmatch(label.strip()) is not None
 
 
 def _with_methods(page: Page, claim: EndpointClaim, value: str, span: Span | None) -> EndpointClaim:
@@ -295,6 +282,8 @@ def table_claims(
 ) -> Iterator[EndpointClaim]:
     """Rows such as ``| GET | `/api/v1/orders/` | … |`` or ``| `GET /api/v1/orders/` | … |``
     in ``sections`` (every section of the page)."""
+    if "|" not in page.text:
+        return  # no table: its blocks are not walked
     for section in sections:
         for block in section.blocks:
             if block.kind is BlockKind.TABLE:
@@ -352,6 +341,8 @@ def inline_claims(
 ) -> Iterator[EndpointClaim]:
     """Inline code that is not already part of a heading or table claim."""
     for code in page.codes:
+        if "/" not in code.text:
+            continue  # most inline code: no path in it
         claim = _inline_claim(page, code)
         if claim is None or (claim.path.span.line, claim.path.span.column) in taken:
             continue

@@ -148,14 +148,19 @@ def _read_strict(text: str) -> JsonValue | None:
 
 
 def _shape(data: object, places: _Places, counter: Iterator[int]) -> JsonValue:
+    # Most values are scalars: told apart here, without a call each (``Pairs`` is a list).
     if isinstance(data, Pairs):
         keys = []
         for name, value in data:
             index = next(counter)  # a key comes before the keys of its value
-            keys.append(JsonKey(name, _shape(value, places, counter), places, index))
+            shaped = _shape(value, places, counter) if isinstance(value, list) else SCALAR
+            keys.append(JsonKey(name, shaped, places, index))
         return JsonValue(Kind.OBJECT, keys=tuple(keys))
     if isinstance(data, list):
-        return JsonValue(Kind.ARRAY, items=tuple(_shape(item, places, counter) for item in data))
+        return JsonValue(
+            Kind.ARRAY,
+            items=tuple(_shape(item, places, counter) if isinstance(item, list) else SCALAR for item in data),
+        )
     return SCALAR
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from featuredocs.model.template import TemplateSchema
+
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 WILDCARD = "{}"
 
@@ -155,6 +157,25 @@ def _query_names(query: str, start: int) -> tuple[Piece, ...]:
             names.append(Piece(name, offset))
         offset += len(part) + 1
     return tuple(names)
+
+
+def placeholder_paths(schema: TemplateSchema | None) -> frozenset[str]:
+    """The template's example paths, normalised: its endpoint headings and request lines."""
+    if _placeholder_cache and _placeholder_cache[0][0] is schema:
+        return _placeholder_cache[0][1]
+    paths = set(TEMPLATE_PATHS)
+    if schema is not None:
+        titles = [child.title for spec in schema.sections for child in spec.children if child.shape]
+        for text in (*titles, *schema.fillers):
+            target = parse_request(text) or parse_request_line(text)
+            if target is not None:
+                paths.add(shape(target.path.text).text)
+    _placeholder_cache[:] = [(schema, frozenset(paths))]
+    return _placeholder_cache[0][1]
+
+
+# One run reads one template: its placeholders are computed once, not once per page.
+_placeholder_cache: list[tuple[TemplateSchema | None, frozenset[str]]] = []
 
 
 # --- shapes -----------------------------------------------------------------------------------

@@ -156,12 +156,13 @@ class EndpointIndex:
         self.prefixes = list(facts.url_prefixes)
         self.roots = {route.shape.segments[0] for route in routes if route.shape.segments}
         # what a page writes first when it leaves out a mount prefix: `orders` of /api/v1/orders/
+        mounts = {shape(prefix).segments for prefix in self.prefixes}
+        sizes = {len(mount) for mount in mounts}
         self.mounted_roots = {
-            route.shape.segments[len(mount)]
-            for mount in (shape(prefix).segments for prefix in self.prefixes)
-            for route in routes
-            if len(route.shape.segments) > len(mount) and route.shape.segments[: len(mount)] == mount
-            and WILDCARD not in route.shape.segments[len(mount)]
+            segments[size]
+            for segments in (route.shape.segments for route in routes)
+            for size in sizes
+            if len(segments) > size and segments[:size] in mounts and WILDCARD not in segments[size]
         }
         project_apps = {app.label for app in facts.apps if app.project}
         self.project = tuple(
