@@ -51,6 +51,7 @@ from featuredocs.rules.fd8_code.source import (
 __all__ = ["ENV_NAME", "ConfigClaims", "EnvVarClaim", "claims_for", "extract", "mentions_environment", "required_word"]
 
 _PLAIN_LANGUAGES = frozenset({"", "text", "txt", "plain", "plaintext", "ini", "conf"})
+_SHELL_OR_PLAIN = SHELL_LANGUAGES | _PLAIN_LANGUAGES
 _ASSIGNMENT = re.compile(
     r"^(?P<lead>\s*(?:\$\s+)?(?:export\s+)?)(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<rest>.*)$"
 )
@@ -83,7 +84,7 @@ def extract(page: Page) -> ConfigClaims:
         *_code_block_vars(page),
         *(_placed(page, claim) for claim in (*table_vars(page), *list_vars(page))),
     ]
-    env_vars.sort(key=lambda claim: claim.span)
+    env_vars.sort(key=_place)
     anchor = _env_anchor(page, env_vars[0]) if env_vars else None
     claimed = frozenset(claim.span for claim in env_vars)
     env_vars.extend(_prose_claim(found) for found in prose_vars(page, claimed))
@@ -95,7 +96,7 @@ def extract(page: Page) -> ConfigClaims:
         )
         for name, span, default, default_span in python_reads(page)
     )
-    env_vars.sort(key=lambda claim: claim.span)
+    env_vars.sort(key=_place)
     settings, keys = setting_claims(page)
     # a cell may be a read (`settings.NAME`) the page's inline code already gave
     named = frozenset(claim.span for claim in settings)
@@ -132,7 +133,7 @@ def _about_configuration(title: str) -> bool:
 def _is_env_block(page: Page, code: CodeBlock) -> bool:
     if code.language in ENV_LANGUAGES:
         return True
-    if code.language not in SHELL_LANGUAGES | _PLAIN_LANGUAGES:
+    if code.language not in _SHELL_OR_PLAIN:
         return False
     titles = heading_titles(page, code.span.line)
     if ".env" in first_comment(code) or mentions_environment(titles):
@@ -174,14 +175,7 @@ def _placed(
 
 
 def _moved(claims: tuple[EnvVarClaim, ...], lines: int) -> tuple[EnvVarClaim, ...]:
-    return tuple(
-        replace(
-            claim,
-            span=claim.span.shifted(lines),
-            value_span=claim.value_span.shifted(lines) if claim.value_span else None,
-        )
-        for claim in claims
-    )
+    return tuple(claim.moved(lines) for claim in claims)
 
 
 @per_distinct_block(_moved)
@@ -257,9 +251,16 @@ def _quoted(rest: str) -> bool:
     return rest[:1] in ("'", '"')
 
 
+def _place(claim: EnvVarClaim) -> tuple[int, int, int, int]:
+    """A claim's span as plain numbers: sorted and compared without a call each time."""
+    span = claim.span
+    return span.line, span.column, span.end_line, span.end_column
+
+
 def _unique(claims: list[EnvVarClaim]) -> Iterator[EnvVarClaim]:
-    seen: set[tuple[str, Span]] = set()
+    seen: set[tuple[str, tuple[int, int, int, int]]] = set()
     for claim in claims:
-        if (claim.name, claim.span) not in seen:
-            seen.add((claim.name, claim.span))
+        key = (claim.name, _place(claim))
+        if key not in seen:
+            seen.add(key)
             yield claim

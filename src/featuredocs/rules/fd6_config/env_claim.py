@@ -39,6 +39,16 @@ class EnvVarClaim:
     inline: bool = False
     in_code: bool = False
 
+    def moved(self, lines: int) -> EnvVarClaim:
+        """The claim ``lines`` further down the page (a block repeated there). Built field
+        by field: ``dataclasses.replace`` costs several times as much, for every variable
+        of every repeated block."""
+        value_span = self.value_span.shifted(lines) if self.value_span else None
+        return EnvVarClaim(
+            self.name, self.span.shifted(lines), self.required, self.value, value_span,
+            self.is_default, self.inline, self.in_code,
+        )
+
 
 _VARIABLES = re.compile(r"\bvariables?\b", re.IGNORECASE)
 _CONFIGURATION = re.compile(r"\bconfig(?:uration)?\b", re.IGNORECASE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from featuredocs.model import Page, Span
 from featuredocs.rules.fd8_code.source import called_by, inline_part_span
@@ -53,7 +54,7 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
         text = code.text.strip()
         if not text or not ("A" <= text[0] <= "Z" or text[0] in "$eo"):
             continue  # the first character rules out most inline code before any pattern runs
-        shaped = _SHAPED.fullmatch(text)
+        shaped = _shaped(text)
         if shaped is not None:
             group = next(group for group in _GROUPS if shaped[group])
             name, offset = shaped[group], shaped.start(group)
@@ -71,6 +72,11 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
         else:
             default = _default_after(page, code.span) if shaped is None or group != "name" else None
         yield name, span, default
+
+
+@lru_cache(maxsize=8192)  # pages quote the same names (`CharField`, `ORDERS_API_KEY`) again and again
+def _shaped(text: str) -> re.Match[str] | None:
+    return _SHAPED.fullmatch(text)
 
 
 def _fallback(page: Page, span: Span, shaped: re.Match[str]) -> tuple[str, Span] | None:

@@ -99,6 +99,8 @@ def _collect_env_sections(
 
 
 def table_vars(page: Page) -> Iterator[EnvVarClaim]:
+    if "|" not in page.text:
+        return  # no table: the sections are not walked for one
     for block, where, previous in _env_blocks(page, BlockKind.TABLE, _Where.CONFIGURATION):
         header = next((row for row in block.rows if row.header), None)
         if header is None:

@@ -31,11 +31,11 @@ _INVOCATION = re.compile(r"(?:manage\.py|django-admin)\s+(?P<command>[a-z][a-z0-
 
 def covered_apps(page: Page, facts: ProjectFacts) -> tuple[AppFact, ...]:
     own, by_module = _own_apps(facts)
-    declared = set(_model_app_labels(page, facts)) | set(
-        _command_app_labels(_declared_commands(page), facts, by_module)
-    )
-    if declared & set(own):
-        return tuple(own[label] for label in sorted(declared & set(own)))
+    models, commands = _declared(page.sections, False, False, [], [])
+    declared = set(_model_app_labels(models, facts)) | set(_command_app_labels(commands, facts, by_module))
+    covered = declared & own.keys()
+    if covered:
+        return tuple(own[label] for label in sorted(covered))
     used = set(_command_app_labels(_invoked_commands(page), facts, by_module))
     for module in _imported_modules(page):
         used.update(
@@ -66,29 +66,38 @@ def _imported_modules(page: Page) -> Iterator[str]:
                 yield from (alias.name for alias in node.names)
 
 
-def _model_app_labels(page: Page, facts: ProjectFacts) -> Iterator[str]:
+def _model_app_labels(names: list[str], facts: ProjectFacts) -> Iterator[str]:
     index = model_index(facts)
-    for name in _model_names(page.sections, False, []):
+    for name in names:
         models = index.named(name)
         if len(models) == 1:
             yield models[0].app_label
 
 
-def _model_names(sections: tuple[Section, ...], under_models: bool, found: list[str]) -> list[str]:
-    """The models the sections' headings name, in page order; ``under_models``: some
-    heading above them mentions models (passed down, so no chain of titles is built)."""
+def _declared(
+    sections: tuple[Section, ...], under_models: bool, under_commands: bool, models: list[str], commands: list[str]
+) -> tuple[list[str], list[str]]:
+    """The models and the commands the sections' headings name, in page order, in one
+    walk of the page; ``under_models`` (``under_commands``): some heading above them
+    mentions models (commands), passed down so that no chain of titles is built."""
     for section in sections:
-        level, title = section.level, section.title
-        name = None
+        heading = section.heading
+        level, title = heading.level, heading.plain
+        model = None
         if level == 2:
-            name = _model_named(title, False, True)
+            model = _model_named(title, False, True)
         elif level >= 3 and under_models:
-            name = _model_named(title, True, False)
-        if name is not None:
-            found.append(name)
+            model = _model_named(title, True, False)
+        if model is not None:
+            models.append(model)
+        if under_commands and (command := _command_title(title)) is not None:
+            commands.append(command)
         if section.subsections:
-            _model_names(section.subsections, under_models or _mentions_models(title), found)
-    return found
+            _declared(
+                section.subsections, under_models or _mentions_models(title),
+                under_commands or _mentions_commands(title), models, commands,
+            )
+    return models, commands
 
 
 @lru_cache(maxsize=4096)
@@ -122,21 +131,6 @@ def _invoked_commands(page: Page) -> Iterator[str]:
     for code in page.code_blocks:
         if code.language in SHELL_LANGUAGES or code.language == "":
             yield from (m["command"] for m in _INVOCATION.finditer(code.text))
-
-
-def _declared_commands(page: Page) -> list[str]:
-    return _command_names(page.sections, False, [])
-
-
-def _command_names(sections: tuple[Section, ...], under_commands: bool, found: list[str]) -> list[str]:
-    """Command names the sections' headings give under a heading that mentions commands."""
-    for section in sections:
-        title = section.title
-        if under_commands and (name := _command_title(title)) is not None:
-            found.append(name)
-        if section.subsections:
-            _command_names(section.subsections, under_commands or _mentions_commands(title), found)
-    return found
 
 
 @lru_cache(maxsize=4096)

@@ -27,9 +27,16 @@ _ENV_CASTS = frozenset({"str", "bool", "int", "float", "list", "tuple", "dict", 
 
 def python_reads(page: Page) -> Iterator[Read]:
     for code in page.code_blocks:
-        text = code.text
-        if ("environ" in text or "env(" in text or "env." in text or "getenv" in text or "config(" in text) and is_python(code):
+        if is_python(code) and _may_read(code.text):
             yield from _block_reads(page, code)
+
+
+def _may_read(text: str) -> bool:
+    """Whether the text names a way to read a variable; the first test rules out most
+    blocks, without looking for each way in turn."""
+    if "env" in text:
+        return "environ" in text or "env(" in text or "env." in text or "getenv" in text or "config(" in text
+    return "config(" in text
 
 
 def _moved(found: tuple[Read, ...], lines: int) -> tuple[Read, ...]:
