@@ -22,6 +22,7 @@ import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import CodeBlock, ListItem, Page, Span
 from featuredocs.rules.base import CheckContext
@@ -31,7 +32,7 @@ from featuredocs.rules.fd7_cache.keys import KEY_SHAPE, CacheKeyClaim, TtlClaim,
 from featuredocs.rules.fd7_cache.patterns import HOLE, pattern_from_node, pattern_from_text
 from featuredocs.rules.fd7_cache.tables import table_claims
 from featuredocs.rules.fd8_code.source import PythonSource, code_lines, heading_titles, is_python, python_source
-from featuredocs.rules.page_text import lines_holding_any_case
+from featuredocs.rules.page_text import any_line_within
 from featuredocs.rules.pyblocks import parsed
 
 CACHE_KEY_LABELS = ("Cache Keys", "Cache Key", "Cache keys used")
@@ -64,8 +65,9 @@ def extract(page: Page) -> CacheClaims:
     keys: list[CacheKeyClaim] = []
     code_ttls: list[TtlClaim] = []
     key_blocks, listed_items = _key_places(page)
+    key_lines = {span.line for span in key_blocks}  # ruling most blocks out without hashing a span
     for code in page.code_blocks:
-        listed = code.span in key_blocks
+        listed = code.span.line in key_lines and code.span in key_blocks
         if is_python(code) and (listed or _in_caching_section(page, code.span.line)):
             found, timeouts = _python_keys(python_source(page, code), listed)
             keys.extend(found)
@@ -75,22 +77,30 @@ def extract(page: Page) -> CacheClaims:
     keys.extend(key for item in _flatten(listed_items) for key in _item_keys(item))
     table_keys, table_ttls = table_claims(page)
     keys.extend(table_keys)
-    unique = tuple(dict.fromkeys(sorted(keys, key=lambda k: k.span)))
+    unique = tuple(dict.fromkeys(sorted(keys, key=_place)))
     ttls = tuple(code_ttls) + tuple(table_ttls) + tuple(_prose_ttls(page, unique))
     claimed = {key.span for key in unique}
     named = [code_claim(code, inline=True) for code in page.codes
-             if _is_prose_key(code.text) and code.span not in claimed]
+             if ":" in code.text and _is_prose_key(code.text) and code.span not in claimed]
     if not named:
         return CacheClaims(unique, ttls)
     ttled = {ttl.span.line for ttl in ttls}
     ttls += tuple(_sentence_ttls(page, [key for key in named if key.span.line not in ttled]))
-    return CacheClaims(tuple(sorted((*unique, *named), key=lambda k: k.span)), ttls)
+    return CacheClaims(tuple(sorted((*unique, *named), key=_place)), ttls)
+
+
+def _place(key: CacheKeyClaim) -> tuple[int, int, int, int]:
+    """What keys are sorted by: their span, as plain numbers, which compare without a
+    call per comparison."""
+    span = key.span
+    return span.line, span.column, span.end_line, span.end_column
 
 
 def _is_prose_key(text: str) -> bool:
-    """``orders:{id}:summary``: colon-separated, with a hole, and no path or URL."""
+    """``orders:{id}:summary``: colon-separated, with a hole, and no path or URL (the
+    caller has seen the colon)."""
     return (
-        ":" in text and ("{" in text or "<" in text) and "/" not in text and "=" not in text
+        ("{" in text or "<" in text) and "/" not in text and "=" not in text
         and is_key_text(text, strict=True) and pattern_from_text(text) != text
     )
 
@@ -103,19 +113,34 @@ def _key_places(page: Page) -> tuple[set[Span], list[ListItem]]:
     blocks: set[Span] = set()
     items: list[ListItem] = []
     for section in page.walk():
-        labelled = next((lb for lb in section.labelled if lb.label.casefold() in _LABELS), None)
+        labelled = next((lb for lb in section.labelled if _is_key_label(lb.label)), None) if section.labelled else None
         if labelled is not None:
             if labelled.code is not None:
                 blocks.add(labelled.code.span)
             items.extend(labelled.items)
-        if "cache key" in section.title.casefold():
+        if _is_key_title(section.heading.plain):
             blocks.update(code.span for code in section.code_blocks(deep=False))
             items.extend(item for block in section.blocks for item in block.items)
     return blocks, items
 
 
+@lru_cache(maxsize=4096)  # pages repeat the same labels and titles
+def _is_key_label(label: str) -> bool:
+    return label.casefold() in _LABELS
+
+
+@lru_cache(maxsize=4096)
+def _is_key_title(title: str) -> bool:
+    return "cache key" in title.casefold()
+
+
 def _in_caching_section(page: Page, line: int) -> bool:
-    return any("cach" in title.casefold() for title in heading_titles(page, line))
+    return _about_caching(heading_titles(page, line))
+
+
+@lru_cache(maxsize=4096)  # pages repeat the template's chains of headings
+def _about_caching(titles: tuple[str, ...]) -> bool:
+    return any("cach" in title.casefold() for title in titles)
 
 
 def _flatten(items: list[ListItem] | tuple[ListItem, ...]) -> Iterator[ListItem]:
@@ -240,11 +265,8 @@ def _plain_keys(page: Page, code: CodeBlock) -> Iterator[CacheKeyClaim]:
 def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClaim]:
     if not keys:
         return
-    code_lines_on_page: set[int] | None = None
-    for number in lines_holding_any_case(page, "ttl"):
-        if code_lines_on_page is None:
-            code_lines_on_page = _code_line_numbers(page, keys)
-        if number in code_lines_on_page:
+    for number in _ttl_lines(page, keys):
+        if _in_code(page, keys, number):
             continue
         text = page.lines[number - 1]
         label = _TTL.search(text)
@@ -259,6 +281,17 @@ def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClai
         owners = _owners(page, keys, number)
         if owners:
             yield TtlClaim(first.seconds, first, span, owners, plain=len(found) == 1)
+
+
+def _ttl_lines(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[int]:
+    """The lines that write ``ttl`` in any case, in order, of the top-level sections that
+    hold a key: a TTL belongs to keys of its own section or of those enclosing it, never
+    to another part of the page, which is not read."""
+    key_lines = sorted(key.span.line for key in keys)
+    for top in page.sections:
+        first, last = top.heading.span.line, top.end_line
+        if any_line_within(key_lines, first, last):
+            yield from (number for number in range(first, last + 1) if "ttl" in page.line_text(number).lower())
 
 
 def _sentence_ttls(page: Page, named: list[CacheKeyClaim]) -> Iterator[TtlClaim]:
@@ -282,13 +315,12 @@ def _sentence_ttls(page: Page, named: list[CacheKeyClaim]) -> Iterator[TtlClaim]
             yield TtlClaim(first.seconds, first, span, tuple(keys), plain=len(found) == 1)
 
 
-def _code_line_numbers(page: Page, keys: tuple[CacheKeyClaim, ...]) -> set[int]:
-    """Lines inside code blocks, except lines of listed keys (``key  # TTL 15 min``)."""
-    key_lines = {key.span.line for key in keys}
-    numbers: set[int] = set()
-    for code in page.code_blocks:
-        numbers.update(range(code.span.line, code.span.end_line + 1))
-    return numbers - key_lines
+def _in_code(page: Page, keys: tuple[CacheKeyClaim, ...], number: int) -> bool:
+    """Whether line ``number`` is inside a code block, and not the line of a listed key
+    (``key  # TTL 15 min``)."""
+    if any(key.span.line == number for key in keys):
+        return False
+    return any(code.span.line <= number <= code.span.end_line for code in page.code_blocks)
 
 
 def _owners(page: Page, keys: tuple[CacheKeyClaim, ...], line: int) -> tuple[CacheKeyClaim, ...]:
