@@ -132,10 +132,12 @@ def _index_of_code(blocks: tuple[Block, ...], code: CodeBlock) -> int:
 
 def _plain_labelled(section: Section, found: list[CodeBlock | None]) -> Iterator[CodeBlock]:
     """Code right after a paragraph that is a label and nothing else, not in bold:
-    ``Example response:``; not the code of ``found``, already read."""
+    ``Example response:``; not the code of ``found``, already read (each block is
+    itself only: no other block of a page has its place)."""
     blocks = section.blocks
+    read = {id(code) for code in found}
     for index, (before, block) in enumerate(zip(blocks, blocks[1:], strict=False)):
-        if block.code is None or before.kind is not BlockKind.PARAGRAPH or block.code in found:
+        if block.code is None or before.kind is not BlockKind.PARAGRAPH or id(block.code) in read:
             continue
         text = before.plain.strip()
         if text.endswith(":") and is_success_label(text[:-1]):

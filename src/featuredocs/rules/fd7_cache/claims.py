@@ -291,7 +291,8 @@ def _ttl_lines(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[int]:
     for top in page.sections:
         first, last = top.heading.span.line, top.end_line
         if any_line_within(key_lines, first, last):
-            yield from (number for number in range(first, last + 1) if "ttl" in page.line_text(number).lower())
+            lines = enumerate(page.lines[first - 1 : last], start=first)
+            yield from (number for number, text in lines if "ttl" in text.lower())
 
 
 def _sentence_ttls(page: Page, named: list[CacheKeyClaim]) -> Iterator[TtlClaim]:
