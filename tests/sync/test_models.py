@@ -94,6 +94,16 @@ def test_a_documented_length_and_list_of_values_follow_the_model(parse: ParsePag
     assert findings(parse(text), facts, "FD303", "FD307") == []
 
 
+def test_what_a_type_says_of_null_follows_the_model(parse: ParsePage) -> None:
+    page = parse(PAGE.replace("(DateTimeField): When", "(DateTimeField, nullable): When").replace(
+        "(CharField): Printed", "(CharField, null=True): Printed"))
+    assert [f.code for f in findings(page, FACTS, "FD303")] == ["FD303", "FD303"]
+    text = synced(page, FACTS)
+    assert "- `number` (CharField, null=False): Printed on invoices.\n" in text
+    assert "- `created_at` (DateTimeField, not null): When it was placed.\n" in text
+    assert findings(parse(text), FACTS, *FIELD_CODES) == []
+
+
 def test_a_removed_field_loses_its_item(parse: ParsePage) -> None:
     facts = changes.remove_field(FACTS, "orders.Order", "total_cents")
     page = parse(PAGE)

@@ -62,3 +62,18 @@ def test_fd303_nullability_the_type_states_must_be_the_fields(parse):
         (9, 38, "field `customer` is documented as nullable, but it is NOT NULL"),
     ]
     assert findings[0].hint == "billing.Invoice.number has null=False (billing/models.py:11)"
+    assert [[e.replacement for e in f.fix.edits] for f in findings] == [["not null"], ["null=False"]]
+
+
+def test_fd303_a_nullability_fix_writes_the_fields_in_the_pages_form(parse):
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Key Fields:**
+        - `number` (CharField, NULL=True): Unique number
+        - `customer` (ForeignKey, NULLABLE): Who pays
+    """)
+    findings = run_rule(FieldTypeMismatch, page, facts())
+    assert [[e.replacement for e in f.fix.edits] for f in findings] == [["NULL=False"], ["NOT NULL"]]

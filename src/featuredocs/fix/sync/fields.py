@@ -24,7 +24,7 @@ from featuredocs.model import FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.enumerations import corrected
 from featuredocs.rules.fd3_models.claims import ModelClaim
-from featuredocs.rules.fd3_models.field_items import FieldClaim, read_field_item
+from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written, read_field_item
 from featuredocs.rules.fd3_models.field_values import field_values
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import close_names, forward_field, is_known_name
@@ -137,10 +137,15 @@ def _retype(
 
 
 def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
-    """The length and the list of values the field's line gives, as the model has them."""
+    """What the field's line says of NULL, its length and its list of values, as the
+    model has them."""
     field = forward_field(model, claim.name)
     if field is None or field.name != claim.name:
         return
+    null = claim.null_span
+    if claim.null not in (None, field.null) and null is not None and null.line == null.end_line:
+        if scope.allows("FD303", null.line):
+            editor.replace(null, null_written(page.line_text(null.line)[null.column - 1 : null.end_column - 1], field.null))
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))

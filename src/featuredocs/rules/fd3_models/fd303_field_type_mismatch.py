@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import forward_field
@@ -47,8 +47,8 @@ class FieldTypeMismatch(Rule):
         ```
 
     Fix safety:
-        No fix for a type: the surrounding description usually has to change with it. A
-        length gets a safe fix that writes the field's ``max_length``.
+        No fix for a type: the surrounding description usually has to change with it.
+        What the type says of NULL, and a length, get safe fixes that write the field's.
     """
 
     code = "FD303"
@@ -86,11 +86,18 @@ class FieldTypeMismatch(Rule):
 
     def _nullability(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
         said, real = ("nullable", "NOT NULL") if documented.null else ("NOT NULL", "nullable")
+        span = documented.null_span or documented.span
+        fix = None
+        if documented.null_span is not None and span.line == span.end_line:
+            written = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
+            corrected = null_written(written, field.null)
+            fix = Fix(f"write that the field is {real}", (Edit(span, corrected),))
         return self.finding(
             page,
-            documented.null_span or documented.span,
+            span,
             f"field `{field.name}` is documented as {said}, but it is {real}",
             hint=f"{model.label}.{field.name} has null={field.null}" + (f" ({field.location})" if field.location else ""),
+            fix=fix,
         )
 
     def _compare(

@@ -76,6 +76,16 @@ _NOT_NULL = re.compile(r"\b(?:not[\s-]+null(?:able)?|non[\s-]?null(?:able)?|null
 _NULL = re.compile(r"\b(?:nullable|null\s*=\s*True)\b", re.I)
 
 
+def null_written(written: str, null: bool) -> str:
+    """What the type's words about NULL (``written``) become for a field whose ``null``
+    is as given, in their own form: ``null=True``, ``nullable``, ``not null``, ``NOT NULL``."""
+    if "=" in written:
+        return re.sub(r"True|False", str(null), written)
+    if null:
+        return "nullable"
+    return "NOT NULL" if written.isupper() else "not null"
+
+
 def _nullability(item: ListItem, type_text: str, start: int) -> tuple[bool | None, Span | None]:
     if not type_text or "null" not in type_text.lower():
         return None, None
