@@ -83,6 +83,11 @@ def test_a_field_with_choices_lists_them_as_fd307_reads_them(orders_page: str) -
     assert "- `status` (CharField): One of `pending`, `paid`, `shipped`, `expired` or `cancelled`\n" in orders_page
 
 
+def test_a_text_field_says_how_long_it_may_be_as_fd303_reads_it(orders_page: str) -> None:
+    assert "- `currency` (CharField): [Description] (up to 3 characters)\n" in orders_page
+    assert "printed on invoices, e.g. SO-20250301-4F2A1C (up to 20 characters).\n" in orders_page
+
+
 def test_indexes_are_written_in_the_template_shapes(orders_page: str) -> None:
     order = _section(orders_page, "Data Models").split("### OrderItem")[0]
     indexes = re.search(r"\*\*Indexes:\*\*\n((?:- .*\n)+)", order)

@@ -94,6 +94,18 @@ def test_a_documented_length_and_list_of_values_follow_the_model(parse: ParsePag
     assert findings(parse(text), facts, "FD303", "FD307") == []
 
 
+def test_a_new_text_field_says_how_long_it_may_be(parse: ParsePage) -> None:
+    code = FieldFact("code", "CharField", "CharField", column="code", help_text="Printed on the box.",
+                     max_length=12, location=at(32))
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(FACTS.models[0], fields=FACTS.models[0].fields + (code,)),))
+    text = synced(parse(PAGE), facts)
+    assert "- `code` (CharField): Printed on the box (up to 12 characters).\n" in text
+    assert findings(parse(text), facts, *FIELD_CODES) == []
+    later = dataclasses.replace(facts, models=(dataclasses.replace(facts.models[0], fields=(
+        *facts.models[0].fields[:-1], dataclasses.replace(code, max_length=16))),))
+    assert "- `code` (CharField): Printed on the box (up to 16 characters).\n" in synced(parse(text), later)
+
+
 def test_what_a_type_says_of_null_follows_the_model(parse: ParsePage) -> None:
     page = parse(PAGE.replace("(DateTimeField): When", "(DateTimeField, nullable): When").replace(
         "(CharField): Printed", "(CharField, null=True): Printed"))

@@ -15,6 +15,7 @@ import re
 
 from featuredocs.generate.usage import with_choices
 from featuredocs.model import FieldFact, IndexFact, ModelFact, ProjectFacts
+from featuredocs.rules.fd3_models.lengths import compared_length
 
 FIELD_PLACEHOLDER = "[Description]"
 _AUTO_INDEX_NAME = re.compile(r"^\w{1,11}_\w{1,7}_[0-9a-f]{6}_idx$")
@@ -36,8 +37,20 @@ def field_item(field: FieldFact) -> str:
     text = " ".join(field.help_text.split())
     if not text and field.primary_key:
         text = "Primary key."
+    return f"- `{field.name}` ({field_type(field)}): {field_description(text, field)}"
+
+
+def field_description(text: str, field: FieldFact) -> str:
+    """A field's description as ``new`` and ``sync`` write it: ``text`` (else a
+    placeholder) with the field's choices or, for text, the most characters it holds,
+    as FD307 and FD303 read them."""
     text = with_choices(text, field.choices) or FIELD_PLACEHOLDER
-    return f"- `{field.name}` ({field_type(field)}): {text}"
+    length = compared_length(field) if not field.choices else None
+    if length is None:
+        return text
+    if text.endswith(".") and not text.endswith(".."):
+        return f"{text[:-1]} (up to {length} characters)."
+    return f"{text} (up to {length} characters)"
 
 
 def _listing(fields: tuple[str, ...]) -> str:

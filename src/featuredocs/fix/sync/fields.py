@@ -1,13 +1,15 @@
 """Refresh a model's ``**Fields:**`` list: add, drop, rename and retype fields.
 
 - A field the model gained is appended, in code order, as `` - `name` (Type): … `` with
-  the field's ``help_text`` or a ``[Description]`` placeholder that FD103 reports.
+  the field's ``help_text`` or a ``[Description]`` placeholder that FD103 reports, and
+  its choices or its length (see ``generate/models_text.field_description``).
 - A listed field the model no longer has is renamed when exactly one of the new fields
   is close to its name (its description is kept); otherwise its item is dropped.
-- A type that no longer fits is rewritten in the list's own style.
+- A type that no longer fits is rewritten in the list's own style; what the line says of
+  NULL, the field's length and a complete list of its values are corrected in place.
 
 Only lists FD305 checks are completed (a ``**Key Fields:**`` selection is not), and a
-description is never touched.
+description's words are never touched, only the facts written in it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from featuredocs.fix.sync.field_types import TypeStyle, corrected_type, style_of
 from featuredocs.fix.sync.judgements import documented_field_names, field_expected
 from featuredocs.fix.sync.lists import ListEditor, LocatedList, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.generate.usage import with_choices
+from featuredocs.generate.models_text import field_description
 from featuredocs.model import FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.enumerations import corrected
@@ -29,8 +31,6 @@ from featuredocs.rules.fd3_models.field_values import field_values
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import close_names, forward_field, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
-
-PLACEHOLDER = "[Description]"
 
 
 def field_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
@@ -160,6 +160,6 @@ def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: Mo
 def new_item(field: FieldFact, style: TypeStyle) -> str:
     """`` `name` (Type): description `` for a field the list does not have yet (the name in
     bold in a list that writes its names so)."""
-    description = with_choices(re.sub(r"\s+", " ", field.help_text).strip(), field.choices) or PLACEHOLDER
+    description = field_description(re.sub(r"\s+", " ", field.help_text).strip(), field)
     name = f"**{field.name}**" if style.bold else f"`{field.name}`"
     return f"{name} ({written_type(field, style)}): {description}"
