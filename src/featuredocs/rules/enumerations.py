@@ -40,6 +40,8 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?)(](?=\s|$)|\s[-–—]\s")
 #: A value: a word, a number, a quoted string; not a flag, a call or a path.
 _VALUE = re.compile(r"""(?:'[^']*'|"[^"]*"|-?\d[\w.]*|[A-Za-z_][\w.:+-]*)""")
 _FLAG = re.compile(r"--?[A-Za-z]")
+#: A table column whose cells list values: Choices, Values, Allowed values.
+VALUES_COLUMN = re.compile(r"^(?:choices|(?:allowed\s+|accepted\s+|possible\s+)?values)$", re.IGNORECASE)
 #: A child item that starts with inline code: ``  - `pending`: waiting for payment``.
 _CHILD_VALUE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*)?`\s*([^`]+?)\s*`")
 
@@ -249,10 +251,6 @@ def nested_values(page: Page, line: int) -> PlacedList | None:
 
 def named(values: Iterable[str]) -> str:
     return ", ".join(f"`{value}`" for value in values)
-
-
-#: A table column whose cells list values: Choices, Values, Allowed values.
-VALUES_COLUMN = re.compile(r"^(?:choices|(?:allowed\s+|accepted\s+|possible\s+)?values)$", re.IGNORECASE)
 
 
 def listed_values(text: str, start: int = 0, titled: bool = False) -> Listed | None:

@@ -7,7 +7,8 @@ import pytest
 from featuredocs.model import ProjectFacts
 from featuredocs.rules.fd6_config.fd604_unknown_setting import UnknownSetting
 from featuredocs.rules.fd6_config.fd605_unknown_setting_key import UnknownSettingKey
-from tests.rules.fd6.test_untidy_pages import HEAD, MODELS, pointed, silent
+from tests.rules.fd6.test_real_project import MODELS
+from tests.rules.fd6.test_untidy_pages import HEAD, pointed, silent
 from tests.support.django_project import make_project
 from tests.support.rules import run_rule
 

@@ -8,8 +8,7 @@ import pytest
 from featuredocs.model import ProjectFacts
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
 from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFlagMismatch
-from tests.rules.fd6.test_real_project import FAMILY, MODELS
-from tests.support.django_project import make_project
+from tests.rules.fd6.test_real_project import FAMILY
 from tests.support.rules import run_rule
 
 # django-environ and decouple are read from the source: neither needs installing here.
@@ -49,14 +48,9 @@ HEAD = """\
 """
 
 
-@pytest.fixture(scope="module")
-def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
-    project = make_project(
-        tmp_path_factory.mktemp("fd6-untidy"),
-        apps={"orders": {"models.py": MODELS, "conf.py": CONF}},
-        settings=SETTINGS,
-    )
-    return project.facts()
+@pytest.fixture
+def facts(untidy_facts: ProjectFacts) -> ProjectFacts:
+    return untidy_facts
 
 
 def pointed(rule, page, facts):

@@ -13,8 +13,7 @@ from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import RequiredFl
 from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import (
     UndocumentedEnvironmentVariable,
 )
-from tests.rules.fd6.test_untidy_pages import CONF, HEAD, MODELS, SETTINGS, pointed, silent
-from tests.support.django_project import make_project
+from tests.rules.fd6.test_untidy_pages import HEAD, pointed, silent
 
 UNTITLED = HEAD + """\
 #### Required
@@ -83,14 +82,9 @@ ORDER_EXPIRY = {"window_hours": 48}
 """
 
 
-@pytest.fixture(scope="module")
-def facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
-    project = make_project(
-        tmp_path_factory.mktemp("fd6-headings"),
-        apps={"orders": {"models.py": MODELS, "conf.py": CONF}},
-        settings=SETTINGS,
-    )
-    return project.facts()
+@pytest.fixture
+def facts(untidy_facts: ProjectFacts) -> ProjectFacts:
+    return untidy_facts
 
 
 def test_correct_variables_under_untitled_headings_are_silent(parse, facts):

@@ -29,7 +29,7 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import query_param_text
 from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.enumerations import choice_values, corrected
+from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
@@ -216,11 +216,7 @@ def _correct_values(page: Page, editor: ListEditor, param: QueryParamClaim, fact
     if fact.source == "ordering" or span.line != span.end_line:
         return
     found = choice_values(page, span.line, span.end_column - 1, fact.choices)
-    if found is None or found.span.line != found.span.end_line or not scope.allows("FD506", found.span.line):
-        return
-    rewritten = corrected(found, fact.choices)
-    if rewritten is not None:
-        editor.replace(found.span, rewritten)
+    editor.correct_values(found, fact.choices, scope, "FD506")
 
 
 def new_param_item(fact: QueryParamFact) -> str:

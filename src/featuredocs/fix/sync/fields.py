@@ -24,12 +24,11 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.models_text import field_description
 from featuredocs.model import FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.enumerations import corrected
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written, read_field_item
 from featuredocs.rules.fd3_models.field_values import field_values
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
-from featuredocs.rules.fd3_models.lookup import close_names, forward_field, is_known_name
+from featuredocs.rules.fd3_models.lookup import close_names, described_field, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
 
 
@@ -123,9 +122,9 @@ def _retype(
     scope: Scope,
 ) -> bool:
     """Correct the field's documented type; whether it was."""
-    field = forward_field(model, name)
+    field = described_field(model, name)
     documented, span = claim.type, claim.type_span
-    if field is None or field.name != name or documented is None or span is None:
+    if field is None or documented is None or span is None:
         return False
     if type_fits(documented, field, model.label) or not scope.allows("FD303", span.line):
         return False
@@ -139,8 +138,8 @@ def _retype(
 def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
     """What the field's line says of NULL, its length and its list of values, as the
     model has them."""
-    field = forward_field(model, claim.name)
-    if field is None or field.name != claim.name:
+    field = described_field(model, claim.name)
+    if field is None:
         return
     null = claim.null_span
     if claim.null not in (None, field.null) and null is not None and null.line == null.end_line:
@@ -149,12 +148,8 @@ def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: Mo
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))
-    found = field_values(page, claim, field) if field.choices else None
-    if found is None or found.span.line != found.span.end_line or not scope.allows("FD307", found.span.line):
-        return
-    rewritten = corrected(found, field.choices)
-    if rewritten is not None:
-        editor.replace(found.span, rewritten)
+    if field.choices:
+        editor.correct_values(field_values(page, claim, field), field.choices, scope, "FD307")
 
 
 def new_item(field: FieldFact, style: TypeStyle) -> str:

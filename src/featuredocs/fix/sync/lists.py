@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.fix.regions import region_edits
+from featuredocs.fix.sync.scope import Scope
 from featuredocs.model import Block, BlockKind, Edit, LabelledBlock, ListItem, Page, Section, Span
+from featuredocs.rules.enumerations import PlacedList, corrected
 
 _COMMENT_LINE = re.compile(r"\s*(?:<!--.*?-->\s*)*")
 _MARKER = re.compile(r"^(?P<indent>[ \t>]*)(?P<bullet>[-*+]|(?P<number>\d{1,9})(?P<delimiter>[.)]))(?P<space>[ \t]+)")
@@ -111,6 +113,15 @@ class ListEditor:
         if span.line != span.end_line:
             raise ValueError("list replacements stay on one line")
         self._replacements.setdefault(span.line, []).append((span.column, span.end_column, text))
+
+    def correct_values(self, found: PlacedList | None, choices: tuple[str, ...], scope: Scope, code: str) -> None:
+        """Write ``choices`` in place of the list of values ``found`` when it differs from
+        them (FD307, FD406, FD506: ``code``), on one line and where ``scope`` allows."""
+        if found is None or found.span.line != found.span.end_line or not scope.allows(code, found.span.line):
+            return
+        rewritten = corrected(found, choices)
+        if rewritten is not None:
+            self.replace(found.span, rewritten)
 
     def delete(self, item: ListItem) -> None:
         """Drop an item with everything it owns (nested items of a nested item too)."""

@@ -22,7 +22,6 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import with_choices, with_default
 from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
-from featuredocs.rules.enumerations import corrected
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
 from featuredocs.rules.fd4_commands.hints import command_named, renamed_flag
@@ -138,13 +137,9 @@ def _rename(
 
 def _correct_values(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
     """The values the item lists for its option, as the parser's choices."""
-    option = option_fact(command, claim)
-    found = claim.values
-    if option is None or option.choices is None or found is None or found.span.line != found.span.end_line:
-        return
-    rewritten = corrected(found, option.choices) if scope.allows("FD406", found.span.line) else None
-    if rewritten is not None:
-        editor.replace(found.span, rewritten)
+    option = option_fact(command, claim) if claim.values is not None else None
+    if option is not None and option.choices is not None:
+        editor.correct_values(claim.values, option.choices, scope, "FD406")
 
 
 def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:

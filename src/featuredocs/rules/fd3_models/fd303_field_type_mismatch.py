@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
-from featuredocs.rules.fd3_models.lookup import forward_field
+from featuredocs.rules.fd3_models.lookup import described_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd6_config import known
 from featuredocs.rules.registry import register
@@ -62,7 +62,7 @@ class FieldTypeMismatch(Rule):
         user_model = _user_model(ctx.facts)
         for claim, model in resolved_models(page, ctx).found:
             for documented in claim.fields:
-                field = _described_field(model, documented)
+                field = described_field(model, documented.name)
                 if field is not None and documented.type is not None:
                     yield from self._compare(page, documented, field, model, user_model)
                 if field is not None and documented.null is not None and documented.null != field.null:
@@ -127,10 +127,3 @@ class FieldTypeMismatch(Rule):
 def _user_model(facts: ProjectFacts) -> str:
     setting = known.setting(facts, "AUTH_USER_MODEL")
     return setting.value.strip("'\"") if setting is not None else "auth.User"
-
-
-def _described_field(model: ModelFact, documented: FieldClaim) -> FieldFact | None:
-    """The forward field the claim names by its own name (not by column or attname,
-    whose type is the column's: ``customer_id`` is an integer, ``customer`` a relation)."""
-    field = forward_field(model, documented.name)
-    return field if field is not None and field.name == documented.name else None

@@ -6,7 +6,7 @@ from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named
 from featuredocs.rules.fd3_models.field_values import field_values
-from featuredocs.rules.fd3_models.lookup import forward_field
+from featuredocs.rules.fd3_models.lookup import described_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
 
@@ -56,8 +56,8 @@ class FieldChoicesDiffer(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for claim, model in resolved_models(page, ctx).found:
             for documented in claim.fields:
-                field = forward_field(model, documented.name)
-                if field is None or field.name != documented.name or not field.choices:
+                field = described_field(model, documented.name)
+                if field is None or not field.choices:
                     continue
                 found = field_values(page, documented, field)
                 if found is not None:

@@ -25,8 +25,8 @@ _LENGTH = re.compile(
     rf"|\b(?P<after>\d+)\s*{_UNIT}\s*(?:max(?:imum)?\b|at\s+most\b|or\s+(?:less|fewer)\b)",
     re.IGNORECASE,
 )
-#: Where the digits of ``(CharField, max_length=20)`` must start to be compared: the
-#: text needs one of these to be about a length at all.
+#: Words a line must hold one of to give a length: most lines hold none, and the
+#: pattern is not run on them.
 _HINTS = ("max", "char", "field(", "letters", "≤", "up to", "at most", "no more than")
 #: Fields whose ``max_length`` is not the longest text a reader may store: a UUID's hex
 #: digits, a file's stored path.

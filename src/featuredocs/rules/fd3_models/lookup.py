@@ -60,6 +60,14 @@ def forward_field(model: ModelFact, name: str) -> FieldFact | None:
     return _names(model).forward.get(name)
 
 
+def described_field(model: ModelFact, name: str) -> FieldFact | None:
+    """The forward field ``name`` names as its own name, not as a column or attname:
+    what a page writes next to it (type, NULL, length, values) describes that field, and
+    ``customer_id`` is an integer where ``customer`` is a relation."""
+    field = _names(model).forward.get(name)
+    return field if field is not None and field.name == name else None
+
+
 def reverse_field(model: ModelFact, name: str, *, query: bool) -> FieldFact | None:
     """A reverse relation by ORM lookup name (``query``) or by accessor (``items``)."""
     names = _names(model)

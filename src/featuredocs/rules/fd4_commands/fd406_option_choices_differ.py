@@ -62,9 +62,8 @@ class OptionChoicesDiffer(Rule):
     def _check_command(self, page: Page, command: CommandFact, claims: list[OptionClaim]) -> Iterator[Finding]:
         for claim in claims:
             option = option_fact(command, claim) if claim.values is not None else None
-            if option is None or option.choices is None or claim.values is None:
-                continue
-            yield from self._compare(page, claim, claim.values, option)
+            if option is not None and option.choices is not None and claim.values is not None:
+                yield from self._compare(page, claim, claim.values, option)
 
     def _compare(self, page: Page, claim: OptionClaim, values: PlacedList, option: OptionFact) -> Iterator[Finding]:
         assert option.choices is not None
