@@ -50,3 +50,9 @@ def test_silent_on_the_right_length_and_on_what_is_no_length(parse, billing_fact
         "- `status` (CharField): A 5-letter code\n"
     ), dedent=False)
     assert run_rule(FieldTypeMismatch, page, billing_facts) == []
+
+
+def test_a_number_too_long_to_be_a_length_is_not_read_as_one(parse, billing_facts):
+    huge = "9" * 5000  # more digits than Python turns into an int by default
+    page = parse(_invoice(f"- `number` (CharField, max_length={huge}): Printed on invoices\n"), dedent=False)
+    assert run_rule(FieldTypeMismatch, page, billing_facts) == []

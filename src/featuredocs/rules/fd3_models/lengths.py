@@ -16,13 +16,14 @@ from featuredocs.model import FieldFact, Page, Span
 from featuredocs.rules.fd3_models.field_items import FieldClaim
 
 _UNIT = r"(?:characters|chars?\b|letters)"
+#: A length is written in a few digits: a longer number is none (nor an int to read).
 _LENGTH = re.compile(
-    r"\bmax_length\s*=\s*(?P<given>\d+)"
-    r"|\b(?:Char|Slug|Email|URL)Field\(\s*(?P<positional>\d+)\s*\)"
-    r"|\b(?:var)?char\s*\(\s*(?P<sql>\d+)\s*\)"
-    r"|\bmax(?:imum)?[\s_-]*length\s*(?:of|:|=|is)?\s*(?P<named>\d+)"
-    rf"|(?:\bup\s+to|\bat\s+most|\bmax(?:imum)?\.?|\bno\s+more\s+than|≤)\s*(?P<before>\d+)\s*{_UNIT}"
-    rf"|\b(?P<after>\d+)\s*{_UNIT}\s*(?:max(?:imum)?\b|at\s+most\b|or\s+(?:less|fewer)\b)",
+    r"\bmax_length\s*=\s*(?P<given>\d{1,9}(?!\d))"
+    r"|\b(?:Char|Slug|Email|URL)Field\(\s*(?P<positional>\d{1,9}(?!\d))\s*\)"
+    r"|\b(?:var)?char\s*\(\s*(?P<sql>\d{1,9}(?!\d))\s*\)"
+    r"|\bmax(?:imum)?[\s_-]*length\s*(?:of|:|=|is)?\s*(?P<named>\d{1,9}(?!\d))"
+    rf"|(?:\bup\s+to|\bat\s+most|\bmax(?:imum)?\.?|\bno\s+more\s+than|≤)\s*(?P<before>\d{{1,9}}(?!\d))\s*{_UNIT}"
+    rf"|\b(?P<after>\d{{1,9}}(?!\d))\s*{_UNIT}\s*(?:max(?:imum)?\b|at\s+most\b|or\s+(?:less|fewer)\b)",
     re.IGNORECASE,
 )
 #: Words a line must hold one of to give a length: most lines hold none, and the
