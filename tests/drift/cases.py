@@ -84,6 +84,12 @@ MODELS: list[Drift] = [
         Expected("FD303", "product-catalog.md", "- `name` (CharField): Display name, up to 200 characters."),
     ),
     Drift(
+        "change-field-default",
+        (Edit(CATALOG_MODELS, 'slug = models.SlugField(max_length=100, unique=True)\n    is_active = models.BooleanField(default=True)',
+              'slug = models.SlugField(max_length=100, unique=True)\n    is_active = models.BooleanField(default=False)'),),
+        Expected("FD308", "product-catalog.md", "- `is_active` (BooleanField): When false"),
+    ),
+    Drift(
         "change-field-type",
         (Edit(CATALOG_MODELS, "description = models.TextField(blank=True)",
               "description = models.CharField(max_length=500, blank=True)"),),

@@ -27,6 +27,7 @@ _JOINER = re.compile(r"^\s*(?:\*\*)?\s*(?:/|,|&|\+|and|or)?\s*(?:\*\*)?\s*$", re
 PLACEHOLDER_NAMES = frozenset({"field_name", "field1", "field2", "field", "name_of_field"})
 FIELD_HEADERS = frozenset({"field", "fields", "field name", "name", "column", "attribute"})
 TYPE_HEADERS = frozenset({"type", "field type", "django type", "kind", "data type", "class"})
+DEFAULT_HEADERS = frozenset({"default", "default value", "defaults"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class FieldClaim:
     type_span: Span | None = None
     null: bool | None = None  # what the type's words say of NULL: ``nullable``, ``not null``
     null_span: Span | None = None
+    default_span: Span | None = None  # the cell of a table's Default column
 
 
 def read_field_item(item: ListItem) -> list[FieldClaim]:
@@ -177,8 +179,9 @@ def _source_span(item: ListItem, offset: int, length: int) -> Span:
 # --- tables --------------------------------------------------------------------------
 
 
-def table_columns(header: TableRow) -> tuple[int, int | None] | None:
-    """Indexes of the field-name and type columns of a table header, if it has them."""
+def table_columns(header: TableRow) -> tuple[int, int | None, int | None] | None:
+    """Indexes of the field-name, type and default columns of a table header, if it has
+    a field-name column."""
     cells = column_titles(header)
     field_column = next((i for i, cell in enumerate(cells) if cell in FIELD_HEADERS), None)
     if field_column is None:
@@ -186,10 +189,13 @@ def table_columns(header: TableRow) -> tuple[int, int | None] | None:
     type_column = next((i for i, cell in enumerate(cells) if cell in TYPE_HEADERS), None)
     if cells[field_column] == "name" and type_column is None:
         return None  # | Name | Description | lists choices or states as often as fields
-    return field_column, type_column
+    default_column = next((i for i, cell in enumerate(cells) if cell in DEFAULT_HEADERS), None)
+    return field_column, type_column, default_column
 
 
-def read_field_row(row: TableRow, field_column: int, type_column: int | None) -> FieldClaim | None:
+def read_field_row(
+    row: TableRow, field_column: int, type_column: int | None, default_column: int | None = None
+) -> FieldClaim | None:
     if field_column >= len(row.cells):
         return None
     code = cell_code(row, field_column)
@@ -206,7 +212,8 @@ def read_field_row(row: TableRow, field_column: int, type_column: int | None) ->
     if type_column is not None and type_column < len(row.cells):
         documented = read_type(row.cells[type_column])
         type_span = _trimmed(row, type_column) if documented else None
-    return FieldClaim(name, span, documented, type_span)
+    default_span = row.spans[default_column] if default_column is not None and default_column < len(row.cells) else None
+    return FieldClaim(name, span, documented, type_span, default_span=default_span)
 
 
 def _name_in_cell(row: TableRow, column: int, name: str) -> Span:

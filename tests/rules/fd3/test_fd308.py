@@ -1,0 +1,110 @@
+"""FD308 FieldDefaultDiffers against a real project, with its facts read live and from
+the source: `Subscription` has a default of each kind a model gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.introspect.static import collect_static
+from featuredocs.model import Applicability, ProjectFacts, Span
+from featuredocs.rules.fd3_models.fd308_field_default_differs import FieldDefaultDiffers
+from tests.support.django_project import make_project
+from tests.support.rules import run_rule
+
+MODELS = '''
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+
+
+class Subscription(models.Model):
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        SMS = "sms", "SMS"
+
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
+    currency = models.CharField(max_length=3, default="EUR")
+    seats = models.PositiveIntegerField(default=1)
+    reminders_enabled = models.BooleanField(default=True)
+    balance = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal("0.00"))
+    started_at = models.DateTimeField(default=timezone.now)
+    options = models.JSONField(default=dict)
+    note = models.TextField(blank=True)
+    window_hours = models.PositiveIntegerField(default=48)
+'''
+
+
+@pytest.fixture(scope="module", params=["live", "static"])
+def facts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    root = tmp_path_factory.mktemp(f"defaults-{request.param}")
+    project = make_project(root, {"plans": {"models.py": MODELS}})
+    return project.facts() if request.param == "live" else collect_static(project.root)
+
+
+def _subscription(fields: str) -> str:
+    return "## Data Models\n\n### Subscription\n\n**Fields:**\n" + fields
+
+
+@pytest.mark.parametrize(
+    ("item", "written", "replacement"),
+    [
+        ("- `currency` (CharField): ISO 4217 code, `USD` by default.", "USD", "EUR"),
+        ("- `seats` (PositiveIntegerField): Seats paid for; 5 by default.", "5", "1"),
+        ("- `reminders_enabled` (BooleanField): Whether reminders go out; defaults to false.", "false", "true"),
+        ("- `reminders_enabled` (BooleanField, default=False): Whether reminders go out", "False", "True"),
+        ("- `channel` (CharField): `email` or `sms` (default)", "sms", "email"),
+        ("- `currency` (CharField): **Default:** `'USD'`", "'USD'", "'EUR'"),
+        ("- `balance` (DecimalField): Credit left (default 10.50)", "10.50", "0.00"),
+        ("- `seats` (integer): Default is 3, raised when a seat is added", "3", "1"),
+        ("- `seats` (integer): Seats paid for. Defaults to 1,000.", "1,000", "1"),
+    ],
+)
+def test_a_default_that_is_not_the_fields(parse, facts, item, written, replacement):
+    page = parse(_subscription(item + "\n"), dedent=False)
+    (finding,) = run_rule(FieldDefaultDiffers, page, facts)
+    column = item.index(written) + 1
+    assert finding.span == Span(6, column, 6, column + len(written))
+    assert finding.message.startswith(f"field `{item.split('`')[1]}` is documented to default to `{written}`, but")
+    assert finding.hint.startswith("plans.Subscription.")
+    assert finding.fix.applicability is Applicability.SAFE
+    assert [e.replacement for e in finding.fix.edits] == [replacement]
+
+
+def test_a_default_column_of_a_field_table(parse, facts):
+    row = "| `seats` | integer | 2 | Seats paid for |"
+    page = parse(_subscription(
+        "| Field | Type | Default | Description |\n| --- | --- | --- | --- |\n"
+        "| `currency` | string | `EUR` | ISO 4217 code |\n"
+        "| `note` | text | — | Free text |\n"
+        f"{row}\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldDefaultDiffers, page, facts)
+    assert (finding.span, finding.fix.edits[0].replacement) == (Span(10, row.index("2") + 1, 10, row.index("2") + 2), "1")
+
+
+def test_a_default_in_a_class_block(parse, facts):
+    page = parse(
+        "## Data Models\n\n### Subscription\n\n```python\nclass Subscription(models.Model):\n"
+        "    seats = models.PositiveIntegerField(default=3)\n"
+        "    channel = models.CharField(max_length=8, default=Channel.EMAIL)\n```\n",
+        dedent=False,
+    )
+    (finding,) = run_rule(FieldDefaultDiffers, page, facts)
+    assert finding.span.line == 7 and finding.message.endswith("but its default is 1")
+
+
+def test_silent_on_the_right_default_and_on_what_is_no_default(parse, facts):
+    page = parse(_subscription(
+        "- `channel` (CharField): `email` (default) or `sms`; `Email` by default\n"
+        "- `currency` (CharField, default=\"EUR\"): ISO 4217 code, `EUR` by default.\n"
+        "- `seats` (PositiveIntegerField): Seats paid for; 1 by default, 0 for none at all.\n"
+        "- `reminders_enabled` (BooleanField): true by default; defaults to True.\n"
+        "- `balance` (DecimalField): Credit left, `0.00` by default\n"
+        "- `started_at` (DateTimeField): `timezone.now` by default; now by default\n"
+        "- `options` (JSONField): `{}` by default\n"
+        "- `note` (TextField): empty by default, `none` by default\n"
+        "- `window_hours` (PositiveIntegerField): default: 2 days; 48 hours by default\n"
+        "- `currency` (CharField): hidden by default; defaults to the customer's currency; the default currency\n"
+    ), dedent=False)
+    assert run_rule(FieldDefaultDiffers, page, facts) == []
