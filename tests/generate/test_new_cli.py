@@ -80,12 +80,18 @@ def test_help_text_describes_a_field_and_a_placeholder_stands_in_otherwise(order
 
 
 def test_a_field_with_choices_lists_them_as_fd307_reads_them(orders_page: str) -> None:
-    assert "- `status` (CharField): One of `pending`, `paid`, `shipped`, `expired` or `cancelled`\n" in orders_page
+    assert "- `status` (CharField): One of `pending`, `paid`, `shipped`, `expired` or `cancelled` (default: `pending`)\n" in orders_page
 
 
 def test_a_text_field_says_how_long_it_may_be_as_fd303_reads_it(orders_page: str) -> None:
-    assert "- `currency` (CharField): [Description] (up to 3 characters)\n" in orders_page
+    assert "- `currency` (CharField): [Description] (up to 3 characters; default: `EUR`)\n" in orders_page
     assert "printed on invoices, e.g. SO-20250301-4F2A1C (up to 20 characters).\n" in orders_page
+
+
+def test_a_plain_default_is_written_as_fd308_reads_it(orders_page: str) -> None:
+    assert "- `quantity` (PositiveIntegerField): [Description] (default: 1)\n" in orders_page
+    assert "in the smallest unit of the currency (default: 0)\n" in orders_page
+    assert "- `created_at` (DateTimeField): When the row was created.\n" in orders_page  # auto_now_add: none
 
 
 def test_indexes_are_written_in_the_template_shapes(orders_page: str) -> None:

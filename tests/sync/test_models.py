@@ -94,6 +94,32 @@ def test_a_documented_length_and_list_of_values_follow_the_model(parse: ParsePag
     assert findings(parse(text), facts, "FD303", "FD307") == []
 
 
+def test_a_documented_default_follows_the_model(parse: ParsePage) -> None:
+    order = FACTS.models[0]
+    fields = tuple(
+        dataclasses.replace(f, has_default=True, default="'pending'") if f.name == "status"
+        else dataclasses.replace(f, has_default=True, default="0") if f.name == "total_cents" else f
+        for f in order.fields
+    )
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(order, fields=fields),))
+    page = parse(PAGE.replace("Where the order is in its life.", "Where the order is in its life; `paid` by default.")
+                 .replace("Sum of the lines, in cents.", "Sum of the lines, in cents; defaults to 100."))
+    assert [f.code for f in findings(page, facts, "FD308")] == ["FD308", "FD308"]
+    text = synced(page, facts)
+    assert "- `status` (CharField): Where the order is in its life; `pending` by default.\n" in text
+    assert "- `total_cents` (PositiveIntegerField): Sum of the lines, in cents; defaults to 0.\n" in text
+    assert findings(parse(text), facts, "FD308") == []
+
+
+def test_a_new_field_says_what_it_defaults_to(parse: ParsePage) -> None:
+    flag = FieldFact("gift", "BooleanField", "BooleanField", column="gift", help_text="Wrapped as a gift.",
+                     has_default=True, default="False", location=at(33))
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(FACTS.models[0], fields=FACTS.models[0].fields + (flag,)),))
+    text = synced(parse(PAGE), facts)
+    assert "- `gift` (BooleanField): Wrapped as a gift (default: False)\n" in text
+    assert findings(parse(text), facts, "FD308") == []
+
+
 def test_a_new_text_field_says_how_long_it_may_be(parse: ParsePage) -> None:
     code = FieldFact("code", "CharField", "CharField", column="code", help_text="Printed on the box.",
                      max_length=12, location=at(32))

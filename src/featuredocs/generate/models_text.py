@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
-from featuredocs.generate.usage import with_choices
+from featuredocs.generate.usage import with_choices, with_default
 from featuredocs.model import FieldFact, IndexFact, ModelFact, ProjectFacts
+from featuredocs.rules.fd3_models.field_defaults import compared_default
 from featuredocs.rules.fd3_models.lengths import compared_length
+from featuredocs.rules.fd4_commands.defaults import fact_value
 
 FIELD_PLACEHOLDER = "[Description]"
 _AUTO_INDEX_NAME = re.compile(r"^\w{1,11}_\w{1,7}_[0-9a-f]{6}_idx$")
@@ -43,14 +45,28 @@ def field_item(field: FieldFact) -> str:
 def field_description(text: str, field: FieldFact) -> str:
     """A field's description as ``new`` and ``sync`` write it: ``text`` (else a
     placeholder) with the field's choices or, for text, the most characters it holds,
-    as FD307 and FD303 read them."""
+    and its default, as FD307, FD303 and FD308 read them."""
     text = with_choices(text, field.choices) or FIELD_PLACEHOLDER
     length = compared_length(field) if not field.choices else None
-    if length is None:
-        return text
-    if text.endswith(".") and not text.endswith(".."):
-        return f"{text[:-1]} (up to {length} characters)."
-    return f"{text} (up to {length} characters)"
+    if length is not None:
+        if text.endswith(".") and not text.endswith(".."):
+            text = f"{text[:-1]} (up to {length} characters)."
+        else:
+            text = f"{text} (up to {length} characters)"
+    default = _default_text(field)
+    return with_default(text, default) if default is not None else text
+
+
+def _default_text(field: FieldFact) -> str | None:
+    """The field's default as a page writes it (`` `EUR` ``, ``1``, ``True``), when it is
+    a plain value: a default the code computes (``timezone.now``) is left to the text."""
+    default = compared_default(field)
+    value = fact_value(default) if default is not None else None
+    if value is None or value.value is None or isinstance(value.value, (list, tuple)):
+        return None
+    if isinstance(value.value, str):
+        return f"`{value.value}`" if value.value and "`" not in value.value else None
+    return default if default != field.default else repr(value.value)
 
 
 def _listing(fields: tuple[str, ...]) -> str:

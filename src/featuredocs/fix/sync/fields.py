@@ -27,6 +27,7 @@ from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written, read_field_item
 from featuredocs.rules.fd3_models.field_values import field_values
+from featuredocs.rules.fd3_models.field_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import close_names, described_field, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
@@ -136,8 +137,8 @@ def _retype(
 
 
 def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
-    """What the field's line says of NULL, its length and its list of values, as the
-    model has them."""
+    """What the field's line says of NULL, its length, its default and its list of
+    values, as the model has them."""
     field = described_field(model, claim.name)
     if field is None:
         return
@@ -148,6 +149,11 @@ def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: Mo
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))
+    default = documented_default(page, claim)
+    if default is not None and differs(default, field) and scope.allows("FD308", default.span.line):
+        replacement = rendered_default(default, field)
+        if replacement is not None:
+            editor.replace(default.span, replacement)
     if field.choices:
         editor.correct_values(field_values(page, claim, field), field.choices, scope, "FD307")
 
