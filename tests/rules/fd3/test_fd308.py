@@ -106,5 +106,6 @@ def test_silent_on_the_right_default_and_on_what_is_no_default(parse, facts):
         "- `note` (TextField): empty by default, `none` by default\n"
         "- `window_hours` (PositiveIntegerField): default: 2 days; 48 hours by default\n"
         "- `currency` (CharField): hidden by default; defaults to the customer's currency; the default currency\n"
+        "- `balance` (DecimalField): Credit left; `seats` defaults to 1 and `currency` to `EUR`\n"
     ), dedent=False)
     assert run_rule(FieldDefaultDiffers, page, facts) == []

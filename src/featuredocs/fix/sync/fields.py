@@ -149,7 +149,7 @@ def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: Mo
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))
-    default = documented_default(page, claim)
+    default = documented_default(page, claim, model)
     if default is not None and differs(default, field) and scope.allows("FD308", default.span.line):
         replacement = rendered_default(default, field)
         if replacement is not None:

@@ -64,7 +64,7 @@ class FieldDefaultDiffers(Rule):
                 field = described_field(model, documented.name)
                 if field is None or compared_default(field) is None:
                     continue
-                written = documented_default(page, documented)
+                written = documented_default(page, documented, model)
                 if written is not None and differs(written, field):
                     yield self._differs(page, written, field, model)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from featuredocs.model import FieldFact, Page, Span
+from featuredocs.model import FieldFact, ModelFact, Page, Span
 from featuredocs.rules.fd3_models.field_items import FieldClaim
 from featuredocs.rules.fd4_commands.defaults import render_default, same_default
 
@@ -31,6 +31,7 @@ _DEFAULT = re.compile(
     + r"|[(\[]default\s+" + _VALUE.format("bracketed") + r"\s*[)\]]",
     re.IGNORECASE,
 )
+_CODE = re.compile(r"`([A-Za-z_]\w*)`")
 _DECIMAL = re.compile(r"Decimal\((['\"])(-?\d+(?:\.\d+)?)\1\)")
 _NO_DEFAULT_CELLS = frozenset({"", "-", "—", "–", "n/a", "none", "no default", "(none)"})
 
@@ -43,9 +44,10 @@ class DocumentedDefault:
     span: Span
 
 
-def documented_default(page: Page, documented: FieldClaim) -> DocumentedDefault | None:
-    """The default the field's line gives it, after its name; the cell's text when the
-    field's table has a Default column."""
+def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> DocumentedDefault | None:
+    """The default the field's line gives it, after its name and before any other field
+    of ``model`` the line names; the cell's text when the field's table has a Default
+    column."""
     if documented.default_span is not None:
         return _cell_default(page, documented.default_span)
     line = documented.span.line
@@ -53,13 +55,24 @@ def documented_default(page: Page, documented: FieldClaim) -> DocumentedDefault 
     start = documented.span.end_column - 1 if documented.span.end_line == line else 0
     if "default" not in text[start:].lower():
         return None  # most items say nothing of a default: no pattern is run on them
-    for found in _DEFAULT.finditer(text, start):
+    end = _next_field(text, start, model, documented.name)
+    for found in _DEFAULT.finditer(text, start, end):
         group = next(name for name, value in found.groupdict().items() if value is not None)
         if group.endswith("word") and _followed_by_a_word(text, found.end(group)):
             continue
         begin, end = found.span(group)
         return DocumentedDefault(found.group(group), Span(line, begin + 1, line, end + 1))
     return None
+
+
+def _next_field(text: str, start: int, model: ModelFact, name: str) -> int:
+    """Where the line names another field of the model in code: what follows speaks of
+    that field (``…; `quantity` defaults to 1``)."""
+    fields = {field.name for field in model.fields}
+    for code in _CODE.finditer(text, start):
+        if code.group(1) in fields and code.group(1) != name:
+            return code.start()
+    return len(text)
 
 
 def _followed_by_a_word(text: str, end: int) -> bool:
