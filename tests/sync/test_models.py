@@ -111,6 +111,16 @@ def test_a_documented_default_follows_the_model(parse: ParsePage) -> None:
     assert findings(parse(text), facts, "FD308") == []
 
 
+def test_what_the_type_says_of_uniqueness_follows_the_model(parse: ParsePage) -> None:
+    page = parse(PAGE.replace("- `status` (CharField):", "- `status` (CharField, unique):")
+                 .replace("- `number` (CharField):", "- `number` (CharField, unique=False):"))
+    assert [f.code for f in findings(page, FACTS, "FD303")] == ["FD303", "FD303"]
+    text = synced(page, FACTS)
+    assert "- `status` (CharField, not unique):" in text
+    assert "- `number` (CharField, unique=True):" in text
+    assert findings(parse(text), FACTS, "FD303") == []
+
+
 def test_a_new_field_says_what_it_defaults_to(parse: ParsePage) -> None:
     flag = FieldFact("gift", "BooleanField", "BooleanField", column="gift", help_text="Wrapped as a gift.",
                      has_default=True, default="False", location=at(33))

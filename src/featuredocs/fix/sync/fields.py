@@ -6,7 +6,8 @@
 - A listed field the model no longer has is renamed when exactly one of the new fields
   is close to its name (its description is kept); otherwise its item is dropped.
 - A type that no longer fits is rewritten in the list's own style; what the line says of
-  NULL, the field's length and a complete list of its values are corrected in place.
+  NULL and of uniqueness, the field's length and default and a complete list of its
+  values are corrected in place.
 
 Only lists FD305 checks are completed (a ``**Key Fields:**`` selection is not), and a
 description's words are never touched, only the facts written in it.
@@ -25,7 +26,13 @@ from featuredocs.generate.models_text import field_description
 from featuredocs.model import FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import ModelClaim
-from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written, read_field_item
+from featuredocs.rules.fd3_models.field_items import (
+    FieldClaim,
+    differs_in_uniqueness,
+    null_written,
+    read_field_item,
+    unique_written,
+)
 from featuredocs.rules.fd3_models.field_values import field_values
 from featuredocs.rules.fd3_models.field_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
@@ -137,8 +144,8 @@ def _retype(
 
 
 def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
-    """What the field's line says of NULL, its length, its default and its list of
-    values, as the model has them."""
+    """What the field's line says of NULL and of uniqueness, its length, its default
+    and its list of values, as the model has them."""
     field = described_field(model, claim.name)
     if field is None:
         return
@@ -146,6 +153,11 @@ def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: Mo
     if claim.null not in (None, field.null) and null is not None and null.line == null.end_line:
         if scope.allows("FD303", null.line):
             editor.replace(null, null_written(page.line_text(null.line)[null.column - 1 : null.end_column - 1], field.null))
+    unique = claim.unique_span
+    if claim.unique is not None and unique is not None and unique.line == unique.end_line:
+        if differs_in_uniqueness(claim, field, model) and scope.allows("FD303", unique.line):
+            written = page.line_text(unique.line)[unique.column - 1 : unique.end_column - 1]
+            editor.replace(unique, unique_written(written, field.unique))
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd3_models.field_items import FieldClaim, null_written
+from featuredocs.rules.fd3_models.field_items import FieldClaim, differs_in_uniqueness, null_written, unique_written
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import described_field
@@ -25,8 +25,10 @@ class FieldTypeMismatch(Rule):
         commonly describe (``string`` fits ``CharField`` and ``TextField``), and a type
         word the check does not know is never reported. For relations, the named target
         model is compared with the real one by model name. What the type's words say of
-        NULL (``DateTimeField, nullable``, ``integer, not null``, ``null=True``) must be
-        what the field allows, and the most characters the line gives a text field
+        NULL (``DateTimeField, nullable``, ``integer, not null``, ``null=True``) and of
+        uniqueness (``EmailField, unique``, ``unique=False``) must be what the field
+        declares (a field unique together with others may be called unique), and the
+        most characters the line gives a text field
         (``max_length=20``, ``CharField(20)``, ``up to 100 characters``) its
         ``max_length``.
 
@@ -48,7 +50,8 @@ class FieldTypeMismatch(Rule):
 
     Fix safety:
         No fix for a type: the surrounding description usually has to change with it.
-        What the type says of NULL, and a length, get safe fixes that write the field's.
+        What the type says of NULL or uniqueness, and a length, get safe fixes that
+        write the field's.
     """
 
     code = "FD303"
@@ -69,6 +72,8 @@ class FieldTypeMismatch(Rule):
                     yield self._nullability(page, documented, field, model)
                 if field is not None and compared_length(field) is not None:
                     yield from self._length(page, documented, field, model)
+                if field is not None and documented.unique is not None and differs_in_uniqueness(documented, field, model):
+                    yield self._uniqueness(page, documented, field, model)
 
     def _length(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
         written = documented_length(page, documented)
@@ -97,6 +102,21 @@ class FieldTypeMismatch(Rule):
             span,
             f"field `{field.name}` is documented as {said}, but it is {real}",
             hint=f"{model.label}.{field.name} has null={field.null}" + (f" ({field.location})" if field.location else ""),
+            fix=fix,
+        )
+
+    def _uniqueness(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
+        said, real = ("unique", "not unique") if documented.unique else ("not unique", "unique")
+        span = documented.unique_span or documented.span
+        fix = None
+        if documented.unique_span is not None and span.line == span.end_line:
+            written = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
+            fix = Fix(f"write that the field is {real}", (Edit(span, unique_written(written, field.unique)),))
+        return self.finding(
+            page,
+            span,
+            f"field `{field.name}` is documented as {said}, but it is {real}",
+            hint=f"{model.label}.{field.name} has unique={field.unique}" + (f" ({field.location})" if field.location else ""),
             fix=fix,
         )
 

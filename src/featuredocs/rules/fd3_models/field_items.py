@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from featuredocs.model import InlineCode, ListItem, Span, TableRow
+from featuredocs.model import FieldFact, InlineCode, ListItem, ModelFact, Span, TableRow
 from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
 from featuredocs.rules.table_cells import cell_code, column_titles
@@ -41,6 +41,8 @@ class FieldClaim:
     null: bool | None = None  # what the type's words say of NULL: ``nullable``, ``not null``
     null_span: Span | None = None
     default_span: Span | None = None  # the cell of a table's Default column
+    unique: bool | None = None  # what the type's words say of uniqueness: ``unique``, ``not unique``
+    unique_span: Span | None = None
 
 
 def read_field_item(item: ListItem) -> list[FieldClaim]:
@@ -53,6 +55,7 @@ def _moved(claims: tuple[FieldClaim, ...], lines: int) -> tuple[FieldClaim, ...]
         FieldClaim(
             c.name, c.span.shifted(lines), c.type, c.type_span.shifted(lines) if c.type_span else None,
             c.null, c.null_span.shifted(lines) if c.null_span else None,
+            unique=c.unique, unique_span=c.unique_span.shifted(lines) if c.unique_span else None,
         )
         for c in claims
     )
@@ -70,7 +73,11 @@ def _read_field_item(item: ListItem) -> tuple[FieldClaim, ...]:
     documented = read_type(type_text) if type_text else None
     type_span = _source_span(item, type_start, len(type_text)) if documented else None
     null, null_span = _nullability(item, type_text, type_start)
-    return tuple(FieldClaim(name, code.span, documented, type_span, null, null_span) for code, name in names)
+    unique, unique_span = _uniqueness(item, type_text, type_start)
+    return tuple(
+        FieldClaim(name, code.span, documented, type_span, null, null_span, unique=unique, unique_span=unique_span)
+        for code, name in names
+    )
 
 
 #: What a type's words say of NULL (``DateTimeField, nullable``, ``integer, not null``).
@@ -96,6 +103,47 @@ def _nullability(item: ListItem, type_text: str, start: int) -> tuple[bool | Non
         if found is not None:
             return null, _source_span(item, start + found.start(), len(found.group(0)))
     return None, None
+
+
+#: What a type's words say of uniqueness (``EmailField, unique``, ``unique=True``).
+_UNIQUENESS = re.compile(
+    r"\b(?:(?P<not_unique>not[\s-]+unique|non[\s-]?unique|unique\s*=\s*False)|(?P<unique>unique(?:\s*=\s*True)?))\b",
+    re.I,
+)
+
+
+def unique_written(written: str, unique: bool) -> str:
+    """What the type's words about uniqueness (``written``) become for a field whose
+    uniqueness is as given, in their own form: ``unique=True``, ``unique``, ``not unique``."""
+    if "=" in written:
+        return re.sub(r"True|False", str(unique), written)
+    if unique:
+        return "UNIQUE" if written.isupper() else "unique"
+    return "NOT UNIQUE" if written.isupper() else "not unique"
+
+
+_UNIQUE_KINDS = frozenset({"unique", "unique_together", "unique_constraint"})
+
+
+def differs_in_uniqueness(documented: FieldClaim, field: FieldFact, model: ModelFact) -> bool:
+    """Whether what the type's words say of uniqueness is surely wrong. A field unique
+    together with others (``unique_together``, a constraint) may be called unique: pages
+    say *unique per customer*."""
+    if not documented.unique:
+        return field.unique
+    return not field.unique and not any(
+        index.kind in _UNIQUE_KINDS and field.name in (name.lstrip("-") for name in index.fields)
+        for index in model.indexes
+    )
+
+
+def _uniqueness(item: ListItem, type_text: str, start: int) -> tuple[bool | None, Span | None]:
+    if not type_text or "unique" not in type_text.lower():
+        return None, None
+    found = _UNIQUENESS.search(type_text)
+    if found is None:
+        return None, None
+    return found.group("unique") is not None, _source_span(item, start + found.start(), len(found.group(0)))
 
 
 def _bold_field(item: ListItem) -> tuple[FieldClaim, ...]:
