@@ -63,12 +63,14 @@ def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> Fi
         auto_created=bool(getattr(field, "auto_created", False)),
         inherited_from=_inherited_from(model, owner),
         location=field_location(owner, field.name, locator),
-        max_length=_max_length(field),
+        max_length=_int_option(field, "max_length"),
+        max_digits=_int_option(field, "max_digits"),
+        decimal_places=_int_option(field, "decimal_places"),
     )
 
 
-def _max_length(field: Any) -> int | None:
-    value = getattr(field, "max_length", None)
+def _int_option(field: Any, name: str) -> int | None:
+    value = getattr(field, name, None)
     return value if type(value) is int else None
 
 

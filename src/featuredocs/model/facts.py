@@ -69,6 +69,8 @@ class FieldFact:
     location: SourceLocation | None = None
     query_name: str | None = None  # reverse relations: the ORM lookup name (``orderitem``)
     max_length: int | None = None  # ``max_length``, as the field class fills it in when not given
+    max_digits: int | None = None  # a DecimalField's ``max_digits`` and ``decimal_places``
+    decimal_places: int | None = None
 
 
 @quick_init

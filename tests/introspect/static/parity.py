@@ -6,11 +6,13 @@ from featuredocs.model import EndpointFact, ModelFact, ProjectFacts, ResponseFie
 
 
 def field_rows(model: ModelFact) -> list[tuple[object, ...]]:
+    """Every field's facts; a decimal's digits only for Django's own DecimalField, since a
+    subclass may set them in ``__init__``, which static mode does not run."""
     return [
         (f.name, f.field_class, f.internal_type, f.related_model, f.reverse, f.null, f.blank,
          f.has_default, f.default, f.choices, f.unique, f.db_index, f.primary_key, f.column,
          f.query_name, f.inherited_from, f.help_text, f.many_to_many, f.is_relation, f.location,
-         f.max_length)
+         f.max_length, *((f.max_digits, f.decimal_places) if f.field_class == "DecimalField" else ()))
         for f in model.fields
     ]
 

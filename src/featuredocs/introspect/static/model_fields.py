@@ -165,6 +165,8 @@ def forward_fact(decl: FieldDecl, ctx: FieldContext, inherited_from: str | None 
         inherited_from=inherited_from,
         location=ctx.location(decl),
         max_length=_max_length(decl, evaluator),
+        max_digits=_int_option(decl, evaluator, "max_digits"),
+        decimal_places=_int_option(decl, evaluator, "decimal_places"),
     )
 
 
@@ -177,6 +179,14 @@ def _max_length(decl: FieldDecl, evaluator: Evaluator) -> int | None:
     if node is None:
         return DEFAULT_MAX_LENGTH.get(decl.kind) if decl.kind == decl.field_class else None
     value = evaluator.eval(node)
+    return value if type(value) is int and is_known(value) else None
+
+
+def _int_option(decl: FieldDecl, evaluator: Evaluator, name: str) -> int | None:
+    """An option a DecimalField keeps as it is given (``max_digits``, ``decimal_places``)."""
+    if decl.kind != "DecimalField":
+        return None
+    value = evaluator.eval(decl.option(name)) if decl.option(name) is not None else None
     return value if type(value) is int and is_known(value) else None
 
 
