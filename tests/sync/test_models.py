@@ -121,6 +121,17 @@ def test_what_the_type_says_of_uniqueness_follows_the_model(parse: ParsePage) ->
     assert findings(parse(text), FACTS, "FD303") == []
 
 
+def test_a_decimal_fields_digits_follow_the_model_and_a_new_one_states_them(parse: ParsePage) -> None:
+    total = FieldFact("total", "DecimalField", "DecimalField", column="total", help_text="Amount due.",
+                      max_digits=10, decimal_places=2, location=at(34))
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(FACTS.models[0], fields=FACTS.models[0].fields + (total,)),))
+    added = synced(parse(PAGE), facts)
+    assert "- `total` (DecimalField): Amount due (up to 10 digits, 2 decimal places).\n" in added
+    stale = parse(added.replace("up to 10 digits, 2 decimal places", "decimal(12, 3)"))
+    assert [f.code for f in findings(stale, facts, "FD303")] == ["FD303", "FD303"]
+    assert "- `total` (DecimalField): Amount due (decimal(10, 2)).\n" in synced(stale, facts)
+
+
 def test_a_new_field_says_what_it_defaults_to(parse: ParsePage) -> None:
     flag = FieldFact("gift", "BooleanField", "BooleanField", column="gift", help_text="Wrapped as a gift.",
                      has_default=True, default="False", location=at(33))

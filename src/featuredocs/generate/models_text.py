@@ -44,17 +44,28 @@ def field_item(field: FieldFact) -> str:
 
 def field_description(text: str, field: FieldFact) -> str:
     """A field's description as ``new`` and ``sync`` write it: ``text`` (else a
-    placeholder) with the field's choices or, for text, the most characters it holds,
-    and its default, as FD307, FD303 and FD308 read them."""
+    placeholder) with the field's choices or, for text, the most characters it holds
+    (for a decimal, its digits), and its default, as FD307, FD303 and FD308 read them."""
     text = with_choices(text, field.choices) or FIELD_PLACEHOLDER
-    length = compared_length(field) if not field.choices else None
-    if length is not None:
+    size = _size(field) if not field.choices else None
+    if size is not None:
         if text.endswith(".") and not text.endswith(".."):
-            text = f"{text[:-1]} (up to {length} characters)."
+            text = f"{text[:-1]} ({size})."
         else:
-            text = f"{text} (up to {length} characters)"
+            text = f"{text} ({size})"
     default = _default_text(field)
     return with_default(text, default) if default is not None else text
+
+
+def _size(field: FieldFact) -> str | None:
+    """``up to 20 characters`` for text, ``up to 10 digits, 2 decimal places`` for a
+    decimal: what FD303 compares."""
+    length = compared_length(field)
+    if length is not None:
+        return f"up to {length} characters"
+    if field.max_digits is not None and field.decimal_places is not None:
+        return f"up to {field.max_digits} digits, {field.decimal_places} decimal places"
+    return None
 
 
 def _default_text(field: FieldFact) -> str | None:

@@ -6,8 +6,8 @@
 - A listed field the model no longer has is renamed when exactly one of the new fields
   is close to its name (its description is kept); otherwise its item is dropped.
 - A type that no longer fits is rewritten in the list's own style; what the line says of
-  NULL and of uniqueness, the field's length and default and a complete list of its
-  values are corrected in place.
+  NULL and of uniqueness, the field's length or digits and default and a complete list
+  of its values are corrected in place.
 
 Only lists FD305 checks are completed (a ``**Key Fields:**`` selection is not), and a
 description's words are never touched, only the facts written in it.
@@ -34,6 +34,7 @@ from featuredocs.rules.fd3_models.field_items import (
     unique_written,
 )
 from featuredocs.rules.fd3_models.field_values import field_values
+from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
 from featuredocs.rules.fd3_models.lookup import close_names, described_field, is_known_name
@@ -144,8 +145,8 @@ def _retype(
 
 
 def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
-    """What the field's line says of NULL and of uniqueness, its length, its default
-    and its list of values, as the model has them."""
+    """What the field's line says of NULL and of uniqueness, its length or digits, its
+    default and its list of values, as the model has them."""
     field = described_field(model, claim.name)
     if field is None:
         return
@@ -161,6 +162,11 @@ def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: Mo
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))
+    if field.max_digits is not None:
+        for digits in documented_digits(page, claim):
+            actual = actual_digits(field, digits.option)
+            if actual is not None and digits.value != actual and scope.allows("FD303", digits.span.line):
+                editor.replace(digits.span, str(actual))
     default = documented_default(page, claim, model)
     if default is not None and differs(default, field) and scope.allows("FD308", default.span.line):
         replacement = rendered_default(default, field)

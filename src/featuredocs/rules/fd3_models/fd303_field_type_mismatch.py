@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, ProjectFacts, Severity
 from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_items import FieldClaim, differs_in_uniqueness, null_written, unique_written
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
@@ -30,7 +31,9 @@ class FieldTypeMismatch(Rule):
         declares (a field unique together with others may be called unique), and the
         most characters the line gives a text field
         (``max_length=20``, ``CharField(20)``, ``up to 100 characters``) its
-        ``max_length``.
+        ``max_length``; the digits it gives a decimal field (``decimal(10, 2)``,
+        ``max_digits=10``, ``2 decimal places``) its ``max_digits`` and
+        ``decimal_places``.
 
     Why is this bad?
         A reader who trusts ``(integer)`` for a decimal amount writes cents where euros
@@ -50,8 +53,8 @@ class FieldTypeMismatch(Rule):
 
     Fix safety:
         No fix for a type: the surrounding description usually has to change with it.
-        What the type says of NULL or uniqueness, and a length, get safe fixes that
-        write the field's.
+        What the type says of NULL or uniqueness, a length and digits get safe fixes
+        that write the field's.
     """
 
     code = "FD303"
@@ -72,6 +75,8 @@ class FieldTypeMismatch(Rule):
                     yield self._nullability(page, documented, field, model)
                 if field is not None and compared_length(field) is not None:
                     yield from self._length(page, documented, field, model)
+                if field is not None and field.max_digits is not None:
+                    yield from self._digits(page, documented, field, model)
                 if field is not None and documented.unique is not None and differs_in_uniqueness(documented, field, model):
                     yield self._uniqueness(page, documented, field, model)
 
@@ -104,6 +109,21 @@ class FieldTypeMismatch(Rule):
             hint=f"{model.label}.{field.name} has null={field.null}" + (f" ({field.location})" if field.location else ""),
             fix=fix,
         )
+
+    def _digits(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
+        for written in documented_digits(page, documented):
+            actual = actual_digits(field, written.option)
+            if actual is None or written.value == actual:
+                continue
+            said = "digits in all" if written.option == "max_digits" else "decimal places"
+            yield self.finding(
+                page,
+                written.span,
+                f"field `{field.name}` is documented with {written.value} {said}, but its {written.option} is {actual}",
+                hint=f"{model.label}.{field.name} has max_digits={field.max_digits}, decimal_places={field.decimal_places}"
+                + (f" ({field.location})" if field.location else ""),
+                fix=Fix(f"write {written.option} {actual}", (Edit(written.span, str(actual)),)),
+            )
 
     def _uniqueness(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
         said, real = ("unique", "not unique") if documented.unique else ("not unique", "unique")
