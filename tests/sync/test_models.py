@@ -287,3 +287,35 @@ def test_a_crlf_page_stays_crlf(parse: ParsePage) -> None:
     assert text == source.replace(
         "- `total_cents` (PositiveIntegerField): Sum of the lines, in cents.\r\n", ""
     ).replace("When it was placed.\r\n", "When it was placed.\r\n- `note` (TextField): [Description]\r\n")
+
+
+TABLE_PAGE = """\
+# Orders
+
+## Data Models
+
+### Order
+
+| Field | Type | Default | Notes |
+| --- | --- | --- | --- |
+| `number` | string | — | Printed on invoices, up to 12 characters |
+| `status` | CharField | `paid` | Where the order is in its life |
+| `total_cents` | integer | 0 | Sum of the lines |
+| `notes_old` | text | — | Whatever the clerk wrote |
+"""
+
+
+def test_a_field_tables_stale_facts_are_corrected_in_place_and_its_rows_kept(parse: ParsePage) -> None:
+    order = FACTS.models[0]
+    fields = tuple(
+        dataclasses.replace(f, max_length=20) if f.name == "number"
+        else dataclasses.replace(f, has_default=True, default="'pending'") if f.name == "status"
+        else dataclasses.replace(f, has_default=True, default="0") if f.name == "total_cents" else f
+        for f in order.fields
+    )
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(order, fields=fields),))
+    page = parse(TABLE_PAGE)
+    assert sorted(f.code for f in findings(page, facts, "FD303", "FD308")) == ["FD303", "FD308"]
+    text = synced(page, facts)
+    assert text == TABLE_PAGE.replace("up to 12 characters", "up to 20 characters").replace("`paid`", "`pending`")
+    assert findings(parse(text), facts, "FD303", "FD308") == []

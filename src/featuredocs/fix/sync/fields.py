@@ -9,6 +9,9 @@
   NULL and of uniqueness, the field's length or digits and default and a complete list
   of its values are corrected in place.
 
+A Field table keeps its rows and types as drawn; a stale length, default or list of
+values in a row is corrected in place.
+
 Only lists FD305 checks are completed (a ``**Key Fields:**`` selection is not), and a
 description's words are never touched, only the facts written in it.
 """
@@ -20,10 +23,10 @@ from collections.abc import Iterator
 
 from featuredocs.fix.sync.field_types import TypeStyle, corrected_type, style_of, type_fits, written_type
 from featuredocs.fix.sync.judgements import documented_field_names, field_expected
-from featuredocs.fix.sync.lists import ListEditor, LocatedList, located_list
+from featuredocs.fix.sync.lists import CorrectsValues, InPlaceEditor, ListEditor, LocatedList, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.models_text import field_description
-from featuredocs.model import FieldFact, ListItem, ModelFact, Page
+from featuredocs.model import BlockKind, FieldFact, ListItem, ModelFact, Page
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.field_items import (
@@ -58,6 +61,26 @@ def field_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncC
         edits = editor.edits()
         if edits:
             yield SyncChange(f"refresh the Fields list of {model.label}", tuple(edits))
+    yield from _table_changes(page, resolved.found, scope)
+
+
+def _table_changes(page: Page, found: tuple[tuple[ModelClaim, ModelFact], ...], scope: Scope) -> Iterator[SyncChange]:
+    """The facts a field table's rows state, corrected in place: a table's rows and their
+    types are left to the person who drew it, but not a stale length or default."""
+    tables = [(block.span.line, block.span.end_line) for section in page.walk() for block in section.blocks
+              if block.kind is BlockKind.TABLE]
+    if not tables:
+        return
+    for claim, model in found:
+        if claim.from_code:
+            continue
+        editor = InPlaceEditor()
+        for field in claim.fields:
+            if any(first <= field.span.line <= last for first, last in tables):
+                _correct_values(page, editor, field, model, scope)
+        edits = editor.edits()
+        if edits:
+            yield SyncChange(f"correct the Fields table of {model.label}", tuple(edits))
 
 
 def _refresh(
@@ -144,7 +167,7 @@ def _retype(
     return corrected is not None
 
 
-def _correct_values(page: Page, editor: ListEditor, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
+def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
     """What the field's line says of NULL and of uniqueness, its length or digits, its
     default and its list of values, as the model has them."""
     field = described_field(model, claim.name)

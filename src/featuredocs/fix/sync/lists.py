@@ -68,7 +68,37 @@ def subtree_end(item: ListItem) -> int:
     return max([item.span.end_line, *(subtree_end(child) for child in item.children)])
 
 
-class ListEditor:
+class CorrectsValues:
+    """Writing a field's, option's or parameter's choices in place of a stale list of
+    values: for anything that can :meth:`replace` a span on one line."""
+
+    def replace(self, span: Span, text: str) -> None:
+        raise NotImplementedError
+
+    def correct_values(self, found: PlacedList | None, choices: tuple[str, ...], scope: Scope, code: str) -> None:
+        """Write ``choices`` in place of the list of values ``found`` when it differs from
+        them (FD307, FD406, FD506: ``code``), on one line and where ``scope`` allows."""
+        if found is None or found.span.line != found.span.end_line or not scope.allows(code, found.span.line):
+            return
+        rewritten = corrected(found, choices)
+        if rewritten is not None:
+            self.replace(found.span, rewritten)
+
+
+class InPlaceEditor(CorrectsValues):
+    """Pending replacements of words on lines kept as they are (the rows of a table)."""
+
+    def __init__(self) -> None:
+        self._edits: list[Edit] = []
+
+    def replace(self, span: Span, text: str) -> None:
+        self._edits.append(Edit(span, text))
+
+    def edits(self) -> list[Edit]:
+        return sorted(self._edits, key=lambda edit: (edit.span.line, edit.span.column))
+
+
+class ListEditor(CorrectsValues):
     """Pending changes to one list; :meth:`edits` gives the minimal edits."""
 
     def __init__(self, page: Page, located: LocatedList) -> None:
@@ -113,15 +143,6 @@ class ListEditor:
         if span.line != span.end_line:
             raise ValueError("list replacements stay on one line")
         self._replacements.setdefault(span.line, []).append((span.column, span.end_column, text))
-
-    def correct_values(self, found: PlacedList | None, choices: tuple[str, ...], scope: Scope, code: str) -> None:
-        """Write ``choices`` in place of the list of values ``found`` when it differs from
-        them (FD307, FD406, FD506: ``code``), on one line and where ``scope`` allows."""
-        if found is None or found.span.line != found.span.end_line or not scope.allows(code, found.span.line):
-            return
-        rewritten = corrected(found, choices)
-        if rewritten is not None:
-            self.replace(found.span, rewritten)
 
     def delete(self, item: ListItem) -> None:
         """Drop an item with everything it owns (nested items of a nested item too)."""
