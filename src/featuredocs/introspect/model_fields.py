@@ -66,7 +66,22 @@ def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> Fi
         max_length=_int_option(field, "max_length"),
         max_digits=_int_option(field, "max_digits"),
         decimal_places=_int_option(field, "decimal_places"),
+        on_delete=_on_delete(field),
     )
+
+
+def _on_delete(field: Any) -> str | None:
+    """``CASCADE`` for ``on_delete=models.CASCADE``; ``SET`` for ``models.SET(...)``, whose
+    handler Django builds as ``set_on_delete``."""
+    if not (field.many_to_one or field.one_to_one) or getattr(field, "auto_created", False):
+        # many-to-many and generic relations delete their links, always; a parent link
+        # Django adds for multi-table inheritance is no field a page documents
+        return None
+    handler = getattr(getattr(field, "remote_field", None), "on_delete", None)
+    if handler is None:
+        return None
+    name = getattr(handler, "__name__", "")
+    return "SET" if name == "set_on_delete" else name or None
 
 
 def _int_option(field: Any, name: str) -> int | None:

@@ -71,6 +71,8 @@ class FieldFact:
     max_length: int | None = None  # ``max_length``, as the field class fills it in when not given
     max_digits: int | None = None  # a DecimalField's ``max_digits`` and ``decimal_places``
     decimal_places: int | None = None
+    #: a forward relation's ``on_delete`` by name: ``CASCADE``, ``PROTECT``, ``SET_NULL``, ``SET``
+    on_delete: str | None = None
 
 
 @quick_init

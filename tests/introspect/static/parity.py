@@ -12,7 +12,7 @@ def field_rows(model: ModelFact) -> list[tuple[object, ...]]:
         (f.name, f.field_class, f.internal_type, f.related_model, f.reverse, f.null, f.blank,
          f.has_default, f.default, f.choices, f.unique, f.db_index, f.primary_key, f.column,
          f.query_name, f.inherited_from, f.help_text, f.many_to_many, f.is_relation, f.location,
-         f.max_length, *((f.max_digits, f.decimal_places) if f.field_class == "DecimalField" else ()))
+         f.max_length, f.on_delete, *((f.max_digits, f.decimal_places) if f.field_class == "DecimalField" else ()))
         for f in model.fields
     ]
 

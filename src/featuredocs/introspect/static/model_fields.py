@@ -167,6 +167,7 @@ def forward_fact(decl: FieldDecl, ctx: FieldContext, inherited_from: str | None 
         max_length=_max_length(decl, evaluator),
         max_digits=_int_option(decl, evaluator, "max_digits"),
         decimal_places=_int_option(decl, evaluator, "decimal_places"),
+        on_delete=_on_delete(decl),
     )
 
 
@@ -188,6 +189,22 @@ def _int_option(decl: FieldDecl, evaluator: Evaluator, name: str) -> int | None:
         return None
     value = evaluator.eval(decl.option(name)) if decl.option(name) is not None else None
     return value if type(value) is int and is_known(value) else None
+
+
+def _on_delete(decl: FieldDecl) -> str | None:
+    """The handler ``on_delete`` names (``models.CASCADE`` → ``CASCADE``; ``models.SET(0)``
+    → ``SET``), as written: a relation's second argument or its keyword."""
+    if decl.kind not in _DELETING_RELATIONS:
+        return None
+    node = call_argument(decl.call, 1, "on_delete")
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
+
+
+_DELETING_RELATIONS = frozenset({"ForeignKey", "OneToOneField", "ForeignObject"})
 
 
 def _flag(evaluator: Evaluator, node: ast.expr | None) -> bool:
