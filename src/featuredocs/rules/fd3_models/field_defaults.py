@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.field_items import FieldClaim, own_words
 from featuredocs.rules.fd4_commands.defaults import render_default, same_default
 
 _VALUE = (
@@ -31,7 +31,6 @@ _DEFAULT = re.compile(
     + r"|[(\[]default\s+" + _VALUE.format("bracketed") + r"\s*[)\]]",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"`([A-Za-z_]\w*)`")
 _DECIMAL = re.compile(r"Decimal\((['\"])(-?\d+(?:\.\d+)?)\1\)")
 _NO_DEFAULT_CELLS = frozenset({"", "-", "—", "–", "n/a", "none", "no default", "(none)"})
 
@@ -50,12 +49,9 @@ def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> 
     column."""
     if documented.default_span is not None:
         return _cell_default(page, documented.default_span)
-    line = documented.span.line
-    text = page.line_text(line)
-    start = documented.span.end_column - 1 if documented.span.end_line == line else 0
-    if "default" not in text[start:].lower():
+    line, text, start, end = own_words(page, documented, model)
+    if "default" not in text[start:end].lower():
         return None  # most items say nothing of a default: no pattern is run on them
-    end = _next_field(text, start, model, documented.name)
     for found in _DEFAULT.finditer(text, start, end):
         group = next(name for name, value in found.groupdict().items() if value is not None)
         if group.endswith("word") and _followed_by_a_word(text, found.end(group)):
@@ -63,16 +59,6 @@ def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> 
         begin, end = found.span(group)
         return DocumentedDefault(found.group(group), Span(line, begin + 1, line, end + 1))
     return None
-
-
-def _next_field(text: str, start: int, model: ModelFact, name: str) -> int:
-    """Where the line names another field of the model in code: what follows speaks of
-    that field (``…; `quantity` defaults to 1``)."""
-    fields = {field.name for field in model.fields}
-    for code in _CODE.finditer(text, start):
-        if code.group(1) in fields and code.group(1) != name:
-            return code.start()
-    return len(text)
 
 
 def _followed_by_a_word(text: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from featuredocs.model import FieldFact, InlineCode, ListItem, ModelFact, Span, TableRow
+from featuredocs.model import FieldFact, InlineCode, ListItem, ModelFact, Page, Span, TableRow
 from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
 from featuredocs.rules.table_cells import cell_code, column_titles
@@ -144,6 +144,25 @@ def _uniqueness(item: ListItem, type_text: str, start: int) -> tuple[bool | None
     if found is None:
         return None, None
     return found.group("unique") is not None, _source_span(item, start + found.start(), len(found.group(0)))
+
+
+_CODE_NAME = re.compile(r"`([A-Za-z_]\w*)`")
+
+
+def own_words(page: Page, documented: FieldClaim, model: ModelFact) -> tuple[int, str, int, int]:
+    """The field's line and where on it the words about the field are: from after its
+    name to the next other field of ``model`` the line names in code (what follows
+    ``…; `quantity` defaults to 1`` speaks of ``quantity``)."""
+    line = documented.span.line
+    text = page.line_text(line)
+    start = documented.span.end_column - 1 if documented.span.end_line == line else 0
+    if "`" not in text[start:]:
+        return line, text, start, len(text)
+    fields = {field.name for field in model.fields}
+    for code in _CODE_NAME.finditer(text, start):
+        if code.group(1) in fields and code.group(1) != documented.name:
+            return line, text, start, code.start()
+    return line, text, start, len(text)
 
 
 def _bold_field(item: ListItem) -> tuple[FieldClaim, ...]:
