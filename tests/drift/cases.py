@@ -90,6 +90,12 @@ MODELS: list[Drift] = [
         Expected("FD308", "product-catalog.md", "- `is_active` (BooleanField): When false"),
     ),
     Drift(
+        "change-on-delete",
+        (Edit(CATALOG_MODELS, "category = models.ForeignKey(Category, on_delete=models.PROTECT",
+              "category = models.ForeignKey(Category, on_delete=models.CASCADE"),),
+        Expected("FD309", "product-catalog.md", "- `category` (ForeignKey → Category)"),
+    ),
+    Drift(
         "change-field-type",
         (Edit(CATALOG_MODELS, "description = models.TextField(blank=True)",
               "description = models.CharField(max_length=500, blank=True)"),),
