@@ -132,6 +132,17 @@ def test_a_decimal_fields_digits_follow_the_model_and_a_new_one_states_them(pars
     assert "- `total` (DecimalField): Amount due (decimal(10, 2)).\n" in synced(stale, facts)
 
 
+def test_an_on_delete_named_follows_the_model_and_words_about_it_are_left_to_the_writer(parse: ParsePage) -> None:
+    order = FACTS.models[0]
+    fields = tuple(dataclasses.replace(f, on_delete="PROTECT") if f.name == "customer" else f for f in order.fields)
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(order, fields=fields),))
+    named = parse(PAGE.replace("- `customer` (ForeignKey → User):", "- `customer` (ForeignKey → User, on_delete=CASCADE):"))
+    assert "- `customer` (ForeignKey → User, on_delete=PROTECT): Who ordered.\n" in synced(named, facts)
+    words = parse(PAGE.replace("Who ordered.", "Who ordered; deleted with the user."))
+    assert [f.code for f in findings(words, facts, "FD309")] == ["FD309"]
+    assert synced(words, facts) == words.text
+
+
 def test_a_new_field_says_what_it_defaults_to(parse: ParsePage) -> None:
     flag = FieldFact("gift", "BooleanField", "BooleanField", column="gift", help_text="Wrapped as a gift.",
                      has_default=True, default="False", location=at(33))

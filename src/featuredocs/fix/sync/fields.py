@@ -37,6 +37,8 @@ from featuredocs.rules.fd3_models.field_items import (
     unique_written,
 )
 from featuredocs.rules.fd3_models.field_values import field_values
+from featuredocs.rules.fd3_models.deletion import differs as deletion_differs
+from featuredocs.rules.fd3_models.deletion import documented_deletion
 from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
@@ -169,7 +171,7 @@ def _retype(
 
 def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
     """What the field's line says of NULL and of uniqueness, its length or digits, its
-    default and its list of values, as the model has them."""
+    ``on_delete`` by name, its default and its list of values, as the model has them."""
     field = described_field(model, claim.name)
     if field is None:
         return
@@ -190,6 +192,9 @@ def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model
             actual = actual_digits(field, digits.option)
             if actual is not None and digits.value != actual and scope.allows("FD303", digits.span.line):
                 editor.replace(digits.span, str(actual))
+    deletion = documented_deletion(page, claim, model) if field.on_delete is not None else None
+    if deletion is not None and deletion.named and deletion_differs(deletion, field) and scope.allows("FD309", deletion.span.line):
+        editor.replace(deletion.span, field.on_delete)
     default = documented_default(page, claim, model)
     if default is not None and differs(default, field) and scope.allows("FD308", default.span.line):
         replacement = rendered_default(default, field)
