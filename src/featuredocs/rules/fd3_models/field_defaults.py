@@ -56,8 +56,8 @@ def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> 
         group = next(name for name, value in found.groupdict().items() if value is not None)
         if group.endswith("word") and _followed_by_a_word(text, found.end(group)):
             continue
-        begin, end = found.span(group)
-        return DocumentedDefault(found.group(group), Span(line, begin + 1, line, end + 1))
+        begin, stop = found.span(group)
+        return DocumentedDefault(found.group(group), Span(line, begin + 1, line, stop + 1))
     return None
 
 
