@@ -91,4 +91,4 @@ def effect(field: FieldFact, model: ModelFact) -> str:
 
 
 def _a(name: str) -> str:
-    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+    return f"{'an' if name[:1] in 'AEIO' else 'a'} {name}"  # a User, an Order

@@ -1,7 +1,7 @@
 """The default a page gives a model field, on the field's own line: ``\\`pending\\` by
 default``, ``1 by default``, ``\\`email\\` (default) or \\`sms\\```, ``defaults to true``,
-``default: \\`EUR\\```, ``(default 0)``, ``default="EUR"`` among the type's words, or the
-cell of a table's Default column.
+``default: \\`EUR\\```, ``(default 0)``, ``(BooleanField, default True)``, ``default="EUR"``
+among the type's words, or the cell of a table's Default column.
 
 Only a value written as one is read: code, a quoted string, a number, or a word that is
 a value by itself (``true``, ``false``, ``none``). ``hidden by default``, ``defaults to
@@ -28,7 +28,7 @@ _DEFAULT = re.compile(
     r"(?<![\w.-])" + _VALUE.format("before") + r"(?:\s+by\s+default\b|\s*\(default\))"
     r"|\bdefault(?:s|ing)?\s+to\s+" + _VALUE.format("to")
     + r"|\bdefault(?:\s+value)?\**\s*(?:is\b|:|=)\s*\**\s*" + _VALUE.format("set")
-    + r"|[(\[]default\s+" + _VALUE.format("bracketed") + r"\s*[)\]]",
+    + r"|\bdefault\s+" + _VALUE.format("bare") + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))",
     re.IGNORECASE,
 )
 _DECIMAL = re.compile(r"Decimal\((['\"])(-?\d+(?:\.\d+)?)\1\)")
