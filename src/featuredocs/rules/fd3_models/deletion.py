@@ -47,11 +47,11 @@ class DocumentedDeletion:
 
 
 def documented_deletion(page: Page, documented: FieldClaim, model: ModelFact) -> DocumentedDeletion | None:
-    line, text, start, end = own_words(page, documented, model)
+    found = own_words(page, documented, model, _HINTS)
+    if found is None:
+        return None
+    line, text, start, end = found
     words = text[start:end]
-    folded = words.lower()
-    if not any(hint in folded for hint in _HINTS):
-        return None  # most lines say nothing of deletion: no pattern is run on them
     named = _NAMED.search(words)
     if named is not None:
         begin, stop = named.span("name")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
 from featuredocs.rules.fd3_models.field_items import FieldClaim, own_words
@@ -49,15 +50,27 @@ def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> 
     column."""
     if documented.default_span is not None:
         return _cell_default(page, documented.default_span)
-    line, text, start, end = own_words(page, documented, model)
-    if "default" not in text[start:end].lower():
-        return None  # most items say nothing of a default: no pattern is run on them
+    words = own_words(page, documented, model, ("default",))
+    if words is None:
+        return None
+    line, text, start, end = words
+    found = _default_in(text, start, end)
+    if found is None:
+        return None
+    value, begin, stop = found
+    return DocumentedDefault(value, Span(line, begin + 1, line, stop + 1))
+
+
+@lru_cache(maxsize=4096)
+def _default_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The default written between ``start`` and ``end`` of a line, with where it is:
+    pages repeat their lines, and each distinct one is read once."""
     for found in _DEFAULT.finditer(text, start, end):
         group = next(name for name, value in found.groupdict().items() if value is not None)
         if group.endswith("word") and _followed_by_a_word(text, found.end(group)):
             continue
         begin, stop = found.span(group)
-        return DocumentedDefault(found.group(group), Span(line, begin + 1, line, stop + 1))
+        return found.group(group), begin, stop
     return None
 
 
@@ -97,11 +110,15 @@ def differs(written: DocumentedDefault, field: FieldFact) -> bool:
     default = compared_default(field)
     if default is None:
         return False
-    same = same_default(written.text, default)
+    same = _same(written.text, default)
     if same is False and field.choices:
         # A choice written capitalised (``Pending``) names the same default.
-        same = same_default(written.text.casefold(), default.casefold())
+        same = _same(written.text.casefold(), default.casefold())
     return same is False
+
+
+#: Comparing reads both sides as Python literals; the same pairs recur on every page.
+_same = lru_cache(maxsize=4096)(same_default)
 
 
 def rendered_default(written: DocumentedDefault, field: FieldFact) -> str | None:

@@ -149,14 +149,21 @@ def _uniqueness(item: ListItem, type_text: str, start: int) -> tuple[bool | None
 _CODE_NAME = re.compile(r"`([A-Za-z_]\w*)`")
 
 
-def own_words(page: Page, documented: FieldClaim, model: ModelFact) -> tuple[int, str, int, int]:
+def own_words(
+    page: Page, documented: FieldClaim, model: ModelFact, about: tuple[str, ...]
+) -> tuple[int, str, int, int] | None:
     """The field's line and where on it the words about the field are: from after its
     name to the next other field of ``model`` the line names in code (what follows
-    ``…; `quantity` defaults to 1`` speaks of ``quantity``)."""
+    ``…; `quantity` defaults to 1`` speaks of ``quantity``). None when the line holds
+    none of the words ``about`` (lower case): most lines say nothing of a given thing,
+    and are not read further."""
     line = documented.span.line
     text = page.line_text(line)
     start = documented.span.end_column - 1 if documented.span.end_line == line else 0
-    if "`" not in text[start:]:
+    rest = text[start:].lower()
+    if not any(word in rest for word in about):
+        return None
+    if "`" not in rest:
         return line, text, start, len(text)
     fields = {field.name for field in model.fields}
     for code in _CODE_NAME.finditer(text, start):
