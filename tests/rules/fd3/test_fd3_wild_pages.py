@@ -3,6 +3,8 @@ same pages with real drift are caught. Facts come from a real project."""
 
 from __future__ import annotations
 
+import pytest
+
 from featuredocs.rules.fd3_models.fd301_model_not_found import ModelNotFound
 from featuredocs.rules.fd3_models.fd302_field_not_found import FieldNotFound
 from featuredocs.rules.fd3_models.fd303_field_type_mismatch import FieldTypeMismatch
@@ -342,3 +344,17 @@ def test_models_named_in_passing_are_checked_against_the_project(parse, billing_
         (10, "model `Custmer` is named here, but the project has no such model"),
     ]
     assert found[0][2].startswith("did you mean `Invoice`?")
+
+
+@pytest.mark.parametrize("title", ["Database Schema", "Entities", "Storage"])
+def test_a_models_section_under_another_name_is_read(parse, billing_facts, title):
+    page = parse(f"# Billing\n\n## {title}\n\n### Invoice\n\n**Fields:**\n- `totl` (DecimalField): Amount due\n",
+                 dedent=False)
+    assert [f.code for f in run_rule(FieldNotFound, page, billing_facts)] == ["FD302"]
+
+
+@pytest.mark.parametrize("title", ["API Schema", "Response objects", "Webhook payloads"])
+def test_an_apis_schema_is_not_read_as_models(parse, billing_facts, title):
+    page = parse(f"# Billing\n\n## {title}\n\n### Invoice\n\n**Fields:**\n- `total_display` (string): Amount due\n",
+                 dedent=False)
+    assert run_rule(FieldNotFound, page, billing_facts) == []

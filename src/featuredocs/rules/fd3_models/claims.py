@@ -1,7 +1,8 @@
 """What a page says about the project's models, read from the page alone.
 
 A model is declared by a heading: ``### Invoice`` or ``### billing.Invoice`` under a
-section whose title mentions models (``## Data Models``), or ``## Invoice Model`` /
+section whose title mentions models or the database (``## Data Models``, ``## Database
+Schema``), or ``## Invoice Model`` /
 ``### The Invoice model`` anywhere. Its Fields and Indexes come from the labelled lists
 (``**Fields:**``, ``**Model Fields**:``, ``**Indexes:**``, a plain ``Fields:`` line, a
 sentence such as "The model has these fields:"), sub-headings (``### Fields``) and
@@ -195,7 +196,23 @@ class _Outline:
 
 @lru_cache(maxsize=4096)
 def _mentions_models(title: str) -> bool:
-    return "model" in title.casefold()
+    """Whether a section holds model headings: its title says models, or names the
+    database in other words (``## Database Schema``, ``## Entities``) and not an API's
+    (``## API Schema``, ``## Response objects``), whose fields are not a model's."""
+    folded = title.casefold()
+    if "model" in folded:
+        return True
+    words = set(re.findall(r"[a-z]+", folded))
+    return bool(words & _DATABASE_WORDS) and not words & _API_WORDS
+
+
+_DATABASE_WORDS = frozenset({
+    "database", "db", "schema", "schemas", "tables", "entities", "entity", "persistence", "storage", "orm",
+})
+_API_WORDS = frozenset({
+    "api", "apis", "endpoint", "endpoints", "response", "responses", "request", "requests", "serializer",
+    "serializers", "graphql", "json", "payload", "payloads", "webhook", "webhooks", "event", "events", "openapi",
+})
 
 
 @lru_cache(maxsize=4096)
