@@ -358,3 +358,24 @@ def test_an_apis_schema_is_not_read_as_models(parse, billing_facts, title):
     page = parse(f"# Billing\n\n## {title}\n\n### Invoice\n\n**Fields:**\n- `total_display` (string): Amount due\n",
                  dedent=False)
     assert run_rule(FieldNotFound, page, billing_facts) == []
+
+
+def test_a_model_heading_over_a_fields_list_typed_with_django_classes_is_read_anywhere(parse, billing_facts):
+    page = parse("# Billing\n\n## Billing\n\n### Invoice\n\n**Fields:**\n"
+                 "- `number` (CharField, max_length=20): Printed\n- `totl` (DecimalField): Amount due\n", dedent=False)
+    assert [f.code for f in run_rule(FieldNotFound, page, billing_facts)] == ["FD302"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## API Endpoints\n\n### GET /invoices/\n\n#### Invoice\n\n**Fields:**\n- `total_display` (CharField): Shown\n",
+        "## Billing\n\n### Invoice\n\n**Fields:**\n- `total_display` (string): Shown\n",
+        "## Billing\n\n### InvoiceSerializer\n\n**Fields:**\n- `total_display` (CharField): Shown\n",
+        "## Forms\n\n### Invoice\n\n**Fields:**\n- `total_display` (CharField): Shown\n",
+    ],
+)
+def test_fields_of_an_api_a_serializer_or_untyped_are_not_a_models(parse, billing_facts, text):
+    page = parse("# Billing\n\n" + text, dedent=False)
+    assert run_rule(FieldNotFound, page, billing_facts) == []
+    assert run_rule(ModelNotFound, page, billing_facts) == []

@@ -2,7 +2,7 @@
 
 A model is declared by a heading: ``### Invoice`` or ``### billing.Invoice`` under a
 section whose title mentions models or the database (``## Data Models``, ``## Database
-Schema``), or ``## Invoice Model`` /
+Schema``) or over a Fields list typed with Django's classes (outside an API's section), or ``## Invoice Model`` /
 ``### The Invoice model`` anywhere. Its Fields and Indexes come from the labelled lists
 (``**Fields:**``, ``**Model Fields**:``, ``**Indexes:**``, a plain ``Fields:`` line, a
 sentence such as "The model has these fields:"), sub-headings (``### Fields``) and
@@ -170,14 +170,19 @@ class _Outline:
         self.other_times: list[tuple[int, int]] = []
         self.loose_indexes: list[LabelledBlock] = []
         for section in page.sections:
-            self._read(section, False, False)
+            self._read(section, False, False, False)
 
-    def _read(self, section: Section, under_models: bool, in_model: bool) -> None:
+    def _read(self, section: Section, under_models: bool, in_model: bool, under_api: bool) -> None:
         """The section, then those below it; ``under_models``: a heading above it mentions
-        models, ``in_model``: one above it declares a model. Headings nest six deep at most."""
+        models, ``in_model``: one above it declares a model, ``under_api``: one above it
+        is about an API. Headings nest six deep at most."""
         heading = section.heading
         title = heading.plain
         name = _declared(title, under_models and heading.level >= 3)
+        if name is None and not (under_models or in_model or under_api) and heading.level >= 2:
+            name = _declared(title, True) if _lists_model_fields(section) else None
+            if name is not None and _NOT_A_MODEL.search(name):
+                name = None
         if name is not None:
             self.declared.append((section, name))
             in_model = True
@@ -190,8 +195,26 @@ class _Outline:
             )
         if section.subsections:
             inner = under_models or _mentions_models(title)
+            api = under_api or bool(_words(title) & _API_WORDS)
             for sub in section.subsections:
-                self._read(sub, inner, in_model)
+                self._read(sub, inner, in_model, api)
+
+
+def _lists_model_fields(section: Section) -> bool:
+    """Whether the section's own Fields list types its fields with Django's classes
+    (``(CharField)``, ``(ForeignKey → User)``): a model's list, whatever section holds it."""
+    for labelled in section.labelled:
+        if labelled.items and list_label_kind(labelled.label) == "fields":
+            claims = list(field_claims(labelled.items))
+            return bool(claims) and all(
+                claim.type is not None and _DJANGO_CLASS.match(claim.type.written) for claim in claims
+            )
+    return False
+
+
+#: Classes whose fields are typed like a model's: a serializer's, a form's, a filter set's.
+_NOT_A_MODEL = re.compile(r"(?:Serializer|Form|FormSet|FilterSet|Filter|Schema|Admin|Resource|Input|Output)$")
+_DJANGO_CLASS = re.compile(r"(?:models\.)?(?:[A-Z]\w*Field|ForeignKey|GenericRelation)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -199,11 +222,15 @@ def _mentions_models(title: str) -> bool:
     """Whether a section holds model headings: its title says models, or names the
     database in other words (``## Database Schema``, ``## Entities``) and not an API's
     (``## API Schema``, ``## Response objects``), whose fields are not a model's."""
-    folded = title.casefold()
-    if "model" in folded:
+    if "model" in title.casefold():
         return True
-    words = set(re.findall(r"[a-z]+", folded))
+    words = _words(title)
     return bool(words & _DATABASE_WORDS) and not words & _API_WORDS
+
+
+@lru_cache(maxsize=4096)
+def _words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", title.casefold()))
 
 
 _DATABASE_WORDS = frozenset({
@@ -212,6 +239,7 @@ _DATABASE_WORDS = frozenset({
 _API_WORDS = frozenset({
     "api", "apis", "endpoint", "endpoints", "response", "responses", "request", "requests", "serializer",
     "serializers", "graphql", "json", "payload", "payloads", "webhook", "webhooks", "event", "events", "openapi",
+    "form", "forms", "filter", "filters", "admin",
 })
 
 
