@@ -94,6 +94,11 @@ def test_a_plain_default_is_written_as_fd308_reads_it(orders_page: str) -> None:
     assert "- `created_at` (DateTimeField): When the row was created.\n" in orders_page  # auto_now_add: none
 
 
+def test_a_relation_says_what_deleting_its_target_does_as_fd309_reads_it(orders_page: str) -> None:
+    assert "- `customer` (ForeignKey → User): [Description]; its User cannot be deleted\n" in orders_page  # PROTECT
+    assert "- `order` (ForeignKey → Order): [Description]; deleted with its Order\n" in orders_page  # CASCADE
+
+
 def test_indexes_are_written_in_the_template_shapes(orders_page: str) -> None:
     order = _section(orders_page, "Data Models").split("### OrderItem")[0]
     indexes = re.search(r"\*\*Indexes:\*\*\n((?:- .*\n)+)", order)

@@ -45,8 +45,12 @@ def field_item(field: FieldFact) -> str:
 def field_description(text: str, field: FieldFact) -> str:
     """A field's description as ``new`` and ``sync`` write it: ``text`` (else a
     placeholder) with the field's choices or, for text, the most characters it holds
-    (for a decimal, its digits), and its default, as FD307, FD303 and FD308 read them."""
+    (for a decimal, its digits), what deleting the row it points to does, and its
+    default, as FD307, FD303, FD309 and FD308 read them."""
     text = with_choices(text, field.choices) or FIELD_PLACEHOLDER
+    deletion = _deletion_text(field)
+    if deletion is not None:
+        text = f"{text} {deletion[0].upper()}{deletion[1:]}." if text.endswith(".") else f"{text}; {deletion}"
     size = _size(field) if not field.choices else None
     if size is not None:
         if text.endswith(".") and not text.endswith(".."):
@@ -55,6 +59,21 @@ def field_description(text: str, field: FieldFact) -> str:
             text = f"{text} ({size})"
     default = _default_text(field)
     return with_default(text, default) if default is not None else text
+
+
+def _deletion_text(field: FieldFact) -> str | None:
+    """``deleted with its Order``, ``its User cannot be deleted``, ``set to null when its
+    Coupon is deleted``: a relation's ``on_delete`` in words, for the handlers whose
+    effect words can say."""
+    target = (field.related_model or "").rpartition(".")[2]
+    if not target:
+        return None
+    return {
+        "CASCADE": f"deleted with its {target}",
+        "PROTECT": f"its {target} cannot be deleted",
+        "RESTRICT": f"its {target} cannot be deleted",
+        "SET_NULL": f"set to null when its {target} is deleted",
+    }.get(field.on_delete or "")
 
 
 def _size(field: FieldFact) -> str | None:
