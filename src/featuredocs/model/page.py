@@ -284,6 +284,10 @@ class Page:
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
+    def written(self, span: Span) -> str:
+        """The text at ``span``, on its first line: what a fix would replace."""
+        return self.line_text(span.line)[span.column - 1 : span.end_column - 1]
+
     @property
     def anchors(self) -> frozenset[str]:
         """Every heading anchor GitHub would generate for this page."""

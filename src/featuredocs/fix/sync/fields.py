@@ -34,6 +34,7 @@ from featuredocs.rules.fd3_models.field_items import (
     differs_in_uniqueness,
     null_written,
     read_field_item,
+    renamed,
     unique_written,
 )
 from featuredocs.rules.fd3_models.field_values import field_values
@@ -111,7 +112,7 @@ def _refresh(
             editor.delete(item)
             continue
         taken.add(new_name)
-        editor.replace(fields[0].span, _written_like(page, fields[0], new_name))
+        editor.replace(fields[0].span, renamed(page, fields[0], new_name))
         _retype(page, editor, fields[0], new_name, model, style, scope)
     anchor = claim.field_list.line if claim.field_list is not None else 0
     if not claim.partial_fields and scope.allows("FD305", anchor):
@@ -139,13 +140,6 @@ def _rename_target(fields: list[FieldClaim], missing: list[FieldFact], taken: se
     return close[0] if len(close) == 1 else None
 
 
-def _written_like(page: Page, field: FieldClaim, name: str) -> str:
-    """The new name in the old one's dress: `` `name` `` or bare, as FD302's fix writes it."""
-    text = page.line_text(field.span.line)
-    written = text[field.span.column - 1 : field.span.end_column - 1]
-    return f"`{name}`" if written.startswith("`") else name
-
-
 def _retype(
     page: Page,
     editor: ListEditor,
@@ -162,7 +156,7 @@ def _retype(
         return False
     if type_fits(documented, field, model.label) or not scope.allows("FD303", span.line):
         return False
-    text = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
+    text = page.written(span)
     corrected = corrected_type(text, documented, field, model.label, style)
     if corrected is not None:
         editor.replace(span, corrected)
@@ -178,11 +172,11 @@ def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model
     null = claim.null_span
     if claim.null not in (None, field.null) and null is not None and null.line == null.end_line:
         if scope.allows("FD303", null.line):
-            editor.replace(null, null_written(page.line_text(null.line)[null.column - 1 : null.end_column - 1], field.null))
+            editor.replace(null, null_written(page.written(null), field.null))
     unique = claim.unique_span
     if claim.unique is not None and unique is not None and unique.line == unique.end_line:
         if differs_in_uniqueness(claim, field, model) and scope.allows("FD303", unique.line):
-            written = page.line_text(unique.line)[unique.column - 1 : unique.end_column - 1]
+            written = page.written(unique)
             editor.replace(unique, unique_written(written, field.unique))
     length = documented_length(page, claim) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Edit, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.field_items import FieldClaim, renamed
 from featuredocs.rules.fd3_models.lookup import close_names, field_names, field_suggestion, is_known_name
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
@@ -70,7 +70,7 @@ class FieldNotFound(Rule):
         if len(close) == 1:
             fix = Fix(
                 f"rename `{field.name}` to `{close[0]}`",
-                (Edit(field.span, _replacement(page, field, close[0])),),
+                (Edit(field.span, renamed(page, field, close[0])),),
             )
         return self.finding(
             page,
@@ -79,10 +79,3 @@ class FieldNotFound(Rule):
             hint=field_suggestion(field.name, candidates, model),
             fix=fix,
         )
-
-
-def _replacement(page: Page, field: FieldClaim, name: str) -> str:
-    """The new name written the way the old one was (in backticks or bare)."""
-    text = page.line_text(field.span.line)
-    written = text[field.span.column - 1:field.span.end_column - 1]
-    return f"`{name}`" if written.startswith("`") else name

@@ -8,7 +8,7 @@ from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_items import FieldClaim, differs_in_uniqueness, null_written, unique_written
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
-from featuredocs.rules.fd3_models.lookup import described_field
+from featuredocs.rules.fd3_models.lookup import described_field, field_hint
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd6_config import known
 from featuredocs.rules.registry import register
@@ -89,8 +89,7 @@ class FieldTypeMismatch(Rule):
             written.span,
             f"field `{field.name}` is documented to hold {written.value} characters at most, "
             f"but its max_length is {field.max_length}",
-            hint=f"{model.label}.{field.name} has max_length={field.max_length}"
-            + (f" ({field.location})" if field.location else ""),
+            hint=field_hint(model, field, f"has max_length={field.max_length}"),
             fix=Fix(f"write max_length {field.max_length}", (Edit(written.span, str(field.max_length)),)),
         )
 
@@ -99,14 +98,14 @@ class FieldTypeMismatch(Rule):
         span = documented.null_span or documented.span
         fix = None
         if documented.null_span is not None and span.line == span.end_line:
-            written = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
+            written = page.written(span)
             corrected = null_written(written, field.null)
             fix = Fix(f"write that the field is {real}", (Edit(span, corrected),))
         return self.finding(
             page,
             span,
             f"field `{field.name}` is documented as {said}, but it is {real}",
-            hint=f"{model.label}.{field.name} has null={field.null}" + (f" ({field.location})" if field.location else ""),
+            hint=field_hint(model, field, f"has null={field.null}"),
             fix=fix,
         )
 
@@ -120,8 +119,7 @@ class FieldTypeMismatch(Rule):
                 page,
                 written.span,
                 f"field `{field.name}` is documented with {written.value} {said}, but its {written.option} is {actual}",
-                hint=f"{model.label}.{field.name} has max_digits={field.max_digits}, decimal_places={field.decimal_places}"
-                + (f" ({field.location})" if field.location else ""),
+                hint=field_hint(model, field, f"has max_digits={field.max_digits}, decimal_places={field.decimal_places}"),
                 fix=Fix(f"write {written.option} {actual}", (Edit(written.span, str(actual)),)),
             )
 
@@ -130,13 +128,13 @@ class FieldTypeMismatch(Rule):
         span = documented.unique_span or documented.span
         fix = None
         if documented.unique_span is not None and span.line == span.end_line:
-            written = page.line_text(span.line)[span.column - 1 : span.end_column - 1]
+            written = page.written(span)
             fix = Fix(f"write that the field is {real}", (Edit(span, unique_written(written, field.unique)),))
         return self.finding(
             page,
             span,
             f"field `{field.name}` is documented as {said}, but it is {real}",
-            hint=f"{model.label}.{field.name} has unique={field.unique}" + (f" ({field.location})" if field.location else ""),
+            hint=field_hint(model, field, f"has unique={field.unique}"),
             fix=fix,
         )
 
@@ -158,9 +156,7 @@ class FieldTypeMismatch(Rule):
             )
         else:
             return  # the hint is written only for a finding
-        hint = f"{model.label}.{field.name} is {describe(field)}" + (
-            f" ({field.location})" if field.location else ""
-        )
+        hint = field_hint(model, field, f"is {describe(field)}")
         yield self.finding(page, documented.type_span or documented.span, message, hint=hint)
 
 

@@ -11,7 +11,7 @@ from featuredocs.rules.fd3_models.field_defaults import (
     documented_default,
     rendered_default,
 )
-from featuredocs.rules.fd3_models.lookup import described_field
+from featuredocs.rules.fd3_models.lookup import described_field, field_hint
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
 
@@ -77,7 +77,6 @@ class FieldDefaultDiffers(Rule):
             page,
             written.span,
             f"field `{field.name}` is documented to default to `{written.text}`, but its default is {field.default}",
-            hint=f"{model.label}.{field.name} has default={field.default}"
-            + (f" ({field.location})" if field.location else ""),
+            hint=field_hint(model, field, f"has default={field.default}"),
             fix=fix,
         )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.deletion import DocumentedDeletion, differs, documented_deletion, effect
-from featuredocs.rules.fd3_models.lookup import described_field
+from featuredocs.rules.fd3_models.lookup import described_field, field_hint
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.registry import register
 
@@ -64,12 +64,12 @@ class DeletionDiffers(Rule):
     def _differs(self, page: Page, written: DocumentedDeletion, field: FieldFact, model: ModelFact) -> Finding:
         actual = field.on_delete
         assert actual is not None
-        said = page.line_text(written.span.line)[written.span.column - 1 : written.span.end_column - 1]
+        said = page.written(written.span)
         fix = Fix(f"write {actual}", (Edit(written.span, actual),)) if written.named else None
         return self.finding(
             page,
             written.span,
             f"field `{field.name}` is documented as \"{said}\", but its on_delete is {actual}: {effect(field, model)}",
-            hint=f"{model.label}.{field.name} has on_delete={actual}" + (f" ({field.location})" if field.location else ""),
+            hint=field_hint(model, field, f"has on_delete={actual}"),
             fix=fix,
         )

@@ -83,7 +83,7 @@ def _followed_by_a_word(text: str, end: int) -> bool:
 
 
 def _cell_default(page: Page, cell: Span) -> DocumentedDefault | None:
-    written = page.line_text(cell.line)[cell.column - 1 : cell.end_column - 1]
+    written = page.written(cell)
     value = written.strip()
     if value.casefold() in _NO_DEFAULT_CELLS:
         return None

@@ -112,6 +112,11 @@ _UNIQUENESS = re.compile(
 )
 
 
+def renamed(page: Page, documented: FieldClaim, name: str) -> str:
+    """``name`` in the documented name's dress (in backticks or bare), for a fix."""
+    return f"`{name}`" if page.written(documented.span).startswith("`") else name
+
+
 def unique_written(written: str, unique: bool) -> str:
     """What the type's words about uniqueness (``written``) become for a field whose
     uniqueness is as given, in their own form: ``unique=True``, ``unique``, ``not unique``."""

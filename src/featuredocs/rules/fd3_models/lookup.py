@@ -142,3 +142,9 @@ def close_names(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> li
 
 def where(location: SourceLocation | None) -> str:
     return f" ({location})" if location else ""
+
+
+def field_hint(model: ModelFact, field: FieldFact, says: str) -> str:
+    """``billing.Invoice.number has max_length=20 (billing/models.py:12)``: what the model
+    ``says`` of the field, and where."""
+    return f"{model.label}.{field.name} {says}" + (f" ({field.location})" if field.location else "")
