@@ -45,3 +45,23 @@ def test_silent_on_the_right_uniqueness_and_on_uniqueness_shared_with_other_fiel
         "- `status` (CharField): Unique to each stage of billing\n"
     ), dedent=False)
     assert run_rule(FieldTypeMismatch, page, billing_facts) == []
+
+
+def test_a_description_that_opens_with_unique(parse, billing_facts):
+    item = "- `notes` (TextField): Unique, free text the clerk adds"
+    page = parse(_invoice(item + "\n"), dedent=False)
+    (finding,) = run_rule(FieldTypeMismatch, page, billing_facts)
+    assert (finding.span, finding.message) == (
+        Span(6, item.index("Unique") + 1, 6, item.index("Unique") + 7),
+        "field `notes` is documented as unique, but it is not unique",
+    )
+    assert [e.replacement for e in finding.fix.edits] == ["Not unique"]
+
+
+def test_silent_on_a_description_unique_in_part_or_right(parse, billing_facts):
+    page = parse(_invoice(
+        "- `number` (CharField): Unique, printed on invoices\n"
+        "- `notes` (TextField): Unique per customer, in practice\n"
+        "- `notes` (TextField): Notes; unique values are not enforced\n"
+    ), dedent=False)
+    assert run_rule(FieldTypeMismatch, page, billing_facts) == []

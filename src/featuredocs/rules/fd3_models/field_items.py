@@ -122,9 +122,10 @@ def unique_written(written: str, unique: bool) -> str:
     uniqueness is as given, in their own form: ``unique=True``, ``unique``, ``not unique``."""
     if "=" in written:
         return re.sub(r"True|False", str(unique), written)
-    if unique:
-        return "UNIQUE" if written.isupper() else "unique"
-    return "NOT UNIQUE" if written.isupper() else "not unique"
+    said = "unique" if unique else "not unique"
+    if written.isupper():
+        return said.upper()
+    return said.capitalize() if written[:1].isupper() else said
 
 
 _UNIQUE_KINDS = frozenset({"unique", "unique_together", "unique_constraint"})
@@ -143,12 +144,28 @@ def differs_in_uniqueness(documented: FieldClaim, field: FieldFact, model: Model
 
 
 def _uniqueness(item: ListItem, type_text: str, start: int) -> tuple[bool | None, Span | None]:
+    """What the type's words say of uniqueness, else a description that opens with
+    *Unique* (``Unique, human-readable number``); *unique per customer* is said of a
+    constraint over several fields, and read so."""
     if not type_text or "unique" not in type_text.lower():
-        return None, None
+        return _unique_description(item, start + len(type_text) + 1 if type_text else -1)
     found = _UNIQUENESS.search(type_text)
     if found is None:
         return None, None
     return found.group("unique") is not None, _source_span(item, start + found.start(), len(found.group(0)))
+
+
+_UNIQUE_DESCRIPTION = re.compile(r"\s*:\s*(unique)\b(?!\s+(?:per|within|for|to|among|across|together|in|on|by|with)\b)", re.I)
+
+
+def _unique_description(item: ListItem, end: int) -> tuple[bool | None, Span | None]:
+    """``end``: where the type's parenthesis closes (-1 when the item has none)."""
+    if end < 0 or "nique" not in item.source:
+        return None, None
+    found = _UNIQUE_DESCRIPTION.match(item.source, end)
+    if found is None:
+        return None, None
+    return True, _source_span(item, found.start(1), len(found.group(1)))
 
 
 _CODE_NAME = re.compile(r"`([A-Za-z_]\w*)`")
