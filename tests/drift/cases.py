@@ -123,6 +123,7 @@ MODELS: list[Drift] = [
         (Edit(CATALOG_MODELS, "models.SlugField(max_length=100, unique=True)",
               "models.SlugField(max_length=100)"),),
         Expected("FD304", "product-catalog.md", "- Unique index on `slug`"),
+        also=frozenset({"FD303"}),  # the field's description opens with "Unique,"
     ),
     Drift(
         "rename-model-used-in-example",
