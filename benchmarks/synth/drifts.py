@@ -71,6 +71,20 @@ def _unknown_query_parameter(line: str) -> tuple[str, str] | None:
     return line.replace("`ordering`", "`sort`", 1), "the parameter is `ordering`"
 
 
+def _stale_field_default(line: str) -> tuple[str, str] | None:
+    match = re.match(r"^(- `status` \(CharField\): .*)`active` by default\.$", line)
+    if match is None:
+        return None
+    return f"{match[1]}`paused` by default.", "`status` defaults to `active`"
+
+
+def _stale_on_delete(line: str) -> tuple[str, str] | None:
+    match = re.match(r"^(- `\w+` \(ForeignKey → \w+\): The (\w+) this row belongs to); deleted with it\.$", line)
+    if match is None:
+        return None
+    return f"{match[1]}; a {match[2]} with rows cannot be deleted.", "the parent's rows are deleted with it (CASCADE)"
+
+
 EDITORS: tuple[tuple[str, Editor], ...] = (
     ("FD403", _stale_option_default),
     ("FD602", _stale_env_default),
@@ -78,6 +92,8 @@ EDITORS: tuple[tuple[str, Editor], ...] = (
     ("FD202", _broken_anchor),
     ("FD702", _stale_ttl),
     ("FD503", _unknown_query_parameter),
+    ("FD308", _stale_field_default),
+    ("FD309", _stale_on_delete),
 )
 
 

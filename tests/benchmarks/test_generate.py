@@ -39,6 +39,7 @@ def test_sizes_follow_the_scale(small, tmp_path):
         10, 100, 38, 200, 250,
     )
     assert len(list((quarter.docs / "features").glob("*.md"))) == 250
+    assert {d.code for d in quarter.drifts} == {code for code, _ in EDITORS}  # every kind fits a page
     assert small.pages == 20 and len(small.drifts) == 3
 
 
