@@ -360,6 +360,19 @@ def test_fd602_a_default_a_sentence_gives_right_after_the_variable(parse):
         assert run_rule(StaleEnvironmentDefault, page, FACTS) == [], other
 
 
+def test_fd602_a_default_after_the_words_that_call_the_name_a_variable(parse):
+    for said in ("`ORDER_TIMEOUT` environment variable defaults to `45`", "`ORDER_TIMEOUT` (env var, default `45`)",
+                 "`ORDER_TIMEOUT` env var, with a default of `45`", "`ORDER_TIMEOUT` environment variable (default: `45`)"):
+        page = parse(CLEAN + f"\nRequests give up after the {said} seconds.\n")
+        (finding,) = run_rule(StaleEnvironmentDefault, page, FACTS)
+        assert _spanned(page, [finding]) == ["45"], said
+        right = parse(CLEAN + f"\nRequests give up after the {said.replace('45', '30')} seconds.\n")
+        assert run_rule(StaleEnvironmentDefault, right, FACTS) == [], said
+    # the words call the name a variable, then the sentence goes on to another default
+    page = parse(CLEAN + "\nThe `ORDER_TIMEOUT` environment variable overrides the default `45`.\n")
+    assert run_rule(StaleEnvironmentDefault, page, FACTS) == []
+
+
 def test_fd602_a_default_the_sentence_wraps_onto_the_next_line(parse):
     for wrapped in ("`ORDER_TIMEOUT` (default\n`45`)", "`ORDER_TIMEOUT`,\ndefaults to `45`"):
         page = parse(CLEAN + f"\nRequests give up after the env {wrapped} seconds.\n")

@@ -5,7 +5,9 @@ fallback is a default), ``os.environ["NAME"]``, ``os.getenv("NAME")``, ``env("NA
 a bare ``NAME`` the sentence calls a variable
 (``env `NAME` ``, ``the `NAME` environment variable``). Such a mention does not say
 whether the variable is required; a default it gives right after the name
-(``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) is claimed with it.
+(``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) or after the words that
+call it a variable (``NAME` environment variable defaults to `48` ``, ``NAME` (env var,
+default `48`)``) is claimed with it.
 """
 
 from __future__ import annotations
@@ -32,13 +34,16 @@ _BARE = re.compile(_NAME)
 _CALLED_BEFORE = re.compile(
     r"\b(?:env|environment|env\.?\s*var(?:iable)?s?|environment\s+variables?)\s*[:(]?\s*$", re.IGNORECASE
 )
-#: … or just after it: "`X` environment variable", "`X` env var".
-_CALLED_AFTER = re.compile(r"^\s*(?:env(?:ironment)?\s+var(?:iable)?s?)\b", re.IGNORECASE)
+#: … or just after it: "`X` environment variable", "`X` env var", "`X` (env var, …)".
+_CALLED_AFTER = re.compile(r"^\s*\(?\s*(?:env(?:ironment)?\s+var(?:iable)?s?)\b", re.IGNORECASE)
 
 
-#: A default written right after the name: ", default `48`", " (defaults to `48`)".
+#: A default written right after the name: ", default `48`", " (defaults to `48`)", or after
+#: the words that call it a variable: " environment variable defaults to `48`", " (env var,
+#: default `48`)".
 _DEFAULT_AFTER = re.compile(
-    r"^\s*[,(]?\s*(?:with\s+)?(?:a\s+|the\s+)?default(?:s\s+to|\s+is|\s+of|:)?\s*`(?P<value>[^`]+)`",
+    r"^\s*[,(]?\s*(?:env(?:ironment)?\s+var(?:iable)?\s*[,(]?\s*)?"
+    r"(?:with\s+)?(?:a\s+|the\s+)?default(?:s\s+to|\s+is|\s+of|:)?\s*`(?P<value>[^`]+)`",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,9 @@ class StaleEnvironmentDefault(Rule):
         deployment environment (*Staging*, *Production*) or starting with such a comment
         (``# .env.production``) gives that environment's values, not defaults. A Python
         example's read gives a default too: ``os.getenv("X", "48")``,
-        ``env.int("X", default=48)``, ``config("X", default=48)``.
+        ``env.int("X", default=48)``, ``config("X", default=48)``. So does a sentence,
+        right after the variable or the words that call it one: "``X`` (default ``48``)",
+        "the ``X`` environment variable defaults to ``48``", "``X`` (env var, default ``48``)".
 
     Why is this bad?
         Readers leave a variable unset because the page says the default suits them; the
