@@ -36,6 +36,10 @@ from featuredocs.rules.fd6_config.values import display_default, is_placeholder,
         ("45s", "30", False),
         ("eu, us", "eu,us", True),
         ("eu, asia", "eu,us", False),
+        ("50,000", "50000", True),
+        ("1,500 rows", "1500", True),
+        ("50,000", "5000", False),
+        ("1,5", "15", False),
     ],
 )
 def test_same_value(documented: str, code: str, expected: bool | None) -> None:

@@ -1,7 +1,8 @@
 """Documented values against code defaults, compared the way a reader would.
 
 ``30`` and ``"30"`` are the same default, so are ``True`` and ``true``, ``30s`` and
-``30`` (a number with its unit), and ``a,b`` documents ``["a", "b"]`` as ``a, b``
+``30`` (a number with its unit), ``50,000`` and ``50000`` (a number with its thousands
+grouped), and ``a,b`` documents ``["a", "b"]`` as ``a, b``
 documents ``"a,b"``. A code default we cannot evaluate (an expression, a
 call) is never reported as different: :func:`same_value` then answers None.
 """
@@ -35,6 +36,8 @@ _PLACEHOLDER = re.compile(
 
 #: A number followed by its unit, as people write a default: ``30s``, ``48 hours``, ``15 min``.
 _MEASURED = re.compile(r"(?P<number>-?\d+(?:\.\d+)?)\s*(?:[a-z]{1,12}|%)\.?", re.IGNORECASE)
+#: A number with its thousands grouped, as prose and tables write it: ``50,000``, ``50 000``.
+_GROUPED = re.compile(r"-?\d{1,3}(?P<sep>[,_ \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?=$|\.\d|\s*[a-z%])", re.IGNORECASE)
 
 _OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
     ast.Add: operator.add,
@@ -95,6 +98,9 @@ def normal_documented(text: str, like: Normal | None = None) -> Normal:
     if isinstance(like, bool) and text in {"1", "0"}:
         return text == "1"
     if isinstance(like, float):
+        grouped = _GROUPED.match(text)
+        if grouped is not None:
+            text = grouped[0].replace(grouped["sep"], "") + text[grouped.end() :]
         measured = _MEASURED.fullmatch(text)
         if measured is not None:
             return float(measured["number"])  # `30s`, `48 hours`: the number is the default
