@@ -234,3 +234,16 @@ def test_a_block_under_a_heading_naming_variables_is_refreshed_like_an_environme
     text = synced(page, facts)
     assert text == source.replace("ORDER_WINDOW_HOURS=48  #", "ORDER_WINDOW_HOURS=72  #")
     assert findings(parse(text), facts, *ENV_CODES) == []
+
+
+def test_a_block_under_a_heading_about_the_past_is_left_as_it_is(parse: ParsePage) -> None:
+    legacy = PAGE.replace("## Performance Optimization", (
+        "### Legacy configuration\n\n```bash\n# Required\nORDER_WINDOW=24\nORDER_WINDOW_HOURS=24\n```\n\n"
+        "## Performance Optimization"
+    ))
+    page = parse(legacy)
+    assert findings(page, FACTS, *ENV_CODES) == []
+    assert synced(page, FACTS) == legacy
+    # the current block is still refreshed
+    facts = changes.set_env_default(FACTS, "ORDER_WINDOW_HOURS", "72")
+    assert synced(parse(legacy), facts) == legacy.replace("ORDER_WINDOW_HOURS=48  #", "ORDER_WINDOW_HOURS=72  #")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from featuredocs.model import Page
+from featuredocs.model import Page, Span
 
 _OTHER_TIMES = re.compile(
     r"\b(?:future|planned|proposed|roadmap|enhancements?|alternatives?|legacy|deprecated"
@@ -40,3 +40,45 @@ def speaks_of_change(sentence: str) -> bool:
     """Whether a sentence tells of a change (a rename, a removal, a plan) rather than of
     how things are."""
     return _CHANGE.search(sentence) is not None
+
+
+_tells_of_change = lru_cache(maxsize=4096)(speaks_of_change)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+#: A line that starts a block or an item of its own: a sentence does not run across it.
+_OWN_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|[|#>])")
+
+
+def named_for_other_times(page: Page, span: Span) -> bool:
+    """Whether a name at ``span`` may rightly be missing from the code: it sits under a
+    heading about the past or the future, or in a sentence of prose that tells of a change
+    ("`X` was renamed to `Y`", "- `old:{id}` — removed in 2024"). A line of a code block
+    is judged by its headings alone: a comment beside a current name says nothing of it."""
+    if at_other_times(page, span.line):
+        return True
+    if any(code.span.line <= span.line <= code.span.end_line for code in page.code_blocks):
+        return False
+    return _tells_of_change(_sentence_at(page, span))
+
+
+def _sentence_at(page: Page, span: Span) -> str:
+    """The sentence of prose that holds ``span``, read across the lines of its paragraph
+    or list item (a table row is a sentence of its own)."""
+    line, before = span.line, page.line_text(span.line)[: span.column - 1]
+    while not _SENTENCE_END.search(before) and not _OWN_START.match(page.line_text(line)) and line > 1:
+        above = page.line_text(line - 1)
+        if not above.strip() or above.lstrip().startswith("|"):
+            break
+        line -= 1
+        before = f"{above} {before}"
+    line, after = span.end_line, page.line_text(span.end_line)[span.end_column - 1 :]
+    while not _SENTENCE_END.search(after) and line < len(page.lines):
+        below = page.line_text(line + 1)
+        if not below.strip() or _OWN_START.match(below):
+            break
+        line += 1
+        after = f"{after} {below}"
+    named = page.line_text(span.line)[span.column - 1 : span.end_column - 1] if span.line == span.end_line else ""
+    ends = list(_SENTENCE_END.finditer(before))
+    start = ends[-1].end() if ends else 0
+    end = _SENTENCE_END.search(after)
+    return before[start:] + named + (after[: end.end()] if end else after)

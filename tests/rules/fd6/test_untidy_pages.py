@@ -229,3 +229,60 @@ def test_a_bare_number_or_boolean_default_in_a_list_is_checked(parse, facts):
     found = run_rule(StaleEnvironmentDefault, page, facts)
     assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "500"), ("FD602", "True")]
     assert [f.fix.edits[0].replacement for f in found if f.fix] == ["200", "False"]
+
+
+UPGRADE_NOTES = HEAD + """\
+### Environment Variables
+
+```bash
+# Required configuration
+ORDER_API_KEY=your_key
+
+# Optional configuration (with defaults)
+ORDER_WINDOW_HOURS=48
+ORDER_BATCH_SIZE=200
+ORDER_TIMEOUT=30
+ORDER_REGIONS=eu,us
+ORDER_DRY_RUN=False
+```
+
+The `ORDER_WINDOW` environment variable was renamed to `ORDER_WINDOW_HOURS`, and
+`ORDER_EXPIRY["window"]` became `ORDER_EXPIRY["window_hours"]`; the `ORDER_EXPIRE`
+setting is no longer read.
+
+### Legacy configuration
+
+```bash
+# Required
+ORDER_WINDOW=48
+ORDER_TIMEOUT=45
+```
+
+```bash
+# Optional
+ORDER_BATCH_SIZE=500
+```
+
+```python
+# settings.py
+ORDER_EXPIRE = {"window": 48}
+```
+"""
+
+
+def test_names_and_values_a_page_gives_as_past_or_replaced_are_not_drift(parse, facts):
+    silent(parse(UPGRADE_NOTES), facts)
+
+
+def test_names_and_values_beside_the_past_are_still_checked(parse, facts):
+    page = parse(UPGRADE_NOTES.replace("### Legacy configuration", "### Worker configuration"))
+    found = [(f.code, page.line_text(f.span.line)) for rule in FAMILY for f in run_rule(rule, page, facts)]
+    assert sorted(found) == [
+        ("FD601", "ORDER_WINDOW=48"),
+        ("FD602", "ORDER_BATCH_SIZE=500"),
+        ("FD603", "ORDER_TIMEOUT=45"),
+        ("FD604", 'ORDER_EXPIRE = {"window": 48}'),
+    ]
+    # a sentence that tells of no change
+    page = parse(UPGRADE_NOTES.replace("was renamed to", "is read with").replace("became", "and"))
+    assert [f.code for rule in FAMILY for f in run_rule(rule, page, facts)] == ["FD601", "FD605"]

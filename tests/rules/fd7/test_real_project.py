@@ -132,3 +132,45 @@ def test_a_cache_key_table_is_read_with_its_ttl_column(parse, facts):
     )
     (key,) = run_rule(UnknownCacheKey, stale, facts)
     assert (key.span.line, key.span.column) == (11, 3)  # a key without code marks, in its cell
+
+
+OTHER_TIMES = CLEAN + """
+The summary used to live under `order:{pk}:summary`; that key was renamed in 2024.
+
+- `orders:{pk}:summary` — the current key
+
+### Removed keys
+
+- `order:{pk}:details`
+
+### Legacy caching
+
+**Cache Keys:**
+```python
+cache_key = f"orders:{order_id}:summary"
+legacy_key = f"order:{order_id}:old_summary"
+```
+
+**TTL**: 5 minutes
+"""
+
+
+def test_keys_and_lifetimes_a_page_gives_as_past_or_replaced_are_not_drift(parse, facts):
+    page = parse(OTHER_TIMES)
+    assert run_rule(UnknownCacheKey, page, facts) == []
+    assert run_rule(StaleCacheTtl, page, facts) == []
+
+
+def test_keys_and_lifetimes_beside_the_past_are_still_checked(parse, facts):
+    # a key in a line that tells of no change
+    current = "- `order:{pk}:summary` — the current key"
+    page = parse(OTHER_TIMES.replace("- `orders:{pk}:summary` — the current key", current))
+    (found,) = run_rule(UnknownCacheKey, page, facts)
+    assert page.line_text(found.span.line) == current
+    # the same keys and lifetime under a current heading
+    page = parse(OTHER_TIMES.replace("### Legacy caching", "### Summary caching"))
+    assert [page.line_text(f.span.line).strip() for f in run_rule(UnknownCacheKey, page, facts)] == [
+        'legacy_key = f"order:{order_id}:old_summary"'
+    ]
+    (stale,) = run_rule(StaleCacheTtl, page, facts)
+    assert page.line_text(stale.span.line) == "**TTL**: 5 minutes"

@@ -21,7 +21,8 @@ variables too: there a name is only renamed in place, when FD601 would report it
 exactly one likely new name; no line is removed, moved or added.
 
 Lines that say on their own whether they are required (``X=1  # required``) are not moved,
-and every comment a person wrote stays.
+and every comment a person wrote stays. A block under a heading about the past or the
+future (``### Legacy configuration``) tells what was or will be, and is left as it is.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from featuredocs.rules.fd6_config.known import env_var, setting_names
 from featuredocs.rules.fd6_config.layout import layout_group, shows_one_environment
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value
 from featuredocs.rules.fd8_code.source import code_lines, is_python
+from featuredocs.rules.other_times import at_other_times
 
 PLACEHOLDER = "your_value_here"
 REQUIRED_HEADER = "# Required configuration"
@@ -130,8 +132,8 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
     for code in page.code_blocks:
         end = code.first_line + len(code.text.splitlines())
         mine = [claim for claim in claims.env_vars if code.first_line <= claim.span.line < end]
-        if not mine:
-            continue
+        if not mine or at_other_times(page, code.span.line):
+            continue  # under ``### Legacy configuration`` a block tells what was, and stays
         if is_python(code):
             # a Python example's reads: its defaults are corrected where they are written
             yield from _python_defaults(mine, facts, scope)

@@ -6,6 +6,7 @@ from featuredocs.model import EnvVarFact, Finding, Page, ProjectFacts, Severity,
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import env_var, env_var_names, setting_names
+from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
 
@@ -62,6 +63,10 @@ class UnknownEnvironmentVariable(Rule):
         another service or a shell, so it is reported only when the project reads a
         variable it looks misspelt or renamed from, and is no setting.
 
+        Names under a heading about the past or the future (``### Legacy configuration``,
+        ``## Future Enhancements``) are not checked, nor names in a sentence that tells of
+        a change ("``SHOP_WINDOW`` was renamed to …", "no longer read").
+
     Why is this bad?
         Setting a variable nobody reads changes nothing. The usual cause is a rename in
         code: the reader sets the old name and silently keeps the default.
@@ -97,6 +102,8 @@ class UnknownEnvironmentVariable(Rule):
             hint = _hint(claim.name, facts)
             if claim.inline and (hint is None or claim.name in setting_names(facts)):
                 continue  # named in passing: only a misspelt or renamed variable is drift
+            if named_for_other_times(page, claim.span):
+                continue  # a variable that was, or will be: "renamed to", ``### Legacy configuration``
             yield self.finding(
                 page,
                 claim.span,

@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.known import env_var
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown, with_unit_of
+from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
 
@@ -27,6 +28,8 @@ class StaleEnvironmentDefault(Rule):
         ``env.int("X", default=48)``, ``config("X", default=48)``. So does a sentence,
         right after the variable or the words that call it one: "``X`` (default ``48``)",
         "the ``X`` environment variable defaults to ``48``", "``X`` (env var, default ``48``)".
+        A heading about the past or the future (``### Legacy configuration``) gives the
+        defaults things had or will have, which are not checked.
 
     Why is this bad?
         Readers leave a variable unset because the page says the default suits them; the
@@ -64,6 +67,8 @@ class StaleEnvironmentDefault(Rule):
                 continue
             if not var.has_default or var.default is None or var.secret:
                 continue
+            if at_other_times(page, claim.span.line):
+                continue  # under ``### Legacy configuration`` a page tells the defaults things had
             if same_value(claim.value, var.default) is False:
                 yield self._stale(page, claim, var)
 

@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import env_var
 from featuredocs.rules.fd6_config.values import shown
+from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
 
@@ -20,7 +21,8 @@ class RequiredFlagMismatch(Rule):
         column, a ``#### Required`` heading or a ``**Optional:**`` label above it) and
         compares that with how the code reads it: with a default, or without one so that
         a missing value fails. A heading that only ends in a note (``### SMS (optional)``)
-        makes a part of the feature optional, not each variable, and is not read.
+        makes a part of the feature optional, not each variable, and is not read. Nor is
+        a block under a heading about the past or the future (``### Legacy configuration``).
 
     Why is this bad?
         A variable documented as optional that the code requires breaks the first
@@ -54,8 +56,8 @@ class RequiredFlagMismatch(Rule):
         assert ctx.facts is not None
         for claim in claims_for(page, ctx).env_vars:
             var = env_var(ctx.facts, claim.name)
-            if var is None or claim.required is None:
-                continue
+            if var is None or claim.required is None or at_other_times(page, claim.span.line):
+                continue  # under ``### Legacy configuration`` a page tells what was required
             message = mismatch(claim.name, claim.required, var)
             if message is not None:
                 where = f" ({var.locations[0]})" if var.locations else ""

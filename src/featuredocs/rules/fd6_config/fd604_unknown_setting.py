@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import read_with_default, setting as setting_named, setting_names
 from featuredocs.rules.fd6_config.settings_claims import shown_module_differs
+from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
 
@@ -31,6 +32,10 @@ class UnknownSetting(Rule):
         settings the project leaves at their defaults, so such a name is judged like one
         in a sentence: reported only when the project has a setting it looks misspelt
         from.
+
+        Names under a heading about the past or the future (``### Legacy configuration``,
+        ``## Future Enhancements``) are not checked, nor names in a sentence that tells of
+        a change ("``ORDER_EXPIRE`` was renamed to …", "no longer read").
 
     Why is this bad?
         Code that reads ``settings.NAME`` fails with ``AttributeError``; a setting copied
@@ -69,6 +74,8 @@ class UnknownSetting(Rule):
             hint = _hint(claim.name, facts)
             if claim.inline and hint is None:
                 continue  # named in passing: maybe read with a default, maybe still to come
+            if named_for_other_times(page, claim.span):
+                continue  # a setting that was, or will be: "no longer read", ``### Legacy settings``
             yield self.finding(
                 page,
                 claim.span,

@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import read_with_default, setting as setting_named
 from featuredocs.rules.fd6_config.settings_claims import SettingKeyClaim, shown_module_differs
+from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
@@ -26,6 +27,10 @@ class UnknownSettingKey(Rule):
         sentence or a table's cell. Prose also recommends keys a project has not set
         (raise ``CACHES["default"]["TIMEOUT"]``), so there a key is reported only when
         the setting has a close one: a misspelt or renamed key.
+
+        Names under a heading about the past or the future (``### Legacy configuration``,
+        ``## Future Enhancements``) are not checked, nor names in a sentence that tells of
+        a change ("``ORDER_EXPIRY["window"]`` was renamed to …", "no longer read").
 
     Why is this bad?
         Code reading ``settings.FEATURE_CONFIG["timeout"]`` raises ``KeyError``; a key
@@ -65,6 +70,8 @@ class UnknownSettingKey(Rule):
             suggested = _closest_key(claim.path, setting)
             if claim.inline and suggested is None:
                 continue
+            if named_for_other_times(page, claim.span):
+                continue  # a key that was, or will be: "`X["window"]` was renamed"
             reported.add((claim.setting, claim.path))
             yield self._unknown_key(page, claim, setting, suggested)
 

@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import claims_for
 from featuredocs.rules.fd7_cache.known import known_keys
 from featuredocs.rules.fd7_cache.patterns import patterns_agree
+from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
 
@@ -27,7 +28,9 @@ class UnknownCacheKey(Rule):
         be read at all are not checked, since their keys are built out of sight.
 
         Prose names keys too (``orders:{id}:summary`` in inline code); such a key is
-        reported only when a key in use is much like it.
+        reported only when a key in use is much like it. Keys under a heading about the
+        past or the future (``### Legacy keys``, ``## Future Enhancements``) and keys on a
+        line of prose that tells of a change ("renamed in 2024", "removed") are not checked.
 
     Why is this bad?
         Operators invalidate or inspect entries by the documented key; a stale key
@@ -60,6 +63,8 @@ class UnknownCacheKey(Rule):
             used, closest_call = _looked_up(ctx.facts, claim.pattern)
             if used or (claim.inline and not _much_like(claim.pattern, closest_call)):
                 continue  # a key named in passing is drift only when it looks like one in use
+            if named_for_other_times(page, claim.span):
+                continue  # a key that was, or will be: "renamed in 2024", ``### Legacy keys``
             yield self.finding(
                 page,
                 claim.span,

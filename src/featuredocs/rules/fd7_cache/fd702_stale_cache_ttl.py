@@ -8,6 +8,7 @@ from featuredocs.rules.fd7_cache.claims import TtlClaim, claims_for
 from featuredocs.rules.fd7_cache.durations import describe, written_like
 from featuredocs.rules.fd7_cache.known import known_keys
 from featuredocs.rules.fd7_cache.patterns import likeness, patterns_agree
+from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
 _CLOSE = 0.75  # how alike a stale documented key must be to a written one to stand for it
@@ -27,7 +28,8 @@ class StaleCacheTtl(Rule):
         minutes"), when a lifetime word introduces the one duration of that sentence
         ("every 10 minutes" says how often, not how long). A timeout of None keeps the entry until
         it is deleted, which no documented duration matches. Calls whose timeout cannot
-        be computed, or is not given, leave the TTL unchecked.
+        be computed, or is not given, leave the TTL unchecked, and so does a heading about
+        the past or the future (``### Legacy caching``, ``## Future Enhancements``).
 
     Why is this bad?
         People reason about staleness from the documented lifetime: how long a price
@@ -63,8 +65,8 @@ class StaleCacheTtl(Rule):
             if not stores or any(_lifetime_unknown(fact) for fact in stores):
                 continue
             timeouts = sorted({fact.timeout for fact in stores if fact.timeout is not None})
-            if ttl.seconds in timeouts:
-                continue
+            if ttl.seconds in timeouts or at_other_times(page, ttl.span.line):
+                continue  # under ``### Legacy caching`` a page tells the lifetime things had
             yield self._stale(page, ttl, stores, timeouts)
 
     def _stale(
