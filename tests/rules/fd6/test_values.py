@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
 from featuredocs.rules.fd6_config.values import display_default, is_placeholder, same_value, shown, with_unit_of
+from tests.support.rules import run_rule
+
+from .facts import FACTS
+from .test_rules import CLEAN, _spanned
 
 
 @pytest.mark.parametrize(
@@ -81,3 +88,19 @@ def test_secret_names_are_masked_in_messages() -> None:
 )
 def test_a_fix_keeps_the_unit_the_page_wrote(documented: str, replacement: str, written: str) -> None:
     assert with_unit_of(documented, replacement) == written
+
+
+def test_fd602_a_number_written_with_thousands_separators_is_the_same_default(parse):
+    facts = dataclasses.replace(FACTS, env_vars=FACTS.env_vars + (
+        dataclasses.replace(FACTS.env_vars[1], name="ORDER_MAX_ROWS", default="50000"),
+    ))
+    table = CLEAN.replace("### Django Settings\n", (
+        "| Variable | Default | Description |\n|---|---|---|\n"
+        "| `ORDER_MAX_ROWS` | 50,000 | rows per file |\n| `ORDER_TIMEOUT` | `30` | seconds |\n\n"
+        "### Django Settings\n"
+    ))
+    for right in ("50,000", "`50_000`", "50 000", "50,000 rows"):
+        assert run_rule(StaleEnvironmentDefault, parse(table.replace("50,000", right)), facts) == [], right
+    for wrong in ("5,000", "50,000,000", "5,0000", "500,00"):
+        page = parse(table.replace("50,000", wrong))
+        assert _spanned(page, run_rule(StaleEnvironmentDefault, page, facts)) == [wrong], wrong
