@@ -174,3 +174,42 @@ def test_keys_and_lifetimes_beside_the_past_are_still_checked(parse, facts):
     ]
     (stale,) = run_rule(StaleCacheTtl, page, facts)
     assert page.line_text(stale.span.line) == "**TTL**: 5 minutes"
+
+
+A_HEADING_PER_KEY = """\
+# Orders
+
+## Performance Optimization
+
+### Caching Strategy
+
+**Cache Keys:**
+```
+orders:<pk>:summary
+```
+
+### `orders:{pk}:summary`
+
+Written by the summary view, dropped on every save.
+TTL: 15 minutes.
+
+### Invalidation
+
+Every save deletes the entry (TTL: 1 hour for the list page, which is not cached here).
+"""
+
+
+def test_a_heading_that_names_a_key_owns_the_lifetime_its_section_gives(parse, facts):
+    page = parse(A_HEADING_PER_KEY)
+    assert run_rule(UnknownCacheKey, page, facts) == []
+    assert run_rule(StaleCacheTtl, page, facts) == []
+    page = parse(A_HEADING_PER_KEY.replace("TTL: 15 minutes.", "TTL: 30 minutes."))
+    (stale,) = run_rule(StaleCacheTtl, page, facts)
+    assert page.line_text(stale.span.line) == "TTL: 30 minutes."
+    assert stale.fix is not None and stale.fix.edits[0].replacement == "15 minutes"
+    # a heading key no call uses, and too unlike one to be reported, is another entry:
+    # its lifetime is not the lifetime of the key it resembles
+    other = A_HEADING_PER_KEY.replace("`orders:{pk}:summary`", "`orders:{pk}:summary:{day}:lines`")
+    page = parse(other.replace("15 minutes", "1 hour"))
+    assert run_rule(UnknownCacheKey, page, facts) == []
+    assert run_rule(StaleCacheTtl, page, facts) == []

@@ -3,7 +3,8 @@
 Keys come from the block under a ``**Cache Keys:**`` label (or a *Cache Keys* heading):
 in python, the strings assigned to ``…key`` names, bare strings and the first argument
 of ``cache.get/set/…`` calls; in plain blocks, the first word of each line; in a list,
-its inline code; in a table, the cells of its Key column (see :mod:`.tables`). In other
+its inline code; in a table, the cells of its Key column (see :mod:`.tables`); a heading
+that is a key in inline code (``### `orders:{id}:summary` ``) names the key of its section. In other
 python blocks of a caching section only ``cache.…()`` calls count. A TTL is ``TTL``
 followed on its line by a duration (``**TTL**: 15 minutes``, ``TTL: 900 seconds``,
 ``24h``), the ``timeout`` of a documented cache call, or the TTL (Timeout, Expiry) cell
@@ -78,10 +79,13 @@ def extract(page: Page) -> CacheClaims:
     table_keys, table_ttls = table_claims(page)
     keys.extend(table_keys)
     unique = tuple(dict.fromkeys(sorted(keys, key=_place)))
-    ttls = tuple(code_ttls) + tuple(table_ttls) + tuple(_prose_ttls(page, unique))
     claimed = {key.span for key in unique}
     named = [code_claim(code, inline=True) for code in page.codes
              if ":" in code.text and _is_prose_key(code.text) and code.span not in claimed]
+    # ``### `orders:{id}:summary` ``: a heading that names a key gives its section's TTL
+    # lines their key, as a Cache Keys list does
+    owners = tuple(sorted((*unique, *_heading_keys(page, named)), key=_place)) if named else unique
+    ttls = tuple(code_ttls) + tuple(table_ttls) + tuple(_prose_ttls(page, owners))
     if not named:
         return CacheClaims(unique, ttls)
     ttled = {ttl.span.line for ttl in ttls}
@@ -94,6 +98,12 @@ def _place(key: CacheKeyClaim) -> tuple[int, int, int, int]:
     call per comparison."""
     span = key.span
     return span.line, span.column, span.end_line, span.end_column
+
+
+def _heading_keys(page: Page, named: list[CacheKeyClaim]) -> list[CacheKeyClaim]:
+    """The keys named in passing that a heading names, alone."""
+    headings = {section.heading.span.line: section.heading.plain for section in page.walk()}
+    return [key for key in named if headings.get(key.span.line, "").strip() == key.text]
 
 
 def _is_prose_key(text: str) -> bool:

@@ -22,7 +22,9 @@ class StaleCacheTtl(Rule):
         Reads the documented TTL (``**TTL**: 15 minutes``, ``TTL: 900 seconds``, ``24h``,
         the TTL column of a table of keys, or the ``timeout`` of a documented cache call), finds the code's cache calls
         whose keys fit the keys it belongs to (the keys on its line, else those of its
-        section; a stale key counts for the one close key the code writes), and compares
+        section, where a heading that is a key, ``### `orders:{id}:summary` ``, names one;
+        a stale key of a list, block or table counts for the one close key the code
+        writes; one named in passing counts only when the code uses it), and compares
         it with their timeouts, units converted. A sentence that names a key in inline
         code gives it a lifetime too ("cached under `orders:{id}:summary` for 15
         minutes"), when a lifetime word introduces the one duration of that sentence
@@ -61,7 +63,7 @@ class StaleCacheTtl(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
         for ttl in claims_for(page, ctx).ttls:
-            stores = _stores_of(ctx.facts, tuple(key.pattern for key in ttl.keys))
+            stores = _stores_of(ctx.facts, _patterns(ctx.facts, ttl))
             if not stores or any(_lifetime_unknown(fact) for fact in stores):
                 continue
             timeouts = sorted({fact.timeout for fact in stores if fact.timeout is not None})
@@ -96,6 +98,20 @@ def _stored_as(fact: CacheKeyFact) -> str:
         return f"`{fact.pattern}` is stored with timeout `{fact.timeout_source}`, which never expires{where}"
     source = f" as `{fact.timeout_source}`" if fact.timeout_source else ""
     return f"`{fact.pattern}` is stored with timeout {fact.timeout}s{source}{where}"
+
+
+def _patterns(facts: ProjectFacts, ttl: TtlClaim) -> tuple[str, ...]:
+    """The patterns of the keys the TTL is for. A key named in passing (a sentence, a
+    heading) that no call uses may be another entry altogether: it stands for no close one."""
+    return tuple(key.pattern for key in ttl.keys if not key.inline or _used(facts, key.pattern))
+
+
+def _is_used(facts: ProjectFacts, pattern: str) -> bool:
+    patterns = known_keys(facts).patterns
+    return pattern in patterns or any(patterns_agree(pattern, p) for p in patterns)
+
+
+_used = reads.asking("fd7.used", _is_used, reading=("cache_keys",))
 
 
 def _stores(facts: ProjectFacts, patterns: tuple[str, ...]) -> tuple[CacheKeyFact, ...]:
