@@ -67,10 +67,11 @@ class StaleEnvironmentDefault(Rule):
                 continue
             if not var.has_default or var.default is None or var.secret:
                 continue
+            if same_value(claim.value, var.default) is not False:
+                continue
             if at_other_times(page, claim.span.line):
                 continue  # under ``### Legacy configuration`` a page tells the defaults things had
-            if same_value(claim.value, var.default) is False:
-                yield self._stale(page, claim, var)
+            yield self._stale(page, claim, var)
 
     def _stale(self, page: Page, claim: EnvVarClaim, var: EnvVarFact) -> Finding:
         assert claim.value is not None and var.default is not None

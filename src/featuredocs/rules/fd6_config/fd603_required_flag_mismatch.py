@@ -56,10 +56,11 @@ class RequiredFlagMismatch(Rule):
         assert ctx.facts is not None
         for claim in claims_for(page, ctx).env_vars:
             var = env_var(ctx.facts, claim.name)
-            if var is None or claim.required is None or at_other_times(page, claim.span.line):
-                continue  # under ``### Legacy configuration`` a page tells what was required
+            if var is None or claim.required is None:
+                continue
             message = mismatch(claim.name, claim.required, var)
-            if message is not None:
+            # under ``### Legacy configuration`` a page tells what was required
+            if message is not None and not at_other_times(page, claim.span.line):
                 where = f" ({var.locations[0]})" if var.locations else ""
                 yield self.finding(page, claim.span, message, hint=_hint(claim.name, var) + where)
 
