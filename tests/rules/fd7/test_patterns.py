@@ -56,10 +56,21 @@ def test_patterns_agree(documented: str, code: str, agree: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [("**TTL**: 15 minutes", [900]), ("TTL: 900 seconds", [900]), ("1 hour", [3600]),
-     ("24h", [86400]), ("30s or 2 min", [30, 120]), ("[X] minutes", []), ("v2 api", [])],
+     ("24h", [86400]), ("30s or 2 min", [30, 120]), ("[X] minutes", []), ("v2 api", []),
+     ("TTL: ten minutes", [600]), ("kept for an hour", [3600]), ("Fifteen Minutes", [900]),
+     ("half an hour", [1800]), ("one day, then two weeks", [86400, 1209600]),
+     ("wait a second", []), ("someone minutes", []), ("a minute-long job", []), ("ten", [])],
 )
 def test_durations(text: str, seconds: list[int]) -> None:
     assert [d.seconds for d in durations(text)] == seconds
+
+
+def test_spelled_durations_are_written_back_in_figures_in_their_unit() -> None:
+    (minutes,) = durations("ten minutes")
+    assert written_like(900, minutes) == "15 minutes"
+    (hour,) = durations("an hour")
+    assert written_like(7200, hour) == "2 hours"
+    assert written_like(3600, hour) == "1 hour"
 
 
 def test_durations_are_written_back_in_the_page_s_unit() -> None:

@@ -213,3 +213,16 @@ def test_a_heading_that_names_a_key_owns_the_lifetime_its_section_gives(parse, f
     page = parse(other.replace("15 minutes", "1 hour"))
     assert run_rule(UnknownCacheKey, page, facts) == []
     assert run_rule(StaleCacheTtl, page, facts) == []
+
+
+def test_a_lifetime_spelled_out_in_words_is_compared(parse, facts):
+    for right in ("fifteen minutes", "15 min", "Fifteen minutes"):
+        assert run_rule(StaleCacheTtl, parse(CLEAN.replace("15 minutes", right)), facts) == [], right
+    for wrong in ("an hour", "ten minutes", "half an hour"):
+        page = parse(CLEAN.replace("15 minutes", wrong))
+        (stale,) = run_rule(StaleCacheTtl, page, facts)
+        assert page.line_text(stale.span.line)[stale.span.column - 1 : stale.span.end_column - 1] == wrong
+        assert stale.fix is not None and stale.fix.edits[0].replacement == "15 minutes"
+    sentence = CLEAN + "\nSummaries are cached under `orders:<id>:summary` for an hour.\n"
+    (stale,) = run_rule(StaleCacheTtl, parse(sentence), facts)
+    assert stale.message == "TTL is documented as 1 hour, the code caches for 15 minutes"

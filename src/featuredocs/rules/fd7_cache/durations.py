@@ -1,4 +1,5 @@
-"""Lifetimes as pages write them (``15 minutes``, ``900 seconds``, ``24h``) in seconds."""
+"""Lifetimes as pages write them (``15 minutes``, ``900 seconds``, ``24h``, ``ten minutes``,
+``an hour``) in seconds."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ DURATION = re.compile(
 )
 
 
+#: Amounts people spell out before a unit named in full: "ten minutes", "an hour", "half
+#: an hour". Not "a second", which as often means "another".
+_SPELLED_AMOUNTS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty-five": 45, "sixty": 60, "ninety": 90, "a": 1, "an": 1, "half an": 0.5, "half a": 0.5,
+}
+_SPELLED = re.compile(
+    r"(?<![\w-])(?P<amount>half\s+an?|an?(?=\s+(?:minute|hour|day|week)\b)|"
+    + "|".join(name for name in _SPELLED_AMOUNTS if name[0] not in "ah")
+    + r")\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Duration:
     seconds: float
@@ -39,6 +55,12 @@ def durations(text: str) -> list[Duration]:
         per_unit, unit = _UNITS[match["unit"].lower()]
         seconds = float(match["amount"]) * per_unit
         found.append(Duration(seconds, match.group(0), unit, match.start(), match.end()))
+    if " " in text:  # a spelled amount is a word before its unit
+        for match in _SPELLED.finditer(text):
+            per_unit, unit = _UNITS[match["unit"].lower()]
+            amount = _SPELLED_AMOUNTS[" ".join(match["amount"].lower().split())]
+            found.append(Duration(amount * per_unit, match.group(0), unit, match.start(), match.end()))
+        found.sort(key=lambda duration: duration.start)
     return found
 
 
@@ -56,9 +78,10 @@ def written_like(seconds: float, example: Duration) -> str:
     if seconds % per_unit:
         return describe(seconds)
     amount = int(seconds // per_unit)
-    spelled = DURATION.fullmatch(example.text)
-    assert spelled is not None
-    unit_text = spelled["unit"]
+    figures = DURATION.fullmatch(example.text)
+    if figures is None:  # spelled out ("ten minutes"): the new amount is written in figures
+        return _plural(amount, example.unit)
+    unit_text = figures["unit"]
     if unit_text.lower() in (example.unit, example.unit + "s"):
         unit_text = example.unit if amount == 1 else example.unit + "s"
     space = " " if " " in example.text else ""
