@@ -20,18 +20,19 @@ class StaleCacheTtl(Rule):
 
     What it does:
         Reads the documented TTL (``**TTL**: 15 minutes``, ``TTL: 900 seconds``, ``24h``,
-        the TTL column of a table of keys, or the ``timeout`` of a documented cache call), finds the code's cache calls
-        whose keys fit the keys it belongs to (the keys on its line, else those of its
-        section, where a heading that is a key, ``### `orders:{id}:summary` ``, names one;
-        a stale key of a list, block or table counts for the one close key the code
-        writes; one named in passing counts only when the code uses it), and compares
-        it with their timeouts, units converted. A sentence that names a key in inline
-        code gives it a lifetime too ("cached under `orders:{id}:summary` for 15
-        minutes"), when a lifetime word introduces the one duration of that sentence
-        ("every 10 minutes" says how often, not how long). A timeout of None keeps the entry until
-        it is deleted, which no documented duration matches. Calls whose timeout cannot
-        be computed, or is not given, leave the TTL unchecked, and so does a heading about
-        the past or the future (``### Legacy caching``, ``## Future Enhancements``).
+        ``an hour``, the TTL column of a table of keys, or the ``timeout`` of a documented
+        cache call), finds the code's cache calls whose keys fit the keys it belongs to (the
+        keys on its line, else those of its section, where a heading that is a key, ``###
+        `orders:{id}:summary` ``, names one; a stale key of a list, block or table counts
+        for the one close key the code writes; one named in passing counts only when the
+        code uses it), and compares it with their timeouts, units converted. A sentence that
+        names a key in inline code gives it a lifetime too ("cached under
+        `orders:{id}:summary` for 15 minutes"), when a lifetime word introduces the one
+        duration of that sentence ("every 10 minutes" says how often, not how long). A
+        timeout of None keeps the entry until it is deleted, which no documented duration
+        matches. Calls whose timeout cannot be computed, or is not given, leave the TTL
+        unchecked, and so does a heading about the past or the future (``### Legacy
+        caching``, ``## Future Enhancements``).
 
     Why is this bad?
         People reason about staleness from the documented lifetime: how long a price
