@@ -180,6 +180,14 @@ def test_numbers_with_units_and_spaced_lists_that_differ_are_reported(parse, fac
     assert found[0].fix is not None and found[0].fix.edits[0].replacement == "30s"
 
 
+def test_a_list_default_written_as_one_inline_code_per_item_is_the_whole_list(parse, facts):
+    silent(parse(MEASURED.replace("`eu, us`", "`eu`, `us`")), facts)
+    page = parse(MEASURED.replace("`eu, us`", "`eu`, `asia`"))
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "eu`, `asia")]
+    # a value with a note in code after it is still the value alone
+    assert pointed(StaleEnvironmentDefault, parse(MEASURED.replace("`30s`", "`30` (`5` in tests)")), facts) == []
+
+
 SHELL_FALLBACKS = HEAD + """\
 ### Environment Variables
 

@@ -1,7 +1,8 @@
 """Variables documented in tables and lists under a heading about the environment.
 
 A table needs a Variable/Name column; a Required and a Default column, when it has them,
-say whether each variable is required and what it defaults to. A list item starts with
+say whether each variable is required and what it defaults to (a list default may be
+written as one inline code per item, `` `eu`, `us` ``). A list item starts with
 the variable's inline code and may say ``(required)``, ``default: `30` `` or, for a number
 or a boolean, ``(optional, default: 30)``. A Setting column names Django settings, never
 variables.
@@ -32,11 +33,14 @@ from featuredocs.rules.fd6_config.env_claim import (
 )
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
+from featuredocs.rules.table_cells import cell_codes
 
 _REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
                   "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
 _PLACEHOLDERS = re.compile(r"\b(?:templates?|placeholders?|context|substitut\w*)\b", re.IGNORECASE)
 _EMPTY_CELL = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required"})
+#: What stands between the items of a list written as one inline code each: `` `a`, `b` ``.
+_LIST_GAP = re.compile(r"\s*,\s*")
 #: ``default: `30` ``, or a bare number or boolean (``(optional, default: 30)``, ``defaults
 #: to **False**``): bare words are left alone, ``defaults to the host name`` is no value.
 _ITEM_DEFAULT = re.compile(
@@ -152,7 +156,7 @@ def _row_var(
         required = _REQUIRED_CELL.get(row.cells[required_at].strip("*_ `").casefold())
     value = value_span = None
     if default_at is not None:
-        default = _cell_value(page, row, default_at, inner=True)
+        default = _listed_value(page, row, default_at) or _cell_value(page, row, default_at, inner=True)
         if default is not None and default[0].casefold() not in _EMPTY_CELL and not is_placeholder(default[0]):
             value, value_span = default
     return EnvVarClaim(named[0], named[1], required, value, value_span, value is not None)
@@ -176,6 +180,21 @@ def _cell_value(
         return None
     span = find_on_lines(page, text, cell_span.line, cell_span.line, cell_span.column)
     return (text, span) if span is not None else None
+
+
+def _listed_value(page: Page, row: TableRow, index: int) -> tuple[str, Span] | None:
+    """A list default written as one inline code per item (`` `eu`, `us` ``): the items
+    joined with commas, spanning from the first item to the last."""
+    codes = cell_codes(row, index)
+    if len(codes) < 2:
+        return None
+    line = page.line_text(row.spans[index].line)
+    between = (line[a.span.end_column - 1 : b.span.column - 1] for a, b in zip(codes, codes[1:]))
+    if not all(_LIST_GAP.fullmatch(gap) for gap in between):
+        return None
+    first, last = inline_code_span(page, codes[0].span), inline_code_span(page, codes[-1].span)
+    value = ",".join(code.text.strip() for code in codes)
+    return value, Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def list_vars(page: Page) -> Iterator[EnvVarClaim]:
