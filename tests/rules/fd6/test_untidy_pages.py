@@ -186,6 +186,12 @@ def test_a_list_default_written_as_one_inline_code_per_item_is_the_whole_list(pa
     assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "eu`, `asia")]
     # a value with a note in code after it is still the value alone
     assert pointed(StaleEnvironmentDefault, parse(MEASURED.replace("`30s`", "`30` (`5` in tests)")), facts) == []
+    # so in a list item and in a sentence
+    for said in ("- `ORDER_REGIONS`: where orders are taken, default: `eu`, `us`\n",
+                 "The `ORDER_REGIONS` environment variable defaults to `eu`, `us`.\n"):
+        assert run_rule(StaleEnvironmentDefault, parse(HEAD + "### Environment Variables\n\n" + said), facts) == []
+        page = parse(HEAD + "### Environment Variables\n\n" + said.replace("`us`", "`asia`"))
+        assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "eu`, `asia")], said
 
 
 SHELL_FALLBACKS = HEAD + """\

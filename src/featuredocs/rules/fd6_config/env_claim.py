@@ -107,3 +107,21 @@ def required_word(text: str) -> bool | None:
         return None
     word = (match.group("word") or match.group("inner")).lower()
     return word == "required"
+
+
+#: The next item of a list written as one inline code per item: `` `, `us` `` after `` `eu ``.
+_NEXT_ITEM = re.compile(r"`\s*,\s*`(?P<item>[^`]+)")
+
+
+def with_listed_items(line: str, value: str, span: Span) -> tuple[str, Span]:
+    """A value in inline code (``span`` inside its backticks, on ``line``) with the items
+    that follow it as inline code of their own (`` `eu`, `us` ``): the items joined with
+    commas, spanning from the first to the last."""
+    end = span.end_column - 1  # the value's closing backtick
+    items = [value]
+    while (found := _NEXT_ITEM.match(line, end)) is not None:
+        items.append(found["item"].strip())
+        end = found.end()
+    if len(items) == 1:
+        return value, span
+    return ",".join(items), Span(span.line, span.column, span.line, end + 1)

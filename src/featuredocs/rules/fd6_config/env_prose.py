@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from featuredocs.model import Page, Span
+from featuredocs.rules.fd6_config.env_claim import with_listed_items
 from featuredocs.rules.fd8_code.source import called_by, inline_part_span
 
 _NAME = r"(?P<name>[A-Z][A-Z0-9_]*)"
@@ -98,11 +99,12 @@ def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:
     found = _DEFAULT_AFTER.match(rest)
     if found is not None:
         column = span.end_column + found.start("value")
-        return found["value"], Span(last, column, last, column + len(found["value"]))
+        value_span = Span(last, column, last, column + len(found["value"]))
+        return with_listed_items(page.line_text(last), found["value"], value_span)
     if last >= len(page.lines):
         return None
     found = _DEFAULT_AFTER.match(f"{rest}\n{page.line_text(last + 1)}")
     if found is None or found.start("value") <= len(rest):
         return None
     line, column = last + 1, found.start("value") - len(rest)
-    return found["value"], Span(line, column, line, column + len(found["value"]))
+    return with_listed_items(page.line_text(line), found["value"], Span(line, column, line, column + len(found["value"])))

@@ -30,17 +30,15 @@ from featuredocs.rules.fd6_config.env_claim import (
     required_word,
     under_configuration,
     variables_titled,
+    with_listed_items,
 )
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
-from featuredocs.rules.table_cells import cell_codes
 
 _REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
                   "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
 _PLACEHOLDERS = re.compile(r"\b(?:templates?|placeholders?|context|substitut\w*)\b", re.IGNORECASE)
 _EMPTY_CELL = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required"})
-#: What stands between the items of a list written as one inline code each: `` `a`, `b` ``.
-_LIST_GAP = re.compile(r"\s*,\s*")
 #: ``default: `30` ``, or a bare number or boolean (``(optional, default: 30)``, ``defaults
 #: to **False**``): bare words are left alone, ``defaults to the host name`` is no value.
 _ITEM_DEFAULT = re.compile(
@@ -156,9 +154,9 @@ def _row_var(
         required = _REQUIRED_CELL.get(row.cells[required_at].strip("*_ `").casefold())
     value = value_span = None
     if default_at is not None:
-        default = _listed_value(page, row, default_at) or _cell_value(page, row, default_at, inner=True)
+        default = _cell_value(page, row, default_at, inner=True)
         if default is not None and default[0].casefold() not in _EMPTY_CELL and not is_placeholder(default[0]):
-            value, value_span = default
+            value, value_span = with_listed_items(page.line_text(default[1].line), *default)
     return EnvVarClaim(named[0], named[1], required, value, value_span, value is not None)
 
 
@@ -180,21 +178,6 @@ def _cell_value(
         return None
     span = find_on_lines(page, text, cell_span.line, cell_span.line, cell_span.column)
     return (text, span) if span is not None else None
-
-
-def _listed_value(page: Page, row: TableRow, index: int) -> tuple[str, Span] | None:
-    """A list default written as one inline code per item (`` `eu`, `us` ``): the items
-    joined with commas, spanning from the first item to the last."""
-    codes = cell_codes(row, index)
-    if len(codes) < 2:
-        return None
-    line = page.line_text(row.spans[index].line)
-    between = (line[a.span.end_column - 1 : b.span.column - 1] for a, b in zip(codes, codes[1:]))
-    if not all(_LIST_GAP.fullmatch(gap) for gap in between):
-        return None
-    first, last = inline_code_span(page, codes[0].span), inline_code_span(page, codes[-1].span)
-    value = ",".join(code.text.strip() for code in codes)
-    return value, Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def list_vars(page: Page) -> Iterator[EnvVarClaim]:
@@ -230,5 +213,6 @@ def _item_var(page: Page, item: ListItem) -> EnvVarClaim | None:
     elif default and not is_placeholder(default.group("value")):
         value_code = next((c for c in item.codes[1:] if c.text == default.group("value")), None)
         if value_code is not None:
-            value, value_span = value_code.text, inline_code_span(page, value_code.span)
+            inner = inline_code_span(page, value_code.span)
+            value, value_span = with_listed_items(page.line_text(inner.line), value_code.text, inner)
     return EnvVarClaim(code.text, code.span, required, value, value_span, value is not None)
