@@ -226,3 +226,16 @@ def test_a_lifetime_spelled_out_in_words_is_compared(parse, facts):
     sentence = CLEAN + "\nSummaries are cached under `orders:<id>:summary` for an hour.\n"
     (stale,) = run_rule(StaleCacheTtl, parse(sentence), facts)
     assert stale.message == "TTL is documented as 1 hour, the code caches for 15 minutes"
+
+
+def test_a_heading_under_a_caching_heading_documents_its_key(parse, facts):
+    nested = A_HEADING_PER_KEY.replace("### `orders:{pk}:summary`", "#### `orders:{pk}:summary`")
+    assert run_rule(UnknownCacheKey, parse(nested), facts) == []
+    page = parse(nested.replace("`orders:{pk}:summary`", "`orders:{pk}:totals`"))
+    (unknown,) = run_rule(UnknownCacheKey, page, facts)
+    assert page.line_text(unknown.span.line) == "#### `orders:{pk}:totals`"
+    # beside the caching section, not under it, a heading names a key in passing, even
+    # one that speaks of a cache itself
+    for other in ("`orders:{pk}:totals`", "`cache:orders:{pk}:totals`"):
+        page = parse(A_HEADING_PER_KEY.replace("`orders:{pk}:summary`", other))
+        assert run_rule(UnknownCacheKey, page, facts) == [], other

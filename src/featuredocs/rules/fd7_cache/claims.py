@@ -4,7 +4,8 @@ Keys come from the block under a ``**Cache Keys:**`` label (or a *Cache Keys* he
 in python, the strings assigned to ``…key`` names, bare strings and the first argument
 of ``cache.get/set/…`` calls; in plain blocks, the first word of each line; in a list,
 its inline code; in a table, the cells of its Key column (see :mod:`.tables`); a heading
-that is a key in inline code (``### `orders:{id}:summary` ``) names the key of its section. In other
+that is a key in inline code (``#### `orders:{id}:summary` ``) names the key of its section,
+and documents it when a heading above it is about caching. In other
 python blocks of a caching section only ``cache.…()`` calls count. A TTL is ``TTL``
 followed on its line by a duration (``**TTL**: 15 minutes``, ``TTL: 900 seconds``,
 ``24h``), the ``timeout`` of a documented cache call, or the TTL (Timeout, Expiry) cell
@@ -22,7 +23,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from featuredocs.model import CodeBlock, ListItem, Page, Span
@@ -84,7 +85,9 @@ def extract(page: Page) -> CacheClaims:
              if ":" in code.text and _is_prose_key(code.text) and code.span not in claimed]
     # ``### `orders:{id}:summary` ``: a heading that names a key gives its section's TTL
     # lines their key, as a Cache Keys list does
-    owners = tuple(sorted((*unique, *_heading_keys(page, named)), key=_place)) if named else unique
+    headed = _heading_keys(page, named) if named else {}
+    named = [headed.get(key.span, key) for key in named]
+    owners = tuple(sorted((*unique, *headed.values()), key=_place)) if headed else unique
     ttls = tuple(code_ttls) + tuple(table_ttls) + tuple(_prose_ttls(page, owners))
     if not named:
         return CacheClaims(unique, ttls)
@@ -100,10 +103,15 @@ def _place(key: CacheKeyClaim) -> tuple[int, int, int, int]:
     return span.line, span.column, span.end_line, span.end_column
 
 
-def _heading_keys(page: Page, named: list[CacheKeyClaim]) -> list[CacheKeyClaim]:
-    """The keys named in passing that a heading names, alone."""
+def _heading_keys(page: Page, named: list[CacheKeyClaim]) -> dict[Span, CacheKeyClaim]:
+    """The keys that a heading names, alone, by their span: documented under a heading
+    about caching (``#### `orders:{id}:summary` `` under ``### Caching Strategy``), else
+    named in passing."""
     headings = {section.heading.span.line: section.heading.plain for section in page.walk()}
-    return [key for key in named if headings.get(key.span.line, "").strip() == key.text]
+    return {
+        key.span: replace(key, inline=not _about_caching(heading_titles(page, key.span.line)[:-1]))
+        for key in named if headings.get(key.span.line, "").strip() == key.text
+    }
 
 
 def _is_prose_key(text: str) -> bool:

@@ -28,7 +28,9 @@ class UnknownCacheKey(Rule):
         be read at all are not checked, since their keys are built out of sight.
 
         Prose names keys too (``orders:{id}:summary`` in inline code); such a key is
-        reported only when a key in use is much like it. Keys under a heading about the
+        reported only when a key in use is much like it. A heading that is a key
+        (``#### `orders:{id}:summary` ``) documents it when a heading above it is about
+        caching (``### Caching Strategy``), and names it in passing elsewhere. Keys under a heading about the
         past or the future (``### Legacy keys``, ``## Future Enhancements``) and keys on a
         line of prose that tells of a change ("renamed in 2024", "removed") are not checked.
 
