@@ -10,7 +10,8 @@ its clause (``File format, `csv` or `json` ``), and never when they only give ex
 ``Accepted values: `csv`, `json` and `xml` ``, never in a sentence that names two things.
 
 Code that is not a value — a flag (```--csv` or `--json` ``), a dotted path, a call — ends
-no list and starts none: the rules compare only what could be a value.
+no list and starts none: the rules compare only what could be a value. Where the caller
+says values may sort ``descending`` (an ordering parameter's), ```-created_at` `` is one.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?)(](?=\s|$)|\s[-–—]\s")
 #: A value: a word, a number, a quoted string; not a flag, a call or a path.
 _VALUE = re.compile(r"""(?:'[^']*'|"[^"]*"|-?\d[\w.]*|[A-Za-z_][\w.:+-]*)""")
 _FLAG = re.compile(r"--?[A-Za-z]")
+#: A field to sort by, descending: ``-created_at``.
+_DESCENDING = re.compile(r"-[A-Za-z_]\w*")
 #: A table column whose cells list values: Choices, Values, Allowed values.
 VALUES_COLUMN = re.compile(r"^(?:choices|(?:allowed\s+|accepted\s+|possible\s+)?values)$", re.IGNORECASE)
 #: A child item that starts with inline code: ``  - `pending`: waiting for payment``.
@@ -183,10 +186,11 @@ def choice_values(page: Page, line: int, start: int, choices: tuple[str, ...]) -
     return found if found is not None and any(value in choices for value in found.values) else None
 
 
-def values_on_line(page: Page, line: int, start: int) -> PlacedList | None:
+def values_on_line(page: Page, line: int, start: int, descending: bool = False) -> PlacedList | None:
     """The values the text of ``line`` from ``start`` on lists, or the sub-list of the
     item on that line. In a table row each cell is read alone, ``|`` ending a cell rather
-    than joining values, and a cell under a Choices column gives every value."""
+    than joining values, and a cell under a Choices column gives every value.
+    ``descending`` when a value may be written with a leading ``-`` (``-created_at``)."""
     text = page.line_text(line)
     while text.startswith("`", start):
         start += 1  # the closing backticks of the name the values are of
@@ -198,13 +202,13 @@ def values_on_line(page: Page, line: int, start: int) -> PlacedList | None:
             if end <= start:
                 continue  # the cells of what the values are of
             titled = index < len(titles) and VALUES_COLUMN.match(titles[index]) is not None
-            listed = listed_values(text[:end], max(begin, start), titled)
+            listed = listed_values(text[:end], max(begin, start), titled, descending)
             if listed is not None:
                 return placed(listed, text[:end], max(begin, start), lambda a, b: Span(line, a + 1, line, b + 1))
-    return None if table_row else nested_values(page, line)
+    return None if table_row else nested_values(page, line, descending)
 
 
-def nested_values(page: Page, line: int) -> PlacedList | None:
+def nested_values(page: Page, line: int, descending: bool = False) -> PlacedList | None:
     """The values a list item on ``line`` gives as its own sub-list, each child item
     starting with its value in inline code::
 
@@ -237,7 +241,7 @@ def nested_values(page: Page, line: int) -> PlacedList | None:
         child = _CHILD_VALUE.match(row)
         if child_indent is not None and row_indent > child_indent:
             continue  # a child's own text or sub-list
-        if child is None or not _is_value(child.group(1)) or (child_indent is not None and row_indent < child_indent):
+        if child is None or not _is_value(child.group(1), descending) or (child_indent is not None and row_indent < child_indent):
             return None
         child_indent = row_indent
         values.append(unquoted(child.group(1)))
@@ -253,10 +257,10 @@ def named(values: Iterable[str]) -> str:
     return ", ".join(f"`{value}`" for value in values)
 
 
-def listed_values(text: str, start: int = 0, titled: bool = False) -> Listed | None:
+def listed_values(text: str, start: int = 0, titled: bool = False, descending: bool = False) -> Listed | None:
     """The first list of values in ``text`` after offset ``start``, if it has one;
     ``titled`` when the text is a cell under a Choices or Values column, which says
-    the list gives every value."""
+    the list gives every value; ``descending`` as for :func:`values_on_line`."""
     codes = [match for match in _CODE.finditer(text, start)]
     index = 0
     while index < len(codes) - 1:
@@ -264,13 +268,13 @@ def listed_values(text: str, start: int = 0, titled: bool = False) -> Listed | N
         while index + 1 < len(codes):
             gap = text[run[-1].end() : codes[index + 1].start()]
             join = _JOIN.match(gap)
-            if join is None or not _is_value(codes[index + 1].group(2)):
+            if join is None or not _is_value(codes[index + 1].group(2), descending):
                 break
             run.append(codes[index + 1])
             joins.append(join)
             index += 1
         index += 1
-        if len(run) < 2 or not _is_value(run[0].group(2)):
+        if len(run) < 2 or not _is_value(run[0].group(2), descending):
             continue
         listed = _listed(text, start, run, joins, titled)
         if listed is not None:
@@ -306,5 +310,7 @@ def _lead(text: str, start: int, before: int) -> str:
     return lead[breaks[-1].end() :] if breaks and not lead[breaks[-1].end() :].isspace() else lead[-80:]
 
 
-def _is_value(code: str) -> bool:
+def _is_value(code: str, descending: bool = False) -> bool:
+    if descending and _DESCENDING.fullmatch(code) is not None:
+        return True
     return _VALUE.fullmatch(code) is not None and _FLAG.match(code) is None

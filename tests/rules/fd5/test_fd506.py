@@ -54,3 +54,28 @@ def test_silent_on_the_right_values_and_where_no_values_are_known(parse: ParsePa
     assert run_rule(ParameterChoicesDiffer, page, WITH_CHOICES) == []
     page = _page(parse, "- `status` (string, optional): `pending`, `paid` or `refunded`\n")
     assert run_rule(ParameterChoicesDiffer, page, FACTS) == []  # a filter without choices takes any value
+
+
+def test_ordering_values_written_descending_are_read(parse: ParsePage) -> None:
+    # Teams list sort values as a client sends them, the default first: `-created_at`.
+    item = "- `ordering` (string, optional): one of `-created_at`, `created_at`, `-updated_at`"
+    (finding,) = run_rule(ParameterChoicesDiffer, _page(parse, item + "\n"), WITH_CHOICES)
+    column = item.index("-updated_at") + 1
+    assert finding.span == Span(6, column, 6, column + len("-updated_at"))
+    assert finding.message == "`updated_at` is not a value `ordering` accepts on `/api/v1/orders/`"
+    page = _page(parse, "- `ordering` (string, optional): `-created_at`, `created_at`, `-total_cents` or `total_cents`\n")
+    assert run_rule(ParameterChoicesDiffer, page, WITH_CHOICES) == []
+
+
+def test_descending_ordering_values_in_a_values_column_and_in_a_sub_list(parse: ParsePage) -> None:
+    table = (
+        "| Name | Values | Description |\n|------|--------|-------------|\n"
+        "| `ordering` | `-total`, `created_at` | Sort order |\n"
+    )
+    (finding,) = run_rule(ParameterChoicesDiffer, _page(parse, "\n" + table), WITH_CHOICES)
+    assert finding.message == "`total` is not a value `ordering` accepts on `/api/v1/orders/`"
+    sub_list = "- `ordering` (string): one of:\n  - `-created_at`: newest first\n  - `-popularity`: best sellers first\n"
+    (finding,) = run_rule(ParameterChoicesDiffer, _page(parse, sub_list), WITH_CHOICES)
+    assert finding.message == "`popularity` is not a value `ordering` accepts on `/api/v1/orders/`"
+    assert finding.span.line == 8
+

@@ -24,7 +24,9 @@ class ParameterChoicesDiffer(Rule):
         ``Literal``), reports each listed value it does not accept. When the list says it
         is every value (it ends in *or*, or follows *one of*, *either*, *choices*), it
         also reports the values it leaves out; not for an ordering parameter, whose
-        descriptions name a few fields to sort by rather than every one.
+        descriptions name a few fields to sort by rather than every one. An ordering
+        parameter's values may be written descending (```-created_at`, `created_at` ``,
+        in a list, a Values cell or a sub-list) and are compared without the ``-``.
 
     Why is this bad?
         A client that filters on a listed value the API does not accept gets an error or
@@ -58,7 +60,7 @@ class ParameterChoicesDiffer(Rule):
             resolution = resolutions.get(param.endpoint)
             endpoint = resolution.endpoint if resolution is not None else None
             fact = _accepting(endpoint, param.name.text) if endpoint is not None else None
-            found = _values(page, param) if fact is not None else None
+            found = _values(page, param, fact.source == "ordering") if fact is not None else None
             if endpoint is not None and fact is not None and found is not None:
                 yield from self._compare(page, endpoint, fact, found)
 
@@ -85,10 +87,10 @@ def _accepting(endpoint: EndpointFact, name: str) -> QueryParamFact | None:
     return next((param for param in endpoint.query_params if param.name == name and param.choices), None)
 
 
-def _values(page: Page, param: QueryParamClaim) -> PlacedList | None:
+def _values(page: Page, param: QueryParamClaim, ordering: bool) -> PlacedList | None:
     """The values the parameter's item or row lists after its name (none for a name in
-    a query string)."""
+    a query string); an ordering parameter's may sort descending (``-created_at``)."""
     span = param.name.span
     if span.line != span.end_line:
         return None
-    return values_on_line(page, span.line, span.end_column - 1)
+    return values_on_line(page, span.line, span.end_column - 1, descending=ordering)
