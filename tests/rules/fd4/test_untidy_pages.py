@@ -181,6 +181,51 @@ def test_definition_list_that_matches_the_parser_is_silent(parse, facts):
         assert run_rule(rule, page, facts) == [], rule.code
 
 
+
+HEADED_DEFINITIONS = """\
+# Catalog Import
+
+## Management Commands
+
+### import_products
+
+#### Options
+
+`path`
+: The file to import
+
+`--format`
+: `csv` or `json` (default: `csv`)
+
+`--batch-size`
+: Products per round trip. Defaults to 500.
+
+- **`--dry-run`**: validate only, write nothing
+"""
+
+
+def test_definition_list_next_to_a_bullet_list_under_an_options_heading(parse, facts):
+    # A team writes some options as definitions and the later ones as a bullet list (or
+    # ends the section with a list of notes): the definitions are still options.
+    for rule in (OptionNotAccepted, StaleOptionDefault, UndocumentedOption):
+        assert run_rule(rule, parse(HEADED_DEFINITIONS), facts) == [], rule.code
+    page = parse(HEADED_DEFINITIONS.replace("`--format`", "`--formats`").replace("to 500", "to 250"))
+    assert [f.message for f in run_rule(OptionNotAccepted, page, facts)] == [
+        "option `--formats` is documented for `import_products`, which has no such option",
+    ]
+    assert [f.message for f in run_rule(StaleOptionDefault, page, facts)] == [
+        "`--batch-size` is documented to default to `250`, but defaults to `500`",
+    ]
+    notes = HEADED_DEFINITIONS.replace("- **`--dry-run`**: validate only, write nothing\n",
+                                       "Things to know:\n\n- The import is idempotent.\n- Rows are read in order.\n")
+    page = parse(notes.replace("to 500", "to 250"))
+    assert [f.message for f in run_rule(StaleOptionDefault, page, facts)] == [
+        "`--batch-size` is documented to default to `250`, but defaults to `500`",
+    ]
+    assert [f.message for f in run_rule(UndocumentedOption, page, facts)] == [
+        "option `--dry-run` of `import_products` is not in its Options list",
+    ]
+
 UNITS = """\
 # Order Expiry
 

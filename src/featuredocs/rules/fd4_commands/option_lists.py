@@ -1,8 +1,9 @@
 """The Options (or Arguments) lists of a section: bullet lists, tables and definition lists.
 
 A list follows a label (``**Options:**``, ``**Command Options**:``, ``**Arguments:**``) or
-fills a sub-section titled so (``#### Options``); a table is an options table wherever it
-stands, when its first column names options.
+fills a sub-section titled so (``#### Options``), where definitions and bullet items may
+stand side by side; a table is an options table wherever it stands, when its first column
+names options.
 
 Definition lists (``term`` then ``: description``) are read from the paragraph's own lines:
 the parser is run without its definition-list extension, which would turn any paragraph
@@ -84,14 +85,15 @@ def lists_in_section(
         items = [item for b in section.blocks if b.kind is BlockKind.LIST for item in b.items]
         if items:
             found.append(_list_from_items(page, command, section.heading.span, items, fillers))
-        else:
-            entries = [
-                entry
-                for block in section.blocks
-                if block.kind is BlockKind.PARAGRAPH
-                for entry in _entries(page, block.span.line, block.span.end_line)
-            ]
-            found.extend(_definition_list(page, command, section.heading.span, entries))
+        # Definitions next to a bullet list (of the later options, or of notes) are
+        # options all the same.
+        entries = [
+            entry
+            for block in section.blocks
+            if block.kind is BlockKind.PARAGRAPH
+            for entry in _entries(page, block.span.line, block.span.end_line)
+        ]
+        found.extend(_definition_list(page, command, section.heading.span, entries))
     for block in section.blocks:
         if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
             found.extend(_table_list(page, command, block.span, block.rows))
