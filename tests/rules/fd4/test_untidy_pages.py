@@ -390,3 +390,20 @@ def test_fd402_reads_a_flag_a_sentence_names_under_its_commands_heading(parse, f
         (12, "option `--batchsize` is named for `expire_orders`, which has no such option"),
         (16, "option `--dryrun` is named for `import_products`, which has no such option"),
     ]
+
+
+def test_options_under_a_bold_title_without_a_colon(parse, facts):
+    # `**Options**` on its own line is a title, as `#### Options` is.
+    titled = REMINDERS.replace("**Options:**", "**Options**\n").replace("\n- `", "\n* `")
+    assert run_rule(StaleOptionDefault, parse(titled), facts) == []
+    assert run_rule(UndocumentedOption, parse(titled), facts) == []
+    page = parse(titled.replace("[default: 24; x>=1]", "[default: 36]").replace("`--limit`", "`--max`"))
+    assert [f.message for f in run_rule(StaleOptionDefault, page, facts)] == [
+        "`--hours` is documented to default to `36`, but defaults to `24`",
+    ]
+    assert [f.message for f in run_rule(OptionNotAccepted, page, facts)] == [
+        "option `--max` is documented for `send_reminders`, which has no such option",
+    ]
+    # Bold words that open a sentence introduce no list.
+    prose = REMINDERS.replace("**Options:**", "**Options** are read once, at start:").replace("`--limit`", "`--max`")
+    assert run_rule(OptionNotAccepted, parse(prose), facts) == []

@@ -1,7 +1,7 @@
 """The Options (or Arguments) lists of a section: bullet lists, tables and definition lists.
 
-A list follows a label (``**Options:**``, ``**Command Options**:``, ``**Arguments:**``) or
-fills a sub-section titled so (``#### Options``), where definitions and bullet items may
+A list follows a label (``**Options:**``, ``**Command Options**:``, ``**Arguments:**``) or a
+bold title alone (``**Options**``), or fills a sub-section titled so (``#### Options``), where definitions and bullet items may
 stand side by side; a table is an options table wherever it stands, when its first column
 names options.
 
@@ -34,6 +34,9 @@ OPTIONS_LABEL = re.compile(
 )
 #: A definition's marker: a colon and a space at the start of a line.
 _DEFINES = re.compile(r" {0,3}:(?:\s|$)")
+#: A paragraph that is only bold words: ``**Options**`` titles what follows, as a
+#: heading would (with a colon it is a label, which the page model reads).
+_BOLD_TITLE = re.compile(r"\*\*\s*(?P<title>[^*]+?)\s*\*\*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +97,21 @@ def lists_in_section(
             for entry in _entries(page, block.span.line, block.span.end_line)
         ]
         found.extend(_definition_list(page, command, section.heading.span, entries))
+    for block, following in zip(section.blocks, section.blocks[1:]):
+        if following.kind is BlockKind.LIST and _titles_options(block):
+            found.append(_list_from_items(page, command, block.span, following.items, fillers))
     for block in section.blocks:
         if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
             found.extend(_table_list(page, command, block.span, block.rows))
     return found
+
+
+def _titles_options(block: Block) -> bool:
+    """Whether ``block`` is a paragraph of bold words alone that title options."""
+    if block.kind is not BlockKind.PARAGRAPH or not block.source.startswith("**"):
+        return False
+    title = _BOLD_TITLE.fullmatch(block.source.strip())
+    return title is not None and OPTIONS_LABEL.fullmatch(title.group("title")) is not None
 
 
 def _list_from_items(
