@@ -252,3 +252,55 @@ def test_fd504_body_under_a_returns_label(parse: ParsePage, facts: ProjectFacts)
     assert run_rule(ResponseFieldNotProduced, parse(text), facts) == []
     findings = run_rule(ResponseFieldNotProduced, parse(text.replace('"available"', '"availible"')), facts)
     assert [(f.code, f.span.line) for f in findings] == [("FD504", 7)]
+
+
+CALLED_SECTIONS = """\
+# Orders
+
+## Listing orders
+
+```bash
+curl -u alice:secret "https://shop.example/api/v1/orders/?status=paid"
+```
+
+**Query Parameters:**
+- `status` (string, optional): only orders in this status
+- `ordering` (string, optional): `created_at` or `total_cents`
+
+## Reading one order
+
+```python
+response = requests.get(f"{BASE}/api/v1/orders/7/", auth=("alice", "secret"))
+```
+
+**Response:**
+```json
+{"id": 7, "number": "ORD-0007", "status": "paid", "total_cents": 4200}
+```
+
+## Two endpoints
+
+```bash
+curl "https://shop.example/api/v1/orders/"
+curl "https://shop.example/api/v1/products/"
+```
+
+**Query Parameters:**
+- `status` (string, optional): not said which endpoint
+"""
+
+
+def test_a_section_belongs_to_the_one_endpoint_its_calls_call(parse: ParsePage, facts: ProjectFacts) -> None:
+    # A section without an endpoint heading is about what its curl, HTTPie or requests
+    # calls call, as it is about the request lines of an `http` block.
+    for rule in FAMILY:
+        assert run_rule(rule, parse(CALLED_SECTIONS, dedent=False), facts) == [], rule.code
+    page = parse(
+        CALLED_SECTIONS.replace("`ordering` (string", "`sort` (string").replace('"total_cents": 4200', '"total": 4200'),
+        dedent=False,
+    )
+    found = [(f.code, f.message) for rule in FAMILY for f in run_rule(rule, page, facts)]
+    assert found == [
+        ("FD503", "query parameter `sort` is not accepted by `/api/v1/orders/`"),
+        ("FD504", "response field `total` is not produced by `/api/v1/orders/{pk}/`"),
+    ]

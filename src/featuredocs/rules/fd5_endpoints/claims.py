@@ -11,8 +11,9 @@
   sub-heading), read for its keys, attributed the same way; error responses left out.
 
 A section belongs to the endpoint its own heading declares, else to the one endpoint its
-own request blocks call, else to its parent's; a section under a placeholder heading, or
-calling several endpoints, belongs to none.
+own request lines and example calls (``curl``, HTTPie, ``requests``) call, else to its
+parent's; a section under a placeholder heading, or calling several endpoints, belongs to
+none.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class EndpointClaims:
 class _Attribution:
     declared: dict[int, EndpointClaim]
     placeholders: set[int]
-    requests: tuple[EndpointClaim, ...]  # in page order
+    requests: tuple[EndpointClaim, ...]  # request lines and calls, in page order
     request_lines: tuple[int, ...]  # the line of each
 
     def endpoint_of(self, section: Section, above: EndpointClaim | None) -> EndpointClaim | None:
@@ -260,7 +261,7 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     inline = list(inline_claims(page, placeholders, taken))
     calls = list(call_claims(page, placeholders))
     endpoints = keep_bare([*headings, *labels, *requests, *tables, *inline, *calls])
-    in_order = tuple(sorted(requests, key=lambda claim: claim.line))
+    in_order = tuple(sorted([*requests, *calls], key=lambda claim: claim.line))
     attribution = _Attribution(
         declared, placeholder_lines, in_order, tuple(claim.line for claim in in_order)
     )
