@@ -304,3 +304,25 @@ def test_a_section_belongs_to_the_one_endpoint_its_calls_call(parse: ParsePage, 
         ("FD503", "query parameter `sort` is not accepted by `/api/v1/orders/`"),
         ("FD504", "response field `total` is not produced by `/api/v1/orders/{pk}/`"),
     ]
+
+
+def test_fd503_parameters_under_a_bold_title_without_a_colon(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """\
+# Products
+
+### GET /api/v1/products/
+
+**Query parameters**
+
+- `search` — matches name and SKU
+- `ordering` — `name` or `price_cents`
+
+**Notes**
+
+- `limit` and `offset` page through the list
+"""
+    assert run_rule(QueryParameterNotAccepted, parse(page, dedent=False), facts) == []
+    findings = run_rule(QueryParameterNotAccepted, parse(page.replace("`search`", "`q`"), dedent=False), facts)
+    assert [(f.message, f.span) for f in findings] == [
+        ("query parameter `q` is not accepted by `/api/v1/products/`", Span(7, 4, 7, 5)),
+    ]

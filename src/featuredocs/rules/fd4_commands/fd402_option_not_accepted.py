@@ -16,8 +16,9 @@ class OptionNotAccepted(Rule):
     """An Options list (or a sentence) names a flag the command's parser does not have.
 
     What it does:
-        Reads each documented command's Options list (``- `--batch-size`: …``, an
-        options table, or a definition list whose term is the option) and checks every
+        Reads each documented command's Options list (``- `--batch-size`: …`` under
+        **Options:** or a bold **Options** title, an options table, or a definition list
+        whose term is the option) and checks every
         flag against the flags of the command's real argparse parser. A sentence that
         names one command in inline code (`import_products`, `manage.py import_products`)
         and a flag in inline code ("Pass `--dryrun` to `import_products`"), or a flag

@@ -26,6 +26,7 @@ from featuredocs.rules.fd4_commands.options import (
     option_from_row,
     values_column,
 )
+from featuredocs.rules.titles import titled_lists
 
 OPTIONS_LABEL = re.compile(
     r"(?:command\s+|positional\s+|optional\s+)?(?:options|arguments|flags)"
@@ -34,9 +35,6 @@ OPTIONS_LABEL = re.compile(
 )
 #: A definition's marker: a colon and a space at the start of a line.
 _DEFINES = re.compile(r" {0,3}:(?:\s|$)")
-#: A paragraph that is only bold words: ``**Options**`` titles what follows, as a
-#: heading would (with a colon it is a label, which the page model reads).
-_BOLD_TITLE = re.compile(r"\*\*\s*(?P<title>[^*]+?)\s*\*\*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,21 +95,13 @@ def lists_in_section(
             for entry in _entries(page, block.span.line, block.span.end_line)
         ]
         found.extend(_definition_list(page, command, section.heading.span, entries))
-    for block, following in zip(section.blocks, section.blocks[1:]):
-        if following.kind is BlockKind.LIST and _titles_options(block):
-            found.append(_list_from_items(page, command, block.span, following.items, fillers))
+    for title, paragraph, block in titled_lists(section):
+        if OPTIONS_LABEL.fullmatch(title):
+            found.append(_list_from_items(page, command, paragraph.span, block.items, fillers))
     for block in section.blocks:
         if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
             found.extend(_table_list(page, command, block.span, block.rows))
     return found
-
-
-def _titles_options(block: Block) -> bool:
-    """Whether ``block`` is a paragraph of bold words alone that title options."""
-    if block.kind is not BlockKind.PARAGRAPH or not block.source.startswith("**"):
-        return False
-    title = _BOLD_TITLE.fullmatch(block.source.strip())
-    return title is not None and OPTIONS_LABEL.fullmatch(title.group("title")) is not None
 
 
 def _list_from_items(

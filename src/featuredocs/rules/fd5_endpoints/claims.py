@@ -5,7 +5,7 @@
   code (``curl``, HTTPie, ``requests``: see :mod:`.calls`).
 - **Query parameters**: the names in a written query string (``?status=paid``), and
   items `` - `status` (string, optional): … `` (or a table with a Parameter column) under
-  **Query Parameters:**, or a table with a Parameter column that nothing introduces —
+  **Query Parameters:** (or a bold title alone, **Query parameters**), or a table with a Parameter column that nothing introduces —
   attributed to the endpoint whose section they are in.
 - **Responses** (see :mod:`.responses`): the JSON under **Response:** (or a *Response*
   sub-heading), read for its keys, attributed the same way; error responses left out.
@@ -42,6 +42,7 @@ from featuredocs.rules.fd5_endpoints.paths import placeholder_paths
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, section_response_fields
 from featuredocs.rules.fd5_endpoints.responses import ResponseClaim, section_responses
 from featuredocs.rules.page_text import any_line_within
+from featuredocs.rules.titles import titled_lists
 
 _QUERY_LABEL = re.compile(r"query(?:[- ]string)?(?:\s+param(?:eter)?s?)?|query\s+string", re.I)
 # Labels that mean query parameters only for an endpoint read with GET.
@@ -224,6 +225,12 @@ def _section_params(
     for labelled in section.labelled:
         if _is_query_label(labelled.label, endpoint):
             for item in labelled.items:
+                claim = _item_param(page, item, endpoint)
+                if claim is not None:
+                    yield claim
+    for title, _, block in titled_lists(section):
+        if _is_query_label(title, endpoint):
+            for item in block.items:
                 claim = _item_param(page, item, endpoint)
                 if claim is not None:
                     yield claim

@@ -24,9 +24,9 @@ class QueryParameterNotAccepted(Rule):
 
     What it does:
         Reads the query parameters a page documents for an endpoint (items under
-        **Query Parameters:**, a table with a Parameter column there or, for a GET
-        endpoint, with nothing introducing it, the query string of a request line or of
-        a ``curl`` call) and checks each against the parameters the view accepts: DRF filter
+        **Query Parameters:** or a bold **Query parameters** title, a table with a
+        Parameter column there or, for a GET endpoint, with nothing introducing it, the
+        query string of a request line or of a ``curl`` call) and checks each against the parameters the view accepts: DRF filter
         sets, search and ordering filters and pagination, django-ninja signatures, and
         ``request.GET`` reads in the view's own code and in the project's own filter
         backends and paginators. A plain Django view is checked only when its code reads
