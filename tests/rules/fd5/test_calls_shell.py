@@ -141,3 +141,44 @@ def test_a_query_value_in_escaped_quotes_is_not_read_as_a_backslash(
         ```
         """
     assert findings(page, parse, facts) == []
+
+
+def test_query_parameters_given_as_httpie_items_and_requests_params(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Products
+
+        ```bash
+        http :8000/api/v1/products/ search==tea ordering==name
+        http :8000/api/v1/products/ q==tea
+        ```
+
+        ```python
+        requests.get(f"{BASE}/api/v1/products/", params={"search": "tea", "sort": "name"}, json={"x": 1})
+        requests.get(f"{BASE}/api/v1/products/", params=params)
+        ```
+        """
+    lines = parse(page).lines
+
+    def at(line: int, name: str) -> Span:
+        column = lines[line - 1].index(name) + 1
+        return Span(line, column, line, column + len(name))
+
+    assert findings(page, parse, facts) == [
+        ("FD503", at(5, "q"), "query parameter `q` is not accepted by `/api/v1/products/`"),
+        ("FD503", at(9, "sort"), "query parameter `sort` is not accepted by `/api/v1/products/`"),
+    ]
+
+
+def test_a_value_an_httpie_item_gives_a_parameter_with_choices(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Products
+
+        ```bash
+        http :8000/api/v1/products/ ordering==-price_cents
+        http :8000/api/v1/products/ ordering==-rating
+        ```
+        """
+    column = parse(page).lines[4].index("rating") + 1
+    assert findings(page, parse, facts) == [
+        ("FD503", Span(5, column, 5, column + 6), "`rating` is not a value `ordering` accepts on `/api/v1/products/`"),
+    ]

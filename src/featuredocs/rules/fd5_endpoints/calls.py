@@ -4,9 +4,9 @@
   ``GET`` for ``-G``, ``POST`` when data is sent (``-d``, ``--json``, ``-F``), else ``GET``.
 - ``http [METHOD] URL [items]`` (HTTPie, also ``https`` and ``xh``): without a method,
   ``POST`` when a data item is given (``name=value``, ``n:=1``, ``file@path``), else ``GET``;
-  ``:8000/path`` is localhost's.
-- ``requests.get("URL")`` and the like, in Python; ``fetch("URL", {method: "POST"})`` in
-  JavaScript.
+  ``:8000/path`` is localhost's. A ``name==value`` item is a query parameter.
+- ``requests.get("URL")`` and the like, in Python, with the keys of a ``params={…}`` dict
+  on the call's line as query parameters; ``fetch("URL", {method: "POST"})`` in JavaScript.
 
 Shell blocks are read by :mod:`featuredocs.rules.shell`, as for management commands:
 prompts, ``\\`` continuations, quotes and comments, and each command of a ``&&``/``;``/``|``
@@ -50,11 +50,14 @@ _URL = re.compile(
     r"(?:https?://[^/\s]+|[A-Za-z0-9.-]+:\d+|:\d*|\$\{?\w+\}?|\{\w+\})(?P<path>/\S*)"
 )
 _HTTPIE_DATA = re.compile(r"[\w.\[\]-]+(?::=|=|@)")
+_HTTPIE_QUERY = re.compile(r"(?P<name>[\w.\[\]-]+)==")
 _RECEIVERS = ("requests", "httpx", "session", "client")
 _LIBRARY_CALL = re.compile(
     r"\b(?:requests|httpx|session|client)\.(?P<method>get|post|put|patch|delete|head|options)\(\s*"
     r"(?:url\s*=\s*)?[rbf]*(?P<quote>[\"'])(?P<url>[^\"']*)(?P=quote)"
 )
+_PARAMS = re.compile(r"\bparams\s*=\s*\{(?P<items>[^{}]*)\}")
+_PARAMS_KEY = re.compile(r"(?P<quote>[\"'])(?P<name>[\w.\[\]-]+)(?P=quote)\s*:")
 _FETCH = re.compile(r"\bfetch\(\s*(?P<quote>[\"'`])(?P<url>[^\"'`]*)(?P=quote)")
 _FETCH_METHOD = re.compile(r"\bmethod\s*:\s*[\"'`](?P<method>\w+)[\"'`]")
 
@@ -72,6 +75,7 @@ class _Call:
     url: str
     url_at: tuple[int, ...]
     relative: bool = False  # a site-relative URL (``fetch("/api/…")``)
+    params: tuple[tuple[str, tuple[int, ...]], ...] = ()  # query parameters given apart from the URL
 
 
 def call_claims(page: Page, placeholders: frozenset[str]) -> Iterator[EndpointClaim]:
@@ -116,12 +120,10 @@ def _claim(call: _Call, place: _Place) -> EndpointClaim | None:
     path = word(target.path.text, target.path.start)
     # An implied method is placed on the path, where a finding about it belongs.
     method_span = _span(place, call.method_at) if call.method_at else path.span
+    query = [word(q.text, q.start) for q in target.query]
+    query.extend(Word(name, _span(place, at)) for name, at in call.params)
     return EndpointClaim(
-        path,
-        (Word(call.method, method_span),),
-        ClaimKind.CALL,
-        tuple(word(q.text, q.start) for q in target.query),
-        absolute=not call.relative,
+        path, (Word(call.method, method_span),), ClaimKind.CALL, tuple(query), absolute=not call.relative,
     )
 
 
@@ -218,10 +220,15 @@ def _httpie(text: str, words: list[RawWord]) -> _Call | None:
     url = plain[0]
     if not _URL.match(url.value):
         return None
+    params = tuple(
+        (query["name"], value_offsets(text, item)[: query.end("name")])
+        for item in plain[1:]
+        if (query := _HTTPIE_QUERY.match(item.value)) is not None
+    )
     if method is not None:
-        return _call(method.value, value_offsets(text, method), text, url)
+        return _call(method.value, value_offsets(text, method), text, url, params)
     sends = any(_HTTPIE_DATA.match(item.value) and "==" not in item.value for item in plain[1:])
-    return _call("POST" if sends else "GET", (), text, url)
+    return _call("POST" if sends else "GET", (), text, url, params)
 
 
 def _method_written(text: str, word: RawWord, skip: int = 0) -> tuple[str, tuple[int, ...]]:
@@ -229,10 +236,13 @@ def _method_written(text: str, word: RawWord, skip: int = 0) -> tuple[str, tuple
     return word.value[skip:], value_offsets(text, word)[skip:]
 
 
-def _call(method: str, method_at: tuple[int, ...], text: str, url: RawWord) -> _Call | None:
+def _call(
+    method: str, method_at: tuple[int, ...], text: str, url: RawWord,
+    params: tuple[tuple[str, tuple[int, ...]], ...] = (),
+) -> _Call | None:
     if method not in HTTP_METHODS:
         return None
-    return _Call(method, method_at, url.value, value_offsets(text, url))
+    return _Call(method, method_at, url.value, value_offsets(text, url), params=params)
 
 
 # --- Python and JavaScript --------------------------------------------------------------------
@@ -261,7 +271,17 @@ def _library_calls(text: str) -> Iterator[tuple[int, _Call]]:
             if _URL.match(url):
                 method_at = _offsets_from(match.start("method"), method)
                 url_at = _offsets_from(match.start("url"), url)
-                yield index, _Call(method.upper(), method_at, url, url_at)
+                params = _params(line, match.end()) if "params" in line else ()
+                yield index, _Call(method.upper(), method_at, url, url_at, params=params)
+
+
+def _params(line: str, start: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The keys of the ``params={…}`` dict a call on ``line`` passes after ``start``."""
+    found = _PARAMS.search(line, start)
+    if found is None:
+        return ()
+    keys = _PARAMS_KEY.finditer(line, found.start("items"), found.end("items"))
+    return tuple((key["name"], _offsets_from(key.start("name"), key["name"])) for key in keys)
 
 
 def _fetch_calls(text: str) -> Iterator[tuple[int, _Call]]:

@@ -26,15 +26,16 @@ class QueryParameterNotAccepted(Rule):
         Reads the query parameters a page documents for an endpoint (items under
         **Query Parameters:** or a bold **Query parameters** title, a table with a
         Parameter column there or, for a GET endpoint, with nothing introducing it, the
-        query string of a request line or of a ``curl`` call) and checks each against the parameters the view accepts: DRF filter
-        sets, search and ordering filters and pagination, django-ninja signatures, and
-        ``request.GET`` reads in the view's own code and in the project's own filter
-        backends and paginators. A plain Django view is checked only when its code reads
-        query parameters in a way that can be seen.
+        query string of a request line or of a ``curl`` call, HTTPie's ``status==paid``
+        items, the keys of a ``requests`` call's ``params={…}``) and checks each against
+        the parameters the view accepts: DRF filter sets, search and ordering filters and
+        pagination, django-ninja signatures, and ``request.GET`` reads in the view's own
+        code and in the project's own filter backends and paginators. A plain Django view
+        is checked only when its code reads query parameters in a way that can be seen.
 
-        A value a query string gives a parameter with known choices (a filter on a field
-        with choices, the fields of an ordering filter, each maybe with ``-``) must be one
-        of them: ``?status=refunded`` where no status is ``refunded``. Placeholders
+        A value a query string (or an HTTPie item) gives a parameter with known choices (a
+        filter on a field with choices, the fields of an ordering filter, each maybe with
+        ``-``) must be one of them: ``?status=refunded`` where no status is ``refunded``. Placeholders
         (``<status>``, ``{status}``, ``STATUS``, ``...``) stand for any.
 
         It stays silent on an endpoint whose accepted parameters cannot all be listed: a
@@ -120,18 +121,19 @@ def _same_job(name: str, endpoint: EndpointFact) -> str | None:
 _CHOSEN = re.compile(r"(?:^|,)[-+]?(?P<choice>[^,]+)")
 #: A value that stands for one: ``<status>``, ``{status}``, ``...``, ``STATUS``, ``x``.
 _PLACEHOLDER = re.compile(r"<.*>|\{.*\}|\.\.\.|…|[A-Z_]+|x+|value|\*")
-_VALUE = re.compile(r"=(?P<value>[^&#\s`'\"()<>\\]*(?:<[^>]*>)?)")
+_VALUE = re.compile(r"==?(?P<value>[^&#\s`'\"()<>\\]*(?:<[^>]*>)?)")
 
 
 def _value_after(page: Page, span: Span) -> tuple[str, int] | None:
-    """``paid`` of ``?status=paid`` right after the parameter's name, and its column."""
+    """``paid`` of ``?status=paid`` (or of HTTPie's ``status==paid``) right after the
+    parameter's name, and its column."""
     if span.line != span.end_line:
         return None
     line = page.line_text(span.line)
     found = _VALUE.match(line, span.end_column - 1)
     if found is None or not found["value"]:
         return None
-    return unquote(found["value"]), span.end_column + 1
+    return unquote(found["value"]), found.start("value") + 1
 
 
 @reads.by_identity(limit=4096)
