@@ -59,6 +59,25 @@ def test_fd501_missing_mount_prefix_is_a_warning_with_the_full_path(parse: Parse
     assert finding.hint == "full path: `/api/v2/shipments/{id}/` (shipping/views.py:9)"
 
 
+
+def test_fd501_silent_on_paths_written_below_the_base_the_page_states(parse: ParsePage) -> None:
+    for stated in (
+        "All paths below are relative to the API root, `https://shop.example.com/api/v2`.",
+        "**Base URL:** `/api/v2/`",
+        "Every path is mounted under `/api/v2`.",
+    ):
+        page = parse(f"# Shipping\n\n{stated}\n\n### GET /shipments/{{id}}/\n", dedent=False)
+        assert run_rule(EndpointNotFound, page, FACTS) == [], stated
+    for other in (
+        "All paths below are relative to the API root, `https://shop.example.com/api/v1`.",
+        "The old base was `/api/v2/shipping`.",
+        "We moved `/api/v2` to its own host.",
+        "`GET /api/v2/` is the browsable API's base view.",
+    ):
+        page = parse(f"# Shipping\n\n{other}\n\n### GET /shipments/{{id}}/\n", dedent=False)
+        messages = [finding.message for finding in run_rule(EndpointNotFound, page, FACTS)]
+        assert "path `/shipments/{id}/` is written without its mount prefix" in messages, other
+
 def test_fd501_missing_trailing_slash_has_a_safe_fix(parse: ParsePage) -> None:
     page = parse(
         """

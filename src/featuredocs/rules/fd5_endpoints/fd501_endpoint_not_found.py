@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from featuredocs.model import Applicability, Edit, Finding, Fix, Page, Severity
@@ -10,7 +11,13 @@ from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, whe
 from featuredocs.rules.fd5_endpoints.places import text_at
 from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, resolutions_for
 from featuredocs.rules.fd5_endpoints.url_names import UnknownName, UrlNameClaim, unknown_name, url_name_claims
+from featuredocs.rules.page_text import lines_holding
 from featuredocs.rules.registry import register
+
+#: Words that say a path written on their line is the one the page's paths are below.
+_BASE_WORDS = re.compile(r"\b(?:base|relative\s+to|prefix(?:ed)?|mounted|served\s+under)\b", re.I)
+#: A method before the path makes it an endpoint (`GET /api/v1/`, the API's root view).
+_ENDPOINT_BEFORE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+[`'\"]?\Z")
 
 
 @register
@@ -30,8 +37,9 @@ class EndpointNotFound(Rule):
         value's place (``ID``, ``PRODUCT_ID``, ``pk``, ``…``) and a registered converter,
         whose regex is not in the facts, accept anything. A path that matches once a mount
         prefix of the project's ``include()``s is put in front is reported as a warning
-        whose hint gives the full path; a path that differs only by its trailing slash is
-        reported with a fix.
+        whose hint gives the full path, unless the page says its paths are below that
+        prefix (``Base URL: `https://shop.example.com/api/v1` ``, "relative to
+        `/api/v1`"); a path that differs only by its trailing slash is reported with a fix.
 
         A call in example code, like a URL with a host, is judged only when its path starts
         like one of the project's routes (``curl https://api.stripe.com/v1/charges`` is not).
@@ -80,7 +88,7 @@ class EndpointNotFound(Rule):
         for claim, resolution in resolutions_for(page, ctx).items():
             if resolution.how is How.SLASH and claim.kind is not ClaimKind.BARE:
                 yield self._slash(page, claim, resolution)
-            elif resolution.how is How.PREFIX:
+            elif resolution.how is How.PREFIX and not _below_stated_base(page, claim, resolution):
                 yield self._prefix(page, claim, resolution)
             elif resolution.how is How.CONVERTER:
                 yield self._misfit(page, claim, resolution)
@@ -152,3 +160,20 @@ class EndpointNotFound(Rule):
             f"path `{claim.path.text}` does not resolve to any endpoint",
             hint,
         )
+
+
+def _below_stated_base(page: Page, claim: EndpointClaim, resolution: Resolution) -> bool:
+    """Whether the page states a base its paths are written below that is the mount
+    prefix ``claim`` leaves out: a line that writes the prefix, alone or at the end of a
+    URL and not as an endpoint, with words that make it a base or prefix."""
+    written = claim.path.text.lstrip("/")
+    for full in resolution.full_paths:
+        base = full[: len(full) - len(written)].rstrip("/")
+        ends = re.compile(re.escape(base) + r"/?(?![\w/.-])")
+        for line in lines_holding(page, base) if base else ():
+            text = page.line_text(line)
+            if _BASE_WORDS.search(text) and any(
+                not _ENDPOINT_BEFORE.search(text, 0, found.start()) for found in ends.finditer(text)
+            ):
+                return True
+    return False
