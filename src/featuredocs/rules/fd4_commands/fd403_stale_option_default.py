@@ -6,7 +6,8 @@ from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page,
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.defaults import measured_in, render_default, same_default
-from featuredocs.rules.fd4_commands.options import OptionClaim
+from featuredocs.rules.fd4_commands.options import Name, OptionClaim
+from featuredocs.rules.fd4_commands.prose_options import prose_defaults
 from featuredocs.rules.registry import register
 
 
@@ -52,7 +53,10 @@ class StaleOptionDefault(Rule):
         when more follows (``24 hours or the setting's value``, ``12-24 hours``). When
         the parser's default is None the command decides in code, so a concrete
         documented value is not reported; prose (``(default: all apps)``) is never
-        compared.
+        compared. A sentence that gives one command's flag its default right after
+        naming it ("The `--batch-size` option defaults to 1000, …", "`--days`
+        (default: 7)") is compared too, when the value ends its clause: "`--limit`
+        defaults to 200 on the gateway's side" is about something else.
 
     Why is this bad?
         A reader relies on the default when leaving the option out; a stale default
@@ -85,6 +89,12 @@ class StaleOptionDefault(Rule):
         claims = claims_for(page, ctx)
         for command in claims.listed_commands(ctx.facts):
             yield from self._check_command(page, command, claims.options_for(command))
+        listed = frozenset(flag.span for option in claims.options for flag in option.flags)
+        declared = {d.heading_line: d.name for d in claims.declarations}
+        for found in prose_defaults(page, ctx.facts, listed, declared):
+            flag = Name(found.flag, found.span)
+            claim = OptionClaim(found.command.name, (flag,), None, found.default, found.span)
+            yield from self._check_command(page, found.command, [claim])
 
     def _check_command(
         self, page: Page, command: CommandFact, claims: list[OptionClaim]

@@ -9,6 +9,10 @@ an option still to come, or of another tool's), so a flag is reported only when 
 command has a close one: a misspelt or renamed option. A sentence that also names another
 program (`git commit`, pip), speaks of a change ("renamed", "deprecated"), or names the
 close option too (a rename note), or a section about other times, claims nothing.
+
+A default a sentence gives a real flag right after naming it ("`--batch-size` defaults to
+1000, …", "`--days` (default: 7)") is read as an Options list's would be, when the value
+ends its clause: "`--limit` defaults to 200 on the gateway's side" speaks of something else.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
 from featuredocs.rules.fd4_commands.hints import all_flags, command_named
+from featuredocs.rules.fd4_commands.options import DefaultClaim, default_in
 from featuredocs.rules.other_times import at_other_times, speaks_of_change
+from featuredocs.rules.page_text import any_line_within, lines_holding
 from featuredocs.rules.suggest import closest
 
 _FLAG_CODE = re.compile(r"(?P<flag>--[A-Za-z][\w-]*)(?:[= ]\S+)?")
@@ -34,6 +40,22 @@ _OTHER_PROGRAMS = re.compile(
 #: Where one sentence ends: a full stop (or ! ?) before a space, a blank line, a new item,
 #: quote line, table row or heading.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?:\s|$)|\n[ \t>]*(?:\n|[-*+|#]\s|\d{1,9}[.)]\s)|\|")
+#: A default given right after the flag: "`--days` defaults to", "(default: 7)", "[default: 7]".
+_DEFAULT_WORDS = r"\s*(?:option\s+|flag\s+)?(?:defaults?\s+(?:to|is)\b|[(\[]\s*defaults?\b)"
+_DEFAULT_NEXT = re.compile("`*" + _DEFAULT_WORDS, re.I)
+_FLAG_THEN_DEFAULT = re.compile(r"`--[A-Za-z][\w-]*`" + _DEFAULT_WORDS, re.I)
+#: What may follow a default that ends its clause (a bracket closes ``(default: 7)``).
+_CLAUSE_ENDS = re.compile(r"`*\s*(?:[.,;:!?)\]]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class ProseDefault:
+    """A default a sentence gives ``flag``, a real flag of ``command``."""
+
+    command: CommandFact
+    flag: str
+    span: Span  # the flag's
+    default: DefaultClaim
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +79,40 @@ def prose_flags(
     for sentence in _sentences(page):
         if any(code.text.lstrip().startswith("--") for code in sentence):
             yield from _flags_in(page, facts, sentence, claimed, _section_command(sections, sentence))
+
+
+def prose_defaults(
+    page: Page, facts: ProjectFacts, claimed: frozenset[Span], declared: Mapping[int, str]
+) -> Iterator[ProseDefault]:
+    """The defaults sentences give a command's real flags (see the module's docstring);
+    ``claimed`` and ``declared`` as for :func:`prose_flags`."""
+    if "`--" not in page.text:
+        return
+    # Most lines that speak of a default are Options items ("`--days`: … (default: 3)").
+    lines = [n for n in lines_holding(page, "default") if _FLAG_THEN_DEFAULT.search(page.line_text(n))]
+    sections = _declaring_sections(page, declared) if lines else []
+    for sentence in _sentences(page, lines) if lines else ():
+        named = _named_flags(page, facts, sentence, claimed, _section_command(sections, sentence))
+        if named is None:
+            continue
+        command, flags = named
+        real = all_flags(command)
+        for flag, span in flags:
+            default = _default_after(page, span) if flag in real else None
+            if default is not None:
+                yield ProseDefault(command, flag, span, default)
+
+
+def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
+    """The default written right after the flag at ``flag``, when its value ends its clause."""
+    text = page.line_text(flag.line)
+    after = flag.end_column - 1
+    if _DEFAULT_NEXT.match(text, after) is None:
+        return None
+    found = default_in(page, Span(flag.line, 1, flag.line, 1), text, after)
+    if found is None or found.span.line != flag.line:
+        return None
+    return found if _CLAUSE_ENDS.match(text, found.span.end_column - 1) else None
 
 
 def _declaring_sections(page: Page, declared: Mapping[int, str]) -> list[tuple[int, int, str]]:
@@ -84,6 +140,29 @@ def _flags_in(
     claimed: frozenset[Span],
     section_command: str | None,
 ) -> Iterator[ProseFlag]:
+    named = _named_flags(page, facts, sentence, claimed, section_command)
+    if named is None or not named[0].options_complete:
+        return
+    command, flags = named
+    real = all_flags(command)
+    named_flags = {flag for flag, _ in flags}
+    for flag, span in flags:
+        if flag in real or any(candidate.startswith(flag) for candidate in real):
+            continue  # argparse takes the start of a flag for the flag
+        close = _close_flag(flag, real)
+        if close is not None and close not in named_flags:
+            yield ProseFlag(command, flag, span)
+
+
+def _named_flags(
+    page: Page,
+    facts: ProjectFacts,
+    sentence: list[InlineCode],
+    claimed: frozenset[Span],
+    section_command: str | None,
+) -> tuple[CommandFact, list[tuple[str, Span]]] | None:
+    """The one command a sentence speaks of and the flags it names for it (not those at
+    ``claimed``); None for a sentence about no command, several, or something else."""
     flags: list[tuple[str, Span]] = []
     commands: set[str] = set()
     for code in sentence:
@@ -100,22 +179,13 @@ def _flags_in(
         elif command_named(facts, first_word) is not None:
             commands.add(first_word)  # `expire_orders`, `expire_orders --days 3`
         elif _COMMAND_LINE.match(text):
-            return  # another program's command line: its options are its own
+            return None  # another program's command line: its options are its own
     if not commands and section_command is not None:
         commands.add(section_command)
     if len(commands) != 1 or not flags or _about_something_else(page, sentence):
-        return
+        return None
     command = command_named(facts, commands.pop())
-    if command is None or not command.options_complete:
-        return
-    real = all_flags(command)
-    named_flags = {flag for flag, _ in flags}
-    for flag, span in flags:
-        if flag in real or any(candidate.startswith(flag) for candidate in real):
-            continue  # argparse takes the start of a flag for the flag
-        close = _close_flag(flag, real)
-        if close is not None and close not in named_flags:
-            yield ProseFlag(command, flag, span)
+    return (command, flags) if command is not None else None
 
 
 def _close_flag(flag: str, real: Sequence[str]) -> str | None:
@@ -150,10 +220,13 @@ def _prose_blocks(page: Page) -> Iterator[Block]:
         yield from section.blocks
 
 
-def _sentences(page: Page) -> Iterator[list[InlineCode]]:
-    """The inline code of each sentence of a block that names a flag, in page order."""
+def _sentences(page: Page, lines: list[int] | None = None) -> Iterator[list[InlineCode]]:
+    """The inline code of each sentence of a block that names a flag, in page order;
+    only of blocks that hold one of the sorted ``lines``, when given."""
     for block in _prose_blocks(page):
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
+            continue
+        if lines is not None and not any_line_within(lines, block.span.line, block.span.end_line):
             continue
         if not any(code.text.lstrip().startswith("--") for code in block.codes):
             continue

@@ -1,0 +1,64 @@
+"""FD403 on defaults that sentences give an option right after naming it, against
+hand-built facts where `expire_orders --days` defaults to 3 and `--batch-size` to 500."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.model import Span
+from featuredocs.rules.fd4_commands.fd403_stale_option_default import StaleOptionDefault
+from tests.rules.fd4.facts import FACTS
+from tests.support.rules import run_rule
+
+HEADED = "# Orders\n\n## Management Commands\n\n### expire_orders\n\n{sentence}\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("The `--batch-size` option defaults to 1000, which suits most shops.", "1000"),
+        ("Pass `--days` (default: 7) to widen the window.", "7"),
+        ("Leave `--batch-size` alone; it defaults to 500. `--days` defaults to `5`.", "5"),
+        ("`--days` [default: 2] sets the age in days.", "2"),
+    ],
+)
+def test_a_stale_default_a_sentence_gives_an_option(parse, sentence: str, written: str) -> None:
+    page = parse(HEADED.format(sentence=sentence), dedent=False)
+    (finding,) = run_rule(StaleOptionDefault, page, FACTS)
+    column = sentence.rindex(written) + 1
+    assert finding.span == Span(7, column, 7, column + len(written))
+    assert finding.message.endswith(f"is documented to default to `{written}`, but defaults to `"
+                                    + ("500`" if "batch" in finding.message else "3`"))
+    assert [edit.replacement for edit in finding.fix.edits] == ["500" if "batch" in finding.message else "3"]
+
+
+def test_a_default_named_for_the_command_a_sentence_names(parse) -> None:
+    page = parse("# Orders\n\nRun `manage.py expire_orders`; its `--days` defaults to 7.\n", dedent=False)
+    (finding,) = run_rule(StaleOptionDefault, page, FACTS)
+    assert finding.message == "`--days` is documented to default to `7`, but defaults to `3`"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The `--batch-size` option defaults to 500, which suits most shops.",
+        "`--days` defaults to 3 days.",
+        # what follows the value makes it about something else, or not one value
+        "`--batch-size` defaults to 200 on the database side, but that is its own setting.",
+        "`--days` defaults to 7 or the value of `ORDER_EXPIRY_DAYS`.",
+        "`--days` defaults to the shop's own window.",
+        # a change, another program, another time
+        "`--days` used to default to 7; it was renamed in 2.0.",
+        "Run `pip install --upgrade` first; `--days` defaults to 7 there.",
+    ],
+)
+def test_silent_on_sentences_that_agree_or_do_not_give_a_default(parse, sentence: str) -> None:
+    page = parse(HEADED.format(sentence=sentence), dedent=False)
+    assert run_rule(StaleOptionDefault, page, FACTS) == [], sentence
+
+
+def test_silent_without_one_command_to_speak_of(parse) -> None:
+    page = parse("# Orders\n\nThe `--days` option defaults to 7.\n", dedent=False)
+    assert run_rule(StaleOptionDefault, page, FACTS) == []
+    both = "# Orders\n\n`expire_orders` and `export_orders` take `--days`, which defaults to 7.\n"
+    assert run_rule(StaleOptionDefault, parse(both, dedent=False), FACTS) == []
