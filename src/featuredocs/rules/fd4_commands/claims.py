@@ -41,6 +41,7 @@ from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import inline_invocations, mentions
 from featuredocs.rules.fd4_commands.option_lists import OptionList, lists_in_section
 from featuredocs.rules.fd4_commands.options import OptionClaim
+from featuredocs.rules.fd4_commands.prose_options import ProseOption, prose_options
 from featuredocs.rules.fd4_commands.invocations import BUILTINS, Invocation, invocations_in_block
 from featuredocs.rules.shell import Word
 from featuredocs.rules.page_text import any_line_within
@@ -108,6 +109,16 @@ class CommandClaims:
     @property
     def declared_lines(self) -> frozenset[int]:
         return frozenset(d.heading_line for d in self.declarations)
+
+    @property
+    def listed_flags(self) -> frozenset[Span]:
+        """Where the option lists write flags: sentences leave those to the lists."""
+        return frozenset(flag.span for option in self.options for flag in option.flags)
+
+    @property
+    def declared_names(self) -> dict[int, str]:
+        """The command each declaring heading's line names."""
+        return {d.heading_line: d.name for d in self.declarations}
 
 
 # --- declarations ------------------------------------------------------------------------
@@ -299,3 +310,15 @@ def claims_for(page: Page, ctx: CheckContext) -> CommandClaims:
     """The page's claims, extracted once per run and shared by the family's rules."""
     examples = template_examples(ctx.schema)
     return ctx.memo("fd4.claims", page, lambda p: extract(p, examples))
+
+
+def prose_options_for(page: Page, ctx: CheckContext) -> tuple[ProseOption, ...]:
+    """The defaults and values sentences give options (see :mod:`.prose_options`), read
+    once per run and shared by FD403 and FD406."""
+    if ctx.facts is None:
+        return ()
+    claims, facts = claims_for(page, ctx), ctx.facts
+    return ctx.memo(
+        "fd4.prose_options", page,
+        lambda p: tuple(prose_options(p, facts, claims.listed_flags, claims.declared_names)),
+    )

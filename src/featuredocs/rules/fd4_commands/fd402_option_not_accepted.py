@@ -66,9 +66,7 @@ class OptionNotAccepted(Rule):
         for command in claims.listed_commands(ctx.facts):
             if command.options_complete:
                 yield from self._check_command(page, command, claims.options_for(command))
-        listed = frozenset(flag.span for option in claims.options for flag in option.flags)
-        declared = {d.heading_line: d.name for d in claims.declarations}
-        for found in prose_flags(page, ctx.facts, listed, declared):
+        for found in prose_flags(page, ctx.facts, claims.listed_flags, claims.declared_names):
             yield self.finding(
                 page,
                 found.span,

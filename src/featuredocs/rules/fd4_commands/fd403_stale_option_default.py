@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.claims import claims_for, prose_options_for
 from featuredocs.rules.fd4_commands.defaults import measured_in, render_default, same_default
-from featuredocs.rules.fd4_commands.options import Name, OptionClaim
-from featuredocs.rules.fd4_commands.prose_options import prose_defaults
+from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
 
 
@@ -89,12 +88,8 @@ class StaleOptionDefault(Rule):
         claims = claims_for(page, ctx)
         for command in claims.listed_commands(ctx.facts):
             yield from self._check_command(page, command, claims.options_for(command))
-        listed = frozenset(flag.span for option in claims.options for flag in option.flags)
-        declared = {d.heading_line: d.name for d in claims.declarations}
-        for found in prose_defaults(page, ctx.facts, listed, declared):
-            flag = Name(found.flag, found.span)
-            claim = OptionClaim(found.command.name, (flag,), None, found.default, found.span)
-            yield from self._check_command(page, found.command, [claim])
+        for found in prose_options_for(page, ctx):
+            yield from self._check_command(page, found.command, [found.claim])
 
     def _check_command(
         self, page: Page, command: CommandFact, claims: list[OptionClaim]

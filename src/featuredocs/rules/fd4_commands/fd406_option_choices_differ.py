@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import CommandFact, Finding, OptionFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named
-from featuredocs.rules.fd4_commands.claims import claims_for
+from featuredocs.rules.fd4_commands.claims import claims_for, prose_options_for
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
@@ -23,7 +23,10 @@ class OptionChoicesDiffer(Rule):
         value (it ends in *or*, or follows *one of*, *either*, *choices*), it also
         reports the choices it leaves out, unless the description names them elsewhere.
         A list of examples (*e.g.*, *such as*) is checked only for values the parser
-        rejects. Options without ``choices`` take any value: nothing is compared.
+        rejects. Options without ``choices`` take any value: nothing is compared. A
+        sentence that lists values right after naming one command's option ("The
+        `--format` option takes one of `csv`, `json` or `xml`") is compared too, when one
+        of them at least is a choice and no other flag comes between.
 
     Why is this bad?
         A reader who passes a listed value gets ``invalid choice``; a reader who is
@@ -58,6 +61,8 @@ class OptionChoicesDiffer(Rule):
         claims = claims_for(page, ctx)
         for command in claims.listed_commands(ctx.facts):
             yield from self._check_command(page, command, claims.options_for(command))
+        for found in prose_options_for(page, ctx):
+            yield from self._check_command(page, found.command, [found.claim])
 
     def _check_command(self, page: Page, command: CommandFact, claims: list[OptionClaim]) -> Iterator[Finding]:
         for claim in claims:

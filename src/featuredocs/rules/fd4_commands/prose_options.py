@@ -13,6 +13,9 @@ close option too (a rename note), or a section about other times, claims nothing
 A default a sentence gives a real flag right after naming it ("`--batch-size` defaults to
 1000, …", "`--days` (default: 7)") is read as an Options list's would be, when the value
 ends its clause: "`--limit` defaults to 200 on the gateway's side" speaks of something else.
+So are the values it lists after the flag for an option with choices ("`--format` takes
+one of `csv`, `json` or `xml`"), when one of them at least is a choice and no other flag or
+sentence comes between: "`--format` writes `orders.csv`" lists file names.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
 from featuredocs.rules.fd4_commands.hints import all_flags, command_named
-from featuredocs.rules.fd4_commands.options import DefaultClaim, default_in
+from featuredocs.rules.enumerations import PlacedList, choice_values
+from featuredocs.rules.fd4_commands.options import DefaultClaim, Name, OptionClaim, default_in
 from featuredocs.rules.other_times import at_other_times, speaks_of_change
 from featuredocs.rules.page_text import any_line_within, lines_holding
 from featuredocs.rules.suggest import closest
@@ -49,13 +53,12 @@ _CLAUSE_ENDS = re.compile(r"`*\s*(?:[.,;:!?)\]]|$)")
 
 
 @dataclass(frozen=True, slots=True)
-class ProseDefault:
-    """A default a sentence gives ``flag``, a real flag of ``command``."""
+class ProseOption:
+    """What a sentence says of a real option of ``command`` right after naming it (its
+    default, the values it lists), as the item of an Options list would."""
 
     command: CommandFact
-    flag: str
-    span: Span  # the flag's
-    default: DefaultClaim
+    claim: OptionClaim
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,26 +84,36 @@ def prose_flags(
             yield from _flags_in(page, facts, sentence, claimed, _section_command(sections, sentence))
 
 
-def prose_defaults(
+def prose_options(
     page: Page, facts: ProjectFacts, claimed: frozenset[Span], declared: Mapping[int, str]
-) -> Iterator[ProseDefault]:
-    """The defaults sentences give a command's real flags (see the module's docstring);
-    ``claimed`` and ``declared`` as for :func:`prose_flags`."""
+) -> Iterator[ProseOption]:
+    """The defaults and values sentences give a command's real options (see the
+    module's docstring); ``claimed`` and ``declared`` as for :func:`prose_flags`."""
     if "`--" not in page.text:
         return
-    # Most lines that speak of a default are Options items ("`--days`: … (default: 3)").
-    lines = [n for n in lines_holding(page, "default") if _FLAG_THEN_DEFAULT.search(page.line_text(n))]
+    # A line that lists an option is the list's: what it says of the option is read there.
+    listing = {span.line for span in claimed}
+    lines = [n for n in lines_holding(page, "`--") if n not in listing and _may_describe(page.line_text(n))]
     sections = _declaring_sections(page, declared) if lines else []
     for sentence in _sentences(page, lines) if lines else ():
         named = _named_flags(page, facts, sentence, claimed, _section_command(sections, sentence))
         if named is None:
             continue
         command, flags = named
-        real = all_flags(command)
+        by_flag = {flag: option for option in command.options for flag in option.flags}
         for flag, span in flags:
-            default = _default_after(page, span) if flag in real else None
-            if default is not None:
-                yield ProseDefault(command, flag, span, default)
+            option = by_flag.get(flag)
+            default = _default_after(page, span) if option is not None else None
+            values = _values_after(page, span, option.choices) if option is not None and option.choices else None
+            if default is not None or values is not None:
+                claim = OptionClaim(command.name, (Name(flag, span),), None, default, span, values)
+                yield ProseOption(command, claim)
+
+
+def _may_describe(text: str) -> bool:
+    """Whether a line that names a flag may give it a default or values: a default right
+    after a flag, or three spans of inline code at least."""
+    return text.count("`") >= 6 or _FLAG_THEN_DEFAULT.search(text) is not None
 
 
 def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
@@ -113,6 +126,15 @@ def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
     if found is None or found.span.line != flag.line:
         return None
     return found if _CLAUSE_ENDS.match(text, found.span.end_column - 1) else None
+
+
+def _values_after(page: Page, flag: Span, choices: tuple[str, ...]) -> PlacedList | None:
+    """The values listed after the flag at ``flag`` in its own sentence, one a choice at least."""
+    found = choice_values(page, flag.line, flag.end_column - 1, choices)
+    if found is None or found.span.line != flag.line:
+        return None
+    between = page.line_text(flag.line)[flag.end_column : found.span.column - 1]
+    return None if "`--" in between or _SENTENCE_END.search(between) else found
 
 
 def _declaring_sections(page: Page, declared: Mapping[int, str]) -> list[tuple[int, int, str]]:

@@ -1,5 +1,6 @@
-"""FD403 on defaults that sentences give an option right after naming it, against
-hand-built facts where `expire_orders --days` defaults to 3 and `--batch-size` to 500."""
+"""FD403 and FD406 on the defaults and values that sentences give an option right after
+naming it, against hand-built facts where `expire_orders --days` defaults to 3 and
+`--batch-size` to 500, and `export_orders --format` takes `csv` or `json`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from featuredocs.model import Span
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import StaleOptionDefault
+from featuredocs.rules.fd4_commands.fd406_option_choices_differ import OptionChoicesDiffer
 from tests.rules.fd4.facts import FACTS
 from tests.support.rules import run_rule
 
@@ -62,3 +64,34 @@ def test_silent_without_one_command_to_speak_of(parse) -> None:
     assert run_rule(StaleOptionDefault, page, FACTS) == []
     both = "# Orders\n\n`expire_orders` and `export_orders` take `--days`, which defaults to 7.\n"
     assert run_rule(StaleOptionDefault, parse(both, dedent=False), FACTS) == []
+
+
+EXPORT = "# Orders\n\n## Management Commands\n\n### export_orders\n\n{sentence}\n"
+
+
+def test_values_a_sentence_lists_for_an_option_with_choices(parse) -> None:
+    sentence = "The `--format` option takes one of `csv`, `json` or `xml`."
+    (finding,) = run_rule(OptionChoicesDiffer, parse(EXPORT.format(sentence=sentence), dedent=False), FACTS)
+    column = sentence.index("xml") + 1
+    assert (finding.span, finding.message) == (Span(7, column, 7, column + 3), "`xml` is not a choice of `--format`")
+    assert finding.fix.edits[0].replacement == "`csv` or `json`"
+    sentence = "Run `manage.py export_orders` with `--format` set to `csv`, `json` or `yaml`."
+    (finding,) = run_rule(OptionChoicesDiffer, parse(f"# Orders\n\n{sentence}\n", dedent=False), FACTS)
+    assert finding.message == "`yaml` is not a choice of `--format`"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The `--format` option takes one of `csv` or `json`.",
+        "`--format` is `csv` or `json`; pick `json` for the warehouse.",
+        # values of something else: file names, another option's values
+        "`--format` writes `orders.csv` or `orders.xlsx` into the folder.",
+        "`--format` picks the format; `--since` takes `today` or `yesterday`.",
+        "Use `--format json` or `--format csv` as needed.",
+        "`--format` used to take `csv`, `tsv` or `json`; `tsv` was removed in 2.0.",
+    ],
+)
+def test_silent_on_values_that_agree_or_are_not_the_options(parse, sentence: str) -> None:
+    page = parse(EXPORT.format(sentence=sentence), dedent=False)
+    assert run_rule(OptionChoicesDiffer, page, FACTS) == [], sentence
