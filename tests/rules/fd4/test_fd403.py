@@ -46,3 +46,37 @@ def test_fires_with_a_safe_fix_on_the_value(parse):
 def test_silent_when_defaults_agree(parse):
     page = parse(PAGE.replace("`7`", "`3`").replace("'json'", "csv"))
     assert run_rule(StaleOptionDefault, page, FACTS) == []
+
+
+SIBLING_OPTIONS = """\
+# Order Expiry
+
+## Management Commands
+
+### expire_orders
+
+```bash
+python manage.py expire_orders --dry-run
+python manage.py migrate --check
+```
+
+### Options
+
+- `--days`: Age in days (default: 7)
+- `--batch-size`: Rows per batch (default: 500)
+
+### Scheduling
+
+- `--days`: shorter on sale days (default: 1)
+"""
+
+
+def test_an_options_heading_a_level_too_high_belongs_to_the_command_before_it(parse):
+    # `### Options` right after `### expire_orders`, where `#### Options` was meant.
+    (finding,) = run_rule(StaleOptionDefault, parse(SIBLING_OPTIONS), FACTS)
+    assert (finding.span.line, finding.message) == (
+        14, "`--days` is documented to default to `7`, but defaults to `3`")
+    # Not after a heading that declares no command, nor when the list names none of its options.
+    assert run_rule(StaleOptionDefault, parse(SIBLING_OPTIONS.replace("### expire_orders", "### Expiry")), FACTS) == []
+    other = SIBLING_OPTIONS.replace("`--days`: Age", "`--workers`: Threads").replace("`--batch-size`", "`--queue`")
+    assert run_rule(StaleOptionDefault, parse(other), FACTS) == []

@@ -39,7 +39,7 @@ from featuredocs.rules.fd4_commands.examples import (
 )
 from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.mentions import inline_invocations, mentions
-from featuredocs.rules.fd4_commands.option_lists import OptionList, lists_in_section
+from featuredocs.rules.fd4_commands.option_lists import OPTIONS_LABEL, OptionList, lists_in_section
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.fd4_commands.prose_options import ProseOption, prose_options
 from featuredocs.rules.fd4_commands.invocations import BUILTINS, Invocation, invocations_in_block
@@ -263,14 +263,23 @@ def _attributed(
 ) -> Iterator[tuple[Section, tuple[str, bool]]]:
     """Every section about a command, with that command, in page order. ``marked``: the
     sorted heading lines a command is declared or run under; a part of the page about no
-    command that holds none of them is about none all through, and is not walked."""
+    command that holds none of them is about none all through, and is not walked.
+
+    An Options section about no command of its own that follows a sibling declaring one
+    (``### Options`` after ``### expire_orders``, a heading a level too high) is taken to
+    be about it, as a list its own options must confirm (see :meth:`OptionList.documents`)."""
+    before: str | None = None  # the command the previous sibling's heading declares
     for section in sections:
-        if above is None and not any_line_within(marked, section.heading.span.line, section.end_line):
-            continue
-        command = attribution.command_of(section, above)
+        line = section.heading.span.line
+        follows, before = before, attribution.declared.get(line)
+        walked = above is not None or any_line_within(marked, line, section.end_line)
+        command = attribution.command_of(section, above) if walked else None
+        if command is None and follows is not None and OPTIONS_LABEL.fullmatch(section.title.strip()):
+            command = (follows, False)
         if command is not None:
             yield section, command
-        yield from _attributed(section.subsections, attribution, command, marked)
+        if walked:
+            yield from _attributed(section.subsections, attribution, command, marked)
 
 
 # --- the page ------------------------------------------------------------------------------
