@@ -326,3 +326,24 @@ def test_fd503_parameters_under_a_bold_title_without_a_colon(parse: ParsePage, f
     assert [(f.message, f.span) for f in findings] == [
         ("query parameter `q` is not accepted by `/api/v1/products/`", Span(7, 4, 7, 5)),
     ]
+
+
+def test_fd503_parameters_a_label_lists_on_its_own_line(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """\
+# Products
+
+### GET /api/v1/products/
+
+**Query parameters:** `search`, `ordering` and `limit`.
+
+### GET /api/v1/orders/
+
+**Query parameters:** see `OrderFilter`.
+
+**Filters:** `status`
+"""
+    assert run_rule(QueryParameterNotAccepted, parse(page, dedent=False), facts) == []
+    findings = run_rule(QueryParameterNotAccepted, parse(page.replace("`limit`", "`per_page`"), dedent=False), facts)
+    assert [(f.message, f.span) for f in findings] == [
+        ("query parameter `per_page` is not accepted by `/api/v1/products/`", Span(5, 49, 5, 57)),
+    ]

@@ -5,7 +5,8 @@
   code (``curl``, HTTPie, ``requests``: see :mod:`.calls`).
 - **Query parameters**: the names in a written query string (``?status=paid``), and
   items `` - `status` (string, optional): … `` (or a table with a Parameter column) under
-  **Query Parameters:** (or a bold title alone, **Query parameters**), or a table with a Parameter column that nothing introduces —
+  **Query Parameters:** (or a bold title alone, **Query parameters**), the names that label
+  lists on its own line, or a table with a Parameter column that nothing introduces —
   attributed to the endpoint whose section they are in.
 - **Responses** (see :mod:`.responses`): the JSON under **Response:** (or a *Response*
   sub-heading), read for its keys, attributed the same way; error responses left out.
@@ -55,6 +56,9 @@ _PARAMETER_COLUMN = re.compile(r"(?:query\s+)?(?:param(?:eter)?|name|field|key)s
 _NAME = re.compile(r"[A-Za-z_][\w.\[\]-]*")
 _ITEM_NAME = re.compile(rf"\s*(`+)\s*(?P<name>{_NAME.pattern})\s*\1(?P<rest>.*)", re.S)
 _NOT_QUERY = re.compile(r"\(\s*[^)]*\b(?:path|body|header|form|json|cookie)\b", re.I)
+#: A label's own line that lists names and nothing else: `` `page`, `page_size` and `q`. ``
+_NAME_LIST = re.compile(r"`[A-Za-z_][\w.\[\]-]*`(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)`[A-Za-z_][\w.\[\]-]*`)+\.?")
+_LISTED_NAME = re.compile(r"`(?P<name>[^`]+)`")
 _PATH_PARAM_NAME = re.compile(r"\{([^{}/]+)\}|<(?:[^<>:/]+:)?([^<>/]+)>|(?<=/):([A-Za-z_]\w*)")
 
 
@@ -150,6 +154,22 @@ def _item_param(page: Page, item: ListItem, endpoint: EndpointClaim) -> QueryPar
     return QueryParamClaim(Word(name, span), endpoint)
 
 
+def _value_params(page: Page, span: Span | None, endpoint: EndpointClaim) -> Iterator[QueryParamClaim]:
+    """The names a label lists on its own line (``**Query parameters:** `page`, `q` ``):
+    two at least, and nothing else (``see `OrderFilter` `` names no parameter)."""
+    if span is None or span.line != span.end_line:
+        return
+    text = page.line_text(span.line)[: span.end_column - 1]
+    if not _NAME_LIST.fullmatch(text, span.column - 1):
+        return
+    path_params = _path_param_names(endpoint.path.text)
+    for found in _LISTED_NAME.finditer(text, span.column - 1):
+        name = found["name"]
+        if name not in path_params:
+            word = Word(name, Span(span.line, found.start("name") + 1, span.line, found.end("name") + 1))
+            yield QueryParamClaim(word, endpoint)
+
+
 def _table_params(
     page: Page, rows: tuple[TableRow, ...], endpoint: EndpointClaim
 ) -> Iterator[QueryParamClaim]:
@@ -228,6 +248,8 @@ def _section_params(
                 claim = _item_param(page, item, endpoint)
                 if claim is not None:
                     yield claim
+            if not labelled.items and labelled.value:
+                yield from _value_params(page, labelled.value_span, endpoint)
     for title, _, block in titled_lists(section):
         if _is_query_label(title, endpoint):
             for item in block.items:

@@ -24,7 +24,8 @@ class QueryParameterNotAccepted(Rule):
 
     What it does:
         Reads the query parameters a page documents for an endpoint (items under
-        **Query Parameters:** or a bold **Query parameters** title, a table with a
+        **Query Parameters:** or a bold **Query parameters** title, the names such a label
+        lists on its own line (``**Query parameters:** `page`, `q` ``), a table with a
         Parameter column there or, for a GET endpoint, with nothing introducing it, the
         query string of a request line or of a ``curl`` call, HTTPie's ``status==paid``
         items, the keys of a ``requests`` call's ``params={…}``) and checks each against
