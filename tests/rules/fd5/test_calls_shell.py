@@ -182,3 +182,21 @@ def test_a_value_an_httpie_item_gives_a_parameter_with_choices(parse: ParsePage,
     assert findings(page, parse, facts) == [
         ("FD503", Span(5, column, 5, column + 6), "`rating` is not a value `ordering` accepts on `/api/v1/products/`"),
     ]
+
+
+def test_curl_get_sends_its_data_as_query_parameters(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```bash
+        curl -G https://shop.example/api/v1/orders/ -d status=paid --data-urlencode "ordering=-total_cents"
+        curl -G https://shop.example/api/v1/orders/ -d state=paid -d ordering=-total
+        curl https://shop.example/api/v1/orders/ -d '{"items": []}'
+        ```
+        """
+    line = parse(page).lines[4]
+    state, total = line.index("state") + 1, line.index("total") + 1
+    assert findings(page, parse, facts) == [
+        ("FD503", Span(5, state, 5, state + 5), "query parameter `state` is not accepted by `/api/v1/orders/`"),
+        ("FD503", Span(5, total, 5, total + 5), "`total` is not a value `ordering` accepts on `/api/v1/orders/`"),
+    ]

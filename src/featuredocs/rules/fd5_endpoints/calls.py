@@ -2,6 +2,7 @@
 
 - ``curl [options] URL``: the method from ``-X``/``--request``, else ``HEAD`` for ``-I``,
   ``GET`` for ``-G``, ``POST`` when data is sent (``-d``, ``--json``, ``-F``), else ``GET``.
+  With ``-G`` the ``name=value`` data items are query parameters.
 - ``http [METHOD] URL [items]`` (HTTPie, also ``https`` and ``xh``): without a method,
   ``POST`` when a data item is given (``name=value``, ``n:=1``, ``file@path``), else ``GET``;
   ``:8000/path`` is localhost's. A ``name==value`` item is a query parameter.
@@ -51,6 +52,7 @@ _URL = re.compile(
 )
 _HTTPIE_DATA = re.compile(r"[\w.\[\]-]+(?::=|=|@)")
 _HTTPIE_QUERY = re.compile(r"(?P<name>[\w.\[\]-]+)==")
+_CURL_QUERY = re.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)=")
 _RECEIVERS = ("requests", "httpx", "session", "client")
 _LIBRARY_CALL = re.compile(
     r"\b(?:requests|httpx|session|client)\.(?P<method>get|post|put|patch|delete|head|options)\(\s*"
@@ -184,8 +186,11 @@ def _curl(text: str, words: list[RawWord]) -> _Call | None:
     method: tuple[str, tuple[int, ...]] | None = None
     flags: set[str] = set()
     url: RawWord | None = None
+    data: list[RawWord] = []  # the words after -d, --data-urlencode and the like
     for position, word in enumerate(words):
         value = word.value
+        if position and _CURL_DATA.fullmatch(words[position - 1].value):
+            data.append(word)
         if value in ("-X", "--request") and position + 1 < len(words):
             method = _method_written(text, words[position + 1])
         elif value.startswith("-X") and len(value) > 2:
@@ -202,12 +207,19 @@ def _curl(text: str, words: list[RawWord]) -> _Call | None:
             url = word
     if url is None:
         return None
-    if method is not None:
-        return _call(method[0].upper(), method[1], text, url)
-    if "head" in flags:
-        return _call("HEAD", (), text, url)
     # -G sends the data in the query string
-    return _call("POST" if "data" in flags and "get" not in flags else "GET", (), text, url)
+    params = _data_params(text, data) if "get" in flags else ()
+    if method is not None:
+        return _call(method[0].upper(), method[1], text, url, params)
+    if "head" in flags:
+        return _call("HEAD", (), text, url, params)
+    return _call("POST" if "data" in flags and "get" not in flags else "GET", (), text, url, params)
+
+
+def _data_params(text: str, data: list[RawWord]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The names of the ``name=value`` items ``curl -G`` sends as query parameters."""
+    found = ((word, _CURL_QUERY.match(word.value)) for word in data)
+    return tuple((item["name"], value_offsets(text, word)[: item.end("name")]) for word, item in found if item)
 
 
 def _httpie(text: str, words: list[RawWord]) -> _Call | None:
