@@ -29,11 +29,11 @@ class QueryParameterNotAccepted(Rule):
         Parameter column there or, for a GET endpoint, with nothing introducing it, the
         query string of a request line or of a ``curl`` call, the data of ``curl -G``,
         HTTPie's ``status==paid`` items, the keys of a ``requests`` call's ``params={…}``)
-        and checks each against
-        the parameters the view accepts: DRF filter sets, search and ordering filters and
-        pagination, django-ninja signatures, and ``request.GET`` reads in the view's own
-        code and in the project's own filter backends and paginators. A plain Django view
-        is checked only when its code reads query parameters in a way that can be seen.
+        and checks each against the parameters the view accepts: DRF filter sets, search
+        and ordering filters and pagination, django-ninja signatures, and ``request.GET``
+        reads in the view's own code and in the project's own filter backends and
+        paginators. A plain Django view is checked only when its code reads query
+        parameters in a way that can be seen.
 
         A value a query string (or an HTTPie item) gives a parameter with known choices (a
         filter on a field with choices, the fields of an ordering filter, each maybe with
