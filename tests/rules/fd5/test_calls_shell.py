@@ -200,3 +200,27 @@ def test_curl_get_sends_its_data_as_query_parameters(parse: ParsePage, facts: Pr
         ("FD503", Span(5, state, 5, state + 5), "query parameter `state` is not accepted by `/api/v1/orders/`"),
         ("FD503", Span(5, total, 5, total + 5), "`total` is not a value `ordering` accepts on `/api/v1/orders/`"),
     ]
+
+
+def test_a_requests_call_written_over_several_lines(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```python
+        response = requests.get(
+            f"{BASE}/api/v1/orders/",
+            params={"status": "paid", "sort": "-created_at"},
+        )
+        orders = client.delete(
+            "https://shop.example/api/v1/orders/7/",
+        )
+        listing = requests.get(f"{BASE}/api/v1/products/")
+        other = build(params={"q": "tea"})
+        ```
+        """
+    lines = parse(page).lines
+    sort, delete = lines[5].index("sort") + 1, lines[7].index("delete") + 1
+    assert findings(page, parse, facts) == [
+        ("FD502", Span(8, delete, 8, delete + 6), NOT_ALLOWED),
+        ("FD503", Span(6, sort, 6, sort + 4), "query parameter `sort` is not accepted by `/api/v1/orders/`"),
+    ]

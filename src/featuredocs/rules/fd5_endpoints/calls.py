@@ -6,8 +6,9 @@
 - ``http [METHOD] URL [items]`` (HTTPie, also ``https`` and ``xh``): without a method,
   ``POST`` when a data item is given (``name=value``, ``n:=1``, ``file@path``), else ``GET``;
   ``:8000/path`` is localhost's. A ``name==value`` item is a query parameter.
-- ``requests.get("URL")`` and the like, in Python, with the keys of a ``params={…}`` dict
-  on the call's line as query parameters; ``fetch("URL", {method: "POST"})`` in JavaScript.
+- ``requests.get("URL")`` and the like, in Python, on one line or over several, with the
+  keys of a ``params={…}`` dict it passes as query parameters; ``fetch("URL", {method:
+  "POST"})`` in JavaScript.
 
 Shell blocks are read by :mod:`featuredocs.rules.shell`, as for management commands:
 prompts, ``\\`` continuations, quotes and comments, and each command of a ``&&``/``;``/``|``
@@ -56,7 +57,7 @@ _CURL_QUERY = re.compile(r"(?P<name>[A-Za-z_][\w.\[\]-]*)=")
 _RECEIVERS = ("requests", "httpx", "session", "client")
 _LIBRARY_CALL = re.compile(
     r"\b(?:requests|httpx|session|client)\.(?P<method>get|post|put|patch|delete|head|options)\(\s*"
-    r"(?:url\s*=\s*)?[rbf]*(?P<quote>[\"'])(?P<url>[^\"']*)(?P=quote)"
+    r"(?:url\s*=\s*)?[rbf]*(?P<quote>[\"'])(?P<url>[^\"'\n]*)(?P=quote)"
 )
 _PARAMS = re.compile(r"\bparams\s*=\s*\{(?P<items>[^{}]*)\}")
 _PARAMS_KEY = re.compile(r"(?P<quote>[\"'])(?P<name>[\w.\[\]-]+)(?P=quote)\s*:")
@@ -104,6 +105,11 @@ def _placed_calls(page: Page, code: CodeBlock) -> Iterator[tuple[_Place, _Call]]
 def _code_line_place(
     page: Page, code: CodeBlock, lines: list[str], index: int, start: int, end: int
 ) -> Span:
+    """The span of ``start``..``end``, counted from the start of the ``index``-th line of
+    the block, which may lie on a later line: a call written over several."""
+    while index < len(lines) - 1 and start > len(lines[index]):
+        start, end = start - len(lines[index]) - 1, end - len(lines[index]) - 1
+        index += 1
     return code_line_span(page, code, index, start, end - start, lines)
 
 
@@ -277,23 +283,41 @@ def _offsets_from(start: int, text: str) -> tuple[int, ...]:
 
 
 def _library_calls(text: str) -> Iterator[tuple[int, _Call]]:
-    for index, line in enumerate(text.splitlines()):
-        for match in _LIBRARY_CALL.finditer(line):
-            url, method = match.group("url"), match.group("method")
-            if _URL.match(url):
-                method_at = _offsets_from(match.start("method"), method)
-                url_at = _offsets_from(match.start("url"), url)
-                params = _params(line, match.end()) if "params" in line else ()
-                yield index, _Call(method.upper(), method_at, url, url_at, params=params)
+    """The calls in the block, each with the index of the line it starts on and its
+    offsets counted from that line's start; a call may go on over the lines after it."""
+    for match in _LIBRARY_CALL.finditer(text):
+        url, method = match.group("url"), match.group("method")
+        if not _URL.match(url):
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1  # of the call's first line
+        method_at = _offsets_from(match.start("method") - start, method)
+        url_at = _offsets_from(match.start("url") - start, url)
+        params = _params(text, match.end(), start) if "params" in text else ()
+        yield text.count("\n", 0, start), _Call(method.upper(), method_at, url, url_at, params=params)
 
 
-def _params(line: str, start: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """The keys of the ``params={…}`` dict a call on ``line`` passes after ``start``."""
-    found = _PARAMS.search(line, start)
+def _params(text: str, after: int, start: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The keys of the ``params={…}`` dict a call passes after offset ``after``, up to the
+    call's end: the line that closes it, or the next that is not indented deeper than
+    the call's first line (which starts at offset ``start``)."""
+    found = _PARAMS.search(text, after, _call_end(text, start))
     if found is None:
         return ()
-    keys = _PARAMS_KEY.finditer(line, found.start("items"), found.end("items"))
-    return tuple((key["name"], _offsets_from(key.start("name"), key["name"])) for key in keys)
+    keys = _PARAMS_KEY.finditer(text, found.start("items"), found.end("items"))
+    return tuple((key["name"], _offsets_from(key.start("name") - start, key["name"])) for key in keys)
+
+
+def _call_end(text: str, start: int) -> int:
+    """Where a call that starts on the line at offset ``start`` ends: after the line that
+    closes it at the call's own indentation, or before the next line not indented deeper."""
+    lines = text[start:].split("\n")
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    offset = start + len(lines[0]) + 1
+    for line in lines[1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            return offset + len(line) if line.lstrip().startswith(")") else offset
+        offset += len(line) + 1
+    return len(text)
 
 
 def _fetch_calls(text: str) -> Iterator[tuple[int, _Call]]:
