@@ -73,6 +73,7 @@ def test_lines_that_run_no_command(parse, line):
     [
         "python manage.py expire_orders [options]",
         "python manage.py import_orders <path>",
+        "python manage.py send_reminders --channel <email|sms> --hours 24",
         "python manage.py expire_orders --days=$DAYS",
         "python manage.py expire_orders ...",
     ],

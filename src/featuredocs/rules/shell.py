@@ -33,7 +33,9 @@ _SESSION_PROMPT = re.compile(_PROMPT_SHAPE.format(marks="$%#"))
 _CONTINUATION_PROMPT = re.compile(r"\s*>\s")
 _LINE_CONTINUES = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
 _PUNCTUATION = frozenset(";&|()<>")
-_ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.:/-]*>")
+#: ``<path>``, and ``<email|sms>`` that names the choices: a placeholder, not redirections
+#: and a pipe.
+_ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.:/-]*(?:\|[\w.:/-]+)*>")
 # The part of a word that needs no character-by-character reading.
 _PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\]*")
 _ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
