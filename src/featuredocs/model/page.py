@@ -285,7 +285,10 @@ class Page:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
     def written(self, span: Span) -> str:
-        """The text at ``span``, on its first line: what a fix would replace."""
+        """The text a one-line ``span`` covers (what a fix would replace); empty for a
+        span over several lines."""
+        if span.line != span.end_line:
+            return ""
         return self.line_text(span.line)[span.column - 1 : span.end_column - 1]
 
     @property

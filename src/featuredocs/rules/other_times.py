@@ -77,7 +77,7 @@ def _sentence_at(page: Page, span: Span) -> str:
             break
         line += 1
         after = f"{after} {below}"
-    named = page.line_text(span.line)[span.column - 1 : span.end_column - 1] if span.line == span.end_line else ""
+    named = page.written(span)
     ends = list(_SENTENCE_END.finditer(before))
     start = ends[-1].end() if ends else 0
     end = _SENTENCE_END.search(after)

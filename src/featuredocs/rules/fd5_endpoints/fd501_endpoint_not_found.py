@@ -8,7 +8,6 @@ from featuredocs.model import Applicability, Edit, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, where
-from featuredocs.rules.fd5_endpoints.places import text_at
 from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, resolutions_for
 from featuredocs.rules.fd5_endpoints.url_names import UnknownName, UrlNameClaim, unknown_name, url_name_claims
 from featuredocs.rules.page_text import lines_holding
@@ -120,7 +119,7 @@ class EndpointNotFound(Rule):
         fixed = resolution.full_paths[0]
         ending = "ends" if fixed.endswith("/") else "does not end"
         fix = None
-        if text_at(page, claim.path.span) == claim.path.text:
+        if page.written(claim.path.span) == claim.path.text:
             fix = Fix(f"write the path as `{fixed}`", (Edit(claim.path.span, fixed),))
         return self.finding(
             page,

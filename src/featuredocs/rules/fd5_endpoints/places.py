@@ -55,9 +55,3 @@ def find_in_line(
         position = found + len(text)
     return spans
 
-
-def text_at(page: Page, span: Span) -> str:
-    """The page text a one-line span covers."""
-    if span.line != span.end_line:
-        return ""
-    return page.line_text(span.line)[span.column - 1 : span.end_column - 1]

@@ -99,7 +99,7 @@ def _cell_settings(page: Page, row: TableRow, column: int) -> Iterator[SettingCl
                 yield SettingClaim(named["name"], span, assigned=False, inline=True)
     if codes:
         return
-    text = page.line_text(cell.line)[cell.column - 1 : cell.end_column - 1].strip()
+    text = page.written(cell).strip()
     named = _NAMED.match(text)
     if named is not None and not re.search(r"[\s`*|]", text):
         span = find_on_lines(page, named["name"], cell.line, cell.line, cell.column)
