@@ -8,8 +8,8 @@ from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_items import FieldClaim, differs_in_uniqueness, null_written, unique_written
 from featuredocs.rules.fd3_models.field_types import describe, fits, related_fits
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
-from featuredocs.rules.fd3_models.lookup import described_field, field_hint
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.lookup import field_hint
+from featuredocs.rules.fd3_models.resolve import documented_fields
 from featuredocs.rules.fd6_config import known
 from featuredocs.rules.registry import register
 
@@ -66,19 +66,17 @@ class FieldTypeMismatch(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
         user_model = _user_model(ctx.facts)
-        for claim, model in resolved_models(page, ctx).found:
-            for documented in claim.fields:
-                field = described_field(model, documented.name)
-                if field is not None and documented.type is not None:
-                    yield from self._compare(page, documented, field, model, user_model)
-                if field is not None and documented.null is not None and documented.null != field.null:
-                    yield self._nullability(page, documented, field, model)
-                if field is not None and compared_length(field) is not None:
-                    yield from self._length(page, documented, field, model)
-                if field is not None and field.max_digits is not None:
-                    yield from self._digits(page, documented, field, model)
-                if field is not None and documented.unique is not None and differs_in_uniqueness(documented, field, model):
-                    yield self._uniqueness(page, documented, field, model)
+        for documented, field, model in documented_fields(page, ctx):
+            if documented.type is not None:
+                yield from self._compare(page, documented, field, model, user_model)
+            if documented.null is not None and documented.null != field.null:
+                yield self._nullability(page, documented, field, model)
+            if compared_length(field) is not None:
+                yield from self._length(page, documented, field, model)
+            if field.max_digits is not None:
+                yield from self._digits(page, documented, field, model)
+            if documented.unique is not None and differs_in_uniqueness(documented, field, model):
+                yield self._uniqueness(page, documented, field, model)
 
     def _length(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
         written = documented_length(page, documented)

@@ -6,8 +6,7 @@ from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named
 from featuredocs.rules.fd3_models.field_values import field_values
-from featuredocs.rules.fd3_models.lookup import described_field
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.resolve import documented_fields
 from featuredocs.rules.registry import register
 
 
@@ -54,14 +53,10 @@ class FieldChoicesDiffer(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        for claim, model in resolved_models(page, ctx).found:
-            for documented in claim.fields:
-                field = described_field(model, documented.name)
-                if field is None or not field.choices:
-                    continue
-                found = field_values(page, documented, field)
-                if found is not None:
-                    yield from self._compare(page, model, field, found)
+        for documented, field, model in documented_fields(page, ctx):
+            found = field_values(page, documented, field) if field.choices else None
+            if found is not None:
+                yield from self._compare(page, model, field, found)
 
     def _compare(self, page: Page, model: ModelFact, field: FieldFact, found: PlacedList) -> Iterator[Finding]:
         where = f" ({field.location})" if field.location else ""

@@ -11,8 +11,8 @@ from featuredocs.rules.fd3_models.field_defaults import (
     documented_default,
     rendered_default,
 )
-from featuredocs.rules.fd3_models.lookup import described_field, field_hint
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.lookup import field_hint
+from featuredocs.rules.fd3_models.resolve import documented_fields
 from featuredocs.rules.registry import register
 
 
@@ -59,14 +59,10 @@ class FieldDefaultDiffers(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        for claim, model in resolved_models(page, ctx).found:
-            for documented in claim.fields:
-                field = described_field(model, documented.name)
-                if field is None or compared_default(field) is None:
-                    continue
-                written = documented_default(page, documented, model)
-                if written is not None and differs(written, field):
-                    yield self._differs(page, written, field, model)
+        for documented, field, model in documented_fields(page, ctx):
+            written = documented_default(page, documented, model) if compared_default(field) is not None else None
+            if written is not None and differs(written, field):
+                yield self._differs(page, written, field, model)
 
     def _differs(self, page: Page, written: DocumentedDefault, field: FieldFact, model: ModelFact) -> Finding:
         replacement = rendered_default(written, field)

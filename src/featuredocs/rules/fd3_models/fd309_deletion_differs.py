@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.deletion import DocumentedDeletion, differs, documented_deletion, effect
-from featuredocs.rules.fd3_models.lookup import described_field, field_hint
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.lookup import field_hint
+from featuredocs.rules.fd3_models.resolve import documented_fields
 from featuredocs.rules.registry import register
 
 
@@ -52,14 +52,10 @@ class DeletionDiffers(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        for claim, model in resolved_models(page, ctx).found:
-            for documented in claim.fields:
-                field = described_field(model, documented.name)
-                if field is None or field.on_delete is None:
-                    continue
-                written = documented_deletion(page, documented, model)
-                if written is not None and differs(written, field):
-                    yield self._differs(page, written, field, model)
+        for documented, field, model in documented_fields(page, ctx):
+            written = documented_deletion(page, documented, model) if field.on_delete is not None else None
+            if written is not None and differs(written, field):
+                yield self._differs(page, written, field, model)
 
     def _differs(self, page: Page, written: DocumentedDeletion, field: FieldFact, model: ModelFact) -> Finding:
         actual = field.on_delete

@@ -9,11 +9,14 @@ never guessed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import ModelFact, Page, ProjectFacts, reads
+from featuredocs.model import FieldFact, ModelFact, Page, ProjectFacts, reads
 from featuredocs.rules.base import CheckContext, per_facts
 from featuredocs.rules.fd3_models.claims import ModelClaim, PageClaims, page_claims
+from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.lookup import described_field
 from featuredocs.rules.fd3_models.pycode import ImportedName
 
 MEMO_KEY = "fd3.resolved"
@@ -175,6 +178,16 @@ def resolved_models(page: Page, ctx: CheckContext) -> ResolvedModels:
     assert ctx.facts is not None, "FD3 rules need facts"
     facts = ctx.facts
     return ctx.memo(MEMO_KEY, page, lambda p: _resolve(page_claims(p, ctx), facts))
+
+
+def documented_fields(page: Page, ctx: CheckContext) -> Iterator[tuple[FieldClaim, FieldFact, ModelFact]]:
+    """Each field the page documents on a model it resolves, with the model's field the
+    documented name names (:func:`~.lookup.described_field`)."""
+    for claim, model in resolved_models(page, ctx).found:
+        for documented in claim.fields:
+            field = described_field(model, documented.name)
+            if field is not None:
+                yield documented, field, model
 
 
 def _resolve(claims: PageClaims, facts: ProjectFacts) -> ResolvedModels:
