@@ -65,10 +65,10 @@ def test_fd504_reads_fields_listed_in_tables_lists_and_nested_items(
     )
     assert found(parse, drifted, both_facts) == [
         (11, "`total`", "response field `total` is not produced by `/api/v1/orders/{pk}/`"),
-        (12, "`items[].skuu`", "response field `items.skuu` is not produced by `/api/v1/orders/{pk}/`"),
+        (12, "`items[].skuu`", "response field `items[].skuu` is not produced by `/api/v1/orders/{pk}/`"),
         (18, "`next_page`", "response field `next_page` is not produced by `/api/v1/orders/`"),
         (22, "`qty`", "response field `results.items.qty` is not produced by `/api/v1/orders/`"),
-        (27, "`results[].created`", "response field `results.created` is not produced by `/api/v1/orders/`"),
+        (27, "`results[].created`", "response field `results[].created` is not produced by `/api/v1/orders/`"),
     ]
     page = parse(drifted)
     hints = [f.hint for f in run_rule(ResponseFieldNotProduced, page, both_facts)]

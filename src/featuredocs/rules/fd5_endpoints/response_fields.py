@@ -117,7 +117,11 @@ class UnproducedName:
 
     @property
     def dotted(self) -> str:
-        return ".".join(self.claim.path[: self.segment + 1])
+        """The name as the page writes it (``items[].skuu``), after the names of the items
+        it is nested in, up to the missing segment."""
+        written = self.claim.written.split(".")
+        names = [*self.claim.path[: len(self.claim.path) - len(written)], *written]
+        return ".".join(names[: self.segment + 1])
 
 
 def unproduced_names(claims: list[ResponseFieldClaim], endpoint: EndpointFact) -> list[UnproducedName]:
