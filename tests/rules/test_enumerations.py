@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from featuredocs.rules.enumerations import listed_values
+from featuredocs.rules.enumerations import listed_values, values_on_line
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,18 @@ def test_a_list_inside_a_sentence_gives_some_values_only():
     assert not listed.complete
     assert listed_values("Status, `paid` or `cancelled`").complete
     assert listed_values("Status: `paid` or `cancelled`").complete
+
+
+def test_a_list_hard_wrapped_over_lines_is_read_whole_and_placed_on_each(parse):
+    page = parse(
+        "- `status`: Where the order is, one of `pending`, `paid`,\n"
+        "  `shipped`, `expired` or\n"
+        "  `cancelled`.\n"
+        "- `next`: another item, `a` or `b`\n",
+        dedent=False,
+    )
+    found = values_on_line(page, 1, 10)
+    assert found.values == ("pending", "paid", "shipped", "expired", "cancelled")
+    assert found.complete
+    assert [(span.line, span.column) for span in found.spans] == [(1, 41), (1, 52), (2, 4), (2, 15), (3, 4)]
+    assert (found.span.line, found.span.end_line) == (1, 3)

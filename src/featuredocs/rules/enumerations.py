@@ -195,6 +195,9 @@ def values_on_line(page: Page, line: int, start: int, descending: bool = False) 
     while text.startswith("`", start):
         start += 1  # the closing backticks of the name the values are of
     table_row = text.lstrip().startswith("|")
+    wrapped = None if table_row else _wrapped(page, line, text)
+    if wrapped is not None:
+        return wrapped_values(wrapped, line, start, descending)
     if text.count("`", start) >= 4:  # two code spans at least
         titles = header_titles(page, line) if table_row else []
         cells = row_cells(text) if table_row else [(start, len(text))]
@@ -206,6 +209,46 @@ def values_on_line(page: Page, line: int, start: int, descending: bool = False) 
             if listed is not None:
                 return placed(listed, text[:end], max(begin, start), lambda a, b: Span(line, a + 1, line, b + 1))
     return None if table_row else nested_values(page, line, descending)
+
+
+#: A line whose list of values runs on to the next: it ends in a value and a join
+#: (```pending`, `paid`,``) or in the words that open a list (``one of``).
+_RUNS_ON = re.compile(r"(?:`\s*(?:,|\bor|\band|/)|\b(?:one\s+of|either|values?\s*:?|choices?\s*:?))\s*\Z", re.IGNORECASE)
+#: A line that starts a block or an item of its own, which a paragraph does not run into.
+_OWN_START = re.compile(r"\s*(?:[-*+]\s|\d{1,9}[.)]\s|#|\||```|~~~|>)")
+
+
+def _wrapped(page: Page, line: int, text: str) -> list[str] | None:
+    """The lines of the paragraph a list of values running off the end of ``line``
+    continues on (hard-wrapped text), with ``line`` first; None when it does not run on."""
+    if not _RUNS_ON.search(text.rstrip()):
+        return None
+    lines = [text]
+    for number in range(line + 1, min(line + 4, len(page.lines) + 1)):
+        following = page.line_text(number)
+        if not following.strip() or _OWN_START.match(following):
+            break
+        lines.append(following)
+    return lines if len(lines) > 1 else None
+
+
+def wrapped_values(lines: list[str], line: int, start: int, descending: bool) -> PlacedList | None:
+    """The values the paragraph ``lines`` (from ``line``) lists after ``start``, read as
+    one text; a fix rewrites such a list on one line, ``sync`` leaves it to the writer."""
+    text = "\n".join(lines)
+    firsts = [0]
+    for written in lines[:-1]:
+        firsts.append(firsts[-1] + len(written) + 1)
+
+    def place(begin: int, end: int) -> Span:
+        first = max(index for index, at in enumerate(firsts) if at <= begin)
+        last = max(index for index, at in enumerate(firsts) if at < end)
+        return Span(line + first, begin - firsts[first] + 1, line + last, end - firsts[last] + 1)
+
+    listed = listed_values(text.replace("\n", " "), start, False, descending)
+    if listed is None:
+        return None
+    return placed(listed, text, start, place)
 
 
 def nested_values(page: Page, line: int, descending: bool = False) -> PlacedList | None:

@@ -90,3 +90,19 @@ def test_a_choices_column_lists_every_value(parse, billing_facts):
         "| Field | Type | Notes |\n| --- | --- | --- |\n| `status` | CharField | `draft`, `paid`, `void` |\n"
     ), dedent=False)
     assert run_rule(FieldChoicesDiffer, unlisted, billing_facts) == []  # no word says these are its values
+
+
+def test_a_list_hard_wrapped_onto_the_next_line_is_read_whole(parse, billing_facts):
+    right = "- `status` (CharField): Where the invoice is in its life, one of `draft`,\n  or `paid`.\n"
+    assert run_rule(FieldChoicesDiffer, parse(_invoice(right), dedent=False), billing_facts) == []
+    wrong = right.replace("or `paid`", "`paid` or `void`")
+    (finding,) = run_rule(FieldChoicesDiffer, parse(_invoice(wrong), dedent=False), billing_facts)
+    assert (finding.span, finding.message) == (Span(7, 14, 7, 18), "`void` is not a choice of `Invoice.status`")
+
+
+def test_the_next_lines_are_read_only_when_the_list_runs_on_to_them(parse, billing_facts):
+    page = parse(_invoice(
+        "- `status` (CharField): One of `draft` or `paid`.\n"
+        "  Refunds set it to `draft` or `void` in the ledger, not here.\n"
+    ), dedent=False)
+    assert run_rule(FieldChoicesDiffer, page, billing_facts) == []
