@@ -71,3 +71,9 @@ def test_a_list_hard_wrapped_over_lines_is_read_whole_and_placed_on_each(parse):
     assert found.complete
     assert [(span.line, span.column) for span in found.spans] == [(1, 41), (1, 52), (2, 4), (2, 15), (3, 4)]
     assert (found.span.line, found.span.end_line) == (1, 3)
+
+
+def test_a_list_whose_next_line_starts_with_its_join_runs_on(parse):
+    page = parse("- `status` (string, optional): `pending`, `paid`, `shipped`, `expired`\n  or `canceled`\n", dedent=False)
+    found = values_on_line(page, 1, 10)
+    assert found.values[-1] == "canceled" and found.spans[-1].line == 2

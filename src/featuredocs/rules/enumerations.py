@@ -212,8 +212,11 @@ def values_on_line(page: Page, line: int, start: int, descending: bool = False) 
 
 
 #: A line whose list of values runs on to the next: it ends in a value and a join
-#: (```pending`, `paid`,``) or in the words that open a list (``one of``).
+#: (```pending`, `paid`,``) or in the words that open a list (``one of``); or the next
+#: line starts with a join (:data:`_JOIN_FIRST`).
 _RUNS_ON = re.compile(r"(?:`\s*(?:,|\bor|\band|/)|\b(?:one\s+of|either|values?\s*:?|choices?\s*:?))\s*\Z", re.IGNORECASE)
+#: A line that goes on with a list: a join, then a value (``  or `cancelled` ``).
+_JOIN_FIRST = re.compile(r"\s*(?:,|or\b|and\b|/)\s*`")
 #: A line that starts a block or an item of its own, which a paragraph does not run into.
 _OWN_START = re.compile(r"\s*(?:[-*+]\s|\d{1,9}[.)]\s|#|\||```|~~~|>)")
 
@@ -221,7 +224,8 @@ _OWN_START = re.compile(r"\s*(?:[-*+]\s|\d{1,9}[.)]\s|#|\||```|~~~|>)")
 def _wrapped(page: Page, line: int, text: str) -> list[str] | None:
     """The lines of the paragraph a list of values running off the end of ``line``
     continues on (hard-wrapped text), with ``line`` first; None when it does not run on."""
-    if not _RUNS_ON.search(text.rstrip()):
+    end = text.rstrip()
+    if not _RUNS_ON.search(end) and not (end.endswith("`") and _JOIN_FIRST.match(page.line_text(line + 1))):
         return None
     lines = [text]
     for number in range(line + 1, min(line + 4, len(page.lines) + 1)):

@@ -112,3 +112,12 @@ def test_silent_on_the_right_default_and_on_what_is_no_default(parse, facts):
         "- `currency` (CharField): the default `USD` rate applies; the default 2 hours; see default 5-day window\n"
     ), dedent=False)
     assert run_rule(FieldDefaultDiffers, page, facts) == []
+
+
+def test_a_default_on_the_line_an_item_is_wrapped_onto(parse, facts):
+    item = "- `currency` (CharField): ISO 4217 code of the amounts the subscription\n  bills in; `USD` by default.\n"
+    (finding,) = run_rule(FieldDefaultDiffers, parse(_subscription(item), dedent=False), facts)
+    assert (finding.span, finding.fix.edits[0].replacement) == (Span(7, 14, 7, 17), "EUR")
+    code = _subscription("```python\nclass Subscription(models.Model):\n    currency = models.CharField(max_length=3)\n"
+                         "    seats = models.PositiveIntegerField(default=1)\n```\n")
+    assert run_rule(FieldDefaultDiffers, parse(code, dedent=False), facts) == []  # a code line is no wrapped text

@@ -98,3 +98,10 @@ def test_silent_on_what_the_handler_does_and_on_what_is_no_on_delete(parse, fact
         "- `note` (TextField): This row cannot be deleted; removed with the cleanup command\n",
         dedent=False)
     assert run_rule(DeletionDiffers, page, facts) == []
+
+
+def test_words_on_the_line_an_item_is_wrapped_onto(parse, facts):
+    item = "- `customer` (ForeignKey → Customer): Who ordered; deleted with\n  the customer.\n"
+    (finding,) = run_rule(DeletionDiffers, parse(_page("Order", item), dedent=False), facts)
+    assert finding.span == Span(6, item.index("deleted") + 1, 7, 15)
+    assert finding.message.startswith('field `customer` is documented as "deleted with the customer", but')

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim, own_words
+from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.own_words import own_words
 
 #: Handlers by what they do when the row they point to is deleted: PROTECT and RESTRICT
 #: both refuse (RESTRICT lets a cascade through, which words do not tell apart).
@@ -39,28 +40,30 @@ _HINTS = ("delet", "cascad", "protect", "restrict", "set_", "do_nothing")
 
 @dataclass(frozen=True, slots=True)
 class DocumentedDeletion:
-    """What the line says ``on_delete`` is; ``named`` when it gives the handler's name."""
+    """What the line says ``on_delete`` is, in its words (``said``); ``named`` when it
+    gives the handler's name."""
 
     handler: str
     span: Span
     named: bool
+    said: str
 
 
 def documented_deletion(page: Page, documented: FieldClaim, model: ModelFact) -> DocumentedDeletion | None:
     found = own_words(page, documented, model, _HINTS)
     if found is None:
         return None
-    line, text, start, end = found
-    words = text[start:end]
+    start = found.start
+    words = found.text[start : found.end]
     named = _NAMED.search(words)
     if named is not None:
         begin, stop = named.span("name")
-        return DocumentedDeletion(named.group("name"), Span(line, start + begin + 1, line, start + stop + 1), True)
+        return DocumentedDeletion(named.group("name"), found.span(start + begin, start + stop), True, named.group("name"))
     said = _SAID.search(words)
     if said is None or (said.group("PROTECT") and _ITSELF.search(words[: said.start()])):
         return None  # *this row cannot be deleted* is a rule of the business
     handler = next(name for name, value in said.groupdict().items() if value is not None)
-    return DocumentedDeletion(handler, Span(line, start + said.start() + 1, line, start + said.end() + 1), False)
+    return DocumentedDeletion(handler, found.span(start + said.start(), start + said.end()), False, " ".join(said.group(0).split()))
 
 
 def differs(written: DocumentedDeletion, field: FieldFact) -> bool:

@@ -60,12 +60,11 @@ class DeletionDiffers(Rule):
     def _differs(self, page: Page, written: DocumentedDeletion, field: FieldFact, model: ModelFact) -> Finding:
         actual = field.on_delete
         assert actual is not None
-        said = page.written(written.span)
         fix = Fix(f"write {actual}", (Edit(written.span, actual),)) if written.named else None
         return self.finding(
             page,
             written.span,
-            f"field `{field.name}` is documented as \"{said}\", but its on_delete is {actual}: {effect(field, model)}",
+            f"field `{field.name}` is documented as \"{written.said}\", but its on_delete is {actual}: {effect(field, model)}",
             hint=field_hint(model, field, f"has on_delete={actual}"),
             fix=fix,
         )

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim, own_words
+from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.own_words import own_words
 from featuredocs.rules.fd4_commands.defaults import render_default, same_default
 
 _VALUE = (
@@ -53,12 +54,11 @@ def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> 
     words = own_words(page, documented, model, ("default",))
     if words is None:
         return None
-    line, text, start, end = words
-    found = _default_in(text, start, end)
+    found = _default_in(words.text, words.start, words.end)
     if found is None:
         return None
     value, begin, stop = found
-    return DocumentedDefault(value, Span(line, begin + 1, line, stop + 1))
+    return DocumentedDefault(value, words.span(begin, stop))
 
 
 @lru_cache(maxsize=4096)

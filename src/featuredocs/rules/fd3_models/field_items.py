@@ -168,32 +168,6 @@ def _unique_description(item: ListItem, end: int) -> tuple[bool | None, Span | N
     return True, _source_span(item, found.start(1), len(found.group(1)))
 
 
-_CODE_NAME = re.compile(r"`([A-Za-z_]\w*)`")
-
-
-def own_words(
-    page: Page, documented: FieldClaim, model: ModelFact, about: tuple[str, ...]
-) -> tuple[int, str, int, int] | None:
-    """The field's line and where on it the words about the field are: from after its
-    name to the next other field of ``model`` the line names in code (what follows
-    ``…; `quantity` defaults to 1`` speaks of ``quantity``). None when the line holds
-    none of the words ``about`` (lower case): most lines say nothing of a given thing,
-    and are not read further."""
-    line = documented.span.line
-    text = page.line_text(line)
-    start = documented.span.end_column - 1 if documented.span.end_line == line else 0
-    rest = text[start:].lower()
-    if not any(word in rest for word in about):
-        return None
-    if "`" not in rest:
-        return line, text, start, len(text)
-    fields = {field.name for field in model.fields}
-    for code in _CODE_NAME.finditer(text, start):
-        if code.group(1) in fields and code.group(1) != documented.name:
-            return line, text, start, code.start()
-    return line, text, start, len(text)
-
-
 def _bold_field(item: ListItem) -> tuple[FieldClaim, ...]:
     match = _BOLD_NAME.match(item.source)
     name = _field_name(match.group(2)) if match else None
