@@ -45,3 +45,10 @@ def test_silent_on_the_right_digits_and_on_digits_of_one_side_of_the_point(parse
         "- `number` (CharField): up to 15 digits, 3 decimals in the suffix\n"
     ), dedent=False)
     assert run_rule(FieldTypeMismatch, page, billing_facts) == []
+
+
+def test_digits_on_the_line_an_item_is_wrapped_onto(parse, billing_facts):
+    page = parse(_invoice("- `total` (DecimalField): Amount due, in the invoice's currency, with\n  3 decimal places.\n"), dedent=False)
+    (finding,) = run_rule(FieldTypeMismatch, page, billing_facts)
+    assert (finding.span, finding.message) == (
+        Span(7, 3, 7, 4), "field `total` is documented with 3 decimal places, but its decimal_places is 2")

@@ -56,3 +56,9 @@ def test_a_number_too_long_to_be_a_length_is_not_read_as_one(parse, billing_fact
     huge = "9" * 5000  # more digits than Python turns into an int by default
     page = parse(_invoice(f"- `number` (CharField, max_length={huge}): Printed on invoices\n"), dedent=False)
     assert run_rule(FieldTypeMismatch, page, billing_facts) == []
+
+
+def test_a_length_on_the_line_an_item_is_wrapped_onto(parse, billing_facts):
+    page = parse(_invoice("- `number` (CharField): Printed on invoices and reminders, up\n  to 32 characters.\n"), dedent=False)
+    (finding,) = run_rule(FieldTypeMismatch, page, billing_facts)
+    assert (finding.span, finding.fix.edits[0].replacement) == (Span(7, 6, 7, 8), "20")

@@ -178,11 +178,11 @@ def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model
         if differs_in_uniqueness(claim, field, model) and scope.allows("FD303", unique.line):
             written = page.written(unique)
             editor.replace(unique, unique_written(written, field.unique))
-    length = documented_length(page, claim) if compared_length(field) is not None else None
+    length = documented_length(page, claim, model) if compared_length(field) is not None else None
     if length is not None and length.value != field.max_length and scope.allows("FD303", length.span.line):
         editor.replace(length.span, str(field.max_length))
     if field.max_digits is not None:
-        for digits in documented_digits(page, claim):
+        for digits in documented_digits(page, claim, model):
             actual = actual_digits(field, digits.option)
             if actual is not None and digits.value != actual and scope.allows("FD303", digits.span.line):
                 editor.replace(digits.span, str(actual))

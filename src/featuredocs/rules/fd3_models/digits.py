@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from featuredocs.model import FieldFact, Page, Span
+from featuredocs.model import FieldFact, ModelFact, Page, Span
 from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.own_words import own_words
 
 _NUMBER = r"\d{1,3}(?!\d)"
 _DIGITS = re.compile(
@@ -41,22 +42,21 @@ class DocumentedDigits:
     span: Span
 
 
-def documented_digits(page: Page, documented: FieldClaim) -> Iterator[DocumentedDigits]:
-    """What the field's line says of its digits, after its name, each option once."""
-    line = documented.span.line
-    text = page.line_text(line)
-    start = documented.span.end_column - 1 if documented.span.end_line == line else 0
-    if "digit" not in text and "decimal" not in text.lower() and "numeric" not in text.lower():
+def documented_digits(page: Page, documented: FieldClaim, model: ModelFact) -> Iterator[DocumentedDigits]:
+    """What the field's line (see :mod:`.own_words`) says of its digits, after its name,
+    each option once."""
+    words = own_words(page, documented, model, ("digit", "decimal", "numeric"))
+    if words is None:
         return  # most items say nothing of digits: no pattern is run on them
     seen: set[str] = set()
-    for found in _DIGITS.finditer(text, start):
+    for found in _DIGITS.finditer(words.text, words.start, words.end):
         for group, value in found.groupdict().items():
             option = _OPTION[group]
             if value is None or option in seen:
                 continue
             seen.add(option)
             begin, end = found.span(group)
-            yield DocumentedDigits(option, int(value), Span(line, begin + 1, line, end + 1))
+            yield DocumentedDigits(option, int(value), words.span(begin, end))
 
 
 def actual_digits(field: FieldFact, option: str) -> int | None:

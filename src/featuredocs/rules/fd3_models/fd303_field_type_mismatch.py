@@ -79,7 +79,7 @@ class FieldTypeMismatch(Rule):
                 yield self._uniqueness(page, documented, field, model)
 
     def _length(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
-        written = documented_length(page, documented)
+        written = documented_length(page, documented, model)
         if written is None or written.value == field.max_length:
             return
         yield self.finding(
@@ -108,7 +108,7 @@ class FieldTypeMismatch(Rule):
         )
 
     def _digits(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
-        for written in documented_digits(page, documented):
+        for written in documented_digits(page, documented, model):
             actual = actual_digits(field, written.option)
             if actual is None or written.value == actual:
                 continue

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from featuredocs.model import FieldFact, Page, Span
+from featuredocs.model import FieldFact, ModelFact, Page, Span
 from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.rules.fd3_models.own_words import own_words
 
 _UNIT = r"(?:characters|chars?\b|letters)"
 #: A length is written in a few digits: a longer number is none (nor an int to read).
@@ -42,20 +43,17 @@ class DocumentedLength:
     span: Span
 
 
-def documented_length(page: Page, documented: FieldClaim) -> DocumentedLength | None:
-    """The length the field's line gives it, after its name."""
-    line = documented.span.line
-    text = page.line_text(line)
-    start = documented.span.end_column - 1 if documented.span.end_line == line else 0
-    rest = text[start:].lower()
-    if not any(hint in rest for hint in _HINTS):
+def documented_length(page: Page, documented: FieldClaim, model: ModelFact) -> DocumentedLength | None:
+    """The length the field's line (see :mod:`.own_words`) gives it, after its name."""
+    words = own_words(page, documented, model, _HINTS)
+    if words is None:
         return None  # most items say nothing of a length: no pattern is run on them
-    found = _LENGTH.search(text, start)
+    found = _LENGTH.search(words.text, words.start, words.end)
     if found is None:
         return None
     group = next(name for name, value in found.groupdict().items() if value is not None)
     begin, end = found.span(group)
-    return DocumentedLength(int(found.group(group)), Span(line, begin + 1, line, end + 1))
+    return DocumentedLength(int(found.group(group)), words.span(begin, end))
 
 
 def compared_length(field: FieldFact) -> int | None:
