@@ -77,3 +77,11 @@ def test_a_list_whose_next_line_starts_with_its_join_runs_on(parse):
     page = parse("- `status` (string, optional): `pending`, `paid`, `shipped`, `expired`\n  or `canceled`\n", dedent=False)
     found = values_on_line(page, 1, 10)
     assert found.values[-1] == "canceled" and found.spans[-1].line == 2
+
+
+def test_a_list_that_starts_on_the_line_after_its_items_colon(parse):
+    page = parse("- `status` (string, optional):\n  `pending`, `paid`,\n  `expired` or `canceled`\n- `next`: `a` or `b`\n", dedent=False)
+    found = values_on_line(page, 1, 10)
+    assert found.values == ("pending", "paid", "expired", "canceled") and found.complete
+    nested = parse("- `status`: one of:\n  - `pending`: waiting\n  - `paid`: done\n", dedent=False)
+    assert values_on_line(nested, 1, 10).values == ("pending", "paid")  # a sub-list, as before

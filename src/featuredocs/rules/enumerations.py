@@ -212,9 +212,9 @@ def values_on_line(page: Page, line: int, start: int, descending: bool = False) 
 
 
 #: A line whose list of values runs on to the next: it ends in a value and a join
-#: (```pending`, `paid`,``) or in the words that open a list (``one of``); or the next
-#: line starts with a join (:data:`_JOIN_FIRST`).
-_RUNS_ON = re.compile(r"(?:`\s*(?:,|\bor|\band|/)|\b(?:one\s+of|either|values?\s*:?|choices?\s*:?))\s*\Z", re.IGNORECASE)
+#: (```pending`, `paid`,``), in the words that open a list (``one of``) or in a colon
+#: (``(string, optional):``); or the next line starts with a join (:data:`_JOIN_FIRST`).
+_RUNS_ON = re.compile(r"(?:`\s*(?:,|\bor|\band|/)|\b(?:one\s+of|either|values?|choices?)|:)\s*\Z", re.IGNORECASE)
 #: A line that goes on with a list: a join, then a value (``  or `cancelled` ``).
 _JOIN_FIRST = re.compile(r"\s*(?:,|or\b|and\b|/)\s*`")
 #: A line that starts a block or an item of its own, which a paragraph does not run into.
