@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, ProjectFacts, Severity
+from featuredocs.model import Edit, FieldFact, Finding, Fix, ModelFact, Page, ProjectFacts, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_items import FieldClaim, differs_in_uniqueness, null_written, unique_written
@@ -70,13 +70,17 @@ class FieldTypeMismatch(Rule):
             if documented.type is not None:
                 yield from self._compare(page, documented, field, model, user_model)
             if documented.null is not None and documented.null != field.null:
-                yield self._nullability(page, documented, field, model)
+                wrong = ("nullable", "NOT NULL") if documented.null else ("NOT NULL", "nullable")
+                yield self._stated(page, documented, documented.null_span, field, model, wrong,
+                                   lambda written: null_written(written, field.null), f"has null={field.null}")
             if compared_length(field) is not None:
                 yield from self._length(page, documented, field, model)
             if field.max_digits is not None:
                 yield from self._digits(page, documented, field, model)
             if documented.unique is not None and differs_in_uniqueness(documented, field, model):
-                yield self._uniqueness(page, documented, field, model)
+                wrong = ("unique", "not unique") if documented.unique else ("not unique", "unique")
+                yield self._stated(page, documented, documented.unique_span, field, model, wrong,
+                                   lambda written: unique_written(written, field.unique), f"has unique={field.unique}")
 
     def _length(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
         written = documented_length(page, documented, model)
@@ -89,22 +93,6 @@ class FieldTypeMismatch(Rule):
             f"but its max_length is {field.max_length}",
             hint=field_hint(model, field, f"has max_length={field.max_length}"),
             fix=Fix(f"write max_length {field.max_length}", (Edit(written.span, str(field.max_length)),)),
-        )
-
-    def _nullability(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
-        said, real = ("nullable", "NOT NULL") if documented.null else ("NOT NULL", "nullable")
-        span = documented.null_span or documented.span
-        fix = None
-        if documented.null_span is not None and span.line == span.end_line:
-            written = page.written(span)
-            corrected = null_written(written, field.null)
-            fix = Fix(f"write that the field is {real}", (Edit(span, corrected),))
-        return self.finding(
-            page,
-            span,
-            f"field `{field.name}` is documented as {said}, but it is {real}",
-            hint=field_hint(model, field, f"has null={field.null}"),
-            fix=fix,
         )
 
     def _digits(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Iterator[Finding]:
@@ -121,19 +109,20 @@ class FieldTypeMismatch(Rule):
                 fix=Fix(f"write {written.option} {actual}", (Edit(written.span, str(actual)),)),
             )
 
-    def _uniqueness(self, page: Page, documented: FieldClaim, field: FieldFact, model: ModelFact) -> Finding:
-        said, real = ("unique", "not unique") if documented.unique else ("not unique", "unique")
-        span = documented.unique_span or documented.span
+    def _stated(
+        self, page: Page, documented: FieldClaim, where: Span | None, field: FieldFact, model: ModelFact,
+        wrong: tuple[str, str], rewritten: Callable[[str], str], says: str,
+    ) -> Finding:
+        """What the type's words say of the field (``where``) is ``wrong[0]``, but it is
+        ``wrong[1]``: a finding with a fix that writes the words ``rewritten``."""
+        said, real = wrong
+        span = where or documented.span
         fix = None
-        if documented.unique_span is not None and span.line == span.end_line:
-            written = page.written(span)
-            fix = Fix(f"write that the field is {real}", (Edit(span, unique_written(written, field.unique)),))
+        if where is not None and span.line == span.end_line:
+            fix = Fix(f"write that the field is {real}", (Edit(span, rewritten(page.written(span))),))
         return self.finding(
-            page,
-            span,
-            f"field `{field.name}` is documented as {said}, but it is {real}",
-            hint=field_hint(model, field, f"has unique={field.unique}"),
-            fix=fix,
+            page, span, f"field `{field.name}` is documented as {said}, but it is {real}",
+            hint=field_hint(model, field, says), fix=fix,
         )
 
     def _compare(
