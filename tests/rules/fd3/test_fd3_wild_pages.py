@@ -379,3 +379,16 @@ def test_fields_of_an_api_a_serializer_or_untyped_are_not_a_models(parse, billin
     page = parse("# Billing\n\n" + text, dedent=False)
     assert run_rule(FieldNotFound, page, billing_facts) == []
     assert run_rule(ModelNotFound, page, billing_facts) == []
+
+
+def test_an_unlabelled_list_of_typed_fields_under_a_model_is_read_as_a_selection(parse, billing_facts):
+    page = parse("# Billing\n\n## Data Models\n\n### Invoice\n\nWhat is billed.\n\n"
+                 "- `number` (CharField): Printed\n- `totl` (DecimalField): Amount due\n", dedent=False)
+    assert [f.code for f in run_rule(FieldNotFound, page, billing_facts)] == ["FD302"]
+    assert run_rule(UndocumentedField, page, billing_facts) == []  # no label says it is every field
+
+
+def test_an_unlabelled_list_of_anything_else_under_a_model_is_not_read(parse, billing_facts):
+    page = parse("# Billing\n\n## Data Models\n\n### Invoice\n\n"
+                 "- `totl`: kept for the 2023 reports\n- Fast (cached): served from cache\n", dedent=False)
+    assert run_rule(FieldNotFound, page, billing_facts) == []

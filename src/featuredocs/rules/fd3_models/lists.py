@@ -58,11 +58,17 @@ def is_partial(label: str) -> bool:
 def model_lists(parts: list[Section]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
     """(kind, where it starts, items, label) for each Fields/Indexes list of a model."""
     for part in parts:
+        read: set[int] = set()
         for labelled in part.labelled:
             kind = list_label_kind(labelled.label)
             if kind is not None and labelled.items:
+                read.add(labelled.items[0].span.line)
                 yield kind, labelled.span, labelled.items, labelled.label
-        yield from _plainly_introduced(part)
+        for found in _plainly_introduced(part):
+            read.add(found[2][0].span.line)
+            yield found
+        if part is parts[0]:
+            yield from _unlabelled_field_lists(part, read)
         kind = list_label_kind(part.title) if part.level >= 3 else None
         if kind is not None and part is not parts[0]:
             items = tuple(item for block in part.blocks for item in block.items)
@@ -99,6 +105,19 @@ def _plainly_introduced(part: Section) -> Iterator[tuple[str, Span, tuple[ListIt
             label = f"Some {introduced['kind']}"
         if kind is not None:
             yield kind, block.span, following.items, label
+
+
+def _unlabelled_field_lists(part: Section, read: set[int]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
+    """A list right in the model's section whose every item is a field with its type
+    (``- `number` (CharField): …``), with no label: read as a selection, since nothing
+    says it is every field."""
+    for block in part.blocks:
+        items = block.items
+        if block.kind is not BlockKind.LIST or len(items) < 2 or items[0].span.line in read:
+            continue
+        claims = [read_field_item(item) for item in items]
+        if all(found and all(claim.type is not None for claim in found) for found in claims):
+            yield "fields", block.span, items, "Some fields"
 
 
 def field_claims(items: tuple[ListItem, ...]) -> Iterator[FieldClaim]:
