@@ -105,3 +105,14 @@ def test_words_on_the_line_an_item_is_wrapped_onto(parse, facts):
     (finding,) = run_rule(DeletionDiffers, parse(_page("Order", item), dedent=False), facts)
     assert finding.span == Span(6, item.index("deleted") + 1, 7, 15)
     assert finding.message.startswith('field `customer` is documented as "deleted with the customer", but')
+
+
+def test_cannot_be_deleted_while_it_has_rows_is_what_protect_does(parse, facts):
+    wrong = "- `order` (ForeignKey → Order): The order; an order cannot be deleted while it has lines.\n"
+    (finding,) = run_rule(DeletionDiffers, parse(_page("Line", wrong), dedent=False), facts)
+    assert finding.message.startswith('field `order` is documented as "cannot be deleted", but its on_delete is CASCADE')
+    right = _page("Order", "- `customer` (ForeignKey → Customer): a customer cannot be deleted while they have orders.\n"
+                  "- `shop` (ForeignKey → Shop): a shop cannot be deleted while an order points to it.\n")
+    assert run_rule(DeletionDiffers, parse(right, dedent=False), facts) == []
+    rule = _page("Line", "- `order` (ForeignKey → Order): an order cannot be deleted while the invoice is open.\n")
+    assert run_rule(DeletionDiffers, parse(rule, dedent=False), facts) == []

@@ -29,7 +29,10 @@ _SAID = re.compile(
     r"(?P<CASCADE>\b(?:deleted|removed)\s+(?:along\s+|together\s+)?with\s+(?:it|them|(?:the|its|their)\s+\w+)\b"
     r"(?!\s+(?:command|script|task|job)\b)|\bcascades?\b|\bcascading\s+delete)"
     r"|(?P<PROTECT>\b(?:cannot|can't|can\s+not|may\s+not)\s+be\s+deleted\b"
-    r"(?!\s+(?:once|after|when|if|unless|while|until|before|by|except|without))"
+    r"(?!\s+(?:once|after|when|if|unless|until|before|by|except|without)\b)"
+    # *while it has orders* is what PROTECT does; *while the invoice is open* a rule
+    r"(?!\s+while\s+(?!(?:it|they|there)\s+(?:has|have|is|are)\b|(?:it\s+is\s+|still\s+)?referenced\b"
+    r"|(?:an?|any|one|some)\s+\w+\s+(?:points?|refers?)\s+to\b))"
     r"|\bprotected\s+from\s+deletion|\b(?:prevents|blocks|forbids)\s+(?:its\s+|the\s+)?deletion)"
     r"|(?P<SET_NULL>\bset\s+to\s+(?:null|none|empty)\b(?=.*\bdelet))",
     re.IGNORECASE,

@@ -17,12 +17,13 @@ class DeletionDiffers(Rule):
     What it does:
         Reads what a relation's line says of deleting the row it points to — by name
         (``on_delete=CASCADE``, ``PROTECT``) or in words: *deleted with the user*,
-        *cascades* (``CASCADE``); *a user with orders cannot be deleted*, *protected from
-        deletion* (``PROTECT`` or ``RESTRICT``); *set to null when the customer is
-        deleted* (``SET_NULL``) — and compares it with the field's ``on_delete``. A name
-        must be the very handler; words must say what it does. A rule of the business
-        (*cannot be deleted once sent*, *this row cannot be deleted*) is not read, nor is a
-        handler the check cannot judge (``SET(...)``, a project's own).
+        *cascades* (``CASCADE``); *a user with orders cannot be deleted*, *cannot be
+        deleted while it has orders*, *protected from deletion* (``PROTECT`` or
+        ``RESTRICT``); *set to null when the customer is deleted* (``SET_NULL``) — and
+        compares it with the field's ``on_delete``. A name must be the very handler;
+        words must say what it does. A rule of the business (*cannot be deleted once
+        sent*, *while the invoice is open*, *this row cannot be deleted*) is not read, nor
+        is a handler the check cannot judge (``SET(...)``, a project's own).
 
     Why is this bad?
         This is how data is lost: a page that promises a user with orders cannot be
