@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Applicability, Edit, Fix, Page, Span
+from featuredocs.rules.page_text import Joined, wrapped_onto
 from featuredocs.rules.suggest import did_you_mean
 from featuredocs.rules.table_cells import header_titles, row_cells
 
@@ -197,7 +198,7 @@ def values_on_line(page: Page, line: int, start: int, descending: bool = False) 
     table_row = text.lstrip().startswith("|")
     wrapped = None if table_row else _wrapped(page, line, text)
     if wrapped is not None:
-        return wrapped_values(wrapped, line, start, descending)
+        return _wrapped_values(wrapped, line, start, descending)
     if text.count("`", start) >= 4:  # two code spans at least
         titles = header_titles(page, line) if table_row else []
         cells = row_cells(text) if table_row else [(start, len(text))]
@@ -217,8 +218,6 @@ def values_on_line(page: Page, line: int, start: int, descending: bool = False) 
 _RUNS_ON = re.compile(r"(?:`\s*(?:,|\bor|\band|/)|\b(?:one\s+of|either|values?|choices?)|:)\s*\Z", re.IGNORECASE)
 #: A line that goes on with a list: a join, then a value (``  or `cancelled` ``).
 _JOIN_FIRST = re.compile(r"\s*(?:,|or\b|and\b|/)\s*`")
-#: A line that starts a block or an item of its own, which a paragraph does not run into.
-_OWN_START = re.compile(r"\s*(?:[-*+]\s|\d{1,9}[.)]\s|#|\||```|~~~|>)")
 
 
 def _wrapped(page: Page, line: int, text: str) -> list[str] | None:
@@ -227,32 +226,16 @@ def _wrapped(page: Page, line: int, text: str) -> list[str] | None:
     end = text.rstrip()
     if not _RUNS_ON.search(end) and not (end.endswith("`") and _JOIN_FIRST.match(page.line_text(line + 1))):
         return None
-    lines = [text]
-    for number in range(line + 1, min(line + 4, len(page.lines) + 1)):
-        following = page.line_text(number)
-        if not following.strip() or _OWN_START.match(following):
-            break
-        lines.append(following)
-    return lines if len(lines) > 1 else None
+    following = wrapped_onto(page, line, 3)
+    return [text, *following] if following else None
 
 
-def wrapped_values(lines: list[str], line: int, start: int, descending: bool) -> PlacedList | None:
+def _wrapped_values(lines: list[str], line: int, start: int, descending: bool) -> PlacedList | None:
     """The values the paragraph ``lines`` (from ``line``) lists after ``start``, read as
     one text; a fix rewrites such a list on one line, ``sync`` leaves it to the writer."""
-    text = "\n".join(lines)
-    firsts = [0]
-    for written in lines[:-1]:
-        firsts.append(firsts[-1] + len(written) + 1)
-
-    def place(begin: int, end: int) -> Span:
-        first = max(index for index, at in enumerate(firsts) if at <= begin)
-        last = max(index for index, at in enumerate(firsts) if at < end)
-        return Span(line + first, begin - firsts[first] + 1, line + last, end - firsts[last] + 1)
-
-    listed = listed_values(text.replace("\n", " "), start, False, descending)
-    if listed is None:
-        return None
-    return placed(listed, text, start, place)
+    joined = Joined.of(line, lines)
+    listed = listed_values(joined.text, start, False, descending)
+    return placed(listed, joined.text, start, joined.span) if listed is not None else None
 
 
 def nested_values(page: Page, line: int, descending: bool = False) -> PlacedList | None:

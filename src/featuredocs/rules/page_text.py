@@ -1,10 +1,52 @@
-"""Finding lines in a page's text without reading it line by line."""
+"""Finding lines in a page's text without reading it line by line, and reading the
+lines a paragraph is hard-wrapped over as one text."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
-from featuredocs.model import Page
+from featuredocs.model import Page, Span
+
+#: A line that starts a block or an item of its own, which a paragraph's text does not
+#: run into.
+OWN_START = re.compile(r"\s*(?:[-*+]\s|\d{1,9}[.)]\s|#|\||```|~~~|>|<!--)")
+
+
+def wrapped_onto(page: Page, line: int, most: int) -> list[str]:
+    """The lines, ``most`` at the most, that the text of ``line`` is hard-wrapped onto:
+    those after it up to a blank line or a line that starts a block of its own."""
+    following: list[str] = []
+    for number in range(line + 1, min(line + most + 1, len(page.lines) + 1)):
+        text = page.line_text(number)
+        if not text.strip() or OWN_START.match(text):
+            break
+        following.append(text)
+    return following
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Lines of a page from ``line`` on, joined by spaces into ``text`` (so that a list
+    or a phrase wrapped over them reads as on one line); :meth:`span` places a part."""
+
+    line: int
+    text: str
+    firsts: tuple[int, ...]  # where each line starts in ``text``
+
+    @classmethod
+    def of(cls, line: int, lines: list[str]) -> Joined:
+        firsts = [0]
+        for written in lines[:-1]:
+            firsts.append(firsts[-1] + len(written) + 1)
+        return cls(line, " ".join(lines), tuple(firsts))
+
+    def span(self, begin: int, end: int) -> Span:
+        """The page span of ``text[begin:end]``."""
+        first = bisect_right(self.firsts, begin) - 1
+        last = bisect_right(self.firsts, end - 1) - 1
+        return Span(self.line + first, begin - self.firsts[first] + 1, self.line + last, end - self.firsts[last] + 1)
 
 
 def lines_holding(page: Page, *needles: str) -> list[int]:
