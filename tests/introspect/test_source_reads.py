@@ -96,7 +96,7 @@ class Pages:
 def test_a_key_held_by_an_attribute_of_self_is_looked_up() -> None:
     attributes = {"page_query_param": "p"}
     reads = query_reads([ast.parse(PAGINATOR)], lambda name: attributes.get(name, ...))
-    assert reads == QueryReads((QueryParamFact("p", "request"),), True)
+    assert reads == QueryReads((QueryParamFact("p", "request", default="1"),), True)
     # None switches the parameter off (``page_size_query_param = None``): nothing is read
     assert query_reads([ast.parse(PAGINATOR)], lambda name: None) == QueryReads((), True)
     # an attribute that cannot be read may name any parameter

@@ -8,6 +8,7 @@ hands over the nodes of the project's files. Nothing here imports Django.
   wrapped in ``int(...)``/``float(...)``/``bool(...)`` gives its type (``integer``,
   ``number``, ``boolean``: the names the DRF and ninja readers use too). Any other use of
   the query dict (handed to a form, iterated, a computed key) makes the list incomplete.
+  ``.get("sort", "name")`` gives the parameter's default.
 - The keys of the literal dict a view returns as ``JsonResponse({...})``.
 """
 
@@ -18,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from featuredocs.introspect.param_defaults import literal_default
 from featuredocs.introspect.parsed import branches, child_nodes, per_run
 from featuredocs.model import QueryParamFact, ResponseField
 
@@ -94,6 +96,7 @@ def query_reads(
             else:  # read several ways: required if any read requires it
                 found[name] = QueryParamFact(
                     name, "request", known.type or param.type, known.required or param.required,
+                    default=known.default or param.default,
                 )
     return QueryReads(tuple(found.values()), complete)
 
@@ -136,7 +139,8 @@ def _reads(tree: ast.AST) -> _TreeReads:
             key, required = read
             found = params if isinstance(key, str) else self_keys
             name = key if isinstance(key, str) else key.attr
-            found.append(QueryParamFact(name, "request", _converted_type(node, parents), required))
+            found.append(QueryParamFact(name, "request", _converted_type(node, parents), required,
+                                        default=_default_of(node)))
     # Names are leaves, never among ``nodes``: an alias is met as a child of its parent.
     uses = [n for n in parents if _is_query_dict(n, aliases) and not isinstance(n.ctx, ast.Store | ast.Del)]
     complete = all(_names_its_key(use, parents, aliases) for use in uses)
@@ -161,6 +165,14 @@ def _read_of(node: ast.AST, aliases: set[str]) -> tuple[str | ast.Attribute, boo
             if key is not None:
                 return key, False
     return None
+
+
+def _default_of(read: ast.AST) -> str | None:
+    """The literal a ``.get(key, default)`` (or ``.pop``) read falls back on."""
+    if not (isinstance(read, ast.Call) and isinstance(read.func, ast.Attribute) and read.func.attr in {"get", "pop"}):
+        return None
+    given = read.args[1] if len(read.args) > 1 else next((k.value for k in read.keywords if k.arg == "default"), None)
+    return literal_default(given.value) if isinstance(given, ast.Constant) else None
 
 
 def _key(node: ast.AST) -> str | ast.Attribute | None:

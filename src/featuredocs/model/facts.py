@@ -183,13 +183,16 @@ class CommandFact:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class QueryParamFact:
-    """A query parameter an endpoint accepts; ``source`` says how we know."""
+    """A query parameter an endpoint accepts; ``source`` says how we know. ``default`` is
+    the repr of the value used when the parameter is left out, None when unknown (an
+    ordering of several fields is written as the query string would: ``'-created_at,id'``)."""
 
     name: str
     source: str  # filterset, search, ordering, pagination, request, ninja, format
     type: str | None = None
     required: bool = False
     choices: tuple[str, ...] = ()
+    default: str | None = None
 
 
 @quick_init

@@ -66,6 +66,24 @@ def test_endpoints(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     assert static.url_prefixes == live.url_prefixes
 
 
+def test_query_parameters_carry_their_defaults(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in both:
+        defaults = {
+            (e.path, p.name): p.default for e in facts.endpoints for p in e.query_params
+            if e.path.startswith(("/api/items/", "/api/books-list/", "/api/v2/authors/", "/api/ninja/shelves"))
+        }
+        assert {key: value for key, value in defaults.items() if value is not None} == {
+            ("/api/items/{slug}/", "sort"): "'name'",  # request.GET.get("sort", default="name")
+            ("/api/v2/authors/", "ordering"): "'name,-public_id'",  # the view's ordering
+            ("/api/books-list/", "limit"): "10",  # the paginator's default_limit
+            ("/api/ninja/shelves", "size"): "10",
+            ("/api/ninja/shelves", "order"): "'asc'",
+            ("/api/ninja/shelves/{shelf_id}/books", "limit"): "20",  # Query(20)
+        }, facts.mode
+        # a backend that decides its own default ordering keeps it unknown
+        assert defaults[("/api/books-list/", "ordering")] is None, facts.mode
+
+
 def test_routes_with_format_suffix_twins_are_marked(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     for facts in both:
         suffixed = {e.path for e in facts.endpoints if e.format_suffix}

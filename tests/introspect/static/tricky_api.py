@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from django_filters import rest_framework as filters
 from rest_framework import generics, viewsets
 from rest_framework.decorators import action, api_view
-from rest_framework.filters import SearchFilter
+from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.pagination import CursorPagination, LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,6 +26,11 @@ class Offsets(LimitOffsetPagination):
 class ByNewest(CursorPagination):
     ordering = "-public_id"
     page_size = 5
+
+
+class NewestFirst(OrderingFilter):
+    def get_default_ordering(self, view):
+        return ("-price",)
 
 
 class BookFilter(filters.FilterSet):
@@ -44,7 +49,8 @@ def ping(request):
 
 
 def anything(request, slug):
-    return JsonResponse({"slug": slug, "page": int(request.GET["page"])})
+    sort = request.GET.get("sort", default="name")
+    return JsonResponse({"slug": slug, "page": int(request.GET["page"]), "sort": sort})
 
 
 @method_decorator(require_POST, name="dispatch")
@@ -74,9 +80,10 @@ class BookList(generics.ListCreateAPIView):
     queryset = Book.objects.all()
     serializer_class = BookSerializer
     pagination_class = Offsets
-    filter_backends = [filters.DjangoFilterBackend, SearchFilter]
+    filter_backends = [filters.DjangoFilterBackend, SearchFilter, NewestFirst]
     filterset_class = BookFilter
     search_fields = ["name"]
+    ordering = "name"
 
 
 class AuthorViewSet(viewsets.ReadOnlyModelViewSet):
@@ -84,6 +91,7 @@ class AuthorViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = AuthorSerializer
     pagination_class = ByNewest
     lookup_field = "name"
+    ordering = ["name", "-public_id"]
 
     @action(detail=False, url_path="top-rated")
     def top_rated(self, request):
@@ -134,7 +142,7 @@ class BookSerializer(serializers.ModelSerializer):
 API_NINJA = '''
 from typing import Literal
 
-from ninja import NinjaAPI, Router, Schema
+from ninja import NinjaAPI, Query, Router, Schema
 
 api = NinjaAPI(urls_namespace="shelves")
 router = Router()
@@ -172,7 +180,7 @@ def floor(request, level: int):
 
 
 @router.get("/{shelf_id}/books", response=list[ShelfOut])
-def shelf_books(request, shelf_id: int, limit: int):
+def shelf_books(request, shelf_id: int, limit: int = Query(20)):
     return []
 
 

@@ -206,7 +206,7 @@ def test_query_params_read_from_the_view_source(collected: Collected) -> None:
 
 def test_class_views_read_their_project_bases_and_get_handler(collected: Collected) -> None:
     status = collected.endpoint("/api/v2/status/")
-    assert status.query_params == (QueryParamFact("fmt", "request"),)
+    assert status.query_params == (QueryParamFact("fmt", "request", default="'json'"),)
     assert status.response == (ResponseField("status", type="string"), ResponseField("format"))
     assert collected.endpoint("/api/v2/orders/{pk}/").response is None  # not JSON
 

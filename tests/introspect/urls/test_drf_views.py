@@ -306,7 +306,7 @@ def test_list_view_with_filters_search_ordering_and_pages(collected: Collected) 
         QueryParamFact("q", "search", "string"),
         QueryParamFact("ordering", "ordering", "string", choices=("created", "total")),
         QueryParamFact("page", "pagination", "integer"),
-        QueryParamFact("per_page", "pagination", "integer"),
+        QueryParamFact("per_page", "pagination", "integer", default="10"),
     )
     assert search.paginated
     assert search.pagination_keys == ("count", "next", "previous", "results")
@@ -332,7 +332,7 @@ def test_api_view_function(collected: Collected) -> None:
     assert stats.view == "orders.views.stats"
     assert stats.framework == "drf"
     assert stats.location == SourceLocation("orders/views.py", line_of(VIEWS, "@api_view"))
-    assert stats.query_params == (QueryParamFact("days", "request"),)
+    assert stats.query_params == (QueryParamFact("days", "request", default="7"),)
     assert stats.response == (ResponseField("days"),)  # the success body, not the error
 
 
@@ -351,7 +351,7 @@ def test_cursor_and_custom_envelopes(collected: Collected) -> None:
     feed = collected.endpoint("/api/v2/feed/")
     assert feed.query_params == (
         QueryParamFact("cursor", "pagination", "string"),
-        QueryParamFact("size", "pagination", "integer"),
+        QueryParamFact("size", "pagination", "integer", default="20"),
     )
     assert feed.paginated and feed.pagination_keys == ("next", "previous", "results")
     batches = collected.endpoint("/api/v2/batches/")

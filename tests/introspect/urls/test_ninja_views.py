@@ -116,8 +116,8 @@ def test_query_schema_is_spread_into_parameters(collected: Collected) -> None:
     assert collected.endpoint("/api/catalog/products").query_params == (
         QueryParamFact("category", "ninja", "string"),
         QueryParamFact("min_price", "ninja", "number"),
-        QueryParamFact("sort", "ninja", "string", choices=("price", "name")),
-        QueryParamFact("page", "ninja", "integer"),
+        QueryParamFact("sort", "ninja", "string", choices=("price", "name"), default="'name'"),
+        QueryParamFact("page", "ninja", "integer", default="1"),
     )
     assert collected.endpoint("/api/catalog/products/{product_id}").query_params == (
         QueryParamFact("expand", "ninja", "boolean", required=True),

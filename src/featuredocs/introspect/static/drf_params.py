@@ -16,6 +16,7 @@ import ast
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from featuredocs.introspect.param_defaults import ordering_default, size_default
 from featuredocs.introspect.source_reads import QueryReads, query_reads
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.model_lookup import ModelLookup
@@ -92,7 +93,8 @@ class DrfParams:
                 params.append(QueryParamFact(name, "search", "string"))
             elif "OrderingFilter" in leaves:
                 name = self._param(backend, "ordering_param", "ORDERING_PARAM", "ordering")
-                params.append(QueryParamFact(name, "ordering", "string", choices=self._ordering(view)))
+                params.append(QueryParamFact(name, "ordering", "string", choices=self._ordering(view),
+                                             default=self._ordering_default(view, backend)))
             params.extend(own.params)
         return QueryReads(_first_per_name(params), complete)
 
@@ -155,6 +157,17 @@ class DrfParams:
         if isinstance(value, list | tuple) and is_known(value):
             return tuple(str(f) for f in value)
         return ()
+
+    def _ordering_default(self, view: ViewClass, backend: str) -> str | None:
+        """The view's ``ordering``, unless a class other than DRF's among the backend's
+        decides the default ordering, as its live reading would say."""
+        for name in self.classes.mro(backend):
+            ref = self.classes.get(name)
+            own = ref is not None and ref.module.project
+            if (own and ref.method("get_default_ordering") is not None) or not (own or name.startswith(_DRF)):
+                return None
+        value = self._value(view.attribute("ordering"))
+        return ordering_default(value) if is_known(value) else None
 
     def _value(self, attribute: Attribute | None) -> object:
         if attribute is None:
@@ -265,23 +278,24 @@ class DrfParams:
         page_size = self._attribute(dotted, "page_size", self.options.get("PAGE_SIZE"))
         if "PageNumberPagination" in leaves:
             params = [self._query_param(dotted, "page_query_param", "page", "integer")]
-            params += self._page_size_param(dotted)
+            params += self._page_size_param(dotted, page_size)
             return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS))
         if "LimitOffsetPagination" in leaves:
-            params = [self._query_param(dotted, "limit_query_param", "limit", "integer"),
-                      self._query_param(dotted, "offset_query_param", "offset", "integer")]
             limit = self._attribute(dotted, "default_limit", self.options.get("PAGE_SIZE"))
+            params = [self._query_param(dotted, "limit_query_param", "limit", "integer", size_default(limit)),
+                      self._query_param(dotted, "offset_query_param", "offset", "integer")]
             return Pagination(tuple(params), limit is not None, self._keys(dotted, _STANDARD_KEYS))
         if "CursorPagination" in leaves:
             params = [self._query_param(dotted, "cursor_query_param", "cursor", "string")]
-            params += self._page_size_param(dotted)
+            params += self._page_size_param(dotted, page_size)
             return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS[1:]))
         if self.classes.get(dotted) is None:
             return None
         return Pagination((), True, self._keys(dotted, ()))
 
-    def _query_param(self, dotted: str, attribute: str, default: str, kind: str) -> QueryParamFact:
-        return QueryParamFact(str(self._attribute(dotted, attribute, default)), "pagination", kind)
+    def _query_param(self, dotted: str, attribute: str, name: str, kind: str,
+                     default: str | None = None) -> QueryParamFact:
+        return QueryParamFact(str(self._attribute(dotted, attribute, name)), "pagination", kind, default=default)
 
     def _attribute(self, dotted: str, name: str, default: object) -> object:
         for ref in self.classes.refs_in_mro(dotted):
@@ -291,9 +305,11 @@ class DrfParams:
                 return value if is_known(value) else default
         return default
 
-    def _page_size_param(self, dotted: str) -> list[QueryParamFact]:
+    def _page_size_param(self, dotted: str, page_size: object) -> list[QueryParamFact]:
         name = self._attribute(dotted, "page_size_query_param", None)
-        return [QueryParamFact(str(name), "pagination", "integer")] if isinstance(name, str) and name else []
+        if not (isinstance(name, str) and name):
+            return []
+        return [QueryParamFact(name, "pagination", "integer", default=size_default(page_size))]
 
     def _keys(self, dotted: str, standard: tuple[str, ...]) -> tuple[str, ...]:
         """Keys of the literal dict a project's ``get_paginated_response`` returns."""

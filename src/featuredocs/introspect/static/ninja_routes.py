@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.introspect.imports import call_argument
+from featuredocs.introspect.param_defaults import literal_default
+from featuredocs.introspect.source_reads import call_name
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.namespace import module_evaluator
@@ -171,7 +173,7 @@ class NinjaRoutes:
                 if argument.arg in path_params or kind is None:
                     continue
                 found.setdefault(argument.arg, QueryParamFact(
-                    argument.arg, "ninja", kind[0], default is None, kind[1]))
+                    argument.arg, "ninja", kind[0], default is None, kind[1], _default_value(default)))
         return tuple(found.values())
 
     def response(self, operation: NinjaOperation) -> tuple[ResponseField, ...] | None:
@@ -254,3 +256,11 @@ def _django_parameter(match: re.Match[str]) -> str:
     if not converter:
         return f"<{name}>"
     return f"<{'uuidstr' if converter.lower() == 'uuid' else converter}:{name}>"
+
+
+def _default_value(node: ast.expr | None) -> str | None:
+    """An argument's default as django-ninja's parameter sees it: ``= 20``, or the value
+    inside ``= Query(20)`` (``Query(default=20)``)."""
+    if isinstance(node, ast.Call) and call_name(node) in {"Query", "Param", "Field"}:
+        node = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "default"), None)
+    return literal_default(node.value) if isinstance(node, ast.Constant) else None

@@ -27,6 +27,7 @@ from rest_framework.pagination import (
     PageNumberPagination,
 )
 
+from featuredocs.introspect.param_defaults import ordering_default, size_default
 from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.introspect.source_reads import QueryReads, class_attributes, query_reads
 from featuredocs.introspect.urls.source import own_sources, parsed_source
@@ -80,7 +81,8 @@ def backend_params(view_class: type, project_root: Path) -> QueryReads:
         elif issubclass(backend, OrderingFilter):
             params.append(
                 QueryParamFact(backend.ordering_param, "ordering", "string",
-                               choices=_ordering_choices(view_class, backend))
+                               choices=_ordering_choices(view_class, backend),
+                               default=_ordering_default(view_class, backend))
             )
         params.extend(own.params)
     return QueryReads(_first_per_name(params), complete)
@@ -170,6 +172,15 @@ def _ordering_choices(view_class: type, backend: type) -> tuple[str, ...]:
     return ()  # ``__all__`` or the serializer's fields: any of them
 
 
+def _ordering_default(view_class: type, backend: type) -> str | None:
+    """The view's ``ordering``, which DRF's filter applies when the parameter is left out;
+    unknown when the backend decides otherwise or the view has none (the queryset's own
+    order then holds, which the view may set anywhere)."""
+    if backend.get_default_ordering is not OrderingFilter.get_default_ordering:
+        return None
+    return ordering_default(getattr(view_class, "ordering", None))
+
+
 # --- pagination ---------------------------------------------------------------------------
 
 
@@ -184,7 +195,8 @@ def pagination(view_class: type, project_root: Path) -> Pagination | None:
         paginates = paginator.page_size is not None
     elif issubclass(paginator, LimitOffsetPagination):
         params = [
-            QueryParamFact(paginator.limit_query_param, "pagination", "integer"),
+            QueryParamFact(paginator.limit_query_param, "pagination", "integer",
+                           default=size_default(paginator.default_limit)),
             QueryParamFact(paginator.offset_query_param, "pagination", "integer"),
         ]
         paginates = paginator.default_limit is not None
@@ -200,7 +212,8 @@ def pagination(view_class: type, project_root: Path) -> Pagination | None:
 
 def _page_size_param(paginator: type) -> list[QueryParamFact]:
     name = getattr(paginator, "page_size_query_param", None)
-    return [QueryParamFact(name, "pagination", "integer")] if name else []
+    default = size_default(getattr(paginator, "page_size", None))
+    return [QueryParamFact(name, "pagination", "integer", default=default)] if name else []
 
 
 @per_run

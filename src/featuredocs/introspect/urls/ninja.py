@@ -21,6 +21,7 @@ import ninja
 from ninja.operation import PathView
 from pydantic import BaseModel
 
+from featuredocs.introspect.param_defaults import literal_default
 from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
@@ -97,7 +98,7 @@ def _query_params(operations: list[Any]) -> tuple[QueryParamFact, ...]:
 
 def _query_param(model: type[BaseModel], name: str, route: tuple[str, ...]) -> QueryParamFact:
     """The leaf field a flattened name leads to (``Query[Filters]`` spreads its fields)."""
-    required, annotation, current = True, None, model
+    required, annotation, current, field = True, None, model, None
     for step in route:
         field = _field_named(current, step)
         if field is None:
@@ -105,7 +106,8 @@ def _query_param(model: type[BaseModel], name: str, route: tuple[str, ...]) -> Q
         required = required and field.is_required()
         annotation = field.annotation
         current = _model_in(annotation)
-    return QueryParamFact(name, "ninja", _type_name(annotation), required, _choices(annotation))
+    default = None if required or field is None else literal_default(field.default)
+    return QueryParamFact(name, "ninja", _type_name(annotation), required, _choices(annotation), default)
 
 
 def _field_named(model: Any, name: str) -> Any:

@@ -1,0 +1,35 @@
+"""The defaults of query parameters, as :class:`~featuredocs.model.QueryParamFact` holds
+them, from the values both modes find (a live attribute, or one read from source).
+
+Nothing here imports Django: the live and the static readers hand over plain values.
+"""
+
+from __future__ import annotations
+
+
+def ordering_default(ordering: object) -> str | None:
+    """An ordering filter's default from the view's ``ordering`` (a field or a list of
+    them), written as its query string would be: ``'-created_at,id'``."""
+    if isinstance(ordering, str):
+        ordering = (ordering,)
+    if not isinstance(ordering, list | tuple) or not ordering:
+        return None
+    if not all(isinstance(field, str) and field and "," not in field for field in ordering):
+        return None  # an expression (``F("paid_at").desc()``) has no query-string form
+    return repr(",".join(ordering))
+
+
+def size_default(size: object) -> str | None:
+    """A page size or limit parameter's default: the paginator's own size."""
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+        return None
+    return repr(size)
+
+
+def literal_default(value: object) -> str | None:
+    """The default of a parameter read with one (``request.GET.get("sort", "name")``, a
+    django-ninja argument ``limit: int = 20``): a plain value, None for anything else
+    (``None`` or ``""`` only stand for a parameter left out)."""
+    if value is None or value == "" or not isinstance(value, str | int | float | bool):
+        return None
+    return repr(value)
