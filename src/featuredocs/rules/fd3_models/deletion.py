@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim
-from featuredocs.rules.fd3_models.own_words import own_words
+from featuredocs.rules.fd3_models.field_items import FieldClaim, field_words
 
 #: Handlers by what they do when the row they point to is deleted: PROTECT and RESTRICT
 #: both refuse (RESTRICT lets a cascade through, which words do not tell apart).
@@ -53,7 +52,7 @@ class DocumentedDeletion:
 
 
 def documented_deletion(page: Page, documented: FieldClaim, model: ModelFact) -> DocumentedDeletion | None:
-    found = own_words(page, documented, model, _HINTS)
+    found = field_words(page, documented, model, _HINTS)
     if found is None:
         return None
     start = found.start

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim
-from featuredocs.rules.fd3_models.own_words import own_words
+from featuredocs.rules.fd3_models.field_items import FieldClaim, field_words
 
 _NUMBER = r"\d{1,3}(?!\d)"
 _DIGITS = re.compile(
@@ -45,7 +44,7 @@ class DocumentedDigits:
 def documented_digits(page: Page, documented: FieldClaim, model: ModelFact) -> Iterator[DocumentedDigits]:
     """What the field's line (see :mod:`.own_words`) says of its digits, after its name,
     each option once."""
-    words = own_words(page, documented, model, ("digit", "decimal", "numeric"))
+    words = field_words(page, documented, model, ("digit", "decimal", "numeric"))
     if words is None:
         return  # most items say nothing of digits: no pattern is run on them
     seen: set[str] = set()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from featuredocs.model import FieldFact, InlineCode, ListItem, ModelFact, Page, Span, TableRow
 from featuredocs.rules.fd3_models.field_types import DocumentedType, read_type
 from featuredocs.rules.fd3_models.repeated import per_distinct_item
+from featuredocs.rules.own_words import OwnWords, own_words
 from featuredocs.rules.table_cells import cell_code, column_titles
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -295,3 +296,9 @@ def _name_in_cell(row: TableRow, column: int, name: str) -> Span:
 def _trimmed(row: TableRow, column: int) -> Span:
     cell, text = row.spans[column], row.cells[column]
     return Span.at(cell.line, cell.column, len(text)) if text else cell
+
+
+def field_words(page: Page, documented: FieldClaim, model: ModelFact, about: tuple[str, ...]) -> OwnWords | None:
+    """What the page says of a documented field, up to the next other field of ``model``
+    its text names (see :func:`~featuredocs.rules.own_words.own_words`)."""
+    return own_words(page, documented.name, documented.span, (field.name for field in model.fields), about)

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.model import FieldFact, ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim
-from featuredocs.rules.fd3_models.own_words import own_words
+from featuredocs.rules.fd3_models.field_items import FieldClaim, field_words
 
 _UNIT = r"(?:characters|chars?\b|letters)"
 #: A length is written in a few digits: a longer number is none (nor an int to read).
@@ -45,7 +44,7 @@ class DocumentedLength:
 
 def documented_length(page: Page, documented: FieldClaim, model: ModelFact) -> DocumentedLength | None:
     """The length the field's line (see :mod:`.own_words`) gives it, after its name."""
-    words = own_words(page, documented, model, _HINTS)
+    words = field_words(page, documented, model, _HINTS)
     if words is None:
         return None  # most items say nothing of a length: no pattern is run on them
     found = _LENGTH.search(words.text, words.start, words.end)

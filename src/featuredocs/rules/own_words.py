@@ -1,16 +1,16 @@
-"""The words a page says about one documented field: the rest of its line after its
-name, and the lines its item's text is hard-wrapped onto, up to the next other field of
-the model the text names in code (what follows ``…; `quantity` defaults to 1`` speaks of
-``quantity``).
+"""The words a page says about one documented name (a model's field, an endpoint's query
+parameter): the rest of its line after the name, and the lines its item's text is
+hard-wrapped onto, up to the next other name of the same kind the text names in code
+(what follows ``…; `quantity` defaults to 1`` speaks of ``quantity``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from featuredocs.model import ModelFact, Page, Span
-from featuredocs.rules.fd3_models.field_items import FieldClaim
+from featuredocs.model import Page, Span
 from featuredocs.rules.page_text import Joined, wrapped_onto
 
 _CODE_NAME = re.compile(r"`([A-Za-z_]\w*)`")
@@ -20,7 +20,7 @@ _MOST_LINES = 5
 
 @dataclass(frozen=True, slots=True)
 class OwnWords:
-    """``text[start:end]`` says what the page says of the field: its lines, joined
+    """``text[start:end]`` says what the page says of the name: its lines, joined
     (see :class:`~featuredocs.rules.page_text.Joined`, whose ``span`` places a part)."""
 
     joined: Joined
@@ -35,16 +35,19 @@ class OwnWords:
         return self.joined.span(begin, end)
 
 
-def own_words(page: Page, documented: FieldClaim, model: ModelFact, about: tuple[str, ...]) -> OwnWords | None:
-    """What the page says of the field; None when it holds none of the words ``about``
-    (lower case): most lines say nothing of a given thing, and are not read further."""
-    line = documented.span.line
+def own_words(
+    page: Page, name: str, span: Span, others: Iterable[str], about: tuple[str, ...]
+) -> OwnWords | None:
+    """What the page says of ``name``, written at ``span``; None when it holds none of the
+    words ``about`` (lower case): most lines say nothing of a given thing, and are not
+    read further. ``others`` are the names whose mention ends it (read only then)."""
+    line = span.line
     joined = Joined.of(line, [page.line_text(line), *_wrapped_onto(page, line)])
-    start = documented.span.end_column - 1 if documented.span.end_line == line else 0
+    start = span.end_column - 1 if span.end_line == line else 0
     rest = joined.text[start:].lower()
     if not any(word in rest for word in about):
         return None
-    return OwnWords(joined, start, _next_field(joined.text, start, model, documented.name))
+    return OwnWords(joined, start, _next_name(joined.text, start, others, name))
 
 
 def _wrapped_onto(page: Page, line: int) -> list[str]:
@@ -59,11 +62,11 @@ def _in_code(page: Page, line: int) -> bool:
     return any(block.span.line <= line <= block.span.end_line for block in page.code_blocks)
 
 
-def _next_field(text: str, start: int, model: ModelFact, name: str) -> int:
+def _next_name(text: str, start: int, others: Iterable[str], name: str) -> int:
     if "`" not in text[start:]:
         return len(text)
-    fields = {field.name for field in model.fields}
+    names = set(others)
     for code in _CODE_NAME.finditer(text, start):
-        if code.group(1) in fields and code.group(1) != name:
+        if code.group(1) in names and code.group(1) != name:
             return code.start()
     return len(text)
