@@ -271,6 +271,11 @@ ENDPOINTS: list[Drift] = [
         Expected("FD503", "order-lifecycle.md", "- `page_size` (integer, optional)"),
     ),
     Drift(
+        "change-default-ordering",
+        (Edit("orders/views.py", 'ordering = ["-created_at"]', 'ordering = ["-total_cents"]'),),
+        Expected("FD507", "order-lifecycle.md", "- `ordering` (string, optional)"),
+    ),
+    Drift(
         "rename-serializer-field",
         (Edit("orders/serializers.py", '"total_display",', '"total_formatted",'),
          Edit("orders/serializers.py", "total_display = serializers.CharField(read_only=True)",

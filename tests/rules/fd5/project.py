@@ -72,6 +72,7 @@ class OrderViewSet(viewsets.ModelViewSet):
     filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
     filterset_fields = ["status"]
     ordering_fields = ["created_at", "total_cents"]
+    ordering = ["-created_at"]
 
     @action(detail=True, methods=["post"])
     def pay(self, request, pk=None):

@@ -53,6 +53,7 @@ _PARAMETER_HEADER = re.compile(r"(?:query\s+)?param(?:eter)?s?|query\s+string", 
 _NOT_QUERY_TITLE = re.compile(r"\b(?:path|body|headers?|form|json|cookies?|responses?|fields?)\b", re.I)
 _NOT_QUERY_PLACES = frozenset({"path", "body", "header", "form", "cookie"})
 _PARAMETER_COLUMN = re.compile(r"(?:query\s+)?(?:param(?:eter)?|name|field|key)s?", re.I)
+_DEFAULT_COLUMN = re.compile(r"default(?:\s+value)?s?", re.I)
 _NAME = re.compile(r"[A-Za-z_][\w.\[\]-]*")
 _ITEM_NAME = re.compile(rf"\s*(`+)\s*(?P<name>{_NAME.pattern})\s*\1(?P<rest>.*)", re.S)
 _NOT_QUERY = re.compile(r"\(\s*[^)]*\b(?:path|body|header|form|json|cookie)\b", re.I)
@@ -66,6 +67,7 @@ _PATH_PARAM_NAME = re.compile(r"\{([^{}/]+)\}|<(?:[^<>:/]+:)?([^<>/]+)>|(?<=/):(
 class QueryParamClaim:
     name: Word
     endpoint: EndpointClaim
+    default_cell: Span | None = None  # its row's cell under a Default column
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,13 +181,15 @@ def _table_params(
     column = next((i for i, cell in enumerate(headers) if _PARAMETER_COLUMN.fullmatch(cell)), None)
     if column is None:
         return
+    default = next((i for i, cell in enumerate(headers) if _DEFAULT_COLUMN.fullmatch(cell)), None)
     path_params = _path_param_names(endpoint.path.text)
     for row in rows[1:]:
         if any(cell.strip(" `*").lower() in _NOT_QUERY_PLACES for cell in row.cells):
             continue  # an ``In`` column says the parameter goes elsewhere
         word = _cell_name(page, row, column) if column < len(row.cells) else None
         if word is not None and word.text not in path_params:
-            yield QueryParamClaim(word, endpoint)
+            cell = row.spans[default] if default is not None and default < len(row.spans) else None
+            yield QueryParamClaim(word, endpoint, cell)
 
 
 def _cell_name(page: Page, row: TableRow, column: int) -> Word | None:

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Edit, Finding, Fix, Page, QueryParamFact, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.hints import where
+from featuredocs.rules.fd5_endpoints.param_defaults import (
+    default_text,
+    differs,
+    documented_default,
+    rendered_default,
+)
+from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
+from featuredocs.rules.registry import register
+
+#: Where each kind of parameter takes its default from, for the hint.
+_DEFAULT_FROM = {
+    "ordering": "the view's `ordering`",
+    "pagination": "the pagination class's page size",
+    "request": "the view's read of the query string",
+    "ninja": "the view's argument",
+}
+
+
+@register
+class ParameterDefaultDiffers(Rule):
+    """The default a page gives a query parameter is not the one the endpoint uses.
+
+    What it does:
+        Reads the default written on a query parameter's item or table row —
+        ```-created_at` by default``, ``default: 20``, ``defaults to `name```, a Default
+        column — and compares it with the one the endpoint applies when the parameter is
+        left out: the view's ``ordering`` for DRF's ordering filter, the pagination
+        class's ``page_size`` (or ``default_limit``) for its size parameter, the fallback
+        of ``request.GET.get("sort", "name")``, a django-ninja argument's default. Values
+        compare as text, leniently (``20`` is ``"20"``, ``true`` is ``True``); an
+        ordering may name only the first of the fields the view orders by. A parameter
+        whose default is unknown (a backend deciding its own ordering, a computed value)
+        is never reported, nor is a default in words (*newest first by default*).
+
+    Why is this bad?
+        A client that relies on the documented default gets another: a list documented
+        as newest first arrives oldest first, or a page holds fewer items than promised.
+
+    Example:
+        ```markdown
+        - `ordering` (string, optional): `created_at` or `total_cents`; `created_at` by default
+        ```
+        while the view sets ``ordering = ["-created_at"]``.
+
+    Use instead:
+        ```markdown
+        - `ordering` (string, optional): `created_at` or `total_cents`; `-created_at` by default
+        ```
+
+    Fix safety:
+        Safe: the fix writes the endpoint's default in place of the documented one, in
+        the page's form (its quotes, ``true`` or ``True``).
+    """
+
+    code = "FD507"
+    name = "ParameterDefaultDiffers"
+    summary = "documented query parameter default differs from the endpoint's"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        resolutions = resolutions_for(page, ctx)
+        for param in claims_for(page, ctx).query_params:
+            resolution = resolutions.get(param.endpoint)
+            endpoint = resolution.endpoint if resolution is not None else None
+            fact = _with_default(endpoint.query_params, param.name.text) if endpoint is not None else None
+            written = documented_default(page, param, endpoint) if fact is not None else None
+            if written is not None and fact is not None and differs(written, fact):
+                replacement = rendered_default(written, fact)
+                yield self.finding(
+                    page,
+                    written.span,
+                    f"query parameter `{fact.name}` is documented to default to `{written.text}`, "
+                    f"but `{endpoint.path}` uses `{default_text(fact.default or '')}`",
+                    hint=f"the default comes from {_DEFAULT_FROM.get(fact.source, 'the view')}{where(endpoint)}",
+                    fix=Fix(f"write the default {replacement}", (Edit(written.span, replacement),)),
+                )
+
+
+def _with_default(params: tuple[QueryParamFact, ...], name: str) -> QueryParamFact | None:
+    return next((param for param in params if param.name == name and param.default is not None), None)
