@@ -165,9 +165,14 @@ def with_choices(text: str | None, choices: tuple[str, ...] | None) -> str | Non
 
 def query_param_text(param: QueryParamFact) -> str:
     """`` `status` (string, optional): One of `paid` or `void` ``: a Query Parameters item
-    without its list marker (``[Description]`` for a parameter without choices)."""
+    without its list marker (``[Description]`` for a parameter without choices), with the
+    default the endpoint applies when it is left out (``(default: `-created_at`)``)."""
     need = "required" if param.required else "optional"
-    return f"`{param.name}` ({param.type or 'string'}, {need}): {with_choices(None, param.choices) or '[Description]'}"
+    text = with_choices(None, param.choices) or "[Description]"
+    if param.default is not None:
+        value = ast.literal_eval(param.default)
+        text = with_default(text, f"`{value}`" if isinstance(value, str) else str(value).lower())
+    return f"`{param.name}` ({param.type or 'string'}, {need}): {text}"
 
 
 def with_default(description: str, default: str) -> str:
