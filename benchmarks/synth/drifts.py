@@ -85,6 +85,13 @@ def _stale_on_delete(line: str) -> tuple[str, str] | None:
     return f"{match[1]}; a {match[2]} with rows cannot be deleted.", "the parent's rows are deleted with it (CASCADE)"
 
 
+def _stale_parameter_default(line: str) -> tuple[str, str] | None:
+    match = re.match(r"^(- `ordering` \(string, optional\): .*)`-created_at` by default$", line)
+    if match is None:
+        return None
+    return f"{match[1]}`created_at` by default", "the view orders by `-created_at`"
+
+
 EDITORS: tuple[tuple[str, Editor], ...] = (
     ("FD403", _stale_option_default),
     ("FD602", _stale_env_default),
@@ -94,6 +101,7 @@ EDITORS: tuple[tuple[str, Editor], ...] = (
     ("FD503", _unknown_query_parameter),
     ("FD308", _stale_field_default),
     ("FD309", _stale_on_delete),
+    ("FD507", _stale_parameter_default),
 )
 
 

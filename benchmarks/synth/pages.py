@@ -185,7 +185,8 @@ def _resource(app: AppSpec, model: ModelSpec, own: Voice) -> list[str]:
         "**Request:**", "```http", f"GET {base}?status={own.status}&ordering=-created_at HTTP/1.1", "```", "",
         "**Query Parameters:**",
         "- `status` (string, optional): Only records with this status",
-        f"- `ordering` (string, optional): `created_at` or `{model.order_field}`, with a leading `-` for descending",
+        f"- `ordering` (string, optional): `created_at` or `{model.order_field}`, with a leading `-` for descending;"
+        " `-created_at` by default",
         "- `page` (integer, optional): Page number, starting at 1",
         "- `page_size` (integer, optional): Records per page, at most 100", "",
         "**Response:**", "```json", *_json(listing), "```", "",
