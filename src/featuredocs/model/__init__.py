@@ -3,24 +3,22 @@
 Nothing here imports Django or the Markdown parser.
 """
 
+from featuredocs.model.endpoint_facts import EndpointFact, QueryParamFact, ResponseField
 from featuredocs.model.facts import (
     AppFact,
     CacheKeyFact,
     CommandFact,
-    EndpointFact,
     EnvVarFact,
     FieldFact,
     IndexFact,
     ModelFact,
     OptionFact,
     ProjectFacts,
-    QueryParamFact,
-    ResponseField,
     SettingFact,
-    SourceLocation,
 )
 from featuredocs.model.finding import Applicability, Edit, Finding, Fix, Severity
 from featuredocs.model.inputs import HeardInputs
+from featuredocs.model.location import SourceLocation
 from featuredocs.model.page import (
     Block,
     BlockKind,

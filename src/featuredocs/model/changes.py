@@ -11,19 +11,17 @@ from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
+from featuredocs.model.endpoint_facts import EndpointFact, QueryParamFact, ResponseField
 from featuredocs.model.facts import (
     AppFact,
     CacheKeyFact,
     CommandFact,
-    EndpointFact,
     EnvVarFact,
     FieldFact,
     IndexFact,
     ModelFact,
     OptionFact,
     ProjectFacts,
-    QueryParamFact,
-    ResponseField,
     SettingFact,
 )
 from featuredocs.model.numbering import NESTED, PER_OBJECT, SLOTS, nested, numbered

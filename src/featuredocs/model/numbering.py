@@ -7,22 +7,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from featuredocs.model.endpoint_facts import EndpointFact, QueryParamFact, ResponseField
 from featuredocs.model.facts import (
     AppFact,
     CacheKeyFact,
     CommandFact,
-    EndpointFact,
     EnvVarFact,
     FieldFact,
     IndexFact,
     ModelFact,
     OptionFact,
     ProjectFacts,
-    QueryParamFact,
-    ResponseField,
     SettingFact,
-    SourceLocation,
 )
+from featuredocs.model.location import SourceLocation
 
 #: The fields that hold further facts objects (a tuple of them, or one or None): walked,
 #: and compared by length. Source locations are objects of their own, so that a page that
