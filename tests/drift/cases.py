@@ -276,6 +276,12 @@ ENDPOINTS: list[Drift] = [
         Expected("FD507", "order-lifecycle.md", "- `ordering` (string, optional)"),
     ),
     Drift(
+        "change-page-size-cap",
+        (Edit("core/pagination.py", "max_page_size = 100", "max_page_size = 50"),),
+        Expected("FD508", "order-lifecycle.md", "- `page_size` (integer, optional)"),
+        also=frozenset({"FD508"}),  # every paginated list of the example gives the cap
+    ),
+    Drift(
         "rename-serializer-field",
         (Edit("orders/serializers.py", '"total_display",', '"total_formatted",'),
          Edit("orders/serializers.py", "total_display = serializers.CharField(read_only=True)",

@@ -151,7 +151,7 @@ def test_endpoints_have_request_parameters_and_response_skeleton(
         assert f"- `{param['name']}` ({param['type']}, optional): " in listing
     # the defaults the endpoint applies: the view's ordering, the paginator's page size
     assert "- `ordering` (string, optional): One of `created_at` or `total_cents` (default: `-created_at`)\n" in listing
-    assert "- `page_size` (integer, optional): [Description] (default: 20)\n" in listing
+    assert "- `page_size` (integer, optional): [Description] (default: 20, at most 100)\n" in listing
     body = json.loads(re.search(r"```json\n(.*?)\n```", listing, re.S).group(1))  # type: ignore[union-attr]
     assert list(body) == ["count", "next", "previous", "results"]
     assert set(body["results"][0]) == {

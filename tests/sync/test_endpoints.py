@@ -121,19 +121,22 @@ def test_a_parameters_default_follows_the_endpoint_and_a_new_one_writes_it(parse
     params = (
         QueryParamFact("status", "filterset", "string"),
         QueryParamFact("page", "pagination", "integer"),
-        QueryParamFact("page_size", "pagination", "integer", default="20"),
+        QueryParamFact("page_size", "pagination", "integer", default="20", maximum=100),
         QueryParamFact("ordering", "ordering", "string", choices=("created_at",), default="'-created_at'"),
+        QueryParamFact("limit", "pagination", "integer", default="10", maximum=50),
     )
     facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
     page = parse(PAGE.replace(
         "- `page` (integer, optional): Page number\n",
-        "- `page` (integer, optional): Page number\n- `page_size` (integer, optional): Orders per page (default: 50)\n",
+        "- `page` (integer, optional): Page number\n"
+        "- `page_size` (integer, optional): Orders per page (default: 50), at most 500\n",
     ))
-    assert [f.code for f in findings(page, facts, "FD507")] == ["FD507"]
+    assert [f.code for f in findings(page, facts, "FD507", "FD508")] == ["FD507", "FD508"]
     text = synced(page, facts)
-    assert "- `page_size` (integer, optional): Orders per page (default: 20)\n" in text
-    assert "- `ordering` (string, optional): One of `created_at` (default: `-created_at`)" in text
-    assert findings(parse(text), facts, *CODES, "FD506", "FD507") == []
+    assert "- `page_size` (integer, optional): Orders per page (default: 20), at most 100\n" in text
+    assert "- `ordering` (string, optional): One of `created_at` (default: `-created_at`)\n" in text
+    assert "- `limit` (integer, optional): [Description] (default: 10, at most 50)" in text
+    assert findings(parse(text), facts, *CODES, "FD506", "FD507", "FD508") == []
 
 
 def test_query_parameters_are_left_alone_where_some_reader_cannot_be_listed(parse: ParsePage) -> None:

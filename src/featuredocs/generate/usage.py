@@ -166,12 +166,18 @@ def with_choices(text: str | None, choices: tuple[str, ...] | None) -> str | Non
 def query_param_text(param: QueryParamFact) -> str:
     """`` `status` (string, optional): One of `paid` or `void` ``: a Query Parameters item
     without its list marker (``[Description]`` for a parameter without choices), with the
-    default the endpoint applies when it is left out (``(default: `-created_at`)``)."""
+    default the endpoint applies when it is left out and the most it takes (``(default: 20,
+    at most 100)``)."""
     need = "required" if param.required else "optional"
     text = with_choices(None, param.choices) or "[Description]"
+    said = []
     if param.default is not None:
         value = ast.literal_eval(param.default)
-        text = with_default(text, f"`{value}`" if isinstance(value, str) else str(value).lower())
+        said.append(f"default: `{value}`" if isinstance(value, str) else f"default: {str(value).lower()}")
+    if param.maximum is not None:
+        said.append(f"at most {param.maximum}")
+    if said:
+        text = f"{text} ({', '.join(said)})"
     return f"`{param.name}` ({param.type or 'string'}, {need}): {text}"
 
 

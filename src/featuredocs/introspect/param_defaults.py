@@ -1,5 +1,5 @@
-"""The defaults of query parameters, as :class:`~featuredocs.model.QueryParamFact` holds
-them, from the values both modes find (a live attribute, or one read from source).
+"""The defaults and caps of query parameters, as :class:`~featuredocs.model.QueryParamFact`
+holds them, from the values both modes find (a live attribute, or one read from source).
 
 Nothing here imports Django: the live and the static readers hand over plain values.
 """
@@ -21,9 +21,20 @@ def ordering_default(ordering: object) -> str | None:
 
 def size_default(size: object) -> str | None:
     """A page size or limit parameter's default: the paginator's own size."""
+    positive = _positive(size)
+    return repr(positive) if positive is not None else None
+
+
+def size_maximum(size: object) -> int | None:
+    """The most a page size or limit parameter takes: the paginator's own cap."""
+    return _positive(size)
+
+
+def _positive(size: object) -> int | None:
+    """A size as a paginator uses it; None (no size, no cap) for anything else."""
     if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
         return None
-    return repr(size)
+    return size
 
 
 def literal_default(value: object) -> str | None:

@@ -14,7 +14,9 @@ from featuredocs.model.location import SourceLocation
 class QueryParamFact:
     """A query parameter an endpoint accepts; ``source`` says how we know. ``default`` is
     the repr of the value used when the parameter is left out, None when unknown (an
-    ordering of several fields is written as the query string would: ``'-created_at,id'``)."""
+    ordering of several fields is written as the query string would: ``'-created_at,id'``).
+    ``maximum`` is the most a page size or limit parameter takes (a paginator's
+    ``max_page_size`` or ``max_limit``), None when it has none or it is unknown."""
 
     name: str
     source: str  # filterset, search, ordering, pagination, request, ninja, format
@@ -22,6 +24,7 @@ class QueryParamFact:
     required: bool = False
     choices: tuple[str, ...] = ()
     default: str | None = None
+    maximum: int | None = None
 
 
 @quick_init

@@ -82,6 +82,8 @@ def test_query_parameters_carry_their_defaults(both: tuple[ProjectFacts, Project
         }, facts.mode
         # a backend that decides its own default ordering keeps it unknown
         assert defaults[("/api/books-list/", "ordering")] is None, facts.mode
+        maximums = {(e.path, p.name): p.maximum for e in facts.endpoints for p in e.query_params if p.maximum}
+        assert maximums == {("/api/books-list/", "limit"): 40}, facts.mode  # the paginator's max_limit
 
 
 def test_routes_with_format_suffix_twins_are_marked(both: tuple[ProjectFacts, ProjectFacts]) -> None:

@@ -21,6 +21,7 @@ from library.models import Author, Book
 
 class Offsets(LimitOffsetPagination):
     default_limit = 10
+    max_limit = 40
 
 
 class ByNewest(CursorPagination):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.introspect.urls.driver import line_of
 from tests.support.django_project import DjangoProject, make_project
 
 ORDER_MODELS = """
@@ -62,6 +63,7 @@ from orders.serializers import OrderSerializer
 class OrderPagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
+    max_page_size = 100
 
 
 class OrderViewSet(viewsets.ModelViewSet):
@@ -119,6 +121,7 @@ class ProductSerializer(serializers.ModelSerializer):
 
 class ProductPagination(LimitOffsetPagination):
     default_limit = 20
+    max_limit = 50
 
 
 class ProductListView(generics.ListAPIView):
@@ -260,3 +263,10 @@ def make_shop(root: Path) -> DjangoProject:
     )
     project.write("site-packages/vendor.py", VENDOR)
     return project
+
+
+def views_at(app: str, definition: str) -> str:
+    """`` (orders/views.py:17)``: where hints place a view of the shop, found by the line
+    that starts its ``definition`` (``class OrderViewSet``)."""
+    source = {"orders": ORDER_VIEWS, "catalog": CATALOG_VIEWS}[app]
+    return f" ({app}/views.py:{line_of(source, definition)})"

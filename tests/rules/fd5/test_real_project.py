@@ -22,6 +22,7 @@ from featuredocs.rules.fd5_endpoints.fd504_response_field_not_produced import (
 )
 from featuredocs.rules.fd5_endpoints.fd505_undocumented_endpoint import UndocumentedEndpoint
 from tests.conftest import ParsePage
+from tests.rules.fd5.project import views_at
 from tests.support.rules import run_rule
 
 FAMILY: tuple[type[Rule], ...] = (
@@ -160,21 +161,21 @@ def test_fd501_router_path_misspelt(parse: ParsePage, facts: ProjectFacts) -> No
     page = parse("# Orders\n\n## API Endpoints\n\n### GET /api/v1/order/{id}/\n")
     [finding] = run_rule(EndpointNotFound, page, facts)
     assert (finding.code, finding.severity, finding.span) == ("FD501", Severity.ERROR, Span(5, 9, 5, 28))
-    assert finding.hint == "did you mean `/api/v1/orders/{pk}/`? (orders/views.py:16)"
+    assert finding.hint == "did you mean `/api/v1/orders/{pk}/`?" + views_at("orders", "class OrderViewSet")
 
 
 def test_fd501_router_path_without_its_mount_prefix(parse: ParsePage, facts: ProjectFacts) -> None:
     page = parse("# Orders\n\n## API Endpoints\n\n### POST /orders/{id}/pay/\n")
     [finding] = run_rule(EndpointNotFound, page, facts)
     assert (finding.code, finding.severity, finding.span) == ("FD501", Severity.WARNING, Span(5, 10, 5, 27))
-    assert finding.hint == "full path: `/api/v1/orders/{id}/pay/` (orders/views.py:16)"
+    assert finding.hint == "full path: `/api/v1/orders/{id}/pay/`" + views_at("orders", "class OrderViewSet")
 
 
 def test_fd502_viewset_method_switched_off(parse: ParsePage, facts: ProjectFacts) -> None:
     page = parse("# Orders\n\n## API Endpoints\n\n### PATCH /api/v1/orders/{id}/\n")
     [finding] = run_rule(MethodNotAllowed, page, facts)
     assert (finding.code, finding.span) == ("FD502", Span(5, 5, 5, 10))
-    assert finding.hint == "allowed: GET (orders/views.py:16)"
+    assert finding.hint == "allowed: GET" + views_at("orders", "class OrderViewSet")
 
 
 def test_fd502_silent_on_a_function_view_without_a_method_decorator(
@@ -219,7 +220,7 @@ def test_fd503_function_view_reads_its_query_string(parse: ParsePage, facts: Pro
     )
     [finding] = run_rule(QueryParameterNotAccepted, page, facts)
     assert (finding.code, finding.span) == ("FD503", Span(4, 36, 4, 43))
-    assert finding.hint == "accepted: `quantity`, `sku` (catalog/views.py:30)"
+    assert finding.hint == "accepted: `quantity`, `sku`" + views_at("catalog", "def stock_availability")
 
 
 def test_fd503_project_filter_backend_and_paginator_read_their_own_parameters(
@@ -239,7 +240,7 @@ def test_fd503_project_filter_backend_and_paginator_read_their_own_parameters(
     )
     [finding] = run_rule(QueryParameterNotAccepted, page, both_facts)
     assert (finding.code, finding.span) == ("FD503", Span(7, 4, 7, 9))
-    assert finding.hint == "accepted: `in_stock`, `last`, `p` (catalog/views.py:59)"
+    assert finding.hint == "accepted: `in_stock`, `last`, `p`" + views_at("catalog", "class StockListView")
 
 
 def test_fd503_silent_where_a_backend_reads_every_parameter(
@@ -297,7 +298,7 @@ def test_fd504_serializer_field_renamed(parse: ParsePage, facts: ProjectFacts) -
     assert [(f.code, f.span) for f in findings] == [
         ("FD504", Span(9, 5, 9, 12)), ("FD504", Span(10, 34, 10, 39)),
     ]
-    assert findings[0].hint == "did you mean `total_cents`? (orders/views.py:16)"
+    assert findings[0].hint == "did you mean `total_cents`?" + views_at("orders", "class OrderViewSet")
     assert findings[1].message == "response field `items[].qty` is not produced by `/api/v1/orders/{pk}/`"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from featuredocs.model import Applicability, ProjectFacts
 from featuredocs.rules.fd5_endpoints.fd501_endpoint_not_found import EndpointNotFound
 from tests.conftest import ParsePage
+from tests.rules.fd5.project import views_at
 from tests.support.rules import run_rule
 
 PAGE = """\
@@ -67,7 +68,7 @@ def test_fd501_reports_a_misspelt_url_name_in_code_templates_and_prose(
     assert [(line, name) for line, name, _ in results] == [
         (9, "order-details"), (10, "order-payment"), (18, "products-list"), (21, "orders-detail"),
     ]
-    assert results[0][2] == "did you mean `order-detail`? (orders/views.py:16)"
+    assert results[0][2] == "did you mean `order-detail`?" + views_at("orders", "class OrderViewSet")
     page = parse(drifted)
     [fix] = [f.fix for f in run_rule(EndpointNotFound, page, both_facts) if f.span.line == 18]
     assert fix is not None and fix.applicability is Applicability.UNSAFE

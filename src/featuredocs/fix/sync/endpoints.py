@@ -7,8 +7,8 @@
   under that heading follow it.
 - **Query Parameters** lists: a parameter the endpoint no longer reads is dropped, one it
   now reads is added (`` - `name` (type, optional): [Description] ``), and a type that
-  cannot describe the parameter (``string`` for an integer), a list of values and a
-  default the endpoint does not use are corrected.
+  cannot describe the parameter (``string`` for an integer), a list of values, a
+  default the endpoint does not use and a cap its paginator does not set are corrected.
 - **Query strings** of request lines (``GET /api/v1/orders/?status=paid HTTP/1.1``) lose
   the parameters the endpoint does not read. Calls in example code (curl, HTTPie,
   ``requests``) and paths quoted in sentences are left as written: a shell quote or a
@@ -34,6 +34,7 @@ from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.param_defaults import differs, documented_default, rendered_default
+from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
 from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
 
 _DECLARING = frozenset({ClaimKind.HEADING, ClaimKind.REQUEST})
@@ -189,6 +190,7 @@ def _refresh_list(
             _retype(page, editor, item.span, fact)
             _correct_values(page, editor, param, fact, scope)
             _correct_default(page, editor, param, endpoint, fact, scope)
+            _correct_maximum(page, editor, param, endpoint, fact, scope)
     if scope.allows("FD503", anchor):
         for fact in endpoint.query_params:
             if fact.name not in documented and fact.name not in {"format"}:
@@ -231,6 +233,17 @@ def _correct_default(
         return
     if differs(written, fact):
         editor.replace(written.span, rendered_default(written, fact))
+
+
+def _correct_maximum(
+    page: Page, editor: ListEditor, param: QueryParamClaim, endpoint: EndpointFact, fact: QueryParamFact, scope: Scope
+) -> None:
+    """The most the item says the parameter takes, as its paginator caps it (FD508)."""
+    written = documented_maximum(page, param, endpoint) if fact.maximum is not None else None
+    if written is None or written.span.line != written.span.end_line or not scope.allows("FD508", written.span.line):
+        return
+    if written.value != fact.maximum:
+        editor.replace(written.span, str(fact.maximum))
 
 
 def new_param_item(fact: QueryParamFact) -> str:

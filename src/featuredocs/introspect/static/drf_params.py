@@ -16,7 +16,7 @@ import ast
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from featuredocs.introspect.param_defaults import ordering_default, size_default
+from featuredocs.introspect.param_defaults import ordering_default, size_default, size_maximum
 from featuredocs.introspect.source_reads import QueryReads, query_reads
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.model_lookup import ModelLookup
@@ -282,7 +282,8 @@ class DrfParams:
             return Pagination(tuple(params), page_size is not None, self._keys(dotted, _STANDARD_KEYS))
         if "LimitOffsetPagination" in leaves:
             limit = self._attribute(dotted, "default_limit", self.options.get("PAGE_SIZE"))
-            params = [self._query_param(dotted, "limit_query_param", "limit", "integer", size_default(limit)),
+            params = [self._query_param(dotted, "limit_query_param", "limit", "integer", size_default(limit),
+                                        size_maximum(self._attribute(dotted, "max_limit", None))),
                       self._query_param(dotted, "offset_query_param", "offset", "integer")]
             return Pagination(tuple(params), limit is not None, self._keys(dotted, _STANDARD_KEYS))
         if "CursorPagination" in leaves:
@@ -294,8 +295,9 @@ class DrfParams:
         return Pagination((), True, self._keys(dotted, ()))
 
     def _query_param(self, dotted: str, attribute: str, name: str, kind: str,
-                     default: str | None = None) -> QueryParamFact:
-        return QueryParamFact(str(self._attribute(dotted, attribute, name)), "pagination", kind, default=default)
+                     default: str | None = None, maximum: int | None = None) -> QueryParamFact:
+        return QueryParamFact(str(self._attribute(dotted, attribute, name)), "pagination", kind,
+                              default=default, maximum=maximum)
 
     def _attribute(self, dotted: str, name: str, default: object) -> object:
         for ref in self.classes.refs_in_mro(dotted):
@@ -309,7 +311,8 @@ class DrfParams:
         name = self._attribute(dotted, "page_size_query_param", None)
         if not (isinstance(name, str) and name):
             return []
-        return [QueryParamFact(name, "pagination", "integer", default=size_default(page_size))]
+        maximum = size_maximum(self._attribute(dotted, "max_page_size", None))
+        return [QueryParamFact(name, "pagination", "integer", default=size_default(page_size), maximum=maximum)]
 
     def _keys(self, dotted: str, standard: tuple[str, ...]) -> tuple[str, ...]:
         """Keys of the literal dict a project's ``get_paginated_response`` returns."""

@@ -27,7 +27,7 @@ from rest_framework.pagination import (
     PageNumberPagination,
 )
 
-from featuredocs.introspect.param_defaults import ordering_default, size_default
+from featuredocs.introspect.param_defaults import ordering_default, size_default, size_maximum
 from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.introspect.source_reads import QueryReads, class_attributes, query_reads
 from featuredocs.introspect.urls.source import own_sources, parsed_source
@@ -196,7 +196,8 @@ def pagination(view_class: type, project_root: Path) -> Pagination | None:
     elif issubclass(paginator, LimitOffsetPagination):
         params = [
             QueryParamFact(paginator.limit_query_param, "pagination", "integer",
-                           default=size_default(paginator.default_limit)),
+                           default=size_default(paginator.default_limit),
+                           maximum=size_maximum(paginator.max_limit)),
             QueryParamFact(paginator.offset_query_param, "pagination", "integer"),
         ]
         paginates = paginator.default_limit is not None
@@ -213,7 +214,8 @@ def pagination(view_class: type, project_root: Path) -> Pagination | None:
 def _page_size_param(paginator: type) -> list[QueryParamFact]:
     name = getattr(paginator, "page_size_query_param", None)
     default = size_default(getattr(paginator, "page_size", None))
-    return [QueryParamFact(name, "pagination", "integer", default=default)] if name else []
+    maximum = size_maximum(getattr(paginator, "max_page_size", None))
+    return [QueryParamFact(name, "pagination", "integer", default=default, maximum=maximum)] if name else []
 
 
 @per_run

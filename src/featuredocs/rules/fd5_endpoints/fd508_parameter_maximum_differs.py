@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Edit, Finding, Fix, Page, QueryParamFact, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.hints import where
+from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
+from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
+from featuredocs.rules.registry import register
+
+
+@register
+class ParameterMaximumDiffers(Rule):
+    """The most a page says a page size or limit parameter takes is not the endpoint's cap.
+
+    What it does:
+        Reads the cap written on a page size or limit parameter's item — ``at most 100``,
+        ``100 at most``, ``max: 100``, ``up to 100``, ``≤ 100`` — and compares it with the
+        pagination class's ``max_page_size`` (``max_limit`` for a limit). A parameter
+        whose paginator sets no cap, or one whose cap is unknown, is never reported.
+
+    Why is this bad?
+        DRF does not reject a larger size: it quietly answers with the cap. A client that
+        asks for the documented 500 rows gets 100 and pages wrongly, or a client that
+        could ask for more never does.
+
+    Example:
+        ```markdown
+        - `page_size` (integer, optional): Orders per page, at most 500
+        ```
+        while the pagination class sets ``max_page_size = 100``.
+
+    Use instead:
+        ```markdown
+        - `page_size` (integer, optional): Orders per page, at most 100
+        ```
+
+    Fix safety:
+        Safe: the fix writes the paginator's cap in place of the documented number.
+    """
+
+    code = "FD508"
+    name = "ParameterMaximumDiffers"
+    summary = "documented most a page size or limit parameter takes differs from the paginator's"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        resolutions = resolutions_for(page, ctx)
+        for param in claims_for(page, ctx).query_params:
+            resolution = resolutions.get(param.endpoint)
+            endpoint = resolution.endpoint if resolution is not None else None
+            fact = _capped(endpoint.query_params, param.name.text) if endpoint is not None else None
+            written = documented_maximum(page, param, endpoint) if fact is not None else None
+            if written is not None and fact is not None and written.value != fact.maximum:
+                yield self.finding(
+                    page,
+                    written.span,
+                    f"query parameter `{fact.name}` is documented to take at most {written.value}, "
+                    f"but `{endpoint.path}` caps it at {fact.maximum}",
+                    hint=f"the cap comes from the pagination class's maximum{where(endpoint)}",
+                    fix=Fix(f"write the cap {fact.maximum}", (Edit(written.span, str(fact.maximum)),)),
+                )
+
+
+def _capped(params: tuple[QueryParamFact, ...], name: str) -> QueryParamFact | None:
+    return next((param for param in params if param.name == name and param.maximum is not None), None)
