@@ -18,6 +18,7 @@ from featuredocs.rules.fd5_endpoints.fd504_response_field_not_produced import (
 )
 from featuredocs.rules.fd5_endpoints.fd505_undocumented_endpoint import UndocumentedEndpoint
 from tests.conftest import ParsePage
+from tests.rules.fd5.project import views_at
 from tests.support.rules import run_rule
 
 FAMILY: tuple[type[Rule], ...] = (
@@ -235,7 +236,39 @@ def test_fd504_body_under_a_plain_response_line(parse: ParsePage, facts: Project
     assert [(f.code, f.span) for f in findings] == [
         ("FD504", Span(8, 20, 8, 30)), ("FD504", Span(13, 36, 13, 47)),
     ]
-    assert findings[1].hint == "did you mean `available`? (catalog/views.py:30)"
+    assert findings[1].hint == "did you mean `available`?" + views_at("catalog", "def stock_availability")
+
+
+UNLABELLED_GET = """
+# Catalog
+
+### GET /api/v1/products/availability/
+
+Whether a product can be ordered in the quantity asked for.
+
+```json
+{"sku": "TEA-001", "requested": 2, "availible": true}
+```
+"""
+
+
+def test_fd504_a_lone_json_body_under_a_get_heading_is_its_answer(parse: ParsePage, both_facts: ProjectFacts) -> None:
+    (finding,) = run_rule(ResponseFieldNotProduced, parse(UNLABELLED_GET, dedent=False), both_facts)
+    assert (finding.code, finding.span.line) == ("FD504", 9)
+    assert "`availible`" in finding.message
+
+
+@pytest.mark.parametrize("change", [
+    ("### GET /api/v1/products/availability/", "### POST /api/v1/orders/"),  # a request body
+    ("Whether a product can be ordered in the quantity asked for.", "Filters:"),  # labelled otherwise
+    ("Whether a product can be ordered in the quantity asked for.", "An unknown SKU answers 404:"),
+    ("```json\n{", '```json\n{"error": "x"}\n```\n\n```json\n{'),  # two bodies: which one is unknown
+], ids=["post", "other-label", "error", "two-bodies"])
+def test_fd504_a_json_block_under_a_heading_is_not_read_as_the_answer_otherwise(
+    parse: ParsePage, both_facts: ProjectFacts, change: tuple[str, str]
+) -> None:
+    page = parse(UNLABELLED_GET.replace(*change, 1), dedent=False)
+    assert run_rule(ResponseFieldNotProduced, page, both_facts) == []
 
 
 def test_fd504_body_under_a_returns_label(parse: ParsePage, facts: ProjectFacts) -> None:

@@ -1,7 +1,7 @@
 """Response bodies a page documents for an endpoint.
 
-The JSON under **Response:** or **Returns:**, a plain ``Example response:`` line, or a *Response*
-sub-heading, read for its keys. Error
+The JSON under **Response:** or **Returns:**, a plain ``Example response:`` line, a *Response*
+sub-heading, or alone under the heading of an endpoint read with GET only, read for its keys. Error
 responses are left out: ``**Response (404):**``, an ``http`` block with an error status
 line, and a body the sentence before it introduces with an error status
 (``When the SKU is unknown the endpoint answers 404:``).
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from featuredocs.model import Block, BlockKind, CodeBlock, Page, Section, Span
-from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
+from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, read_json
 from featuredocs.rules.fd5_endpoints.places import code_line_span
 
@@ -120,10 +120,44 @@ def section_responses(
     codes += list(_plain_labelled(section, codes))
     if section.level >= 3 and is_success_label(section.title):
         codes += [b.code for b in blocks]
+    if not codes:
+        codes += _unlabelled_get_body(section, endpoint)
     for code in codes:
         claim = _response(page, code, endpoint) if code is not None else None
         if claim is not None:
             yield claim
+
+
+def _unlabelled_get_body(section: Section, endpoint: EndpointClaim) -> list[CodeBlock]:
+    """The one JSON block, with no label, right under the heading of an endpoint read with
+    GET only: a GET sends no body, so the JSON its section shows is what it answers. Not
+    a block a label or sentence introduces as something else (``Filters:``, ``answers
+    404:``), and none when the section shows several."""
+    if endpoint.kind is not ClaimKind.HEADING or endpoint.line != section.heading.span.line:
+        return []
+    if [method.text.upper() for method in endpoint.methods] != ["GET"]:
+        return []
+    labelled = {id(lb.code) for lb in section.labelled if lb.code is not None}
+    blocks = section.blocks
+    found = [
+        block.code for index, block in enumerate(blocks)
+        if block.code is not None and id(block.code) not in labelled
+        and _body(block.code) is not None
+        and not _introduced_otherwise(blocks, index)
+    ]
+    return found if len(found) == 1 else []
+
+
+def _introduced_otherwise(blocks: tuple[Block, ...], at: int) -> bool:
+    """Whether the paragraph right before ``blocks[at]`` labels it as something other
+    than the answer (``Filters:``) or introduces an error answer."""
+    before = blocks[at - 1] if at > 0 else None
+    if before is None or before.kind is not BlockKind.PARAGRAPH:
+        return False
+    text = before.plain.strip()
+    if text.endswith(":") and not is_success_label(text[:-1]) and len(text.split()) <= 4:
+        return True
+    return _names_error_status(before.plain)
 
 
 def _index_of_code(blocks: tuple[Block, ...], code: CodeBlock) -> int:
