@@ -224,3 +224,20 @@ def test_a_requests_call_written_over_several_lines(parse: ParsePage, facts: Pro
         ("FD502", Span(8, delete, 8, delete + 6), NOT_ALLOWED),
         ("FD503", Span(6, sort, 6, sort + 4), "query parameter `sort` is not accepted by `/api/v1/orders/`"),
     ]
+
+
+def test_a_value_a_requests_params_dict_sends_must_be_a_choice(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = """
+        # Orders
+
+        ```python
+        response = requests.get(f"{BASE}/api/v1/orders/", params={"status": "paid", "ordering": "-total"})
+        listing = requests.get(f"{BASE}/api/v1/orders/", params={'status': 'paid', 'ordering': '-created_at'})
+        ```
+        """
+    number, line = next((n, text) for n, text in enumerate(parse(page).lines, 1) if '"-total"' in text)
+    total = line.index("total") + 1
+    assert findings(page, parse, facts) == [
+        ("FD503", Span(number, total, number, total + 5), "`total` is not a value `ordering` accepts on `/api/v1/orders/`"),
+    ]
+

@@ -35,7 +35,7 @@ class QueryParameterNotAccepted(Rule):
         paginators. A plain Django view is checked only when its code reads query
         parameters in a way that can be seen.
 
-        A value a query string (or an HTTPie item) gives a parameter with known choices (a
+        A value a query string (an HTTPie item, a ``params`` dict) gives a parameter with known choices (a
         filter on a field with choices, the fields of an ordering filter, each maybe with
         ``-``) must be one of them: ``?status=refunded`` where no status is ``refunded``. Placeholders
         (``<status>``, ``{status}``, ``STATUS``, ``...``) stand for any.
@@ -123,12 +123,12 @@ def _same_job(name: str, endpoint: EndpointFact) -> str | None:
 _CHOSEN = re.compile(r"(?:^|,)[-+]?(?P<choice>[^,]+)")
 #: A value that stands for one: ``<status>``, ``{status}``, ``...``, ``STATUS``, ``x``.
 _PLACEHOLDER = re.compile(r"<.*>|\{.*\}|\.\.\.|…|[A-Z_]+|x+|value|\*")
-_VALUE = re.compile(r"==?(?P<value>[^&#\s`'\"()<>\\]*(?:<[^>]*>)?)")
+_VALUE = re.compile(r"(?:==?|[\"']\s*:\s*[\"'])(?P<value>[^&#\s`'\"()<>\\]*(?:<[^>]*>)?)")
 
 
 def _value_after(page: Page, span: Span) -> tuple[str, int] | None:
-    """``paid`` of ``?status=paid`` (or of HTTPie's ``status==paid``) right after the
-    parameter's name, and its column."""
+    """``paid`` of ``?status=paid`` (or of HTTPie's ``status==paid``, of ``"status": "paid"``
+    in a ``requests`` call's ``params``) right after the parameter's name, and its column."""
     if span.line != span.end_line:
         return None
     line = page.line_text(span.line)
