@@ -1,4 +1,4 @@
-"""A default written in a line's words — ``\\`pending\\` by default``, ``1 by default``,
+"""A default written in a line's words — ``\\`pending\\` by default``, ``1 by default``, ``1 when omitted``,
 ``\\`email\\` (default) or \\`sms\\```, ``defaults to true``, ``default: \\`EUR\\```,
 ``(default 0)``, ``default="EUR"`` — or in a table's Default cell; FD308 reads a model
 field's so, FD507 a query parameter's.
@@ -25,12 +25,15 @@ _VALUE = (
 #: Words that may follow a number without making it a measure (``0 for new products``).
 _CONNECTORS = r"(?:by|and|or|for|if|when|unless|until|in|on|at|so|but|which|after|before)\b"
 _DEFAULT = re.compile(
-    r"(?<![\w.-])" + _VALUE.format("before") + r"(?:\s+by\s+default\b|\s*\(default\))"
+    r"(?<![\w.-])" + _VALUE.format("before")
+    + r"(?:\s+by\s+default\b|\s*\(default\)|\s+(?:when|if)\s+(?:omitted|not\s+given|left\s+out|absent|missing)\b)"
     r"|\bdefault(?:s|ing)?\s+to\s+" + _VALUE.format("to")
     + r"|\bdefault(?:\s+value)?\**\s*(?:is\b|:|=)\s*\**\s*" + _VALUE.format("set")
     + r"|\bdefault\s+" + _VALUE.format("bare") + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))",
     re.IGNORECASE,
 )
+#: Words one of which a line that writes a default holds: lines without any are not read.
+DEFAULT_WORDS = ("default", "omitted", "not given", "left out", "absent", "missing")
 _NO_DEFAULT_CELLS = frozenset({"", "-", "—", "–", "n/a", "none", "no default", "(none)"})
 
 

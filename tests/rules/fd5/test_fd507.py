@@ -47,6 +47,8 @@ def test_a_page_size_a_limit_and_a_read_fallback_documented_wrong(
     (quantity,) = _findings(parse, both_facts, AVAILABILITY, '- `quantity` (integer, optional): How many, "2" by default\n')
     assert quantity.message.endswith("uses `1`")
     assert quantity.fix.edits[0].replacement == '"1"'  # the page's quotes kept
+    (omitted,) = _findings(parse, both_facts, AVAILABILITY, "- `quantity` (integer, optional): Units wanted; 2 when omitted\n")
+    assert omitted.message.endswith("uses `1`") and omitted.fix.edits[0].replacement == "1"
 
 
 def test_a_default_column_of_a_parameter_table(parse: ParsePage, both_facts: ProjectFacts) -> None:
@@ -69,6 +71,7 @@ def test_silent_on_the_right_defaults(parse: ParsePage, both_facts: ProjectFacts
     )
     assert _findings(parse, both_facts, ORDERS, params) == []
     assert _findings(parse, both_facts, AVAILABILITY, "- `quantity` (integer, optional): 1 by default\n") == []
+    assert _findings(parse, both_facts, AVAILABILITY, "- `quantity` (integer, optional): 1 if not given\n") == []
     assert _findings(parse, both_facts, PRODUCTS, "- `limit` (integer, optional): Default: `20`\n") == []
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from featuredocs.model import FieldFact, ModelFact, Page
 from featuredocs.rules.fd3_models.field_items import FieldClaim, field_words
 from featuredocs.rules.fd4_commands.defaults import render_default, same_default
-from featuredocs.rules.written_defaults import DocumentedDefault, cell_default, default_in_words
+from featuredocs.rules.written_defaults import DEFAULT_WORDS, DocumentedDefault, cell_default, default_in_words
 
 _DECIMAL = re.compile(r"Decimal\((['\"])(-?\d+(?:\.\d+)?)\1\)")
 
@@ -23,7 +23,7 @@ def documented_default(page: Page, documented: FieldClaim, model: ModelFact) -> 
     column."""
     if documented.default_span is not None:
         return cell_default(page, documented.default_span)
-    words = field_words(page, documented, model, ("default",))
+    words = field_words(page, documented, model, DEFAULT_WORDS)
     return default_in_words(words) if words is not None else None
 
 

@@ -16,7 +16,7 @@ from featuredocs.model import EndpointFact, Page, QueryParamFact
 from featuredocs.rules.fd4_commands.defaults import same_default
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim
 from featuredocs.rules.own_words import own_words
-from featuredocs.rules.written_defaults import DocumentedDefault, cell_default, default_in_words
+from featuredocs.rules.written_defaults import DEFAULT_WORDS, DocumentedDefault, cell_default, default_in_words
 
 _QUOTES = "\"'"
 
@@ -28,7 +28,7 @@ def documented_default(page: Page, param: QueryParamClaim, endpoint: EndpointFac
         return cell_default(page, param.default_cell)
     name = param.name
     others = (other.name for other in endpoint.query_params)
-    words = own_words(page, name.text, name.span, others, ("default",))
+    words = own_words(page, name.text, name.span, others, DEFAULT_WORDS)
     return default_in_words(words) if words is not None else None
 
 
