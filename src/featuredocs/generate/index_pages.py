@@ -256,7 +256,7 @@ def _endpoint_section(endpoint: EndpointFact, method: str | None, documenting: l
 def _param_item(param: QueryParamFact) -> str:
     need = "required" if param.required else "optional"
     choices = ": one of " + ", ".join(f"`{c}`" for c in param.choices) if param.choices else ""
-    return f"- `{param.name}` ({param.type or 'string'}, {need}){choices}"
+    return f"- `{param.name}` ({param.type or 'string'}, {need}){choices}{usage.param_bounds(param)}"
 
 
 def _response_fields(endpoint: EndpointFact, method: str | None) -> str:

@@ -170,15 +170,19 @@ def query_param_text(param: QueryParamFact) -> str:
     at most 100)``)."""
     need = "required" if param.required else "optional"
     text = with_choices(None, param.choices) or "[Description]"
+    return f"`{param.name}` ({param.type or 'string'}, {need}): {text}{param_bounds(param)}"
+
+
+def param_bounds(param: QueryParamFact) -> str:
+    """`` (default: `-created_at`)``, `` (default: 20, at most 100)``: what FD507 and FD508
+    read of a query parameter; '' when neither is known."""
     said = []
     if param.default is not None:
         value = ast.literal_eval(param.default)
         said.append(f"default: `{value}`" if isinstance(value, str) else f"default: {str(value).lower()}")
     if param.maximum is not None:
         said.append(f"at most {param.maximum}")
-    if said:
-        text = f"{text} ({', '.join(said)})"
-    return f"`{param.name}` ({param.type or 'string'}, {need}): {text}"
+    return f" ({', '.join(said)})" if said else ""
 
 
 def with_default(description: str, default: str) -> str:
