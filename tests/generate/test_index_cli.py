@@ -180,6 +180,10 @@ def test_api_reference_has_every_endpoint_of_the_projects_apps(fresh: Path, fact
     }
     assert set(re.findall(r"^### (.+)$", text, re.M)) == expected
     assert "/admin/" not in text and "### GET /api/v1/\n" not in text  # not the project's own
+    # a parameter's default and cap, as the view and its paginator set them
+    orders = text.split("### GET /api/v1/orders/\n")[1].split("\n### ")[0]
+    assert "- `ordering` (string, optional): one of `created_at`, `total_cents` (default: `-created_at`)\n" in orders
+    assert "- `page_size` (integer, optional) (default: 20, at most 100)\n" in orders
 
 
 def test_fresh_tree_checks_clean(fresh: Path) -> None:
