@@ -143,12 +143,19 @@ def _front_matter_end(page: Page) -> int:
 
 
 def _fillers(page: Page, schema: TemplateSchema) -> Iterator[Placeholder]:
-    fillers = frozenset(schema.fillers)
+    fillers = _filler_set(schema.fillers)
     if not fillers:
         return
     yield from _filler_items(page, fillers)
     yield from _filler_code_lines(page, fillers)
     yield from _filler_tagline(page, fillers)
+
+
+@lru_cache(maxsize=8)
+def _filler_set(fillers: tuple[str, ...]) -> frozenset[str]:
+    # One set per template, not per page: :func:`_filler_item`'s cache tells two sets
+    # apart by identity at once, but compares two equal ones item by item on every hit.
+    return frozenset(fillers)
 
 
 def _filler_items(page: Page, fillers: frozenset[str]) -> list[Placeholder]:
