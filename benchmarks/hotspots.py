@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     out = default_out(args.scale, args.seed)
     generated = generate(out, scale=args.scale, seed=args.seed) if not (out / "drifts.json").exists() else None
     from featuredocs.cache import incremental_check
+    from featuredocs.collector import collector_paused
     from featuredocs.config import load_config
     from featuredocs.rules.registry import all_rules
 
@@ -58,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     cpu = time.process_time()
     if profiler:
         profiler.enable()
-    run = incremental_check(config, use_cache=False, workers=1)
+    with collector_paused():  # as the command line runs a check: no full collection at its end
+        run = incremental_check(config, use_cache=False, workers=1)
     if profiler:
         profiler.disable()
     total = time.process_time() - cpu
