@@ -229,10 +229,8 @@ def _correct_default(
 ) -> None:
     """The default the item gives the parameter, as the endpoint applies it (FD507)."""
     written = documented_default(page, param, endpoint) if fact.default is not None else None
-    if written is None or written.span.line != written.span.end_line or not scope.allows("FD507", written.span.line):
-        return
-    if differs(written, fact):
-        editor.replace(written.span, rendered_default(written, fact))
+    if written is not None and differs(written, fact):
+        _replace_in_place(editor, written.span, rendered_default(written, fact), "FD507", scope)
 
 
 def _correct_maximum(
@@ -240,10 +238,15 @@ def _correct_maximum(
 ) -> None:
     """The most the item says the parameter takes, as its paginator caps it (FD508)."""
     written = documented_maximum(page, param, endpoint) if fact.maximum is not None else None
-    if written is None or written.span.line != written.span.end_line or not scope.allows("FD508", written.span.line):
-        return
-    if written.value != fact.maximum:
-        editor.replace(written.span, str(fact.maximum))
+    if written is not None and written.value != fact.maximum:
+        _replace_in_place(editor, written.span, str(fact.maximum), "FD508", scope)
+
+
+def _replace_in_place(editor: ListEditor, span: Span, text: str, code: str, scope: Scope) -> None:
+    """Write ``text`` over ``span`` where ``scope`` allows ``code``; a value wrapped over
+    two lines is left to the writer."""
+    if span.line == span.end_line and scope.allows(code, span.line):
+        editor.replace(span, text)
 
 
 def new_param_item(fact: QueryParamFact) -> str:

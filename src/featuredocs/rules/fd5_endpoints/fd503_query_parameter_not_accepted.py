@@ -6,9 +6,8 @@ from urllib.parse import unquote
 
 from featuredocs.model import EndpointFact, Finding, Page, Severity, Span, reads
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import listing, where
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest
 
@@ -73,12 +72,9 @@ class QueryParameterNotAccepted(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        resolutions = resolutions_for(page, ctx)
-        for param in claims_for(page, ctx).query_params:
-            resolution = resolutions.get(param.endpoint)
-            endpoint = resolution.endpoint if resolution is not None else None
-            accepted = accepted_params(endpoint) if endpoint is not None else None
-            if endpoint is None or accepted is None:
+        for param, endpoint in documented_params(page, ctx):
+            accepted = accepted_params(endpoint)
+            if accepted is None:
                 continue
             if param.name.text in accepted:
                 yield from self._values(page, param.name.text, param.name.span, endpoint)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from featuredocs.model import EndpointFact, Finding, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_on_line
-from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
+from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim
+from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.registry import register
 
 
@@ -55,13 +55,10 @@ class ParameterChoicesDiffer(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        resolutions = resolutions_for(page, ctx)
-        for param in claims_for(page, ctx).query_params:
-            resolution = resolutions.get(param.endpoint)
-            endpoint = resolution.endpoint if resolution is not None else None
-            fact = _accepting(endpoint, param.name.text) if endpoint is not None else None
+        for param, endpoint in documented_params(page, ctx):
+            fact = _accepting(endpoint, param.name.text)
             found = _values(page, param, fact.source == "ordering") if fact is not None else None
-            if endpoint is not None and fact is not None and found is not None:
+            if fact is not None and found is not None:
                 yield from self._compare(page, endpoint, fact, found)
 
     def _compare(self, page: Page, endpoint: EndpointFact, fact: QueryParamFact, found: PlacedList) -> Iterator[Finding]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import Edit, Finding, Fix, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.param_defaults import (
     default_text,
@@ -12,7 +12,6 @@ from featuredocs.rules.fd5_endpoints.param_defaults import (
     documented_default,
     rendered_default,
 )
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.registry import register
 
 #: Where each kind of parameter takes its default from, for the hint.
@@ -67,11 +66,8 @@ class ParameterDefaultDiffers(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        resolutions = resolutions_for(page, ctx)
-        for param in claims_for(page, ctx).query_params:
-            resolution = resolutions.get(param.endpoint)
-            endpoint = resolution.endpoint if resolution is not None else None
-            fact = _with_default(endpoint.query_params, param.name.text) if endpoint is not None else None
+        for param, endpoint in documented_params(page, ctx):
+            fact = _with_default(endpoint.query_params, param.name.text)
             written = documented_default(page, param, endpoint) if fact is not None else None
             if written is not None and fact is not None and differs(written, fact):
                 replacement = rendered_default(written, fact)

@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from featuredocs.model import Edit, Finding, Fix, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd5_endpoints.claims import claims_for
+from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.registry import register
 
 
@@ -48,11 +47,8 @@ class ParameterMaximumDiffers(Rule):
     needs_facts = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
-        resolutions = resolutions_for(page, ctx)
-        for param in claims_for(page, ctx).query_params:
-            resolution = resolutions.get(param.endpoint)
-            endpoint = resolution.endpoint if resolution is not None else None
-            fact = _capped(endpoint.query_params, param.name.text) if endpoint is not None else None
+        for param, endpoint in documented_params(page, ctx):
+            fact = _capped(endpoint.query_params, param.name.text)
             written = documented_maximum(page, param, endpoint) if fact is not None else None
             if written is not None and fact is not None and written.value != fact.maximum:
                 yield self.finding(
