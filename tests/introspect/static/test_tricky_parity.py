@@ -50,6 +50,20 @@ def test_commands(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     assert_same_commands(*both)
 
 
+def test_boolean_optional_options_carry_both_forms_in_argparse_order(
+    both: tuple[ProjectFacts, ProjectFacts],
+) -> None:
+    for facts in both:
+        command = facts.command("remind_borrowers")
+        assert command is not None
+        assert [(o.dest, o.flags, o.action, o.default, o.nargs) for o in command.options if not o.base] == [
+            ("notify", ("--notify", "--no-notify"), "BooleanOptionalAction", "True", "0"),
+            ("archive", ("-a", "--archive", "--no-archive", "--keep-copy", "--no-keep-copy"),
+             "BooleanOptionalAction", None, "0"),
+            ("urgent", ("--urgent",), "store_true", "False", "0"),
+        ], facts.mode
+
+
 def test_settings(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     assert_same_settings(*both)
 

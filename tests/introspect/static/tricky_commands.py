@@ -1,5 +1,5 @@
 """The tricky project's management commands, in the ``tools`` app: a shared base
-command, subcommands and a label command."""
+command, subcommands, a label command and boolean options that take a ``--no-`` form."""
 
 TOOLS_BASE = '''
 from django.core.management.base import BaseCommand
@@ -71,5 +71,26 @@ class Command(LabelCommand):
     help = "Look books up by ISBN."
 
     def handle_label(self, label, **options):
+        raise AssertionError("never run")
+'''
+
+TOOLS_REMIND = '''
+import argparse
+from argparse import BooleanOptionalAction
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Remind borrowers of overdue books."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--notify", action=argparse.BooleanOptionalAction, default=True,
+                            help="Email the borrower")
+        parser.add_argument("-a", "--archive", "--keep-copy", action=BooleanOptionalAction,
+                            help="Keep a copy of each reminder")
+        parser.add_argument("--urgent", action="store_true")
+
+    def handle(self, *args, **options):
         raise AssertionError("never run")
 '''

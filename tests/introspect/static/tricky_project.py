@@ -22,6 +22,7 @@ from tests.introspect.static.tricky_commands import (
     TOOLS_CACHE,
     TOOLS_EXPORT,
     TOOLS_LABELS,
+    TOOLS_REMIND,
 )
 from tests.introspect.static.tricky_models import (
     ACCOUNTS_MODELS,
@@ -67,6 +68,7 @@ def make_tricky_project(root: Path) -> DjangoProject:
                 "management/commands/export_books.py": TOOLS_EXPORT,
                 "management/commands/book_cache.py": TOOLS_CACHE,
                 "management/commands/isbn.py": TOOLS_LABELS,
+                "management/commands/remind_borrowers.py": TOOLS_REMIND,
                 "management/commands/_helpers.py": "VALUE = 1\n",
             },
             "api": {

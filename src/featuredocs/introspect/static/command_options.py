@@ -156,7 +156,7 @@ class OptionReader:
             return None  # ``**options``: anything may be in there
         action = self._action(kwargs.get("action"), evaluator)
         if action == "BooleanOptionalAction":
-            flags = flags + tuple("--no-" + f[2:] for f in flags if f.startswith("--"))
+            flags = _with_negations(flags)
         dest = self._text(kwargs.get("dest"), evaluator) or _derived_dest(names[0], flags)
         nargs = self._nargs(kwargs.get("nargs"), action, evaluator)
         default = self._default(kwargs, action, evaluator)
@@ -305,6 +305,17 @@ def _derived_dest(first: str, flags: tuple[str, ...]) -> str:
         return first
     longs = [f for f in flags if len(f) > 1 and f[1] == "-"]
     return (longs[0] if longs else flags[0]).lstrip("-").replace("-", "_")
+
+
+def _with_negations(flags: tuple[str, ...]) -> tuple[str, ...]:
+    """A BooleanOptionalAction's flags as argparse builds them: each long flag followed
+    by its ``--no-`` form (``-a --archive --no-archive --keep --no-keep``)."""
+    built: list[str] = []
+    for flag in flags:
+        built.append(flag)
+        if flag.startswith("--"):
+            built.append("--no-" + flag[2:])
+    return tuple(built)
 
 
 def _is_suppress(node: ast.expr) -> bool:
