@@ -28,6 +28,7 @@ from featuredocs.rules.fd3_models.lookup import any_field
 from featuredocs.rules.fd3_models.resolve import resolved_models
 from featuredocs.rules.fd4_commands import claims as command_claims
 from featuredocs.rules.fd4_commands.hints import command_named
+from featuredocs.rules.fd4_commands.negatable import forms
 from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.resolve import How, resolve_claim
@@ -130,7 +131,7 @@ def _commands(page: Page, ctx: CheckContext, found: Claimed) -> None:
             continue  # a list attributed to the command that is not about it
         found.commands.add(command.name)
         options = [claim for found_list in lists for claim in found_list.options]
-        flags = {flag.text for claim in options for flag in claim.flags}
+        flags = {form for claim in options for flag in claim.flags for form in forms(flag.text)}
         positionals = {claim.positional.text for claim in options if claim.positional}
         for option in command.options:
             if set(option.flags) & flags or (

@@ -6,6 +6,7 @@ from featuredocs.model import CommandFact, Edit, Finding, Fix, OptionFact, Page,
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for, prose_options_for
 from featuredocs.rules.fd4_commands.defaults import measured_in, render_default, same_default
+from featuredocs.rules.fd4_commands.negatable import forms
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
 
@@ -14,8 +15,8 @@ def option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
     """Which of the command's options a documented item stands for: by flag, else by the
     positional's name or metavar."""
     by_flag = _options_by_flag(command)
-    for flag in claim.flags:
-        found = by_flag.get(flag.text)
+    for form in (form for flag in claim.flags for form in forms(flag.text)):
+        found = by_flag.get(form)
         if found is not None:
             return found
     if claim.positional is not None:
@@ -24,6 +25,13 @@ def option_fact(command: CommandFact, claim: OptionClaim) -> OptionFact | None:
             if option.positional and claim.positional.text in names:
                 return option
     return None
+
+
+def documented_name(claim: OptionClaim, option: OptionFact) -> str:
+    """The option as the item names it (its last flag that is the option's, a
+    ``--[no-]notify`` as written), for a message; its dest when none is."""
+    documented = [flag.text for flag in claim.flags if set(forms(flag.text)) & set(option.flags)]
+    return documented[-1] if documented else option.dest
 
 
 @reads.by_identity(limit=512)
@@ -104,8 +112,7 @@ class StaleOptionDefault(Rule):
 
     def _stale(self, page: Page, claim: OptionClaim, option: OptionFact) -> Finding:
         assert claim.default is not None
-        documented = [flag.text for flag in claim.flags if flag.text in option.flags]
-        name = documented[-1] if documented else option.dest
+        name = documented_name(claim, option)
         real = option.default or "None"
         replacement = render_default(real, claim.default.text)
         fix = None

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from featuredocs.model import CommandFact, Finding, Page, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import claims_for
 from featuredocs.rules.fd4_commands.hints import command_named, flag_hint
+from featuredocs.rules.fd4_commands.negatable import forms, is_notation
 from featuredocs.rules.fd4_commands.parser import UnsupportedParser, rejection
 from featuredocs.rules.fd4_commands.invocations import Invocation, is_metavar
 from featuredocs.rules.registry import register
@@ -33,6 +35,17 @@ def _culprit(invocation: Invocation, reason: str) -> tuple[Span, str | None]:
     return invocation.command.span, None
 
 
+def _readings(invocation: Invocation) -> list[Invocation]:
+    """The invocation as it runs: an argument written ``--[no-]notify`` runs as
+    ``--notify`` and as ``--no-notify``, so it is read once with each."""
+    if not any(is_notation(word.value) for word in invocation.args):
+        return [invocation]
+    return [
+        replace(invocation, args=tuple(replace(word, value=forms(word.value)[which]) for word in invocation.args))
+        for which in (0, -1)
+    ]
+
+
 @register
 class InvalidInvocation(Rule):
     """An example invocation that the command's own argument parser rejects.
@@ -45,9 +58,11 @@ class InvalidInvocation(Rule):
         a Dockerfile's ``CMD [...]``, a Makefile, a supervisor unit) with it, reporting argparse's own reason: an unknown option, a bad choice, a value of the
         wrong type, a missing or an extra argument. Inline code names a command and the
         options a sentence is about, so there nothing is required and only what is
-        written is judged. Lines with placeholders (``[options]``, ``<path>``, ``...``,
-        ``$VAR``) are illustrations and are not parsed, and an upper-case word the parser
-        refuses (``--days N``) is read as a metavar. A command whose options could not
+        written is judged. An argument written ``--[no-]notify`` is parsed as
+        ``--notify`` and as ``--no-notify``: both must be accepted. Lines with
+        placeholders (``[options]``, ``<path>``, ``...``, ``$VAR``) are illustrations and
+        are not parsed, and an upper-case word the parser refuses (``--days N``) is read
+        as a metavar. A command whose options could not
         all be read (static mode) is not parsed.
 
     Why is this bad?
@@ -90,6 +105,15 @@ class InvalidInvocation(Rule):
                 yield finding
 
     def _check_invocation(
+        self, page: Page, command: CommandFact, invocation: Invocation, whole: bool
+    ) -> Finding | None:
+        for reading in _readings(invocation):
+            finding = self._check_reading(page, command, reading, whole)
+            if finding is not None:
+                return finding
+        return None
+
+    def _check_reading(
         self, page: Page, command: CommandFact, invocation: Invocation, whole: bool
     ) -> Finding | None:
         try:

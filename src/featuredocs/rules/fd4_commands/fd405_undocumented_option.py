@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from featuredocs.model import CommandFact, Finding, OptionFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
+from featuredocs.rules.fd4_commands.negatable import forms, forms_in, notation_of
 from featuredocs.rules.fd4_commands.parser import action_name
 from featuredocs.rules.registry import register
 
@@ -23,14 +24,15 @@ def needs_documenting(option: OptionFact) -> bool:
 
 def documented_names(lists: list[OptionList]) -> set[str]:
     """What counts as documented by these Options lists: every flag and positional they
-    name, and every word they contain."""
+    name, and every word they contain (a ``--[no-]notify`` in their text is both flags)."""
     names: set[str] = set()
     for found in lists:
         for claim in found.options:
-            names.update(flag.text for flag in claim.flags)
+            names.update(form for flag in claim.flags for form in forms(flag.text))
             if claim.positional is not None:
                 names.add(claim.positional.text)
         names.update(_WORD.findall(found.text))
+        names.update(forms_in(found.text))
     return names
 
 
@@ -102,7 +104,7 @@ class UndocumentedOption(Rule):
         for option in command.options:
             if not needs_documenting(option) or is_documented(option, names):
                 continue
-            shown = option.flags[-1] if option.flags else option.metavar or option.dest
+            shown = notation_of(option) or (option.flags[-1] if option.flags else option.metavar or option.dest)
             kind = "option" if option.flags else "argument"
             yield self.finding(
                 page,

@@ -6,7 +6,7 @@ from featuredocs.model import CommandFact, Finding, OptionFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named
 from featuredocs.rules.fd4_commands.claims import claims_for, prose_options_for
-from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
+from featuredocs.rules.fd4_commands.fd403_stale_option_default import documented_name, option_fact
 from featuredocs.rules.fd4_commands.options import OptionClaim
 from featuredocs.rules.registry import register
 
@@ -72,7 +72,7 @@ class OptionChoicesDiffer(Rule):
 
     def _compare(self, page: Page, claim: OptionClaim, values: PlacedList, option: OptionFact) -> Iterator[Finding]:
         assert option.choices is not None
-        name = _documented_name(claim, option)
+        name = documented_name(claim, option)
         wording = Wording(
             rejected=f"`{{value}}` is not a choice of `{name}`",
             name=name,
@@ -81,8 +81,3 @@ class OptionChoicesDiffer(Rule):
         )
         for span, message, hint, fix in differences(values, option.choices, wording):
             yield self.finding(page, span, message, hint, fix)
-
-
-def _documented_name(claim: OptionClaim, option: OptionFact) -> str:
-    documented = [flag.text for flag in claim.flags if flag.text in option.flags]
-    return documented[-1] if documented else option.dest

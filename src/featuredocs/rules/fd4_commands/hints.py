@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from featuredocs.model import Applicability, CommandFact, Edit, Fix, ProjectFacts, Span, reads
 from featuredocs.rules.base import per_facts
 from featuredocs.rules.fd3_models.lookup import close_names
-from featuredocs.rules.suggest import closest, did_you_mean
+from featuredocs.rules.fd4_commands.negatable import bare, same_kind
+from featuredocs.rules.suggest import closest, did_you_mean, suggestion
 
 #: A rename is offered only for a name this close to exactly one candidate.
 _RENAME_CUTOFF = 0.85
@@ -61,17 +62,34 @@ def _closest(facts: ProjectFacts, name: str) -> CommandFact | None:
 _closest_command = reads.asking("fd4.closest-command", _closest, reading=("commands",))
 
 
-def flag_hint(flag: str, command: CommandFact) -> str | None:
-    """The command's closest flag, with where the command is defined.
+def closest_flag(written: str, flags: Iterable[str]) -> str | None:
+    """The flag among ``flags`` closest to ``written`` (for ``--[no-]notfy``, the closest
+    ``--[no-]…`` of a flag that has both forms).
 
     Flags are compared without their dashes, which every flag shares: otherwise
     ``--encoding`` would look like ``--settings``.
     """
-    by_name = {candidate.lstrip("-"): candidate for candidate in all_flags(command)}
-    match = closest(flag.lstrip("-"), by_name)
-    if match is None:
-        return None
-    return did_you_mean(by_name[match], [by_name[match]], _where(command))
+    by_name = {bare(candidate): candidate for candidate in same_kind(written, flags)}
+    match = closest(bare(written), by_name)
+    return by_name[match] if match is not None else None
+
+
+def flag_hint(flag: str, command: CommandFact) -> str | None:
+    """The command's closest flag, with where the command is defined."""
+    match = closest_flag(flag, all_flags(command))
+    return suggestion(match, _where(command)) if match is not None else None
+
+
+def one_form_hint(real: str, command: CommandFact) -> str:
+    """For a ``--[no-]urgent`` whose ``--urgent`` alone is real."""
+    where = _where(command)
+    return f"`{command.name}` takes `{real}` alone" + (f" ({where})" if where else "")
+
+
+def one_form_fix(span: Span, real: str) -> Fix:
+    """Write the one real form in place of the notation: safe, since the page then
+    names exactly the flag it already named, without the one that does not exist."""
+    return Fix(f"write `{real}` alone", (Edit(span, real),))
 
 
 def all_flags(command: CommandFact) -> list[str]:
@@ -92,9 +110,10 @@ def rename_fix(name: str, span: Span, candidates: Iterable[str], what: str) -> F
 
 def renamed_flag(flag: str, candidates: Iterable[str]) -> str | None:
     """The one candidate ``flag`` looks renamed to, as a stale field's one close name is:
-    compared without the dashes every flag shares, among flags of the same kind."""
-    by_name = {c.lstrip("-"): c for c in candidates if c.startswith("-") == flag.startswith("-")}
-    close = close_names(flag.lstrip("-"), by_name)
+    compared without the dashes every flag shares, among flags of the same kind (for a
+    ``--[no-]notfy``, the ``--[no-]…`` of candidates that have both forms)."""
+    by_name = {bare(c): c for c in same_kind(flag, candidates) if c.startswith("-") == flag.startswith("-")}
+    close = close_names(bare(flag), by_name)
     return by_name[close[0]] if len(close) == 1 else None
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, ListItem, Page, Section, Span, TableRow
+from featuredocs.rules.fd4_commands.negatable import forms
 from featuredocs.rules.fd4_commands.options import (
     OptionClaim,
     option_columns,
@@ -62,7 +63,7 @@ class OptionList:
             o.metavar for o in command.options if o.positional and o.metavar
         }
         return any(
-            any(flag.text in flags for flag in claim.flags)
+            any(form in flags for flag in claim.flags for form in forms(flag.text))
             or (claim.positional is not None and claim.positional.text in arguments)
             for claim in self.options
         )

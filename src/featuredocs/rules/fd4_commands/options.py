@@ -6,6 +6,7 @@ An item documents an option only when it *starts* with it::
     - `-o`, `--output PATH`: Where to write (default: `exports/`)
     - **`--dry-run`** - Report without deleting
     - `path`: The CSV file to import
+    - `--[no-]notify`: Email the customer (``--notify`` and ``--no-notify``)
 
 or, as a definition list, when its term is the option alone::
 
@@ -23,14 +24,15 @@ from dataclasses import dataclass, replace
 from featuredocs.model import ListItem, Page, Span, TableRow
 from featuredocs.rules.enumerations import VALUES_COLUMN, PlacedList, listed_values, nested_values, placed
 from featuredocs.rules.fd4_commands.defaults import SCALE_OF
+from featuredocs.rules.fd4_commands.negatable import WRITTEN_FLAG
 from featuredocs.rules.table_cells import column_titles
 
 _LEAD = re.compile(r"\s*(?:\*\*|__)?\s*")
 _CODE = re.compile(r"(`+)\s*(.+?)\s*\1")
-_BARE_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
+_BARE_FLAG = re.compile(WRITTEN_FLAG)
 _SEPARATOR = re.compile(r"\s*(?:,|/|\bor\b)\s*|\s+(?=`)")
 _PART = re.compile(r"[^\s,/|]+")
-_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
+_FLAG = re.compile(WRITTEN_FLAG)
 _POSITIONAL = re.compile(r"[<\[]?([A-Za-z_][\w.]*)[>\]]?(?:\s*\.\.\.)?")
 _DEFAULT = re.compile(
     r"\(\s*defaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+|\s+)"
@@ -56,7 +58,8 @@ _ALTERNATIVE_AFTER = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """An option flag or positional name as written, with its span on the page."""
+    """An option flag or positional name as written, with its span on the page; a flag
+    may stand for two (``--[no-]notify``: see :func:`.negatable.forms`)."""
 
     text: str
     span: Span

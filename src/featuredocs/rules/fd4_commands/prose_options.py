@@ -1,14 +1,17 @@
 """Options named in sentences: "Pass `--dry-run` to `expire_orders`", "the `--days` option
 of `manage.py expire_orders`".
 
-A sentence that names exactly one of the project's commands in inline code (its bare name
-or a ``manage.py`` line) is taken to speak of that command's options it names in inline
-code; a sentence that names no command speaks of the command its section's heading
-declares (``### expire_orders``), if any. Prose names options more loosely than an Options list does (a sentence may speak of
-an option still to come, or of another tool's), so a flag is reported only when the
-command has a close one: a misspelt or renamed option. A sentence that also names another
-program (`git commit`, pip), speaks of a change ("renamed", "deprecated"), or names the
-close option too (a rename note), or a section about other times, claims nothing.
+A sentence that names exactly one of the project's commands in inline code (its bare name or
+a ``manage.py`` line) is taken to speak of that command's options it names in inline code; a
+sentence that names no command speaks of the command its section's heading declares
+(``### expire_orders``), if any. Prose names options more loosely than an Options list does (a
+sentence may speak of an option still to come, or of another tool's), so a flag is reported
+only when the command has a close one: a misspelt or renamed option. A `--[no-]notify` names
+both of its flags; one whose stem is a plain flag of the command (`--[no-]urgent` for a
+``store_true`` `--urgent`) names a `--no-urgent` that is surely this command's, and missing.
+A sentence that also names another program (`git commit`, pip), speaks of a change
+("renamed", "deprecated"), or names the close option too (a rename note), or a section about
+other times, claims nothing.
 
 A default a sentence gives a real flag right after naming it ("`--batch-size` defaults to
 1000, …", "`--days` (default: 7)") is read as an Options list's would be, when the value
@@ -21,18 +24,18 @@ sentence comes between: "`--format` writes `orders.csv`" lists file names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, CommandFact, InlineCode, Page, ProjectFacts, Span
-from featuredocs.rules.fd4_commands.hints import all_flags, command_named
+from featuredocs.rules.fd4_commands.hints import all_flags, closest_flag, command_named
+from featuredocs.rules.fd4_commands.negatable import WRITTEN_LONG_FLAG, forms, only_real_form
 from featuredocs.rules.enumerations import PlacedList, choice_values
 from featuredocs.rules.fd4_commands.options import DefaultClaim, Name, OptionClaim, default_in
 from featuredocs.rules.other_times import at_other_times, speaks_of_change
 from featuredocs.rules.page_text import any_line_within, lines_holding
-from featuredocs.rules.suggest import closest
 
-_FLAG_CODE = re.compile(r"(?P<flag>--[A-Za-z][\w-]*)(?:[= ]\S+)?")
+_FLAG_CODE = re.compile(rf"(?P<flag>{WRITTEN_LONG_FLAG})(?:[= ]\S+)?")
 _LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)")
 #: Inline code that runs some program: `git commit --amend`, `$ pip install x`.
 _COMMAND_LINE = re.compile(r"(?:\$\s*)?[a-z][\w.+-]*\s+-{0,2}\w")
@@ -47,7 +50,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?:\s|$)|\n[ \t>]*(?:\n|[-*+|#]\s|\d{
 #: A default given right after the flag: "`--days` defaults to", "(default: 7)", "[default: 7]".
 _DEFAULT_WORDS = r"\s*(?:option\s+|flag\s+)?(?:defaults?\s+(?:to|is)\b|[(\[]\s*defaults?\b)"
 _DEFAULT_NEXT = re.compile("`*" + _DEFAULT_WORDS, re.I)
-_FLAG_THEN_DEFAULT = re.compile(r"`--[A-Za-z][\w-]*`" + _DEFAULT_WORDS, re.I)
+_FLAG_THEN_DEFAULT = re.compile(f"`{WRITTEN_LONG_FLAG}`" + _DEFAULT_WORDS, re.I)
 #: What may follow a default that ends its clause (a bracket closes ``(default: 7)``).
 _CLAUSE_ENDS = re.compile(r"`*\s*(?:[.,;:!?)\]]|$)")
 
@@ -102,7 +105,7 @@ def prose_options(
         command, flags = named
         by_flag = {flag: option for option in command.options for flag in option.flags}
         for flag, span in flags:
-            option = by_flag.get(flag)
+            option = next((by_flag[form] for form in forms(flag) if form in by_flag), None)
             default = _default_after(page, span) if option is not None else None
             values = _values_after(page, span, option.choices) if option is not None and option.choices else None
             if default is not None or values is not None:
@@ -169,9 +172,12 @@ def _flags_in(
     real = all_flags(command)
     named_flags = {flag for flag, _ in flags}
     for flag, span in flags:
-        if flag in real or any(candidate.startswith(flag) for candidate in real):
+        if all(form in real or any(candidate.startswith(form) for candidate in real) for form in forms(flag)):
             continue  # argparse takes the start of a flag for the flag
-        close = _close_flag(flag, real)
+        if only_real_form(flag, real) is not None:
+            yield ProseFlag(command, flag, span)  # ``--[no-]urgent`` of a plain ``--urgent``
+            continue
+        close = closest_flag(flag, real)
         if close is not None and close not in named_flags:
             yield ProseFlag(command, flag, span)
 
@@ -208,12 +214,6 @@ def _named_flags(
         return None
     command = command_named(facts, commands.pop())
     return (command, flags) if command is not None else None
-
-
-def _close_flag(flag: str, real: Sequence[str]) -> str | None:
-    by_name = {candidate.lstrip("-"): candidate for candidate in real}
-    match = closest(flag.lstrip("-"), by_name)
-    return by_name[match] if match is not None else None
 
 
 def _about_something_else(page: Page, sentence: list[InlineCode]) -> bool:
