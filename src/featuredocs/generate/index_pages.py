@@ -179,7 +179,7 @@ def _options_table(command: CommandFact) -> str:
         return "No options besides the ones every command has."
     rows = ["| Option | Default | Description |", "| --- | --- | --- |"]
     for option in options:
-        name = usage.long_flag(option) if option.flags else option.dest
+        name = usage.shown_flag(option) if option.flags else option.dest
         shown = name if usage.is_flag(option) or not option.flags else f"{name} {usage.metavar(option)}"
         default = usage.default_text(option)
         cells = [f"`{shown}`", f"`{default}`" if default is not None else "", usage.description(option) or ""]

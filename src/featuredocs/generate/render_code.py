@@ -121,7 +121,7 @@ def _invocations(command: CommandFact) -> list[str]:
 
 
 def _option_item(option: OptionFact) -> str:
-    name = usage.long_flag(option) if option.flags else option.dest
+    name = usage.shown_flag(option) if option.flags else option.dest
     text = usage.with_choices(usage.description(option), option.choices) or "[Description]"
     if not option.flags and option.required:
         text += " (required)"

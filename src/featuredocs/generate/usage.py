@@ -11,6 +11,7 @@ import ast
 import re
 
 from featuredocs.model import CommandFact, OptionFact, QueryParamFact
+from featuredocs.rules.fd4_commands.negatable import forms, notation_of
 from featuredocs.secrets import MASK, mask_text
 
 _SUPPRESSED = "==SUPPRESS=="
@@ -36,8 +37,19 @@ def is_flag(option: OptionFact) -> bool:
 
 
 def long_flag(option: OptionFact) -> str:
-    """``--batch-size`` rather than ``-b``: the longest flag reads best."""
+    """The flag an example runs: ``--batch-size`` rather than ``-b``, since the longest
+    reads best; of a ``--[no-]notify``, the form that does what the default does not."""
+    both = notation_of(option)
+    if both is not None:
+        given, negated = forms(both)
+        return negated if option.default == "True" else given
     return max(option.flags, key=len) if option.flags else option.dest
+
+
+def shown_flag(option: OptionFact) -> str:
+    """The option as a page names it: ``--[no-]notify`` for both forms of a boolean
+    option (argparse's ``BooleanOptionalAction``), else :func:`long_flag`."""
+    return notation_of(option) or long_flag(option)
 
 
 def metavar(option: OptionFact) -> str:
@@ -54,7 +66,7 @@ def _positional_usage(option: OptionFact) -> str:
 
 
 def _option_usage(option: OptionFact) -> str:
-    text = long_flag(option) if is_flag(option) else f"{long_flag(option)} {metavar(option)}"
+    text = shown_flag(option) if is_flag(option) else f"{long_flag(option)} {metavar(option)}"
     return text if option.required else f"[{text}]"
 
 

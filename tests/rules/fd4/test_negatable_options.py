@@ -1,58 +1,34 @@
-"""Boolean options written with both their forms (``--[no-]notify``), against a real
-project's commands read live and statically: ``--notify`` is argparse's
-``BooleanOptionalAction`` (``--notify`` and ``--no-notify``), ``--urgent`` a plain
-``store_true`` (no ``--no-urgent``)."""
+"""Boolean options written with both their forms (``--[no-]notify``), against the
+commands of a real project (see ``reminders``) read live and statically."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from featuredocs.introspect.static import collect_static
 from featuredocs.model import Applicability, ProjectFacts, Span
 from featuredocs.rules.fd4_commands.fd402_option_not_accepted import OptionNotAccepted
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import StaleOptionDefault
 from featuredocs.rules.fd4_commands.fd404_invalid_invocation import InvalidInvocation
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import UndocumentedOption
 from featuredocs.rules.fd4_commands.fd406_option_choices_differ import OptionChoicesDiffer
-from tests.support.django_project import collect_facts, make_project
+from tests.rules.fd4.reminders import MODES, WHERE, make_reminders, reminders_facts
 from tests.support.rules import run_rule
 
-REMIND = '''\
-import argparse
-
-from django.core.management.base import BaseCommand
-
-
-class Command(BaseCommand):
-    help = "Remind customers of unpaid orders."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--notify", action=argparse.BooleanOptionalAction, default=True,
-                            help="Email the customer")
-        parser.add_argument("--urgent", action="store_true", help="Mark the reminder urgent")
-        parser.add_argument("--days", type=int, default=3, help="Age in days")
-
-    def handle(self, *args, **options):
-        pass
-'''
-
-SQLITE = 'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}'
-WHERE = "orders/management/commands/remind.py:6"
 RULES = (OptionNotAccepted, StaleOptionDefault, InvalidInvocation, UndocumentedOption, OptionChoicesDiffer)
 
 
 @pytest.fixture(scope="module")
-def project_root(tmp_path_factory: pytest.TempPathFactory):
+def project_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("reminders")
-    make_project(root, settings=SQLITE, apps={"orders": {"management/commands/remind.py": REMIND}})
+    make_reminders(root)
     return root
 
 
-@pytest.fixture(scope="module", params=["live", "static"])
-def facts(request: pytest.FixtureRequest, project_root) -> ProjectFacts:
-    if request.param == "static":
-        return collect_static(project_root)
-    return collect_facts(project_root, "project.settings")
+@pytest.fixture(scope="module", params=MODES)
+def facts(request: pytest.FixtureRequest, project_root: Path) -> ProjectFacts:
+    return reminders_facts(project_root, request.param)
 
 
 def page_with(options: str, usage: str = "python manage.py remind --no-notify --days 7") -> str:

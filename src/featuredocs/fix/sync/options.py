@@ -8,6 +8,9 @@
   default note kept, when exactly one new flag is close to it (as a stale field is);
   otherwise its item is dropped.
 - A stale ``(default: …)`` is corrected with FD403's own rendering of the parser default.
+- A boolean option that takes both ``--notify`` and ``--no-notify`` is written
+  ``--[no-]notify``; a ``--[no-]urgent`` whose ``--no-urgent`` does not exist is written
+  ``--urgent``, and a misspelt ``--[no-]notfy`` is renamed keeping its notation.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
-from featuredocs.rules.fd4_commands.hints import command_named, renamed_flag
+from featuredocs.rules.fd4_commands.hints import all_flags, command_named, renamed_flag
+from featuredocs.rules.fd4_commands.negatable import forms, notation_of, only_real_form
 from featuredocs.rules.fd4_commands.options import OptionClaim, option_from_item
 
 PLACEHOLDER = "[Description]"
@@ -64,11 +68,11 @@ def _refresh(
         if claim is None:
             kept_text.append(item.source)
             continue
-        if claim.flags and not any(command.option(flag.text) for flag in claim.flags):
+        if claim.flags and not any(command.option(form) for flag in claim.flags for form in forms(flag.text)):
             renamed = _rename(claim, undocumented, everywhere, taken, scope)
             if renamed is not None:
                 editor.replace(claim.flags[0].span, renamed)
-                taken.add(renamed)
+                taken.update(forms(renamed))
                 kept_text.append(item.source.replace(claim.flags[0].text, renamed))
                 flag = dataclasses.replace(claim.flags[0], text=renamed)
                 claim = dataclasses.replace(claim, flags=(flag,))
@@ -81,6 +85,7 @@ def _refresh(
                 kept_text.append(item.source)
             continue
         kept_text.append(item.source)
+        _write_real_forms(editor, command, claim, scope)
         _correct_default(editor, command, claim, scope)
         _correct_values(editor, command, claim, scope)
         _place(placed, command, claim, item)
@@ -135,6 +140,15 @@ def _rename(
     return renamed_flag(claim.flags[0].text, candidates)
 
 
+def _write_real_forms(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
+    """A ``--[no-]urgent`` of a plain ``--urgent`` written as ``--urgent`` alone (FD402's fix)."""
+    flags = all_flags(command)
+    for flag in claim.flags:
+        real = only_real_form(flag.text, flags)
+        if real is not None and scope.allows("FD402", flag.span.line):
+            editor.replace(flag.span, real)
+
+
 def _correct_values(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
     """The values the item lists for its option, as the parser's choices."""
     option = option_fact(command, claim) if claim.values is not None else None
@@ -168,7 +182,7 @@ def _shown_name(option: OptionFact) -> str:
     if option.positional:
         return option.metavar or option.dest
     long = [flag for flag in option.flags if flag.startswith("--")]
-    return long[0] if long else option.flags[-1]
+    return notation_of(option) or (long[0] if long else option.flags[-1])
 
 
 def _help(option: OptionFact) -> str:
