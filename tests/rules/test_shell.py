@@ -45,6 +45,9 @@ def test_prompt_comment_and_continuation_keep_page_positions(parse):
         ("0 2 * * * cd /srv/shop && python manage.py expire_orders",
          [("expire_orders", [])]),
         ('python manage.py export_orders "my file.csv"', [("export_orders", ["my file.csv"])]),
+        # a flag written with both its forms, not a subshell; a real one still is
+        ("python manage.py remind --(no-)notify --days 7 && (cd /srv && python manage.py check)",
+         [("remind", ["--(no-)notify", "--days", "7"]), ("check", [])]),
     ],
 )
 def test_shell_shapes(parse, line, expected):

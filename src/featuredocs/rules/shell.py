@@ -135,6 +135,8 @@ def logical_lines(page: Page, code: CodeBlock) -> Iterator[LogicalLine]:
 def _word_end(text: str, start: int) -> int:
     """End offset of the shell word starting at ``start`` (quotes and escapes kept)."""
     index = _PLAIN_WORD.match(text, start).end()  # type: ignore[union-attr]
+    if index == start + 2 and text.startswith("--(no-)", start):
+        return _word_end(text, index + len("(no-)"))  # ``--(no-)notify``: a flag's two forms, no subshell
     if index < len(text) and text[index] in "'\"\\<":
         return _quoted_word_end(text, index)
     return index

@@ -169,12 +169,22 @@ def test_fd403_compares_the_default_given_to_a_notation(parse, facts):
     assert [e.replacement for e in finding.fix.edits] == ["true"]
 
 
+def test_fd403_reads_the_default_a_sentence_gives_a_notation(parse, facts):
+    clean = page_with(LISTED) + "\nUnder `remind`, `--[no-]notify` defaults to true.\n"
+    assert run_rule(StaleOptionDefault, parse(clean), facts) == []
+    page = parse(clean.replace("defaults to true", "defaults to false"))
+    (finding,) = run_rule(StaleOptionDefault, page, facts)
+    assert finding.span.line == 17
+    assert finding.message == "`--[no-]notify` is documented to default to `false`, but defaults to `true`"
+
+
 def test_fd404_parses_both_forms_and_each_plain_flag(parse, facts):
     for usage in ("python manage.py remind --no-notify", "python manage.py remind --notify --urgent",
-                  "python manage.py remind --[no-]notify --days 7"):
+                  "python manage.py remind --[no-]notify --days 7", "python manage.py remind --(no-)notify"):
         assert run_rule(InvalidInvocation, parse(page_with(LISTED, usage)), facts) == [], usage
     for usage, culprit in (("python manage.py remind --no-urgent", "--no-urgent"),
-                           ("python manage.py remind --[no-]urgent --days 7", "--[no-]urgent")):
+                           ("python manage.py remind --[no-]urgent --days 7", "--[no-]urgent"),
+                           ("python manage.py remind --(no-)urgent --days 7", "--(no-)urgent")):
         (finding,) = run_rule(InvalidInvocation, parse(page_with(LISTED, usage)), facts)
         column = usage.index(culprit) + 1
         assert finding.span == Span(8, column, 8, column + len(culprit)), usage
