@@ -48,3 +48,10 @@ def test_what_they_write_checks_clean(project: Path, mode: str) -> None:
     run = featuredocs("check", "--select", "FD4", "--mode", mode, "--format", "json", cwd=project)
     assert run.code == 0, run.err
     assert json.loads(run.out)["findings"] == []
+
+
+def test_coverage_counts_the_option_the_notation_names(project: Path) -> None:
+    run = featuredocs("coverage", "--format", "json", cwd=project)
+    assert run.code == 0, run.err
+    options = json.loads(run.out)["totals"]["kinds"]["options"]
+    assert (options["documented"], options["total"]) == (3, 3)
