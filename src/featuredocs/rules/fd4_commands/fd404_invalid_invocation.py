@@ -62,8 +62,8 @@ class InvalidInvocation(Rule):
         ``--notify`` and as ``--no-notify``: both must be accepted. Lines with
         placeholders (``[options]``, ``<path>``, ``...``, ``$VAR``) are illustrations and
         are not parsed, and an upper-case word the parser refuses (``--days N``) is read
-        as a metavar. A command whose options could not
-        all be read (static mode) is not parsed.
+        as a metavar. A command whose options could not all be read (static mode) is not
+        parsed.
 
     Why is this bad?
         The example is the part of the page people copy; when it fails they stop
