@@ -6,6 +6,8 @@ Nothing here imports Django: the live and the static readers hand over plain val
 
 from __future__ import annotations
 
+import math
+
 
 def ordering_default(ordering: object) -> str | None:
     """An ordering filter's default from the view's ``ordering`` (a field or a list of
@@ -40,7 +42,10 @@ def _positive(size: object) -> int | None:
 def literal_default(value: object) -> str | None:
     """The default of a parameter read with one (``request.GET.get("sort", "name")``, a
     django-ninja argument ``limit: int = 20``): a plain value, None for anything else
-    (``None`` or ``""`` only stand for a parameter left out)."""
+    (``None`` or ``""`` only stand for a parameter left out). An infinite or NaN float
+    has no literal repr the rules could read back, and is left unknown."""
     if value is None or value == "" or not isinstance(value, str | int | float | bool):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return repr(value)
