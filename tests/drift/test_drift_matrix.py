@@ -95,6 +95,9 @@ def outcomes(
         except Exception as error:  # reported by the case's own test, not by all of them
             return error
 
+    # mktemp makes the session's base folder on first use; threads making it at once
+    # collide (under pytest-xdist each worker's folder is new when this module starts).
+    tmp_path_factory.getbasetemp()
     # Each check waits on a child interpreter for a good part of its time.
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
         return dict(zip((job[0] for job in jobs), pool.map(run, jobs), strict=True))

@@ -7,6 +7,7 @@ the working tree.
 
 from __future__ import annotations
 
+import fcntl
 import glob
 import hashlib
 import os
@@ -57,13 +58,18 @@ def build(env: Environment) -> Path | None:
     wanted = "\n".join((*CORE, *env.requirements))
     stamp = env.folder / ".requirements"
     digest = hashlib.sha256(wanted.encode()).hexdigest()
-    if stamp.is_file() and stamp.read_text() == digest and (env.bin / "featuredocs").exists():
-        return env.bin
-    try:
-        _create(python, env)
-    except subprocess.CalledProcessError:
-        _create(python, env)  # a half-written environment from an interrupted run: start over
-    stamp.write_text(digest)
+    HOME.mkdir(exist_ok=True)
+    # Test processes running side by side (pytest-xdist) each build their own environments,
+    # but every build installs this repository editable, which writes into its tree.
+    with open(HOME / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stamp.is_file() and stamp.read_text() == digest and (env.bin / "featuredocs").exists():
+            return env.bin
+        try:
+            _create(python, env)
+        except subprocess.CalledProcessError:
+            _create(python, env)  # a half-written environment from an interrupted run: start over
+        stamp.write_text(digest)
     return env.bin
 
 
