@@ -3,7 +3,8 @@
 Inline code names a variable by its shape: ``NAME=value``, ``$NAME``, ``${NAME:-48}`` (whose
 fallback is a default), ``os.environ["NAME"]``, ``os.getenv("NAME")``, ``env("NAME")``, or
 a bare ``NAME`` the sentence calls a variable
-(``env `NAME` ``, ``the `NAME` environment variable``). Such a mention does not say
+(``env `NAME` ``, ``the `NAME` environment variable``, ``set `NAME` in the environment``,
+and each name listed with it: ``the `A` and `B` environment variables``). Such a mention does not say
 whether the variable is required; a default it gives right after the name
 (``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) or after the words that
 call it a variable (``NAME` environment variable defaults to `48` ``, ``NAME` (env var,
@@ -35,8 +36,14 @@ _BARE = re.compile(_NAME)
 _CALLED_BEFORE = re.compile(
     r"\b(?:env|environment|env\.?\s*var(?:iable)?s?|environment\s+variables?)\s*[:(]?\s*$", re.IGNORECASE
 )
-#: … or just after it: "`X` environment variable", "`X` env var", "`X` (env var, …)".
-_CALLED_AFTER = re.compile(r"^\s*\(?\s*(?:env(?:ironment)?\s+var(?:iable)?s?)\b", re.IGNORECASE)
+#: … or just after it: "`X` environment variable", "`X` env var", "`X` (env var, …)",
+#: "export `X` as an env var", "set `X` in the environment", "read `X` from the process
+#: environment".
+_CALLED_AFTER = re.compile(
+    r"^\s*(?:\(?\s*(?:as\s+(?:an?\s+)?)?env(?:ironment)?\s+var(?:iable)?s?\b"
+    r"|(?:in|into|from)\s+(?:the|your|its)\s+(?:process\s+|shell\s+)?environment\b)",
+    re.IGNORECASE,
+)
 
 
 #: A default written right after the name: ", default `48`", " (defaults to `48`)", or after

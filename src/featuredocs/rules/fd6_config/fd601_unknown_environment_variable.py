@@ -57,9 +57,10 @@ class UnknownEnvironmentVariable(Rule):
         placeholders or with a Setting column is not read.
 
         Prose names variables in passing too (``SHOP_DEBUG=True``, ``$SHOP_DEBUG``,
-        ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable"), and
-        deployment files set them (docker-compose's ``environment:``, a Kubernetes
-        ``env:``, a Dockerfile's ``ENV``). Such a name may belong to a deployment tool,
+        ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable", "set
+        ``SHOP_DEBUG`` and ``SHOP_HOSTS`` in the environment"), and deployment files set
+        them (docker-compose's ``environment:``, a Kubernetes ``env:``, a Dockerfile's
+        ``ENV``). Such a name may belong to a deployment tool,
         another service or a shell, so it is reported only when the project reads a
         variable it looks misspelt or renamed from, and is no setting.
 

@@ -108,9 +108,9 @@ _INLINE_KEY = re.compile(r"\[([\"'])([^\"'\[\]]+)\1\]")
 
 
 #: Words right before or after a bare name that call it a setting: "the `X` setting",
-#: "setting `X`", "`X` (a setting)".
-_CALLED_BEFORE = re.compile(r"\b(?:django\s+)?setting\s*:?\s*$", re.IGNORECASE)
-_CALLED_AFTER = re.compile(r"^\s*(?:\(a\s+)?(?:django\s+)?setting\b", re.IGNORECASE)
+#: "setting `X`", "`X` (a setting)", "the `X` and `Y` settings".
+_CALLED_BEFORE = re.compile(r"\b(?:django\s+)?settings?\s*:?\s*$", re.IGNORECASE)
+_CALLED_AFTER = re.compile(r"^\s*(?:\(a\s+)?(?:django\s+)?settings?\b", re.IGNORECASE)
 
 
 def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingKeyClaim]) -> None:

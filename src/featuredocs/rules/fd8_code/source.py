@@ -281,13 +281,25 @@ def inline_part_span(page: Page, span: Span, offset: int, length: int) -> Span |
     return Span(inside.line, start, inside.line, start + length)
 
 
+#: Inline code listed with the one a sentence calls something: "the `A`, `B` and `C`
+#: settings", "set `A` and `B` in the environment" call each of them so.
+_LISTED_BEFORE = re.compile(r"(?:`[^`\s]+`\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+))+$")
+_LISTED_AFTER = re.compile(r"(?:\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)`[^`\s]+`)+")
+
+
 def called_by(page: Page, span: Span, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
     """Whether the words right before the inline code at ``span`` match ``before`` (a
-    search) or those right after it ``after`` (a match): what a sentence calls it."""
+    search) or those right after it ``after`` (a match), past any inline code listed
+    with it: what a sentence calls it."""
     if span.end_line != span.line:
         return False
     line = page.line_text(span.line)
-    return bool(before.search(line[: span.column - 1]) or after.match(line[span.end_column - 1 :]))
+    ahead, behind = line[: span.column - 1], line[span.end_column - 1 :]
+    if "`" in ahead and (listed := _LISTED_BEFORE.search(ahead)) is not None:
+        ahead = ahead[: listed.start()]
+    if "`" in behind and (listed := _LISTED_AFTER.match(behind)) is not None:
+        behind = behind[listed.end() :]
+    return bool(before.search(ahead) or after.match(behind))
 
 
 def find_on_lines(page: Page, needle: str, first: int, last: int, column: int = 1) -> Span | None:
