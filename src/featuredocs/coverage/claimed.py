@@ -25,7 +25,7 @@ from featuredocs.model import IndexFact, ModelFact, Page, ProjectFacts
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.index_match import describes
 from featuredocs.rules.fd3_models.lookup import any_field
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.resolve import documented_names, resolved_models
 from featuredocs.rules.fd4_commands import claims as command_claims
 from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.negatable import forms
@@ -95,8 +95,7 @@ def page_claims(page: Page, ctx: CheckContext) -> Claimed:
 def _models(page: Page, ctx: CheckContext, found: Claimed) -> None:
     for claim, model in resolved_models(page, ctx).found:
         found.models.add(model.label)
-        names = {f.name for f in claim.fields} | set(claim.mentioned)
-        for name in names:
+        for name in documented_names(claim, model):
             real = any_field(model, name)
             if real is not None:
                 found.fields.add((model.label, real.name))

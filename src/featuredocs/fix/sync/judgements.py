@@ -9,9 +9,9 @@ keeping a second opinion that could drift from the first.
 
 from __future__ import annotations
 
-from featuredocs.rules.fd3_models.fd305_undocumented_field import documented_names as documented_field_names
 from featuredocs.rules.fd3_models.fd305_undocumented_field import expected as field_expected
 from featuredocs.rules.fd3_models.fd306_undocumented_index import expected as index_expected
+from featuredocs.rules.fd3_models.resolve import documented_names as documented_field_names
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import (
     documented_names as documented_option_names,

@@ -70,7 +70,9 @@ class ModelClaim:
     this model; ``partial_fields`` when its label says it is a selection (``Key Fields``).
     ``mentioned`` is every inline-code name inside those lists. ``prose_fields`` and
     ``prose_indexes`` are what sentences of the model's section call a field or an index
-    (``the `paid_at` field``, ``the index `orders_paid_idx` ``).
+    (``the `paid_at` field``, ``the index `orders_paid_idx` ``). ``listed_fields`` holds,
+    per list, the names of the section's unlabelled lists that read like field items
+    without a type (``- **channel** — `email` or `sms` ``): see :func:`~.resolve.field_lists`.
     """
 
     name: str
@@ -85,6 +87,7 @@ class ModelClaim:
     from_code: bool = False
     prose_fields: tuple[FieldClaim, ...] = ()
     prose_indexes: tuple[IndexClaim, ...] = ()
+    listed_fields: tuple[tuple[FieldClaim, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,9 +278,12 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
     field_list: Span | None = None
     index_list: Span | None = None
     partial = False
+    listed: list[tuple[FieldClaim, ...]] = []
     for kind, anchor, items, label in model_lists(parts):
         mentioned.update(listed_codes(items))
-        if kind == "fields":
+        if kind == "listed":
+            listed.append(tuple(field_claims(items)))
+        elif kind == "fields":
             fields.extend(field_claims(items))
             field_list = field_list or anchor
             partial = partial or is_partial(label)
@@ -295,9 +301,9 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         partial = partial or selection
     # a field named anywhere in the model's own section is not undocumented
     mentioned.update(code.text.strip() for part in parts for block in part.blocks for code in block.codes)
-    listed = {field.span for field in fields}
+    in_lists = {field.span for field in fields} | {field.span for names in listed for field in names}
     prose = tuple(
-        FieldClaim(name, span) for name, span in called_names(page, parts, FIELD_WORDS) if span not in listed
+        FieldClaim(name, span) for name, span in called_names(page, parts, FIELD_WORDS) if span not in in_lists
     )
     prose_indexes = tuple(
         IndexClaim((), name, False, span) for name, span in called_names(page, parts, INDEX_WORDS)
@@ -317,6 +323,7 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         mentioned=frozenset(mentioned),
         prose_fields=prose,
         prose_indexes=prose_indexes,
+        listed_fields=tuple(listed),
     )
 
 

@@ -6,7 +6,7 @@ from featuredocs.model import Edit, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.field_items import FieldClaim, renamed
 from featuredocs.rules.fd3_models.lookup import close_names, field_names, field_suggestion, is_known_name
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.resolve import field_lists, resolved_models
 from featuredocs.rules.registry import register
 
 
@@ -21,7 +21,10 @@ class FieldNotFound(Rule):
         relation accessor, or a column name (``customer_id``) are real names too. A
         sentence of the model's section that names a field (``the `paid_at` field``) is
         checked too, and reported only when the model has a close field: a sentence may
-        speak of a field still to be added.
+        speak of a field still to be added. So is an unlabelled list under the model's
+        heading whose items open with names and no types (``- **channel** — e-mail or
+        SMS``), once most of its names are the model's fields: it may list statuses or
+        steps instead.
 
     Why is this bad?
         A field that was renamed or dropped still documented sends readers to write
@@ -56,9 +59,9 @@ class FieldNotFound(Rule):
             for field in claim.fields:
                 if not is_known_name(model, field.name):
                     yield self._finding(page, field, model)
-            for field in claim.prose_fields:
-                # A sentence may speak of a field still to come: only a misspelt or
-                # renamed one is drift.
+            for field in (*claim.prose_fields, *field_lists(claim, model)):
+                # A sentence may speak of a field still to come, and an unlabelled list
+                # of a method or a property: only a misspelt or renamed field is drift.
                 close = close_names(field.name, field_names(model, reverse=False))
                 if close and not is_known_name(model, field.name):
                     yield self._finding(page, field, model)

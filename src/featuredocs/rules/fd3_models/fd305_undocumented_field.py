@@ -4,9 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import FieldFact, Finding, ModelFact, Page, Severity, SourceLocation, reads
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd3_models.claims import ModelClaim
-from featuredocs.rules.fd3_models.lookup import any_field
-from featuredocs.rules.fd3_models.resolve import resolved_models
+from featuredocs.rules.fd3_models.resolve import documented_names, resolved_models
 from featuredocs.rules.registry import register
 
 
@@ -71,17 +69,6 @@ class UndocumentedField(Rule):
                         hint=f"a {field.field_class}; add it to the list, or label the "
                         "list as a selection (`**Key Fields:**`)",
                     )
-
-
-def documented_names(claim: ModelClaim, model: ModelFact) -> set[str]:
-    """Which fields a page's model claim counts as documented: the names it mentions, each
-    also under its real name (``customer_id``)."""
-    names = {field.name for field in claim.fields} | set(claim.mentioned)
-    for name in tuple(names):
-        field = any_field(model, name)
-        if field is not None:
-            names.add(field.name)
-    return names
 
 
 @reads.by_identity(limit=8192)

@@ -110,14 +110,23 @@ def _plainly_introduced(part: Section) -> Iterator[tuple[str, Span, tuple[ListIt
 def _unlabelled_field_lists(part: Section, read: set[int]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
     """A list right in the model's section whose every item is a field with its type
     (``- `number` (CharField): …``), with no label: read as a selection, since nothing
-    says it is every field."""
-    for block in part.blocks:
+    says it is every field.
+
+    Without the types (``- **channel** — `email` or `sms` ``) the list may as well be
+    of statuses or steps: it is yielded as ``listed``, whose names the rules read only
+    once the model shows most of them are its fields, and not at all when a line ending
+    in a colon introduces it as something else ("Search filters on these fields:")."""
+    for before, block in zip((None, *part.blocks), part.blocks):
         items = block.items
         if block.kind is not BlockKind.LIST or len(items) < 2 or items[0].span.line in read:
             continue
         claims = [read_field_item(item) for item in items]
-        if all(found and all(claim.type is not None for claim in found) for found in claims):
+        if not all(claims):
+            continue
+        if all(claim.type is not None for found in claims for claim in found):
             yield "fields", block.span, items, "Some fields"
+        elif before is None or before.kind is not BlockKind.PARAGRAPH or not before.plain.rstrip().endswith(":"):
+            yield "listed", block.span, items, "Some names"
 
 
 def field_claims(items: tuple[ListItem, ...]) -> Iterator[FieldClaim]:

@@ -16,7 +16,7 @@ from featuredocs.model import FieldFact, ModelFact, Page, ProjectFacts, reads
 from featuredocs.rules.base import CheckContext, per_facts
 from featuredocs.rules.fd3_models.claims import ModelClaim, PageClaims, page_claims
 from featuredocs.rules.fd3_models.field_items import FieldClaim
-from featuredocs.rules.fd3_models.lookup import described_field
+from featuredocs.rules.fd3_models.lookup import any_field, described_field
 from featuredocs.rules.fd3_models.pycode import ImportedName
 
 MEMO_KEY = "fd3.resolved"
@@ -180,11 +180,32 @@ def resolved_models(page: Page, ctx: CheckContext) -> ResolvedModels:
     return ctx.memo(MEMO_KEY, page, lambda p: _resolve(page_claims(p, ctx), facts))
 
 
+def field_lists(claim: ModelClaim, model: ModelFact) -> Iterator[FieldClaim]:
+    """The names of the claim's unlabelled lists without types (``listed_fields``) that
+    are fields: those of each list whose names the model shows are mostly its fields
+    (two at least). A list of statuses or steps under the model's heading stays unread."""
+    for names in claim.listed_fields:
+        known = sum(1 for field in names if any_field(model, field.name) is not None)
+        if known >= 2 and 2 * known >= len(names):
+            yield from names
+
+
+def documented_names(claim: ModelClaim, model: ModelFact) -> set[str]:
+    """Which fields a page's model claim counts as documented: the names it mentions, each
+    also under its real name (``customer_id``)."""
+    names = {field.name for field in (*claim.fields, *field_lists(claim, model))} | set(claim.mentioned)
+    for name in tuple(names):
+        field = any_field(model, name)
+        if field is not None:
+            names.add(field.name)
+    return names
+
+
 def documented_fields(page: Page, ctx: CheckContext) -> Iterator[tuple[FieldClaim, FieldFact, ModelFact]]:
     """Each field the page documents on a model it resolves, with the model's field the
     documented name names (:func:`~.lookup.described_field`)."""
     for claim, model in resolved_models(page, ctx).found:
-        for documented in claim.fields:
+        for documented in (*claim.fields, *field_lists(claim, model)):
             field = described_field(model, documented.name)
             if field is not None:
                 yield documented, field, model
