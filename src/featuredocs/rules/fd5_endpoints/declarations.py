@@ -51,6 +51,7 @@ from featuredocs.rules.fd5_endpoints.places import (
     find_in_line,
     inline_text_span,
 )
+from featuredocs.rules.fd5_endpoints.query_columns import column_params, query_column
 from featuredocs.rules.page_text import any_line_within
 
 _API_TITLE = re.compile(r"\b(?:api|apis|endpoints?|routes?|urls?)\b", re.IGNORECASE)
@@ -287,10 +288,20 @@ def table_claims(
     for section in sections:
         for block in section.blocks:
             if block.kind is BlockKind.TABLE:
+                header = block.rows[0] if block.rows and block.rows[0].header else None
+                query = query_column(header) if header is not None else None
                 for row in block.rows:
                     claim = None if row.header else _row_claim(page, row)
                     if claim is not None and not is_placeholder(claim.path.text, placeholders):
-                        yield claim
+                        yield claim if query is None else _with_column_params(page, row, claim, *query)
+
+
+def _with_column_params(page: Page, row: TableRow, claim: EndpointClaim, column: int, get_only: bool) -> EndpointClaim:
+    """The claim with the query parameters its row names in the table's query column."""
+    if get_only and any(method.text.upper() not in {"GET", "HEAD"} for method in claim.methods):
+        return claim
+    named = tuple(Word(name, span) for name, span in column_params(page, row, column))
+    return dataclasses.replace(claim, query=claim.query + named) if named else claim
 
 
 def _row_claim(page: Page, row: TableRow) -> EndpointClaim | None:

@@ -27,8 +27,9 @@ class QueryParameterNotAccepted(Rule):
         lists on its own line (``**Query parameters:** `page`, `q` ``), a table with a
         Parameter column there or, for a GET endpoint, with nothing introducing it, the
         query string of a request line or of a ``curl`` call, the data of ``curl -G``,
-        HTTPie's ``status==paid`` items, the keys of a ``requests`` call's ``params={…}``)
-        and checks each against the parameters the view accepts: DRF filter sets, search
+        HTTPie's ``status==paid`` items, the keys of a ``requests`` call's ``params={…}``,
+        the Query or Filters column of an endpoints table, and its Parameters column on a
+        GET row) and checks each against the parameters the view accepts: DRF filter sets, search
         and ordering filters and pagination, django-ninja signatures, and ``request.GET``
         reads in the view's own code and in the project's own filter backends and
         paginators. A plain Django view is checked only when its code reads query
