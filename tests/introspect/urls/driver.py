@@ -14,6 +14,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import featuredocs
 from featuredocs.model import EndpointFact
 from featuredocs.model.serialize import from_jsonable
 
@@ -22,6 +23,8 @@ from featuredocs.model.serialize import from_jsonable
 SQLITE_SETTINGS = """
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 """
+
+_UNDER_TEST = str(Path(featuredocs.__file__).resolve().parents[1])
 
 _CHILD = """
 import json, sys
@@ -80,6 +83,7 @@ def collect(
 ) -> Collected:
     """Endpoints of the project at ``root``; ``unavailable`` packages cannot be imported."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = _UNDER_TEST  # the featuredocs this run imports, not another installed one
     env["DJANGO_SETTINGS_MODULE"] = settings_module
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(root), *unavailable],
