@@ -6,6 +6,7 @@ import ast
 
 import pytest
 
+from featuredocs.introspect.ninja_sizes import NO_CAP, count_maximum, declared_cap
 from featuredocs.introspect.param_defaults import literal_default, ordering_default, size_default
 
 
@@ -26,3 +27,12 @@ def test_orderings_and_sizes() -> None:
     assert ordering_default([]) is None and ordering_default(["a,b"]) is None
     assert size_default(20) == "20"
     assert size_default(True) is None and size_default(0) is None and size_default(None) is None
+
+
+def test_an_integers_bounds_as_its_cap() -> None:
+    assert count_maximum(declared_cap([("le", 100)])) == 100
+    assert count_maximum(declared_cap([("lt", 101)])) == 100
+    assert count_maximum(declared_cap([("lt", 100.5), ("le", 120)])) == 100  # the tighter one
+    assert declared_cap([]) == declared_cap([("le", float("inf"))]) == NO_CAP
+    assert count_maximum(NO_CAP) is None and count_maximum(declared_cap([("le", 0)])) is None
+    assert declared_cap([("le", True)]) is None and declared_cap([("le", object())]) is None  # unknown

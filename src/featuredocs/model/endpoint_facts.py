@@ -15,8 +15,9 @@ class QueryParamFact:
     """A query parameter an endpoint accepts; ``source`` says how we know. ``default`` is
     the repr of the value used when the parameter is left out, None when unknown (an
     ordering of several fields is written as the query string would: ``'-created_at,id'``).
-    ``maximum`` is the most a page size or limit parameter takes (a paginator's
-    ``max_page_size`` or ``max_limit``), None when it has none or it is unknown."""
+    ``maximum`` is the most a count parameter takes: a page size or limit's cap (a
+    paginator's ``max_page_size`` or ``max_limit``), or a django-ninja integer's bound
+    (``Query(20, le=100)``); None when it has none or it is unknown."""
 
     name: str
     source: str  # filterset, search, ordering, pagination, request, ninja, format

@@ -1,4 +1,5 @@
-"""django-ninja projects: operations behind the view closure, Query schemas, responses."""
+"""django-ninja projects: operations behind the view closure, Query schemas, caps,
+paginators, responses."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ urlpatterns.append(path("v0/products", router.path_operations["/products"]._sync
 API = """
 from typing import Literal
 
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
 
 api = NinjaAPI(urls_namespace="catalog")
 router = Router()
@@ -52,6 +54,12 @@ class ProductIn(Schema):
     name: str
 
 
+class OfferPages(PageNumberPagination):
+    class Input(Schema):
+        page: int = Field(1, ge=1)
+        page_size: int | None = Field(None, ge=1, le=40)
+
+
 @router.get("/products", response=list[ProductOut])
 def list_products(request, filters: Query[ProductFilters], page: int = 1):
     return []
@@ -65,6 +73,12 @@ def create_product(request, payload: ProductIn):
 @router.get("/products/{product_id}", response=ProductOut)
 def get_product(request, product_id: int, expand: bool):
     return {}
+
+
+@router.get("/offers", response=list[Supplier])
+@paginate(OfferPages, page_size=12)
+def list_offers(request, min_quantity: int = Query(1, lt=100), discount: float = Query(0.0, le=0.9)):
+    return []
 
 
 @router.delete("/products/{product_id}")
@@ -87,7 +101,7 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> Collected:
 def test_one_endpoint_per_path_with_every_operation(collected: Collected) -> None:
     ninja_paths = [e.path for e in collected.endpoints if e.framework == "ninja"]
     assert ninja_paths == [
-        "/api/catalog/products", "/api/catalog/products/{product_id}", "/v0/products",
+        "/api/catalog/offers", "/api/catalog/products", "/api/catalog/products/{product_id}", "/v0/products",
     ]
     listing = collected.endpoint("/api/catalog/products")
     assert listing.methods == ("GET", "POST")
@@ -121,6 +135,23 @@ def test_query_schema_is_spread_into_parameters(collected: Collected) -> None:
     )
     assert collected.endpoint("/api/catalog/products/{product_id}").query_params == (
         QueryParamFact("expand", "ninja", "boolean", required=True),
+    )
+
+
+def test_an_integers_bounds_cap_it_and_a_paginator_adds_its_parameters(collected: Collected) -> None:
+    offers = collected.endpoint("/api/catalog/offers")
+    assert offers.query_params == (
+        QueryParamFact("min_quantity", "ninja", "integer", default="1", maximum=99),  # lt=100
+        QueryParamFact("discount", "ninja", "number", default="0.0"),  # a float's bound is no count's cap
+        QueryParamFact("page", "pagination", "integer", default="1"),
+        # left out: the paginator's page_size; asked for: under the Input's le and max_page_size (100)
+        QueryParamFact("page_size", "pagination", "integer", default="12", maximum=40),
+    )
+    assert offers.view == "catalog.api.list_offers"
+    assert offers.location == SourceLocation("catalog/api.py", line_of(API, '@router.get("/offers"'))
+    supplier = (ResponseField("name", type="string"), ResponseField("country", type="string"))
+    assert offers.response == (
+        ResponseField("items", supplier, many=True, type="array"), ResponseField("count", type="integer"),
     )
 
 

@@ -220,10 +220,11 @@ class Describer:
     def _ninja(self, base: EndpointFact, target: ViewTarget) -> EndpointFact:
         operations = tuple(o for o in target.operations if isinstance(o, NinjaOperation))
         main = next((o for o in operations if "GET" in o.methods), operations[0])
+        params, complete = self.ninja.query_params(operations)
         return _with(
             base, methods=normalise_methods(m for o in operations for m in o.methods),
             view=f"{main.module.name}.{main.function.name}",
-            query_params=self.ninja.query_params(operations), response=self.ninja.response(main),
+            query_params=params, query_params_complete=complete, response=self.ninja.response(main),
             app=self._app(main.module), framework="ninja",
             location=_location(main.module, _first_line(main.function)),
         )

@@ -2,9 +2,10 @@
 with ``@api.get("/items/{item_id}")`` or on routers mounted with ``api.add_router``.
 
 One endpoint per path, with the methods of every operation on it; query parameters from
-the operation's plain parameters (``q: str = None``); the response from a ``Schema``
-class's annotated fields. Schemas built from models (``ModelSchema``) and parameters
-gathered in schemas (``Query[Filters]``) are not read: left unknown.
+the operation's arguments (see :mod:`ninja_params`) and its paginator (see
+:mod:`ninja_pagination`); the response from a ``Schema`` class's annotated fields, in the
+paginator's envelope when there is one. Schemas built from models (``ModelSchema``) are
+not read: left unknown.
 """
 
 from __future__ import annotations
@@ -14,19 +15,18 @@ import re
 from dataclasses import dataclass
 
 from featuredocs.introspect.imports import call_argument
-from featuredocs.introspect.param_defaults import literal_default
-from featuredocs.introspect.source_reads import call_name
-from featuredocs.introspect.static.classes import Classes
+from featuredocs.introspect.static.classes import Classes, ClassRef
 from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.namespace import module_evaluator
+from featuredocs.introspect.static.ninja_annotations import list_item, optional_inner, scalar
+from featuredocs.introspect.static.ninja_pagination import NinjaPagination, Paginator
+from featuredocs.introspect.static.ninja_params import NinjaParams
+from featuredocs.introspect.static.settings import SettingsRead
 from featuredocs.introspect.static.url_walk import Fragment, UrlWalker, ViewTarget
 from featuredocs.model import QueryParamFact, ResponseField
 
 _METHODS = {"get": ("GET",), "post": ("POST",), "put": ("PUT",), "patch": ("PATCH",),
             "delete": ("DELETE",)}
-_SCALARS = {"int": "integer", "float": "number", "Decimal": "number", "bool": "boolean",
-            "str": "string", "UUID": "string", "date": "date", "datetime": "datetime",
-            "time": "time"}
 _VIEWS = "ninja.openapi.views"
 _PATH_PARAM = re.compile(r"{(?:(\w+):)?(\w+)}")
 _MAX_DEPTH = 6
@@ -39,11 +39,14 @@ class NinjaOperation:
     methods: tuple[str, ...]
     decorator: ast.Call
     path: str  # the full ninja path, router prefix included
+    owner: str  # the dotted name of the API or router it is declared on
 
 
 class NinjaRoutes:
-    def __init__(self, classes: Classes) -> None:
+    def __init__(self, classes: Classes, settings: SettingsRead) -> None:
         self.classes = classes
+        self.params = NinjaParams(classes)
+        self.pagination = NinjaPagination(classes, settings, self.params)
 
     def include_like(self, walker: UrlWalker, module: Module, node: ast.AST,
                      fragments: tuple[Fragment, ...], namespaces: tuple[str, ...]) -> bool:
@@ -154,27 +157,33 @@ class NinjaRoutes:
             if isinstance(path, str):
                 full = "/".join(p.strip("/") for p in (owners[owner], path) if p.strip("/"))
                 trailing = "/" if path.endswith("/") else ""
-                found.append(NinjaOperation(module, function, methods, decorator, f"/{full}{trailing}"))
+                found.append(NinjaOperation(module, function, methods, decorator, f"/{full}{trailing}", owner))
         return found
 
     # --- parameters and responses ---------------------------------------------------------------
 
-    def query_params(self, operations: tuple[NinjaOperation, ...]) -> tuple[QueryParamFact, ...]:
+    def query_params(self, operations: tuple[NinjaOperation, ...]) -> tuple[tuple[QueryParamFact, ...], bool]:
+        """The operations' query parameters, and whether every one of them was read."""
         found: dict[str, QueryParamFact] = {}
+        complete = True
         for operation in operations:
-            path_params = {m.group(2) for m in _PATH_PARAM.finditer(operation.path)}
-            arguments = operation.function.args
-            positional = arguments.args[1:]  # the request comes first
-            defaults = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
-            pairs = [*zip(positional, defaults, strict=True),
-                     *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
-            for argument, default in pairs:
-                kind = _scalar(argument.annotation)
-                if argument.arg in path_params or kind is None:
-                    continue
-                found.setdefault(argument.arg, QueryParamFact(
-                    argument.arg, "ninja", kind[0], default is None, kind[1], _default_value(default)))
-        return tuple(found.values())
+            params = self._operation_params(operation)
+            complete = complete and params is not None
+            for param in params or ():
+                found.setdefault(param.name, param)
+        return tuple(found.values()), complete
+
+    def _operation_params(self, operation: NinjaOperation) -> list[QueryParamFact] | None:
+        path_params = {m.group(2) for m in _PATH_PARAM.finditer(operation.path)}
+        leaves = self.params.arguments(operation.module, operation.function, path_params)
+        paginator = self._paginator(operation)
+        paged = self.pagination.params(paginator) if paginator is not None else []
+        if leaves is None or paged is None:
+            return None
+        return [*(leaf.param for leaf in leaves), *paged]
+
+    def _paginator(self, operation: NinjaOperation) -> Paginator | None:
+        return self.pagination.of(operation.module, operation.function, operation.decorator, operation.owner)
 
     def response(self, operation: NinjaOperation) -> tuple[ResponseField, ...] | None:
         node = call_argument(operation.decorator, None, "response")
@@ -182,15 +191,33 @@ class NinjaRoutes:
             codes = [(k.value, v) for k, v in zip(node.keys, node.values, strict=True)
                      if isinstance(k, ast.Constant) and isinstance(k.value, int) and 200 <= k.value < 300]
             node = min(codes, key=lambda pair: pair[0])[1] if codes else None
-        item = _list_item(node)
+        item = list_item(node)
+        paginator = self._paginator(operation)
+        if paginator is not None:
+            return self._paged(operation.module, item, paginator)
         return self._schema_fields(operation.module, item if item is not None else node, 0)
+
+    def _paged(self, module: Module, item: ast.expr | None, paginator: Paginator) -> tuple[ResponseField, ...] | None:
+        """ninja's ``Paged<Item>``: the paginator's ``Output`` with the items under its key."""
+        envelope = self.pagination.envelope(paginator)
+        if envelope is None or item is None:
+            return None
+        outer = envelope.fields if envelope.output is None else self._ref_fields(envelope.output, 0)
+        if outer is None:
+            return None
+        items = ResponseField(envelope.items, self._schema_fields(module, item, 1) or (), many=True, type="array")
+        fields = [items if f.name == envelope.items else f for f in outer]
+        return tuple(fields if items in fields else [*fields, items])
 
     def _schema_fields(
         self, module: Module, node: ast.AST | None, depth: int
     ) -> tuple[ResponseField, ...] | None:
         dotted = self.classes.resolve(module, node) if node is not None else None
         ref = self.classes.get(dotted) if dotted else None
-        if ref is None or depth > _MAX_DEPTH:
+        return self._ref_fields(ref, depth) if ref is not None else None
+
+    def _ref_fields(self, ref: ClassRef, depth: int) -> tuple[ResponseField, ...] | None:
+        if depth > _MAX_DEPTH:
             return None
         leaves = {n.rpartition(".")[2] for n in self.classes.mro(ref.dotted) if self.classes.get(n) is None}
         if "Schema" not in leaves and "BaseModel" not in leaves:
@@ -203,51 +230,16 @@ class NinjaRoutes:
         return tuple(fields)
 
     def _field(self, module: Module, name: str, annotation: ast.expr, depth: int) -> ResponseField:
-        annotation = _optional_inner(annotation)
-        item = _list_item(annotation)
+        annotation = optional_inner(annotation)
+        item = list_item(annotation)
         if item is not None:
             children = self._schema_fields(module, item, depth + 1)
             return ResponseField(name, children or (), many=True, type="array")
         children = self._schema_fields(module, annotation, depth + 1)
         if children is not None:
             return ResponseField(name, children, type="object")
-        kind = _scalar(annotation)
+        kind = scalar(annotation)
         return ResponseField(name, type=kind[0] if kind else None)
-
-
-def _optional_inner(node: ast.expr) -> ast.expr:
-    """``X | None`` and ``Optional[X]`` to ``X``."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        sides = [s for s in (node.left, node.right) if not (isinstance(s, ast.Constant) and s.value is None)]
-        return _optional_inner(sides[0]) if len(sides) == 1 else node
-    if isinstance(node, ast.Subscript) and _name(node.value) == "Optional":
-        return _optional_inner(node.slice)
-    return node
-
-
-def _list_item(node: ast.AST | None) -> ast.expr | None:
-    if isinstance(node, ast.Subscript) and _name(node.value) in {"list", "List", "tuple", "set"}:
-        item = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) else node.slice
-        return _optional_inner(item)
-    return None
-
-
-def _scalar(node: ast.expr | None) -> tuple[str | None, tuple[str, ...]] | None:
-    """(type, choices) of a plain annotation; None for schemas and anything else."""
-    if node is None:
-        return None
-    node = _optional_inner(node)
-    if isinstance(node, ast.Subscript) and _name(node.value) == "Literal":
-        values = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        return "string", tuple(str(v.value) for v in values if isinstance(v, ast.Constant))
-    if _list_item(node) is not None:
-        return "array", ()
-    name = _name(node)
-    return (_SCALARS[name], ()) if name in _SCALARS else None
-
-
-def _name(node: ast.AST) -> str:
-    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
 
 
 def _django_parameter(match: re.Match[str]) -> str:
@@ -256,11 +248,3 @@ def _django_parameter(match: re.Match[str]) -> str:
     if not converter:
         return f"<{name}>"
     return f"<{'uuidstr' if converter.lower() == 'uuid' else converter}:{name}>"
-
-
-def _default_value(node: ast.expr | None) -> str | None:
-    """An argument's default as django-ninja's parameter sees it: ``= 20``, or the value
-    inside ``= Query(20)`` (``Query(default=20)``)."""
-    if isinstance(node, ast.Call) and call_name(node) in {"Query", "Param", "Field"}:
-        node = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "default"), None)
-    return literal_default(node.value) if isinstance(node, ast.Constant) else None

@@ -44,7 +44,7 @@ def collect_endpoints(
         warnings.append("endpoints: ROOT_URLCONF cannot be read from the settings")
         return (), ()
     lookup = ModelLookup(classes, models)
-    ninja = NinjaRoutes(classes)
+    ninja = NinjaRoutes(classes, settings)
     walker = UrlWalker(classes, settings, _Specials(
         RouterRoutes(classes, lookup), AdminRoutes(classes, apps, lookup), ninja))
     state = walker.walk(urlconf)

@@ -3,14 +3,16 @@
 A ``NinjaAPI`` mounts one Django view per path; the view closes over a ``PathView`` whose
 ``operations`` hold the methods, the view function and the pydantic models. Older
 releases (< 1.4) used the bound method ``PathView._sync_view`` as the view, newer ones a
-closure over the ``PathView``; both are recognised. Imported only when the project has
-loaded ``ninja``.
+closure over the ``PathView``; both are recognised. An integer's ``le``/``lt`` bounds
+are its cap; the parameters ``@paginate`` adds are described in :mod:`ninja_pagination`.
+Imported only when the project has loaded ``ninja``.
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+import inspect
 import types
 import typing
 import uuid
@@ -21,7 +23,9 @@ import ninja
 from ninja.operation import PathView
 from pydantic import BaseModel
 
+from featuredocs.introspect.ninja_sizes import count_maximum, declared_cap
 from featuredocs.introspect.param_defaults import literal_default
+from featuredocs.introspect.urls.ninja_pagination import Leaf, bounds, paginator_of
 from featuredocs.introspect.urls.source import (
     app_label,
     dotted_path,
@@ -50,7 +54,7 @@ def describe_ninja_view(entry: RouteEntry, project_root: Path) -> EndpointFact |
         return None
     operations = list(path_view.operations)
     main = next((op for op in operations if "GET" in op.methods), operations[0])
-    function = main.view_func
+    function = _declared_function(main.view_func)
     return EndpointFact(
         path=entry.path,
         methods=normalise_methods(m for op in operations for m in op.methods),
@@ -63,6 +67,15 @@ def describe_ninja_view(entry: RouteEntry, project_root: Path) -> EndpointFact |
         framework="ninja",
         location=source_location(function, project_root),
     )
+
+
+def _declared_function(view: Any) -> Any:
+    """The function the operation was declared on, under ``@paginate``'s wrapper (and any
+    other decorator that keeps ``__wrapped__``)."""
+    try:
+        return inspect.unwrap(view)
+    except ValueError:  # a cycle of ``__wrapped__``
+        return view
 
 
 def path_view_of(callback: Any) -> PathView | None:
@@ -85,6 +98,7 @@ def path_view_of(callback: Any) -> PathView | None:
 def _query_params(operations: list[Any]) -> tuple[QueryParamFact, ...]:
     found: dict[str, QueryParamFact] = {}
     for operation in operations:
+        paged = paginator_of(getattr(operation, "view_func", None))
         for model in getattr(operation, "models", ()):
             if getattr(model, "__ninja_param_source__", None) != "query":
                 continue
@@ -92,29 +106,43 @@ def _query_params(operations: list[Any]) -> tuple[QueryParamFact, ...]:
                 name: (name,) for name in model.model_fields
             }
             for name, route in flatten.items():
-                found.setdefault(name, _query_param(model, name, route))
+                leaf = _leaf(model, route)
+                param = _query_param(name, leaf)
+                if paged is not None and leaf is not None and route[0] == paged.argument:
+                    param = paged.param(param, leaf)
+                found.setdefault(name, param)
     return tuple(found.values())
 
 
-def _query_param(model: type[BaseModel], name: str, route: tuple[str, ...]) -> QueryParamFact:
-    """The leaf field a flattened name leads to (``Query[Filters]`` spreads its fields)."""
-    required, annotation, current, field = True, None, model, None
+def _leaf(model: type[BaseModel], route: tuple[str, ...]) -> Leaf | None:
+    """The field a flattened name leads to (``Query[Filters]`` spreads its fields)."""
+    required, current, leaf = True, model, None
     for step in route:
-        field = _field_named(current, step)
-        if field is None:
-            return QueryParamFact(name, "ninja")
-        required = required and field.is_required()
-        annotation = field.annotation
-        current = _model_in(annotation)
-    default = None if required or field is None else literal_default(field.default)
-    return QueryParamFact(name, "ninja", _type_name(annotation), required, _choices(annotation), default)
+        found = _field_named(current, step)
+        if found is None:
+            return None
+        required = required and found[1].is_required()
+        leaf = Leaf(found[0], found[1], required)
+        current = _model_in(found[1].annotation)
+    return leaf
 
 
-def _field_named(model: Any, name: str) -> Any:
+def _query_param(name: str, leaf: Leaf | None) -> QueryParamFact:
+    if leaf is None:
+        return QueryParamFact(name, "ninja")
+    annotation = leaf.field.annotation
+    kind = _type_name(annotation)
+    default = None if leaf.required else literal_default(leaf.field.default)
+    maximum = count_maximum(declared_cap(bounds(leaf.field))) if kind == "integer" else None
+    return QueryParamFact(name, "ninja", kind, leaf.required, _choices(annotation), default, maximum)
+
+
+def _field_named(model: Any, name: str) -> tuple[str, Any] | None:
+    """(attribute, field) of the field called ``name``, or aliased so."""
     fields = getattr(model, "model_fields", None) or {}
     if name in fields:
-        return fields[name]
-    return next((f for f in fields.values() if f.alias == name), None)
+        return name, fields[name]
+    return next(((n, f) for n, f in fields.items() if f.alias == name), None)
 
 
 # --- response schemas ---------------------------------------------------------------------
@@ -125,10 +153,10 @@ def response_fields(operation: Any) -> tuple[ResponseField, ...] | None:
     models = getattr(operation, "response_models", None) or {}
     codes = sorted(c for c in models if isinstance(c, int) and 200 <= c < 300)
     wrapper = models.get(codes[0]) if codes else None
-    field = _field_named(wrapper, "response")
-    if field is None:
+    found = _field_named(wrapper, "response")
+    if found is None:
         return None
-    annotation = _optional_inner(field.annotation)
+    annotation = _optional_inner(found[1].annotation)
     if _list_item(annotation) is not None:
         annotation = _list_item(annotation)
     model = _model_in(annotation)
