@@ -21,6 +21,8 @@ _DEFAULT_FROM = {
     "request": "the view's read of the query string",
     "ninja": "the view's argument",
 }
+#: A django-ninja paginator's other parameters, whose defaults its ``Input`` schema sets.
+_POSITION_PARAMS = frozenset({"page", "offset"})
 
 
 @register
@@ -32,8 +34,9 @@ class ParameterDefaultDiffers(Rule):
         ```-created_at` by default``, ``default: 20``, ``defaults to `name```, a Default
         column — and compares it with the one the endpoint applies when the parameter is
         left out: the view's ``ordering`` for DRF's ordering filter, the pagination
-        class's ``page_size`` (or ``default_limit``) for its size parameter, the fallback
-        of ``request.GET.get("sort", "name")``, a django-ninja argument's default. Values
+        class's ``page_size`` (or ``default_limit``) for its size parameter (and a
+        django-ninja paginator's ``Input`` for its others), the fallback of
+        ``request.GET.get("sort", "name")``, a django-ninja argument's default. Values
         compare as text, leniently (``20`` is ``"20"``, ``true`` is ``True``); an
         ordering may name only the first of the fields the view orders by. A parameter
         whose default is unknown (a backend deciding its own ordering, a computed value)
@@ -76,9 +79,15 @@ class ParameterDefaultDiffers(Rule):
                     written.span,
                     f"query parameter `{fact.name}` is documented to default to `{written.text}`, "
                     f"but `{endpoint.path}` uses `{default_text(fact.default or '')}`",
-                    hint=f"the default comes from {_DEFAULT_FROM.get(fact.source, 'the view')}{where(endpoint)}",
+                    hint=f"the default comes from {_default_from(fact)}{where(endpoint)}",
                     fix=Fix(f"write the default {replacement}", (Edit(written.span, replacement),)),
                 )
+
+
+def _default_from(fact: QueryParamFact) -> str:
+    if fact.source == "pagination" and fact.name in _POSITION_PARAMS:
+        return "the pagination class's `Input` schema"
+    return _DEFAULT_FROM.get(fact.source, "the view")
 
 
 def _with_default(params: tuple[QueryParamFact, ...], name: str) -> QueryParamFact | None:

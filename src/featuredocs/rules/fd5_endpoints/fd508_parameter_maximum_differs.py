@@ -10,20 +10,31 @@ from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
 from featuredocs.rules.registry import register
 
 
+#: Where each kind of parameter takes its cap from, for the hint.
+_CAP_FROM = {
+    "pagination": "the pagination class's maximum",
+    "ninja": "the parameter's `le`/`lt` bound",
+}
+
+
 @register
 class ParameterMaximumDiffers(Rule):
-    """The most a page says a page size or limit parameter takes is not the endpoint's cap.
+    """The most a page says a page size, limit or other count takes is not the endpoint's cap.
 
     What it does:
-        Reads the cap written on a page size or limit parameter's item — ``at most 100``,
-        ``100 at most``, ``max: 100``, ``up to 100``, ``≤ 100`` — and compares it with the
-        pagination class's ``max_page_size`` (``max_limit`` for a limit). A parameter
-        whose paginator sets no cap, or one whose cap is unknown, is never reported.
+        Reads the cap written on a count parameter's item — ``at most 100``, ``100 at
+        most``, ``max: 100``, ``up to 100``, ``≤ 100`` — and compares it with the
+        endpoint's: the pagination class's ``max_page_size`` (``max_limit`` for a
+        limit), a django-ninja paginator's under its ``Input``'s bound, or the
+        ``le``/``lt`` bound of a django-ninja integer (``Query(20, le=100)``). A
+        parameter with no cap, one whose cap is unknown, or a bound on anything but an
+        integer (a price, a date) is never reported.
 
     Why is this bad?
-        DRF does not reject a larger size: it quietly answers with the cap. A client that
-        asks for the documented 500 rows gets 100 and pages wrongly, or a client that
-        could ask for more never does.
+        A paginator does not reject a larger size: it quietly answers with the cap; a
+        django-ninja bound rejects the request with 422. A client that asks for the
+        documented 500 rows gets 100 and pages wrongly, or fails, or a client that could
+        ask for more never does.
 
     Example:
         ```markdown
@@ -42,7 +53,7 @@ class ParameterMaximumDiffers(Rule):
 
     code = "FD508"
     name = "ParameterMaximumDiffers"
-    summary = "documented most a page size or limit parameter takes differs from the paginator's"
+    summary = "documented most a page size, limit or other count takes differs from the endpoint's cap"
     severity = Severity.WARNING
     needs_facts = True
 
@@ -56,7 +67,7 @@ class ParameterMaximumDiffers(Rule):
                     written.span,
                     f"query parameter `{fact.name}` is documented to take at most {written.value}, "
                     f"but `{endpoint.path}` caps it at {fact.maximum}",
-                    hint=f"the cap comes from the pagination class's maximum{where(endpoint)}",
+                    hint=f"the cap comes from {_CAP_FROM.get(fact.source, 'the endpoint')}{where(endpoint)}",
                     fix=Fix(f"write the cap {fact.maximum}", (Edit(written.span, str(fact.maximum)),)),
                 )
 
