@@ -13,6 +13,7 @@ import pytest
 
 from featuredocs.markdown import parse_page
 from tests.cli.support import Run, featuredocs
+from tests.generate.ninja_store import make_ninja_store
 from tests.generate.shop import SHOP, copy_shop, facts_json
 
 INDEX_FILES = ("README.md", "commands.md", "api.md")
@@ -184,6 +185,20 @@ def test_api_reference_has_every_endpoint_of_the_projects_apps(fresh: Path, fact
     orders = text.split("### GET /api/v1/orders/\n")[1].split("\n### ")[0]
     assert "- `ordering` (string, optional): one of `created_at`, `total_cents` (default: `-created_at`)\n" in orders
     assert "- `page_size` (integer, optional) (default: 20, at most 100)\n" in orders
+
+
+def test_a_django_ninja_cap_is_written_and_checks_clean(tmp_path: Path) -> None:
+    project = make_ninja_store(tmp_path)
+    run = featuredocs("index", cwd=project)
+    assert run.code == 0, run.err
+    api = project / "docs" / "api.md"
+    text = api.read_text(encoding="utf-8")
+    items = "### GET /api/items\n\n**Query Parameters:**\n"
+    assert items + "- `limit` (integer, optional) (default: 20, at most 100)\n" in text
+    assert "- `page_size` (integer, optional) (default: 20, at most 100)\n" in text
+    for mode in ("live", "static"):
+        check = featuredocs("check", "--mode", mode, "--no-cache", cwd=project)
+        assert check.code == 0, check.out
 
 
 def test_fresh_tree_checks_clean(fresh: Path) -> None:

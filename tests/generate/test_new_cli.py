@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from tests.cli.support import featuredocs
-from tests.generate.shop import copy_shop, facts_json
+from tests.generate.ninja_store import make_ninja_store
+from tests.generate.shop import copy_shop, facts_json, fill_placeholders
 
 FEATURES = Path("docs") / "features"
 
@@ -160,6 +161,23 @@ def test_endpoints_have_request_parameters_and_response_skeleton(
     created = api.split("### POST /api/v1/orders/\n")[1].split("\n### ")[0]
     assert "**Query Parameters:**" not in created  # filters belong to the listing
     assert '"count"' not in created  # a created order is not a page of orders
+
+
+def test_a_django_ninja_cap_is_written_as_fd508_reads_it(tmp_path: Path) -> None:
+    project = make_ninja_store(tmp_path)
+    run = featuredocs("new", "store", "--app", "store", cwd=project)
+    assert run.code == 0, run.err
+    path = project / FEATURES / "store.md"
+    page = path.read_text(encoding="utf-8")
+    assert "- `limit` (integer, optional): [Description] (default: 20, at most 100)\n" in page  # Query(le=100)
+    assert "- `page_size` (integer, optional): [Description] (default: 20, at most 100)\n" in page  # @paginate
+    path.write_text(fill_placeholders(page), encoding="utf-8")
+    for mode in ("live", "static"):
+        check = featuredocs("check", "--mode", mode, "--no-cache", str(path.relative_to(project)), cwd=project)
+        assert check.code == 0, check.out
+    path.write_text(path.read_text(encoding="utf-8").replace("at most 100", "at most 500"), encoding="utf-8")
+    check = featuredocs("check", "--mode", "static", "--no-cache", "--format", "json", cwd=project)
+    assert [f["code"] for f in json.loads(check.out)["findings"]] == ["FD508", "FD508"]
 
 
 def test_configuration_has_the_settings_the_app_reads_and_the_variables_behind_them(
