@@ -2,7 +2,8 @@
 
 - **Declarations**: ``### expire_orders`` (or ``### `expire_orders` ``) under a section
   titled like *Management Commands*, *Commands* or *CLI*; anywhere in the page, a heading
-  that spells ``manage.py expire_orders``. Template shapes (``### command_name``,
+  that spells ``manage.py expire_orders`` or calls its code a command (*The
+  `expire_orders` command*, *`sync` management command*). Template shapes (``### command_name``,
   ``### [Command]``) are placeholders, not commands.
 - **Option lists**: items under ``**Options:**``, ``**Command Options**:``,
   ``**Arguments:**`` (or an ``#### Options`` heading, or an options table, or a definition
@@ -56,6 +57,11 @@ _LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<n
 _CODE = re.compile(r"(`+)\s*(?P<text>.+?)\s*\1")
 _NAME = re.compile(r"[A-Za-z_][\w-]*")
 _PLAIN_NAME = re.compile(r"(?P<name>[a-z_][a-z0-9_-]*)(?:\s+[-—–:]\s+.*)?")
+#: A heading anywhere that calls its code a command: "The `expire_orders` command",
+#: "`sync` management command".
+_CALLED_COMMAND = re.compile(
+    r"(?:the\s+)?`(?P<name>[A-Za-z_][\w-]*)`\s+(?P<managed>management\s+)?command\b", re.IGNORECASE
+)
 #: Lower-case headings under a commands section that are about commands, not commands.
 _SECTION_WORDS = frozenset(
     {"usage", "example", "examples", "options", "arguments", "notes", "scheduling", "cron",
@@ -144,6 +150,11 @@ def _heading_name(source: str, plain: str, under_commands: bool) -> tuple[str, s
         # In a plain-text heading elsewhere, "manage.py to …" is prose, not a command.
         return name, launched.group().split()[0]
     if not under_commands:
+        called = _CALLED_COMMAND.match(source.strip())
+        # "The `celery` command" may be any program's; a name written like a Django
+        # command's module (``expire_orders``) or "management command" says whose it is.
+        if called and ("_" in called["name"] or called["managed"]):
+            return called["name"], ""
         return None
     code = _CODE.search(source)
     if code:
@@ -250,7 +261,8 @@ def _option_lists(
     found: list[OptionList] = []
     marked = sorted({*attribution.declared, *attribution.invoked})
     for section, (command, declared) in _attributed(page.sections, attribution, None, marked):
-        lists = lists_in_section(page, section, command, fillers)
+        own = attribution.declared.get(section.heading.span.line) == command
+        lists = lists_in_section(page, section, command, fillers, own=own)
         found.extend(replace(found_list, declared=declared) for found_list in lists)
     return found
 

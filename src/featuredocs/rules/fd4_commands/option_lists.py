@@ -3,7 +3,8 @@
 A list follows a label (``**Options:**``, ``**Command Options**:``, ``**Arguments:**``) or a
 bold title alone (``**Options**``), or fills a sub-section titled so (``#### Options``), where definitions and bullet items may
 stand side by side; a table is an options table wherever it stands, when its first column
-names options.
+names options. Right under the heading that declares the command, a list or definition
+list with no label is its options when every entry opens with a flag.
 
 Definition lists (``term`` then ``: description``) are read from the paragraph's own lines:
 the parser is run without its definition-list extension, which would turn any paragraph
@@ -70,10 +71,19 @@ class OptionList:
 
 
 def lists_in_section(
-    page: Page, section: Section, command: str, fillers: frozenset[str]
+    page: Page, section: Section, command: str, fillers: frozenset[str], *, own: bool = False
 ) -> list[OptionList]:
     """The option lists of ``section``'s own blocks, attributed to ``command``; items that
-    are the template's example text (``fillers``) claim nothing."""
+    are the template's example text (``fillers``) claim nothing. ``own`` when the
+    section's heading declares the command: there a list or definition list with no
+    label is its options when every entry opens with a flag."""
+    found = _introduced_lists(page, section, command, fillers)
+    if own and not found:
+        found = _flag_lists(page, section, command)
+    return found
+
+
+def _introduced_lists(page: Page, section: Section, command: str, fillers: frozenset[str]) -> list[OptionList]:
     found: list[OptionList] = []
     for labelled in section.labelled:
         if not OPTIONS_LABEL.fullmatch(labelled.label.strip()):
@@ -102,6 +112,30 @@ def lists_in_section(
     for block in section.blocks:
         if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
             found.extend(_table_list(page, command, block.span, block.rows))
+    return found
+
+
+def _flag_lists(page: Page, section: Section, command: str) -> list[OptionList]:
+    """Unlabelled lists and definition lists of flags alone (``- `--dry-run`: …``,
+    ``--batch-size N`` then ``: …``), unless a line ending in a colon introduces them as
+    something else ("Flags worth knowing:" may name a few)."""
+    found: list[OptionList] = []
+    introduced = False
+    for block in section.blocks:
+        if block.kind is BlockKind.LIST and block.items and not introduced:
+            listed = _list_from_items(page, command, block.span, block.items, frozenset())
+            if len(listed.options) == len(block.items) and all(claim.flags for claim in listed.options):
+                found.append(listed)
+        elif block.kind is BlockKind.PARAGRAPH:
+            entries = _entries(page, block.span.line, block.span.end_line)
+            if not entries:
+                introduced = block.plain.rstrip().endswith(":")
+                continue
+            defined = _definition_list(page, command, block.span, entries)
+            if introduced or not defined:
+                continue
+            if len(defined[0].options) == len(entries) and all(claim.flags for claim in defined[0].options):
+                found.extend(defined)
     return found
 
 
