@@ -14,8 +14,8 @@ from typing import Any
 
 from featuredocs.introspect.imports import call_argument
 from featuredocs.introspect.static.classes import ClassRef, Classes
-from featuredocs.introspect.static.model_fields import text_of
 from featuredocs.introspect.static.namespace import module_evaluator
+from featuredocs.introspect.static.texts import text_of
 from featuredocs.introspect.static.values import Evaluator, Unknown, is_known
 from featuredocs.model import OptionFact
 from featuredocs.secrets import safe_repr

@@ -23,9 +23,9 @@ from featuredocs.introspect.static.django_known import (
     CORE_COMMANDS,
     core_commands_dir,
 )
-from featuredocs.introspect.static.model_fields import text_of
 from featuredocs.introspect.static.modules import ModuleIndex
 from featuredocs.introspect.static.namespace import module_evaluator
+from featuredocs.introspect.static.texts import text_of
 from featuredocs.introspect.static.values import is_known
 from featuredocs.model import CommandFact, OptionFact, SourceLocation
 
