@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models.fields.reverse_related import ForeignObjectRel
+from django.utils import translation
 
 from featuredocs.introspect.locate import Locator
 from featuredocs.model import FieldFact, SourceLocation
@@ -43,6 +44,7 @@ def _model_fields(model: type[models.Model]) -> list[Any]:
 
 def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> FieldFact:
     owner = getattr(field, "model", None) or model
+    choices, labels = field_choices(field)
     return FieldFact(
         name=field.name,
         field_class=type(field).__name__,
@@ -53,7 +55,8 @@ def _forward_fact(model: type[models.Model], field: Any, locator: Locator) -> Fi
         blank=bool(getattr(field, "blank", False)),
         has_default=_has_default(field) or _has_db_default(field),
         default=_any_default(field),
-        choices=choice_values(field),
+        choices=choices,
+        choice_labels=labels,
         help_text=str(getattr(field, "help_text", "") or ""),
         primary_key=bool(getattr(field, "primary_key", False)),
         unique=bool(getattr(field, "unique", False)),
@@ -166,15 +169,26 @@ def callable_name(value: Any) -> str:
     return f"{module.rpartition('.')[2]}.{qualname}"
 
 
-def choice_values(field: Any) -> tuple[str, ...]:
+def field_choices(field: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The values a field's choices store, out of their groups, and the label of each
+    (none when one cannot be read).
+
+    Labels are read with translation off: a lazy label gives the text its source writes,
+    as static mode reads it, whatever language the settings make the default.
+    """
     try:
-        flat = field.flatchoices or ()
+        flat = list(field.flatchoices or ())
     except Exception:
-        return ()
-    values = []
-    for value, _label in flat:
-        values.append(str(value.value if isinstance(value, enum.Enum) else value))
-    return tuple(values)
+        return (), ()
+    if not flat:
+        return (), ()
+    values = tuple(str(value.value if isinstance(value, enum.Enum) else value) for value, _label in flat)
+    try:
+        with translation.override(None):
+            labels = tuple(str(label) for _value, label in flat)
+    except Exception:  # a lazy label whose text fails to build
+        return values, ()
+    return values, labels
 
 
 def field_location(owner: Any, name: str, locator: Locator) -> SourceLocation | None:

@@ -34,7 +34,9 @@ class FieldFact:
 
     ``field_class`` is the class name (``CharField``, ``ForeignKey``); ``internal_type`` is
     ``get_internal_type()``; ``related_model`` is a label (``auth.User``). ``default`` is the
-    default's repr, or None when the field has none (``has_default`` False).
+    default's repr, or None when the field has none (``has_default`` False). ``choices``
+    are the stored values, flattened out of their groups; ``choice_labels`` the label of
+    each, in the same order, or empty when the labels could not be read.
     """
 
     name: str
@@ -47,6 +49,7 @@ class FieldFact:
     has_default: bool = False
     default: str | None = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()
     help_text: str = ""
     primary_key: bool = False
     unique: bool = False

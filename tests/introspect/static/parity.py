@@ -34,6 +34,9 @@ def assert_same_models(live: ProjectFacts, static: ProjectFacts) -> None:
         twin = static.model(model.label)
         assert twin is not None, model.label
         assert field_rows(twin) == field_rows(model), model.label
+        # a label static mode cannot read leaves the field without any, never with others
+        labels = {f.name: f.choice_labels for f in model.fields}
+        assert [f.name for f in twin.fields if f.choice_labels not in ((), labels[f.name])] == [], model.label
         assert model_row(twin) == model_row(model), model.label
         assert index_rows(twin) == index_rows(model), model.label
         located = {i.fields: i.location for i in model.indexes if i.location is not None}

@@ -23,7 +23,7 @@ from featuredocs.introspect.static.django_known import (
     INDEXED_BY_DEFAULT,
     PRIVATE_FIELDS,
 )
-from featuredocs.introspect.static.field_choices import choice_member_value, choice_values
+from featuredocs.introspect.static.field_choices import choice_member_value, field_choices
 from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.namespace import module_evaluator
 from featuredocs.introspect.static.texts import text_of
@@ -137,7 +137,8 @@ def forward_fact(decl: FieldDecl, ctx: FieldContext, inherited_from: str | None 
     private = decl.kind in PRIVATE_FIELDS
     default_node = decl.option("default")
     db_default = decl.option("db_default")
-    choices = decl.option("choices")
+    written_choices = decl.option("choices")
+    choices, labels = field_choices(written_choices, decl, ctx) if written_choices is not None else ((), ())
     return FieldFact(
         name=decl.name,
         field_class=decl.field_class,
@@ -149,7 +150,8 @@ def forward_fact(decl: FieldDecl, ctx: FieldContext, inherited_from: str | None 
         or decl.kind in AUTO_FIELDS or decl.kind == "GenericRelation",
         has_default=default_node is not None or db_default is not None,
         default=_default_text(default_node if default_node is not None else db_default, decl, ctx),
-        choices=choice_values(choices, decl, ctx) if choices is not None else (),
+        choices=choices,
+        choice_labels=labels,
         help_text=text_of(decl.option("help_text"), evaluator),
         primary_key=flags["primary_key"],
         unique=flags["unique"] or flags["primary_key"] or decl.kind == "OneToOneField",

@@ -29,3 +29,13 @@ def text_of(node: ast.expr | None, evaluator: Evaluator) -> str:
         return text_of(node.left, evaluator) + text_of(node.right, evaluator)
     value = evaluator.eval(node)
     return value if isinstance(value, str) else ""
+
+
+def label_of(node: ast.expr, evaluator: Evaluator) -> str | None:
+    """A choice's label as Django shows it, ``str(label)``: a translated message read as the
+    message itself, a string or a number; None when the source does not fix it."""
+    if isinstance(node, ast.Call) and call_name(node) in GETTEXT:
+        message = evaluator.eval(node.args[-1]) if node.args and not node.keywords else None
+        return message if isinstance(message, str) else None
+    value = evaluator.eval(node)
+    return str(value) if isinstance(value, str | int | float) else None
