@@ -1,7 +1,10 @@
 """FD308 FieldDefaultDiffers against a real project, with its facts read live and from
-the source: `Subscription` has a default of each kind a model gives."""
+the source: `Subscription` has a default of each kind a model gives, and choices whose
+labels differ from their values."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -16,6 +19,17 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+PAYMENTS = [
+    ("Online", [("card", "Card"), ("bank_transfer", _("Bank transfer"))]),
+    ("cod", _("Cash on delivery")),
+]
+
+
+class Priority(models.IntegerChoices):
+    LOW = 1, _("Low")
+    VERY_HIGH = 2
 
 
 class Subscription(models.Model):
@@ -32,6 +46,9 @@ class Subscription(models.Model):
     options = models.JSONField(default=dict)
     note = models.TextField(blank=True)
     window_hours = models.PositiveIntegerField(default=48)
+    contact = models.CharField(max_length=10, choices=[("email", "E-mail"), ("sms", "SMS")], default="email")
+    payment = models.CharField(max_length=20, choices=PAYMENTS, default="bank_transfer")
+    priority = models.IntegerField(choices=Priority.choices, default=Priority.LOW)
 '''
 
 
@@ -59,6 +76,13 @@ def _subscription(fields: str) -> str:
         ("- `seats` (integer): Default is 3, raised when a seat is added", "3", "1"),
         ("- `seats` (integer): Seats paid for. Defaults to 1,000.", "1,000", "1"),
         ("- **seats** (PositiveIntegerField, default 2): Seats paid for", "2", "1"),
+        # a choice's label names that choice, and the fix writes the default's label
+        ("- `contact` — how we reach the customer; `SMS` by default", "SMS", "E-mail"),
+        ("- `contact` (CharField): how we reach the customer; `sms` by default", "sms", "email"),
+        ('- `channel` (CharField): how we reach the customer; "SMS" by default', '"SMS"', '"E-mail"'),
+        ("- `payment` (CharField): `Cash on delivery` by default", "Cash on delivery", "Bank transfer"),
+        ("- `priority` (IntegerField): `Very High` by default", "Very High", "Low"),
+        ("- `priority` (IntegerField): 2 by default", "2", "1"),
     ],
 )
 def test_a_default_that_is_not_the_fields(parse, facts, item, written, replacement):
@@ -121,3 +145,41 @@ def test_a_default_on_the_line_an_item_is_wrapped_onto(parse, facts):
     code = _subscription("```python\nclass Subscription(models.Model):\n    currency = models.CharField(max_length=3)\n"
                          "    seats = models.PositiveIntegerField(default=1)\n```\n")
     assert run_rule(FieldDefaultDiffers, parse(code, dedent=False), facts) == []  # a code line is no wrapped text
+
+
+def test_silent_on_the_default_choice_by_its_label_or_its_value(parse, facts):
+    page = parse(_subscription(
+        "- `contact` — how we reach the customer; `E-mail` by default\n"
+        "- `contact` (CharField): `email` by default; `Email` by default; `e-mail` by default\n"
+        "- `channel` (CharField): 'E-mail' by default; `EMAIL` by default\n"
+        "- `payment` (CharField): `Bank transfer` by default, or `bank_transfer` by default\n"
+        "- `priority` (IntegerField): `Low` by default; 1 by default\n"
+    ), dedent=False)
+    assert run_rule(FieldDefaultDiffers, page, facts) == []
+
+
+def test_a_default_column_may_give_a_choice_by_its_label(parse, facts):
+    row = "| `channel` | string | SMS | How we reach the customer |"
+    page = parse(_subscription(
+        "| Field | Type | Default | Description |\n| --- | --- | --- | --- |\n"
+        "| `contact` | string | E-mail | How we reach the customer |\n"
+        f"{row}\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldDefaultDiffers, page, facts)
+    column = row.index("SMS") + 1
+    assert (finding.span, finding.fix.edits[0].replacement) == (Span(9, column, 9, column + 3), "E-mail")
+
+
+def test_without_its_labels_a_field_is_compared_by_its_values_alone(parse, facts):
+    """The facts of a field whose labels static mode could not all read carry none."""
+    unlabelled = replace(facts, models=tuple(
+        replace(model, fields=tuple(replace(field, choice_labels=()) for field in model.fields))
+        for model in facts.models
+    ))
+    page = parse(_subscription(
+        "- `contact` (CharField): how we reach the customer; `E-mail` by default\n"
+        "- `channel` (CharField): `Email` by default\n"
+        "- `payment` (CharField): `Cash on delivery` by default\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldDefaultDiffers, page, unlabelled)
+    assert (finding.span.line, finding.fix.edits[0].replacement) == (6, "email")

@@ -25,7 +25,8 @@ class FieldDefaultDiffers(Rule):
         ```email` (default) or `sms```, ``defaults to true``, ``default: `EUR```,
         ``(BooleanField, default=True)``, a table's Default column — and compares it
         with the field's ``default`` (or ``db_default``). Values are compared leniently:
-        ``true`` is ``True``, ``1`` is ``1.0``, ``Pending`` is the choice ``pending``. Only a
+        ``true`` is ``True``, ``1`` is ``1.0``, ``Pending`` is the choice ``pending``, and so
+        is its label (``Awaiting payment``): a choice's label names that choice. Only a
         value written as one is read (code, a quoted string, a number, ``true``,
         ``false``, ``none``); a default the code computes (``timezone.now``) or a field
         with no default is never reported, nor is a number followed by a unit
@@ -49,7 +50,7 @@ class FieldDefaultDiffers(Rule):
 
     Fix safety:
         Safe: the fix writes the field's default in place of the documented one, in the
-        page's form (its quotes, ``true`` or ``True``).
+        page's form (its quotes, ``true`` or ``True``, a choice's label for a label).
     """
 
     code = "FD308"
