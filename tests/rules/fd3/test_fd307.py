@@ -1,11 +1,39 @@
 """FD307 FieldChoicesDiffer against a real project: `Invoice.status` has the choices
-`draft` and `paid` (``Invoice.Status``)."""
+`draft` and `paid` (``Invoice.Status``); and against one whose choices have labels that
+differ from their values, with its facts read live and from the source."""
 
 from __future__ import annotations
 
-from featuredocs.model import Applicability, Span
+from dataclasses import replace
+
+import pytest
+
+from featuredocs.introspect.static import collect_static
+from featuredocs.model import Applicability, ProjectFacts, Span
 from featuredocs.rules.fd3_models.fd307_field_choices_differ import FieldChoicesDiffer
+from tests.support.django_project import make_project
 from tests.support.rules import run_rule
+
+LABELLED = '''
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Subscription(models.Model):
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", "SMS"
+        POST = "post", _("Letter")
+
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
+    contact = models.CharField(max_length=10, choices=[("email", "E-mail"), ("sms", "SMS")], default="email")
+'''
+
+
+@pytest.fixture(scope="module", params=["live", "static"])
+def labelled_facts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
+    project = make_project(tmp_path_factory.mktemp(f"labels-{request.param}"), {"plans": {"models.py": LABELLED}})
+    return project.facts() if request.param == "live" else collect_static(project.root)
 
 
 def _invoice(fields: str) -> str:
@@ -106,3 +134,60 @@ def test_the_next_lines_are_read_only_when_the_list_runs_on_to_them(parse, billi
         "  Refunds set it to `draft` or `void` in the ledger, not here.\n"
     ), dedent=False)
     assert run_rule(FieldChoicesDiffer, page, billing_facts) == []
+
+
+def _subscription(fields: str) -> str:
+    return "## Data Models\n\n### Subscription\n\n**Fields:**\n" + fields
+
+
+def test_silent_on_choices_written_by_their_labels(parse, labelled_facts):
+    page = parse(_subscription(
+        "- `contact` (CharField): how we reach the customer, `E-mail` or `SMS`\n"
+        "- `contact` (CharField): `email` or `SMS`; `E-mail` by default\n"
+        "- `channel` (CharField): One of `E-mail`, `SMS` or `Letter`\n"
+        "- `channel` (CharField): One of `email`, `SMS` or `post`\n"
+        "- `channel` (CharField): one of:\n"
+        "  - `E-mail`: sent at once\n"
+        "  - `sms`: sent at once\n"
+        "  - `Letter`: sent the next morning\n"
+    ), dedent=False)
+    assert run_rule(FieldChoicesDiffer, page, labelled_facts) == []
+
+
+def test_a_label_or_a_value_no_choice_has(parse, labelled_facts):
+    line = "- `contact` (CharField): One of `E-mail`, `SMS` or `Fax`"
+    (finding,) = run_rule(FieldChoicesDiffer, parse(_subscription(line + "\n"), dedent=False), labelled_facts)
+    column = line.index("Fax") + 1
+    assert finding.span == Span(6, column, 6, column + 3)
+    assert finding.message == "`Fax` is not a choice of `Subscription.contact`"
+    assert finding.hint.startswith("plans.Subscription.contact has choices labelled `E-mail`, `SMS`")
+    assert finding.fix.edits[0].replacement == "`E-mail` or `SMS`"  # the labels, as the page wrote them
+    line = "- `contact` (CharField): One of `email`, `SMS` or `fax`"
+    (finding,) = run_rule(FieldChoicesDiffer, parse(_subscription(line + "\n"), dedent=False), labelled_facts)
+    assert finding.message == "`fax` is not a choice of `Subscription.contact`"
+    assert finding.hint.startswith("plans.Subscription.contact has choices `email`, `sms`")
+    assert finding.fix.edits[0].replacement == "`email` or `sms`"
+
+
+def test_a_complete_list_of_labels_that_leaves_a_choice_out(parse, labelled_facts):
+    page = parse(_subscription("- `channel` (CharField): One of `E-mail` or `SMS`\n"), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, labelled_facts)
+    assert finding.message == "the values listed for `channel` leave out `Letter`"
+    assert finding.fix.edits[0].replacement == "`E-mail`, `SMS` or `Letter`"
+    page = parse(_subscription("- `channel` (CharField): One of `email` or `SMS`\n"), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, labelled_facts)
+    assert finding.message == "the values listed for `channel` leave out `post`"
+
+
+def test_without_its_labels_a_field_is_compared_by_its_values_alone(parse, labelled_facts):
+    """The facts of a field whose labels static mode could not all read carry none."""
+    unlabelled = replace(labelled_facts, models=tuple(
+        replace(model, fields=tuple(replace(field, choice_labels=()) for field in model.fields))
+        for model in labelled_facts.models
+    ))
+    page = parse(_subscription(
+        "- `contact` (CharField): `email` or `SMS`\n"
+        "- `contact` (CharField): `E-mail` or `Fax`\n"
+    ), dedent=False)
+    (finding,) = run_rule(FieldChoicesDiffer, page, unlabelled)
+    assert (finding.span.line, finding.message) == (6, "`SMS` is not a choice of `Subscription.contact`")

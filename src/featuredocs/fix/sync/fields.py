@@ -194,8 +194,9 @@ def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model
         replacement = rendered_default(default, field)
         if replacement is not None:
             editor.replace(default.span, replacement)
-    if field.choices:
-        editor.correct_values(field_values(page, claim, field), field.choices, scope, "FD307")
+    listed = field_values(page, claim, field) if field.choices else None
+    if listed is not None:
+        editor.correct_values(*listed, scope, "FD307")
 
 
 def new_item(field: FieldFact, style: TypeStyle) -> str:

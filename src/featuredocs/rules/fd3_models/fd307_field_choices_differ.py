@@ -20,9 +20,10 @@ class FieldChoicesDiffer(Rule):
         cell — and, for a field declared with ``choices``, reports each listed value
         that is not one of them. When the list says it is every value (it ends in *or*,
         or follows *one of*, *either*, *choices*), it also reports the choices it leaves
-        out, unless the description names them elsewhere. A list none of whose values
-        is a choice is taken for labels or prose and not compared; a list of examples
-        (*e.g.*, *such as*) is checked only for values that are not choices.
+        out, unless the description names them elsewhere. A choice may be written by
+        its label (```E-mail` or `SMS` ``); a list none of whose values is a choice or a
+        choice's label is taken for prose and not compared; a list of examples (*e.g.*,
+        *such as*) is checked only for values that are not choices.
 
     Why is this bad?
         Code and queries written from the page filter on a value the field never holds,
@@ -41,9 +42,9 @@ class FieldChoicesDiffer(Rule):
         ```
 
     Fix safety:
-        Unsafe, and only for a complete list: the fix writes the field's choices, in the
-        model's order and the page's style, in place of the list; the prose around a
-        removed value may still speak of it.
+        Unsafe, and only for a complete list: the fix writes the field's choices (their
+        labels, for a list of labels), in the model's order and the page's style, in
+        place of the list; the prose around a removed value may still speak of it.
     """
 
     code = "FD307"
@@ -56,15 +57,18 @@ class FieldChoicesDiffer(Rule):
         for documented, field, model in documented_fields(page, ctx):
             found = field_values(page, documented, field) if field.choices else None
             if found is not None:
-                yield from self._compare(page, model, field, found)
+                yield from self._compare(page, model, field, *found)
 
-    def _compare(self, page: Page, model: ModelFact, field: FieldFact, found: PlacedList) -> Iterator[Finding]:
+    def _compare(
+        self, page: Page, model: ModelFact, field: FieldFact, found: PlacedList, choices: tuple[str, ...],
+    ) -> Iterator[Finding]:
         where = f" ({field.location})" if field.location else ""
+        has = "has choices" if choices == field.choices else "has choices labelled"
         wording = Wording(
             rejected=f"`{{value}}` is not a choice of `{model.name}.{field.name}`",
             name=field.name,
-            accepts=f"{model.label}.{field.name} has choices {named(field.choices)}{where}",
+            accepts=f"{model.label}.{field.name} {has} {named(choices)}{where}",
             fix="list the field's choices",
         )
-        for span, message, hint, fix in differences(found, field.choices, wording):
+        for span, message, hint, fix in differences(found, choices, wording):
             yield self.finding(page, span, message, hint, fix)
