@@ -105,10 +105,12 @@ def extract(page: Page) -> ConfigClaims:
 
 
 def _prose_claim(found: ProseVar) -> EnvVarClaim:
-    name, span, default = found
+    name, span, default, called = found
     if default is None or is_placeholder(default[0]):
-        return EnvVarClaim(name, span, inline=True)
-    return EnvVarClaim(name, span, value=default[0], value_span=default[1], is_default=True, inline=True)
+        return EnvVarClaim(name, span, inline=True, called=called)
+    return EnvVarClaim(
+        name, span, value=default[0], value_span=default[1], is_default=True, inline=True, called=called
+    )
 
 
 def _env_anchor(page: Page, first: EnvVarClaim) -> Span:

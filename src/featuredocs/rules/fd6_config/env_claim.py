@@ -28,6 +28,8 @@ class EnvVarClaim:
     ``# default`` comment, a Default column). ``inline`` when prose names it in passing
     rather than documenting it; ``in_code`` when code the page shows reads or sets it (a
     settings snippet, a docker-compose file): checked, but no documentation of it.
+    ``called`` is False for a bare name prose gives a default without calling it a
+    variable: it may be a constant or a setting, so only its default is compared.
     """
 
     name: str
@@ -38,6 +40,7 @@ class EnvVarClaim:
     is_default: bool = False
     inline: bool = False
     in_code: bool = False
+    called: bool = True
 
     def moved(self, lines: int) -> EnvVarClaim:
         """The claim ``lines`` further down the page (a block repeated there). Built field
@@ -46,7 +49,7 @@ class EnvVarClaim:
         value_span = self.value_span.shifted(lines) if self.value_span else None
         return EnvVarClaim(
             self.name, self.span.shifted(lines), self.required, self.value, value_span,
-            self.is_default, self.inline, self.in_code,
+            self.is_default, self.inline, self.in_code, self.called,
         )
 
 

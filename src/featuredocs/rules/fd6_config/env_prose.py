@@ -4,7 +4,10 @@ Inline code names a variable by its shape: ``NAME=value``, ``$NAME``, ``${NAME:-
 fallback is a default), ``os.environ["NAME"]``, ``os.getenv("NAME")``, ``env("NAME")``, or
 a bare ``NAME`` the sentence calls a variable
 (``env `NAME` ``, ``the `NAME` environment variable``, ``set `NAME` in the environment``,
-and each name listed with it: ``the `A` and `B` environment variables``). Such a mention does not say
+and each name listed with it: ``the `A` and `B` environment variables``). A bare name
+nothing calls a variable but given a default (``comes from `SHOP_FROM_EMAIL` (default
+`orders@shop.example`)``) is yielded as not called: only a variable the project reads
+by that very name is compared. Such a mention does not say
 whether the variable is required; a default it gives right after the name
 (``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) or after the words that
 call it a variable (``NAME` environment variable defaults to `48` ``, ``NAME` (env var,
@@ -55,8 +58,9 @@ _DEFAULT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-#: A variable named in prose: its name and where, and the default written after it.
-ProseVar = tuple[str, Span, tuple[str, Span] | None]
+#: A variable named in prose: its name and where, the default written after it, and
+#: whether the sentence calls it a variable (or its shape does).
+ProseVar = tuple[str, Span, tuple[str, Span] | None, bool]
 
 
 def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
@@ -68,23 +72,26 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
         if not text or not ("A" <= text[0] <= "Z" or text[0] in "$eo"):
             continue  # the first character rules out most inline code before any pattern runs
         shaped = _shaped(text)
+        called = True
         if shaped is not None:
             group = next(group for group in _GROUPS if shaped[group])
             name, offset = shaped[group], shaped.start(group)
-        elif _BARE.fullmatch(text) and called_by(page, code.span, _CALLED_BEFORE, _CALLED_AFTER):
+        elif _BARE.fullmatch(text):
             name, offset = text, 0
+            called = called_by(page, code.span, _CALLED_BEFORE, _CALLED_AFTER)
         else:
             continue
         if code.span in claimed:
-            continue
-        span = inline_part_span(page, code.span, offset, len(name))
-        if span is None:
             continue
         if shaped is not None and shaped["fallback"]:
             default = _fallback(page, code.span, shaped)
         else:
             default = _default_after(page, code.span) if shaped is None or group != "name" else None
-        yield name, span, default
+        if not called and default is None:
+            continue  # a constant, a setting, a word in capitals: nothing says more of it
+        span = inline_part_span(page, code.span, offset, len(name))
+        if span is not None:
+            yield name, span, default, called
 
 
 @lru_cache(maxsize=8192)  # pages quote the same names (`CharField`, `ORDERS_API_KEY`) again and again

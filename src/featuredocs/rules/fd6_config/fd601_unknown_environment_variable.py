@@ -98,7 +98,7 @@ class UnknownEnvironmentVariable(Rule):
         assert facts is not None
         read = env_var_names(facts)
         for claim in claims_for(page, ctx).env_vars:
-            if claim.name in read or claim.name in READ_BY_PLATFORM:
+            if not claim.called or claim.name in read or claim.name in READ_BY_PLATFORM:
                 continue
             hint = _hint(claim.name, facts)
             if claim.inline and (hint is None or claim.name in setting_names(facts)):

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, EnvVarFact, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
-from featuredocs.rules.fd6_config.known import env_var
+from featuredocs.rules.fd6_config.known import env_var, setting_names
 from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown, with_unit_of
 from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
@@ -27,8 +27,9 @@ class StaleEnvironmentDefault(Rule):
         example's read gives a default too: ``os.getenv("X", "48")``,
         ``env.int("X", default=48)``, ``config("X", default=48)``. So does a sentence,
         right after the variable or the words that call it one: "``X`` (default ``48``)",
-        "the ``X`` environment variable defaults to ``48``", "``X`` (env var, default ``48``)".
-        A heading about the past or the future (``### Legacy configuration``) gives the
+        "the ``X`` environment variable defaults to ``48``", "``X`` (env var, default ``48``)";
+        a name no words call a variable ("comes from ``X`` (default ``48``)") only when
+        the project reads a variable by that name and has no setting by it. A heading about the past or the future (``### Legacy configuration``) gives the
         defaults things had or will have, which are not checked.
 
     Why is this bad?
@@ -67,6 +68,8 @@ class StaleEnvironmentDefault(Rule):
                 continue
             if not var.has_default or var.default is None or var.secret:
                 continue
+            if not claim.called and claim.name in setting_names(ctx.facts):
+                continue  # "`DEBUG` (default `False`)" may speak of the setting
             if same_value(claim.value, var.default) is not False:
                 continue
             if at_other_times(page, claim.span.line):
