@@ -228,6 +228,19 @@ def test_fd304_index_names_in_the_model_sections_sentences(parse, facts):
     assert finding.hint is not None and finding.hint.startswith("did you mean `invoice_status_created_idx`?")
 
 
+def test_fd304_an_index_named_after_a_colon_label_in_a_sentence(parse, facts):
+    _misspelt_in_sentences(parse, facts, (
+        "Invoices sent to customers. Indexes: `invoice_status_created_idx` on status and date."
+    ), "`invoice_status_created_idx` on status", "`invoice_status_create_idx` on status", IndexNotFound)
+
+
+def test_fd302_fields_named_after_a_colon_label_in_a_sentence(parse, facts):
+    _misspelt_in_sentences(parse, facts, (
+        "Invoices sent to customers. Fields: `number`, `total` and `status`; `nmber`\n"
+        "is no field."
+    ), "`total` and", "`totl` and", FieldNotFound)
+
+
 def test_fd302_reads_on_along_a_list_of_fields_in_a_sentence(parse, facts):
     _misspelt_in_sentences(parse, facts, (
         "Invoices sent to customers. The fields `number`, `total` and `status` say most; a\n"

@@ -23,7 +23,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 @lru_cache(maxsize=8)
 def _calling(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(rf"^\s+{words}\b", re.I), re.compile(rf"\b{words}\s+$", re.I)
+    return re.compile(rf"^\s+{words}\b", re.I), re.compile(rf"\b{words}(?:\s*:)?\s+$", re.I)
 
 
 def called_names(page: Page, parts: list[Section], words: str) -> Iterator[tuple[str, Span]]:
