@@ -44,3 +44,11 @@ def run_rule(
     else:
         found = list(instance.check(page, ctx))
     return sorted(found, key=lambda f: f.sort_key)
+
+
+def pointed_texts(rule: type[Rule], page: Page, facts: ProjectFacts | None = None) -> list[str]:
+    """The page text each finding of ``rule`` on ``page`` points at."""
+    return [
+        page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1]
+        for f in run_rule(rule, page, facts)
+    ]

@@ -10,7 +10,7 @@ from featuredocs.model import ProjectFacts
 from featuredocs.rules.fd5_endpoints.fd503_query_parameter_not_accepted import QueryParameterNotAccepted
 from featuredocs.rules.fd5_endpoints.fd506_parameter_choices_differ import ParameterChoicesDiffer
 from tests.conftest import ParsePage
-from tests.support.rules import run_rule
+from tests.support.rules import pointed_texts, run_rule
 
 TABLE = """\
 # Orders
@@ -25,10 +25,6 @@ TABLE = """\
 """
 
 
-def _pointed(rule, page, facts):
-    return [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in run_rule(rule, page, facts)]
-
-
 @pytest.mark.parametrize("title", ["Query", "Query parameters", "**Filters**", "Params"])
 def test_a_right_query_column_is_silent(parse: ParsePage, both_facts: ProjectFacts, title: str) -> None:
     page = parse(TABLE.format(title=title, post="—"), dedent=False)
@@ -39,15 +35,15 @@ def test_a_right_query_column_is_silent(parse: ParsePage, both_facts: ProjectFac
 @pytest.mark.parametrize("title", ["Query", "Query string", "Filters", "Parameters"])
 def test_fd503_a_parameter_the_endpoint_does_not_take(parse: ParsePage, both_facts: ProjectFacts, title: str) -> None:
     page = parse(TABLE.format(title=title, post="—").replace("`sku`, `quantity`", "`sku`, `qty`"), dedent=False)
-    assert _pointed(QueryParameterNotAccepted, page, both_facts) == ["qty"]
+    assert pointed_texts(QueryParameterNotAccepted, page, both_facts) == ["qty"]
     page = parse(TABLE.format(title=title, post="—").replace("`page_size` |", "`per_page` |"), dedent=False)
-    assert _pointed(QueryParameterNotAccepted, page, both_facts) == ["per_page"]
+    assert pointed_texts(QueryParameterNotAccepted, page, both_facts) == ["per_page"]
 
 
 def test_fd503_a_value_the_column_gives_must_be_accepted(parse: ParsePage, both_facts: ProjectFacts) -> None:
     page = parse(TABLE.format(title="Query", post="—").replace("`ordering=-created_at`", "`ordering=-updated_at`"),
                  dedent=False)
-    assert _pointed(QueryParameterNotAccepted, page, both_facts) == ["updated_at"]
+    assert pointed_texts(QueryParameterNotAccepted, page, both_facts) == ["updated_at"]
 
 
 @pytest.mark.parametrize("title", ["Parameters", "Params"])

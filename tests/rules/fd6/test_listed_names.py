@@ -7,7 +7,7 @@ import pytest
 
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
 from featuredocs.rules.fd6_config.fd604_unknown_setting import UnknownSetting
-from tests.support.rules import run_rule
+from tests.support.rules import pointed_texts
 
 from .facts import FACTS
 from .test_rules import CLEAN
@@ -21,15 +21,11 @@ LISTED_VARIABLES = (
 )
 
 
-def _pointed(rule, page):
-    return [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in run_rule(rule, page, FACTS)]
-
-
 @pytest.mark.parametrize("sentence", LISTED_VARIABLES)
 def test_fd601_a_misspelt_name_listed_with_others_called_variables(parse, sentence):
     page = parse(CLEAN + "\n" + sentence.format(name="ORDER_REGON") + "\n")
-    assert _pointed(UnknownEnvironmentVariable, page) == ["ORDER_REGON"]
-    assert _pointed(UnknownEnvironmentVariable, parse(CLEAN + "\n" + sentence.format(name="ORDER_REGION") + "\n")) == []
+    assert pointed_texts(UnknownEnvironmentVariable, page, FACTS) == ["ORDER_REGON"]
+    assert pointed_texts(UnknownEnvironmentVariable, parse(CLEAN + "\n" + sentence.format(name="ORDER_REGION") + "\n"), FACTS) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -40,7 +36,7 @@ def test_fd601_a_misspelt_name_listed_with_others_called_variables(parse, senten
 ])
 def test_a_name_not_listed_with_the_ones_called_variables_is_no_claim(parse, sentence):
     page = parse(CLEAN + "\n" + sentence.format(name="ORDER_REGON") + "\n")
-    assert _pointed(UnknownEnvironmentVariable, page) == []
+    assert pointed_texts(UnknownEnvironmentVariable, page, FACTS) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -49,5 +45,5 @@ def test_a_name_not_listed_with_the_ones_called_variables_is_no_claim(parse, sen
 ])
 def test_fd604_a_misspelt_name_listed_with_others_called_settings(parse, sentence):
     page = parse(CLEAN + "\n" + sentence.format(name="ORDER_CONFG") + "\n")
-    assert _pointed(UnknownSetting, page) == ["ORDER_CONFG"]
-    assert _pointed(UnknownSetting, parse(CLEAN + "\n" + sentence.format(name="ORDER_CONFIG") + "\n")) == []
+    assert pointed_texts(UnknownSetting, page, FACTS) == ["ORDER_CONFG"]
+    assert pointed_texts(UnknownSetting, parse(CLEAN + "\n" + sentence.format(name="ORDER_CONFIG") + "\n"), FACTS) == []

@@ -10,7 +10,7 @@ import pytest
 
 from featuredocs.rules.fd6_config.fd601_unknown_environment_variable import UnknownEnvironmentVariable
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
-from tests.support.rules import run_rule
+from tests.support.rules import pointed_texts, run_rule
 
 from .facts import FACTS, env
 from .test_rules import CLEAN
@@ -22,14 +22,10 @@ SAID = (
 )
 
 
-def _pointed(rule, page):
-    return [page.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1] for f in run_rule(rule, page, FACTS)]
-
-
 @pytest.mark.parametrize("said", SAID)
 def test_fd602_a_stale_default_of_a_read_variable_the_sentence_does_not_call_one(parse, said):
     page = parse(CLEAN + "\n" + said.format(value="45") + "\n")
-    assert _pointed(StaleEnvironmentDefault, page) == ["45"]
+    assert pointed_texts(StaleEnvironmentDefault, page, FACTS) == ["45"]
     right = "30" if "TIMEOUT" in said else "eu-west-1"
     assert run_rule(StaleEnvironmentDefault, parse(CLEAN + "\n" + said.format(value=right) + "\n"), FACTS) == []
 
