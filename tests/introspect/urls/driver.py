@@ -78,16 +78,22 @@ def line_of(source: str, text: str) -> int:
     return matches[0]
 
 
+def child_env(settings_module: str) -> dict[str, str]:
+    """The environment of a child process that sets up the project's settings and imports
+    the featuredocs this run imports, not another installed one."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = _UNDER_TEST
+    env["DJANGO_SETTINGS_MODULE"] = settings_module
+    return env
+
+
 def collect(
     root: Path, settings_module: str = "project.settings", *, unavailable: tuple[str, ...] = ()
 ) -> Collected:
     """Endpoints of the project at ``root``; ``unavailable`` packages cannot be imported."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = _UNDER_TEST  # the featuredocs this run imports, not another installed one
-    env["DJANGO_SETTINGS_MODULE"] = settings_module
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(root), *unavailable],
-        capture_output=True, text=True, env=env, timeout=120, cwd=root,
+        capture_output=True, text=True, env=child_env(settings_module), timeout=120, cwd=root,
     )
     if result.returncode != 0:
         raise AssertionError(f"collect_endpoints failed:\n{result.stderr}")

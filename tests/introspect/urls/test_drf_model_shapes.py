@@ -4,14 +4,13 @@ shape its built fields give; every other serializer is left to be built."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.introspect.urls.driver import SQLITE_SETTINGS
+from tests.introspect.urls.driver import SQLITE_SETTINGS, child_env
 from tests.support.django_project import make_project
 
 SETTINGS = SQLITE_SETTINGS + """
@@ -174,10 +173,8 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
     root: Path = tmp_path_factory.mktemp("shapes")
     make_project(root, apps={"shop": {"models.py": MODELS, "serializers.py": SERIALIZERS}},
                  settings=SETTINGS, installed=("rest_framework",))
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["DJANGO_SETTINGS_MODULE"] = "project.settings"
     result = subprocess.run([sys.executable, "-c", _CHILD, str(root)], capture_output=True,
-                            text=True, env=env, timeout=120, cwd=root)
+                            text=True, env=child_env("project.settings"), timeout=120, cwd=root)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
