@@ -116,3 +116,53 @@ def test_a_variable_missing_from_an_untitled_section_is_reported_on_its_heading(
 def test_a_settings_table_under_an_environment_heading_names_no_variables(parse, facts):
     page = parse(HEAD + "### Environment Variables\n\n| Setting name | Default |\n|---|---|\n| `ORDER_EXPIRY` | `{}` |\n")
     assert pointed(UnknownEnvironmentVariable, page, facts) == []
+
+
+SETTINGS_SECTION = HEAD + """\
+## Settings
+
+| Setting | Default |
+|---------|---------|
+| `ORDER_EXPIRY` | see below |
+
+| Variable | Default | Required |
+|----------|---------|----------|
+| `ORDER_TIMEOUT` | `30` | no |
+| `ORDER_API_KEY` | — | yes |
+| `ORDER_WINDOW_HOURS` | `48` | no |
+| `ORDER_REGIONS` | `eu,us` | no |
+| `ORDER_DRY_RUN` | `False` | no |
+
+| Variable | Default |
+|----------|---------|
+| `ORDER_BATCH_SIZE` | `200` |
+
+## Template context
+
+| Variable | Default | Required |
+|----------|---------|----------|
+| `ORDER_NUMBER` | `SO-1` | yes |
+"""
+
+
+def test_a_variables_table_under_a_settings_heading_is_silent_when_right(parse, facts):
+    silent(parse(SETTINGS_SECTION), facts)
+
+
+def test_a_variables_table_under_a_settings_heading_is_read(parse, facts):
+    page = parse(
+        SETTINGS_SECTION.replace("| `ORDER_TIMEOUT` | `30`", "| `ORDER_TIMEOUT` | `45`")
+        .replace("`ORDER_API_KEY` | — | yes", "`ORDER_API_KEYS` | — | yes")
+        .replace("| `ORDER_BATCH_SIZE` | `200` |", "| `ORDER_BATCH_SIZE` | `100` |\n| `ORDER_BATCH` | `1` |")
+        .replace("`ORDER_NUMBER` | `SO-1` | yes", "`ORDER_NUMBERS` | `SO-1` | no")
+    )
+    # The table with a Required column lists the environment's variables; the one without
+    # may list settings by another name, so only a default of a variable the code reads is
+    # compared; the template's placeholders are nobody's variables.
+    assert pointed(UnknownEnvironmentVariable, page, facts) == [("FD601", "`ORDER_API_KEYS`")]
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "45"), ("FD602", "100")]
+
+
+def test_a_variables_table_under_a_settings_heading_gives_the_required_flag(parse, facts):
+    page = parse(SETTINGS_SECTION.replace("`ORDER_API_KEY` | — | yes", "`ORDER_API_KEY` | — | no"))
+    assert pointed(RequiredFlagMismatch, page, facts) == [("FD603", "`ORDER_API_KEY`")]

@@ -104,24 +104,66 @@ def table_vars(page: Page) -> Iterator[EnvVarClaim]:
     if "|" not in page.text:
         return  # no table: the sections are not walked for one
     for block, where, previous in _env_blocks(page, BlockKind.TABLE, _Where.CONFIGURATION):
-        header = next((row for row in block.rows if row.header), None)
-        if header is None:
+        yield from _table_vars(page, block, where, previous)
+    for block, previous in _elsewhere(page):
+        yield from _table_vars(page, block, None, previous)
+
+
+def _table_vars(page: Page, block: Block, where: _Where | None, previous: Block | None) -> Iterator[EnvVarClaim]:
+    """The variables of a table; ``where`` is None for one under no heading about the
+    environment, variables or configuration, read only for its Variable column."""
+    header = next((row for row in block.rows if row.header), None)
+    if header is None:
+        return
+    titles = [cell.strip("*_ `").casefold() for cell in header.cells]
+    # a Setting column lists Django settings, whatever the other columns say
+    names = [title if "setting" not in title else "" for title in titles]
+    sure = where is not None and where > _Where.CONFIGURATION
+    name_at = _column(names, ("variable", "name", "env") if sure else ("variable",))
+    if name_at is None:
+        return
+    if where != _Where.ENVIRONMENT and not _variables_table(block, titles, name_at, previous):
+        return
+    required_at = _column(titles, ("required",))
+    default_at = _column(titles, ("default",))
+    # Elsewhere (``## Settings``) a Variable column may list settings by another name;
+    # a Required column, or a title saying whose variables, says they are the environment's.
+    called = where is not None or required_at is not None or "env" in titles[name_at]
+    for row in block.rows:
+        if not row.header:
+            claim = _row_var(page, row, name_at, required_at, default_at, called)
+            if claim is not None:
+                yield claim
+
+
+def _elsewhere(page: Page) -> Iterator[tuple[Block, Block | None]]:
+    """Tables with a Variable column outside the sections about the environment,
+    variables or configuration, but not under a heading about a template's placeholders."""
+    placed = {id(section) for section, _ in _env_sections(page)}
+    yield from _tables(page.preamble)
+    yield from _unplaced_tables(page.sections, placed)
+
+
+def _unplaced_tables(sections: tuple[Section, ...], placed: set[int]) -> Iterator[tuple[Block, Block | None]]:
+    for section in sections:
+        if _PLACEHOLDERS.search(section.heading.plain):
             continue
-        titles = [cell.strip("*_ `").casefold() for cell in header.cells]
-        # a Setting column lists Django settings, whatever the other columns say
-        names = [title if "setting" not in title else "" for title in titles]
-        name_at = _column(names, ("variable", "name", "env") if where > _Where.CONFIGURATION else ("variable",))
-        if name_at is None:
-            continue
-        if where < _Where.ENVIRONMENT and not _variables_table(block, titles, name_at, previous):
-            continue
-        required_at = _column(titles, ("required",))
-        default_at = _column(titles, ("default",))
-        for row in block.rows:
-            if not row.header:
-                claim = _row_var(page, row, name_at, required_at, default_at)
-                if claim is not None:
-                    yield claim
+        if id(section) not in placed:
+            yield from _tables(section.blocks)
+        yield from _unplaced_tables(section.subsections, placed)
+
+
+def _tables(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, Block | None]]:
+    previous = None
+    for block in blocks:
+        if block.kind == BlockKind.TABLE and _variable_column(block):
+            yield block, previous
+        previous = block
+
+
+def _variable_column(block: Block) -> bool:
+    header = next((row for row in block.rows if row.header), None)
+    return header is not None and any("variable" in cell.casefold() for cell in header.cells)
 
 
 def _variables_table(block: Block, titles: list[str], name_at: int, previous: Block | None) -> bool:
@@ -144,7 +186,7 @@ def _column(titles: list[str], words: tuple[str, ...]) -> int | None:
 
 
 def _row_var(
-    page: Page, row: TableRow, name_at: int, required_at: int | None, default_at: int | None
+    page: Page, row: TableRow, name_at: int, required_at: int | None, default_at: int | None, called: bool
 ) -> EnvVarClaim | None:
     named = _cell_value(page, row, name_at)
     if named is None or not ENV_NAME.fullmatch(named[0]):
@@ -157,7 +199,7 @@ def _row_var(
         default = _cell_value(page, row, default_at, inner=True)
         if default is not None and default[0].casefold() not in _EMPTY_CELL and not is_placeholder(default[0]):
             value, value_span = with_listed_items(page.line_text(default[1].line), *default)
-    return EnvVarClaim(named[0], named[1], required, value, value_span, value is not None)
+    return EnvVarClaim(named[0], named[1], required, value, value_span, value is not None, called=called)
 
 
 def _cell_value(
