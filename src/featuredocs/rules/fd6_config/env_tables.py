@@ -11,7 +11,10 @@ A heading that names variables without saying whose (``### Optional variables``)
 as one about the environment; under one about configuration only (``## Configuration``),
 a table is read when it has a Variable column. Neither heading says the names are not a
 template's placeholders, so there a table is read only when each name is ``UPPER_CASE``,
-it has no Setting column, and the paragraph before it is not about a template.
+it has no Setting column, and the paragraph before it is not about a template. The same
+holds for a table with a Variable column under any other heading (``## Settings``), except
+one about a template; there its names are called variables only when it has a Required
+column or its title says whose (*Environment variable*).
 """
 
 from __future__ import annotations
