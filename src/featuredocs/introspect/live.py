@@ -22,7 +22,7 @@ from featuredocs.introspect.import_trees import compiled_from_trees
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.resolve import SettingValue
 from featuredocs.introspect.setting_defaults import with_defaulted
-from featuredocs.introspect.sources import load_project_sources
+from featuredocs.introspect.sources import ProjectSources, load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
 from featuredocs.model import EndpointFact, ProjectFacts, SettingFact
 
@@ -66,13 +66,14 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
     models = collect_models(locator, project_apps, warnings)
     commands = collect_commands(locator, project_apps, warnings)
     settings = collect_settings(root, warnings)
-    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings, settings)
+    module = getattr(django_settings, "SETTINGS_MODULE", None) or settings_module
+    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings, settings, module)
     endpoints, prefixes, found = read_beside()
     warnings.extend(found)  # in the order of a reading done all here
     return ProjectFacts(
         root=str(root),
         mode="live",
-        settings_module=getattr(django_settings, "SETTINGS_MODULE", None) or settings_module,
+        settings_module=module,
         django_version=django.get_version(),
         apps=apps,
         models=models,
@@ -137,20 +138,39 @@ def _put_first_on_path(root: Path) -> None:
 
 
 def scan_sources(
-    root: Path, setting_value: SettingValue, warnings: list[str], settings: tuple[SettingFact, ...]
+    root: Path, setting_value: SettingValue, warnings: list[str], settings: tuple[SettingFact, ...],
+    settings_module: str | None = None,
 ) -> dict[str, Any]:
-    """Environment reads, cache keys, symbols and the settings read with a default (added
-    to ``settings``) from the AST of the project's own code."""
+    """Environment reads, cache keys, symbols, the settings' written defaults and the
+    settings read with a default (added to ``settings``) from the AST of the project's
+    own code."""
     sources = load_project_sources(root, sys.path)
     warnings.extend(sources.warnings)
     symbols, modules = collect_symbols(sources)
     return {
-        "settings": with_defaulted(settings, sources),
+        "settings": with_defaulted(_with_written_defaults(settings, sources, root, settings_module), sources),
         "env_vars": collect_env_vars(sources),
         "cache_keys": collect_cache_keys(sources, setting_value),
         "symbols": symbols,
         "modules": modules,
     }
+
+
+def _with_written_defaults(
+    settings: tuple[SettingFact, ...], sources: ProjectSources, root: Path, settings_module: str | None
+) -> tuple[SettingFact, ...]:
+    """The values the settings module gives without an environment, read as static mode
+    reads them: this run's environment chose the live ones."""
+    from featuredocs.introspect.static.modules import ModuleIndex
+    from featuredocs.introspect.static.settings import read_settings, with_written_defaults
+
+    if settings_module is None:
+        return settings
+    try:
+        read = read_settings(ModuleIndex(sources), settings_module, [])
+    except Exception:  # a settings module the reading cannot follow: no defaults, no failure
+        return settings
+    return with_written_defaults(settings, read, root)
 
 
 def collect_endpoints_safely(

@@ -176,7 +176,13 @@ class CommandFact:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class SettingFact:
-    """A setting. ``keys`` lists nested dict keys as dotted paths (``nested.sub_option``)."""
+    """A setting. ``keys`` lists nested dict keys as dotted paths (``nested.sub_option``).
+
+    ``defaults`` holds, for a project setting, each plain value the settings module gives
+    it with no environment variable set, as ``(key path, value)``: ``""`` for the setting
+    itself, a dotted path for a dict key. Strings are themselves, other values their repr
+    (as :attr:`EnvVarFact.default`). Values that may be secret are left out.
+    """
 
     name: str
     value: str  # repr, masked when secret
@@ -184,6 +190,14 @@ class SettingFact:
     keys: tuple[str, ...] = ()
     project: bool = True  # defined in the project's settings module, not only Django's defaults
     location: SourceLocation | None = None
+    defaults: tuple[tuple[str, str], ...] = ()
+
+    def default_at(self, path: str) -> str | None:
+        """The written default of the setting (``path`` "") or of one of its keys."""
+        for key, value in self.defaults:
+            if key == path:
+                return value
+        return None
 
 
 @quick_init

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from featuredocs.model import InlineCode, Page, TableRow
+from featuredocs.model import InlineCode, Page, Span, TableRow
+from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
 
 _MARKS = re.compile(r"[*`_]")
 
@@ -52,3 +53,23 @@ def header_titles(page: Page, line: int) -> list[str]:
         number -= 1
     header = page.line_text(number)
     return [column_title(header[begin:end]) for begin, end in row_cells(header)]
+
+
+def cell_value(
+    page: Page, row: TableRow, index: int, *, inner: bool = False
+) -> tuple[str, Span] | None:
+    """A cell's value: its inline code when it has one, else its plain single-word text.
+
+    The span of inline code includes the backticks unless ``inner``.
+    """
+    if index >= len(row.cells) or index >= len(row.spans):
+        return None
+    cell_span = row.spans[index]
+    for code in row.codes:
+        if cell_span.line == code.span.line and cell_span.column <= code.span.column < cell_span.end_column:
+            return code.text, inline_code_span(page, code.span) if inner else code.span
+    text = row.cells[index].strip()
+    if not text or re.search(r"\s|[`*|]", text):
+        return None
+    span = find_on_lines(page, text, cell_span.line, cell_span.line, cell_span.column)
+    return (text, span) if span is not None else None

@@ -25,7 +25,12 @@ from featuredocs.introspect.static.commands import collect_commands
 from featuredocs.introspect.static.django_known import django_version
 from featuredocs.introspect.static.models import ModelReader
 from featuredocs.introspect.static.modules import ModuleIndex
-from featuredocs.introspect.static.settings import SettingsRead, read_settings, setting_facts
+from featuredocs.introspect.static.settings import (
+    SettingsRead,
+    read_settings,
+    setting_facts,
+    with_written_defaults,
+)
 from featuredocs.introspect.static.urls import collect_endpoints
 from featuredocs.model import ProjectFacts
 
@@ -73,7 +78,7 @@ def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
         models=models,
         commands=commands,
         endpoints=endpoints,
-        settings=with_defaulted(setting_facts(settings), sources),
+        settings=with_defaulted(with_written_defaults(setting_facts(settings), settings, root), sources),
         env_vars=collect_env_vars(sources),
         cache_keys=collect_cache_keys(sources, settings.known),
         symbols=symbols,

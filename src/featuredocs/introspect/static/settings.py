@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import ast
 import copy
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from featuredocs.introspect.imports import resolve_relative
@@ -20,7 +23,7 @@ from featuredocs.introspect.settings_source import nested_keys
 from featuredocs.introspect.static.modules import Module, ModuleIndex
 from featuredocs.introspect.static.values import Evaluator, Unknown, is_known
 from featuredocs.model import SettingFact, SourceLocation
-from featuredocs.secrets import mask_url_credentials, masked_repr
+from featuredocs.secrets import looks_secret, mask_url_credentials, masked_repr
 
 _LIST_METHODS = frozenset({"append", "extend", "insert", "remove"})
 _DICT_METHODS = frozenset({"update", "setdefault"})
@@ -225,6 +228,48 @@ def setting_facts(read: SettingsRead, database_keys: Any = None) -> tuple[Settin
             location=read.locations.get(name),
         ))
     return tuple(facts)
+
+
+def with_written_defaults(
+    settings: tuple[SettingFact, ...], read: SettingsRead, root: Path
+) -> tuple[SettingFact, ...]:
+    """``settings`` with the plain values the settings module gives each project setting
+    when no environment variable is set (see :attr:`SettingFact.defaults`).
+
+    Both modes take them from this reading of the source: a live value is the one this
+    run's environment gave, and a page documents what a project gets without one. A value
+    holding the project's folder (``BASE_DIR / "media"``) is this checkout's, not one a
+    page can give.
+    """
+    facts = []
+    for fact in settings:
+        value = read.values.get(fact.name, _ABSENT)
+        if value is not _ABSENT and not fact.secret and not looks_secret(fact.name):
+            found = tuple((path, shown) for path, shown in _plain_values(value, "") if str(root) not in shown)
+            if found:
+                fact = dataclasses.replace(fact, defaults=found)
+        facts.append(fact)
+    return tuple(facts)
+
+
+_ABSENT = object()
+_PLAIN = (str, bool, int, float)
+
+
+def _plain_values(value: Any, prefix: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if isinstance(key, str) and not looks_secret(key):
+                yield from _plain_values(child, f"{prefix}{key}.")
+        return
+    if isinstance(value, list | tuple) and is_known(value) and all(type(item) in _PLAIN for item in value):
+        shown = repr(value)
+    elif type(value) in _PLAIN:
+        shown = value if isinstance(value, str) else repr(value)
+    else:
+        return  # None, a path, an object: nothing a page writes as a value
+    if mask_url_credentials(shown) == shown:  # a URL with a password is a secret
+        yield prefix[:-1], shown
 
 
 def _as_django_serves(name: str, value: Any) -> Any:

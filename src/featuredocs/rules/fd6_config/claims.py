@@ -35,7 +35,12 @@ from featuredocs.rules.fd6_config.env_claim import (
 from featuredocs.rules.fd6_config.env_prose import ProseVar, prose_vars
 from featuredocs.rules.fd6_config.env_tables import list_vars, table_vars
 from featuredocs.rules.fd6_config.layout import layout_group, shows_one_environment
-from featuredocs.rules.fd6_config.settings_claims import SettingClaim, SettingKeyClaim, setting_claims
+from featuredocs.rules.fd6_config.settings_claims import (
+    SettingClaim,
+    SettingKeyClaim,
+    SettingValueClaim,
+    setting_claims,
+)
 from featuredocs.rules.fd6_config.settings_tables import table_settings
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
@@ -68,6 +73,7 @@ class ConfigClaims:
     env_anchor: Span | None  # the first place the page documents environment variables (not in passing)
     settings: tuple[SettingClaim, ...]
     setting_keys: tuple[SettingKeyClaim, ...]
+    setting_values: tuple[SettingValueClaim, ...] = ()
 
     @property
     def env_names(self) -> frozenset[str]:
@@ -100,8 +106,10 @@ def extract(page: Page) -> ConfigClaims:
     settings, keys = setting_claims(page)
     # a cell may be a read (`settings.NAME`) the page's inline code already gave
     named = frozenset(claim.span for claim in settings)
-    settings += tuple(claim for claim in table_settings(page) if claim.span not in named)
-    return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys)
+    tabled = tuple(table_settings(page))
+    settings += tuple(c for c in tabled if isinstance(c, SettingClaim) and c.span not in named)
+    values = tuple(c for c in tabled if isinstance(c, SettingValueClaim))
+    return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys, values)
 
 
 def _prose_claim(found: ProseVar) -> EnvVarClaim:

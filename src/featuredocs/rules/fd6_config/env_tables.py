@@ -37,6 +37,7 @@ from featuredocs.rules.fd6_config.env_claim import (
 )
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import find_on_lines, inline_code_span
+from featuredocs.rules.table_cells import cell_value
 
 _REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
                   "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
@@ -191,7 +192,7 @@ def _column(titles: list[str], words: tuple[str, ...]) -> int | None:
 def _row_var(
     page: Page, row: TableRow, name_at: int, required_at: int | None, default_at: int | None, called: bool
 ) -> EnvVarClaim | None:
-    named = _cell_value(page, row, name_at)
+    named = cell_value(page, row, name_at)
     if named is None or not ENV_NAME.fullmatch(named[0]):
         return None
     required = None
@@ -199,30 +200,10 @@ def _row_var(
         required = _REQUIRED_CELL.get(row.cells[required_at].strip("*_ `").casefold())
     value = value_span = None
     if default_at is not None:
-        default = _cell_value(page, row, default_at, inner=True)
+        default = cell_value(page, row, default_at, inner=True)
         if default is not None and default[0].casefold() not in _EMPTY_CELL and not is_placeholder(default[0]):
             value, value_span = with_listed_items(page.line_text(default[1].line), *default)
     return EnvVarClaim(named[0], named[1], required, value, value_span, value is not None, called=called)
-
-
-def _cell_value(
-    page: Page, row: TableRow, index: int, *, inner: bool = False
-) -> tuple[str, Span] | None:
-    """A cell's value: its inline code when it has one, else its plain single-word text.
-
-    The span of inline code includes the backticks unless ``inner``.
-    """
-    if index >= len(row.cells) or index >= len(row.spans):
-        return None
-    cell_span = row.spans[index]
-    for code in row.codes:
-        if cell_span.line == code.span.line and cell_span.column <= code.span.column < cell_span.end_column:
-            return code.text, inline_code_span(page, code.span) if inner else code.span
-    text = row.cells[index].strip()
-    if not text or re.search(r"\s|[`*|]", text):
-        return None
-    span = find_on_lines(page, text, cell_span.line, cell_span.line, cell_span.column)
-    return (text, span) if span is not None else None
 
 
 def list_vars(page: Page) -> Iterator[EnvVarClaim]:

@@ -68,6 +68,19 @@ class SettingKeyClaim:
     inline: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class SettingValueClaim:
+    """A value the page gives as a setting's default, or one of its keys' (``path`` is
+    "" for the setting itself): ``value`` as written, at ``value_span``; ``span`` is where
+    the setting is named."""
+
+    setting: str
+    path: str
+    value: str
+    value_span: Span
+    span: Span
+
+
 def shown_module_differs(settings_file: str | None, settings_module: str | None) -> bool:
     """True when a block names a settings file other than the module the facts come from.
 

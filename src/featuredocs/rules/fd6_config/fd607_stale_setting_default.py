@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Edit, Finding, Fix, Page, SettingFact, Severity
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.known import setting as setting_named
+from featuredocs.rules.fd6_config.settings_claims import SettingValueClaim
+from featuredocs.rules.fd6_config.values import display_default, same_value, with_unit_of
+from featuredocs.rules.other_times import at_other_times
+from featuredocs.rules.registry import register
+
+
+@register
+class StaleSettingDefault(Rule):
+    """The page gives a setting, or a key of one, a default the settings module does not.
+
+    What it does:
+        Reads the Default column of a settings table (a *Setting* column naming
+        ``DEFAULT_FROM_EMAIL``, ``CATALOG_IMPORT["max_rows"]`` or
+        ``ORDER_EXPIRY.window_hours``) and compares each value with what the project's
+        settings module gives that setting or key when no environment variable is set:
+        for ``int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000"))`` that is ``50000``.
+        Values are compared as FD602 compares a variable's default: quotes, ``True``
+        against ``true``, ``50,000`` against ``50000`` and ``48 hours`` against ``48``
+        are the same. A value the settings module computes (a call the reading cannot
+        follow, a path) is never reported, nor a setting that may hold a secret, nor a
+        table under a heading about the past or the future.
+
+    Why is this bad?
+        Readers leave a setting alone because the page says its default suits them; the
+        project then behaves otherwise.
+
+    Example:
+        ```markdown
+        | Setting | Default |
+        |---|---|
+        | `ORDER_EXPIRY["window_hours"]` | `24` |
+        ```
+        while ``settings.py`` has ``ORDER_EXPIRY = {"window_hours": 48}``.
+
+    Use instead:
+        ```markdown
+        | `ORDER_EXPIRY["window_hours"]` | `48` |
+        ```
+
+    Fix safety:
+        Safe: the documented value is replaced by the settings module's when that value is
+        plain, keeping the unit the page wrote after a number.
+    """
+
+    code = "FD607"
+    name = "StaleSettingDefault"
+    summary = "setting default differs from the settings module"
+    severity = Severity.WARNING
+    needs_facts = True
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        assert ctx.facts is not None
+        for claim in claims_for(page, ctx).setting_values:
+            setting = setting_named(ctx.facts, claim.setting)
+            written = setting.default_at(claim.path) if setting is not None else None
+            if setting is None or written is None or same_value(claim.value, written) is not False:
+                continue
+            if at_other_times(page, claim.value_span.line):
+                continue  # under ``### Legacy configuration`` a page tells the values things had
+            yield self._stale(page, claim, setting, written)
+
+    def _stale(self, page: Page, claim: SettingValueClaim, setting: SettingFact, written: str) -> Finding:
+        named = claim.setting + "".join(f'["{key}"]' for key in claim.path.split(".") if key)
+        where = f" ({setting.location})" if setting.location else ""
+        return self.finding(
+            page,
+            claim.value_span,
+            f"`{named}` is `{_short(written)}` in the settings module, not `{_short(claim.value)}`",
+            hint=f"the settings module gives `{written}` when no environment variable is set{where}",
+            fix=_fix(claim, named, written),
+        )
+
+
+def _short(value: str, limit: int = 24) -> str:
+    """Long values are cut in the message; the hint and the fix carry them whole."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _fix(claim: SettingValueClaim, named: str, written: str) -> Fix | None:
+    replacement = display_default(written)
+    if replacement is None:
+        return None
+    replacement = with_unit_of(claim.value, replacement)
+    return Fix(f"document `{named}` as `{replacement}`", (Edit(claim.value_span, replacement),))

@@ -1,0 +1,115 @@
+"""FD607 on the Default column of settings tables, against a real small project whose
+settings read environment variables: live facts collected while those variables are set,
+static facts read from the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.introspect.static.collect import collect_static
+from featuredocs.model import ProjectFacts
+from featuredocs.rules.fd6_config.fd607_stale_setting_default import StaleSettingDefault
+from tests.rules.fd6.test_untidy_pages import HEAD, pointed
+from tests.support.django_project import make_project
+from tests.support.rules import run_rule
+
+SETTINGS = """
+DEFAULT_FROM_EMAIL = os.environ.get("SHOP_FROM_EMAIL", "orders@shop.example")
+CATALOG_IMPORT = {
+    "max_rows": int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000")),
+    "currency": "EUR",
+}
+ORDER_EXPIRY = {
+    "enabled": os.getenv("SHOP_ORDER_EXPIRY_ENABLED", "True") == "True",
+    "window_hours": 48,
+    "notify": {"channel": "email"},
+}
+ORDER_REGIONS = ["eu", "us"]
+PAYMENT_API_KEY = os.getenv("PAYMENT_API_KEY", "dev-only")
+ORDER_LOG = os.path.join(os.path.dirname(__file__), "orders.log")
+"""
+
+TABLE = HEAD + """\
+## Settings
+
+| Setting | Default | Meaning |
+|---------|---------|---------|
+| `DEFAULT_FROM_EMAIL` | `orders@shop.example` | sender |
+| `CATALOG_IMPORT["max_rows"]` | 50,000 | rows per file |
+| `CATALOG_IMPORT.currency` | `EUR` | prices without one |
+| `ORDER_EXPIRY["enabled"]` | `true` | expiry runs |
+| `ORDER_EXPIRY["window_hours"]` | `48h` | time to pay |
+| `ORDER_EXPIRY["notify"]["channel"]` | `email` | how customers hear |
+| `ORDER_REGIONS` | `eu`, `us` | where orders are taken |
+| `PAYMENT_API_KEY` | `your-key-here` | the provider's key |
+| `ORDER_LOG` | `orders.log` | next to the settings |
+| `DEBUG` | — | Django's own |
+"""
+
+#: Each row of TABLE with a value the settings module does not give, and what FD607
+#: must point at.
+DRIFTED = (
+    ("`orders@shop.example` | sender", "`noreply@shop.example` | sender", "noreply@shop.example"),
+    ("| 50,000 |", "| 10,000 |", "10,000"),
+    ("`EUR` | prices", "`USD` | prices", "USD"),
+    ("`true` | expiry", "`false` | expiry", "false"),
+    ("`48h`", "`24h`", "24h"),
+    ("`email` | how", "`sms` | how", "sms"),
+    ("`eu`, `us` |", "`eu`, `us`, `apac` |", "eu`, `us`, `apac"),
+)
+
+
+@pytest.fixture(scope="module")
+def project_root(tmp_path_factory: pytest.TempPathFactory):
+    return make_project(tmp_path_factory.mktemp("fd607"), settings=SETTINGS).root
+
+
+@pytest.fixture(scope="module")
+def live_facts(project_root) -> ProjectFacts:
+    from tests.support.django_project import collect_facts
+
+    # The run's environment changes the live values; the documented defaults stay right.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SHOP_IMPORT_MAX_ROWS", "10")
+        patch.setenv("SHOP_FROM_EMAIL", "ops@shop.example")
+        patch.setenv("SHOP_ORDER_EXPIRY_ENABLED", "False")
+        return collect_facts(project_root, "project.settings")
+
+
+@pytest.fixture(params=["live", "static"])
+def facts(request, live_facts, project_root) -> ProjectFacts:
+    return live_facts if request.param == "live" else collect_static(project_root, "project.settings")
+
+
+def test_the_live_values_are_this_runs_and_the_defaults_the_settings_modules(live_facts):
+    setting = live_facts.setting("CATALOG_IMPORT")
+    assert setting is not None and "'max_rows': 10" in setting.value
+    assert setting.default_at("max_rows") == "50000"
+    assert live_facts.setting("PAYMENT_API_KEY").defaults == ()  # may be a secret
+    assert live_facts.setting("ORDER_LOG").defaults == ()  # computed from a path
+
+
+def test_a_settings_table_with_the_settings_modules_defaults_is_silent(parse, facts):
+    assert run_rule(StaleSettingDefault, parse(TABLE), facts) == []
+
+
+@pytest.mark.parametrize(("right", "wrong", "pointed_at"), DRIFTED)
+def test_a_default_the_settings_module_does_not_give_is_reported(parse, facts, right, wrong, pointed_at):
+    assert right in TABLE
+    page = parse(TABLE.replace(right, wrong))
+    assert pointed(StaleSettingDefault, page, facts) == [("FD607", pointed_at)]
+
+
+def test_the_fix_writes_the_settings_modules_value_with_the_pages_unit(parse, facts):
+    page = parse(TABLE.replace("`48h`", "`24h`").replace("| 50,000 |", "| 10,000 |"))
+    found = run_rule(StaleSettingDefault, page, facts)
+    assert [edit.replacement for f in found for edit in f.fix.edits] == ["50000", "48h"]
+    assert "(project/settings.py:" in found[0].hint
+
+
+def test_values_of_other_times_secrets_and_other_columns_are_not_compared(parse, facts):
+    legacy = TABLE.replace("## Settings", "## Legacy settings").replace("`48h`", "`24h`")
+    secret = TABLE.replace("`your-key-here`", "`live-key`")
+    other_column = TABLE.replace("| Default |", "| Example |").replace("`48h`", "`24h`")
+    for text in (legacy, secret, other_column):
+        assert run_rule(StaleSettingDefault, parse(text), facts) == []
