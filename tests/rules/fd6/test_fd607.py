@@ -103,7 +103,7 @@ def test_a_default_the_settings_module_does_not_give_is_reported(parse, facts, r
 def test_the_fix_writes_the_settings_modules_value_with_the_pages_unit(parse, facts):
     page = parse(TABLE.replace("`48h`", "`24h`").replace("| 50,000 |", "| 10,000 |"))
     found = run_rule(StaleSettingDefault, page, facts)
-    assert [edit.replacement for f in found for edit in f.fix.edits] == ["50000", "48h"]
+    assert [edit.replacement for f in found for edit in f.fix.edits] == ["50,000", "48h"]
     assert "(project/settings.py:" in found[0].hint
 
 
@@ -113,3 +113,39 @@ def test_values_of_other_times_secrets_and_other_columns_are_not_compared(parse,
     other_column = TABLE.replace("| Default |", "| Example |").replace("`48h`", "`24h`")
     for text in (legacy, secret, other_column):
         assert run_rule(StaleSettingDefault, parse(text), facts) == []
+
+
+PROSE = HEAD + """\
+## Business rules
+
+An order expires `ORDER_EXPIRY["window_hours"]` hours after it was placed (48 hours by default).
+Large files are cut off at `CATALOG_IMPORT["max_rows"]` rows (50,000 unless
+`SHOP_IMPORT_MAX_ROWS` says otherwise). Mail comes from `DEFAULT_FROM_EMAIL`
+(default `orders@shop.example`); `settings.ORDER_REGIONS` defaults to `eu`, `us`.
+Reminders go out `ORDER_EXPIRY["window_hours"]` and `ORDER_REMINDER_HOURS` (12 by default)
+hours after an order is placed. `PAYMENT_API_KEY` (default `live-key`) is the provider's.
+"""
+
+PROSE_DRIFTED = (
+    ("(48 hours by default)", "(24 hours by default)", "24"),
+    ("(50,000 unless", "(10,000 unless", "10,000"),
+    ("(default `orders@shop.example`)", "(default `noreply@shop.example`)", "noreply@shop.example"),
+    ("defaults to `eu`, `us`.", "defaults to `eu`.", "eu"),
+)
+
+
+def test_defaults_sentences_give_the_settings_modules_values_are_silent(parse, facts):
+    assert run_rule(StaleSettingDefault, parse(PROSE), facts) == []
+
+
+@pytest.mark.parametrize(("right", "wrong", "pointed_at"), PROSE_DRIFTED)
+def test_a_default_a_sentence_gives_a_setting_is_compared(parse, facts, right, wrong, pointed_at):
+    assert right in PROSE
+    page = parse(PROSE.replace(right, wrong))
+    assert pointed(StaleSettingDefault, page, facts) == [("FD607", pointed_at)]
+
+
+def test_a_default_after_another_name_is_not_the_settings(parse, facts):
+    # "(12 by default)" follows `ORDER_REMINDER_HOURS`, not the key named before it
+    page = parse(PROSE.replace("(12 by default)", "(24 by default)"))
+    assert run_rule(StaleSettingDefault, page, facts) == []

@@ -41,6 +41,7 @@ from featuredocs.rules.fd6_config.settings_claims import (
     SettingValueClaim,
     setting_claims,
 )
+from featuredocs.rules.fd6_config.setting_prose import prose_setting_values
 from featuredocs.rules.fd6_config.settings_tables import table_settings
 from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import (
@@ -108,7 +109,7 @@ def extract(page: Page) -> ConfigClaims:
     named = frozenset(claim.span for claim in settings)
     tabled = tuple(table_settings(page))
     settings += tuple(c for c in tabled if isinstance(c, SettingClaim) and c.span not in named)
-    values = tuple(c for c in tabled if isinstance(c, SettingValueClaim))
+    values = (*(c for c in tabled if isinstance(c, SettingValueClaim)), *prose_setting_values(page))
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys, values)
 
 

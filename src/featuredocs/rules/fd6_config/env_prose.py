@@ -86,7 +86,7 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
         if shaped is not None and shaped["fallback"]:
             default = _fallback(page, code.span, shaped)
         else:
-            default = _default_after(page, code.span) if shaped is None or group != "name" else None
+            default = default_after(page, code.span) if shaped is None or group != "name" else None
         if not called and default is None:
             continue  # a constant, a setting, a word in capitals: nothing says more of it
         span = inline_part_span(page, code.span, offset, len(name))
@@ -105,7 +105,7 @@ def _fallback(page: Page, span: Span, shaped: re.Match[str]) -> tuple[str, Span]
     return (shaped["fallback"], value_span) if value_span is not None else None
 
 
-def _default_after(page: Page, span: Span) -> tuple[str, Span] | None:
+def default_after(page: Page, span: Span) -> tuple[str, Span] | None:
     """``NAME=value`` sets a value; other shapes may be followed by the default, on the
     name's line or, where the sentence wraps, the next one."""
     last = span.end_line

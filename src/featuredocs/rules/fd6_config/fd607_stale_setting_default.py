@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import setting as setting_named
 from featuredocs.rules.fd6_config.settings_claims import SettingValueClaim
-from featuredocs.rules.fd6_config.values import display_default, same_value, with_unit_of
+from featuredocs.rules.fd6_config.values import display_default, grouped_like, same_value, with_unit_of
 from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
@@ -19,7 +19,10 @@ class StaleSettingDefault(Rule):
     What it does:
         Reads the Default column of a settings table (a *Setting* column naming
         ``DEFAULT_FROM_EMAIL``, ``CATALOG_IMPORT["max_rows"]`` or
-        ``ORDER_EXPIRY.window_hours``) and compares each value with what the project's
+        ``ORDER_EXPIRY.window_hours``), and a default a sentence gives one
+        ("``ORDER_EXPIRY["window_hours"]`` hours after it was placed (48 by default)",
+        "``DEFAULT_FROM_EMAIL`` (default ``orders@shop.example``)"), and compares each
+        value with what the project's
         settings module gives that setting or key when no environment variable is set:
         for ``int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000"))`` that is ``50000``.
         Values are compared as FD602 compares a variable's default: quotes, ``True``
@@ -47,7 +50,7 @@ class StaleSettingDefault(Rule):
 
     Fix safety:
         Safe: the documented value is replaced by the settings module's when that value is
-        plain, keeping the unit the page wrote after a number.
+        plain, keeping the unit the page wrote after a number and its grouping of thousands.
     """
 
     code = "FD607"
@@ -88,5 +91,5 @@ def _fix(claim: SettingValueClaim, named: str, written: str) -> Fix | None:
     replacement = display_default(written)
     if replacement is None:
         return None
-    replacement = with_unit_of(claim.value, replacement)
+    replacement = grouped_like(claim.value, with_unit_of(claim.value, replacement))
     return Fix(f"document `{named}` as `{replacement}`", (Edit(claim.value_span, replacement),))

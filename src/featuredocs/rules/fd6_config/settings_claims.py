@@ -113,11 +113,11 @@ def setting_claims(page: Page) -> Claims:
 
 
 #: Inline code shaped like a read of a setting: ``settings.NAME``, ``NAME["key"]["sub"]``.
-_INLINE_READ = re.compile(
+INLINE_READ = re.compile(
     r"(?P<read>(?:django\.conf\.)?settings\.)?(?P<name>[A-Z][A-Z0-9_]*)"
     r"(?P<keys>(?:\[(?P<quote>[\"'])[^\"'\[\]]+(?P=quote)\])*)"
 )
-_INLINE_KEY = re.compile(r"\[([\"'])([^\"'\[\]]+)\1\]")
+INLINE_KEY = re.compile(r"\[([\"'])([^\"'\[\]]+)\1\]")
 
 
 #: Words right before or after a bare name that call it a setting: "the `X` setting",
@@ -136,7 +136,7 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
                 if span is not None:
                     settings.append(SettingClaim(text, span, assigned=False, inline=True))
             continue  # most inline code: checked before any pattern runs
-        match = _INLINE_READ.fullmatch(text.strip())
+        match = INLINE_READ.fullmatch(text.strip())
         if match is None or not (match["read"] or match["keys"]):
             continue
         name, keys_at = match["name"], match.start("keys")
@@ -146,7 +146,7 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
                 continue
             settings.append(SettingClaim(name, span, assigned=False, inline=True))
         path = ""
-        for key in _INLINE_KEY.finditer(match["keys"]):
+        for key in INLINE_KEY.finditer(match["keys"]):
             # the key as written, quotes included
             span = inline_part_span(page, code.span, keys_at + key.start(1), key.end() - 1 - key.start(1))
             if span is None:

@@ -18,7 +18,8 @@ from functools import lru_cache
 from featuredocs.secrets import looks_secret, mask_text
 
 __all__ = [
-    "arithmetic", "display_default", "is_placeholder", "looks_secret", "same_value", "shown", "with_unit_of",
+    "arithmetic", "display_default", "grouped_like", "is_placeholder", "looks_secret", "same_value", "shown",
+    "with_unit_of",
 ]
 
 Normal = bool | float | str | tuple[str, ...]
@@ -181,6 +182,15 @@ def display_default(code_default: str) -> str | None:
     if isinstance(normal, float):
         return str(int(normal)) if normal.is_integer() else str(normal)
     return normal if re.fullmatch(r"[^\s'\"#]+", normal) else None
+
+
+def grouped_like(documented: str, replacement: str) -> str:
+    """``replacement`` with its thousands grouped as the page grouped its number
+    (``10,000`` → ``50,000``)."""
+    grouped = _GROUPED.match(documented.strip())
+    if grouped is None or not re.fullmatch(r"-?\d+", replacement):
+        return replacement
+    return f"{int(replacement):,}".replace(",", grouped["sep"])
 
 
 def with_unit_of(documented: str, replacement: str) -> str:
