@@ -149,3 +149,14 @@ def test_a_default_after_another_name_is_not_the_settings(parse, facts):
     # "(12 by default)" follows `ORDER_REMINDER_HOURS`, not the key named before it
     page = parse(PROSE.replace("(12 by default)", "(24 by default)"))
     assert run_rule(StaleSettingDefault, page, facts) == []
+
+
+def test_sync_writes_the_settings_modules_values_and_a_second_run_changes_nothing(parse, facts):
+    from tests.sync.support import synced
+
+    drifted = TABLE.replace("`48h`", "`24h`").replace("| 50,000 |", "| 10,000 |")
+    drifted = drifted.replace("`orders@shop.example` | sender", "`noreply@shop.example` | sender")
+    text = synced(parse(drifted), facts)
+    assert text == TABLE
+    assert synced(parse(text), facts) == TABLE
+    assert synced(parse(PROSE.replace("(48 hours by default)", "(24 hours by default)")), facts) == PROSE

@@ -2,11 +2,11 @@
 
 Each family proposes :class:`SyncChange`\\ s for a page — Fields and Indexes lists,
 command options, endpoint methods and query parameters, response bodies, environment
-blocks, cache TTLs — as minimal edits of the page's text. The changes are applied, the
-page is read again, and the families look again until the page is stable (a field that
-was renamed gets its type corrected on the next look), so running sync a second time
-changes nothing. Archived pages are history and are left alone; so is anything a user
-silenced (see :class:`~featuredocs.fix.sync.scope.Scope`).
+blocks, settings' defaults, cache TTLs — as minimal edits of the page's text. The changes
+are applied, the page is read again, and the families look again until the page is
+stable (a field that was renamed gets its type corrected on the next look), so running
+sync a second time changes nothing. Archived pages are history and are left alone; so is
+anything a user silenced (see :class:`~featuredocs.fix.sync.scope.Scope`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from featuredocs.fix.sync.indexes import index_changes
 from featuredocs.fix.sync.options import option_changes
 from featuredocs.fix.sync.responses import response_changes
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.fix.sync.ttl import ttl_changes
+from featuredocs.fix.sync.rule_fixes import setting_default_changes, ttl_changes
 from featuredocs.markdown import archived_marker
 from featuredocs.model import DocSet, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
@@ -45,6 +45,7 @@ FAMILIES: tuple[Family, ...] = (
     endpoint_changes,
     response_changes,
     env_changes,
+    setting_default_changes,
     ttl_changes,
 )
 
