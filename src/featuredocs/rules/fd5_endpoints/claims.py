@@ -10,6 +10,9 @@
   attributed to the endpoint whose section they are in.
 - **Responses** (see :mod:`.responses`): the JSON under **Response:** (or a *Response*
   sub-heading), read for its keys, attributed the same way; error responses left out.
+  Fields listed instead (see :mod:`.response_fields`), and those listed under a heading
+  that names a resource (``### Order response``), for the endpoints around it that
+  answer with it (see :mod:`.resource_fields`).
 
 A section belongs to the endpoint its own heading declares, else to the one endpoint its
 own request lines and example calls (``curl``, HTTPie, ``requests``) call, else to its
@@ -40,8 +43,10 @@ from featuredocs.rules.fd5_endpoints.declarations import (
     table_claims,
 )
 from featuredocs.rules.fd5_endpoints.paths import placeholder_paths
+from featuredocs.rules.fd5_endpoints.resource_fields import resource_fields
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, section_response_fields
 from featuredocs.rules.fd5_endpoints.responses import ResponseClaim, section_responses
+from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces
 from featuredocs.rules.page_text import any_line_within
 from featuredocs.rules.titles import titled_lists
 
@@ -307,6 +312,9 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
         params.extend(_section_params(page, section, endpoint, tables))
         responses.extend(section_responses(page, section, endpoint))
         response_fields.extend(section_response_fields(page, section, endpoint))
+    places = EndpointPlaces.of(endpoints)
+    read = {claim.listing for claim in response_fields}
+    response_fields.extend(c for c in resource_fields(page, places) if c.listing not in read)
     api = next((s for s in page.sections if is_api_section(s)), None)
     return EndpointClaims(
         endpoints=tuple(sorted(endpoints, key=_place_and_kind)),

@@ -27,6 +27,10 @@ class ResponseFieldNotProduced(Rule):
         column, under a response label or heading; ``items[].sku`` or nested items for
         nested fields) are compared the same way; a list most of whose names are not
         the endpoint's fields is about something else (headers) and is left alone.
+        A list or table under a heading that names a resource (``### Order response``,
+        ``### The order object``, ``### Order fields``) describes what the endpoints of
+        the section around it answer with, those whose path names the resource: a name
+        is reported only when none of them produces it.
         For a paginated list the envelope (``count``, ``next``, ``previous``,
         ``results``) is compared with the paginator's keys and each item with the
         serializer; a page that shows a single item instead of the envelope is fine.
@@ -83,18 +87,33 @@ class ResponseFieldNotProduced(Rule):
         listings: dict[tuple[Span, EndpointClaim], list[ResponseFieldClaim]] = {}
         for claim in claims_for(page, ctx).response_fields:
             listings.setdefault((claim.listing, claim.endpoint), []).append(claim)
-        for (_, endpoint_claim), claims in listings.items():
-            resolution = resolutions.get(endpoint_claim)
-            endpoint = resolution.endpoint if resolution is not None else None
-            if endpoint is None:
-                continue
-            for missing in unproduced_names(claims, endpoint):
+        for claims in listings.values():
+            endpoints = _resolved(claims[0].endpoints, resolutions)
+            for missing in unproduced_names(claims, endpoints):
                 yield self.finding(
                     page,
                     missing.claim.span,
-                    f"response field `{missing.dotted}` is not produced by `{endpoint.path}`",
-                    _hint(missing.claim.path[missing.segment], missing.siblings, endpoint),
+                    f"response field `{missing.dotted}` is not produced by {_paths(endpoints)}",
+                    _hint(missing.claim.path[missing.segment], missing.siblings, endpoints[0]),
                 )
+
+
+def _resolved(
+    claims: tuple[EndpointClaim, ...], resolutions: dict[EndpointClaim, Resolution]
+) -> list[EndpointFact]:
+    """The project's endpoints ``claims`` name whose response is known, each once (a
+    page's ``GET`` and ``POST /api/v1/orders/`` are one route)."""
+    found: dict[str, EndpointFact] = {}
+    for claim in claims:
+        resolution = resolutions.get(claim)
+        endpoint = resolution.endpoint if resolution is not None else None
+        if endpoint is not None and endpoint.response is not None:
+            found.setdefault(endpoint.path, endpoint)
+    return list(found.values())
+
+
+def _paths(endpoints: list[EndpointFact]) -> str:
+    return " or ".join(f"`{endpoint.path}`" for endpoint in endpoints)
 
 
 def _hint(name: str, siblings: tuple[str, ...], endpoint: EndpointFact) -> str:

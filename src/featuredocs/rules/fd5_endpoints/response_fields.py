@@ -14,7 +14,7 @@ endpoint's fields documents something else (headers, status codes): see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from featuredocs.model import Block, BlockKind, EndpointFact, ListItem, Page, ResponseField, Section, Span
@@ -34,33 +34,46 @@ class ResponseFieldClaim:
     """A name the page lists as a field of ``endpoint``'s response; ``span`` covers
     ``written`` (``items[].sku``), and ``path`` is its segments (``items``, ``sku``).
     ``listing`` is where its list or table starts: the names of one listing are judged
-    together."""
+    together. ``also``: the other endpoints a listing under a resource heading describes
+    (``### Order response``, see :mod:`.resource_fields`): a name any of them produces is
+    a field of the shape they share."""
 
     endpoint: EndpointClaim
     path: tuple[str, ...]
     written: str
     span: Span
     listing: Span
+    also: tuple[EndpointClaim, ...] = ()
+
+    @property
+    def endpoints(self) -> tuple[EndpointClaim, ...]:
+        return (self.endpoint, *self.also)
 
 
 def section_response_fields(page: Page, section: Section, endpoint: EndpointClaim) -> Iterator[ResponseFieldClaim]:
     """The fields a section about ``endpoint`` lists for its response."""
     introduced: list[Block] = []
-    if section.level >= 3 and _is_label(section.title):
+    if section.level >= 3 and is_fields_label(section.title):
         introduced.extend(block for block in section.blocks if block.kind in (BlockKind.LIST, BlockKind.TABLE))
     for before, block in zip(section.blocks, section.blocks[1:]):
         if before.kind is BlockKind.PARAGRAPH and block.kind in (BlockKind.LIST, BlockKind.TABLE):
             text = before.plain.strip()
-            if text.endswith(":") and _is_label(text[:-1]) and block not in introduced:
+            if text.endswith(":") and is_fields_label(text[:-1]) and block not in introduced:
                 introduced.append(block)
     for block in introduced:
-        if block.kind is BlockKind.LIST:
-            yield from _item_claims(block.items, (), endpoint, block.span)
-        else:
-            yield from _table_claims(block, endpoint)
+        yield from listed_fields(block, endpoint)
 
 
-def _is_label(text: str) -> bool:
+def listed_fields(block: Block, endpoint: EndpointClaim) -> Iterator[ResponseFieldClaim]:
+    """The names a list or a table with a Field column gives as ``endpoint``'s fields."""
+    if block.kind is BlockKind.LIST:
+        yield from _item_claims(block.items, (), endpoint, block.span)
+    elif block.kind is BlockKind.TABLE:
+        yield from _table_claims(block, endpoint)
+
+
+def is_fields_label(text: str) -> bool:
+    """``Response``, ``Response fields``, ``Returns (keys)``; not an error response's."""
     return is_success_label(_FIELDS_WORD.sub("", text.strip(" *_"), count=1))
 
 
@@ -124,13 +137,19 @@ class UnproducedName:
         return ".".join(names[: self.segment + 1])
 
 
-def unproduced_names(claims: list[ResponseFieldClaim], endpoint: EndpointFact) -> list[UnproducedName]:
-    """The names of one listing the endpoint does not produce; none when most of the
-    listing's names are not its fields (the list is about something else) or the
-    response is unknown."""
-    if endpoint.response is None or not claims:
+def unproduced_names(claims: list[ResponseFieldClaim], endpoints: Sequence[EndpointFact]) -> list[UnproducedName]:
+    """The names of one listing that none of ``endpoints`` produces (the one it is about,
+    or those answering with the resource it describes), judged against the first that
+    does not; none when most of the listing's names are not their fields (the list is
+    about something else) or no response of theirs is known."""
+    known = [endpoint for endpoint in endpoints if endpoint.response is not None]
+    if not known or not claims:
         return []
-    missing = [found for claim in claims if (found := _missing(claim, endpoint)) is not None]
+    missing: list[UnproducedName] = []
+    for claim in claims:
+        found = [_missing(claim, endpoint) for endpoint in known]
+        if found[0] is not None and all(found):
+            missing.append(found[0])
     if 2 * len(missing) > len(claims):
         return []
     return missing

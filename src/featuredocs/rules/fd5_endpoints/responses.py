@@ -143,12 +143,12 @@ def _unlabelled_get_body(section: Section, endpoint: EndpointClaim) -> list[Code
         block.code for index, block in enumerate(blocks)
         if block.code is not None and id(block.code) not in labelled
         and _body(block.code) is not None
-        and not _introduced_otherwise(blocks, index)
+        and not introduced_otherwise(blocks, index)
     ]
     return found if len(found) == 1 else []
 
 
-def _introduced_otherwise(blocks: tuple[Block, ...], at: int) -> bool:
+def introduced_otherwise(blocks: tuple[Block, ...], at: int) -> bool:
     """Whether the paragraph right before ``blocks[at]`` labels it as something other
     than the answer (``Filters:``) or introduces an error answer."""
     before = blocks[at - 1] if at > 0 else None
