@@ -7,7 +7,9 @@
   items `` - `status` (string, optional): … `` (or a table with a Parameter column) under
   **Query Parameters:** (or a bold title alone, **Query parameters**), the names that label
   lists on its own line, or a table with a Parameter column that nothing introduces —
-  attributed to the endpoint whose section they are in.
+  attributed to the endpoint whose section they are in. Values a sentence gives one
+  ("`ordering` takes `created_at` or `total_cents`") are read apart, for the GET
+  endpoints around it (see :mod:`.prose_params`).
 - **Responses** (see :mod:`.responses`): the JSON under **Response:** (or a *Response*
   sub-heading), read for its keys, attributed the same way; error responses left out.
   Fields listed instead (see :mod:`.response_fields`), and those listed under a heading
@@ -43,6 +45,7 @@ from featuredocs.rules.fd5_endpoints.declarations import (
     table_claims,
 )
 from featuredocs.rules.fd5_endpoints.paths import placeholder_paths
+from featuredocs.rules.fd5_endpoints.prose_params import ProseValuesClaim, prose_values
 from featuredocs.rules.fd5_endpoints.resource_fields import resource_fields
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, section_response_fields
 from featuredocs.rules.fd5_endpoints.responses import ResponseClaim, section_responses
@@ -81,6 +84,7 @@ class EndpointClaims:
     query_params: tuple[QueryParamClaim, ...] = ()
     responses: tuple[ResponseClaim, ...] = ()
     response_fields: tuple[ResponseFieldClaim, ...] = ()
+    prose_values: tuple[ProseValuesClaim, ...] = ()
     api_heading: Span | None = None  # the API section's heading, where page-wide findings go
 
 
@@ -315,12 +319,15 @@ def extract(page: Page, placeholders: frozenset[str] = frozenset()) -> EndpointC
     places = EndpointPlaces.of(endpoints)
     read = {claim.listing for claim in response_fields}
     response_fields.extend(c for c in resource_fields(page, places) if c.listing not in read)
+    named = {param.name.span for param in params}
+    prose = tuple(c for c in prose_values(page, places) if c.name.span not in named)
     api = next((s for s in page.sections if is_api_section(s)), None)
     return EndpointClaims(
         endpoints=tuple(sorted(endpoints, key=_place_and_kind)),
         query_params=tuple(params),
         responses=tuple(responses),
         response_fields=tuple(response_fields),
+        prose_values=prose,
         api_heading=api.heading.span if api is not None else None,
     )
 

@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from featuredocs.model import EndpointFact, Finding, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_on_line
-from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim
+from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
+from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
+from featuredocs.rules.fd5_endpoints.prose_params import ProseValuesClaim
+from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
 from featuredocs.rules.registry import register
 
 
@@ -27,6 +30,12 @@ class ParameterChoicesDiffer(Rule):
         descriptions name a few fields to sort by rather than every one. An ordering
         parameter's values may be written descending (```-created_at`, `created_at` ``,
         in a list, a Values cell or a sub-list) and are compared without the ``-``.
+
+        A sentence may give the values too: "`ordering` takes `created_at` or
+        `total_cents`" (also *accepts*, *is one of*, *can be*). It is read for a
+        parameter the GET endpoints of the section around it read, with the same known
+        choices wherever they do; prose names some values, so only the ones not
+        accepted are reported.
 
     Why is this bad?
         A client that filters on a listed value the API does not accept gets an error or
@@ -60,6 +69,11 @@ class ParameterChoicesDiffer(Rule):
             found = _values(page, param, fact.source == "ordering") if fact is not None else None
             if fact is not None and found is not None:
                 yield from self._compare(page, endpoint, fact, found)
+        resolutions = resolutions_for(page, ctx)
+        for said in claims_for(page, ctx).prose_values:
+            reader = _prose_reader(said, resolutions)
+            if reader is not None:
+                yield from self._compare(page, *reader, said.values)
 
     def _compare(self, page: Page, endpoint: EndpointFact, fact: QueryParamFact, found: PlacedList) -> Iterator[Finding]:
         if fact.source == "ordering":
@@ -82,6 +96,30 @@ class ParameterChoicesDiffer(Rule):
 
 def _accepting(endpoint: EndpointFact, name: str) -> QueryParamFact | None:
     return next((param for param in endpoint.query_params if param.name == name and param.choices), None)
+
+
+def _prose_reader(
+    said: ProseValuesClaim, resolutions: dict[EndpointClaim, Resolution]
+) -> tuple[EndpointFact, QueryParamFact] | None:
+    """The endpoint and parameter a sentence's values are of: the parameter of that name
+    the section's GET endpoints read, with the same known choices wherever they read it.
+    None when none reads it (a body or response field), when they disagree, or when an
+    endpoint whose parameters cannot all be listed might read it too."""
+    endpoints: dict[str, EndpointFact] = {}
+    for claim in said.endpoints:
+        resolution = resolutions.get(claim)
+        if resolution is not None and resolution.endpoint is not None:
+            endpoints.setdefault(resolution.endpoint.path, resolution.endpoint)
+    readers = []
+    for endpoint in endpoints.values():
+        param = next((p for p in endpoint.query_params if p.name == said.name.text), None)
+        if param is not None:
+            readers.append((endpoint, param))
+        elif not endpoint.query_params_complete:
+            return None
+    if not readers or len({param.choices for _, param in readers}) != 1 or not readers[0][1].choices:
+        return None
+    return readers[0]
 
 
 def _values(page: Page, param: QueryParamClaim, ordering: bool) -> PlacedList | None:
