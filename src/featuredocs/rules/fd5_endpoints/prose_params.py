@@ -4,7 +4,8 @@ A paragraph or list item that names a parameter in inline code, then *takes*, *a
 *is one of*, *is either*, *can be*, *may be* or *must be* (maybe followed by *one of*),
 then at least two values in inline code joined by commas, *or*, *and* or ``/`` (see
 :func:`~featuredocs.rules.enumerations.listed_values`; the verb says they are values, as a
-Values column does); an ordering value may start with ``-``. Anything else — a value not in code, a lone ``-`` — ends the list.
+Values column does); an ordering value may start with ``-``. Anything else — a value not
+in code, a lone ``-`` — ends the list.
 
 Which parameter the sentence means is the rules' to tell from the facts: it speaks of the
 GET endpoints the section around it documents (see :mod:`.section_endpoints`). A
