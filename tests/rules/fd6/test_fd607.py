@@ -124,6 +124,8 @@ Large files are cut off at `CATALOG_IMPORT["max_rows"]` rows (50,000 unless
 (default `orders@shop.example`); `settings.ORDER_REGIONS` defaults to `eu`, `us`.
 Reminders go out `ORDER_EXPIRY["window_hours"]` and `ORDER_REMINDER_HOURS` (12 by default)
 hours after an order is placed. `PAYMENT_API_KEY` (default `live-key`) is the provider's.
+Receipts come from `ORDER_EXPIRY["notify"]["channel"]` (defaults to `DEFAULT_FROM_EMAIL`),
+and `CATALOG_IMPORT.currency` defaults to `settings.ORDER_EXPIRY["currency"]`.
 """
 
 PROSE_DRIFTED = (

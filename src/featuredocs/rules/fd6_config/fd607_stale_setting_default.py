@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, Finding, Fix, Page, SettingFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
-from featuredocs.rules.fd6_config.known import setting as setting_named
-from featuredocs.rules.fd6_config.settings_claims import SettingValueClaim
+from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
+from featuredocs.rules.fd6_config.settings_claims import INLINE_READ, SettingValueClaim
 from featuredocs.rules.fd6_config.values import display_default, grouped_like, same_value, with_unit_of
 from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
@@ -29,6 +29,7 @@ class StaleSettingDefault(Rule):
         against ``true``, ``50,000`` against ``50000`` and ``48 hours`` against ``48``
         are the same. A value the settings module computes (a call the reading cannot
         follow, a path) is never reported, nor a setting that may hold a secret, nor a
+        value that names another setting ("defaults to ``DEFAULT_FROM_EMAIL``"), nor a
         table under a heading about the past or the future.
 
     Why is this bad?
@@ -66,6 +67,8 @@ class StaleSettingDefault(Rule):
             written = setting.default_at(claim.path) if setting is not None else None
             if setting is None or written is None or same_value(claim.value, written) is not False:
                 continue
+            if _names_a_setting(claim.value, ctx):
+                continue  # "(defaults to `DEFAULT_FROM_EMAIL`)": the value is another setting's
             if at_other_times(page, claim.value_span.line):
                 continue  # under ``### Legacy configuration`` a page tells the values things had
             yield self._stale(page, claim, setting, written)
@@ -80,6 +83,12 @@ class StaleSettingDefault(Rule):
             hint=f"the settings module gives `{written}` when no environment variable is set{where}",
             fix=_fix(claim, named, written),
         )
+
+
+def _names_a_setting(value: str, ctx: CheckContext) -> bool:
+    assert ctx.facts is not None
+    named = INLINE_READ.fullmatch(value.strip())
+    return named is not None and (bool(named["read"] or named["keys"]) or named["name"] in setting_names(ctx.facts))
 
 
 def _short(value: str, limit: int = 24) -> str:
