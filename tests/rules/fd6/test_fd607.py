@@ -121,7 +121,7 @@ PROSE = HEAD + """\
 An order expires `ORDER_EXPIRY["window_hours"]` hours after it was placed (48 hours by default).
 Large files are cut off at `CATALOG_IMPORT["max_rows"]` rows (50,000 unless
 `SHOP_IMPORT_MAX_ROWS` says otherwise). Mail comes from `DEFAULT_FROM_EMAIL`
-(default `orders@shop.example`); `settings.ORDER_REGIONS` defaults to `eu`, `us`.
+(default `orders@shop.example`); `settings.ORDER_REGIONS`, which defaults to `eu`, `us`,
 Reminders go out `ORDER_EXPIRY["window_hours"]` and `ORDER_REMINDER_HOURS` (12 by default)
 hours after an order is placed. `PAYMENT_API_KEY` (default `live-key`) is the provider's.
 Receipts come from `ORDER_EXPIRY["notify"]["channel"]` (defaults to `DEFAULT_FROM_EMAIL`),
@@ -132,7 +132,7 @@ PROSE_DRIFTED = (
     ("(48 hours by default)", "(24 hours by default)", "24"),
     ("(50,000 unless", "(10,000 unless", "10,000"),
     ("(default `orders@shop.example`)", "(default `noreply@shop.example`)", "noreply@shop.example"),
-    ("defaults to `eu`, `us`.", "defaults to `eu`.", "eu"),
+    ("defaults to `eu`, `us`,", "defaults to `eu`,", "eu"),
 )
 
 

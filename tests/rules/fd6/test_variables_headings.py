@@ -166,3 +166,25 @@ def test_a_variables_table_under_a_settings_heading_is_read(parse, facts):
 def test_a_variables_table_under_a_settings_heading_gives_the_required_flag(parse, facts):
     page = parse(SETTINGS_SECTION.replace("`ORDER_API_KEY` | — | yes", "`ORDER_API_KEY` | — | no"))
     assert pointed(RequiredFlagMismatch, page, facts) == [("FD603", "`ORDER_API_KEY`")]
+
+
+BEHIND_SETTINGS = HEAD + """\
+| Setting | Env var | Default |
+|---------|---------|---------|
+| `ORDER_EXPIRY["window_hours"]` | `ORDER_WINDOW_HOURS` | `48` |
+| `ORDER_EXPIRY["enabled"]` | — | `True` |
+
+## Deployment
+
+| Setting | Environment |
+|---------|-------------|
+| `ORDER_EXPIRY` | `production` |
+"""
+
+
+def test_a_settings_tables_env_var_column_names_variables(parse, facts):
+    assert pointed(UnknownEnvironmentVariable, parse(BEHIND_SETTINGS), facts) == []
+    page = parse(BEHIND_SETTINGS.replace("| `ORDER_WINDOW_HOURS` |", "| `ORDER_WINDOW` |"))
+    assert pointed(UnknownEnvironmentVariable, page, facts) == [("FD601", "`ORDER_WINDOW`")]
+    # the row's Default is the setting's: the variable's own default is not compared
+    assert pointed(StaleEnvironmentDefault, parse(BEHIND_SETTINGS.replace("`48` |", "`24` |")), facts) == []

@@ -49,11 +49,12 @@ _CALLED_AFTER = re.compile(
 )
 
 
-#: A default written right after the name: ", default `48`", " (defaults to `48`)", or after
+#: A default written right after the name: ", default `48`", " (defaults to `48`)", ", which
+#: defaults to `48`", or after
 #: the words that call it a variable: " environment variable defaults to `48`", " (env var,
 #: default `48`)".
 _DEFAULT_AFTER = re.compile(
-    r"^\s*[,(]?\s*(?:env(?:ironment)?\s+var(?:iable)?\s*[,(]?\s*)?"
+    r"^\s*[,(]?\s*(?:(?:which|that)\s+)?(?:env(?:ironment)?\s+var(?:iable)?\s*[,(]?\s*)?"
     r"(?:with\s+)?(?:a\s+|the\s+)?default(?:s\s+to|\s+is|\s+of|:)?\s*`(?P<value>[^`]+)`",
     re.IGNORECASE,
 )

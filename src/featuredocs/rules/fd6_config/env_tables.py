@@ -14,7 +14,8 @@ template's placeholders, so there a table is read only when each name is ``UPPER
 it has no Setting column, and the paragraph before it is not about a template. The same
 holds for a table with a Variable column under any other heading (``## Settings``), except
 one about a template; there its names are called variables only when it has a Required
-column or its title says whose (*Environment variable*).
+column or its title says whose (*Environment variable*). A settings table's *Env var*
+column names the variable behind each setting, wherever the table is.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from featuredocs.rules.table_cells import cell_value
 _REQUIRED_CELL = {"yes": True, "y": True, "required": True, "true": True, "✅": True, "✓": True,
                   "no": False, "n": False, "optional": False, "false": False, "❌": False, "✗": False}
 _PLACEHOLDERS = re.compile(r"\b(?:templates?|placeholders?|context|substitut\w*)\b", re.IGNORECASE)
+#: A column of a settings table naming the variable behind each setting.
+_ENV_COLUMN = re.compile(r"env(?:ironment)?(?:\s+var(?:iable)?s?)?|variables?")
 _EMPTY_CELL = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required"})
 #: ``default: `30` ``, or a bare number or boolean (``(optional, default: 30)``, ``defaults
 #: to **False**``): bare words are left alone, ``defaults to the host name`` is no value.
@@ -120,6 +123,9 @@ def _table_vars(page: Page, block: Block, where: _Where | None, previous: Block 
     if header is None:
         return
     titles = [cell.strip("*_ `").casefold() for cell in header.cells]
+    if any("setting" in title for title in titles):
+        yield from _behind_settings(page, block, titles)
+        return
     # a Setting column lists Django settings, whatever the other columns say
     names = [title if "setting" not in title else "" for title in titles]
     sure = where is not None and where > _Where.CONFIGURATION
@@ -138,6 +144,21 @@ def _table_vars(page: Page, block: Block, where: _Where | None, previous: Block 
             claim = _row_var(page, row, name_at, required_at, default_at, called)
             if claim is not None:
                 yield claim
+
+
+def _behind_settings(page: Page, block: Block, titles: list[str]) -> Iterator[EnvVarClaim]:
+    """The variables an *Env var* column of a settings table names, one per setting.
+
+    Only the names: the row's Default is the setting's (FD607's to judge), and the
+    variable's own default may differ from it (``int(os.getenv("X", "2")) * 60``).
+    """
+    name_at = next((i for i, title in enumerate(titles) if _ENV_COLUMN.fullmatch(title)), None)
+    if name_at is None:
+        return
+    cells = [cell_value(page, row, name_at) for row in block.rows if not row.header]
+    named = [cell for cell in cells if cell is not None and cell[0].strip().casefold() not in _EMPTY_CELL]
+    if named and all(ENV_NAME.fullmatch(name) for name, _ in named):
+        yield from (EnvVarClaim(name, span) for name, span in named)
 
 
 def _elsewhere(page: Page) -> Iterator[tuple[Block, Block | None]]:
@@ -167,7 +188,10 @@ def _tables(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, Block | None]]:
 
 def _variable_column(block: Block) -> bool:
     header = next((row for row in block.rows if row.header), None)
-    return header is not None and any("variable" in cell.casefold() for cell in header.cells)
+    if header is None:
+        return False
+    titles = [cell.strip("*_ `").casefold() for cell in header.cells]
+    return any("variable" in title or _ENV_COLUMN.fullmatch(title) for title in titles)
 
 
 def _variables_table(block: Block, titles: list[str], name_at: int, previous: Block | None) -> bool:
