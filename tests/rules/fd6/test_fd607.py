@@ -23,6 +23,7 @@ ORDER_EXPIRY = {
     "enabled": os.getenv("SHOP_ORDER_EXPIRY_ENABLED", "True") == "True",
     "window_hours": 48,
     "notify": {"channel": "email"},
+    "timeout": 900,
 }
 ORDER_REGIONS = ["eu", "us"]
 PAYMENT_API_KEY = os.getenv("PAYMENT_API_KEY", "dev-only")
@@ -40,6 +41,7 @@ TABLE = HEAD + """\
 | `ORDER_EXPIRY["enabled"]` | `true` | expiry runs |
 | `ORDER_EXPIRY["window_hours"]` | `48h` | time to pay |
 | `ORDER_EXPIRY["notify"]["channel"]` | `email` | how customers hear |
+| `ORDER_EXPIRY["timeout"]` | `15min` | per run |
 | `ORDER_REGIONS` | `eu`, `us` | where orders are taken |
 | `PAYMENT_API_KEY` | `your-key-here` | the provider's key |
 | `ORDER_LOG` | `orders.log` | next to the settings |
@@ -55,6 +57,7 @@ DRIFTED = (
     ("`true` | expiry", "`false` | expiry", "false"),
     ("`48h`", "`24h`", "24h"),
     ("`email` | how", "`sms` | how", "sms"),
+    ("`15min` |", "`900` |\n| `ORDER_EXPIRY.timeout` | `600` |", "600"),
     ("`eu`, `us` |", "`eu`, `us`, `apac` |", "eu`, `us`, `apac"),
 )
 

@@ -7,7 +7,14 @@ import dataclasses
 import pytest
 
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
-from featuredocs.rules.fd6_config.values import display_default, is_placeholder, same_value, shown, with_unit_of
+from featuredocs.rules.fd6_config.values import (
+    display_default,
+    is_placeholder,
+    same_value,
+    shown,
+    unit_counted_in,
+    with_unit_of,
+)
 from tests.support.rules import run_rule
 
 from .facts import FACTS
@@ -104,3 +111,19 @@ def test_fd602_a_number_written_with_thousands_separators_is_the_same_default(pa
     for wrong in ("5,000", "50,000,000", "5,0000", "500,00"):
         page = parse(table.replace("50,000", wrong))
         assert _spanned(page, run_rule(StaleEnvironmentDefault, page, facts)) == [wrong], wrong
+
+
+@pytest.mark.parametrize(
+    ("documented", "name", "counted"),
+    [
+        ("48", "window_hours", True),
+        ("48h", "window_hours", True),
+        ("48 hours", "ORDER_WINDOW_HOURS", True),
+        ("15min", "timeout", False),  # a timeout in seconds may be written in minutes
+        ("30s", "timeout_seconds", True),
+        ("2.5 MB", "FILE_UPLOAD_MAX_MEMORY_SIZE", False),
+        ("50,000", "max_rows", True),
+    ],
+)
+def test_a_unit_is_compared_only_when_the_name_counts_in_it(documented, name, counted):
+    assert unit_counted_in(documented, name) is counted

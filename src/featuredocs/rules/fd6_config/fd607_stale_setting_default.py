@@ -7,7 +7,13 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
 from featuredocs.rules.fd6_config.settings_claims import INLINE_READ, SettingValueClaim
-from featuredocs.rules.fd6_config.values import display_default, grouped_like, same_value, with_unit_of
+from featuredocs.rules.fd6_config.values import (
+    display_default,
+    grouped_like,
+    same_value,
+    unit_counted_in,
+    with_unit_of,
+)
 from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
@@ -27,7 +33,9 @@ class StaleSettingDefault(Rule):
         for ``int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000"))`` that is ``50000``.
         Values are compared as FD602 compares a variable's default: quotes, ``True``
         against ``true``, ``50,000`` against ``50000`` and ``48 hours`` against ``48``
-        are the same. A value the settings module computes (a call the reading cannot
+        are the same. A number with a unit is compared only when the name counts in that
+        unit (``48h`` for ``window_hours``): ``15min`` for a ``TIMEOUT`` kept in seconds
+        may well be right. A value the settings module computes (a call the reading cannot
         follow, a path) is never reported, nor a setting that may hold a secret, nor a
         value that names another setting ("defaults to ``DEFAULT_FROM_EMAIL``"), nor a
         table under a heading about the past or the future.
@@ -69,6 +77,8 @@ class StaleSettingDefault(Rule):
                 continue
             if _names_a_setting(claim.value, ctx):
                 continue  # "(defaults to `DEFAULT_FROM_EMAIL`)": the value is another setting's
+            if not unit_counted_in(claim.value, claim.path or claim.setting):
+                continue  # "15 minutes" for a timeout the settings module keeps in seconds
             if at_other_times(page, claim.value_span.line):
                 continue  # under ``### Legacy configuration`` a page tells the values things had
             yield self._stale(page, claim, setting, written)

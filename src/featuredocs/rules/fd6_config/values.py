@@ -19,7 +19,7 @@ from featuredocs.secrets import looks_secret, mask_text
 
 __all__ = [
     "arithmetic", "display_default", "grouped_like", "is_placeholder", "looks_secret", "same_value", "shown",
-    "with_unit_of",
+    "unit_counted_in", "with_unit_of",
 ]
 
 Normal = bool | float | str | tuple[str, ...]
@@ -182,6 +182,28 @@ def display_default(code_default: str) -> str | None:
     if isinstance(normal, float):
         return str(int(normal)) if normal.is_integer() else str(normal)
     return normal if re.fullmatch(r"[^\s'\"#]+", normal) else None
+
+
+#: Units a page writes after a number, by the word a name holds when it counts in them.
+_UNIT_WORDS = {
+    "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
+    "m": "minute", "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
+    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
+    "d": "day", "day": "day", "days": "day", "ms": "ms", "kb": "kb", "mb": "mb", "gb": "gb",
+}
+
+
+def unit_counted_in(documented: str, name: str) -> bool:
+    """Whether ``documented`` has no unit, or the unit ``name`` counts in (``48h`` for
+    ``window_hours``): ``15 minutes`` for a ``TIMEOUT`` kept in seconds is the same value."""
+    measured = _MEASURED.fullmatch(documented.strip())
+    if measured is None:
+        return True
+    unit = documented.strip()[measured.end("number") :].strip(" .").casefold()
+    if not unit:
+        return True
+    word = _UNIT_WORDS.get(unit)
+    return word is not None and word in name.casefold()
 
 
 def grouped_like(documented: str, replacement: str) -> str:
