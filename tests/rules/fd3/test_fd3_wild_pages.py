@@ -392,3 +392,14 @@ def test_an_unlabelled_list_of_anything_else_under_a_model_is_not_read(parse, bi
     page = parse("# Billing\n\n## Data Models\n\n### Invoice\n\n"
                  "- `totl`: kept for the 2023 reports\n- Fast (cached): served from cache\n", dedent=False)
     assert run_rule(FieldNotFound, page, billing_facts) == []
+
+
+def test_a_models_fields_heading_declares_the_model_where_its_name_alone_would(parse, billing_facts):
+    page = parse("# Billing\n\n## Data Models\n\n### Invoice fields\n\n| Field | Type |\n|---|---|\n"
+                 "| `number` | CharField |\n| `totl` | DecimalField |\n", dedent=False)
+    assert [f.code for f in run_rule(FieldNotFound, page, billing_facts)] == ["FD302"]
+    # in an API section the same heading names a response's fields, typed as JSON
+    api = parse("# Billing\n\n## API\n\n### Invoice fields\n\n| Field | Type |\n|---|---|\n"
+                "| `number` | string |\n| `totl` | number |\n", dedent=False)
+    assert run_rule(FieldNotFound, api, billing_facts) == []
+    assert run_rule(ModelNotFound, api, billing_facts) == []

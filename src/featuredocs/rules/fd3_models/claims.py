@@ -46,6 +46,8 @@ _MODEL_HEADING = (
 )
 _BARE_HEADING = (
     re.compile(rf"^`?(?P<name>{_NAME})`?$"),
+    # "### Product fields": where a bare name would declare the model, so does this
+    re.compile(rf"^`?(?P<name>{_NAME})`?\s+fields$", re.I),
     re.compile(rf"^`?{_NAME}`?\s*\(`?(?P<name>[a-z_][A-Za-z0-9_]*\.[A-Z][A-Za-z0-9_]*)`?\)$"),
 )
 #: Headings that look like a model name but name a part of a model section or a concept.
