@@ -56,6 +56,14 @@ def test_a_name_no_endpoint_of_the_section_produces(parse: ParsePage, both_facts
     assert finding.hint.startswith("did you mean `total_cents`?")
 
 
+def test_the_hint_suggests_no_name_the_listing_already_gives(parse: ParsePage, both_facts: ProjectFacts) -> None:
+    page = parse(PAGE.replace("| `items` | list |", "| `total_text` | string | |\n| `items` | list |"), dedent=False)
+    (finding,) = run_rule(ResponseFieldNotProduced, page, both_facts)
+    # `total_cents` is listed two rows up; what the table leaves out comes before the page's envelope
+    assert "total_cents" not in finding.hint
+    assert finding.hint.startswith("produced here and not listed: `created_at`, `count`")
+
+
 @pytest.mark.parametrize(
     "title", ["The order object", "Order fields", "Order response fields", "Orders response", "An order"]
 )

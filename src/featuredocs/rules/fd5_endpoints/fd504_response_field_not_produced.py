@@ -90,11 +90,12 @@ class ResponseFieldNotProduced(Rule):
         for claims in listings.values():
             endpoints = _resolved(claims[0].endpoints, resolutions)
             for missing in unproduced_names(claims, endpoints):
+                listed = _listed_beside(claims, missing.claim.path[: missing.segment])
                 yield self.finding(
                     page,
                     missing.claim.span,
                     f"response field `{missing.dotted}` is not produced by {_paths(endpoints)}",
-                    _hint(missing.claim.path[missing.segment], missing.siblings, endpoints[0]),
+                    _hint(missing.claim.path[missing.segment], missing.siblings, endpoints[0], listed),
                 )
 
 
@@ -116,10 +117,22 @@ def _paths(endpoints: list[EndpointFact]) -> str:
     return " or ".join(f"`{endpoint.path}`" for endpoint in endpoints)
 
 
-def _hint(name: str, siblings: tuple[str, ...], endpoint: EndpointFact) -> str:
-    match = closest(name, siblings)
+def _listed_beside(claims: list[ResponseFieldClaim], parent: tuple[str, ...]) -> frozenset[str]:
+    """The names a listing gives at the level below ``parent``."""
+    depth = len(parent)
+    return frozenset(c.path[depth] for c in claims if len(c.path) > depth and c.path[:depth] == parent)
+
+
+def _hint(name: str, siblings: tuple[str, ...], endpoint: EndpointFact, listed: frozenset[str] = frozenset()) -> str:
+    # a name the listing already gives is not what a misspelt one meant
+    match = closest(name, [sibling for sibling in siblings if sibling not in listed])
     if match is not None:
         return f"did you mean `{match}`?{where(endpoint)}"
     if not siblings:
         return f"it produces no fields here{where(endpoint)}"
+    unlisted = [sibling for sibling in siblings if sibling not in listed]
+    if listed and unlisted:
+        # the fields the listing leaves out come first, a page's envelope keys last
+        unlisted.sort(key=lambda sibling: sibling in endpoint.pagination_keys)
+        return f"produced here and not listed: {listing(tuple(unlisted))}{where(endpoint)}"
     return f"produced here: {listing(siblings)}{where(endpoint)}"
