@@ -96,3 +96,33 @@ def test_a_list_a_colon_line_introduces_as_a_selection_is_not_read_as_every_opti
         "\n- `--older-than-hours`", "\nFlags worth knowing:\n\n- `--older-than-hours`").replace(
         "- `--retention`: how long expired orders are kept (default: `30d`)\n", ""))
     assert _found(page, facts) == []
+
+
+RUN_ELSEWHERE = """\
+# Expiry runbook
+
+## Schedule
+
+Cron runs `python manage.py expire_orders --batch-size 500` every 15 minutes.
+
+## {heading}
+
+**Command Options**:
+- `--older-than-hours`: expire orders unpaid this long (default: 48)
+- `--batch-size`: orders per transaction (default: 200)
+- `--no-notify`: do not tell customers
+- `--timeout`: seconds to wait for the lock (default: 300)
+- `--retention`: how long expired orders are kept (default: `30d`)
+"""
+
+
+def test_a_heading_that_is_a_command_the_page_runs_declares_it(parse, facts):
+    assert _found(parse(RUN_ELSEWHERE.format(heading="expire_orders")), facts) == []
+    page = parse(RUN_ELSEWHERE.format(heading="expire_orders").replace("(default: 200)", "(default: 100)"))
+    assert _found(page, facts) == [("FD403", "100")]
+
+
+@pytest.mark.parametrize("heading", ["expire_order_rows", "Expire orders", "send_receipt"])
+def test_a_snake_case_heading_the_page_does_not_run_declares_nothing(parse, facts, heading):
+    page = parse(RUN_ELSEWHERE.format(heading=heading).replace("(default: 200)", "(default: 100)"))
+    assert _found(page, facts) == []

@@ -80,3 +80,12 @@ def test_an_options_heading_a_level_too_high_belongs_to_the_command_before_it(pa
     assert run_rule(StaleOptionDefault, parse(SIBLING_OPTIONS.replace("### expire_orders", "### Expiry")), FACTS) == []
     other = SIBLING_OPTIONS.replace("`--days`: Age", "`--workers`: Threads").replace("`--batch-size`", "`--queue`")
     assert run_rule(StaleOptionDefault, parse(other), FACTS) == []
+
+
+def test_a_default_written_by_default_in_parentheses(parse):
+    agreeing = PAGE.replace("`7`", "`3`").replace("'json'", "csv")
+    page = parse(agreeing.replace("Rows per batch. Defaults to 500.", "Rows per batch (250 by default)"))
+    (finding,) = run_rule(StaleOptionDefault, page, FACTS)
+    assert finding.message == "`--batch-size` is documented to default to `250`, but defaults to `500`"
+    page = parse(agreeing.replace("Rows per batch. Defaults to 500.", "Rows per batch (500 by default)"))
+    assert run_rule(StaleOptionDefault, page, FACTS) == []

@@ -22,6 +22,9 @@ HEADED = "# Orders\n\n## Management Commands\n\n### expire_orders\n\n{sentence}\
         ("Pass `--days` (default: 7) to widen the window.", "7"),
         ("Leave `--batch-size` alone; it defaults to 500. `--days` defaults to `5`.", "5"),
         ("`--days` [default: 2] sets the age in days.", "2"),
+        # a few words on, in parentheses, with no other code or clause end between
+        ("Orders older than `--days` days (default: 7) are expired.", "7"),
+        ("`--batch-size` sets how many orders each transaction holds (200 by default).", "200"),
     ],
 )
 def test_a_stale_default_a_sentence_gives_an_option(parse, sentence: str, written: str) -> None:
@@ -52,6 +55,10 @@ def test_a_default_named_for_the_command_a_sentence_names(parse) -> None:
         # a change, another program, another time
         "`--days` used to default to 7; it was renamed in 2.0.",
         "Run `pip install --upgrade` first; `--days` defaults to 7 there.",
+        # the parentheses follow another name, or another clause
+        "`--days` widens the `ORDER_WINDOW` (default: 7).",
+        "`--days` widens the window; the gateway keeps its own (7 by default).",
+        "`--batch-size` holds orders (off by default).",
     ],
 )
 def test_silent_on_sentences_that_agree_or_do_not_give_a_default(parse, sentence: str) -> None:

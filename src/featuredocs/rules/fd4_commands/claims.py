@@ -168,6 +168,18 @@ def _heading_name(source: str, plain: str, under_commands: bool) -> tuple[str, s
     return named.group("name"), ""
 
 
+def _run_elsewhere(page: Page, plain: str) -> tuple[str, str] | None:
+    """A heading that is nothing but a command's module name (``## expire_orders``) names
+    that command when the page runs it with ``manage.py`` somewhere: on its own, a
+    snake_case heading may be a function's or a task's."""
+    name = plain.strip()
+    if "_" not in name or not _PLAIN_NAME.fullmatch(name) or " " in name:
+        return None
+    if re.search(rf"(?:manage\.py|django-admin(?:\.py)?)\s+{re.escape(name)}(?![\w-])", page.text) is None:
+        return None
+    return name, ""
+
+
 def _in_code(source: str, offset: int) -> bool:
     return any(code.start() <= offset < code.end() for code in _CODE.finditer(source))
 
@@ -187,6 +199,8 @@ def _declarations(
         for section in top.walk():
             heading = section.heading
             found = _heading_name(heading.source, heading.plain, commands and section is not top)
+            if found is None:
+                found = _run_elsewhere(page, heading.plain)
             if found is None:
                 continue
             name, after = found

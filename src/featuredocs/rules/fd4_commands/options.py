@@ -40,7 +40,9 @@ _DEFAULT = re.compile(
     # click and docopt: ``[default: 50]``, ``[default: 50; 1<=x<=100]``
     r"|\[\s*default\s*[:=]\s*(?P<bracket>`[^`]+`|[^\[\];`]+?)\s*(?:;[^\[\]]*)?\]"
     r"|\bdefaults?(?:\s*[:=]\s*|\s+(?:is|to)\s+)"
-    r"(?P<free>`[^`]+`|\*\*[^*]+\*\*|'[^']*'|\"[^\"]*\"|[^\s,;)]+)",
+    r"(?P<free>`[^`]+`|\*\*[^*]+\*\*|'[^']*'|\"[^\"]*\"|[^\s,;)]+)"
+    # ``(500 by default)``, ``(`csv` by default)``, ``(24 hours by default)``
+    r"|\(\s*(?P<by>`[^`]+`|-?\d[\d_.,]*(?:\s*(?:%|[A-Za-z]+))?)\s+by\s+default\s*\)",
     re.IGNORECASE,
 )
 _BRACED_CHOICES = re.compile(r"\{([^{}`\s,]+(?:,[^{}`\s,]+)+)\}")
@@ -156,7 +158,7 @@ def leading_names(source: str) -> tuple[list[tuple[str, int, bool]], int]:
 def default_in(page: Page, start: Span, source: str, offset: int) -> DefaultClaim | None:
     """The default written in an item's description, if it names one plainly."""
     for match in _DEFAULT.finditer(source, offset):
-        group = next(name for name in ("paren", "bracket", "free") if match.group(name) is not None)
+        group = next(name for name in ("paren", "bracket", "free", "by") if match.group(name) is not None)
         value = match.group(group)
         begin, end = match.span(group)
         if value[:2] in ("**", "__") and value.endswith(value[:2]) and len(value) > 4:

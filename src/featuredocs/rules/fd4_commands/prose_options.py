@@ -14,11 +14,13 @@ A sentence that also names another program (`git commit`, pip), speaks of a chan
 other times, claims nothing.
 
 A default a sentence gives a real flag right after naming it ("`--batch-size` defaults to
-1000, …", "`--days` (default: 7)") is read as an Options list's would be, when the value
-ends its clause: "`--limit` defaults to 200 on the gateway's side" speaks of something else.
-So are the values it lists after the flag for an option with choices ("`--format` takes
-one of `csv`, `json` or `xml`"), when one of them at least is a choice and no other flag or
-sentence comes between: "`--format` writes `orders.csv`" lists file names.
+1000, …", "`--days` (default: 7)"), or in parentheses a few words on with no other code or
+end of a clause between ("`--batch-size` sets the rows per transaction (200 by default)"),
+is read as an Options list's would be, when the value ends its clause: "`--limit`
+defaults to 200 on the gateway's side" speaks of something else. So are the values it
+lists after the flag for an option with choices ("`--format` takes one of `csv`, `json` or
+`xml`"), when one of them at least is a choice and no other flag or sentence comes
+between: "`--format` writes `orders.csv`" lists file names.
 """
 
 from __future__ import annotations
@@ -51,8 +53,18 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?:\s|$)|\n[ \t>]*(?:\n|[-*+|#]\s|\d{
 _DEFAULT_WORDS = r"\s*(?:option\s+|flag\s+)?(?:defaults?\s+(?:to|is)\b|[(\[]\s*defaults?\b)"
 _DEFAULT_NEXT = re.compile("`*" + _DEFAULT_WORDS, re.I)
 _FLAG_THEN_DEFAULT = re.compile(f"`{WRITTEN_LONG_FLAG}`" + _DEFAULT_WORDS, re.I)
+#: A few words between the flag and a default in parentheses, with no other code and no
+#: end of a clause among them: "`--older-than-hours` hours (default: 48)", "`--batch-size`
+#: sets how many orders each transaction holds (200 by default)".
+_WORDS_THEN_DEFAULT = (
+    r"`*[^`.;:!?()\[\]|]{1,60}?"
+    r"(?=[(\[]\s*defaults?\b|\(\s*(?:`[^`]+`|-?\d[\d_.,]*(?:\s*(?:%|[A-Za-z]+))?)\s+by\s+default\b)"
+)
+_DEFAULT_LATER = re.compile(_WORDS_THEN_DEFAULT, re.I)
+_FLAG_THEN_LATER_DEFAULT = re.compile(f"`{WRITTEN_LONG_FLAG}`" + _WORDS_THEN_DEFAULT, re.I)
 #: What may follow a default that ends its clause (a bracket closes ``(default: 7)``).
 _CLAUSE_ENDS = re.compile(r"`*\s*(?:[.,;:!?)\]]|$)")
+_BY_DEFAULT = re.compile(r"`*\s+by\s+default\s*(?=\))", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +128,11 @@ def prose_options(
 def _may_describe(text: str) -> bool:
     """Whether a line that names a flag may give it a default or values: a default right
     after a flag, or three spans of inline code at least."""
-    return text.count("`") >= 6 or _FLAG_THEN_DEFAULT.search(text) is not None
+    return (
+        text.count("`") >= 6
+        or _FLAG_THEN_DEFAULT.search(text) is not None
+        or _FLAG_THEN_LATER_DEFAULT.search(text) is not None
+    )
 
 
 def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
@@ -124,11 +140,16 @@ def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
     text = page.line_text(flag.line)
     after = flag.end_column - 1
     if _DEFAULT_NEXT.match(text, after) is None:
-        return None
+        later = _DEFAULT_LATER.match(text, after)
+        if later is None:
+            return None
+        after = later.end()
     found = default_in(page, Span(flag.line, 1, flag.line, 1), text, after)
     if found is None or found.span.line != flag.line:
         return None
-    return found if _CLAUSE_ENDS.match(text, found.span.end_column - 1) else None
+    end = found.span.end_column - 1
+    by_default = _BY_DEFAULT.match(text, end)  # "(200 by default)" ends at its bracket
+    return found if _CLAUSE_ENDS.match(text, by_default.end() if by_default else end) else None
 
 
 def _values_after(page: Page, flag: Span, choices: tuple[str, ...]) -> PlacedList | None:
