@@ -122,8 +122,8 @@ PROSE = HEAD + """\
 ## Business rules
 
 An order expires `ORDER_EXPIRY["window_hours"]` hours after it was placed (48 hours by default).
-Large files are cut off at `CATALOG_IMPORT["max_rows"]` rows (50,000 unless
-`SHOP_IMPORT_MAX_ROWS` says otherwise). Mail comes from `DEFAULT_FROM_EMAIL`
+Large files are cut off at `CATALOG_IMPORT["max_rows"]` rows
+(50,000 unless `SHOP_IMPORT_MAX_ROWS` says otherwise). Mail comes from `DEFAULT_FROM_EMAIL`
 (default `orders@shop.example`); `settings.ORDER_REGIONS`, which defaults to `eu`, `us`,
 Reminders go out `ORDER_EXPIRY["window_hours"]` and `ORDER_REMINDER_HOURS` (12 by default)
 hours after an order is placed. `PAYMENT_API_KEY` (default `live-key`) is the provider's.

@@ -46,11 +46,22 @@ def prose_setting_values(page: Page) -> Iterator[SettingValueClaim]:
 
 
 def _later(page: Page, span: Span) -> tuple[str, Span] | None:
-    line = page.line_text(span.end_line)
-    rest = line[span.end_column - 1 :]
+    """The default given later in the sentence, on the name's line or, where the sentence
+    wraps, the next one."""
+    last = span.end_line
+    rest = page.line_text(last)[span.end_column - 1 :]
     found = _LATER.match(rest)
+    if found is not None:
+        group = "code" if found["code"] is not None else "plain"
+        column = span.end_column + found.start(group)
+        return found[group], Span(last, column, last, column + len(found[group]))
+    if last >= len(page.lines):
+        return None
+    found = _LATER.match(f"{rest} {page.line_text(last + 1)}")
     if found is None:
         return None
     group = "code" if found["code"] is not None else "plain"
-    column = span.end_column + found.start(group)
-    return found[group], Span(span.end_line, column, span.end_line, column + len(found[group]))
+    if found.start(group) <= len(rest):
+        return None  # a value broken over the two lines is left alone
+    column = found.start(group) - len(rest)
+    return found[group], Span(last + 1, column, last + 1, column + len(found[group]))
