@@ -37,6 +37,15 @@ def test_a_stale_default_a_sentence_gives_an_option(parse, sentence: str, writte
     assert [edit.replacement for edit in finding.fix.edits] == ["500" if "batch" in finding.message else "3"]
 
 
+def test_a_default_on_the_line_a_sentence_wraps_onto(parse) -> None:
+    sentence = "`--batch-size` sets how many orders each\ntransaction holds (200 by default)."
+    page = parse(HEADED.format(sentence=sentence), dedent=False)
+    (finding,) = run_rule(StaleOptionDefault, page, FACTS)
+    assert finding.span == Span(8, 20, 8, 23)
+    agreeing = parse(HEADED.format(sentence=sentence.replace("200", "500")), dedent=False)
+    assert run_rule(StaleOptionDefault, agreeing, FACTS) == []
+
+
 def test_a_default_named_for_the_command_a_sentence_names(parse) -> None:
     page = parse("# Orders\n\nRun `manage.py expire_orders`; its `--days` defaults to 7.\n", dedent=False)
     (finding,) = run_rule(StaleOptionDefault, page, FACTS)

@@ -108,7 +108,7 @@ def prose_options(
         return
     # A line that lists an option is the list's: what it says of the option is read there.
     listing = {span.line for span in claimed}
-    lines = [n for n in lines_holding(page, "`--") if n not in listing and _may_describe(page.line_text(n))]
+    lines = [n for n in lines_holding(page, "`--") if n not in listing and _may_describe(page, n)]
     sections = _declaring_sections(page, declared) if lines else []
     for sentence in _sentences(page, lines) if lines else ():
         named = _named_flags(page, facts, sentence, claimed, _section_command(sections, sentence))
@@ -125,27 +125,37 @@ def prose_options(
                 yield ProseOption(command, claim)
 
 
-def _may_describe(text: str) -> bool:
-    """Whether a line that names a flag may give it a default or values: a default right
-    after a flag, or three spans of inline code at least."""
-    return (
-        text.count("`") >= 6
-        or _FLAG_THEN_DEFAULT.search(text) is not None
-        or _FLAG_THEN_LATER_DEFAULT.search(text) is not None
-    )
+def _may_describe(page: Page, line: int) -> bool:
+    """Whether a line that names a flag may give it a default or values: a default after
+    a flag (on this line or, where the sentence wraps, the next), or three spans of
+    inline code at least."""
+    text = page.line_text(line)
+    if text.count("`") >= 6 or _FLAG_THEN_DEFAULT.search(text) is not None:
+        return True
+    if line < len(page.lines):
+        text = f"{text} {page.line_text(line + 1)}"
+    return _FLAG_THEN_LATER_DEFAULT.search(text) is not None
 
 
 def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
     """The default written right after the flag at ``flag``, when its value ends its clause."""
-    text = page.line_text(flag.line)
+    text, line = page.line_text(flag.line), flag.line
     after = flag.end_column - 1
     if _DEFAULT_NEXT.match(text, after) is None:
         later = _DEFAULT_LATER.match(text, after)
-        if later is None:
+        if later is None and flag.line < len(page.lines):
+            # the sentence wraps: the default opens the next line's words
+            wrapped = f"{text} {page.line_text(flag.line + 1)}"
+            later = _DEFAULT_LATER.match(wrapped, after)
+            if later is None or later.end() <= len(text):
+                return None
+            text, line, after = page.line_text(flag.line + 1), flag.line + 1, later.end() - len(text) - 1
+        elif later is None:
             return None
-        after = later.end()
-    found = default_in(page, Span(flag.line, 1, flag.line, 1), text, after)
-    if found is None or found.span.line != flag.line:
+        else:
+            after = later.end()
+    found = default_in(page, Span(line, 1, line, 1), text, after)
+    if found is None or found.span.line != line:
         return None
     end = found.span.end_column - 1
     by_default = _BY_DEFAULT.match(text, end)  # "(200 by default)" ends at its bracket
