@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from featuredocs.model import BlockKind, Page, Section
 from featuredocs.rules.enumerations import PlacedList, listed_values, placed
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim, Word
-from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces, chain_of
+from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces, query_endpoints_around
 from featuredocs.rules.page_text import Joined
 
 _SAYS_VALUES = re.compile(
@@ -35,7 +35,6 @@ _SAYS_VALUES = re.compile(
 )
 #: A quick look before the paragraph is joined and read: most paragraphs say none of it.
 _VERB = re.compile(r"`\s+(?:takes|accepts|is\s+one|is\s+either|can\s+be|may\s+be|must\s+be)\b", re.I)
-_NOT_QUERY_TITLE = re.compile(r"\b(?:request|body|payload|form|headers?|input)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +53,9 @@ def prose_values(page: Page, places: EndpointPlaces) -> Iterator[ProseValuesClai
         blocks = [b for b in section.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST)]
         if not any(_VERB.search(block.source) for block in blocks):
             continue
-        chain = chain_of(page, section)
-        if any(_NOT_QUERY_TITLE.search(s.title) for s in chain):
-            continue
-        endpoints = tuple(claim for claim in places.around(chain) if _reads_with_get(claim))
+        endpoints = query_endpoints_around(page, places, section)
         if endpoints:
             yield from _section_claims(page, section, endpoints)
-
-
-def _reads_with_get(claim: EndpointClaim) -> bool:
-    return any(method.text.upper() in ("GET", "HEAD") for method in claim.methods)
 
 
 def _section_claims(page: Page, section: Section, endpoints: tuple[EndpointClaim, ...]) -> Iterator[ProseValuesClaim]:

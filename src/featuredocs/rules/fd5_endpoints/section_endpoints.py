@@ -9,12 +9,15 @@ endpoint's because ``## API`` lists some.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from featuredocs.model import Page, Section
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
+
+_NOT_QUERY_TITLE = re.compile(r"\b(?:request|body|payload|form|headers?|input)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +53,16 @@ def chain_of(page: Page, section: Section) -> tuple[Section, ...]:
     """``section`` and the sections it is in, outermost first."""
     chain = page.section_at(section.heading.span.line)
     return chain if chain and chain[-1] is section else (*chain, section)
+
+
+def query_endpoints_around(page: Page, places: EndpointPlaces, section: Section) -> tuple[EndpointClaim, ...]:
+    """The GET endpoints whose query string a sentence of ``section`` speaks of: none in
+    a section about a request body or headers, which speaks of those."""
+    chain = chain_of(page, section)
+    if any(_NOT_QUERY_TITLE.search(s.title) for s in chain):
+        return ()
+    return tuple(claim for claim in places.around(chain) if _reads_with_get(claim))
+
+
+def _reads_with_get(claim: EndpointClaim) -> bool:
+    return any(method.text.upper() in ("GET", "HEAD") for method in claim.methods)
