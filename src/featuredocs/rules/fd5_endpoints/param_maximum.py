@@ -14,7 +14,8 @@ from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim
 from featuredocs.rules.own_words import own_words
 
 _NUMBER = r"`?(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+)`?(?![\w.,]\d)"
-_MAXIMUM = re.compile(
+#: A cap as written: ``at most 100``, ``up to 100``, ``max: 100``, ``≤ 100``, ``100 at most``.
+MAXIMUM = re.compile(
     r"\b(?:at\s+most|up\s+to|no\s+more\s+than|capped\s+at|max(?:imum)?(?:\s+of)?\**\s*[:=]?\**)\s*"
     + _NUMBER.format("after")
     + r"|(?:≤|<=)\s*" + _NUMBER.format("sign")
@@ -46,8 +47,11 @@ def documented_maximum(page: Page, param: QueryParamClaim, endpoint: EndpointFac
 
 @lru_cache(maxsize=1024)
 def _maximum_in(text: str, start: int, end: int) -> tuple[int, int, int] | None:
-    found = _MAXIMUM.search(text, start, end)
-    if found is None:
-        return None
+    found = MAXIMUM.search(text, start, end)
+    return cap_of(found) if found is not None else None
+
+
+def cap_of(found: re.Match[str]) -> tuple[int, int, int]:
+    """The number a match of :data:`MAXIMUM` writes, with where it is in its text."""
     group = next(name for name in ("after", "sign", "before") if found.group(name) is not None)
     return int(found.group(group).replace(",", "")), found.start(group), found.end(group)
