@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Edit, Finding, Fix, Page, QueryParamFact, Severity
+from featuredocs.model import Applicability, EndpointFact, Edit, Finding, Fix, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
@@ -12,6 +12,8 @@ from featuredocs.rules.fd5_endpoints.param_defaults import (
     documented_default,
     rendered_default,
 )
+from featuredocs.rules.fd5_endpoints.said_sizes import said_sizes
+from featuredocs.rules.written_defaults import DocumentedDefault
 from featuredocs.rules.registry import register
 
 #: Where each kind of parameter takes its default from, for the hint.
@@ -42,6 +44,12 @@ class ParameterDefaultDiffers(Rule):
         whose default is unknown (a backend deciding its own ordering, a computed value)
         is never reported, nor is a default in words (*newest first by default*).
 
+        A sentence may give the page size too: "Pages hold 25 orders", "20 results per
+        page", "`page_size` defaults to 20". It is compared with the page-size parameter
+        of the paginated GET endpoints of the section around it, when they agree on it;
+        what else a sentence counts (*100 requests per minute*, *the admin shows 50 per
+        page*) is not read.
+
     Why is this bad?
         A client that relies on the documented default gets another: a list documented
         as newest first arrives oldest first, or a page holds fewer items than promised.
@@ -59,7 +67,8 @@ class ParameterDefaultDiffers(Rule):
 
     Fix safety:
         Safe: the fix writes the endpoint's default in place of the documented one, in
-        the page's form (its quotes, ``true`` or ``True``).
+        the page's form (its quotes, ``true`` or ``True``). Unsafe for a page size read
+        from a sentence, whose wording may mean something else.
     """
 
     code = "FD507"
@@ -73,15 +82,29 @@ class ParameterDefaultDiffers(Rule):
             fact = _with_default(endpoint.query_params, param.name.text)
             written = documented_default(page, param, endpoint) if fact is not None else None
             if written is not None and fact is not None and differs(written, fact):
-                replacement = rendered_default(written, fact)
-                yield self.finding(
-                    page,
-                    written.span,
-                    f"query parameter `{fact.name}` is documented to default to `{written.text}`, "
-                    f"but `{endpoint.path}` uses `{default_text(fact.default or '')}`",
-                    hint=f"the default comes from {_default_from(fact)}{where(endpoint)}",
-                    fix=Fix(f"write the default {replacement}", (Edit(written.span, replacement),)),
-                )
+                yield self._report(page, written, fact, endpoint, Applicability.SAFE)
+        for said in said_sizes(page, ctx):
+            size = DocumentedDefault(str(said.default.value), said.default.span) if said.default else None
+            if size is not None and said.param.default is not None and differs(size, said.param):
+                yield self._report(page, size, said.param, said.endpoint, Applicability.UNSAFE)
+
+    def _report(
+        self,
+        page: Page,
+        written: DocumentedDefault,
+        fact: QueryParamFact,
+        endpoint: EndpointFact,
+        applicability: Applicability,
+    ) -> Finding:
+        replacement = rendered_default(written, fact)
+        return self.finding(
+            page,
+            written.span,
+            f"query parameter `{fact.name}` is documented to default to `{written.text}`, "
+            f"but `{endpoint.path}` uses `{default_text(fact.default or '')}`",
+            hint=f"the default comes from {_default_from(fact)}{where(endpoint)}",
+            fix=Fix(f"write the default {replacement}", (Edit(written.span, replacement),), applicability),
+        )
 
 
 def _default_from(fact: QueryParamFact) -> str:

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Edit, Finding, Fix, Page, QueryParamFact, Severity
+from featuredocs.model import Applicability, EndpointFact, Edit, Finding, Fix, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
-from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
+from featuredocs.rules.fd5_endpoints.param_maximum import DocumentedMaximum, documented_maximum
+from featuredocs.rules.fd5_endpoints.said_sizes import said_sizes
 from featuredocs.rules.registry import register
 
 
@@ -30,6 +31,12 @@ class ParameterMaximumDiffers(Rule):
         parameter with no cap, one whose cap is unknown, or a bound on anything but an
         integer (a price, a date) is never reported.
 
+        A sentence may give the cap too: "ask for up to 200 with `page_size`", "up to
+        100 items per page", "`page_size` (max 100)". It is compared with the page-size
+        parameter's cap when the sentence names it in code or speaks of pages, for the
+        paginated GET endpoints of the section around it; a cap on something else (*up
+        to 5 retries*, *100 requests per minute*) is not read.
+
     Why is this bad?
         A paginator does not reject a larger size: it quietly answers with the cap; a
         django-ninja bound rejects the request with 422. A client that asks for the
@@ -48,7 +55,8 @@ class ParameterMaximumDiffers(Rule):
         ```
 
     Fix safety:
-        Safe: the fix writes the paginator's cap in place of the documented number.
+        Safe: the fix writes the paginator's cap in place of the documented number;
+        unsafe for a cap read from a sentence, whose wording may mean something else.
     """
 
     code = "FD508"
@@ -62,14 +70,29 @@ class ParameterMaximumDiffers(Rule):
             fact = _capped(endpoint.query_params, param.name.text)
             written = documented_maximum(page, param, endpoint) if fact is not None else None
             if written is not None and fact is not None and written.value != fact.maximum:
-                yield self.finding(
-                    page,
-                    written.span,
-                    f"query parameter `{fact.name}` is documented to take at most {written.value}, "
-                    f"but `{endpoint.path}` caps it at {fact.maximum}",
-                    hint=f"the cap comes from {_CAP_FROM.get(fact.source, 'the endpoint')}{where(endpoint)}",
-                    fix=Fix(f"write the cap {fact.maximum}", (Edit(written.span, str(fact.maximum)),)),
-                )
+                yield self._report(page, written, fact, endpoint, Applicability.SAFE)
+        for said in said_sizes(page, ctx):
+            cap = said.maximum
+            if cap is not None and said.param.maximum is not None and cap.value != said.param.maximum:
+                written = DocumentedMaximum(cap.value, cap.span)
+                yield self._report(page, written, said.param, said.endpoint, Applicability.UNSAFE)
+
+    def _report(
+        self,
+        page: Page,
+        written: DocumentedMaximum,
+        fact: QueryParamFact,
+        endpoint: EndpointFact,
+        applicability: Applicability,
+    ) -> Finding:
+        return self.finding(
+            page,
+            written.span,
+            f"query parameter `{fact.name}` is documented to take at most {written.value}, "
+            f"but `{endpoint.path}` caps it at {fact.maximum}",
+            hint=f"the cap comes from {_CAP_FROM.get(fact.source, 'the endpoint')}{where(endpoint)}",
+            fix=Fix(f"write the cap {fact.maximum}", (Edit(written.span, str(fact.maximum)),), applicability),
+        )
 
 
 def _capped(params: tuple[QueryParamFact, ...], name: str) -> QueryParamFact | None:
