@@ -99,6 +99,8 @@ class PageSizeClaim:
 
 def page_sizes(page: Page, places: EndpointPlaces) -> Iterator[PageSizeClaim]:
     """Every sentence of the page's sections that writes a page size or its cap."""
+    if not places.claims or not _WORDS.search(page.text):
+        return
     for section in page.walk():
         blocks = [
             block for block in section.blocks
