@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from featuredocs.model import BlockKind, Page, Section
 from featuredocs.rules.enumerations import PlacedList, listed_values, placed
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim, Word
-from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces, query_endpoints_around
+from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces, query_sections
 from featuredocs.rules.page_text import Joined
 
 _SAYS_VALUES = re.compile(
@@ -49,12 +49,9 @@ class ProseValuesClaim:
 
 def prose_values(page: Page, places: EndpointPlaces) -> Iterator[ProseValuesClaim]:
     """Every sentence of the page's sections that gives a query parameter values."""
-    for section in page.walk():
+    for section, endpoints in query_sections(page, places):
         blocks = [b for b in section.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST)]
-        if not any(_VERB.search(block.source) for block in blocks):
-            continue
-        endpoints = query_endpoints_around(page, places, section)
-        if endpoints:
+        if any(_VERB.search(block.source) for block in blocks):
             yield from _section_claims(page, section, endpoints)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from featuredocs.model import Block, BlockKind, ListItem, Page, Section, Span
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.param_maximum import MAXIMUM, cap_of
-from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces, query_endpoints_around
+from featuredocs.rules.fd5_endpoints.section_endpoints import EndpointPlaces, query_sections
 from featuredocs.rules.own_words import OwnWords
 from featuredocs.rules.page_text import Joined
 from featuredocs.rules.written_defaults import default_in_words
@@ -46,6 +46,8 @@ _HOLD_NUMBER = re.compile(_NUMBER)
 #: Sentence ends: after ``.``, ``!`` or ``?`` and space, not after an abbreviation.
 _END = re.compile(r"(?<![ei]\.[eg]\.)(?<!etc\.)(?<!vs\.)(?<=[.!?])\s+")
 _WORDS = re.compile(r"page|default|most|max|up\s+to|capped|no\s+more", re.I)
+_DIGIT = re.compile(r"\d")
+_READ = (BlockKind.PARAGRAPH, BlockKind.LIST)
 #: Things with pages of their own, not the API's.
 _ELSEWHERE = re.compile(
     r"\b(?:admin|changelist|pdf|printed|print|e-?mail|csv|spreadsheet|dashboard|screens?|ui|apps?|"
@@ -99,15 +101,13 @@ class PageSizeClaim:
 
 def page_sizes(page: Page, places: EndpointPlaces) -> Iterator[PageSizeClaim]:
     """Every sentence of the page's sections that writes a page size or its cap."""
-    if not places.claims or not _WORDS.search(page.text):
-        return
-    for section in page.walk():
+    for section, endpoints in query_sections(page, places):
+        # every size or cap is a number
         blocks = [
             block for block in section.blocks
-            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST) and _WORDS.search(block.source)
+            if block.kind in _READ and _DIGIT.search(block.source) and _WORDS.search(block.source)
         ]
-        endpoints = query_endpoints_around(page, places, section) if blocks else ()
-        if not endpoints:
+        if not blocks:
             continue
         counted = _COUNTED | _path_words(endpoints)
         asked = _asked(page, section)
@@ -167,7 +167,9 @@ def _read(
 ) -> PageSizeClaim | None:
     text = joined.text
     sentence = text[begin:end]
-    if not _WORDS.search(sentence) or _ELSEWHERE.search(sentence) or _asks_by_example(sentence):
+    if not _DIGIT.search(sentence) or not _WORDS.search(sentence):
+        return None
+    if _ELSEWHERE.search(sentence) or _asks_by_example(sentence):
         return None
     caps = list(_caps(text, begin, end, counted))
     taken = {start for _, start, _ in caps}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from featuredocs.model import Page, Section
@@ -49,16 +49,35 @@ class EndpointPlaces:
         return ()
 
 
+def query_sections(page: Page, places: EndpointPlaces) -> Iterator[tuple[Section, tuple[EndpointClaim, ...]]]:
+    """Each section with GET endpoints around it, with them: those whose query string a
+    sentence of the section speaks of (none in a section about a request body or headers,
+    which speaks of those). A second-level section holding no endpoint is not walked:
+    nothing below it has any around it."""
+    if places.claims:
+        yield from _query_sections(page.sections, (), places)
+
+
+def _query_sections(
+    sections: tuple[Section, ...], above: tuple[Section, ...], places: EndpointPlaces
+) -> Iterator[tuple[Section, tuple[EndpointClaim, ...]]]:
+    for section in sections:
+        if section.level == 2 and not places.within(section):
+            continue
+        chain = (*above, section)
+        endpoints = _query_endpoints(places, chain)
+        if endpoints:
+            yield section, endpoints
+        yield from _query_sections(section.subsections, chain, places)
+
+
 def chain_of(page: Page, section: Section) -> tuple[Section, ...]:
     """``section`` and the sections it is in, outermost first."""
     chain = page.section_at(section.heading.span.line)
     return chain if chain and chain[-1] is section else (*chain, section)
 
 
-def query_endpoints_around(page: Page, places: EndpointPlaces, section: Section) -> tuple[EndpointClaim, ...]:
-    """The GET endpoints whose query string a sentence of ``section`` speaks of: none in
-    a section about a request body or headers, which speaks of those."""
-    chain = chain_of(page, section)
+def _query_endpoints(places: EndpointPlaces, chain: tuple[Section, ...]) -> tuple[EndpointClaim, ...]:
     if any(_NOT_QUERY_TITLE.search(s.title) for s in chain):
         return ()
     return tuple(claim for claim in places.around(chain) if _reads_with_get(claim))
