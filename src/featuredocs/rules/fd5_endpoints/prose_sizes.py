@@ -99,8 +99,10 @@ class PageSizeClaim:
     endpoints: tuple[EndpointClaim, ...]
 
 
-def page_sizes(page: Page, places: EndpointPlaces) -> Iterator[PageSizeClaim]:
-    """Every sentence of the page's sections that writes a page size or its cap."""
+def page_sizes(page: Page, places: EndpointPlaces, items: frozenset[int] = frozenset()) -> Iterator[PageSizeClaim]:
+    """Every sentence of the page's sections that writes a page size or its cap, but
+    for the list items starting on the lines of ``items`` (a parameter's own item, read
+    as such)."""
     for section, endpoints in query_sections(page, places):
         # every size or cap is a number
         blocks = [
@@ -110,12 +112,17 @@ def page_sizes(page: Page, places: EndpointPlaces) -> Iterator[PageSizeClaim]:
         if not blocks:
             continue
         counted = _COUNTED | _path_words(endpoints)
-        asked = _asked(page, section)
-        for joined in (text for block in blocks for text in _texts(page, block)):
+        asked: frozenset[int] | None = None
+        for joined in (text for block in blocks for text in _texts(page, block, items)):
             for begin, end in _sentences(joined.text):
                 claim = _read(joined, begin, end, counted, endpoints)
-                if claim is not None and (claim.default is None or claim.default.value not in asked):
-                    yield claim
+                if claim is None:
+                    continue
+                if claim.default is not None:
+                    asked = _asked(page, section) if asked is None else asked
+                    if claim.default.value in asked:
+                        continue
+                yield claim
 
 
 def _asked(page: Page, section: Section) -> frozenset[int]:
@@ -138,15 +145,17 @@ def _path_words(endpoints: tuple[EndpointClaim, ...]) -> frozenset[str]:
     )
 
 
-def _texts(page: Page, block: Block) -> Iterator[Joined]:
-    """A paragraph's text, or each list item's, its wrapped lines joined."""
+def _texts(page: Page, block: Block, skipped: frozenset[int]) -> Iterator[Joined]:
+    """A paragraph's text, or each list item's but those starting on a ``skipped`` line,
+    its wrapped lines joined."""
     if block.kind is BlockKind.PARAGRAPH:
         yield _joined(page, block.span)
         return
     items: list[ListItem] = list(block.items)
     while items:
         item = items.pop(0)
-        yield _joined(page, item.span)
+        if item.span.line not in skipped:
+            yield _joined(page, item.span)
         items[:0] = item.children
 
 

@@ -50,7 +50,8 @@ def said_sizes(page: Page, ctx: CheckContext) -> tuple[SaidSize, ...]:
 def _said(page: Page, ctx: CheckContext) -> Iterator[SaidSize]:
     claims = claims_for(page, ctx)
     resolutions = resolutions_for(page, ctx)
-    for claim in page_sizes(page, EndpointPlaces.of(claims.endpoints)):
+    items = frozenset(p.name.span.line for p in claims.query_params if p.name not in p.endpoint.query)
+    for claim in page_sizes(page, EndpointPlaces.of(claims.endpoints), items):
         if any(_holds(claim, param) for param in claims.query_params):
             continue
         reader = _size_param(claim.endpoints, resolutions)
