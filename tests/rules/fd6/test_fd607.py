@@ -92,17 +92,6 @@ def test_the_live_values_are_this_runs_and_the_defaults_the_settings_modules(liv
     assert live_facts.setting("ORDER_LOG").defaults == ()  # computed from a path
 
 
-def test_a_settings_table_with_the_settings_modules_defaults_is_silent(parse, facts):
-    assert run_rule(StaleSettingDefault, parse(TABLE), facts) == []
-
-
-@pytest.mark.parametrize(("right", "wrong", "pointed_at"), DRIFTED)
-def test_a_default_the_settings_module_does_not_give_is_reported(parse, facts, right, wrong, pointed_at):
-    assert right in TABLE
-    page = parse(TABLE.replace(right, wrong))
-    assert pointed(StaleSettingDefault, page, facts) == [("FD607", pointed_at)]
-
-
 def test_the_fix_writes_the_settings_modules_value_with_the_pages_unit(parse, facts):
     page = parse(TABLE.replace("`48h`", "`24h`").replace("| 50,000 |", "| 10,000 |"))
     found = run_rule(StaleSettingDefault, page, facts)
@@ -139,14 +128,18 @@ PROSE_DRIFTED = (
 )
 
 
-def test_defaults_sentences_give_the_settings_modules_values_are_silent(parse, facts):
-    assert run_rule(StaleSettingDefault, parse(PROSE), facts) == []
+@pytest.mark.parametrize("text", [TABLE, PROSE], ids=["table", "sentences"])
+def test_the_settings_modules_defaults_are_silent(parse, facts, text):
+    assert run_rule(StaleSettingDefault, parse(text), facts) == []
 
 
-@pytest.mark.parametrize(("right", "wrong", "pointed_at"), PROSE_DRIFTED)
-def test_a_default_a_sentence_gives_a_setting_is_compared(parse, facts, right, wrong, pointed_at):
-    assert right in PROSE
-    page = parse(PROSE.replace(right, wrong))
+@pytest.mark.parametrize(
+    ("text", "right", "wrong", "pointed_at"),
+    [(TABLE, *case) for case in DRIFTED] + [(PROSE, *case) for case in PROSE_DRIFTED],
+)
+def test_a_default_the_settings_module_does_not_give_is_reported(parse, facts, text, right, wrong, pointed_at):
+    assert right in text
+    page = parse(text.replace(right, wrong))
     assert pointed(StaleSettingDefault, page, facts) == [("FD607", pointed_at)]
 
 
