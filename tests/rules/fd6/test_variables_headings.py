@@ -188,3 +188,9 @@ def test_a_settings_tables_env_var_column_names_variables(parse, facts):
     assert pointed(UnknownEnvironmentVariable, page, facts) == [("FD601", "`ORDER_WINDOW`")]
     # the row's Default is the setting's: the variable's own default is not compared
     assert pointed(StaleEnvironmentDefault, parse(BEHIND_SETTINGS.replace("`48` |", "`24` |")), facts) == []
+
+
+def test_under_an_environment_heading_a_variables_default_beside_its_setting_is_compared(parse, facts):
+    table = "### Environment Variables\n\n| Variable | Setting | Default |\n|---|---|---|\n"
+    page = parse(HEAD + table + '| `ORDER_WINDOW_HOURS` | `ORDER_EXPIRY["window_hours"]` | `24` |\n')
+    assert pointed(StaleEnvironmentDefault, page, facts) == [("FD602", "24")]

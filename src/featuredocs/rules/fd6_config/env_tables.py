@@ -123,7 +123,8 @@ def _table_vars(page: Page, block: Block, where: _Where | None, previous: Block 
     if header is None:
         return
     titles = [cell.strip("*_ `").casefold() for cell in header.cells]
-    if any("setting" in title for title in titles):
+    if where is not _Where.ENVIRONMENT and any("setting" in title for title in titles):
+        # elsewhere a settings table's Default is the setting's, not its variable's
         yield from _behind_settings(page, block, titles)
         return
     # a Setting column lists Django settings, whatever the other columns say
