@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from featuredocs.rules.fd4_commands.defaults import SCALE_OF, measured_in
 from featuredocs.secrets import looks_secret, mask_text
 
 __all__ = [
@@ -184,15 +185,6 @@ def display_default(code_default: str) -> str | None:
     return normal if re.fullmatch(r"[^\s'\"#]+", normal) else None
 
 
-#: Units a page writes after a number, by the word a name holds when it counts in them.
-_UNIT_WORDS = {
-    "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
-    "m": "minute", "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
-    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
-    "d": "day", "day": "day", "days": "day", "ms": "ms", "kb": "kb", "mb": "mb", "gb": "gb",
-}
-
-
 def unit_counted_in(documented: str, name: str) -> bool:
     """Whether ``documented`` has no unit, or the unit ``name`` counts in (``48h`` for
     ``window_hours``): ``15 minutes`` for a ``TIMEOUT`` kept in seconds is the same value."""
@@ -202,8 +194,9 @@ def unit_counted_in(documented: str, name: str) -> bool:
     unit = documented.strip()[measured.end("number") :].strip(" .").casefold()
     if not unit:
         return True
-    word = _UNIT_WORDS.get(unit)
-    return word is not None and word in name.casefold()
+    # as an option's default is: a unit counts only in the one a name is measured in
+    scale = SCALE_OF.get(unit)
+    return scale is not None and scale in measured_in(name)
 
 
 def grouped_like(documented: str, replacement: str) -> str:
