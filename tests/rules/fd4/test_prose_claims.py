@@ -46,6 +46,11 @@ def test_a_default_on_the_line_a_sentence_wraps_onto(parse) -> None:
     assert run_rule(StaleOptionDefault, agreeing, FACTS) == []
 
 
+def test_a_default_on_a_line_that_starts_an_item_of_its_own_is_not_the_sentences(parse) -> None:
+    sentence = "`--batch-size` sets how many orders each\n- transaction holds (200 by default)."
+    assert run_rule(StaleOptionDefault, parse(HEADED.format(sentence=sentence), dedent=False), FACTS) == []
+
+
 def test_a_default_named_for_the_command_a_sentence_names(parse) -> None:
     page = parse("# Orders\n\nRun `manage.py expire_orders`; its `--days` defaults to 7.\n", dedent=False)
     (finding,) = run_rule(StaleOptionDefault, page, FACTS)

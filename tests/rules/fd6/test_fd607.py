@@ -143,6 +143,13 @@ def test_a_default_the_settings_module_does_not_give_is_reported(parse, facts, t
     assert pointed(StaleSettingDefault, page, facts) == [("FD607", pointed_at)]
 
 
+def test_a_default_on_a_line_that_starts_a_block_of_its_own_is_not_the_sentences(parse, facts):
+    page = parse(HEAD + '## Rules\n\nOrders expire `ORDER_EXPIRY["window_hours"]` hours on\n- (24 by default) in the old shop\n')
+    assert run_rule(StaleSettingDefault, page, facts) == []
+    wrapped = parse(HEAD + '## Rules\n\nOrders expire `ORDER_EXPIRY["window_hours"]` hours on\n(24 by default) in the shop\n')
+    assert pointed(StaleSettingDefault, wrapped, facts) == [("FD607", "24")]
+
+
 def test_a_default_after_another_name_is_not_the_settings(parse, facts):
     # "(12 by default)" follows `ORDER_REMINDER_HOURS`, not the key named before it
     page = parse(PROSE.replace("(12 by default)", "(24 by default)"))

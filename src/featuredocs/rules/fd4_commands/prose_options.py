@@ -35,7 +35,7 @@ from featuredocs.rules.fd4_commands.negatable import WRITTEN_LONG_FLAG, forms, o
 from featuredocs.rules.enumerations import PlacedList, choice_values
 from featuredocs.rules.fd4_commands.options import DefaultClaim, Name, OptionClaim, default_in
 from featuredocs.rules.other_times import at_other_times, speaks_of_change
-from featuredocs.rules.page_text import any_line_within, lines_holding
+from featuredocs.rules.page_text import any_line_within, lines_holding, wrapped_onto
 
 _FLAG_CODE = re.compile(rf"(?P<flag>{WRITTEN_LONG_FLAG})(?:[= ]\S+)?")
 _LAUNCHED = re.compile(r"(?<![\w.-])(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)")
@@ -132,9 +132,7 @@ def _may_describe(page: Page, line: int) -> bool:
     text = page.line_text(line)
     if text.count("`") >= 6 or _FLAG_THEN_DEFAULT.search(text) is not None:
         return True
-    if line < len(page.lines):
-        text = f"{text} {page.line_text(line + 1)}"
-    return _FLAG_THEN_LATER_DEFAULT.search(text) is not None
+    return _FLAG_THEN_LATER_DEFAULT.search(" ".join([text, *wrapped_onto(page, line, 1)])) is not None
 
 
 def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
@@ -143,13 +141,13 @@ def _default_after(page: Page, flag: Span) -> DefaultClaim | None:
     after = flag.end_column - 1
     if _DEFAULT_NEXT.match(text, after) is None:
         later = _DEFAULT_LATER.match(text, after)
-        if later is None and flag.line < len(page.lines):
+        wraps = wrapped_onto(page, flag.line, 1) if later is None else []
+        if later is None and wraps:
             # the sentence wraps: the default opens the next line's words
-            wrapped = f"{text} {page.line_text(flag.line + 1)}"
-            later = _DEFAULT_LATER.match(wrapped, after)
+            later = _DEFAULT_LATER.match(f"{text} {wraps[0]}", after)
             if later is None or later.end() <= len(text):
                 return None
-            text, line, after = page.line_text(flag.line + 1), flag.line + 1, later.end() - len(text) - 1
+            text, line, after = wraps[0], flag.line + 1, later.end() - len(text) - 1
         elif later is None:
             return None
         else:

@@ -18,6 +18,7 @@ from featuredocs.model import Page, Span
 from featuredocs.rules.fd6_config.env_prose import default_after
 from featuredocs.rules.fd6_config.settings_claims import INLINE_KEY, INLINE_READ, SettingValueClaim
 from featuredocs.rules.fd8_code.source import inline_part_span
+from featuredocs.rules.page_text import Joined, wrapped_onto
 
 #: A default given later in the sentence, in parentheses: ``(48 by default``, ``(48 hours
 #: by default``, ``(`EUR` unless``; the words before it hold no other code, no end of a sentence or a table cell.
@@ -46,22 +47,16 @@ def prose_setting_values(page: Page) -> Iterator[SettingValueClaim]:
 
 
 def _later(page: Page, span: Span) -> tuple[str, Span] | None:
-    """The default given later in the sentence, on the name's line or, where the sentence
-    wraps, the next one."""
-    last = span.end_line
-    rest = page.line_text(last)[span.end_column - 1 :]
-    found = _LATER.match(rest)
-    if found is not None:
-        group = "code" if found["code"] is not None else "plain"
-        column = span.end_column + found.start(group)
-        return found[group], Span(last, column, last, column + len(found[group]))
-    if last >= len(page.lines):
-        return None
-    found = _LATER.match(f"{rest} {page.line_text(last + 1)}")
+    """The default given later in the sentence, on the name's line or the line its
+    paragraph wraps onto (not one that starts a block of its own)."""
+    line = span.end_line
+    joined = Joined.of(line, [page.line_text(line), *wrapped_onto(page, line, 1)])
+    after = span.end_column - 1
+    found = _LATER.match(joined.text[after:])
     if found is None:
         return None
     group = "code" if found["code"] is not None else "plain"
-    if found.start(group) <= len(rest):
+    value_span = joined.span(after + found.start(group), after + found.end(group))
+    if value_span.line != value_span.end_line:
         return None  # a value broken over the two lines is left alone
-    column = found.start(group) - len(rest)
-    return found[group], Span(last + 1, column, last + 1, column + len(found[group]))
+    return found[group], value_span
