@@ -30,7 +30,7 @@ from featuredocs.model import (
     Section,
     Span,
 )
-from featuredocs.rules.base import CheckContext
+from featuredocs.rules.base import CheckContext, per_page
 from featuredocs.rules.fd4_commands.config_files import config_invocations
 from featuredocs.rules.fd4_commands.examples import (
     TemplateExamples,
@@ -175,9 +175,13 @@ def _run_elsewhere(page: Page, plain: str) -> tuple[str, str] | None:
     name = plain.strip()
     if "_" not in name or not _PLAIN_NAME.fullmatch(name) or " " in name:
         return None
-    if re.search(rf"(?:manage\.py|django-admin(?:\.py)?)\s+{re.escape(name)}(?![\w-])", page.text) is None:
-        return None
-    return name, ""
+    return (name, "") if name in _launched(page) else None
+
+
+@per_page
+def _launched(page: Page) -> frozenset[str]:
+    """The names the page runs with ``manage.py`` or ``django-admin``, anywhere."""
+    return frozenset(found["name"].rstrip(".,:;!?)`|\"'") for found in _LAUNCHED.finditer(page.text))
 
 
 def _in_code(source: str, offset: int) -> bool:
