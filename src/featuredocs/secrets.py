@@ -26,7 +26,7 @@ _HANDLING_WORDS = frozenset({
     "EXPIRY", "EXPIRES", "AGE", "LENGTH", "HEADER", "NAME", "FIELD", "CLASS", "CLASSES",
     "BACKEND", "BACKENDS", "URL", "PATH", "FILE", "ENABLED", "REQUIRED", "ALGORITHM",
     "TYPE", "MODEL", "VERSION", "ROTATE", "LEEWAY", "COOKIE", "DOMAIN", "SECURE",
-    "HTTPONLY", "SAMESITE", "USER", "USERNAME",
+    "HTTPONLY", "SAMESITE", "USER", "USERNAME", "ERROR", "EXCEPTION",
 })
 #: Django settings whose names contain a secret word but hold no secret.
 _KNOWN_PUBLIC = frozenset({
@@ -152,8 +152,11 @@ def mask_line(line: str) -> str:
 
     def starred(match: re.Match[str]) -> str:
         value = match["value"]
-        if not looks_secret(match["name"]) or (not _QUOTES & set(match["between"]) and _CODE.match(value)):
-            return match.group(0)  # no secret, or code that reads one (``os.environ[…]``)
+        if not looks_secret(match["name"]):
+            # The value may hold an assignment of its own: ``error: api_token=…``.
+            return match["name"] + match["between"] + _ASSIGNED.sub(starred, value)
+        if not _QUOTES & set(match["between"]) and _CODE.match(value):
+            return match.group(0)  # code that reads a secret (``os.environ[…]``)
         return match["name"] + match["between"] + "*" * len(value)
 
     masked = _ASSIGNED.sub(starred, line)

@@ -9,6 +9,7 @@ import pytest
 from featuredocs.secrets import (
     MASK,
     looks_secret,
+    mask_line,
     mask_text,
     mask_url_credentials,
     mask_value,
@@ -28,10 +29,17 @@ def test_secret_names(name: str) -> None:
 @pytest.mark.parametrize("name", [
     "DEBUG", "AUTH_PASSWORD_VALIDATORS", "PASSWORD_HASHERS", "PASSWORD_RESET_TIMEOUT",
     "KEY_PREFIX", "KEY_FUNCTION", "ACCESS_TOKEN_LIFETIME", "CSRF_HEADER_NAME", "MONKEY",
-    "DATABASE_URL", "AUTH_USER_MODEL", "TOKEN_HEADER",
+    "DATABASE_URL", "AUTH_USER_MODEL", "TOKEN_HEADER", "KeyError", "InvalidTokenException",
 ])
 def test_public_names(name: str) -> None:
     assert not looks_secret(name)
+
+
+def test_a_line_masks_an_assignment_inside_another_value() -> None:
+    # an exception's message after its name: the name is no secret, what it says may be
+    assert mask_line("ValueError: api_token=s3cr3t was refused") == "ValueError: api_token=****** was refused"
+    assert mask_line("KeyError: 'SHOP_SMS_API_KEY'") == "KeyError: 'SHOP_SMS_API_KEY'"
+    assert mask_line("mode: fast") == "mode: fast"
 
 
 def test_url_credentials_keep_all_but_the_password() -> None:
