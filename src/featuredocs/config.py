@@ -34,6 +34,8 @@ _KEYS: dict[str, str] = {
     "fail-under": "fail_under",
     "cache-dir": "cache_dir",
     "max-page-bytes": "max_page_bytes",
+    "execute-fixtures": "execute_fixtures",
+    "execute-login": "execute_login",
 }
 
 
@@ -53,6 +55,8 @@ class Config:
     fail_under: float | None = None
     cache_dir: Path | None = None
     max_page_bytes: int = 5_000_000
+    execute_fixtures: tuple[str, ...] = ()  # loaded into the test database by ``check --execute``
+    execute_login: str | None = None  # the user ``check --execute`` sends requests as
     source: Path | None = None  # the pyproject.toml the settings came from
 
     def with_overrides(self, **overrides: Any) -> Config:
@@ -131,7 +135,7 @@ def _convert(key: str, value: Any, root: Path, where: str | None) -> Any:
         if not isinstance(value, str):
             raise fail("a path string")
         return (root / value).resolve()
-    if key in ("pages", "exclude", "select", "ignore"):
+    if key in ("pages", "exclude", "select", "ignore", "execute-fixtures"):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -154,6 +158,10 @@ def _convert(key: str, value: Any, root: Path, where: str | None) -> Any:
     if key == "settings":
         if not isinstance(value, str):
             raise fail("a dotted module name")
+        return value
+    if key == "execute-login":
+        if not isinstance(value, str) or not value:
+            raise fail("a username")
         return value
     if key == "fail-under":
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 100:

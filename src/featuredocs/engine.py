@@ -109,6 +109,36 @@ def run_check(
     )
 
 
+def with_examples_run(config: Config, result: CheckResult) -> tuple[CheckResult, str | None]:
+    """``result`` with what running the examples of its checked pages found (FD805,
+    ``check --execute``), when FD805 is selected; and a summary of the run."""
+    from featuredocs.execute import execute_examples
+    from featuredocs.markdown import parse_page
+    from featuredocs.rules.fd8_code.fd805_example_failed import ExampleFailed
+    from featuredocs.rules.fd8_code.runnable import runnable_examples
+
+    if ExampleFailed not in selected_rules(config):
+        return result, None
+    docset = result.docset
+    ctx = CheckContext(docset=docset, schema=load_template(config), project_root=config.root,
+                       feature_pages=feature_pages(docset, config))
+    # The docset's pages that the run did not parse itself are light copies: read whole here.
+    pages = [parse_page(page.text, path=page.path, rel=page.rel, display=page.display)
+             for page in docset.pages if page.rel in result.checked and (ExampleFailed.all_pages or ctx.is_feature(page))]
+    report = execute_examples(config, {page.rel: runnable_examples(page) for page in pages})
+    ctx.executions = report.failures
+    rule = ExampleFailed()
+    # Where a rule that reads the code without running it reports, it already says why.
+    explained = {(f.path, f.span.line) for f in result.findings if f.code.startswith("FD8")}
+    found = [f for page in pages for f in rule.check(page, ctx) if (f.path, f.span.line) not in explained]
+    read = DocSet(docset.root, tuple(pages), docset.files)  # their suppressions, as written
+    return dataclasses.replace(
+        result,
+        findings=in_report_order([*result.findings, *settle(found, read, config)]),
+        rules_run=(*result.rules_run, rule.code) if rule.code not in result.rules_run else result.rules_run,
+    ), report.summary
+
+
 # --- Shared with the incremental check (featuredocs.cache), which runs rules page by page.
 
 

@@ -19,7 +19,7 @@ from featuredocs.markdown.events import PARSER_VERSION
 #: the settings module only by the facts it gives, which every finding is kept against: so
 #: ``manage.py featuredocs`` (which names the module) and the console script (which lets
 #: Django find it) share one cache instead of checking every page again in turn.
-_IRRELEVANT = frozenset({"cache_dir", "fail_under", "source", "template", "settings"})
+_IRRELEVANT = frozenset({"cache_dir", "fail_under", "source", "template", "settings", "execute_fixtures", "execute_login"})
 
 
 def digest(*parts: object) -> str:

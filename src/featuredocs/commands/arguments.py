@@ -37,6 +37,11 @@ def check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
     parser.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing (exit 1 if there is one)")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--execute", action="store_true",
+                        help="also run the pages' examples against a throw-away test database (FD805)")
+    parser.add_argument("--fixture", action="append", metavar="FIXTURE",
+                        help="with --execute: loaddata FIXTURE into the test database first (repeatable)")
+    parser.add_argument("--login", metavar="USERNAME", help="with --execute: send the requests logged in as USERNAME")
     add_cache_option(parser)
     add_project_options(parser)
 

@@ -6,6 +6,7 @@ import sys
 import time
 
 from featuredocs.cache import check_passes
+from featuredocs.engine import with_examples_run
 from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
@@ -22,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
         config = config.with_overrides(select=_codes(args.select))
     if args.ignore:
         config = config.with_overrides(ignore=config.ignore + _codes(args.ignore))
+    config = config.with_overrides(execute_fixtures=tuple(args.fixture) if args.fixture else None,
+                                   execute_login=args.login)
     fixing = args.fix or args.diff
     passes = check_passes(config, use_cache=not args.no_cache, repeated=fixing, writes=not args.diff)
     first = passes.check(args.paths)
@@ -47,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             written = write_fixes(fixed)
             result = fixed.result  # report what the fixes left
+    if args.execute:
+        result, summary = with_examples_run(config, result)
+        if summary:
+            print(f"featuredocs: {summary}", file=sys.stderr)
     sources = {page.display: page.text for page in result.docset.pages}
     stats = RunStats(
         rules_run=len(result.rules_run),

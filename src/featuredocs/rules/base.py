@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from featuredocs.model import DocSet, Finding, Fix, Page, ProjectFacts, Severity, Span, reads
+from featuredocs.model.examples import Executions
 from featuredocs.model.template import TemplateSchema
 
 T = TypeVar("T")
@@ -23,7 +24,8 @@ class CheckContext:
     """Everything a rule may read. Rules never import Django or the Markdown parser.
 
     ``facts`` is None when the project could not be introspected; rules with
-    ``needs_facts`` are then not run. ``memo`` lets rules of one family share the claims
+    ``needs_facts`` are then not run. ``executions`` holds what failed when the pages'
+    examples were run (``check --execute``), None when they were not. ``memo`` lets rules of one family share the claims
     they extract from a page instead of extracting them once per rule.
     """
 
@@ -32,6 +34,7 @@ class CheckContext:
     facts: ProjectFacts | None = None
     project_root: Path | None = None
     feature_pages: frozenset[str] = frozenset()  # rel paths of the feature pages
+    executions: Executions | None = None
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     def is_feature(self, page: Page) -> bool:

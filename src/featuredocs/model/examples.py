@@ -1,0 +1,57 @@
+"""Examples a page asks its reader to run, and how running them went (``check --execute``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ExampleKind(StrEnum):
+    PYTHON = "python"  # a Python block, run as the Django shell would
+    COMMAND = "command"  # one ``manage.py`` command line of a shell block
+    HTTP = "http"  # one request of an ``http`` block, sent to the project's URLconf
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example of a page. ``line`` is the page line of its first line; ``text`` is
+    Python with its prompts and indentation removed, a command's arguments after
+    ``manage.py`` (one per line), or the request as written."""
+
+    kind: ExampleKind
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleFailure:
+    """An example that failed when run: ``line`` is the page line that failed."""
+
+    line: int
+    kind: ExampleKind
+    message: str
+
+
+#: The failures of each page run, by the page's rel path; pages without any are absent.
+Executions = dict[str, tuple[ExampleFailure, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionReport:
+    """What running the examples gave: the failures, how many examples passed, and how
+    many could not be judged, by why (``a row the test database lacks``)."""
+
+    failures: Executions
+    passed: int = 0
+    not_judged: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def summary(self) -> str:
+        failed = sum(len(found) for found in self.failures.values())
+        judged = sum(count for _, count in self.not_judged)
+        parts = [f"{self.passed} passed", f"{failed} failed"]
+        if judged:
+            why = ", ".join(f"{count} {reason}" for reason, count in self.not_judged)
+            parts.append(f"{judged} not judged ({why})")
+        ran = self.passed + failed + judged
+        return f"ran {ran} examples: " + ", ".join(parts) if ran else "found no examples to run"

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from featuredocs.model import Finding, Page, Severity, Span
+from featuredocs.model.examples import ExampleKind
+from featuredocs.rules.base import CheckContext, Rule
+from featuredocs.rules.registry import register
+
+_HINTS = {
+    ExampleKind.PYTHON: "run it in `manage.py shell` and correct the example or the code it calls",
+    ExampleKind.COMMAND: "run the command as written and correct its arguments on the page",
+    ExampleKind.HTTP: "send the request as written; the endpoint fails on it",
+}
+
+
+@register
+class ExampleFailed(Rule):
+    """An example on the page fails when it is run (only with ``check --execute``).
+
+    What it does:
+        With ``--execute``, runs the page's examples in the project, against test
+        databases created the way Django's test runner creates them, each page inside a
+        transaction that is rolled back at its end: the Python blocks in order, sharing
+        their names as one shell session would; the project's own ``manage.py`` commands
+        with the arguments written; and each ``http`` block's request, sent to the
+        project's URLconf with Django's test client. Reports an example that raises, a
+        command that fails, and a request answered with a server error (5xx).
+
+        Not reported, since the page cannot be blamed: a name the example never defines
+        (a fragment of a longer session), a row the empty test database lacks, a file or
+        the network, an import (FD802's), and a 4xx answer (the test database has no
+        users or rows). Excerpts of the project's files (``# settings.py``, a class
+        definition) are not run, nor command lines and requests with placeholders, nor
+        commands of Django or of other packages.
+
+    Why is this bad?
+        Readers copy examples. An example that fails when it runs tells them the code
+        moved on: a renamed argument, a required field added, a view that now crashes.
+
+    Example:
+        ```python
+        Order.objects.create(status="pending")  # IntegrityError: NOT NULL constraint failed: orders_order.customer_id
+        ```
+
+    Use instead:
+        ```python
+        Order.objects.create(customer=customer, status="pending")
+        ```
+
+    Fix safety:
+        No fix: only the author knows what the example meant.
+    """
+
+    code = "FD805"
+    name = "ExampleFailed"
+    summary = "an example fails when it is run (check --execute)"
+    severity = Severity.ERROR
+
+    def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.executions:
+            return
+        for failure in ctx.executions.get(page.rel, ()):
+            yield self.finding(
+                page,
+                _line_span(page, failure.line),
+                f"example fails when run: {failure.message}",
+                hint=_HINTS[failure.kind],
+            )
+
+
+def _line_span(page: Page, line: int) -> Span:
+    """The line's text, its indentation left out."""
+    text = page.line_text(line)
+    stripped = text.lstrip()
+    return Span.at(line, len(text) - len(stripped) + 1, len(stripped.rstrip()))

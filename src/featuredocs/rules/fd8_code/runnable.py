@@ -1,0 +1,128 @@
+"""The examples of a page that ``check --execute`` runs: Python blocks, ``manage.py``
+command lines and HTTP requests, each as a reader would copy it.
+
+Left out, since running them proves nothing about the page or cannot be done as written:
+
+- a Python block that does not parse (FD801's), or that is an excerpt of the project's
+  files rather than an example: it names a file in its first comment (``# settings.py``),
+  defines a class, or only assigns settings (``CACHES = {…}``) and ``urlpatterns``;
+- a command line with placeholders (``<path>``, ``[options]``), one that asks for help, one
+  that pipes or redirects, and one naming a file (``supplier/products.csv``): the file is
+  the reader's;
+- a request to a full URL, or whose path holds a placeholder (``/orders/{id}/``);
+- a block right under ``<!-- featuredocs: ignore FD805 -->``, and every block of a page
+  under ``<!-- featuredocs: ignore-file FD805 -->``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from featuredocs.model import CodeBlock, Page
+from featuredocs.model.examples import Example, ExampleKind
+from featuredocs.rules.fd4_commands.invocations import invocations_in_block
+from featuredocs.rules.fd8_code.python_text import prepared_python
+from featuredocs.rules.fd8_code.source import is_python
+from featuredocs.rules.pyblocks import parsed
+from featuredocs.rules.shell import SHELL_LANGUAGES
+
+_FILE_COMMENT = re.compile(r"#\s*(?:in\s+|file:\s*)?[\w./-]*\w\.py\b", re.I)
+_REQUEST_LINE = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?P<path>/\S*)(?:\s+HTTP/[\d.]+)?", re.I)
+_PLACEHOLDER_PATH = re.compile(r"[{}<>]|/:\w|\.\.\.|…")
+_MODULE_NAMES = frozenset({"urlpatterns", "app_name"})
+_PLUMBING = frozenset("|<>;&")
+_ASKS_HELP = frozenset({"-h", "--help", "--version"})
+_FILE_NAME = re.compile(r"(?:^|=)(?:[\w.~-]*/)+[\w.-]*$|(?:^|=)[\w.~/-]*\w\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+def runnable_examples(page: Page) -> tuple[Example, ...]:
+    """The page's examples to run, in page order."""
+    found: list[Example] = []
+    silenced = _silenced_lines(page)
+    if silenced is None:
+        return ()
+    for code in page.code_blocks:
+        if code.span.line - 1 in silenced:
+            continue
+        if is_python(code):
+            example = _python(code)
+            if example is not None:
+                found.append(example)
+        elif code.language == "http":
+            request = _request(code)
+            if request is not None:
+                found.append(request)
+        elif code.language in SHELL_LANGUAGES:
+            found.extend(_commands(page, code))
+    return tuple(found)
+
+
+def _silenced_lines(page: Page) -> frozenset[int] | None:
+    """The lines of the comments that silence FD805 on the next line; None when one
+    silences it on the whole page."""
+    lines = set()
+    for suppression in page.suppressions:
+        if suppression.codes and not any(_CODE.startswith(code.upper()) or code.upper() == "ALL" for code in suppression.codes):
+            continue
+        if suppression.whole_page:
+            return None
+        lines.add(suppression.line)
+    return frozenset(lines)
+
+
+_CODE = "FD805"
+
+
+def _python(code: CodeBlock) -> Example | None:
+    prepared = prepared_python(code.text)[1]
+    tree = parsed(prepared.text).tree
+    if tree is None or not tree.body or _is_excerpt(tree, prepared.lines):
+        return None
+    return Example(ExampleKind.PYTHON, code.first_line, prepared.text)
+
+
+def _is_excerpt(tree: ast.Module, lines: tuple[str, ...]) -> bool:
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if _FILE_COMMENT.match(first):
+        return True
+    if any(isinstance(node, ast.ClassDef) for node in tree.body):
+        return True
+    assigned = [node for node in tree.body if not isinstance(node, (ast.Import, ast.ImportFrom))]
+    return bool(assigned) and all(_assigns_module_name(node) for node in assigned)
+
+
+def _assigns_module_name(node: ast.stmt) -> bool:
+    """``DEBUG = True``, ``CACHES["default"] = …``, ``urlpatterns = […]``."""
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        targets = [node.target]
+    else:
+        return False
+    return all(_module_name(target) for target in targets)
+
+
+def _module_name(target: ast.expr) -> bool:
+    while isinstance(target, (ast.Subscript, ast.Attribute)):
+        target = target.value
+    return isinstance(target, ast.Name) and (target.id.isupper() or target.id in _MODULE_NAMES)
+
+
+def _request(code: CodeBlock) -> Example | None:
+    first = code.text.lstrip("\n").split("\n", 1)[0].strip()
+    match = _REQUEST_LINE.fullmatch(first)
+    if match is None or _PLACEHOLDER_PATH.search(match["path"]):
+        return None
+    return Example(ExampleKind.HTTP, code.first_line, code.text.strip("\n"))
+
+
+def _commands(page: Page, code: CodeBlock) -> Iterator[Example]:
+    for invocation in invocations_in_block(page, code):
+        argv = invocation.argv
+        if invocation.illustrative or invocation.asks_help or _ASKS_HELP.intersection(argv):
+            continue
+        if _PLUMBING.intersection(page.line_text(invocation.line)) or any(_FILE_NAME.search(arg) for arg in argv):
+            continue
+        yield Example(ExampleKind.COMMAND, invocation.line, "\n".join([invocation.name, *argv]))
