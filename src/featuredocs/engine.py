@@ -128,8 +128,9 @@ def with_examples_run(config: Config, result: CheckResult) -> tuple[CheckResult,
     report = execute_examples(config, {page.rel: runnable_examples(page) for page in pages})
     ctx.executions = report.failures
     rule = ExampleFailed()
-    # Where a rule that reads the code without running it reports, it already says why.
-    explained = {(f.path, f.span.line) for f in result.findings if f.code.startswith("FD8")}
+    # Where a rule that reads the code or the endpoints without running them reports, it
+    # already says why.
+    explained = {(f.path, f.span.line) for f in result.findings if f.code.startswith(("FD5", "FD8"))}
     found = [f for page in pages for f in rule.check(page, ctx) if (f.path, f.span.line) not in explained]
     read = DocSet(docset.root, tuple(pages), docset.files)  # their suppressions, as written
     return dataclasses.replace(

@@ -8,12 +8,14 @@ from featuredocs.model.examples import Example, ExampleFailure, ExampleKind, Exe
 
 
 def write_plan(plan: dict[str, tuple[Example, ...]]) -> str:
-    return json.dumps({rel: [[e.kind.value, e.line, e.text] for e in examples] for rel, examples in plan.items()})
+    return json.dumps({
+        rel: [[e.kind.value, e.line, e.text, e.answer, e.answer_line] for e in examples] for rel, examples in plan.items()
+    })
 
 
 def read_plan(text: str) -> dict[str, list[Example]]:
     return {
-        rel: [Example(ExampleKind(kind), int(line), str(body)) for kind, line, body in examples]
+        rel: [Example(ExampleKind(kind), int(line), str(body), str(answer), int(at)) for kind, line, body, answer, at in examples]
         for rel, examples in json.loads(text).items()
     }
 

@@ -131,16 +131,16 @@ class _Run:
                 client.force_login(self.user)
             for example in examples:
                 outcome = self._one(example, namespace, client)
-                if isinstance(outcome, ExampleFailure):
-                    found.append(outcome)
-                else:
+                if isinstance(outcome, str):
                     self.outcomes[outcome] += 1
+                else:
+                    found.extend(outcome)
             for alias in self.aliases:
                 transaction.set_rollback(True, using=alias)
         return found
 
-    def _one(self, example: Example, namespace: dict[str, Any], client: Any) -> ExampleFailure | str:
-        """The example's failure, or why it was not judged, or :data:`_PASSED`."""
+    def _one(self, example: Example, namespace: dict[str, Any], client: Any) -> list[ExampleFailure] | str:
+        """The example's failures, or why it was not judged, or :data:`_PASSED`."""
         from django.db import transaction
 
         output = io.StringIO()
@@ -155,24 +155,33 @@ class _Run:
                         if not _run_command(example, self.own, output):
                             return "ran another package's command"
                     else:
-                        response = http.send(example.text, client)
-                        if response.status_code >= 400:
-                            blamed, said = http.verdict(response.status_code, response.content, self.user is not None)
-                            return ExampleFailure(example.line, example.kind, _clipped(f"{_named(example)} {said}")) if blamed else said
+                        return self._request(example, client)
         except TookTooLong:
-            return ExampleFailure(example.line, example.kind, f"did not finish within {self.time_limit:g} s")
+            return [ExampleFailure(example.line, example.kind, f"did not finish within {self.time_limit:g} s")]
         except SystemExit as stop:
             if stop.code in (None, 0):
                 return _PASSED
-            return ExampleFailure(example.line, example.kind, f"exited with status {stop.code}")
+            return [ExampleFailure(example.line, example.kind, f"exited with status {stop.code}")]
         except BaseException as error:  # whatever the example raised is its report
             if isinstance(error, KeyboardInterrupt):
                 raise
             why = _not_blamed(example, error)
             if why is not None:
                 return why
-            return ExampleFailure(_failed_line(example, error), example.kind, _described(example, error))
+            return [ExampleFailure(_failed_line(example, error), example.kind, _described(example, error))]
         return _PASSED
+
+    def _request(self, example: Example, client: Any) -> list[ExampleFailure] | str:
+        response = http.send(example.text, client)
+        status = response.status_code
+        if status >= 400 and status != http.documented_status(example.answer):
+            blamed, said = http.verdict(status, response.content, self.user is not None)
+            return [ExampleFailure(example.line, example.kind, _clipped(f"{_named(example)} {said}"))] if blamed else said
+        if not example.answer:
+            return _PASSED
+        differs = http.differences(example.answer, example.answer_line, status, response.content,
+                                   response.get("Content-Type", ""))
+        return [ExampleFailure(line, example.kind, _clipped(f"{_named(example)} {said}")) for line, said in differs] or _PASSED
 
 
 def _run_command(example: Example, own: frozenset[str], output: io.StringIO) -> bool:

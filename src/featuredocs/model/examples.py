@@ -16,11 +16,15 @@ class ExampleKind(StrEnum):
 class Example:
     """One example of a page. ``line`` is the page line of its first line; ``text`` is
     Python with its prompts and indentation removed, a command's arguments after
-    ``manage.py`` (one per line), or the request as written."""
+    ``manage.py`` (one per line), or the request as written. A request's documented answer
+    is ``answer`` (a JSON body, or a status line, headers and body), from page line
+    ``answer_line``; empty when the page shows none."""
 
     kind: ExampleKind
     line: int
     text: str
+    answer: str = ""
+    answer_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)

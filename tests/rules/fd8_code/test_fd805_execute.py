@@ -63,6 +63,11 @@ def books(request):
     return JsonResponse({"results": [book.title for book in Book.objects.all()]})
 
 
+def book(request, pk):
+    found = Book.objects.get(pk=pk)
+    return JsonResponse({"id": found.pk, "title": found.title, "pages": found.pages})
+
+
 def crash(request):
     return JsonResponse({"ratio": 1 / Book.objects.count()})
 
@@ -96,6 +101,7 @@ urlpatterns = [
     path("api/unavailable/", views.unavailable),
     path("api/secret/", views.secret),
     path("api/books/new/", views.add_book),
+    path("api/books/<int:pk>/", views.book),
 ]
 """
 
@@ -179,8 +185,28 @@ python manage.py check --deploy
 GET /api/books/ HTTP/1.1
 ```
 
+**Response:**
+```json
+{"results": ["Dune", "Solaris"]}
+```
+
 ```http
 GET /api/books/{id}/ HTTP/1.1
+```
+
+```http
+GET /api/books/1/ HTTP/1.1
+```
+
+```http
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{
+    "id": 1,
+    "title": "Dune",
+    "pages": 412
+}
 ```
 """
 
@@ -262,7 +288,7 @@ def test_correct_examples_pass_and_fragments_are_not_judged(project: Path) -> No
     assert found == []
     # two Python blocks, the command and the request passed; the fragment, the missing
     # row and Django's own command were run but not judged; excerpts and placeholders not run
-    assert "ran 7 examples: 4 passed, 0 failed, 3 not judged" in err
+    assert "ran 8 examples: 5 passed, 0 failed, 3 not judged" in err
     assert "1 used a name defined elsewhere" in err
     assert "1 needed rows the test database lacks" in err
     assert "1 ran another package's command" in err
@@ -316,6 +342,38 @@ def test_a_login_nobody_has_is_one_line_and_exit_2(project: Path) -> None:
     assert run.err.strip().splitlines()[-1].endswith(
         "cannot run the examples: no user `nobody` to log in as: load one with the fixtures"
     )
+
+
+ANSWERED_OTHERWISE = """\
+# Book
+
+## Usage Examples
+
+```http
+GET /api/books/1/ HTTP/1.1
+```
+
+```http
+HTTP/1.1 201 Created
+Content-Type: application/json
+
+{
+    "id": 1,
+    "name": "Dune",
+    "pages": "412"
+}
+```
+"""
+
+
+def test_a_request_answered_otherwise_than_the_page_shows_is_reported(project: Path) -> None:
+    _page(project, "book.md", ANSWERED_OTHERWISE)
+    found, _ = _fd805(project)
+    assert [(f["line"], f["message"]) for f in found] == [
+        (10, "example fails when run: `GET /api/books/1/` answered 200, the page shows 201"),
+        (15, "example fails when run: `GET /api/books/1/` answers without `name` (it has `id`, `title`, `pages`)"),
+        (16, "example fails when run: `GET /api/books/1/` answers `pages` as a number, the page shows a string"),
+    ]
 
 
 def test_without_execute_the_examples_are_not_run(project: Path) -> None:

@@ -65,6 +65,22 @@ def test_requests_to_the_project_are_run_but_not_full_urls_or_placeholders(parse
     assert found[1][2].endswith('{"title": "Dune"}')
 
 
+def test_a_request_is_held_to_the_answer_its_section_shows_next(parse: ParsePage) -> None:
+    request = "```http\nGET /api/books/ HTTP/1.1\n```\n\n"
+    answer = '**Response:**\n```json\n{"results": []}\n```\n\n'
+    body = request + answer + request + "**Request body:**\n```json\n{\"title\": \"Dune\"}\n```\n\n"
+    body += request + "## Other\n\n" + answer + request + request + answer
+    page = parse("# Page\n\n## Usage Examples\n\n" + body, dedent=False)
+    answers = [(example.line, example.answer, example.answer_line) for example in runnable_examples(page)]
+    assert answers == [
+        (6, '{"results": []}', 11),
+        (15, "", 0),  # the block after it is the next request's body
+        (24, "", 0),  # the answer below is in another section
+        (35, "", 0),  # the next block is another request
+        (39, '{"results": []}', 44),
+    ]
+
+
 def test_a_comment_silencing_fd805_keeps_the_next_block_from_running(parse: ParsePage) -> None:
     block = "```python\nprint(1)\n```\n"
     assert len(_run(parse, "<!-- featuredocs: ignore FD805 -->\n" + block + "\n" + block)) == 1

@@ -25,7 +25,10 @@ class ExampleFailed(Rule):
         their names as one shell session would; the project's own ``manage.py`` commands
         with the arguments written; and each ``http`` block's request, sent to the
         project's URLconf with Django's test client. Reports an example that raises, a
-        command that fails, and a request answered with a server error (5xx).
+        command that fails, a request answered with a server error (5xx) or with 400 for
+        a required field its body leaves out, and a successful answer that differs from
+        the one the page shows next: in its status, or in the names and JSON types of its
+        body.
 
         Not reported, since the page cannot be blamed: a name the example never defines
         (a fragment of a longer session), a row the empty test database lacks, a file or

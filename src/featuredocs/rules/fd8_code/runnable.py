@@ -10,6 +10,10 @@ Left out, since running them proves nothing about the page or cannot be done as 
   that pipes or redirects, and one naming a file (``supplier/products.csv``): the file is
   the reader's;
 - a request to a full URL, or whose path holds a placeholder (``/orders/{id}/``);
+
+A request's documented answer is the next JSON block (or ``http`` block starting with
+``HTTP/1.1 201 Created``) in its section, before any other request, unless the line above
+it calls it a request (``**Request body:**``).
 - a block right under ``<!-- featuredocs: ignore FD805 -->``, and every block of a page
   under ``<!-- featuredocs: ignore-file FD805 -->``.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from featuredocs.model import CodeBlock, Page
 from featuredocs.model.examples import Example, ExampleKind
@@ -43,7 +48,8 @@ def runnable_examples(page: Page) -> tuple[Example, ...]:
     silenced = _silenced_lines(page)
     if silenced is None:
         return ()
-    for code in page.code_blocks:
+    blocks = page.code_blocks
+    for index, code in enumerate(blocks):
         if code.span.line - 1 in silenced:
             continue
         if is_python(code):
@@ -53,6 +59,9 @@ def runnable_examples(page: Page) -> tuple[Example, ...]:
         elif code.language == "http":
             request = _request(code)
             if request is not None:
+                answer = _answer(page, code, blocks[index + 1 :])
+                if answer is not None:
+                    request = replace(request, answer=answer.text.strip("\n"), answer_line=answer.first_line)
                 found.append(request)
         elif code.language in SHELL_LANGUAGES:
             found.extend(_commands(page, code))
@@ -116,6 +125,34 @@ def _request(code: CodeBlock) -> Example | None:
     if match is None or _PLACEHOLDER_PATH.search(match["path"]):
         return None
     return Example(ExampleKind.HTTP, code.first_line, code.text.strip("\n"))
+
+
+def _answer(page: Page, request: CodeBlock, after: tuple[CodeBlock, ...]) -> CodeBlock | None:
+    """The block that shows what ``request`` is answered with, if the page shows it."""
+    section = page.section_at(request.span.line)
+    for code in after:
+        if page.section_at(code.span.line) != section:
+            return None
+        text = code.text.lstrip()
+        if code.language == "http" and not _STATUS_LINE.match(text):
+            return None  # the next request
+        if _STATUS_LINE.match(text) or (code.language in _JSON_LANGUAGES and text[:1] in ("{", "[")):
+            above = _line_above(page, code.span.line).lower()
+            return None if "request" in above and "response" not in above else code
+    return None
+
+
+_STATUS_LINE = re.compile(r"HTTP/[\d.]+\s+\d{3}\b")
+_JSON_LANGUAGES = frozenset({"json", "jsonc", "json5", "javascript", "js", ""})
+
+
+def _line_above(page: Page, line: int) -> str:
+    """The nearest line above ``line`` with text on it."""
+    for above in range(line - 1, 0, -1):
+        text = page.line_text(above).strip()
+        if text:
+            return text
+    return ""
 
 
 def _commands(page: Page, code: CodeBlock) -> Iterator[Example]:
