@@ -153,7 +153,7 @@ class _Run:
                         exec(compile(example.text, _FILENAME, "exec", dont_inherit=True), namespace)  # noqa: S102
                     elif example.kind is ExampleKind.COMMAND:
                         if not _run_command(example, self.own, output):
-                            return "ran another package's command"
+                            return "named another package's command (not run)"
                     else:
                         return self._request(example, client)
         except TookTooLong:

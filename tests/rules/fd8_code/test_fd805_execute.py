@@ -291,7 +291,7 @@ def test_correct_examples_pass_and_fragments_are_not_judged(project: Path) -> No
     assert "ran 8 examples: 5 passed, 0 failed, 3 not judged" in err
     assert "1 used a name defined elsewhere" in err
     assert "1 needed rows the test database lacks" in err
-    assert "1 ran another package's command" in err
+    assert "1 named another package's command (not run)" in err
 
 
 def test_failing_examples_are_reported_where_they_fail(project: Path) -> None:
