@@ -128,9 +128,9 @@ def with_examples_run(config: Config, result: CheckResult) -> tuple[CheckResult,
     report = execute_examples(config, {page.rel: runnable_examples(page) for page in pages})
     ctx.executions = report.failures
     rule = ExampleFailed()
-    # Where a rule that reads the code or the endpoints without running them reports, it
-    # already says why.
-    explained = {(f.path, f.span.line) for f in result.findings if f.code.startswith(("FD5", "FD8"))}
+    # Where a rule that holds the page to the project without running anything reports,
+    # it already says why.
+    explained = {(f.path, f.span.line) for f in result.findings if f.code.startswith(_REFERENCE_FAMILIES)}
     found = [f for page in pages for f in rule.check(page, ctx) if (f.path, f.span.line) not in explained]
     read = DocSet(docset.root, tuple(pages), docset.files)  # their suppressions, as written
     return dataclasses.replace(
@@ -138,6 +138,11 @@ def with_examples_run(config: Config, result: CheckResult) -> tuple[CheckResult,
         findings=in_report_order([*result.findings, *settle(found, read, config)]),
         rules_run=(*result.rules_run, rule.code) if rule.code not in result.rules_run else result.rules_run,
     ), report.summary
+
+
+#: The rules about what a page says of the project: models, commands, endpoints,
+#: configuration, cache and code (not the template's shape or the links).
+_REFERENCE_FAMILIES = ("FD3", "FD4", "FD5", "FD6", "FD7", "FD8")
 
 
 # --- Shared with the incremental check (featuredocs.cache), which runs rules page by page.

@@ -38,7 +38,6 @@ from featuredocs.secrets import mask_line
 
 #: Seconds one example may take before it is stopped and reported.
 TIME_LIMIT = 30
-_FILENAME = "<featuredocs example>"
 _MESSAGE_LIMIT = 200
 
 
@@ -143,14 +142,20 @@ class _Run:
         """The example's failures, or why it was not judged, or :data:`_PASSED`."""
         from django.db import transaction
 
+        code = None
+        if example.kind is ExampleKind.PYTHON:
+            try:
+                code = compile(example.text, _filename(example), "exec", dont_inherit=True)
+            except SyntaxError:  # the page parses as a notebook would: ``await`` at the top level
+                return "awaited at the top level (not run)"
         output = io.StringIO()
         try:
             with ExitStack() as savepoints:
                 for alias in self.aliases:
                     savepoints.enter_context(transaction.atomic(using=alias))
                 with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output), _limited(self.time_limit):
-                    if example.kind is ExampleKind.PYTHON:
-                        exec(compile(example.text, _FILENAME, "exec", dont_inherit=True), namespace)  # noqa: S102
+                    if code is not None:
+                        exec(code, namespace)  # noqa: S102
                     elif example.kind is ExampleKind.COMMAND:
                         if not _run_command(example, self.own, output):
                             return "named another package's command (not run)"
@@ -243,10 +248,17 @@ def _unset_variable(error: BaseException) -> bool:
     return name == "UndefinedValueError" or (name == "ImproperlyConfigured" and "environment variable" in str(error))
 
 
+def _filename(example: Example) -> str:
+    return f"<featuredocs example at line {example.line}>"
+
+
 def _failed_line(example: Example, error: BaseException) -> int:
     """The page line of the example's statement that raised (its first line when the
     error arose elsewhere, in a command or a request)."""
-    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == _FILENAME]
+    # The block's own statement that led there: a function an earlier block defined raises
+    # on a line of that block.
+    own = _filename(example)
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == own]
     if example.kind is ExampleKind.PYTHON and lines and lines[-1]:
         return example.line + lines[-1] - 1
     return example.line

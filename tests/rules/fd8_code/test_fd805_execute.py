@@ -162,6 +162,10 @@ print(book_id)
 ```
 
 ```python
+solaris = await Book.objects.aget(title="Solaris")
+```
+
+```python
 Book.objects.get(title="Missing")
 ```
 
@@ -288,7 +292,8 @@ def test_correct_examples_pass_and_fragments_are_not_judged(project: Path) -> No
     assert found == []
     # two Python blocks, the command and the request passed; the fragment, the missing
     # row and Django's own command were run but not judged; excerpts and placeholders not run
-    assert "ran 8 examples: 5 passed, 0 failed, 3 not judged" in err
+    assert "ran 9 examples: 5 passed, 0 failed, 4 not judged" in err
+    assert "1 awaited at the top level (not run)" in err
     assert "1 used a name defined elsewhere" in err
     assert "1 needed rows the test database lacks" in err
     assert "1 named another package's command (not run)" in err
@@ -404,6 +409,17 @@ def test_an_example_that_runs_too_long_is_stopped(project: Path) -> None:
     report = execute_examples(config, plan, time_limit=0.5)
     assert [(f.line, f.message) for f in report.failures["features/slow.md"]] == [(5, "did not finish within 0.5 s")]
     assert report.passed == 1
+
+
+def test_a_failure_inside_an_earlier_blocks_function_is_reported_where_this_block_calls_it(project: Path) -> None:
+    plan = {"features/helper.md": (
+        Example(ExampleKind.PYTHON, 5, "def ratio():\n    return 1 / 0\n"),
+        Example(ExampleKind.PYTHON, 10, "ready = True\nprint(ratio())\n"),
+    )}
+    report = execute_examples(load_config(root=project), plan)
+    assert [(f.line, f.message) for f in report.failures["features/helper.md"]] == [
+        (11, "ZeroDivisionError: division by zero"),
+    ]
 
 
 def test_static_mode_cannot_execute(project: Path) -> None:
