@@ -58,6 +58,21 @@ def test_a_changed_default_is_corrected_and_the_comment_kept(parse: ParsePage) -
     assert findings(parse(text), facts, *ENV_CODES) == []
 
 
+def test_a_changed_default_in_a_table_or_a_sentence_is_corrected_as_check_fixes_it(parse: ParsePage) -> None:
+    table = (
+        "| Variable | Default | Description |\n| --- | --- | --- |\n"
+        "| `ORDER_WINDOW_HOURS` | `48` | payment window, in hours |\n\n"
+        "`ORDER_WINDOW_HOURS` defaults to `48`.\n\n"
+    )
+    page_text = PAGE.replace("### Environment Variables\n\n", "### Environment Variables\n\n" + table)
+    assert synced(parse(page_text), FACTS) == page_text
+    facts = changes.set_env_default(FACTS, "ORDER_WINDOW_HOURS", "72")
+    assert len(findings(parse(page_text), facts, "FD602")) == 3  # the cell, the sentence, the block
+    text = synced(parse(page_text), facts)
+    assert text == page_text.replace("`48`", "`72`").replace("ORDER_WINDOW_HOURS=48  #", "ORDER_WINDOW_HOURS=72  #")
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
 def test_a_variable_the_code_now_requires_moves_to_the_required_group(parse: ParsePage) -> None:
     facts = changes.require_env(FACTS, "ORDER_WINDOW_HOURS")
     text = synced(parse(PAGE), facts)

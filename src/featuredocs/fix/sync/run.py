@@ -29,7 +29,7 @@ from featuredocs.fix.sync.indexes import index_changes
 from featuredocs.fix.sync.options import option_changes
 from featuredocs.fix.sync.responses import response_changes
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.fix.sync.rule_fixes import setting_default_changes, ttl_changes
+from featuredocs.fix.sync.rule_fixes import env_default_changes, setting_default_changes, ttl_changes
 from featuredocs.markdown import archived_marker
 from featuredocs.model import DocSet, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
@@ -45,6 +45,7 @@ FAMILIES: tuple[Family, ...] = (
     endpoint_changes,
     response_changes,
     env_changes,
+    env_default_changes,
     setting_default_changes,
     ttl_changes,
 )
