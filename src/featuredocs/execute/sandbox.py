@@ -289,6 +289,10 @@ def _clipped(message: str) -> str:
 
 @contextlib.contextmanager
 def _limited(seconds: float) -> Iterator[None]:
+    if not hasattr(signal, "setitimer"):  # Windows: no interval timer, no limit
+        yield
+        return
+
     def stop(signum: int, frame: object) -> None:
         raise TookTooLong
 
