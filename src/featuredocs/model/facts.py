@@ -8,6 +8,7 @@ Every class gets :func:`quick_init`: introspecting a large project builds tens o
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -193,11 +194,28 @@ class SettingFact:
     defaults: tuple[tuple[str, str], ...] = ()
 
     def default_at(self, path: str) -> str | None:
-        """The written default of the setting (``path`` "") or of one of its keys."""
+        """The written default of the setting (``path`` "") or of one of its keys. A
+        setting the project does not set has Django's default, or the one the code that
+        reads it gives (``getattr(settings, "NAME", 20)``), when that is a plain string,
+        number or boolean."""
         for key, value in self.defaults:
             if key == path:
                 return value
+        if self.project or path or self.secret:
+            return None
+        return _plain(self.value)
+
+
+def _plain(shown: str) -> str | None:
+    """A string as itself, a number or boolean as its repr, from a value's repr; None
+    for any other value."""
+    try:
+        value = ast.literal_eval(shown)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
+    if isinstance(value, str):
+        return value
+    return repr(value) if isinstance(value, (bool, int, float)) else None
 
 
 @quick_init

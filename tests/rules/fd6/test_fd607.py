@@ -165,3 +165,21 @@ def test_sync_writes_the_settings_modules_values_and_a_second_run_changes_nothin
     assert text == TABLE
     assert synced(parse(text), facts) == TABLE
     assert synced(parse(PROSE.replace("(48 hours by default)", "(24 hours by default)")), facts) == PROSE
+
+
+DJANGOS_OWN = HEAD + """\
+## Sessions
+
+| Setting | Default | Meaning |
+|---------|---------|---------|
+| `SESSION_COOKIE_AGE` | 1,209,600 | seconds a login lasts |
+| `CSRF_COOKIE_NAME` | `csrftoken` | the cookie's name |
+| `SESSION_COOKIE_SECURE` | `False` | HTTPS only |
+"""
+
+
+def test_a_setting_the_project_leaves_alone_is_held_to_djangos_default(parse, facts):
+    assert run_rule(StaleSettingDefault, parse(DJANGOS_OWN), facts) == []
+    for right, wrong in (("1,209,600", "3,600"), ("`csrftoken`", "`csrf`"), ("`False` |", "`True` |")):
+        page = parse(DJANGOS_OWN.replace(right, wrong))
+        assert pointed(StaleSettingDefault, page, facts) == [("FD607", wrong.strip("`| "))]

@@ -30,7 +30,11 @@ class StaleSettingDefault(Rule):
         "``DEFAULT_FROM_EMAIL`` (default ``orders@shop.example``)"), and compares each
         value with what the project's
         settings module gives that setting or key when no environment variable is set:
-        for ``int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000"))`` that is ``50000``.
+        for ``int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000"))`` that is ``50000``. A
+        setting the project does not set is held to Django's default
+        (``SESSION_COOKIE_AGE``: ``1209600``) or to the one the code reading it gives
+        (``getattr(settings, "SHOP_PAGE_SIZE", 20)``), when that is a plain string,
+        number or boolean.
         Values are compared as FD602 compares a variable's default: quotes, ``True``
         against ``true``, ``50,000`` against ``50000`` and ``48 hours`` against ``48``
         are the same. A number with a unit is compared only when the name counts in that
