@@ -10,7 +10,8 @@ Only failures the page can be blamed for are reported. Not reported:
 - a name the example uses without defining it (``NameError``): examples are often
   fragments of a longer session the prose describes;
 - a row the empty database lacks (``DoesNotExist``, ``MultipleObjectsReturned``);
-- something outside the project (a file, the network: ``OSError``), an answer to type in
+- something outside the project (a file, the network: ``OSError``; a service a client
+  could not reach: ``redis.ConnectionError``, ``httpx.ConnectError``), an answer to type in
   (``EOFError``), an unset environment variable, an import, or arguments a command's
   parser rejects (FD802 and FD404 report those without running anything);
 - a request answered 4xx, but for a field the documented body leaves out (see
@@ -24,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import signal
 import traceback
 from collections import Counter
@@ -86,6 +88,9 @@ def run_pages(
 
 
 _PASSED = "passed"
+#: Exceptions of clients that could not reach their service, by name, since many have no
+#: OSError base: redis-py's ConnectionError, httpx's ConnectError, kombu's OperationalError.
+_SERVICE_DOWN = re.compile(r"Connect|Timeout|Unavailable|^OperationalError$")
 _OS_FILES = frozenset({"<frozen os>", os.__file__})
 
 
@@ -231,11 +236,25 @@ def _not_blamed(example: Example, error: BaseException) -> str | None:
         return "failed to import (FD802)"
     if isinstance(error, (OSError, EOFError)):
         return "needed a file, the network or an answer"
+    if _service_down(error):
+        return "needed a service that is not running"
     if _unset_variable(error):
         return "needed an environment variable"
     if example.kind is ExampleKind.COMMAND and isinstance(error, CommandError) and str(error).startswith("Error: "):
         return "had arguments the parser rejects (FD404)"  # ``call_command`` says ``Error: …``
     return None
+
+
+def _service_down(error: BaseException) -> bool:
+    """A client that could not reach its service (Redis, a broker, an HTTP API); not the
+    test database's own errors (``no such column`` in raw SQL is the page's)."""
+    return any(
+        _SERVICE_DOWN.search(kind.__name__) and not kind.__module__.startswith(_DATABASE_MODULES)
+        for kind in type(error).__mro__
+    )
+
+
+_DATABASE_MODULES = ("django.", "sqlite3", "psycopg", "MySQLdb", "oracledb")
 
 
 def _unset_variable(error: BaseException) -> bool:

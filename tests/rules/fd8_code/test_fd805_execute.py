@@ -422,6 +422,18 @@ def test_a_failure_inside_an_earlier_blocks_function_is_reported_where_this_bloc
     ]
 
 
+def test_a_service_that_is_not_running_is_not_the_pages_fault(project: Path) -> None:
+    plan = {"features/services.md": (
+        Example(ExampleKind.PYTHON, 5, "class ConnectError(Exception):\n    pass\n\nraise ConnectError('redis:6379 refused')\n"),
+        Example(ExampleKind.PYTHON, 12, "class OperationalError(Exception):\n    pass\n\nraise OperationalError('broker')\n"),
+        Example(ExampleKind.PYTHON, 19, "raise RuntimeError('the page is wrong')\n"),
+        Example(ExampleKind.PYTHON, 23, "from django.db import connection\n\nconnection.cursor().execute('SELECT nope FROM shelf_book')\n"),
+    )}
+    report = execute_examples(load_config(root=project), plan)
+    assert [f.line for f in report.failures["features/services.md"]] == [19, 25]  # raw SQL is the page's
+    assert report.not_judged == (("needed a service that is not running", 2),)
+
+
 def test_static_mode_cannot_execute(project: Path) -> None:
     _page(project, "books.md", CLEAN)
     run = featuredocs("check", "--execute", "--no-cache", "--mode", "static", cwd=project)
