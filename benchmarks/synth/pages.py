@@ -179,7 +179,8 @@ def _resource(app: AppSpec, model: ModelSpec, own: Voice) -> list[str]:
     base = f"/api/v1/{app.label}/{model.resource}/"
     row = sample_row(model, own)
     listing = {"count": own.limit, "next": None, "previous": None, "results": [row]}
-    body = {"name": own.region, "status": own.status}
+    # What a create needs: every field with neither a default nor a blank allowed.
+    body = {name: value for name, value in row.items() if name in _required(model)}
     return [
         f"### GET {base}", "", f"The {model.entity.lower()} records, newest first; paginated.", "",
         "**Request:**", "```http", f"GET {base}?status={own.status}&ordering=-created_at HTTP/1.1", "```", "",
@@ -217,6 +218,11 @@ def _reports(app: AppSpec, own: Voice) -> list[str]:
 def _report_value(key: str, own: Voice) -> object:
     return {"app": "billing", "days": 7, "status": own.status, "total": own.pk, "limit": own.limit,
             "events": [own.region]}.get(key, "value")
+
+
+def _required(model: ModelSpec) -> set[str]:
+    optional = ("default=", "blank=True", "null=True", "auto_now")
+    return {f.name for f in model.fields if not any(word in f.code for word in optional)}
 
 
 def sample_row(model: ModelSpec, own: Voice) -> dict[str, object]:
