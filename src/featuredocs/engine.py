@@ -131,13 +131,14 @@ def with_examples_run(config: Config, result: CheckResult) -> tuple[CheckResult,
     # Where a rule that holds the page to the project without running anything reports,
     # it already says why.
     explained = {(f.path, f.span.line) for f in result.findings if f.code.startswith(_REFERENCE_FAMILIES)}
-    found = [f for page in pages for f in rule.check(page, ctx) if (f.path, f.span.line) not in explained]
+    every = [f for page in pages for f in rule.check(page, ctx)]
+    found = [f for f in every if (f.path, f.span.line) not in explained]
     read = DocSet(docset.root, tuple(pages), docset.files)  # their suppressions, as written
     return dataclasses.replace(
         result,
         findings=in_report_order([*result.findings, *settle(found, read, config)]),
         rules_run=(*result.rules_run, rule.code) if rule.code not in result.rules_run else result.rules_run,
-    ), report.summary
+    ), report.summary(explained=len(every) - len(found))
 
 
 #: The rules about what a page says of the project: models, commands, endpoints,

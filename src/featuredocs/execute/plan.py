@@ -22,7 +22,8 @@ def read_plan(text: str) -> dict[str, list[Example]]:
 
 def write_report(report: ExecutionReport) -> str:
     failures = {rel: [[f.line, f.kind.value, f.message] for f in found] for rel, found in report.failures.items()}
-    return json.dumps({"failures": failures, "passed": report.passed, "not_judged": report.not_judged})
+    return json.dumps({"failures": failures, "passed": report.passed, "failed": report.failed,
+                       "not_judged": report.not_judged})
 
 
 def read_report(text: str) -> ExecutionReport:
@@ -31,4 +32,5 @@ def read_report(text: str) -> ExecutionReport:
         rel: tuple(ExampleFailure(int(line), ExampleKind(kind), str(message)) for line, kind, message in found)
         for rel, found in data["failures"].items()
     }
-    return ExecutionReport(failures, int(data["passed"]), tuple((str(why), int(n)) for why, n in data["not_judged"]))
+    not_judged = tuple((str(why), int(n)) for why, n in data["not_judged"])
+    return ExecutionReport(failures, int(data["passed"]), not_judged, int(data["failed"]))

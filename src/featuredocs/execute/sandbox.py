@@ -81,7 +81,7 @@ def run_pages(
                 failures[rel] = tuple(found)
         passed = run.outcomes.pop(_PASSED, 0)
         not_judged = tuple(sorted(run.outcomes.items(), key=lambda item: (-item[1], item[0])))
-        return ExecutionReport(failures, passed, not_judged)
+        return ExecutionReport(failures, passed, not_judged, run.failed)
     finally:
         teardown_databases(created, verbosity=0)
         teardown_test_environment()
@@ -120,6 +120,7 @@ class _Run:
     def __init__(self, aliases: list[str], own: frozenset[str], time_limit: float, user: Any) -> None:
         self.aliases, self.own, self.time_limit, self.user = aliases, own, time_limit, user
         self.outcomes: Counter[str] = Counter()
+        self.failed = 0  # examples, each with one failure or more
 
     def page(self, examples: list[Example]) -> list[ExampleFailure]:
         from django.db import transaction
@@ -139,6 +140,7 @@ class _Run:
                     self.outcomes[outcome] += 1
                 else:
                     found.extend(outcome)
+                    self.failed += 1
             for alias in self.aliases:
                 transaction.set_rollback(True, using=alias)
         return found

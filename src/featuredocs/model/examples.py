@@ -42,20 +42,26 @@ Executions = dict[str, tuple[ExampleFailure, ...]]
 
 @dataclass(frozen=True, slots=True)
 class ExecutionReport:
-    """What running the examples gave: the failures, how many examples passed, and how
-    many could not be judged, by why (``a row the test database lacks``)."""
+    """What running the examples gave: the failures, how many examples passed and how
+    many failed (one may fail in several ways: two names its answer lacks), and how many
+    could not be judged, by why (``a row the test database lacks``)."""
 
     failures: Executions
     passed: int = 0
     not_judged: tuple[tuple[str, int], ...] = ()
+    failed: int = 0
 
-    @property
-    def summary(self) -> str:
-        failed = sum(len(found) for found in self.failures.values())
-        judged = sum(count for _, count in self.not_judged)
+    def summary(self, explained: int = 0) -> str:
+        """One line for the run; ``explained``: failures left to a rule that reports
+        their line without running anything."""
+        failed, judged = self.failed, sum(count for _, count in self.not_judged)
         parts = [f"{self.passed} passed", f"{failed} failed"]
+        if explained:
+            parts[1] += f" ({explained} already reported by other rules on the same line)"
         if judged:
             why = ", ".join(f"{count} {reason}" for reason, count in self.not_judged)
             parts.append(f"{judged} not judged ({why})")
         ran = self.passed + failed + judged
-        return f"ran {ran} examples: " + ", ".join(parts) if ran else "found no examples to run"
+        if not ran:
+            return "found no examples to run"
+        return f"ran {ran} example{'' if ran == 1 else 's'}: " + ", ".join(parts)

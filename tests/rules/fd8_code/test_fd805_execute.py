@@ -373,7 +373,8 @@ Content-Type: application/json
 
 def test_a_request_answered_otherwise_than_the_page_shows_is_reported(project: Path) -> None:
     _page(project, "book.md", ANSWERED_OTHERWISE)
-    found, _ = _fd805(project)
+    found, err = _fd805(project)
+    assert "ran 1 example: 0 passed, 1 failed" in err  # one example, three ways
     assert [(f["line"], f["message"]) for f in found] == [
         (10, "example fails when run: `GET /api/books/1/` answered 200, the page shows 201"),
         (15, "example fails when run: `GET /api/books/1/` answers without `name` (it has `id`, `title`, `pages`)"),
@@ -496,6 +497,16 @@ def test_the_bundled_examples_all_pass_on_their_fixtures(shop: Path) -> None:
     assert "ran 48 examples: 43 passed, 0 failed, 5 not judged" in run.err
     assert "1 were answered 409" in run.err
     assert not list(shop.glob("*.sqlite3"))  # the project's own database was never opened
+
+
+def test_the_drifted_example_gives_its_listed_drifts_and_no_second_report_of_them(shop: Path) -> None:
+    run = featuredocs("check", "--execute", "--no-cache", "--docs", "docs-drifted", "--format", "json", *SHOP_DATA,
+                      cwd=shop)
+    found = sorted((f["path"].split("/", 1)[1], f["line"], f["code"]) for f in json.loads(run.out)["findings"])
+    listed = sorted((d["page"], d["line"], d["code"]) for d in json.loads((shop / "drifts.json").read_text()))
+    assert found == listed
+    # an attribute, a field and a response name FD804, FD803 and FD504 report already
+    assert "3 failed (3 already reported by other rules on the same line)" in run.err
 
 
 def test_drift_only_running_shows_is_reported_on_the_bundled_example(shop: Path) -> None:
