@@ -30,12 +30,17 @@ class ExampleFailed(Rule):
         the one the page shows next: in its status, or in the names and JSON types of its
         body.
 
-        Not reported, since the page cannot be blamed: a name the example never defines
-        (a fragment of a longer session), a row the empty test database lacks, a file or
-        the network, an import (FD802's), and a 4xx answer (the test database has no
-        users or rows). Excerpts of the project's files (``# settings.py``, a class
-        definition) are not run, nor command lines and requests with placeholders, nor
-        commands of Django or of other packages.
+        Rows come from the fixtures ``--fixture`` (or ``execute-fixtures``) names, and
+        requests are sent as the user ``--login`` (or ``execute-login``) names. Not
+        reported, since the page cannot be blamed, but counted in the run's summary: a
+        name the example never defines (a fragment of a longer session), a row the test
+        database lacks, an unset environment variable, a file, the network or a service
+        that is not running, an import or arguments the parser rejects (FD802's and
+        FD404's), and any other 4xx answer. A failure on a line another reference rule
+        reports is left to it. Excerpts of the project's files (``# settings.py``, a
+        class definition) are not run, nor command lines and requests with placeholders,
+        nor commands of Django or of other packages, nor a block under
+        ``<!-- featuredocs: ignore FD805 -->``.
 
     Why is this bad?
         Readers copy examples. An example that fails when it runs tells them the code
