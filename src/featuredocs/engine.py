@@ -18,6 +18,7 @@ from featuredocs.errors import UsageError
 from featuredocs.markdown import PageError, archived_marker, load_docset, load_schema
 from featuredocs.markdown.load import display_path
 from featuredocs.model import DocSet, Finding, Page, ProjectFacts
+from featuredocs.model.page import code_matches
 from featuredocs.model.template import TemplateSchema
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.registry import all_rules, expand
@@ -207,17 +208,9 @@ def _kept(finding: Finding, page: Page | None, config: Config) -> bool:
         if finding.code.startswith(_DRIFT_FAMILIES):
             return False
     for glob, codes in config.per_file_ignores.items():
-        if _glob(page.rel, glob) and _matches(finding.code, codes):
+        if _glob(page.rel, glob) and code_matches(finding.code, codes):
             return False
-    for suppression in page.suppressions:
-        if suppression.whole_page or suppression.line == finding.span.line - 1:
-            if not suppression.codes or _matches(finding.code, suppression.codes):
-                return False
-    return True
-
-
-def _matches(code: str, selectors: Iterable[str]) -> bool:
-    return any(code.startswith(s.upper()) or s.upper() == "ALL" for s in selectors)
+    return not any(suppression.covers(finding.code, finding.span.line) for suppression in page.suppressions)
 
 
 def _with_severity(finding: Finding, config: Config) -> Finding:

@@ -8,7 +8,7 @@ name says ``plain``.
 from __future__ import annotations
 
 import copyreg
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
@@ -219,6 +219,15 @@ class Suppression:
     line: int
     codes: tuple[str, ...]
     whole_page: bool = False
+
+    def covers(self, code: str, line: int) -> bool:
+        """Whether the comment silences ``code`` reported on ``line``."""
+        return (self.whole_page or self.line == line - 1) and (not self.codes or code_matches(code, self.codes))
+
+
+def code_matches(code: str, selectors: Iterable[str]) -> bool:
+    """Whether ``code`` is one of ``selectors``: a code, a family (``FD3``) or ``ALL``."""
+    return any(s.upper() == "ALL" or code.startswith(s.upper()) for s in selectors)
 
 
 @pickled_without_memos

@@ -58,6 +58,11 @@ def lines_holding(page: Page, *needles: str) -> list[int]:
     return _lines_holding(_joined(page), needles)
 
 
+def code_block_lines(page: Page) -> frozenset[int]:
+    """The lines of the page's code blocks, fences included."""
+    return frozenset(line for code in page.code_blocks for line in range(code.span.line, code.span.end_line + 1))
+
+
 def any_line_within(lines: list[int], first: int, last: int) -> bool:
     """Whether the sorted line numbers ``lines`` hold one from ``first`` to ``last``."""
     at = bisect_left(lines, first)

@@ -19,6 +19,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
 from featuredocs.rules.fd6_config.fd607_stale_setting_default import StaleSettingDefault
 from featuredocs.rules.fd7_cache.fd702_stale_cache_ttl import StaleCacheTtl
+from featuredocs.rules.page_text import code_block_lines
 
 
 def ttl_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
@@ -30,10 +31,7 @@ def setting_default_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iter
 
 
 def env_default_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
-    in_code = frozenset(
-        line for code in page.code_blocks for line in range(code.span.line, code.span.end_line + 1)
-    )
-    return _safe_fixes(StaleEnvironmentDefault(), page, ctx, scope, skipped=in_code)
+    return _safe_fixes(StaleEnvironmentDefault(), page, ctx, scope, skipped=code_block_lines(page))
 
 
 def _safe_fixes(

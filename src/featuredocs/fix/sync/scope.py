@@ -10,11 +10,11 @@ it is, and sync leaves it alone there too.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from featuredocs.config import Config
 from featuredocs.model import Edit, Page
+from featuredocs.model.page import code_matches
 from featuredocs.rules.registry import expand
 
 
@@ -49,17 +49,9 @@ class Scope:
         """Whether sync may settle ``code`` for a finding reported on ``line``."""
         if self.enabled is not None and code not in self.enabled:
             return False
-        if _matches(code, self.ignored):
+        if code_matches(code, self.ignored):
             return False
-        for suppression in self.page.suppressions:
-            if suppression.whole_page or suppression.line == line - 1:
-                if not suppression.codes or _matches(code, suppression.codes):
-                    return False
-        return True
-
-
-def _matches(code: str, selectors: Iterable[str]) -> bool:
-    return any(s.upper() == "ALL" or code.startswith(s.upper()) for s in selectors)
+        return not any(suppression.covers(code, line) for suppression in self.page.suppressions)
 
 
 def _glob(rel: str, pattern: str) -> bool:

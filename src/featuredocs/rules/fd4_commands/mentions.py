@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from featuredocs.model import InlineCode, Page, Span
 from featuredocs.rules.fd4_commands.invocations import Invocation, invocations_in_line
 from featuredocs.rules.shell import LogicalLine, Word
-from featuredocs.rules.page_text import lines_holding
+from featuredocs.rules.page_text import code_block_lines, lines_holding
 
 _PROSE = re.compile(
     r"(?<![\w./-])(?:\./)?(?:manage\.py|django-admin(?:\.py)?)\s+(?P<name>[A-Za-z_][\w-]*)"
@@ -42,13 +42,6 @@ def inline_invocations(page: Page) -> Iterator[Invocation]:
         yield from invocations_in_line(_code_line(page, code))
 
 
-def _code_block_lines(page: Page) -> set[int]:
-    lines: set[int] = set()
-    for code in page.code_blocks:
-        lines.update(range(code.span.line, code.span.end_line + 1))
-    return lines
-
-
 def _blank_inline_code(page: Page, line: int, text: str) -> str:
     """The line with its inline code replaced by spaces (read by :func:`inline_invocations`)."""
     chars = list(text)
@@ -64,7 +57,7 @@ def _blank_inline_code(page: Page, line: int, text: str) -> str:
 def prose_mentions(page: Page) -> Iterator[Word]:
     """``manage.py expire_orders`` written in running text, outside any code."""
     numbers = lines_holding(page, "manage.py", "django-admin")
-    in_code = _code_block_lines(page) if numbers else set()
+    in_code = code_block_lines(page) if numbers else frozenset()
     for number in numbers:
         text = page.lines[number - 1]
         if number in in_code:

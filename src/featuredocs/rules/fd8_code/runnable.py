@@ -28,13 +28,13 @@ from dataclasses import replace
 from featuredocs.model import CodeBlock, Page
 from featuredocs.model.examples import Example, ExampleKind
 from featuredocs.rules.fd4_commands.invocations import invocations_in_block
+from featuredocs.rules.fd5_endpoints.paths import parse_request_line
 from featuredocs.rules.fd8_code.python_text import prepared_python
 from featuredocs.rules.fd8_code.source import is_python
 from featuredocs.rules.pyblocks import parsed
 from featuredocs.rules.shell import SHELL_LANGUAGES
 
 _FILE_COMMENT = re.compile(r"#\s*(?:in\s+|file:\s*)?[\w./-]*\w\.py\b", re.I)
-_REQUEST_LINE = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?P<path>/\S*)(?:\s+HTTP/[\d.]+)?", re.I)
 _PLACEHOLDER_PATH = re.compile(r"[{}<>]|/:\w|\.\.\.|…")
 _MODULE_NAMES = frozenset({"urlpatterns", "app_name"})
 _PLUMBING = frozenset("|<>;&")
@@ -45,12 +45,9 @@ _FILE_NAME = re.compile(r"(?:^|=)(?:[\w.~-]*/)+[\w.-]*$|(?:^|=)[\w.~/-]*\w\.[A-Z
 def runnable_examples(page: Page) -> tuple[Example, ...]:
     """The page's examples to run, in page order."""
     found: list[Example] = []
-    silenced = _silenced_lines(page)
-    if silenced is None:
-        return ()
     blocks = page.code_blocks
     for index, code in enumerate(blocks):
-        if code.span.line - 1 in silenced:
+        if any(suppression.covers(_CODE, code.span.line) for suppression in page.suppressions):
             continue
         if is_python(code):
             example = _python(code)
@@ -66,19 +63,6 @@ def runnable_examples(page: Page) -> tuple[Example, ...]:
         elif code.language in SHELL_LANGUAGES:
             found.extend(_commands(page, code))
     return tuple(found)
-
-
-def _silenced_lines(page: Page) -> frozenset[int] | None:
-    """The lines of the comments that silence FD805 on the next line; None when one
-    silences it on the whole page."""
-    lines = set()
-    for suppression in page.suppressions:
-        if suppression.codes and not any(_CODE.startswith(code.upper()) or code.upper() == "ALL" for code in suppression.codes):
-            continue
-        if suppression.whole_page:
-            return None
-        lines.add(suppression.line)
-    return frozenset(lines)
 
 
 _CODE = "FD805"
@@ -121,8 +105,8 @@ def _module_name(target: ast.expr) -> bool:
 
 def _request(code: CodeBlock) -> Example | None:
     first = code.text.lstrip("\n").split("\n", 1)[0].strip()
-    match = _REQUEST_LINE.fullmatch(first)
-    if match is None or _PLACEHOLDER_PATH.search(match["path"]):
+    target = parse_request_line(first)
+    if target is None or target.absolute or _PLACEHOLDER_PATH.search(first):
         return None
     return Example(ExampleKind.HTTP, code.first_line, code.text.strip("\n"))
 
