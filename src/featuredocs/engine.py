@@ -125,7 +125,7 @@ def with_examples_run(config: Config, result: CheckResult) -> tuple[CheckResult,
                        feature_pages=feature_pages(docset, config))
     # The docset's pages that the run did not parse itself are light copies: read whole here.
     pages = [parse_page(page.text, path=page.path, rel=page.rel, display=page.display)
-             for page in docset.pages if page.rel in result.checked and (ExampleFailed.all_pages or ctx.is_feature(page))]
+             for page in docset.pages if page.rel in result.checked and ExampleFailed.runs_on(page, ctx)]
     report = execute_examples(config, {page.rel: runnable_examples(page) for page in pages})
     ctx.executions = report.failures
     rule = ExampleFailed()
@@ -154,7 +154,7 @@ def page_findings(rules: Sequence[Rule], page: Page, ctx: CheckContext) -> list[
     """What the page-scope ``rules`` (instances) report on one page, in rule order."""
     found: list[Finding] = []
     for rule in rules:
-        if rule.scope == "docset" or not rule.all_pages and not ctx.is_feature(page):
+        if rule.scope == "docset" or not rule.runs_on(page, ctx):
             continue
         found.extend(rule.check(page, ctx))
     return found

@@ -17,9 +17,6 @@ from featuredocs.markdown import parse_page
 if TYPE_CHECKING:
     from featuredocs.coverage.claimed import Claimed
 
-COMMANDS_FILE = "commands.md"
-API_FILE = "api.md"
-INDEX_FILE = "README.md"
 ARCHITECTURE_FILE = "architecture.md"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from featuredocs.config import Config
 from featuredocs.coverage.claimed import Claimed
-from featuredocs.generate.docs_context import API_FILE, COMMANDS_FILE, INDEX_FILE
+from featuredocs.model.page import API_FILE, COMMANDS_FILE, INDEX_FILE
 from featuredocs.generate.index_pages import (
     FeaturePage,
     IndexInputs,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from featuredocs.generate import models_text, usage
-from featuredocs.generate.docs_context import API_FILE, COMMANDS_FILE
+from featuredocs.model.page import API_FILE, COMMANDS_FILE
 from featuredocs.generate.render_base import (
     NOT_APPLICABLE,
     RenderContext,

@@ -8,12 +8,7 @@ import re
 from collections.abc import Callable
 
 from featuredocs.generate import models_text
-from featuredocs.generate.docs_context import (
-    API_FILE,
-    ARCHITECTURE_FILE,
-    COMMANDS_FILE,
-    INDEX_FILE,
-)
+from featuredocs.generate.docs_context import ARCHITECTURE_FILE
 from featuredocs.generate.render_base import (
     NOT_APPLICABLE,
     RenderContext,
@@ -30,6 +25,7 @@ from featuredocs.generate.template_text import TemplateSection
 from featuredocs.generate.values import duration_text, env_line, setting_assignment
 from featuredocs.markdown import github_slug
 from featuredocs.model import CacheKeyFact
+from featuredocs.model.page import API_FILE, COMMANDS_FILE, INDEX_FILE
 
 SubRenderer = Callable[[TemplateSection, RenderContext], list[str]]
 _KEY_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")

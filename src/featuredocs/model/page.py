@@ -306,6 +306,14 @@ class Page:
         return frozenset(h.slug for h in self.headings)
 
 
+#: The pages ``featuredocs index`` writes at the docs root, beside the feature pages: the
+#: documentation index and the two references. They describe the project as it is now.
+INDEX_FILE = "README.md"
+COMMANDS_FILE = "commands.md"
+API_FILE = "api.md"
+REFERENCE_PAGES = frozenset((INDEX_FILE, COMMANDS_FILE, API_FILE))
+
+
 @dataclass(frozen=True, slots=True)
 class DocSet:
     """Every page under the docs root, plus the files a link may point at."""

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 from featuredocs.model import DocSet, Finding, Fix, Page, ProjectFacts, Severity, Span, reads
 from featuredocs.model.examples import Executions
+from featuredocs.model.page import REFERENCE_PAGES
 from featuredocs.model.template import TemplateSchema
 
 T = TypeVar("T")
@@ -124,6 +125,17 @@ class Rule:
     #: False: only feature pages (the configured page globs, ``features/**`` by default).
     #: True: every Markdown file under the docs root (links, command mentions).
     all_pages: ClassVar[bool] = False
+    #: True: also the reference pages ``featuredocs index`` writes (``README.md``,
+    #: ``commands.md``, ``api.md`` at the docs root), which describe the project as it
+    #: is now; other pages (guides, changelogs, decision records) may tell its history.
+    reference_pages: ClassVar[bool] = False
+
+    @classmethod
+    def runs_on(cls, page: Page, ctx: CheckContext) -> bool:
+        """Whether this rule checks ``page``."""
+        if cls.all_pages or ctx.is_feature(page):
+            return True
+        return cls.reference_pages and page.rel in REFERENCE_PAGES
 
     def check(self, page: Page, ctx: CheckContext) -> Iterable[Finding]:
         return ()

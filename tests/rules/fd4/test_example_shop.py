@@ -41,7 +41,7 @@ def findings_in(docs: Path, facts: ProjectFacts) -> list[tuple[str, Finding]]:
     found = []
     for page in docset.pages:
         for rule in RULES:
-            if rule.all_pages or ctx.is_feature(page):
+            if rule.runs_on(page, ctx):
                 found.extend((page.rel, f) for f in run_rule(rule, page, facts, ctx=ctx))
     return found
 

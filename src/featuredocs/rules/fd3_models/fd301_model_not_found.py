@@ -58,6 +58,7 @@ class ModelNotFound(Rule):
     summary = "documented model not found"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

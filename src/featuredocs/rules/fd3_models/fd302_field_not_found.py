@@ -53,6 +53,7 @@ class FieldNotFound(Rule):
     summary = "documented field not found on the model"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for claim, model in resolved_models(page, ctx).found:

@@ -62,6 +62,7 @@ class FieldTypeMismatch(Rule):
     summary = "documented field type differs from the model"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

@@ -53,6 +53,7 @@ class IndexNotFound(Rule):
     summary = "documented index not found on the model"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         resolved = resolved_models(page, ctx)

@@ -52,6 +52,7 @@ class FieldChoicesDiffer(Rule):
     summary = "documented field values differ from the field's choices"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for documented, field, model in documented_fields(page, ctx):

@@ -58,6 +58,7 @@ class FieldDefaultDiffers(Rule):
     summary = "documented field default differs from the model"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for documented, field, model in documented_fields(page, ctx):

@@ -51,6 +51,7 @@ class DeletionDiffers(Rule):
     summary = "documented deletion behaviour differs from the relation's on_delete"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for documented, field, model in documented_fields(page, ctx):

@@ -72,6 +72,7 @@ class OptionNotAccepted(Rule):
     summary = "documented option not accepted by the command"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:

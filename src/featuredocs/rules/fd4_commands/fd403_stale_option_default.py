@@ -89,6 +89,7 @@ class StaleOptionDefault(Rule):
     summary = "documented option default differs from the parser's"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:

@@ -89,6 +89,7 @@ class InvalidInvocation(Rule):
     summary = "example invocation rejected by the command's parser"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:

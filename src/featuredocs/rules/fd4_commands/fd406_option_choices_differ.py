@@ -54,6 +54,7 @@ class OptionChoicesDiffer(Rule):
     summary = "documented option values differ from the parser's choices"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:

@@ -82,6 +82,7 @@ class EndpointNotFound(Rule):
     summary = "documented API path does not resolve"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for claim, resolution in resolutions_for(page, ctx).items():

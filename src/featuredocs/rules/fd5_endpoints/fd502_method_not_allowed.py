@@ -49,6 +49,7 @@ class MethodNotAllowed(Rule):
     summary = "documented HTTP method not allowed by the endpoint"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for claim, resolution in resolutions_for(page, ctx).items():

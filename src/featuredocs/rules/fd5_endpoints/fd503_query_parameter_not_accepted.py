@@ -71,6 +71,7 @@ class QueryParameterNotAccepted(Rule):
     summary = "documented query parameter not accepted by the endpoint"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for param, endpoint in documented_params(page, ctx):

@@ -63,6 +63,7 @@ class ResponseFieldNotProduced(Rule):
     summary = "documented response field not produced by the endpoint"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         resolutions = resolutions_for(page, ctx)

@@ -62,6 +62,7 @@ class ParameterChoicesDiffer(Rule):
     summary = "documented query parameter values differ from the accepted ones"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for param, endpoint in documented_params(page, ctx):

@@ -76,6 +76,7 @@ class ParameterDefaultDiffers(Rule):
     summary = "documented query parameter default differs from the endpoint's"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for param, endpoint in documented_params(page, ctx):

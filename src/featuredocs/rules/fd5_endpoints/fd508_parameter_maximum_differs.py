@@ -64,6 +64,7 @@ class ParameterMaximumDiffers(Rule):
     summary = "documented most a page size, limit or other count takes differs from the endpoint's cap"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for param, endpoint in documented_params(page, ctx):

@@ -92,6 +92,7 @@ class UnknownEnvironmentVariable(Rule):
     summary = "environment variable not read by the project"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts

@@ -59,6 +59,7 @@ class StaleEnvironmentDefault(Rule):
     summary = "environment variable default differs from the code"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

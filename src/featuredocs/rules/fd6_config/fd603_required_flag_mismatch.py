@@ -51,6 +51,7 @@ class RequiredFlagMismatch(Rule):
     summary = "environment variable required/optional differs from the code"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

@@ -63,6 +63,7 @@ class UnknownSetting(Rule):
     summary = "setting not defined"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts

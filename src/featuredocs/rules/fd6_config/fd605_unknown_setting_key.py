@@ -55,6 +55,7 @@ class UnknownSettingKey(Rule):
     summary = "setting key not present"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

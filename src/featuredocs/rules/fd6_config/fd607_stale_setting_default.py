@@ -71,6 +71,7 @@ class StaleSettingDefault(Rule):
     summary = "setting default differs from the settings module"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

@@ -58,6 +58,7 @@ class UnknownCacheKey(Rule):
     summary = "cache key pattern not found in code"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

@@ -60,6 +60,7 @@ class StaleCacheTtl(Rule):
     summary = "cache TTL differs from the code"
     severity = Severity.WARNING
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

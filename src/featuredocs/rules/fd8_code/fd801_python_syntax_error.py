@@ -43,6 +43,7 @@ class PythonSyntaxError(Rule):
     name = "PythonSyntaxError"
     summary = "Python syntax error in an example"
     severity = Severity.ERROR
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for error in claims_for(page, ctx).syntax_errors:

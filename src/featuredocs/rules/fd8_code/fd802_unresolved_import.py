@@ -46,6 +46,7 @@ class UnresolvedImport(Rule):
     summary = "import does not resolve"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None

@@ -64,6 +64,7 @@ class ExampleFailed(Rule):
     name = "ExampleFailed"
     summary = "an example fails when it is run (check --execute)"
     severity = Severity.ERROR
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.executions:

@@ -56,6 +56,7 @@ class InvalidOrmReference(Rule):
     summary = "ORM reference in an example is invalid"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for problem in orm_report(page, ctx).queries:

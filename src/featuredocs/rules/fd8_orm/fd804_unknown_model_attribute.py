@@ -66,6 +66,7 @@ class UnknownModelAttribute(Rule):
     summary = "attribute or method not on the model"
     severity = Severity.ERROR
     needs_facts = True
+    reference_pages = True
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for problem in (*orm_report(page, ctx).attributes, *prose_attributes(page, ctx)):
