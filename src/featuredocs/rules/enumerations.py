@@ -165,7 +165,7 @@ def differences(found: PlacedList, choices: tuple[str, ...], wording: Wording) -
     for index in rejected:
         value = found.values[index]
         hint = did_you_mean(value, choices, wording.where) or wording.accepts
-        yield found.spans[index], wording.rejected.format(value=value), hint, fix
+        yield found.spans[index], wording.rejected.replace("{value}", value), hint, fix
         fix = None
     if missing:
         yield found.span, f"the values listed for `{wording.name}` leave out {named(missing)}", wording.accepts, fix

@@ -79,3 +79,14 @@ def test_descending_ordering_values_in_a_values_column_and_in_a_sub_list(parse: 
     assert finding.message == "`popularity` is not a value `ordering` accepts on `/api/v1/orders/`"
     assert finding.span.line == 8
 
+
+
+def test_a_path_with_a_parameter_is_named_as_it_is(parse: ParsePage) -> None:
+    from tests.rules.fd5.facts import ORDER_DETAIL
+
+    detail = dataclasses.replace(ORDER_DETAIL, query_params=(STATUS,))
+    facts = dataclasses.replace(FACTS, endpoints=tuple(detail if e is ORDER_DETAIL else e for e in FACTS.endpoints))
+    page = parse("# Orders\n\n### GET /api/v1/orders/{id}/\n\n**Query Parameters:**\n"
+                 "- `status` (string, optional): `pending` or `refunded`\n", dedent=False)
+    (finding,) = run_rule(ParameterChoicesDiffer, page, facts)
+    assert finding.message == "`refunded` is not a value `status` accepts on `/api/v1/orders/{pk}/`"
