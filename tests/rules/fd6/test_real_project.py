@@ -118,6 +118,19 @@ def test_fd602_fires_on_a_stale_default(parse, facts):
     assert finding.fix is not None and finding.fix.edits[0].replacement == "500"
 
 
+def test_fd602_reads_the_default_a_comment_gives_beside_an_override(parse, facts):
+    # `export NAME=1000  # default 500` sets another value: the comment gives the default
+    override = "ORDER_BATCH_SIZE=1000  # default 500"
+    assert run_rule(StaleEnvironmentDefault, parse(CLEAN.replace("ORDER_BATCH_SIZE=500", override)), facts) == []
+    stale = override.replace("default 500", "defaults to `200`")
+    (finding,) = run_rule(StaleEnvironmentDefault, parse(CLEAN.replace("ORDER_BATCH_SIZE=500", stale)), facts)
+    assert (finding.span.line, finding.span.column) == (18, stale.index("200") + 1)
+    assert finding.fix is not None and finding.fix.edits[0].replacement == "500"
+    # a comment that only says it is the default keeps the line's value as the default
+    (finding,) = run_rule(StaleEnvironmentDefault, parse(CLEAN.replace("ORDER_BATCH_SIZE=500", "ORDER_BATCH_SIZE=200  # the default")), facts)
+    assert (finding.span.line, finding.span.column) == (18, 18)
+
+
 def test_fd603_fires_on_required_and_optional_swapped(parse, facts):
     page = parse(CLEAN.replace("ORDER_API_KEY=your_api_key_here\n", "").replace(
         "ORDER_BATCH_SIZE=500", "ORDER_BATCH_SIZE=500\nORDER_API_KEY="))

@@ -65,6 +65,12 @@ _COMMENT = re.compile(r"^\s*#\s?(?P<text>.*)$")
 #: ``NAME=value`` as a .env file writes it: no space around ``=``, no dict or list after it.
 _ENV_LINE = re.compile(r"^\s*(?:\$\s+)?(?:export\s+)?[A-Z][A-Z0-9_]*=(?:$|[^\s{\[(])")
 _DEFAULT_WORD = re.compile(r"\bdefault", re.IGNORECASE)
+#: A trailing comment that gives the default itself: ``# default 48``, ``# defaults to `50,000` ``.
+_COMMENT_DEFAULT = re.compile(
+    r"\bdefaults?\b(?:\s+(?:is|to|of))?\s*[:=]?\s*(?P<quote>[`'\"]?)"
+    r"(?P<value>-?\d[\d_,.]*|true|false|none)(?P=quote)(?![\w.,])",
+    re.IGNORECASE,
+)
 _SHELL_DEFAULT = re.compile(r"\$\{(?P<name>[A-Z][A-Z0-9_]*):?-(?P<value>[^}]*)\}")
 
 
@@ -226,6 +232,11 @@ def _assignment(located: CodeLine, group: bool | None, *, shell: bool) -> EnvVar
     said = required_word(comment)
     required = said if said is not None else group
     is_default = required is False or bool(_DEFAULT_WORD.search(comment))
+    given = _COMMENT_DEFAULT.search(comment)
+    if given is not None and given["value"] != value:
+        # `NAME=72  # default 48`: the line sets another value; the comment gives the default
+        value_start = located.text.rindex(comment) + given.start("value")
+        value, is_default = given["value"], True
     fallback = _SHELL_DEFAULT.fullmatch(value)
     if fallback is not None and fallback["name"] == match.group("name") and fallback["value"]:
         # `NAME=${NAME:-48}`: the shell's fallback when NAME is unset, the page's default
