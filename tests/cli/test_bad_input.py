@@ -44,6 +44,8 @@ def test_unreadable_page_is_named_on_one_line(
     line = one_error_line(run.err, f"docs/features/{name}")
     assert expected in line
     assert line.startswith(f"featuredocs: docs/features/{name}: ")
+    assert "All checks passed" not in run.out  # the page was not checked at all
+    assert run.out.rstrip().endswith("; 1 page could not be read")
 
 
 def test_empty_page_is_a_finding_not_a_crash(project: Path) -> None:

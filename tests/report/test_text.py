@@ -183,6 +183,9 @@ def test_long_lines_are_not_wrapped() -> None:
         ([], RunStats(pages=("a.md",)), "All checks passed: 1 page"),
         ([], None, "All checks passed."),
         ([], RunStats(pages_checked=0), "No pages checked."),
+        ([], RunStats(pages_checked=4, unreadable=1), "No findings in 4 pages; 1 page could not be read"),
+        ([], RunStats(unreadable=2), "No findings in 0 pages; 2 pages could not be read"),
+        ([one()], RunStats(pages_checked=3, unreadable=1), "1 error in 1 of 3 pages; 1 page could not be read"),
         (
             "sample",
             RunStats(pages_checked=5),

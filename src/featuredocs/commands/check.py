@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         rules_run=len(result.rules_run),
         elapsed_seconds=time.perf_counter() - started,
         pages=tuple(p.display for p in result.docset.pages if p.rel in result.checked),
+        unreadable=len(result.page_errors),
     )
     text = render(
         result.findings,

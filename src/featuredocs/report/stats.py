@@ -22,6 +22,7 @@ class RunStats:
     elapsed_seconds: float | None = None
     version: str = __version__
     pages: tuple[str, ...] = ()
+    unreadable: int = 0
 
     @property
     def checked(self) -> int | None:

@@ -122,26 +122,34 @@ def _labelled(label: str, text: str, style: str) -> list[Text]:
 
 
 def summary_line(findings: Sequence[Finding], stats: RunStats | None = None) -> Text:
-    """``3 errors, 1 warning in 2 of 5 pages`` or ``All checks passed: 5 pages``."""
+    """``3 errors, 1 warning in 2 of 5 pages`` or ``All checks passed: 5 pages``; a run
+    that could not read every page never says all checks passed."""
     counts = Counts.of(findings)
     checked = stats.checked if stats is not None else None
+    unreadable = stats.unreadable if stats is not None else 0
     if not counts.total:
-        if checked is None:
+        if unreadable:
+            text = Text(f"No findings in {_plural(checked or 0, 'page')}", "bold red")
+        elif checked is None:
             return Text("All checks passed.", "bold green")
-        if checked == 0:
+        elif checked == 0:
             return Text("No pages checked.", "bold yellow")
-        return Text(f"All checks passed: {_plural(checked, 'page')}", "bold green")
-    tallies = (
-        (counts.error, _plural(counts.error, "error")),
-        (counts.warning, _plural(counts.warning, "warning")),
-        (counts.info, f"{counts.info} info"),
-    )
-    said = ", ".join(label for number, label in tallies if number)
-    pages = counts.pages_with_findings
-    where = f"{pages} of {_plural(checked, 'page')}" if checked else _plural(pages, "page")
-    text = Text(f"{said} in {where}", "bold red" if counts.error else "bold yellow")
-    if counts.fixable:
-        text.append(f" ({counts.fixable} fixable with --fix)")
+        else:
+            return Text(f"All checks passed: {_plural(checked, 'page')}", "bold green")
+    else:
+        tallies = (
+            (counts.error, _plural(counts.error, "error")),
+            (counts.warning, _plural(counts.warning, "warning")),
+            (counts.info, f"{counts.info} info"),
+        )
+        said = ", ".join(label for number, label in tallies if number)
+        pages = counts.pages_with_findings
+        where = f"{pages} of {_plural(checked, 'page')}" if checked else _plural(pages, "page")
+        text = Text(f"{said} in {where}", "bold red" if counts.error or unreadable else "bold yellow")
+        if counts.fixable:
+            text.append(f" ({counts.fixable} fixable with --fix)")
+    if unreadable:
+        text.append(f"; {_plural(unreadable, 'page')} could not be read")
     return text
 
 
