@@ -31,12 +31,16 @@ class QueryParamFact:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class ResponseField:
-    """A key of a response body; ``children`` for nested objects, ``many`` for lists."""
+    """A key of a response body; ``children`` for nested objects, ``many`` for lists.
+    ``choices``: the values it takes, when a model serializer renders a model field
+    declared with ``choices`` (as :attr:`FieldFact.choices <featuredocs.model.FieldFact>`
+    writes them); empty when any value may come."""
 
     name: str
     children: tuple[ResponseField, ...] = ()
     many: bool = False
     type: str | None = None
+    choices: tuple[str, ...] = ()
 
 
 @quick_init

@@ -232,7 +232,7 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> Collected:
 
 ORDER_FIELDS = (
     ResponseField("id", type="integer"),
-    ResponseField("status", type="string"),
+    ResponseField("status", type="string", choices=("new", "paid")),  # the model field's choices
     ResponseField("total", type="string"),  # decimals render as strings by default
     ResponseField("quantity", type="integer"),
     ResponseField("customer", (ResponseField("id", type="integer"),

@@ -204,7 +204,7 @@ class SerializerReader:
             return ResponseField(name, many=True, type="array")
         if field.is_relation:
             return ResponseField(name)
-        return ResponseField(name, type=self._model_type(field))
+        return ResponseField(name, type=self._model_type(field), choices=field.choices or ())
 
     def _model_type(self, field: FieldFact) -> str | None:
         if field.choices:

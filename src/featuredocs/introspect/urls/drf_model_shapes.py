@@ -18,6 +18,7 @@ from rest_framework.fields import ReadOnlyField
 from rest_framework.utils import model_meta
 from rest_framework.utils.field_mapping import ClassLookupDict
 
+from featuredocs.introspect.model_fields import field_choices
 from featuredocs.model import ResponseField
 
 _BASE = serializers.ModelSerializer
@@ -69,7 +70,7 @@ def _shape(serializer: Any, json_type: Callable[[type], str | None]) -> tuple[Re
             if type(field).__module__.startswith("django.contrib.postgres"):
                 return None
             field_class = _BASE.serializer_choice_field if field.choices else mapping[field]
-            shape.append(ResponseField(name, type=json_type(field_class)))
+            shape.append(ResponseField(name, type=json_type(field_class), choices=field_choices(field)[0]))
         elif name in info.relations:
             relation = info.relations[name]
             if relation.to_many:

@@ -13,6 +13,7 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from featuredocs.introspect.model_fields import field_choices
 from featuredocs.introspect.parsed import per_run
 from featuredocs.introspect.urls.drf_model_shapes import plain_model_shape
 from featuredocs.model import ResponseField
@@ -58,11 +59,33 @@ def _fields_of(serializer: Any, depth: int) -> tuple[ResponseField, ...] | None:
     fields = _bound_fields(serializer)
     if fields is None:
         return None
+    model_fields = _model_fields_of(serializer, fields)
     return tuple(
-        _response_field(name, field, depth)
+        _response_field(name, field, depth, model_fields.get(name))
         for name, field in fields.items()
         if not getattr(field, "write_only", False)
     )
+
+
+def _model_fields_of(serializer: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    """The model fields a ``ModelSerializer`` built ``fields`` from, by name: those it
+    does not declare itself, rendering the model field of the same name."""
+    if not isinstance(serializer, serializers.ModelSerializer):
+        return {}
+    try:
+        options = serializer.Meta.model._meta
+        declared = type(serializer)._declared_fields
+    except Exception:  # no model to read: no choices
+        return {}
+    found = {}
+    for name, field in fields.items():
+        if name in declared or getattr(field, "source", None) != name:
+            continue
+        try:
+            found[name] = options.get_field(name)
+        except Exception:  # a property or a method: no choices
+            continue
+    return found
 
 
 def _bound_fields(serializer: Any) -> dict[str, Any] | None:
@@ -72,7 +95,7 @@ def _bound_fields(serializer: Any) -> dict[str, Any] | None:
         return None
 
 
-def _response_field(name: str, field: Any, depth: int) -> ResponseField:
+def _response_field(name: str, field: Any, depth: int, model_field: Any = None) -> ResponseField:
     if isinstance(field, serializers.ListSerializer):
         return ResponseField(name, _children(field.child, depth), many=True, type="array")
     if isinstance(field, serializers.BaseSerializer):
@@ -83,6 +106,10 @@ def _response_field(name: str, field: Any, depth: int) -> ResponseField:
             return ResponseField(name, _children(child, depth), many=True, type="array")
         return ResponseField(name, many=True, type="array")
     many = isinstance(field, serializers.ManyRelatedField)
+    if model_field is not None and isinstance(field, serializers.ChoiceField) and not isinstance(
+        field, serializers.MultipleChoiceField
+    ):
+        return ResponseField(name, type=_json_type(field), choices=field_choices(model_field)[0])
     return ResponseField(name, many=many, type="array" if many else _json_type(field))
 
 

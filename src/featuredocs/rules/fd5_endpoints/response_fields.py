@@ -156,8 +156,23 @@ def unproduced_names(claims: list[ResponseFieldClaim], endpoints: Sequence[Endpo
 
 
 def _missing(claim: ResponseFieldClaim, endpoint: EndpointFact) -> UnproducedName | None:
+    found = _field_at(claim, endpoint)
+    return found if isinstance(found, UnproducedName) else None
+
+
+def produced_field(claim: ResponseFieldClaim, endpoint: EndpointFact) -> ResponseField | None:
+    """The field of ``endpoint``'s response that ``claim`` names; None when it produces
+    none by that name or its shape there is unknown."""
+    found = _field_at(claim, endpoint)
+    return found if isinstance(found, ResponseField) else None
+
+
+def _field_at(claim: ResponseFieldClaim, endpoint: EndpointFact) -> ResponseField | UnproducedName | None:
+    """Where ``claim``'s path leads in the response: a field, the first name it lacks,
+    or None where nothing is known (a paginator's unknown keys, a field of any shape)."""
     fields = endpoint.response
-    assert fields is not None
+    if fields is None:
+        return None
     path, skipped = claim.path, 0
     if endpoint.paginated and path[0] not in _names(fields):
         envelope = endpoint.pagination_keys
@@ -168,15 +183,17 @@ def _missing(claim: ResponseFieldClaim, endpoint: EndpointFact) -> UnproducedNam
         if path[0] != RESULTS_KEY or len(path) == 1:
             return None
         path, skipped = path[1:], 1
+    field = None
     for index, segment in enumerate(path):
-        by_name = {field.name: field for field in fields}
+        if field is not None:
+            if not field.children:
+                return None  # nothing known deeper: a method or JSON field may hold anything
+            fields = field.children
+        by_name = {each.name: each for each in fields}
         field = by_name.get(segment)
         if field is None:
             return UnproducedName(claim, index + skipped, tuple(by_name))
-        if not field.children:
-            return None  # nothing known deeper: a method or JSON field may hold anything
-        fields = field.children
-    return None
+    return field
 
 
 def _names(fields: tuple[ResponseField, ...]) -> tuple[str, ...]:
