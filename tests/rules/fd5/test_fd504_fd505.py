@@ -58,6 +58,30 @@ def test_fd504_unwrapped_item_with_a_wrong_key(parse: ParsePage) -> None:
     assert finding.hint == "did you mean `status`? (orders/views.py:16)"
 
 
+def test_fd504_an_error_answer_under_a_plain_response_label(parse: ParsePage) -> None:
+    # What a permission or the view's own JsonResponse sends instead of the resource,
+    # shown under a heading about errors rather than a sentence naming the status.
+    template = """
+        # Orders
+
+        ## Not signed in
+
+        ### GET /api/v1/orders/
+
+        **Response:**
+        ```json
+        BODY
+        ```
+        """
+    for body in ('{"detail": "Authentication credentials were not provided."}',
+                 '{"error": "The `sku` query parameter is required.", "code": "missing"}',
+                 '{"non_field_errors": ["Pick one."]}'):
+        assert run_rule(ResponseFieldNotProduced, parse(template.replace("BODY", body)), FACTS) == [], body
+    # a body with one key of the resource is the resource, and its other keys are judged
+    [finding] = run_rule(ResponseFieldNotProduced, parse(template.replace("BODY", '{"id": 7, "detail": "x"}')), FACTS)
+    assert finding.message == "response field `detail` is not produced by `/api/v1/orders/`"
+
+
 # --- FD505 -------------------------------------------------------------------------------------
 
 

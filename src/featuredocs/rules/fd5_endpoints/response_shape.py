@@ -1,6 +1,7 @@
 """Compare a documented response body with the fields an endpoint produces.
 
-Only keys are compared, never values. A documented object is compared with the
+Only keys are compared, never values. A body of error keys only (``{"detail": …}``,
+``{"error": …}``) is an error answer, whatever the label above it says. A documented object is compared with the
 endpoint's fields, a documented list element by element; nesting is followed only where
 the facts know the nested fields (a method field or a JSON field may hold anything).
 
@@ -19,6 +20,11 @@ from featuredocs.model import EndpointFact, ResponseField, reads
 from featuredocs.rules.fd5_endpoints.json_shape import JsonKey, JsonValue, Kind
 
 RESULTS_KEY = "results"
+#: The keys an error answer carries instead of the resource: DRF's ``detail`` and
+#: ``non_field_errors`` (``{"detail": "Authentication credentials were not provided."}``
+#: from any view a permission guards), and the ``error`` or ``message`` a view's own
+#: ``JsonResponse`` sends with a 4xx status.
+ERROR_KEYS = frozenset({"detail", "error", "errors", "message", "non_field_errors", "code"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,7 @@ class UnproducedKey:
 
 def unproduced_keys(body: JsonValue, endpoint: EndpointFact) -> list[UnproducedKey]:
     """Documented keys the endpoint does not produce; none when its response is unknown."""
-    if endpoint.response is None:
+    if endpoint.response is None or _error_answer(body, endpoint.response):
         return []
     if not endpoint.paginated:
         return list(_compare_value(body, endpoint.response, ""))
@@ -92,6 +98,15 @@ def _compare_object(
         elif field.children:
             inner = f"{trail}.{key.name}" if trail else key.name
             yield from _compare_value(key.value, field.children, inner)
+
+
+def _error_answer(body: JsonValue, fields: tuple[ResponseField, ...]) -> bool:
+    """Whether ``body`` is an error answer: an object of error keys only, none of which
+    the endpoint's own answer has."""
+    if body.kind is not Kind.OBJECT or not body.keys:
+        return False
+    names = _by_name(fields)
+    return all(key.name in ERROR_KEYS and key.name not in names for key in body.keys)
 
 
 @reads.by_identity(limit=4096)
