@@ -59,6 +59,16 @@ def test_a_new_user_changes_the_code_syncs_and_checks_clean(project: Path) -> No
     text = (project / PAGE).read_text(encoding="utf-8")
     assert "- `expired_on` (DateTimeField): When `expire_orders` gave up on the order; empty otherwise.\n" in text
 
+    # The commands reference's hand-written option list is no feature page: sync leaves
+    # it, check reports its stale default, and its safe fix mends it.
+    after = featuredocs("check", cwd=project)
+    assert after.code == 0, after.out
+    assert after.out.startswith("docs/commands.md:25:53: FD403 `--batch-size` is documented to default to `200`")
+    assert "1 warning in 1 of 7 pages" in after.out
+    fixed = featuredocs("check", "--fix", cwd=project)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert "- `--batch-size`: Orders loaded per query (default: 250)" in (
+        project / "docs" / "commands.md").read_text(encoding="utf-8")
     after = featuredocs("check", cwd=project)
     assert after.code == 0, after.out
     assert after.out.startswith("All checks passed")
