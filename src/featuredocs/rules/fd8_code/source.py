@@ -285,6 +285,11 @@ def inline_part_span(page: Page, span: Span, offset: int, length: int) -> Span |
 #: settings", "set `A` and `B` in the environment" call each of them so.
 _LISTED_BEFORE = re.compile(r"(?:`[^`\s]+`\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+))+$")
 _LISTED_AFTER = re.compile(r"(?:\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)`[^`\s]+`)+")
+#: How far along its line, either way, the words around an inline code are read. A
+#: search for what ends at the code tries every place it could start, and a list after
+#: it is read to its end: on a line of thousands of code spans, reading the whole line
+#: for each of them made a page take minutes.
+_NEARBY = 800
 
 
 def called_by(page: Page, span: Span, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
@@ -294,7 +299,8 @@ def called_by(page: Page, span: Span, before: re.Pattern[str], after: re.Pattern
     if span.end_line != span.line:
         return False
     line = page.line_text(span.line)
-    ahead, behind = line[: span.column - 1], line[span.end_column - 1 :]
+    ahead = line[max(0, span.column - 1 - _NEARBY) : span.column - 1]
+    behind = line[span.end_column - 1 : span.end_column - 1 + _NEARBY]
     if "`" in ahead and (listed := _LISTED_BEFORE.search(ahead)) is not None:
         ahead = ahead[: listed.start()]
     if "`" in behind and (listed := _LISTED_AFTER.match(behind)) is not None:
