@@ -107,6 +107,14 @@ def test_values_of_other_times_secrets_and_other_columns_are_not_compared(parse,
         assert run_rule(StaleSettingDefault, parse(text), facts) == []
 
 
+@pytest.mark.parametrize("header", ["| Setting / key | Fallback | Meaning |", "| Setting (key) | Fallback value | Meaning |"])
+def test_a_fallback_column_and_a_setting_and_key_column_are_read_too(parse, facts, header):
+    renamed = TABLE.replace("| Setting | Default | Meaning |", header)
+    assert run_rule(StaleSettingDefault, parse(renamed), facts) == []
+    page = parse(renamed.replace("`48h`", "`24h`"))
+    assert pointed(StaleSettingDefault, page, facts) == [("FD607", "24h")]
+
+
 PROSE = HEAD + """\
 ## Business rules
 

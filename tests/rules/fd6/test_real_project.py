@@ -261,3 +261,13 @@ def test_variables_a_python_example_reads_are_checked_against_the_project(parse,
     assert default.fix is not None and [e.replacement for e in default.fix.edits] == ["30"]
     [name] = run_rule(UnknownEnvironmentVariable, drifted, facts)
     assert drifted.line_text(name.span.line)[name.span.column - 1 : name.span.end_column - 1] == "ORDER_BATCHSIZE"
+
+
+def test_fd602_reads_a_fallback_column_as_the_default(parse, facts):
+    table = CLEAN.replace(
+        "### Django Settings",
+        "| Variable | Fallback | Meaning |\n|---|---|---|\n| `ORDER_BATCH_SIZE` | `500` | rows per batch |\n\n### Django Settings",
+    )
+    assert run_rule(StaleEnvironmentDefault, parse(table), facts) == []
+    [finding] = run_rule(StaleEnvironmentDefault, parse(table.replace("| `500` |", "| `200` |")), facts)
+    assert finding.message.startswith("`ORDER_BATCH_SIZE` defaults to `500` in code, not `200`")

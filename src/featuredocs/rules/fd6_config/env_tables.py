@@ -136,7 +136,7 @@ def _table_vars(page: Page, block: Block, where: _Where | None, previous: Block 
     if where != _Where.ENVIRONMENT and not _variables_table(block, titles, name_at, previous):
         return
     required_at = _column(titles, ("required",))
-    default_at = _column(titles, ("default",))
+    default_at = _column(titles, ("default", "fallback"))
     # Elsewhere (``## Settings``) a Variable column may list settings by another name;
     # a Required column, or a title saying whose variables, says they are the environment's.
     called = where is not None or required_at is not None or "env" in titles[name_at]

@@ -29,7 +29,10 @@ from featuredocs.rules.fd6_config.values import is_placeholder
 from featuredocs.rules.fd8_code.source import find_on_lines, inline_part_span
 from featuredocs.rules.table_cells import cell_codes, cell_value
 
-_SETTING_COLUMN = re.compile(r"^(?:django\s+)?settings?(?:\s+name)?$|^name\s+of\s+(?:the\s+)?setting$")
+_SETTING_COLUMN = re.compile(
+    r"^(?:django\s+)?settings?(?:\s+name)?(?:\s*(?:/|,|and|or)\s*keys?|\s*\(\s*keys?\s*\))?$"
+    r"|^name\s+of\s+(?:the\s+)?setting$"
+)
 _NAME_COLUMN = re.compile(r"^(?:setting\s+)?names?$")
 _ABOUT_SETTINGS = re.compile(r"\bsettings\b", re.IGNORECASE)  # not "Setting up"
 _ABOUT_VARIABLES = re.compile(r"\bvariables?\b", re.IGNORECASE)
@@ -37,7 +40,7 @@ _ABOUT_VARIABLES = re.compile(r"\bvariables?\b", re.IGNORECASE)
 _NAMED = re.compile(r"(?:(?:django\.conf\.)?settings\.)?(?P<name>[A-Z][A-Z0-9_]*)(?=$|\[|\.[a-z_])")
 #: The key path after the name: ``["notify"]["channel"]`` or ``.notify.channel``.
 _PATH = re.compile(r"(?:\[(?P<quote>[\"'])(?P<key>[^\"'\[\]]+)(?P=quote)\]|\.(?P<attr>[a-z_]\w*))")
-_DEFAULT_COLUMN = re.compile(r"^default(?:\s+value)?$")
+_DEFAULT_COLUMN = re.compile(r"^(?:default|fallback)(?:\s+value)?$")
 #: A Default cell that gives no value.
 _NO_VALUE = frozenset({"", "-", "—", "–", "none", "n/a", "(none)", "required", "unset", "not set"})
 
