@@ -127,3 +127,14 @@ def test_fd602_a_number_written_with_thousands_separators_is_the_same_default(pa
 )
 def test_a_unit_is_compared_only_when_the_name_counts_in_it(documented, name, counted):
     assert unit_counted_in(documented, name) is counted
+
+
+def test_a_file_name_default_is_compared_and_an_attribute_is_not() -> None:
+    from featuredocs.rules.fd6_config.values import same_value
+
+    assert same_value("shop.sqlite3", "shop.sqlite3") is True
+    assert same_value("db.sqlite3", "shop.sqlite3") is False
+    assert same_value("\"app.log\"", "app.log") is True
+    # a default written as code (`settings.BASE_DIR`) says nothing a page can match
+    assert same_value("/srv/shop", "settings.BASE_DIR") is None
+    assert same_value("x", "defaults.TIMEOUT") is None

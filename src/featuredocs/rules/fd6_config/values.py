@@ -61,6 +61,11 @@ def shown(name: str, value: str) -> str:
     return masked if masked is not None else value
 
 
+#: A string default that reads like an attribute but names a file (``"shop.sqlite3"``;
+#: the facts write a string default without its quotes).
+_FILE_NAME = re.compile(r"^[\w-]+\.(?:sqlite3?|db|json|ya?ml|toml|ini|cfg|conf|log|txt|csv|pem|key|crt|html?|xml)$", re.I)
+
+
 def same_value(documented: str, code_default: str) -> bool | None:
     """Whether a documented value equals a code default; None when we cannot tell."""
     code = normal_code_default(code_default)
@@ -83,7 +88,7 @@ def normal_code_default(text: str) -> Normal | None:
         number = arithmetic(text)
         if number is not None:
             return number
-        if re.search(r"[()\[\]{}]", text) or re.match(r"^[A-Za-z_]\w*(\.\w+)+$", text):
+        if re.search(r"[()\[\]{}]", text) or re.match(r"^[A-Za-z_]\w*(\.\w+)+$", text) and not _FILE_NAME.match(text):
             return None  # a call, a container expression or an attribute: not comparable
         return _normal_text(text)
     return _normal_python(value)
