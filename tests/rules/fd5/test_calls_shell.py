@@ -184,6 +184,25 @@ def test_a_value_an_httpie_item_gives_a_parameter_with_choices(parse: ParsePage,
     ]
 
 
+def test_httpie_options_that_take_a_value_are_not_the_url(parse: ParsePage, facts: ProjectFacts) -> None:
+    # `-a ada:secret` is one option: the URL is the word after it
+    page = """
+        # Orders
+
+        ```bash
+        http -a ada:secret GET https://shop.example/api/v1/products/ ordering==-rating
+        http --timeout 5 -a ada:secret :8000/api/v1/products/ ordering==name
+        http --auth=ada:secret :8000/api/v1/productz/
+        ```
+        """
+    lines = parse(page).lines
+    found = findings(page, parse, facts)
+    assert [(code, span.line, span.column) for code, span, _ in found] == [
+        ("FD501", 6, lines[5].index("/api") + 1),
+        ("FD503", 4, lines[3].index("rating") + 1),
+    ]
+
+
 def test_curl_get_sends_its_data_as_query_parameters(parse: ParsePage, facts: ProjectFacts) -> None:
     page = """
         # Orders

@@ -228,8 +228,22 @@ def _data_params(text: str, data: list[RawWord]) -> tuple[tuple[str, tuple[int, 
     return tuple((item["name"], value_offsets(text, word)[: item.end("name")]) for word, item in found if item)
 
 
+#: HTTPie's options that take the next word as their value (``-a ada:secret``).
+_HTTPIE_VALUED = frozenset({
+    "-a", "--auth", "-A", "--auth-type", "--session", "--session-read-only", "-o", "--output",
+    "--verify", "--cert", "--cert-key", "--cert-key-pass", "--timeout", "--proxy", "--pretty",
+    "-s", "--style", "-p", "--print", "--format-options", "--max-redirects", "--default-scheme",
+    "--boundary", "--raw", "--response-charset", "--response-mime", "--ssl", "--ciphers",
+})
+
+
 def _httpie(text: str, words: list[RawWord]) -> _Call | None:
-    plain = [word for word in words if not word.value.startswith("-")]
+    plain = []
+    valued = False  # the word is the value of the option before it
+    for word in words:
+        if not valued and not word.value.startswith("-"):
+            plain.append(word)
+        valued = not valued and word.value in _HTTPIE_VALUED
     if not plain:
         return None
     method: RawWord | None = None
