@@ -82,6 +82,25 @@ def test_fd504_an_error_answer_under_a_plain_response_label(parse: ParsePage) ->
     assert finding.message == "response field `detail` is not produced by `/api/v1/orders/`"
 
 
+def test_fd504_a_body_a_short_sentence_introduces_as_the_answer(parse: ParsePage) -> None:
+    template = """
+        # Orders
+
+        ### GET /api/v1/orders/
+
+        LEAD
+
+        ```json
+        {"id": 7, "state": "pending"}
+        ```
+        """
+    for lead in ("Each result looks like:", "The order response:", "A typical answer:"):
+        [finding] = run_rule(ResponseFieldNotProduced, parse(template.replace("LEAD", lead)), FACTS)
+        assert finding.message == "response field `state` is not produced by `/api/v1/orders/`", lead
+    for lead in ("The request body:", "An error response:", "The order item:", "Filter with:"):
+        assert run_rule(ResponseFieldNotProduced, parse(template.replace("LEAD", lead)), FACTS) == [], lead
+
+
 # --- FD505 -------------------------------------------------------------------------------------
 
 

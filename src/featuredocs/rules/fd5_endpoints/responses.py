@@ -24,6 +24,13 @@ _RESPONSE_LABEL = re.compile(
     r"(?:\s*\([^)]*\))?(?:\s+\d{3}(?:\s+\w+)*)?",
     re.I,
 )
+#: A sentence that introduces the answer in a few words: ``The profile response``, ``Each
+#: result looks like``, ``A typical answer``.
+_LEAD_IN = re.compile(
+    r"(?:the|a|an|each|every|one|typical)\b(?:\s+[\w-]+){0,3}?\s+(?:response|answer|result)s?"
+    r"(?:\s+(?:body|looks?\s+like|is))?",
+    re.I,
+)
 _STATUS = re.compile(r"\b(\d{3})\b")
 _ERROR_WORDS = re.compile(r"error|fail|invalid|not found|conflict|denied|unauthori[sz]ed", re.I)
 _JSON_LANGUAGES = frozenset({"json", "jsonc", "json5"})
@@ -71,7 +78,7 @@ class ResponseClaim:
 def is_success_label(label: str) -> bool:
     """``Response``, ``Response (201 Created)``; not ``Response (404)`` or ``Error response``."""
     label = label.strip()
-    if not _RESPONSE_LABEL.fullmatch(label) or _ERROR_WORDS.search(label):
+    if not (_RESPONSE_LABEL.fullmatch(label) or _LEAD_IN.fullmatch(label)) or _ERROR_WORDS.search(label):
         return False
     return all(code.startswith("2") for code in _STATUS.findall(label))
 
