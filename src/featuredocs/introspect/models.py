@@ -61,6 +61,7 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
         attributes=attribute_names(model, fields),
         managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
         manager_methods=manager_methods(model),
+        managers_known=managers_known(model),
         choices_members=choices_members(model),
         abstract=bool(meta.abstract),
         proxy=bool(meta.proxy),
@@ -169,6 +170,19 @@ def manager_methods(model: type[models.Model]) -> tuple[str, ...]:
             if cls is not object and not cls.__module__.startswith(DJANGO_MANAGER_MODULES):
                 names.update(name for name in vars(cls) if not name.startswith("_"))
     return tuple(sorted(names))
+
+
+def managers_known(model: type[models.Model]) -> bool:
+    """Whether :func:`manager_methods` names every method the model's managers and their
+    querysets add: each queryset could be built, and no class of theirs answers names it
+    does not define (``__getattr__``)."""
+    try:
+        managers = list(model._meta.managers)
+        querysets = [manager.get_queryset() for manager in managers]
+    except Exception:  # a manager that needs more than the model to build its queryset
+        return False
+    classes = {cls for each in (*managers, *querysets) for cls in type(each).__mro__}
+    return not any("__getattr__" in vars(cls) for cls in classes)
 
 
 def choices_members(model: type[models.Model]) -> tuple[str, ...]:

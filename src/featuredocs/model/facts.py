@@ -99,6 +99,9 @@ class ModelFact:
     managers: tuple[str, ...] = ("objects",)
     #: What its managers and their querysets add to Django's API (``unpaid_older_than``).
     manager_methods: tuple[str, ...] = ()
+    #: Whether ``manager_methods`` holds every method they add: each of their classes was
+    #: read and none answers names it does not define (``__getattr__``).
+    managers_known: bool = False
     #: Members of the choices classes it nests, with their class: ``Status.PAID``.
     choices_members: tuple[str, ...] = ()
     abstract: bool = False

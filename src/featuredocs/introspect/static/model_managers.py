@@ -37,6 +37,36 @@ def manager_methods(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> t
     return tuple(sorted(name for name in names if not name.startswith("_")))
 
 
+def managers_known(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> bool:
+    """Whether :func:`manager_methods` names every method the model's managers and their
+    querysets add: the model's classes and each manager's and queryset's are the
+    project's or Django's own, all read here, and none answers names it does not define
+    (``__getattr__``). A manager from a library is not read, so its methods are unknown."""
+    if not all(_read_whole(classes, name) for name in classes.mro(ref.dotted)):
+        return False
+    for cls in [ref, *bases]:
+        for statement in cls.node.body:
+            if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
+                continue
+            if not is_manager_value(classes, cls, statement.value):
+                continue
+            behind = list(_classes_of(classes, cls.module, statement.value, 0))
+            if not behind or not all(_read_whole(classes, name) for dotted in behind for name in classes.mro(dotted)):
+                return False
+    return True
+
+
+def _read_whole(classes: Classes, dotted: str) -> bool:
+    if dotted.startswith(_DJANGO_MANAGER_MODULES) or dotted in {"object", "builtins.object"}:
+        return True
+    ref = classes.get(dotted)
+    if ref is None or not ref.module.project:
+        return False
+    return not any(
+        isinstance(statement, ast.FunctionDef) and statement.name == "__getattr__" for statement in ref.node.body
+    )
+
+
 def _classes_of(classes: Classes, module: Module, value: ast.expr, depth: int) -> Iterator[str]:
     """The manager and queryset classes behind a manager expression."""
     if depth > _MAX_DEPTH or not isinstance(value, ast.Call):

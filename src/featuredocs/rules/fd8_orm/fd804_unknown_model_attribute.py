@@ -30,9 +30,12 @@ class UnknownModelAttribute(Rule):
         cannot be resolved, and private names, are left alone.
 
         A method called on a manager or queryset (``Order.objects.unpaid_older_then(48)``)
-        must be Django's or one the model's managers and their querysets define; since
-        a manager from a library may define more than the facts know, only a name close
-        to a known one is reported. So is a member of a choices class the model nests
+        must be Django's or one the model's managers and their querysets define. A name
+        close to a known one is always reported; any other only where the facts know
+        every method the managers add: the project's own managers and querysets (and,
+        in live mode, a package's), none answering names it does not define
+        (``__getattr__``). Static mode does not read a package's manager, which may
+        define more. So is a member of a choices class the model nests
         (``Order.Status.PAYED`` for ``Order.Status.PAID``).
 
         Prose names attributes too (``Order.paid_at``, ``Order.expire()`` or

@@ -41,7 +41,8 @@ OTHER_API = frozenset({
     "aggregate", "count", "exists", "contains", "in_bulk", "update", "delete", "bulk_create",
     "bulk_update", "explain", "dates", "datetimes", "raw", "as_manager", "from_queryset",
     "check", "deconstruct", "contribute_to_class", "get_by_natural_key", "model", "db",
-    "query", "ordered", "get_prefetch_queryset", "get_prefetch_querysets",
+    "query", "ordered", "get_prefetch_queryset", "get_prefetch_querysets", "auto_created",
+    "creation_counter", "resolve_expression", "use_in_migrations", "fetch_mode", "totally_ordered",
 }) | {"a" + name for name in ("aggregate", "count", "exists", "contains", "in_bulk", "update",
                                 "delete", "bulk_create", "bulk_update", "explain")}
 #: Everything Django's managers and querysets answer.

@@ -301,7 +301,7 @@ class _Checker:
 
     def _manager_method(self, block: PythonBlock, model: ModelFact, call: ast.Call) -> None:
         assert isinstance(call.func, ast.Attribute)
-        found = manager_method_problem(model, call.func.attr, attribute_span(block, call.func))
+        found = manager_method_problem(model, call.func.attr, attribute_span(block, call.func), called=True)
         if found is not None:
             self.attributes.append(found)
 
@@ -355,17 +355,24 @@ class _Checker:
                        field_suggestion(node.attr, names, model))
 
 
-def manager_method_problem(model: ModelFact, method: str, span: Span) -> Problem | None:
+def manager_method_problem(model: ModelFact, method: str, span: Span, *, called: bool = False) -> Problem | None:
     """A method called on a manager or queryset that neither Django nor the model's
-    managers define, when it looks like a misspelling of one that is: the facts of a
-    manager from outside the project may be incomplete."""
+    managers define: when it looks like a misspelling of one that is, or, for a call
+    example code makes (``called``), when the facts know every method the managers add.
+    Otherwise the facts of a manager from outside the project may be incomplete, and a
+    sentence may name a method still to be written."""
     if method in DJANGO_API or method in model.manager_methods or method.startswith("_"):
         return None
-    match = closest(method, (*model.manager_methods, *DJANGO_API))
-    if match is None:
-        return None
     message = f"`{method}` is not a method of {model.label}'s managers or querysets"
-    return Problem(span, message, suggestion(match))
+    match = closest(method, (*model.manager_methods, *DJANGO_API))
+    if match is not None:
+        return Problem(span, message, suggestion(match))
+    if not (called and model.managers_known):
+        return None
+    added = ", ".join(f"`{name}()`" for name in model.manager_methods[:6]) or "nothing"
+    if len(model.manager_methods) > 6:
+        added += ", …"
+    return Problem(span, message, f"its managers add {added} to Django's queryset API")
 
 
 def _mentions_a_model(
