@@ -77,3 +77,28 @@ def test_fd303_a_nullability_fix_writes_the_fields_in_the_pages_form(parse):
     """)
     findings = run_rule(FieldTypeMismatch, page, facts())
     assert [[e.replacement for e in f.fix.edits] for f in findings] == [["NULL=False"], ["NOT NULL"]]
+
+
+def test_fd303_a_type_a_dash_or_colon_description_opens_with(parse):
+    page = parse("""\
+        ## The Invoice model
+
+        - `created_at` — a DateField, set when the invoice is issued.
+        - `number`: CharField, unique
+        - `paid_at` / `created_at` — nullable DateFields.
+    """)
+    found = run_rule(FieldTypeMismatch, page, facts())
+    assert sorted((f.span.line, f.message) for f in found) == [
+        (3, "field `created_at` is documented as `DateField`, but it is a DateTimeField"),
+        (5, "field `created_at` is documented as `DateField`, but it is a DateTimeField"),
+        (5, "field `created_at` is documented as nullable, but it is NOT NULL"),
+    ]
+    # a description in other words names no type; the right class is silent
+    right = parse("""\
+        ## The Invoice model
+
+        - `created_at` — when the invoice was issued, a date and time.
+        - `created_at` — a DateTimeField.
+        - `number` - Field names are unique per customer.
+    """)
+    assert run_rule(FieldTypeMismatch, right, facts()) == []

@@ -71,6 +71,8 @@ def _read_field_item(item: ListItem) -> tuple[FieldClaim, ...]:
         return _bold_field(item)
     end = _offset(item, leading[-1]) + len(leading[-1].text) + 2
     type_text, type_start = _parenthesised(item.source, end)
+    if not type_text:
+        type_text, type_start = _described(item.source, end)
     documented = read_type(type_text) if type_text else None
     type_span = _source_span(item, type_start, len(type_text)) if documented else None
     null, null_span = _nullability(item, type_text, type_start)
@@ -221,6 +223,23 @@ def _search(item: ListItem, code: InlineCode) -> int:
         if found >= 0:
             return found
     return -1
+
+
+#: A description that opens with a field class after a dash or colon: ``— a CharField
+#: (max 20 characters)``, ``: nullable DateTimeFields``; a type in other words (``— three-letter
+#: code``) is prose.
+_DESCRIBED = re.compile(
+    r"[ \t]*(?:—|–|-|:)[ \t]*(?:(?:an?|the)[ \t]+)?(?P<type>(?:(?:nullable|unique|optional)[ \t]+)?"
+    r"[A-Z][A-Za-z0-9]*(?:Field|Key)(?=s?\b))"
+)
+
+
+def _described(source: str, start: int) -> tuple[str, int]:
+    """The field class a dash or colon description opens with, and where it starts."""
+    found = _DESCRIBED.match(source, start)
+    if found is None:
+        return "", -1
+    return found["type"], found.start("type")
 
 
 def _parenthesised(source: str, start: int) -> tuple[str, int]:
