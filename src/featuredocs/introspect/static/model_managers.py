@@ -26,14 +26,9 @@ _DJANGO_MANAGER_MODULES = "django.db.models."  # as live introspection draws the
 def manager_methods(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> tuple[str, ...]:
     """Sorted public names the model's managers and querysets define in the project."""
     names: set[str] = set()
-    for cls in [ref, *bases]:
-        for statement in cls.node.body:
-            if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
-                continue
-            if not is_manager_value(classes, cls, statement.value):
-                continue
-            for dotted in _classes_of(classes, cls.module, statement.value, 0):
-                names.update(_defined(classes, dotted, set()))
+    for behind in _managers(classes, ref, bases):
+        for dotted in behind:
+            names.update(_defined(classes, dotted, set()))
     return tuple(sorted(name for name in names if not name.startswith("_")))
 
 
@@ -44,16 +39,21 @@ def managers_known(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> bo
     (``__getattr__``). A manager from a library is not read, so its methods are unknown."""
     if not all(_read_whole(classes, name) for name in classes.mro(ref.dotted)):
         return False
+    return all(
+        behind and all(_read_whole(classes, name) for dotted in behind for name in classes.mro(dotted))
+        for behind in _managers(classes, ref, bases)
+    )
+
+
+def _managers(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> Iterator[list[str]]:
+    """For each manager the model and its bases declare, the classes behind it (none
+    when they cannot be read)."""
     for cls in [ref, *bases]:
         for statement in cls.node.body:
             if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
                 continue
-            if not is_manager_value(classes, cls, statement.value):
-                continue
-            behind = list(_classes_of(classes, cls.module, statement.value, 0))
-            if not behind or not all(_read_whole(classes, name) for dotted in behind for name in classes.mro(dotted)):
-                return False
-    return True
+            if is_manager_value(classes, cls, statement.value):
+                yield list(_classes_of(classes, cls.module, statement.value, 0))
 
 
 def _read_whole(classes: Classes, dotted: str) -> bool:

@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.hints import listing, where
-from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
+from featuredocs.rules.fd5_endpoints.resolve import Resolution, answering, resolutions_for
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, unproduced_names
 from featuredocs.rules.fd5_endpoints.response_shape import unproduced_keys
 from featuredocs.rules.registry import register
@@ -89,7 +89,7 @@ class ResponseFieldNotProduced(Rule):
         for claim in claims_for(page, ctx).response_fields:
             listings.setdefault((claim.listing, claim.endpoint), []).append(claim)
         for claims in listings.values():
-            endpoints = _resolved(claims[0].endpoints, resolutions)
+            endpoints = answering(claims[0].endpoints, resolutions)
             for missing in unproduced_names(claims, endpoints):
                 listed = _listed_beside(claims, missing.claim.path[: missing.segment])
                 yield self.finding(
@@ -98,20 +98,6 @@ class ResponseFieldNotProduced(Rule):
                     f"response field `{missing.dotted}` is not produced by {_paths(endpoints)}",
                     _hint(missing.claim.path[missing.segment], missing.siblings, endpoints[0], listed),
                 )
-
-
-def _resolved(
-    claims: tuple[EndpointClaim, ...], resolutions: dict[EndpointClaim, Resolution]
-) -> list[EndpointFact]:
-    """The project's endpoints ``claims`` name whose response is known, each once (a
-    page's ``GET`` and ``POST /api/v1/orders/`` are one route)."""
-    found: dict[str, EndpointFact] = {}
-    for claim in claims:
-        resolution = resolutions.get(claim)
-        endpoint = resolution.endpoint if resolution is not None else None
-        if endpoint is not None and endpoint.response is not None:
-            found.setdefault(endpoint.path, endpoint)
-    return list(found.values())
 
 
 def _paths(endpoints: list[EndpointFact]) -> str:

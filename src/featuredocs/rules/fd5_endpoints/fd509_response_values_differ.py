@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_on_line
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.hints import where
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
+from featuredocs.rules.fd5_endpoints.resolve import answering, resolutions_for
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, produced_field
 from featuredocs.rules.registry import register
 
@@ -58,12 +58,7 @@ class ResponseValuesDiffer(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         resolutions = resolutions_for(page, ctx)
         for claim in claims_for(page, ctx).response_fields:
-            endpoints = []
-            for endpoint_claim in claim.endpoints:
-                resolution = resolutions.get(endpoint_claim)
-                if resolution is not None and resolution.endpoint is not None:
-                    endpoints.append(resolution.endpoint)
-            taken = _taken(claim, endpoints)
+            taken = _taken(claim, answering(claim.endpoints, resolutions))
             found = _values(page, claim) if taken is not None else None
             if taken is not None and found is not None:
                 yield from self._compare(page, claim, *taken, found)

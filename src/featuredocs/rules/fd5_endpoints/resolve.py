@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -395,3 +396,15 @@ def resolutions_for(page: Page, ctx: CheckContext) -> dict[EndpointClaim, Resolu
         return {claim: resolve_claim(facts, claim, named_as_route=claim.shape in routes) for claim in claims}
 
     return ctx.memo("fd5.resolved", page, resolve_all)
+
+
+def answering(claims: Iterable[EndpointClaim], resolutions: dict[EndpointClaim, Resolution]) -> list[EndpointFact]:
+    """The project's endpoints ``claims`` name whose response is known, each once (a
+    page's ``GET`` and ``POST /api/v1/orders/`` are one route)."""
+    found: dict[str, EndpointFact] = {}
+    for claim in claims:
+        resolution = resolutions.get(claim)
+        endpoint = resolution.endpoint if resolution is not None else None
+        if endpoint is not None and endpoint.response is not None:
+            found.setdefault(endpoint.path, endpoint)
+    return list(found.values())
