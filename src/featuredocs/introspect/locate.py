@@ -145,6 +145,22 @@ class Locator:
         rel = self.relative(path)
         return SourceLocation(rel, line) if rel is not None and line else None
 
+    def defined_functions(self, cls: type) -> list[tuple[str, SourceLocation]]:
+        """The functions the class body defines (methods, properties), each at its
+        ``def`` line; none for a class outside the root."""
+        if self._outside_root(cls):
+            return []
+        found = self.class_node(cls)
+        if found is None:
+            return []
+        parsed, node = found
+        return [
+            (statement.name, location)
+            for statement in node.body
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+            and (location := self.at(parsed.path, statement.lineno)) is not None
+        ]
+
     def _outside_root(self, cls: type) -> bool:
         """A class whose module file lies outside the root: it has no location to give, so
         its file (Django's, a package's) need not be parsed."""

@@ -89,6 +89,15 @@ class IndexFact:
 
 @quick_init
 @dataclass(frozen=True, slots=True)
+class MethodFact:
+    """A method or property a model class of the project defines, at its ``def`` line."""
+
+    name: str
+    location: SourceLocation
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
 class ModelFact:
     app_label: str
     name: str
@@ -96,6 +105,8 @@ class ModelFact:
     fields: tuple[FieldFact, ...] = ()
     indexes: tuple[IndexFact, ...] = ()
     attributes: tuple[str, ...] = ()  # methods, properties, managers, class attributes
+    #: Where the project defines those of ``attributes`` that are methods or properties.
+    methods: tuple[MethodFact, ...] = ()
     managers: tuple[str, ...] = ("objects",)
     #: What its managers and their querysets add to Django's API (``unpaid_older_than``).
     manager_methods: tuple[str, ...] = ()
@@ -114,6 +125,9 @@ class ModelFact:
     @property
     def label(self) -> str:
         return f"{self.app_label}.{self.name}"
+
+    def method_location(self, name: str) -> SourceLocation | None:
+        return next((method.location for method in self.methods if method.name == name), None)
 
     def field(self, name: str) -> FieldFact | None:
         for candidate in self.fields:

@@ -104,7 +104,7 @@ def test_fd804_drifted_attributes(parse, facts):
     found = run_rule(UnknownModelAttribute, page, facts)
     assert located(found) == [("FD804", 7, 9, 21), ("FD804", 8, 23, 32)]
     assert found[0].message == "billing.Invoice has no attribute `mark_as_paid`"
-    assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:16)"
+    assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:44)"
     assert found[1].message == "accounts.User has no attribute `nick_name`"
     assert found[1].hint == "did you mean `nickname`? (accounts/models.py:6)"
 
@@ -126,7 +126,7 @@ def test_fd804_attributes_named_in_prose(parse, facts):
     assert [f.message for f in found] == [
         "billing.Invoice has no attribute `mark_payed`", "billing.Invoice has no attribute `is_overdu`",
     ]
-    assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:16)"
+    assert found[0].hint == "did you mean `mark_paid`? (billing/models.py:44)"
 
 
 def test_fd804_attributes_named_through_the_models_dotted_path(parse, facts):
@@ -137,7 +137,7 @@ def test_fd804_attributes_named_through_the_models_dotted_path(parse, facts):
     (found,) = run_rule(UnknownModelAttribute, page, facts)
     assert located([found]) == [("FD804", 3, 30, 40)]
     assert found.message == "billing.Invoice has no attribute `mark_payed`"
-    assert found.hint == "did you mean `mark_paid`? (billing/models.py:16)"
+    assert found.hint == "did you mean `mark_paid`? (billing/models.py:44)"
 
 
 IPYTHON = '''\
@@ -188,7 +188,7 @@ def test_fd804_manager_methods_named_in_prose(parse, facts):
     found = run_rule(UnknownModelAttribute, page, facts)
     assert located(found) == [("FD804", 3, 18, 24), ("FD804", 4, 28, 37)]
     assert found[0].message == "`unpayd` is not a method of billing.Invoice's managers or querysets"
-    assert [f.hint for f in found] == ["did you mean `unpaid`?", "did you mean `mark_paid`? (billing/models.py:16)"]
+    assert [f.hint for f in found] == ["did you mean `unpaid`?", "did you mean `mark_paid`? (billing/models.py:44)"]
 
 
 def test_fd804_a_misspelt_member_of_a_models_choices(parse, facts):

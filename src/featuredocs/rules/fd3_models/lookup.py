@@ -123,12 +123,15 @@ def field_names(model: ModelFact, *, reverse: bool = True, query: bool = False) 
 
 
 def field_suggestion(name: str, candidates: Iterable[str], model: ModelFact) -> str | None:
-    """``did you mean `total`? (orders/models.py:31)`` for a field or attribute name."""
+    """``did you mean `total`? (orders/models.py:31)`` for a field or attribute name, placed
+    where the field or method is defined (the model's class line for other attributes)."""
     match = closest(name, candidates)
     if match is None:
         return None
     field = any_field(model, match)
-    return suggestion(match, field.location if field is not None and field.location else model.location)
+    if field is not None and field.location:
+        return suggestion(match, field.location)
+    return suggestion(match, model.method_location(match) or model.location)
 
 
 def close_names(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> list[str]:
