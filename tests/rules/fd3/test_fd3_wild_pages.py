@@ -403,3 +403,14 @@ def test_a_models_fields_heading_declares_the_model_where_its_name_alone_would(p
                 "| `number` | string |\n| `totl` | number |\n", dedent=False)
     assert run_rule(FieldNotFound, api, billing_facts) == []
     assert run_rule(ModelNotFound, api, billing_facts) == []
+
+
+def test_an_index_a_sentence_names_after_indexed_as(parse, billing_facts):
+    page = "## Data Models\n\n### Invoice\n\nIndexed on (`status`, `created_at`) as `NAME`, and on `customer`.\n"
+    right = parse(page.replace("NAME", "invoice_status_created_idx"), dedent=False)
+    assert [f for rule in RULES for f in run_rule(rule, right, billing_facts) if f.code == "FD304"] == []
+    drifted = parse(page.replace("NAME", "invoice_status_creatd_idx"), dedent=False)
+    found = [f for rule in RULES for f in run_rule(rule, drifted, billing_facts) if f.code == "FD304"]
+    assert [(f.span.line, f.message) for f in found] == [
+        (5, "index `invoice_status_creatd_idx` is documented on billing.Invoice, which has no index of that name"),
+    ]

@@ -33,7 +33,7 @@ from featuredocs.rules.fd3_models.lists import (
     listed_codes,
     model_lists,
 )
-from featuredocs.rules.fd3_models.prose import FIELD_WORDS, INDEX_WORDS, called_names
+from featuredocs.rules.fd3_models.prose import FIELD_WORDS, INDEX_WORDS, INDEXED_AS, called_names
 from featuredocs.rules.fd3_models.pycode import ImportedName, PythonBlock, imported_names, python_blocks
 from featuredocs.rules.other_times import about_other_times
 
@@ -308,7 +308,7 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         FieldClaim(name, span) for name, span in called_names(page, parts, FIELD_WORDS) if span not in in_lists
     )
     prose_indexes = tuple(
-        IndexClaim((), name, False, span) for name, span in called_names(page, parts, INDEX_WORDS)
+        IndexClaim((), name, False, span) for name, span in called_names(page, parts, INDEX_WORDS, INDEXED_AS)
     )
     explicit = bool(field_list or index_list) or _named_plainly(section, name) or _used_in_code(
         parts, name
