@@ -31,7 +31,15 @@ def at_other_times(page: Page, line: int) -> bool:
 
 _CHANGE = re.compile(
     r"\b(?:renamed|removed|deprecated|replaced|formerly|previously|no longer|used to"
-    r"|instead of|in favou?r of|legacy|planned|proposed|upcoming|future|(?:is|are) gone)\b",
+    r"|instead of|in favou?r of|legacy|planned|proposed|upcoming|future|(?:is|are) gone"
+    r"|will (?:be )?add(?:ed)?|coming soon|to be added|not yet)\b",
+    re.IGNORECASE,
+)
+#: A sentence that says a thing is not there: "There is no `PUT /orders/{id}/`",
+#: "`DELETE …` is not supported and answers 405".
+_DENIED = re.compile(
+    r"\b(?:405|not (?:supported|allowed|available|exposed|offered)|there (?:is|are) no"
+    r"|(?:does|do) not exist|(?:isn't|aren't|doesn't|don't) (?:supported|allowed|available|exist))\b",
     re.IGNORECASE,
 )
 
@@ -58,6 +66,16 @@ def named_for_other_times(page: Page, span: Span) -> bool:
     if any(code.span.line <= span.line <= code.span.end_line for code in page.code_blocks):
         return False
     return _tells_of_change(_sentence_at(page, span))
+
+
+def named_as_absent(page: Page, span: Span) -> bool:
+    """Whether a name at ``span`` is rightly not the code's: :func:`named_for_other_times`,
+    or prose that says it is not there."""
+    if named_for_other_times(page, span):
+        return True
+    if any(code.span.line <= span.line <= code.span.end_line for code in page.code_blocks):
+        return False
+    return _DENIED.search(_sentence_at(page, span)) is not None
 
 
 def _sentence_at(page: Page, span: Span) -> str:

@@ -380,3 +380,29 @@ def test_fd503_parameters_a_label_lists_on_its_own_line(parse: ParsePage, facts:
     assert [(f.message, f.span) for f in findings] == [
         ("query parameter `per_page` is not accepted by `/api/v1/products/`", Span(5, 49, 5, 57)),
     ]
+
+
+def test_fd501_fd502_paths_a_sentence_says_are_gone_planned_or_refused(parse: ParsePage, facts: ProjectFacts) -> None:
+    history = """
+        # Orders
+
+        ## API
+
+        - `GET /api/v1/orders/{id}/invoice/` was removed in 2.0.
+        - We will add `POST /api/v1/orders/{id}/cancel/` in a later release.
+        - Planned: `GET /api/v1/customers/addresses/`.
+
+        Orders cannot be deleted: `DELETE /api/v1/orders/{id}/` is not supported and answers 405.
+        There is no `PUT /api/v1/orders/{id}/`; orders change only through actions.
+
+        ### Removed endpoints
+
+        - `GET /api/v1/orders/{id}/receipt/`
+        """
+    page = parse(history)
+    assert [f for rule in (EndpointNotFound, MethodNotAllowed) for f in run_rule(rule, page, facts)] == []
+    # the same paths in sentences about how things are now are reported
+    now = parse(history.replace("was removed in 2.0", "lists the invoice").replace("is not supported and answers 405", "deletes one")
+                .replace("There is no", "Use"))
+    codes = sorted((f.code, f.span.line) for rule in (EndpointNotFound, MethodNotAllowed) for f in run_rule(rule, now, facts))
+    assert codes == [("FD501", 5), ("FD502", 9), ("FD502", 10)]

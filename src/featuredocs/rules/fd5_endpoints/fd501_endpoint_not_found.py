@@ -11,6 +11,7 @@ from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, whe
 from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, resolutions_for
 from featuredocs.rules.fd5_endpoints.url_names import UnknownName, UrlNameClaim, unknown_name, url_name_claims
 from featuredocs.rules.page_text import lines_holding
+from featuredocs.rules.other_times import named_as_absent
 from featuredocs.rules.registry import register
 
 #: Words that say a path written on their line is the one the page's paths are below.
@@ -86,6 +87,8 @@ class EndpointNotFound(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for claim, resolution in resolutions_for(page, ctx).items():
+            if resolution.how is not How.EXACT and named_as_absent(page, claim.path.span):
+                continue  # "`GET /orders/{id}/invoice/` was removed in 2.0"
             if resolution.how is How.SLASH and claim.kind is not ClaimKind.BARE:
                 yield self._slash(page, claim, resolution)
             elif resolution.how is How.PREFIX and not _below_stated_base(page, claim, resolution):

@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.resolve import Resolution, resolutions_for
+from featuredocs.rules.other_times import named_as_absent
 from featuredocs.rules.registry import register
 
 #: Answered by every class-based view without a handler of its own.
@@ -56,7 +57,9 @@ class MethodNotAllowed(Rule):
             allowed = allowed_methods(resolution)
             if allowed is None:
                 continue
-            yield from self._check_claim(page, claim, resolution, allowed)
+            found = list(self._check_claim(page, claim, resolution, allowed))
+            if found and not named_as_absent(page, claim.path.span):  # "There is no `PUT /orders/{id}/`"
+                yield from found
 
     def _check_claim(
         self, page: Page, claim: EndpointClaim, resolution: Resolution, allowed: tuple[str, ...]
