@@ -126,6 +126,13 @@ def test_fd602_reads_the_default_a_comment_gives_beside_an_override(parse, facts
     (finding,) = run_rule(StaleEnvironmentDefault, parse(CLEAN.replace("ORDER_BATCH_SIZE=500", stale)), facts)
     assert (finding.span.line, finding.span.column) == (18, stale.index("200") + 1)
     assert finding.fix is not None and finding.fix.edits[0].replacement == "500"
+    # a comment may give the default in many words; only a value that says what it is is compared
+    for right in ("# 500 by default", "# default is 500, set more only for imports", "# default: 500",
+                  "# not the default", "# override the default (500)", "# default 0.5k", "# default: the size"):
+        page = parse(CLEAN.replace("ORDER_BATCH_SIZE=500", f"ORDER_BATCH_SIZE=1000  {right}"))
+        assert run_rule(StaleEnvironmentDefault, page, facts) == [], right
+    page = parse(CLEAN.replace("ORDER_BATCH_SIZE=500", "ORDER_BATCH_SIZE=1000  # 200 by default"))
+    assert [f.span.column for f in run_rule(StaleEnvironmentDefault, page, facts)] == [26]
     # a comment that only says it is the default keeps the line's value as the default
     (finding,) = run_rule(StaleEnvironmentDefault, parse(CLEAN.replace("ORDER_BATCH_SIZE=500", "ORDER_BATCH_SIZE=200  # the default")), facts)
     assert (finding.span.line, finding.span.column) == (18, 18)
@@ -261,6 +268,15 @@ def test_variables_a_python_example_reads_are_checked_against_the_project(parse,
     assert default.fix is not None and [e.replacement for e in default.fix.edits] == ["30"]
     [name] = run_rule(UnknownEnvironmentVariable, drifted, facts)
     assert drifted.line_text(name.span.line)[name.span.column - 1 : name.span.end_column - 1] == "ORDER_BATCHSIZE"
+
+
+def test_fd602_reads_a_list_of_values_joined_by_and(parse, facts):
+    table = CLEAN.replace(
+        "### Django Settings",
+        "| Variable | Default |\n|---|---|\n| `ORDER_REGION` | `eu-west-1` and `eu-central-1` |\n\n### Django Settings",
+    )
+    [finding] = run_rule(StaleEnvironmentDefault, parse(table), facts)
+    assert finding.message.startswith("`ORDER_REGION` defaults to `eu-west-1` in code, not `eu-west-1,eu-ce")
 
 
 def test_fd602_reads_a_fallback_column_as_the_default(parse, facts):

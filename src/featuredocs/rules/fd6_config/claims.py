@@ -65,12 +65,21 @@ _COMMENT = re.compile(r"^\s*#\s?(?P<text>.*)$")
 #: ``NAME=value`` as a .env file writes it: no space around ``=``, no dict or list after it.
 _ENV_LINE = re.compile(r"^\s*(?:\$\s+)?(?:export\s+)?[A-Z][A-Z0-9_]*=(?:$|[^\s{\[(])")
 _DEFAULT_WORD = re.compile(r"\bdefault", re.IGNORECASE)
-#: A trailing comment that gives the default itself: ``# default 48``, ``# defaults to `50,000` ``.
+#: A trailing comment that gives the default itself: ``# default 48``, ``# defaults to
+#: `50,000` ``, ``# default: shop.sqlite3``, ``# 48 by default``, ``# override the default (False)``.
+_VALUE = r"(?P<quote>[`'\"]?)(?P<value>[^\s`'\";()]+?)(?P=quote)(?=$|[\s;)]|[.,](?:\s|$))"
+_BY_VALUE = _VALUE.replace("?P<", "?P<by_").replace("?P=", "?P=by_")
 _COMMENT_DEFAULT = re.compile(
-    r"\bdefaults?\b(?:\s+(?:is|to|of))?\s*[:=]?\s*(?P<quote>[`'\"]?)"
-    r"(?P<value>-?\d[\d_,.]*|true|false|none)(?P=quote)(?![\w.,])",
+    rf"\bdefaults?\b(?:\s+(?:is|to|of|value))?\s*[:=]?\s*\(?\s*{_VALUE}|{_BY_VALUE}"
+    r"\s+(?:by|as(?:\s+the)?)\s+default\b",
     re.IGNORECASE,
 )
+#: A comment that says the line's value is not the default: ``# not the default``.
+_NOT_DEFAULT = re.compile(r"\b(?:not|instead of|overrides?|overriding|unlike)\b[^#]*\bdefault", re.IGNORECASE)
+#: A value a comment gives that says what it is without a unit or more words: a number, a
+#: boolean, a quoted string, or a word holding more than letters (a host, a file, a URL).
+_PLAIN_DEFAULT = re.compile(r"-?\d[\d_,.]*|true|false|none|\S*[^\sA-Za-z]\S*", re.IGNORECASE)
+_WITH_UNIT = re.compile(r"\d[\d_,.]*[A-Za-z]+")
 _SHELL_DEFAULT = re.compile(r"\$\{(?P<name>[A-Z][A-Z0-9_]*):?-(?P<value>[^}]*)\}")
 
 
@@ -232,11 +241,19 @@ def _assignment(located: CodeLine, group: bool | None, *, shell: bool) -> EnvVar
     said = required_word(comment)
     required = said if said is not None else group
     is_default = required is False or bool(_DEFAULT_WORD.search(comment))
-    given = _COMMENT_DEFAULT.search(comment)
-    if given is not None and given["value"] != value:
-        # `NAME=72  # default 48`: the line sets another value; the comment gives the default
-        value_start = located.text.rindex(comment) + given.start("value")
-        value, is_default = given["value"], True
+    given = _COMMENT_DEFAULT.search(comment) if is_default else None
+    if _NOT_DEFAULT.search(comment):
+        is_default = False  # `NAME=test.sqlite3  # not the default`
+    elif given is not None:
+        group = "value" if given["value"] is not None else "by_value"
+        stated = given[group]
+        if stated != value:
+            # `NAME=72  # default 48`: the line sets another value; the comment gives the
+            # default, compared when it says what it is (`50k`, `the host name` do not)
+            is_default = _PLAIN_DEFAULT.fullmatch(stated) is not None and not _WITH_UNIT.fullmatch(stated)
+            if is_default:
+                value_start = located.text.rindex(comment) + given.start(group)
+                value = stated
     fallback = _SHELL_DEFAULT.fullmatch(value)
     if fallback is not None and fallback["name"] == match.group("name") and fallback["value"]:
         # `NAME=${NAME:-48}`: the shell's fallback when NAME is unset, the page's default

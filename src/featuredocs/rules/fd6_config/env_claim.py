@@ -113,12 +113,12 @@ def required_word(text: str) -> bool | None:
 
 
 #: The next item of a list written as one inline code per item: `` `, `us` `` after `` `eu ``.
-_NEXT_ITEM = re.compile(r"`\s*,\s*`(?P<item>[^`]+)")
+_NEXT_ITEM = re.compile(r"`\s*(?:,\s*(?:and\s+)?|\s+and\s+)`(?P<item>[^`]+)")
 
 
 def with_listed_items(line: str, value: str, span: Span) -> tuple[str, Span]:
     """A value in inline code (``span`` inside its backticks, on ``line``) with the items
-    that follow it as inline code of their own (`` `eu`, `us` ``): the items joined with
+    that follow it as inline code of their own (`` `eu`, `us` ``, `` `eu` and `us` ``): the items joined with
     commas, spanning from the first to the last."""
     end = span.end_column - 1  # the value's closing backtick
     items = [value]
