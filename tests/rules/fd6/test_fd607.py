@@ -100,6 +100,9 @@ def test_the_fix_writes_the_settings_modules_value_with_the_pages_unit(parse, fa
 
 
 def test_values_of_other_times_secrets_and_other_columns_are_not_compared(parse, facts):
+    # the variable a setting is read from is where its value comes from, not its value
+    read_from = TABLE.replace("`orders@shop.example` | sender", "`SHOP_FROM_EMAIL`, else `orders@shop.example` | sender")
+    assert run_rule(StaleSettingDefault, parse(read_from), facts) == []
     legacy = TABLE.replace("## Settings", "## Legacy settings").replace("`48h`", "`24h`")
     secret = TABLE.replace("`your-key-here`", "`live-key`")
     other_column = TABLE.replace("| Default |", "| Example |").replace("`48h`", "`24h`")

@@ -80,8 +80,10 @@ class StaleSettingDefault(Rule):
             written = setting.default_at(claim.path) if setting is not None else None
             if setting is None or written is None or same_value(claim.value, written) is not False:
                 continue
-            if _names_a_setting(claim.value, ctx):
-                continue  # "(defaults to `DEFAULT_FROM_EMAIL`)": the value is another setting's
+            if _names_a_setting(claim.value, ctx) or ctx.facts.env_var(claim.value.strip()) is not None:
+                # "(defaults to `DEFAULT_FROM_EMAIL`)": the value is another setting's;
+                # "`SHOP_FROM_EMAIL`, else …": the variable the value is read from
+                continue
             if not unit_counted_in(claim.value, claim.path or claim.setting):
                 continue  # "15 minutes" for a timeout the settings module keeps in seconds
             if at_other_times(page, claim.value_span.line):
