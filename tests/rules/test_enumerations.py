@@ -18,6 +18,9 @@ from featuredocs.rules.enumerations import listed_values, values_on_line
         ("Either `'a'` or `\"b\"`", ["a", "b"], True),
         ("A format, e.g. `csv` or `json`", ["csv", "json"], False),
         ("Formats such as `csv`, `json` and more", ["csv", "json"], False),
+        # the values under a condition, not every value
+        ("One of `expired` or `cancelled` when filtered so", ["expired", "cancelled"], False),
+        ("One of `expired` or `cancelled`, if the order lapsed", ["expired", "cancelled"], False),
     ],
 )
 def test_lists_of_values(text, values, complete):

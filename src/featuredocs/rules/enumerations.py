@@ -37,6 +37,9 @@ _LISTING = re.compile(
 _EXAMPLES = re.compile(r"\b(?:e\.\s?g\.|for\s+(?:example|instance)|such\s+as|like|including|say)\W", re.IGNORECASE)
 #: What may stand right before a list that gives every value: nothing, or a comma or colon.
 _LIST_OPENS = re.compile(r"(?:^|[,:(—–-])\s*\Z")
+#: Words right after a list that make it the values under a condition, not every value:
+#: "one of `expired` or `cancelled` when filtered so".
+_CONDITION_AFTER = re.compile(r"\s*,?\s*(?:when|if|unless|while|once|after|before|until|depending)\b", re.IGNORECASE)
 #: Where the words that introduce a list start: after the last sentence or clause break.
 _CLAUSE_BREAK = re.compile(r"[.;:!?)(](?=\s|$)|\s[-–—]\s")
 #: A value: a word, a number, a quoted string; not a flag, a call or a path.
@@ -328,6 +331,7 @@ def _listed(
     # "`email` or `sms`", "File format, `csv` or `json`" give every value; "moves from
     # `pending` to `paid` or `cancelled`" gives two, and says nothing of the others.
     complete = not examples and (says_values or _LIST_OPENS.search(lead) is not None)
+    complete = complete and _CONDITION_AFTER.match(text, run[-1].end()) is None
     values = tuple(ListedValue(m.group(2), m.start(2), m.end(2)) for m in run)
     written = tuple(text[a.end() : b.start()] for a, b in zip(run, run[1:]))
     return Listed(values, complete, written, run[0].start(), run[-1].end())
