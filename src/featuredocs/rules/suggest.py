@@ -6,6 +6,17 @@ import difflib
 from collections.abc import Iterable
 
 
+#: How many names a hint lists before it stops.
+_LISTED = 6
+
+
+def listing(names: Iterable[str]) -> str:
+    """```a`, `b`, `c``` with an ellipsis after a handful."""
+    names = list(names)
+    shown = ", ".join(f"`{name}`" for name in names[:_LISTED])
+    return shown + (", …" if len(names) > _LISTED else "")
+
+
 def closest(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The candidate closest to ``name``, compared case-insensitively, or None."""
     by_folded: dict[str, str] = {}

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from featuredocs.model import Applicability, Edit, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
-from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, listing, where
+from featuredocs.rules.fd5_endpoints.hints import closest_endpoint, where
 from featuredocs.rules.fd5_endpoints.resolve import How, Resolution, resolutions_for
 from featuredocs.rules.fd5_endpoints.url_names import UnknownName, UrlNameClaim, unknown_name, url_name_claims
 from featuredocs.rules.page_text import lines_holding
 from featuredocs.rules.other_times import named_as_absent
 from featuredocs.rules.registry import register
+from featuredocs.rules.suggest import listing
 
 #: Words that say a path written on their line is the one the page's paths are below.
 _BASE_WORDS = re.compile(r"\b(?:base|relative\s+to|prefix(?:ed)?|mounted|served\s+under)\b", re.I)

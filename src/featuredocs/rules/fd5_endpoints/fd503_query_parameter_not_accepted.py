@@ -7,9 +7,9 @@ from urllib.parse import unquote
 from featuredocs.model import EndpointFact, Finding, Page, Severity, Span, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.documented import documented_params
-from featuredocs.rules.fd5_endpoints.hints import listing, where
+from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, listing
 
 #: Frameworks whose views' query parameters are read completely from their declarations.
 _DECLARED_PARAMS = frozenset({"drf", "ninja"})

@@ -6,12 +6,12 @@ from featuredocs.model import EndpointFact, Finding, Page, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
-from featuredocs.rules.fd5_endpoints.hints import listing, where
+from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.resolve import Resolution, answering, resolutions_for
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, unproduced_names
 from featuredocs.rules.fd5_endpoints.response_shape import unproduced_keys
 from featuredocs.rules.registry import register
-from featuredocs.rules.suggest import closest
+from featuredocs.rules.suggest import closest, listing
 
 
 @register

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from featuredocs.model import EndpointFact, ProjectFacts, reads
 from featuredocs.rules.fd5_endpoints.paths import WILDCARD, PathShape
 from featuredocs.rules.fd5_endpoints.resolve import ROUTES_FROM, EndpointIndex, fills, index_for
 from featuredocs.rules.suggest import closest
 
-_LISTED = 6
 
 
 def label(endpoint: EndpointFact) -> str:
@@ -22,13 +19,6 @@ def label(endpoint: EndpointFact) -> str:
 def where(endpoint: EndpointFact | None) -> str:
     """`` (orders/views.py:11)`` when the endpoint's view is in the project, else ''."""
     return f" ({endpoint.location})" if endpoint is not None and endpoint.location else ""
-
-
-def listing(names: Iterable[str]) -> str:
-    """```a`, `b`, `c``` with an ellipsis after a handful."""
-    names = list(names)
-    shown = ", ".join(f"`{name}`" for name in names[:_LISTED])
-    return shown + (", …" if len(names) > _LISTED else "")
 
 
 def _closest(facts: ProjectFacts, documented: PathShape) -> EndpointFact | None:

@@ -46,7 +46,7 @@ from featuredocs.rules.fd8_orm.inference import (
 from featuredocs.rules.fd8_orm.nodes import attribute_span, callee, path_span, relation_strings, strings
 from featuredocs.rules.fd8_orm.paths import PathProblem, Tail, relation_problem, walk
 from featuredocs.rules.pyblocks import child_nodes
-from featuredocs.rules.suggest import closest, suggestion
+from featuredocs.rules.suggest import closest, listing, suggestion
 
 MEMO_KEY = "fd8.orm"
 BLOCKS_KEY = "fd8.orm.blocks"
@@ -369,9 +369,7 @@ def manager_method_problem(model: ModelFact, method: str, span: Span, *, called:
         return Problem(span, message, suggestion(match))
     if not (called and model.managers_known):
         return None
-    added = ", ".join(f"`{name}()`" for name in model.manager_methods[:6]) or "nothing"
-    if len(model.manager_methods) > 6:
-        added += ", …"
+    added = listing(f"{name}()" for name in model.manager_methods) or "nothing"
     return Problem(span, message, f"its managers add {added} to Django's queryset API")
 
 
