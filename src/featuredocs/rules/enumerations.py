@@ -190,6 +190,14 @@ def choice_values(page: Page, line: int, start: int, choices: tuple[str, ...]) -
     return found if found is not None and any(value in choices for value in found.values) else None
 
 
+def values_after(page: Page, span: Span, descending: bool = False) -> PlacedList | None:
+    """The values listed after the name at ``span`` (an item's or a row's name), on its
+    line; none for a name written over two lines."""
+    if span.line != span.end_line:
+        return None
+    return values_on_line(page, span.line, span.end_column - 1, descending)
+
+
 def values_on_line(page: Page, line: int, start: int, descending: bool = False) -> PlacedList | None:
     """The values the text of ``line`` from ``start`` on lists, or the sub-list of the
     item on that line. In a table row each cell is read alone, ``|`` ending a cell rather

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from featuredocs.model import EndpointFact, Finding, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_on_line
-from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
+from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_after
+from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.declarations import EndpointClaim
 from featuredocs.rules.fd5_endpoints.documented import documented_params
 from featuredocs.rules.fd5_endpoints.hints import where
@@ -67,7 +67,7 @@ class ParameterChoicesDiffer(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         for param, endpoint in documented_params(page, ctx):
             fact = _accepting(endpoint, param.name.text)
-            found = _values(page, param, fact.source == "ordering") if fact is not None else None
+            found = values_after(page, param.name.span, fact.source == "ordering") if fact is not None else None
             if fact is not None and found is not None:
                 yield from self._compare(page, endpoint, fact, found)
         resolutions = resolutions_for(page, ctx)
@@ -122,11 +122,3 @@ def _prose_reader(
         return None
     return readers[0]
 
-
-def _values(page: Page, param: QueryParamClaim, ordering: bool) -> PlacedList | None:
-    """The values the parameter's item or row lists after its name (none for a name in
-    a query string); an ordering parameter's may sort descending (``-created_at``)."""
-    span = param.name.span
-    if span.line != span.end_line:
-        return None
-    return values_on_line(page, span.line, span.end_column - 1, descending=ordering)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from featuredocs.model import EndpointFact, Finding, Page, ResponseField, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_on_line
+from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_after
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.resolve import answering, resolutions_for
@@ -59,7 +59,7 @@ class ResponseValuesDiffer(Rule):
         resolutions = resolutions_for(page, ctx)
         for claim in claims_for(page, ctx).response_fields:
             taken = _taken(claim, answering(claim.endpoints, resolutions))
-            found = _values(page, claim) if taken is not None else None
+            found = values_after(page, claim.span) if taken is not None else None
             if taken is not None and found is not None:
                 yield from self._compare(page, claim, *taken, found)
 
@@ -88,10 +88,3 @@ def _taken(claim: ResponseFieldClaim, endpoints: list[EndpointFact]) -> tuple[En
         return None
     return known[0]
 
-
-def _values(page: Page, claim: ResponseFieldClaim) -> PlacedList | None:
-    """The values the field's item or row lists after its name."""
-    span = claim.span
-    if span.line != span.end_line:
-        return None
-    return values_on_line(page, span.line, span.end_column - 1)
