@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +17,7 @@ from types import ModuleType
 from featuredocs.introspect.parsed import ParsedFile, parsed_file, per_run
 from featuredocs.introspect.sources import is_project_path, relative_path
 from featuredocs.model import SourceLocation
+from featuredocs.model.facts import MethodFact
 
 
 def class_index(tree: ast.Module) -> dict[str, ast.ClassDef]:
@@ -145,21 +147,15 @@ class Locator:
         rel = self.relative(path)
         return SourceLocation(rel, line) if rel is not None and line else None
 
-    def defined_functions(self, cls: type) -> list[tuple[str, SourceLocation]]:
-        """The functions the class body defines (methods, properties), each at its
-        ``def`` line; none for a class outside the root."""
-        if self._outside_root(cls):
-            return []
+    def class_body(self, cls: type) -> tuple[str, ast.ClassDef] | None:
+        """The class's definition and its file's path under the root; None for a class
+        that is not the project's own (Django's, a package's, even in an environment under
+        the root) or whose source cannot be found."""
+        if not self.is_project_class(cls):
+            return None
         found = self.class_node(cls)
-        if found is None:
-            return []
-        parsed, node = found
-        return [
-            (statement.name, location)
-            for statement in node.body
-            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
-            and (location := self.at(parsed.path, statement.lineno)) is not None
-        ]
+        rel = self.relative(found[0].path) if found is not None else None
+        return (rel, found[1]) if found is not None and rel is not None else None
 
     def _outside_root(self, cls: type) -> bool:
         """A class whose module file lies outside the root: it has no location to give, so
@@ -212,3 +208,15 @@ class Locator:
                     bodies.append((found[0].path, body_assignments(found[1])))
             self._mro_bodies[classes] = bodies
         return self._mro_bodies[classes]
+
+
+def method_facts(bodies: Iterable[tuple[str, ast.ClassDef]]) -> tuple[MethodFact, ...]:
+    """The public functions (methods, properties) of class definitions given in MRO order
+    with their file's path, each at the ``def`` line of the class nearest the start, as
+    Python looks them up; sorted by name."""
+    found: dict[str, MethodFact] = {}
+    for rel, node in bodies:
+        for statement in node.body:
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) and not statement.name.startswith("_"):
+                found.setdefault(statement.name, MethodFact(statement.name, SourceLocation(rel, statement.lineno)))
+    return tuple(found[name] for name in sorted(found))

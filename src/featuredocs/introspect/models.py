@@ -11,12 +11,11 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
-from featuredocs.introspect.locate import Locator
+from featuredocs.introspect.locate import Locator, method_facts
 from featuredocs.introspect.model_fields import field_facts, model_label
 from featuredocs.introspect.model_indexes import index_facts
 from featuredocs.introspect.sources import is_project_path
 from featuredocs.model import AppFact, FieldFact, ModelFact
-from featuredocs.model.facts import MethodFact
 
 #: Names Django adds to every model class; not attributes a page documents.
 _GENERATED = frozenset({"DoesNotExist", "MultipleObjectsReturned", "NotUpdated", "Meta"})
@@ -60,7 +59,9 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
         fields=fields,
         indexes=index_facts(model, locator) if not meta.abstract else _abstract_indexes(model, locator),
         attributes=attribute_names(model, fields),
-        methods=method_facts(model, locator),
+        methods=method_facts(
+            body for cls in model.__mro__ if (body := locator.class_body(cls)) is not None
+        ),
         managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
         manager_methods=manager_methods(model),
         managers_known=managers_known(model),
@@ -215,19 +216,6 @@ def attribute_names(model: type[models.Model], fields: tuple[FieldFact, ...]) ->
             if not name.startswith("_") and name not in _GENERATED and name not in field_names:
                 names.add(name)
     return tuple(sorted(names))
-
-
-def method_facts(model: type[models.Model], locator: Locator) -> tuple[MethodFact, ...]:
-    """Where the project's classes of the model define its public methods and
-    properties: the class nearest the model in its MRO, as Python looks them up."""
-    found: dict[str, MethodFact] = {}
-    for cls in model.__mro__:
-        if cls in _DJANGO_MODEL_CLASSES:
-            continue
-        for name, location in locator.defined_functions(cls):
-            if not name.startswith("_"):
-                found.setdefault(name, MethodFact(name, location))
-    return tuple(found[name] for name in sorted(found))
 
 
 def _one_line(error: BaseException) -> str:

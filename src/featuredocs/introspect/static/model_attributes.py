@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from featuredocs.introspect.locate import assigned_names
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.model_meta import declared_managers
-from featuredocs.model import FieldFact, SourceLocation
-from featuredocs.model.facts import MethodFact
+from featuredocs.model import FieldFact
 
 #: Names Django adds to every model class; not attributes a page documents.
 _GENERATED = frozenset({"DoesNotExist", "MultipleObjectsReturned", "NotUpdated", "Meta"})
@@ -43,19 +42,6 @@ def attribute_names(
     return tuple(sorted(
         n for n in names if not n.startswith("_") and n not in _GENERATED and n not in field_names
     ))
-
-
-def method_facts(classes: Classes, ref: ClassRef) -> tuple[MethodFact, ...]:
-    """Where the project's classes of the model define its public methods and
-    properties: the class nearest the model in its MRO, as Python looks them up."""
-    found: dict[str, MethodFact] = {}
-    for cls in classes.refs_in_mro(ref.dotted):
-        if cls.module.rel is None:
-            continue  # Django's or a package's: no place in the project
-        for statement in cls.node.body:
-            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) and not statement.name.startswith("_"):
-                found.setdefault(statement.name, MethodFact(statement.name, SourceLocation(cls.module.rel, statement.lineno)))
-    return tuple(found[name] for name in sorted(found))
 
 
 _CHOICES_ROOTS = frozenset({"Choices", "TextChoices", "IntegerChoices"})

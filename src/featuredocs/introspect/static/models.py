@@ -13,16 +13,11 @@ import ast
 from dataclasses import dataclass, field, replace
 
 from featuredocs.introspect.imports import resolve_relative
-from featuredocs.introspect.locate import class_index
+from featuredocs.introspect.locate import class_index, method_facts
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.django_known import FIELD_INTERNAL_TYPES
-from featuredocs.introspect.static.model_attributes import (
-    attribute_names,
-    choices_members,
-    manager_names,
-    method_facts,
-)
+from featuredocs.introspect.static.model_attributes import attribute_names, choices_members, manager_names
 from featuredocs.introspect.static.model_managers import manager_methods, managers_known
 from featuredocs.introspect.static.model_fields import FieldContext, declared_fields, forward_fact
 from featuredocs.introspect.static.model_indexes import field_indexes, meta_indexes
@@ -335,7 +330,9 @@ class ModelReader:
             indexes=self._indexes(table_model),
             attributes=attribute_names(self.classes, model.ref, fields, managers,
                                        self._inherited_accessors(model)),
-            methods=method_facts(self.classes, model.ref),
+            methods=method_facts(
+                (cls.module.rel, cls.node) for cls in self.classes.refs_in_mro(model.ref.dotted) if cls.module.rel
+            ),
             managers=tuple(managers),
             manager_methods=manager_methods(self.classes, model.ref, model.bases),
             managers_known=managers_known(self.classes, model.ref, model.bases),

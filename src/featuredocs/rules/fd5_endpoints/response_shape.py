@@ -24,7 +24,7 @@ RESULTS_KEY = "results"
 #: ``non_field_errors`` (``{"detail": "Authentication credentials were not provided."}``
 #: from any view a permission guards), and the ``error`` or ``message`` a view's own
 #: ``JsonResponse`` sends with a 4xx status.
-ERROR_KEYS = frozenset({"detail", "error", "errors", "message", "non_field_errors", "code"})
+_ERROR_KEYS = frozenset({"detail", "error", "errors", "message", "non_field_errors", "code"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ def _error_answer(body: JsonValue, fields: tuple[ResponseField, ...]) -> bool:
     if body.kind is not Kind.OBJECT or not body.keys:
         return False
     names = _by_name(fields)
-    return all(key.name in ERROR_KEYS and key.name not in names for key in body.keys)
+    return all(key.name in _ERROR_KEYS and key.name not in names for key in body.keys)
 
 
 @reads.by_identity(limit=4096)
