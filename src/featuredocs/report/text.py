@@ -127,29 +127,35 @@ def summary_line(findings: Sequence[Finding], stats: RunStats | None = None) -> 
     counts = Counts.of(findings)
     checked = stats.checked if stats is not None else None
     unreadable = stats.unreadable if stats is not None else 0
-    if not counts.total:
-        if unreadable:
-            text = Text(f"No findings in {_plural(checked or 0, 'page')}", "bold red")
-        elif checked is None:
+    if not counts.total and not unreadable:
+        if checked is None:
             return Text("All checks passed.", "bold green")
-        elif checked == 0:
+        if checked == 0:
             return Text("No pages checked.", "bold yellow")
-        else:
-            return Text(f"All checks passed: {_plural(checked, 'page')}", "bold green")
+        return Text(f"All checks passed: {_plural(checked, 'page')}", "bold green")
+    style = "bold red" if counts.error or unreadable else "bold yellow"
+    if counts.total:
+        text = _tallied(counts, checked, style)
     else:
-        tallies = (
-            (counts.error, _plural(counts.error, "error")),
-            (counts.warning, _plural(counts.warning, "warning")),
-            (counts.info, f"{counts.info} info"),
-        )
-        said = ", ".join(label for number, label in tallies if number)
-        pages = counts.pages_with_findings
-        where = f"{pages} of {_plural(checked, 'page')}" if checked else _plural(pages, "page")
-        text = Text(f"{said} in {where}", "bold red" if counts.error or unreadable else "bold yellow")
-        if counts.fixable:
-            text.append(f" ({counts.fixable} fixable with --fix)")
+        text = Text(f"No findings in {_plural(checked or 0, 'page')}", style)
     if unreadable:
         text.append(f"; {_plural(unreadable, 'page')} could not be read")
+    return text
+
+
+def _tallied(counts: Counts, checked: int | None, style: str) -> Text:
+    """``1 error, 2 warnings in 2 of 5 pages (1 fixable with --fix)``."""
+    tallies = (
+        (counts.error, _plural(counts.error, "error")),
+        (counts.warning, _plural(counts.warning, "warning")),
+        (counts.info, f"{counts.info} info"),
+    )
+    said = ", ".join(label for number, label in tallies if number)
+    pages = counts.pages_with_findings
+    where = f"{pages} of {_plural(checked, 'page')}" if checked else _plural(pages, "page")
+    text = Text(f"{said} in {where}", style)
+    if counts.fixable:
+        text.append(f" ({counts.fixable} fixable with --fix)")
     return text
 
 

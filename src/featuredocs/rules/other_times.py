@@ -63,19 +63,24 @@ def named_for_other_times(page: Page, span: Span) -> bool:
     is judged by its headings alone: a comment beside a current name says nothing of it."""
     if at_other_times(page, span.line):
         return True
-    if any(code.span.line <= span.line <= code.span.end_line for code in page.code_blocks):
-        return False
-    return _tells_of_change(_sentence_at(page, span))
+    sentence = _prose_sentence(page, span)
+    return sentence is not None and _tells_of_change(sentence)
 
 
 def named_as_absent(page: Page, span: Span) -> bool:
     """Whether a name at ``span`` is rightly not the code's: :func:`named_for_other_times`,
     or prose that says it is not there."""
-    if named_for_other_times(page, span):
+    if at_other_times(page, span.line):
         return True
+    sentence = _prose_sentence(page, span)
+    return sentence is not None and (_tells_of_change(sentence) or _DENIED.search(sentence) is not None)
+
+
+def _prose_sentence(page: Page, span: Span) -> str | None:
+    """The sentence that holds ``span``; None in a code block, which has none."""
     if any(code.span.line <= span.line <= code.span.end_line for code in page.code_blocks):
-        return False
-    return _DENIED.search(_sentence_at(page, span)) is not None
+        return None
+    return _sentence_at(page, span)
 
 
 def _sentence_at(page: Page, span: Span) -> str:
