@@ -167,5 +167,8 @@ def test_silent_on_the_right_values_on_prose_and_where_the_values_are_not_known(
     assert _check(parse, facts, "GET /api/shipments/{id}/", right) == []
     declared = "- `status` (string): `moving`, `stopped` or `parked`\n"
     assert _check(parse, facts, "GET /api/shipments/{id}/tracking/", declared) == []
+    # the values under a condition are not every value
+    when = "- `status` (string): one of `shipped` or `delivered` after it has left\n"
+    assert _check(parse, facts, "GET /api/shipments/{id}/", when) == []
     prose = "- `status` (string): where the shipment is; see `Shipment.Status`\n"
     assert _check(parse, facts, "GET /api/shipments/{id}/", prose) == []
