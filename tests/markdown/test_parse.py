@@ -204,6 +204,15 @@ def test_lines_and_crlf_positions(parse) -> None:
     assert page.sections[0].end_line == 5
 
 
+def test_lone_cr_line_ends_read_like_lf(parse) -> None:
+    text = "# T\r\r## Usage\r\r```python\rx = `y`\r```\r\rafter `z`\r"
+    page = parse(text, dedent=False)
+    (code,) = page.code_blocks
+    assert (code.language, code.text, code.first_line) == ("python", "x = `y`\n", 6)
+    assert [(c.text, c.span) for c in page.codes] == [("z", Span(9, 7, 9, 10))]
+    assert page.text == text
+
+
 def test_bom_is_dropped(parse) -> None:
     page = parse("\ufeff# Title\n", dedent=False)
     assert page.title is not None and page.title.span == Span(1, 1, 1, 8)

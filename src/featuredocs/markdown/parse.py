@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from featuredocs.markdown.blocks import definition_block
@@ -24,14 +25,20 @@ from featuredocs.model import (
     Suppression,
 )
 
+#: pulldown-cmark reads a line that ends in a lone CR (old Mac files) as no line end inside
+#: fenced code, so a page's fences would swallow the text after them. A lone CR becomes
+#: LF for the parser: one byte for one, so every offset, line and column stays the same,
+#: and the page's own text (what fixes rewrite) keeps its line ends.
+_LONE_CR = re.compile(r"\r(?!\n)")
+
 
 def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -> Page:
     """Parse one page. ``rel`` is its path under the docs root (POSIX); ``display`` is what
     findings print (``rel`` when not given)."""
     text = text.removeprefix("\ufeff")
-    source = SourceMap(text)
+    source = SourceMap(_LONE_CR.sub("\n", text) if "\r" in text else text)
     front_end = front_matter_end(source.data)
-    body = mask(source.data, front_end).decode("utf-8") if front_end else text
+    body = mask(source.data, front_end).decode("utf-8") if front_end else source.text
     read = read_events(body, source, [])
     definitions = reference_definitions(body, read.code_ranges, source.data)
     if definitions:  # rare: the items they swallowed are read again with them known
