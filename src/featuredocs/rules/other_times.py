@@ -36,9 +36,10 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 #: A sentence that says a thing is not there: "There is no `PUT /orders/{id}/`",
-#: "`DELETE …` is not supported and answers 405".
+#: "`DELETE …` is not supported and answers 405", "`email` — not part of this response".
 _DENIED = re.compile(
-    r"\b(?:405|not (?:supported|allowed|available|exposed|offered)|there (?:is|are) no"
+    r"\b(?:405|(?:not|never) (?:supported|allowed|available|exposed|offered|returned|included|sent)"
+    r"|not (?:part of|in) (?:this|the)\b|there (?:is|are) no|omitted|left out"
     r"|(?:does|do) not exist|(?:isn't|aren't|doesn't|don't) (?:supported|allowed|available|exist))\b",
     re.IGNORECASE,
 )

@@ -104,3 +104,16 @@ def test_fd504_silent_on_lists_that_are_not_the_success_bodys_fields(
         - `number` (string): its printed number
         """
     assert found(parse, text, facts) == []
+
+
+def test_fd504_silent_on_items_that_say_the_field_is_not_there(parse: ParsePage, both_facts: ProjectFacts) -> None:
+    text = LISTED.replace(
+        "| `total_cents` | integer | total |",
+        "| `total_cents` | integer | total |\n| `customer_email` | string | not part of this response |",
+    ).replace(
+        "- `next` (string): the next page",
+        "- `next` (string): the next page\n- `cursor` — never returned; use `next`.\n- `coupon`: renamed `discount_code` in v2",
+    )
+    assert found(parse, text, both_facts) == []
+    drifted = text.replace("- `next` (string)", "- `next_url` (string)")
+    assert [line for line, _, _ in found(parse, drifted, both_facts)] == [19]

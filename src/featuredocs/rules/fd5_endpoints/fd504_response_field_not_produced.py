@@ -10,6 +10,7 @@ from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.resolve import Resolution, answering, resolutions_for
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, unproduced_names
 from featuredocs.rules.fd5_endpoints.response_shape import unproduced_keys
+from featuredocs.rules.other_times import named_as_absent
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, listing
 
@@ -26,7 +27,9 @@ class ResponseFieldNotProduced(Rule):
         shown (a list of ``- `total_cents` (integer): …`` items or a table with a Field
         column, under a response label or heading; ``items[].sku`` or nested items for
         nested fields) are compared the same way; a list most of whose names are not
-        the endpoint's fields is about something else (headers) and is left alone.
+        the endpoint's fields is about something else (headers) and is left alone, and
+        so is an item that says its name is not there (``- `email` — not part of this
+        response``).
         A list or table under a heading that names a resource (``### Order response``,
         ``### The order object``, ``### Order fields``) describes what the endpoints of
         the section around it answer with, those whose path names the resource: a name
@@ -87,7 +90,8 @@ class ResponseFieldNotProduced(Rule):
         """The fields listed in lists and tables, judged a listing at a time."""
         listings: dict[tuple[Span, EndpointClaim], list[ResponseFieldClaim]] = {}
         for claim in claims_for(page, ctx).response_fields:
-            listings.setdefault((claim.listing, claim.endpoint), []).append(claim)
+            if not named_as_absent(page, claim.span):  # "`email` — not part of this response"
+                listings.setdefault((claim.listing, claim.endpoint), []).append(claim)
         for claims in listings.values():
             endpoints = answering(claims[0].endpoints, resolutions)
             for missing in unproduced_names(claims, endpoints):
