@@ -1,6 +1,7 @@
 """Sections and sentences about another time than now: what a page says there may rightly
 differ from the code (a roadmap, a changelog, an upgrade guide, a design that was
-replaced, "the old `--days` flag was renamed")."""
+replaced, "the old `--days` flag was renamed"); and names offered under a condition the
+project checked may not meet ("`shell_plus`, if you have django-extensions installed")."""
 
 from __future__ import annotations
 
@@ -75,6 +76,25 @@ def named_as_absent(page: Page, span: Span) -> bool:
         return True
     sentence = _prose_sentence(page, span)
     return sentence is not None and (_tells_of_change(sentence) or _DENIED.search(sentence) is not None)
+
+
+#: A condition on something installed: "if you have django-extensions installed", "(requires
+#: django-extensions)", "With django-debug-toolbar, …", "# needs the celery extra".
+_OPTIONAL = re.compile(
+    r"\b(?:if|when|with|requires?|needs?|provided by|from|via|using)\b[^.;]{0,40}?"
+    r"\b(?:django[-_][\w-]+|installed|third[- ]party|package|plugin|extra)\b",
+    re.IGNORECASE,
+)
+
+
+def named_as_optional(page: Page, span: Span) -> bool:
+    """Whether a name at ``span`` is offered under a condition on what is installed: in its
+    sentence of prose, or in a comment at the end of its line of code or on the line above."""
+    sentence = _prose_sentence(page, span)
+    if sentence is None:
+        above = page.line_text(span.line - 1).strip() if span.line > 1 else ""
+        sentence = f"{above if above.startswith('#') else ''} {page.line_text(span.line).partition('#')[2]}"
+    return _OPTIONAL.search(sentence) is not None
 
 
 def _prose_sentence(page: Page, span: Span) -> str | None:

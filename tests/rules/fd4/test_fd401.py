@@ -90,3 +90,12 @@ def test_help_for_a_missing_command_says_it_asks_for_help(parse):
         (Span(6, 23, 6, 36), "`manage.py help expire_ordres` asks for help on a command that does not exist"),
     ]
     assert findings[0].fix is not None and findings[0].fix.edits[0].replacement == "expire_orders"
+
+
+def test_silent_on_a_line_that_says_it_needs_a_package(parse):
+    text = DRIFTED.replace(
+        "python manage.py export_orders out.csv",
+        "python manage.py shell_plus  # needs django-extensions\npython manage.py export_orders out.csv",
+    )
+    page = parse(text)
+    assert [f.span.line for f in run_rule(CommandNotFound, page, FACTS)] == [5, 8]

@@ -59,3 +59,32 @@ def test_silent_on_real_commands(parse):
     text = "# Docs\n\nRun `python manage.py expire_orders` or manage.py export_orders.\n"
     page = parse(text, rel="guide.md")
     assert run_rule(UnknownCommandMention, page, FACTS, ctx=context_for([page], FACTS)) == []
+
+
+GUIDE = """\
+# Working on the shop
+
+Run `python manage.py shell_plus` if you have django-extensions installed.
+
+With django-extensions, `python manage.py graph_models orders` draws the models.
+
+`python manage.py show_urls` (requires django-extensions) lists every URL.
+
+```bash
+python manage.py runserver_plus   # needs django-extensions
+python manage.py expire_unpaid
+# only with django-extensions installed:
+python manage.py reset_db
+```
+
+Run `python manage.py sync_stock` nightly; it is installed with the shop.
+"""
+
+
+def test_silent_on_commands_offered_if_a_package_is_installed(parse):
+    page = parse(GUIDE, rel="guide.md")
+    findings = run_rule(UnknownCommandMention, page, FACTS, ctx=context_for([page], FACTS))
+    assert [(f.span.line, f.message) for f in findings] == [
+        (11, "command `expire_unpaid` does not exist"),
+        (16, "command `sync_stock` does not exist"),
+    ]

@@ -11,6 +11,7 @@ from featuredocs.rules.fd4_commands.hints import (
     knows_commands,
     rename_fix,
 )
+from featuredocs.rules.other_times import named_as_optional
 from featuredocs.rules.registry import register
 
 
@@ -24,7 +25,8 @@ class CommandNotFound(Rule):
         in its shell code blocks, and checks that each command exists in the project
         (its own apps, Django and installed packages). Facts that do not list Django's
         own commands (a static read) cannot tell a missing command, so nothing is
-        reported from them.
+        reported from them. A line with a comment that it needs a package
+        (``python manage.py shell_plus  # needs django-extensions``) is left alone.
 
     Why is this bad?
         A reader who copies the line gets ``Unknown command`` — usually because the
@@ -71,7 +73,7 @@ class CommandNotFound(Rule):
                     f"command `{declaration.name}` is documented but does not exist",
                 )
         for invocation in claims.invocations:
-            if command_named(facts, invocation.name) is None:
+            if command_named(facts, invocation.name) is None and not named_as_optional(page, invocation.command.span):
                 asked = "help " if invocation.asks_help else ""
                 written = f"{invocation.launcher} {asked}{invocation.name}"
                 verb = "asks for help on" if invocation.asks_help else "runs"

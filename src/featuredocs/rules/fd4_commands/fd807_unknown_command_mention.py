@@ -7,6 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd4_commands.claims import CommandClaims, claims_for
 from featuredocs.rules.fd4_commands.hints import command_hint, command_named, knows_commands
 from featuredocs.rules.shell import Word
+from featuredocs.rules.other_times import named_as_optional
 from featuredocs.rules.registry import register
 
 
@@ -28,7 +29,10 @@ class UnknownCommandMention(Rule):
         reference, guides), and shell code blocks of pages that are not feature pages —
         and checks that each command exists. In running text only names that must be
         identifiers (``expire_orders``) count, so "run manage.py to …" is not read as a
-        command. Feature pages' command headings and code blocks are FD401's.
+        command. Feature pages' command headings and code blocks are FD401's. A command
+        offered under a condition on what is installed ("`shell_plus`, if you have
+        django-extensions installed", ``# needs django-extensions`` beside it) is left
+        alone: the settings the check loads may rightly lack that package.
 
     Why is this bad?
         The README's quick start or a how-to that names a removed command sends every
@@ -64,6 +68,8 @@ class UnknownCommandMention(Rule):
         for word in named_commands(page, claims, ctx.is_feature(page)):
             where = (word.span.line, word.span.column)
             if command_named(facts, word.value) is not None or where in seen:
+                continue
+            if named_as_optional(page, word.span):  # "`shell_plus`, if django-extensions is installed"
                 continue
             seen.add(where)
             yield self.finding(
