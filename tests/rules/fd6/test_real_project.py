@@ -239,6 +239,34 @@ def test_variables_a_deployment_file_sets_are_checked_against_the_project(parse,
     assert run_rule(StaleEnvironmentDefault, drifted, facts) == []
 
 
+SHELL = '''
+## Usage Examples
+
+```bash
+ORDER_TIMEOUT=60 python manage.py expire_orders
+env ORDER_REGION=eu-central-1 PGPASSWORD=secret ./manage.py expire_orders
+export ORDER_BATCH_SIZE=100 LANG=C.UTF-8
+echo "ORDER_TIMEOUTS is not set here"
+```
+'''
+
+
+def test_variables_a_shell_command_sets_are_checked_against_the_project(parse, facts):
+    page = CLEAN + SHELL
+    for rule in FAMILY:
+        assert run_rule(rule, parse(page), facts) == [], rule.code
+    drifted = parse(
+        page.replace("ORDER_TIMEOUT=60", "ORDER_TIMOUT=60")
+        .replace("env ORDER_REGION=", "env ORDER_REGIONS=")
+        .replace("export ORDER_BATCH_SIZE=", "export ORDER_BATCHSIZE=")
+    )
+    found = [(f.span.line, drifted.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1])
+             for f in run_rule(UnknownEnvironmentVariable, drifted, facts)]
+    assert [name for _, name in found] == ["ORDER_TIMOUT", "ORDER_REGIONS", "ORDER_BATCHSIZE"]
+    # a value set for one run is not the project's default
+    assert run_rule(StaleEnvironmentDefault, drifted, facts) == []
+
+
 READS = '''
 ## Usage Examples
 

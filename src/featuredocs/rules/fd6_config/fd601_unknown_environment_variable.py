@@ -60,7 +60,8 @@ class UnknownEnvironmentVariable(Rule):
         ``os.getenv("SHOP_DEBUG")``, "the ``SHOP_DEBUG`` environment variable", "set
         ``SHOP_DEBUG`` and ``SHOP_HOSTS`` in the environment"), and deployment files set
         them (docker-compose's ``environment:``, a Kubernetes ``env:``, a Dockerfile's
-        ``ENV``). Such a name may belong to a deployment tool,
+        ``ENV``), and so do shell commands (``SHOP_DEBUG=1 python manage.py …``,
+        ``export SHOP_DEBUG=1``). Such a name may belong to a deployment tool,
         another service or a shell, so it is reported only when the project reads a
         variable it looks misspelt or renamed from, and is no setting.
 
