@@ -82,3 +82,9 @@ def test_durations_are_written_back_in_the_page_s_unit() -> None:
     assert written_like(7200, hours) == "2h"
     assert describe(900) == "15 minutes" and describe(86400) == "1 day" and describe(45) == "45 seconds"
 
+
+
+def test_durations_written_back_keep_the_space_as_written() -> None:
+    for written, expected in (("30\u00a0minutes", "15\u00a0minutes"), ("30m", "15m"), ("30 min", "15 min")):
+        (duration,) = durations(written)
+        assert written_like(900, duration) == expected

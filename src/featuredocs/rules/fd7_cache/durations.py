@@ -84,7 +84,7 @@ def written_like(seconds: float, example: Duration) -> str:
     unit_text = figures["unit"]
     if unit_text.lower() in (example.unit, example.unit + "s"):
         unit_text = example.unit if amount == 1 else example.unit + "s"
-    space = " " if " " in example.text else ""
+    space = example.text[figures.end("amount") : figures.start("unit")]  # "", " " or a no-break space
     return f"{amount}{space}{unit_text}"
 
 
