@@ -3,7 +3,8 @@
 Used by introspection (setting values, environment defaults) and by anything that prints or
 writes those values. A name "looks secret" when one of its words is a secret word (``KEY``,
 ``TOKEN``, ``SECRET``, ``PASSWORD``, …) and it does not merely describe a secret's handling
-(``PASSWORD_HASHERS``, ``KEY_PREFIX``, ``TOKEN_LIFETIME``). URLs with ``user:password@``
+(``PASSWORD_HASHERS``, ``KEY_PREFIX``, ``TOKEN_LIFETIME``) or name a key that opens
+nothing (``cache_key``, ``SORT_KEY``). URLs with ``user:password@``
 credentials are masked in the password part wherever they appear.
 """
 
@@ -27,6 +28,12 @@ _HANDLING_WORDS = frozenset({
     "BACKEND", "BACKENDS", "URL", "PATH", "FILE", "ENABLED", "REQUIRED", "ALGORITHM",
     "TYPE", "MODEL", "VERSION", "ROTATE", "LEEWAY", "COOKIE", "DOMAIN", "SECURE",
     "HTTPONLY", "SAMESITE", "USER", "USERNAME", "ERROR", "EXCEPTION",
+})
+#: Words that, before ``KEY``, name a key that opens nothing: ``cache_key``, ``SORT_KEY``,
+#: ``lock_key``, ``PUBLIC_KEY``.
+_KEY_KINDS = frozenset({
+    "CACHE", "LOCK", "SORT", "PRIMARY", "FOREIGN", "LOOKUP", "ROUTING", "PARTITION",
+    "IDEMPOTENCY", "DEDUP", "DEDUPE", "THROTTLE", "RATELIMIT", "GROUP", "PUBLIC",
 })
 #: Django settings whose names contain a secret word but hold no secret.
 _KNOWN_PUBLIC = frozenset({
@@ -52,9 +59,11 @@ def looks_secret(name: str) -> bool:
     if upper in _KNOWN_PUBLIC:
         return False
     words = _words(name)
-    if not words or not any(w in _SECRET_WORDS for w in words):
-        return False
-    return words[-1] not in _HANDLING_WORDS
+    secret = [
+        index for index, word in enumerate(words)
+        if word in _SECRET_WORDS and not (word in ("KEY", "KEYS") and index and words[index - 1] in _KEY_KINDS)
+    ]
+    return bool(secret) and words[-1] not in _HANDLING_WORDS
 
 
 def mask_url_credentials(text: str, *, mask_user: bool = False) -> str:

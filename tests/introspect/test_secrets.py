@@ -20,7 +20,7 @@ from featuredocs.secrets import (
 @pytest.mark.parametrize("name", [
     "SECRET_KEY", "SECRET_KEY_FALLBACKS", "API_TOKEN", "STRIPE_API_KEY", "EMAIL_HOST_PASSWORD",
     "DB_PASSWD", "PRIVATE_KEY", "AWS_CREDENTIALS", "SENTRY_DSN", "password", "apiKey",
-    "signing-key",
+    "signing-key", "CACHE_API_KEY", "REDIS_CACHE_PASSWORD",
 ])
 def test_secret_names(name: str) -> None:
     assert looks_secret(name)
@@ -30,9 +30,15 @@ def test_secret_names(name: str) -> None:
     "DEBUG", "AUTH_PASSWORD_VALIDATORS", "PASSWORD_HASHERS", "PASSWORD_RESET_TIMEOUT",
     "KEY_PREFIX", "KEY_FUNCTION", "ACCESS_TOKEN_LIFETIME", "CSRF_HEADER_NAME", "MONKEY",
     "DATABASE_URL", "AUTH_USER_MODEL", "TOKEN_HEADER", "KeyError", "InvalidTokenException",
+    "cache_key", "SORT_KEY", "lock_key", "JWT_PUBLIC_KEY", "idempotency_key",
 ])
 def test_public_names(name: str) -> None:
     assert not looks_secret(name)
+
+
+def test_a_line_keeps_a_cache_key_and_masks_an_api_key() -> None:
+    line = 'cache_key = f"catalog:products:{pk}:summary"; api_key = "s3cr3t"'
+    assert mask_line(line) == 'cache_key = f"catalog:products:{pk}:summary"; api_key = "******"'
 
 
 def test_a_line_masks_an_assignment_inside_another_value() -> None:
