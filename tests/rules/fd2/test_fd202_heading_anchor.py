@@ -110,3 +110,27 @@ def test_an_anchor_in_an_html_link_is_checked_and_fixed_in_place(tmp_path: Path)
     assert finding.span == Span(3, 5, 3, 44)
     assert finding.fix is not None
     assert finding.fix.edits == (Edit(Span(3, 29, 3, 42), "expire_orders"),)
+
+
+IDS = """
+# Checkout
+
+## Troubleshooting { #troubleshooting-expiry }
+
+### Stock check {#stock-check .important}
+
+(import-caching)=
+## Performance
+"""
+
+
+def test_ids_a_page_sets_itself_are_anchors_and_the_hint_prefers_them(tmp_path: Path) -> None:
+    links = "[a](../guide.md#troubleshooting-expiry) [b](../guide.md#stock-check) [c](../guide.md#import-caching)\n"
+    ctx = docs_context(tmp_path / "docs", {"guide.md": IDS, "features/a.md": f"# A\n\n{links}"})
+    assert run_rule(BrokenHeadingAnchor, page_of(ctx, "features/a.md"), ctx=ctx) == []
+    broken = "[a](../guide.md#troubleshooting-expired) [b](../guide.md#import-cache)\n"
+    ctx = docs_context(tmp_path / "docs2", {"guide.md": IDS, "features/a.md": f"# A\n\n{broken}"})
+    findings = run_rule(BrokenHeadingAnchor, page_of(ctx, "features/a.md"), ctx=ctx)
+    assert [f.hint for f in findings] == [
+        "did you mean `#troubleshooting-expiry`?", "did you mean `#import-caching`?",
+    ]

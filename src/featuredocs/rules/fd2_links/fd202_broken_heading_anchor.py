@@ -23,7 +23,9 @@ class BrokenHeadingAnchor(Rule):
         Checks `#anchor` links within a page and `other.md#anchor` links to other pages of
         the docs tree against the anchors GitHub generates for their headings (lower
         case, punctuation dropped, spaces as `-`, duplicates numbered `-1`, `-2` …).
-        Explicit HTML anchors (`<a id="…">`) count too.
+        Anchors a page sets itself count too: HTML ids (`<a id="…">`), a heading's id in
+        braces (`## Troubleshooting {#troubleshooting-expiry}`, as MkDocs, Pandoc and
+        Docusaurus write it) and MyST targets (`(import-caching)=`).
 
     Why is this bad?
         The link still opens the page but drops the reader at the top, far from what the
@@ -74,7 +76,9 @@ class BrokenHeadingAnchor(Rule):
 
     def _broken(self, page: Page, target: LinkTarget, anchor: str, other: Page) -> Finding:
         slugs = sorted({heading.slug for heading in other.headings})
-        close = difflib.get_close_matches(anchor.casefold(), slugs, n=2, cutoff=0.6)
+        # an id the page sets itself is what its links are written against
+        close = difflib.get_close_matches(anchor, sorted(explicit_anchors(other.text)), n=2, cutoff=0.6)
+        close = close or difflib.get_close_matches(anchor.casefold(), slugs, n=2, cutoff=0.6)
         where = "this page" if other is page else f"`{target.path}`"
         hint = f"did you mean `#{close[0]}`?" if close else _no_match_hint(slugs)
         fix = None

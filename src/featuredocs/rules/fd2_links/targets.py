@@ -17,6 +17,12 @@ _LINE_ANCHOR = re.compile(r"^L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?$")
 PAGE_SUFFIXES = (".md", ".markdown")
 #: Explicit anchors a page may define in HTML: ``<a id="x">``, ``<a name="x">``.
 _HTML_ANCHOR = re.compile(r"""<[^>]+\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
+#: A heading's own id in braces (MkDocs' attr_list, Pandoc, Docusaurus): ``## Title {#id}``,
+#: ``## Title { #id .class }``; and a MyST target line, ``(label)=``, before a heading.
+_WRITTEN_ANCHOR = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t].*?\{[^}\n]*?#(?P<id>[^\s}]+)[^}\n]*\}[ \t]*#*[ \t]*|\((?P<target>[^()\s]+)\)=[ \t]*)$",
+    re.M,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +55,16 @@ class LinkTarget:
 
 
 def explicit_anchors(text: str) -> frozenset[str]:
-    """The anchors a page defines in HTML, as written. The cache keys the pages linking
-    to a page on these and its headings' anchors: all a ``#fragment`` is checked against."""
-    first_tag = text.find("<")  # most pages have no HTML: no scan of their text
-    if first_tag < 0:
-        return frozenset()
-    return frozenset(match.group(1) for match in _HTML_ANCHOR.finditer(text, first_tag))
+    """The anchors a page defines itself, as written: in HTML, as a heading's id in braces,
+    as a MyST target. The cache keys the pages linking to a page on these and its
+    headings' anchors: all a ``#fragment`` is checked against."""
+    found: set[str] = set()
+    first_tag = text.find("<")  # most pages have neither HTML nor ids: no scan of their text
+    if first_tag >= 0:
+        found.update(match.group(1) for match in _HTML_ANCHOR.finditer(text, first_tag))
+    if ("{" in text and "#" in text) or ")=" in text:
+        found.update(match["id"] or match["target"] for match in _WRITTEN_ANCHOR.finditer(text))
+    return frozenset(found)
 
 
 def targets_of(page: Page, ctx: CheckContext) -> list[LinkTarget]:
