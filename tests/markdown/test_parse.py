@@ -213,6 +213,35 @@ def test_lone_cr_line_ends_read_like_lf(parse) -> None:
     assert page.text == text
 
 
+def test_myst_directive_options_are_not_code(parse) -> None:
+    page = parse(
+        """\
+        ```{code-block} python
+        :caption: shop/settings.py
+        :emphasize-lines: 2
+
+        DEBUG = False
+        ```
+
+        ```{code-block} python
+        ---
+        caption: one
+        ---
+        x = 1
+        ```
+
+        ```python
+        :not: an option
+        ```
+        """
+    )
+    assert [(c.language, c.text, c.first_line) for c in page.code_blocks] == [
+        ("python", "\nDEBUG = False\n", 4),
+        ("python", "x = 1\n", 12),
+        ("python", ":not: an option\n", 16),
+    ]
+
+
 def test_bom_is_dropped(parse) -> None:
     page = parse("\ufeff# Title\n", dedent=False)
     assert page.title is not None and page.title.span == Span(1, 1, 1, 8)

@@ -133,6 +133,10 @@ def code_block(node: list[Any], source: SourceMap) -> CodeBlock:
         inner = _INDENTED_FENCE.match(text)
         if inner is not None:
             info, text, first_line, fenced = inner["info"], inner["body"], first_line + 1, True
+    if info.startswith("{") and text.lstrip(" \t")[:1] in (":", "-"):
+        options = _DIRECTIVE_OPTIONS.match(text)
+        if options is not None and info.split(None, 1)[0].lower() in _DIRECTIVES:
+            text, first_line = text[options.end() :], first_line + options.group().count("\n")
     return CodeBlock(
         _language(info),
         text,
@@ -158,6 +162,9 @@ def _language(info: str) -> str:
 
 
 _DIRECTIVES = frozenset({"{code-block}", "{code}", "{sourcecode}", "{code-cell}"})
+#: A MyST directive's options before its content: ``:caption: …`` lines, or a ``---``
+#: block of ``key: value`` lines. They are the directive's, not the code's.
+_DIRECTIVE_OPTIONS = re.compile(r"(?:[ \t]*:[\w-]+:[^\n]*\n)+|---[ \t]*\n(?:[ \t]*[\w-]+[ \t]*:[^\n]*\n)*---[ \t]*\n")
 _INDENTED_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<body>(?:.*\n)*?)(?P=fence)[`~]*[ \t]*\n?\Z")
 
 
