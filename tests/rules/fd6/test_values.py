@@ -54,6 +54,14 @@ from .test_rules import CLEAN, _spanned
         ("1,500 rows", "1500", True),
         ("50,000", "5000", False),
         ("1,5", "15", False),
+        ("50.000", "50000", True),
+        ("1.5", "1.5", True),
+        ("1.500", "1.5", True),
+        ("50.000", "5000", False),
+        ("“EUR”", "'EUR'", True),
+        ("„orders/expired.txt“", "'orders/expired.txt'", True),
+        ("«EUR»", "'EUR'", True),
+        ("“USD”", "'EUR'", False),
     ],
 )
 def test_same_value(documented: str, code: str, expected: bool | None) -> None:

@@ -1,8 +1,8 @@
 """Documented values against code defaults, compared the way a reader would.
 
 ``30`` and ``"30"`` are the same default, so are ``True`` and ``true``, ``30s`` and
-``30`` (a number with its unit), ``50,000`` and ``50000`` (a number with its thousands
-grouped), and ``a,b`` documents ``["a", "b"]`` as ``a, b``
+``30`` (a number with its unit), ``50,000``, ``50.000`` and ``50000`` (a number with its
+thousands grouped), ``“EUR”`` and ``EUR``, and ``a,b`` documents ``["a", "b"]`` as ``a, b``
 documents ``"a,b"``. A code default we cannot evaluate (an expression, a
 call) is never reported as different: :func:`same_value` then answers None.
 """
@@ -39,6 +39,7 @@ _PLACEHOLDER = re.compile(
 #: A number followed by its unit, as people write a default: ``30s``, ``48 hours``, ``15 min``.
 _MEASURED = re.compile(r"(?P<number>-?\d+(?:\.\d+)?)\s*(?:[a-z]{1,12}|%)\.?", re.IGNORECASE)
 #: A number with its thousands grouped, as prose and tables write it: ``50,000``, ``50 000``.
+_DOT_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
 _GROUPED = re.compile(r"-?\d{1,3}(?P<sep>[,_ \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?=$|\.\d|\s*[a-z%])", re.IGNORECASE)
 
 _OPERATORS: dict[type[ast.operator], Callable[[float, float], float]] = {
@@ -76,6 +77,10 @@ def same_value(documented: str, code_default: str) -> bool | None:
         # "eu, us" documents the same two items as "eu,us"
         code = tuple(part.strip() for part in code.split(",") if part.strip())
     doc = normal_documented(documented, like=code)
+    if doc != code and isinstance(code, float):
+        # ``50.000`` is fifty thousand where a point groups the thousands (German, Spanish…)
+        dotted = _DOT_GROUPED.fullmatch(unquote(documented.strip()))
+        return dotted is not None and float(dotted[0].replace(".", "")) == code
     return doc == code
 
 
@@ -114,8 +119,15 @@ def normal_documented(text: str, like: Normal | None = None) -> Normal:
     return _normal_text(text)
 
 
+#: Typographic quotes, as word processors and other languages write them: each opening
+#: quote with the closing ones it pairs with (“EUR”, „EUR“, «EUR», ‘EUR’).
+_CURLY_QUOTES = {"“": "”", "„": "“”", "‘": "’", "‚": "‘’", "«": "»", "»": "«", "”": "”", "’": "’"}
+
+
 def unquote(text: str) -> str:
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+    if len(text) >= 2 and (
+        (text[0] == text[-1] and text[0] in "'\"") or text[-1] in _CURLY_QUOTES.get(text[0], "")
+    ):
         return text[1:-1]
     return text
 
