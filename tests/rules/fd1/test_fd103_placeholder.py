@@ -52,6 +52,12 @@ def test_links_tasks_code_and_definitions_are_not_placeholders(parse) -> None:
         > [!NOTE]
         > Useful.
 
+        :::tip[Payment window]
+        Orders show a deadline.
+        :::
+
+        [Not a title] :::tip
+
         ```bash
         python manage.py expire_orders [--days N]
         ```
@@ -60,7 +66,9 @@ def test_links_tasks_code_and_definitions_are_not_placeholders(parse) -> None:
         [^1]: A footnote.
         """
     )
-    assert run_rule(TemplatePlaceholder, page) == []
+    assert [f.message for f in run_rule(TemplatePlaceholder, page)] == [
+        "template placeholder `[Not a title]` left in the page",
+    ]
 
 
 def test_brackets_between_and_inside_code_spans_and_around_images(parse) -> None:

@@ -21,6 +21,7 @@ _DEFINITION_START = re.compile(r"^\s{0,3}$")
 _URLISH = re.compile(r"^:\s*<?\S*[/.#:]")
 _IDENTIFIER_LIST = re.compile(r"^\s*[\w.'\"-]+(?:\s*,\s*[\w.'\"-]+)+\s*$")
 _COMMENT = re.compile(r"<!--.*?-->")
+_ADMONITION_TITLE = re.compile(r"\s*:{3,}[ \t]*[\w-]+")
 _LABEL_PREFIX = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*")
 _TRAILING_COMMENT = re.compile(r"\s+#.*$")
 _TAGLINE_LABEL = re.compile(r"\*\*([^*]+)\*\*")
@@ -118,6 +119,8 @@ def _is_placeholder(match: re.Match[str], line: str) -> bool:
         return False
     if content in ("x", "X") and _ITEM_START.match(before):
         return False  # task list item
+    if _ADMONITION_TITLE.fullmatch(before):
+        return False  # Docusaurus' title of an admonition: ``:::tip[Payment window]``
     if _is_help_note(content):
         return False
     return not (_DEFINITION_START.match(before) and _URLISH.match(after))
