@@ -14,7 +14,8 @@ from featuredocs.markdown.directives import (
 )
 from featuredocs.markdown.events import Events, read_events, reference_definitions
 from featuredocs.markdown.html_links import html_links
-from featuredocs.markdown.positions import SourceMap
+from featuredocs.markdown.containers import dedented
+from featuredocs.markdown.positions import ShiftedSourceMap, SourceMap, split_lines
 from featuredocs.markdown.sections import build_sections
 from featuredocs.model import (
     Block,
@@ -36,7 +37,8 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
     """Parse one page. ``rel`` is its path under the docs root (POSIX); ``display`` is what
     findings print (``rel`` when not given)."""
     text = text.removeprefix("\ufeff")
-    source = SourceMap(_LONE_CR.sub("\n", text) if "\r" in text else text)
+    parsed, removed = dedented(_LONE_CR.sub("\n", text) if "\r" in text else text)
+    source = ShiftedSourceMap(parsed, removed) if removed else SourceMap(parsed)
     front_end = front_matter_end(source.data)
     body = mask(source.data, front_end).decode("utf-8") if front_end else source.text
     read = read_events(body, source, [])
@@ -51,7 +53,7 @@ def parse_page(text: str, *, path: Path, rel: str, display: str | None = None) -
                 title = entry
                 continue
         entries.append(entry)
-    lines = source.lines
+    lines = split_lines(text) if removed else source.lines
     leading, sections = build_sections(entries, lines, read.labels, source)
     tagline, preamble = _tagline(leading, title)
     return Page(

@@ -120,3 +120,24 @@ class SourceMap:
         while start < end and data[start] in _WHITESPACE:
             start += 1
         return start, end
+
+
+class ShiftedSourceMap(SourceMap):
+    """The source map of a page whose lines were moved left for the parser (see
+    :mod:`.containers`): ``removed`` maps a 0-based line to the characters it lost, and
+    every position is given in the page as written."""
+
+    __slots__ = ("removed",)
+
+    def __init__(self, text: str, removed: dict[int, int]) -> None:
+        super().__init__(text)
+        self.removed = removed
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line, column = SourceMap.position(self, offset)
+        return line, column + self.removed.get(line - 1, 0)
+
+    def span(self, start: int, end: int, _known: dict[tuple[int, int, int, int], Span] = _SPANS) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end) if end > start else (line, column)
+        return Span(line, column, end_line, end_column)
