@@ -129,6 +129,8 @@ Reminders go out `ORDER_EXPIRY["window_hours"]` and `ORDER_REMINDER_HOURS` (12 b
 hours after an order is placed. `PAYMENT_API_KEY` (default `live-key`) is the provider's.
 Receipts come from `ORDER_EXPIRY["notify"]["channel"]` (defaults to `DEFAULT_FROM_EMAIL`),
 and `CATALOG_IMPORT.currency` defaults to `settings.ORDER_EXPIRY["currency"]`.
+The row limit is `CATALOG_IMPORT["max_rows"]` – 50,000 by default; `DEFAULT_FROM_EMAIL` is
+`orders@shop.example` by default.
 """
 
 PROSE_DRIFTED = (
@@ -136,6 +138,8 @@ PROSE_DRIFTED = (
     ("(50,000 unless", "(10,000 unless", "10,000"),
     ("(default `orders@shop.example`)", "(default `noreply@shop.example`)", "noreply@shop.example"),
     ("defaults to `eu`, `us`,", "defaults to `eu`,", "eu"),
+    ("– 50,000 by default", "– 5000 by default", "5000"),
+    ("is\n`orders@shop.example` by default", "is\n`shop@shop.example` by default", "shop@shop.example"),
 )
 
 

@@ -2,9 +2,10 @@
 
 Inline code naming a setting (``DEFAULT_FROM_EMAIL``, ``settings.DEFAULT_FROM_EMAIL``) or a
 key of one (``ORDER_EXPIRY["window_hours"]``) may be followed by its default: right after
-it, as for a variable (``(default `48`)``, ``defaults to `48```), or later in the same
-sentence, in parentheses, before any other inline code (``hours after it was placed (48
-by default)``, ``rows (50,000 unless `SHOP_IMPORT_MAX_ROWS` says otherwise)``). Nothing
+it, as for a variable (``(default `48`)``, ``defaults to `48```) or after a dash (``– 48
+by default``), or later in the same sentence, in parentheses, before any other inline code
+(``hours after it was placed (48 by default)``, ``rows (50,000 unless
+`SHOP_IMPORT_MAX_ROWS` says otherwise)``). Nothing
 here says the name is a setting: FD607 compares the value only where the settings module
 gives that very setting or key a plain value.
 """
@@ -25,6 +26,12 @@ from featuredocs.rules.page_text import Joined, wrapped_onto
 _LATER = re.compile(
     r"^[^`.;:!?()|]{0,60}?\(\s*(?:`(?P<code>[^`]+)`|(?P<plain>-?\d[\d,]*(?:\.\d+)?|true|false))"
     r"(?:\s*[a-z]{1,12})?\s+(?:by\s+default\b|unless\b)",  # a unit may follow the number
+    re.IGNORECASE,
+)
+#: A default right after a dash, a comma or "is": ``– 5000 by default``, ``is `EUR` by default``.
+_BESIDE = re.compile(
+    r"^\s*(?:[–—-]{1,2}|,|is|are)\s+(?:`(?P<code>[^`]+)`|(?P<plain>-?\d[\d,]*(?:\.\d+)?|true|false))"
+    r"(?:\s*[a-z]{1,12})?\s+by\s+default\b",
     re.IGNORECASE,
 )
 
@@ -52,7 +59,7 @@ def _later(page: Page, span: Span) -> tuple[str, Span] | None:
     line = span.end_line
     joined = Joined.of(line, [page.line_text(line), *wrapped_onto(page, line, 1)])
     after = span.end_column - 1
-    found = _LATER.match(joined.text[after:])
+    found = _LATER.match(joined.text[after:]) or _BESIDE.match(joined.text[after:])
     if found is None:
         return None
     group = "code" if found["code"] is not None else "plain"
