@@ -1,6 +1,6 @@
 """A default written in a line's words — ``\\`pending\\` by default``, ``1 by default``, ``1 when omitted``,
 ``\\`email\\` (default) or \\`sms\\```, ``defaults to true``, ``default: \\`EUR\\```,
-``(default 0)``, ``default="EUR"`` — or in a table's Default cell; FD308 reads a model
+``(default 0)``, ``default="EUR"``, ``starts at 0`` — or in a table's Default cell; FD308 reads a model
 field's so, FD507 a query parameter's.
 
 Only a value written as one is read: code, a quoted string, a number, or a word that is
@@ -29,11 +29,13 @@ _DEFAULT = re.compile(
     + r"(?:\s+by\s+default\b|\s*\(default\)|\s+(?:when|if)\s+(?:omitted|not\s+given|left\s+out|absent|missing)\b)"
     r"|\bdefault(?:s|ing)?\s+to\s+" + _VALUE.format("to")
     + r"|\bdefault(?:\s+value)?\**\s*(?:is\b|:|=)\s*\**\s*" + _VALUE.format("set")
-    + r"|\bdefault\s+" + _VALUE.format("bare") + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))",
+    + r"|\bdefault\s+" + _VALUE.format("bare") + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))"
+    + r"|\b(?:starts?\s+(?:at|as|out\s+as)|initially(?:\s+set\s+to)?)\s+" + _VALUE.format("start")
+    + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))",
     re.IGNORECASE,
 )
 #: Words one of which a line that writes a default holds: lines without any are not read.
-DEFAULT_WORDS = ("default", "omitted", "not given", "left out", "absent", "missing")
+DEFAULT_WORDS = ("default", "omitted", "not given", "left out", "absent", "missing", "start", "initially")
 _NO_DEFAULT_CELLS = frozenset({"", "-", "—", "–", "n/a", "none", "no default", "(none)"})
 
 

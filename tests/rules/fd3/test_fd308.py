@@ -83,6 +83,8 @@ def _subscription(fields: str) -> str:
         ("- `payment` (CharField): `Cash on delivery` by default", "Cash on delivery", "Bank transfer"),
         ("- `priority` (IntegerField): `Very High` by default", "Very High", "Low"),
         ("- `priority` (IntegerField): 2 by default", "2", "1"),
+        ("- `seats` – PositiveIntegerField: Seats paid for; starts at 10.", "10", "1"),
+        ("- `currency` (CharField): initially `USD`", "USD", "EUR"),
     ],
 )
 def test_a_default_that_is_not_the_fields(parse, facts, item, written, replacement):
@@ -134,6 +136,7 @@ def test_silent_on_the_right_default_and_on_what_is_no_default(parse, facts):
         "- `currency` (CharField): hidden by default; defaults to the customer's currency; the default currency\n"
         "- `balance` (DecimalField): Credit left; `seats` defaults to 1 and `currency` to `EUR`\n"
         "- `currency` (CharField): the default `USD` rate applies; the default 2 hours; see default 5-day window\n"
+        "- `seats` (PositiveIntegerField): starts at 1; starts at 5 seats for teams; initially set to 1.\n"
     ), dedent=False)
     assert run_rule(FieldDefaultDiffers, page, facts) == []
 
