@@ -82,7 +82,7 @@ def named_as_absent(page: Page, span: Span) -> bool:
 #: django-extensions)", "With django-debug-toolbar, …", "# needs the celery extra".
 _OPTIONAL = re.compile(
     r"\b(?:if|when|with|requires?|needs?|provided by|from|via|using)\b[^.;]{0,40}?"
-    r"\b(?:django[-_][\w-]+|installed|third[- ]party|package|plugin|extra)\b",
+    r"\b(?:django[-_][\w-]+|installed|third[- ]party|package|plugin|extras?|extensions)\b",
     re.IGNORECASE,
 )
 

@@ -69,6 +69,7 @@ Run `python manage.py shell_plus` if you have django-extensions installed.
 With django-extensions, `python manage.py graph_models orders` draws the models.
 
 `python manage.py show_urls` (requires django-extensions) lists every URL.
+Open a shell (`./manage.py shell_plus` if you have extensions).
 
 ```bash
 python manage.py runserver_plus   # needs django-extensions
@@ -85,6 +86,6 @@ def test_silent_on_commands_offered_if_a_package_is_installed(parse):
     page = parse(GUIDE, rel="guide.md")
     findings = run_rule(UnknownCommandMention, page, FACTS, ctx=context_for([page], FACTS))
     assert [(f.span.line, f.message) for f in findings] == [
-        (11, "command `expire_unpaid` does not exist"),
-        (16, "command `sync_stock` does not exist"),
+        (12, "command `expire_unpaid` does not exist"),
+        (17, "command `sync_stock` does not exist"),
     ]
