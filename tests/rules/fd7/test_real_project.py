@@ -239,3 +239,33 @@ def test_a_heading_under_a_caching_heading_documents_its_key(parse, facts):
     for other in ("`orders:{pk}:totals`", "`cache:orders:{pk}:totals`"):
         page = parse(A_HEADING_PER_KEY.replace("`orders:{pk}:summary`", other))
         assert run_rule(UnknownCacheKey, page, facts) == [], other
+
+
+CODE_ELSEWHERE = """\
+# Orders
+
+## Usage Examples
+
+```python
+cache_key = f"orders:{order.pk}:summary"
+other_key = f"orders:{order.pk}:totals"
+CACHE_KEY = "reports:{day}"
+```
+
+## Caching
+
+```python
+key = f"orders:{order.pk}:summary"
+cache.delete(key)
+```
+"""
+
+
+def test_keys_a_name_holds_and_cache_key_names_elsewhere_are_read(parse, facts):
+    assert run_rule(UnknownCacheKey, parse(CODE_ELSEWHERE), facts) == []
+    drifted = parse(CODE_ELSEWHERE.replace('cache_key = f"orders:{order.pk}:summary"', 'cache_key = f"orders:{order.pk}:sumary"')
+                    .replace('key = f"orders:{order.pk}:summary"\ncache', 'key = f"order:{order.pk}:summary"\ncache'))
+    assert [(f.span.line, f.message) for f in run_rule(UnknownCacheKey, drifted, facts)] == [
+        (6, "cache key `orders:{}:sumary` is not used by any cache call in the code"),
+        (14, "cache key `order:{}:summary` is not used by any cache call in the code"),
+    ]

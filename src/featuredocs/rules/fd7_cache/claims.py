@@ -6,7 +6,9 @@ of ``cache.get/set/…`` calls; in plain blocks, the first word of each line; in
 its inline code; in a table, the cells of its Key column (see :mod:`.tables`); a heading
 that is a key in inline code (``#### `orders:{id}:summary` ``) names the key of its section,
 and documents it when a heading above it is about caching. In other
-python blocks of a caching section only ``cache.…()`` calls count. A TTL is ``TTL``
+python blocks of a caching section only ``cache.…()`` calls count (a key a name holds,
+``cache.get(key)``, too), and in python blocks elsewhere the strings assigned to a
+``cache_key`` name, as keys named in passing. A TTL is ``TTL``
 followed on its line by a duration (``**TTL**: 15 minutes``, ``TTL: 900 seconds``,
 ``24h``), the ``timeout`` of a documented cache call, or the TTL (Timeout, Expiry) cell
 of a key's table row; it belongs to the keys on its own line, else to the keys of its
@@ -50,6 +52,7 @@ _TTL = re.compile(r"\bTTL\b", re.IGNORECASE)
 _LIFETIME = re.compile(r"\b(?:cached|cache[sd]?|kept|stored|lives?|expires?|expiry|ttl|timeout)\b", re.I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _LIFETIME_END = re.compile(r"\b(?:for|after|in|of|is|to|:)\s+(?:up\s+to\s+|about\s+|roughly\s+)?$|:\s*$", re.I)
+_NAMES_A_CACHE_KEY = re.compile(r"cache_?key", re.IGNORECASE)
 _STRING = re.compile(r"""(?P<f>[fF]?)(?P<q>["'])(?P<body>[^"'\n]*)(?P=q)""")
 
 
@@ -76,6 +79,8 @@ def extract(page: Page) -> CacheClaims:
             code_ttls.extend(timeouts)
         elif listed:
             keys.extend(_plain_keys(page, code))
+        elif is_python(code) and _NAMES_A_CACHE_KEY.search(code.text):
+            keys.extend(_cache_key_names(python_source(page, code)))
     keys.extend(key for item in _flatten(listed_items) for key in _item_keys(item))
     table_keys, table_ttls = table_claims(page)
     keys.extend(table_keys)
@@ -186,11 +191,17 @@ def _python_keys(source: PythonSource, listed: bool) -> tuple[list[CacheKeyClaim
     # The calls (and statements) by type, without walking every node; the keys are put
     # in page order afterwards, the timeouts stay in the order of their calls.
     index = parsed(source.text).index
+    # ``key = f"orders:{pk}:summary"`` then ``cache.get(key)``: the key is the string
+    bound = {
+        target.id: statement.value
+        for statement in index.of_type(ast.Assign) for target in statement.targets if isinstance(target, ast.Name)
+    }
     for node in index.of_type(ast.Call):
         method = _cache_method(node)
         if method is None or not node.args:
             continue
-        key = _claim(source, node.args[0])
+        argument = node.args[0]
+        key = _claim(source, bound.get(argument.id, argument) if isinstance(argument, ast.Name) else argument)
         if key is not None:
             keys.append(key)
             ttl = _call_timeout(source, node, method, key)
@@ -201,6 +212,20 @@ def _python_keys(source: PythonSource, listed: bool) -> tuple[list[CacheKeyClaim
             for statement in index.of_type(kind):
                 keys.extend(_listed_strings(source, statement))
     return keys, ttls
+
+
+def _cache_key_names(source: PythonSource) -> Iterator[CacheKeyClaim]:
+    """The strings assigned to a ``cache_key`` name in a block of no caching section:
+    named in passing, as prose names keys."""
+    tree = source.tree
+    if tree is None:
+        return
+    for statement in parsed(source.text).index.of_type(ast.Assign):
+        names = [t.id.casefold() for t in statement.targets if isinstance(t, ast.Name)]
+        if any("cache" in name and "key" in name for name in names):
+            claim = _claim(source, statement.value)
+            if claim is not None:
+                yield replace(claim, inline=True)
 
 
 def _cache_method(call: ast.Call) -> str | None:
