@@ -188,6 +188,20 @@ def test_variables_named_in_prose_are_checked_against_the_project(parse, facts):
     ]
 
 
+def test_a_default_given_in_prose_under_the_projects_prefix_is_held_to_the_project(parse, facts):
+    prose = CLEAN + (
+        "\nLarge imports stop at `ORDER_TIMEOUT` (default `30`); logging follows `LOG_LEVEL` (default `INFO`)\n"
+        "and `ORDER_REGION` (default `eu-west-1`).\n"
+    )
+    for rule in FAMILY:
+        assert run_rule(rule, parse(prose), facts) == [], rule.code
+    drifted = parse(prose.replace("stop at `ORDER_TIMEOUT`", "stop at `ORDER_ROW_LIMIT`"))
+    line = len(CLEAN.splitlines()) + 2
+    assert codes(UnknownEnvironmentVariable, drifted, facts) == [
+        ("FD601", line, drifted.line_text(line).index("ORDER_ROW_LIMIT") + 1),
+    ]
+
+
 DEPLOYMENT = '''
 ```yaml
 # docker-compose.yml

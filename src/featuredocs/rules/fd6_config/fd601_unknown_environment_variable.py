@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from featuredocs.model import EnvVarFact, Finding, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
+from featuredocs.rules.fd6_config.env_claim import EnvVarClaim
 from featuredocs.rules.fd6_config.known import env_var, env_var_names, setting_names
 from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
@@ -63,7 +64,9 @@ class UnknownEnvironmentVariable(Rule):
         ``ENV``), and so do shell commands (``SHOP_DEBUG=1 python manage.py …``,
         ``export SHOP_DEBUG=1``). Such a name may belong to a deployment tool,
         another service or a shell, so it is reported only when the project reads a
-        variable it looks misspelt or renamed from, and is no setting.
+        variable it looks misspelt or renamed from, and is no setting; or when a sentence
+        gives it a default and it has the prefix most of the project's variables share
+        ("the limit comes from ``SHOP_ROW_LIMIT`` (default ``50000``)").
 
         Names under a heading about the past or the future (``### Legacy configuration``,
         ``## Future Enhancements``) are not checked, nor names in a sentence that tells of
@@ -100,11 +103,15 @@ class UnknownEnvironmentVariable(Rule):
         assert facts is not None
         read = env_var_names(facts)
         for claim in claims_for(page, ctx).env_vars:
-            if not claim.called or claim.name in read or claim.name in READ_BY_PLATFORM:
+            if claim.name in read or claim.name in READ_BY_PLATFORM:
                 continue
             hint = _hint(claim.name, facts)
-            if claim.inline and (hint is None or claim.name in setting_names(facts)):
-                continue  # named in passing: only a misspelt or renamed variable is drift
+            # Named in passing, or not called a variable: drift only when misspelt or
+            # renamed from a variable the project reads, or given a default under the
+            # project's own prefix ("`SHOP_ROW_LIMIT` (default `50000`)").
+            in_passing = not claim.called or (claim.inline and (hint is None or claim.name in setting_names(facts)))
+            if in_passing and not _given_a_default(claim, hint, facts):
+                continue
             if named_for_other_times(page, claim.span):
                 continue  # a variable that was, or will be: "renamed to", ``### Legacy configuration``
             yield self.finding(
@@ -113,6 +120,15 @@ class UnknownEnvironmentVariable(Rule):
                 f"environment variable `{claim.name}` is not read by the project",
                 hint=hint,
             )
+
+
+def _given_a_default(claim: EnvVarClaim, hint: str | None, facts: ProjectFacts) -> bool:
+    """A sentence gives the name a default, and it is no setting but looks like the
+    project's own variables."""
+    return (
+        claim.is_default and not claim.in_code and hint is None
+        and claim.name not in setting_names(facts) and _own_prefix(facts, claim.name)
+    )
 
 
 def _hint(name: str, facts: ProjectFacts) -> str | None:
@@ -129,6 +145,22 @@ def _renamed(facts: ProjectFacts, name: str) -> EnvVarFact | None:
 
 #: Asked, not read: a page is checked again when the answer changes, not on every new variable.
 _renamed_as = reads.asking("fd6.renamed-variable", _renamed, reading=("env_vars",))
+
+#: Prefixes of variables other tools read, whoever else uses them.
+_PLATFORM_PREFIXES = frozenset({"DJANGO", "PYTHON", "AWS", "GOOGLE", "AZURE", "PG", "POSTGRES", "REDIS", "CELERY", "SENTRY"})
+
+
+def _shares_prefix(facts: ProjectFacts, name: str) -> bool:
+    """Whether ``name`` starts as most of the variables the project reads do (``SHOP_…``)."""
+    prefix, _, rest = name.partition("_")
+    if not rest or prefix in _PLATFORM_PREFIXES:
+        return False
+    names = [var.name for var in facts.env_vars]
+    sharing = sum(1 for read in names if read.startswith(f"{prefix}_"))
+    return sharing >= 3 and 2 * sharing >= len(names)
+
+
+_own_prefix = reads.asking("fd6.own-prefix", _shares_prefix, reading=("env_vars",))
 
 
 def likely_rename(name: str, candidates: list[str]) -> str | None:
