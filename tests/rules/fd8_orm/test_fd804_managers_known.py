@@ -27,6 +27,8 @@ class SoftDeleteManager(models.Manager):
 """
 
 MODELS = """
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from vendor import SoftDeleteManager
@@ -57,6 +59,21 @@ class DynamicManager(models.Manager):
 class Carrier(models.Model):
     kind = models.CharField(max_length=10)
     objects = DynamicManager()
+
+
+class Note(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+
+
+class Depot(models.Model):
+    shipments = models.ManyToManyField(Shipment, related_name="depots")
+    notes = GenericRelation(Note)
+
+
+class Crate(models.Model):
+    depot = models.ForeignKey(Depot, on_delete=models.CASCADE, related_name="crates")
 """
 
 SETTINGS = """
@@ -81,7 +98,7 @@ def facts(request: pytest.FixtureRequest, project) -> ProjectFacts:
 
 
 def _found(parse, facts, code: str):
-    page = parse(f"# Shipping\n\n## Usage\n\n```python\nfrom shipping.models import Carrier, Parcel, Shipment\n\n{code}\n```\n",
+    page = parse(f"# Shipping\n\n## Usage\n\n```python\nfrom shipping.models import Carrier, Depot, Parcel, Shipment\n\n{code}\n```\n",
                  dedent=False)
     return [(f.span.line, f.message, f.hint) for f in run_rule(UnknownModelAttribute, page, facts)]
 
@@ -90,7 +107,7 @@ def test_which_models_managers_are_known(facts: ProjectFacts) -> None:
     known = {model.name: model.managers_known for model in facts.models if model.app_label == "shipping"}
     # live mode reads the package's manager class as it reads the project's; static mode
     # reads the project's source only
-    assert known == {"Shipment": True, "Parcel": facts.mode == "live", "Carrier": False}
+    assert known == {"Shipment": True, "Parcel": facts.mode == "live", "Carrier": False, "Note": True, "Depot": True, "Crate": True}
 
 
 def test_a_method_the_projects_own_managers_lack_is_reported(parse, facts: ProjectFacts) -> None:
@@ -114,3 +131,18 @@ def test_managers_the_facts_cannot_read_whole_are_left_alone(parse, facts: Proje
 def test_a_sentence_naming_an_unknown_method_is_left_alone(parse, facts: ProjectFacts) -> None:
     page = parse("# Shipping\n\n## Overview\n\n`Shipment.objects.overdue()` will list late parcels.\n", dedent=False)
     assert run_rule(UnknownModelAttribute, page, facts) == []
+
+
+def test_a_relations_manager_answers_add_remove_set_and_clear(parse, facts: ProjectFacts) -> None:
+    related = (
+        "depot = Depot.objects.get(pk=1)\nshipment = Shipment.objects.get(pk=1)\n"
+        "depot.shipments.add(shipment)\ndepot.shipments.remove(shipment)\ndepot.shipments.set([shipment])\n"
+        "shipment.depots.clear()\ndepot.crates.create()\ndepot.crates.add(depot.crates.first())\n"
+        "depot.notes.order_by('id').first()\ndepot.notes.create(object_id=1)"
+    )
+    assert _found(parse, facts, related) == []
+    found = _found(parse, facts, "depot = Depot.objects.get(pk=1)\ndepot.shipments.filter(late=True).add(1)\nShipment.objects.add(1)")
+    assert [(line, message) for line, message, _ in found] == [
+        (9, "`add` is not a method of shipping.Shipment's managers or querysets"),
+        (10, "`add` is not a method of shipping.Shipment's managers or querysets"),
+    ]

@@ -47,6 +47,8 @@ OTHER_API = frozenset({
                                 "delete", "bulk_create", "bulk_update", "explain")}
 #: Everything Django's managers and querysets answer.
 DJANGO_API = CHAINING | SINGLE | PAIRED | OTHER_API
+#: What a related manager (``order.items``, ``booking.attendees``) answers besides.
+RELATED_API = frozenset({"add", "remove", "clear", "set"}) | {"a" + name for name in ("add", "remove", "clear", "set")}
 #: Calls only a queryset answers: builtins answer ``get``, ``values``, ``count``,
 #: ``update``, ``reverse``, ``union`` … too, so those prove nothing.
 QUERYSET_ONLY = (CHAINING | SINGLE | PAIRED) - {
@@ -71,12 +73,14 @@ class Instance:
 
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """A manager or queryset. ``instances`` False after ``values()``: rows are dicts."""
+    """A manager or queryset. ``instances`` False after ``values()``: rows are dicts;
+    ``related`` for the manager of a relation's other side (``order.items``)."""
 
     model: ModelFact
     extra: frozenset[str] = frozenset()
     open: bool = False
     instances: bool = True
+    related: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,8 +284,10 @@ class Inference:
             target = self.related(fact.related_model)
             if target is None:
                 return None
-            if fact.many_to_many or (fact.reverse and fact.field_class != "OneToOneRel"):
-                return Rows(target)
+            if fact.many_to_many or fact.field_class == "GenericRelation" or (
+                fact.reverse and fact.field_class != "OneToOneRel"
+            ):
+                return Rows(target, related=True)
             return Instance(target)
         return None
 
@@ -315,7 +321,7 @@ def _method_result(receiver: Type, method: str, call: ast.Call) -> Type:
     if rows is None:
         return None
     if method in CHAINING:
-        return _chained(rows, method, call)
+        return _chained(replace(rows, related=False) if rows.related else rows, method, call)
     if method in SINGLE:
         return _instance_of(rows)
     if method in PAIRED:

@@ -36,6 +36,7 @@ from featuredocs.rules.fd8_orm.bindings import Program, collect
 from featuredocs.rules.fd8_orm.inference import (
     DJANGO_API,
     PAIRED,
+    RELATED_API,
     Custom,
     Inference,
     Instance,
@@ -153,7 +154,8 @@ class _Checker:
 
     def _method(self, block: PythonBlock, rows: Rows, method: str, call: ast.Call) -> None:
         if method not in DJANGO_API:
-            self._manager_method(block, rows.model, call)
+            if not (rows.related and method in RELATED_API):
+                self._manager_method(block, rows.model, call)
         elif method in _LOOKUP_METHODS:
             lookups = [k for k in call.keywords if k.arg not in _CREATE_DEFAULTS]
             self._lookups(block, rows, lookups, call.args)
