@@ -91,9 +91,12 @@ class _Block:
     def new_lines(self) -> list[str]:
         emptied = self._emptied_headers()
         out: list[str] = []
+        # where lines go, no blank line is left leading the block or doubled
+        tidy = bool(self.removed or emptied)
         for index, text in enumerate(self.texts):
             if index not in self.removed and index not in emptied:
-                out.append(self.indent[index] + text)
+                if not tidy or text.strip() or (out and out[-1].strip()):
+                    out.append(self.indent[index] + text)
             out.extend(self.indent[0] + line for line in self.after.get(index, ()))
         for required in (True, False):
             lines = [text for kind, text in self.tail if kind is required]
