@@ -202,6 +202,17 @@ def test_a_renamed_field_keeps_its_description(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *FIELD_CODES) == []
 
 
+def test_a_field_renamed_in_more_words_keeps_its_description_and_check_names_it(parse: ParsePage) -> None:
+    facts = changes.rename_field(FACTS, "orders.Order", "number", "printed_order_number")
+    page = parse(PAGE)
+    (finding,) = [f for f in findings(page, facts, "FD302")]
+    assert finding.hint is not None and finding.hint.startswith("did you mean `printed_order_number`?")
+    assert finding.fix is None  # no close name: a person confirms, or sync renames
+    text = synced(page, facts)
+    assert "- `printed_order_number` (CharField): Printed on invoices.\n" in text
+    assert findings(parse(text), facts, *FIELD_CODES) == []
+
+
 def test_a_retyped_field_gets_its_type_in_the_pages_style(parse: ParsePage) -> None:
     facts = changes.retype_field(FACTS, "orders.Order", "total_cents", "DecimalField")
     facts = changes.rename_field(facts, "orders.Order", "customer", "customer")  # unchanged

@@ -4,7 +4,8 @@
   the field's ``help_text`` or a ``[Description]`` placeholder that FD103 reports, and
   its choices or its length (see ``generate/models_text.field_description``).
 - A listed field the model no longer has is renamed when exactly one of the new fields
-  is close to its name (its description is kept); otherwise its item is dropped.
+  is close to its name, or else names it in more or fewer words (``phone_number`` to
+  ``phone``); its description is kept. Otherwise its item is dropped.
 - A type that no longer fits is rewritten in the list's own style; what the line says of
   NULL and of uniqueness, the field's length or digits and default and a complete list
   of its values are corrected in place.
@@ -43,7 +44,7 @@ from featuredocs.rules.fd3_models.deletion import documented_deletion
 from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
-from featuredocs.rules.fd3_models.lookup import close_names, described_field, is_known_name
+from featuredocs.rules.fd3_models.lookup import close_names, described_field, is_known_name, word_successor
 from featuredocs.rules.fd3_models.resolve import resolved_models
 
 
@@ -137,6 +138,8 @@ def _rename_target(fields: list[FieldClaim], missing: list[FieldFact], taken: se
         return None
     candidates = [f.name for f in missing if f.name not in taken]
     close = close_names(fields[0].name, candidates)
+    if not close:
+        return word_successor(fields[0].name, candidates)
     return close[0] if len(close) == 1 else None
 
 

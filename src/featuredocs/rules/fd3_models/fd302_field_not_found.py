@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from featuredocs.model import Edit, Finding, Fix, ModelFact, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd3_models.field_items import FieldClaim, renamed
-from featuredocs.rules.fd3_models.lookup import close_names, field_names, field_suggestion, is_known_name
-from featuredocs.rules.fd3_models.resolve import field_lists, resolved_models
+from featuredocs.rules.fd3_models.claims import ModelClaim
+from featuredocs.rules.fd3_models.lookup import close_names, field_names, field_suggestion, is_known_name, word_successor
+from featuredocs.rules.fd3_models.resolve import documented_names, field_lists, resolved_models
 from featuredocs.rules.registry import register
 
 
@@ -59,17 +60,24 @@ class FieldNotFound(Rule):
         for claim, model in resolved_models(page, ctx).found:
             for field in claim.fields:
                 if not is_known_name(model, field.name):
-                    yield self._finding(page, field, model)
+                    yield self._finding(page, field, model, claim)
             for field in (*claim.prose_fields, *field_lists(claim, model)):
                 # A sentence may speak of a field still to come, and an unlabelled list
                 # of a method or a property: only a misspelt or renamed field is drift.
                 close = close_names(field.name, field_names(model, reverse=False))
                 if close and not is_known_name(model, field.name):
-                    yield self._finding(page, field, model)
+                    yield self._finding(page, field, model, claim)
 
-    def _finding(self, page: Page, field: FieldClaim, model: ModelFact) -> Finding:
+    def _finding(self, page: Page, field: FieldClaim, model: ModelFact, claim: ModelClaim) -> Finding:
         candidates = field_names(model, reverse=False)
         close = close_names(field.name, candidates)
+        hint = field_suggestion(field.name, candidates, model)
+        if not close:
+            # ``phone_number`` for ``phone``: among the fields the page leaves out, as sync renames
+            documented = documented_names(claim, model)
+            successor = word_successor(field.name, [name for name in candidates if name not in documented])
+            if successor is not None:
+                hint = field_suggestion(successor, [successor], model)
         fix = None
         if len(close) == 1:
             fix = Fix(
@@ -80,6 +88,6 @@ class FieldNotFound(Rule):
             page,
             field.span,
             f"field `{field.name}` is documented on {model.label}, which has no such field",
-            hint=field_suggestion(field.name, candidates, model),
+            hint=hint,
             fix=fix,
         )

@@ -143,6 +143,18 @@ def close_names(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> li
     return [folded[f] for f in found]
 
 
+def word_successor(name: str, candidates: Iterable[str]) -> str | None:
+    """The one candidate that names the same thing in more or fewer words (``phone`` for
+    ``phone_number``, ``total_cents`` for ``total``), where no name is close to it."""
+    words = set(name.casefold().split("_")) - {""}
+    found = []
+    for candidate in candidates:
+        other = set(candidate.casefold().split("_")) - {""}
+        if (words < other or other < words) and any(len(word) >= 3 for word in words & other):
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None
+
+
 def where(location: SourceLocation | None) -> str:
     return f" ({location})" if location else ""
 

@@ -1,0 +1,24 @@
+"""Which field names the same thing as a stale one in more or fewer words."""
+
+from __future__ import annotations
+
+import pytest
+
+from featuredocs.rules.fd3_models.lookup import word_successor
+
+
+@pytest.mark.parametrize(
+    ("name", "candidates", "expected"),
+    [
+        ("phone_number", ["phone", "tier"], "phone"),
+        ("total", ["total_cents", "currency"], "total_cents"),
+        ("customer_email", ["email"], "email"),
+        ("phone_number", ["phone", "phone_ext"], "phone"),  # phone_ext shares a word but adds one
+        ("notes", ["phone"], None),
+        ("is_active", ["is_staff"], None),  # a shared short word says nothing
+        ("total", ["total_cents", "total_tax"], None),  # two: a person chooses
+        ("phone", ["phone"], None),  # the same words: no rename
+    ],
+)
+def test_word_successor(name: str, candidates: list[str], expected: str | None) -> None:
+    assert word_successor(name, candidates) == expected
