@@ -37,7 +37,10 @@ def project_items(facts: dict[str, Any], root: Path) -> dict[Key, str]:
         items[("models", label)] = model["app_label"]
         plain = {f["name"] for f in model["fields"] if not f["is_relation"]}
         for field in model["fields"]:
-            if not field["reverse"] and not field["auto_created"]:
+            # declared by the model itself, in the project's files, and a column
+            own = not field["reverse"] and not field["auto_created"] and field["inherited_from"] is None
+            in_project = field["location"] is not None and "site-packages" not in field["location"]["path"]
+            if own and in_project and field["field_class"] != "GenericForeignKey":
                 items[("fields", (label, field["name"]))] = model["app_label"]
         for index in model["indexes"]:
             single_plain = index["kind"] == "db_index" and index["fields"][0] in plain

@@ -3,7 +3,8 @@
 Only the project's own apps count (not ``django.contrib``, not packages). Within them:
 
 - models: concrete models (abstract bases are documented through their children);
-- fields: every field but reverse relations and automatic ones (the implicit ``id``);
+- fields: those FD305 asks a Fields list to name, the ones a model declares itself in the
+  project's files (not reverse, automatic or inherited ones, nor a package's);
 - indexes: those FD306 expects in an Indexes list (``Meta.indexes``, constraints,
   ``*_together``, ``db_index`` on a plain field);
 - commands the apps provide, and their options (not the ones every command has);
@@ -23,6 +24,7 @@ from featuredocs.coverage.claimed import ANY_METHOD, index_key
 from featuredocs.generate.scope import app_commands, app_endpoints, app_models, settings_map
 from featuredocs.generate.usage import documented_options
 from featuredocs.model import AppFact, ModelFact, ProjectFacts
+from featuredocs.rules.fd3_models.fd305_undocumented_field import expected as field_expected
 from featuredocs.rules.fd3_models.lookup import forward_field
 
 #: The kinds of items, in report order, with their names for people.
@@ -87,7 +89,7 @@ def _model_items(facts: ProjectFacts, app: AppFact) -> Iterator[Item]:
     for model in app_models(facts, app):
         yield Item("models", app.label, model.label, model.label)
         for field in model.fields:
-            if not (field.reverse or field.auto_created):
+            if field_expected(field):  # as FD305 asks of a Fields list
                 yield Item("fields", app.label, (model.label, field.name), f"{model.label}.{field.name}")
         for index in model.indexes:
             if _expected_index(index.kind, index.fields, model):
