@@ -260,13 +260,24 @@ _DATABASE_MODULES = ("django.", "sqlite3", "psycopg", "MySQLdb", "oracledb")
 
 
 def _unset_variable(error: BaseException) -> bool:
-    """``os.environ["X"]`` with X unset, or django-environ's or python-decouple's report of it."""
+    """``os.environ["X"]`` with X unset, django-environ's or python-decouple's report of it,
+    or the project's own (``CommandError("SHOP_SMS_API_KEY is not set")``)."""
     if isinstance(error, KeyError):
         frames = traceback.extract_tb(error.__traceback__)
         # os is frozen into the interpreter: its frames' file is ``<frozen os>``
         return bool(frames) and frames[-1].name == "__getitem__" and frames[-1].filename in _OS_FILES
     name = type(error).__name__
-    return name == "UndefinedValueError" or (name == "ImproperlyConfigured" and "environment variable" in str(error))
+    if name == "UndefinedValueError" or (name == "ImproperlyConfigured" and "environment variable" in str(error)):
+        return True
+    message = str(error)
+    return _SAYS_UNSET.search(message) is not None and any(
+        variable not in os.environ for variable in _VARIABLE.findall(message)
+    )
+
+
+#: A message that says a value is missing, and an environment variable's name in it.
+_SAYS_UNSET = re.compile(r"\b(?:not set|unset|is required|is missing|missing|not configured|not defined)\b", re.I)
+_VARIABLE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
 
 
 def _filename(example: Example) -> str:
@@ -297,7 +308,7 @@ def _described(example: Example, error: BaseException) -> str:
     from django.core.management.base import CommandError
 
     message = str(error).strip().split("\n", 1)[0]
-    if isinstance(error, CommandError):
+    if isinstance(error, CommandError) and example.kind is not ExampleKind.PYTHON:  # call_command's is the block's
         return _clipped(f"{_named(example)} failed: {message}")
     raised = f"{type(error).__name__}: {message}" if message else type(error).__name__
     return _clipped(raised if example.kind is ExampleKind.PYTHON else f"{_named(example)} raised {raised}")

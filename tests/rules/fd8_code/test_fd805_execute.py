@@ -435,6 +435,21 @@ def test_a_service_that_is_not_running_is_not_the_pages_fault(project: Path) -> 
     assert report.not_judged == (("needed a service that is not running", 2),)
 
 
+def test_an_unset_variable_the_projects_own_error_names_is_not_the_pages_fault(project: Path) -> None:
+    raising = "from django.core.management.base import CommandError\n\nraise CommandError({!r})\n"
+    plan = {"features/settings.md": (
+        Example(ExampleKind.PYTHON, 5, raising.format("SHELF_SMS_API_KEY is not set")),
+        Example(ExampleKind.PYTHON, 12, raising.format("PATH is not set")),  # it is: the page's
+        Example(ExampleKind.PYTHON, 19, raising.format("--count is at most 100")),
+    )}
+    report = execute_examples(load_config(root=project), plan)
+    failures = report.failures["features/settings.md"]
+    assert [(f.line, f.message) for f in failures] == [
+        (14, "CommandError: PATH is not set"), (21, "CommandError: --count is at most 100"),
+    ]
+    assert report.not_judged == (("needed an environment variable", 1),)
+
+
 def test_static_mode_cannot_execute(project: Path) -> None:
     _page(project, "books.md", CLEAN)
     run = featuredocs("check", "--execute", "--no-cache", "--mode", "static", cwd=project)
