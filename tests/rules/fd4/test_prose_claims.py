@@ -25,6 +25,8 @@ HEADED = "# Orders\n\n## Management Commands\n\n### expire_orders\n\n{sentence}\
         # a few words on, in parentheses, with no other code or clause end between
         ("Orders older than `--days` days (default: 7) are expired.", "7"),
         ("`--batch-size` sets how many orders each transaction holds (200 by default).", "200"),
+        # a conjunction ends the clause
+        ("The `--days` option defaults to 7 and the `--batch-size` option takes a number.", "7"),
     ],
 )
 def test_a_stale_default_a_sentence_gives_an_option(parse, sentence: str, written: str) -> None:
@@ -65,6 +67,7 @@ def test_a_default_named_for_the_command_a_sentence_names(parse) -> None:
         # what follows the value makes it about something else, or not one value
         "`--batch-size` defaults to 200 on the database side, but that is its own setting.",
         "`--days` defaults to 7 or the value of `ORDER_EXPIRY_DAYS`.",
+        "`--days` defaults to 3 and 7 on weekends.",
         "`--days` defaults to the shop's own window.",
         # a change, another program, another time
         "`--days` used to default to 7; it was renamed in 2.0.",

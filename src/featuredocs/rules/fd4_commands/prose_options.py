@@ -62,8 +62,9 @@ _WORDS_THEN_DEFAULT = (
 )
 _DEFAULT_LATER = re.compile(_WORDS_THEN_DEFAULT, re.I)
 _FLAG_THEN_LATER_DEFAULT = re.compile(f"`{WRITTEN_LONG_FLAG}`" + _WORDS_THEN_DEFAULT, re.I)
-#: What may follow a default that ends its clause (a bracket closes ``(default: 7)``).
-_CLAUSE_ENDS = re.compile(r"`*\s*(?:[.,;:!?)\]]|$)")
+#: What may follow a default that ends its clause (a bracket closes ``(default: 7)``; a
+#: conjunction starts the next one: "defaults to 24 and the `--tier` option …").
+_CLAUSE_ENDS = re.compile(r"`*\s*(?:[.,;:!?)\]]|$)|`*\s+(?:and|but|while|whereas)\s+(?![\d`-])", re.I)
 _BY_DEFAULT = re.compile(r"`*\s+by\s+default\s*(?=\))", re.I)
 
 
