@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from featuredocs.introspect.commands import option_facts
 from featuredocs.model import CommandFact, OptionFact
-from featuredocs.rules.fd4_commands.parser import UnsupportedParser, action_name, rejection
+from featuredocs.rules.fd4_commands.parser import action_name, rejection
 
 
 class Refusing(argparse.ArgumentParser):
@@ -91,11 +92,43 @@ def test_help_is_a_plain_flag_that_never_exits():
     assert rejection(facts_of(original()), ["out.csv", "--database", "d", "-h"]) is None
 
 
-@pytest.mark.parametrize("action", ["parsers", "_SubParsersAction"])
-def test_sub_parsers_are_not_rebuilt(action):
-    command = CommandFact("queue", "x", options=(OptionFact("cmd", (), action=action),))
-    with pytest.raises(UnsupportedParser):
-        rejection(command, ["worker"])
+def with_subcommands() -> argparse.ArgumentParser:
+    parser = Refusing(prog="manage.py venue_report")
+    parser.add_argument("--verbose", action="store_true")
+    reports = parser.add_subparsers(dest="report", required=True)
+    revenue = reports.add_parser("revenue")
+    revenue.add_argument("--month", required=True)
+    revenue.add_argument("--format", choices=["table", "csv"], default="table")
+    cache = reports.add_parser("cache")
+    actions = cache.add_subparsers(dest="action", required=True)
+    clear = actions.add_parser("clear")
+    clear.add_argument("--days", type=int, default=30)
+    return parser
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        "revenue --month 2025-05", "--verbose revenue --month 2025-05 --format csv", "revenue --format csv",
+        "revenue --month 2025-05 --format xlsx", "revenue --month 2025-05 --days 3", "", "weekly",
+        "cache clear --days 7", "cache clear --days many", "cache", "cache purge", "--days 7 cache clear",
+    ],
+)
+def test_sub_commands_are_rebuilt_with_their_own_options(argv):
+    real = with_subcommands()
+    try:
+        real.parse_args(argv.split())
+        expected = None
+    except ValueError as error:
+        expected = str(error)
+    facts = CommandFact("venue_report", "x", options=tuple(option_facts(real)))
+    assert rejection(facts, argv.split()) == expected
+
+
+def test_a_sentence_may_leave_out_the_sub_command_an_option_belongs_to():
+    facts = CommandFact("venue_report", "x", options=tuple(option_facts(with_subcommands())))
+    assert rejection(facts, ["--format", "csv"], whole=False) is None
+    assert rejection(facts, ["revenue", "--format", "xlsx"], whole=False) is not None
 
 
 def test_choices_of_an_unknown_type_are_not_guessed():

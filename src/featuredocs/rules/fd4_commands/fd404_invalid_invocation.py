@@ -52,13 +52,14 @@ class InvalidInvocation(Rule):
 
     What it does:
         Rebuilds each command's argparse parser from the project's facts (flags,
-        actions, nargs, choices, types, required arguments) and parses every
+        actions, nargs, choices, types, required arguments, sub-commands with their own
+        options) and parses every
         ``python manage.py X …`` line of the page's shell blocks, inline code and the
         configuration files it shows (a CI workflow's ``run:``, a Procfile, a crontab,
         a Dockerfile's ``CMD [...]``, a Makefile, a supervisor unit) with it, reporting argparse's own reason: an unknown option, a bad choice, a value of the
         wrong type, a missing or an extra argument. Inline code names a command and the
-        options a sentence is about, so there nothing is required and only what is
-        written is judged. An argument written ``--[no-]notify`` is parsed as
+        options a sentence is about, so there nothing is required (not even the
+        sub-command an option belongs to) and only what is written is judged. An argument written ``--[no-]notify`` is parsed as
         ``--notify`` and as ``--no-notify``: both must be accepted. Lines with
         placeholders (``[options]``, ``<path>``, ``...``, ``$VAR``) are illustrations and
         are not parsed, and an upper-case word the parser refuses (``--days N``) is read

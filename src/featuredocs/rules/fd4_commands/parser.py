@@ -1,7 +1,8 @@
 """A command's argparse parser, rebuilt from its :class:`OptionFact` list.
 
 The rebuilt parser accepts and rejects what the command's real parser does (flags,
-actions, nargs, choices, required arguments, int and float conversion, abbreviations),
+actions, nargs, choices, required arguments, int and float conversion, abbreviations,
+sub-commands),
 so an invocation written on a page can be checked without importing the project. Help
 and version actions are plain flags here: parsing must never print or exit.
 """
@@ -23,8 +24,8 @@ class InvocationRejected(Exception):
 
 
 class UnsupportedParser(Exception):
-    """The facts describe something this module cannot rebuild faithfully (sub-parsers,
-    custom actions), so the command's invocations are not checked."""
+    """The facts describe something this module cannot rebuild faithfully (custom
+    actions), so the command's invocations are not checked."""
 
 
 class _RejectingParser(argparse.ArgumentParser):
@@ -114,20 +115,38 @@ def _add_option(parser: argparse.ArgumentParser, option: OptionFact) -> None:
 
 @reads.by_identity(limit=512)
 def build_parser(command: CommandFact, whole: bool = True) -> argparse.ArgumentParser:
-    """The command's parser, rebuilt (with nothing required unless ``whole``); raises
-    :class:`UnsupportedParser`."""
-    parser = _RejectingParser(
-        prog=f"manage.py {command.name}",
-        add_help=False,
-        exit_on_error=False,
-        conflict_handler="resolve",
-    )
+    """The command's parser, rebuilt (with nothing required unless ``whole``), its
+    sub-parsers with it; raises :class:`UnsupportedParser`."""
+    parser = _parser(f"manage.py {command.name}")
+    by_subcommand: dict[str | None, list[OptionFact]] = {}
     for option in command.options:
+        by_subcommand.setdefault(option.subcommand, []).append(option)
+    _fill(parser, None, by_subcommand, whole)
+    return parser
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    return _RejectingParser(prog=prog, add_help=False, exit_on_error=False, conflict_handler="resolve")
+
+
+def _fill(
+    parser: argparse.ArgumentParser, subcommand: str | None, by_subcommand: dict[str | None, list[OptionFact]], whole: bool
+) -> None:
+    """Add the options of ``subcommand`` (None: the command's own) to ``parser``, and a
+    sub-parser for each name a sub-parsers action of theirs offers."""
+    for option in by_subcommand.get(subcommand, ()):
+        if action_name(option.action) == "parsers":
+            subparsers = parser.add_subparsers(dest=option.dest, required=whole and option.required)
+            for name in option.choices or ():
+                path = f"{subcommand} {name}" if subcommand else name
+                # add_parser builds a parser of the parent's class, with these arguments
+                child = subparsers.add_parser(name, add_help=False, exit_on_error=False, conflict_handler="resolve")
+                _fill(child, path, by_subcommand, whole)
+            continue
         try:
             _add_option(parser, option if whole else _not_required(option))
         except (TypeError, ValueError, argparse.ArgumentError) as error:
             raise UnsupportedParser(str(error)) from error
-    return parser
 
 
 def rejection(command: CommandFact, argv: Sequence[str], whole: bool = True) -> str | None:
@@ -140,7 +159,15 @@ def rejection(command: CommandFact, argv: Sequence[str], whole: bool = True) -> 
     argv = tuple(argv)
     if _plainly_accepted(command, argv):
         return None
+    if not whole and _names_no_subcommand(command, argv):
+        return None  # a sentence about an option may leave out the sub-command it belongs to
     return _rejection(command, argv, whole)
+
+
+def _names_no_subcommand(command: CommandFact, argv: tuple[str, ...]) -> bool:
+    """Whether the command has sub-commands and ``argv`` names none of them."""
+    names = {name for option in command.options if action_name(option.action) == "parsers" for name in option.choices or ()}
+    return bool(names) and not names.intersection(argv)
 
 
 _FLAG = None  # an option that takes no value
