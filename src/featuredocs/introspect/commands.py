@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from django.core.management import get_commands, load_command_class
@@ -59,9 +60,16 @@ def option_facts(
     """One OptionFact per action, sub-parsers' actions after their own, flagged by name."""
     names = _action_names(parser)
     keys = base_keys if subcommand is None else frozenset()
+    groups = {
+        id(action): (f"{subcommand} {number}" if subcommand else str(number), bool(group.required))
+        for number, group in enumerate(parser._mutually_exclusive_groups, start=1)
+        for action in group._group_actions
+    }
     for action in parser._actions:
         text = _expanded_help(parser, action, _help(action.help))
-        yield _option_fact(action, names, keys, subcommand, text)
+        fact = _option_fact(action, names, keys, subcommand, text)
+        group = groups.get(id(action))
+        yield fact if group is None else replace(fact, exclusive=group[0], exclusive_required=group[1])
         if isinstance(action, argparse._SubParsersAction):
             for sub_name, sub_parser in action.choices.items():
                 path = f"{subcommand} {sub_name}" if subcommand else sub_name

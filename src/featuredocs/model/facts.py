@@ -145,6 +145,8 @@ class OptionFact:
     ``float``, ``str``, or another callable's name); ``default`` its repr (None when
     argparse would give None). ``base`` marks the options every command gets
     (``--verbosity``, ``--settings``, …), computed from ``BaseCommand().create_parser``.
+    ``exclusive`` names the mutually exclusive group the option is in (``"1"``, or
+    ``"sync 1"`` in a sub-parser), ``exclusive_required`` when one of it must be given.
     """
 
     dest: str
@@ -159,6 +161,8 @@ class OptionFact:
     help: str = ""
     base: bool = False
     subcommand: str | None = None  # set for options of a sub-parser: "sync", "cache clear"
+    exclusive: str | None = None
+    exclusive_required: bool = False
 
     @property
     def positional(self) -> bool:

@@ -50,6 +50,19 @@ def test_commands(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     assert_same_commands(*both)
 
 
+def test_mutually_exclusive_groups_are_read_in_both_modes(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in both:
+        grouped = {
+            (command.name, option.dest): (option.exclusive, option.exclusive_required)
+            for command in facts.commands if command.name in ("export_books", "book_cache")
+            for option in command.options if option.exclusive is not None
+        }
+        assert grouped == {
+            ("export_books", "json"): ("1", False), ("export_books", "csv"): ("1", False),
+            ("book_cache", "all"): ("clear 1", True), ("book_cache", "expired"): ("clear 1", True),
+        }, facts.mode
+
+
 def test_boolean_optional_options_carry_both_forms_in_argparse_order(
     both: tuple[ProjectFacts, ProjectFacts],
 ) -> None:

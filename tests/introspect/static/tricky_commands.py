@@ -56,7 +56,9 @@ class Command(BaseCommand):
         warm = sub.add_parser("warm")
         warm.add_argument("--days", type=int, default=7)
         clear = sub.add_parser("clear")
-        clear.add_argument("--all", action="store_true")
+        which = clear.add_mutually_exclusive_group(required=True)
+        which.add_argument("--all", action="store_true")
+        which.add_argument("--expired", action="store_true")
 
     def handle(self, *args, **options):
         raise AssertionError("never run")

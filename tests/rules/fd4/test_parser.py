@@ -125,6 +125,34 @@ def test_sub_commands_are_rebuilt_with_their_own_options(argv):
     assert rejection(facts, argv.split()) == expected
 
 
+def with_exclusive_groups() -> argparse.ArgumentParser:
+    parser = Refusing(prog="manage.py prune_members")
+    parser.add_argument("--days", type=int, default=365)
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true")
+    mode.add_argument("--commit", action="store_true")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--quiet", action="store_true")
+    output.add_argument("--format", choices=["text", "json"])
+    return parser
+
+
+@pytest.mark.parametrize(
+    "argv",
+    ["--dry-run", "--commit --days 3", "--days 3", "--dry-run --commit", "--commit --quiet",
+     "--commit --quiet --format json", "--dry-run --format xml", ""],
+)
+def test_mutually_exclusive_groups_are_rebuilt(argv):
+    real = with_exclusive_groups()
+    try:
+        real.parse_args(argv.split())
+        expected = None
+    except ValueError as error:
+        expected = str(error)
+    facts = CommandFact("prune_members", "x", options=tuple(option_facts(real)))
+    assert rejection(facts, argv.split()) == expected
+
+
 def test_a_sentence_may_leave_out_the_sub_command_an_option_belongs_to():
     facts = CommandFact("venue_report", "x", options=tuple(option_facts(with_subcommands())))
     assert rejection(facts, ["--format", "csv"], whole=False) is None

@@ -21,7 +21,6 @@ from featuredocs.model import OptionFact
 from featuredocs.secrets import safe_repr
 
 _SUPPRESS = "==SUPPRESS=="
-_GROUP_METHODS = frozenset({"add_argument_group", "add_mutually_exclusive_group"})
 _FLAG_DEFAULTS = {"store_true": "False", "store_false": "True"}
 _NO_VALUE = frozenset({"store_true", "store_false", "store_const", "append_const", "count",
                        "help", "version", "BooleanOptionalAction"})
@@ -37,10 +36,12 @@ class OptionsRead:
 
 @dataclass(frozen=True)
 class _Parser:
-    """A variable bound to a parser, a group of one, or a sub-parsers action."""
+    """A variable bound to a parser, a group of one, or a sub-parsers action;
+    ``exclusive``: the mutually exclusive group it is, and whether one of it is required."""
 
     subcommand: str | None
     subparsers: bool = False
+    exclusive: tuple[str, bool] | None = None
 
 
 class OptionReader:
@@ -51,6 +52,7 @@ class OptionReader:
         self.read = OptionsRead()
         self._mro = classes.refs_in_mro(command.dotted)
         self._help_templates: dict[int, tuple[str, dict[str, Any]]] = {}
+        self._exclusive_groups: dict[str | None, int] = {}  # how many each parser has so far
 
     def options(self) -> OptionsRead:
         self._call_method("add_arguments", 0, {"parser": _Parser(None)}, ["parser"], 0)
@@ -129,9 +131,14 @@ class OptionReader:
             option = self._option(call, parser.subcommand, evaluator)
             if option is None:
                 self.read.complete = False
+            elif parser.exclusive is not None:
+                group, required = parser.exclusive
+                self.read.options.append(replace(option, exclusive=group, exclusive_required=required))
             else:
                 self.read.options.append(option)
-        elif method in _GROUP_METHODS and not parser.subparsers:
+        elif method == "add_mutually_exclusive_group" and not parser.subparsers:
+            return self._exclusive_group(call, parser, evaluator)
+        elif method == "add_argument_group" and not parser.subparsers:
             return parser
         elif method == "add_subparsers" and not parser.subparsers:
             self.read.options.append(self._subparsers_action(call, parser, evaluator))
@@ -141,6 +148,17 @@ class OptionReader:
         elif method == "set_defaults":
             self.read.defaults.update({k.arg: evaluator.eval(k.value) for k in call.keywords if k.arg})
         return None
+
+    def _exclusive_group(self, call: ast.Call, parser: _Parser, evaluator: Evaluator) -> _Parser:
+        """Numbered as argparse lists a parser's groups; ``required`` as written, else False."""
+        number = self._exclusive_groups[parser.subcommand] = self._exclusive_groups.get(parser.subcommand, 0) + 1
+        group = f"{parser.subcommand} {number}" if parser.subcommand else str(number)
+        written = next((k.value for k in call.keywords if k.arg == "required"), None)
+        required = evaluator.eval(written) if written is not None else False
+        if not isinstance(required, bool):
+            self.read.complete = False  # computed: which way the parser goes is unknown
+            required = False
+        return replace(parser, exclusive=(group, required))
 
     # --- one option -------------------------------------------------------------------------------
 

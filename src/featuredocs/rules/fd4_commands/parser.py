@@ -2,7 +2,7 @@
 
 The rebuilt parser accepts and rejects what the command's real parser does (flags,
 actions, nargs, choices, required arguments, int and float conversion, abbreviations,
-sub-commands),
+sub-commands, mutually exclusive groups),
 so an invocation written on a page can be checked without importing the project. Help
 and version actions are plain flags here: parsing must never print or exit.
 """
@@ -93,7 +93,7 @@ def _value_kwargs(option: OptionFact) -> dict[str, Any]:
     return kwargs
 
 
-def _add_option(parser: argparse.ArgumentParser, option: OptionFact) -> None:
+def _add_option(parser: argparse._ActionsContainer, option: OptionFact) -> None:
     action = action_name(option.action)
     if option.positional:
         if action not in _VALUE_ACTIONS:
@@ -132,8 +132,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 def _fill(
     parser: argparse.ArgumentParser, subcommand: str | None, by_subcommand: dict[str | None, list[OptionFact]], whole: bool
 ) -> None:
-    """Add the options of ``subcommand`` (None: the command's own) to ``parser``, and a
-    sub-parser for each name a sub-parsers action of theirs offers."""
+    """Add the options of ``subcommand`` (None: the command's own) to ``parser``, each in
+    its mutually exclusive group, and a sub-parser for each name a sub-parsers action of
+    theirs offers."""
+    groups: dict[str, argparse._MutuallyExclusiveGroup] = {}
     for option in by_subcommand.get(subcommand, ()):
         if action_name(option.action) == "parsers":
             subparsers = parser.add_subparsers(dest=option.dest, required=whole and option.required)
@@ -143,8 +145,14 @@ def _fill(
                 child = subparsers.add_parser(name, add_help=False, exit_on_error=False, conflict_handler="resolve")
                 _fill(child, path, by_subcommand, whole)
             continue
+        target: argparse._ActionsContainer = parser
+        if option.exclusive is not None:
+            target = groups.get(option.exclusive)
+            if target is None:
+                required = whole and option.exclusive_required
+                target = groups[option.exclusive] = parser.add_mutually_exclusive_group(required=required)
         try:
-            _add_option(parser, option if whole else _not_required(option))
+            _add_option(target, option if whole else _not_required(option))
         except (TypeError, ValueError, argparse.ArgumentError) as error:
             raise UnsupportedParser(str(error)) from error
 
@@ -224,13 +232,14 @@ def _positive(nargs: str | None) -> bool:
 
 @reads.by_identity(limit=512)
 def _plain_options(command: CommandFact) -> dict[str, Any] | None:
-    """What each option string of a command without positionals, required options or
-    sub-parsers takes; None for any other command, whose parser argparse must build."""
+    """What each option string of a command without positionals, required options,
+    sub-parsers or mutually exclusive options takes; None for any other command, whose
+    parser argparse must build."""
     takes: dict[str, Any] = {}
     for option in command.options:
         action = action_name(option.action)
         flags_ok = option.flags and all(f.startswith("-") and f.strip("-") for f in option.flags)
-        if option.positional or option.required or option.subcommand or not flags_ok:
+        if option.positional or option.required or option.subcommand or option.exclusive or not flags_ok:
             return None
         if action in _ZERO_ARGUMENTS:
             kind: Any = _FLAG
