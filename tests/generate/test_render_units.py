@@ -23,6 +23,7 @@ from featuredocs.generate.values import (
     python_literal,
     setting_assignment,
 )
+from featuredocs.introspect.commands import option_facts
 from featuredocs.markdown.schema import packaged_template
 from featuredocs.model import (
     AppFact,
@@ -204,6 +205,29 @@ def test_example_invocations_parse_with_the_commands_parser() -> None:
         words = shlex.split(line)
         assert words[:3] == ["python", "manage.py", "send_invoices"]
         parser.parse_args(words[3:])  # raises on anything the parser rejects
+
+
+def test_example_invocations_give_one_option_of_each_mutually_exclusive_group() -> None:
+    real = argparse.ArgumentParser(prog="prune_members", exit_on_error=False)
+    real.add_argument("--days", type=int, default=365)
+    real.add_argument("--limit", type=int)
+    mode = real.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true")
+    mode.add_argument("--commit", action="store_true")
+    output = real.add_mutually_exclusive_group()
+    output.add_argument("--since", default="2024-01-01")
+    output.add_argument("--until", default="2025-01-01")
+    command = CommandFact("prune_members", "accounts", options=tuple(option_facts(real))[1:])  # not --help
+    common, advanced = example_invocations(command)
+    assert common and advanced is not None
+    for line in [*common, advanced]:
+        words = shlex.split(line)
+        assert "--dry-run" in words and "--commit" not in words
+        assert not {"--since", "--until"} <= set(words)
+        real.parse_args(words[3:])  # raises on anything the parser rejects
+    assert usage_line(command) == (
+        "prune_members [--days DAYS] [--limit LIMIT] (--dry-run | --commit) [--since SINCE | --until UNTIL]"
+    )
 
 
 def test_usage_line_shows_arguments_then_options_without_base_or_hidden_ones() -> None:

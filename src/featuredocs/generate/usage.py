@@ -1,17 +1,20 @@
 """A command's usage, options and example invocations, built from its parser facts.
 
 The usage line is illustrative (``<path>``, ``[--batch-size BATCH_SIZE]``); the example
-invocations are real: each one parses with the command's own parser, because every value
-in them is the option's default, one of its choices or a value of its type.
+invocations are real: every value in them is the option's default, one of its choices or
+a value of its type, one option of a mutually exclusive group stands for it, and each
+line is parsed with the command's rebuilt parser before it is written.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 
 from featuredocs.model import CommandFact, OptionFact, QueryParamFact
 from featuredocs.rules.fd4_commands.negatable import forms, notation_of
+from featuredocs.rules.fd4_commands.parser import UnsupportedParser, rejection
 from featuredocs.secrets import MASK, mask_text
 
 _SUPPRESSED = "==SUPPRESS=="
@@ -77,7 +80,19 @@ def usage_line(command: CommandFact, *, arguments_first: bool = True) -> str:
     gives argparse's own order, as ``manage.py help`` prints it.
     """
     options = documented_options(command)
-    flagged = [_option_usage(o) for o in options if o.flags]
+    flagged: list[str] = []
+    shown: set[str] = set()
+    for option in options:
+        if not option.flags or option.exclusive in shown:
+            continue
+        if option.exclusive is None:
+            flagged.append(_option_usage(option))
+            continue
+        # a mutually exclusive group as argparse writes it: (--dry-run | --commit)
+        shown.add(option.exclusive)
+        members = [o for o in options if o.flags and o.exclusive == option.exclusive]
+        inner = " | ".join(_option_usage(replace(o, required=True)) for o in members)
+        flagged.append(f"({inner})" if option.exclusive_required else f"[{inner}]")
     arguments = [_positional_usage(o) for o in options if not o.flags]
     parts = arguments + flagged if arguments_first else flagged + arguments
     return " ".join([command.name, *parts])
@@ -128,11 +143,23 @@ def _plain_word(text: str) -> bool:
     return text != MASK and " " not in text and text.lstrip("-")[:1].isalnum()
 
 
+def _words(option: OptionFact) -> list[str]:
+    return [long_flag(option)] if is_flag(option) else [long_flag(option), sample_value(option)]
+
+
 def _required_words(options: list[OptionFact]) -> list[str]:
+    """What every run gives: the required options, one option of each mutually exclusive
+    group one of which is required, and the positional arguments."""
     words: list[str] = []
+    groups: set[str] = set()
     for option in options:
-        if option.flags and option.required:
-            words += [long_flag(option), sample_value(option)] if not is_flag(option) else [long_flag(option)]
+        if not option.flags:
+            continue
+        if option.required:
+            words += _words(option)
+        elif option.exclusive_required and option.exclusive not in groups:
+            groups.add(option.exclusive)  # type: ignore[arg-type]
+            words += _words(option)
     for option in options:
         if not option.flags and option.nargs not in ("?", "*"):
             words.append(sample_value(option))
@@ -140,19 +167,35 @@ def _required_words(options: list[OptionFact]) -> list[str]:
 
 
 def example_invocations(command: CommandFact, limit: int = 3) -> tuple[list[str], str | None]:
-    """(common examples, one advanced example): lines that run the command for real."""
+    """(common examples, one advanced example): lines that run the command for real, as
+    its rebuilt parser (FD404's) accepts them."""
     options = documented_options(command)
-    base = " ".join(["python manage.py", command.name, *_required_words(options)])
-    optional = [o for o in options if o.flags and not o.required]
+    required = _required_words(options)
+    base = " ".join(["python manage.py", command.name, *required])
+    # an option of a group one of which every run gives goes with none of the others
+    optional = [o for o in options if o.flags and not o.required and not o.exclusive_required]
     flags = [o for o in optional if is_flag(o)]
     valued = [o for o in optional if not is_flag(o) and o.nargs not in ("*", "+")]
     common = [f"{base} {long_flag(o)}" for o in flags[:limit]]
     common += [f"{base} {long_flag(o)} {sample_value(o)}" for o in valued[: max(0, limit - len(common))]]
-    chosen = valued[:limit]
+    common = [line for line in common if _accepted(command, line)]
+    chosen: list[OptionFact] = []
+    for option in valued:  # one option of a mutually exclusive group at most
+        if len(chosen) < limit and (option.exclusive is None or all(o.exclusive != option.exclusive for o in chosen)):
+            chosen.append(option)
     if len(chosen) < 2:
         return common, None
-    words = [f"{long_flag(o)} {sample_value(o)}" for o in chosen]
-    return common, f"{base} {' '.join(words)}"
+    advanced = f"{base} {' '.join(word for o in chosen for word in _words(o))}"
+    return common, advanced if _accepted(command, advanced) else None
+
+
+def _accepted(command: CommandFact, line: str) -> bool:
+    """Whether the command's rebuilt parser takes the arguments of ``line`` (a parser
+    that cannot be rebuilt is no reason to drop an example)."""
+    try:
+        return rejection(command, line.split()[3:]) is None
+    except UnsupportedParser:
+        return True
 
 
 #: More choices than this are a table's to list, not a sentence's.

@@ -39,6 +39,7 @@ python manage.py expire_orders --days N
 python manage.py export_orders PATH --format FORMAT
 python manage.py migrate -v N APP_LABEL
 python manage.py export_orders <path> [options]
+python manage.py export_orders (--format csv | --format json)
 ```
 """
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from featuredocs.model import CodeBlock, Page
@@ -131,8 +131,20 @@ def _command_in(words: Sequence[RawWord]) -> _Command | None:
 
 @lru_cache(maxsize=4096)  # pages repeat the same few command lines
 def _commands_in(text: str) -> tuple[_Command, ...]:
-    found = (_command_in(words) for words in simple_commands(scan(text)))
-    return tuple(command for command in found if command is not None)
+    words = scan(text)
+    found = tuple(command for command in map(_command_in, simple_commands(words)) if command is not None)
+    if found and _usage_notation(words):
+        return tuple(replace(command, illustrative=True) for command in found)
+    return found
+
+
+def _usage_notation(words: Sequence[RawWord]) -> bool:
+    """A bracket right after an argument, as a usage line groups choices (``prune_members
+    (--dry-run | --commit)``); in a shell it would open nothing."""
+    return any(
+        word.operator and word.value.startswith("(") and index and not words[index - 1].operator
+        for index, word in enumerate(words)
+    )
 
 
 def _word(raw: RawWord, line: LogicalLine) -> Word:
