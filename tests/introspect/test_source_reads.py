@@ -50,6 +50,25 @@ def test_bodies_that_disagree_or_are_not_literal_are_unknown() -> None:
     assert json_response_fields(ast.parse(VIEW), frozenset({"Response"})) is None
 
 
+CACHED = '''
+def summary(request, slug):
+    data = cache.get(f"venues:{slug}")
+    if data is None:
+        venue = load(slug)
+        data = {"slug": venue.slug, "capacity": venue.capacity}
+        cache.set(f"venues:{slug}", data)
+    return JsonResponse(data)
+'''
+
+
+def test_a_body_built_in_a_variable_and_kept_in_the_cache_is_read() -> None:
+    assert json_response_fields(ast.parse(CACHED)) == (ResponseField("slug"), ResponseField("capacity"))
+    other = CACHED.replace("    return JsonResponse(data)", "    data = build(slug)\n    return JsonResponse(data)")
+    assert json_response_fields(ast.parse(other)) is None  # a body that is not a literal
+    twice = CACHED.replace('data = cache.get(f"venues:{slug}")', 'data = {"slug": slug}')
+    assert json_response_fields(ast.parse(twice)) is None  # two shapes
+
+
 CONSTANT_READS = '''
 def orders(request):
     params = request.GET

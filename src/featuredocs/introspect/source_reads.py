@@ -9,7 +9,8 @@ hands over the nodes of the project's files. Nothing here imports Django.
   ``number``, ``boolean``: the names the DRF and ninja readers use too). Any other use of
   the query dict (handed to a form, iterated, a computed key) makes the list incomplete.
   ``.get("sort", "name")`` gives the parameter's default.
-- The keys of the literal dict a view returns as ``JsonResponse({...})``.
+- The keys of the literal dict a view returns as ``JsonResponse({...})``, or returns as
+  ``JsonResponse(data)`` after ``data = {...}`` (a body the cache kept counts as that one).
 """
 
 from __future__ import annotations
@@ -239,12 +240,19 @@ def json_response_fields(
     """
     if tree is None:
         return None
+    nodes = branches(tree)
     shapes: list[tuple[ResponseField, ...]] = []
-    for node in branches(tree):
+    for node in nodes:
         call = node.value if isinstance(node, ast.Return) else None
         if not (isinstance(call, ast.Call) and call_name(call) in call_names):
             continue
         if _is_error_status(call):
+            continue
+        if call.args and isinstance(call.args[0], ast.Name):
+            found = _bound_shapes(nodes, call.args[0].id)
+            if found is None:
+                return None
+            shapes.extend(found)
             continue
         shape = _dict_shape(call.args[0], 0) if call.args else None
         if shape is None:
@@ -253,6 +261,37 @@ def json_response_fields(
     if not shapes or any(shape != shapes[0] for shape in shapes):
         return None
     return shapes[0]
+
+
+def _bound_shapes(nodes: list[ast.AST], name: str) -> list[tuple[ResponseField, ...]] | None:
+    """The shapes of the literal dicts the code assigns to ``name`` (``data = {...}``),
+    where every other value it gets is one the cache kept (``data = cache.get(key)``,
+    the body an earlier run built); None for anything else."""
+    shapes: list[tuple[ResponseField, ...]] = []
+    for node in nodes:
+        if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if not any(isinstance(target, ast.Name) and target.id == name for target in targets):
+            continue
+        if _from_cache(node.value):
+            continue
+        shape = _dict_shape(node.value, 0)
+        if shape is None:
+            return None
+        shapes.append(shape)
+    return shapes or None
+
+
+def _from_cache(value: ast.AST) -> bool:
+    """``cache.get(key)``, ``caches["default"].get(key)``."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get"):
+        return False
+    owner = value.func.value
+    if isinstance(owner, ast.Subscript):
+        owner = owner.value
+    name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+    return name in ("cache", "caches") or name.endswith("_cache")
 
 
 def _is_error_status(call: ast.Call) -> bool:
