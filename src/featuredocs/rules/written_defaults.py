@@ -24,14 +24,16 @@ _VALUE = (
 )
 #: Words that may follow a number without making it a measure (``0 for new products``).
 _CONNECTORS = r"(?:by|and|or|for|if|when|unless|until|in|on|at|so|but|which|after|before)\b"
+#: After a value: the end of its clause, maybe after the choice's label (``default `4` (Excellent).``).
+_ENDS_CLAUSE = r"(?=(?:\s*\([^()\n]{1,40}\))?\s*(?:[)\],;]|\.(?!\w)|$))"
 _DEFAULT = re.compile(
     r"(?<![\w.-])" + _VALUE.format("before")
     + r"(?:\s+by\s+default\b|\s*\(default\)|\s+(?:when|if)\s+(?:omitted|not\s+given|left\s+out|absent|missing)\b)"
     r"|\bdefault(?:s|ing)?\s+to\s+" + _VALUE.format("to")
     + r"|\bdefault(?:\s+value)?\**\s*(?:is\b|:|=)\s*\**\s*" + _VALUE.format("set")
-    + r"|\bdefault\s+" + _VALUE.format("bare") + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))"
+    + r"|\bdefault\s+" + _VALUE.format("bare") + _ENDS_CLAUSE
     + r"|\b(?:starts?\s+(?:at|as|out\s+as)|initially(?:\s+set\s+to)?)\s+" + _VALUE.format("start")
-    + r"(?=\s*(?:[)\],;]|\.(?!\w)|$))",
+    + _ENDS_CLAUSE,
     re.IGNORECASE,
 )
 #: Words one of which a line that writes a default holds: lines without any are not read.

@@ -186,3 +186,25 @@ def test_without_its_labels_a_field_is_compared_by_its_values_alone(parse, facts
     ), dedent=False)
     (finding,) = run_rule(FieldDefaultDiffers, page, unlabelled)
     assert (finding.span.line, finding.fix.edits[0].replacement) == (6, "email")
+
+
+def test_a_default_named_as_a_member_of_the_choices_class(parse, facts):
+    page = parse(_subscription(
+        "- `priority` (IntegerField): defaults to `Priority.VERY_HIGH`.\n"
+        "- `channel` (CharField): defaults to `Subscription.Channel.SMS`.\n"
+    ), dedent=False)
+    findings = run_rule(FieldDefaultDiffers, page, facts)
+    assert [(f.span.line, f.message.split(", but")[0]) for f in findings] == [
+        (6, "field `priority` is documented to default to `Priority.VERY_HIGH`"),
+        (7, "field `channel` is documented to default to `Subscription.Channel.SMS`"),
+    ]
+    assert [f.fix for f in findings] == [None, None]  # the default's member may be named otherwise
+    right = "- `priority` (IntegerField): defaults to `Priority.LOW`.\n- `channel` (CharField): `Subscription.Channel.EMAIL` by default.\n"
+    assert run_rule(FieldDefaultDiffers, parse(_subscription(right), dedent=False), facts) == []
+
+
+def test_a_default_followed_by_its_choices_label(parse, facts):
+    page = parse(_subscription("- `priority` (IntegerField): `1` = Low, `2` = Very High; default `2` (Very High).\n"), dedent=False)
+    (finding,) = run_rule(FieldDefaultDiffers, page, facts)
+    assert finding.message.startswith("field `priority` is documented to default to `2`, but")
+    assert [e.replacement for e in finding.fix.edits] == ["1"]

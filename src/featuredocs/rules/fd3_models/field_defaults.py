@@ -61,6 +61,8 @@ def rendered_default(written: DocumentedDefault, field: FieldFact) -> str | None
     """The field's default written the way the page wrote its own, for a fix: the default
     choice's label where the page wrote a choice's label."""
     default = compared_default(field)
+    if _MEMBER.fullmatch(written.text.strip()):
+        return None  # the default's member may not be named after its label: a person writes it
     named, choice = _named_choice(written.text, field), _default_choice(field)
     if named is not None and named[1] and choice is not None:
         quote = written.text[0] if written.text != unquoted(written.text) else ""
@@ -70,6 +72,10 @@ def rendered_default(written: DocumentedDefault, field: FieldFact) -> str | None
     return render_default(default, written.text)
 
 
+#: A member of a model's choices class, as code names it: ``Order.Status.PAID``, ``Tier.GOLD``.
+_MEMBER = re.compile(r"(?:[A-Za-z_]\w*\.)+(?P<name>[A-Z][A-Z0-9_]*)")
+
+
 def _named_choice(text: str, field: FieldFact) -> tuple[str, bool] | None:
     """The choice a default written as ``text`` names, by its value or its label, exactly
     or else whatever the case (``Pending``, ``e-mail``), and whether by its label; None
@@ -77,6 +83,10 @@ def _named_choice(text: str, field: FieldFact) -> tuple[str, bool] | None:
     if not field.choice_labels or len(field.choice_labels) != len(field.choices):
         return None
     written = unquoted(text.strip())
+    member = _MEMBER.fullmatch(written)
+    if member is not None:
+        # ``Member.Tier.GOLD``: a choices class's member, labelled after its name unless told
+        written = member["name"].replace("_", " ")
     for fold in (str, str.casefold):
         by_value = {value for value in field.choices if fold(value) == fold(written)}
         by_label = {value for value, label in zip(field.choices, field.choice_labels, strict=True)
