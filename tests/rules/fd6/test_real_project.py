@@ -202,6 +202,18 @@ def test_a_default_given_in_prose_under_the_projects_prefix_is_held_to_the_proje
     ]
 
 
+def test_a_default_a_sentence_gives_a_variable_a_few_words_on_is_compared(parse, facts):
+    prose = CLEAN + "\n`ORDER_BATCH_SIZE` sets how many orders one pass takes (default `500`); `ORDER_TIMEOUT` – 30 by default.\n"
+    for rule in FAMILY:
+        assert run_rule(rule, parse(prose), facts) == [], rule.code
+    drifted = parse(prose.replace("(default `500`)", "(default `200`)").replace("– 30 by", "– 60 by"))
+    line = len(CLEAN.splitlines()) + 2
+    text = drifted.line_text(line)
+    assert codes(StaleEnvironmentDefault, drifted, facts) == [
+        ("FD602", line, text.index("200") + 1), ("FD602", line, text.index("60 by") + 1),
+    ]
+
+
 DEPLOYMENT = '''
 ```yaml
 # docker-compose.yml

@@ -6,12 +6,14 @@ a bare ``NAME`` the sentence calls a variable
 (``env `NAME` ``, ``the `NAME` environment variable``, ``set `NAME` in the environment``,
 and each name listed with it: ``the `A` and `B` environment variables``). A bare name
 nothing calls a variable but given a default (``comes from `SHOP_FROM_EMAIL` (default
-`orders@shop.example`)``) is yielded as not called: only a variable the project reads
-by that very name is compared. Such a mention does not say
-whether the variable is required; a default it gives right after the name
-(``(env `NAME`, default `48`)``, ``NAME` defaults to `48` ``) or after the words that
-call it a variable (``NAME` environment variable defaults to `48` ``, ``NAME` (env var,
-default `48`)``) is claimed with it.
+`orders@shop.example`)``) is yielded as not called: its default is compared where the
+project reads that very name, and FD601 holds it to the project only under the prefix the
+project's own variables share. Such a mention does not say whether the variable is
+required; a default it gives right after the name (``(env `NAME`, default `48`)``,
+``NAME` defaults to `48` ``) or after the words that call it a variable (``NAME`
+environment variable defaults to `48` ``, ``NAME` (env var, default `48`)``), after a
+dash (``NAME` – 48 by default``), or a few words on in parentheses (``NAME` is a list
+of hosts (default `localhost`)``) is claimed with it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from functools import lru_cache
 from featuredocs.model import Page, Span
 from featuredocs.rules.fd6_config.env_claim import with_listed_items
 from featuredocs.rules.fd8_code.source import called_by, inline_part_span
+from featuredocs.rules.page_text import Joined, wrapped_onto
 
 _NAME = r"(?P<name>[A-Z][A-Z0-9_]*)"
 #: Inline code that is itself a use of a variable.
@@ -86,8 +89,10 @@ def prose_vars(page: Page, claimed: frozenset[Span]) -> Iterator[ProseVar]:
             continue
         if shaped is not None and shaped["fallback"]:
             default = _fallback(page, code.span, shaped)
+        elif shaped is None or group != "name":
+            default = default_after(page, code.span) or default_later(page, code.span)
         else:
-            default = default_after(page, code.span) if shaped is None or group != "name" else None
+            default = None
         if not called and default is None:
             continue  # a constant, a setting, a word in capitals: nothing says more of it
         span = inline_part_span(page, code.span, offset, len(name))
@@ -123,3 +128,41 @@ def default_after(page: Page, span: Span) -> tuple[str, Span] | None:
         return None
     line, column = last + 1, found.start("value") - len(rest)
     return with_listed_items(page.line_text(line), found["value"], Span(line, column, line, column + len(found["value"])))
+
+
+#: A default given later in the sentence, in parentheses: ``(48 by default``, ``(48 hours
+#: by default``, ``(`EUR` unless``, ``(default `EUR`)``; the words before it hold no other
+#: code, no end of a sentence or a table cell.
+_LATER = re.compile(
+    r"^[^`.;:!?()|]{0,60}?\(\s*(?:`(?P<code>[^`]+)`|(?P<plain>-?\d[\d,]*(?:\.\d+)?|true|false))"
+    r"(?:\s*[a-z]{1,12})?\s+(?:by\s+default\b|unless\b)",  # a unit may follow the number
+    re.IGNORECASE,
+)
+_LATER_LABELLED = re.compile(
+    r"^[^`.;:!?()|]{0,60}?\(\s*defaults?(?:\s+to|\s+is|:)?\s*(?:`(?P<code>[^`]+)`|(?P<plain>-?\d[\d,]*(?:\.\d+)?|true|false))\s*\)",
+    re.IGNORECASE,
+)
+#: A default right after a dash, a comma or "is": ``– 5000 by default``, ``is `EUR` by default``.
+_BESIDE = re.compile(
+    r"^\s*(?:[–—-]{1,2}|,|is|are)\s+(?:`(?P<code>[^`]+)`|(?P<plain>-?\d[\d,]*(?:\.\d+)?|true|false))"
+    r"(?:\s*[a-z]{1,12})?\s+by\s+default\b",
+    re.IGNORECASE,
+)
+
+
+def default_later(page: Page, span: Span) -> tuple[str, Span] | None:
+    """A default the sentence gives the name at ``span`` further on (see :data:`_LATER`,
+    :data:`_BESIDE`), on the name's line or the line its paragraph wraps onto (not one that
+    starts a block of its own)."""
+    line = span.end_line
+    joined = Joined.of(line, [page.line_text(line), *wrapped_onto(page, line, 1)])
+    after = span.end_column - 1
+    rest = joined.text[after:]
+    found = _LATER.match(rest) or _LATER_LABELLED.match(rest) or _BESIDE.match(rest)
+    if found is None:
+        return None
+    group = "code" if found["code"] is not None else "plain"
+    value_span = joined.span(after + found.start(group), after + found.end(group))
+    if value_span.line != value_span.end_line:
+        return None  # a value broken over the two lines is left alone
+    return found[group], value_span
