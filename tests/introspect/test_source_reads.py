@@ -69,6 +69,16 @@ def test_a_body_built_in_a_variable_and_kept_in_the_cache_is_read() -> None:
     assert json_response_fields(ast.parse(twice)) is None  # two shapes
 
 
+def test_a_list_given_a_name_before_the_body_puts_it_under_a_key_is_read() -> None:
+    view = (
+        "def export(request):\n    rows = [{\"username\": m.username, \"tier\": m.tier} for m in members()]\n"
+        "    return JsonResponse({\"members\": rows})\n"
+    )
+    assert json_response_fields(ast.parse(view)) == (
+        ResponseField("members", (ResponseField("username"), ResponseField("tier")), many=True, type="array"),
+    )
+
+
 CONSTANT_READS = '''
 def orders(request):
     params = request.GET

@@ -241,6 +241,7 @@ def json_response_fields(
     if tree is None:
         return None
     nodes = branches(tree)
+    named = _named_literals(nodes)
     shapes: list[tuple[ResponseField, ...]] = []
     for node in nodes:
         call = node.value if isinstance(node, ast.Return) else None
@@ -249,12 +250,12 @@ def json_response_fields(
         if _is_error_status(call):
             continue
         if call.args and isinstance(call.args[0], ast.Name):
-            found = _bound_shapes(nodes, call.args[0].id)
+            found = _bound_shapes(nodes, call.args[0].id, named)
             if found is None:
                 return None
             shapes.extend(found)
             continue
-        shape = _dict_shape(call.args[0], 0) if call.args else None
+        shape = _dict_shape(call.args[0], 0, named) if call.args else None
         if shape is None:
             return None
         shapes.append(shape)
@@ -263,7 +264,9 @@ def json_response_fields(
     return shapes[0]
 
 
-def _bound_shapes(nodes: list[ast.AST], name: str) -> list[tuple[ResponseField, ...]] | None:
+def _bound_shapes(
+    nodes: list[ast.AST], name: str, named: dict[str, ast.AST]
+) -> list[tuple[ResponseField, ...]] | None:
     """The shapes of the literal dicts the code assigns to ``name`` (``data = {...}``),
     where every other value it gets is one the cache kept (``data = cache.get(key)``,
     the body an earlier run built); None for anything else."""
@@ -276,11 +279,24 @@ def _bound_shapes(nodes: list[ast.AST], name: str) -> list[tuple[ResponseField, 
             continue
         if _from_cache(node.value):
             continue
-        shape = _dict_shape(node.value, 0)
+        shape = _dict_shape(node.value, 0, named)
         if shape is None:
             return None
         shapes.append(shape)
     return shapes or None
+
+
+def _named_literals(nodes: list[ast.AST]) -> dict[str, ast.AST]:
+    """The literal list or dict each name is given once (``rows = [{...} for m in members]``),
+    for a body that puts it under a key (``{"members": rows}``)."""
+    given: dict[str, list[ast.AST]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            given.setdefault(node.targets[0].id, []).append(node.value)
+    return {
+        name: values[0] for name, values in given.items()
+        if len(values) == 1 and isinstance(values[0], ast.Dict | ast.List | ast.ListComp)
+    }
 
 
 def _from_cache(value: ast.AST) -> bool:
@@ -313,23 +329,25 @@ def _status_code(node: ast.AST) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _dict_shape(node: ast.AST, depth: int) -> tuple[ResponseField, ...] | None:
+def _dict_shape(node: ast.AST, depth: int, named: dict[str, ast.AST]) -> tuple[ResponseField, ...] | None:
     if not isinstance(node, ast.Dict) or depth > _MAX_DEPTH:
         return None
     fields: list[ResponseField] = []
     for key, value in zip(node.keys, node.values, strict=True):
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             return None  # ``**other`` or a computed key: the shape is not readable
-        fields.append(_value_field(key.value, value, depth))
+        fields.append(_value_field(key.value, value, depth, named))
     return tuple(fields)
 
 
-def _value_field(name: str, value: ast.AST, depth: int) -> ResponseField:
+def _value_field(name: str, value: ast.AST, depth: int, named: dict[str, ast.AST]) -> ResponseField:
+    if isinstance(value, ast.Name) and value.id in named:
+        value = named[value.id]
     if isinstance(value, ast.Dict):
-        return ResponseField(name, _dict_shape(value, depth + 1) or (), type="object")
+        return ResponseField(name, _dict_shape(value, depth + 1, named) or (), type="object")
     if isinstance(value, ast.List | ast.ListComp):
         element = value.elt if isinstance(value, ast.ListComp) else (value.elts[0] if value.elts else None)
-        children = _dict_shape(element, depth + 1) if isinstance(element, ast.Dict) else None
+        children = _dict_shape(element, depth + 1, named) if isinstance(element, ast.Dict) else None
         return ResponseField(name, children or (), many=True, type="array")
     return ResponseField(name, type=_literal_type(value))
 
