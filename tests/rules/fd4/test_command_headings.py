@@ -98,6 +98,15 @@ def test_a_list_a_colon_line_introduces_as_a_selection_is_not_read_as_every_opti
     assert _found(page, facts) == []
 
 
+@pytest.mark.parametrize("shape", [DEFINITIONS, BULLETS])
+@pytest.mark.parametrize("label", ["Options:", "Command options:"])
+def test_a_list_a_plain_options_line_introduces_is_read(parse, facts, shape, label):
+    text = shape.format(heading="The `expire_orders` command").replace("\n`--older-than-hours", f"\n{label}\n\n`--older-than-hours")
+    text = text.replace("\n- `--older-than-hours`", f"\n{label}\n\n- `--older-than-hours`")
+    assert _found(parse(text), facts) == []
+    assert _found(parse(text.replace("(default: 200)", "(default: 100)")), facts) == [("FD403", "100")]
+
+
 RUN_ELSEWHERE = """\
 # Expiry runbook
 

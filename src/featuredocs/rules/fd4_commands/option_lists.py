@@ -117,8 +117,9 @@ def _introduced_lists(page: Page, section: Section, command: str, fillers: froze
 
 def _flag_lists(page: Page, section: Section, command: str) -> list[OptionList]:
     """Unlabelled lists and definition lists of flags alone (``- `--dry-run`: …``,
-    ``--batch-size N`` then ``: …``), unless a line ending in a colon introduces them as
-    something else ("Flags worth knowing:" may name a few)."""
+    ``--batch-size N`` then ``: …``), or under a plain ``Options:`` line, unless a line
+    ending in a colon introduces them as something else ("Flags worth knowing:" may name
+    a few)."""
     found: list[OptionList] = []
     introduced = False
     for block in section.blocks:
@@ -129,7 +130,9 @@ def _flag_lists(page: Page, section: Section, command: str) -> list[OptionList]:
         elif block.kind is BlockKind.PARAGRAPH:
             entries = _entries(page, block.span.line, block.span.end_line)
             if not entries:
-                introduced = block.plain.rstrip().endswith(":")
+                # "Flags worth knowing:" introduces something else; a plain "Options:" does not
+                text = block.plain.strip()
+                introduced = text.endswith(":") and not OPTIONS_LABEL.fullmatch(text[:-1].strip())
                 continue
             defined = _definition_list(page, command, block.span, entries)
             if introduced or not defined:
