@@ -11,23 +11,37 @@ from featuredocs.errors import UsageError
 
 
 def atomic_write(path: Path, text: str, *, newline: str = "\n", encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` in one step: a reader sees the old or the new file."""
+    """Replace ``path`` with ``text`` in one step: a reader sees the old or the new file.
+
+    A symbolic link stays one: the file it points to is replaced. A file the user may not
+    write, or that nobody may (``chmod a-w``), is refused as an editor would refuse it,
+    rather than replaced by a new one; a new file gets the mode the user's umask gives, an
+    existing one keeps its own.
+    """
     data = text.replace("\n", newline) if newline != "\n" else text
-    folder = path.parent
+    target = path.resolve() if path.is_symlink() else path
+    folder = target.parent
     try:
+        if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+            raise UsageError("cannot write: the file is read-only", str(path))
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
                 stream.write(data)
-            if path.exists():
-                os.chmod(temp, path.stat().st_mode & 0o7777)
-            os.replace(temp, path)
+            os.chmod(temp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+            os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as error:
         raise UsageError(f"cannot write: {error.strerror or error}", str(path)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it: set it straight back
+    os.umask(mask)
+    return mask
 
 
 def write_output(text: str, output: Path | None) -> None:

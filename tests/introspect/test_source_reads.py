@@ -67,6 +67,8 @@ def test_a_body_built_in_a_variable_and_kept_in_the_cache_is_read() -> None:
     assert json_response_fields(ast.parse(other)) is None  # a body that is not a literal
     twice = CACHED.replace('data = cache.get(f"venues:{slug}")', 'data = {"slug": slug}')
     assert json_response_fields(ast.parse(twice)) is None  # two shapes
+    grown = CACHED.replace("        cache.set(", '        data["rooms"] = venue.rooms\n        cache.set(')
+    assert json_response_fields(ast.parse(grown)) is None  # a key the literal does not show
 
 
 def test_a_list_given_a_name_before_the_body_puts_it_under_a_key_is_read() -> None:

@@ -270,6 +270,8 @@ def _bound_shapes(
     """The shapes of the literal dicts the code assigns to ``name`` (``data = {...}``),
     where every other value it gets is one the cache kept (``data = cache.get(key)``,
     the body an earlier run built); None for anything else."""
+    if any(_changes(node, name) for node in nodes):
+        return None  # ``data["extra"] = …``, ``data.update(…)``: keys the literal does not show
     shapes: list[tuple[ResponseField, ...]] = []
     for node in nodes:
         if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
@@ -297,6 +299,19 @@ def _named_literals(nodes: list[ast.AST]) -> dict[str, ast.AST]:
         name: values[0] for name, values in given.items()
         if len(values) == 1 and isinstance(values[0], ast.Dict | ast.List | ast.ListComp)
     }
+
+
+def _changes(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` adds to or takes from the dict ``name`` holds."""
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store | ast.Del):
+        return isinstance(node.value, ast.Name) and node.value.id == name
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        owner = node.func.value
+        return isinstance(owner, ast.Name) and owner.id == name and node.func.attr in _CHANGING
+    return False
+
+
+_CHANGING = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__"})
 
 
 def _from_cache(value: ast.AST) -> bool:
