@@ -112,6 +112,20 @@ def test_groups_left_empty_one_after_the_other_leave_no_blank_line_behind(parse:
     )
 
 
+def test_a_comment_above_a_variable_moves_with_it(parse: ParsePage) -> None:
+    facts = changes.set_env_default(FACTS, "ORDER_API_KEY", "sandbox")
+    page = PAGE.replace("# Required configuration\n", "# Required configuration\n# Ask ops before changing it.\n")
+    text = synced(parse(page), facts)
+    assert text.split("```bash\n")[1].split("```")[0] == (
+        "# Optional configuration (with defaults)\n"
+        "ORDER_WINDOW_HOURS=48  # payment window, in hours\n"
+        "ORDER_NOTIFY=True\n"
+        "# Ask ops before changing it.\n"
+        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
+    )
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
 def test_a_variable_the_code_no_longer_reads_is_removed(parse: ParsePage) -> None:
     facts = changes.remove_env(FACTS, "ORDER_NOTIFY")
     text = synced(parse(PAGE), facts)

@@ -21,7 +21,8 @@ variables too: there a name is only renamed in place, when FD601 would report it
 exactly one likely new name; no line is removed, moved or added.
 
 Lines that say on their own whether they are required (``X=1  # required``) are not moved,
-and every comment a person wrote stays. A block under a heading about the past or the
+and every comment a person wrote stays: the comment lines right above a variable move with
+it, and a group left empty loses its header only. A block under a heading about the past or the
 future (``### Legacy configuration``) tells what was or will be, and is left as it is.
 """
 
@@ -79,6 +80,16 @@ class _Block:
     def group_of(self, index: int) -> _Group | None:
         return next((g for g in self.groups if index in g.variables), None)
 
+    def comments_above(self, index: int) -> list[int]:
+        """The comment lines right above the variable at ``index``, after its group's
+        header: a person's words about it, which go where it goes."""
+        group = self.group_of(index)
+        first = group.header + 1 if group is not None else 0
+        above = index
+        while above - 1 >= first and above - 1 not in self.removed and _COMMENT.match(self.texts[above - 1]):
+            above -= 1
+        return list(range(above, index))
+
     def add(self, required: bool, text: str) -> None:
         """Add a variable line at the end of the first group of its kind."""
         target = next((g for g in self.groups if g.required is required), None)
@@ -114,7 +125,8 @@ class _Block:
                 continue
             if any(i not in self.removed for i in group.variables) or group.variables[-1] in self.after:
                 continue
-            dropped.update(range(group.header, group.variables[0]))
+            # the header goes, and the blank lines; a person's comment stays
+            dropped.update(i for i in range(group.header, group.variables[0]) if i == group.header or not self.texts[i].strip())
             before, after = group.header - 1, group.variables[-1] + 1
             if before >= 0 and not self.texts[before].strip():
                 dropped.add(before)
@@ -262,6 +274,9 @@ def _refresh_claim(
     if not target:
         value = _value_for(var, required=False)
         text = text if value == PLACEHOLDER else _with_value(text, claim.name, value)
+    for above in block.comments_above(index):
+        block.removed.add(above)
+        block.add(target, block.texts[above])
     block.removed.add(index)
     block.add(target, text)
 
