@@ -126,6 +126,14 @@ def test_a_comment_above_a_variable_moves_with_it(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *ENV_CODES) == []
 
 
+def test_a_new_group_in_an_indented_block_is_set_off_by_an_empty_line(parse: ParsePage) -> None:
+    facts = changes.require_env(FACTS, "ORDER_WINDOW_HOURS")
+    block = "```bash\n# Optional configuration (with defaults)\nORDER_API_KEY=sandbox\nORDER_WINDOW_HOURS=48\nORDER_NOTIFY=True\n```\n"
+    page = PAGE.split("```bash\n")[0] + '!!! note "Settings"\n\n' + "".join(f"    {line}\n" for line in block.splitlines())
+    text = synced(parse(page), changes.set_env_default(facts, "ORDER_API_KEY", "sandbox"))
+    assert "    ORDER_NOTIFY=True\n\n    # Required configuration\n    ORDER_WINDOW_HOURS=" in text
+
+
 def test_a_variable_the_code_no_longer_reads_is_removed(parse: ParsePage) -> None:
     facts = changes.remove_env(FACTS, "ORDER_NOTIFY")
     text = synced(parse(PAGE), facts)

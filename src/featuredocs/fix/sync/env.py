@@ -114,7 +114,7 @@ class _Block:
             if lines:
                 header = REQUIRED_HEADER if required else OPTIONAL_HEADER
                 gap = [""] if out and out[-1].strip() else []
-                out.extend(self.indent[0] + line for line in (*gap, header, *lines))
+                out.extend(self.indent[0] + line if line else "" for line in (*gap, header, *lines))
         return out
 
     def _emptied_headers(self) -> set[int]:
