@@ -215,3 +215,31 @@ def test_crlf_files_stay_crlf(tmp_path: Path) -> None:
     written = readme.read_bytes()
     assert written.startswith(original)
     assert b"\n" not in written.replace(b"\r\n", b"")
+
+
+def test_an_old_mac_readme_keeps_its_region_and_its_line_ends(tmp_path: Path) -> None:
+    project = copy_shop(tmp_path)
+    readme = project / "docs" / "README.md"
+    stale = "# Shop Docs\n\nIntro.\n\n<!-- featuredocs:begin index -->\n- [Old page](features/old.md)\n<!-- featuredocs:end index -->\n"
+    readme.write_bytes(stale.replace("\n", "\r").encode("utf-8"))
+    assert featuredocs("index", cwd=project).code == 0
+    written = readme.read_bytes()
+    assert b"\n" not in written and written.count(b"featuredocs:begin") == 1
+    assert written.startswith(b"# Shop Docs\r\rIntro.\r\r<!-- featuredocs:begin index -->\r")
+    assert b"old.md" not in written and b"features/order-lifecycle.md" in written
+    assert featuredocs("index", "--check", cwd=project).code == 0
+
+
+def test_a_readme_with_one_crlf_line_keeps_lf_and_is_not_rewritten_for_nothing(tmp_path: Path) -> None:
+    project = copy_shop(tmp_path)
+    readme = project / "docs" / "README.md"
+    lines = readme.read_bytes().split(b"\n")
+    lines[0] += b"\r"
+    mixed = b"\n".join(lines)
+    readme.write_bytes(mixed)
+    assert featuredocs("index", cwd=project).code == 0
+    assert readme.read_bytes() == mixed  # nothing to change: not one byte written
+    (project / "docs" / "features" / "new-page.md").write_text("# New Page\n\n> **New Page** - A page.\n", encoding="utf-8")
+    assert featuredocs("index", cwd=project).code == 0
+    written = readme.read_bytes()
+    assert written.count(b"\r\n") == 0 and b"new-page.md" in written

@@ -84,5 +84,7 @@ def _update(docs: Path, rel: str, build: Callable[[Page], str]) -> FileUpdate:
     outside_text = hand_written(file.text, shown) if file.exists else f"# {_TITLES[rel]}\n"
     outside = parse_page(outside_text, path=path, rel=rel, display=shown)
     text = with_region(file, build(outside), _TITLES[rel], shown)
-    old = file.original if file.exists else None
-    return FileUpdate(path, shown, old, file.encoded(text) if file.exists else text)
+    if not file.exists:
+        return FileUpdate(path, shown, None, text)
+    # unchanged text keeps its bytes: mixed line ends are not made one for nothing
+    return FileUpdate(path, shown, file.original, file.original if text == file.text else file.encoded(text))

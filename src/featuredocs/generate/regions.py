@@ -10,12 +10,14 @@ Everything outside the markers belongs to people and is never changed. A file wi
 markers gets the region appended when there is something to put in it (a hand-written
 file that already links everything is left as it is); a missing file is created with a
 title and the region.
-Files are read and written keeping their encoding mark, newline style and whether they end
-with a newline, so a run that changes nothing writes nothing.
+Files are read and written keeping their encoding mark, newline style (the one most of their
+lines end with: CRLF, CR or LF) and whether they end with a newline, so a run that changes
+nothing writes nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,10 +58,21 @@ def read_text_file(path: Path) -> TextFile:
         raise UsageError(f"cannot be read as UTF-8 text: {error}", str(path)) from None
     bom = raw.startswith(_BOM)
     raw = raw.removeprefix(_BOM)
-    newline = "\r\n" if "\r\n" in raw else "\n"
-    text = raw.replace("\r\n", "\n")
+    text = _LINE_END.sub("\n", raw) if "\r" in raw else raw
+    newline = _most_used_line_end(raw) if "\r" in raw else "\n"
     final = text.endswith("\n") or not text
     return TextFile(text, newline, bom, final_newline=final, original=(_BOM if bom else "") + raw)
+
+
+_LINE_END = re.compile(r"\r\n?")
+
+
+def _most_used_line_end(raw: str) -> str:
+    """``\r\n``, ``\r`` or ``\n``: the one most of the file's lines end with (a file
+    with one CRLF line among LF ones stays LF)."""
+    crlf = raw.count("\r\n")
+    counts = {"\r\n": crlf, "\r": raw.count("\r") - crlf, "\n": raw.count("\n") - crlf}
+    return max(counts, key=lambda end: counts[end])
 
 
 @dataclass(frozen=True)
