@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from featuredocs.model import FieldFact, IndexFact
 from tests.conftest import ParsePage
 from tests.sync import changes
@@ -192,6 +194,14 @@ def test_a_removed_item_takes_its_continuation_lines_and_nested_items(parse: Par
     text = synced(parse(source), facts)
     assert "total_cents" not in text and "never negative" not in text and "in cents" not in text
     assert "- `created_at` (DateTimeField): When it was placed.\n" in text
+
+
+@pytest.mark.parametrize("attributes", ["{ .annotate }", "{: #order-fields }"])
+def test_a_new_field_goes_above_the_lists_attributes(parse: ParsePage, attributes: str) -> None:
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    last = "- `created_at` (DateTimeField): When it was placed.\n"
+    text = synced(parse(PAGE.replace(last, f"{last}{attributes}\n")), facts)
+    assert f"{last}- `note` (TextField): [Description]\n{attributes}\n" in text
 
 
 def test_a_renamed_field_keeps_its_description(parse: ParsePage) -> None:

@@ -19,6 +19,8 @@ from featuredocs.model import Block, BlockKind, Edit, LabelledBlock, ListItem, P
 from featuredocs.rules.enumerations import PlacedList, corrected
 
 _COMMENT_LINE = re.compile(r"\s*(?:<!--.*?-->\s*)*")
+#: Attributes Python-Markdown's attr_list gives the block above: ``{ .annotate }``, ``{: #id }``.
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*")
 _MARKER = re.compile(r"^(?P<indent>[ \t>]*)(?P<bullet>[-*+]|(?P<number>\d{1,9})(?P<delimiter>[.)]))(?P<space>[ \t]+)")
 
 
@@ -125,6 +127,10 @@ class ListEditor(CorrectsValues):
                 end -= 1
             while end > item.span.line and not self.page.line_text(end).strip():
                 end -= 1
+            if index + 1 == len(firsts):
+                # ``{ .annotate }`` under a list is the list's (MkDocs' attr_list): items go above it
+                while end > item.span.line and _ATTRIBUTE_LIST.fullmatch(self.page.line_text(end)):
+                    end -= 1
             extents.append((item.span.line, end))
         return extents
 
