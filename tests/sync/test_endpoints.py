@@ -102,6 +102,15 @@ def test_query_parameters_follow_the_filters(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_a_renamed_parameter_keeps_its_words_and_its_value_in_the_request(parse: ParsePage) -> None:
+    params = (QueryParamFact("status__in", "filterset", "string"), QueryParamFact("page", "pagination", "integer"))
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    page = parse(PAGE)
+    text = synced(page, facts)
+    assert text == PAGE.replace("`status` (string", "`status__in` (string").replace("?status=paid", "?status__in=paid")
+    assert findings(parse(text), facts, *CODES) == []
+
+
 def test_a_parameters_values_follow_its_choices_and_a_new_one_lists_them(parse: ParsePage) -> None:
     params = (
         QueryParamFact("status", "filterset", "string", choices=("paid", "void", "pending")),

@@ -5,12 +5,14 @@
   method is replaced when exactly one allowed method is not documented elsewhere for the
   endpoint (``### PUT /api/orders/{id}/pay/`` → ``### POST …``), and the request lines
   under that heading follow it.
-- **Query Parameters** lists: a parameter the endpoint no longer reads is dropped, one it
-  now reads is added (`` - `name` (type, optional): [Description] ``), and a type that
+- **Query Parameters** lists: a parameter the endpoint no longer reads is renamed, its words
+  kept, when exactly one parameter the list leaves out looks like its new name (FD503's
+  hint), and dropped otherwise; one it now reads is added (`` - `name` (type, optional):
+  [Description] ``), and a type that
   cannot describe the parameter (``string`` for an integer), a list of values, a
   default the endpoint does not use and a cap its paginator does not set are corrected.
-- **Query strings** of request lines (``GET /api/v1/orders/?status=paid HTTP/1.1``) lose
-  the parameters the endpoint does not read. Calls in example code (curl, HTTPie,
+- **Query strings** of request lines (``GET /api/v1/orders/?status=paid HTTP/1.1``) rename a
+  parameter so, keeping its value, and lose the other parameters the endpoint does not read. Calls in example code (curl, HTTPie,
   ``requests``) and paths quoted in sentences are left as written: a shell quote or a
   sentence about the parameter cannot be trimmed safely, and FD503 still points at them.
 
@@ -30,6 +32,7 @@ from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import query_param_text
 from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.lookup import close_names, word_successor
 from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
@@ -174,16 +177,22 @@ def _refresh_list(
     editor = ListEditor(page, located)
     by_line = {p.name.span.line: p for p in params}
     facts = {fact.name: fact for fact in endpoint.query_params}
-    documented: set[str] = set()
+    documented: set[str] = {p.name.text for p in params if p.name.text in accepted}
     for item in located.items:
         param = by_line.get(item.span.line)
         if param is None:
             continue
         name = param.name.text
         if name not in accepted:
-            if scope.allows("FD503", param.name.span.line):
+            if not scope.allows("FD503", param.name.span.line):
+                continue
+            successor = _successor(name, [fact.name for fact in endpoint.query_params if fact.name not in documented])
+            if successor is None or param.name.span.line != param.name.span.end_line:
                 editor.delete(item)
-            continue
+                continue
+            # renamed in the code: the item keeps its words, as a renamed field's does
+            editor.replace(param.name.span, successor)
+            name = successor
         documented.add(name)
         fact = facts.get(name)
         if fact is not None:
@@ -270,15 +279,32 @@ def _query_string_changes(
         accepted = accepted_params(endpoint) if endpoint is not None else None
         if accepted is None:
             continue
-        dropped = [w for w in claim.query if w.text not in accepted and scope.allows("FD503", w.span.line)]
-        if dropped:
-            edit = _without_params(page, claim, {w.text for w in dropped})
-            if edit is not None:
-                yield SyncChange(f"query string of `{claim.path.text}`", (edit,))
+        stale = [w for w in claim.query if w.text not in accepted and scope.allows("FD503", w.span.line)]
+        if not stale:
+            continue
+        written = {w.text for w in claim.query}
+        free = [name for name in sorted(accepted) if name not in written]
+        renames = {w.text: _successor(w.text, free) for w in stale}
+        edit = _without_params(page, claim, {name for name, new in renames.items() if new is None},
+                               {name: new for name, new in renames.items() if new is not None})
+        if edit is not None:
+            yield SyncChange(f"query string of `{claim.path.text}`", (edit,))
 
 
-def _without_params(page: Page, claim: EndpointClaim, names: set[str]) -> Edit | None:
-    """The claim's query string without the ``names=…`` parts (``?`` goes when none stay)."""
+def _successor(name: str, candidates: list[str]) -> str | None:
+    """The one parameter a stale name was renamed to: close to it (FD503's hint), or the
+    same words and more (``category`` → ``category__slug``)."""
+    close = close_names(name, candidates)
+    if close:
+        return close[0] if len(close) == 1 else None
+    return word_successor(name, candidates)
+
+
+def _without_params(
+    page: Page, claim: EndpointClaim, names: set[str], renamed: dict[str, str] | None = None
+) -> Edit | None:
+    """The claim's query string without the ``names=…`` parts (``?`` goes when none stay),
+    and with the ``renamed`` ones under their new names, their values kept."""
     line = claim.path.span.line
     if any(word.span.line != line for word in claim.query):
         return None
@@ -290,6 +316,10 @@ def _without_params(page: Page, claim: EndpointClaim, names: set[str]) -> Edit |
     match = re.match(r"[^\s`#]*", text[end:])
     end += match.end() if match else 0
     parts = [part for part in text[start + 1 : end].split("&") if part]
-    kept = [part for part in parts if part.split("=", 1)[0] not in names]
+    renamed = renamed or {}
+    kept = [
+        renamed.get(key, key) + separator + value
+        for key, separator, value in (part.partition("=") for part in parts) if key not in names
+    ]
     query = "?" + "&".join(kept) if kept else ""
     return line_edit(line, text, text[:start] + query + text[end:])
