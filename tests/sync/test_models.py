@@ -298,6 +298,20 @@ def test_a_changed_index_keeps_no_stale_wording(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *INDEX_CODES) == []
 
 
+def test_a_renamed_index_keeps_its_words_under_its_new_name(parse: ParsePage) -> None:
+    model = FACTS.models[0]
+    indexes = tuple(
+        dataclasses.replace(index, name="orders_stat_created_idx") if index.name == "orders_status_created_idx" else index
+        for index in model.indexes
+    )
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(model, indexes=indexes), *FACTS.models[1:]))
+    page = parse(PAGE)
+    assert [f.code for f in findings(page, facts, *INDEX_CODES)] == ["FD304"]
+    text = synced(page, facts)
+    assert text == PAGE.replace("`orders_status_created_idx`", "`orders_stat_created_idx`")
+    assert findings(parse(text), facts, *INDEX_CODES) == []
+
+
 def test_sync_twice_changes_nothing_more(parse: ParsePage) -> None:
     facts = changes.rename_field(FACTS, "orders.Order", "created_at", "created_on")
     facts = changes.add_field(facts, "orders.Order", "note", "TextField")

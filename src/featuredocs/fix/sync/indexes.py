@@ -1,11 +1,11 @@
 """Refresh a model's ``**Indexes:**`` list to the indexes the code declares.
 
 An item that FD304 finds false (the index is gone, its fields or uniqueness changed) is
-dropped; an index FD306 expects and no remaining item describes is appended in the
+dropped, unless only its name changed: then it takes the new name and keeps its words; an index FD306 expects and no remaining item describes is appended in the
 template's shape (``Index on `f` ``, ``Composite index on (`a`, `b`)``, ``` `name` index
 on (`a`, `b`) ```). Items that still hold keep their human wording. In an Indexes list
 outside the model sections (the template's *Database Optimization*), false items are
-dropped when the page documents a single model, as FD304 reads them; nothing is added
+renamed or dropped so when the page documents a single model, as FD304 reads them; nothing is added
 there, since each item explains a query the code cannot know.
 """
 
@@ -72,9 +72,14 @@ def _refresh(
         codes = {code.text.strip() for code in item.codes}
         found = read_index_item(item)
         if found is not None and problem(found, model) is not None and scope.allows("FD304", found.span.line):
-            editor.delete(item)
-            dropped_codes |= codes
-            continue
+            successor = _renamed_to(page, found, model)
+            if successor is None:
+                editor.delete(item)
+                dropped_codes |= codes
+                continue
+            editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
+            codes = (codes - {found.name}) | {successor.name}  # type: ignore[operator]
+            found = IndexClaim(found.fields, successor.name, found.unique, found.span, found.field_spans)
         kept_codes |= codes
         if found is not None:
             kept.append(found)
@@ -105,10 +110,32 @@ def _loose(page: Page, model: ModelFact, loose: set[Span], scope: Scope) -> Iter
             if not isinstance(canonical_fields(found, model), tuple):
                 continue
             if problem(found, model) is not None and scope.allows("FD304", found.span.line):
-                editor.delete(item)
+                successor = _renamed_to(page, found, model)
+                if successor is None:
+                    editor.delete(item)
+                else:
+                    editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
         edits = editor.edits()
         if edits:
             yield SyncChange(f"drop indexes {model.label} no longer has", tuple(edits))
+
+
+def _renamed_to(page: Page, found: IndexClaim, model: ModelFact) -> IndexFact | None:
+    """The one index of the model a named item describes but for its name: the index was
+    renamed in the code, and the item keeps its words under the new name."""
+    if found.name is None or page.written(found.span).strip("`") != found.name:
+        return None
+    same = [
+        index for index in model.indexes
+        if index.name and index.name != found.name and (index.kind in UNIQUE_KINDS) == found.unique
+        and tuple(real_fields(index)) == tuple(found.fields)
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+def _dressed(page: Page, span: Span, name: str) -> str:
+    """``name`` in backticks where the page wrote the old one so."""
+    return f"`{name}`" if page.written(span).startswith("`") else name
 
 
 def index_item(index: IndexFact) -> str | None:
