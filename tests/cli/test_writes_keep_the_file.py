@@ -59,3 +59,14 @@ def test_a_read_only_page_is_refused_and_left_as_it_is(shop: Path) -> None:
         assert page.read_bytes() == before
     finally:
         page.chmod(0o644)
+
+
+def test_a_page_linked_under_two_names_is_written_once(shop: Path) -> None:
+    features = shop / "docs" / "features"
+    (features / "alias.md").symlink_to("order-lifecycle.md")
+    before = (features / "order-lifecycle.md").read_text(encoding="utf-8")
+    run = featuredocs("sync", "--no-cache", cwd=shop)
+    assert run.code == 0, run.err
+    after = (features / "order-lifecycle.md").read_text(encoding="utf-8")
+    assert after != before and (features / "alias.md").is_symlink()
+    assert featuredocs("sync", "--check", "--no-cache", cwd=shop).code == 0

@@ -20,6 +20,7 @@ from featuredocs.output import atomic_write
 BOM = "\ufeff"
 _BARE_LF = re.compile(r"(?<!\r)\n")
 _CHANGED = "changed on disk while featuredocs was working; not rewritten"
+_TWICE = "is the same file as another page, which was rewritten otherwise; not rewritten"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +122,16 @@ def write_changes(changes: list[FileChange]) -> WriteReport:
     """Write every changed page; a page that cannot be written does not stop the others."""
     written: list[FileChange] = []
     errors: list[UsageError] = []
+    done: dict[Path, str] = {}  # a page linked under two names is one file, written once
     for change in changes:
         if not change.changed:
             continue
+        target = change.path.resolve()
+        if target in done:
+            if done[target] != change.new:
+                errors.append(UsageError(_TWICE, str(change.path)))
+            continue
+        done[target] = change.new
         try:
             original = read_text_file(change.path)
             if original.text != change.old:
