@@ -111,6 +111,22 @@ def test_a_renamed_parameter_keeps_its_words_and_its_value_in_the_request(parse:
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_parameters_an_item_pairs_are_both_documented(parse: ParsePage) -> None:
+    params = (*ORDERS_URL.query_params, QueryParamFact("total__gte", "filterset", "integer"),
+              QueryParamFact("total__lte", "filterset", "integer"))
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    page = parse(PAGE.replace(
+        "- `page` (integer, optional): Page number\n",
+        "- `page` (integer, optional): Page number\n- `total__gte` / `total__lte` (integer, optional): Total range\n",
+    ))
+    assert findings(page, facts, *CODES) == []
+    assert synced(page, facts) == page.text
+    stale = parse(page.text.replace("`total__lte`", "`total__lt`"))
+    assert [f.message for f in findings(stale, facts, "FD503")] == [
+        "query parameter `total__lt` is not accepted by `/api/orders/`",
+    ]
+
+
 def test_a_parameters_values_follow_its_choices_and_a_new_one_lists_them(parse: ParsePage) -> None:
     params = (
         QueryParamFact("status", "filterset", "string", choices=("paid", "void", "pending")),

@@ -175,7 +175,9 @@ def _refresh_list(
     scope: Scope,
 ) -> list[Edit]:
     editor = ListEditor(page, located)
-    by_line = {p.name.span.line: p for p in params}
+    by_line: dict[int, QueryParamClaim] = {}
+    for param in params:
+        by_line.setdefault(param.name.span.line, param)  # an item's first name (`a` / `b`)
     facts = {fact.name: fact for fact in endpoint.query_params}
     documented: set[str] = {p.name.text for p in params if p.name.text in accepted}
     for item in located.items:

@@ -64,6 +64,8 @@ _PARAMETER_COLUMN = re.compile(r"(?:query\s+)?(?:param(?:eter)?|name|field|key)s
 _DEFAULT_COLUMN = re.compile(r"default(?:\s+value)?s?", re.I)
 _NAME = re.compile(r"[A-Za-z_][\w.\[\]-]*")
 _ITEM_NAME = re.compile(rf"\s*(`+)\s*(?P<name>{_NAME.pattern})\s*\1(?P<rest>.*)", re.S)
+#: A name an item pairs with its first: `` / `price__lte` ``, `` or `page_size` ``.
+_PAIRED_NAME = re.compile(rf"\s*(?:/|,|or\b|and\b)\s*(`+)\s*(?P<name>{_NAME.pattern})\s*\1")
 _NOT_QUERY = re.compile(r"\(\s*[^)]*\b(?:path|body|header|form|json|cookie)\b", re.I)
 #: A label's own line that lists names and nothing else: `` `page`, `page_size` and `q`. ``
 _NAME_LIST = re.compile(r"`[A-Za-z_][\w.\[\]-]*`(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)`[A-Za-z_][\w.\[\]-]*`)+\.?")
@@ -150,19 +152,30 @@ def _path_param_names(path: str) -> frozenset[str]:
     return frozenset(next(g for g in m.groups() if g) for m in _PATH_PARAM_NAME.finditer(path))
 
 
-def _item_param(page: Page, item: ListItem, endpoint: EndpointClaim) -> QueryParamClaim | None:
+def _item_params(page: Page, item: ListItem, endpoint: EndpointClaim) -> list[QueryParamClaim]:
+    """The parameter an item names first, and those it pairs with it
+    (`` `price__gte` / `price__lte` (integer): … ``)."""
     match = _ITEM_NAME.match(item.source)
-    if match is None or _NOT_QUERY.match(match.group("rest").strip()):
-        return None
-    name = match.group("name")
-    if name in _path_param_names(endpoint.path.text):
-        return None
-    code = next((c for c in item.codes if c.text.strip() == name), None)
-    if code is None:
-        return None
-    start = page.line_text(code.span.line).find(name, code.span.column - 1)
-    span = Span(code.span.line, start + 1, code.span.line, start + 1 + len(name))
-    return QueryParamClaim(Word(name, span), endpoint)
+    if match is None:
+        return []
+    names = [match.group("name")]
+    rest = match.group("rest")
+    while (more := _PAIRED_NAME.match(rest)) is not None:
+        names.append(more.group("name"))
+        rest = rest[more.end():]
+    if _NOT_QUERY.match(rest.strip()):
+        return []
+    found = []
+    for name in names:
+        if name in _path_param_names(endpoint.path.text):
+            continue
+        code = next((c for c in item.codes if c.text.strip() == name), None)
+        if code is None:
+            continue
+        start = page.line_text(code.span.line).find(name, code.span.column - 1)
+        span = Span(code.span.line, start + 1, code.span.line, start + 1 + len(name))
+        found.append(QueryParamClaim(Word(name, span), endpoint))
+    return found
 
 
 def _value_params(page: Page, span: Span | None, endpoint: EndpointClaim) -> Iterator[QueryParamClaim]:
@@ -258,17 +271,13 @@ def _section_params(
     for labelled in section.labelled:
         if _is_query_label(labelled.label, endpoint):
             for item in labelled.items:
-                claim = _item_param(page, item, endpoint)
-                if claim is not None:
-                    yield claim
+                yield from _item_params(page, item, endpoint)
             if not labelled.items and labelled.value:
                 yield from _value_params(page, labelled.value_span, endpoint)
     for title, _, block in titled_lists(section):
         if _is_query_label(title, endpoint):
             for item in block.items:
-                claim = _item_param(page, item, endpoint)
-                if claim is not None:
-                    yield claim
+                yield from _item_params(page, item, endpoint)
     for label, table in _labelled_tables(section) if tables else ():
         if _is_query_label(label, endpoint):
             yield from _table_params(page, table.rows, endpoint)
@@ -282,9 +291,7 @@ def _section_params(
             if block.kind is BlockKind.TABLE:
                 yield from _table_params(page, block.rows, endpoint)
             for item in block.items:
-                claim = _item_param(page, item, endpoint)
-                if claim is not None:
-                    yield claim
+                yield from _item_params(page, item, endpoint)
 
 
 # --- the page ---------------------------------------------------------------------------------
