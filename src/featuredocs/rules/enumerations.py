@@ -116,7 +116,10 @@ class PlacedList:
     braced: bool = False  # argparse's ``{csv,json}``
 
     def rewritten(self, choices: tuple[str, ...]) -> str | None:
-        """The list written with ``choices`` instead, when a fix can write it."""
+        """The list written with ``choices`` instead, when a fix can write it: not one
+        wrapped over lines, whose breaks a rewrite cannot place."""
+        if self.span.line != self.span.end_line:
+            return None
         if self.braced:
             return "{" + ",".join(choices) + "}"
         return self.inline.written_as(list(choices)) if self.inline is not None and self.complete else None
