@@ -204,6 +204,16 @@ def test_a_new_field_goes_above_the_lists_attributes(parse: ParsePage, attribute
     assert f"{last}- `note` (TextField): [Description]\n{attributes}\n" in text
 
 
+@pytest.mark.parametrize(("first", "second", "new"), [("1.", "2.", "6."), ("1.", "1.", "1."), ("1)", "2)", "6)")])
+def test_a_new_item_of_a_numbered_list_is_numbered_as_the_list_numbers(parse: ParsePage, first: str, second: str, new: str) -> None:
+    facts = changes.add_field(FACTS, "orders.Order", "note", "TextField")
+    fields = PAGE.split("**Fields:**\n")[1].split("\n\n")[0].splitlines()
+    markers = [first, second] + [first if first == second else f"{int(first[:-1]) + i}{first[-1]}" for i in range(2, len(fields))]
+    numbered = "\n".join(f"{marker} {line[2:]}" for marker, line in zip(markers, fields, strict=True))
+    text = synced(parse(PAGE.replace("\n".join(fields), numbered)), facts)
+    assert f"\n{new} `note` (TextField): [Description]\n" in text
+
+
 def test_a_renamed_field_keeps_its_description(parse: ParsePage) -> None:
     facts = changes.rename_field(FACTS, "orders.Order", "created_at", "created_on")
     text = synced(parse(PAGE), facts)

@@ -238,14 +238,17 @@ class ListEditor(CorrectsValues):
         )
 
     def _next_marker(self) -> Callable[[int], str]:
-        """The marker new items get: the last item's, counting on for ordered lists."""
+        """The marker new items get: the last item's, counting on for ordered lists (a
+        list that numbers every item ``1.`` lets the renderer count, and so does this)."""
         last = self.items[-1]
         line = self.page.line_text(last.span.line)
         match = _MARKER.match(line)
         prefix = line[: last.span.column - 1] if match is None else match.group(0)
+        numbers = {m.group("number") for item in self.items if (m := _MARKER.match(self.page.line_text(item.span.line)))}
+        counting = len(self.items) > 1 and len(numbers) > 1 or len(self.items) == 1
 
         def marker(offset: int) -> str:
-            if match is None or match.group("number") is None:
+            if match is None or match.group("number") is None or not counting:
                 return prefix
             number = int(match.group("number")) + 1 + offset
             return f"{match.group('indent')}{number}{match.group('delimiter')}{match.group('space')}"
