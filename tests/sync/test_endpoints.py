@@ -78,6 +78,13 @@ def test_a_method_the_view_no_longer_allows_is_replaced_in_heading_and_request(p
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_links_to_a_heading_whose_method_changes_follow_it(parse: ParsePage) -> None:
+    facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, methods=("PUT",)))
+    source = PAGE.replace("Records the payment.", "Records the payment; see [paying](#post-apiordersidpay).")
+    text = synced(parse(source), facts)
+    assert "see [paying](#put-apiordersidpay)." in text and "### PUT /api/orders/{id}/pay/" in text
+
+
 def test_a_method_dropped_from_a_list_of_methods(parse: ParsePage) -> None:
     source = PAGE.replace("### GET /api/orders/", "### GET, DELETE /api/orders/")
     text = synced(parse(source), FACTS)

@@ -4,7 +4,7 @@
   is dropped from a list of methods (``### GET, PUT /…`` → ``### GET /…``); a single
   method is replaced when exactly one allowed method is not documented elsewhere for the
   endpoint (``### PUT /api/orders/{id}/pay/`` → ``### POST …``), and the request lines
-  under that heading follow it.
+  under that heading follow it, as do the page's links to the heading's anchor.
 - **Query Parameters** lists: a parameter the endpoint no longer reads is renamed, its words
   kept, when exactly one parameter the list leaves out looks like its new name (FD503's
   hint), and dropped otherwise; one it now reads is added (`` - `name` (type, optional):
@@ -31,7 +31,9 @@ from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import query_param_text
 from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
+from featuredocs.markdown.slug import github_slug
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd2_links.targets import fragment_span
 from featuredocs.rules.fd3_models.lookup import close_names, word_successor
 from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
@@ -97,7 +99,29 @@ def _method_changes(
             continue
         edit = _method_edit(page, claim, allowed, documented.get(_key(resolution), set()), replaced, _key(resolution))
         if edit is not None:
-            yield SyncChange(f"methods of `{claim.path.text}`", (edit,))
+            links = _links_following(page, claim, edit) if claim.kind is ClaimKind.HEADING else []
+            yield SyncChange(f"methods of `{claim.path.text}`", (edit, *links))
+
+
+def _links_following(page: Page, claim: EndpointClaim, edit: Edit) -> list[Edit]:
+    """The page's own links to a heading whose methods change (``#put-apiv1ordersidpay``),
+    pointed at its new anchor; a heading whose anchor is numbered (a second one of the
+    same text) is left to FD202."""
+    heading = next((h for h in page.headings if h.span.line == claim.path.span.line), None)
+    if heading is None or heading.slug != github_slug(heading.plain) or edit.span.line != heading.span.line:
+        return []
+    line = page.line_text(edit.span.line)
+    written = line[: edit.span.column - 1] + edit.replacement + line[edit.span.end_column - 1 :]
+    new_slug = github_slug(written.lstrip("#").strip().replace("`", ""))
+    if new_slug == heading.slug:
+        return []
+    edits = []
+    for link in page.links:
+        if link.target.startswith("#") and link.target[1:] == heading.slug:
+            span = fragment_span(page, link, heading.slug)
+            if span is not None:
+                edits.append(Edit(span, new_slug))
+    return edits
 
 
 def _method_edit(
