@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import ParsePage
 from tests.sync import changes
 from tests.sync.support import FACTS, findings, synced
@@ -87,41 +89,26 @@ def test_a_variable_the_code_now_requires_moves_to_the_required_group(parse: Par
     assert findings(parse(text), facts, *ENV_CODES) == []
 
 
-def test_a_group_left_empty_goes_with_its_header(parse: ParsePage) -> None:
+@pytest.mark.parametrize(
+    ("before", "after", "moved_comment"),
+    [
+        ("", "", ""),
+        # a second group emptied right after the first leaves no blank line behind
+        ("```bash\n", "```bash\n# Required configuration (push only)\nORDER_PUSH_KEY=x  # for push\n\n", ""),
+        # a person's comment above the variable goes where the variable goes
+        ("# Required configuration\n", "# Required configuration\n# Ask ops before changing it.\n",
+         "# Ask ops before changing it.\n"),
+    ],
+    ids=["one group", "two groups", "a comment"],
+)
+def test_a_group_left_empty_goes_with_its_header(parse: ParsePage, before: str, after: str, moved_comment: str) -> None:
     facts = changes.set_env_default(FACTS, "ORDER_API_KEY", "sandbox")
-    text = synced(parse(PAGE), facts)
-    block = text.split("```bash\n")[1].split("```")[0]
-    assert block == (
-        "# Optional configuration (with defaults)\n"
-        "ORDER_WINDOW_HOURS=48  # payment window, in hours\n"
-        "ORDER_NOTIFY=True\n"
-        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
-    )
-    assert findings(parse(text), facts, *ENV_CODES) == []
-
-
-def test_groups_left_empty_one_after_the_other_leave_no_blank_line_behind(parse: ParsePage) -> None:
-    facts = changes.set_env_default(FACTS, "ORDER_API_KEY", "sandbox")
-    page = PAGE.replace("```bash\n", "```bash\n# Required configuration (push only)\nORDER_PUSH_KEY=x  # for push\n\n")
-    text = synced(parse(page), facts)
+    text = synced(parse(PAGE.replace(before, after) if before else PAGE), facts)
     assert text.split("```bash\n")[1].split("```")[0] == (
         "# Optional configuration (with defaults)\n"
         "ORDER_WINDOW_HOURS=48  # payment window, in hours\n"
         "ORDER_NOTIFY=True\n"
-        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
-    )
-
-
-def test_a_comment_above_a_variable_moves_with_it(parse: ParsePage) -> None:
-    facts = changes.set_env_default(FACTS, "ORDER_API_KEY", "sandbox")
-    page = PAGE.replace("# Required configuration\n", "# Required configuration\n# Ask ops before changing it.\n")
-    text = synced(parse(page), facts)
-    assert text.split("```bash\n")[1].split("```")[0] == (
-        "# Optional configuration (with defaults)\n"
-        "ORDER_WINDOW_HOURS=48  # payment window, in hours\n"
-        "ORDER_NOTIFY=True\n"
-        "# Ask ops before changing it.\n"
-        "ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
+        f"{moved_comment}ORDER_API_KEY=your_api_key_here  # from the payment provider\n"
     )
     assert findings(parse(text), facts, *ENV_CODES) == []
 

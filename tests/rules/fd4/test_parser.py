@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -115,14 +116,7 @@ def with_subcommands() -> argparse.ArgumentParser:
     ],
 )
 def test_sub_commands_are_rebuilt_with_their_own_options(argv):
-    real = with_subcommands()
-    try:
-        real.parse_args(argv.split())
-        expected = None
-    except ValueError as error:
-        expected = str(error)
-    facts = CommandFact("venue_report", "x", options=tuple(option_facts(real)))
-    assert rejection(facts, argv.split()) == expected
+    assert_agrees(with_subcommands(), argv, read=introspected)
 
 
 def with_exclusive_groups() -> argparse.ArgumentParser:
@@ -143,18 +137,11 @@ def with_exclusive_groups() -> argparse.ArgumentParser:
      "--commit --quiet --format json", "--dry-run --format xml", ""],
 )
 def test_mutually_exclusive_groups_are_rebuilt(argv):
-    real = with_exclusive_groups()
-    try:
-        real.parse_args(argv.split())
-        expected = None
-    except ValueError as error:
-        expected = str(error)
-    facts = CommandFact("prune_members", "x", options=tuple(option_facts(real)))
-    assert rejection(facts, argv.split()) == expected
+    assert_agrees(with_exclusive_groups(), argv, read=introspected)
 
 
 def test_a_sentence_may_leave_out_the_sub_command_an_option_belongs_to():
-    facts = CommandFact("venue_report", "x", options=tuple(option_facts(with_subcommands())))
+    facts = introspected(with_subcommands())
     assert rejection(facts, ["--format", "csv"], whole=False) is None
     assert rejection(facts, ["revenue", "--format", "xlsx"], whole=False) is not None
 
@@ -221,11 +208,19 @@ def test_invocations_read_without_argparse_agree_with_the_original(argv):
     assert_agrees(plain_original(), argv)
 
 
-def assert_agrees(real: argparse.ArgumentParser, argv: str) -> None:
+def introspected(parser: argparse.ArgumentParser) -> CommandFact:
+    """The facts featuredocs' own introspection reads from ``parser`` (sub-parsers and
+    groups too)."""
+    return CommandFact(parser.prog.split()[-1], "x", options=tuple(option_facts(parser)))
+
+
+def assert_agrees(
+    real: argparse.ArgumentParser, argv: str, read: Callable[[argparse.ArgumentParser], CommandFact] = facts_of
+) -> None:
     """``rejection`` of the facts read from ``real`` says what ``real`` itself says of ``argv``."""
     try:
         real.parse_args(argv.split())
         expected = None
     except ValueError as error:
         expected = str(error)
-    assert rejection(facts_of(real), argv.split()) == expected
+    assert rejection(read(real), argv.split()) == expected

@@ -245,26 +245,6 @@ ENV ORDER_TIMEOUT 30
 '''
 
 
-def test_variables_a_deployment_file_sets_are_checked_against_the_project(parse, facts):
-    page = CLEAN + DEPLOYMENT
-    for rule in FAMILY:
-        assert run_rule(rule, parse(page), facts) == [], rule.code
-    drifted = parse(
-        page.replace('ORDER_TIMEOUT: "60"', 'ORDER_TIMEOUTS: "60"')
-        .replace("ORDER_BATCH_SIZE=100", "ORDER_BATCHSIZE=100")
-        .replace("- name: ORDER_API_KEY", "- name: ORDER_API_KEYS")
-        .replace("ENV ORDER_REGION=eu-west-1", "ENV ORDER_REGIONS=eu-west-1")
-        .replace("ENV ORDER_TIMEOUT 30", "ENV ORDER_TIMOUT 30")
-    )
-    found = [(f.span.line, drifted.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1])
-             for f in run_rule(UnknownEnvironmentVariable, drifted, facts)]
-    assert [name for _, name in found] == [
-        "ORDER_TIMEOUTS", "ORDER_BATCHSIZE", "ORDER_API_KEYS", "ORDER_REGIONS", "ORDER_TIMOUT",
-    ]
-    # the values are one deployment's choice, not the project's defaults
-    assert run_rule(StaleEnvironmentDefault, drifted, facts) == []
-
-
 SHELL = '''
 ## Usage Examples
 
@@ -277,19 +257,32 @@ echo "ORDER_TIMEOUTS is not set here"
 '''
 
 
-def test_variables_a_shell_command_sets_are_checked_against_the_project(parse, facts):
-    page = CLEAN + SHELL
+@pytest.mark.parametrize(
+    ("shown", "renames", "reported"),
+    [
+        (DEPLOYMENT, [('ORDER_TIMEOUT: "60"', 'ORDER_TIMEOUTS: "60"'), ("ORDER_BATCH_SIZE=100", "ORDER_BATCHSIZE=100"),
+                      ("- name: ORDER_API_KEY", "- name: ORDER_API_KEYS"),
+                      ("ENV ORDER_REGION=eu-west-1", "ENV ORDER_REGIONS=eu-west-1"),
+                      ("ENV ORDER_TIMEOUT 30", "ENV ORDER_TIMOUT 30")],
+         ["ORDER_TIMEOUTS", "ORDER_BATCHSIZE", "ORDER_API_KEYS", "ORDER_REGIONS", "ORDER_TIMOUT"]),
+        (SHELL, [("ORDER_TIMEOUT=60", "ORDER_TIMOUT=60"), ("env ORDER_REGION=", "env ORDER_REGIONS="),
+                 ("export ORDER_BATCH_SIZE=", "export ORDER_BATCHSIZE=")],
+         ["ORDER_TIMOUT", "ORDER_REGIONS", "ORDER_BATCHSIZE"]),
+    ],
+    ids=["deployment files", "shell commands"],
+)
+def test_variables_set_for_other_programs_are_checked_against_the_project(parse, facts, shown, renames, reported):
+    """A deployment file's or a shell command's variables: a name the project reads
+    misspelt is reported; their values are one deployment's or one run's choice."""
+    page = CLEAN + shown
     for rule in FAMILY:
         assert run_rule(rule, parse(page), facts) == [], rule.code
-    drifted = parse(
-        page.replace("ORDER_TIMEOUT=60", "ORDER_TIMOUT=60")
-        .replace("env ORDER_REGION=", "env ORDER_REGIONS=")
-        .replace("export ORDER_BATCH_SIZE=", "export ORDER_BATCHSIZE=")
-    )
-    found = [(f.span.line, drifted.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1])
+    for old, new in renames:
+        page = page.replace(old, new)
+    drifted = parse(page)
+    found = [drifted.line_text(f.span.line)[f.span.column - 1 : f.span.end_column - 1]
              for f in run_rule(UnknownEnvironmentVariable, drifted, facts)]
-    assert [name for _, name in found] == ["ORDER_TIMOUT", "ORDER_REGIONS", "ORDER_BATCHSIZE"]
-    # a value set for one run is not the project's default
+    assert found == reported
     assert run_rule(StaleEnvironmentDefault, drifted, facts) == []
 
 
