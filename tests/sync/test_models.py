@@ -233,6 +233,13 @@ def test_a_field_renamed_in_more_words_keeps_its_description_and_check_names_it(
     assert findings(parse(text), facts, *FIELD_CODES) == []
 
 
+def test_a_field_retyped_from_decimal_loses_what_its_type_said_of_digits(parse: ParsePage) -> None:
+    facts = changes.retype_field(FACTS, "orders.Order", "total_cents", "PositiveIntegerField")
+    page = PAGE.replace("`total_cents` (PositiveIntegerField)", "`total_cents` (DecimalField, 10 digits, 2 decimal places, not null)")
+    text = synced(parse(page), facts)
+    assert "- `total_cents` (PositiveIntegerField, not null): Sum of the lines, in cents.\n" in text
+
+
 def test_a_retyped_field_gets_its_type_in_the_pages_style(parse: ParsePage) -> None:
     facts = changes.retype_field(FACTS, "orders.Order", "total_cents", "DecimalField")
     facts = changes.rename_field(facts, "orders.Order", "customer", "customer")  # unchanged

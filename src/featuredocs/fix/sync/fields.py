@@ -161,9 +161,22 @@ def _retype(
         return False
     text = page.written(span)
     corrected = corrected_type(text, documented, field, model.label, style)
-    if corrected is not None:
-        editor.replace(span, corrected)
-    return corrected is not None
+    if corrected is None:
+        return False
+    if field.max_digits is None:
+        corrected = _without_digits(corrected)  # ``(DecimalField, 10 digits, …)``: they went with the type
+    editor.replace(span, corrected)
+    return True
+
+
+#: A part of a type's words that speaks of digits: ``10 digits``, ``decimal_places=2``.
+_DIGIT_PART = re.compile(r"\s*(?:\d+\s+(?:digits?|decimal\s+places?)|max_digits\s*=\s*\d+|decimal_places\s*=\s*\d+)\s*", re.I)
+
+
+def _without_digits(words: str) -> str:
+    """``PositiveIntegerField, 10 digits, 2 decimal places`` → ``PositiveIntegerField``."""
+    first, *rest = words.split(",")
+    return ",".join([first, *(part for part in rest if not _DIGIT_PART.fullmatch(part))])
 
 
 def _correct_values(page: Page, editor: CorrectsValues, claim: FieldClaim, model: ModelFact, scope: Scope) -> None:
