@@ -40,7 +40,8 @@ _CHANGE = re.compile(
 #: "`DELETE …` is not supported and answers 405", "`email` — not part of this response".
 _DENIED = re.compile(
     r"\b(?:405|(?:not|never) (?:supported|allowed|available|exposed|offered|returned|included|sent)"
-    r"|not (?:part of|in) (?:this|the)\b|there (?:is|are) no|omitted|left out"
+    r"|(?:not (?:part of|in)|omitted from|left out of) (?:this|the) (?:response|body|payload|output|answer)"
+    r"|there (?:is|are) no"
     r"|(?:does|do) not exist|(?:isn't|aren't|doesn't|don't) (?:supported|allowed|available|exist))\b",
     re.IGNORECASE,
 )
