@@ -23,6 +23,9 @@ _WRITTEN_ANCHOR = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t].*?\{[^}\n]*?#(?P<id>[^\s}]+)[^}\n]*\}[ \t]*#*[ \t]*|\((?P<target>[^()\s]+)\)=[ \t]*)$",
     re.M,
 )
+#: What an id in braces opens with (``{#``, ``{ .class #``, ``{: #``): found by a search that
+#: skips to each brace, where reading every line for a heading would cost each page's length.
+_ID_BRACE = re.compile(r"\{[ \t]*:?[ \t]*(?:\.[\w-]+[ \t]+)*#")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,7 @@ def explicit_anchors(text: str) -> frozenset[str]:
     first_tag = text.find("<")  # most pages have neither HTML nor ids: no scan of their text
     if first_tag >= 0:
         found.update(match.group(1) for match in _HTML_ANCHOR.finditer(text, first_tag))
-    if ("{" in text and "#" in text) or ")=" in text:
+    if ")=" in text or _ID_BRACE.search(text) is not None:
         found.update(match["id"] or match["target"] for match in _WRITTEN_ANCHOR.finditer(text))
     return frozenset(found)
 
