@@ -170,15 +170,13 @@ def example_invocations(command: CommandFact, limit: int = 3) -> tuple[list[str]
     """(common examples, one advanced example): lines that run the command for real, as
     its rebuilt parser (FD404's) accepts them."""
     options = documented_options(command)
-    required = _required_words(options)
-    base = " ".join(["python manage.py", command.name, *required])
+    base = " ".join(["python manage.py", command.name, *_required_words(options)])
     # an option of a group one of which every run gives goes with none of the others
     optional = [o for o in options if o.flags and not o.required and not o.exclusive_required]
     flags = [o for o in optional if is_flag(o)]
     valued = [o for o in optional if not is_flag(o) and o.nargs not in ("*", "+")]
-    common = [f"{base} {long_flag(o)}" for o in flags[:limit]]
-    common += [f"{base} {long_flag(o)} {sample_value(o)}" for o in valued[: max(0, limit - len(common))]]
-    common = [line for line in common if _accepted(command, line)]
+    shown = [*flags[:limit], *valued[: max(0, limit - len(flags))]]
+    common = [line for line in (f"{base} {' '.join(_words(o))}" for o in shown) if _accepted(command, line)]
     chosen: list[OptionFact] = []
     for option in valued:  # one option of a mutually exclusive group at most
         if len(chosen) < limit and (option.exclusive is None or all(o.exclusive != option.exclusive for o in chosen)):

@@ -34,7 +34,7 @@ from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
 from featuredocs.markdown.slug import github_slug
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd2_links.targets import fragment_span
-from featuredocs.rules.fd3_models.lookup import close_names, word_successor
+from featuredocs.rules.fd3_models.lookup import successor
 from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
@@ -212,13 +212,13 @@ def _refresh_list(
         if name not in accepted:
             if not scope.allows("FD503", param.name.span.line):
                 continue
-            successor = _successor(name, [fact.name for fact in endpoint.query_params if fact.name not in documented])
-            if successor is None or param.name.span.line != param.name.span.end_line:
+            new_name = successor(name, [fact.name for fact in endpoint.query_params if fact.name not in documented])
+            if new_name is None or param.name.span.line != param.name.span.end_line:
                 editor.delete(item)
                 continue
             # renamed in the code: the item keeps its words, as a renamed field's does
-            editor.replace(param.name.span, successor)
-            name = successor
+            editor.replace(param.name.span, new_name)
+            name = new_name
         documented.add(name)
         fact = facts.get(name)
         if fact is not None:
@@ -310,20 +310,11 @@ def _query_string_changes(
             continue
         written = {w.text for w in claim.query}
         free = [name for name in sorted(accepted) if name not in written]
-        renames = {w.text: _successor(w.text, free) for w in stale}
+        renames = {w.text: successor(w.text, free) for w in stale}
         edit = _without_params(page, claim, {name for name, new in renames.items() if new is None},
                                {name: new for name, new in renames.items() if new is not None})
         if edit is not None:
             yield SyncChange(f"query string of `{claim.path.text}`", (edit,))
-
-
-def _successor(name: str, candidates: list[str]) -> str | None:
-    """The one parameter a stale name was renamed to: close to it (FD503's hint), or the
-    same words and more (``category`` → ``category__slug``)."""
-    close = close_names(name, candidates)
-    if close:
-        return close[0] if len(close) == 1 else None
-    return word_successor(name, candidates)
 
 
 def _without_params(

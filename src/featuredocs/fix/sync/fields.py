@@ -44,7 +44,7 @@ from featuredocs.rules.fd3_models.deletion import documented_deletion
 from featuredocs.rules.fd3_models.digits import actual_digits, documented_digits
 from featuredocs.rules.fd3_models.field_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd3_models.lengths import compared_length, documented_length
-from featuredocs.rules.fd3_models.lookup import close_names, described_field, is_known_name, word_successor
+from featuredocs.rules.fd3_models.lookup import described_field, is_known_name, successor
 from featuredocs.rules.fd3_models.resolve import resolved_models
 
 
@@ -133,14 +133,10 @@ def _field_items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
 
 
 def _rename_target(fields: list[FieldClaim], missing: list[FieldFact], taken: set[str]) -> str | None:
-    """The one new field a stale name is close to, for an item naming one field."""
+    """The one new field a stale name was renamed to, for an item naming one field."""
     if len(fields) != 1:
         return None
-    candidates = [f.name for f in missing if f.name not in taken]
-    close = close_names(fields[0].name, candidates)
-    if not close:
-        return word_successor(fields[0].name, candidates)
-    return close[0] if len(close) == 1 else None
+    return successor(fields[0].name, [f.name for f in missing if f.name not in taken])
 
 
 def _retype(

@@ -125,10 +125,11 @@ def _renamed_to(page: Page, found: IndexClaim, model: ModelFact) -> IndexFact | 
     renamed in the code, and the item keeps its words under the new name."""
     if found.name is None or page.written(found.span).strip("`") != found.name:
         return None
+    unnamed = IndexClaim(found.fields, None, found.unique, found.span, found.field_spans)
     same = [
         index for index in model.indexes
         if index.name and index.name != found.name and (index.kind in UNIQUE_KINDS) == found.unique
-        and tuple(real_fields(index)) == tuple(found.fields)
+        and describes(unnamed, index, model)  # its fields, as FD304 reads an item without a name
     ]
     return same[0] if len(same) == 1 else None
 

@@ -245,7 +245,7 @@ class ListEditor(CorrectsValues):
         match = _MARKER.match(line)
         prefix = line[: last.span.column - 1] if match is None else match.group(0)
         numbers = {m.group("number") for item in self.items if (m := _MARKER.match(self.page.line_text(item.span.line)))}
-        counting = len(self.items) > 1 and len(numbers) > 1 or len(self.items) == 1
+        counting = len(self.items) == 1 or len(numbers) > 1
 
         def marker(offset: int) -> str:
             if match is None or match.group("number") is None or not counting:

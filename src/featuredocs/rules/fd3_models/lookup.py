@@ -155,6 +155,16 @@ def word_successor(name: str, candidates: Iterable[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def successor(name: str, candidates: Iterable[str]) -> str | None:
+    """The one candidate a stale name was renamed to: the only close one, or where none is
+    close, the one that names it in more or fewer words (:func:`word_successor`)."""
+    candidates = list(candidates)
+    close = close_names(name, candidates)
+    if close:
+        return close[0] if len(close) == 1 else None
+    return word_successor(name, candidates)
+
+
 def where(location: SourceLocation | None) -> str:
     return f" ({location})" if location else ""
 
