@@ -269,6 +269,12 @@ ENDPOINTS: list[Drift] = [
         (Edit("core/pagination.py", 'page_size_query_param = "page_size"',
               'page_size_query_param = "per_page"'),),
         Expected("FD503", "order-lifecycle.md", "- `page_size` (integer, optional)"),
+        also=frozenset({"FD510"}),  # `per_page` reads like no name the lists give
+    ),
+    Drift(
+        "add-filter-field",
+        (Edit("orders/views.py", 'filterset_fields = ["status"]', 'filterset_fields = ["status", "customer"]'),),
+        Expected("FD510", "order-lifecycle.md", "**Query Parameters:**", section="### GET /api/v1/orders/"),
     ),
     Drift(
         "change-default-ordering",
@@ -301,6 +307,7 @@ ENDPOINTS: list[Drift] = [
         "rename-query-parameter-of-function-view",
         (Edit("catalog/views.py", 'GET.get("quantity", "1")', 'GET.get("qty", "1")'),),
         Expected("FD503", "product-catalog.md", "- `quantity` (integer, optional)"),
+        also=frozenset({"FD510"}),  # `qty` reads like no name the list gives
     ),
     Drift(
         "rename-json-response-key",

@@ -12,7 +12,7 @@ SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop"
 PAGES = ("features/order-lifecycle.md", "features/payment-reminders.md", "features/product-catalog.md")
 #: The codes whose findings sync settles.
 SYNCED = (
-    "FD302", "FD303", "FD304", "FD305", "FD306", "FD402", "FD403", "FD405", "FD502", "FD503",
+    "FD302", "FD303", "FD304", "FD305", "FD306", "FD402", "FD403", "FD405", "FD502", "FD503", "FD510",
     "FD504", "FD601", "FD602", "FD603", "FD606", "FD702",
 )
 

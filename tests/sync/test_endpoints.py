@@ -54,7 +54,7 @@ POST /api/orders/7/pay/ HTTP/1.1
 {"id": 7, "status": "paid"}
 ```
 """
-CODES = ("FD502", "FD503", "FD504")
+CODES = ("FD502", "FD503", "FD504", "FD510")
 
 
 def with_endpoints(*endpoints: object) -> ProjectFacts:
@@ -99,6 +99,10 @@ def test_query_parameters_follow_the_filters(parse: ParsePage) -> None:
     )
     facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
     page = parse(PAGE.replace("- `page` (integer, optional)", "- `page` (string, optional)"))
+    assert [f.message for f in findings(page, facts, "FD510")] == [
+        "query parameter `customer` of `/api/orders/` is not in its Query Parameters list",
+        "query parameter `ordering` of `/api/orders/` is not in its Query Parameters list",
+    ]
     text = synced(page, facts)
     assert text.split("**Query Parameters:**\n")[1].split("\n\n")[0] == (
         "- `page` (integer, optional): Page number\n"
@@ -115,6 +119,19 @@ def test_a_renamed_parameter_keeps_its_words_and_its_value_in_the_request(parse:
     page = parse(PAGE)
     text = synced(page, facts)
     assert text == PAGE.replace("`status` (string", "`status__in` (string").replace("?status=paid", "?status__in=paid")
+    assert findings(parse(text), facts, *CODES) == []
+
+
+def test_a_parameter_another_api_names_so_becomes_the_one_doing_its_job(parse: ParsePage) -> None:
+    params = (*ORDERS_URL.query_params, QueryParamFact("ordering", "ordering", "string", choices=("created_at",)))
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    sorted_page = PAGE.replace("?status=paid", "?sort=created_at").replace(
+        "- `page` (integer, optional): Page number\n", "- `page` (integer, optional): Page number\n- `sort` (string, optional): By `created_at`\n"
+    )
+    page = parse(sorted_page)
+    assert [f.code for f in findings(page, facts, *CODES)] == ["FD503", "FD503"]  # FD510 leaves `ordering` to FD503
+    text = synced(page, facts)
+    assert text == sorted_page.replace("sort", "ordering")
     assert findings(parse(text), facts, *CODES) == []
 
 

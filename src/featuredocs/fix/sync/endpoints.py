@@ -7,7 +7,7 @@
   under that heading follow it, as do the page's links to the heading's anchor.
 - **Query Parameters** lists: a parameter the endpoint no longer reads is renamed, its words
   kept, when exactly one parameter the list leaves out looks like its new name (FD503's
-  hint), and dropped otherwise; one it now reads is added (`` - `name` (type, optional):
+  hint), and dropped otherwise; one it now reads is added, as FD510 asks (`` - `name` (type, optional):
   [Description] ``), and a type that
   cannot describe the parameter (``string`` for an integer), a list of values, a
   default the endpoint does not use and a cap its paginator does not set are corrected.
@@ -27,16 +27,16 @@ from collections.abc import Iterator
 
 from featuredocs.fix.regions import line_edit
 from featuredocs.fix.sync.judgements import accepted_params, allowed_methods
-from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists
+from featuredocs.fix.sync.lists import ListEditor, LocatedList, list_of
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import query_param_text
 from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
 from featuredocs.markdown.slug import github_slug
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd2_links.targets import fragment_span
-from featuredocs.rules.fd3_models.lookup import successor
 from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
+from featuredocs.rules.fd5_endpoints.documented import parameter_lists, renamed_to, unlisted_params
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.param_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
@@ -58,7 +58,7 @@ def endpoint_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sy
     claims = claims_for(page, ctx)
     resolutions = resolutions_for(page, ctx)
     yield from _method_changes(page, claims.endpoints, resolutions, scope)
-    yield from _query_list_changes(page, claims.query_params, claims.endpoints, resolutions, scope)
+    yield from _query_list_changes(page, ctx, resolutions, scope)
     yield from _query_string_changes(page, claims.endpoints, resolutions, scope)
 
 
@@ -166,25 +166,16 @@ def _separator(text: str, claim: EndpointClaim) -> str:
 
 
 def _query_list_changes(
-    page: Page,
-    params: tuple[QueryParamClaim, ...],
-    endpoints: tuple[EndpointClaim, ...],
-    resolutions: dict[EndpointClaim, Resolution],
-    scope: Scope,
+    page: Page, ctx: CheckContext, resolutions: dict[EndpointClaim, Resolution], scope: Scope
 ) -> Iterator[SyncChange]:
-    in_strings = {id(word) for claim in endpoints for word in claim.query}
-    listed = [p for p in params if id(p.name) not in in_strings]
-    for _, labelled, located in labelled_lists(page):
-        lines = {item.span.line for item in located.items}
-        mine = [p for p in listed if p.name.span.line in lines]
-        if not mine:
-            continue
-        resolution = resolutions.get(mine[0].endpoint)
+    for section, labelled, params in parameter_lists(page, ctx):
+        resolution = resolutions.get(params[0].endpoint)
         endpoint = resolution.endpoint if resolution is not None else None
         accepted = accepted_params(endpoint) if endpoint is not None else None
         if endpoint is None or accepted is None:
             continue
-        edits = _refresh_list(page, located, mine, endpoint, accepted, labelled.span.line, scope)
+        missing = unlisted_params(labelled, params, endpoint, accepted) if scope.allows("FD510", labelled.span.line) else []
+        edits = _refresh_list(page, list_of(section, labelled), params, endpoint, accepted, missing, scope)
         if edits:
             yield SyncChange(f"query parameters of `{endpoint.path}`", tuple(edits))
 
@@ -195,7 +186,7 @@ def _refresh_list(
     params: list[QueryParamClaim],
     endpoint: EndpointFact,
     accepted: frozenset[str],
-    anchor: int,
+    missing: list[QueryParamFact],
     scope: Scope,
 ) -> list[Edit]:
     editor = ListEditor(page, located)
@@ -212,7 +203,7 @@ def _refresh_list(
         if name not in accepted:
             if not scope.allows("FD503", param.name.span.line):
                 continue
-            new_name = successor(name, [fact.name for fact in endpoint.query_params if fact.name not in documented])
+            new_name = renamed_to(name, endpoint, documented)
             if new_name is None or param.name.span.line != param.name.span.end_line:
                 editor.delete(item)
                 continue
@@ -226,10 +217,9 @@ def _refresh_list(
             _correct_values(page, editor, param, fact, scope)
             _correct_default(page, editor, param, endpoint, fact, scope)
             _correct_maximum(page, editor, param, endpoint, fact, scope)
-    if scope.allows("FD503", anchor):
-        for fact in endpoint.query_params:
-            if fact.name not in documented and fact.name not in {"format"}:
-                editor.append(new_param_item(fact))
+    for fact in missing:
+        if fact.name not in documented:
+            editor.append(new_param_item(fact))
     return editor.edits()
 
 
@@ -309,8 +299,7 @@ def _query_string_changes(
         if not stale:
             continue
         written = {w.text for w in claim.query}
-        free = [name for name in sorted(accepted) if name not in written]
-        renames = {w.text: successor(w.text, free) for w in stale}
+        renames = {w.text: renamed_to(w.text, endpoint, written) for w in stale}
         edit = _without_params(page, claim, {name for name, new in renames.items() if new is None},
                                {name: new for name, new in renames.items() if new is not None})
         if edit is not None:

@@ -39,7 +39,7 @@ def located_list(page: Page, anchor: Span) -> LocatedList | None:
     for section in page.walk():
         for labelled in section.labelled:
             if labelled.span == anchor and labelled.items:
-                return LocatedList(labelled.items, _block_of(section, labelled), section)
+                return list_of(section, labelled)
         if section.heading.span == anchor:
             lists = [block for block in section.blocks if block.kind is BlockKind.LIST]
             if len(lists) == 1 and lists[0].items:
@@ -52,7 +52,12 @@ def labelled_lists(page: Page) -> Iterator[tuple[Section, LabelledBlock, Located
     for section in page.walk():
         for labelled in section.labelled:
             if labelled.items:
-                yield section, labelled, LocatedList(labelled.items, _block_of(section, labelled), section)
+                yield section, labelled, list_of(section, labelled)
+
+
+def list_of(section: Section, labelled: LabelledBlock) -> LocatedList:
+    """The list ``labelled`` introduces in ``section``."""
+    return LocatedList(labelled.items, _block_of(section, labelled), section)
 
 
 def _block_of(section: Section, labelled: LabelledBlock) -> Block | None:

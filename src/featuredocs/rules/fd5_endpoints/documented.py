@@ -1,13 +1,25 @@
-"""The query parameters a page documents, each with the endpoint it resolves to."""
+"""The query parameters a page documents, each with the endpoint it resolves to, and the
+Query Parameters lists they are items of."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from featuredocs.model import EndpointFact, Page
+from featuredocs.model import EndpointFact, LabelledBlock, ListItem, Page, QueryParamFact, Section
 from featuredocs.rules.base import CheckContext
+from featuredocs.rules.fd3_models.lookup import successor
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
+
+_WORD = re.compile(r"\w+")
+#: DRF reads ``?format=json`` on every view; nobody lists it.
+_UNLISTED = frozenset({"format"})
+#: What other APIs call the parameters DRF's ordering and search filters read.
+_SAME_JOB = {
+    "ordering": frozenset({"sort", "sort_by", "sortby", "order", "order_by", "orderby"}),
+    "search": frozenset({"q", "query", "search", "term", "keyword", "keywords"}),
+}
 
 
 def documented_params(page: Page, ctx: CheckContext) -> Iterator[tuple[QueryParamClaim, EndpointFact]]:
@@ -18,3 +30,60 @@ def documented_params(page: Page, ctx: CheckContext) -> Iterator[tuple[QueryPara
         resolution = resolutions.get(param.endpoint)
         if resolution is not None and resolution.endpoint is not None:
             yield param, resolution.endpoint
+
+
+def parameter_lists(page: Page, ctx: CheckContext) -> Iterator[tuple[Section, LabelledBlock, list[QueryParamClaim]]]:
+    """Each labelled list that documents query parameters (``**Query Parameters:**``),
+    with its section and the parameters its items name. A request line's query string is
+    no list."""
+    claims = claims_for(page, ctx)
+    in_strings = {id(word) for claim in claims.endpoints for word in claim.query}
+    listed = [param for param in claims.query_params if id(param.name) not in in_strings]
+    if not listed:
+        return
+    for section in page.walk():
+        for labelled in section.labelled:
+            lines = {item.span.line for item in labelled.items}
+            mine = [param for param in listed if param.name.span.line in lines]
+            if mine:
+                yield section, labelled, mine
+
+
+def unlisted_params(
+    labelled: LabelledBlock, params: list[QueryParamClaim], endpoint: EndpointFact, accepted: frozenset[str]
+) -> list[QueryParamFact]:
+    """The parameters ``endpoint`` reads that its list leaves out. A parameter the list
+    names in any word of its items counts as listed, and so does the one a stale item was
+    renamed to (:func:`renamed_to`): FD503 reports that item with the new name."""
+    listed = {param.name.text for param in params}
+    listed.update(word for item in _all_items(labelled.items) for word in _WORD.findall(item.source))
+    for stale in [param.name.text for param in params if param.name.text not in accepted]:
+        renamed = renamed_to(stale, endpoint, listed)
+        if renamed is not None:
+            listed.add(renamed)
+    return [fact for fact in endpoint.query_params if fact.name not in listed and fact.name not in _UNLISTED]
+
+
+def same_job(name: str, endpoint: EndpointFact) -> str | None:
+    """``ordering`` for ``?sort=``: the parameter that does what the written one names."""
+    for param in endpoint.query_params:
+        if name.casefold() in _SAME_JOB.get(param.source, ()):
+            return param.name
+    return None
+
+
+def renamed_to(stale: str, endpoint: EndpointFact, listed: set[str]) -> str | None:
+    """The parameter a list's stale ``stale`` item now is, among those not ``listed``: the
+    one that does its job (:func:`same_job`), else its
+    :func:`~featuredocs.rules.fd3_models.lookup.successor`."""
+    candidates = [fact.name for fact in endpoint.query_params if fact.name not in listed]
+    job = same_job(stale, endpoint)
+    if job is not None:
+        return job if job in candidates else None
+    return successor(stale, candidates)
+
+
+def _all_items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
+    for item in items:
+        yield item
+        yield from _all_items(item.children)

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 from featuredocs.model import EndpointFact, Finding, Page, Severity, Span, reads
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd5_endpoints.documented import documented_params
+from featuredocs.rules.fd5_endpoints.documented import documented_params, same_job
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, listing
@@ -108,15 +108,6 @@ class QueryParameterNotAccepted(Rule):
             )
 
 
-def _same_job(name: str, endpoint: EndpointFact) -> str | None:
-    """``ordering`` for ``?sort=``: the parameter that does what the written one names."""
-    for param in endpoint.query_params:
-        if name.casefold() in _SAME_JOB.get(param.source, ()):
-            return param.name
-    return None
-
-
-
 #: One value of a query string's parameter; ``ordering`` takes a list, each maybe descending.
 _CHOSEN = re.compile(r"(?:^|,)[-+]?(?P<choice>[^,]+)")
 #: A value that stands for one: ``<status>``, ``{status}``, ``...``, ``STATUS``, ``x``.
@@ -149,15 +140,8 @@ def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
     return None
 
 
-#: What other APIs call the parameters DRF's ordering and search filters read.
-_SAME_JOB = {
-    "ordering": frozenset({"sort", "sort_by", "sortby", "order", "order_by", "orderby"}),
-    "search": frozenset({"q", "query", "search", "term", "keyword", "keywords"}),
-}
-
-
 def _hint(name: str, accepted: frozenset[str], endpoint: EndpointFact) -> str:
-    match = _same_job(name, endpoint) or closest(name, accepted)
+    match = same_job(name, endpoint) or closest(name, accepted)
     if match is not None:
         return f"did you mean `{match}`?{where(endpoint)}"
     shown = sorted(accepted - _DRF_ALWAYS)
