@@ -19,12 +19,13 @@ from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.errors import ProjectImportError
 from featuredocs.introspect.import_path import manage_dirs
 from featuredocs.introspect.import_trees import compiled_from_trees
+from featuredocs.introspect.option_settings import with_setting_defaults
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.resolve import SettingValue
 from featuredocs.introspect.setting_defaults import with_defaulted
 from featuredocs.introspect.sources import ProjectSources, load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
-from featuredocs.model import EndpointFact, ProjectFacts, SettingFact
+from featuredocs.model import CommandFact, EndpointFact, ProjectFacts, SettingFact
 
 
 def collect_live(root: Path, settings_module: str, alongside: Alongside | None = None) -> ProjectFacts:
@@ -67,7 +68,7 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
     commands = collect_commands(locator, project_apps, warnings)
     settings = collect_settings(root, warnings)
     module = getattr(django_settings, "SETTINGS_MODULE", None) or settings_module
-    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings, settings, module)
+    scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings, settings, commands, module)
     endpoints, prefixes, found = read_beside()
     warnings.extend(found)  # in the order of a reading done all here
     return ProjectFacts(
@@ -77,7 +78,6 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
         django_version=django.get_version(),
         apps=apps,
         models=models,
-        commands=commands,
         endpoints=endpoints,
         url_prefixes=prefixes,
         warnings=tuple(warnings),
@@ -139,16 +139,19 @@ def _put_first_on_path(root: Path) -> None:
 
 def scan_sources(
     root: Path, setting_value: SettingValue, warnings: list[str], settings: tuple[SettingFact, ...],
-    settings_module: str | None = None,
+    commands: tuple[CommandFact, ...], settings_module: str | None = None,
 ) -> dict[str, Any]:
     """Environment reads, cache keys, symbols, the settings' written defaults and the
     settings read with a default (added to ``settings``) from the AST of the project's
-    own code."""
+    own code; ``commands`` with the option defaults they take from the settings as
+    written (:mod:`.option_settings`)."""
     sources = load_project_sources(root, sys.path)
     warnings.extend(sources.warnings)
     symbols, modules = collect_symbols(sources)
+    settings = with_defaulted(_with_written_defaults(settings, sources, root, settings_module), sources)
     return {
-        "settings": with_defaulted(_with_written_defaults(settings, sources, root, settings_module), sources),
+        "settings": settings,
+        "commands": with_setting_defaults(commands, settings, sources),
         "env_vars": collect_env_vars(sources),
         "cache_keys": collect_cache_keys(sources, setting_value),
         "symbols": symbols,

@@ -147,6 +147,9 @@ class OptionFact:
     (``--verbosity``, ``--settings``, …), computed from ``BaseCommand().create_parser``.
     ``exclusive`` names the mutually exclusive group the option is in (``"1"``, or
     ``"sync 1"`` in a sub-parser), ``exclusive_required`` when one of it must be given.
+    ``default_from`` is the expression a default read from the settings is written as
+    (``settings.MEMBERSHIP["inactive_after_days"]``); ``default`` is then the value the
+    settings module gives it with no environment variable set, when that is known.
     """
 
     dest: str
@@ -163,6 +166,7 @@ class OptionFact:
     subcommand: str | None = None  # set for options of a sub-parser: "sync", "cache clear"
     exclusive: str | None = None
     exclusive_required: bool = False
+    default_from: str | None = None
 
     @property
     def positional(self) -> bool:

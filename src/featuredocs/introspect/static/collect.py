@@ -21,6 +21,7 @@ from featuredocs.introspect.sources import load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
 from featuredocs.introspect.static.apps import StaticApp, guess_apps, read_apps
 from featuredocs.introspect.static.classes import Classes
+from featuredocs.introspect.option_settings import with_setting_defaults
 from featuredocs.introspect.static.commands import collect_commands
 from featuredocs.introspect.static.django_known import django_version
 from featuredocs.introspect.static.models import ModelReader
@@ -69,6 +70,7 @@ def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
         ((), ()), "endpoints", warnings,
     )
     symbols, modules = collect_symbols(sources)
+    project_settings = with_defaulted(with_written_defaults(setting_facts(settings), settings, root), sources)
     return ProjectFacts(
         root=str(root),
         mode="static",
@@ -76,9 +78,9 @@ def _collect(root: Path, settings_module: str | None) -> ProjectFacts:
         django_version=django_version(),
         apps=tuple(app.fact(root) for app in apps),
         models=models,
-        commands=commands,
+        commands=with_setting_defaults(commands, project_settings, sources),
         endpoints=endpoints,
-        settings=with_defaulted(with_written_defaults(setting_facts(settings), settings, root), sources),
+        settings=project_settings,
         env_vars=collect_env_vars(sources),
         cache_keys=collect_cache_keys(sources, settings.known),
         symbols=symbols,

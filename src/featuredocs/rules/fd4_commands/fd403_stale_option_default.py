@@ -127,6 +127,12 @@ class StaleOptionDefault(Rule):
             claim.default.span,
             f"`{name}` is documented to default to `{claim.default.text}`, "
             f"but defaults to `{replacement or real}`",  # written as the page writes its own
-            f"the command's parser declares default={real}",
+            _source_of(option, real),
             fix,
         )
+
+
+def _source_of(option: OptionFact, real: str) -> str:
+    if option.default_from is None:
+        return f"the command's parser declares default={real}"
+    return f"the default is read from `{option.default_from}`, {real} where no environment variable overrides it"
