@@ -96,6 +96,25 @@ def test_check_and_diff_write_nothing(unlinked: Path) -> None:
     assert {name: (unlinked / "docs" / name).read_bytes() for name in INDEX_FILES} == before
 
 
+def test_a_page_missing_from_a_hand_written_features_section_is_listed_at_its_end(tmp_path: Path) -> None:
+    project = copy_shop(tmp_path)
+    readme = project / "docs" / "README.md"
+    hand = "".join(line for line in readme.read_text(encoding="utf-8").splitlines(keepends=True)
+                   if not line.startswith(REMINDERS_LINK))
+    readme.write_text(hand, encoding="utf-8")
+    assert featuredocs("index", cwd=project).code == 0
+    written = readme.read_text(encoding="utf-8")
+    features, reference = hand.split("## Reference\n")
+    assert written == (
+        features.rstrip("\n") + "\n\n<!-- featuredocs:begin index -->\n" + REMINDERS_LINK
+        + " - Reminds customers by e-mail or SMS of orders still waiting for payment, once per order and channel,"
+        " before the orders expire.\n<!-- featuredocs:end index -->\n\n## Reference\n" + reference
+    )
+    assert written.count("## Features") == 1
+    assert featuredocs("index", "--check", cwd=project).code == 0  # the region found stays headless
+    assert featuredocs("check", cwd=project).code == 0
+
+
 def test_index_keeps_hand_written_text_and_check_stays_clean(indexed: Indexed) -> None:
     assert indexed.first.code == 0, indexed.first.err
     for name, original in _originals().items():

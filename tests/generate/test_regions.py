@@ -87,3 +87,22 @@ def test_broken_markers_are_refused_rather_than_guessed(text: str) -> None:
 def test_markers_inside_text_lines_are_not_markers() -> None:
     text = f"Write `{BEGIN}` to start a region.\n"
     assert split_region(text, "x").found is False
+
+
+def test_a_heading_the_hand_written_part_has_takes_the_region_in_at_its_end(tmp_path: Path) -> None:
+    hand = "# Docs\n\n## Features\n\n- [A](a.md)\n\n### Older\n\n- [B](b.md)\n\n## Contributing\n\nHow.\n"
+    path = _write(tmp_path / "README.md", hand.encode())
+    first = _regenerate(path, "## Features\n\n- [C](c.md)\n\n## Reference\n\n- [R](r.md)")
+    assert first == hand.replace(
+        "\n## Contributing", f"\n{BEGIN}\n- [C](c.md)\n\n## Reference\n\n- [R](r.md)\n{END}\n\n## Contributing"
+    )
+    path.write_text(first, encoding="utf-8")
+    assert _regenerate(path, "## Features\n\n- [C](c.md)\n\n## Reference\n\n- [R](r.md)") == first
+    last = _write(tmp_path / "LAST.md", b"# Docs\n\n## Features\n\n- [A](a.md)\n")
+    assert _regenerate(last, "## Features\n\n- [C](c.md)") == f"# Docs\n\n## Features\n\n- [A](a.md)\n\n{BEGIN}\n- [C](c.md)\n{END}\n"
+
+
+def test_a_heading_in_fenced_code_or_deeper_down_is_not_the_section(tmp_path: Path) -> None:
+    hand = "# Docs\n\n```markdown\n## Features\n```\n\n### Features\n\nText.\n"
+    path = _write(tmp_path / "README.md", hand.encode())
+    assert _regenerate(path, "## Features\n\n- [C](c.md)") == f"{hand}\n{BEGIN}\n## Features\n\n- [C](c.md)\n{END}\n"

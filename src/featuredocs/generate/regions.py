@@ -8,8 +8,9 @@ A region is delimited by two declarative HTML comments, invisible when the page 
 
 Everything outside the markers belongs to people and is never changed. A file without
 markers gets the region appended when there is something to put in it (a hand-written
-file that already links everything is left as it is); a missing file is created with a
-title and the region.
+file that already links everything is left as it is), or put at the end of its own
+section when the file already has one by the heading the region opens with (``##
+Features``); a missing file is created with a title and the region.
 Files are read and written keeping their encoding mark, newline style (the one most of their
 lines end with: CRLF, CR or LF) and whether they end with a newline, so a run that changes
 nothing writes nothing.
@@ -107,16 +108,78 @@ def hand_written(text: str, where: str) -> str:
 
 
 def with_region(file: TextFile, content: str, title: str, where: str) -> str:
-    """The file's new text (``\\n`` newlines) with ``content`` as its region."""
-    region = "\n".join([BEGIN, *([content.strip("\n")] if content.strip() else []), END])
+    """The file's new text (``\\n`` newlines) with ``content`` as its region.
+
+    Where the content opens with a heading the hand-written part already has (``##
+    Features``), the region goes at the end of that section, without its own copy of the
+    heading; a region found under such a heading leaves it out too.
+    """
     if not file.exists:
-        return f"# {title}\n\n{region}\n"
+        return f"# {title}\n\n{_region(content)}\n"
     split = split_region(file.text, where)
     if not split.found and not content.strip():
         return file.text  # the hand-written file already says it all: no empty region to own
+    lead = _lead_heading(content)
     if split.found:
+        if lead is not None and _section_of(split.before.split("\n")) == lead[0]:
+            content = lead[1]
         before = split.before + "\n" if split.before else ""
         after = "\n" + split.after if split.after or file.text.endswith("\n") else ""
-        return before + region + after
-    body = file.text.rstrip("\n")
-    return (body + "\n\n" if body else "") + region + "\n"
+        return before + _region(content) + after
+    lines = file.text.rstrip("\n").split("\n")
+    end = _section_end(lines, lead[0]) if lead is not None else None
+    if end is not None and lead is not None:
+        head = "\n".join(lines[:end]).rstrip("\n") + "\n\n" + _region(lead[1]) + "\n"
+        return head + ("\n" + "\n".join(lines[end:]) + "\n" if end < len(lines) else "")
+    body = "\n".join(lines) if file.text.strip() else ""
+    return (body + "\n\n" if body else "") + _region(content) + "\n"
+
+
+def _region(content: str) -> str:
+    return "\n".join([BEGIN, *([content.strip("\n")] if content.strip() else []), END])
+
+
+_HEADING = re.compile(r" {0,3}(?P<marks>#{1,6})[ \t]+(?P<title>.*?)[ \t]*(?:#+[ \t]*)?$")
+_FENCE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
+
+
+def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
+    """Each ATX heading outside fenced code: its line index, level and folded title."""
+    found = []
+    fence = ""
+    for index, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened["fence"]
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            found.append((index, len(heading["marks"]), heading["title"].casefold()))
+    return found
+
+
+def _lead_heading(content: str) -> tuple[str, str] | None:
+    """The folded title of the heading ``content`` opens with, and the content without it."""
+    first, _, rest = content.lstrip("\n").partition("\n")
+    found = _headings([first])
+    return (found[0][2], rest.lstrip("\n")) if found else None
+
+
+def _section_of(lines: list[str]) -> str | None:
+    """The folded title of the level 1 or 2 section the end of ``lines`` is in."""
+    found = [title for _, level, title in _headings(lines) if level <= 2]
+    return found[-1] if found else None
+
+
+def _section_end(lines: list[str], title: str) -> int | None:
+    """The line index where the hand-written section titled ``title`` (level 1 or 2) ends:
+    the next heading of its level or above, else the end."""
+    headings = _headings(lines)
+    for position, (_, level, found) in enumerate(headings):
+        if found == title and level <= 2:
+            return next((index for index, other, _ in headings[position + 1 :] if other <= level), len(lines))
+    return None
