@@ -37,12 +37,17 @@ class TicketManager(models.Manager):
 
 
 LabelManager = models.Manager.from_queryset(LabelQuerySet)
+
+
+class NoteManager(models.Manager.from_queryset(LabelQuerySet)):
+    def pin(self, note):
+        return note
 '''
 
 MODELS = '''
 from django.db import models
 
-from desk.querysets import LabelManager, LabelQuerySet, TicketManager, TicketQuerySet
+from desk.querysets import LabelManager, LabelQuerySet, NoteManager, TicketManager, TicketQuerySet
 
 
 class Stamped(models.Model):
@@ -79,6 +84,12 @@ class Label(Stamped):
 
 class Plain(models.Model):
     name = models.CharField(max_length=40)
+
+
+class Note(models.Model):
+    text = models.TextField()
+
+    objects = NoteManager()
 '''
 
 
@@ -103,6 +114,8 @@ def test_methods_of_every_way_to_declare_a_manager(both, mode: str) -> None:
         # from_queryset at module level, and inline on an abstract base
         "Label": ("popular",),
         "Stamped": ("popular",),
+        # a manager class derived from from_queryset(): its own methods and the queryset's
+        "Note": ("pin", "popular"),
         # Django's own manager adds nothing
         "Plain": (),
     }
@@ -125,4 +138,5 @@ def test_members_of_nested_choices_classes(both, mode: str) -> None:
         "Label": ("Kind.NOTE", "Kind.TASK"),  # from its abstract base
         "Stamped": ("Kind.NOTE", "Kind.TASK"),
         "Plain": (),
+        "Note": (),
     }

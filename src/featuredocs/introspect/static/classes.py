@@ -81,9 +81,10 @@ class Classes:
     def bases(self, ref: ClassRef) -> list[str]:
         found = []
         for base in ref.node.bases:
-            dotted = self.resolve(ref.module, base)
-            if dotted and dotted not in {"object", "builtins.object"}:
-                found.append(dotted)
+            for node in _base_classes(base):
+                dotted = self.resolve(ref.module, node)
+                if dotted and dotted not in {"object", "builtins.object"}:
+                    found.append(dotted)
         return found
 
     def mro(self, dotted: str) -> list[str]:
@@ -152,3 +153,12 @@ def _c3(sequences: list[list[str]]) -> list[str] | None:
         for sequence in sequences:
             if sequence and sequence[0] == head:
                 del sequence[0]
+
+
+def _base_classes(base: ast.expr) -> list[ast.expr]:
+    """The classes a base expression stands for: itself, or for
+    ``models.Manager.from_queryset(OrderQuerySet)`` the manager and the queryset whose
+    methods Django copies onto the class it builds."""
+    if isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute) and base.func.attr == "from_queryset":
+        return [base.func.value, *base.args[:1]]
+    return [base]
