@@ -190,6 +190,15 @@ def test_configuration_has_the_settings_the_app_reads_and_the_variables_behind_t
     assert "REMINDERS" not in config  # read by customers, not by orders
 
 
+def test_settings_are_written_as_the_settings_module_gives_them_not_as_this_shell_sets_them(shop: Path) -> None:
+    run = featuredocs("new", "reminders-env", "--app", "customers", "--no-cache", cwd=shop,
+                      env={"SHOP_SMS_GATEWAY_URL": "https://internal-gw.corp/send"})
+    assert run.code == 0, run.err
+    config = _section((shop / FEATURES / "reminders-env.md").read_text(encoding="utf-8"), "Configuration")
+    assert '"gateway_url": "https://sms.shop.example/v1/messages",' in config
+    assert "internal-gw" not in config
+
+
 def test_links_resolve_to_existing_files_and_anchors(orders_page: str) -> None:
     assert "[Commands Reference](../commands.md#expire_orders)" in orders_page
     assert "[API Reference](../api.md#orders)" in orders_page

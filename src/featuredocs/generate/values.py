@@ -49,14 +49,34 @@ def python_literal(value: Any, depth: int = 0) -> str:
 
 
 def setting_assignment(setting: SettingFact) -> str:
-    """``NAME = value`` for a settings block. A value that is not a plain literal (a path
-    object, a callable) is written as ``...`` with a comment, never as an invalid repr."""
+    """``NAME = value`` for a settings block, with the values the settings module writes
+    where an environment variable may set them (:attr:`SettingFact.defaults`): the shell
+    that runs ``new`` must not write its own into a page. A value that is not a plain
+    literal (a path object, a callable) is written as ``...`` with a comment, never as an
+    invalid repr."""
     try:
         value = ast.literal_eval(setting.value)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return f"{setting.name} = ...  # set in the project's settings module"
+    for path, default in setting.defaults:
+        value = _with_written(value, path.split(".") if path else [], default)
     masked, _ = mask_value(setting.name, value)
     return f"{setting.name} = {python_literal(masked)}"
+
+
+def _with_written(value: Any, path: list[str], default: str) -> Any:
+    """``value`` with ``default`` (a string as itself, anything else as its repr) at the
+    dotted ``path`` of its dicts; unchanged where the path leads nowhere."""
+    if path:
+        if not isinstance(value, dict) or path[0] not in value:
+            return value
+        return {**value, path[0]: _with_written(value[path[0]], path[1:], default)}
+    if isinstance(value, str):
+        return default
+    try:
+        return ast.literal_eval(default)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return value
 
 
 # --- shell ----------------------------------------------------------------------------------
