@@ -1,7 +1,7 @@
 """sync against the real facts of a copy of the example shop after a real code change.
 
-The copy's code changes the way a developer changes it — a field added to ``Order``, a
-new option on ``send_reminders``, the ``expire_orders`` batch size, the product cache
+The copy's code changes the way a developer changes it — a field added to ``Order``, an
+index renamed, a new option on ``send_reminders``, the ``expire_orders`` batch size, the product cache
 lifetime and the payment window's default — and its facts are read by a fresh
 interpreter, as ``featuredocs sync`` reads them. The pages are then synced in memory.
 """
@@ -32,6 +32,7 @@ def changed_facts(tmp_path_factory: pytest.TempPathFactory) -> ProjectFacts:
         "    expired_at = models.DateTimeField(null=True, blank=True)\n"
         '    gift_note = models.TextField(blank=True, help_text="Printed on the packing slip.")\n',
     )
+    replace_in(project / "orders/models/order.py", 'name="orders_status_created_idx"', 'name="orders_state_created_idx"')
     command = project / "orders/management/commands/expire_orders.py"
     replace_in(command, "default=200,", "default=250,")
     replace_in(command, "(default: 200)", "(default: 250)")
@@ -59,9 +60,12 @@ def test_the_real_change_is_synced_and_the_pages_check_clean(changed_facts: Proj
     assert '"window_hours": int(os.getenv("SHOP_ORDER_WINDOW_HOURS", "72")),\n' in orders  # the settings example
     assert "- `--dry-run`: List who would be reminded without sending anything\n- `--quiet`: Print nothing.\n" in reminders
     assert "**TTL**: 30 minutes\n" in catalog
+    # renamed in the model's Indexes list and in the Database Optimization one, words kept
+    assert "- `orders_state_created_idx` on (`status`, `created_at`)\n" in orders
+    assert "- `orders_state_created_idx` on (`status`, `created_at`): the expiry and reminder scans" in orders
     diff = "".join(unified_diff(rel, text, new[rel]) for rel, text in texts.items())
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    assert len(changed) == 10  # 4 lines replaced, 2 added: a minimal diff, not a rewrite
+    assert len(changed) == 14  # 6 lines replaced, 2 added: a minimal diff, not a rewrite
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -157,6 +157,19 @@ def test_fd304_index_that_does_not_exist(parse, facts):
     assert found[1].hint == "an index on (`status`, `created_at`) exists; column order differs"
 
 
+def test_fd304_an_indexes_list_outside_the_models_on_a_page_of_several_models(parse, facts):
+    optimization = (
+        "\n## Performance Optimization\n\n**Indexes:**\n"
+        "- `invoice_status_created_idx` on (`status`, `created_at`): the overdue scan\n"
+        "- Index on `sku`: the stock report\n"
+    )
+    assert run_rule(IndexNotFound, parse(CORRECT + optimization), facts) == []
+    renamed = parse(CORRECT + optimization.replace("invoice_status_created_idx", "invoice_status_idx"))
+    (finding,) = run_rule(IndexNotFound, renamed, facts)
+    assert finding.message == "index `invoice_status_idx` is documented on billing.Invoice, which has no index of that name"
+    assert finding.span.line == CORRECT.count("\n") + 5
+
+
 def test_fd305_field_missing_from_the_list(parse, facts):
     page = parse("""\
         ## Data Models

@@ -5,7 +5,7 @@ dropped, unless only its name changed: then it takes the new name and keeps its 
 template's shape (``Index on `f` ``, ``Composite index on (`a`, `b`)``, ``` `name` index
 on (`a`, `b`) ```). Items that still hold keep their human wording. In an Indexes list
 outside the model sections (the template's *Database Optimization*), false items are
-renamed or dropped so when the page documents a single model, as FD304 reads them; nothing is added
+renamed or dropped as FD304 reads them (against the model whose fields they name); nothing is added
 there, since each item explains a query the code cannot know.
 """
 
@@ -22,7 +22,8 @@ from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.lists import list_label_kind
 from featuredocs.rules.fd3_models.index_items import IndexClaim, read_index_item
-from featuredocs.rules.fd3_models.index_match import UNIQUE_KINDS, canonical_fields, describes, problem, real_fields
+from featuredocs.rules.fd3_models.index_match import UNIQUE_KINDS, describes, problem, real_fields
+from featuredocs.rules.fd3_models.fd304_index_not_found import loose_owner
 from featuredocs.rules.fd3_models.resolve import resolved_models
 
 #: A name Django made up (``orders_orde_custome_c9b64a_idx``): the fields say more.
@@ -48,10 +49,8 @@ def index_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncC
         edits = _refresh(page, claim, model, located, others, scope)
         if edits:
             yield SyncChange(f"refresh the Indexes list of {model.label}", tuple(edits))
-    sole = {m.label: m for c, m in resolved.found if not c.from_code}
-    if len(sole) == 1:
-        loose = {found.span for found in resolved.claims.loose_indexes}
-        yield from _loose(page, next(iter(sole.values())), loose, scope)
+    owners = {found.span: loose_owner(found, resolved) for found in resolved.claims.loose_indexes}
+    yield from _loose(page, {span: model for span, model in owners.items() if model is not None}, scope)
 
 
 def _refresh(
@@ -97,17 +96,19 @@ def _refresh(
     return editor.edits()
 
 
-def _loose(page: Page, model: ModelFact, loose: set[Span], scope: Scope) -> Iterator[SyncChange]:
-    """False items of Indexes lists outside the model sections (FD304's loose reading)."""
+def _loose(page: Page, owners: dict[Span, ModelFact], scope: Scope) -> Iterator[SyncChange]:
+    """False items of Indexes lists outside the model sections, each checked against the
+    model FD304 reads it about (:func:`loose_owner`)."""
+    if not owners:
+        return
     for _, labelled, located in labelled_lists(page):
         if list_label_kind(labelled.label) != "indexes":
             continue
         editor = ListEditor(page, located)
         for item in located.items:
             found = read_index_item(item)
-            if found is None or found.span not in loose:
-                continue
-            if not isinstance(canonical_fields(found, model), tuple):
+            model = owners.get(found.span) if found is not None else None
+            if found is None or model is None:
                 continue
             if problem(found, model) is not None and scope.allows("FD304", found.span.line):
                 successor = _renamed_to(page, found, model)
@@ -117,7 +118,7 @@ def _loose(page: Page, model: ModelFact, loose: set[Span], scope: Scope) -> Iter
                     editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
         edits = editor.edits()
         if edits:
-            yield SyncChange(f"drop indexes {model.label} no longer has", tuple(edits))
+            yield SyncChange(f"refresh the {labelled.label} list", tuple(edits))
 
 
 def _renamed_to(page: Page, found: IndexClaim, model: ModelFact) -> IndexFact | None:

@@ -23,8 +23,9 @@ class IndexNotFound(Rule):
         model's real indexes: ``db_index``, ``unique``,
         ``Meta.indexes``, ``unique_together`` and unique constraints. Composite indexes
         must list the same fields in the same order; named ones must carry that name.
-        Items of an Indexes list outside the model sections are checked when the page
-        documents exactly one model and every field they name is one of its fields.
+        Items of an Indexes list outside the model sections (``### Database
+        Optimization``) are checked against the one model the page documents whose
+        fields include every field they name.
         An index a sentence of the model's section names (``the index `orders_paid_idx` ``)
         is reported only when the model has an index of a much like name.
 
@@ -65,11 +66,10 @@ class IndexNotFound(Rule):
                 # the field's name: only a misspelt or renamed index name is drift.
                 if closest(index.name or "", [i.name for i in model.indexes if i.name], cutoff=0.8):
                     yield from self._check_one(page, index, model)
-        sole = _sole_model(resolved)
-        if sole is not None:
-            for index in resolved.claims.loose_indexes:
-                if isinstance(canonical_fields(index, sole), tuple):
-                    yield from self._check_one(page, index, sole)
+        for index in resolved.claims.loose_indexes:
+            owner = loose_owner(index, resolved)
+            if owner is not None:
+                yield from self._check_one(page, index, owner)
 
     def _check_one(self, page: Page, index: IndexClaim, model: ModelFact) -> Iterator[Finding]:
         found = problem(index, model)
@@ -77,7 +77,9 @@ class IndexNotFound(Rule):
             yield self.finding(page, index.span, found.message, hint=found.hint)
 
 
-def _sole_model(resolved: ResolvedModels) -> ModelFact | None:
-    """The one model the page's headings document, if there is exactly one."""
-    labels = {model.label: model for claim, model in resolved.found if not claim.from_code}
-    return next(iter(labels.values())) if len(labels) == 1 else None
+def loose_owner(index: IndexClaim, resolved: ResolvedModels) -> ModelFact | None:
+    """The model an index item outside the model sections is about: the one the page's
+    headings document whose fields include every field it names."""
+    documented = {model.label: model for claim, model in resolved.found if not claim.from_code}
+    owners = [model for model in documented.values() if isinstance(canonical_fields(index, model), tuple)]
+    return owners[0] if len(owners) == 1 else None
