@@ -113,6 +113,19 @@ def test_query_parameters_follow_the_filters(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_a_new_filter_goes_with_the_filters_before_the_page(parse: ParsePage) -> None:
+    params = (
+        QueryParamFact("status", "filterset", "string"),
+        QueryParamFact("customer", "filterset", "integer"),
+        QueryParamFact("page", "pagination", "integer"),
+    )
+    facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)
+    text = synced(parse(PAGE), facts)
+    assert text == PAGE.replace(
+        "- `page` (integer, optional)", "- `customer` (integer, optional): [Description]\n- `page` (integer, optional)"
+    )
+
+
 def test_a_renamed_parameter_keeps_its_words_and_its_value_in_the_request(parse: ParsePage) -> None:
     params = (QueryParamFact("status__in", "filterset", "string"), QueryParamFact("page", "pagination", "integer"))
     facts = with_endpoints(dataclasses.replace(ORDERS_URL, query_params=params), PAY_URL)

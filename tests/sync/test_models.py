@@ -61,6 +61,18 @@ def test_a_new_field_is_appended_in_code_order_with_a_placeholder(parse: ParsePa
     assert [f.code for f in findings(after, facts, "FD103")] == ["FD103", "FD103"]
 
 
+def test_a_new_field_goes_after_the_field_the_model_declares_before_it(parse: ParsePage) -> None:
+    order = FACTS.models[0]
+    paid_at = FieldFact("paid_at", "DateTimeField", "DateTimeField", column="paid_at", location=at(30))
+    fields = [*order.fields]
+    fields.insert([f.name for f in fields].index("status") + 1, paid_at)
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(order, fields=tuple(fields)), *FACTS.models[1:]))
+    assert synced(parse(PAGE), facts) == PAGE.replace(
+        "- `status` (CharField): Where the order is in its life.\n",
+        "- `status` (CharField): Where the order is in its life.\n- `paid_at` (DateTimeField): [Description]\n",
+    )
+
+
 def test_a_new_fields_help_text_is_its_description(parse: ParsePage) -> None:
     note = FieldFact("note", "TextField", "TextField", column="note", help_text="Shown  to staff\nonly", location=at(30))
     facts = dataclasses.replace(FACTS, models=(dataclasses.replace(FACTS.models[0], fields=FACTS.models[0].fields + (note,)),))

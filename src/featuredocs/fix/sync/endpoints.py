@@ -27,10 +27,10 @@ from collections.abc import Iterator
 
 from featuredocs.fix.regions import line_edit
 from featuredocs.fix.sync.judgements import accepted_params, allowed_methods
-from featuredocs.fix.sync.lists import ListEditor, LocatedList, list_of
+from featuredocs.fix.sync.lists import ListEditor, LocatedList, insert_in_order, list_of
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import query_param_text
-from featuredocs.model import Edit, EndpointFact, Page, QueryParamFact, Span
+from featuredocs.model import Edit, EndpointFact, ListItem, Page, QueryParamFact, Span
 from featuredocs.markdown.slug import github_slug
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd2_links.targets import fragment_span
@@ -195,6 +195,7 @@ def _refresh_list(
         by_line.setdefault(param.name.span.line, param)  # an item's first name (`a` / `b`)
     facts = {fact.name: fact for fact in endpoint.query_params}
     documented: set[str] = {p.name.text for p in params if p.name.text in accepted}
+    kept: dict[str, ListItem] = {}  # the item of each parameter the list keeps
     for item in located.items:
         param = by_line.get(item.span.line)
         if param is None:
@@ -211,15 +212,17 @@ def _refresh_list(
             editor.replace(param.name.span, new_name)
             name = new_name
         documented.add(name)
+        kept[name] = item
         fact = facts.get(name)
         if fact is not None:
             _retype(page, editor, item.span, fact)
             _correct_values(page, editor, param, fact, scope)
             _correct_default(page, editor, param, endpoint, fact, scope)
             _correct_maximum(page, editor, param, endpoint, fact, scope)
+    order = [fact.name for fact in endpoint.query_params]
     for fact in missing:
         if fact.name not in documented:
-            editor.append(new_param_item(fact))
+            insert_in_order(editor, fact.name, order, kept, new_param_item(fact))
     return editor.edits()
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from featuredocs.fix.sync.field_types import TypeStyle, corrected_type, style_of, type_fits, written_type
 from featuredocs.fix.sync.judgements import documented_field_names, field_expected
-from featuredocs.fix.sync.lists import CorrectsValues, InPlaceEditor, ListEditor, LocatedList, located_list
+from featuredocs.fix.sync.lists import CorrectsValues, InPlaceEditor, ListEditor, LocatedList, insert_in_order, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.models_text import field_description
 from featuredocs.model import BlockKind, FieldFact, ListItem, ModelFact, Page
@@ -98,8 +98,10 @@ def _refresh(
     )
     missing = [f for f in model.fields if field_expected(f) and f.name not in documented]
     taken: set[str] = set()
+    kept: dict[str, ListItem] = {}  # the item of each field the list keeps
     for item, fields in items:
         if any(is_known_name(model, f.name) for f in fields):
+            kept.update((field.name, item) for field in fields)
             for field in fields:
                 if _retype(page, editor, field, field.name, model, style, scope):
                     continue  # a new type: what the old one said of length goes with it
@@ -113,13 +115,15 @@ def _refresh(
             editor.delete(item)
             continue
         taken.add(new_name)
+        kept[new_name] = item
         editor.replace(fields[0].span, renamed(page, fields[0], new_name))
         _retype(page, editor, fields[0], new_name, model, style, scope)
     anchor = claim.field_list.line if claim.field_list is not None else 0
     if not claim.partial_fields and scope.allows("FD305", anchor):
+        order = [field.name for field in model.fields]
         for field in missing:
             if field.name not in taken:
-                editor.append(new_item(field, style))
+                insert_in_order(editor, field.name, order, kept, new_item(field, style))
     return editor
 
 

@@ -75,6 +75,17 @@ def subtree_end(item: ListItem) -> int:
     return max([item.span.end_line, *(subtree_end(child) for child in item.children)])
 
 
+def insert_in_order(editor: ListEditor, name: str, order: list[str], kept: dict[str, ListItem], text: str) -> None:
+    """Add the item ``text`` for ``name`` after the kept item of the nearest name before it
+    in the code's ``order`` (a new filter goes with the filters, not after the page size);
+    after the last item when none comes before it."""
+    before = [other for other in order[: order.index(name)] if other in kept] if name in order else []
+    if before:
+        editor.insert_after(kept[before[-1]], text)
+    else:
+        editor.append(text)
+
+
 class CorrectsValues:
     """Writing a field's, option's or parameter's choices in place of a stale list of
     values: for anything that can :meth:`replace` a span on one line."""
