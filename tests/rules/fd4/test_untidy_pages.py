@@ -407,3 +407,34 @@ def test_options_under_a_bold_title_without_a_colon(parse, facts):
     # Bold words that open a sentence introduce no list.
     prose = REMINDERS.replace("**Options:**", "**Options** are read once, at start:").replace("`--limit`", "`--max`")
     assert run_rule(OptionNotAccepted, parse(prose), facts) == []
+
+
+QUALIFIED_LISTS = """\
+# Orders
+
+## Management Commands
+
+### send_reminders
+
+**Command Options**:
+- `--channel`: `email` or `sms` (default: `email`)
+- `--dry-run`: Report only
+
+**Batch options:**
+- `--hours`: Orders pending this long (default: {hours})
+
+Throttling options:
+- `--limit`: Most reminders per run (default: 100)
+
+**Gunicorn options:**
+- `--workers`: Worker processes behind the reminder webhook
+"""
+
+
+def test_options_a_qualified_label_lists_are_the_commands_when_all_are_real(parse, facts):
+    page = parse(QUALIFIED_LISTS.format(hours=24))
+    for rule in (UndocumentedOption, OptionNotAccepted, StaleOptionDefault):
+        assert run_rule(rule, page, facts) == [], rule.code
+    (stale,) = run_rule(StaleOptionDefault, parse(QUALIFIED_LISTS.format(hours=12)), facts)
+    assert stale.message == "`--hours` is documented to default to `12`, but defaults to `24`"
+    assert stale.span.line == 12

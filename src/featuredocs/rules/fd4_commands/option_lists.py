@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from featuredocs.model import Block, BlockKind, CommandFact, ListItem, Page, Section, Span, TableRow
 from featuredocs.rules.fd4_commands.negatable import forms
@@ -35,6 +35,9 @@ OPTIONS_LABEL = re.compile(
     r"(?:\s+(?:and|&)\s+(?:options|arguments|flags))?",
     re.IGNORECASE,
 )
+#: ``**Fine options:**``, ``Lookup options:``: a list of some of a command's options (an
+#: argument group's, as often as not), or of another program's (``Gunicorn options``).
+QUALIFIED_LABEL = re.compile(r"(?:[A-Za-z][\w-]*\s+){1,2}(?:options|arguments|flags)", re.IGNORECASE)
 #: A definition's marker: a colon and a space at the start of a line.
 _DEFINES = re.compile(r" {0,3}:(?:\s|$)")
 
@@ -45,7 +48,8 @@ class OptionList:
 
     ``declared`` when the list sits under the command's own heading; otherwise it was
     attributed from the one command its section runs, and only :meth:`documents` tells
-    whether it is really about that command.
+    whether it is really about that command. ``qualified`` when its label qualifies the
+    options (``**Fine options:**``): it is the command's only if every option it names is.
     """
 
     command: str
@@ -53,21 +57,25 @@ class OptionList:
     options: tuple[OptionClaim, ...]
     text: str
     declared: bool = True
+    qualified: bool = False
 
     def documents(self, command: CommandFact) -> bool:
         """Whether the list is about ``command``: declared there, or naming one of its
         real options or arguments."""
-        if self.declared:
-            return True
-        flags = {flag for option in command.options for flag in option.flags}
-        arguments = {o.dest for o in command.options if o.positional} | {
-            o.metavar for o in command.options if o.positional and o.metavar
-        }
-        return any(
-            any(form in flags for flag in claim.flags for form in forms(flag.text))
-            or (claim.positional is not None and claim.positional.text in arguments)
-            for claim in self.options
-        )
+        if self.qualified:
+            return bool(self.options) and all(_is_real(claim, command) for claim in self.options)
+        return self.declared or any(_is_real(claim, command) for claim in self.options)
+
+
+def _is_real(claim: OptionClaim, command: CommandFact) -> bool:
+    """Whether the item names one of the command's options or arguments."""
+    flags = {flag for option in command.options for flag in option.flags}
+    arguments = {o.dest for o in command.options if o.positional} | {
+        o.metavar for o in command.options if o.positional and o.metavar
+    }
+    return any(form in flags for flag in claim.flags for form in forms(flag.text)) or (
+        claim.positional is not None and claim.positional.text in arguments
+    )
 
 
 def lists_in_section(
@@ -87,6 +95,9 @@ def _introduced_lists(page: Page, section: Section, command: str, fillers: froze
     found: list[OptionList] = []
     for labelled in section.labelled:
         if not OPTIONS_LABEL.fullmatch(labelled.label.strip()):
+            if labelled.items and QUALIFIED_LABEL.fullmatch(labelled.label.strip()):
+                listed = _list_from_items(page, command, labelled.span, labelled.items, fillers)
+                found.append(replace(listed, qualified=True))
             continue
         if labelled.items:
             found.append(_list_from_items(page, command, labelled.span, labelled.items, fillers))
@@ -109,6 +120,14 @@ def _introduced_lists(page: Page, section: Section, command: str, fillers: froze
     for title, paragraph, block in titled_lists(section):
         if OPTIONS_LABEL.fullmatch(title):
             found.append(_list_from_items(page, command, paragraph.span, block.items, fillers))
+    labelled_lines = {labelled.span.line for labelled in section.labelled}
+    for paragraph, block in zip(section.blocks, section.blocks[1:]):
+        # a plain ``Lookup options:`` line over a list
+        text = paragraph.plain.strip() if paragraph.kind is BlockKind.PARAGRAPH else ""
+        if block.kind is BlockKind.LIST and block.items and paragraph.span.line not in labelled_lines \
+                and text.endswith(":") and QUALIFIED_LABEL.fullmatch(text[:-1].strip()):
+            listed = _list_from_items(page, command, paragraph.span, block.items, fillers)
+            found.append(replace(listed, qualified=True))
     for block in section.blocks:
         if block.kind is BlockKind.TABLE and block.rows and block.rows[0].header:
             found.extend(_table_list(page, command, block.span, block.rows))
