@@ -145,11 +145,15 @@ def safe_repr(value: Any, limit: int = 2000) -> str:
 
 #: ``NAME=value``, ``NAME: value``, ``"NAME": "value"``, ``NAME = "value"`` on a line of a page.
 _ASSIGNED = re.compile(
-    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<between>[\"']?\s*[:=]\s*[\"']?)(?P<value>[^\s\"'#,;)}\]]+)"
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<between>[\"']?\s*[:=]\s*[\"']?)"
+    # a quoted value runs to its quote (a password may hold ``}``); a bare one to code
+    r"(?P<value>(?<=[\"'])[^\"'\n]+|[^\s\"'#,;)}\]]+)"
 )
 
 
 _QUOTES = frozenset("\"'")
+#: A cache or lock key's pattern, with a separator and a named hole: ``library:book:{pk}``.
+_KEY_PATTERN = re.compile(r"[\w.-]+[:/][\w.:/{}-]*\{[a-z_][a-z0-9_.]*\}[\w.:/{}-]*")
 _CODE = re.compile(r"[A-Za-z_][\w.]*[(\[]|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 
 
@@ -166,6 +170,8 @@ def mask_line(line: str) -> str:
             return match["name"] + match["between"] + _ASSIGNED.sub(starred, value)
         if not _QUOTES & set(match["between"]) and _CODE.match(value):
             return match.group(0)  # code that reads a secret (``os.environ[…]``)
+        if _words(match["name"])[-1] in ("KEY", "KEYS") and _KEY_PATTERN.fullmatch(value):
+            return match.group(0)  # a key pattern with holes (``"library:availability:{book_id}"``)
         return match["name"] + match["between"] + "*" * len(value)
 
     masked = _ASSIGNED.sub(starred, line)

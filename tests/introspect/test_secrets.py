@@ -41,6 +41,14 @@ def test_a_line_keeps_a_cache_key_and_masks_an_api_key() -> None:
     assert mask_line(line) == 'cache_key = f"catalog:products:{pk}:summary"; api_key = "******"'
 
 
+def test_a_quoted_secret_is_masked_to_its_quote_and_a_key_pattern_is_shown() -> None:
+    assert mask_line('password = "pa}ss) word"') == 'password = "' + '*' * 11 + '"'
+    assert mask_line('{"password": "pw", "user": "app"}') == '{"password": "**", "user": "app"}'
+    line = 'availability_key = "library:availability:{book_id}:{branch}"'
+    assert mask_line(line) == line
+    assert mask_line('availability_key = "k3y:s3cr3t"') == 'availability_key = "' + '*' * 10 + '"'
+
+
 def test_a_line_masks_an_assignment_inside_another_value() -> None:
     # an exception's message after its name: the name is no secret, what it says may be
     assert mask_line("ValueError: api_token=s3cr3t was refused") == "ValueError: api_token=****** was refused"
