@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from featuredocs.introspect.static import collect_static
 from featuredocs.model import QueryParamFact, ResponseField, SourceLocation
 from tests.introspect.urls.driver import SQLITE_SETTINGS, Collected, collect, line_of
 from tests.support.django_project import make_project
@@ -42,11 +43,15 @@ urlpatterns = [
     path("checkout/", views.Checkout.as_view(), name="checkout"),
     path("status/", views.StatusView.as_view(), name="status"),
     path("receipt/<int:pk>/", require_GET(views.OrderDetail.as_view()), name="receipt"),
+    path("catalog/", views.Catalog.as_view(), name="catalog"),
+    path("catalog/all/", views.Catalog.as_view(paginate_by=None), name="catalog-all"),
+    path("archive/", views.Archive.as_view(), name="archive"),
 ]
 """
 
 SHOP_VIEWS = """
 from django.http import HttpResponse, JsonResponse
+from django.views.generic import ListView
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
@@ -108,6 +113,23 @@ def legacy(request, year, number):
     return HttpResponse()
 
 
+class Catalog(ListView):
+    paginate_by = 25
+    template_name = "catalog.html"
+
+    def get_queryset(self):
+        return [self.request.GET.get("genre")]
+
+
+class Archive(ListView):
+    page_kwarg = "p"
+    paginate_by = 50
+    template_name = "archive.html"
+
+    def get_queryset(self):
+        return []
+
+
 def health(request):
     params = request.GET
     if "fail" in params:
@@ -136,6 +158,9 @@ def collected(project_root: Path) -> Collected:
 def test_paths_are_joined_and_normalised(collected: Collected) -> None:
     assert collected.paths == [
         "/api/v2/about/",
+        "/api/v2/archive/",
+        "/api/v2/catalog/",
+        "/api/v2/catalog/all/",
         "/api/v2/checkout/",
         "/api/v2/orders/",
         "/api/v2/orders/{pk}/",
@@ -168,6 +193,9 @@ def test_methods_from_decorators_and_class_views(collected: Collected) -> None:
     methods = {e.path: e.methods for e in collected.endpoints}
     assert methods == {
         "/api/v2/about/": ("GET",),
+        "/api/v2/archive/": ("GET",),
+        "/api/v2/catalog/": ("GET",),
+        "/api/v2/catalog/all/": ("GET",),
         "/api/v2/checkout/": ("POST",),  # method_decorator on dispatch
         "/api/v2/orders/": ("GET", "POST"),
         "/api/v2/orders/{pk}/": ("GET", "DELETE"),
@@ -202,6 +230,16 @@ def test_query_params_read_from_the_view_source(collected: Collected) -> None:
     assert collected.endpoint("/health").query_params == (
         QueryParamFact("fail", "request"), QueryParamFact("echo", "request"),
     )
+
+
+def test_a_list_view_that_paginates_reads_its_page_in_both_modes(project_root: Path, collected: Collected) -> None:
+    static = {endpoint.path: endpoint for endpoint in collect_static(project_root).endpoints}
+    for endpoints in ({path: collected.endpoint(path) for path in static}, static):
+        assert endpoints["/api/v2/catalog/"].query_params == (
+            QueryParamFact("genre", "request"), QueryParamFact("page", "pagination", "integer"),
+        )
+        assert endpoints["/api/v2/catalog/all/"].query_params == (QueryParamFact("genre", "request"),)
+        assert endpoints["/api/v2/archive/"].query_params == (QueryParamFact("p", "pagination", "integer"),)
 
 
 def test_class_views_read_their_project_bases_and_get_handler(collected: Collected) -> None:

@@ -28,6 +28,11 @@ _IMPLICIT = frozenset({"HEAD", "OPTIONS"})
 _RESPONSE_CALLS = frozenset({"Response", "JsonResponse"})
 _SERIALIZER_ACTIONS = frozenset({"list", "create", "retrieve", "update", "partial_update"})
 _ROOT_VIEW = "rest_framework.routers.APIRootView"
+#: Django's generic views that page a list by ``?page=`` when ``paginate_by`` is set.
+_LIST_VIEWS = frozenset({
+    "django.views.generic.ListView", "django.views.generic.list.ListView",
+    "django.views.generic.list.BaseListView", "django.views.generic.list.MultipleObjectMixin",
+})
 
 
 def normalise_methods(methods: Iterable[str]) -> tuple[str, ...]:
@@ -111,9 +116,13 @@ class Describer:
             methods = _restricted({m.upper() for m in (handlers | {"options"}) & allowed}, restrictions)
         get = view.method("get")
         reads = self._own_reads(view)
+        params = reads.params
+        page = self._list_page(view, target)
+        if page is not None and page.name not in {param.name for param in params}:
+            params = (*params, page)
         return _with(
             base, methods=methods, view=view.ref.dotted,
-            query_params=reads.params, query_params_complete=reads.complete,
+            query_params=params, query_params_complete=reads.complete,
             response=json_response_fields(get[1]) if get else None,
             app=self._app(view.ref.module), framework="django",
             location=_location(view.ref.module, _first_line(view.ref.node)),
@@ -153,6 +162,23 @@ class Describer:
                         if methods is not None:
                             found.append(methods)
         return found
+
+    def _list_page(self, view: ViewClass, target: ViewTarget) -> QueryParamFact | None:
+        """``?page=`` of a ``ListView`` that paginates, as live introspection reads it."""
+        if not self.classes.derives_from(view.ref.dotted, _LIST_VIEWS):
+            return None
+        values = {}
+        for name, fallback in (("paginate_by", None), ("page_kwarg", "page")):
+            node = target.initkwargs.get(name)
+            module = target.module
+            if node is None:
+                attribute = view.attribute(name)
+                node, module = (attribute.node, attribute.module) if attribute else (None, module)
+            values[name] = module_evaluator(self.classes.index, module).eval(node) if node is not None else fallback
+        page_kwarg = values["page_kwarg"]
+        if not values["paginate_by"] or not isinstance(page_kwarg, str):
+            return None
+        return QueryParamFact(page_kwarg, "pagination", "integer")
 
     def _own_reads(self, view: ViewClass) -> QueryReads:
         trees = [ref.node for ref in view.refs if ref.module.project]

@@ -19,7 +19,7 @@ from featuredocs.introspect.urls.source import (
     unwrap,
 )
 from featuredocs.introspect.urls.walk import RouteEntry
-from featuredocs.model import EndpointFact
+from featuredocs.model import EndpointFact, QueryParamFact
 
 _METHOD_LIST_VARIABLE = "request_method_list"
 _METHOD_DECORATORS_VARIABLE = "decorators"  # django.utils.decorators._multi_decorate
@@ -42,19 +42,36 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
         map(parsed_source, own_sources(target, project_root)),
         class_attributes(target),
     )
+    params = reads.params
+    page = list_page_param(target, getattr(entry.callback, "view_initkwargs", {})) if target is view_class else None
+    if page is not None and page.name not in {param.name for param in params}:
+        params = (*params, page)
     return EndpointFact(
         path=entry.path,
         methods=methods,
         name=entry.name,
         view=dotted_path(target),
         path_params=entry.path_params,
-        query_params=reads.params,
+        query_params=params,
         response=response,
         app=app_label(target),
         framework="django",
         location=source_location(target, project_root),
         query_params_complete=reads.complete,
     )
+
+
+def list_page_param(view_class: type, initkwargs: dict[str, Any]) -> QueryParamFact | None:
+    """``?page=`` of a ``ListView`` that paginates (``paginate_by``): Django reads it for
+    the view (``page_kwarg``), whatever the view's own code reads."""
+    from django.views.generic.list import MultipleObjectMixin
+
+    if not issubclass(view_class, MultipleObjectMixin):
+        return None
+    if not initkwargs.get("paginate_by", getattr(view_class, "paginate_by", None)):
+        return None
+    page_kwarg = initkwargs.get("page_kwarg", getattr(view_class, "page_kwarg", "page"))
+    return QueryParamFact(page_kwarg, "pagination", "integer") if isinstance(page_kwarg, str) else None
 
 
 def class_view_methods(
