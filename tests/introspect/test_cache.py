@@ -240,3 +240,21 @@ def test_calls_are_met_depth_first_in_field_order_with_the_function_around_them(
 
     assert _calls_with_function(tree) == expected(tree, None)
     assert [ast.unparse(call.func) for call, _ in _calls_with_function(tree)][:3] == ["default", "cache.get", "key"]
+
+
+def test_a_key_pattern_and_a_timeout_kept_in_a_dict_setting(tmp_path: Path) -> None:
+    sources = source_tree(tmp_path, {
+        "library/__init__.py": "",
+        "library/api.py": (
+            "from django.conf import settings\n"
+            "from django.core.cache import cache\n"
+            "\n"
+            "def availability(pk, branch):\n"
+            '    key = settings.LIBRARY_CACHE["availability_key"].format(book_id=pk, branch=branch)\n'
+            '    cache.set(key, 1, timeout=settings.LIBRARY_CACHE["availability_ttl"])\n'
+            '    cache.get(settings.LIBRARY_CACHE["missing"])\n'
+        ),
+    })
+    setting = {"LIBRARY_CACHE": {"availability_key": "library:availability:{book_id}:{branch}", "availability_ttl": 60}}
+    (fact,) = collect_cache_keys(sources, setting.__getitem__)
+    assert (fact.pattern, fact.timeout, fact.location.line) == ("library:availability:{}:{}", 60, 6)

@@ -181,6 +181,8 @@ class Resolver:
             return self._arithmetic(node, scope, depth)
         if isinstance(node, ast.Call):
             return self._call_seconds(node, scope, depth)
+        if isinstance(node, ast.Subscript):
+            return self._setting_seconds(node, scope)
         if isinstance(node, ast.Attribute | ast.Name):
             setting = self._setting_seconds(node, scope)
             if setting is not None:
@@ -230,17 +232,25 @@ class Resolver:
         return total
 
     def _setting(self, node: ast.AST, scope: Scope) -> object:
-        """The value of ``settings.X``, or :data:`_NOT_A_SETTING` when the expression is not
-        a setting whose value is known (or no settings were given)."""
+        """The value of ``settings.X`` (or of ``settings.X["key"]``), or
+        :data:`_NOT_A_SETTING` when the expression is not a setting whose value is known
+        (or no settings were given)."""
+        keys: list[object] = []
+        while isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            keys.append(node.slice.value)
+            node = node.value
         if not isinstance(node, ast.Attribute) or self.setting_value is None:
             return _NOT_A_SETTING
         dotted = qualified_name(node, self.names(scope.source))
         if not dotted or not dotted.startswith("django.conf.settings."):
             return _NOT_A_SETTING
         try:
-            return self.setting_value(dotted.removeprefix("django.conf.settings."))
-        except Exception:  # not a setting of this project
+            value = self.setting_value(dotted.removeprefix("django.conf.settings."))
+            for key in reversed(keys):
+                value = value[key]  # type: ignore[index]
+        except Exception:  # not a setting of this project, or no such key
             return _NOT_A_SETTING
+        return value
 
     def _setting_seconds(self, node: ast.AST, scope: Scope) -> float | None:
         value = self._setting(node, scope)
