@@ -6,6 +6,7 @@ Nothing here imports Django: the live and the static readers hand over plain val
 
 from __future__ import annotations
 
+import enum
 import math
 
 
@@ -41,9 +42,11 @@ def _positive(size: object) -> int | None:
 
 def literal_default(value: object) -> str | None:
     """The default of a parameter read with one (``request.GET.get("sort", "name")``, a
-    django-ninja argument ``limit: int = 20``): a plain value, None for anything else
+    django-ninja argument ``limit: int = 20``, an enum member's value): a plain value, None for anything else
     (``None`` or ``""`` only stand for a parameter left out). An infinite or NaN float
     has no literal repr the rules could read back, and is left unknown."""
+    if isinstance(value, enum.Enum):  # ``size: Size = Size.SMALL``: the query string gives "s"
+        value = value.value
     if value is None or value == "" or not isinstance(value, str | int | float | bool):
         return None
     if isinstance(value, float) and not math.isfinite(value):

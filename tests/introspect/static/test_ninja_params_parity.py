@@ -46,7 +46,10 @@ class Fixed(PageNumberPagination):
 
 API = """
 from datetime import date
+from enum import Enum
 from typing import Annotated, Literal
+
+from django.db import models
 
 from ninja import Field, Header, NinjaAPI, Query, Schema
 from ninja.pagination import CursorPagination, LimitOffsetPagination, PageNumberPagination, RouterPaginated, paginate
@@ -85,6 +88,21 @@ def caps(request, limit: int = Query(20, le=100), upto: int = Query(10, lt=101),
 @api.post("/caps", response=ItemOut)
 def add(request, payload: ItemOut, tags: list[str] = None):
     return {}
+
+
+class Grade(models.TextChoices):
+    NEW = "new", "New"
+    USED = "used"
+
+
+class Size(str, Enum):
+    SMALL = "s"
+    LARGE = "l"
+
+
+@api.get("/graded", response=list[ItemOut])
+def graded(request, grade: Grade | None = None, size: Size = Size.SMALL):
+    return []
 
 
 @api.get("/filtered", response=list[ItemOut])
@@ -200,7 +218,7 @@ def test_every_operation_reads_the_same_in_both_modes(which: str, request: pytes
     assert static.warnings == ()
     rows = {path: endpoint_row(e) for path, e in _ninja(live).items() if path != _BUILT_IN_INIT}
     assert {path: endpoint_row(e) for path, e in _ninja(static).items() if path != _BUILT_IN_INIT} == rows
-    assert len(rows) == 12
+    assert len(rows) == 13
 
 
 def test_integer_bounds_are_caps(defaults: tuple[ProjectFacts, ProjectFacts]) -> None:
@@ -214,6 +232,12 @@ def test_integer_bounds_are_caps(defaults: tuple[ProjectFacts, ProjectFacts]) ->
             "day": ("ninja", "date", None, None),
             "loose": ("ninja", "integer", "7", None),
         }, facts.mode  # the header, the body and the list (a body too) are no query parameters
+
+
+def test_an_enum_or_a_models_choices_gives_its_values(defaults: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in defaults:
+        choices = {p.name: p.choices for p in _ninja(facts)["/api/graded"].query_params}
+        assert choices == {"grade": ("new", "used"), "size": ("s", "l")}, facts.mode
 
 
 def test_schemas_spread_their_fields_with_their_caps(defaults: tuple[ProjectFacts, ProjectFacts]) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from featuredocs.introspect.ninja_sizes import count_maximum, declared_cap
 from featuredocs.introspect.param_defaults import literal_default
 from featuredocs.introspect.static.classes import Classes, ClassRef
+from featuredocs.introspect.static.field_choices import enum_members
 from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.namespace import module_evaluator
 from featuredocs.introspect.static.ninja_annotations import SCALARS, list_item, name_of, optional_inner, scalar
@@ -32,6 +33,9 @@ _FIELD_CALLS = frozenset({"Field", *_SOURCES})
 _LIBRARIES = ("ninja", "pydantic", "typing", "typing_extensions")
 _SCHEMA_BASES = frozenset({"Schema", "BaseModel", "FilterSchema"})
 _MODEL_BASES = _SCHEMA_BASES | {"ModelSchema"}
+_CHOICES_TYPES = {"TextChoices": "string", "IntegerChoices": "integer"}
+#: Bases of an enum whose values a parameter takes (Django's choices are enums).
+_ENUMS = frozenset({"Enum", "StrEnum", "IntEnum", "Choices", "TextChoices", "IntegerChoices"})
 _NO_FIELDS = frozenset({"Generic", "ABC"})
 _UPLOADS = frozenset({"ninja.UploadedFile", "ninja.files.UploadedFile"})
 _REQUIRED = object()  # no default: ``= Query(...)``, or nothing written
@@ -199,7 +203,7 @@ class NinjaParams:
         return "query" if ref is not None else None
 
     def _leaf(self, attribute: str, name: str, declared: Declared, source: str, required: bool) -> Leaf:
-        kind, choices = scalar(declared.annotation) or (self._class_type(declared), ())
+        kind, choices = scalar(declared.annotation) or (self._class_type(declared), self._enum_choices(declared))
         default = None if required else literal_default(declared.default)
         cap = declared_cap(self._bounds(declared)) if not declared.unread_metadata else None
         maximum = count_maximum(cap) if kind == "integer" else None
@@ -222,7 +226,18 @@ class NinjaParams:
         for base in self.classes.mro(ref.dotted) if ref is not None else ():
             if base.rpartition(".")[2] in SCALARS and self.classes.get(base) is None:
                 return SCALARS[base.rpartition(".")[2]]
+            if base.rpartition(".")[2] in _CHOICES_TYPES:  # Django's, derived from str or int
+                return _CHOICES_TYPES[base.rpartition(".")[2]]
         return None
+
+    def _enum_choices(self, declared: Declared) -> tuple[str, ...]:
+        """The values of an enum the parameter is typed with (a model's ``TextChoices``)."""
+        if declared.annotation is None:
+            return ()
+        ref = self.classes.nested_class(declared.module, optional_inner(declared.annotation), None)
+        if ref is None or not self._mro_names(ref) & _ENUMS:
+            return ()
+        return tuple(str(value) for value in enum_members(self.classes, ref).values())
 
     def _model_like(self, module: Module, annotation: ast.expr | None) -> bool:
         ref = self.classes.nested_class(module, optional_inner(annotation), None) if annotation is not None else None
@@ -244,6 +259,10 @@ class NinjaParams:
         if isinstance(node, ast.Constant) and node.value is Ellipsis:
             return _REQUIRED
         value = module_evaluator(self.classes.index, module).eval(node)
+        if not is_known(value) and isinstance(node, ast.Attribute):  # ``Size.SMALL``: its value
+            ref = self.classes.nested_class(module, node.value, None)
+            if ref is not None and self._mro_names(ref) & _ENUMS:
+                value = enum_members(self.classes, ref).get(node.attr, value)
         return value if is_known(value) else object()
 
 

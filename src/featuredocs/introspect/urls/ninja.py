@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import enum
 import inspect
 import types
 import typing
@@ -234,7 +235,11 @@ def _type_name(annotation: Any) -> str | None:
 
 
 def _choices(annotation: Any) -> tuple[str, ...]:
+    """``Literal["a", "b"]``'s values, or an enum's (a model's ``TextChoices``): what the
+    query string may give."""
     annotation = _optional_inner(annotation)
     if typing.get_origin(annotation) is typing.Literal:
         return tuple(str(v) for v in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return tuple(str(member.value) for member in annotation)
     return ()
