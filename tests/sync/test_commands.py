@@ -127,6 +127,23 @@ def test_a_renamed_option_takes_the_new_default_and_keeps_the_rest(parse: ParseP
     assert findings(parse(text), facts, *CODES) == []
 
 
+def test_a_renamed_option_is_renamed_in_the_commands_examples_too(parse: ParsePage) -> None:
+    facts = changes.remove_option(FACTS, "expire_orders", "--batch-size")
+    facts = changes.add_option(facts, "expire_orders", "--chunk-size", "200", "Orders loaded per query")
+    examples = PAGE.replace(
+        "python manage.py expire_orders --dry-run\n",
+        "python manage.py expire_orders --dry-run\npython manage.py expire_orders --batch-size 50\n"
+        "python manage.py expire_orders --batch-size=50 --dry-run\n",
+    ) + "\nRun `manage.py expire_orders --batch-size 10` on small machines.\n"
+    page = parse(examples)
+    assert [f.code for f in findings(page, facts, "FD404")] == ["FD404", "FD404", "FD404"]
+    text = synced(page, facts)
+    assert text == examples.replace("--batch-size 50", "--chunk-size 50").replace(
+        "--batch-size=50", "--chunk-size=50").replace("--batch-size 10", "--chunk-size 10").replace(
+        "- `--batch-size`: Orders", "- `--chunk-size`: Orders")
+    assert findings(parse(text), facts, "FD404", *CODES) == []
+
+
 def test_an_option_with_two_close_successors_is_not_guessed(parse: ParsePage) -> None:
     facts = changes.remove_option(FACTS, "expire_orders", "--batch-size")
     facts = changes.add_option(facts, "expire_orders", "--chunk-size", "200", "Orders per chunk")

@@ -23,11 +23,12 @@ from featuredocs.fix.sync.judgements import documented_option_names, option_docu
 from featuredocs.fix.sync.lists import ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import with_choices, with_default
-from featuredocs.model import CommandFact, ListItem, OptionFact, Page, Span
+from featuredocs.model import CommandFact, Edit, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
 from featuredocs.rules.fd4_commands.defaults import fact_value, render_default, same_default
 from featuredocs.rules.fd4_commands.hints import all_flags, command_named, renamed_flag
+from featuredocs.rules.fd4_commands.invocations import Invocation
 from featuredocs.rules.fd4_commands.negatable import forms, notation_of, only_real_form
 from featuredocs.rules.fd4_commands.options import OptionClaim, option_from_item
 
@@ -44,15 +45,21 @@ def option_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sync
         if command is None or not command.options_complete:
             continue  # unknown, or options the facts could not all read: nothing is certain
         lists = claims.lists_for(command)
+        renames: dict[str, str] = {}
         for position, found in enumerate(lists):
-            change = _refresh(page, command, found, lists, scope, complete=position == 0)
+            change = _refresh(page, command, found, lists, scope, renames, complete=position == 0)
             if change is not None:
                 yield change
+        if renames:
+            invocations = (*claims.invocations, *claims.inline_invocations)
+            yield from _renamed_in_examples(page, invocations, command.name, renames, scope)
 
 
 def _refresh(
-    page: Page, command: CommandFact, found: OptionList, lists: list[OptionList], scope: Scope, *, complete: bool
+    page: Page, command: CommandFact, found: OptionList, lists: list[OptionList], scope: Scope,
+    renames: dict[str, str], *, complete: bool,
 ) -> SyncChange | None:
+    """The list's refreshed items; the flags it renames are added to ``renames``."""
     located = located_list(page, found.span)
     if located is None:
         return None  # an options table: left as it is
@@ -71,6 +78,7 @@ def _refresh(
         if claim.flags and not any(command.option(form) for flag in claim.flags for form in forms(flag.text)):
             renamed = _rename(claim, undocumented, everywhere, taken, scope)
             if renamed is not None:
+                renames[claim.flags[0].text] = renamed
                 editor.replace(claim.flags[0].span, renamed)
                 taken.update(forms(renamed))
                 kept_text.append(item.source.replace(claim.flags[0].text, renamed))
@@ -102,6 +110,28 @@ def _refresh(
                 placed[option.dest] = before  # a later new option follows it there
     edits = editor.edits()
     return SyncChange(f"refresh the options of `{command.name}`", tuple(edits)) if edits else None
+
+
+def _renamed_in_examples(
+    page: Page, invocations: tuple[Invocation, ...], command: str, renames: dict[str, str], scope: Scope
+) -> Iterator[SyncChange]:
+    """A flag the Options list renamed, renamed in the command's example invocations too
+    (``--batch-size 500`` → ``--chunk-size 500``, ``--batch-size=500`` likewise), where
+    FD404 would report it with the new name as its hint."""
+    edits = []
+    for invocation in invocations:
+        if invocation.name != command or invocation.illustrative:
+            continue
+        for word in invocation.args:
+            flag = word.value.partition("=")[0]
+            new = renames.get(flag)
+            written = page.written(word.span) if new is not None else ""
+            if new is None or not written.startswith(flag) or not scope.allows("FD404", word.span.line):
+                continue
+            start = word.span
+            edits.append(Edit(Span(start.line, start.column, start.line, start.column + len(flag)), new))
+    if edits:
+        yield SyncChange(f"rename {', '.join(f'`{old}`' for old in renames)} in the examples of `{command}`", tuple(edits))
 
 
 def _place(placed: dict[str, ListItem], command: CommandFact, claim: OptionClaim, item: ListItem) -> None:
