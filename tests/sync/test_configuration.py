@@ -165,6 +165,17 @@ def test_a_renamed_variable_keeps_its_value_and_comment(parse: ParsePage) -> Non
     assert findings(parse(text), facts, *ENV_CODES) == []
 
 
+def test_a_renamed_variable_is_renamed_where_a_settings_example_reads_it(parse: ParsePage) -> None:
+    facts = changes.remove_env(FACTS, "ORDER_WINDOW_HOURS")
+    facts = changes.add_env(facts, "ORDER_PAYMENT_WINDOW_HOURS", "48", "orders/conf.py")
+    settings = '\n### Django Settings\n\n```python\nWINDOW = int(os.getenv("ORDER_WINDOW_HOURS", "48"))\n```\n'
+    page = parse(PAGE + settings)
+    assert [f.code for f in findings(page, facts, "FD601")] == ["FD601", "FD601"]
+    text = synced(page, facts)
+    assert text == (PAGE + settings).replace("ORDER_WINDOW_HOURS", "ORDER_PAYMENT_WINDOW_HOURS")
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
 def test_a_variable_with_two_likely_successors_stays_for_a_person(parse: ParsePage) -> None:
     facts = changes.remove_env(FACTS, "ORDER_WINDOW_HOURS")
     facts = changes.add_env(facts, "ORDER_PAY_WINDOW_HOURS", "48", "billing/conf.py")

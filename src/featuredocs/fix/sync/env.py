@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from featuredocs.fix.regions import region_edits
 from featuredocs.fix.sync.judgements import env_mentioned, env_read_in_any, required_mismatch, required_word
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.model import CodeBlock, EnvVarFact, Page, ProjectFacts
+from featuredocs.model import CodeBlock, Edit, EnvVarFact, Page, ProjectFacts
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import default_fix
@@ -180,6 +180,11 @@ def env_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncCha
 def _python_defaults(claims: list[EnvVarClaim], facts: ProjectFacts, scope: Scope) -> Iterator[SyncChange]:
     for claim in claims:
         var = env_var(facts, claim.name)
+        if var is None:  # ``os.getenv("SHOP_ORDER_WINDOW_HOURS", …)`` of a renamed variable
+            renames = _renames(claim.name, [known.name for known in facts.env_vars])
+            if len(renames) == 1 and scope.allows("FD601", claim.span.line):
+                yield SyncChange(f"rename {claim.name}", (Edit(claim.span, renames[0]),))
+            continue
         if var is None or not claim.is_default or claim.value is None or claim.value_span is None:
             continue
         if not var.has_default or var.default is None or var.secret or not scope.allows("FD602", claim.span.line):
