@@ -394,3 +394,33 @@ def test_a_field_tables_stale_facts_are_corrected_in_place_and_its_rows_kept(par
     text = synced(page, facts)
     assert text == TABLE_PAGE.replace("up to 12 characters", "up to 20 characters").replace("`paid`", "`pending`")
     assert findings(parse(text), facts, "FD303", "FD308") == []
+
+
+ALIGNED_TABLE_PAGE = """\
+# Orders
+
+## Data Models
+
+### Order
+
+| Field         | Type      | Default  | Notes                          |
+| ------------- | --------- | -------- | ------------------------------ |
+| `status`      | CharField | `paid`   | Where the order is in its life |
+| `total_cents` | integer   | 0        | Sum of the lines               |
+"""
+
+
+def test_a_cell_of_a_table_whose_pipes_line_up_keeps_them_lined_up(parse: ParsePage) -> None:
+    order = FACTS.models[0]
+    fields = tuple(
+        dataclasses.replace(f, has_default=True, default="'pending'") if f.name == "status"
+        else dataclasses.replace(f, has_default=True, default="7") if f.name == "total_cents" else f
+        for f in order.fields
+    )
+    facts = dataclasses.replace(FACTS, models=(dataclasses.replace(order, fields=fields),))
+    text = synced(parse(ALIGNED_TABLE_PAGE), facts)
+    assert text == ALIGNED_TABLE_PAGE.replace("| `paid`   |", "| `pending` |").replace("| 0        |", "| 7        |")
+    lengthened = ALIGNED_TABLE_PAGE.replace("| `paid`   |", "| `paid`     |").replace("| Default  |", "| Default    |")
+    lengthened = lengthened.replace("| -------- |", "| ---------- |").replace("| 0        |", "| 0          |")
+    assert synced(parse(lengthened), facts) == lengthened.replace("| `paid`     |", "| `pending`  |").replace(
+        "| 0          |", "| 7          |")

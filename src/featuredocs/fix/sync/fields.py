@@ -78,7 +78,7 @@ def _table_changes(page: Page, found: tuple[tuple[ModelClaim, ModelFact], ...], 
     for claim, model in found:
         if claim.from_code:
             continue
-        editor = InPlaceEditor()
+        editor = InPlaceEditor(page)
         for field in claim.fields:
             if any(first <= field.span.line <= last for first, last in tables):
                 _correct_values(page, editor, field, model, scope)

@@ -86,6 +86,10 @@ def insert_in_order(editor: ListEditor, name: str, order: list[str], kept: dict[
         editor.append(text)
 
 
+#: The spaces after a cell's words, up to its closing pipe.
+_PADDING = re.compile(r"(?P<close>[`'\"*]*)(?P<spaces> *)\|")
+
+
 class CorrectsValues:
     """Writing a field's, option's or parameter's choices in place of a stale list of
     values: for anything that can :meth:`replace` a span on one line."""
@@ -104,13 +108,36 @@ class CorrectsValues:
 
 
 class InPlaceEditor(CorrectsValues):
-    """Pending replacements of words on lines kept as they are (the rows of a table)."""
+    """Pending replacements of words on lines kept as they are (the rows of a table). A
+    cell of a table whose pipes line up keeps them lined up: the padding after the new
+    words grows or shrinks by what they add or take."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: Page) -> None:
+        self._page = page
         self._edits: list[Edit] = []
 
     def replace(self, span: Span, text: str) -> None:
+        if span.line == span.end_line:
+            span, text = self._aligned(span, text)
         self._edits.append(Edit(span, text))
+
+    def _aligned(self, span: Span, text: str) -> tuple[Span, str]:
+        line = self._page.line_text(span.line)
+        padding = _PADDING.match(line, span.end_column - 1)
+        if padding is None:
+            return span, text
+        pipe = padding.end() - 1  # 0-based column of the cell's closing pipe
+        neighbours = [self._page.line_text(span.line - 1), self._page.line_text(span.line + 1)]
+        if not any(len(other) > pipe and other[pipe] == "|" for other in neighbours):
+            return span, text  # the pipes do not line up: nothing to keep
+        grown = len(text) - (span.end_column - span.column)
+        spaces = len(padding["spaces"])
+        taken = min(grown, spaces - 1) if grown > 0 else grown  # one space stays before the pipe
+        if taken == 0:
+            return span, text
+        # the closing quote or backtick is written again, with the padding after it
+        whole = Span(span.line, span.column, span.line, span.end_column + len(padding["close"]) + max(taken, 0))
+        return whole, text + padding["close"] + " " * max(-taken, 0)
 
     def edits(self) -> list[Edit]:
         return sorted(self._edits, key=lambda edit: (edit.span.line, edit.span.column))
