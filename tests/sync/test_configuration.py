@@ -141,6 +141,15 @@ def test_a_variable_the_features_code_reads_is_added_to_its_group(parse: ParsePa
     assert findings(parse(text), facts, *ENV_CODES) == []
 
 
+def test_a_new_required_variable_is_not_put_under_a_header_that_sets_a_condition(parse: ParsePage) -> None:
+    source = PAGE.replace("# Required configuration\n", "# Required configuration (only when the payment provider is on)\n")
+    facts = changes.add_env(FACTS, "ORDER_SIGNING_SECRET", None, "orders/tasks.py")
+    text = synced(parse(source), facts)
+    assert "ORDER_NOTIFY=True\n\n# Required configuration\nORDER_SIGNING_SECRET=your_value_here\n```" in text
+    assert "is on)\nORDER_API_KEY=your_api_key_here  # from the payment provider\n\n" in text
+    assert findings(parse(text), facts, *ENV_CODES) == []
+
+
 def test_a_secret_default_is_never_written(parse: ParsePage) -> None:
     source = PAGE.replace("ORDER_NOTIFY=True\n", "ORDER_NOTIFY=True\nORDER_API_TOKEN=abc\n")
     facts = changes.add_env(FACTS, "ORDER_API_TOKEN", "s3cr3t-value", "orders/conf.py")

@@ -62,6 +62,10 @@ class _Group:
     variables: list[int] = field(default_factory=list)
 
 
+#: Words of a group header that make it hold only some variables of its kind.
+_CONDITION = re.compile(r"\b(?:when|if|only|unless|for)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Block:
     """One environment code block being rewritten, line by line (block line indexes)."""
@@ -91,8 +95,12 @@ class _Block:
         return list(range(above, index))
 
     def add(self, required: bool, text: str) -> None:
-        """Add a variable line at the end of the first group of its kind."""
-        target = next((g for g in self.groups if g.required is required), None)
+        """Add a variable line at the end of the first group of its kind whose header
+        sets no condition (``# Required configuration (only when the channel is sms)``
+        holds variables a new one may not share); in a new group when there is none."""
+        target = next(
+            (g for g in self.groups if g.required is required and not _CONDITION.search(self.texts[g.header])), None
+        )
         if target is None:
             self.tail.append((required, text))
             return
