@@ -36,7 +36,7 @@ from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd2_links.targets import fragment_span
 from featuredocs.rules.enumerations import choice_values
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
-from featuredocs.rules.fd5_endpoints.documented import parameter_lists, renamed_to, unlisted_params
+from featuredocs.rules.fd5_endpoints.documented import checked_parameter_lists, renamed_to, unlisted_params
 from featuredocs.rules.fd5_endpoints.declarations import ClaimKind, EndpointClaim
 from featuredocs.rules.fd5_endpoints.param_defaults import differs, documented_default, rendered_default
 from featuredocs.rules.fd5_endpoints.param_maximum import documented_maximum
@@ -58,7 +58,7 @@ def endpoint_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[Sy
     claims = claims_for(page, ctx)
     resolutions = resolutions_for(page, ctx)
     yield from _method_changes(page, claims.endpoints, resolutions, scope)
-    yield from _query_list_changes(page, ctx, resolutions, scope)
+    yield from _query_list_changes(page, ctx, scope)
     yield from _query_string_changes(page, claims.endpoints, resolutions, scope)
 
 
@@ -165,17 +165,11 @@ def _separator(text: str, claim: EndpointClaim) -> str:
 # --- query parameter lists -----------------------------------------------------------------
 
 
-def _query_list_changes(
-    page: Page, ctx: CheckContext, resolutions: dict[EndpointClaim, Resolution], scope: Scope
-) -> Iterator[SyncChange]:
-    for section, labelled, params in parameter_lists(page, ctx):
-        resolution = resolutions.get(params[0].endpoint)
-        endpoint = resolution.endpoint if resolution is not None else None
-        accepted = accepted_params(endpoint) if endpoint is not None else None
-        if endpoint is None or accepted is None:
-            continue
-        missing = unlisted_params(labelled, params, endpoint, accepted) if scope.allows("FD510", labelled.span.line) else []
-        edits = _refresh_list(page, list_of(section, labelled), params, endpoint, accepted, missing, scope)
+def _query_list_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    for listed in checked_parameter_lists(page, ctx):
+        labelled, endpoint, accepted = listed.labelled, listed.endpoint, listed.accepted
+        missing = unlisted_params(labelled, listed.params, endpoint, accepted) if scope.allows("FD510", labelled.span.line) else []
+        edits = _refresh_list(page, list_of(listed.section, labelled), listed.params, endpoint, accepted, missing, scope)
         if edits:
             yield SyncChange(f"query parameters of `{endpoint.path}`", tuple(edits))
 

@@ -19,7 +19,7 @@ from featuredocs.rules.fd4_commands.fd405_undocumented_option import (
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import is_documented as option_documented
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import needs_documenting as option_expected
 from featuredocs.rules.fd5_endpoints.fd502_method_not_allowed import allowed_methods
-from featuredocs.rules.fd5_endpoints.fd503_query_parameter_not_accepted import accepted_params
+from featuredocs.rules.fd5_endpoints.documented import accepted_params
 from featuredocs.rules.fd6_config.claims import required_word
 from featuredocs.rules.fd6_config.fd603_required_flag_mismatch import mismatch as required_mismatch
 from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import mentioned as env_mentioned

@@ -5,21 +5,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from featuredocs.model import EndpointFact, LabelledBlock, ListItem, Page, QueryParamFact, Section
+from featuredocs.model import EndpointFact, LabelledBlock, ListItem, Page, QueryParamFact, Section, reads
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.lookup import successor
 from featuredocs.rules.fd5_endpoints.claims import QueryParamClaim, claims_for
 from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 
 _WORD = re.compile(r"\w+")
-#: DRF reads ``?format=json`` on every view; nobody lists it.
-_UNLISTED = frozenset({"format"})
+#: Frameworks whose views' query parameters are read completely from their declarations.
+_DECLARED_PARAMS = frozenset({"drf", "ninja"})
+#: DRF reads ``?format=json`` on every view (``URL_FORMAT_OVERRIDE``); nobody lists it.
+DRF_ALWAYS = frozenset({"format"})
 #: What other APIs call the parameters DRF's ordering and search filters read.
 _SAME_JOB = {
     "ordering": frozenset({"sort", "sort_by", "sortby", "order", "order_by", "orderby"}),
     "search": frozenset({"q", "query", "search", "term", "keyword", "keywords"}),
 }
+
+
+@reads.by_identity(limit=4096)
+def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
+    """The parameters the endpoint reads, or None when they cannot be known."""
+    if not endpoint.query_params_complete:
+        return None
+    names = frozenset(param.name for param in endpoint.query_params)
+    if endpoint.framework == "drf":
+        return names | DRF_ALWAYS
+    if endpoint.framework in _DECLARED_PARAMS or names:
+        return names
+    return None
 
 
 def documented_params(page: Page, ctx: CheckContext) -> Iterator[tuple[QueryParamClaim, EndpointFact]]:
@@ -30,6 +46,30 @@ def documented_params(page: Page, ctx: CheckContext) -> Iterator[tuple[QueryPara
         resolution = resolutions.get(param.endpoint)
         if resolution is not None and resolution.endpoint is not None:
             yield param, resolution.endpoint
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterList:
+    """A labelled list that documents the query parameters of one of the project's
+    endpoints whose parameters are all known: its section, its label, the parameters its
+    items name, the endpoint and what the endpoint accepts (FD503's reading)."""
+
+    section: Section
+    labelled: LabelledBlock
+    params: list[QueryParamClaim]
+    endpoint: EndpointFact
+    accepted: frozenset[str]
+
+
+def checked_parameter_lists(page: Page, ctx: CheckContext) -> Iterator[ParameterList]:
+    """The :func:`parameter_lists` whose endpoint's parameters can all be known."""
+    resolutions = resolutions_for(page, ctx)
+    for section, labelled, params in parameter_lists(page, ctx):
+        resolution = resolutions.get(params[0].endpoint)
+        endpoint = resolution.endpoint if resolution is not None else None
+        accepted = accepted_params(endpoint) if endpoint is not None else None
+        if endpoint is not None and accepted is not None:
+            yield ParameterList(section, labelled, params, endpoint, accepted)
 
 
 def parameter_lists(page: Page, ctx: CheckContext) -> Iterator[tuple[Section, LabelledBlock, list[QueryParamClaim]]]:
@@ -61,7 +101,7 @@ def unlisted_params(
         renamed = renamed_to(stale, endpoint, listed)
         if renamed is not None:
             listed.add(renamed)
-    return [fact for fact in endpoint.query_params if fact.name not in listed and fact.name not in _UNLISTED]
+    return [fact for fact in endpoint.query_params if fact.name not in listed and fact.name not in DRF_ALWAYS]
 
 
 def same_job(name: str, endpoint: EndpointFact) -> str | None:

@@ -4,17 +4,13 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from featuredocs.model import EndpointFact, Finding, Page, Severity, Span, reads
+from featuredocs.model import EndpointFact, Finding, Page, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd5_endpoints.documented import documented_params, same_job
+from featuredocs.rules.fd5_endpoints.documented import DRF_ALWAYS, accepted_params, documented_params, same_job
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, listing
 
-#: Frameworks whose views' query parameters are read completely from their declarations.
-_DECLARED_PARAMS = frozenset({"drf", "ninja"})
-#: DRF reads ``?format=json`` on every view (``URL_FORMAT_OVERRIDE``).
-_DRF_ALWAYS = frozenset({"format"})
 
 
 @register
@@ -127,24 +123,11 @@ def _value_after(page: Page, span: Span) -> tuple[str, int] | None:
     return unquote(found["value"]), found.start("value") + 1
 
 
-@reads.by_identity(limit=4096)
-def accepted_params(endpoint: EndpointFact) -> frozenset[str] | None:
-    """The parameters the endpoint reads, or None when they cannot be known."""
-    if not endpoint.query_params_complete:
-        return None
-    names = frozenset(param.name for param in endpoint.query_params)
-    if endpoint.framework == "drf":
-        return names | _DRF_ALWAYS
-    if endpoint.framework in _DECLARED_PARAMS or names:
-        return names
-    return None
-
-
 def _hint(name: str, accepted: frozenset[str], endpoint: EndpointFact) -> str:
     match = same_job(name, endpoint) or closest(name, accepted)
     if match is not None:
         return f"did you mean `{match}`?{where(endpoint)}"
-    shown = sorted(accepted - _DRF_ALWAYS)
+    shown = sorted(accepted - DRF_ALWAYS)
     if not shown:
         return f"it reads no query parameters{where(endpoint)}"
     return f"accepted: {listing(shown)}{where(endpoint)}"

@@ -4,10 +4,8 @@ from collections.abc import Iterator
 
 from featuredocs.model import EndpointFact, Finding, Page, QueryParamFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
-from featuredocs.rules.fd5_endpoints.documented import parameter_lists, unlisted_params
-from featuredocs.rules.fd5_endpoints.fd503_query_parameter_not_accepted import accepted_params
+from featuredocs.rules.fd5_endpoints.documented import checked_parameter_lists, unlisted_params
 from featuredocs.rules.fd5_endpoints.hints import where
-from featuredocs.rules.fd5_endpoints.resolve import resolutions_for
 from featuredocs.rules.registry import register
 
 #: How the endpoint comes to read a parameter, by :attr:`QueryParamFact.source`.
@@ -70,18 +68,13 @@ class UndocumentedQueryParameter(Rule):
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.facts is None:
             return
-        resolutions = resolutions_for(page, ctx)
-        for _, labelled, params in parameter_lists(page, ctx):
-            resolution = resolutions.get(params[0].endpoint)
-            endpoint = resolution.endpoint if resolution is not None else None
-            accepted = accepted_params(endpoint) if endpoint is not None else None
-            if endpoint is None or accepted is None:
-                continue
-            for fact in unlisted_params(labelled, params, endpoint, accepted):
+        for listed in checked_parameter_lists(page, ctx):
+            endpoint = listed.endpoint
+            for fact in unlisted_params(listed.labelled, listed.params, endpoint, listed.accepted):
                 yield self.finding(
                     page,
-                    labelled.span,
-                    f"query parameter `{fact.name}` of `{endpoint.path}` is not in its {labelled.label} list",
+                    listed.labelled.span,
+                    f"query parameter `{fact.name}` of `{endpoint.path}` is not in its {listed.labelled.label} list",
                     _hint(fact, endpoint),
                 )
 
