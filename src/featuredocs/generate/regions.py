@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from featuredocs.errors import UsageError
+from featuredocs.markdown import parse_page
 
 BEGIN = "<!-- featuredocs:begin index -->"
 END = "<!-- featuredocs:end index -->"
@@ -121,7 +122,7 @@ def with_region(file: TextFile, content: str, title: str, where: str) -> str:
         return file.text  # the hand-written file already says it all: no empty region to own
     lead = _lead_heading(content)
     if split.found:
-        if lead is not None and _section_of(split.before.split("\n")) == lead[0]:
+        if lead is not None and _section_of(split.before) == lead[0]:
             content = lead[1]
         before = split.before + "\n" if split.before else ""
         after = "\n" + split.after if split.after or file.text.endswith("\n") else ""
@@ -139,46 +140,30 @@ def _region(content: str) -> str:
     return "\n".join([BEGIN, *([content.strip("\n")] if content.strip() else []), END])
 
 
-_HEADING = re.compile(r" {0,3}(?P<marks>#{1,6})[ \t]+(?P<title>.*?)[ \t]*(?:#+[ \t]*)?$")
-_FENCE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
-
-
-def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
-    """Each ATX heading outside fenced code: its line index, level and folded title."""
-    found = []
-    fence = ""
-    for index, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened["fence"]
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            found.append((index, len(heading["marks"]), heading["title"].casefold()))
-    return found
+def _headings(text: str) -> list[tuple[int, int, str]]:
+    """Each heading of ``text`` as the page parser reads it: its line index, level and
+    folded title."""
+    page = parse_page(text, path=Path("README.md"), rel="README.md")  # a name only: nothing is read
+    return [(heading.span.line - 1, heading.level, heading.plain.strip().casefold()) for heading in page.headings]
 
 
 def _lead_heading(content: str) -> tuple[str, str] | None:
     """The folded title of the heading ``content`` opens with, and the content without it."""
     first, _, rest = content.lstrip("\n").partition("\n")
-    found = _headings([first])
+    found = _headings(first)
     return (found[0][2], rest.lstrip("\n")) if found else None
 
 
-def _section_of(lines: list[str]) -> str | None:
-    """The folded title of the level 1 or 2 section the end of ``lines`` is in."""
-    found = [title for _, level, title in _headings(lines) if level <= 2]
+def _section_of(text: str) -> str | None:
+    """The folded title of the level 1 or 2 section the end of ``text`` is in."""
+    found = [title for _, level, title in _headings(text) if level <= 2]
     return found[-1] if found else None
 
 
 def _section_end(lines: list[str], title: str) -> int | None:
     """The line index where the hand-written section titled ``title`` (level 1 or 2) ends:
     the next heading of its level or above, else the end."""
-    headings = _headings(lines)
+    headings = _headings("\n".join(lines))
     for position, (_, level, found) in enumerate(headings):
         if found == title and level <= 2:
             return next((index for index, other, _ in headings[position + 1 :] if other <= level), len(lines))

@@ -61,7 +61,7 @@ def _as_repr(value: str, current: str | None) -> str:
         return repr(value)
     try:
         ast.literal_eval(value)
-    except (ValueError, SyntaxError):
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return repr(value)
     return value
 

@@ -193,7 +193,7 @@ def _python_defaults(claims: list[EnvVarClaim], facts: ProjectFacts, scope: Scop
             if len(renames) == 1 and scope.allows("FD601", claim.span.line):
                 yield SyncChange(f"rename {claim.name}", (Edit(claim.span, renames[0]),))
             continue
-        if var is None or not claim.is_default or claim.value is None or claim.value_span is None:
+        if not claim.is_default or claim.value is None or claim.value_span is None:
             continue
         if not var.has_default or var.default is None or var.secret or not scope.allows("FD602", claim.span.line):
             continue

@@ -125,13 +125,13 @@ def _renamed_in_examples(
         for word in invocation.args:
             flag = word.value.partition("=")[0]
             new = renames.get(flag)
-            written = page.written(word.span) if new is not None else ""
-            if new is None or not written.startswith(flag) or not scope.allows("FD404", word.span.line):
-                continue
-            start = word.span
-            edits.append(Edit(Span(start.line, start.column, start.line, start.column + len(flag)), new))
+            if new is None or not page.written(word.span).startswith(flag) or not scope.allows("FD404", word.span.line):
+                continue  # a quoted or escaped flag is written otherwise: left as it is
+            span = word.span
+            edits.append(Edit(Span(span.line, span.column, span.line, span.column + len(flag)), new))
     if edits:
-        yield SyncChange(f"rename {', '.join(f'`{old}`' for old in renames)} in the examples of `{command}`", tuple(edits))
+        renamed = ", ".join(f"`{old}`" for old in renames)
+        yield SyncChange(f"rename {renamed} in the examples of `{command}`", tuple(edits))
 
 
 def _place(placed: dict[str, ListItem], command: CommandFact, claim: OptionClaim, item: ListItem) -> None:

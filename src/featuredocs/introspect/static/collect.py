@@ -16,12 +16,12 @@ from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.env import collect_env_vars
 from featuredocs.introspect.setting_defaults import with_defaulted
 from featuredocs.introspect.import_path import static_search_path
+from featuredocs.introspect.option_settings import with_setting_defaults
 from featuredocs.introspect.parsed import reading_once
 from featuredocs.introspect.sources import load_project_sources
 from featuredocs.introspect.symbols import collect_symbols
 from featuredocs.introspect.static.apps import StaticApp, guess_apps, read_apps
 from featuredocs.introspect.static.classes import Classes
-from featuredocs.introspect.option_settings import with_setting_defaults
 from featuredocs.introspect.static.commands import collect_commands
 from featuredocs.introspect.static.django_known import django_version
 from featuredocs.introspect.static.models import ModelReader

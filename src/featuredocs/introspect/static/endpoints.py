@@ -128,15 +128,17 @@ class Describer:
             location=_location(view.ref.module, _first_line(view.ref.node)),
         )
 
-    def _allowed(self, view: ViewClass, target: ViewTarget) -> set[str]:
-        node = target.initkwargs.get("http_method_names")
-        module = target.module
+    def _declared(self, view: ViewClass, target: ViewTarget, name: str, fallback: object = None) -> object:
+        """The value of a view attribute as ``as_view(name=…)`` or the class sets it;
+        ``fallback`` when neither does."""
+        node, module = target.initkwargs.get(name), target.module
         if node is None:
-            attribute = view.attribute("http_method_names")
+            attribute = view.attribute(name)
             node, module = (attribute.node, attribute.module) if attribute else (None, module)
-        if node is None:
-            return set(HTTP_METHODS)
-        value = module_evaluator(self.classes.index, module).eval(node)
+        return module_evaluator(self.classes.index, module).eval(node) if node is not None else fallback
+
+    def _allowed(self, view: ViewClass, target: ViewTarget) -> set[str]:
+        value = self._declared(view, target, "http_method_names")
         if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
             return {v.lower() for v in value}
         return set(HTTP_METHODS)
@@ -167,16 +169,8 @@ class Describer:
         """``?page=`` of a ``ListView`` that paginates, as live introspection reads it."""
         if not self.classes.derives_from(view.ref.dotted, _LIST_VIEWS):
             return None
-        values = {}
-        for name, fallback in (("paginate_by", None), ("page_kwarg", "page")):
-            node = target.initkwargs.get(name)
-            module = target.module
-            if node is None:
-                attribute = view.attribute(name)
-                node, module = (attribute.node, attribute.module) if attribute else (None, module)
-            values[name] = module_evaluator(self.classes.index, module).eval(node) if node is not None else fallback
-        page_kwarg = values["page_kwarg"]
-        if not values["paginate_by"] or not isinstance(page_kwarg, str):
+        page_kwarg = self._declared(view, target, "page_kwarg", "page")
+        if not self._declared(view, target, "paginate_by") or not isinstance(page_kwarg, str):
             return None
         return QueryParamFact(page_kwarg, "pagination", "integer")
 

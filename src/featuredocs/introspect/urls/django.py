@@ -27,13 +27,14 @@ _METHOD_DECORATORS_VARIABLE = "decorators"  # django.utils.decorators._multi_dec
 
 def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
     view_class = getattr(entry.callback, "view_class", None)
+    page = None
     if isinstance(view_class, type):
         target: Any = view_class
-        methods = class_view_methods(
-            view_class, getattr(entry.callback, "view_initkwargs", {}), entry.callback
-        )
+        initkwargs = getattr(entry.callback, "view_initkwargs", {})
+        methods = class_view_methods(view_class, initkwargs, entry.callback)
         handler = getattr(view_class, "get", None)
         response = json_response_fields(parsed_source(handler)) if handler else None
+        page = list_page_param(view_class, initkwargs)
     else:
         target = unwrap(entry.callback)
         methods = decorated_methods(entry.callback)
@@ -43,7 +44,6 @@ def describe_django_view(entry: RouteEntry, project_root: Path) -> EndpointFact:
         class_attributes(target),
     )
     params = reads.params
-    page = list_page_param(target, getattr(entry.callback, "view_initkwargs", {})) if target is view_class else None
     if page is not None and page.name not in {param.name for param in params}:
         params = (*params, page)
     return EndpointFact(
