@@ -78,10 +78,6 @@ def mask_url_credentials(text: str, *, mask_user: bool = False) -> str:
     return masked
 
 
-def has_url_credentials(text: str) -> bool:
-    return bool(_URL_CREDENTIALS.search(text))
-
-
 def mask_text(name: str, text: str | None) -> tuple[str | None, bool]:
     """A value written as text (an environment default), masked; and whether it was secret."""
     if text is None:
