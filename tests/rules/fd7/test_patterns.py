@@ -7,7 +7,7 @@ import ast
 import pytest
 
 from featuredocs.rules.fd7_cache.durations import describe, durations, written_like
-from featuredocs.rules.fd7_cache.patterns import pattern_from_node, pattern_from_text, patterns_agree
+from featuredocs.rules.fd7_cache.patterns import narrowed, pattern_from_node, pattern_from_text, patterns_agree
 
 
 @pytest.mark.parametrize(
@@ -47,10 +47,37 @@ def test_pattern_from_prose(text: str, pattern: str) -> None:
         ("order:{}:summary", "orders:{}:summary", False),
         ("catalog:product:{}", "catalog:product:{}:summary", False),
         ("catalog:{}", "catalog:{}", True),
+        ("catalog:product:{}:summary", "catalog:product:v2:{}", True),  # the hole may be "42:summary"
+        ("catalog:product:{}:summary", "catalog:product:v2:{#}", False),  # a key holds no "summary"
+        ("catalog:product:{}:summary", "catalog:product:v2:{.}", True),  # a slug may be "summary"
+        ("catalog:product:{}:summary", "catalog:product:{.}", False),  # nor ":summary"
+        ("catalog:product:{}", "catalog:product:{.}", True),
+        ("catalog:product:42", "catalog:product:{#}", True),
+        ("catalog:product:5f0c-9a1e", "catalog:product:{#}", True),
+        ("catalog:product:blue", "catalog:product:{.}", True),
+        ("catalog:product:blue", "catalog:product:{#}", False),
     ],
 )
 def test_patterns_agree(documented: str, code: str, agree: bool) -> None:
     assert patterns_agree(documented, code) is agree
+
+
+@pytest.mark.parametrize(
+    ("raw", "shape"),
+    [
+        ('f"catalog:product:v2:{product.pk}"', "catalog:product:v2:{#}"),
+        ('f"orders:{order_id}:summary"', "orders:{.}:summary"),
+        ('f"users:{self.slug}:{ID}:{user_uuid}"', "users:{.}:{#}:{#}"),
+        ('f"catalog:{prefix}:{pk}"', "catalog:{}:{#}"),  # a prefix may be several parts
+        ('f"catalog:{pk:08d}"', "catalog:{}"),  # formatted: left as written
+        ('f"catalog:{pk}{suffix}"', "catalog:{}"),  # side by side: one may end in the other
+        ('"catalog:{}".format(pk)', "catalog:{}"),
+        ("KEY_TEMPLATE", "catalog:{}"),  # the pattern came from the constant's value
+    ],
+)
+def test_id_holes_are_narrowed(raw: str, shape: str) -> None:
+    pattern = shape.replace("{.}", "{}").replace("{#}", "{}")
+    assert narrowed(pattern, raw) == shape
 
 
 @pytest.mark.parametrize(

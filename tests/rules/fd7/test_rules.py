@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from featuredocs.model import CacheKeyFact, ProjectFacts, SourceLocation, Span
 from featuredocs.rules.fd7_cache.fd701_unknown_cache_key import UnknownCacheKey
 from featuredocs.rules.fd7_cache.fd702_stale_cache_ttl import StaleCacheTtl
@@ -64,6 +66,22 @@ def test_fd701_a_placeholder_does_not_stand_for_several_parts(parse):
     assert [(f.code, f.span.line, f.span.column) for f in run_rule(UnknownCacheKey, page, FACTS)] == [
         ("FD701", 9, 13),
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "reported"),
+    [
+        ('f"catalog:product:v2:{product.pk}"', True),  # a primary key is never "summary"
+        ('f"catalog:product:{product_id}"', True),  # nor an id ":summary"
+        ('f"catalog:product:v2:{suffix}"', False),  # which may be "42:summary"
+    ],
+)
+def test_fd701_a_code_part_that_holds_an_id_is_one_value(parse, raw, reported):
+    page = parse(CLEAN.replace('f"orders:{order_id}:summary"', 'f"catalog:product:{pk}:summary"'))
+    pattern = raw[2:-1].replace("{product.pk}", "{}").replace("{product_id}", "{}").replace("{suffix}", "{}")
+    key = CacheKeyFact(pattern, raw, "set", 900, "900", SourceLocation("catalog/views.py", 12))
+    facts = dataclasses.replace(FACTS, cache_keys=(*FACTS.cache_keys, key))
+    assert [(f.code, f.span.line) for f in run_rule(UnknownCacheKey, page, facts)] == ([("FD701", 9)] if reported else [])
 
 
 def test_fd701_needs_some_known_key(parse):

@@ -6,7 +6,6 @@ from featuredocs.model import CacheKeyFact, Finding, Page, ProjectFacts, Severit
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import claims_for
 from featuredocs.rules.fd7_cache.known import known_keys
-from featuredocs.rules.fd7_cache.patterns import patterns_agree
 from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
@@ -24,7 +23,9 @@ class UnknownCacheKey(Rule):
         Turns each documented key into a pattern (``f"orders:{order_id}:summary"`` and
         ``orders:<id>:summary`` both give ``orders:{}:summary``) and looks for a cache
         call in the project whose key fits it: interpolated parts match anything, on
-        either side, and the literal parts must be equal. Projects where no cache key could
+        either side, and the literal parts must be equal. A part the page writes
+        (``{order_id}``) or the code fills with an id (``{order.pk}``) is one value, never
+        ``v2:42``. Projects where no cache key could
         be read at all are not checked, since their keys are built out of sight.
 
         Prose names keys too (``orders:{id}:summary`` in inline code); such a key is
@@ -85,9 +86,9 @@ def _look_up(facts: ProjectFacts, pattern: str) -> tuple[bool, CacheKeyFact | No
     """Whether a cache call uses the documented pattern (or no key could be read at all, so
     there is nothing to check against); else the call with the closest pattern, if any."""
     known = facts.cache_keys
-    written = known_keys(facts).patterns
+    used = known_keys(facts)
     # A pattern agrees with itself: the verbatim key needs no comparison.
-    if not known or pattern in written or any(patterns_agree(pattern, p) for p in written):
+    if not known or pattern in used.patterns or any(used.agree(pattern, p) for p in used.patterns):
         return True, None
     match = closest(pattern, [fact.pattern for fact in known])
     if match is None:

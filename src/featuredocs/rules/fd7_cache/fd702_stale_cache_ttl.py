@@ -7,7 +7,7 @@ from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import TtlClaim, claims_for
 from featuredocs.rules.fd7_cache.durations import describe, written_like
 from featuredocs.rules.fd7_cache.known import known_keys
-from featuredocs.rules.fd7_cache.patterns import likeness, patterns_agree
+from featuredocs.rules.fd7_cache.patterns import likeness
 from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
@@ -109,8 +109,8 @@ def _patterns(facts: ProjectFacts, ttl: TtlClaim) -> tuple[str, ...]:
 
 
 def _is_used(facts: ProjectFacts, pattern: str) -> bool:
-    patterns = known_keys(facts).patterns
-    return pattern in patterns or any(patterns_agree(pattern, p) for p in patterns)
+    known = known_keys(facts)
+    return pattern in known.patterns or any(known.agree(pattern, p) for p in known.patterns)
 
 
 _used = reads.asking("fd7.used", _is_used, reading=("cache_keys",))
@@ -135,7 +135,7 @@ def _stores(facts: ProjectFacts, patterns: tuple[str, ...]) -> tuple[CacheKeyFac
         scored = [
             (likeness(documented, pattern), pattern)
             for pattern in written
-            if patterns_agree(documented, pattern) or likeness(documented, pattern) >= _CLOSE
+            if known.agree(documented, pattern) or likeness(documented, pattern) >= _CLOSE
         ]
         if scored:
             best = max(score for score, _ in scored)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from featuredocs.model import CacheKeyFact, ProjectFacts
 from featuredocs.rules.base import asked_index
+from featuredocs.rules.fd7_cache.patterns import narrowed, patterns_agree
 
 #: Cache operations that store an entry, and so give it a lifetime.
 STORING = frozenset({"set", "add", "get_or_set", "set_many", "touch",
@@ -22,6 +23,12 @@ class KnownKeys:
     written: frozenset[str]  # the patterns of the calls that store an entry
     # Those calls by pattern, each with its position in the facts.
     writes: dict[str, tuple[tuple[int, CacheKeyFact], ...]]
+    # Each pattern as its calls build it, id-holding holes narrowed (patterns.narrowed).
+    shapes: dict[str, frozenset[str]]
+
+    def agree(self, documented: str, pattern: str) -> bool:
+        """Whether the documented pattern fits a key some call of ``pattern`` builds."""
+        return any(patterns_agree(documented, shape) for shape in self.shapes[pattern])
 
     def writes_of(self, patterns: set[str]) -> list[CacheKeyFact]:
         """The calls that store an entry under one of ``patterns``, in the facts' order."""
@@ -31,11 +38,14 @@ class KnownKeys:
 @asked_index
 def known_keys(facts: ProjectFacts) -> KnownKeys:
     writes: dict[str, list[tuple[int, CacheKeyFact]]] = {}
+    shapes: dict[str, set[str]] = {}
     for position, fact in enumerate(facts.cache_keys):
         if fact.operation in STORING:
             writes.setdefault(fact.pattern, []).append((position, fact))
+        shapes.setdefault(fact.pattern, set()).add(narrowed(fact.pattern, fact.raw))
     return KnownKeys(
-        frozenset(fact.pattern for fact in facts.cache_keys),
+        frozenset(shapes),
         frozenset(writes),
         {pattern: tuple(found) for pattern, found in writes.items()},
+        {pattern: frozenset(found) for pattern, found in shapes.items()},
     )

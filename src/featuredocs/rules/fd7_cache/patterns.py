@@ -6,7 +6,9 @@
 fits both: holes are wildcards on either side, literal parts must match. A hole of the
 code may stand for anything (its value is unknown: a prefix constant, a joined path); a
 hole the page writes (``{order_id}``) stands for one value, so it never spans a separator
-(``catalog:product:{pk}`` does not document ``catalog:product:{}:summary``).
+(``catalog:product:{pk}`` does not document ``catalog:product:{}:summary``), and nor does a
+code hole that holds an id (``{order_id}``); one that holds a primary key (``{product.pk}``)
+holds a number or a UUID: see :func:`narrowed`.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 HOLE = "{}"
+#: A code hole holding one id, which never spans a separator.
+NARROW = "{.}"
+#: A code hole holding a primary key: digits, or a UUID's.
+KEY = "{#}"
+_KEY_CHARACTERS = frozenset("0123456789abcdefABCDEF-")
 
 #: Characters that split a key into parts; a documented placeholder never contains them.
 SEPARATORS = frozenset(":/|")
@@ -30,12 +38,16 @@ def pattern_from_text(text: str) -> str:
 
 
 def pattern_from_fstring(node: ast.JoinedStr) -> str:
+    return _fstring_pattern(node, lambda value: HOLE)
+
+
+def _fstring_pattern(node: ast.JoinedStr, hole: Callable[[ast.expr], str]) -> str:
     parts = []
     for value in node.values:
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             parts.append(value.value.replace("{", "\x00").replace("}", "\x01"))
         else:
-            parts.append(HOLE)
+            parts.append(hole(value))
     return _collapse("".join(parts)).replace("\x00", "{").replace("\x01", "}")
 
 
@@ -62,9 +74,47 @@ def _collapse(pattern: str) -> str:
     return pattern
 
 
+#: The last name of an expression that holds an id (``order_id``, ``self.slug``), and of
+#: one that holds a primary key (``pk``, ``order.id``, ``product_uuid``).
+_ID_NAME = re.compile(r"(?:.*_)?(?:pk|id|uuid|slug)", re.IGNORECASE)
+_KEY_NAME = re.compile(r"pk|id|uuid|.*_pk|.*_uuid", re.IGNORECASE)
+
+
+def narrowed(pattern: str, raw: str) -> str:
+    """``pattern``, the code's, with :data:`NARROW` for each hole of the f-string ``raw``
+    that holds an id and :data:`KEY` for each that holds a primary key
+    (``f"catalog:{slug}:v2:{product.pk}"`` gives ``catalog:{.}:v2:{#}``); unchanged when
+    ``raw`` is not such an f-string, or the pattern was worked out from more than its text
+    (a constant's value filled in)."""
+    try:
+        node = ast.parse(raw.strip(), mode="eval").body
+    except (SyntaxError, ValueError):
+        return pattern
+    if not isinstance(node, ast.JoinedStr) or pattern_from_fstring(node) != pattern:
+        return pattern
+    shaped = _fstring_pattern(node, _hole_for)
+    if _SIDE_BY_SIDE.search(shaped):
+        return pattern  # holes side by side: what one holds may end in the other
+    return shaped
+
+
+_SIDE_BY_SIDE = re.compile(r"\{[.#]?\}\{[.#]?\}")
+
+
+def _hole_for(value: ast.expr) -> str:
+    if not isinstance(value, ast.FormattedValue) or value.format_spec is not None:
+        return HOLE
+    expression = value.value
+    name = expression.attr if isinstance(expression, ast.Attribute) else getattr(expression, "id", None)
+    if name is None or not _ID_NAME.fullmatch(name):
+        return HOLE
+    return KEY if _KEY_NAME.fullmatch(name) else NARROW
+
+
 def _ends_fit(documented: str, code: str) -> bool:
     """A quick necessary test: the literal text before the first hole (and after the
     last) of one pattern must start (end) the other's."""
+    code = code.replace(NARROW, HOLE).replace(KEY, HOLE)
     head_a, head_b = documented.split(HOLE, 1)[0], code.split(HOLE, 1)[0]
     tail_a, tail_b = documented.rsplit(HOLE, 1)[-1], code.rsplit(HOLE, 1)[-1]
     heads = head_a.startswith(head_b) or head_b.startswith(head_a)
@@ -72,20 +122,27 @@ def _ends_fit(documented: str, code: str) -> bool:
     return heads and tails
 
 
+_HOLES = re.compile(r"\{[.#]?\}")
+
+
 def _tokens(pattern: str) -> list[str | None]:
-    """Characters of the pattern, with None for each hole."""
+    """Characters of the pattern, with None for each hole, :data:`NARROW` and :data:`KEY`
+    for each of theirs."""
     tokens: list[str | None] = []
-    for index, piece in enumerate(pattern.split(HOLE)):
-        if index:
-            tokens.append(None)
-        tokens.extend(piece)
+    at = 0
+    for hole in _HOLES.finditer(pattern):
+        tokens.extend(pattern[at:hole.start()])
+        tokens.append(None if hole.group() == HOLE else hole.group())
+        at = hole.end()
+    tokens.extend(pattern[at:])
     return tokens
 
 
 @lru_cache(maxsize=65536)
 def patterns_agree(documented: str, code: str) -> bool:
     """Whether some key fits both patterns (holes match any text, the empty text too;
-    a documented hole no separator)."""
+    a documented hole or a code hole holding an id no separator, one holding a primary key
+    only a number or a UUID)."""
     if not _ends_fit(documented, code):
         return False
     a, b = _tokens(documented), _tokens(code)
@@ -96,18 +153,26 @@ def patterns_agree(documented: str, code: str) -> bool:
             if not reachable[i][j]:
                 continue
             hole_a = i < len(a) and a[i] is None
-            hole_b = j < len(b) and b[j] is None
+            kind_b = b[j] if j < len(b) else ""
+            hole_b = kind_b is None or kind_b in (NARROW, KEY)
             if hole_a:
                 reachable[i + 1][j] = True
-                if j < len(b) and b[j] not in SEPARATORS:
+                if j < len(b) and kind_b not in SEPARATORS:
                     reachable[i][j + 1] = True
             if hole_b:
                 reachable[i][j + 1] = True
-                if i < len(a):
+                if i < len(a) and _holds(kind_b, a[i]):
                     reachable[i + 1][j] = True
             if i < len(a) and j < len(b) and not hole_a and not hole_b and a[i] == b[j]:
                 reachable[i + 1][j + 1] = True
     return reachable[len(a)][len(b)]
+
+
+def _holds(hole: str | None, token: str | None) -> bool:
+    """Whether a code hole of this kind may hold the documented character (or hole)."""
+    if token is None or hole is None:
+        return True
+    return token not in SEPARATORS if hole == NARROW else token in _KEY_CHARACTERS
 
 
 def likeness(documented: str, code: str) -> float:
