@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from featuredocs.model import Span
 from featuredocs.rules.fd7_cache.claims import extract
 
@@ -117,3 +119,43 @@ def test_ttl_lines_are_found_in_any_case_after_letters_that_lower_to_two(parse):
     )
     ttls = sorted((t.span.line, t.seconds) for t in extract(page).ttls)
     assert ttls == [(8, 300), (10, 600)]
+
+
+def test_a_ttl_line_with_a_duration_for_each_key_gives_each_its_clause_s(parse):
+    page = parse(
+        """\
+        ### Caching Strategy
+
+        **Cache Keys:**
+        ```python
+        cache_key = f"library:books:{pk}"
+        availability_key = "library:availability:{book_id}:{branch}"
+        ```
+
+        **TTL**: 10 minutes for book details; availability counts are cached for 60 seconds.
+        """
+    )
+    ttls = [(t.span.column, t.seconds, t.plain, [k.pattern for k in t.keys]) for t in extract(page).ttls]
+    assert ttls == [(10, 600, True, ["library:books:{}"]), (74, 60, True, ["library:availability:{}:{}"])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**TTL**: 10 minutes for the library; 60 seconds otherwise.",  # no clause names a key of its own
+        "**TTL**: 10 minutes or 15 minutes for book details; 60 seconds for availability.",
+    ],
+)
+def test_a_ttl_line_whose_clauses_do_not_each_name_one_key_is_left_alone(parse, line):
+    page = parse(
+        f"""\
+        ### Caching Strategy
+
+        **Cache Keys:**
+        - `library:book:{{pk}}`
+        - `library:availability:{{book_id}}:{{branch}}`
+
+        {line}
+        """
+    )
+    assert extract(page).ttls == ()

@@ -12,7 +12,8 @@ python blocks of a caching section only ``cache.…()`` calls count (a key a nam
 followed on its line by a duration (``**TTL**: 15 minutes``, ``TTL: 900 seconds``,
 ``24h``), the ``timeout`` of a documented cache call, or the TTL (Timeout, Expiry) cell
 of a key's table row; it belongs to the keys on its own line, else to the keys of its
-section.
+section. A TTL line with a duration for each of several keys gives each the duration of
+the clause that names it.
 
 Prose names keys too: inline code anywhere on the page shaped like a key with a hole in
 it (``orders:{id}:summary``). Such a key's lifetime is read only from its own line, where
@@ -316,14 +317,51 @@ def _prose_ttls(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClai
         if label is None:
             continue
         found = durations(text[label.end() :])
-        if not found or len({d.seconds for d in found}) != 1:
-            continue  # no duration, or several different ones: not ours to judge
-        first = found[0]
-        start = label.end() + first.start
-        span = Span(number, start + 1, number, start + 1 + len(first.text))
-        owners = _owners(page, keys, number)
-        if owners:
+        owners = _owners(page, keys, number) if found else ()
+        if not owners:
+            continue
+        if len({d.seconds for d in found}) == 1:
+            first = found[0]
+            start = label.end() + first.start
+            span = Span(number, start + 1, number, start + 1 + len(first.text))
             yield TtlClaim(first.seconds, first, span, owners, plain=len(found) == 1)
+        elif len(owners) > 1:
+            yield from _clause_ttls(text, label.end(), number, owners)
+
+
+#: Where a clause of a TTL line ends: "10 minutes for details; availability 60 seconds".
+_CLAUSE_END = re.compile(r"[;,]\s|[.!?](?:\s|$)|\s(?:and|but|while|whereas)\s", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+
+
+def _clause_ttls(text: str, offset: int, number: int, owners: tuple[CacheKeyClaim, ...]) -> Iterator[TtlClaim]:
+    """The TTLs of a line that gives several keys a duration each, one per clause
+    (``**TTL**: 10 minutes for book details; availability counts 60 seconds``): each clause
+    names a word of its key's pattern that no other key's has. Else none: the line is not
+    ours to judge."""
+    words = [_words(key.pattern) for key in owners]
+    own = [mine - set().union(*words[:index], *words[index + 1 :]) for index, mine in enumerate(words)]
+    claims = []
+    at = offset
+    for end in [*(m.start() for m in _CLAUSE_END.finditer(text, offset)), len(text)]:
+        clause = text[at:end]
+        found = durations(clause)
+        if found:
+            named = _words(clause)
+            keys = [key for key, distinct in zip(owners, own, strict=True) if distinct & named]
+            if len(found) != 1 or len(keys) != 1:
+                return
+            start = at + found[0].start
+            span = Span(number, start + 1, number, start + 1 + len(found[0].text))
+            claims.append(TtlClaim(found[0].seconds, found[0], span, (keys[0],), plain=True))
+        at = end
+    yield from claims
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words, a plural as its singular: "Book details" and ``library:books``
+    share ``book``."""
+    return {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in _WORD.findall(text.lower())}
 
 
 def _ttl_lines(page: Page, keys: tuple[CacheKeyClaim, ...]) -> Iterator[int]:
