@@ -91,4 +91,8 @@ def test_sync_of_a_page_that_is_not_a_feature_page(shop: Path) -> None:
     assert run.code == 2
     assert run.err.startswith("featuredocs: docs/architecture.md: not a feature page")
     assert "in sync" not in run.err
+    run = featuredocs("sync", "docs/commands.md", cwd=shop)
+    assert (run.code, run.err.strip()) == (
+        2, "featuredocs: docs/commands.md: written by `featuredocs index`, which refreshes it; sync refreshes feature pages",
+    )
     assert featuredocs("sync", "docs/features/order-lifecycle.md", cwd=shop).code == 0

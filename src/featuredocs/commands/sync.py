@@ -16,6 +16,7 @@ from featuredocs.fix.diff import diff_changes
 from featuredocs.fix.sync import sync
 from featuredocs.markdown.load import display_path
 from featuredocs.model import DocSet
+from featuredocs.model.page import REFERENCE_PAGES
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
 
@@ -69,9 +70,15 @@ def _only_feature_pages(docset: DocSet, config: Config, paths: list[Path]) -> No
     page in sync."""
     features = feature_pages(docset, config)
     for path in paths:
-        if not select_pages(docset, [path]) & features:
-            raise UsageError(
-                "not a feature page; sync refreshes only the pages matching "
-                + ", ".join(f"`{glob}`" for glob in config.pages),
-                display_path(path, None),
-            )
+        selected = select_pages(docset, [path])
+        if selected & features:
+            continue
+        if selected and selected <= REFERENCE_PAGES:
+            # The index and the references are written by `index`, which keeps them in sync.
+            raise UsageError("written by `featuredocs index`, which refreshes it; sync refreshes feature pages",
+                             display_path(path, None))
+        raise UsageError(
+            "not a feature page; sync refreshes only the pages matching "
+            + ", ".join(f"`{glob}`" for glob in config.pages),
+            display_path(path, None),
+        )
