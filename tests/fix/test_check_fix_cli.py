@@ -63,12 +63,12 @@ def test_fix_applies_the_safe_fixes_and_reports_what_remains(project: Path) -> N
     before = featuredocs("check", "--docs", "docs-drifted", "--format", "json", cwd=project)
     fixed = featuredocs("check", "--docs", "docs-drifted", "--fix", "--format", "json", cwd=project)
     assert fixed.code == 1, fixed.err  # findings without a fix remain
-    assert "featuredocs: applied 10 fixes in 3 pages" in fixed.err
+    assert "featuredocs: applied 11 fixes in 3 pages" in fixed.err
     remaining = Counter(codes(fixed.out))
     settled = Counter(codes(before.out)) - remaining
-    # Ten fixes settle eleven findings: `total` renamed to `total_cents` was also the
+    # Eleven fixes settle twelve findings: `total` renamed to `total_cents` was also the
     # field FD305 missed in the list.
-    assert settled == Counter({"FD202": 1, "FD302": 1, "FD303": 1, "FD305": 1, "FD308": 1, "FD403": 1, "FD507": 1, "FD508": 1, "FD602": 2, "FD702": 1})
+    assert settled == Counter({"FD202": 1, "FD302": 1, "FD303": 1, "FD305": 1, "FD308": 1, "FD403": 1, "FD507": 1, "FD508": 1, "FD602": 2, "FD701": 1, "FD702": 1})
     assert "FD402" in remaining  # the unsafe rename was not applied
 
     orders = (project / ORDERS).read_bytes()
@@ -77,6 +77,7 @@ def test_fix_applies_the_safe_fixes_and_reports_what_remains(project: Path) -> N
     assert not orders.endswith(b"\n")
     assert b"- `total_cents` (PositiveIntegerField): Sum" in orders
     assert b"(default: 48)" in orders
+    assert 'cache_key = f"catalog:product:{pk}:summary"' in (project / CATALOG).read_text(encoding="utf-8")
 
     again = featuredocs("check", "--docs", "docs-drifted", "--diff", cwd=project)
     assert again.code == 0 and again.out == ""
@@ -84,5 +85,5 @@ def test_fix_applies_the_safe_fixes_and_reports_what_remains(project: Path) -> N
 
 def test_unsafe_fixes_are_applied_only_when_asked(project: Path) -> None:
     run = featuredocs("check", "--docs", "docs-drifted", "--fix", "--unsafe-fixes", cwd=project)
-    assert "featuredocs: applied 14 fixes in 3 pages" in run.err  # FD307, FD406 and FD506 rewrite their lists
+    assert "featuredocs: applied 15 fixes in 3 pages" in run.err  # FD307, FD406 and FD506 rewrite their lists
     assert "- `--batch-size`: Products written per database round trip" in (project / CATALOG).read_text(encoding="utf-8")

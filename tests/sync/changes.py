@@ -8,6 +8,7 @@ default, an environment default or a cache timeout changed, a variable read by n
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from featuredocs.model import (
@@ -168,3 +169,22 @@ def set_ttl(facts: ProjectFacts, pattern: str, seconds: int) -> ProjectFacts:
         return key
 
     return dataclasses.replace(facts, cache_keys=tuple(change(k) for k in facts.cache_keys))
+
+
+def rename_key(facts: ProjectFacts, pattern: str, new: str) -> ProjectFacts:
+    """Every call of ``pattern`` builds ``new`` instead, with the same names in its holes."""
+    def change(key: CacheKeyFact) -> CacheKeyFact:
+        if key.pattern != pattern:
+            return key
+        names = iter(re.findall(r"\{[^{}]*\}", key.raw))
+        raw = re.sub(r"\{\}", lambda hole: next(names), new)
+        return dataclasses.replace(key, pattern=new, raw=f'f"{raw}"')
+
+    return dataclasses.replace(facts, cache_keys=tuple(change(k) for k in facts.cache_keys))
+
+
+def add_key(facts: ProjectFacts, pattern: str) -> ProjectFacts:
+    """A new call that stores ``pattern``, its holes named ``pk``."""
+    raw = 'f"' + pattern.replace("{}", "{pk}") + '"'
+    key = CacheKeyFact(pattern, raw, "set", 60, "60", SourceLocation("orders/views.py", 90))
+    return dataclasses.replace(facts, cache_keys=facts.cache_keys + (key,))

@@ -166,6 +166,33 @@ def test_a_new_ttl_keeps_the_pages_unit(parse: ParsePage) -> None:
     assert findings(parse(text), facts, "FD702") == []
 
 
+def test_a_renamed_cache_key_is_renamed_with_the_page_s_placeholder(parse: ParsePage) -> None:
+    facts = changes.rename_key(FACTS, "orders:{}:summary", "orders:v2:{}:summary")
+    page = parse(PAGE)
+    (finding,) = findings(page, facts, "FD701")
+    assert finding.fix is not None and finding.fix.description == "rename the key to `orders:v2:{}:summary`"
+    text = synced(page, facts)
+    assert text == PAGE.replace('f"orders:{pk}:summary"', 'f"orders:v2:{pk}:summary"')
+    assert findings(parse(text), facts, "FD701", "FD702") == []
+
+
+@pytest.mark.parametrize(
+    ("others", "documented"),
+    [
+        (("orders:v3:{}:summary",), ""),  # two keys much like it: which one?
+        ((), '\n`orders:v2:{order_id}:summary` holds the summary while an order is paid.\n'),  # on the page already
+    ],
+)
+def test_a_cache_key_with_no_one_successor_stays_for_a_person(parse: ParsePage, others, documented) -> None:
+    facts = changes.rename_key(FACTS, "orders:{}:summary", "orders:v2:{}:summary")
+    for pattern in others:
+        facts = changes.add_key(facts, pattern)
+    page = parse(PAGE + documented)
+    (finding,) = findings(page, facts, "FD701")
+    assert finding.fix is None
+    assert synced(page, facts) == PAGE + documented
+
+
 def test_a_renamed_variable_keeps_its_value_and_comment(parse: ParsePage) -> None:
     facts = changes.remove_env(FACTS, "ORDER_WINDOW_HOURS")
     facts = changes.add_env(facts, "ORDER_PAYMENT_WINDOW_HOURS", "48", "orders/conf.py")

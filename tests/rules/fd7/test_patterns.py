@@ -7,7 +7,13 @@ import ast
 import pytest
 
 from featuredocs.rules.fd7_cache.durations import describe, durations, written_like
-from featuredocs.rules.fd7_cache.patterns import narrowed, pattern_from_node, pattern_from_text, patterns_agree
+from featuredocs.rules.fd7_cache.patterns import (
+    narrowed,
+    pattern_from_node,
+    pattern_from_text,
+    patterns_agree,
+    rewritten,
+)
 
 
 @pytest.mark.parametrize(
@@ -115,3 +121,18 @@ def test_durations_written_back_keep_the_space_as_written() -> None:
     for written, expected in (("30\u00a0minutes", "15\u00a0minutes"), ("30m", "15m"), ("30 min", "15 min")):
         (duration,) = durations(written)
         assert written_like(900, duration) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "written"),
+    [
+        ('f"catalog:product:{pk}:summary"', "catalog:product:v2:{}:summary", 'f"catalog:product:v2:{pk}:summary"'),
+        ("orders:<id>:lines", "orders:{}:line-items", "orders:<id>:line-items"),
+        ("'orders:%s:summary'", "orders:summary:{}", "'orders:summary:%s'"),
+        ('f"orders:{pk}:summary"', "orders:{}:{}:summary", None),  # a hole more: what goes there?
+        ('"orders:{}:summary".format(pk)', "orders:v2:{}:summary", None),  # not a plain string
+        ('f"orders:{pk}"', 'orders:"x":{}', None),  # would end the string
+    ],
+)
+def test_a_key_is_rewritten_with_the_page_s_own_holes(text: str, pattern: str, written: str | None) -> None:
+    assert rewritten(text, pattern) == written

@@ -1,7 +1,8 @@
-"""Values a rule already knows how to correct: a cache TTL, a setting's default and an
-environment variable's default outside ``NAME=value`` blocks.
+"""Values a rule already knows how to correct: a renamed cache key, a cache TTL, a
+setting's default and an environment variable's default outside ``NAME=value`` blocks.
 
-FD702 knows which cache writes a documented TTL describes and how to write the code's
+FD701 knows when the code renamed a documented cache key, and how to write the new one
+with the page's own placeholders; FD702 knows which cache writes a documented TTL describes and how to write the code's
 timeout in the page's own unit (``**TTL**: 15 minutes`` stays in minutes when the new
 timeout is a whole number of them); FD607 knows which setting or key a Default cell or a
 sentence gives a value and how the settings module's value is written there; FD602 does
@@ -18,8 +19,13 @@ from featuredocs.model import Applicability, Page
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.fd602_stale_environment_default import StaleEnvironmentDefault
 from featuredocs.rules.fd6_config.fd607_stale_setting_default import StaleSettingDefault
+from featuredocs.rules.fd7_cache.fd701_unknown_cache_key import UnknownCacheKey
 from featuredocs.rules.fd7_cache.fd702_stale_cache_ttl import StaleCacheTtl
 from featuredocs.rules.page_text import code_block_lines
+
+
+def cache_key_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:
+    return _safe_fixes(UnknownCacheKey(), page, ctx, scope)
 
 
 def ttl_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncChange]:

@@ -29,7 +29,12 @@ from featuredocs.fix.sync.indexes import index_changes
 from featuredocs.fix.sync.options import option_changes
 from featuredocs.fix.sync.responses import response_changes
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.fix.sync.rule_fixes import env_default_changes, setting_default_changes, ttl_changes
+from featuredocs.fix.sync.rule_fixes import (
+    cache_key_changes,
+    env_default_changes,
+    setting_default_changes,
+    ttl_changes,
+)
 from featuredocs.markdown import archived_marker
 from featuredocs.model import DocSet, Page, ProjectFacts
 from featuredocs.model.template import TemplateSchema
@@ -47,6 +52,7 @@ FAMILIES: tuple[Family, ...] = (
     env_changes,
     env_default_changes,
     setting_default_changes,
+    cache_key_changes,
     ttl_changes,
 )
 

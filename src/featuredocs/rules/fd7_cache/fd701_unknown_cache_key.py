@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import CacheKeyFact, Finding, Page, ProjectFacts, Severity, reads
+from featuredocs.model import Applicability, CacheKeyFact, Edit, Finding, Fix, Page, ProjectFacts, Severity, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import claims_for
+from featuredocs.rules.fd7_cache.keys import CacheKeyClaim
 from featuredocs.rules.fd7_cache.known import known_keys
+from featuredocs.rules.fd7_cache.patterns import likeness, rewritten
 from featuredocs.rules.other_times import named_for_other_times
 from featuredocs.rules.registry import register
 from featuredocs.rules.suggest import closest, suggestion
@@ -51,7 +53,10 @@ class UnknownCacheKey(Rule):
         ```
 
     Fix safety:
-        No fix: a close pattern is shown as a hint.
+        Safe when the code renamed the key: exactly one key in use is much like it, and no
+        other key on the page is like that one or fits it. The key is written as the code
+        builds it, with the page's own placeholders (``{order_id}``) in their order. Else
+        the closest pattern is shown as a hint.
     """
 
     code = "FD701"
@@ -63,7 +68,8 @@ class UnknownCacheKey(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         assert ctx.facts is not None
-        for claim in claims_for(page, ctx).keys:
+        claims = claims_for(page, ctx).keys
+        for claim in claims:
             used, closest_call = _looked_up(ctx.facts, claim.pattern)
             if used or (claim.inline and not _much_like(claim.pattern, closest_call)):
                 continue  # a key named in passing is drift only when it looks like one in use
@@ -74,12 +80,43 @@ class UnknownCacheKey(Rule):
                 claim.span,
                 f"cache key `{claim.pattern}` is not used by any cache call in the code",
                 hint=suggestion(closest_call.pattern, closest_call.location) if closest_call else None,
+                fix=_rename(ctx.facts, claim, claims),
             )
 
 
+def _rename(facts: ProjectFacts, claim: CacheKeyClaim, claims: tuple[CacheKeyClaim, ...]) -> Fix | None:
+    others = tuple(sorted({other.pattern for other in claims} - {claim.pattern}))
+    target = _renamed_to(facts, (claim.pattern, others))
+    text = rewritten(claim.text, target) if target is not None else None
+    if text is None:
+        return None
+    return Fix(f"rename the key to `{target}`", (Edit(claim.span, text),), Applicability.SAFE)
+
+
+def _rename_target(facts: ProjectFacts, question: tuple[str, tuple[str, ...]]) -> str | None:
+    """The key in use that the documented pattern was renamed to: the one much like it,
+    when none of the page's ``others`` is like it or fits it (then the page may document it
+    already, and the stale key is another entry)."""
+    pattern, others = question
+    known = known_keys(facts)
+    alike = [used for used in known.patterns if likeness(pattern, used) >= _MUCH_LIKE]
+    if len(alike) != 1:
+        return None
+    (target,) = alike
+    if any(likeness(other, target) >= _MUCH_LIKE or known.agree(other, target) for other in others):
+        return None
+    return target
+
+
+_renamed_to = reads.asking("fd7.renamed", _rename_target, reading=("cache_keys",))
+
+
+#: Closer than a hint needs: in a large project some key is always vaguely alike.
+_MUCH_LIKE = 0.8
+
+
 def _much_like(pattern: str, call: CacheKeyFact | None) -> bool:
-    """Closer than a hint needs: in a large project some key is always vaguely alike."""
-    return call is not None and closest(pattern, [call.pattern], cutoff=0.8) is not None
+    return call is not None and closest(pattern, [call.pattern], cutoff=_MUCH_LIKE) is not None
 
 
 def _look_up(facts: ProjectFacts, pattern: str) -> tuple[bool, CacheKeyFact | None]:

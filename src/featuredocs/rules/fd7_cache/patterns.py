@@ -175,6 +175,28 @@ def _holds(hole: str | None, token: str | None) -> bool:
     return token not in SEPARATORS if hole == NARROW else token in _KEY_CHARACTERS
 
 
+_CODE = re.compile(r"""[\s()"'+]""")
+_QUOTED = re.compile(r"""(?P<open>[rRfFuU]{0,2}(?P<quote>["']))(?P<body>.*)(?P=quote)""")
+
+
+def rewritten(text: str, pattern: str) -> str | None:
+    """``text``, a key as the page writes it, written as the code's ``pattern`` with the
+    page's own holes in their order: ``f"catalog:product:{pk}:summary"`` as
+    ``catalog:product:v2:{}:summary`` is ``f"catalog:product:v2:{pk}:summary"``. None when
+    the two have not as many holes, or the key is no plain string of the page."""
+    quoted = _QUOTED.fullmatch(text)
+    head, body, tail = (quoted["open"], quoted["body"], quoted["quote"]) if quoted else ("", text, "")
+    if _CODE.search(body):
+        return None  # a call, a concatenation: only a string is rewritten
+    holes = _PROSE_HOLE.findall(body)
+    pieces = pattern.split(HOLE)
+    if len(holes) != len(pieces) - 1 or pattern_from_text(body).count(HOLE) != len(holes):
+        return None
+    if any(mark in piece for piece in pieces for mark in ("{", "}", "<", "%", tail or "`")):
+        return None  # the code's literal text would read as a hole, or end the string
+    return head + "".join(piece + hole for piece, hole in zip(pieces, [*holes, ""], strict=True)) + tail
+
+
 def likeness(documented: str, code: str) -> float:
     """How alike two patterns read, 0 to 1 (to pick the key a page most likely means)."""
     return difflib.SequenceMatcher(None, documented, code).ratio()
