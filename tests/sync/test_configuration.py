@@ -176,6 +176,13 @@ def test_a_renamed_cache_key_is_renamed_with_the_page_s_placeholder(parse: Parse
     assert findings(parse(text), facts, "FD701", "FD702") == []
 
 
+def test_a_renamed_cache_key_named_in_prose_keeps_its_backticks(parse: ParsePage) -> None:
+    facts = changes.rename_key(FACTS, "orders:{}:summary", "orders:{}:summaries")
+    prose = "\nSaving the order deletes the entry under `orders:{pk}:summary`; nothing else does.\n"
+    text = synced(parse(PAGE + prose), facts)
+    assert text == (PAGE + prose).replace("orders:{pk}:summary", "orders:{pk}:summaries")
+
+
 @pytest.mark.parametrize(
     ("others", "documented"),
     [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from featuredocs.model import Applicability, CacheKeyFact, Edit, Finding, Fix, Page, ProjectFacts, Severity, reads
+from featuredocs.model import Applicability, CacheKeyFact, Edit, Finding, Fix, Page, ProjectFacts, Severity, Span, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd7_cache.claims import claims_for
 from featuredocs.rules.fd7_cache.keys import CacheKeyClaim
@@ -80,17 +80,22 @@ class UnknownCacheKey(Rule):
                 claim.span,
                 f"cache key `{claim.pattern}` is not used by any cache call in the code",
                 hint=suggestion(closest_call.pattern, closest_call.location) if closest_call else None,
-                fix=_rename(ctx.facts, claim, claims),
+                fix=_rename(page, ctx.facts, claim, claims),
             )
 
 
-def _rename(facts: ProjectFacts, claim: CacheKeyClaim, claims: tuple[CacheKeyClaim, ...]) -> Fix | None:
+def _rename(page: Page, facts: ProjectFacts, claim: CacheKeyClaim, claims: tuple[CacheKeyClaim, ...]) -> Fix | None:
     others = tuple(sorted({other.pattern for other in claims} - {claim.pattern}))
     target = _renamed_to(facts, (claim.pattern, others))
     text = rewritten(claim.text, target) if target is not None else None
-    if text is None:
+    # The claim's span may hold more than its text: an inline code's backticks.
+    written = page.written(claim.span)
+    at = written.find(claim.text)
+    if text is None or at < 0 or written.count(claim.text) != 1:
         return None
-    return Fix(f"rename the key to `{target}`", (Edit(claim.span, text),), Applicability.SAFE)
+    column = claim.span.column + at
+    span = Span(claim.span.line, column, claim.span.line, column + len(claim.text))
+    return Fix(f"rename the key to `{target}`", (Edit(span, text),), Applicability.SAFE)
 
 
 def _rename_target(facts: ProjectFacts, question: tuple[str, tuple[str, ...]]) -> str | None:
