@@ -1,10 +1,11 @@
-"""Which field names the same thing as a stale one in more or fewer words."""
+"""Which field names the same thing as a stale one in more or fewer words, or is close to it;
+never its opposite."""
 
 from __future__ import annotations
 
 import pytest
 
-from featuredocs.rules.fd3_models.lookup import word_successor
+from featuredocs.rules.fd3_models.lookup import successor, word_successor
 
 
 @pytest.mark.parametrize(
@@ -22,3 +23,17 @@ from featuredocs.rules.fd3_models.lookup import word_successor
 )
 def test_word_successor(name: str, candidates: list[str], expected: str | None) -> None:
     assert word_successor(name, candidates) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "candidates", "expected"),
+    [
+        ("max_total", ["min_total"], None),  # the opposite: another filter, not a new name
+        ("include-drafts", ["exclude-drafts"], None),
+        ("created_after", ["created_before", "status"], None),
+        ("max_totl", ["max_total"], "max_total"),
+        ("max_total", ["max_amount_total", "min_total"], "max_amount_total"),
+    ],
+)
+def test_successor_is_never_the_opposite(name: str, candidates: list[str], expected: str | None) -> None:
+    assert successor(name, candidates) == expected

@@ -135,12 +135,34 @@ def field_suggestion(name: str, candidates: Iterable[str], model: ModelFact) -> 
 
 
 def close_names(name: str, candidates: Iterable[str], cutoff: float = 0.6) -> list[str]:
-    """Every candidate close to ``name`` (case-insensitive), best first."""
+    """Every candidate close to ``name`` (case-insensitive), best first; never its
+    opposite (``min_total`` for ``max_total``), which is another thing, not a new name."""
     folded: dict[str, str] = {}
     for candidate in candidates:
         folded.setdefault(candidate.casefold(), candidate)
     found = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=cutoff)
-    return [folded[f] for f in found]
+    return [folded[f] for f in found if not opposites(name, f)]
+
+
+_OPPOSITES = {
+    frozenset(pair) for pair in (
+        ("min", "max"), ("minimum", "maximum"), ("from", "to"), ("before", "after"), ("start", "end"),
+        ("since", "until"), ("gt", "lt"), ("gte", "lte"), ("first", "last"), ("include", "exclude"),
+        ("enable", "disable"), ("show", "hide"), ("older", "newer"), ("lower", "upper"), ("open", "close"),
+        ("with", "without"), ("add", "remove"), ("allow", "deny"), ("in", "out"), ("on", "off"),
+    )
+}
+
+
+def opposites(name: str, other: str) -> bool:
+    """Whether two names differ only in one word, the opposite of the other's:
+    ``max_total`` and ``min_total``, ``--include-drafts`` and ``--exclude-drafts``."""
+    words = re.split(r"[_\-]+", name.casefold().strip("-_"))
+    others = re.split(r"[_\-]+", other.casefold().strip("-_"))
+    if len(words) != len(others):
+        return False
+    differ = [frozenset((a, b)) for a, b in zip(words, others, strict=True) if a != b]
+    return len(differ) == 1 and differ[0] in _OPPOSITES
 
 
 def word_successor(name: str, candidates: Iterable[str]) -> str | None:
