@@ -241,6 +241,18 @@ def test_usage_line_shows_arguments_then_options_without_base_or_hidden_ones() -
     )
 
 
+def test_options_with_several_values_read_as_argparse_writes_them() -> None:
+    real = argparse.ArgumentParser(prog="deactivate_customers", exit_on_error=False)
+    real.add_argument("--tiers", type=int, nargs="+", choices=[1, 2, 3], default=[1])
+    real.add_argument("--months", type=int, nargs="*")
+    real.add_argument("--pair", nargs=2)
+    real.add_argument("--level", nargs="?")
+    command = CommandFact("deactivate_customers", "customers", options=tuple(option_facts(real))[1:])  # not --help
+    argparse_usage = " ".join(real.format_usage().split()).removeprefix("usage: ").replace(" [-h]", "")
+    assert usage_line(command, arguments_first=False) == argparse_usage
+    assert [default_text(option) for option in command.options] == ["1", None, None, None]
+
+
 def test_page_names_and_titles() -> None:
     assert feature_title("order-expiry") == "Order Expiry"
     assert feature_title("payment_reminders.v2") == "Payment Reminders V2"

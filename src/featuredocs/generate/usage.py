@@ -69,8 +69,18 @@ def _positional_usage(option: OptionFact) -> str:
 
 
 def _option_usage(option: OptionFact) -> str:
-    text = shown_flag(option) if is_flag(option) else f"{long_flag(option)} {metavar(option)}"
+    text = shown_flag(option) if is_flag(option) else f"{long_flag(option)} {_values(option)}"
     return text if option.required else f"[{text}]"
+
+
+def _values(option: OptionFact) -> str:
+    """The values after the flag as argparse's usage writes them for the option's nargs:
+    ``N [N ...]`` for ``+``, ``[N ...]`` for ``*``, ``[N]`` for ``?``, ``N N`` for 2."""
+    name = metavar(option)
+    nargs = option.nargs or ""
+    if nargs.isdigit():
+        return " ".join([name] * int(nargs))
+    return {"?": f"[{name}]", "*": f"[{name} ...]", "+": f"{name} [{name} ...]"}.get(nargs, name)
 
 
 def usage_line(command: CommandFact, *, arguments_first: bool = True) -> str:
@@ -111,6 +121,10 @@ def default_text(option: OptionFact) -> str | None:
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         value = option.default
     text = value if isinstance(value, str) else option.default
+    if isinstance(value, (list, tuple)):
+        # Items as a user types them after the flag (``1 2``), as FD403 reads them.
+        plain = value and all(isinstance(item, (str, int, float)) for item in value)
+        text = " ".join(str(item) for item in value) if plain else ""
     if not text:
         return None
     masked, _ = mask_text(option.dest, text)

@@ -23,6 +23,10 @@ from featuredocs.rules.fd4_commands.defaults import measured_in, render_default,
         ("none", None),
         ("30", "'30'"),
         ("exports/", "PosixPath('exports/')"),
+        ("1", "[1]"),  # nargs="+": the items as a user types them
+        ("1 2", "[1, 2]"),
+        ("`email, sms`", "['email', 'sms']"),
+        ("[1]", "[1]"),
     ],
 )
 def test_equal_defaults(documented, fact):
@@ -31,7 +35,8 @@ def test_equal_defaults(documented, fact):
 
 @pytest.mark.parametrize(
     ("documented", "fact"),
-    [("500", "1000"), ("csv", "'json'"), ("True", "False"), ("none", "30"), ("0.5", "0.25")],
+    [("500", "1000"), ("csv", "'json'"), ("True", "False"), ("none", "30"), ("0.5", "0.25"),
+     ("2", "[1]"), ("1", "[1, 2]"), ("email sms", "['email']")],
 )
 def test_different_defaults(documented, fact):
     assert same_default(documented, fact) is False
@@ -46,6 +51,8 @@ def test_different_defaults(documented, fact):
         ("settings.ORDER_EXPIRY_DAYS", "'x'"),
         ("ORDER_EXPIRY_DAYS", "'x'"),
         ("30", "<function default_days at 0x7f>"),
+        ("all tiers", "[]"),
+        ("every tier", "[1, 2]"),  # prose, not items
     ],
 )
 def test_unsure_comparisons_stay_silent(documented, fact):
@@ -55,7 +62,8 @@ def test_unsure_comparisons_stay_silent(documented, fact):
 @pytest.mark.parametrize(
     ("fact", "documented", "written"),
     [("1000", "500", "1000"), ("'json'", "csv", "json"), ("'json'", "'csv'", "'json'"),
-     ("False", "true", "false"), ("False", "True", "False"), ("None", "3", None)],
+     ("False", "true", "false"), ("False", "True", "False"), ("None", "3", None),
+     ("[1, 2]", "1", "1 2"), ("['email']", "sms", "email"), ("[1]", "[2]", "[1]")],
 )
 def test_fix_text_follows_the_page_style(fact, documented, written):
     assert render_default(fact, documented) == written

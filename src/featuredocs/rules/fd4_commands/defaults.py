@@ -133,6 +133,8 @@ def same_default(
     or is the one unit the option is ``measured`` in (:func:`measured_in`).
     """
     doc, fact = documented_value(documented), fact_value(fact_default)
+    if fact is not None and isinstance(fact.value, (list, tuple)) and not (doc and isinstance(doc.value, (list, tuple))):
+        return _same_values(documented, fact.value)
     if doc is None or fact is None:
         return None
     if doc.unit is not None:
@@ -142,6 +144,21 @@ def same_default(
     if doc.bare and not isinstance(fact.value, str):
         return None
     return _canonical(doc.value) == _canonical(fact.value)
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+")
+
+
+def _same_values(documented: str, fact: list[object] | tuple[object, ...]) -> bool | None:
+    """Whether ``1 2`` or ``email, sms`` (as a user types them, or a page lists them) are
+    the items of an option's list default; None when an item is not a plain value."""
+    written = documented.strip().strip("`").strip()
+    items = [documented_value(item) for item in _ITEM_SEPARATOR.split(written) if item]
+    if not fact or not items or any(item is None or item.unit is not None for item in items):
+        return None
+    if any(item.bare for item in items if item is not None) and not all(isinstance(value, str) for value in fact):
+        return None  # words, where the default holds numbers: prose (``every tier``)
+    return _canonical(tuple(item.value for item in items if item is not None)) == _canonical(fact)
 
 
 def _same_measure(documented: str, doc: Value, fact: object, measured: frozenset[str]) -> bool | None:
@@ -176,4 +193,9 @@ def render_default(fact_default: str, documented: str) -> str | None:
         return f"{quote}{fact.value}{quote}"
     if isinstance(fact.value, bool) and written.islower():
         return str(fact.value).lower()
+    if isinstance(fact.value, (list, tuple)) and not written.startswith(("[", "(")):
+        # Items as a user types them after the flag: ``1 2``, not ``[1, 2]``.
+        if not fact.value or any(isinstance(item, (list, tuple, dict)) for item in fact.value):
+            return None
+        return " ".join(str(item) for item in fact.value)
     return repr(fact.value)
