@@ -17,6 +17,9 @@ class TicketQuerySet(models.QuerySet):
     def open(self):
         return self.filter(closed=False)
 
+    def with_age(self):
+        return self.annotate(age_days=models.Value(1)).alias(title_length=models.Value(2))
+
     def older_than(self, days):
         return self
 
@@ -30,7 +33,7 @@ class TicketManager(models.Manager):
     use_in_migrations = True
 
     def get_queryset(self):
-        return TicketQuerySet(self.model, using=self._db)
+        return TicketQuerySet(self.model, using=self._db).annotate(models.Count("id"), score=models.Value(3))
 
     def create_ticket(self, title):
         return self.create(title=title)
@@ -110,7 +113,7 @@ def test_methods_of_every_way_to_declare_a_manager(both, mode: str) -> None:
     assert methods == {
         # a manager class (what it overrides too), the queryset its get_queryset builds,
         # and as_manager()
-        "Ticket": ("create_ticket", "get_queryset", "older_than", "open", "use_in_migrations"),
+        "Ticket": ("create_ticket", "get_queryset", "older_than", "open", "use_in_migrations", "with_age"),
         # from_queryset at module level, and inline on an abstract base
         "Label": ("popular",),
         "Stamped": ("popular",),
@@ -118,6 +121,16 @@ def test_methods_of_every_way_to_declare_a_manager(both, mode: str) -> None:
         "Note": ("pin", "popular"),
         # Django's own manager adds nothing
         "Plain": (),
+    }
+
+
+@pytest.mark.parametrize("mode", ["live", "static"])
+def test_names_a_manager_or_queryset_annotates(both, mode: str) -> None:
+    facts = both[0] if mode == "live" else both[1]
+    annotated = {m.name: m.manager_annotations for m in facts.models if m.app_label == "desk"}
+    assert annotated == {
+        "Ticket": ("age_days", "score", "title_length"),  # the queryset's methods and get_queryset's
+        "Label": (), "Stamped": (), "Note": (), "Plain": (),
     }
 
 

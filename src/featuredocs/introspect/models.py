@@ -11,6 +11,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
+from featuredocs.introspect.annotations import annotated_names
 from featuredocs.introspect.locate import Locator, method_facts
 from featuredocs.introspect.model_fields import field_facts, model_label
 from featuredocs.introspect.model_indexes import index_facts
@@ -64,6 +65,7 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
         ),
         managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
         manager_methods=manager_methods(model),
+        manager_annotations=manager_annotations(model, locator),
         managers_known=managers_known(model),
         choices_members=choices_members(model),
         abstract=bool(meta.abstract),
@@ -158,11 +160,27 @@ def manager_methods(model: type[models.Model]) -> tuple[str, ...]:
     one a custom ``get_queryset`` returns, which ``as_manager`` and ``from_queryset`` do
     not show.
     """
+    names = {name for cls in _manager_classes(model) for name in vars(cls) if not name.startswith("_")}
+    return tuple(sorted(names))
+
+
+def manager_annotations(model: type[models.Model], locator: Locator) -> tuple[str, ...]:
+    """The names the methods of those classes annotate (:mod:`.annotations`)."""
     names: set[str] = set()
+    for cls in _manager_classes(model):
+        body = locator.class_body(cls)
+        if body is not None:
+            names.update(annotated_names(body[1]))
+    return tuple(sorted(names))
+
+
+def _manager_classes(model: type[models.Model]) -> list[type]:
+    """The classes of the model's managers and of the querysets they build, past Django's."""
     try:
         managers = list(model._meta.managers)
     except Exception:  # an abstract model's managers may need a concrete child
-        return ()
+        return []
+    found: dict[type, None] = {}
     for manager in managers:
         classes = list(type(manager).__mro__)
         try:
@@ -171,8 +189,8 @@ def manager_methods(model: type[models.Model]) -> tuple[str, ...]:
             pass
         for cls in classes:
             if cls is not object and not cls.__module__.startswith(DJANGO_MANAGER_MODULES):
-                names.update(name for name in vars(cls) if not name.startswith("_"))
-    return tuple(sorted(names))
+                found.setdefault(cls)
+    return list(found)
 
 
 def managers_known(model: type[models.Model]) -> bool:

@@ -110,6 +110,8 @@ class ModelFact:
     managers: tuple[str, ...] = ("objects",)
     #: What its managers and their querysets add to Django's API (``unpaid_older_than``).
     manager_methods: tuple[str, ...] = ()
+    #: The names those methods add to the rows (``.annotate(line_total=…)``).
+    manager_annotations: tuple[str, ...] = ()
     #: Whether ``manager_methods`` holds every method they add: each of their classes was
     #: read and none answers names it does not define (``__getattr__``).
     managers_known: bool = False

@@ -19,7 +19,8 @@ def field_rows(model: ModelFact) -> list[tuple[object, ...]]:
 
 def model_row(model: ModelFact) -> tuple[object, ...]:
     return (model.module, model.abstract, model.proxy, model.bases, model.parents, model.ordering,
-            model.managers, model.location, model.attributes, model.manager_methods, model.methods)
+            model.managers, model.location, model.attributes, model.manager_methods, model.manager_annotations,
+            model.methods)
 
 
 def index_rows(model: ModelFact) -> set[tuple[object, ...]]:

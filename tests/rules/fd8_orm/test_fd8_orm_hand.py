@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from featuredocs.model import Severity, Span
 from featuredocs.rules.fd8_orm.fd803_invalid_orm_reference import InvalidOrmReference
 from featuredocs.rules.fd8_orm.fd804_unknown_model_attribute import UnknownModelAttribute
@@ -314,6 +316,25 @@ def test_fd803_a_lookup_chained_after_a_custom_queryset_method(parse):
     [finding] = run_rule(InvalidOrmReference, page, facts())
     assert finding.span == Span.at(2, 33, 15)
     assert finding.message == "customers.Customer has no field `emial` (in `customer__emial`)"
+
+
+def test_fd803_a_name_the_model_s_queryset_methods_annotate(parse):
+    page = parse('''\
+        ```python
+        Invoice.objects.with_line_totals().filter(line_total__gt=100, line_totl__lt=5)
+        ```
+    ''')
+    base = facts()
+    [invoice] = [m for m in base.models if m.name == "Invoice"]
+    annotating = dataclasses.replace(invoice, manager_annotations=("line_total",))
+    project = dataclasses.replace(base, models=tuple(annotating if m is invoice else m for m in base.models))
+    assert [f.message for f in run_rule(InvalidOrmReference, page, base)] == [
+        "billing.Invoice has no field `line_total` (in `line_total__gt`)",
+        "billing.Invoice has no field `line_totl` (in `line_totl__lt`)",
+    ]
+    assert [f.message for f in run_rule(InvalidOrmReference, page, project)] == [
+        "billing.Invoice has no field `line_totl` (in `line_totl__lt`)",
+    ]
 
 
 def test_fd804_self_in_an_example_model_method(parse):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from featuredocs.introspect.annotations import annotated_names
 from featuredocs.introspect.locate import assigned_names
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.model_meta import is_manager_value
@@ -30,6 +31,16 @@ def manager_methods(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> t
         for dotted in behind:
             names.update(_defined(classes, dotted, set()))
     return tuple(sorted(name for name in names if not name.startswith("_")))
+
+
+def manager_annotations(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> tuple[str, ...]:
+    """Sorted names the methods of those classes annotate (:mod:`..annotations`)."""
+    names: set[str] = set()
+    for behind in _managers(classes, ref, bases):
+        for dotted in behind:
+            for manager_class in _project_classes(classes, dotted, set()):
+                names.update(annotated_names(manager_class.node))
+    return tuple(sorted(names))
 
 
 def managers_known(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> bool:
@@ -99,21 +110,29 @@ def _named(classes: Classes, module: Module, node: ast.expr, depth: int) -> Iter
 
 def _defined(classes: Classes, dotted: str, seen: set[str]) -> set[str]:
     names: set[str] = set()
+    for ref in _project_classes(classes, dotted, seen):
+        for statement in ref.node.body:
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                names.add(statement.name)
+            elif isinstance(statement, ast.Assign | ast.AnnAssign):
+                names.update(assigned_names(statement))
+    return names
+
+
+def _project_classes(classes: Classes, dotted: str, seen: set[str]) -> Iterator[ClassRef]:
+    """The classes of ``dotted``'s MRO past Django's, and of the querysets their
+    ``get_queryset`` builds, each once."""
     if dotted in seen:
-        return names
+        return
     seen.add(dotted)
     for ref in classes.refs_in_mro(dotted):
         if ref.dotted.startswith(_DJANGO_MANAGER_MODULES):
             continue
+        yield ref
         for statement in ref.node.body:
-            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
-                names.add(statement.name)
-                if statement.name == "get_queryset":
-                    for built in _built_querysets(classes, ref, statement):
-                        names.update(_defined(classes, built, seen))
-            elif isinstance(statement, ast.Assign | ast.AnnAssign):
-                names.update(assigned_names(statement))
-    return names
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) and statement.name == "get_queryset":
+                for built in _built_querysets(classes, ref, statement):
+                    yield from _project_classes(classes, built, seen)
 
 
 def _built_querysets(

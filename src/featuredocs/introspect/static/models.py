@@ -18,7 +18,7 @@ from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.django_known import FIELD_INTERNAL_TYPES
 from featuredocs.introspect.static.model_attributes import attribute_names, choices_members, manager_names
-from featuredocs.introspect.static.model_managers import manager_methods, managers_known
+from featuredocs.introspect.static.model_managers import manager_annotations, manager_methods, managers_known
 from featuredocs.introspect.static.model_fields import FieldContext, declared_fields, forward_fact
 from featuredocs.introspect.static.model_indexes import field_indexes, meta_indexes
 from featuredocs.introspect.static.model_meta import (
@@ -335,6 +335,7 @@ class ModelReader:
             ),
             managers=tuple(managers),
             manager_methods=manager_methods(self.classes, model.ref, model.bases),
+            manager_annotations=manager_annotations(self.classes, model.ref, model.bases),
             managers_known=managers_known(self.classes, model.ref, model.bases),
             choices_members=choices_members(self.classes, model.ref),
             abstract=model.abstract,

@@ -258,9 +258,11 @@ class _Checker:
     def _path(
         self, block: PythonBlock, rows: Rows, path: str, node: ast.AST, tail: Tail
     ) -> None:
+        # A name the model's own manager or queryset methods annotate may be on any of its
+        # rows: which method a chain called is not always known (``get_queryset``).
         found = walk(
             rows.model, path, self.inference.related, tail=tail,
-            extra=rows.extra, open_names=rows.open,
+            extra=rows.extra | frozenset(rows.model.manager_annotations), open_names=rows.open,
         )
         self._report_path(block, node, path, found)
 
