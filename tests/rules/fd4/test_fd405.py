@@ -53,6 +53,24 @@ def test_silent_when_every_option_is_listed(parse):
     assert run_rule(UndocumentedOption, page, FACTS) == []
 
 
+def test_an_argument_the_prose_around_the_list_describes_is_documented(parse):
+    described = PAGE.replace("- `--dry-run`: Only report", "- `--dry-run`: x\n- `--batch-size`: y")
+    by_name = described.replace("### export_orders\n", "### export_orders\n\nWrites the orders to the file at `path`.\n")
+    assert run_rule(UndocumentedOption, parse(by_name), FACTS) == []
+    export = next(c for c in FACTS.commands if c.name == "export_orders")
+    kinds = dataclasses.replace(export, options=tuple(
+        dataclasses.replace(o, dest="kind", metavar=None, choices=("daily", "monthly")) if o.dest == "path" else o
+        for o in export.options
+    ))
+    facts = dataclasses.replace(FACTS, commands=tuple(kinds if c is export else c for c in FACTS.commands))
+    by_choices = described.replace("### export_orders\n", "### export_orders\n\nThe first argument is `daily` or `monthly`.\n")
+    assert run_rule(UndocumentedOption, parse(by_choices), facts) == []
+    one_choice = by_choices.replace("`daily` or `monthly`", "`daily` for now")
+    assert [f.message for f in run_rule(UndocumentedOption, parse(one_choice), facts)] == [
+        "argument `kind` of `export_orders` is not in its Options list",
+    ]
+
+
 def test_silent_when_the_command_has_no_options_list(parse):
     page = parse("# Orders\n\n## Management Commands\n\n### expire_orders\n\nCancels orders.\n")
     assert run_rule(UndocumentedOption, page, FACTS) == []

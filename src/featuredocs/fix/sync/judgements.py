@@ -14,6 +14,7 @@ from featuredocs.rules.fd3_models.fd306_undocumented_index import expected as in
 from featuredocs.rules.fd3_models.resolve import documented_names as documented_field_names
 from featuredocs.rules.fd4_commands.fd403_stale_option_default import option_fact
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import (
+    described_arguments,
     documented_names as documented_option_names,
 )
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import is_documented as option_documented
@@ -26,7 +27,7 @@ from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import
 from featuredocs.rules.fd6_config.fd606_undocumented_environment_variable import read_in_any as env_read_in_any
 
 __all__ = [
-    "accepted_params", "allowed_methods", "documented_field_names", "documented_option_names", "env_mentioned",
+    "accepted_params", "allowed_methods", "described_arguments", "documented_field_names", "documented_option_names", "env_mentioned",
     "env_read_in_any", "field_expected", "index_expected", "option_documented", "option_expected",
     "option_fact", "required_mismatch", "required_word",
 ]

@@ -19,7 +19,13 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from featuredocs.fix.sync.judgements import documented_option_names, option_documented, option_expected, option_fact
+from featuredocs.fix.sync.judgements import (
+    described_arguments,
+    documented_option_names,
+    option_documented,
+    option_expected,
+    option_fact,
+)
 from featuredocs.fix.sync.lists import ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import with_choices, with_default
@@ -66,7 +72,7 @@ def _refresh(
     editor = ListEditor(page, located)
     undocumented = [o for o in command.options if option_expected(o)]
     everywhere = documented_option_names(lists)
-    names = documented_option_names([lst for lst in lists if lst is not found])
+    names = documented_option_names([lst for lst in lists if lst is not found]) | described_arguments(page, command, found)
     taken: set[str] = set()
     kept_text: list[str] = []
     placed: dict[str, ListItem] = {}  # option dest: the item that documents it

@@ -36,6 +36,26 @@ def documented_names(lists: list[OptionList]) -> set[str]:
     return names
 
 
+def described_arguments(page: Page, command: CommandFact, found: OptionList) -> set[str]:
+    """The positional arguments the prose of the list's section describes: by name
+    (``<kind>``, "the kind"), or by naming each of its choices in inline code ("The first
+    argument is the report: `aging`, `revenue` or `tax`.")."""
+    chain = page.section_at(found.span.line)
+    if not chain:
+        return set()
+    section = chain[-1]
+    first, last = section.heading.span.line, section.end_line
+    text = "\n".join(page.lines[first - 1 : last])
+    words = set(_WORD.findall(text))
+    codes = {code.text for code in page.codes if first <= code.span.line <= last}
+    return {
+        option.dest
+        for option in command.options
+        if option.positional
+        and ({option.dest, option.metavar} & words or (option.choices and set(option.choices) <= codes))
+    }
+
+
 def is_documented(option: OptionFact, names: set[str]) -> bool:
     """Whether ``names`` (from :func:`documented_names`) document the option."""
     if option.positional:
@@ -50,7 +70,8 @@ class UndocumentedOption(Rule):
     What it does:
         For each of the project's own commands that a page documents with an Options
         (or Arguments) list, reports the command's options that the list does not
-        mention. Options every command has (``--verbosity``, ``--settings``, …),
+        mention; a positional argument may be described in the prose around the list
+        instead. Options every command has (``--verbosity``, ``--settings``, …),
         ``--help`` and options hidden from ``--help`` are not expected. Pages that
         document a command without an Options list are not checked. When the command's
         options could not all be read (static mode), those that were read are real and
@@ -100,7 +121,7 @@ class UndocumentedOption(Rule):
     def _check_command(
         self, page: Page, command: CommandFact, lists: list[OptionList]
     ) -> Iterator[Finding]:
-        names = documented_names(lists)
+        names = documented_names(lists) | described_arguments(page, command, lists[0])
         for option in command.options:
             if not needs_documenting(option) or is_documented(option, names):
                 continue
