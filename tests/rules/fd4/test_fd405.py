@@ -71,6 +71,29 @@ def test_an_argument_the_prose_around_the_list_describes_is_documented(parse):
     ]
 
 
+def test_an_unlabelled_list_of_flags_beside_an_options_table_is_the_options_too(parse):
+    page = parse("""\
+# Orders
+
+## Management Commands
+
+### expire_orders
+
+- `--days`: Age in days (default: 3)
+- `--dry-run`: Only report
+- `--batch-size`: Rows per batch
+
+| Option | Default | Description |
+| --- | --- | --- |
+| `--days` | `3` | The one most people change |
+""")
+    assert run_rule(UndocumentedOption, page, FACTS) == []
+    fewer = parse(page.text.replace("- `--dry-run`: Only report\n", ""))
+    assert [f.message for f in run_rule(UndocumentedOption, fewer, FACTS)] == [
+        "option `--dry-run` of `expire_orders` is not in its Options list",
+    ]
+
+
 def test_silent_when_the_command_has_no_options_list(parse):
     page = parse("# Orders\n\n## Management Commands\n\n### expire_orders\n\nCancels orders.\n")
     assert run_rule(UndocumentedOption, page, FACTS) == []

@@ -86,8 +86,14 @@ def lists_in_section(
     section's heading declares the command: there a list or definition list with no
     label is its options when every entry opens with a flag."""
     found = _introduced_lists(page, section, command, fillers)
-    if own and not found:
-        found = _flag_lists(page, section, command)
+    if own:
+        # Beside a labelled list or an options table (of a few options, or of the same
+        # ones again), an unlabelled list of flags is the options all the same.
+        claimed = {flag.span.line for listed in found for claim in listed.options for flag in claim.flags}
+        found.extend(
+            listed for listed in _flag_lists(page, section, command)
+            if not any(flag.span.line in claimed for claim in listed.options for flag in claim.flags)
+        )
     return found
 
 
