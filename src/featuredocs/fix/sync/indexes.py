@@ -1,7 +1,9 @@
 """Refresh a model's ``**Indexes:**`` list to the indexes the code declares.
 
 An item that FD304 finds false (the index is gone, its fields or uniqueness changed) is
-dropped, unless only its name changed: then it takes the new name and keeps its words; an index FD306 expects and no remaining item describes is appended in the
+dropped, unless only its name changed: then it takes the new name and keeps its words; or
+only the fields of the index it names changed: then it takes the new fields and keeps its
+words. An index FD306 expects and no remaining item describes is appended in the
 template's shape (``Index on `f` ``, ``Composite index on (`a`, `b`)``, ``` `name` index
 on (`a`, `b`) ```). Items that still hold keep their human wording. In an Indexes list
 outside the model sections (the template's *Database Optimization*), false items are
@@ -72,13 +74,19 @@ def _refresh(
         found = read_index_item(item)
         if found is not None and problem(found, model) is not None and scope.allows("FD304", found.span.line):
             successor = _renamed_to(page, found, model)
-            if successor is None:
+            refielded = _refielded(page, found, model) if successor is None else None
+            if refielded is not None:
+                span, fields = refielded
+                editor.replace(span, _listed(page, span, fields))
+                found = IndexClaim(fields, found.name, found.unique, found.span, found.field_spans)
+            elif successor is None:
                 editor.delete(item)
                 dropped_codes |= codes
                 continue
-            editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
-            codes = (codes - {found.name}) | {successor.name}  # type: ignore[operator]
-            found = IndexClaim(found.fields, successor.name, found.unique, found.span, found.field_spans)
+            else:
+                editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
+                codes = (codes - {found.name}) | {successor.name}  # type: ignore[operator]
+                found = IndexClaim(found.fields, successor.name, found.unique, found.span, found.field_spans)
         kept_codes |= codes
         if found is not None:
             kept.append(found)
@@ -112,7 +120,10 @@ def _loose(page: Page, owners: dict[Span, ModelFact], scope: Scope) -> Iterator[
                 continue
             if problem(found, model) is not None and scope.allows("FD304", found.span.line):
                 successor = _renamed_to(page, found, model)
-                if successor is None:
+                refielded = _refielded(page, found, model) if successor is None else None
+                if refielded is not None:
+                    editor.replace(refielded[0], _listed(page, *refielded))
+                elif successor is None:
                     editor.delete(item)
                 else:
                     editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
@@ -133,6 +144,40 @@ def _renamed_to(page: Page, found: IndexClaim, model: ModelFact) -> IndexFact | 
         and describes(unnamed, index, model)  # its fields, as FD304 reads an item without a name
     ]
     return same[0] if len(same) == 1 else None
+
+
+#: What may stand between the fields of an item: separators, never words of its own.
+_BETWEEN_FIELDS = re.compile(r"`[^`]*`|[\w.]+|,|\s+")
+#: What may follow the last field: the list's end, then the item's own words.
+_AFTER_FIELDS = frozenset(")]:;-\u2013\u2014")
+
+
+def _refielded(page: Page, found: IndexClaim, model: ModelFact) -> tuple[Span, tuple[str, ...]] | None:
+    """The span of a named item's fields and the fields its index now has, when the
+    index of that name and kind is still there and only its fields changed: the item keeps
+    its words, its field list is rewritten (``(`tier`, `name`)`` as ``(`tier`, `is_active`)``)."""
+    if found.name is None or not found.field_spans:
+        return None
+    index = next((index for index in model.indexes if index.name == found.name), None)
+    if index is None or (index.kind in UNIQUE_KINDS) != found.unique or not real_fields(index):
+        return None
+    first, last = found.field_spans[0], found.field_spans[-1]
+    if first.line != last.line:
+        return None
+    span = Span(first.line, first.column, last.line, last.end_column)
+    after = page.line_text(last.line)[last.end_column - 1 :].strip()
+    if after and after[0] not in _AFTER_FIELDS:
+        return None  # more of the list may follow in words: "then newest `created_at`"
+    pieces = _BETWEEN_FIELDS.findall(page.written(span))
+    if "".join(pieces) != page.written(span) or any(p.strip() not in ("", ",", "and") and not p.startswith("`")
+                                                     and p not in found.fields for p in pieces):
+        return None  # words between the fields: the list says more than which fields
+    return span, real_fields(index)
+
+
+def _listed(page: Page, span: Span, fields: tuple[str, ...]) -> str:
+    """``fields`` written as the item wrote its own: in backticks or not, comma-separated."""
+    return ", ".join(_dressed(page, span, name) for name in fields)
 
 
 def _dressed(page: Page, span: Span, name: str) -> str:
