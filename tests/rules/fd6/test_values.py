@@ -12,6 +12,7 @@ from featuredocs.rules.fd6_config.values import (
     is_placeholder,
     same_value,
     shown,
+    shown_apart,
     unit_counted_in,
     with_unit_of,
 )
@@ -146,3 +147,16 @@ def test_a_file_name_default_is_compared_and_an_attribute_is_not() -> None:
     # a default written as code (`settings.BASE_DIR`) says nothing a page can match
     assert same_value("/srv/shop", "settings.BASE_DIR") is None
     assert same_value("x", "defaults.TIMEOUT") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown_pair"),
+    [
+        ("/var/lib/invoicing/exports", "/var/lib/invoicing/reports", ("…voicing/exports", "…voicing/reports")),
+        ("abc", "abd", ("abc", "abd")),
+        ("x" * 40, "y" * 40, ("x" * 15 + "…", "y" * 15 + "…")),
+        ("/var/lib/invoicing/exports/archive", "/var/lib/invoicing/reports", ("…voicing/export…", "…voicing/reports")),
+    ],
+)
+def test_long_values_are_shown_where_they_differ(first: str, second: str, shown_pair: tuple[str, str]) -> None:
+    assert shown_apart(first, second, 16) == shown_pair

@@ -6,7 +6,7 @@ from featuredocs.model import Edit, EnvVarFact, Finding, Fix, Page, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import EnvVarClaim, claims_for
 from featuredocs.rules.fd6_config.known import env_var, setting_names
-from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown, with_unit_of
+from featuredocs.rules.fd6_config.values import display_default, looks_secret, same_value, shown, shown_apart, with_unit_of
 from featuredocs.rules.other_times import at_other_times
 from featuredocs.rules.registry import register
 
@@ -81,18 +81,14 @@ class StaleEnvironmentDefault(Rule):
         assert claim.value is not None and var.default is not None
         documented, actual = shown(claim.name, claim.value), shown(claim.name, var.default)
         where = f" ({var.locations[0]})" if var.locations else ""
+        shown_actual, shown_documented = shown_apart(actual, documented, 16)
         return self.finding(
             page,
             claim.value_span or claim.span,
-            f"`{claim.name}` defaults to `{_short(actual)}` in code, not `{_short(documented)}`",
+            f"`{claim.name}` defaults to `{shown_actual}` in code, not `{shown_documented}`",
             hint=f"the code's default is `{actual}`{where}",
             fix=default_fix(claim, var),
         )
-
-
-def _short(value: str, limit: int = 16) -> str:
-    """Long values are cut in the message; the hint and the fix carry them whole."""
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def default_fix(claim: EnvVarClaim, var: EnvVarFact) -> Fix | None:

@@ -11,6 +11,7 @@ from featuredocs.rules.fd6_config.values import (
     display_default,
     grouped_like,
     same_value,
+    shown_apart,
     unit_counted_in,
     with_unit_of,
 )
@@ -93,10 +94,11 @@ class StaleSettingDefault(Rule):
     def _stale(self, page: Page, claim: SettingValueClaim, setting: SettingFact, written: str) -> Finding:
         named = claim.setting + "".join(f'["{key}"]' for key in claim.path.split(".") if key)
         where = f" ({setting.location})" if setting.location else ""
+        shown_written, shown_documented = shown_apart(written, claim.value, 24)
         return self.finding(
             page,
             claim.value_span,
-            f"`{named}` is `{_short(written)}` in the settings module, not `{_short(claim.value)}`",
+            f"`{named}` is `{shown_written}` in the settings module, not `{shown_documented}`",
             hint=f"the settings module gives `{written}` when no environment variable is set{where}",
             fix=_fix(claim, named, written),
         )
@@ -106,11 +108,6 @@ def _names_a_setting(value: str, ctx: CheckContext) -> bool:
     assert ctx.facts is not None
     named = INLINE_READ.fullmatch(value.strip())
     return named is not None and (bool(named["read"] or named["keys"]) or named["name"] in setting_names(ctx.facts))
-
-
-def _short(value: str, limit: int = 24) -> str:
-    """Long values are cut in the message; the hint and the fix carry them whole."""
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _fix(claim: SettingValueClaim, named: str, written: str) -> Fix | None:

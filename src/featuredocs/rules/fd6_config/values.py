@@ -14,6 +14,7 @@ import operator
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from os.path import commonprefix
 
 from featuredocs.rules.fd4_commands.defaults import SCALE_OF, measured_in
 from featuredocs.secrets import looks_secret, mask_text
@@ -231,3 +232,21 @@ def with_unit_of(documented: str, replacement: str) -> str:
     if measured is None or _MEASURED.fullmatch(replacement) or not re.fullmatch(r"-?\d+(?:\.\d+)?", replacement):
         return replacement
     return replacement + documented.strip()[measured.end("number") :]
+
+
+def shown_apart(first: str, second: str, limit: int) -> tuple[str, str]:
+    """Two values for a message, each cut to about ``limit`` characters where they are
+    long, around where they first differ: ``/var/lib/invoicing/exports`` against
+    ``/var/lib/invoicing/reports`` shows ``…invoicing/exports`` and ``…invoicing/reports``.
+    The hint and the fix carry them whole."""
+    if len(first) <= limit and len(second) <= limit:
+        return first, second
+    same = len(commonprefix([first, second]))
+    context = limit // 3  # characters shown before the first that differs
+    start = max(0, min(same - context, len(first) - limit + 1, len(second) - limit + 1)) if same > context else 0
+    return _cut(first, start, limit), _cut(second, start, limit)
+
+
+def _cut(value: str, start: int, limit: int) -> str:
+    shown = ("…" + value[start:]) if start else value
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
