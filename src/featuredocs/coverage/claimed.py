@@ -27,6 +27,7 @@ from featuredocs.rules.fd3_models.index_match import describes
 from featuredocs.rules.fd3_models.lookup import any_field
 from featuredocs.rules.fd3_models.resolve import documented_names, resolved_models
 from featuredocs.rules.fd4_commands import claims as command_claims
+from featuredocs.rules.fd4_commands.fd405_undocumented_option import described_arguments
 from featuredocs.rules.fd4_commands.hints import command_named
 from featuredocs.rules.fd4_commands.negatable import forms
 from featuredocs.rules.fd5_endpoints import claims as endpoint_claims
@@ -132,9 +133,10 @@ def _commands(page: Page, ctx: CheckContext, found: Claimed) -> None:
         options = [claim for found_list in lists for claim in found_list.options]
         flags = {form for claim in options for flag in claim.flags for form in forms(flag.text)}
         positionals = {claim.positional.text for claim in options if claim.positional}
+        described = described_arguments(page, command, lists[0]) if lists else set()  # as FD405 reads them
         for option in command.options:
             if set(option.flags) & flags or (
-                not option.flags and {option.dest, option.metavar} & positionals
+                not option.flags and ({option.dest, option.metavar} & positionals or option.dest in described)
             ):
                 found.options.add((command.name, option.dest))
 

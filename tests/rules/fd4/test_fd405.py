@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from featuredocs.coverage.claimed import page_claims
 from featuredocs.model import Span
 from featuredocs.rules.fd4_commands.fd405_undocumented_option import UndocumentedOption
 from tests.rules.fd4.facts import FACTS
-from tests.support.rules import run_rule
+from tests.support.rules import context_for, run_rule
 
 PAGE = """\
 # Orders
@@ -69,6 +70,11 @@ def test_an_argument_the_prose_around_the_list_describes_is_documented(parse):
     assert [f.message for f in run_rule(UndocumentedOption, parse(one_choice), facts)] == [
         "argument `kind` of `export_orders` is not in its Options list",
     ]
+    # coverage counts what FD405 asks for
+    for text, counted in ((by_choices, True), (one_choice, False)):
+        page = parse(text)
+        claimed = page_claims(page, context_for([page], facts))
+        assert (("export_orders", "kind") in claimed.options) is counted
 
 
 def test_an_unlabelled_list_of_flags_beside_an_options_table_is_the_options_too(parse):
