@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from featuredocs.model import Span
 from featuredocs.rules.fd3_models.claims import extract
-from featuredocs.rules.fd3_models.lists import list_label_kind
+from featuredocs.rules.fd3_models.lists import is_partial, list_label_kind
 from featuredocs.rules.fd3_models.field_types import read_type
 from featuredocs.rules.fd3_models.index_items import IndexClaim
 
@@ -175,7 +175,12 @@ def test_labels_that_are_not_the_field_list(parse):
     assert list_label_kind("Model Fields") == "fields"
     assert list_label_kind("Key Fields") == "fields"
     assert list_label_kind("Fields (selected)") == "fields"
+    assert list_label_kind("Field details") == "fields"
+    assert list_label_kind("Fields reference") == "fields"
+    assert list_label_kind("Index overview") == "indexes"
+    assert is_partial("Field details") and not is_partial("Fields reference")
     assert list_label_kind("Search Fields") is None
+    assert list_label_kind("Search field details") is None
     assert list_label_kind("Removed fields") is None
     assert list_label_kind("Database Indexes") == "indexes"
     assert list_label_kind("Indexes & Constraints") == "indexes"

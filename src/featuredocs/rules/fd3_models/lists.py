@@ -23,8 +23,12 @@ from featuredocs.rules.fd3_models.index_items import IndexClaim, is_index_header
 _PARTIAL = frozenset({
     "key", "main", "important", "selected", "notable", "core", "some", "other", "additional",
     "common", "relevant", "primary", "essential", "new",
+    "details", "detail", "overview", "summary",  # a few fields told at length: "Field details"
 })
-_QUALIFIERS = frozenset({"model", "database", "db", "unique", "composite", "and"})
+_QUALIFIERS = frozenset({
+    "model", "database", "db", "unique", "composite", "and",
+    "reference", "list", "descriptions",  # what the list is: "Fields reference"
+})
 _INDEX_WORDS = frozenset({"indexes", "indices", "index", "constraints", "constraint"})
 _NOT_CURRENT = frozenset({
     "removed", "deprecated", "legacy", "former", "old", "planned", "future", "proposed",
