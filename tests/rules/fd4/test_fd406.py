@@ -86,6 +86,10 @@ def test_choices_in_the_options_own_code_as_argparse_writes_them(parse):
     assert [(e.span, e.replacement) for e in finding.fix.edits] == [(Span(8, 13, 8, 27), "{csv,json}")]
     page = parse(_page("- `--format {csv}`: Output format\n- `-f {csv,json}`: Output format\n"))
     assert [f.message for f in run_rule(OptionChoicesDiffer, page, FACTS)] == []
+    table = "| Option | Default | Description |\n| --- | --- | --- |\n| `--format {csv,xml}` | `csv` | How |\n"
+    (finding,) = run_rule(OptionChoicesDiffer, parse(_page(table)), FACTS)
+    assert (finding.span, finding.message) == (Span(10, 18, 10, 21), "`xml` is not a choice of `--format`")
+    assert run_rule(OptionChoicesDiffer, parse(_page(table.replace("xml", "json"))), FACTS) == []
 
 
 def test_values_given_as_a_sub_list(parse):

@@ -280,7 +280,8 @@ def option_from_row(
     page: Page, command: str, row: TableRow, default_column: int | None, choices_column: int | None = None,
 ) -> OptionClaim | None:
     """The option a table row documents in its first cell: its default in the Default
-    column, its values in the Choices column, else listed in any other cell."""
+    column, its values in its own cell (``--format {csv,json}``), the Choices column, else
+    listed in any other cell."""
     cell, cell_span = row.cells[0], row.spans[0]
     names, _ = leading_names(cell)
     flags = tuple(
@@ -298,7 +299,8 @@ def option_from_row(
     if default_column is not None and default_column < len(row.cells):
         default = _default_cell(page, row.cells[default_column], row.spans[default_column])
     columns = [choices_column] if choices_column is not None else range(1, len(row.cells))
-    values = next(
+    # ``--channel {email,sms}`` in the option's own cell, as argparse writes the choices
+    values = _metavar_choices(page, cell_span, cell, len(cell)) or next(
         (found for index in columns if index != default_column and index < len(row.cells)
          and (found := values_in(page, row.spans[index], row.cells[index], 0, index == choices_column)) is not None),
         None,
