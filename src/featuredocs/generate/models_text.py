@@ -117,6 +117,10 @@ def index_item(index: IndexFact) -> str | None:
         if name is None:
             return None
         return f"`{name}` ({'unique constraint' if unique else 'functional index'})"
+    if index.kind == "check_constraint":
+        # named always; the condition is what it checks, not where it applies
+        checks = f": `{index.condition}`" if index.condition else ""
+        return f"`{index.name}` check constraint on {_listing(fields)}{checks}" if index.name else None
     if name is not None:
         what = "unique constraint on" if unique else "on"
         return f"`{name}` {what} {_listing(fields)}{condition}"

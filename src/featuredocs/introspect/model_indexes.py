@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 
 from featuredocs.introspect.locate import Locator, ParsedModule, body_assignment
 from featuredocs.introspect.model_fields import field_location
@@ -38,6 +40,8 @@ def index_facts(model: type[models.Model], locator: Locator) -> tuple[IndexFact,
     for constraint in meta.constraints:
         if isinstance(constraint, models.UniqueConstraint):
             facts.append(_unique_constraint(constraint, meta_lines))
+        elif isinstance(constraint, models.CheckConstraint):
+            facts.append(_check_constraint(constraint, meta_lines))
     return tuple(facts)
 
 
@@ -63,6 +67,31 @@ def _unique_constraint(constraint: Any, meta_lines: _MetaLines) -> IndexFact:
         condition=_condition(constraint, call),
         location=meta_lines.entry("constraints", constraint.name),
     )
+
+
+def _check_constraint(constraint: Any, meta_lines: _MetaLines) -> IndexFact:
+    """A ``CheckConstraint``: its fields are those its condition looks up, in order."""
+    call = meta_lines.call("constraints", constraint.name)
+    # ``condition`` since Django 5.1, ``check`` before
+    condition = getattr(constraint, "condition", None) or getattr(constraint, "check", None)
+    written = next((call.text(k.value) for k in call.node.keywords if k.arg in ("condition", "check")), None) \
+        if call is not None else None
+    return IndexFact(
+        kind="check_constraint",
+        fields=tuple(dict.fromkeys(_looked_up(condition))),
+        name=constraint.name,
+        condition=written or (str(condition) if condition is not None else None),
+        location=meta_lines.entry("constraints", constraint.name),
+    )
+
+
+def _looked_up(condition: Any) -> Iterator[str]:
+    """The fields a ``Q`` looks up: ``Q(total__gte=0) | Q(status="void")`` gives total, status."""
+    for child in getattr(condition, "children", ()):
+        if isinstance(child, tuple) and child and isinstance(child[0], str):
+            yield child[0].split(LOOKUP_SEP)[0]
+        else:
+            yield from _looked_up(child)
 
 
 def _expressions(index: Any, call: _SourceCall | None) -> tuple[str, ...]:

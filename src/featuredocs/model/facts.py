@@ -75,7 +75,8 @@ class IndexFact:
     """An index or uniqueness rule, however it was declared.
 
     ``kind`` is one of ``db_index``, ``unique`` (field ``unique=True``), ``index``
-    (``Meta.indexes``), ``index_together``, ``unique_together``, ``unique_constraint``.
+    (``Meta.indexes``), ``index_together``, ``unique_together``, ``unique_constraint``,
+    ``check_constraint`` (whose ``fields`` are those its condition looks up).
     ``fields`` may carry a leading ``-`` for descending order as Django writes it.
     """
 

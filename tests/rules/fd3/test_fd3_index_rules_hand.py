@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from featuredocs.model import Severity, Span
+import dataclasses
+
+from featuredocs.model import IndexFact, Severity, Span
 from featuredocs.rules.fd3_models.fd304_index_not_found import IndexNotFound
 from featuredocs.rules.fd3_models.fd305_undocumented_field import UndocumentedField
 from featuredocs.rules.fd3_models.fd306_undocumented_index import UndocumentedIndex
@@ -78,6 +80,30 @@ def test_fd304_performance_items_checked_only_for_the_pages_one_model(parse):
 
 
 # --- FD305 -------------------------------------------------------------------------------
+
+
+def test_fd304_a_check_constraint_is_named_and_indexes_nothing(parse):
+    base = facts()
+    [invoice] = [m for m in base.models if m.name == "Invoice"]
+    check = IndexFact("check_constraint", ("total",), name="invoice_total_non_negative", condition="Q(total__gte=0)")
+    checked = dataclasses.replace(invoice, indexes=(*invoice.indexes, check))
+    project = dataclasses.replace(base, models=tuple(checked if m is invoice else m for m in base.models))
+    page = parse("""\
+        ## Data Models
+
+        ### Invoice
+
+        **Indexes:**
+        - `invoice_total_non_negative` check constraint on (`total`): never below zero
+        - `invoice_total_positive` check constraint on (`total`)
+        - Index on `total`
+    """)
+    found = run_rule(IndexNotFound, page, project)
+    assert [(f.span.line, f.message) for f in found] == [
+        (7, "index `invoice_total_positive` is documented on billing.Invoice, which has no index of that name"),
+        (8, "billing.Invoice has no index on (`total`)"),  # a check constraint is no index
+    ]
+    assert run_rule(UndocumentedIndex, page, project) == run_rule(UndocumentedIndex, page, base)  # never asked for
 
 
 def test_fd305_fields_missing_from_the_list(parse):

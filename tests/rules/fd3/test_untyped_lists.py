@@ -68,3 +68,17 @@ def test_coverage_counts_the_fields_of_an_untyped_list(parse, billing_facts):
 def test_a_list_a_colon_line_introduces_as_something_else_is_not_read(parse, billing_facts):
     page = parse(HEAD + "Search filters on these names:\n\n" + FIELDS.replace("**notes**", "**note**"), dedent=False)
     assert run_rule(FieldNotFound, page, billing_facts) == []
+
+
+INDEXES = "* `invoice_total_ok` check constraint on (`total`)\n* `invoice_recent_idx` on (`customer`, `-created_at`)\n"
+
+
+def test_a_list_of_index_names_under_the_model_is_no_field_list(parse, billing_facts):
+    page = parse(HEAD + INDEXES, dedent=False)
+    assert run_rule(FieldNotFound, page, billing_facts) == []
+
+
+def test_a_field_details_sub_section_reads_its_fields_but_not_the_lists_it_introduces_otherwise(parse, billing_facts):
+    details = "### Field details\n\n* `notes` (TextField): free text\n* `numbr` (CharField): printed\n\nAlso on the table:\n\n"
+    page = parse(HEAD + details + INDEXES, dedent=False)
+    assert _pointed(FieldNotFound, page, billing_facts) == [("FD302", "`numbr`")]

@@ -190,7 +190,7 @@ def index_item(index: IndexFact) -> str | None:
     fields = real_fields(index)
     listing = "(" + ", ".join(f"`{name}`" for name in fields) + ")"
     unique = index.kind in UNIQUE_KINDS
-    what = "unique constraint" if unique else "index"
+    what = "unique constraint" if unique else "check constraint" if index.kind == "check_constraint" else "index"
     if index.name and not (fields and _GENERATED_NAME.match(index.name)):
         return f"`{index.name}` {what} on {listing}" if fields else f"`{index.name}` ({what})"
     if not fields:

@@ -37,7 +37,7 @@ def meta_indexes(
     classes: Classes, options: dict[str, MetaOption], table: str, columns: dict[str, str],
     app_label: str, model_name: str, abstract: bool = False,
 ) -> list[IndexFact]:
-    """``Meta.indexes``, ``*_together`` and unique constraints. An abstract model's names
+    """``Meta.indexes``, ``*_together``, unique and check constraints. An abstract model's names
     stay as written (``%(class)s``): each concrete child gets its own."""
     facts: list[IndexFact] = []
     names = {} if abstract else {"app_label": app_label.lower(), "class": model_name.lower()}
@@ -51,7 +51,31 @@ def meta_indexes(
         for call, option in _calls(options["constraints"]):
             if _call_name(call) == "UniqueConstraint":
                 facts.append(_index(classes, call, option, "unique_constraint", names, table, columns))
+            elif _call_name(call) == "CheckConstraint":
+                facts.append(_check(classes, call, option, names))
     return facts
+
+
+def _check(classes: Classes, call: ast.Call, option: MetaOption, names: dict[str, str]) -> IndexFact:
+    """A ``CheckConstraint``: its fields are those the ``Q`` of its condition looks up."""
+    module = option.owner.module
+    name = module_evaluator(classes.index, module).eval(call_argument(call, None, "name"))
+    # ``condition`` since Django 5.1, ``check`` before
+    condition = call_argument(call, None, "condition") or call_argument(call, None, "check")
+    looked_up = [
+        keyword.arg.split("__")[0]
+        for node in (ast.walk(condition) if condition is not None else ())
+        if isinstance(node, ast.Call) and _call_name(node) == "Q"
+        for keyword in node.keywords
+        if keyword.arg is not None
+    ]
+    return IndexFact(
+        kind="check_constraint",
+        fields=tuple(dict.fromkeys(looked_up)),
+        name=(_fill(name, names) if names else name) if isinstance(name, str) and name else None,
+        condition=module.segment(condition) if condition is not None else None,
+        location=SourceLocation(module.rel, call.lineno) if module.rel else None,
+    )
 
 
 def _calls(option: MetaOption) -> Iterator[tuple[ast.Call, MetaOption]]:

@@ -87,7 +87,7 @@ def _fields_problem(
 ) -> IndexProblem | None:
     if len(fields) == 1 and _served(fields[0], model, unique=claim.unique):
         return None
-    exact = [i for i in model.indexes if real_fields(i) == fields]
+    exact = [i for i in _indexing(model) if real_fields(i) == fields]
     if claim.unique and any(i.kind in UNIQUE_KINDS for i in exact):
         return None
     if not claim.unique and exact:
@@ -98,7 +98,7 @@ def _fields_problem(
             f"{model.label} has an index on {_listing(fields)}, but it is not unique",
             hint=_location(exact[0]) if exact else None,
         )
-    reordered = [i for i in model.indexes if set(real_fields(i)) == set(fields)]
+    reordered = [i for i in _indexing(model) if set(real_fields(i)) == set(fields)]
     hint = (
         f"an index on {_listing(real_fields(reordered[0]))} exists; column order differs"
         if reordered else None
@@ -113,7 +113,7 @@ def _served(name: str, model: ModelFact, *, unique: bool) -> bool:
         return False
     if field.primary_key or field.unique:
         return True
-    for index in model.indexes:
+    for index in _indexing(model):
         fields = real_fields(index)
         if unique and index.kind in UNIQUE_KINDS and fields == (field.name,):
             return True
@@ -122,6 +122,12 @@ def _served(name: str, model: ModelFact, *, unique: bool) -> bool:
     if unique:
         return False
     return field.db_index
+
+
+def _indexing(model: ModelFact) -> list[IndexFact]:
+    """The model's indexes and uniqueness rules: a check constraint indexes nothing, it is
+    matched by its name alone."""
+    return [index for index in model.indexes if index.kind != "check_constraint"]
 
 
 def _listing(fields: tuple[str, ...]) -> str:

@@ -75,9 +75,24 @@ def model_lists(parts: list[Section]) -> Iterator[tuple[str, Span, tuple[ListIte
             yield from _unlabelled_field_lists(part, read)
         kind = list_label_kind(part.title) if part.level >= 3 else None
         if kind is not None and part is not parts[0]:
-            items = tuple(item for block in part.blocks for item in block.items)
+            items = tuple(item for block in _own_lists(part, kind) for item in block.items)
             if items:
                 yield kind, part.heading.span, items, part.title
+
+
+def _own_lists(part: Section, kind: str) -> Iterator[Block]:
+    """The lists of a sub-section titled for them (``#### Field details``), but those a
+    line ending in a colon introduces as something else ("Also on the table:"), and, in
+    a fields sub-section, lists of indexes."""
+    for before, block in zip((None, *part.blocks), part.blocks):
+        if block.kind is not BlockKind.LIST:
+            continue
+        if before is not None and before.kind is BlockKind.PARAGRAPH and before.plain.rstrip().endswith(":") \
+                and list_label_kind(before.plain.rstrip()[:-1]) != kind:
+            continue
+        if kind == "fields" and any(_INDEX_WORDING.search(item.source) for item in block.items):
+            continue
+        yield block
 
 
 #: A sentence that says the model has the list that follows: "The model has these
@@ -109,6 +124,9 @@ def _plainly_introduced(part: Section) -> Iterator[tuple[str, Span, tuple[ListIt
             label = f"Some {introduced['kind']}"
         if kind is not None:
             yield kind, block.span, following.items, label
+
+
+_INDEX_WORDING = re.compile(r"\b(?:index|constraint)\s+(?:on|over)\b|^\W*`[^`]+`\s+on\s+\(", re.IGNORECASE)
 
 
 def _unlabelled_field_lists(part: Section, read: set[int]) -> Iterator[tuple[str, Span, tuple[ListItem, ...], str]]:
