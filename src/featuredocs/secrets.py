@@ -141,7 +141,8 @@ def safe_repr(value: Any, limit: int = 2000) -> str:
 
 #: ``NAME=value``, ``NAME: value``, ``"NAME": "value"``, ``NAME = "value"`` on a line of a page.
 _ASSIGNED = re.compile(
-    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<between>[\"']?\s*[:=]\s*[\"']?)"
+    # a string's prefix goes with its quote: ``key = f"…"`` (not a bare value ``f``)
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<between>[\"']?\s*[:=]\s*(?:[rRbBfFuU]{0,2}[\"'])?)"
     # a quoted value runs to its quote (a password may hold ``}``); a bare one to code
     r"(?P<value>(?<=[\"'])[^\"'\n]+|[^\s\"'#,;)}\]]+)"
 )

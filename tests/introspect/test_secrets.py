@@ -49,6 +49,13 @@ def test_a_quoted_secret_is_masked_to_its_quote_and_a_key_pattern_is_shown() -> 
     assert mask_line('availability_key = "k3y:s3cr3t"') == 'availability_key = "' + '*' * 10 + '"'
 
 
+def test_a_string_prefix_goes_with_its_quote() -> None:
+    line = 'key = f"reports:revenue:{year}-{month:02d}"'
+    assert mask_line(line) == line  # was 'key = *"reports:…"': the prefix taken for the value
+    assert mask_line('api_key = f"sk_live_{suffix}"') == 'api_key = f"' + "*" * 16 + '"'
+    assert mask_line("password=fabc") == "password=****"  # a bare value that starts with f
+
+
 def test_a_line_masks_an_assignment_inside_another_value() -> None:
     # an exception's message after its name: the name is no secret, what it says may be
     assert mask_line("ValueError: api_token=s3cr3t was refused") == "ValueError: api_token=****** was refused"
