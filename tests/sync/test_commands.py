@@ -180,3 +180,32 @@ def test_a_new_option_goes_where_the_parser_declares_it(parse: ParsePage) -> Non
         "(default: 48)\n- `--limit`: At most this many (default: 5)\n- `--region`: Region (default: 1)\n",
     )
     assert findings(parse(text), facts, *CODES) == []
+
+
+TABLE = PAGE.replace(
+    """**Options:**
+- `--older-than-hours`: Expire orders older than this (default: 48)
+- `--batch-size`: Orders loaded per query (default: `200`)
+- `--channel`: Where customers are told (default: 'email')
+- `--dry-run`: Change nothing, list what would change
+""",
+    """| Option | Default | Description |
+| --- | --- | --- |
+| `--older-than-hours HOURS` | `48` | Expire orders older than this |
+| `--batch-size` | `200` | Orders loaded per query |
+| `--channel` | `email` | Where customers are told |
+| `--dry-run` | | Change nothing, list what would change |
+""",
+)
+
+
+def test_an_options_table_takes_new_defaults_and_names_in_its_cells_and_keeps_its_rows(parse: ParsePage) -> None:
+    facts = changes.set_option_default(FACTS, "expire_orders", "--older-than-hours", "72")
+    facts = changes.remove_option(facts, "expire_orders", "--batch-size")
+    facts = changes.add_option(facts, "expire_orders", "--chunk-size", "200", "Orders loaded per query")
+    page = parse(TABLE)
+    assert sorted(f.code for f in findings(page, facts, *CODES)) == ["FD402", "FD403", "FD405"]
+    text = synced(page, facts)
+    assert text == TABLE.replace("| `48` |", "| `72` |").replace("`--batch-size`", "`--chunk-size`")
+    assert findings(parse(text), facts, *CODES) == []
+    assert synced(parse(TABLE), FACTS) == TABLE  # a correct table is left as it is

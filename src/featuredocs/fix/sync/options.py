@@ -26,7 +26,7 @@ from featuredocs.fix.sync.judgements import (
     option_expected,
     option_fact,
 )
-from featuredocs.fix.sync.lists import ListEditor, located_list
+from featuredocs.fix.sync.lists import CorrectsValues, InPlaceEditor, ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.usage import with_choices, with_default
 from featuredocs.model import CommandFact, Edit, ListItem, OptionFact, Page, Span
@@ -67,11 +67,11 @@ def _refresh(
 ) -> SyncChange | None:
     """The list's refreshed items; the flags it renames are added to ``renames``."""
     located = located_list(page, found.span)
-    if located is None:
-        return None  # an options table: left as it is
-    editor = ListEditor(page, located)
     undocumented = [o for o in command.options if option_expected(o)]
     everywhere = documented_option_names(lists)
+    if located is None:
+        return _refresh_table(page, command, found, scope, renames, undocumented, everywhere)
+    editor = ListEditor(page, located)
     names = documented_option_names([lst for lst in lists if lst is not found]) | described_arguments(page, command, found)
     taken: set[str] = set()
     kept_text: list[str] = []
@@ -81,15 +81,12 @@ def _refresh(
         if claim is None:
             kept_text.append(item.source)
             continue
-        if claim.flags and not any(command.option(form) for flag in claim.flags for form in forms(flag.text)):
-            renamed = _rename(claim, undocumented, everywhere, taken, scope)
+        if _is_stale(command, claim):
+            old = claim.flags[0].text
+            renamed = _renamed(editor, claim, undocumented, everywhere, taken, scope, renames)
             if renamed is not None:
-                renames[claim.flags[0].text] = renamed
-                editor.replace(claim.flags[0].span, renamed)
-                taken.update(forms(renamed))
-                kept_text.append(item.source.replace(claim.flags[0].text, renamed))
-                flag = dataclasses.replace(claim.flags[0], text=renamed)
-                claim = dataclasses.replace(claim, flags=(flag,))
+                claim = renamed
+                kept_text.append(item.source.replace(old, claim.flags[0].text))
                 _correct_default(editor, command, claim, scope)
                 _correct_values(editor, command, claim, scope)
                 _place(placed, command, claim, item)
@@ -116,6 +113,45 @@ def _refresh(
                 placed[option.dest] = before  # a later new option follows it there
     edits = editor.edits()
     return SyncChange(f"refresh the options of `{command.name}`", tuple(edits)) if edits else None
+
+
+def _refresh_table(
+    page: Page, command: CommandFact, found: OptionList, scope: Scope, renames: dict[str, str],
+    undocumented: list[OptionFact], everywhere: set[str],
+) -> SyncChange | None:
+    """An options table's cells, its rows kept as drawn: a renamed flag takes its new
+    name, a default and the choices are corrected; nothing is added or taken away."""
+    editor = InPlaceEditor(page)
+    taken: set[str] = set()
+    for claim in found.options:
+        if _is_stale(command, claim):
+            renamed = _renamed(editor, claim, undocumented, everywhere, taken, scope, renames)
+            if renamed is None:
+                continue
+            claim = renamed
+        _correct_default(editor, command, claim, scope)
+        _correct_values(editor, command, claim, scope)
+    edits = editor.edits()
+    return SyncChange(f"refresh the options table of `{command.name}`", tuple(edits)) if edits else None
+
+
+def _is_stale(command: CommandFact, claim: OptionClaim) -> bool:
+    return bool(claim.flags) and not any(command.option(form) for flag in claim.flags for form in forms(flag.text))
+
+
+def _renamed(
+    editor: CorrectsValues, claim: OptionClaim, undocumented: list[OptionFact], everywhere: set[str],
+    taken: set[str], scope: Scope, renames: dict[str, str],
+) -> OptionClaim | None:
+    """The stale claim under the flag it was renamed to, written by ``editor``; None when
+    no one flag is its successor."""
+    renamed = _rename(claim, undocumented, everywhere, taken, scope)
+    if renamed is None:
+        return None
+    renames[claim.flags[0].text] = renamed
+    editor.replace(claim.flags[0].span, renamed)
+    taken.update(forms(renamed))
+    return dataclasses.replace(claim, flags=(dataclasses.replace(claim.flags[0], text=renamed),))
 
 
 def _renamed_in_examples(
@@ -185,14 +221,14 @@ def _write_real_forms(editor: ListEditor, command: CommandFact, claim: OptionCla
             editor.replace(flag.span, real)
 
 
-def _correct_values(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
+def _correct_values(editor: CorrectsValues, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
     """The values the item lists for its option, as the parser's choices."""
     option = option_fact(command, claim) if claim.values is not None else None
     if option is not None and option.choices is not None:
         editor.correct_values(claim.values, option.choices, scope, "FD406")
 
 
-def _correct_default(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
+def _correct_default(editor: CorrectsValues, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
     option = option_fact(command, claim)
     default = claim.default
     if option is None or default is None or not scope.allows("FD403", default.span.line):
