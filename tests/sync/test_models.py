@@ -235,6 +235,16 @@ def test_a_renamed_field_keeps_its_description(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *FIELD_CODES) == []
 
 
+def test_the_one_stale_field_takes_the_name_of_the_one_new_field_of_its_class(parse: ParsePage) -> None:
+    facts = changes.rename_field(FACTS, "orders.Order", "created_at", "booked_at")  # no name alike
+    text = synced(parse(PAGE), facts)
+    assert "- `booked_at` (DateTimeField): When it was placed.\n" in text
+    assert findings(parse(text), facts, *FIELD_CODES) == []
+    other_class = changes.add_field(changes.remove_field(FACTS, "orders.Order", "created_at"), "orders.Order", "booked_on", "DateField")
+    text = synced(parse(PAGE), other_class)
+    assert "When it was placed" not in text and "- `booked_on` (DateField): [Description]\n" in text
+
+
 def test_a_field_renamed_in_more_words_keeps_its_description_and_check_names_it(parse: ParsePage) -> None:
     facts = changes.rename_field(FACTS, "orders.Order", "number", "printed_order_number")
     page = parse(PAGE)

@@ -19,6 +19,7 @@ from featuredocs.rules.fd3_models.lookup import successor, word_successor
         ("is_active", ["is_staff"], None),  # a shared short word says nothing
         ("total", ["total_cents", "total_tax"], None),  # two: a person chooses
         ("phone", ["phone"], None),  # the same words: no rename
+        ("min_total", ["total_min", "status"], "total_min"),  # the same words in another order
     ],
 )
 def test_word_successor(name: str, candidates: list[str], expected: str | None) -> None:

@@ -99,6 +99,7 @@ def _refresh(
     missing = [f for f in model.fields if field_expected(f) and f.name not in documented]
     taken: set[str] = set()
     kept: dict[str, ListItem] = {}  # the item of each field the list keeps
+    stale = sum(1 for _, fields in items if not any(is_known_name(model, f.name) for f in fields))
     for item, fields in items:
         if any(is_known_name(model, f.name) for f in fields):
             kept.update((field.name, item) for field in fields)
@@ -110,7 +111,7 @@ def _refresh(
         line = fields[0].span.line
         if not scope.allows("FD302", line):
             continue
-        new_name = _rename_target(fields, missing, taken)
+        new_name = _rename_target(fields, missing, taken, alone=stale == 1)
         if new_name is None:
             editor.delete(item)
             continue
@@ -136,11 +137,19 @@ def _field_items(items: tuple[ListItem, ...]) -> Iterator[ListItem]:
             yield from item.children
 
 
-def _rename_target(fields: list[FieldClaim], missing: list[FieldFact], taken: set[str]) -> str | None:
-    """The one new field a stale name was renamed to, for an item naming one field."""
+def _rename_target(fields: list[FieldClaim], missing: list[FieldFact], taken: set[str], *, alone: bool) -> str | None:
+    """The one new field a stale name was renamed to, for an item naming one field: its
+    :func:`successor`; else, when it is the list's ``alone`` stale item and the model has
+    one new field, of the class the item writes (``received_at`` (DateTimeField) for a new
+    ``booked_at`` DateTimeField), that one."""
     if len(fields) != 1:
         return None
-    return successor(fields[0].name, [f.name for f in missing if f.name not in taken])
+    candidates = [f for f in missing if f.name not in taken]
+    found = successor(fields[0].name, [f.name for f in candidates])
+    written = fields[0].type.written if fields[0].type is not None else None
+    if found is None and alone and len(candidates) == 1 and candidates[0].field_class == written:
+        return candidates[0].name
+    return found
 
 
 def _retype(

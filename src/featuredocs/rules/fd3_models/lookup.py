@@ -167,12 +167,14 @@ def opposites(name: str, other: str) -> bool:
 
 def word_successor(name: str, candidates: Iterable[str]) -> str | None:
     """The one candidate that names the same thing in more or fewer words (``phone`` for
-    ``phone_number``, ``total_cents`` for ``total``), where no name is close to it."""
+    ``phone_number``, ``total_cents`` for ``total``) or in another order (``total_min``
+    for ``min_total``), where no name is close to it."""
     words = set(name.casefold().split("_")) - {""}
     found = []
     for candidate in candidates:
         other = set(candidate.casefold().split("_")) - {""}
-        if (words < other or other < words) and any(len(word) >= 3 for word in words & other):
+        reordered = words == other and len(words) > 1 and candidate.casefold() != name.casefold()
+        if (words < other or other < words or reordered) and any(len(word) >= 3 for word in words & other):
             found.append(candidate)
     return found[0] if len(found) == 1 else None
 
