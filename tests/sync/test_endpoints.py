@@ -256,6 +256,9 @@ def test_a_single_line_body_gains_keys_on_its_line(parse: ParsePage) -> None:
     response = PAY_URL.response + (ResponseField("paid_at", type="string"),)
     facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, response=response))
     assert '{"id": 7, "status": "paid", "paid_at": ""}' in synced(parse(PAGE), facts)
+    response = PAY_URL.response + (ResponseField("terms", type="string", choices=("net15", "net30")),)
+    facts = with_endpoints(ORDERS_URL, dataclasses.replace(PAY_URL, response=response))
+    assert '{"id": 7, "status": "paid", "terms": "net15"}' in synced(parse(PAGE), facts)  # a value it takes
 
 
 def test_a_nested_list_is_written_out_for_a_new_field(parse: ParsePage) -> None:

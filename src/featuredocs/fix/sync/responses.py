@@ -4,7 +4,7 @@ Conservative, and never touching a value that stays: a key FD504 reports (the en
 does not produce it) is removed with its value; a key the endpoint produces is added to
 an object that already shows most of the fields (at least half, and no ``...`` saying the
 example is abridged), with an empty example value of its type (``""``, ``0``, ``false``,
-``null``, nested objects written out). A sketch that shows a few fields stays a sketch.
+``null``, nested objects written out), or the first of its choices. A sketch that shows a few fields stays a sketch.
 Envelope keys of a paginated list (``count``, ``next`` …) are never added.
 """
 
@@ -285,6 +285,8 @@ def _render_value(field: ResponseField, indent: str, unit: str) -> str:
         return f"[\n{inner}{_render_object(field.children, inner, unit)}\n{indent}]"
     if field.many:
         return "[]"
+    if field.choices:  # a value it may take, where an empty one could not be
+        return json.dumps(field.choices[0])
     return _EMPTY.get(field.type or "", "null")
 
 
