@@ -209,3 +209,15 @@ def test_an_options_table_takes_new_defaults_and_names_in_its_cells_and_keeps_it
     assert text == TABLE.replace("| `48` |", "| `72` |").replace("`--batch-size`", "`--chunk-size`")
     assert findings(parse(text), facts, *CODES) == []
     assert synced(parse(TABLE), FACTS) == TABLE  # a correct table is left as it is
+
+
+def test_an_option_renamed_to_another_word_with_the_same_help_is_renamed_everywhere(parse: ParsePage) -> None:
+    facts = changes.remove_option(FACTS, "expire_orders", "--batch-size")
+    facts = changes.add_option(facts, "expire_orders", "--page-rows", "200", "Orders loaded per query.")
+    page_text = (
+        PAGE.replace("expire_orders --dry-run\n", "expire_orders --dry-run --batch-size 50\n")
+        + "\n| Option | Default |\n| --- | --- |\n| `--batch-size N` | `200` |\n"
+    )
+    text = synced(parse(page_text), facts)
+    assert text == page_text.replace("--batch-size", "--page-rows")  # the list, its example and the table
+    assert findings(parse(text), facts, *CODES) == []

@@ -28,7 +28,7 @@ from featuredocs.fix.sync.judgements import (
 )
 from featuredocs.fix.sync.lists import CorrectsValues, InPlaceEditor, ListEditor, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.generate.usage import with_choices, with_default
+from featuredocs.generate.usage import long_flag, with_choices, with_default
 from featuredocs.model import CommandFact, Edit, ListItem, OptionFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd4_commands.claims import OptionList, claims_for
@@ -83,7 +83,7 @@ def _refresh(
             continue
         if _is_stale(command, claim):
             old = claim.flags[0].text
-            renamed = _renamed(editor, claim, undocumented, everywhere, taken, scope, renames)
+            renamed = _renamed(editor, claim, undocumented, everywhere, taken, scope, renames, item.source)
             if renamed is not None:
                 claim = renamed
                 kept_text.append(item.source.replace(old, claim.flags[0].text))
@@ -125,7 +125,8 @@ def _refresh_table(
     taken: set[str] = set()
     for claim in found.options:
         if _is_stale(command, claim):
-            renamed = _renamed(editor, claim, undocumented, everywhere, taken, scope, renames)
+            row = page.line_text(claim.span.line)
+            renamed = _renamed(editor, claim, undocumented, everywhere, taken, scope, renames, row)
             if renamed is None:
                 continue
             claim = renamed
@@ -141,11 +142,14 @@ def _is_stale(command: CommandFact, claim: OptionClaim) -> bool:
 
 def _renamed(
     editor: CorrectsValues, claim: OptionClaim, undocumented: list[OptionFact], everywhere: set[str],
-    taken: set[str], scope: Scope, renames: dict[str, str],
+    taken: set[str], scope: Scope, renames: dict[str, str], described: str,
 ) -> OptionClaim | None:
     """The stale claim under the flag it was renamed to, written by ``editor``; None when
-    no one flag is its successor."""
-    renamed = _rename(claim, undocumented, everywhere, taken, scope)
+    no one flag is its successor. ``described``: the item's (or row's) text. A flag an
+    earlier list of the command renamed (in ``renames``) is renamed alike."""
+    line = claim.flags[0].span.line
+    earlier = renames.get(claim.flags[0].text) if scope.allows("FD402", line) else None
+    renamed = earlier or _rename(claim, undocumented, everywhere, taken, scope, described)
     if renamed is None:
         return None
     renames[claim.flags[0].text] = renamed
@@ -201,15 +205,24 @@ def _names_in(texts: list[str], command: str) -> set[str]:
 
 
 def _rename(
-    claim: OptionClaim, options: list[OptionFact], names: set[str], taken: set[str], scope: Scope
+    claim: OptionClaim, options: list[OptionFact], names: set[str], taken: set[str], scope: Scope, described: str,
 ) -> str | None:
-    """The one new flag close to a stale one (:func:`renamed_flag`, as FD402's fix)."""
+    """The one new flag close to a stale one (:func:`renamed_flag`, as FD402's fix); else
+    the one new option whose help the stale item's text says word for word (``--limit``:
+    "Send at most this many reminders" for a ``--max-reminders`` with that help)."""
     if len(claim.flags) != 1 or not scope.allows("FD402", claim.flags[0].span.line):
         return None
-    candidates = [
-        f for o in options if not option_documented(o, names) for f in o.flags if f not in taken
-    ]
-    return renamed_flag(claim.flags[0].text, candidates)
+    new = [o for o in options if not option_documented(o, names) and not set(o.flags) & taken]
+    close = renamed_flag(claim.flags[0].text, [f for o in new for f in o.flags])
+    if close is not None:
+        return close
+    text = _words(described)
+    said = [o for o in new if o.flags and o.help and len(o.help.split()) > 2 and _words(o.help) in text]
+    return long_flag(said[0]) if len(said) == 1 else None
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[\w-]+", text.casefold())) + " "
 
 
 def _write_real_forms(editor: ListEditor, command: CommandFact, claim: OptionClaim, scope: Scope) -> None:
