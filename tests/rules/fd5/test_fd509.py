@@ -172,3 +172,23 @@ def test_silent_on_the_right_values_on_prose_and_where_the_values_are_not_known(
     assert _check(parse, facts, "GET /api/shipments/{id}/", when) == []
     prose = "- `status` (string): where the shipment is; see `Shipment.Status`\n"
     assert _check(parse, facts, "GET /api/shipments/{id}/", prose) == []
+
+
+def _body(parse: ParsePage, facts: ProjectFacts, body: str):
+    page = parse(f"# Shipping\n\n### GET /api/shipments/{{id}}/\n\n**Response:**\n```json\n{body}\n```\n", dedent=False)
+    return run_rule(ResponseValuesDiffer, page, facts)
+
+
+def test_a_value_an_example_body_gives_that_the_field_never_takes(parse: ParsePage, facts: ProjectFacts) -> None:
+    body = '{\n  "id": 7,\n  "status": "returned",\n  "carrier": "dhl",\n  "parcels": [{"state": "late"}]\n}'
+    found = _body(parse, facts, body)
+    assert [(f.span.line, f.span.column, f.message) for f in found] == [
+        (9, 14, "`returned` is not a value `status` takes in `/api/shipments/{pk}/`'s response"),
+        (11, 26, "`late` is not a value `state` takes in `/api/shipments/{pk}/`'s response"),
+    ]
+    assert found[0].hint.startswith("`status` takes `pending`, `shipped`, `delivered`")
+
+
+def test_an_example_body_with_right_values_or_placeholders_is_silent(parse: ParsePage, facts: ProjectFacts) -> None:
+    body = '{"id": 7, "status": "shipped", "carrier": "string", "parcels": [{"state": "<state>"}]}'
+    assert _body(parse, facts, body) == []

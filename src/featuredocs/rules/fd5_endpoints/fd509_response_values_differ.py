@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 
-from featuredocs.model import EndpointFact, Finding, Page, ResponseField, Severity
+from featuredocs.model import EndpointFact, Finding, Page, ResponseField, Severity, Span
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_after
 from featuredocs.rules.fd5_endpoints.claims import claims_for
 from featuredocs.rules.fd5_endpoints.hints import where
 from featuredocs.rules.fd5_endpoints.resolve import answering, resolutions_for
+from featuredocs.rules.fd5_endpoints.response_shape import produced_keys
+from featuredocs.rules.fd5_endpoints.responses import ResponseClaim
 from featuredocs.rules.fd5_endpoints.response_fields import ResponseFieldClaim, produced_field
 from featuredocs.rules.registry import register
 
@@ -26,7 +30,9 @@ class ResponseValuesDiffer(Rule):
         of*, *either*, *choices*), it also reports the choices it leaves out. A list
         none of whose values is a choice is taken for prose and not compared. Where a
         listing describes the answer of several endpoints, each must render the field
-        with the same choices.
+        with the same choices. In a documented response body, a field's string value
+        that is not one of its choices is reported too (``"status": "sent"``); a
+        placeholder (``"string"``, ``"<status>"``) is not.
 
     Why is this bad?
         A client written from the page switches on the values it lists: a value added
@@ -57,11 +63,30 @@ class ResponseValuesDiffer(Rule):
 
     def check(self, page: Page, ctx: CheckContext) -> Iterator[Finding]:
         resolutions = resolutions_for(page, ctx)
-        for claim in claims_for(page, ctx).response_fields:
+        claims = claims_for(page, ctx)
+        for claim in claims.response_fields:
             taken = _taken(claim, answering(claim.endpoints, resolutions))
             found = values_after(page, claim.span) if taken is not None else None
             if taken is not None and found is not None:
                 yield from self._compare(page, claim, *taken, found)
+        for response in claims.responses:
+            resolution = resolutions.get(response.endpoint)
+            endpoint = resolution.endpoint if resolution is not None else None
+            if endpoint is not None:
+                yield from self._example_values(page, response, endpoint)
+
+    def _example_values(self, page: Page, response: ResponseClaim, endpoint: EndpointFact) -> Iterator[Finding]:
+        """A documented body's string values, each of a field with choices."""
+        for key, field in produced_keys(response.body, endpoint):
+            value = key.value.text
+            if not field.choices or value is None or value in field.choices or not _SAMPLE.fullmatch(value):
+                continue
+            span = _value_span(page, response.span_of(key), value)
+            yield self.finding(
+                page, span,
+                f"`{value}` is not a value `{key.name}` takes in `{endpoint.path}`'s response",
+                f"`{key.name}` takes {named(field.choices)}{where(endpoint)}",
+            )
 
     def _compare(
         self, page: Page, claim: ResponseFieldClaim, endpoint: EndpointFact, field: ResponseField, found: PlacedList
@@ -77,6 +102,21 @@ class ResponseValuesDiffer(Rule):
         )
         for span, message, hint, fix in differences(found, field.choices, wording):
             yield self.finding(page, span, message, hint, fix)
+
+
+#: A value an example gives as one of the field's (``"sent"``), not a placeholder
+#: (``"string"``, ``"<status>"``, ``"..."``) or words.
+_SAMPLE = re.compile(r"(?!(?:string|str|enum|choice|value|text)$)[\w-]+")
+
+
+def _value_span(page: Page, key: Span, value: str) -> Span:
+    """The quoted value after its key, on the key's line; the key where it is not there."""
+    line = page.line_text(key.line)
+    quoted = json.dumps(value, ensure_ascii=False)
+    at = line.find(quoted, key.end_column - 1)
+    if at < 0:
+        return key
+    return Span(key.line, at + 2, key.line, at + len(quoted))
 
 
 def _taken(claim: ResponseFieldClaim, endpoints: list[EndpointFact]) -> tuple[EndpointFact, ResponseField] | None:

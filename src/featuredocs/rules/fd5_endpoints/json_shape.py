@@ -84,6 +84,7 @@ class JsonValue:
     kind: Kind
     keys: tuple[JsonKey, ...] = ()  # an object's members, in order
     items: tuple[JsonValue, ...] = ()  # an array's elements
+    text: str | None = None  # the string a scalar holds (None for a number, true, null)
 
     def walk_keys(self) -> list[JsonKey]:
         """Every key at every depth, in the order they are written."""
@@ -114,21 +115,31 @@ def _read_lenient(text: str) -> JsonValue | None:
     node = parse(text)
     if node is None:
         return None
-    return _from_node(node, _line_starts(text), _Places(text, []))
+    return _from_node(node, text, _line_starts(text), _Places(text, []))
 
 
-def _from_node(node: Node, line_starts: list[int], places: _Places) -> JsonValue:
+def _from_node(node: Node, text: str, line_starts: list[int], places: _Places) -> JsonValue:
     if node.kind is Kind.OBJECT:
         keys = []
         for member in node.members:
             line = bisect.bisect_right(line_starts, member.start) - 1
             # a key is placed before the keys of its value
             index = places.add((line, member.start - line_starts[line], member.key_end - member.start))
-            keys.append(JsonKey(member.name, _from_node(member.value, line_starts, places), places, index))
+            keys.append(JsonKey(member.name, _from_node(member.value, text, line_starts, places), places, index))
         return JsonValue(Kind.OBJECT, keys=tuple(keys))
     if node.kind is Kind.ARRAY:
-        return JsonValue(Kind.ARRAY, items=tuple(_from_node(item, line_starts, places) for item in node.items))
-    return SCALAR
+        return JsonValue(Kind.ARRAY, items=tuple(_from_node(item, text, line_starts, places) for item in node.items))
+    return _scalar(text[node.start : node.end])
+
+
+def _scalar(written: str) -> JsonValue:
+    if not written.startswith('"'):
+        return SCALAR
+    try:
+        value = json.loads(written)
+    except ValueError:
+        return SCALAR
+    return JsonValue(Kind.SCALAR, text=value) if isinstance(value, str) else SCALAR
 
 
 # --- strict JSON: parsed by the json module, keys placed by searching in order ----------------
@@ -153,7 +164,10 @@ def _shape(data: object, places: _Places, counter: Iterator[int]) -> JsonValue:
         keys = []
         for name, value in data:
             index = next(counter)  # a key comes before the keys of its value
-            shaped = _shape(value, places, counter) if isinstance(value, list) else SCALAR
+            if isinstance(value, list):
+                shaped = _shape(value, places, counter)
+            else:
+                shaped = JsonValue(Kind.SCALAR, text=value) if isinstance(value, str) else SCALAR
             keys.append(JsonKey(name, shaped, places, index))
         return JsonValue(Kind.OBJECT, keys=tuple(keys))
     if isinstance(data, list):

@@ -1,6 +1,7 @@
 """Compare a documented response body with the fields an endpoint produces.
 
-Only keys are compared, never values. A body of error keys only (``{"detail": …}``,
+Keys are compared; the values of the keys the endpoint produces are left to the rules
+that read them (FD509 a field's choices). A body of error keys only (``{"detail": …}``,
 ``{"error": …}``) is an error answer, whatever the label above it says. A documented object is compared with the
 endpoint's fields, a documented list element by element; nesting is followed only where
 the facts know the nested fields (a method field or a JSON field may hold anything).
@@ -48,16 +49,32 @@ class UnproducedKey:
 
 def unproduced_keys(body: JsonValue, endpoint: EndpointFact) -> list[UnproducedKey]:
     """Documented keys the endpoint does not produce; none when its response is unknown."""
+    return [UnproducedKey(key, trail, siblings) for key, field, trail, siblings in _keys(body, endpoint) if field is None]
+
+
+def produced_keys(body: JsonValue, endpoint: EndpointFact) -> Iterator[tuple[JsonKey, ResponseField]]:
+    """Documented keys the endpoint produces, each with its field."""
+    for key, field, _, _ in _keys(body, endpoint):
+        if field is not None:
+            yield key, field
+
+
+_Walked = tuple[JsonKey, ResponseField | None, str, tuple[str, ...]]
+
+
+def _keys(body: JsonValue, endpoint: EndpointFact) -> Iterator[_Walked]:
+    """Each documented key with the field it is (None when the endpoint has no such key),
+    where it sits and the keys the endpoint produces there."""
     if endpoint.response is None or _error_answer(body, endpoint.response):
-        return []
+        return iter(())
     if not endpoint.paginated:
-        return list(_compare_value(body, endpoint.response, ""))
-    return list(_compare_paginated(body, endpoint.response, endpoint.pagination_keys))
+        return _compare_value(body, endpoint.response, "")
+    return _compare_paginated(body, endpoint.response, endpoint.pagination_keys)
 
 
 def _compare_paginated(
     body: JsonValue, items: tuple[ResponseField, ...], envelope: tuple[str, ...]
-) -> Iterator[UnproducedKey]:
+) -> Iterator[_Walked]:
     if body.kind is not Kind.OBJECT:
         yield from _compare_value(body, items, "")
         return
@@ -72,14 +89,14 @@ def _compare_paginated(
         return
     for key in body.keys:
         if key.name not in envelope:
-            yield UnproducedKey(key, "", envelope)
+            yield key, None, "", envelope
         elif key.name == RESULTS_KEY:
             yield from _compare_value(key.value, items, RESULTS_KEY)
 
 
 def _compare_value(
     value: JsonValue, fields: tuple[ResponseField, ...], trail: str
-) -> Iterator[UnproducedKey]:
+) -> Iterator[_Walked]:
     if value.kind is Kind.OBJECT:
         yield from _compare_object(value, fields, trail)
     elif value.kind is Kind.ARRAY:
@@ -89,13 +106,13 @@ def _compare_value(
 
 def _compare_object(
     value: JsonValue, fields: tuple[ResponseField, ...], trail: str
-) -> Iterator[UnproducedKey]:
+) -> Iterator[_Walked]:
     by_name = _by_name(fields)
+    siblings = tuple(by_name)
     for key in value.keys:
         field = by_name.get(key.name)
-        if field is None:
-            yield UnproducedKey(key, trail, tuple(by_name))
-        elif field.children:
+        yield key, field, trail, siblings
+        if field is not None and field.children:
             inner = f"{trail}.{key.name}" if trail else key.name
             yield from _compare_value(key.value, field.children, inner)
 
