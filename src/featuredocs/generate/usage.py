@@ -62,10 +62,7 @@ def metavar(option: OptionFact) -> str:
 
 
 def _positional_usage(option: OptionFact) -> str:
-    name = f"<{option.metavar or option.dest}>"
-    return {"?": f"[{name}]", "*": f"[{name} ...]", "+": f"{name} [{name} ...]"}.get(
-        option.nargs or "", name
-    )
+    return _repeated(f"<{option.metavar or option.dest}>", option.nargs)
 
 
 def _option_usage(option: OptionFact) -> str:
@@ -74,10 +71,13 @@ def _option_usage(option: OptionFact) -> str:
 
 
 def _values(option: OptionFact) -> str:
-    """The values after the flag as argparse's usage writes them for the option's nargs:
-    ``N [N ...]`` for ``+``, ``[N ...]`` for ``*``, ``[N]`` for ``?``, ``N N`` for 2."""
-    name = metavar(option)
-    nargs = option.nargs or ""
+    return _repeated(metavar(option), option.nargs)
+
+
+def _repeated(name: str, nargs: str | None) -> str:
+    """``name`` as argparse's usage writes it for ``nargs``: ``N [N ...]`` for ``+``,
+    ``[N ...]`` for ``*``, ``[N]`` for ``?``, ``N N`` for 2."""
+    nargs = nargs or ""
     if nargs.isdigit():
         return " ".join([name] * int(nargs))
     return {"?": f"[{name}]", "*": f"[{name} ...]", "+": f"{name} [{name} ...]"}.get(nargs, name)

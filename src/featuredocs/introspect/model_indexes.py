@@ -74,8 +74,8 @@ def _check_constraint(constraint: Any, meta_lines: _MetaLines) -> IndexFact:
     call = meta_lines.call("constraints", constraint.name)
     # ``condition`` since Django 5.1, ``check`` before
     condition = getattr(constraint, "condition", None) or getattr(constraint, "check", None)
-    written = next((call.text(k.value) for k in call.node.keywords if k.arg in ("condition", "check")), None) \
-        if call is not None else None
+    keywords = call.node.keywords if call is not None else []
+    written = next((call.text(k.value) for k in keywords if call is not None and k.arg in ("condition", "check")), None)
     return IndexFact(
         kind="check_constraint",
         fields=tuple(dict.fromkeys(_looked_up(condition))),

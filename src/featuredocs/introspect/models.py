@@ -52,6 +52,7 @@ def collect_models(
 
 def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
     meta = model._meta
+    manager_classes = _manager_classes(model)
     fields = field_facts(model, locator)
     return ModelFact(
         app_label=meta.app_label,
@@ -64,8 +65,8 @@ def model_fact(model: type[models.Model], locator: Locator) -> ModelFact:
             body for cls in model.__mro__ if (body := locator.class_body(cls)) is not None
         ),
         managers=tuple(m.name for m in meta.managers) if not meta.abstract else _abstract_managers(model),
-        manager_methods=manager_methods(model),
-        manager_annotations=manager_annotations(model, locator),
+        manager_methods=manager_methods(manager_classes),
+        manager_annotations=manager_annotations(manager_classes, locator),
         managers_known=managers_known(model),
         choices_members=choices_members(model),
         abstract=bool(meta.abstract),
@@ -151,23 +152,17 @@ def _abstract_managers(model: type[models.Model]) -> tuple[str, ...]:
         return ()
 
 
-def manager_methods(model: type[models.Model]) -> tuple[str, ...]:
-    """Public names the classes of the model's managers and of the querysets they build
-    define, past Django's own (``from_queryset`` copies a queryset's methods into a class
-    of Django's module; the queryset class itself names them).
-
-    ``get_queryset()`` builds a queryset without touching the database; its class is the
-    one a custom ``get_queryset`` returns, which ``as_manager`` and ``from_queryset`` do
-    not show.
-    """
-    names = {name for cls in _manager_classes(model) for name in vars(cls) if not name.startswith("_")}
+def manager_methods(classes: list[type]) -> tuple[str, ...]:
+    """Public names the classes of a model's managers and of the querysets they build
+    define (:func:`_manager_classes`)."""
+    names = {name for cls in classes for name in vars(cls) if not name.startswith("_")}
     return tuple(sorted(names))
 
 
-def manager_annotations(model: type[models.Model], locator: Locator) -> tuple[str, ...]:
+def manager_annotations(classes: list[type], locator: Locator) -> tuple[str, ...]:
     """The names the methods of those classes annotate (:mod:`.annotations`)."""
     names: set[str] = set()
-    for cls in _manager_classes(model):
+    for cls in classes:
         body = locator.class_body(cls)
         if body is not None:
             names.update(annotated_names(body[1]))
@@ -175,7 +170,14 @@ def manager_annotations(model: type[models.Model], locator: Locator) -> tuple[st
 
 
 def _manager_classes(model: type[models.Model]) -> list[type]:
-    """The classes of the model's managers and of the querysets they build, past Django's."""
+    """The classes of the model's managers and of the querysets they build, past Django's
+    own (``from_queryset`` copies a queryset's methods into a class of Django's module;
+    the queryset class itself names them).
+
+    ``get_queryset()`` builds a queryset without touching the database; its class is the
+    one a custom ``get_queryset`` returns, which ``as_manager`` and ``from_queryset`` do
+    not show.
+    """
     try:
         managers = list(model._meta.managers)
     except Exception:  # an abstract model's managers may need a concrete child

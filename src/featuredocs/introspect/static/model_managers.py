@@ -24,23 +24,30 @@ _MAX_DEPTH = 4  # from_queryset wrappers of wrappers
 _DJANGO_MANAGER_MODULES = "django.db.models."  # as live introspection draws the line
 
 
-def manager_methods(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> tuple[str, ...]:
-    """Sorted public names the model's managers and querysets define in the project."""
+def manager_classes(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> list[ClassRef]:
+    """The project's classes behind the model's managers and the querysets they build,
+    each once."""
+    seen: set[str] = set()
+    found = {found.dotted: found for behind in _managers(classes, ref, bases) for dotted in behind
+             for found in _project_classes(classes, dotted, seen)}
+    return list(found.values())
+
+
+def manager_methods(refs: list[ClassRef]) -> tuple[str, ...]:
+    """Sorted public names those classes (:func:`manager_classes`) define."""
     names: set[str] = set()
-    for behind in _managers(classes, ref, bases):
-        for dotted in behind:
-            names.update(_defined(classes, dotted, set()))
+    for ref in refs:
+        for statement in ref.node.body:
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                names.add(statement.name)
+            elif isinstance(statement, ast.Assign | ast.AnnAssign):
+                names.update(assigned_names(statement))
     return tuple(sorted(name for name in names if not name.startswith("_")))
 
 
-def manager_annotations(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> tuple[str, ...]:
+def manager_annotations(refs: list[ClassRef]) -> tuple[str, ...]:
     """Sorted names the methods of those classes annotate (:mod:`..annotations`)."""
-    names: set[str] = set()
-    for behind in _managers(classes, ref, bases):
-        for dotted in behind:
-            for manager_class in _project_classes(classes, dotted, set()):
-                names.update(annotated_names(manager_class.node))
-    return tuple(sorted(names))
+    return tuple(sorted({name for ref in refs for name in annotated_names(ref.node)}))
 
 
 def managers_known(classes: Classes, ref: ClassRef, bases: list[ClassRef]) -> bool:
@@ -106,17 +113,6 @@ def _named(classes: Classes, module: Module, node: ast.expr, depth: int) -> Iter
     found = classes.index.definition(dotted)  # OrderManager = Manager.from_queryset(...)
     if found is not None and isinstance(found[1], ast.Call):
         yield from _classes_of(classes, found[0], found[1], depth + 1)
-
-
-def _defined(classes: Classes, dotted: str, seen: set[str]) -> set[str]:
-    names: set[str] = set()
-    for ref in _project_classes(classes, dotted, seen):
-        for statement in ref.node.body:
-            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
-                names.add(statement.name)
-            elif isinstance(statement, ast.Assign | ast.AnnAssign):
-                names.update(assigned_names(statement))
-    return names
 
 
 def _project_classes(classes: Classes, dotted: str, seen: set[str]) -> Iterator[ClassRef]:

@@ -18,7 +18,12 @@ from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.django_known import FIELD_INTERNAL_TYPES
 from featuredocs.introspect.static.model_attributes import attribute_names, choices_members, manager_names
-from featuredocs.introspect.static.model_managers import manager_annotations, manager_methods, managers_known
+from featuredocs.introspect.static.model_managers import (
+    manager_annotations,
+    manager_classes,
+    manager_methods,
+    managers_known,
+)
 from featuredocs.introspect.static.model_fields import FieldContext, declared_fields, forward_fact
 from featuredocs.introspect.static.model_indexes import field_indexes, meta_indexes
 from featuredocs.introspect.static.model_meta import (
@@ -322,6 +327,7 @@ class ModelReader:
         managers = declared or ([] if model.abstract else ["objects"])
         parent = self._concrete_parent(model)
         rel = model.ref.module.rel
+        behind_managers = manager_classes(self.classes, model.ref, model.bases)
         return ModelFact(
             app_label=model.app_label,
             name=model.name,
@@ -334,8 +340,8 @@ class ModelReader:
                 (cls.module.rel, cls.node) for cls in self.classes.refs_in_mro(model.ref.dotted) if cls.module.rel
             ),
             managers=tuple(managers),
-            manager_methods=manager_methods(self.classes, model.ref, model.bases),
-            manager_annotations=manager_annotations(self.classes, model.ref, model.bases),
+            manager_methods=manager_methods(behind_managers),
+            manager_annotations=manager_annotations(behind_managers),
             managers_known=managers_known(self.classes, model.ref, model.bases),
             choices_members=choices_members(self.classes, model.ref),
             abstract=model.abstract,

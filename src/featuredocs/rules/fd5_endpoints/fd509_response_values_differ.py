@@ -4,7 +4,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from featuredocs.model import EndpointFact, Finding, Page, ResponseField, Severity, Span
+from featuredocs.model import EndpointFact, Finding, Page, ResponseField, Severity, Span, reads
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.enumerations import PlacedList, Wording, differences, named, values_after
 from featuredocs.rules.fd5_endpoints.claims import claims_for
@@ -77,6 +77,8 @@ class ResponseValuesDiffer(Rule):
 
     def _example_values(self, page: Page, response: ResponseClaim, endpoint: EndpointFact) -> Iterator[Finding]:
         """A documented body's string values, each of a field with choices."""
+        if endpoint.response is None or not _with_choices(endpoint.response):
+            return  # most answers have none: their bodies are not walked again
         for key, field in produced_keys(response.body, endpoint):
             value = key.value.text
             if not field.choices or value is None or value in field.choices or not _SAMPLE.fullmatch(value):
@@ -107,6 +109,12 @@ class ResponseValuesDiffer(Rule):
 #: A value an example gives as one of the field's (``"sent"``), not a placeholder
 #: (``"string"``, ``"<status>"``, ``"..."``) or words.
 _SAMPLE = re.compile(r"(?!(?:string|str|enum|choice|value|text)$)[\w-]+")
+
+
+@reads.by_identity(limit=4096)
+def _with_choices(fields: tuple[ResponseField, ...]) -> bool:
+    """Whether a field of the response, at any depth, has choices."""
+    return any(field.choices or _with_choices(field.children) for field in fields)
 
 
 def _value_span(page: Page, key: Span, value: str) -> Span:
