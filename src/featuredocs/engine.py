@@ -101,7 +101,7 @@ def run_check(
     for page_found in parallel.map_in_order(lambda page: page_findings(instances, page, ctx), pages):
         found.extend(page_found)
     return CheckResult(
-        findings=in_report_order(settle(found, docset, config)),
+        findings=_unanswered(in_report_order(settle(found, docset, config)), ctx),
         docset=docset,
         page_errors=reported_errors(errors, paths),
         rules_run=tuple(r.code for r in runnable),
@@ -148,6 +148,21 @@ _REFERENCE_FAMILIES = ("FD3", "FD4", "FD5", "FD6", "FD7", "FD8")
 
 
 # --- Shared with the incremental check (featuredocs.cache), which runs rules page by page.
+
+
+def _unanswered(findings: tuple[Finding, ...], ctx: CheckContext) -> tuple[Finding, ...]:
+    """``findings`` without those another page answers (``coverage/elsewhere.py``)."""
+    if ctx.facts is None or all(finding.endpoint is None for finding in findings):
+        return findings
+    from featuredocs.coverage.claimed import page_claims
+    from featuredocs.coverage.elsewhere import answered, asked, may_document
+
+    endpoints = asked(findings)
+    claimed = [
+        (page.display, page_claims(page, ctx)) for page in ctx.docset.pages
+        if ctx.is_feature(page) and may_document(page.text, endpoints)
+    ]
+    return answered(findings, claimed)
 
 
 def page_findings(rules: Sequence[Rule], page: Page, ctx: CheckContext) -> list[Finding]:

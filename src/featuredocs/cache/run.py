@@ -150,8 +150,9 @@ class CheckRun:
         page_found = [f for rel in self.docs.texts for f in found.get(rel) or ()]
         shown = {self.docs.displays[rel] for rel in wanted}
         docset_found = [f for f in found[_DOCSET] or () if f.path in shown]
+        findings = in_report_order([*page_found, *docset_found])
         return CheckResult(
-            findings=in_report_order([*page_found, *docset_found]),
+            findings=self._unanswered(findings, cache, facts.get()),
             docset=docset,
             page_errors=reported_errors(self.docs.errors, paths),
             rules_run=plan.run,
@@ -224,10 +225,12 @@ class CheckRun:
         self.stats.checked = len(stale)
         return docset
 
-    def claimed(self, cache: PageCache, project: ProjectFacts) -> list[Claimed]:
-        """What each feature page documents, in the docs' order, as found with its findings
-        in this run or an earlier one; worked out again for a page whose claims the cache
-        has lost."""
+    def claimed(
+        self, cache: PageCache, project: ProjectFacts, which: Callable[[str], bool] | None = None,
+    ) -> list[Claimed]:
+        """What each feature page (each that ``which`` takes, by rel) documents, in the
+        docs' order, as found with its findings in this run or an earlier one; worked out
+        again for a page whose claims the cache has lost, or a run did not keep."""
         from featuredocs.coverage.claimed import page_claims
 
         docset = self.docs.plain_docset()
@@ -235,7 +238,7 @@ class CheckRun:
         ctx: CheckContext | None = None
         found = []
         for rel in self.docs.texts:
-            if rel not in features:
+            if rel not in features or (which is not None and not which(rel)):
                 continue
             claimed = cache.claimed(rel)
             if claimed is None:
@@ -243,6 +246,20 @@ class CheckRun:
                 claimed = page_claims(self._parse(rel), ctx)
             found.append(claimed)
         return found
+
+    def _unanswered(
+        self, findings: tuple[Finding, ...], cache: PageCache, project: ProjectFacts | None,
+    ) -> tuple[Finding, ...]:
+        """``findings`` without those another page answers (``coverage/elsewhere.py``)."""
+        if project is None or all(finding.endpoint is None for finding in findings):
+            return findings
+        # Imported here: a report without such findings needs no claims.
+        from featuredocs.coverage.elsewhere import answered, asked, may_document
+
+        endpoints = asked(findings)
+        texts = self.docs.texts
+        claimed = self.claimed(cache, project, lambda rel: may_document(texts[rel], endpoints))
+        return answered(findings, [(self.docs.displays[page.rel], page) for page in claimed])
 
     # --- the docs -------------------------------------------------------------------
 

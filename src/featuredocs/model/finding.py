@@ -54,6 +54,9 @@ class Finding:
     message: str
     hint: str | None = None
     fix: Fix | None = field(default=None, compare=False)
+    #: The path of the endpoint a finding says the page leaves out (FD505): a feature page
+    #: that documents it answers the finding (``coverage/elsewhere.py``).
+    endpoint: str | None = field(default=None, compare=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

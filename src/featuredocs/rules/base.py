@@ -150,8 +150,10 @@ class Rule:
         message: str,
         hint: str | None = None,
         fix: Fix | None = None,
+        *,
+        endpoint: str | None = None,
     ) -> Finding:
-        return Finding(self.code, self.severity, page.display, span, message, hint, fix)
+        return Finding(self.code, self.severity, page.display, span, message, hint, fix, endpoint)
 
     @classmethod
     def explanation(cls) -> str:

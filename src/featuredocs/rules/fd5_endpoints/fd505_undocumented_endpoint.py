@@ -35,6 +35,13 @@ class UndocumentedEndpoint(Rule):
         that part ways deeper (``reports/summary/`` and ``reports/activity/``, or
         ``{id}/pay/`` and ``{id}/refund/``) stay in one space.
 
+        An endpoint that another feature page documents (names with its method in a
+        heading, a label, a request line or a table, as ``featuredocs coverage`` counts
+        it) is not reported: a feature's routes are often split across pages, such as
+        ``/api/v1/invoices/stats/`` on the reporting page. Which pages document what is
+        looked at each time the report is made, so a change to the other page is seen
+        at once.
+
     Why is this bad?
         A new route next to the documented ones is almost always part of the same
         feature; readers of the page do not learn that it exists.
@@ -91,6 +98,7 @@ class UndocumentedEndpoint(Rule):
             at,
             f"endpoint `{label(endpoint)}` is not documented",
             f"it is under `{space}`, the URL space this page documents{where(endpoint)}",
+            endpoint=endpoint.path,
         )
 
 
