@@ -235,6 +235,43 @@ def test_a_renamed_field_keeps_its_description(parse: ParsePage) -> None:
     assert findings(parse(text), facts, *FIELD_CODES) == []
 
 
+EXAMPLES = """
+## Usage Examples
+
+```python
+from orders.models import Order
+
+recent = Order.objects.filter(created_at__date__gte=since, status="paid").order_by("-created_at")
+Order.objects.create(number="SO-1", created_at=now)
+by_day = Order.objects.values("created_at__date")
+Order.objects.filter(**{"created_" + "at": now})
+```
+"""
+
+
+def test_a_renamed_field_is_renamed_in_the_orm_examples_too(parse: ParsePage) -> None:
+    facts = changes.rename_field(FACTS, "orders.Order", "created_at", "created_on")
+    page = parse(PAGE + EXAMPLES)
+    assert len(findings(page, facts, "FD803")) == 4
+    text = synced(page, facts)
+    assert (
+        'recent = Order.objects.filter(created_on__date__gte=since, status="paid").order_by("-created_on")\n'
+        'Order.objects.create(number="SO-1", created_on=now)\n'
+        'by_day = Order.objects.values("created_on__date")\n'
+        # a name built at run time is not the model's to rename
+        'Order.objects.filter(**{"created_" + "at": now})\n'
+    ) in text
+    assert findings(parse(text), facts, "FD803", *FIELD_CODES) == []
+
+
+def test_examples_keep_a_name_the_fields_list_did_not_rename(parse: ParsePage) -> None:
+    # The field is gone and no new one is like it: the list drops its item, and nothing
+    # says what the examples meant; FD803 reports them to a person.
+    facts = changes.remove_field(FACTS, "orders.Order", "created_at")
+    text = synced(parse(PAGE + EXAMPLES), facts)
+    assert 'order_by("-created_at")' in text and "created_at=now" in text
+
+
 def test_the_one_stale_field_takes_the_name_of_the_one_new_field_of_its_class(parse: ParsePage) -> None:
     facts = changes.rename_field(FACTS, "orders.Order", "created_at", "booked_at")  # no name alike
     text = synced(parse(PAGE), facts)

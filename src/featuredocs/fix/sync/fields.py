@@ -9,6 +9,8 @@
 - A type that no longer fits is rewritten in the list's own style; what the line says of
   NULL and of uniqueness, the field's length or digits and default and a complete list
   of its values are corrected in place.
+- A field the list renamed is renamed in the page's ORM examples too, where FD803 would
+  report its old name (``fix/sync/orm_examples.py``).
 
 A Field table keeps its rows and types as drawn; a stale length, default or list of
 values in a row is corrected in place.
@@ -24,6 +26,7 @@ from collections.abc import Iterator
 
 from featuredocs.fix.sync.field_types import TypeStyle, corrected_type, style_of, type_fits, written_type
 from featuredocs.fix.sync.judgements import documented_field_names, field_expected
+from featuredocs.fix.sync.orm_examples import renamed_in_examples
 from featuredocs.fix.sync.lists import CorrectsValues, InPlaceEditor, ListEditor, LocatedList, insert_in_order, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
 from featuredocs.generate.models_text import field_description
@@ -54,6 +57,7 @@ def field_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncC
     for claim, model in resolved.found:
         documented.setdefault(model.label, set()).update(documented_field_names(claim, model))
     done: set[str] = set()
+    renames: dict[tuple[str, str], str] = {}  # (model label, old name) -> new name
     for claim, model in resolved.found:
         if claim.from_code or claim.field_list is None or model.label in done:
             continue
@@ -61,10 +65,11 @@ def field_changes(page: Page, ctx: CheckContext, scope: Scope) -> Iterator[SyncC
         if located is None:
             continue  # a Field/Type table: left to the person who drew it
         done.add(model.label)
-        editor = _refresh(page, claim, model, located, documented[model.label], scope)
+        editor = _refresh(page, claim, model, located, documented[model.label], scope, renames)
         edits = editor.edits()
         if edits:
             yield SyncChange(f"refresh the Fields list of {model.label}", tuple(edits))
+    yield from renamed_in_examples(page, ctx, renames, scope)
     yield from _table_changes(page, resolved.found, scope)
 
 
@@ -88,8 +93,10 @@ def _table_changes(page: Page, found: tuple[tuple[ModelClaim, ModelFact], ...], 
 
 
 def _refresh(
-    page: Page, claim: ModelClaim, model: ModelFact, located: LocatedList, documented: set[str], scope: Scope
+    page: Page, claim: ModelClaim, model: ModelFact, located: LocatedList, documented: set[str], scope: Scope,
+    renames: dict[tuple[str, str], str],
 ) -> ListEditor:
+    """The list's edits; each field it renames is added to ``renames``."""
     editor = ListEditor(page, located)
     items = [(item, read_field_item(item)) for item in _field_items(located.items)]
     items = [(item, fields) for item, fields in items if fields]
@@ -117,6 +124,7 @@ def _refresh(
             continue
         taken.add(new_name)
         kept[new_name] = item
+        renames[model.label, fields[0].name] = new_name
         editor.replace(fields[0].span, renamed(page, fields[0], new_name))
         _retype(page, editor, fields[0], new_name, model, style, scope)
     anchor = claim.field_list.line if claim.field_list is not None else 0

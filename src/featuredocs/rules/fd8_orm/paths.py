@@ -57,6 +57,9 @@ class PathProblem:
     part: str
     message: str
     hint: str | None = None
+    #: The label of the model that has no field ``part``, and the step's position in the
+    #: path: where ``sync`` writes a field's new name (``fix/sync/orm_examples.py``).
+    unknown_on: tuple[str, int] | None = None
 
 
 Related = Callable[[str | None], ModelFact | None]
@@ -119,6 +122,7 @@ def _unknown(
         part,
         f"{model.label} has no field `{part}`",
         hint=field_suggestion(part, field_names(model, query=True), model),
+        unknown_on=(model.label, index),
     )
 
 

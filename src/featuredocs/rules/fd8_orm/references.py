@@ -70,10 +70,20 @@ _NESTED_QUERIES = frozenset({"Subquery", "Exists", "OuterRef", "Prefetch"})
 
 
 @dataclass(frozen=True, slots=True)
+class Misnamed:
+    """A field name the model does not have, where the example writes it."""
+
+    model: str  # the model's label
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     span: Span
     message: str
     hint: str | None = None
+    misnamed: Misnamed | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +282,8 @@ class _Checker:
         if found is None:
             return
         message = found.message if path == found.part else f"{found.message} (in `{path}`)"
-        self.queries.append(Problem(path_span(block, node, path), message, found.hint))
+        span = path_span(block, node, path)
+        self.queries.append(Problem(span, message, found.hint, _misnamed(span, path, found)))
 
     def _settable(
         self, block: PythonBlock, model: ModelFact, keywords: list[ast.keyword], verb: str,
@@ -284,10 +295,12 @@ class _Checker:
                 continue
             if not columns_only and is_attribute(model, name):
                 continue  # a property with a setter may be passed to the constructor
+            span = block.node_span(keyword, len(name))
             self.queries.append(Problem(
-                block.node_span(keyword, len(name)),
+                span,
                 f"{model.label} has no field `{name}` {verb}",
                 field_suggestion(name, field_names(model, reverse=False), model),
+                Misnamed(model.label, name, span),
             ))
 
     def _dict_keys(self, block: PythonBlock, model: ModelFact, value: ast.Dict) -> None:
@@ -357,6 +370,17 @@ class _Checker:
         names = [*field_names(model), *model.attributes, *sorted(INSTANCE_API)]
         return Problem(span, f"{model.label} has no attribute `{node.attr}`",
                        field_suggestion(node.attr, names, model))
+
+
+def _misnamed(span: Span, path: str, found: PathProblem) -> Misnamed | None:
+    """Where the unknown field of ``path`` is written, when the span holds the path as
+    written (one line, no escapes)."""
+    if found.unknown_on is None or span.end_line != span.line or span.end_column - span.column != len(path):
+        return None
+    model, position = found.unknown_on
+    parts = path.split("__")
+    column = span.column + sum(len(part) + 2 for part in parts[:position])
+    return Misnamed(model, found.part, Span.at(span.line, column, len(found.part)))
 
 
 def manager_method_problem(model: ModelFact, method: str, span: Span, *, called: bool = False) -> Problem | None:
