@@ -84,7 +84,7 @@ def _live_outcome(
     mode and static facts with a note in ``auto``."""
     try:
         facts, inputs = read()
-        return FactsOutcome(facts, inputs=inputs)
+        return FactsOutcome(facts, list(facts.warnings), inputs=inputs)
     except UsageError:
         raise
     except (Exception, SystemExit) as error:  # the project's own import errors
@@ -133,4 +133,5 @@ def _static(config: Config, settings: str | None, notes: list[str]) -> FactsOutc
 
     if notes:
         notes[-1] += "; falling back to static mode"
-    return FactsOutcome(collect_static(config.root, settings), notes)
+    facts = collect_static(config.root, settings)
+    return FactsOutcome(facts, [*notes, *facts.warnings])

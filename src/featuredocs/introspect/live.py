@@ -57,7 +57,7 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
 
     def urls() -> tuple[tuple[EndpointFact, ...], tuple[str, ...], list[str]]:
         found: list[str] = []
-        endpoints, prefixes = collect_endpoints_safely(root, found)
+        endpoints, prefixes = collect_endpoints_safely(root, found, settings_module)
         return endpoints, prefixes, found
 
     read_beside = alongside.start(urls)
@@ -177,9 +177,15 @@ def _with_written_defaults(
 
 
 def collect_endpoints_safely(
-    root: Path, warnings: list[str]
+    root: Path, warnings: list[str], settings_module: str,
 ) -> tuple[tuple[EndpointFact, ...], tuple[str, ...]]:
-    """Endpoints from ``featuredocs.introspect.urls``; a warning when it is missing or fails."""
+    """Endpoints from ``featuredocs.introspect.urls``; a warning when it is missing or fails.
+
+    A URLconf that raises on import (a view module broken by the change being documented)
+    must not hide the other facts, nor leave the project without endpoints: every
+    documented path would then be reported as unknown. The endpoints are read from the
+    source instead, as static mode reads them, and the warning says so.
+    """
     try:
         from featuredocs.introspect.urls import collect_endpoints
     except ImportError:
@@ -187,8 +193,13 @@ def collect_endpoints_safely(
         return (), ()
     try:
         endpoints, prefixes = collect_endpoints(root)
-    except Exception as error:  # a broken URLconf must not hide the other facts
+    except Exception as error:
+        from featuredocs.introspect.static import collect_static
+
         text = str(error).strip().splitlines()
-        warnings.append(f"endpoints: cannot be read ({type(error).__name__}: {text[0] if text else ''})")
-        return (), ()
+        reason = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+        warnings.append(f"endpoints: the URLconf cannot be imported ({reason}); read from the source instead")
+        static = collect_static(root, settings_module)
+        warnings.extend(w for w in static.warnings if w.startswith("endpoints:"))
+        return static.endpoints, static.url_prefixes
     return tuple(endpoints), tuple(prefixes)
