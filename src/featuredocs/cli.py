@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-import sys
 from collections.abc import Sequence
 
 from featuredocs import __version__
 from featuredocs.collector import collector_paused
 from featuredocs.commands import add_subcommands
+from featuredocs.output import say
 from featuredocs.errors import UsageError
 from featuredocs.policy import EXIT_USAGE
 
@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except UsageError as error:
-        print(f"featuredocs: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

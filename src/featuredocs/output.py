@@ -8,6 +8,14 @@ import tempfile
 from pathlib import Path
 
 from featuredocs.errors import UsageError
+from featuredocs.secrets import mask_line
+
+
+def say(message: str) -> None:
+    """One line for the user on stderr. A project's own error messages end up in notes
+    and errors (a settings module that cannot connect), and may quote a password or a
+    token: their values are starred as in every other output."""
+    print(f"featuredocs: {mask_line(message)}", file=sys.stderr)
 
 
 def atomic_write(path: Path, text: str, *, newline: str = "\n", encoding: str = "utf-8") -> None:

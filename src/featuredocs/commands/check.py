@@ -11,7 +11,7 @@ from featuredocs.commands.common import config_from
 from featuredocs.errors import UsageError
 from featuredocs.fix.autofix import fix_check, print_diff, write_fixes
 from featuredocs.markdown.load import display_path
-from featuredocs.output import write_output
+from featuredocs.output import say, write_output
 from featuredocs.policy import EXIT_USAGE, exit_code
 from featuredocs.report import RunStats, render
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         fixed = fix_check(result, lambda texts: passes.check(args.paths, texts).result,
                           unsafe=args.unsafe_fixes)
     for note in (*first.notes, *passes.finish()):
-        print(f"featuredocs: {note}", file=sys.stderr)
+        say(note)
     for error in result.page_errors:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
     written = True

@@ -14,6 +14,7 @@ from featuredocs.config import Config, load_config
 from featuredocs.errors import UsageError
 from featuredocs.markdown.load import PageError, display_path
 from featuredocs.model import ProjectFacts
+from featuredocs.output import say
 from featuredocs.project import FactsOutcome
 
 if TYPE_CHECKING:  # not imported by check, whose unchanged tree needs no claim extractor
@@ -49,7 +50,7 @@ def documented_and_facts(
     first = passes.check()
     notes = passes.finish()
     for note in (*first.notes, *notes):
-        print(f"featuredocs: {note}", file=sys.stderr)
+        say(note)
     stop_on_page_errors(passes.docs.errors)
     facts = passes.facts
     if facts is None:
@@ -70,7 +71,7 @@ def stop_on_page_errors(errors: Sequence[PageError]) -> None:
 def project_facts(outcome: FactsOutcome, missing: str, where: str | None = None) -> ProjectFacts:
     """The facts, once their notes are on stderr; ``missing``: the error when there are none."""
     for note in outcome.notes:
-        print(f"featuredocs: {note}", file=sys.stderr)
+        say(note)
     if outcome.facts is None:
         raise UsageError(missing, where)
     return outcome.facts

@@ -17,6 +17,7 @@ from featuredocs.fix.sync import sync
 from featuredocs.markdown.load import display_path
 from featuredocs.model import DocSet
 from featuredocs.model.page import REFERENCE_PAGES
+from featuredocs.output import say
 from featuredocs.policy import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"featuredocs: {display_path(error.path, None)}: {error.message}", file=sys.stderr)
     for note in (*checked.notes, *notes):
-        print(f"featuredocs: {note}", file=sys.stderr)
+        say(note)
     facts = passes.facts
     if facts is None:
         raise UsageError("sync needs the project's facts, and none could be read", str(config.root))

@@ -9,12 +9,12 @@ file an example writes lands there, not in the project.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from featuredocs.execute.plan import read_plan, write_report
 from featuredocs.execute.sandbox import TIME_LIMIT, SetupError, run_pages
 from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.output import say
 
 EXIT_OK = 0
 EXIT_PROJECT_ERROR = 2
@@ -36,16 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         setup_django(args.root.resolve(), args.settings, [])
     except ProjectImportError as error:
-        print(f"featuredocs: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_PROJECT_ERROR
     try:
         report = run_pages(plan, args.root.resolve(), args.time_limit, tuple(args.fixture), args.login)
     except SetupError as error:
-        print(f"featuredocs: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_PROJECT_ERROR
     except Exception as error:  # the test databases could not be made: the project's setup
         message = str(error).strip().split("\n", 1)[0] or type(error).__name__
-        print(f"featuredocs: cannot create the test databases: {message}", file=sys.stderr)
+        say(f"cannot create the test databases: {message}")
         return EXIT_PROJECT_ERROR
     args.output.write_text(write_report(report), encoding="utf-8")
     return EXIT_OK

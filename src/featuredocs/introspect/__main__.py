@@ -16,6 +16,7 @@ from pathlib import Path
 
 from featuredocs.introspect.discover import find_settings_module
 from featuredocs.introspect.errors import ProjectImportError
+from featuredocs.output import say
 from featuredocs.introspect.import_path import borrowed, import_first, normalized
 
 EXIT_OK = 0
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             borrowed_path=borrowed(lent, fresh, root), fresh_path=fresh,
         )
     except ProjectImportError as error:
-        print(f"featuredocs: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_PROJECT_ERROR
     try:
         sys.stdout.write(output_text(facts, inputs, args.indent))

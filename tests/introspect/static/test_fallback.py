@@ -66,3 +66,17 @@ def test_live_mode_refuses_instead_of_falling_back(tmp_path: Path) -> None:
     assert run.code == 2
     assert "cannot import settings `project.settings`: RuntimeError" in run.err
     assert "Traceback" not in run.err
+
+
+def test_a_password_in_the_projects_error_is_starred(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path,
+        {"shelf": {"models.py": MODELS}},
+        settings='raise RuntimeError("cannot reach postgres://shelf:hunter2@db/shelf with API_TOKEN=tok-123")\n',
+    )
+    (tmp_path / "docs" / "features").mkdir(parents=True)
+    (tmp_path / "docs" / "features" / "shelf.md").write_text(textwrap.dedent(PAGE), encoding="utf-8")
+    for mode in ("auto", "live"):
+        run = featuredocs("check", "--mode", mode, "--no-cache", cwd=project.root)
+        assert "hunter2" not in run.err and "tok-123" not in run.err
+        assert "postgres://shelf:*******@db/shelf with API_TOKEN=*******" in run.err
