@@ -96,3 +96,16 @@ def test_a_project_that_imports_whole_says_nothing(tmp_path: Path) -> None:
     notes, found = _check(root, "--mode", "live", "--no-cache")
     assert notes == []
     assert found == [("FD302", 11), ("FD501", 19)]
+
+
+def test_a_password_the_urlconfs_error_quotes_is_starred_everywhere(tmp_path: Path) -> None:
+    root = _project(tmp_path, 'raise RuntimeError("no route to postgres://shelf:hunter2@db/shelf")\n')
+    notes, _ = _check(root, "--mode", "live", "--no-cache")
+    facts = featuredocs("facts", "--mode", "live", "--no-cache", cwd=root)
+    warnings = json.loads(facts.out)["warnings"]
+    for shown in (*notes, facts.err, *warnings):
+        assert "hunter2" not in shown
+    assert warnings == [
+        "endpoints: the URLconf cannot be imported (RuntimeError: no route to postgres://shelf:*******@db/shelf); "
+        "read from the source instead"
+    ]
