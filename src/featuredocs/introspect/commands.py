@@ -19,8 +19,9 @@ from featuredocs.model import CommandFact, OptionFact
 
 
 def collect_commands(
-    locator: Locator, project_apps: frozenset[str], warnings: list[str]
+    locator: Locator, project_apps: frozenset[str], unloadable: dict[str, str]
 ) -> tuple[CommandFact, ...]:
+    """Every command that loads; ``unloadable`` gets why each other one does not, by name."""
     base_keys = base_option_keys()
     facts = []
     for name, app in sorted(get_commands().items()):
@@ -28,7 +29,7 @@ def collect_commands(
             command = app if isinstance(app, BaseCommand) else load_command_class(app, name)
             parser = command.create_parser("manage.py", name)
         except (Exception, SystemExit) as error:  # a command that cannot even load
-            warnings.append(f"command {name}: cannot be loaded ({_one_line(error)})")
+            unloadable[name] = _one_line(error)
             continue
         app_name = app if isinstance(app, str) else type(app).__module__
         facts.append(CommandFact(

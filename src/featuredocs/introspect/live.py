@@ -65,7 +65,10 @@ def _collect(root: Path, settings_module: str, alongside: Alongside) -> ProjectF
     apps = collect_apps(locator)
     project_apps = frozenset(app.name for app in apps if app.project)
     models = collect_models(locator, project_apps, warnings)
-    commands = collect_commands(locator, project_apps, warnings)
+    unloadable: dict[str, str] = {}
+    commands = collect_commands(locator, project_apps, unloadable)
+    if unloadable:
+        commands = _with_unloadable(commands, unloadable, root, settings_module, warnings)
     settings = collect_settings(root, warnings)
     module = getattr(django_settings, "SETTINGS_MODULE", None) or settings_module
     scanned = scan_sources(root, lambda name: getattr(django_settings, name), warnings, settings, commands, module)
@@ -174,6 +177,25 @@ def _with_written_defaults(
     except Exception:  # a settings module the reading cannot follow: no defaults, no failure
         return settings
     return with_written_defaults(settings, read, root)
+
+
+def _with_unloadable(
+    commands: tuple[CommandFact, ...], unloadable: dict[str, str], root: Path, settings_module: str,
+    warnings: list[str],
+) -> tuple[CommandFact, ...]:
+    """``commands`` with those that cannot be loaded (a module broken by the change being
+    documented) as static mode reads them from the source: a page documenting one is
+    checked against its options, not told that it does not exist."""
+    from featuredocs.introspect.static import collect_static
+
+    # Only a command whose class the source shows: a module that raises before defining
+    # one is no command at all.
+    read = {c.name: c for c in collect_static(root, settings_module).commands if c.location is not None}
+    for name, reason in unloadable.items():
+        instead = "; read from the source instead" if name in read else ""
+        warnings.append(f"command {name}: cannot be loaded ({reason}){instead}")
+    found = [read[name] for name in unloadable if name in read]
+    return tuple(sorted((*commands, *found), key=lambda command: command.name))
 
 
 def collect_endpoints_safely(
