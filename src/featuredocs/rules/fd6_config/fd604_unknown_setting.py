@@ -22,7 +22,10 @@ class UnknownSetting(Rule):
         ``settings.NAME`` reads in any python block or inline code. Each must be a setting
         of the project, one its code reads with a default (``getattr(settings, "NAME",
         20)``) or one of Django's own. A block headed by another settings file than the
-        one checked against (``# settings/production.py``) is left alone. A sentence may
+        ones checked against (``# settings/production.py`` while the facts come from
+        ``settings/dev.py``) is left alone; the file the settings module star-imports
+        (``# settings/base.py``) and the template's bare ``# settings.py`` are checked.
+        A sentence may
         name a setting still to be added, so one named in inline code is reported only
         when the project has a setting it looks misspelt from.
 
@@ -70,7 +73,7 @@ class UnknownSetting(Rule):
         assert facts is not None
         known = setting_names(facts)
         for claim in claims_for(page, ctx).settings:
-            if claim.name in known or shown_module_differs(claim.settings_file, facts.settings_module):
+            if claim.name in known or shown_module_differs(claim.settings_file, facts):
                 continue
             hint = _hint(claim.name, facts)
             if claim.inline and hint is None:

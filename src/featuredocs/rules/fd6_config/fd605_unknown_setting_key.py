@@ -64,7 +64,7 @@ class UnknownSettingKey(Rule):
             setting = setting_named(ctx.facts, claim.setting)
             if setting is None or read_with_default(setting) or not _missing(claim.path, setting):
                 continue  # a default is the code's fallback, not the shape a project gives it
-            if shown_module_differs(claim.settings_file, ctx.facts.settings_module):
+            if shown_module_differs(claim.settings_file, ctx.facts):
                 continue
             if any(claim.path.startswith(f"{path}.") for s, path in reported if s == claim.setting):
                 continue  # the missing parent was reported; its children say nothing new

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from featuredocs.model import CodeBlock, Page, Span
+from featuredocs.model import CodeBlock, Page, ProjectFacts, Span
 from featuredocs.rules.fd8_code.source import (
     PythonSource,
     called_by,
@@ -81,16 +81,33 @@ class SettingValueClaim:
     span: Span
 
 
-def shown_module_differs(settings_file: str | None, settings_module: str | None) -> bool:
-    """True when a block names a settings file other than the module the facts come from.
+def shown_module_differs(settings_file: str | None, facts: ProjectFacts) -> bool:
+    """True when a block names a settings file other than the ones the facts come from.
 
-    ``settings/production.py`` is not ``shop.settings.dev``; ``settings.py`` matches
-    ``shop.settings``. Settings of another environment cannot be judged from these facts.
+    ``settings.py`` matches ``shop.settings``, and ``settings/base.py`` matches
+    ``shop.settings.dev`` when the project's settings are defined there (``dev.py``
+    star-imports it); a bare ``settings.py`` (the template's comment) is the project's
+    settings whatever their module. ``settings/production.py`` is not ``shop.settings.dev``:
+    settings of another environment cannot be judged from these facts.
     """
-    if not settings_file or not settings_module:
+    module = facts.settings_module
+    if not settings_file or not module:
         return False
     shown = settings_file.removesuffix(".py").replace("/", ".").strip(".")
-    return not (f".{settings_module}".endswith(f".{shown}") or f".{shown}".endswith(f".{settings_module}"))
+    if f".{module}".endswith(f".{shown}") or f".{shown}".endswith(f".{module}"):
+        return False
+    path = settings_file.lstrip("./")
+    return path != "settings.py" and not _defined_in(facts, path)
+
+
+def _defined_in(facts: ProjectFacts, path: str) -> bool:
+    """Whether one of the project's settings is defined in a file at ``path`` (written
+    from the project root, or from any folder: ``settings/base.py``)."""
+    return any(
+        setting.location is not None
+        and (setting.location.path == path or setting.location.path.endswith(f"/{path}"))
+        for setting in facts.settings if setting.project
+    )
 
 
 Claims = tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...]]
