@@ -102,6 +102,31 @@ def query_reads(
     return QueryReads(tuple(found.values()), complete)
 
 
+#: The handlers of a ViewSet's standard routes.
+STANDARD_ACTIONS = frozenset({"list", "create", "retrieve", "update", "partial_update", "destroy"})
+
+
+def route_parts(trees: Iterable[ast.AST | None], others: frozenset[str]) -> list[ast.AST | None]:
+    """What of view classes' source (each a class or a module holding one) serves one
+    route of a ViewSet: all but the methods that handle its other routes (``others``).
+    The ``stats`` action's ``request.query_params`` reads are its route's parameters, not
+    the list's nor the detail's; a helper any of them may call is every route's."""
+    if not others:
+        return list(trees)
+    parts: list[ast.AST | None] = []
+    for tree in trees:
+        body = tree.body if isinstance(tree, ast.Module) and len(tree.body) == 1 else None
+        found = body[0] if body else tree
+        if not isinstance(found, ast.ClassDef):
+            parts.append(tree)
+            continue
+        parts.extend(
+            statement for statement in found.body
+            if not (isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) and statement.name in others)
+        )
+    return parts
+
+
 def class_attributes(obj: object) -> Callable[[str], object]:
     """The ``attribute`` lookup of :func:`query_reads` on a live class: a missing attribute
     is neither a string nor None, so the reads it keys stay incomplete."""

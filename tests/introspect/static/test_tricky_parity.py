@@ -102,6 +102,7 @@ def test_query_parameters_carry_their_defaults(both: tuple[ProjectFacts, Project
         assert {key: value for key, value in defaults.items() if value is not None} == {
             ("/api/items/{slug}/", "sort"): "'name'",  # request.GET.get("sort", default="name")
             ("/api/v2/authors/", "ordering"): "'name,-public_id'",  # the view's ordering
+            ("/api/v2/authors/top-rated/", "minimum"): "'4'",  # read by the action alone
             ("/api/books-list/", "limit"): "10",  # the paginator's default_limit
             ("/api/ninja/shelves", "size"): "10",
             ("/api/ninja/shelves", "order"): "'asc'",
@@ -111,6 +112,12 @@ def test_query_parameters_carry_their_defaults(both: tuple[ProjectFacts, Project
         assert defaults[("/api/books-list/", "ordering")] is None, facts.mode
         maximums = {(e.path, p.name): p.maximum for e in facts.endpoints for p in e.query_params if p.maximum}
         assert maximums == {("/api/books-list/", "limit"): 40}, facts.mode  # the paginator's max_limit
+
+
+def test_an_actions_query_parameter_is_its_own_routes(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in both:
+        reading = sorted(e.path for e in facts.endpoints if any(p.name == "minimum" for p in e.query_params))
+        assert reading == ["/api/v2/authors/top-rated/"], facts.mode
 
 
 def test_routes_with_format_suffix_twins_are_marked(both: tuple[ProjectFacts, ProjectFacts]) -> None:

@@ -96,7 +96,8 @@ class AuthorViewSet(viewsets.ReadOnlyModelViewSet):
 
     @action(detail=False, url_path="top-rated")
     def top_rated(self, request):
-        return Response([])
+        minimum = request.query_params.get("minimum", "4")
+        return Response([minimum])
 
     @action(detail=True, methods=["post", "delete"], serializer_class=AuthorSerializer)
     def follow(self, request, name=None):

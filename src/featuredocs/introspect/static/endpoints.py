@@ -8,7 +8,7 @@ import ast
 from collections.abc import Iterable
 from dataclasses import replace
 
-from featuredocs.introspect.source_reads import QueryReads, json_response_fields, query_reads
+from featuredocs.introspect.source_reads import STANDARD_ACTIONS, QueryReads, json_response_fields, query_reads, route_parts
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.drf_params import DrfParams, Pagination
@@ -174,8 +174,13 @@ class Describer:
             return None
         return QueryParamFact(page_kwarg, "pagination", "integer")
 
-    def _own_reads(self, view: ViewClass) -> QueryReads:
+    def _own_reads(self, view: ViewClass, actions: dict[str, str] | None = None) -> QueryReads:
+        """What the view's own classes read from the query string; for a ViewSet route
+        (``actions``), not in the methods that handle its other routes."""
         trees = [ref.node for ref in view.refs if ref.module.project]
+        if actions is not None:
+            handlers = STANDARD_ACTIONS | {method.name for _, method, _ in view.extra_actions()}
+            trees = route_parts(trees, frozenset(handlers - set(actions.values())))
         return query_reads(trees, self.params.attributes(view.ref.dotted))
 
     # --- DRF ------------------------------------------------------------------------------------
@@ -195,7 +200,7 @@ class Describer:
         filtered = self._filters(view, actions)
         pagination: Pagination | None = self.params.pagination(view) if filtered else None
         backends = self.params.backend_params(view) if filtered else QueryReads()
-        own = self._own_reads(view)
+        own = self._own_reads(view, actions)
         params = _merge(backends.params, pagination.params if pagination else (), own.params)
         complete = own.complete and backends.complete and (pagination is None or pagination.complete)
         paginates = bool(pagination and pagination.paginates)

@@ -21,10 +21,12 @@ from rest_framework.views import APIView
 
 from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.introspect.source_reads import (
+    STANDARD_ACTIONS,
     QueryReads,
     class_attributes,
     json_response_fields,
     query_reads,
+    route_parts,
 )
 from featuredocs.introspect.urls import drf_params, drf_serializers
 from featuredocs.introspect.urls.django import decorated_methods
@@ -62,7 +64,7 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
     if filtered:  # backends that could not be read still read the query string: unknown
         backends = _safely(drf_params.backend_params, view_class, project_root) or QueryReads(complete=False)
     own = query_reads(
-        map(parsed_source, own_sources(target, project_root)),
+        route_parts(map(parsed_source, own_sources(target, project_root)), _other_handlers(view_class, actions)),
         class_attributes(view_class),
     )
     return EndpointFact(
@@ -85,6 +87,19 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
         query_params_complete=own.complete and backends.complete
         and (pagination is None or pagination.complete),
     )
+
+
+def _other_handlers(view_class: type, actions: dict[str, str] | None) -> frozenset[str]:
+    """The methods of a ViewSet that handle its routes other than the one whose
+    ``actions`` are given (none for a view that is not a ViewSet)."""
+    if actions is None:
+        return frozenset()
+    handlers = set(STANDARD_ACTIONS)
+    extra = getattr(view_class, "get_extra_actions", None)
+    for action in extra() if callable(extra) else ():
+        handlers.add(action.__name__)
+        handlers.update(getattr(action, "mapping", {}).values())  # ``@stats.mapping.post``
+    return frozenset(handlers - set(actions.values()))
 
 
 def view_methods(
