@@ -202,3 +202,37 @@ def test_fd305_fields_named_elsewhere_in_the_model_section_count(parse):
         - `tags` → Tag
     """)
     assert run_rule(UndocumentedField, page, facts()) == []
+
+
+DEFERRING = """\
+    ## Data Models
+
+    ### Invoice
+
+    {intro}
+
+    | Field | Type |
+    | --- | --- |
+    | `number` | CharField |
+
+    **Indexes:**
+    - Index on `number`
+"""
+
+
+def test_fd305_fd306_silent_where_the_section_sends_the_reader_to_the_whole_model(parse):
+    page = parse(DEFERRING.format(intro="The fields search uses (see [Billing](billing.md#invoice) for the full model):"))
+    assert run_rule(UndocumentedField, page, facts()) == run_rule(UndocumentedIndex, page, facts()) == []
+    other = parse(DEFERRING.format(intro="The complete field list is on [the billing page](../billing.md)."))
+    assert run_rule(UndocumentedField, other, facts()) == run_rule(UndocumentedIndex, other, facts()) == []
+
+
+def test_fd305_fd306_still_report_a_list_whose_link_is_no_such_pointer(parse):
+    # A link to another page about something else, and words about the whole model without
+    # a link, each say nothing of where the rest of the model is.
+    for intro in ("Totals follow the [rounding rules](rounding.md).",
+                  "These are the full model's columns.",
+                  "See [the full API](https://example.com/docs.md) for all fields."):
+        page = parse(DEFERRING.format(intro=intro))
+        assert run_rule(UndocumentedField, page, facts()) != []
+        assert len(run_rule(UndocumentedIndex, page, facts())) == 2

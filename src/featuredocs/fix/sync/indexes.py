@@ -92,7 +92,7 @@ def _refresh(
             kept.append(found)
     mentioned = (set(claim.mentioned) - dropped_codes) | kept_codes
     assert claim.index_list is not None
-    if scope.allows("FD306", claim.index_list.line):
+    if not claim.partial_indexes and scope.allows("FD306", claim.index_list.line):
         for index in model.indexes:
             if not index_expected(index, model) or index.name in mentioned:
                 continue

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from featuredocs.model import LabelledBlock, Page, Section, Span
+from featuredocs.model import BlockKind, LabelledBlock, Page, Section, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models import code_models
 from featuredocs.rules.fd3_models.field_items import FieldClaim
@@ -69,7 +69,9 @@ class ModelClaim:
     names an app label, is in backticks, or its section has a Fields or Indexes list,
     a field table or code using the name): only then may an unknown name be reported.
     ``field_list`` / ``index_list`` point at the list's label when the page has one for
-    this model; ``partial_fields`` when its label says it is a selection (``Key Fields``).
+    this model; ``partial_fields`` when its label says it is a selection (``Key Fields``),
+    ``partial_fields`` and ``partial_indexes`` when the section says where the whole model
+    is documented (``see [Ticket Queue](ticket-queue.md#ticket) for the full model``).
     ``mentioned`` is every inline-code name inside those lists. ``prose_fields`` and
     ``prose_indexes`` are what sentences of the model's section call a field or an index
     (``the `paid_at` field``, ``the index `orders_paid_idx` ``). ``listed_fields`` holds,
@@ -85,6 +87,7 @@ class ModelClaim:
     field_list: Span | None = None
     partial_fields: bool = False
     index_list: Span | None = None
+    partial_indexes: bool = False
     mentioned: frozenset[str] = frozenset()
     from_code: bool = False
     prose_fields: tuple[FieldClaim, ...] = ()
@@ -279,7 +282,8 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
     mentioned: set[str] = set()
     field_list: Span | None = None
     index_list: Span | None = None
-    partial = False
+    deferred = _defers_to_another_page(parts[0])
+    partial = deferred
     listed: list[tuple[FieldClaim, ...]] = []
     for kind, anchor, items, label in model_lists(parts):
         mentioned.update(listed_codes(items))
@@ -322,11 +326,37 @@ def _model_claim(page: Page, section: Section, name: str, owned: set[int]) -> Mo
         field_list=field_list,
         partial_fields=partial,
         index_list=index_list,
+        partial_indexes=deferred,
         mentioned=frozenset(mentioned),
         prose_fields=prose,
         prose_indexes=prose_indexes,
         listed_fields=tuple(listed),
     )
+
+
+#: "the full model", "the complete field list", "all of its fields", "the rest of the model".
+_WHOLE = re.compile(
+    r"\b(?:full|complete|whole|entire|all|every|rest|remaining|other)\b[\w\s',-]{0,30}?"
+    r"\b(?:model|fields?|list|reference|definition|schema|columns?)\b",
+    re.IGNORECASE,
+)
+
+
+def _defers_to_another_page(section: Section) -> bool:
+    """Whether the section's own paragraphs send the reader to another page for the whole
+    model: a link to another Markdown page in a sentence about the full model."""
+    for block in section.blocks:
+        if block.kind is not BlockKind.PARAGRAPH or not block.links:
+            continue
+        elsewhere = any(_other_page(link.target) for link in block.links)
+        if elsewhere and _WHOLE.search(block.plain):
+            return True
+    return False
+
+
+def _other_page(target: str) -> bool:
+    path = target.partition("#")[0]
+    return bool(path) and "://" not in path and path.lower().endswith((".md", ".markdown", ".mdx"))
 
 
 def _own_parts(section: Section, owned: set[int]) -> Iterator[Section]:

@@ -63,7 +63,7 @@ class UndocumentedIndex(Rule):
             mentioned.setdefault(model.label, set()).update(claim.mentioned)
         reported: set[str] = set()
         for claim, model in resolved.found:
-            if claim.index_list is None or model.label in reported:
+            if claim.index_list is None or claim.partial_indexes or model.label in reported:
                 continue
             reported.add(model.label)
             for index in model.indexes:
