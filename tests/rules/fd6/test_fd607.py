@@ -198,3 +198,48 @@ def test_a_setting_the_project_leaves_alone_is_held_to_djangos_default(parse, fa
     for right, wrong in (("1,209,600", "3,600"), ("`csrftoken`", "`csrf`"), ("`False` |", "`True` |")):
         page = parse(DJANGOS_OWN.replace(right, wrong))
         assert pointed(StaleSettingDefault, page, facts) == [("FD607", wrong.strip("`| "))]
+
+
+BLOCK = HEAD + """\
+## Configuration
+
+### Django Settings
+
+```python
+# settings.py
+DEFAULT_FROM_EMAIL = os.environ.get("SHOP_FROM_EMAIL", "orders@shop.example")
+CATALOG_IMPORT = {
+    "max_rows": int(os.getenv("SHOP_IMPORT_MAX_ROWS", "50000")),
+    "currency": "EUR",
+}
+ORDER_EXPIRY = {
+    "window_hours": 48,
+    "notify": {"channel": "email"},
+}
+SESSION_COOKIE_AGE = 3600
+```
+"""
+
+
+def test_a_settings_block_gives_its_literal_values_as_the_settings_module_must(parse, facts):
+    assert run_rule(StaleSettingDefault, parse(BLOCK), facts) == []
+    page = parse(BLOCK.replace('"window_hours": 48', '"window_hours": 24').replace('"EUR"', '"USD"'))
+    found = run_rule(StaleSettingDefault, page, facts)
+    assert [(f.span.line, f.message) for f in found] == [
+        (18, '`CATALOG_IMPORT["currency"]` is `EUR` in the settings module, not `USD`'),
+        (21, '`ORDER_EXPIRY["window_hours"]` is `48` in the settings module, not `24`'),
+    ]
+    # The fix writes Python: a string in the block's quotes.
+    assert [edit.replacement for f in found for edit in f.fix.edits] == ['"EUR"', "48"]
+
+
+def test_a_settings_block_of_another_environment_or_a_djangos_default_is_not_compared(parse, facts):
+    drifted = BLOCK.replace('"window_hours": 48', '"window_hours": 24')
+    for text in (
+        drifted.replace("### Django Settings", "### Production settings"),
+        drifted.replace("# settings.py", "# settings/production.py"),
+        drifted.replace("```python\n# settings.py", "```python\n# orders/conf.py"),  # not a settings block
+    ):
+        assert run_rule(StaleSettingDefault, parse(text), facts) == []
+    # The project leaves SESSION_COOKIE_AGE to Django: the block shows how to set it.
+    assert run_rule(StaleSettingDefault, parse(BLOCK.replace("= 3600", "= 60")), facts) == []

@@ -119,12 +119,12 @@ def extract(page: Page) -> ConfigClaims:
         for name, span, default, default_span in python_reads(page)
     )
     env_vars.sort(key=_place)
-    settings, keys = setting_claims(page)
+    settings, keys, assigned = setting_claims(page)
     # a cell may be a read (`settings.NAME`) the page's inline code already gave
     named = frozenset(claim.span for claim in settings)
     tabled = tuple(table_settings(page))
     settings += tuple(c for c in tabled if isinstance(c, SettingClaim) and c.span not in named)
-    values = (*(c for c in tabled if isinstance(c, SettingValueClaim)), *prose_setting_values(page))
+    values = (*assigned, *(c for c in tabled if isinstance(c, SettingValueClaim)), *prose_setting_values(page))
     return ConfigClaims(tuple(_unique(env_vars)), anchor, settings, keys, values)
 
 

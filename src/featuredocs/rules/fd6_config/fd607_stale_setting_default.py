@@ -6,10 +6,11 @@ from featuredocs.model import Edit, Finding, Fix, Page, SettingFact, Severity
 from featuredocs.rules.base import CheckContext, Rule
 from featuredocs.rules.fd6_config.claims import claims_for
 from featuredocs.rules.fd6_config.known import setting as setting_named, setting_names
-from featuredocs.rules.fd6_config.settings_claims import INLINE_READ, SettingValueClaim
+from featuredocs.rules.fd6_config.settings_claims import INLINE_READ, SettingValueClaim, shown_module_differs
 from featuredocs.rules.fd6_config.values import (
     display_default,
     grouped_like,
+    normal_code_default,
     same_value,
     shown_apart,
     unit_counted_in,
@@ -26,7 +27,11 @@ class StaleSettingDefault(Rule):
     What it does:
         Reads the Default column of a settings table (a *Setting* column naming
         ``DEFAULT_FROM_EMAIL``, ``CATALOG_IMPORT["max_rows"]`` or
-        ``ORDER_EXPIRY.window_hours``), and a default a sentence gives one
+        ``ORDER_EXPIRY.window_hours``), the plain values a settings block assigns to the
+        project's settings and their keys (``"PAGE_SIZE": 25`` in ``# settings.py``; not
+        a block of another file, or under a heading about production, staging, tests or
+        examples, nor a setting the project leaves to Django), and a default a sentence
+        gives one
         ("``ORDER_EXPIRY["window_hours"]`` hours after it was placed (48 by default)",
         "``DEFAULT_FROM_EMAIL`` (default ``orders@shop.example``)"), and compares each
         value with what the project's
@@ -64,7 +69,8 @@ class StaleSettingDefault(Rule):
 
     Fix safety:
         Safe: the documented value is replaced by the settings module's when that value is
-        plain, keeping the unit the page wrote after a number and its grouping of thousands.
+        plain, keeping the unit the page wrote after a number and its grouping of thousands;
+        in a settings block, written as Python in the block's quotes.
     """
 
     code = "FD607"
@@ -81,6 +87,8 @@ class StaleSettingDefault(Rule):
             written = setting.default_at(claim.path) if setting is not None else None
             if setting is None or written is None or same_value(claim.value, written) is not False:
                 continue
+            if claim.in_code and (not setting.project or shown_module_differs(claim.settings_file, ctx.facts)):
+                continue  # a block that shows how to set a Django default, or another file
             if _names_a_setting(claim.value, ctx) or ctx.facts.env_var(claim.value.strip()) is not None:
                 # "(defaults to `DEFAULT_FROM_EMAIL`)": the value is another setting's;
                 # "`SHOP_FROM_EMAIL`, else …": the variable the value is read from
@@ -94,7 +102,8 @@ class StaleSettingDefault(Rule):
     def _stale(self, page: Page, claim: SettingValueClaim, setting: SettingFact, written: str) -> Finding:
         named = claim.setting + "".join(f'["{key}"]' for key in claim.path.split(".") if key)
         where = f" ({setting.location})" if setting.location else ""
-        shown_written, shown_documented = shown_apart(written, claim.value, 24)
+        documented = claim.value[1:-1] if claim.in_code and claim.value[:1] in "'\"" else claim.value
+        shown_written, shown_documented = shown_apart(written, documented, 24)
         return self.finding(
             page,
             claim.value_span,
@@ -111,8 +120,21 @@ def _names_a_setting(value: str, ctx: CheckContext) -> bool:
 
 
 def _fix(claim: SettingValueClaim, named: str, written: str) -> Fix | None:
-    replacement = display_default(written)
+    replacement = _as_python(claim.value, written) if claim.in_code else display_default(written)
     if replacement is None:
         return None
-    replacement = grouped_like(claim.value, with_unit_of(claim.value, replacement))
+    if not claim.in_code:
+        replacement = grouped_like(claim.value, with_unit_of(claim.value, replacement))
     return Fix(f"document `{named}` as `{replacement}`", (Edit(claim.value_span, replacement),))
+
+
+def _as_python(documented: str, written: str) -> str | None:
+    """The settings module's value as a settings block writes it: a number or boolean as
+    itself, a string in the quotes the block used."""
+    value = normal_code_default(written)
+    if isinstance(value, bool | int | float):
+        return display_default(written)
+    quote = documented[:1]
+    if isinstance(value, str) and quote in "'\"" and quote and quote not in value and "\\" not in value:
+        return f"{quote}{value}{quote}"
+    return None

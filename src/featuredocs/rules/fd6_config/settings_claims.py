@@ -72,13 +72,16 @@ class SettingKeyClaim:
 class SettingValueClaim:
     """A value the page gives as a setting's default, or one of its keys' (``path`` is
     "" for the setting itself): ``value`` as written, at ``value_span``; ``span`` is where
-    the setting is named."""
+    the setting is named. ``settings_file``: for a literal a settings block assigns
+    (``in_code``), the file the block says it shows."""
 
     setting: str
     path: str
     value: str
     value_span: Span
     span: Span
+    settings_file: str | None = None
+    in_code: bool = False
 
 
 def shown_module_differs(settings_file: str | None, facts: ProjectFacts) -> bool:
@@ -110,23 +113,38 @@ def _defined_in(facts: ProjectFacts, path: str) -> bool:
     )
 
 
-Claims = tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...]]
+Claims = tuple[tuple[SettingClaim, ...], tuple[SettingKeyClaim, ...], tuple[SettingValueClaim, ...]]
 
 
 def setting_claims(page: Page) -> Claims:
+    """The settings and keys the page names, and the literal values its settings blocks
+    give them (not in a block about another environment: ``### Production settings``)."""
     settings: list[SettingClaim] = []
     keys: list[SettingKeyClaim] = []
+    values: list[SettingValueClaim] = []
     for code in page.code_blocks:
         if not is_python(code):
             continue
         settings_block = is_settings_block(page, code)
         if not settings_block and "settings." not in code.text:
             continue  # neither defines nor reads a setting: no need to parse it here
-        block_settings, block_keys = (_settings_block if settings_block else _other_block)(page, code)
+        block_settings, block_keys, block_values = (_settings_block if settings_block else _other_block)(page, code)
         settings.extend(block_settings)
         keys.extend(block_keys)
+        if block_values and not _another_environment(heading_titles(page, code.span.line)):
+            values.extend(block_values)
     _inline_claims(page, settings, keys)
-    return tuple(settings), tuple(keys)
+    return tuple(settings), tuple(keys), tuple(values)
+
+
+_ENVIRONMENTS = re.compile(r"\b(?:production|prod|staging|deploy\w*|examples?|local|test(?:ing|s)?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _another_environment(titles: tuple[str, ...]) -> bool:
+    """Whether a heading over the block speaks of one environment or of examples, whose
+    values are that environment's choice, not what the settings module gives."""
+    return any(_ENVIRONMENTS.search(title) for title in titles)
 
 
 #: Inline code shaped like a read of a setting: ``settings.NAME``, ``NAME["key"]["sub"]``.
@@ -173,10 +191,14 @@ def _inline_claims(page: Page, settings: list[SettingClaim], keys: list[SettingK
 
 
 def _moved(claims: Claims, lines: int) -> Claims:
-    settings, keys = claims
+    settings, keys, values = claims
     return (
         tuple(replace(claim, span=claim.span.shifted(lines)) for claim in settings),
         tuple(replace(key, span=key.span.shifted(lines)) for key in keys),
+        tuple(
+            replace(value, span=value.span.shifted(lines), value_span=value.value_span.shifted(lines))
+            for value in values
+        ),
     )
 
 
@@ -193,18 +215,48 @@ def _other_block(page: Page, code: CodeBlock) -> Claims:
 def _block_claims(source: PythonSource, *, settings_block: bool) -> Claims:
     settings: list[SettingClaim] = []
     keys: list[SettingKeyClaim] = []
+    values: list[SettingValueClaim] = []
     if source.tree is None:
-        return (), ()
+        return (), (), ()
     if settings_block:
         named = _FILE_COMMENT.search(first_comment(source.code))
         shown = named.group(0) if named else None
         for claim, claim_keys in _assignments(source, source.tree.body, shown):
             settings.append(claim)
             keys.extend(claim_keys)
+        values.extend(_literal_values(source, source.tree.body, shown))
     for claim, claim_keys in _reads(source):
         settings.append(claim)
         keys.extend(claim_keys)
-    return tuple(settings), tuple(keys)
+    return tuple(settings), tuple(keys), tuple(values)
+
+
+def _literal_values(source: PythonSource, body: list[ast.stmt], shown: str | None) -> Iterator[SettingValueClaim]:
+    """The plain values (a string, a number, a boolean) a settings block gives its
+    top-level settings and the keys of their dicts; an expression (``os.getenv(…)``,
+    ``BASE_DIR / "db"``) gives none."""
+    for statement in body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target = statement.targets[0]
+            if isinstance(target, ast.Name) and SETTING_NAME.fullmatch(target.id):
+                yield from _values_in(source, target.id, "", statement.value, source.node_span(target), shown)
+
+
+def _values_in(
+    source: PythonSource, setting: str, path: str, value: ast.expr, named: Span, shown: str | None,
+) -> Iterator[SettingValueClaim]:
+    if isinstance(value, ast.Dict):
+        for key, item in zip(value.keys, value.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                inner = f"{path}.{key.value}" if path else key.value
+                yield from _values_in(source, setting, inner, item, source.node_span(key), shown)
+        return
+    literal = value.operand if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.USub) else value
+    if not isinstance(literal, ast.Constant) or not isinstance(literal.value, str | int | float) or value.lineno != value.end_lineno:
+        return
+    written = ast.get_source_segment(source.text, value)
+    if written:
+        yield SettingValueClaim(setting, path, written, source.node_span(value), named, settings_file=shown, in_code=True)
 
 
 def is_settings_block(page: Page, code: CodeBlock) -> bool:
