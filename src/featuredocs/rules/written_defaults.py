@@ -24,8 +24,9 @@ _VALUE = (
 )
 #: Words that may follow a number without making it a measure (``0 for new products``).
 _CONNECTORS = r"(?:by|and|or|for|if|when|unless|until|in|on|at|so|but|which|after|before)\b"
-#: After a value: the end of its clause, maybe after the choice's label (``default `4` (Excellent).``).
-_ENDS_CLAUSE = r"(?=(?:\s*\([^()\n]{1,40}\))?\s*(?:[)\],;]|\.(?!\w)|$))"
+#: After a value: the end of its clause or table cell, maybe after the choice's label
+#: (``default `4` (Excellent).``).
+_ENDS_CLAUSE = r"(?=(?:\s*\([^()\n]{1,40}\))?\s*(?:[)\],;|]|\.(?!\w)|$))"
 _DEFAULT = re.compile(
     r"(?<![\w.-])" + _VALUE.format("before")
     + r"(?:\s+by\s+default\b|\s*\(default\)|\s+(?:when|if)\s+(?:omitted|not\s+given|left\s+out|absent|missing)\b)"

@@ -49,6 +49,7 @@ class Subscription(models.Model):
     contact = models.CharField(max_length=10, choices=[("email", "E-mail"), ("sms", "SMS")], default="email")
     payment = models.CharField(max_length=20, choices=PAYMENTS, default="bank_transfer")
     priority = models.IntegerField(choices=Priority.choices, default=Priority.LOW)
+    color = models.CharField(max_length=7, default="#888888")
 '''
 
 
@@ -85,6 +86,7 @@ def _subscription(fields: str) -> str:
         ("- `priority` (IntegerField): 2 by default", "2", "1"),
         ("- `seats` – PositiveIntegerField: Seats paid for; starts at 10.", "10", "1"),
         ("- `currency` (CharField): initially `USD`", "USD", "EUR"),
+        ("- `color` (CharField): hex colour (default: `#ffffff`)", "#ffffff", "#888888"),
     ],
 )
 def test_a_default_that_is_not_the_fields(parse, facts, item, written, replacement):
@@ -109,6 +111,15 @@ def test_a_default_column_of_a_field_table(parse, facts):
     ), dedent=False)
     (finding,) = run_rule(FieldDefaultDiffers, page, facts)
     assert (finding.span, finding.fix.edits[0].replacement) == (Span(10, row.index("2") + 1, 10, row.index("2") + 2), "1")
+
+
+def test_a_default_in_words_in_a_table_cell(parse, facts):
+    rows = "| Field | Type | Notes |\n| --- | --- | --- |\n| `reminders_enabled` | BooleanField | default {} |\n"
+    (finding,) = run_rule(FieldDefaultDiffers, parse(_subscription(rows.format("False")), dedent=False), facts)
+    assert (finding.span.line, finding.fix.edits[0].replacement) == (8, "True")
+    assert run_rule(FieldDefaultDiffers, parse(_subscription(rows.format("True")), dedent=False), facts) == []
+    right = "- `color` (CharField): hex colour (default: `#888888`)\n"
+    assert run_rule(FieldDefaultDiffers, parse(_subscription(right), dedent=False), facts) == []
 
 
 def test_a_default_in_a_class_block(parse, facts):

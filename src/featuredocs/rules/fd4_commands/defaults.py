@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _NONE_WORDS = frozenset({"none", "null", "nil", "unset", "not set", "no default"})
 _TRUE_WORDS = frozenset({"true", "on", "yes", "enabled"})
 _FALSE_WORDS = frozenset({"false", "off", "no", "disabled"})
-_BARE_WORD = re.compile(r"[\w.:/@+-]+")
+_BARE_WORD = re.compile(r"[\w.:/@+#-]+")
 _WRAPPED_PATH = re.compile(r"\w*Path\((['\"])(.*)\1\)")
 _REFERENCE = re.compile(r"settings\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+")
 NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d[\d_]*)(?:\.\d+)?"
