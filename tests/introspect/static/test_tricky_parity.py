@@ -114,6 +114,17 @@ def test_query_parameters_carry_their_defaults(both: tuple[ProjectFacts, Project
         assert maximums == {("/api/books-list/", "limit"): 40}, facts.mode  # the paginator's max_limit
 
 
+def test_choices_of_a_choices_class_are_read_in_both_modes(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in both:
+        export = facts.command("export_books")
+        assert export is not None, facts.mode
+        assert [(o.flags, o.choices) for o in export.options if o.dest in ("only", "skip")] == [
+            (("--only",), ("1", "2")), (("--skip",), ("1", "2")),
+        ], facts.mode
+        kinds = [p.choices for e in facts.endpoints if e.path == "/api/books-list/" for p in e.query_params if p.name == "kind"]
+        assert kinds == [("1", "2")], facts.mode
+
+
 def test_an_actions_query_parameter_is_its_own_routes(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     for facts in both:
         reading = sorted(e.path for e in facts.endpoints if any(p.name == "minimum" for p in e.query_params))

@@ -36,6 +36,7 @@ class NewestFirst(OrderingFilter):
 
 class BookFilter(filters.FilterSet):
     cheap = filters.BooleanFilter(method="filter_cheap")
+    kind = filters.ChoiceFilter(field_name="format", choices=Book.Format.choices)
 
     class Meta:
         model = Book

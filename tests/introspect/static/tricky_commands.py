@@ -23,6 +23,7 @@ class ToolCommand(BaseCommand):
 '''
 
 TOOLS_EXPORT = '''
+from library.models import Book
 from tools.base import ToolCommand
 
 
@@ -33,6 +34,8 @@ class Command(ToolCommand):
         super().add_arguments(parser)
         parser.add_argument("path", help="where to write")
         parser.add_argument("--format", choices=("csv", "json"), default="csv")
+        parser.add_argument("--only", choices=[kind.value for kind in Book.Format])
+        parser.add_argument("--skip", choices=Book.Format.values)
         parser.add_argument("--no-header", action="store_false", dest="header")
         parser.add_argument("--since", required=True, metavar="DATE")
         parser.add_argument("--tag", action="append", dest="tags")

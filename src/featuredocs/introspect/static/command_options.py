@@ -14,6 +14,7 @@ from typing import Any
 
 from featuredocs.introspect.imports import call_argument
 from featuredocs.introspect.static.classes import ClassRef, Classes
+from featuredocs.introspect.static.field_choices import class_choice_values
 from featuredocs.introspect.static.namespace import module_evaluator
 from featuredocs.introspect.static.texts import text_of
 from featuredocs.introspect.static.values import Evaluator, Unknown, is_known
@@ -235,6 +236,9 @@ class OptionReader:
     def _choices(self, node: ast.expr | None, evaluator: Evaluator) -> tuple[str, ...] | None:
         if node is None:
             return None
+        of_class = class_choice_values(self.classes, evaluator.module, node)
+        if of_class is not None:
+            return of_class
         value = self._value(node, evaluator)
         if isinstance(value, dict):
             value = list(value)

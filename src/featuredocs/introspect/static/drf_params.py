@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from featuredocs.introspect.param_defaults import ordering_default, size_default, size_maximum
 from featuredocs.introspect.source_reads import QueryReads, query_reads
 from featuredocs.introspect.static.classes import Classes
+from featuredocs.introspect.static.field_choices import class_choice_values, flat_choices
 from featuredocs.introspect.static.model_lookup import ModelLookup
 from featuredocs.introspect.static.modules import Module
 from featuredocs.introspect.static.namespace import module_evaluator
@@ -206,10 +207,11 @@ class DrfParams:
                 if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
                     kind = _call_name(statement.value)
                     if kind.endswith("Filter"):
+                        choices = self._filter_choices(cls.module, statement.value)
                         for target in statement.targets:
                             if isinstance(target, ast.Name):
                                 kind_type = _FILTER_TYPES.get(kind)
-                                declared[target.id] = QueryParamFact(target.id, "filterset", kind_type)
+                                declared[target.id] = QueryParamFact(target.id, "filterset", kind_type, choices=choices)
         metas = (c.nested("Meta") for c in self.classes.refs_in_mro(ref.dotted))
         meta = next((m for m in metas if m is not None), None)
         meta_model = model
@@ -225,6 +227,17 @@ class DrfParams:
                         meta_model = self.models.by_dotted(model_dotted) if model_dotted else model
         generated = {p.name: p for p in self._declared_params(fields, meta_model)}
         yield from {**generated, **declared}.values()
+
+    def _filter_choices(self, module: Module, call: ast.Call) -> tuple[str, ...]:
+        """The values a declared filter's ``choices=`` allows, as django-filter reads them:
+        a Choices class's, or a literal list's (of pairs, or of values); () when unknown."""
+        node = next((keyword.value for keyword in call.keywords if keyword.arg == "choices"), None)
+        if node is None:
+            return ()
+        of_class = class_choice_values(self.classes, module, node)
+        if of_class is not None:
+            return of_class
+        return flat_choices(module_evaluator(self.classes.index, module).eval(node))
 
     def _view_model(self, view: ViewClass) -> ModelFact | None:
         attribute = view.attribute("queryset")

@@ -163,6 +163,27 @@ def _class_choices(classes: Classes, ref: ClassRef) -> Choices:
     return tuple(values), read if len(read) == len(values) else ()
 
 
+def class_choice_values(classes: Classes, module: Module, node: ast.expr) -> tuple[str, ...] | None:
+    """The values a ``choices=`` argument outside a model (an argparse option, a
+    django-filter ``ChoiceFilter``) takes from a Choices or Enum class: ``Status.choices``,
+    ``Status.values``, the class itself, or ``[kind.value for kind in Kind]``; None when
+    it names no such class."""
+    named: ast.expr = node
+    if isinstance(node, ast.Attribute) and node.attr in ("choices", "values"):
+        named = node.value
+    elif isinstance(node, ast.ListComp) and len(node.generators) == 1:
+        loop = node.generators[0]
+        item = node.elt.value if isinstance(node.elt, ast.Attribute) and node.elt.attr == "value" else node.elt
+        if loop.ifs or not (isinstance(loop.target, ast.Name) and isinstance(item, ast.Name) and item.id == loop.target.id):
+            return None
+        named = loop.iter
+    ref = classes.nested_class(module, named, None)
+    if ref is None or not _is_choices(classes, ref):
+        return None
+    values = _class_choices(classes, ref)[0]
+    return values or None
+
+
 def _named_label(name: str, value: object) -> str | None:
     """Django's label for a member written without one; None when Django would take the
     value's last item for its label, which the source gives in a way not read here."""
