@@ -125,6 +125,16 @@ def test_choices_of_a_choices_class_are_read_in_both_modes(both: tuple[ProjectFa
         assert kinds == [("1", "2")], facts.mode
 
 
+def test_an_action_without_a_serializer_answers_what_its_handler_returns(both: tuple[ProjectFacts, ProjectFacts]) -> None:
+    for facts in both:
+        answers = {e.path: e.response for e in facts.endpoints if e.path.startswith("/api/v2/authors/")}
+        stats = answers["/api/v2/authors/stats/"]
+        assert stats is not None and [(f.name, [c.name for c in f.children]) for f in stats] == [
+            ("count", []), ("by_format", ["paper"]),
+        ], facts.mode
+        assert answers["/api/v2/authors/top-rated/"] is None, facts.mode  # a list: not read
+
+
 def test_an_actions_query_parameter_is_its_own_routes(both: tuple[ProjectFacts, ProjectFacts]) -> None:
     for facts in both:
         reading = sorted(e.path for e in facts.endpoints if any(p.name == "minimum" for p in e.query_params))
@@ -135,7 +145,8 @@ def test_routes_with_format_suffix_twins_are_marked(both: tuple[ProjectFacts, Pr
     for facts in both:
         suffixed = {e.path for e in facts.endpoints if e.format_suffix}
         assert suffixed == {
-            "/api/v2/", "/api/v2/authors/", "/api/v2/authors/top-rated/", "/api/v2/authors/{name}/",
+            "/api/v2/", "/api/v2/authors/", "/api/v2/authors/stats/", "/api/v2/authors/top-rated/",
+            "/api/v2/authors/{name}/",
             "/api/v2/authors/{name}/follow/", "/api/exports/report/",
         }, facts.mode  # a DefaultRouter's routes and format_suffix_patterns', not a SimpleRouter's
         author = next(e for e in facts.endpoints if e.path == "/api/v2/authors/{name}/")

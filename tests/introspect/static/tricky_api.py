@@ -104,6 +104,10 @@ class AuthorViewSet(viewsets.ReadOnlyModelViewSet):
     def follow(self, request, name=None):
         return Response({})
 
+    @action(detail=False)
+    def stats(self, request):
+        return Response({"count": 0, "by_format": {"paper": 0}})
+
 
 class BookViewSet(viewsets.GenericViewSet):
     queryset = Book.objects.all()

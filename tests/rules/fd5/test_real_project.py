@@ -334,3 +334,20 @@ def test_fd505_router_route_left_out(parse: ParsePage, facts: ProjectFacts) -> N
     [finding] = run_rule(UndocumentedEndpoint, page, facts)
     assert (finding.code, finding.severity, finding.span) == ("FD505", Severity.WARNING, Span(3, 1, 3, 17))
     assert finding.message == "endpoint `POST /api/v1/orders/{pk}/pay/` is not documented"
+
+
+def test_fd504_the_response_an_action_returns_itself(parse: ParsePage, facts: ProjectFacts) -> None:
+    page = parse(
+        """
+        # Payments
+
+        ### POST /api/v1/orders/{id}/pay/
+
+        **Response:**
+        ```json
+        {"detail": "paid", "paid_at": "2025-03-01T10:00:00Z"}
+        ```
+        """
+    )
+    [finding] = run_rule(ResponseFieldNotProduced, page, facts)
+    assert finding.message == "response field `paid_at` is not produced by `/api/v1/orders/{pk}/pay/`"

@@ -232,7 +232,9 @@ class Describer:
         module = target.module
         if node is None:
             if actions is not None and not set(actions.values()) & _SERIALIZER_ACTIONS:
-                return None
+                # an @action that names no serializer of its own: what its handler returns
+                handler = view.method(actions.get("get") or next(iter(actions.values())))
+                return json_response_fields(handler[1], _RESPONSE_CALLS) if handler else None
             attribute = view.attribute("serializer_class")
             if attribute is None:
                 return None

@@ -180,8 +180,8 @@ def _response(
     """The serializer's fields for routes that answer with it; None when unknown.
 
     An ``@action`` may return anything, so its shape is known only when it names its own
-    ``serializer_class``. A plain ``APIView`` or ``@api_view`` is known when it returns
-    ``Response({...literal dict...})``.
+    ``serializer_class``, or its handler returns ``Response({...literal dict...})``, as a
+    plain ``APIView`` or ``@api_view`` is known when it does.
     """
     if not issubclass(view_class, GenericAPIView):
         get_handler = (actions or {}).get("get", "get")  # a ViewSet's ``list``/``retrieve``
@@ -190,7 +190,8 @@ def _response(
     serializer_class = initkwargs.get("serializer_class")
     if serializer_class is None:
         if actions is not None and not set(actions.values()) & _SERIALIZER_ACTIONS:
-            return None
+            handler = getattr(view_class, actions.get("get") or next(iter(actions.values())), None)
+            return json_response_fields(parsed_source(handler), _RESPONSE_CALLS) if handler else None
         serializer_class = getattr(view_class, "serializer_class", None)
     if serializer_class is None:
         return None
