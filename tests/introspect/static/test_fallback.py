@@ -35,11 +35,11 @@ PAGE = """\
 """
 
 
-def _project(tmp_path: Path) -> Path:
+def _project(tmp_path: Path, error: str = "the secrets vault is sealed") -> Path:
     project = make_project(
         tmp_path,
         {"shelf": {"models.py": MODELS}},
-        settings='raise RuntimeError("the secrets vault is sealed")\n',
+        settings=f"raise RuntimeError({error!r})\n",
     )
     (tmp_path / "docs" / "features").mkdir(parents=True)
     (tmp_path / "docs" / "features" / "shelf.md").write_text(textwrap.dedent(PAGE), encoding="utf-8")
@@ -69,14 +69,8 @@ def test_live_mode_refuses_instead_of_falling_back(tmp_path: Path) -> None:
 
 
 def test_a_password_in_the_projects_error_is_starred(tmp_path: Path) -> None:
-    project = make_project(
-        tmp_path,
-        {"shelf": {"models.py": MODELS}},
-        settings='raise RuntimeError("cannot reach postgres://shelf:hunter2@db/shelf with API_TOKEN=tok-123")\n',
-    )
-    (tmp_path / "docs" / "features").mkdir(parents=True)
-    (tmp_path / "docs" / "features" / "shelf.md").write_text(textwrap.dedent(PAGE), encoding="utf-8")
+    root = _project(tmp_path, "cannot reach postgres://shelf:hunter2@db/shelf with API_TOKEN=tok-123")
     for mode in ("auto", "live"):
-        run = featuredocs("check", "--mode", mode, "--no-cache", cwd=project.root)
+        run = featuredocs("check", "--mode", mode, "--no-cache", cwd=root)
         assert "hunter2" not in run.err and "tok-123" not in run.err
         assert "postgres://shelf:*******@db/shelf with API_TOKEN=*******" in run.err
