@@ -14,6 +14,7 @@ from featuredocs.cli import main
 from featuredocs.config import load_config
 from featuredocs.engine import run_check
 from featuredocs.project import load_facts
+from tests.cache.project import make_site
 
 SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop"
 
@@ -140,3 +141,16 @@ def test_checks_running_at_once_on_one_cache_each_report_what_an_uncached_check_
         for out in [f"at-once-{n}.json" for n in range(3)] + ["after.json"]:
             assert findings(out) == expected, out
     assert any("no_such_command" in finding["message"] for finding in expected)
+
+
+def test_a_warm_check_whose_findings_all_hold_does_not_read_the_facts_it_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from featuredocs.cache.facts import FactsCache
+
+    site = make_site(tmp_path / "shop")
+    site.check()
+    read: list[str] = []
+    monkeypatch.setattr(FactsCache, "_read", lambda *args: read.append("facts"))
+    warm = site.check()
+    assert (warm.stats.checked, read) == (0, [])

@@ -152,7 +152,7 @@ class CheckRun:
         docset_found = [f for f in found[_DOCSET] or () if f.path in shown]
         findings = in_report_order([*page_found, *docset_found])
         return CheckResult(
-            findings=self._unanswered(findings, cache, facts.get()),
+            findings=self._unanswered(findings, cache, facts),
             docset=docset,
             page_errors=reported_errors(self.docs.errors, paths),
             rules_run=plan.run,
@@ -247,11 +247,14 @@ class CheckRun:
             found.append(claimed)
         return found
 
-    def _unanswered(
-        self, findings: tuple[Finding, ...], cache: PageCache, project: ProjectFacts | None,
-    ) -> tuple[Finding, ...]:
-        """``findings`` without those another page answers (``coverage/elsewhere.py``)."""
-        if project is None or all(finding.endpoint is None for finding in findings):
+    def _unanswered(self, findings: tuple[Finding, ...], cache: PageCache, facts: Facts) -> tuple[Finding, ...]:
+        """``findings`` without those another page answers (``coverage/elsewhere.py``).
+        The facts are read from the cache only then: a warm run whose findings all hold
+        needs none."""
+        if all(finding.endpoint is None for finding in findings):
+            return findings
+        project = facts.get()
+        if project is None:
             return findings
         # Imported here: a report without such findings needs no claims.
         from featuredocs.coverage.elsewhere import answered, asked, may_document

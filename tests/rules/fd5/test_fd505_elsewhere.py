@@ -118,3 +118,23 @@ def test_a_page_that_is_not_a_feature_page_does_not_document_it(site: Site) -> N
 def test_only_a_page_naming_the_routes_last_literal_segment_is_worked_out(text: str, expected: bool) -> None:
     assert may_document(text, frozenset({"/api/v1/orders/{pk}/pay/"})) is expected
     assert may_document(text, frozenset({"/{slug}/"})) is True  # no literal segment: any page may
+
+
+
+def test_a_warm_check_reads_the_facts_it_kept_to_ask_the_other_pages(
+    site: Site, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from featuredocs.cache.facts import FactsCache
+
+    read: list[str] = []
+    original = FactsCache._read
+
+    def counted(self: FactsCache, *args: object) -> object:
+        read.append("facts")
+        return original(self, *args)  # type: ignore[arg-type]
+
+    site.check()
+    monkeypatch.setattr(FactsCache, "_read", counted)
+    # Nothing changed: the orders page's finding is kept as found, and answered again.
+    warm = site.check()
+    assert (warm.stats.checked, _fd505(warm.result.findings), read) == (0, [], ["facts"])
