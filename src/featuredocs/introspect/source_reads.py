@@ -106,13 +106,17 @@ def query_reads(
 STANDARD_ACTIONS = frozenset({"list", "create", "retrieve", "update", "partial_update", "destroy"})
 
 
-def route_parts(trees: Iterable[ast.AST | None], others: frozenset[str]) -> list[ast.AST | None]:
+def route_parts(
+    trees: Iterable[ast.AST | None], actions: dict[str, str] | None, extra: Iterable[str],
+) -> list[ast.AST | None]:
     """What of view classes' source (each a class or a module holding one) serves one
-    route of a ViewSet: all but the methods that handle its other routes (``others``).
+    route: for a ViewSet route (its ``actions``, method to handler), all but the methods
+    that handle its other routes, standard ones or ``extra`` (its ``@action`` handlers).
     The ``stats`` action's ``request.query_params`` reads are its route's parameters, not
     the list's nor the detail's; a helper any of them may call is every route's."""
-    if not others:
+    if actions is None:
         return list(trees)
+    others = (STANDARD_ACTIONS | set(extra)) - set(actions.values())
     parts: list[ast.AST | None] = []
     for tree in trees:
         body = tree.body if isinstance(tree, ast.Module) and len(tree.body) == 1 else None

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from featuredocs.fix.sync.judgements import index_expected
 from featuredocs.fix.sync.lists import ListEditor, LocatedList, labelled_lists, located_list
 from featuredocs.fix.sync.scope import Scope, SyncChange
-from featuredocs.model import Edit, IndexFact, ModelFact, Page, Span
+from featuredocs.model import Edit, IndexFact, ListItem, ModelFact, Page, Span
 from featuredocs.rules.base import CheckContext
 from featuredocs.rules.fd3_models.claims import ModelClaim
 from featuredocs.rules.fd3_models.lists import list_label_kind
@@ -73,20 +73,13 @@ def _refresh(
         codes = {code.text.strip() for code in item.codes}
         found = read_index_item(item)
         if found is not None and problem(found, model) is not None and scope.allows("FD304", found.span.line):
-            successor = _renamed_to(page, found, model)
-            refielded = _refielded(page, found, model) if successor is None else None
-            if refielded is not None:
-                span, fields = refielded
-                editor.replace(span, _listed(page, span, fields))
-                found = IndexClaim(fields, found.name, found.unique, found.span, found.field_spans)
-            elif successor is None:
-                editor.delete(item)
+            old_name = found.name
+            found = _corrected(editor, page, item, found, model)
+            if found is None:
                 dropped_codes |= codes
                 continue
-            else:
-                editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
-                codes = (codes - {found.name}) | {successor.name}  # type: ignore[operator]
-                found = IndexClaim(found.fields, successor.name, found.unique, found.span, found.field_spans)
+            if found.name != old_name:
+                codes = (codes - {old_name}) | {found.name}  # type: ignore[arg-type]
         kept_codes |= codes
         if found is not None:
             kept.append(found)
@@ -119,17 +112,26 @@ def _loose(page: Page, owners: dict[Span, ModelFact], scope: Scope) -> Iterator[
             if found is None or model is None:
                 continue
             if problem(found, model) is not None and scope.allows("FD304", found.span.line):
-                successor = _renamed_to(page, found, model)
-                refielded = _refielded(page, found, model) if successor is None else None
-                if refielded is not None:
-                    editor.replace(refielded[0], _listed(page, *refielded))
-                elif successor is None:
-                    editor.delete(item)
-                else:
-                    editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
+                _corrected(editor, page, item, found, model)
         edits = editor.edits()
         if edits:
             yield SyncChange(f"refresh the {labelled.label} list", tuple(edits))
+
+
+def _corrected(editor: ListEditor, page: Page, item: ListItem, found: IndexClaim, model: ModelFact) -> IndexClaim | None:
+    """A false item written again in place, keeping its words: under its index's new name,
+    or with its index's new fields; else deleted (None)."""
+    successor = _renamed_to(page, found, model)
+    if successor is not None:
+        editor.replace(found.span, _dressed(page, found.span, successor.name))  # type: ignore[arg-type]
+        return IndexClaim(found.fields, successor.name, found.unique, found.span, found.field_spans)
+    refielded = _refielded(page, found, model)
+    if refielded is not None:
+        span, fields = refielded
+        editor.replace(span, _listed(page, span, fields))
+        return IndexClaim(fields, found.name, found.unique, found.span, found.field_spans)
+    editor.delete(item)
+    return None
 
 
 def _renamed_to(page: Page, found: IndexClaim, model: ModelFact) -> IndexFact | None:

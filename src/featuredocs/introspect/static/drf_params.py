@@ -230,7 +230,7 @@ class DrfParams:
 
     def _filter_choices(self, module: Module, call: ast.Call) -> tuple[str, ...]:
         """The values a declared filter's ``choices=`` allows, as django-filter reads them:
-        a Choices class's, or a literal list's (of pairs, or of values); () when unknown."""
+        a Choices class's, or a literal list's of pairs; () when unknown."""
         node = next((keyword.value for keyword in call.keywords if keyword.arg == "choices"), None)
         if node is None:
             return ()

@@ -8,7 +8,7 @@ import ast
 from collections.abc import Iterable
 from dataclasses import replace
 
-from featuredocs.introspect.source_reads import STANDARD_ACTIONS, QueryReads, json_response_fields, query_reads, route_parts
+from featuredocs.introspect.source_reads import QueryReads, json_response_fields, query_reads, route_parts
 from featuredocs.introspect.static.apps import StaticApp
 from featuredocs.introspect.static.classes import Classes
 from featuredocs.introspect.static.drf_params import DrfParams, Pagination
@@ -178,10 +178,8 @@ class Describer:
         """What the view's own classes read from the query string; for a ViewSet route
         (``actions``), not in the methods that handle its other routes."""
         trees = [ref.node for ref in view.refs if ref.module.project]
-        if actions is not None:
-            handlers = STANDARD_ACTIONS | {method.name for _, method, _ in view.extra_actions()}
-            trees = route_parts(trees, frozenset(handlers - set(actions.values())))
-        return query_reads(trees, self.params.attributes(view.ref.dotted))
+        extra = (method.name for _, method, _ in view.extra_actions()) if actions is not None else ()
+        return query_reads(route_parts(trees, actions, extra), self.params.attributes(view.ref.dotted))
 
     # --- DRF ------------------------------------------------------------------------------------
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from featuredocs.introspect.source_reads import STANDARD_ACTIONS
 from featuredocs.introspect.static.classes import ClassRef, Classes
 from featuredocs.introspect.static.modules import Module
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
-STANDARD_ACTIONS = ("list", "create", "retrieve", "update", "partial_update", "destroy")
 LIST_ROUTE = {"get": "list", "post": "create"}
 DETAIL_ROUTE = {"get": "retrieve", "put": "update", "patch": "partial_update", "delete": "destroy"}
 
@@ -47,7 +47,7 @@ KNOWN_HANDLERS: dict[str, frozenset[str]] = {
 #: Standard ViewSet actions of DRF's viewsets and mixins, by class name.
 KNOWN_ACTIONS: dict[str, frozenset[str]] = {
     "ViewSetMixin": frozenset(), "ViewSet": frozenset(), "GenericViewSet": frozenset(),
-    "ModelViewSet": frozenset(STANDARD_ACTIONS),
+    "ModelViewSet": STANDARD_ACTIONS,
     "ReadOnlyModelViewSet": frozenset({"list", "retrieve"}),
     "ListModelMixin": frozenset({"list"}), "CreateModelMixin": frozenset({"create"}),
     "RetrieveModelMixin": frozenset({"retrieve"}),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +21,6 @@ from rest_framework.views import APIView
 
 from featuredocs.introspect.parsed import branches, per_run
 from featuredocs.introspect.source_reads import (
-    STANDARD_ACTIONS,
     QueryReads,
     class_attributes,
     json_response_fields,
@@ -64,7 +63,7 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
     if filtered:  # backends that could not be read still read the query string: unknown
         backends = _safely(drf_params.backend_params, view_class, project_root) or QueryReads(complete=False)
     own = query_reads(
-        route_parts(map(parsed_source, own_sources(target, project_root)), _other_handlers(view_class, actions)),
+        route_parts(map(parsed_source, own_sources(target, project_root)), actions, _extra_handlers(view_class)),
         class_attributes(view_class),
     )
     return EndpointFact(
@@ -89,17 +88,12 @@ def describe_drf_view(entry: RouteEntry, project_root: Path) -> EndpointFact | N
     )
 
 
-def _other_handlers(view_class: type, actions: dict[str, str] | None) -> frozenset[str]:
-    """The methods of a ViewSet that handle its routes other than the one whose
-    ``actions`` are given (none for a view that is not a ViewSet)."""
-    if actions is None:
-        return frozenset()
-    handlers = set(STANDARD_ACTIONS)
+def _extra_handlers(view_class: type) -> Iterator[str]:
+    """The methods that handle a ViewSet's ``@action`` routes (and their ``.mapping``s)."""
     extra = getattr(view_class, "get_extra_actions", None)
     for action in extra() if callable(extra) else ():
-        handlers.add(action.__name__)
-        handlers.update(getattr(action, "mapping", {}).values())  # ``@stats.mapping.post``
-    return frozenset(handlers - set(actions.values()))
+        yield action.__name__
+        yield from getattr(action, "mapping", {}).values()  # ``@stats.mapping.post``
 
 
 def view_methods(
